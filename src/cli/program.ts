@@ -1,0 +1,31 @@
+import { Command, Option } from 'commander';
+import type { Register, RunAction } from './command.js';
+import type { CliContext, ExitCode } from './context.js';
+
+/**
+ * The command table. One line per command; each module is small (flags and help only) and
+ * imports its use case when it runs, so `beian --help` stays fast.
+ */
+const commands: Array<() => Promise<{ register: Register }>> = [() => import('./commands/kb.js')];
+
+export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {
+  const { t } = ctx;
+  const program = new Command('beian')
+    .description(t('cli.description'))
+    .addOption(new Option('--lang <lang>', t('cli.option.lang')).choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('--db <url>', t('cli.option.db')))
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) })
+    .exitOverride();
+
+  const run: RunAction =
+    (fn) =>
+    async (...args) => {
+      const code = await fn(ctx, ...args);
+      setExit(code ?? 0);
+    };
+  for (const load of commands) (await load()).register(program, run, ctx);
+  for (const sub of program.commands)
+    sub.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
+  return program;
+}

@@ -1,0 +1,35 @@
+import { en } from './en/index.js';
+import { zh } from './zh/index.js';
+
+/** Chinese first; English on request (`--lang en`). */
+export type Lang = 'zh' | 'en';
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+export type MessageKey = keyof typeof zh;
+export type MessageParams = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { zh, en };
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'zh' || value === 'en';
+}
+
+/** Returns a translator; `{name}` placeholders are filled from params. */
+export function translator(lang: Lang): Translate {
+  const catalogue = catalogues[lang];
+  return (key, params) => {
+    const template = catalogue[key];
+    if (!params) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
+  };
+}
+
+/** Picks the language half of a bilingual text held in data. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+export const pick = (text: Bilingual, lang: Lang): string => text[lang];

@@ -1,0 +1,5 @@
+import { core } from './core.js';
+import { kb } from './kb.js';
+
+/** The Chinese catalogue: one file per domain, merged here. Keys are namespaced by domain. */
+export const zh = { ...core, ...kb };

@@ -1,0 +1,15 @@
+export const kb = {
+  'kb.description': '浏览法规、备案类型、算法类型、31 种安全风险与国家标准阈值（均附出处与可信度）',
+  'kb.list.description': '列出知识库条目',
+  'kb.list.kindOption': '只列出此类条目：{kinds}',
+  'kb.show.description': '显示一个条目的全部内容与出处，例如 beian kb show algorithm-filing',
+  'kb.search.description': '中英文全文检索，例如 beian kb search 拒答',
+  'kb.notFound': '知识库中没有条目 “{id}”。可用 beian kb search 查找。',
+  'kb.noResults': '没有找到与 “{query}” 匹配的条目。',
+  'kb.header.id': '编号',
+  'kb.header.kind': '类别',
+  'kb.header.title': '标题',
+  'kb.citations': '出处',
+  'kb.version': '知识库版本 {version}',
+  'kb.count': '共 {n} 条',
+} as const;

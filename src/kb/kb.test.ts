@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { BeianError } from '../errors.js';
+import { kbItems, searchKb } from './items.js';
+import { buildKb, type KbSources, meets, threshold } from './kb.js';
+import { DEFAULT_KB_DIR, loadKb } from './load.js';
+
+const raw = (name: string): unknown => parse(readFileSync(join(DEFAULT_KB_DIR, `${name}.yaml`), 'utf8'));
+const sources = (): KbSources => ({
+  regulations: raw('regulations'),
+  'algorithm-types': raw('algorithm-types'),
+  risks: raw('risks'),
+  thresholds: raw('thresholds'),
+  'filing-kinds': raw('filing-kinds'),
+});
+
+describe('knowledge base', () => {
+  const kb = loadKb();
+
+  it('holds the 5 categories and 31 risks of Appendix A, each in its category', () => {
+    expect(kb.riskCategories.map((c) => c.id)).toEqual(['A.1', 'A.2', 'A.3', 'A.4', 'A.5']);
+    expect(kb.risks).toHaveLength(31);
+    const perCategory = Object.fromEntries(
+      kb.riskCategories.map((c) => [c.id, kb.risks.filter((r) => r.category === c.id).length]),
+    );
+    expect(perCategory).toEqual({ 'A.1': 8, 'A.2': 9, 'A.3': 5, 'A.4': 7, 'A.5': 2 });
+  });
+
+  it('holds the five filing kinds of the assessment contract', () => {
+    expect(kb.filingKinds.map((k) => k.id).sort()).toEqual(
+      [
+        'algorithm-filing',
+        'deep-synthesis-filing',
+        'genai-filing',
+        'genai-registration',
+        'security-assessment',
+      ].sort(),
+    );
+  });
+
+  it('keeps the standard thresholds as data with their confidence', () => {
+    expect(threshold(kb, 'eval.should-refuse.refusal-rate.min').value).toBe(0.95);
+    expect(threshold(kb, 'lexicon.total.min').value).toBe(10000);
+    expect(threshold(kb, 'corpus.manual.pass-rate.min').citations[0]?.confidence).toBe('unverified');
+    expect(meets(threshold(kb, 'eval.should-not-refuse.refusal-rate.max'), 0.06)).toBe(false);
+    expect(meets(threshold(kb, 'eval.should-not-refuse.refusal-rate.max'), 0.05)).toBe(true);
+  });
+
+  it('rejects a citation to an unknown source, naming the file and item', () => {
+    const s = sources();
+    const types = structuredClone(s['algorithm-types']) as {
+      algorithmTypes: { citations: { source: string }[] }[];
+    };
+    types.algorithmTypes[0]!.citations[0]!.source = 'no-such-law';
+    s['algorithm-types'] = types;
+    try {
+      buildKb(s);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(BeianError);
+      expect((e as BeianError).issues[0]).toMatchObject({
+        file: 'algorithm-types.yaml',
+        path: 'generation-synthesis',
+      });
+    }
+  });
+
+  it('rejects a wrong field type with its path', () => {
+    const s = sources();
+    const th = structuredClone(s.thresholds) as { thresholds: { value: unknown }[] };
+    th.thresholds[2]!.value = 'ninety-six';
+    s.thresholds = th;
+    expect(() => buildKb(s)).toThrowError(BeianError);
+    try {
+      buildKb(s);
+    } catch (e) {
+      expect((e as BeianError).issues[0]?.path).toBe('thresholds[2].value');
+    }
+  });
+
+  it('searches in Chinese and English', () => {
+    const items = kbItems(kb);
+    expect(searchKb(items, '拒答').map((i) => i.id)).toContain('eval.should-refuse.refusal-rate.min');
+    expect(searchKb(items, 'refusal rate').map((i) => i.id)).toContain(
+      'eval.should-not-refuse.refusal-rate.max',
+    );
+    expect(searchKb(items, '  ')).toEqual([]);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+  });
+});

@@ -1,0 +1,135 @@
+import type { z } from 'zod';
+import { BeianError, type Issue } from '../errors.js';
+import { zodIssues } from '../util/zod-issues.js';
+import {
+  type AlgorithmType,
+  AlgorithmTypesFile,
+  type FilingKind,
+  type FilingKindId,
+  FilingKindsFile,
+  type Regulation,
+  RegulationsFile,
+  type Risk,
+  type RiskCategory,
+  RisksFile,
+  type Threshold,
+  ThresholdsFile,
+} from './schema.js';
+
+/** The parsed knowledge base: every list, plus lookups by id. Immutable once built. */
+export interface Kb {
+  /** the newest version among the data files: printed in reports */
+  readonly version: string;
+  readonly regulations: readonly Regulation[];
+  readonly algorithmTypes: readonly AlgorithmType[];
+  readonly riskCategories: readonly RiskCategory[];
+  readonly risks: readonly Risk[];
+  readonly nonRefusalAspects: readonly { id: string; title: { zh: string; en: string } }[];
+  readonly thresholds: readonly Threshold[];
+  readonly filingKinds: readonly FilingKind[];
+}
+
+/** The raw contents of the data files, by file name without extension. */
+export interface KbSources {
+  regulations: unknown;
+  'algorithm-types': unknown;
+  risks: unknown;
+  thresholds: unknown;
+  'filing-kinds': unknown;
+}
+
+function parseFile<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  file: string,
+  issues: Issue[],
+): z.infer<S> | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  issues.push(...zodIssues(result.error, file));
+  return undefined;
+}
+
+/** Validates the data files and checks that every citation points to a known source. Pure. */
+export function buildKb(sources: KbSources): Kb {
+  const issues: Issue[] = [];
+  const regs = parseFile(RegulationsFile, sources.regulations, 'regulations.yaml', issues);
+  const types = parseFile(AlgorithmTypesFile, sources['algorithm-types'], 'algorithm-types.yaml', issues);
+  const risks = parseFile(RisksFile, sources.risks, 'risks.yaml', issues);
+  const thresholds = parseFile(ThresholdsFile, sources.thresholds, 'thresholds.yaml', issues);
+  const kinds = parseFile(FilingKindsFile, sources['filing-kinds'], 'filing-kinds.yaml', issues);
+  if (!regs || !types || !risks || !thresholds || !kinds) {
+    throw new BeianError('CONFIG_INVALID', 'The knowledge base data does not validate.', { issues });
+  }
+  const known = new Set(regs.regulations.map((r) => r.id));
+  const check = (file: string, where: string, cites: readonly { source: string }[]) => {
+    for (const c of cites) {
+      if (!known.has(c.source))
+        issues.push({ file, path: where, message: `unknown citation source "${c.source}"` });
+    }
+  };
+  for (const t of types.algorithmTypes) check('algorithm-types.yaml', t.id, t.citations);
+  for (const c of risks.categories) check('risks.yaml', c.id, c.citations);
+  for (const r of risks.risks) check('risks.yaml', r.id, r.citations);
+  for (const t of thresholds.thresholds) check('thresholds.yaml', t.id, t.citations);
+  for (const k of kinds.filingKinds) {
+    const all = [
+      ...k.legalBasis,
+      ...k.requirements.flatMap((r) => r.citations),
+      ...k.steps.flatMap((s) => s.citations),
+      ...k.timeline.citations,
+      ...k.deadlines.flatMap((d) => d.citations),
+      ...k.materials.flatMap((m) => m.citations),
+      ...k.dataRequirements.flatMap((d) => d.citations),
+      ...k.consequences.flatMap((c) => c.citations),
+      ...(k.display?.citations ?? []),
+    ];
+    check('filing-kinds.yaml', k.id, all);
+  }
+  const categoryIds = new Set(risks.categories.map((c) => c.id));
+  for (const r of risks.risks) {
+    if (!categoryIds.has(r.category) || !r.id.startsWith(`${r.category}.`)) {
+      issues.push({ file: 'risks.yaml', path: r.id, message: `risk is not in category ${r.category}` });
+    }
+  }
+  if (issues.length > 0)
+    throw new BeianError('CONFIG_INVALID', 'The knowledge base data is inconsistent.', { issues });
+  const version =
+    [regs, types, risks, thresholds, kinds]
+      .map((f) => f.version)
+      .sort()
+      .at(-1) ?? '';
+  return {
+    version,
+    regulations: regs.regulations,
+    algorithmTypes: types.algorithmTypes,
+    riskCategories: risks.categories,
+    risks: risks.risks,
+    nonRefusalAspects: risks.nonRefusalAspects,
+    thresholds: thresholds.thresholds,
+    filingKinds: kinds.filingKinds,
+  };
+}
+
+export function threshold(kb: Kb, id: string): Threshold {
+  const t = kb.thresholds.find((x) => x.id === id);
+  if (!t) throw new BeianError('INTERNAL', `Unknown threshold id ${id}`);
+  return t;
+}
+
+export function filingKind(kb: Kb, id: FilingKindId): FilingKind {
+  const k = kb.filingKinds.find((x) => x.id === id);
+  if (!k) throw new BeianError('INTERNAL', `Unknown filing kind ${id}`);
+  return k;
+}
+
+export function regulation(kb: Kb, id: string): Regulation | undefined {
+  return kb.regulations.find((r) => r.id === id);
+}
+
+/** True when a measured value satisfies a threshold (`info` thresholds are always satisfied). */
+export function meets(t: Threshold, measured: number): boolean {
+  if (t.comparator === '>=') return measured >= t.value;
+  if (t.comparator === '<=') return measured <= t.value;
+  return true;
+}

@@ -1,0 +1,3 @@
+export { parseProject } from './parse.js';
+export { Contact, Organisation, ProjectFile, Service } from './schema.js';
+export { Algorithm, ModelEntry } from './sections/inventory.js';

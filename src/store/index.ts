@@ -1,0 +1,3 @@
+export { openStore, resolveDbUrl } from './open.js';
+export type { Database } from './schema.js';
+export type { Dialect, Store } from './store.js';

@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as assessments from './0001-assessments.js';
+
+/**
+ * Every migration, by name; applied in name order on open. Names are never changed once
+ * released. Each domain owns a number block: 0001–0099 core/assess, 0100 lexicon/scan,
+ * 0200 redteam, 0300 pii/sources, 0400 registry, 0500 fairness, 0600 materials.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-assessments': assessments,
+};
