@@ -1,0 +1,171 @@
+import { writeFileSync } from 'node:fs';
+import { Option } from 'commander';
+import { jsonOption, type Register } from '../command.js';
+import type { CliContext, ExitCode } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+import { printJson } from '../output.js';
+import { createProgress } from '../progress.js';
+
+interface Common {
+  json?: boolean;
+  html?: string;
+  save: boolean;
+  seed: string;
+  format?: 'csv' | 'tsv' | 'jsonl';
+  reference?: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+function seedOf(raw: string): number {
+  const n = Number(raw);
+  return Number.isInteger(n) ? n : [...raw].reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) | 0, 7);
+}
+
+async function loadData() {
+  const { loadKb } = await import('../../kb/index.js');
+  const { loadFairnessData } = await import('../../fairness/data.js');
+  return loadFairnessData(loadKb());
+}
+
+/** Stores the evidence unless --no-save; prints where. */
+async function store(
+  c: CliContext,
+  opts: Common,
+  evidence: import('../../app/fairness/evidence.js').AuditEvidence,
+) {
+  if (!opts.save) return;
+  const { saveAudit } = await import('../../app/fairness/evidence.js');
+  const s = await c.openStore();
+  try {
+    const id = await saveAudit(s, evidence, c.now());
+    if (!opts.json) c.out(`${c.t('audit.saved', { db: s.location, id })}\n`);
+  } finally {
+    await s.close();
+  }
+}
+
+/** Bad input outranks a flag: the rows that could not be read must be fixed first. */
+const exitFor = (malformed: number, flags: number): ExitCode =>
+  malformed > 0 ? EXIT.badInput : flags > 0 ? EXIT.complianceFailed : EXIT.ok;
+
+function common(cmd: import('commander').Command, c: CliContext) {
+  return jsonOption(cmd, c)
+    .option('--reference <value>', c.t('audit.opt.reference'))
+    .option('--seed <n>', c.t('audit.opt.seed'), '1')
+    .addOption(new Option('--format <format>', c.t('audit.opt.format')).choices(['csv', 'tsv', 'jsonl']))
+    .option('--html <file>', c.t('audit.opt.html'))
+    .option('--no-save', c.t('audit.opt.noSave'));
+}
+
+export const register: Register = (program, run, ctx) => {
+  const audit = program.command('audit').description(ctx.t('audit.description'));
+
+  common(audit.command('price <log>').description(ctx.t('audit.price.description')), ctx)
+    .requiredOption('--item <col>', ctx.t('audit.opt.item'))
+    .requiredOption('--price <col>', ctx.t('audit.opt.price'))
+    .requiredOption('--group <col>', ctx.t('audit.opt.group'))
+    .option('--time <col>', ctx.t('audit.opt.time'))
+    .option('--window <duration>', ctx.t('audit.opt.window'))
+    .action(
+      run(
+        async (
+          c,
+          log: string,
+          opts: Common & { item: string; price: string; group: string; time?: string; window?: string },
+        ) => {
+          const { runPriceAudit } = await import('../../app/fairness/log-audit.js');
+          const progress = createProgress(c, 'audit price', { json: opts.json });
+          const report = await runPriceAudit({
+            file: log,
+            item: opts.item,
+            price: opts.price,
+            group: opts.group,
+            time: opts.time,
+            window: opts.window,
+            reference: opts.reference,
+            seed: seedOf(opts.seed),
+            format: opts.format,
+            data: await loadData(),
+            onProgress: (done, total) => progress.update({ done, total }),
+          });
+          progress.finish();
+          if (opts.html) {
+            const { renderPriceHtml } = await import('../../fairness/html.js');
+            writeFileSync(opts.html, renderPriceHtml(report, c.lang));
+          }
+          if (opts.json) printJson(c, report);
+          else {
+            const { printPrice } = await import('./audit-print.js');
+            printPrice(c, report);
+            if (opts.html) c.out(`${c.t('audit.wroteHtml', { file: opts.html })}\n`);
+          }
+          await store(c, opts, {
+            kind: 'price',
+            subject: log,
+            failed: report.flags.length > 0,
+            flagCount: report.flags.length,
+            dataVersion: report.dataVersion,
+            result: report,
+          });
+          return exitFor(report.malformedCount, report.flags.length);
+        },
+      ),
+    );
+
+  common(audit.command('disparity <log>').description(ctx.t('audit.disparity.description')), ctx)
+    .requiredOption('--group <col>', ctx.t('audit.opt.group'), collect)
+    .option('--outcome <col>', ctx.t('audit.opt.outcome'))
+    .option('--label <col>', ctx.t('audit.opt.label'))
+    .option('--rank <col>', ctx.t('audit.opt.rank'))
+    .action(
+      run(
+        async (
+          c,
+          log: string,
+          opts: Common & { group: string[]; outcome?: string; label?: string; rank?: string },
+        ) => {
+          const { runDisparityAudit } = await import('../../app/fairness/log-audit.js');
+          const progress = createProgress(c, 'audit disparity', { json: opts.json });
+          const report = await runDisparityAudit({
+            file: log,
+            groups: opts.group,
+            outcome: opts.outcome,
+            label: opts.label,
+            rank: opts.rank,
+            reference: opts.reference,
+            seed: seedOf(opts.seed),
+            format: opts.format,
+            data: await loadData(),
+            onProgress: (done, total) => progress.update({ done, total }),
+          });
+          progress.finish();
+          if (opts.html) {
+            const { renderDisparityHtml } = await import('../../fairness/html.js');
+            writeFileSync(opts.html, renderDisparityHtml(report, c.lang));
+          }
+          if (opts.json) printJson(c, report);
+          else {
+            const { printDisparity } = await import('./audit-print.js');
+            printDisparity(c, report);
+            if (opts.html) c.out(`${c.t('audit.wroteHtml', { file: opts.html })}\n`);
+          }
+          await store(c, opts, {
+            kind: 'disparity',
+            subject: log,
+            failed: report.flags.length > 0,
+            flagCount: report.flags.length,
+            dataVersion: report.dataVersion,
+            result: report,
+          });
+          return exitFor(report.malformedCount, report.flags.length);
+        },
+      ),
+    );
+};
