@@ -1,4 +1,4 @@
-import { Moments, newcombe, ratioInterval, twoProportionP, welchP, wilson, zFor } from './stats.js';
+import { holm, Moments, newcombe, ratioInterval, twoProportionP, welchP, wilson, zFor } from './stats.js';
 import type { Flag } from './types.js';
 
 /**
@@ -92,6 +92,8 @@ export interface Comparison {
   value: number;
   ci: [number, number];
   pValue: number;
+  /** the effect passes its bound (e.g. DI < 0.8); a flag also needs significance after Holm */
+  material: boolean;
   flagged: boolean;
 }
 
@@ -99,7 +101,6 @@ export interface AttributeAnalysis {
   attribute: string;
   reference: string | null;
   exposureReference: string | null;
-  level: number;
   groups: GroupSummary[];
   comparisons: Comparison[];
 }
@@ -148,7 +149,6 @@ function analyseAttribute(
   // the four-fifths rule compares each group with the most favoured one
   const ref = pickRef((c) => (c.decided > 0 ? c.positive / c.decided : null));
   const expRef = pickRef((c) => (c.exposure.n > 0 ? c.exposure.mean : null));
-  const level = params.alpha / Math.max(1, eligible.length - 1);
   const comparisons: Comparison[] = [];
   const r = ref === null ? undefined : map.get(ref);
   const e = expRef === null ? undefined : map.get(expRef);
@@ -164,6 +164,7 @@ function analyseAttribute(
         value: rate - refRate,
         ci: newcombe(c.positive, c.decided, r.positive, r.decided, z),
         pValue: p,
+        material: false,
         flagged: false,
       });
       if (refRate > 0) {
@@ -175,7 +176,8 @@ function analyseAttribute(
           value: di,
           ci: ratioInterval(c.positive, c.decided, r.positive, r.decided, z),
           pValue: p,
-          flagged: di < params.diMin && p < level,
+          material: di < params.diMin,
+          flagged: false,
         });
       }
       if (c.labelled > 0 && r.labelled > 0) {
@@ -188,7 +190,8 @@ function analyseAttribute(
           value: eod,
           ci: newcombe(c.truePositive, c.labelled, r.truePositive, r.labelled, z),
           pValue: pe,
-          flagged: Math.abs(eod) > params.eodMaxAbs && pe < level,
+          material: Math.abs(eod) > params.eodMaxAbs,
+          flagged: false,
         });
       }
     }
@@ -207,11 +210,12 @@ function analyseAttribute(
         value: ratio,
         ci: [ratio * Math.exp(-z * se), ratio * Math.exp(z * se)],
         pValue: p,
-        flagged: ratio < params.exposureMin && p < level,
+        material: ratio < params.exposureMin,
+        flagged: false,
       });
     }
   }
-  return { attribute, reference: ref, exposureReference: expRef, level, groups, comparisons };
+  return { attribute, reference: ref, exposureReference: expRef, groups, comparisons };
 }
 
 /** Analyses every attribute; flags are the flagged comparisons. Pure. */
@@ -223,6 +227,16 @@ export function analyseDisparity(
   const attributes = acc.attributes.map((a, i) =>
     analyseAttribute(a, acc.byAttribute[i]!, params, options.reference),
   );
+  // Holm over every test that could raise a flag, across attributes, groups and metrics: many
+  // groups (regions) and several metrics must not turn chance into flags
+  const tests = attributes.flatMap((a) => a.comparisons.filter((c) => c.metric !== 'statistical-parity'));
+  const rejected = holm(
+    tests.map((c) => c.pValue),
+    params.alpha,
+  );
+  tests.forEach((c, i) => {
+    c.flagged = c.material && rejected[i]!;
+  });
   const flags: Flag[] = [];
   for (const a of attributes)
     for (const c of a.comparisons)

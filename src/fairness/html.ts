@@ -155,7 +155,8 @@ export function renderPriceHtml(r: PriceReport, lang: Lang): string {
   return page(l.price, lang, body);
 }
 
-export function renderDisparityHtml(r: DisparityReport, lang: Lang, diMin = 0.8): string {
+export function renderDisparityHtml(r: DisparityReport, lang: Lang): string {
+  const diMin = r.params.diMin;
   const l = L[lang];
   const body = [header(r, l)];
   for (const a of r.details.attributes) {

@@ -1,5 +1,5 @@
-import type { DisparityAnalysis } from './disparity.js';
-import type { PriceAnalysis } from './price.js';
+import type { DisparityAnalysis, DisparityParams } from './disparity.js';
+import type { PriceAnalysis, PriceParams } from './price.js';
 import type { Flag, Malformed } from './types.js';
 
 /** At most this many malformed rows are listed; `malformedCount` always has the total. */
@@ -9,7 +9,7 @@ export const MAX_MALFORMED_LISTED = 1000;
  * The `--json` document of `beian audit price|disparity` (issue #7 §4): `rows`, `malformed`,
  * `flags` are the stable contract; the rest is detail for humans, the HTML report and the materials.
  */
-export interface LogAuditReport<K extends 'price' | 'disparity', D> {
+export interface LogAuditReport<K extends 'price' | 'disparity', D, P> {
   kind: K;
   file: string;
   /** data rows read (header excluded) */
@@ -22,11 +22,13 @@ export interface LogAuditReport<K extends 'price' | 'disparity', D> {
   mapping: Record<string, string | string[] | undefined>;
   seed: number;
   dataVersion: string;
+  /** the statistical parameters used, from data/kb/fairness.yaml */
+  params: P;
   details: D;
 }
 
-export type PriceReport = LogAuditReport<'price', PriceAnalysis & { windowMs: number | null }>;
-export type DisparityReport = LogAuditReport<'disparity', DisparityAnalysis>;
+export type PriceReport = LogAuditReport<'price', PriceAnalysis & { windowMs: number | null }, PriceParams>;
+export type DisparityReport = LogAuditReport<'disparity', DisparityAnalysis, DisparityParams>;
 
 /** Collects malformed rows: every one is counted, the first MAX_MALFORMED_LISTED are listed. */
 export class MalformedLog {

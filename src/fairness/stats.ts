@@ -120,6 +120,19 @@ export function benjaminiHochberg(
   return { rejected, adjusted };
 }
 
+/** Holm's step-down procedure: which hypotheses are rejected with family-wise error `alpha`. */
+export function holm(pValues: readonly number[], alpha: number): boolean[] {
+  const m = pValues.length;
+  const order = pValues.map((p, i) => ({ p, i })).sort((x, y) => x.p - y.p);
+  const rejected = new Array<boolean>(m).fill(false);
+  for (let k = 0; k < m; k++) {
+    const { p, i } = order[k]!;
+    if (p >= alpha / (m - k)) break;
+    rejected[i] = true;
+  }
+  return rejected;
+}
+
 /** Wilson score interval of a proportion x/n. */
 export function wilson(x: number, n: number, z: number): [number, number] {
   if (n === 0) return [0, 1];

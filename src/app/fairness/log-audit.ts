@@ -117,7 +117,8 @@ export async function runPriceAudit(input: PriceAuditInput): Promise<PriceReport
         ],
       },
     );
-  const analysis = analysePrice(acc, priceParams(input.data), {
+  const params = priceParams(input.data);
+  const analysis = analysePrice(acc, params, {
     attribute: input.group,
     rng: createRng(input.seed),
     reference: input.reference,
@@ -139,6 +140,7 @@ export async function runPriceAudit(input: PriceAuditInput): Promise<PriceReport
     },
     seed: input.seed,
     dataVersion: input.data.version,
+    params,
     details: { ...analysis, windowMs: windowMs ?? null },
   };
 }
@@ -224,7 +226,8 @@ export async function runDisparityAudit(input: DisparityAuditInput): Promise<Dis
     },
     { format: input.format, totalBytes: fileSize(input.file) },
   );
-  const analysis = analyseDisparity(acc, disparityParams(input.data), { reference: input.reference });
+  const params = disparityParams(input.data);
+  const analysis = analyseDisparity(acc, params, { reference: input.reference });
   return {
     kind: 'disparity',
     file: input.file,
@@ -236,6 +239,7 @@ export async function runDisparityAudit(input: DisparityAuditInput): Promise<Dis
     mapping: { group: input.groups, outcome: input.outcome, label: input.label, rank: input.rank },
     seed: input.seed,
     dataVersion: input.data.version,
+    params,
     details: analysis,
   };
 }
