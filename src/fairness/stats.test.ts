@@ -22,8 +22,8 @@ describe('statistics (hand-computed)', () => {
     expect(m.variance).toBeCloseTo(32 / 7, 12);
     const a = new Moments();
     const b = new Moments();
-    xs.slice(0, 3).forEach((x) => a.add(x));
-    xs.slice(3).forEach((x) => b.add(x));
+    for (const x of xs.slice(0, 3)) a.add(x);
+    for (const x of xs.slice(3)) b.add(x);
     const c = Moments.combine(a, b);
     expect(c.mean).toBeCloseTo(5, 12);
     expect(c.variance).toBeCloseTo(32 / 7, 12);
@@ -78,7 +78,7 @@ describe('statistics (hand-computed)', () => {
     const n = createRng(1);
     const zs = Array.from({ length: 20000 }, () => n.normal());
     const m = new Moments();
-    zs.forEach((z) => m.add(z));
+    for (const z of zs) m.add(z);
     expect(Math.abs(m.mean)).toBeLessThan(0.03);
     expect(m.variance).toBeGreaterThan(0.95);
     expect(m.variance).toBeLessThan(1.05);
