@@ -1,5 +1,7 @@
+import type { ChecklistReport } from '../../app/fairness/checklist.js';
 import type { DisparityReport, PriceReport } from '../../fairness/report.js';
 import type { Malformed } from '../../fairness/types.js';
+import { pick } from '../../i18n/index.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../output.js';
 
@@ -115,4 +117,39 @@ export function printDisparity(c: CliContext, r: DisparityReport): void {
   }
   printMalformed(c, r.malformed, r.malformedCount);
   printFlags(c, r);
+}
+
+const GAP_KEYS = {
+  unanswered: 'audit.gap.unanswered',
+  failed: 'audit.gap.failed',
+  partial: 'audit.gap.partial',
+  'no-evidence': 'audit.gap.noEvidence',
+  'audit-failed': 'audit.gap.auditFailed',
+} as const;
+
+export function printChecklist(c: CliContext, r: ChecklistReport): void {
+  for (const s of r.results) {
+    const name = s.algorithm ? `${s.service}/${s.algorithm}` : s.service;
+    c.out(
+      `${c.t('audit.checklist.summary', {
+        service: name,
+        applicable: s.applicable,
+        answered: s.answered,
+        completeness: pct(s.completeness),
+        yes: s.yes,
+        gaps: s.gaps.filter((g) => g.blocking).length,
+      })}\n`,
+    );
+    if (s.gaps.length === 0) continue;
+    const questions = new Map(s.items.map((i) => [i.item.id, pick(i.item.question, c.lang)]));
+    const rows = s.gaps.map((g) => [
+      g.blocking ? '✗' : '!',
+      g.item,
+      c.t(GAP_KEYS[g.kind]),
+      questions.get(g.item) ?? '',
+    ]);
+    c.out(
+      `${c.t('audit.checklist.gaps')}\n${formatTable(['', c.t('audit.h.item'), c.t('audit.h.flag'), ''], rows)}\n\n`,
+    );
+  }
 }

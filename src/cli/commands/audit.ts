@@ -13,6 +13,7 @@ interface Common {
   seed: string;
   format?: 'csv' | 'tsv' | 'jsonl';
   reference?: string;
+  service?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [
@@ -61,6 +62,7 @@ function common(cmd: import('commander').Command, c: CliContext) {
     .option('--seed <n>', c.t('audit.opt.seed'), '1')
     .addOption(new Option('--format <format>', c.t('audit.opt.format')).choices(['csv', 'tsv', 'jsonl']))
     .option('--html <file>', c.t('audit.opt.html'))
+    .option('--service <id>', c.t('audit.opt.service'))
     .option('--no-save', c.t('audit.opt.noSave'));
 }
 
@@ -109,6 +111,7 @@ export const register: Register = (program, run, ctx) => {
           await store(c, opts, {
             kind: 'price',
             subject: log,
+            serviceId: opts.service,
             failed: report.flags.length > 0,
             flagCount: report.flags.length,
             dataVersion: report.dataVersion,
@@ -159,6 +162,7 @@ export const register: Register = (program, run, ctx) => {
           await store(c, opts, {
             kind: 'disparity',
             subject: log,
+            serviceId: opts.service,
             failed: report.flags.length > 0,
             flagCount: report.flags.length,
             dataVersion: report.dataVersion,
@@ -168,4 +172,53 @@ export const register: Register = (program, run, ctx) => {
         },
       ),
     );
+
+  jsonOption(audit.command('checklist').description(ctx.t('audit.checklist.description')), ctx)
+    .option('--config <file>', ctx.t('audit.opt.config'), 'beian.yaml')
+    .option('--service <id>', ctx.t('audit.opt.service'))
+    .option('--no-save', ctx.t('audit.opt.noSave'))
+    .action(
+      run(async (c, opts: { config: string; service?: string; json?: boolean; save: boolean }) => {
+        const { runChecklist } = await import('../../app/fairness/checklist.js');
+        const { resolve } = await import('node:path');
+        const file = resolve(c.cwd, opts.config);
+        const s = await c.openStore();
+        try {
+          const report = await runChecklist({
+            file,
+            service: opts.service,
+            data: await loadData(),
+            store: s,
+            noConfigMessage: c.t('audit.checklist.noConfig', { file: opts.config }),
+          });
+          if (opts.json) printJson(c, report);
+          else {
+            const { printChecklist } = await import('./audit-print.js');
+            printChecklist(c, report);
+          }
+          if (opts.save) {
+            const { saveAudit } = await import('../../app/fairness/evidence.js');
+            for (const r of report.results)
+              await saveAudit(
+                s,
+                {
+                  kind: 'checklist',
+                  subject: opts.config,
+                  serviceId: r.service,
+                  failed: r.failed,
+                  flagCount: r.gaps.filter((g) => g.blocking).length,
+                  dataVersion: report.dataVersion,
+                  result: r,
+                },
+                c.now(),
+              );
+          }
+          return report.failed ? EXIT.complianceFailed : EXIT.ok;
+        } finally {
+          await s.close();
+        }
+      }),
+    );
+
+  for (const sub of audit.commands) sub.summary(sub.description().split('\n')[0] ?? '');
 };
