@@ -3,6 +3,9 @@
 /** A plain decimal number; thousands separators and a leading currency sign are tolerated. */
 export function parseNumber(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
+  // fast path: a plain number (the common case in a 10M-row log)
+  const direct = Number(raw);
+  if (raw !== '' && Number.isFinite(direct) && raw.trim() !== '') return direct;
   const text = raw
     .trim()
     .replace(/^[¥￥$€£]/, '')
