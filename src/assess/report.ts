@@ -46,7 +46,8 @@ export function renderAssessMarkdown(view: AssessView, generatedAt: string): str
     lines.push(`## ${s.name} (\`${s.id}\`)`, '');
     for (const f of s.filings) {
       lines.push(`### ${f.title} — ${statusLabel(view.lang, f.status)}`, '');
-      if (f.algorithmTypes) lines.push(`- ${t('assess.algorithmTypes')}: ${f.algorithmTypes.join(', ')}`);
+      if (f.algorithmTypeTitles)
+        lines.push(`- ${t('assess.algorithmTypes')}: ${f.algorithmTypeTitles.join('、')}`);
       if (f.role)
         lines.push(
           `- ${t('assess.role')}: ${t(`assess.role.${f.role as 'provider' | 'technical-supporter'}`)}`,
@@ -105,7 +106,7 @@ export function renderAssessHtml(view: AssessView, generatedAt: string): string 
   const filing = (f: FilingView): SafeHtml => html`<details ${raw(f.status === 'not-required' ? '' : 'open')}>
 <summary>${f.title} ${badge(f.status)}</summary>
 <ul>
-${f.algorithmTypes ? html`<li>${t('assess.algorithmTypes')}: ${f.algorithmTypes.join(', ')}</li>` : ''}
+${f.algorithmTypeTitles ? html`<li>${t('assess.algorithmTypes')}: ${f.algorithmTypeTitles.join('、')}</li>` : ''}
 ${f.role ? html`<li>${t('assess.role')}: ${t(`assess.role.${f.role as 'provider' | 'technical-supporter'}`)}</li>` : ''}
 ${f.filingNumber !== undefined ? html`<li>${t('assess.filingNumber')}: ${f.filingNumber ?? '—'}</li>` : ''}
 ${f.status !== 'not-required' ? html`<li>${t('assess.timeline')}: ${timelineText(view.lang, f)} <span class="cite">${f.timeline.note}</span></li>` : ''}

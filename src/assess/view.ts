@@ -20,6 +20,8 @@ export interface AssessView {
       title: string;
       status: FilingStatus;
       algorithmTypes?: string[];
+      /** the algorithm types' names in the view's language */
+      algorithmTypeTitles?: string[];
       role?: string;
       reasons: {
         ruleId: string;
@@ -85,7 +87,14 @@ export function assessView(
           kind: f.kind,
           title: kindTitle(f.kind),
           status: f.status,
-          ...(f.algorithmTypes ? { algorithmTypes: f.algorithmTypes } : {}),
+          ...(f.algorithmTypes
+            ? {
+                algorithmTypes: f.algorithmTypes,
+                algorithmTypeTitles: f.algorithmTypes.map(
+                  (id) => kb.algorithmTypes.find((x) => x.id === id)?.title[lang] ?? id,
+                ),
+              }
+            : {}),
           ...(f.role ? { role: f.role } : {}),
           reasons: f.reasons.map((r) => ({
             ruleId: r.ruleId,

@@ -30,7 +30,7 @@ export function printAssessment(ctx: CliContext, view: AssessView): void {
     lines.push(color.bold(`■ ${s.name} (${s.id})`));
     for (const f of s.filings) {
       const extra = [
-        f.algorithmTypes?.join(', '),
+        f.algorithmTypeTitles?.join('、'),
         f.role ? t(`assess.role.${f.role as 'provider' | 'technical-supporter'}`) : undefined,
       ]
         .filter(Boolean)
