@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +30,10 @@ describe('sqlite store', () => {
     await again.close();
   });
 
-  it('refuses an unwritable location with an ENVIRONMENT error', async () => {
-    await expect(openStore('/proc/beian/x.db')).rejects.toMatchObject({ code: 'ENVIRONMENT' });
+  it('refuses an unusable location with an ENVIRONMENT error', async () => {
+    // A path below a regular file can never be created (ENOTDIR), whoever runs the test.
+    const file = join(mkdtempSync(join(tmpdir(), 'beian-store-')), 'a-file');
+    writeFileSync(file, 'not a folder');
+    await expect(openStore(join(file, 'sub', 'x.db'))).rejects.toMatchObject({ code: 'ENVIRONMENT' });
   });
 });
