@@ -1,7 +1,15 @@
 import type { zh } from '../zh/index.js';
+import { assess } from './assess.js';
 import { audit } from './audit.js';
 import { core } from './core.js';
+import { demo } from './demo.js';
 import { kb } from './kb.js';
 
 /** The English catalogue; the type makes a missing translation a compile error. */
-export const en: Record<keyof typeof zh, string> = { ...core, ...kb, ...audit };
+export const en: Record<keyof typeof zh, string> = {
+  ...core,
+  ...kb,
+  ...assess,
+  ...demo,
+  ...audit,
+};

@@ -1,6 +1,14 @@
+import { assess } from './assess.js';
 import { audit } from './audit.js';
 import { core } from './core.js';
+import { demo } from './demo.js';
 import { kb } from './kb.js';
 
 /** The Chinese catalogue: one file per domain, merged here. Keys are namespaced by domain. */
-export const zh = { ...core, ...kb, ...audit };
+export const zh = {
+  ...core,
+  ...kb,
+  ...assess,
+  ...demo,
+  ...audit,
+};
