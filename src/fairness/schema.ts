@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import { Bilingual, Confidence, KbFileHeader } from '../kb/schema.js';
+import { Bilingual, Citation, KbFileHeader } from '../kb/schema.js';
 
 /**
  * The fairness data files under data/kb/: `fairness.yaml` (statistical parameters of the audits,
  * each with its source and confidence) and `checklist.yaml` (the self-assessment duties, each with
  * article citations). Validated on load; citations must name a KB regulation or a reference of
- * fairness.yaml.
+ * fairness.yaml (same shape as a KB citation).
  */
-export const FairnessCitation = z
-  .object({
-    source: z.string().min(1),
-    ref: z.string().optional(),
-    confidence: Confidence,
-    note: z.string().optional(),
-  })
-  .strict();
+export const FairnessCitation = Citation;
 export type FairnessCitation = z.infer<typeof FairnessCitation>;
 
 export const PARAMETER_IDS = [

@@ -183,30 +183,20 @@ export async function runDisparityAudit(input: DisparityAuditInput): Promise<Dis
         let outcome: boolean | undefined;
         let label: boolean | undefined;
         let rank: number | undefined;
-        if (io >= 0) {
-          outcome = parseBool(v[io]);
-          if (outcome === undefined) {
-            bad.add({
-              line,
-              column: input.outcome,
-              value: v[io] ?? '',
-              message: 'outcome is not 1/0, true/false or yes/no',
-            });
-            return;
-          }
-        }
-        if (il >= 0) {
-          label = parseBool(v[il]);
-          if (label === undefined) {
-            bad.add({
-              line,
-              column: input.label,
-              value: v[il] ?? '',
-              message: 'label is not 1/0, true/false or yes/no',
-            });
-            return;
-          }
-        }
+        // a yes/no cell; a value that is neither is reported with its line and skips the row
+        const cell = (at: number, column: string | undefined, name: string) => {
+          if (at < 0) return { ok: true as const, value: undefined };
+          const value = parseBool(v[at]);
+          if (value !== undefined) return { ok: true as const, value };
+          bad.add({ line, column, value: v[at] ?? '', message: `${name} is not 1/0, true/false or yes/no` });
+          return { ok: false as const };
+        };
+        const o = cell(io, input.outcome, 'outcome');
+        if (!o.ok) return;
+        const l = cell(il, input.label, 'label');
+        if (!l.ok) return;
+        outcome = o.value;
+        label = l.value;
         if (ir >= 0) {
           rank = parseNumber(v[ir]);
           if (rank === undefined || rank < 1) {

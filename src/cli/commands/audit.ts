@@ -56,6 +56,45 @@ async function store(
 const exitFor = (malformed: number, flags: number): ExitCode =>
   malformed > 0 ? EXIT.badInput : flags > 0 ? EXIT.complianceFailed : EXIT.ok;
 
+type LogReport =
+  | import('../../fairness/report.js').PriceReport
+  | import('../../fairness/report.js').DisparityReport;
+
+/** HTML, JSON or terminal output, stored evidence and the exit code: the same for every log audit. */
+async function finishLogAudit(
+  c: CliContext,
+  opts: Common,
+  log: string,
+  report: LogReport,
+): Promise<ExitCode> {
+  if (opts.html) {
+    const html = await import('../../fairness/html.js');
+    writeFileSync(
+      opts.html,
+      report.kind === 'price'
+        ? html.renderPriceHtml(report, c.lang)
+        : html.renderDisparityHtml(report, c.lang),
+    );
+  }
+  if (opts.json) printJson(c, report);
+  else {
+    const print = await import('./audit-print.js');
+    if (report.kind === 'price') print.printPrice(c, report);
+    else print.printDisparity(c, report);
+    if (opts.html) c.out(`${c.t('audit.wroteHtml', { file: opts.html })}\n`);
+  }
+  await store(c, opts, {
+    kind: report.kind,
+    subject: log,
+    serviceId: opts.service,
+    failed: report.flags.length > 0,
+    flagCount: report.flags.length,
+    dataVersion: report.dataVersion,
+    result: report,
+  });
+  return exitFor(report.malformedCount, report.flags.length);
+}
+
 function common(cmd: import('commander').Command, c: CliContext) {
   return jsonOption(cmd, c)
     .option('--reference <value>', c.t('audit.opt.reference'))
@@ -98,26 +137,7 @@ export const register: Register = (program, run, ctx) => {
             onProgress: (done, total) => progress.update({ done, total }),
           });
           progress.finish();
-          if (opts.html) {
-            const { renderPriceHtml } = await import('../../fairness/html.js');
-            writeFileSync(opts.html, renderPriceHtml(report, c.lang));
-          }
-          if (opts.json) printJson(c, report);
-          else {
-            const { printPrice } = await import('./audit-print.js');
-            printPrice(c, report);
-            if (opts.html) c.out(`${c.t('audit.wroteHtml', { file: opts.html })}\n`);
-          }
-          await store(c, opts, {
-            kind: 'price',
-            subject: log,
-            serviceId: opts.service,
-            failed: report.flags.length > 0,
-            flagCount: report.flags.length,
-            dataVersion: report.dataVersion,
-            result: report,
-          });
-          return exitFor(report.malformedCount, report.flags.length);
+          return finishLogAudit(c, opts, log, report);
         },
       ),
     );
@@ -149,26 +169,7 @@ export const register: Register = (program, run, ctx) => {
             onProgress: (done, total) => progress.update({ done, total }),
           });
           progress.finish();
-          if (opts.html) {
-            const { renderDisparityHtml } = await import('../../fairness/html.js');
-            writeFileSync(opts.html, renderDisparityHtml(report, c.lang));
-          }
-          if (opts.json) printJson(c, report);
-          else {
-            const { printDisparity } = await import('./audit-print.js');
-            printDisparity(c, report);
-            if (opts.html) c.out(`${c.t('audit.wroteHtml', { file: opts.html })}\n`);
-          }
-          await store(c, opts, {
-            kind: 'disparity',
-            subject: log,
-            serviceId: opts.service,
-            failed: report.flags.length > 0,
-            flagCount: report.flags.length,
-            dataVersion: report.dataVersion,
-            result: report,
-          });
-          return exitFor(report.malformedCount, report.flags.length);
+          return finishLogAudit(c, opts, log, report);
         },
       ),
     );
