@@ -72,3 +72,25 @@ describe('beian audit checklist', () => {
     expect(r.stderr).toContain('checklist[0].answers.transparency.noticed');
   });
 });
+
+describe('beian demo: fairness step', () => {
+  it('finds exactly the planted price issue in the shipped decision log and scores the demo checklist', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beian-demo-fair-'));
+    const r = runCli(['demo', '--json', '--out', join(dir, 'out'), '--db', join(dir, 'b.db')], { cwd: dir });
+    const out = JSON.parse(r.stdout) as { steps: { id: string; ok: boolean }[] };
+    expect(out.steps.find((s) => s.id === 'fairness')?.ok).toBe(true);
+    const fair = JSON.parse(readFileSync(join(dir, 'out', 'fairness.json'), 'utf8')) as {
+      price: { flags: { group: string }[]; details: { comparisons: { drivers: { item: string }[] }[] } };
+      disparity: { flags: unknown[] };
+      checklist: { results: { service: string }[] };
+    };
+    expect(fair.price.flags.map((f) => f.group)).toEqual(['returning']);
+    expect(fair.price.details.comparisons[0]!.drivers.map((d) => d.item).sort()).toEqual([
+      'SKU00001',
+      'SKU00002',
+      'SKU00004',
+    ]);
+    expect(fair.disparity.flags).toEqual([]);
+    expect(fair.checklist.results.map((x) => x.service)).toEqual(['shop-search', 'video-feed']);
+  });
+});
