@@ -21,12 +21,16 @@ export interface PriceParams {
 interface Cell {
   item: string;
   window: number;
-  groups: Map<string, Moments>;
+  /** moments by group index (see PriceAccumulator.groupIndex) */
+  moments: (Moments | undefined)[];
 }
 
 export class PriceAccumulator {
-  readonly cells = new Map<string, Cell>();
-  readonly groups = new Map<string, Moments>();
+  /** item → window → cell: numeric window keys and no per-row key strings keep the hot path cheap */
+  private readonly byItem = new Map<string, Map<number, Cell>>();
+  readonly groupIndex = new Map<string, number>();
+  /** overall moments by group index */
+  readonly totals: Moments[] = [];
   rows = 0;
 
   /** @param windowMs the window length; undefined when the log has no time column (one window) */
@@ -34,25 +38,45 @@ export class PriceAccumulator {
 
   add(item: string, price: number, group: string, timeMs?: number): void {
     const window = this.windowMs && timeMs !== undefined ? Math.floor(timeMs / this.windowMs) : 0;
-    const key = `${item}\u0001${window}`;
-    let cell = this.cells.get(key);
-    if (!cell) {
-      cell = { item, window, groups: new Map() };
-      this.cells.set(key, cell);
+    let windows = this.byItem.get(item);
+    if (!windows) {
+      windows = new Map();
+      this.byItem.set(item, windows);
     }
-    let m = cell.groups.get(group);
+    let cell = windows.get(window);
+    if (!cell) {
+      cell = { item, window, moments: [] };
+      windows.set(window, cell);
+    }
+    let gi = this.groupIndex.get(group);
+    if (gi === undefined) {
+      gi = this.totals.length;
+      this.groupIndex.set(group, gi);
+      this.totals.push(new Moments());
+    }
+    let m = cell.moments[gi];
     if (!m) {
       m = new Moments();
-      cell.groups.set(group, m);
+      cell.moments[gi] = m;
     }
     m.add(price);
-    let g = this.groups.get(group);
-    if (!g) {
-      g = new Moments();
-      this.groups.set(group, g);
-    }
-    g.add(price);
+    this.totals[gi]!.add(price);
     this.rows += 1;
+  }
+
+  *cells(): Generator<Cell> {
+    for (const windows of this.byItem.values()) yield* windows.values();
+  }
+
+  get cellCount(): number {
+    let n = 0;
+    for (const w of this.byItem.values()) n += w.size;
+    return n;
+  }
+
+  /** group name → overall moments */
+  get groups(): Map<string, Moments> {
+    return new Map([...this.groupIndex].map(([g, i]) => [g, this.totals[i]!]));
   }
 }
 
@@ -109,9 +133,11 @@ interface Paired {
 /** Builds the per-cell relative differences of `group` against `reference`. */
 function pair(acc: PriceAccumulator, group: string, reference: string): Paired {
   const kept: { cell: Cell; g: Moments; ref: Moments }[] = [];
-  for (const cell of acc.cells.values()) {
-    const g = cell.groups.get(group);
-    const ref = cell.groups.get(reference);
+  const gi = acc.groupIndex.get(group);
+  const ri = acc.groupIndex.get(reference);
+  for (const cell of acc.cells()) {
+    const g = gi === undefined ? undefined : cell.moments[gi];
+    const ref = ri === undefined ? undefined : cell.moments[ri];
     if (g && ref && ref.mean > 0) kept.push({ cell, g, ref });
   }
   // pooled within-group variance per item, in units of the reference price: many degrees of
