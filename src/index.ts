@@ -4,6 +4,7 @@
  */
 export * as assess from './assess/index.js';
 export { BeianError, type BeianErrorCode, formatIssue, type Issue } from './errors.js';
+export * as fairness from './fairness/index.js';
 export { type Lang, translator } from './i18n/index.js';
 export * as kb from './kb/index.js';
 export * as project from './project/index.js';
