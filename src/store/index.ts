@@ -1,3 +1,4 @@
 export { openStore, resolveDbUrl } from './open.js';
+export { redactUrl } from './redact.js';
 export type { Database } from './schema.js';
 export type { Dialect, Store } from './store.js';
