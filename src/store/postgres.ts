@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { BeianError } from '../errors.js';
 import { migrate } from './migrate.js';
@@ -27,6 +27,7 @@ export async function openPostgres(url: string): Promise<Store> {
     );
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await migrate(db, location);
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  await migrate(db, location, rows[0]?.schema ?? 'public');
   return { db, dialect: 'postgres', location, close: () => db.destroy() };
 }
