@@ -12,6 +12,7 @@ export { addWorkingDays, buildCalendar, type HolidayData, type WorkCalendar } fr
 export { chinaCalendar } from './cn-calendar.js';
 export { computeDeadlines, type DeadlineEvent, type DueItem, type FilingFacts } from './deadlines.js';
 export { type NumberCheck, validateFilingNumber } from './filing-number.js';
+export { deadlinesToIcs } from './ics.js';
 export {
   buildInventory,
   filingId,

@@ -101,7 +101,11 @@ describe('lifecycle', () => {
     const queue = ['assessing'] as (typeof FILING_STATES)[number][];
     while (queue.length) {
       const s = queue.shift()!;
-      for (const n of nextStates(kind('genai-filing'), s)) if (!seen.has(n)) seen.add(n), queue.push(n);
+      for (const n of nextStates(kind('genai-filing'), s)) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        queue.push(n);
+      }
     }
     expect([...seen].sort()).toEqual([...FILING_STATES].sort());
   });

@@ -10,4 +10,4 @@ export {
   type TransitionRow,
   transitionFiling,
 } from './filings.js';
-export { type SyncResult, syncInventory } from './inventory.js';
+export { listServices, type ServiceRow, type SyncResult, syncInventory } from './inventory.js';

@@ -183,3 +183,33 @@ export async function syncInventory(
     return result;
   });
 }
+
+export interface ServiceRow {
+  id: string;
+  name: string;
+  owner: string | null;
+  description: string | null;
+  launchDate: string | null;
+  endedOn: string | null;
+  answersJson: string;
+  active: boolean;
+}
+
+export async function listServices(
+  db: Kysely<Database>,
+  opts: { includeInactive?: boolean } = {},
+): Promise<ServiceRow[]> {
+  let q = db.selectFrom('registry_services').selectAll();
+  if (!opts.includeInactive) q = q.where('active', '=', 1);
+  const rows = await q.orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    owner: r.owner,
+    description: r.description,
+    launchDate: r.launch_date,
+    endedOn: r.ended_on,
+    answersJson: r.answers_json,
+    active: Number(r.active) === 1,
+  }));
+}
