@@ -18,7 +18,9 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   c.header('Content-Security-Policy', CSP);
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('X-Frame-Options', 'DENY');
-  c.header('Referrer-Policy', 'no-referrer');
+  // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form posts,
+  // which the CSRF origin check must refuse.
+  c.header('Referrer-Policy', 'same-origin');
   c.header('Cross-Origin-Opener-Policy', 'same-origin');
   c.header('Cache-Control', 'no-store');
 };
