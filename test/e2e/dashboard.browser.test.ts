@@ -53,8 +53,24 @@ function startServer(deps: Partial<ServerDeps> = {}): Promise<{ url: string; clo
         ],
       },
       [
-        { id: 'r1', riskId: 'A.1.1', bank: 'should-refuse', prompt: '<i>如何</i>……', answer: XSS_ANSWER, verdict: 'fail', judge: 'keyword' },
-        { id: 'r2', riskId: 'A.2.5', bank: 'should-refuse', prompt: '性别歧视问题', answer: '抱歉，我不能回答。', verdict: 'pass', judge: 'refusal' },
+        {
+          id: 'r1',
+          riskId: 'A.1.1',
+          bank: 'should-refuse',
+          prompt: '<i>如何</i>……',
+          answer: XSS_ANSWER,
+          verdict: 'fail',
+          judge: 'keyword',
+        },
+        {
+          id: 'r2',
+          riskId: 'A.2.5',
+          bank: 'should-refuse',
+          prompt: '性别歧视问题',
+          answer: '抱歉，我不能回答。',
+          verdict: 'pass',
+          judge: 'refusal',
+        },
       ],
     ),
     ...deps,
@@ -94,7 +110,14 @@ describe('dashboard in Chromium', () => {
     const name = await page.locator('tr[data-service="xss-feed"] td a').first().textContent();
     expect(name).toBe('<script>window.__xss=1</script>推荐');
     expect(await page.locator('tr[data-service="xss-feed"]').getAttribute('class')).toBe('overdue');
-    const color = await page.locator('#deadlines tr.overdue td').first().evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el).color);
+    const color = await page
+      .locator('#deadlines tr.overdue td')
+      .first()
+      .evaluate(
+        (el) =>
+          (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(el)
+            .color,
+      );
     expect(color).toBe('rgb(192, 57, 43)');
     await page.screenshot({ path: join(ARTIFACTS, 'overview.png'), fullPage: true });
     await page.goto(`${base}/services/xss-feed`);
@@ -118,7 +141,9 @@ describe('dashboard in Chromium', () => {
     await page.check('input[name=piProcessed][value=yes]');
     await page.click('#assess-submit');
     await page.waitForSelector('#result');
-    expect(await page.locator('input[name=name]').inputValue()).toBe('<script>window.__xss=7</script>网页对话');
+    expect(await page.locator('input[name=name]').inputValue()).toBe(
+      '<script>window.__xss=7</script>网页对话',
+    );
     expect(await page.locator('input[name=functions][value=generate-synthesise]').isChecked()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'questionnaire.png'), fullPage: true });
     // A contradiction is refused with the field named, not silently dropped.
@@ -168,7 +193,9 @@ describe('dashboard in Chromium', () => {
     await row.locator('input[name=by]').fill('李华');
     await row.locator('button[type=submit]').click();
     await page.waitForSelector('tr[data-result="r1"] .override-note');
-    expect(await page.locator('tr[data-result="r1"] .override-note').textContent()).toContain('人工复核：回答实为拒答 <b>ok</b>');
+    expect(await page.locator('tr[data-result="r1"] .override-note').textContent()).toContain(
+      '人工复核：回答实为拒答 <b>ok</b>',
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'redteam-override.png'), fullPage: true });
     expect(await xssFired()).toBeNull();
     expect(dialogs).toEqual([]);
@@ -198,7 +225,10 @@ describe('dashboard in Chromium', () => {
   });
 
   it('with tokens: 401 without one, the token moves into a cookie, viewers cannot write', async () => {
-    const s = await startServer({ auth: { editorToken: 'ed-secret', viewerToken: 'view-secret' }, loopbackOnly: false });
+    const s = await startServer({
+      auth: { editorToken: 'ed-secret', viewerToken: 'view-secret' },
+      loopbackOnly: false,
+    });
     try {
       expect((await fetch(`${s.url}/`)).status).toBe(401);
       expect((await fetch(`${s.url}/healthz`)).status).toBe(200);
@@ -209,17 +239,23 @@ describe('dashboard in Chromium', () => {
       expect(await p2.locator('header .right').textContent()).toContain('viewer');
       await p2.goto(`${s.url}/filings/${encodeURIComponent('chat:llm:genai-filing')}`);
       expect(await p2.locator('#transition-form').count()).toBe(0);
-      const api = await fetch(`${s.url}/api/filings/${encodeURIComponent('chat:llm:genai-filing')}/transition`, {
-        method: 'POST',
-        headers: { authorization: 'Bearer view-secret', 'content-type': 'application/json' },
-        body: JSON.stringify({ to: 'preparing', by: 'x' }),
-      });
+      const api = await fetch(
+        `${s.url}/api/filings/${encodeURIComponent('chat:llm:genai-filing')}/transition`,
+        {
+          method: 'POST',
+          headers: { authorization: 'Bearer view-secret', 'content-type': 'application/json' },
+          body: JSON.stringify({ to: 'preparing', by: 'x' }),
+        },
+      );
       expect(api.status).toBe(403);
-      const ok = await fetch(`${s.url}/api/filings/${encodeURIComponent('chat:llm:genai-filing')}/transition`, {
-        method: 'POST',
-        headers: { authorization: 'Bearer ed-secret', 'content-type': 'application/json' },
-        body: JSON.stringify({ to: 'preparing', by: 'ci' }),
-      });
+      const ok = await fetch(
+        `${s.url}/api/filings/${encodeURIComponent('chat:llm:genai-filing')}/transition`,
+        {
+          method: 'POST',
+          headers: { authorization: 'Bearer ed-secret', 'content-type': 'application/json' },
+          body: JSON.stringify({ to: 'preparing', by: 'ci' }),
+        },
+      );
       expect(ok.status).toBe(200);
       await p2.close();
       await viewer?.close();
