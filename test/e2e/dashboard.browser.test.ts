@@ -200,7 +200,8 @@ describe('dashboard in Chromium', () => {
     expect(await xssFired()).toBeNull();
     expect(dialogs).toEqual([]);
     const audit = await page.goto(`${base}/api/audit/verify`);
-    expect(((await audit?.json()) as { entries: number }).entries).toBeGreaterThan(5);
+    expect(audit).not.toBeNull();
+    expect(((await audit!.json()) as { entries: number }).entries).toBeGreaterThan(5);
   });
 
   it('refuses form posts without the CSRF token, and requests from a foreign Host', async () => {
