@@ -1,8 +1,17 @@
 import type { zh } from '../zh/index.js';
+import { assess } from './assess.js';
 import { core } from './core.js';
+import { demo } from './demo.js';
 import { kb } from './kb.js';
 import { registry } from './registry.js';
 import { server } from './server.js';
 
 /** The English catalogue; the type makes a missing translation a compile error. */
-export const en: Record<keyof typeof zh, string> = { ...core, ...kb, ...registry, ...server };
+export const en: Record<keyof typeof zh, string> = {
+  ...core,
+  ...kb,
+  ...assess,
+  ...demo,
+  ...registry,
+  ...server,
+};

@@ -1,7 +1,16 @@
+import { assess } from './assess.js';
 import { core } from './core.js';
+import { demo } from './demo.js';
 import { kb } from './kb.js';
 import { registry } from './registry.js';
 import { server } from './server.js';
 
 /** The Chinese catalogue: one file per domain, merged here. Keys are namespaced by domain. */
-export const zh = { ...core, ...kb, ...registry, ...server };
+export const zh = {
+  ...core,
+  ...kb,
+  ...assess,
+  ...demo,
+  ...registry,
+  ...server,
+};
