@@ -116,7 +116,10 @@ const Step = z
     description: Bilingual,
     /** the step's legal or typical duration, where a source gives one (null: no source) */
     duration: z
-      .object({ workingDays: z.number().int().positive().optional(), months: z.tuple([z.number(), z.number()]).optional() })
+      .object({
+        workingDays: z.number().int().positive().optional(),
+        months: z.tuple([z.number(), z.number()]).optional(),
+      })
       .strict()
       .nullable()
       .default(null),

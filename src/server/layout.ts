@@ -32,7 +32,7 @@ export function page(p: PageCtx, title: string, body: SafeHtml): string {
 <title>${title} · ${p.t('web.title')}</title><link rel="stylesheet" href="/static/app.css"></head>
 <body><header><strong>${p.t('web.title')}</strong><nav>${nav}</nav>
 <span class="right">${p.t('web.role', { role: p.role })} · <a href="?lang=${other}" id="lang-switch">${p.t('web.lang.switch')}</a></span></header>
-<main>${body}</main></body></html>`.value;
+<main>${body}</main></body></html>`.__html;
 }
 
 export const STYLES = `

@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assessProject } from '../../src/app/assess.js';
+import { determineFilings, makeAssessService } from '../../src/app/registry/determine.js';
 import { syncRegistry } from '../../src/app/registry/registry.js';
 import { loadKb } from '../../src/kb/index.js';
+import { parseProject } from '../../src/project/index.js';
 import { createApp } from '../../src/server/app.js';
 import type { ServerDeps } from '../../src/server/deps.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -39,6 +42,7 @@ function startServer(deps: Partial<ServerDeps> = {}): Promise<{ url: string; clo
     lang: 'zh',
     auth: {},
     loopbackOnly: true,
+    assess: makeAssessService(kb),
     redteam: memoryRedteam(
       {
         id: 'run-1',
@@ -84,7 +88,12 @@ function startServer(deps: Partial<ServerDeps> = {}): Promise<{ url: string; clo
 
 beforeAll(async () => {
   store = await openStore(join(mkdtempSync(join(tmpdir(), 'beian-web-')), 'beian.db'));
-  await syncRegistry(store, kb, { config: FIXTURE, actor: 'test', now: new Date('2026-11-20T00:00:00Z') });
+  await syncRegistry(store, kb, {
+    config: FIXTURE,
+    actor: 'test',
+    now: new Date('2026-11-20T00:00:00Z'),
+    determine: determineFilings,
+  });
   ({ url: base, close } = await startServer());
   ctx = await launchChromium();
   page = await ctx.newPage();
@@ -129,7 +138,7 @@ describe('dashboard in Chromium', () => {
     await page.goto(`${base}/?lang=zh`);
   });
 
-  it('fills the questionnaire and shows the validated result', async () => {
+  it('fills the questionnaire and gets the same determination as the CLI engine', async () => {
     await page.goto(`${base}/assess`);
     await page.fill('input[name=id]', 'web-chat');
     await page.fill('input[name=name]', '<script>window.__xss=7</script>网页对话');
@@ -141,6 +150,19 @@ describe('dashboard in Chromium', () => {
     await page.check('input[name=piProcessed][value=yes]');
     await page.click('#assess-submit');
     await page.waitForSelector('#result');
+    const web = await page
+      .locator('#determination tbody tr')
+      .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-kind'), r.getAttribute('data-status')]));
+    const cli = assessProject(
+      parseProject(
+        `services:\n  - id: web-chat\n    name: x\n    answers: { publicMainland: true, publicOpinion: true, functions: [generate-synthesise], generates: [text], model: { source: self-trained }, personalInfo: { processed: true } }\n`,
+        'same.yaml',
+      ),
+      'zh',
+      { kb },
+    ).determination.services[0]!.filings.map((f) => [f.kind, f.status]);
+    expect(web).toEqual(cli);
+    expect(web).toContainEqual(['genai-filing', 'required']);
     expect(await page.locator('input[name=name]').inputValue()).toBe(
       '<script>window.__xss=7</script>网页对话',
     );

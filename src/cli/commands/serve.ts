@@ -43,7 +43,7 @@ export const register: Register = (program, run, ctx) => {
               determine: determineFilings,
             });
           }
-          const { assessService } = await import('../../app/registry/determine.js');
+          const { makeAssessService } = await import('../../app/registry/determine.js');
           const app = createApp({
             store,
             kb,
@@ -51,7 +51,7 @@ export const register: Register = (program, run, ctx) => {
             lang: c.lang,
             auth: { editorToken, viewerToken },
             loopbackOnly: loopback,
-            assess: assessService,
+            assess: makeAssessService(kb),
           });
           await new Promise<void>((resolve, reject) => {
             const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
