@@ -28,7 +28,7 @@ export const registryStep: DemoStep = {
     const now = ctx.now.toISOString();
     const walk = async (id: string, moves: [string, { reason?: string; number?: string }?][]) => {
       const existing = await getFiling(ctx.store.db, id).catch(() => undefined);
-      if (!existing || existing.state !== 'assessing') return;
+      if (existing?.state !== 'assessing') return;
       for (const [to, extra] of moves) {
         await transitionFiling(ctx.store.db, kb, {
           filingId: id,
