@@ -22,7 +22,14 @@ describe('beian registry / deadlines / audit-log (built CLI)', () => {
     expect(JSON.parse(first.stdout).services.added).toHaveLength(4);
     const again = runCli(['registry', 'sync', '--json'], { cwd });
     expect(JSON.parse(again.stdout).unchanged).toBe(true);
-    const id = 'video-feed:feed-recommender:algorithm-filing';
+    // The demo records a filing number for video-feed (it starts at "filed"); shop-search starts at "assessing".
+    expect(
+      JSON.parse(
+        runCli(['registry', 'show', 'video-feed:feed-recommender:algorithm-filing', '--json'], { cwd })
+          .stdout,
+      ).filing.state,
+    ).toBe('filed');
+    const id = 'shop-search:product-search-ranking:algorithm-filing';
     const bad = runCli(['registry', 'move', id, 'published', '--by', '王芳'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Allowed: preparing');
@@ -43,13 +50,13 @@ describe('beian registry / deadlines / audit-log (built CLI)', () => {
       expect(Object.keys(d)).toEqual(
         expect.arrayContaining(['service', 'filing', 'kind', 'dueDate', 'overdue']),
       );
-    expect(due.find((d: { service: string }) => d.service === 'video-feed')).toMatchObject({
-      dueDate: '2026-10-26',
-      overdue: true,
-    });
+    // Launched 2025-06-01 (a Sunday); 2 June was the Dragon Boat holiday: the 10th working day is 16 June.
+    const of = (id: string) => due.find((d: { service: string }) => d.service === id);
+    expect(of('shop-search')).toMatchObject({ dueDate: '2025-06-16', overdue: true });
+    expect(of('writing-app')).toMatchObject({ dueDate: '2026-12-04', overdue: false });
     const ics = readFileSync(join(cwd, 'due.ics'), 'utf8');
     expect(ics).toContain('BEGIN:VCALENDAR');
-    expect(ics).toContain('DTSTART;VALUE=DATE:20261026');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20250616');
   });
 
   it('audit-log verify passes, then fails with exit 1 after a direct database edit', () => {
