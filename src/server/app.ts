@@ -63,6 +63,14 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     return { lang, t: translator(lang), role: c.get('role'), csrf: c.get('csrf'), path: c.req.path };
   };
 
+  /** An editor's form post with a valid CSRF token, or the refusal to send back. */
+  const editorForm = async (c: Context<Env>) => {
+    const denied = requireEditor(c);
+    if (denied) return denied;
+    const form = await c.req.parseBody();
+    return checkCsrf(c, form) ?? form;
+  };
+
   app.use('*', securityHeaders);
   app.use('*', authenticate({ ...deps, secret }));
   app.onError((e, c) => {
@@ -190,11 +198,8 @@ export function createApp(deps: ServerDeps): Hono<Env> {
   };
 
   app.post('/filings/:id/transition', async (c) => {
-    const denied = requireEditor(c);
-    if (denied) return denied;
-    const form = await c.req.parseBody();
-    const bad = checkCsrf(c, form);
-    if (bad) return bad;
+    const form = await editorForm(c);
+    if (form instanceof Response) return form;
     const id = c.req.param('id');
     try {
       const { before, after } = await doTransition(id, form);
@@ -221,11 +226,8 @@ export function createApp(deps: ServerDeps): Hono<Env> {
   });
 
   app.post('/filings/:id/evidence', async (c) => {
-    const denied = requireEditor(c);
-    if (denied) return denied;
-    const form = await c.req.parseBody();
-    const bad = checkCsrf(c, form);
-    if (bad) return bad;
+    const form = await editorForm(c);
+    if (form instanceof Response) return form;
     const file = form.file;
     if (!(file instanceof File)) throw new BeianError('INPUT_INVALID', 'No file uploaded');
     const by = typeof form.by === 'string' && form.by.trim() ? form.by.trim() : c.get('role');
@@ -285,11 +287,8 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     return c.html(redteamRunPage(pageCtx(c), r.run, r.results));
   });
   app.post('/redteam/:run/results/:result/override', async (c) => {
-    const denied = requireEditor(c);
-    if (denied) return denied;
-    const form = await c.req.parseBody();
-    const bad = checkCsrf(c, form);
-    if (bad) return bad;
+    const form = await editorForm(c);
+    if (form instanceof Response) return form;
     if (!deps.redteam) throw new BeianError('NOT_FOUND', 'No red-team source');
     const verdict = String(form.verdict ?? '');
     const comment = String(form.comment ?? '').trim();

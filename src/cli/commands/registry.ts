@@ -72,6 +72,12 @@ export const register: Register = (program, run, ctx) => {
         const filings = await withStore(c, (s) =>
           listFilings(s.db, opts.service ? { service: opts.service } : {}),
         );
+        const { loadKb } = await import('../../kb/index.js');
+        const kinds = loadKb().filingKinds;
+        const kindTitle = (id: string) => {
+          const k = kinds.find((x) => x.id === id);
+          return k ? pick(k.title, c.lang) : id;
+        };
         if (opts.json) printJson(c, { filings });
         else if (!filings.length) c.out(`${c.t('registry.empty')}\n`);
         else
@@ -83,7 +89,7 @@ export const register: Register = (program, run, ctx) => {
               filings.map((f) => [
                 f.id,
                 f.serviceName,
-                f.kind,
+                kindTitle(f.kind),
                 c.t(`state.${f.state}`),
                 f.filingNumber ?? '',
               ]),

@@ -73,8 +73,8 @@ export const registry: Record<keyof typeof zh, string> = {
   'audit.broken': 'Audit trail TAMPERED: {n} problem(s)',
   'serve.description':
     'Start the local web dashboard (binds 127.0.0.1 by default)\nExample: beian serve --config beian.yaml --port 8080\n         BEIAN_TOKEN=secret beian serve --host 0.0.0.0',
-  'serve.option.port': 'port (default 8787)',
-  'serve.option.host': 'address to bind (default 127.0.0.1; others need a token)',
+  'serve.option.port': 'port',
+  'serve.option.host': 'address to bind (non-loopback addresses need a token)',
   'serve.option.token': 'editor access token (or BEIAN_TOKEN); read-only: --viewer-token',
   'serve.option.viewerToken': 'read-only token (or BEIAN_VIEWER_TOKEN)',
   'serve.needsToken': 'Binding the non-loopback address {host} needs --token or BEIAN_TOKEN.',

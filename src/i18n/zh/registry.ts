@@ -67,8 +67,8 @@ export const registry = {
   'audit.broken': '审计记录被篡改：{n} 处问题',
   'serve.description':
     '启动本地网页看板（默认仅监听 127.0.0.1）\n示例：beian serve --config beian.yaml --port 8080\n      BEIAN_TOKEN=秘密 beian serve --host 0.0.0.0',
-  'serve.option.port': '端口（默认 8787）',
-  'serve.option.host': '监听地址（默认 127.0.0.1；非本机地址必须提供令牌）',
+  'serve.option.port': '端口',
+  'serve.option.host': '监听地址（非本机地址必须提供令牌）',
   'serve.option.token': '访问令牌（或环境变量 BEIAN_TOKEN）；viewer 令牌用 --viewer-token',
   'serve.option.viewerToken': '只读令牌（或环境变量 BEIAN_VIEWER_TOKEN）',
   'serve.needsToken': '监听非本机地址 {host} 必须设置 --token 或 BEIAN_TOKEN。',

@@ -1,6 +1,7 @@
 import { pick } from '../../i18n/index.js';
 import type { Kb } from '../../kb/index.js';
 import type { DueItem } from '../../registry/deadlines.js';
+import { FILING_STATES } from '../../registry/lifecycle.js';
 import type { FilingRow, ServiceRow } from '../../store/registry/index.js';
 import { esc, h, raw, seg } from '../html.js';
 import { type PageCtx, page } from '../layout.js';
@@ -23,22 +24,7 @@ export function overviewPage(p: PageCtx, kb: Kb, d: OverviewData): string {
   const nextDue = new Map<string, DueItem>();
   for (const x of d.due) if (!nextDue.has(x.service)) nextDue.set(x.service, x);
   const overdue = d.due.filter((x) => x.overdue).length;
-  const stateLabel = new Map(
-    [
-      'assessing',
-      'preparing',
-      'submitted',
-      'under-review',
-      'expert-review',
-      'rejected',
-      'resubmitted',
-      'filed',
-      'published',
-      'change-pending',
-      'updated',
-      'cancelled',
-    ].map((s) => [s, p.t(`state.${s}` as 'state.filed')]),
-  );
+  const stateLabel = new Map(FILING_STATES.map((s) => [s, p.t(`state.${s}` as 'state.filed')]));
   // The hot loop (1,000 services × 5 kinds) concatenates strings directly; every untrusted value
   // still goes through esc().
   const overdueLabel = esc(p.t('web.overdue'));
