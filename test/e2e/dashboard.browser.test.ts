@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -199,6 +200,20 @@ describe('dashboard in Chromium', () => {
     await move('published');
     expect(await page.locator('#state').textContent()).toBe('已公示');
     expect(await page.locator('.timeline tbody tr').count()).toBe(5);
+    // Evidence upload: stored by sha256, listed on the filing, downloadable (never rendered).
+    const report = Buffer.from('<script>window.__xss=8</script>算法安全自评估报告');
+    await page.setInputFiles('input[type=file]', {
+      name: '自评估报告.html',
+      mimeType: 'text/html',
+      buffer: report,
+    });
+    await page.fill('form[enctype] input[name=by]', '王芳');
+    await page.click('form[enctype] button[type=submit]');
+    const sha = createHash('sha256').update(report).digest('hex');
+    await page.waitForSelector(`a[href="/evidence/${sha}"]`);
+    const dl = await fetch(`${base}/evidence/${sha}`);
+    expect(dl.headers.get('content-type')).toBe('application/octet-stream');
+    expect(Buffer.from(await dl.arrayBuffer()).equals(report)).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, 'filing-lifecycle.png'), fullPage: true });
     await page.goto(`${base}/audit`);
     expect(await page.locator('#chain').getAttribute('class')).toBe('notice');
