@@ -1,5 +1,6 @@
 import type { AssessmentTables } from './tables/assessments.js';
 import type { FairnessTables } from './tables/fairness.js';
+import type { RegistryTables } from './tables/registry.js';
 
 /**
  * The whole database as Kysely sees it: one interface per domain in tables/, merged here.
@@ -7,3 +8,4 @@ import type { FairnessTables } from './tables/fairness.js';
  * JSON documents as text, integers and reals.
  */
 export interface Database extends AssessmentTables, FairnessTables {}
+export interface Database extends AssessmentTables, RegistryTables {}
