@@ -7,5 +7,7 @@ import type { RegistryTables } from './tables/registry.js';
  * Columns are portable between SQLite and PostgreSQL: text ids, ISO-8601 text timestamps,
  * JSON documents as text, integers and reals.
  */
-export interface Database extends AssessmentTables, FairnessTables {}
-export interface Database extends AssessmentTables, RegistryTables {}
+// One declaration per feature: TypeScript merges them, and merges of feature branches never collide.
+export interface Database extends AssessmentTables {}
+export interface Database extends RegistryTables {}
+export interface Database extends FairnessTables {}
