@@ -1,0 +1,7 @@
+export * from './checksums.js';
+export * from './dictionaries.js';
+export * from './generate.js';
+export { DEFAULT_PII_DIR, loadPiiDictionaries } from './load.js';
+export { createDetectors, type DetectorRegistry } from './registry.js';
+export { type ScanOptions, scanText } from './scan.js';
+export * from './types.js';
