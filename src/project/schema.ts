@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Answers } from '../assess/questionnaire.js';
+import { SourcesSection } from '../sources/schema.js';
 import { Algorithm, ModelEntry } from './sections/inventory.js';
+import { PiiSection } from './sections/pii.js';
 
 /**
  * `beian.yaml`: one file for the whole organisation. Each issue's domain adds its own top-level
@@ -47,6 +49,8 @@ export const ProjectFile = z
     version: z.literal(1).default(1),
     organisation: Organisation.optional(),
     services: z.array(Service).min(1),
+    pii: PiiSection.optional(),
+    sources: SourcesSection.optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
