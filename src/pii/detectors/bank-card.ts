@@ -2,6 +2,9 @@ import { luhnOk } from '../checksums.js';
 import { hasContext, hasNegativeContext, matches } from '../context.js';
 import { type Detector, type Finding, finding } from '../types.js';
 
+/** Cheap pre-check: most corpus lines cannot contain this type at all. */
+const HINT = /\d{4}/;
+
 // 15–19 digits, plain or in groups of four separated by a space or dash.
 const CANDIDATE =
   /(?<![0-9A-Za-z])(?:\d{15,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{3,7}(?:\1\d{1,3})?)(?![0-9A-Za-z])/g;
@@ -26,6 +29,7 @@ export const bankCard: Detector = {
   type: 'bank-card',
   detect(text) {
     const out: Finding[] = [];
+    if (!HINT.test(text)) return out;
     for (const m of matches(CANDIDATE, text)) {
       const digits = m[0].replace(/\D/g, '');
       if (digits.length < 15 || digits.length > 19 || !knownBin(digits)) continue;

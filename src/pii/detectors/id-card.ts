@@ -2,6 +2,9 @@ import { idCardChecksumOk, PROVINCE_CODES, plausibleBirthDate } from '../checksu
 import { hasContext, hasNegativeContext, matches } from '../context.js';
 import { type Detector, type Finding, finding } from '../types.js';
 
+/** Cheap pre-check: most corpus lines cannot contain this type at all. */
+const HINT = /\d{15}/;
+
 const CANDIDATE = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
 const LABELS = ['身份证', '证件号', '公民身份', 'ID card', '身份号码'];
 
@@ -14,6 +17,7 @@ export const idCard: Detector = {
   type: 'cn-id-card',
   detect(text) {
     const out: Finding[] = [];
+    if (!HINT.test(text)) return out;
     for (const m of matches(CANDIDATE, text)) {
       const v = m[0];
       if (!PROVINCE_CODES.has(v.slice(0, 2))) continue;

@@ -21,19 +21,21 @@ export const ip: Detector = {
   type: 'ip',
   detect(text) {
     const out: Finding[] = [];
-    for (const m of matches(V4, text)) {
-      if (hasNegativeContext(text, m.index, 8) || /[vV]$/.test(text.slice(0, m.index))) continue;
-      out.push(finding('ip', text, m.index, m.index + m[0].length, 0.9));
-    }
-    for (const m of matches(V6_CANDIDATE, text)) {
-      const v = m[0];
-      // needs at least two hex groups, or it is a time (12:30:45) or a lone ::
-      if (!isIpv6(v) || v.replace(/:/g, '').length < 2 || (!v.includes('::') && v.split(':').length !== 8))
-        continue;
-      // MAC addresses (six two-digit groups) are not IPv6
-      if (/^(?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$/.test(v)) continue;
-      out.push(finding('ip', text, m.index, m.index + v.length, v.split(':').length >= 4 ? 0.9 : 0.6));
-    }
+    if (/\d\.\d/.test(text))
+      for (const m of matches(V4, text)) {
+        if (hasNegativeContext(text, m.index, 8) || /[vV]$/.test(text.slice(0, m.index))) continue;
+        out.push(finding('ip', text, m.index, m.index + m[0].length, 0.9));
+      }
+    if (/[0-9A-Fa-f]:[0-9A-Fa-f:]/.test(text))
+      for (const m of matches(V6_CANDIDATE, text)) {
+        const v = m[0];
+        // needs at least two hex groups, or it is a time (12:30:45) or a lone ::
+        if (!isIpv6(v) || v.replace(/:/g, '').length < 2 || (!v.includes('::') && v.split(':').length !== 8))
+          continue;
+        // MAC addresses (six two-digit groups) are not IPv6
+        if (/^(?:[0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$/.test(v)) continue;
+        out.push(finding('ip', text, m.index, m.index + v.length, v.split(':').length >= 4 ? 0.9 : 0.6));
+      }
     return out;
   },
 };

@@ -1,6 +1,9 @@
 import { hasContext, hasNegativeContext, matches } from '../context.js';
 import { type Detector, type Finding, finding } from '../types.js';
 
+/** Cheap pre-check: most corpus lines cannot contain this type at all. */
+const HINT = /0\d{2,3}/;
+
 // Area code 010, 02x or 0[3-9]xx, in parentheses or followed by a dash/space, then a 7–8 digit
 // subscriber number (not starting with 0 or 1), optional extension.
 const CANDIDATE =
@@ -13,6 +16,7 @@ export const landline: Detector = {
   type: 'cn-landline',
   detect(text) {
     const out: Finding[] = [];
+    if (!HINT.test(text)) return out;
     for (const m of matches(CANDIDATE, text)) {
       if (hasNegativeContext(text, m.index)) continue;
       out.push(finding('cn-landline', text, m.index, m.index + m[0].length, 0.9));

@@ -1,6 +1,9 @@
 import { matches } from '../context.js';
 import { type Detector, type Finding, finding } from '../types.js';
 
+/** Cheap pre-check: most corpus lines cannot contain this type at all. */
+const HINT = /[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-]|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\./;
+
 const CANDIDATE =
   /(?<![0-9A-Fa-f:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![0-9A-Fa-f:.-])/g;
 
@@ -9,6 +12,7 @@ export const mac: Detector = {
   type: 'mac',
   detect(text) {
     const out: Finding[] = [];
+    if (!HINT.test(text)) return out;
     for (const m of matches(CANDIDATE, text)) {
       const hex = m[0].replace(/[^0-9A-Fa-f]/g, '');
       // all-zero and broadcast addresses identify nobody; a run of decimal digits is likely a date

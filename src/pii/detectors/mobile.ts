@@ -1,6 +1,9 @@
 import { hasContext, hasNegativeContext, matches } from '../context.js';
 import { type Detector, type Finding, finding } from '../types.js';
 
+/** Cheap pre-check: most corpus lines cannot contain this type at all. */
+const HINT = /\d{4}/;
+
 // +86/0086 prefix, then 1[3-9]x and two groups of four, separated consistently by nothing,
 // a space or a dash (138 1234 5678, 138-1234-5678).
 const CANDIDATE =
@@ -12,6 +15,7 @@ export const mobile: Detector = {
   type: 'cn-mobile',
   detect(text) {
     const out: Finding[] = [];
+    if (!HINT.test(text)) return out;
     for (const m of matches(CANDIDATE, text)) {
       const prefixed = /^(?:\+|00)86/.test(m[0]);
       const labelled = prefixed || hasContext(text, m.index, LABELS);

@@ -3,9 +3,27 @@ import { type Detector, type Finding, finding } from '../types.js';
 
 const isHan = (ch: string | undefined): boolean => ch !== undefined && /^[\u4e00-\u9fff]$/.test(ch);
 
-/** All start indices of `word` in `text`. */
-function* occurrences(text: string, word: string): Generator<number> {
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) yield i;
+interface Cue {
+  w: string;
+  strong: boolean;
+}
+
+/** Cue words indexed by first character: one pass over the text finds all of them. */
+function indexCues(cues: readonly Cue[]): Map<string, Cue[]> {
+  const m = new Map<string, Cue[]>();
+  for (const c of [...cues].sort((a, b) => b.w.length - a.w.length)) {
+    const k = c.w[0] ?? '';
+    m.set(k, [...(m.get(k) ?? []), c]);
+  }
+  return m;
+}
+
+function* cueHits(text: string, index: Map<string, Cue[]>): Generator<{ at: number } & Cue> {
+  for (let i = 0; i < text.length; i++) {
+    const list = index.get(text[i] ?? '');
+    if (!list) continue;
+    for (const c of list) if (text.startsWith(c.w, i)) yield { at: i, ...c };
+  }
 }
 
 /**
@@ -21,14 +39,16 @@ export function createPersonName(d: PiiDictionaries): Detector {
     ...cues.after.strong.map((w) => ({ w, strong: true })),
     ...cues.after.weak.map((w) => ({ w, strong: false })),
   ].sort((a, b) => b.w.length - a.w.length);
-  const beforeWords = [
+  const beforeIndex = indexCues([
     ...cues.before.strong.map((w) => ({ w, strong: true })),
     ...cues.before.weak.map((w) => ({ w, strong: false })),
-  ];
+  ]);
+  const afterIndex = indexCues(afterWords);
   const surnameAt = (text: string, i: number): string | undefined =>
     d.surnames.find((s) => text.startsWith(s, i));
   const givenOk = (ch: string | undefined): boolean => isHan(ch) && !stop.has(ch ?? '');
-  const afterCueAt = (text: string, i: number) => afterWords.find((a) => text.startsWith(a.w, i));
+  const afterCueAt = (text: string, i: number) =>
+    afterIndex.get(text[i] ?? '')?.find((a) => text.startsWith(a.w, i));
   const bonus = (given: string): number =>
     [...given].reduce((s, ch) => s + (d.givenNameChars.has(ch) ? 0.1 : 0), 0);
 
@@ -41,46 +61,40 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const f = finding('person-name', text, start, end, score);
         if (!prev || prev.score < f.score) best.set(start, f);
       };
-      // 1) a cue before the name
-      for (const { w, strong } of beforeWords) {
-        for (const at of occurrences(text, w)) {
-          let p = at + w.length;
-          while (p < text.length && p - at - w.length < 2 && /[：:\s]/.test(text[p] ?? '')) p++;
-          const s = surnameAt(text, p);
-          if (!s) continue;
-          let end = p + s.length;
-          let given = '';
-          while (given.length < 2 && givenOk(text[end]) && !afterCueAt(text, end)) {
-            given += text[end];
-            end++;
-          }
-          // a two-character given name whose second character is not name-like is more often
-          // a one-character name followed by a word (张伟说 → 说 is stopped; 张伟去 → 去 is stopped)
-          if (given.length === 0) continue;
-          const cueAfter = afterCueAt(text, end);
-          const followedByHan = isHan(text[end]) && !cueAfter;
-          const base = strong ? 0.75 : 0.5;
-          add(p, end, base + bonus(given) + (cueAfter ? 0.1 : 0) - (followedByHan ? 0.15 : 0));
+      for (const { at, w, strong } of cueHits(text, beforeIndex)) {
+        let p = at + w.length;
+        while (p < text.length && p - at - w.length < 2 && /[：:\s]/.test(text[p] ?? '')) p++;
+        const s = surnameAt(text, p);
+        if (!s) continue;
+        let end = p + s.length;
+        let given = '';
+        while (given.length < 2 && givenOk(text[end]) && !afterCueAt(text, end)) {
+          given += text[end];
+          end++;
         }
+        // a two-character given name whose second character is not name-like is more often
+        // a one-character name followed by a word (张伟说 → 说 is stopped; 张伟去 → 去 is stopped)
+        if (given.length === 0) continue;
+        const cueAfter = afterCueAt(text, end);
+        const followedByHan = isHan(text[end]) && !cueAfter;
+        const base = strong ? 0.75 : 0.5;
+        add(p, end, base + bonus(given) + (cueAfter ? 0.1 : 0) - (followedByHan ? 0.15 : 0));
       }
-      // 2) a cue after the name (张伟先生, 李娜女士, 王芳说)
-      for (const { w, strong } of afterWords) {
-        for (const j of occurrences(text, w)) {
-          const candidate = (len: number) => {
-            const gStart = j - len;
-            const given = text.slice(gStart, j);
-            if (gStart <= 0 || ![...given].every((ch) => givenOk(ch))) return undefined;
-            const s = d.surnames.find((x) => text.startsWith(x, gStart - x.length));
-            return s ? { start: gStart - s.length, given } : undefined;
-          };
-          const two = candidate(2);
-          const one = candidate(1);
-          // prefer a two-character given name when it looks like one
-          const chosen = two && (bonus(two.given) >= 0.1 || !one) ? two : (one ?? two);
-          if (!chosen) continue;
-          if (isHan(text[chosen.start - 1]) && !strong) continue;
-          add(chosen.start, j, (strong ? 0.75 : 0.5) + bonus(chosen.given));
-        }
+      for (const { at: j, strong } of cueHits(text, afterIndex)) {
+        const candidate = (len: number) => {
+          const gStart = j - len;
+          const given = text.slice(gStart, j);
+          if (gStart <= 0 || ![...given].every((ch) => givenOk(ch))) return undefined;
+          const s = d.surnames.find((x) => text.startsWith(x, gStart - x.length));
+          return s ? { start: gStart - s.length, given } : undefined;
+        };
+        const two = candidate(2);
+        const one = candidate(1);
+        // prefer a two-character given name when it looks like one
+        const chosen = two && (bonus(two.given) >= 0.1 || !one) ? two : (one ?? two);
+        if (!chosen) continue;
+        if (isHan(text[chosen.start - 1]) && !strong) continue;
+        add(chosen.start, j, (strong ? 0.75 : 0.5) + bonus(chosen.given));
       }
       return [...best.values()].sort((a, b) => a.start - b.start);
     },

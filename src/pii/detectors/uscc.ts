@@ -2,6 +2,9 @@ import { USCC_CHARS, usccChecksumOk } from '../checksums.js';
 import { hasContext, matches } from '../context.js';
 import { type Detector, type Finding, finding } from '../types.js';
 
+/** Cheap pre-check: most corpus lines cannot contain this type at all. */
+const HINT = /\d{6}/;
+
 const C = '0-9A-HJ-NPQRTUWXY';
 // registration authority + organisation type, 6-digit division code, 9-character organisation code, check
 const CANDIDATE = new RegExp(`(?<![0-9A-Za-z])[1-9ANY][${C}]\\d{6}[${C}]{9}[${C}](?![0-9A-Za-z])`, 'g');
@@ -16,6 +19,7 @@ export const uscc: Detector = {
   type: 'cn-uscc',
   detect(text) {
     const out: Finding[] = [];
+    if (!HINT.test(text)) return out;
     for (const m of matches(CANDIDATE, text)) {
       const v = m[0];
       if ([...v].some((ch) => !USCC_CHARS.includes(ch))) continue;

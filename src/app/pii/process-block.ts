@@ -1,0 +1,212 @@
+import { decodeBytes } from '../../corpus/encoding.js';
+import { getPath, textOf } from '../../corpus/fields.js';
+import type { CorpusBlock, MalformedEntry } from '../../corpus/types.js';
+import {
+  type Confidence,
+  type DetectorRegistry,
+  type Finding,
+  maskValue,
+  type PiiType,
+  type RedactionPolicy,
+  redactText,
+  scanText,
+} from '../../pii/index.js';
+
+/** What a block task needs besides the block (sent once per worker). */
+export interface PiiTaskOptions {
+  field: string;
+  types?: PiiType[];
+  redact: boolean;
+  policy: RedactionPolicy;
+  /** pseudonym key; lives only in memory (worker data), never written */
+  key?: Uint8Array;
+  /** collect per-finding rows (for --findings) */
+  findings: boolean;
+}
+
+/** A finding as it leaves the scanner: masked, never the raw value. */
+export interface FindingRow {
+  file: string;
+  line: number;
+  type: PiiType;
+  start: number;
+  end: number;
+  confidence: Confidence;
+  score: number;
+  masked: string;
+}
+
+export interface BlockResult {
+  records: number;
+  bytes: number;
+  byType: Partial<Record<PiiType, number>>;
+  byConfidence: Record<Confidence, number>;
+  malformed: MalformedEntry[];
+  findings: FindingRow[];
+  /** redact: the block's lines, de-identified, in order (UTF-8 text) */
+  out?: string;
+  /** redact: findings still present at high confidence after de-identification (must be 0) */
+  residualHigh: number;
+  redacted: number;
+}
+
+export interface Scanner {
+  registry: DetectorRegistry;
+  options: PiiTaskOptions;
+}
+
+const emptyResult = (bytes: number): BlockResult => ({
+  records: 0,
+  bytes,
+  byType: {},
+  byConfidence: { high: 0, medium: 0, possible: 0 },
+  malformed: [],
+  findings: [],
+  residualHigh: 0,
+  redacted: 0,
+});
+
+/** Scans one record's text and, when redacting, returns its de-identified text. */
+export function scanRecord(s: Scanner, r: BlockResult, file: string, line: number, text: string): string {
+  const found: Finding[] = scanText(text, s.registry, s.options.types ? { types: s.options.types } : {});
+  r.records++;
+  for (const f of found) {
+    r.byType[f.type] = (r.byType[f.type] ?? 0) + 1;
+    r.byConfidence[f.confidence]++;
+    if (s.options.findings)
+      r.findings.push({
+        file,
+        line,
+        type: f.type,
+        start: f.start,
+        end: f.end,
+        confidence: f.confidence,
+        score: Number(f.score.toFixed(2)),
+        masked: maskValue(f),
+      });
+  }
+  if (!s.options.redact) return text;
+  const out = redactText(text, found, {
+    policy: s.options.policy,
+    ...(s.options.key ? { key: s.options.key } : {}),
+  });
+  r.redacted += found.length;
+  r.residualHigh += scanText(out, s.registry, { minConfidence: 'high' }).length;
+  return out;
+}
+
+/** Redacts the text values of a JSON field in place: a string, or an array of strings. */
+function redactField(value: unknown, field: string, redact: (t: string) => string): boolean {
+  const keys = field.split('.');
+  const last = keys.pop() as string;
+  const parent = keys.length ? getPath(value, keys.join('.')) : value;
+  if (parent === null || typeof parent !== 'object') return false;
+  const obj = parent as Record<string, unknown>;
+  const v = obj[last];
+  if (typeof v === 'string') obj[last] = redact(v);
+  else if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+    obj[last] = v.map((x: string) => redact(x));
+  else return false;
+  return true;
+}
+
+/**
+ * Processes one corpus block: counts findings, and when redacting rewrites every line keeping its
+ * format (JSONL: only the text field changes; other fields and key order stay). Lines that cannot
+ * be parsed are reported as malformed with file and line; when redacting they are still
+ * de-identified as plain text, so no personal information leaks through a broken line. Pure.
+ */
+export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
+  if (block.kind === 'items') {
+    const r = emptyResult(block.size);
+    for (const item of block.items) {
+      if (item.kind === 'malformed')
+        r.malformed.push({ file: item.file, line: item.line, reason: item.reason });
+      else scanRecord(s, r, item.file, item.line, item.text);
+    }
+    return r;
+  }
+  const r = emptyResult(block.bytes.length);
+  const { file } = block;
+  const decoded = decodeBytes(block.bytes, block.encoding);
+  const lines = decoded.text.split('\n');
+  const trailingNewline = lines.length > 1 && lines.at(-1) === '';
+  if (trailingNewline) lines.pop();
+  const outLines: string[] = [];
+  const field = s.options.field;
+  lines.forEach((raw, i) => {
+    const line = block.firstLine + i;
+    const cr = raw.endsWith('\r');
+    const text = cr ? raw.slice(0, -1) : raw;
+    if (decoded.lossy && text.includes('\uFFFD'))
+      r.malformed.push({
+        file,
+        line,
+        reason: `invalid byte sequence for ${block.encoding} (replaced with U+FFFD)`,
+      });
+    const emit = (t: string) => outLines.push(cr ? `${t}\r` : t);
+    if (block.format === 'txt' || block.wholeFile) {
+      if (text.trim().length === 0) return emit(text);
+      return emit(scanRecord(s, r, file, line, text));
+    }
+    if (text.trim().length === 0) return emit(text);
+    let value: unknown;
+    let reason: string | undefined;
+    try {
+      value = JSON.parse(text);
+      const fv = getPath(value, field);
+      if (fv === undefined || fv === null) reason = `missing field "${field}"`;
+      else if (textOf(fv) === undefined) reason = `field "${field}" is not text`;
+    } catch (e) {
+      reason = jsonReason(e);
+    }
+    if (reason !== undefined) {
+      r.malformed.push({ file, line, reason });
+      // still de-identify the raw line so a broken line cannot carry PII into the output
+      if (s.options.redact) {
+        const before = r.records;
+        emit(scanRecord(s, r, file, line, text));
+        r.records = before;
+      } else emit(text);
+      return;
+    }
+    const body = textOf(getPath(value, field)) as string;
+    if (!s.options.redact) {
+      scanRecord(s, r, file, line, body);
+      return;
+    }
+    // Scan the record's text once for counts/offsets; rewrite element by element.
+    const countOnly: Scanner = { registry: s.registry, options: { ...s.options, redact: false } };
+    scanRecord(countOnly, r, file, line, body);
+    const tmp = emptyResult(0);
+    redactField(value, field, (t) => scanRecord(s, tmp, file, line, t));
+    r.redacted += tmp.redacted;
+    r.residualHigh += tmp.residualHigh;
+    emit(JSON.stringify(value));
+  });
+  if (s.options.redact) r.out = outLines.join('\n') + (trailingNewline ? '\n' : '');
+  return r;
+}
+
+/**
+ * V8's JSON errors quote the offending input ("…" is not valid JSON), which could carry personal
+ * information into reports and the store: keep only the position.
+ */
+export function jsonReason(e: unknown): string {
+  const at = /position (\d+)/.exec((e as Error).message)?.[1];
+  return at === undefined ? 'invalid JSON' : `invalid JSON at column ${Number(at) + 1}`;
+}
+
+/** Adds a block's counts into a running total. */
+export function mergeInto(total: BlockResult, r: BlockResult): void {
+  total.records += r.records;
+  total.bytes += r.bytes;
+  for (const [t, n] of Object.entries(r.byType))
+    total.byType[t as PiiType] = (total.byType[t as PiiType] ?? 0) + (n ?? 0);
+  for (const c of ['high', 'medium', 'possible'] as const) total.byConfidence[c] += r.byConfidence[c];
+  total.malformed.push(...r.malformed);
+  total.residualHigh += r.residualHigh;
+  total.redacted += r.redacted;
+}
+
+export const newTotal = (): BlockResult => emptyResult(0);
