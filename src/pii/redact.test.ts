@@ -32,7 +32,7 @@ describe('de-identification strategies', () => {
     expect(maskValue({ type: 'email', value: 'zhang.wei@example.com' })).toBe('z********@example.com');
     expect(maskValue({ type: 'person-name', value: '欧阳娜娜' })).toBe('欧***');
     expect(maskValue({ type: 'url-credentials', value: 'https://admin:pw@db.example.com/x' })).toBe(
-      'https://***:***@db.example.com/x',
+      'https://***@db.example.com/x',
     );
     expect(
       maskValue({ type: 'address', value: '北京市海淀区中关村大街27号', facts: { region: '北京市' } }),

@@ -64,7 +64,7 @@ export function maskValue(f: Pick<Finding, 'type' | 'value' | 'facts'>, policy?:
   }
   if (f.type === 'url-credentials') {
     const m = /^([^:]+:\/\/)[^@]+(@.*)$/.exec(v);
-    if (m) return `${m[1]}***:***${m[2]}`;
+    if (m) return `${m[1]}***${m[2]}`;
   }
   if (f.type === 'address' && policy?.keepPrefix === undefined && f.facts?.region)
     prefix = f.facts.region.length;

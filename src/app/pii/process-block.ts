@@ -134,7 +134,7 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
   if (trailingNewline) lines.pop();
   const outLines: string[] = [];
   const field = s.options.field;
-  lines.forEach((raw, i) => {
+  for (const [i, raw] of lines.entries()) {
     const line = block.firstLine + i;
     const cr = raw.endsWith('\r');
     const text = cr ? raw.slice(0, -1) : raw;
@@ -146,10 +146,13 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
       });
     const emit = (t: string) => outLines.push(cr ? `${t}\r` : t);
     if (block.format === 'txt' || block.wholeFile) {
-      if (text.trim().length === 0) return emit(text);
-      return emit(scanRecord(s, r, file, line, text));
+      emit(text.trim().length === 0 ? text : scanRecord(s, r, file, line, text));
+      continue;
     }
-    if (text.trim().length === 0) return emit(text);
+    if (text.trim().length === 0) {
+      emit(text);
+      continue;
+    }
     let value: unknown;
     let reason: string | undefined;
     try {
@@ -162,18 +165,17 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
     }
     if (reason !== undefined) {
       r.malformed.push({ file, line, reason });
-      // still de-identify the raw line so a broken line cannot carry PII into the output
-      if (s.options.redact) {
-        const before = r.records;
-        emit(scanRecord(s, r, file, line, text));
-        r.records = before;
-      } else emit(text);
-      return;
+      // a broken line still counts and, when redacting, is de-identified as plain text, so it
+      // cannot carry personal information into the output; it is not counted as a record
+      const before = r.records;
+      emit(scanRecord(s, r, file, line, text));
+      r.records = before;
+      continue;
     }
     const body = textOf(getPath(value, field)) as string;
     if (!s.options.redact) {
       scanRecord(s, r, file, line, body);
-      return;
+      continue;
     }
     // Scan the record's text once for counts/offsets; rewrite element by element.
     const countOnly: Scanner = { registry: s.registry, options: { ...s.options, redact: false } };
@@ -183,7 +185,7 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
     r.redacted += tmp.redacted;
     r.residualHigh += tmp.residualHigh;
     emit(JSON.stringify(value));
-  });
+  }
   if (s.options.redact) r.out = outLines.join('\n') + (trailingNewline ? '\n' : '');
   return r;
 }

@@ -15,6 +15,8 @@ export const urlCredentials: Detector = {
     if (!HINT.test(text)) return out;
     for (const m of matches(CANDIDATE, text)) {
       const v = m[0].replace(/[),.;，。；）]+$/, '');
+      // already masked (https://***:***@host)
+      if (/:\/\/\*+:\*+@/.test(v)) continue;
       out.push(finding('url-credentials', text, m.index, m.index + v.length, 0.97));
     }
     return out;
