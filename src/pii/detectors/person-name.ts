@@ -8,22 +8,25 @@ interface Cue {
   strong: boolean;
 }
 
-/** Cue words indexed by first character: one pass over the text finds all of them. */
-function indexCues(cues: readonly Cue[]): Map<string, Cue[]> {
-  const m = new Map<string, Cue[]>();
+/** Cue words indexed by the UTF-16 code of their first character: one pass finds all of them. */
+function indexCues(cues: readonly Cue[]): Map<number, Cue[]> {
+  const m = new Map<number, Cue[]>();
   for (const c of [...cues].sort((a, b) => b.w.length - a.w.length)) {
-    const k = c.w[0] ?? '';
+    const k = c.w.charCodeAt(0);
     m.set(k, [...(m.get(k) ?? []), c]);
   }
   return m;
 }
 
-function* cueHits(text: string, index: Map<string, Cue[]>): Generator<{ at: number } & Cue> {
+/** Every cue occurrence in text order (plain loop: this is the detector's hot path). */
+function cueHits(text: string, index: Map<number, Cue[]>): Array<{ at: number; cue: Cue }> {
+  const out: Array<{ at: number; cue: Cue }> = [];
   for (let i = 0; i < text.length; i++) {
-    const list = index.get(text[i] ?? '');
-    if (!list) continue;
-    for (const c of list) if (text.startsWith(c.w, i)) yield { at: i, ...c };
+    const list = index.get(text.charCodeAt(i));
+    if (list === undefined) continue;
+    for (const c of list) if (c.w.length === 1 || text.startsWith(c.w, i)) out.push({ at: i, cue: c });
   }
+  return out;
 }
 
 /**
@@ -44,11 +47,24 @@ export function createPersonName(d: PiiDictionaries): Detector {
     ...cues.before.weak.map((w) => ({ w, strong: false })),
   ]);
   const afterIndex = indexCues(afterWords);
-  const surnameAt = (text: string, i: number): string | undefined =>
-    d.surnames.find((s) => text.startsWith(s, i));
+  // sets, not list scans: these run at every cue hit
+  const single = new Set(d.surnames.filter((x) => x.length === 1));
+  const compound = new Set(d.surnames.filter((x) => x.length === 2));
+  const surnameAt = (text: string, i: number): string | undefined => {
+    const two = text.slice(i, i + 2);
+    if (compound.has(two)) return two;
+    const one = text[i] ?? '';
+    return single.has(one) ? one : undefined;
+  };
+  const surnameEndingAt = (text: string, end: number): string | undefined => {
+    const two = end >= 2 ? text.slice(end - 2, end) : '';
+    if (compound.has(two)) return two;
+    const one = text[end - 1] ?? '';
+    return single.has(one) ? one : undefined;
+  };
   const givenOk = (ch: string | undefined): boolean => isHan(ch) && !stop.has(ch ?? '');
   const afterCueAt = (text: string, i: number) =>
-    afterIndex.get(text[i] ?? '')?.find((a) => text.startsWith(a.w, i));
+    afterIndex.get(text.charCodeAt(i))?.find((a) => text.startsWith(a.w, i));
   const bonus = (given: string): number =>
     [...given].reduce((s, ch) => s + (d.givenNameChars.has(ch) ? 0.1 : 0), 0);
 
@@ -61,7 +77,10 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const f = finding('person-name', text, start, end, score);
         if (!prev || prev.score < f.score) best.set(start, f);
       };
-      for (const { at, w, strong } of cueHits(text, beforeIndex)) {
+      for (const {
+        at,
+        cue: { w, strong },
+      } of cueHits(text, beforeIndex)) {
         let p = at + w.length;
         while (p < text.length && p - at - w.length < 2 && /[：:\s]/.test(text[p] ?? '')) p++;
         const s = surnameAt(text, p);
@@ -80,12 +99,15 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const base = strong ? 0.75 : 0.5;
         add(p, end, base + bonus(given) + (cueAfter ? 0.1 : 0) - (followedByHan ? 0.15 : 0));
       }
-      for (const { at: j, strong } of cueHits(text, afterIndex)) {
+      for (const {
+        at: j,
+        cue: { strong },
+      } of cueHits(text, afterIndex)) {
         const candidate = (len: number) => {
           const gStart = j - len;
           const given = text.slice(gStart, j);
           if (gStart <= 0 || ![...given].every((ch) => givenOk(ch))) return undefined;
-          const s = d.surnames.find((x) => text.startsWith(x, gStart - x.length));
+          const s = surnameEndingAt(text, gStart);
           return s ? { start: gStart - s.length, given } : undefined;
         };
         const two = candidate(2);
