@@ -27,6 +27,22 @@ import {
   type Scanner,
 } from './process-block.js';
 
+/**
+ * Buffers that can be moved to a worker: only when the block owns its whole ArrayBuffer. A block
+ * that is a view into a shared stream chunk is copied instead — transferring would detach the
+ * chunk under the blocks that follow and silently empty them.
+ */
+const transferable = (b: CorpusBlock): ArrayBuffer[] =>
+  b.kind === 'lines' && b.bytes.byteOffset === 0 && b.bytes.byteLength === b.bytes.buffer.byteLength
+    ? [b.bytes.buffer as ArrayBuffer]
+    : [];
+
+/** The worker module beside this file (.ts when run from source with tsx, .js when built). */
+const WORKER_URL = new URL(
+  import.meta.url.endsWith('.ts') ? './pii-worker.ts' : './pii-worker.js',
+  import.meta.url,
+);
+
 export interface PiiRunOptions {
   inputs: readonly string[];
   format?: CorpusFormat;
@@ -42,6 +58,8 @@ export interface PiiRunOptions {
   env: NodeJS.ProcessEnv;
   cwd: string;
   onProgress?: (done: number, total: number) => void;
+  /** size of the blocks handed to workers (tests use small blocks) */
+  blockBytes?: number;
 }
 
 export interface PiiFileReport {
@@ -148,6 +166,7 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
     field,
     ...(o.format ? { format: o.format } : {}),
     ...(o.encoding ? { encoding: o.encoding } : {}),
+    ...(o.blockBytes ? { blockBytes: o.blockBytes } : {}),
   };
 
   let totalBytes = 0;
@@ -163,7 +182,7 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
   const big = totalBytes > 4 * 1024 * 1024;
   const pool: WorkerPool<CorpusBlock, BlockResult> | undefined =
     jobs > 1 && (o.jobs !== undefined || big)
-      ? createPool(new URL('./pii-worker.js', import.meta.url), { size: jobs, workerData: { options } })
+      ? createPool(WORKER_URL, { size: jobs, workerData: { options } })
       : undefined;
 
   const total = newTotal();
@@ -226,7 +245,7 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
         };
         if (pool) {
           for await (const r of mapOrdered(pool, sized(), {
-            transfer: (b) => (b.kind === 'lines' ? [b.bytes.buffer as ArrayBuffer] : []),
+            transfer: transferable,
           }))
             await take(r);
         } else for await (const b of sized()) await take(processBlock(scanner, b));
