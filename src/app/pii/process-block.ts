@@ -48,6 +48,8 @@ export interface BlockResult {
   /** redact: findings still present at high confidence after de-identification (must be 0) */
   residualHigh: number;
   redacted: number;
+  /** example rows kept per type when --findings is off */
+  perType: Partial<Record<PiiType, number>>;
 }
 
 export interface Scanner {
@@ -64,6 +66,7 @@ const emptyResult = (bytes: number): BlockResult => ({
   findings: [],
   residualHigh: 0,
   redacted: 0,
+  perType: {},
 });
 
 /** Scans one record's text and, when redacting, returns its de-identified text. */
@@ -73,7 +76,10 @@ export function scanRecord(s: Scanner, r: BlockResult, file: string, line: numbe
   for (const f of found) {
     r.byType[f.type] = (r.byType[f.type] ?? 0) + 1;
     r.byConfidence[f.confidence]++;
-    if (s.options.findings)
+    // every finding for --findings; otherwise a few per type as masked examples for the report
+    const seen = (r.perType[f.type] ?? 0) + 1;
+    r.perType[f.type] = seen;
+    if (s.options.findings || seen <= 3)
       r.findings.push({
         file,
         line,

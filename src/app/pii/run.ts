@@ -28,14 +28,15 @@ import {
 } from './process-block.js';
 
 /**
- * Buffers that can be moved to a worker: only when the block owns its whole ArrayBuffer. A block
- * that is a view into a shared stream chunk is copied instead — transferring would detach the
- * chunk under the blocks that follow and silently empty them.
+ * Moves a block's bytes to the worker. A block that is a view into a shared stream chunk is first
+ * copied into its own buffer: transferring the shared chunk would detach it under the blocks that
+ * follow and silently empty them; cloning it would copy the whole chunk for every block.
  */
-const transferable = (b: CorpusBlock): ArrayBuffer[] =>
-  b.kind === 'lines' && b.bytes.byteOffset === 0 && b.bytes.byteLength === b.bytes.buffer.byteLength
-    ? [b.bytes.buffer as ArrayBuffer]
-    : [];
+function transferable(b: CorpusBlock): ArrayBuffer[] {
+  if (b.kind !== 'lines') return [];
+  if (b.bytes.byteOffset !== 0 || b.bytes.byteLength !== b.bytes.buffer.byteLength) b.bytes = b.bytes.slice();
+  return [b.bytes.buffer as ArrayBuffer];
+}
 
 /** The worker module beside this file (.ts when run from source with tsx, .js when built). */
 const WORKER_URL = new URL(
@@ -159,7 +160,7 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
   const redact = o.outDir !== undefined;
   const key = redact && needsKey(policy) ? await resolveKey(o.section, o.env, o.cwd) : undefined;
   const field = o.field ?? 'text';
-  const options: PiiTaskOptions = { field, redact, policy, findings: true };
+  const options: PiiTaskOptions = { field, redact, policy, findings: o.findingsPath !== undefined };
   if (o.section?.types) options.types = o.section.types;
   if (key) options.key = key;
   const readOptions = {
