@@ -92,10 +92,22 @@ describe('beian pii', () => {
     expect(rescan.report.records).toBe(60);
   });
 
-  it('redacts CSV (only the text column) and TXT, with the same parallel results', () => {
+  it('redacts CSV (only the text column) and TXT in one run; the re-scan finds no high-confidence PII', () => {
     const dir = tmp();
-    const csv = json(['pii', join(FIX, 'tickets.csv'), '--field', 'content', '--redact', '--out', dir]);
-    expect(csv.code).toBe(0);
+    const run = json([
+      'pii',
+      join(FIX, 'tickets.csv'),
+      join(FIX, 'notes.txt'),
+      '--field',
+      'content',
+      '--redact',
+      '--out',
+      dir,
+      '--jobs',
+      '2',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.report.redaction?.residualHigh).toBe(0);
     const a = parseCsv(readFileSync(join(FIX, 'tickets.csv'), 'utf8'), { columns: true }) as Record<
       string,
       string
@@ -106,9 +118,8 @@ describe('beian pii', () => {
     >[];
     expect(b.map((r) => [r.id, r.status])).toEqual(a.map((r) => [r.id, r.status]));
     expect(b.some((r, i) => r.content !== a[i]?.content)).toBe(true);
-    const txt = json(['pii', join(FIX, 'notes.txt'), '--redact', '--out', dir, '--jobs', '2']);
-    expect(txt.code).toBe(0);
-    expect(json(['pii', join(FIX, 'notes.txt')]).report.byType).toEqual(txt.report.byType);
+    const notes = readFileSync(join(FIX, 'notes.txt'), 'utf8').split('\n');
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8').split('\n')).toHaveLength(notes.length);
     expect(json(['pii', dir, '--field', 'content']).report.byConfidence.high).toBe(0);
   });
 
@@ -173,8 +184,6 @@ describe('beian sources', () => {
     };
     expect(new Set(data.flags.map((f) => f.code)).size).toBe(8);
     expect(data.table.rows).toHaveLength(5);
-    const text = runCli(['--lang', 'en', 'sources', 'check', '--ledger', 'examples/demo/sources.yaml']);
-    expect(text.stdout).toContain('exceeds the standard maximum 5.0%');
   });
 
   it('imports a CSV ledger and passes a clean one', () => {
