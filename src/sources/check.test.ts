@@ -93,7 +93,7 @@ describe('ledger import', () => {
       expect.unreachable();
     } catch (e) {
       const issues = (e as { issues: { line?: number; path?: string }[] }).issues;
-      expect(issues.some((i) => i.path === '[1].type' && i.line === 6)).toBe(true);
+      expect(issues.some((i) => i.path === '[1].type' && i.line === 8)).toBe(true);
     }
     try {
       parseLedger('id,name,type,collection,fromAbroad\nx,X,open-source,api,maybe\n', 'l.csv');

@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { LineCounter, parseDocument } from 'yaml';
 import { BeianError, type Issue } from '../errors.js';
 import { PII_TYPES } from '../pii/types.js';
+import { readYamlText, validateYaml } from '../util/yaml-text.js';
 import { zodIssues } from '../util/zod-issues.js';
 import { SourcesSection } from './schema.js';
 
@@ -13,40 +13,23 @@ export function parseLedger(text: string, file: string): SourcesSection {
   return /\.csv$/i.test(file) ? parseLedgerCsv(text, file) : parseLedgerYaml(text, file);
 }
 
-function validate(value: unknown, file: string, lineOf: (i: number) => number | undefined): SourcesSection {
-  const r = SourcesSection.safeParse(value);
-  if (r.success) return r.data;
-  const issues = zodIssues(r.error, file).map((issue) => {
-    const index = /^\[?(\d+)/.exec(issue.path ?? '')?.[1];
-    const line = index === undefined ? undefined : lineOf(Number(index));
-    return line === undefined ? issue : { ...issue, line };
-  });
-  throw new BeianError('INPUT_INVALID', `${file} is not a valid source ledger.`, { issues });
-}
-
 function parseLedgerYaml(text: string, file: string): SourcesSection {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const issues: Issue[] = doc.errors.map((e) => ({
-      file,
-      line: e.linePos?.[0]?.line,
-      message: e.message.split('\n')[0] ?? e.message,
-    }));
-    throw new BeianError('INPUT_INVALID', `${file} is not valid YAML/JSON.`, { issues });
-  }
-  const js = doc.toJS() as unknown;
+  const yaml = readYamlText(text, file);
+  const js = yaml.value;
   const nested = js !== null && typeof js === 'object' && !Array.isArray(js);
   const value = nested ? (js as { sources?: unknown }).sources : js;
   if (value === undefined)
     throw new BeianError('INPUT_INVALID', `${file} has no "sources:" list.`, {
       issues: [{ file, message: 'no "sources:" list' }],
     });
-  const prefix = nested ? ['sources'] : [];
-  return validate(value, file, (i) => {
-    const node = doc.getIn([...prefix, i], true) as { range?: [number, number, number] } | undefined;
-    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-  });
+  return validateYaml(
+    SourcesSection,
+    yaml,
+    file,
+    `${file} is not a valid source ledger.`,
+    nested ? ['sources'] : [],
+    value,
+  );
 }
 
 const BOOL: Record<string, boolean> = {
@@ -136,5 +119,11 @@ function parseLedgerCsv(text: string, file: string): SourcesSection {
     );
   });
   if (issues.length) throw new BeianError('INPUT_INVALID', `${file} has invalid cells.`, { issues });
-  return validate(entries, file, (i) => i + 2);
+  const r = SourcesSection.safeParse(entries);
+  if (r.success) return r.data;
+  const located = zodIssues(r.error, file).map((issue) => {
+    const row = /^\[(\d+)\]\.?(.*)$/.exec(issue.path ?? '');
+    return row ? { ...issue, line: Number(row[1]) + 2, path: row[2] ?? '' } : issue;
+  });
+  throw new BeianError('INPUT_INVALID', `${file} is not a valid source ledger.`, { issues: located });
 }
