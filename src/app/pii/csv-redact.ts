@@ -43,12 +43,14 @@ export async function redactCsv(
     parseCsv({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
   );
   let column = -1;
+  let sourceColumn = -1;
   let width = 0;
   for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     const { record, info } = rec;
     if (column < 0 && width === 0) {
       width = record.length;
       column = record.indexOf(field);
+      sourceColumn = record.indexOf('source');
       if (column < 0)
         r.malformed.push({
           file,
@@ -68,7 +70,14 @@ export async function redactCsv(
     const cells = record.map((cell, i) => {
       if (ok && i !== column) return cell;
       const before = r.records;
-      const out = scanRecord(s, r, file, info.lines, cell);
+      const out = scanRecord(
+        s,
+        r,
+        file,
+        info.lines,
+        cell,
+        ok && sourceColumn >= 0 ? record[sourceColumn] : undefined,
+      );
       if (!ok) r.records = before;
       return out;
     });

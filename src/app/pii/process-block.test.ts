@@ -32,6 +32,21 @@ describe('processBlock', () => {
       '{"id":1,"text":"联系人：张*，手机138****5678"}\r\n\r\n{"id":2,"text":"床前明月光","tags":["a"]}\r\n',
     );
     expect(r.residualHigh).toBe(0);
+    expect(r.bySource).toEqual({});
+  });
+
+  it('counts findings per record source', () => {
+    const text =
+      '{"source":"forum","text":"手机13812345678"}\n{"source":"news","text":"邮箱 a.b@example.com"}\n{"source":"forum","text":"手机13912345678"}\n';
+    const r = processBlock(scanner(false), {
+      kind: 'lines',
+      file: 'f',
+      format: 'jsonl',
+      encoding: 'utf8',
+      firstLine: 1,
+      bytes: new TextEncoder().encode(text),
+    });
+    expect(r.bySource).toEqual({ forum: { 'cn-mobile': 2 }, news: { email: 1 } });
   });
 
   it('reports invalid bytes and broken JSON by line, without quoting the input', () => {

@@ -20,6 +20,8 @@ export interface PiiTaskOptions {
   policy: RedactionPolicy;
   /** pseudonym key; lives only in memory (worker data), never written */
   key?: Uint8Array;
+  /** JSONL path / CSV column of the record's source (default `source`) */
+  sourceField?: string;
   /** collect per-finding rows (for --findings) */
   findings: boolean;
 }
@@ -48,6 +50,8 @@ export interface BlockResult {
   /** redact: findings still present at high confidence after de-identification (must be 0) */
   residualHigh: number;
   redacted: number;
+  /** counts per record source (JSONL `source` field / CSV source column): feeds the ledger's lastScan.pii */
+  bySource: Record<string, Partial<Record<PiiType, number>>>;
   /** example rows kept per type when --findings is off */
   perType: Partial<Record<PiiType, number>>;
 }
@@ -67,14 +71,24 @@ const emptyResult = (bytes: number): BlockResult => ({
   residualHigh: 0,
   redacted: 0,
   perType: {},
+  bySource: {},
 });
 
 /** Scans one record's text and, when redacting, returns its de-identified text. */
-export function scanRecord(s: Scanner, r: BlockResult, file: string, line: number, text: string): string {
+export function scanRecord(
+  s: Scanner,
+  r: BlockResult,
+  file: string,
+  line: number,
+  text: string,
+  source?: string,
+): string {
   const found: Finding[] = scanText(text, s.registry, s.options.types ? { types: s.options.types } : {});
   r.records++;
+  const perSource = source === undefined ? undefined : (r.bySource[source] ??= {});
   for (const f of found) {
     r.byType[f.type] = (r.byType[f.type] ?? 0) + 1;
+    if (perSource) perSource[f.type] = (perSource[f.type] ?? 0) + 1;
     r.byConfidence[f.confidence]++;
     // every finding for --findings; otherwise a few per type as masked examples for the report
     const seen = (r.perType[f.type] ?? 0) + 1;
@@ -128,7 +142,7 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
     for (const item of block.items) {
       if (item.kind === 'malformed')
         r.malformed.push({ file: item.file, line: item.line, reason: item.reason });
-      else scanRecord(s, r, item.file, item.line, item.text);
+      else scanRecord(s, r, item.file, item.line, item.text, item.source);
     }
     return r;
   }
@@ -140,6 +154,8 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
   if (trailingNewline) lines.pop();
   const outLines: string[] = [];
   const field = s.options.field;
+  const sourceOf = (value: unknown): string | undefined =>
+    textOf(getPath(value, s.options.sourceField ?? 'source'));
   for (const [i, raw] of lines.entries()) {
     const line = block.firstLine + i;
     const cr = raw.endsWith('\r');
@@ -180,12 +196,12 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
     }
     const body = textOf(getPath(value, field)) as string;
     if (!s.options.redact) {
-      scanRecord(s, r, file, line, body);
+      scanRecord(s, r, file, line, body, sourceOf(value));
       continue;
     }
     // Scan the record's text once for counts/offsets; rewrite element by element.
     const countOnly: Scanner = { registry: s.registry, options: { ...s.options, redact: false } };
-    scanRecord(countOnly, r, file, line, body);
+    scanRecord(countOnly, r, file, line, body, sourceOf(value));
     const tmp = emptyResult(0);
     redactField(value, field, (t) => scanRecord(s, tmp, file, line, t));
     r.redacted += tmp.redacted;
@@ -214,6 +230,10 @@ export function mergeInto(total: BlockResult, r: BlockResult): void {
   for (const c of ['high', 'medium', 'possible'] as const) total.byConfidence[c] += r.byConfidence[c];
   total.malformed.push(...r.malformed);
   total.residualHigh += r.residualHigh;
+  for (const [src, counts] of Object.entries(r.bySource)) {
+    const into = (total.bySource[src] ??= {});
+    for (const [t, n] of Object.entries(counts)) into[t as PiiType] = (into[t as PiiType] ?? 0) + (n ?? 0);
+  }
   total.redacted += r.redacted;
 }
 

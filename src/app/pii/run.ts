@@ -78,6 +78,8 @@ export interface PiiReport {
   byType: Partial<Record<PiiType, number>>;
   malformed: MalformedEntry[];
   byConfidence: Record<Confidence, number>;
+  /** findings per record source (JSONL `source` field, CSV `source` column); copy into the ledger's lastScan.pii */
+  bySource: Record<string, Partial<Record<PiiType, number>>>;
   files: PiiFileReport[];
   /** up to three masked examples per type */
   examples: Array<Pick<FindingRow, 'file' | 'line' | 'type' | 'confidence' | 'masked'>>;
@@ -193,6 +195,7 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
     byType: {},
     malformed: [],
     byConfidence: total.byConfidence,
+    bySource: {},
     files: [],
     examples: [],
   };
@@ -271,6 +274,7 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
   report.byType = total.byType;
   report.malformed = total.malformed;
   report.byConfidence = total.byConfidence;
+  report.bySource = total.bySource;
   if (o.findingsPath) report.findingsFile = o.findingsPath;
   if (outRoot) {
     const strategies: Record<string, string> = { default: policy.default.strategy };

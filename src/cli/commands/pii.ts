@@ -113,6 +113,14 @@ function printReport(c: CliContext, report: PiiReport): void {
     for (const e of report.examples.slice(0, 12))
       c.out(`  ${e.file}:${e.line}  ${e.type}  ${e.masked}  (${e.confidence})\n`);
   }
+  const sources = Object.entries(report.bySource);
+  if (sources.length) {
+    const total = (c: Partial<Record<string, number>>) =>
+      Object.values(c).reduce((a, b) => (a ?? 0) + (b ?? 0), 0);
+    c.out(
+      `${c.t('pii.bySource')} ${sources.map(([src, counts]) => `${src} ${total(counts)}`).join(' · ')}\n`,
+    );
+  }
   if (report.malformed.length) {
     c.err(`${c.t('pii.malformed', { n: report.malformed.length })}\n`);
     for (const m of report.malformed.slice(0, MAX_MALFORMED_SHOWN))

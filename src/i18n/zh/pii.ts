@@ -36,6 +36,7 @@ export const pii = {
   'pii.residualFail': '去标识化后仍检出高可信度个人信息：请检查策略（keep？）与配置。',
   'pii.findingsWritten': '发现明细已写入 {file}',
   'pii.saved': '报告已保存（编号 {id}）',
+  'pii.bySource': '按来源（可填入台账 lastScan.pii）：',
   'pii.none': '未发现个人信息。',
   'sources.description': '训练语料来源台账：许可、授权、爬取依据、个人信息、境外来源与违法不良率检查',
   'sources.check.description': '检查来源台账并计算来源构成；存在问题时退出码为 1',
