@@ -42,7 +42,7 @@ Confidence: high (checksum/strict format), medium, possible (failed checksum or 
     'High-confidence personal information remains after de-identification: check the strategies (keep?).',
   'pii.findingsWritten': 'Findings written to {file}',
   'pii.saved': 'Report saved (id {id})',
-  'pii.bySource': 'By source (for the ledger's lastScan.pii):',
+  'pii.bySource': 'By source (for lastScan.pii in the ledger):',
   'pii.none': 'No personal information found.',
   'sources.description':
     'Training-data provenance ledger: licence, authorisation, crawling basis, personal information, foreign sources, illegal-content rate',
