@@ -85,7 +85,11 @@ export function scanRecord(
 ): string {
   const found: Finding[] = scanText(text, s.registry, s.options.types ? { types: s.options.types } : {});
   r.records++;
-  const perSource = source === undefined ? undefined : (r.bySource[source] ??= {});
+  let perSource: Partial<Record<PiiType, number>> | undefined;
+  if (source !== undefined) {
+    perSource = r.bySource[source] ?? {};
+    r.bySource[source] = perSource;
+  }
   for (const f of found) {
     r.byType[f.type] = (r.byType[f.type] ?? 0) + 1;
     if (perSource) perSource[f.type] = (perSource[f.type] ?? 0) + 1;
@@ -231,7 +235,8 @@ export function mergeInto(total: BlockResult, r: BlockResult): void {
   total.malformed.push(...r.malformed);
   total.residualHigh += r.residualHigh;
   for (const [src, counts] of Object.entries(r.bySource)) {
-    const into = (total.bySource[src] ??= {});
+    const into = total.bySource[src] ?? {};
+    total.bySource[src] = into;
     for (const [t, n] of Object.entries(counts)) into[t as PiiType] = (into[t as PiiType] ?? 0) + (n ?? 0);
   }
   total.redacted += r.redacted;
