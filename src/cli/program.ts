@@ -15,6 +15,8 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/deadlines.js'),
   () => import('./commands/audit-log.js'),
   () => import('./commands/serve.js'),
+  () => import('./commands/pii.js'),
+  () => import('./commands/sources.js'),
 ];
 
 export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {

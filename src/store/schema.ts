@@ -1,5 +1,6 @@
 import type { AssessmentTables } from './tables/assessments.js';
 import type { FairnessTables } from './tables/fairness.js';
+import type { PiiTables } from './tables/pii.js';
 import type { RegistryTables } from './tables/registry.js';
 
 /**
@@ -11,3 +12,4 @@ import type { RegistryTables } from './tables/registry.js';
 export interface Database extends AssessmentTables {}
 export interface Database extends RegistryTables {}
 export interface Database extends FairnessTables {}
+export interface Database extends PiiTables {}

@@ -4,6 +4,7 @@ import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
 import { kb } from './kb.js';
+import { pii } from './pii.js';
 import { registry } from './registry.js';
 import { server } from './server.js';
 
@@ -16,4 +17,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...audit,
   ...registry,
   ...server,
+  ...pii,
 };

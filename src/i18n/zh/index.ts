@@ -3,6 +3,7 @@ import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
 import { kb } from './kb.js';
+import { pii } from './pii.js';
 import { registry } from './registry.js';
 import { server } from './server.js';
 
@@ -15,4 +16,5 @@ export const zh = {
   ...audit,
   ...registry,
   ...server,
+  ...pii,
 };
