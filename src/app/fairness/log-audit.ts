@@ -93,7 +93,7 @@ export async function runPriceAudit(input: PriceAuditInput): Promise<PriceReport
             return;
           }
         }
-        acc.add(item, price, group ?? '', time);
+        acc.add(item, price, group?.trim() || '(missing)', time);
       },
       malformed(line, message) {
         rows += 1;
