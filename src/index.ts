@@ -8,4 +8,6 @@ export * as fairness from './fairness/index.js';
 export { type Lang, translator } from './i18n/index.js';
 export * as kb from './kb/index.js';
 export * as project from './project/index.js';
+export * as registry from './registry/index.js';
+export { createApp as createDashboard } from './server/app.js';
 export { openStore, resolveDbUrl, type Store } from './store/index.js';

@@ -11,6 +11,10 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/assess.js'),
   () => import('./commands/demo.js'),
   () => import('./commands/audit.js'),
+  () => import('./commands/registry.js'),
+  () => import('./commands/deadlines.js'),
+  () => import('./commands/audit-log.js'),
+  () => import('./commands/serve.js'),
 ];
 
 export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {

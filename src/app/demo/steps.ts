@@ -1,6 +1,7 @@
 import { assessStep } from './assess.js';
 import { fairnessStep } from './fairness.js';
+import { registryStep } from './registry.js';
 import type { DemoStep } from './step.js';
 
-/** The steps of `beian demo`, in order. Each feature adds one line. */
-export const demoSteps: readonly DemoStep[] = [assessStep, fairnessStep];
+/** The steps of `beian demo`, in order (materials last: they draw on the others' results). One line each. */
+export const demoSteps: readonly DemoStep[] = [assessStep, registryStep, fairnessStep];

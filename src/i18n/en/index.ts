@@ -4,6 +4,8 @@ import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
 import { kb } from './kb.js';
+import { registry } from './registry.js';
+import { server } from './server.js';
 
 /** The English catalogue; the type makes a missing translation a compile error. */
 export const en: Record<keyof typeof zh, string> = {
@@ -12,4 +14,6 @@ export const en: Record<keyof typeof zh, string> = {
   ...assess,
   ...demo,
   ...audit,
+  ...registry,
+  ...server,
 };

@@ -3,6 +3,8 @@ import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
 import { kb } from './kb.js';
+import { registry } from './registry.js';
+import { server } from './server.js';
 
 /** The Chinese catalogue: one file per domain, merged here. Keys are namespaced by domain. */
 export const zh = {
@@ -11,4 +13,6 @@ export const zh = {
   ...assess,
   ...demo,
   ...audit,
+  ...registry,
+  ...server,
 };

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as assessments from './0001-assessments.js';
 import * as fairness from './0500-fairness.js';
+import * as registry from './0400-registry.js';
 
 /**
  * Every migration, by name; applied in name order on open. Names are never changed once
@@ -10,4 +11,5 @@ import * as fairness from './0500-fairness.js';
 export const migrations: Record<string, Migration> = {
   '0001-assessments': assessments,
   '0500-fairness': fairness,
+  '0400-registry': registry,
 };
