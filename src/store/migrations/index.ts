@@ -1,7 +1,7 @@
 import type { Migration } from 'kysely';
 import * as assessments from './0001-assessments.js';
-import * as fairness from './0500-fairness.js';
 import * as registry from './0400-registry.js';
+import * as fairness from './0500-fairness.js';
 
 /**
  * Every migration, by name; applied in name order on open. Names are never changed once
