@@ -1,16 +1,11 @@
 import type { Lang } from '../i18n/index.js';
+import { escapeHtml } from '../util/html.js';
 import type { DisparityReport, PriceReport } from './report.js';
 
 /**
  * Self-contained HTML reports with inline SVG charts (no scripts, no downloads). Every value taken
  * from the input log (group and item names) is escaped: logs are untrusted text.
  */
-export const escapeHtml = (s: string): string =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
-  );
-
 const L = {
   zh: {
     price: '价格差异审计',

@@ -93,7 +93,7 @@ export async function runPriceAudit(input: PriceAuditInput): Promise<PriceReport
             return;
           }
         }
-        acc.add(item, price, group ?? '', time);
+        acc.add(item, price, group?.trim() || '(missing)', time);
       },
       malformed(line, message) {
         rows += 1;
@@ -174,29 +174,31 @@ export async function runDisparityAudit(input: DisparityAuditInput): Promise<Dis
   const acc = new DisparityAccumulator(input.groups);
   const bad = new MalformedLog();
   let rows = 0;
+  // a yes/no cell; a value that is neither is reported with its line and skips the row
+  const boolCell = (
+    v: readonly (string | undefined)[],
+    line: number,
+    at: number,
+    column: string | undefined,
+    name: string,
+  ) => {
+    if (at < 0) return { ok: true as const, value: undefined };
+    const value = parseBool(v[at]);
+    if (value !== undefined) return { ok: true as const, value };
+    bad.add({ line, column, value: v[at] ?? '', message: `${name} is not 1/0, true/false or yes/no` });
+    return { ok: false as const };
+  };
   await readLog(
     input.file,
     columns,
     {
       row(v, line) {
         rows += 1;
-        let outcome: boolean | undefined;
-        let label: boolean | undefined;
         let rank: number | undefined;
-        // a yes/no cell; a value that is neither is reported with its line and skips the row
-        const cell = (at: number, column: string | undefined, name: string) => {
-          if (at < 0) return { ok: true as const, value: undefined };
-          const value = parseBool(v[at]);
-          if (value !== undefined) return { ok: true as const, value };
-          bad.add({ line, column, value: v[at] ?? '', message: `${name} is not 1/0, true/false or yes/no` });
-          return { ok: false as const };
-        };
-        const o = cell(io, input.outcome, 'outcome');
+        const o = boolCell(v, line, io, input.outcome, 'outcome');
         if (!o.ok) return;
-        const l = cell(il, input.label, 'label');
+        const l = boolCell(v, line, il, input.label, 'label');
         if (!l.ok) return;
-        outcome = o.value;
-        label = l.value;
         if (ir >= 0) {
           rank = parseNumber(v[ir]);
           if (rank === undefined || rank < 1) {
@@ -206,7 +208,7 @@ export async function runDisparityAudit(input: DisparityAuditInput): Promise<Dis
         }
         const values = new Array<string>(k);
         for (let i = 0; i < k; i++) values[i] = v[i]?.trim() || '(missing)';
-        acc.add(values, outcome, label, rank);
+        acc.add(values, o.value, l.value, rank);
       },
       malformed(line, message) {
         rows += 1;
