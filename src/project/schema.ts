@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Answers } from '../assess/questionnaire.js';
 import { Algorithm, ModelEntry } from './sections/inventory.js';
+import { RedteamSection } from './sections/redteam.js';
 
 /**
  * `beian.yaml`: one file for the whole organisation. Each issue's domain adds its own top-level
@@ -47,6 +48,7 @@ export const ProjectFile = z
     version: z.literal(1).default(1),
     organisation: Organisation.optional(),
     services: z.array(Service).min(1),
+    redteam: RedteamSection.optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -54,7 +56,11 @@ export const ProjectFile = z
     p.services.forEach((s, i) => {
       const first = seen.get(s.id);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${s.id}" (also services[${first}])` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', i, 'id'],
+          message: `duplicate service id "${s.id}" (also services[${first}])`,
+        });
       } else seen.set(s.id, i);
     });
   });
