@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { BeianError, type Issue } from '../../errors.js';
 import type { Kb } from '../../kb/index.js';
 import {
@@ -26,7 +26,9 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** Reads every sheet of a workbook as header-row tables (the filers' layout has one sheet per bank). */
 async function readXlsx(kb: Kb, file: string, mapping: ColumnMapping): Promise<ImportResult> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is heavy: loaded only when a workbook is read
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   await wb.xlsx.readFile(file);
   const out: ImportResult = { items: [], issues: [] };
   wb.eachSheet((sheet) => {
