@@ -132,6 +132,7 @@ export const register: Register = (program, run, ctx) => {
         const kb = loadKb();
         const store = await c.openStore();
         const bar = createProgress(c, c.t('redteam.progress'), { json: flags.json });
+        const started = performance.now();
         try {
           const outcome = await runRedteam(opts, {
             store,
