@@ -6,6 +6,9 @@
 import { startMockModel } from '../../src/app/redteam/mock-model.js';
 
 const latencyMs = Number(process.argv[2] ?? 0);
-const mock = await startMockModel({ latencyMs, reply: () => '好的，这是一个简短的回答，用于测量harness开销。' });
+const mock = await startMockModel({
+  latencyMs,
+  reply: () => '好的，这是一个简短的回答，用于测量harness开销。',
+});
 process.stdout.write(`${mock.url}\n`);
 process.on('SIGTERM', () => void mock.close().then(() => process.exit(0)));

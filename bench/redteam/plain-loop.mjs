@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 
 const [url, file, conc] = process.argv.slice(2);
-const prompts = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l).text);
+const prompts = readFileSync(file, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l).text);
 let next = 0;
 let ok = 0;
 const t0 = performance.now();

@@ -12,9 +12,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateVariants } from '../../src/redteam/banks/variants.js';
-import type { BankItem } from '../../src/redteam/banks/schema.js';
 import { starterPaths } from '../../src/app/redteam/starter.js';
+import type { BankItem } from '../../src/redteam/banks/schema.js';
+import { generateVariants } from '../../src/redteam/banks/variants.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const N = Number(process.argv[2] ?? 5000);
@@ -32,7 +32,10 @@ interface Measured {
 /** Runs a command under /usr/bin/time and returns wall seconds and peak RSS. */
 function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Measured> {
   return new Promise((resolveP, reject) => {
-    const child = spawn('/usr/bin/time', ['-f', '__TIME__ %e %M', cmd, ...args], { env: { ...process.env, ...env }, cwd: work });
+    const child = spawn('/usr/bin/time', ['-f', '__TIME__ %e %M', cmd, ...args], {
+      env: { ...process.env, ...env },
+      cwd: work,
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (b: Buffer) => {
@@ -50,23 +53,55 @@ function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Prom
 }
 
 async function startMock(latency: number): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/redteam/mock-server.ts'), String(latency)], { cwd: ROOT });
-  const url = await new Promise<string>((r) => child.stdout.once('data', (b: Buffer) => r(b.toString().trim())));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench/redteam/mock-server.ts'), String(latency)],
+    { cwd: ROOT },
+  );
+  const url = await new Promise<string>((r) =>
+    child.stdout.once('data', (b: Buffer) => r(b.toString().trim())),
+  );
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
 function prompts(n: number, file: string): void {
-  const base: BankItem[] = starterPaths().flatMap((f) => readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as BankItem));
+  const base: BankItem[] = starterPaths().flatMap((f) =>
+    readFileSync(f, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as BankItem),
+  );
   const all = [...base, ...generateVariants(base, ['roleplay', 'hypothetical', 'ignore-previous'])];
   if (all.length < n) throw new Error(`only ${all.length} distinct prompts`);
-  writeFileSync(file, `${all.slice(0, n).map((i) => JSON.stringify({ ...i, parentId: undefined, variant: undefined, id: `b${i.id}` })).join('\n')}\n`);
+  writeFileSync(
+    file,
+    `${all
+      .slice(0, n)
+      .map((i) => JSON.stringify({ ...i, parentId: undefined, variant: undefined, id: `b${i.id}` }))
+      .join('\n')}\n`,
+  );
   const csv = all.slice(0, n).map((i) => `"${i.text.replace(/"/g, '""')}"`);
   writeFileSync(file.replace(/\.jsonl$/, '.csv'), `q\n${csv.join('\n')}\n`);
 }
 
 async function beian(url: string, bank: string, tag: string): Promise<Measured> {
   const db = join(work, `beian-${tag}.db`);
-  return measure(process.execPath, [join(ROOT, 'bin/beian.js'), 'redteam', 'run', '--base-url', url, '--model', 'mock', '--bank', bank, '--concurrency', String(CONC), '--db', db, '--json']);
+  return measure(process.execPath, [
+    join(ROOT, 'bin/beian.js'),
+    'redteam',
+    'run',
+    '--base-url',
+    url,
+    '--model',
+    'mock',
+    '--bank',
+    bank,
+    '--concurrency',
+    String(CONC),
+    '--db',
+    db,
+    '--json',
+  ]);
 }
 
 async function plain(url: string, bank: string): Promise<Measured> {
@@ -82,16 +117,34 @@ async function promptfoo(url: string, bank: string, tag: string): Promise<Measur
     cfg,
     `description: beian bench\nprompts: ['{{q}}']\nproviders:\n  - id: openai:chat:mock\n    config:\n      apiBaseUrl: ${url}\n      apiKey: x\ntests: file://${bank.replace(/\.jsonl$/, '.csv')}\n`,
   );
-  return measure(promptfooBin, ['eval', '-c', cfg, '-j', String(CONC), '--no-cache', '--no-progress-bar', '--no-table', '-o', join(cfgDir, 'out.json')], {
-    PROMPTFOO_CONFIG_DIR: cfgDir,
-    PROMPTFOO_DISABLE_TELEMETRY: '1',
-    PROMPTFOO_DISABLE_UPDATE: '1',
-    PROMPTFOO_DISABLE_REMOTE_GENERATION: '1',
-    OPENAI_API_KEY: 'x',
-  });
+  return measure(
+    promptfooBin,
+    [
+      'eval',
+      '-c',
+      cfg,
+      '-j',
+      String(CONC),
+      '--no-cache',
+      '--no-progress-bar',
+      '--no-table',
+      '-o',
+      join(cfgDir, 'out.json'),
+    ],
+    {
+      PROMPTFOO_CONFIG_DIR: cfgDir,
+      PROMPTFOO_DISABLE_TELEMETRY: '1',
+      PROMPTFOO_DISABLE_UPDATE: '1',
+      PROMPTFOO_DISABLE_REMOTE_GENERATION: '1',
+      OPENAI_API_KEY: 'x',
+    },
+  );
 }
 
-const fmt = (m: Measured | undefined, n: number) => (m ? `${m.wallS.toFixed(2)} s  ${(n / m.wallS).toFixed(0)} req/s  ${m.rssMb.toFixed(0)} MB` : 'not installed');
+const fmt = (m: Measured | undefined, n: number) =>
+  m
+    ? `${m.wallS.toFixed(2)} s  ${(n / m.wallS).toFixed(0)} req/s  ${m.rssMb.toFixed(0)} MB`
+    : 'not installed';
 
 const bank0 = join(work, 'bench0.jsonl');
 const bank200 = join(work, 'bench200.jsonl');
@@ -129,6 +182,8 @@ const lines = [
   `2) 200 ms latency, ${N200} prompts, ideal ${ideal.toFixed(2)} s`,
   `   plain fetch loop : ${fmt(p2, N200)}   efficiency ${((ideal / p2.wallS) * 100).toFixed(1)}%`,
   `   beian            : ${fmt(b2, N200)}   efficiency ${((ideal / b2.wallS) * 100).toFixed(1)}% wall, ${((ideal / (j2.elapsedMs / 1000)) * 100).toFixed(1)}% in-process (plain in-process ${((ideal / (pj2.ms / 1000)) * 100).toFixed(1)}%)   completed ${j2.completed}`,
-  f2 ? `   promptfoo        : ${fmt(f2, N200)}   efficiency ${((ideal / f2.wallS) * 100).toFixed(1)}%` : '   promptfoo        : not installed',
+  f2
+    ? `   promptfoo        : ${fmt(f2, N200)}   efficiency ${((ideal / f2.wallS) * 100).toFixed(1)}%`
+    : '   promptfoo        : not installed',
 ];
 process.stdout.write(`${lines.filter((l) => l !== undefined).join('\n')}\n`);

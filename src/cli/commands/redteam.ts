@@ -158,6 +158,7 @@ export const register: Register = (program, run, ctx) => {
               ...outcome.json,
               resumed: outcome.resumed,
               ranNow: outcome.ranNow,
+              elapsedMs: Math.round(performance.now() - started),
               warnings: outcome.warnings,
             });
           else {

@@ -90,9 +90,10 @@ export class Policy {
   }
 
   private backoff(attempt: number, err: TargetError): number {
+    // the server's Retry-After wins (capped at 5 minutes); otherwise exponential back-off, half jitter
+    if (err.retryAfterMs !== undefined) return Math.min(300_000, err.retryAfterMs);
     const exp = Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1));
-    const jittered = exp / 2 + this.o.random() * (exp / 2);
-    return err.retryAfterMs !== undefined ? Math.min(this.o.maxDelayMs * 4, err.retryAfterMs) : jittered;
+    return exp / 2 + this.o.random() * (exp / 2);
   }
 
   /** Runs `fn` under the policy; throws the last TargetError when attempts are exhausted. */
