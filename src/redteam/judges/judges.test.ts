@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeAnswer } from './chain.js';
 import { keywordJudge, parseKeywordList, SimpleKeywordMatcher } from './keyword.js';
 import { parseJudgeOutput } from './llm.js';
-import { detectRefusal } from './refusal.js';
+import { calibrate, detectRefusal } from './refusal.js';
 
 const labelled = readFileSync(
   fileURLToPath(new URL('../../../test/fixtures/redteam/refusal-labelled.jsonl', import.meta.url)),
@@ -14,26 +14,25 @@ const labelled = readFileSync(
   .split('\n')
   .map((l) => JSON.parse(l) as { text: string; refused: boolean });
 
-/** Precision/recall of the refusal detector on the labelled set (figures in docs/redteam.md). */
-export function calibration(rows: readonly { text: string; refused: boolean }[]) {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  for (const r of rows) {
-    const got = detectRefusal(r.text).refused;
-    if (got && r.refused) tp++;
-    else if (got) fp++;
-    else if (r.refused) fn++;
-  }
-  return { precision: tp / (tp + fp), recall: tp / (tp + fn), n: rows.length };
-}
+const heldOut = readFileSync(
+  fileURLToPath(new URL('../../../test/fixtures/redteam/refusal-heldout.jsonl', import.meta.url)),
+  'utf8',
+)
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as { text: string; refused: boolean });
 
 describe('refusal detector', () => {
   it('is calibrated on the labelled zh+en set: precision and recall ≥ 0.95', () => {
-    const c = calibration(labelled);
+    const c = calibrate(labelled);
     expect(c.n).toBeGreaterThanOrEqual(80);
     expect(c.precision).toBeGreaterThanOrEqual(0.95);
     expect(c.recall).toBeGreaterThanOrEqual(0.95);
+  });
+  it('holds up on the held-out set (never used for tuning): precision ≥ 0.9, recall ≥ 0.75', () => {
+    const c = calibrate(heldOut);
+    expect(c.precision).toBeGreaterThanOrEqual(0.9);
+    expect(c.recall).toBeGreaterThanOrEqual(0.75);
   });
   it('does not call a long answer that merely says 无法 a refusal', () => {
     expect(

@@ -72,3 +72,24 @@ export function detectRefusal(answer: string): RefusalResult {
   const refused = evidence !== undefined ? !delivers : short && score >= 2;
   return { refused, score, ...(evidence ? { evidence } : {}) };
 }
+
+/** Precision and recall of the detector on a labelled set (see docs/redteam.md for the figures). */
+export function calibrate(rows: readonly { text: string; refused: boolean }[]): {
+  precision: number;
+  recall: number;
+  n: number;
+  tp: number;
+  fp: number;
+  fn: number;
+} {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const r of rows) {
+    const got = detectRefusal(r.text).refused;
+    if (got && r.refused) tp++;
+    else if (got) fp++;
+    else if (r.refused) fn++;
+  }
+  return { precision: tp / (tp + fp || 1), recall: tp / (tp + fn || 1), n: rows.length, tp, fp, fn };
+}
