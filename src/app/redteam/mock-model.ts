@@ -37,6 +37,8 @@ export interface MockStats {
 export interface MockServer {
   url: string;
   stats: MockStats;
+  /** changes the behaviour of later requests (e.g. heal a faulty model) */
+  configure(options: Partial<MockOptions>): void;
   close(): Promise<void>;
 }
 
@@ -222,7 +224,8 @@ function pickFault(n: number, options: MockOptions): MockFault {
   return 'ok';
 }
 
-export async function startMockModel(options: MockOptions = {}): Promise<MockServer> {
+export async function startMockModel(initial: MockOptions = {}): Promise<MockServer> {
+  const options: MockOptions = { ...initial };
   const stats: MockStats = {
     requests: 0,
     faults: { ok: 0, 'rate-limit': 0, 'server-error': 0, malformed: 0, truncated: 0, huge: 0, hang: 0 },
@@ -295,11 +298,15 @@ export async function startMockModel(options: MockOptions = {}): Promise<MockSer
   };
   const server = createServer({ keepAliveTimeout: 60_000 }, handle);
   server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/v1`,
     stats,
+    configure: (o) => Object.assign(options, o),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -125,7 +125,7 @@ describe.each(cases.filter((c) => c[2] === 'http'))('HTTP faults: %s', (_name, m
   });
   it('never puts the key in an error message', async () => {
     for (const f of ['rate-limit', 'server-error', 'malformed'] as const)
-      expect(String((await send(f)).message)).not.toContain(SECRET);
+      expect(String(((await send(f)) as TargetError).message)).not.toContain(SECRET);
   });
 });
 

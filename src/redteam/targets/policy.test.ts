@@ -93,7 +93,7 @@ describe('Policy', () => {
   it('turns a timeout into a retryable timeout error', async () => {
     const p = new Policy({ concurrency: 1, retries: 1, timeoutMs: 20, baseDelayMs: 1, maxDelayMs: 2 });
     let n = 0;
-    const e = await p
+    const e = (await p
       .run(
         (signal) =>
           new Promise((_r, reject) => {
@@ -101,7 +101,7 @@ describe('Policy', () => {
             signal.addEventListener('abort', () => reject(signal.reason));
           }),
       )
-      .catch((x: unknown) => x as TargetError);
+      .catch((x: unknown) => x)) as TargetError;
     expect(e.kind).toBe('timeout');
     expect(n).toBe(2);
   });
