@@ -1,15 +1,6 @@
-import { join } from 'node:path';
 import { BeianError } from '../errors.js';
 import { openSqlite } from './sqlite.js';
 import type { Store } from './store.js';
-
-export const DEFAULT_DB_DIR = '.beian';
-export const DEFAULT_DB_FILE = 'beian.db';
-
-/** Resolves `--db`, then BEIAN_DB, then `.beian/beian.db` in the working directory. */
-export function resolveDbUrl(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
-  return flag ?? env.BEIAN_DB ?? join(cwd, DEFAULT_DB_DIR, DEFAULT_DB_FILE);
-}
 
 /** Opens the store named by a URL: a file path (SQLite) or postgres:// (PostgreSQL). */
 export async function openStore(url: string): Promise<Store> {
