@@ -1,5 +1,6 @@
 import { assessStep } from './assess.js';
+import { redteamStep } from './redteam.js';
 import type { DemoStep } from './step.js';
 
 /** The steps of `beian demo`, in order. Each feature adds one line. */
-export const demoSteps: readonly DemoStep[] = [assessStep];
+export const demoSteps: readonly DemoStep[] = [assessStep, redteamStep];
