@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import type { RunFlagValues } from '../../app/redteam/options.js';
 import { BeianError } from '../../errors.js';
 import { jsonOption, type Register } from '../command.js';
 import type { CliContext, ExitCode } from '../context.js';
@@ -7,29 +8,16 @@ import { formatTable, printJson } from '../output.js';
 import { createProgress } from '../progress.js';
 import { registerBank } from './redteam-bank.js';
 
-interface RunFlags {
-  config?: string;
-  baseUrl?: string;
-  model?: string;
-  apiKeyEnv?: string;
-  targetId?: string;
-  system?: string;
-  bank?: string[];
+/** The flags as commander gives them: numbers still strings, `--no-cache` as `cache: false`. */
+type RunFlags = Omit<RunFlagValues, 'concurrency' | 'rpm' | 'timeout' | 'retries' | 'sample' | 'noCache'> & {
   concurrency?: string;
   rpm?: string;
   timeout?: string;
   retries?: string;
-  variants?: string;
   sample?: string;
-  seed?: string;
-  keywords?: string;
-  judgeBaseUrl?: string;
-  judgeModel?: string;
-  judgeApiKeyEnv?: string;
-  new?: boolean;
   cache?: boolean;
   json?: boolean;
-}
+};
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 

@@ -3,9 +3,7 @@ import type { HttpTargetConfig } from './config.js';
 import { targetId } from './config.js';
 import {
   type ChatMessage,
-  httpFailure,
-  networkFailure,
-  readBody,
+  exchange,
   type Target,
   type TargetDeps,
   TargetError,
@@ -62,9 +60,10 @@ export function createHttpTarget(c: HttpTargetConfig, deps: TargetDeps): Target 
     },
     async send(req: TargetRequest) {
       const prompt = req.messages.at(-1)?.content ?? '';
-      let res: Response;
-      try {
-        res = await deps.fetch(c.url, {
+      const { status, body } = await exchange(
+        deps.fetch,
+        c.url,
+        {
           method: c.method,
           headers,
           ...(c.method === 'GET'
@@ -73,18 +72,9 @@ export function createHttpTarget(c: HttpTargetConfig, deps: TargetDeps): Target 
                 body: JSON.stringify(fillTemplate(c.body ?? { prompt: '{{prompt}}' }, prompt, req.messages)),
               }),
           ...(req.signal ? { signal: req.signal } : {}),
-        });
-      } catch (e) {
-        throw networkFailure(e);
-      }
-      let body: string;
-      try {
-        body = await readBody(res, c.maxResponseBytes);
-      } catch (e) {
-        throw networkFailure(e);
-      }
-      const failure = httpFailure(res, body);
-      if (failure) throw failure;
+        },
+        c.maxResponseBytes,
+      );
       let json: unknown;
       try {
         json = JSON.parse(body);
@@ -93,7 +83,7 @@ export function createHttpTarget(c: HttpTargetConfig, deps: TargetDeps): Target 
       }
       const answer = jsonPath(json, c.responsePath);
       if (typeof answer !== 'string') throw new TargetError('bad-response', `no string at ${c.responsePath}`);
-      return { text: answer, status: res.status };
+      return { text: answer, status };
     },
   };
 }

@@ -2,9 +2,7 @@ import { BeianError } from '../../errors.js';
 import type { OpenAiTargetConfig } from './config.js';
 import { targetId } from './config.js';
 import {
-  httpFailure,
-  networkFailure,
-  readBody,
+  exchange,
   type Target,
   type TargetDeps,
   TargetError,
@@ -57,26 +55,18 @@ export function createOpenAiTarget(c: OpenAiTargetConfig, deps: TargetDeps): Tar
     },
     async send(req: TargetRequest): Promise<TargetReply> {
       const messages = c.system ? [{ role: 'system', content: c.system }, ...req.messages] : req.messages;
-      let res: Response;
-      try {
-        res = await deps.fetch(url, {
+      const { status, body } = await exchange(
+        deps.fetch,
+        url,
+        {
           method: 'POST',
           headers,
           body: JSON.stringify({ model: c.model, messages, ...c.params }),
           ...(req.signal ? { signal: req.signal } : {}),
-        });
-      } catch (e) {
-        throw networkFailure(e);
-      }
-      let body: string;
-      try {
-        body = await readBody(res, c.maxResponseBytes);
-      } catch (e) {
-        throw networkFailure(e);
-      }
-      const failure = httpFailure(res, body);
-      if (failure) throw failure;
-      return { text: parseChatCompletion(body), status: res.status };
+        },
+        c.maxResponseBytes,
+      );
+      return { text: parseChatCompletion(body), status };
     },
   };
 }

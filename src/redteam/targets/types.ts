@@ -124,3 +124,26 @@ export function networkFailure(e: unknown): TargetError {
     { cause: e },
   );
 }
+
+/**
+ * One HTTP exchange as every HTTP target does it: send, read the body up to the byte limit, map
+ * transport failures and non-2xx statuses to typed errors. Returns the body of a 2xx reply.
+ */
+export async function exchange(
+  fetchFn: typeof fetch,
+  url: string,
+  init: RequestInit,
+  maxBytes: number,
+): Promise<{ status: number; body: string }> {
+  let res: Response;
+  let body: string;
+  try {
+    res = await fetchFn(url, init);
+    body = await readBody(res, maxBytes);
+  } catch (e) {
+    throw networkFailure(e);
+  }
+  const failure = httpFailure(res, body);
+  if (failure) throw failure;
+  return { status: res.status, body };
+}
