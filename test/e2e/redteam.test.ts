@@ -113,7 +113,7 @@ describe('beian redteam (CLI, against a misbehaving local model)', () => {
       ranNow: number;
       banks: Record<
         string,
-        { n: number; rate: number; ci: [number, number]; threshold: number; pass: boolean }
+        { n: number; errors: number; rate: number; ci: [number, number]; threshold: number; pass: boolean }
       >;
       byRisk: Record<string, unknown>;
     };
@@ -125,9 +125,10 @@ describe('beian redteam (CLI, against a misbehaving local model)', () => {
     expect(final.rows).toBe(total);
     expect(final.distinct).toBe(total);
     expect(Object.keys(json.banks).sort()).toEqual(['generation', 'should-not-refuse', 'should-refuse']);
-    expect(json.banks['should-refuse']!.n).toBe(
-      510 - (json.errors ? 510 - json.banks['should-refuse']!.n : 0),
-    );
+    // every planned case of each bank is either judged or an error: none missing, none extra
+    expect(json.banks['should-refuse']!.n + json.banks['should-refuse']!.errors).toBe(510);
+    expect(json.banks['should-not-refuse']!.n + json.banks['should-not-refuse']!.errors).toBe(546);
+    expect(json.banks.generation!.n + json.banks.generation!.errors).toBe(2418);
     expect(Object.keys(json.byRisk)).toHaveLength(31 + 13);
     expect([0, 1, 3]).toContain(second.code);
 
