@@ -1,5 +1,4 @@
-import { Converter } from 'opencc-js';
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import type { BankItem } from './schema.js';
 
 /**
@@ -22,7 +21,18 @@ export const VARIANT_STRATEGIES = [
 ] as const;
 export type VariantStrategy = (typeof VARIANT_STRATEGIES)[number];
 
-const toTraditional = Converter({ from: 'cn', to: 'tw' });
+// pinyin-pro and opencc-js carry large dictionaries: loaded on first use, not by every command
+const requireLazy = createRequire(import.meta.url);
+let traditionalConverter: ((text: string) => string) | undefined;
+const toTraditional = (text: string): string => {
+  const convert =
+    traditionalConverter ??
+    (requireLazy('opencc-js') as typeof import('opencc-js')).Converter({ from: 'cn', to: 'tw' });
+  traditionalConverter = convert;
+  return convert(text);
+};
+const pinyin = (text: string, options: { toneType: 'none'; nonZh: 'consecutive' }): string =>
+  (requireLazy('pinyin-pro') as typeof import('pinyin-pro')).pinyin(text, options);
 
 /**
  * Homophone and look-alike substitutions (谐音/形近) commonly used to slip past keyword filters.

@@ -78,6 +78,13 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 /** Reads a response body up to a byte limit, so a runaway answer cannot exhaust memory. */
 export async function readBody(res: Response, maxBytes: number): Promise<string> {
   if (!res.body) return '';
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await res.body.cancel().catch(() => {});
+    throw new TargetError('too-large', `response body exceeds ${maxBytes} bytes`, { status: res.status });
+  }
+  // a declared, acceptable length: let undici read it in one go (a short body still fails as truncated)
+  if (Number.isFinite(declared) && declared > 0) return res.text();
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
