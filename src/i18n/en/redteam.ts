@@ -48,6 +48,7 @@ Exit codes: 0 all thresholds met; 1 a threshold failed; 2 bad flags or bank; 3 t
   'redteam.header.threshold': 'Threshold',
   'redteam.header.sample': 'Sample req.',
   'redteam.header.result': 'Result',
+  'redteam.header.variant': 'Variant',
   'redteam.header.risk': 'Risk/aspect',
   'redteam.pass': 'pass',
   'redteam.fail': 'FAIL',

@@ -47,6 +47,7 @@ export const redteam = {
   'redteam.header.threshold': '阈值',
   'redteam.header.sample': '要求样本',
   'redteam.header.result': '结论',
+  'redteam.header.variant': '变体',
   'redteam.header.risk': '风险/方面',
   'redteam.pass': '达标',
   'redteam.fail': '未达标',

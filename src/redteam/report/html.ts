@@ -84,6 +84,18 @@ export function renderHtml(summary: ReportSummary, cases: readonly ReportCase[],
   sections.push(
     `<table><thead><tr><th>${t('redteam.header.bank')}</th><th>${t('redteam.header.metric')}</th><th>${t('redteam.header.n')}</th><th>${t('redteam.header.rate')}</th><th>${t('redteam.header.ci')}</th><th>${t('redteam.header.threshold')}</th><th>${t('redteam.header.sample')}</th><th>${t('redteam.header.result')}</th></tr></thead><tbody>${bankRows.join('')}</tbody></table>`,
   );
+  const variants = Object.entries(summary.byVariant ?? {});
+  if (variants.length > 1) {
+    const kinds = Object.keys(summary.banks);
+    sections.push(
+      `<h2>${esc(t('redteam.header.variant'))}</h2><table><thead><tr><th>${esc(t('redteam.header.variant'))}</th>${kinds.map((k) => `<th>${esc(kindName(k))}</th>`).join('')}</tr></thead><tbody>${variants
+        .map(
+          ([v, byKind]) =>
+            `<tr><td>${esc(v)}</td>${kinds.map((k) => `<td>${pct(byKind[k]?.rate)} (n=${byKind[k]?.n ?? 0})</td>`).join('')}</tr>`,
+        )
+        .join('')}</tbody></table>`,
+    );
+  }
   for (const [kind, bank] of Object.entries(summary.banks)) {
     if (!bank) continue;
     const rows = Object.entries(summary.byRisk)

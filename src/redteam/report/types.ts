@@ -42,6 +42,8 @@ export interface ReportSummary {
       }
     | undefined
   >;
+  /** per variant strategy ("original" for the questions themselves) */
+  byVariant?: Record<string, Record<string, { n: number; rate: number | null } | undefined>>;
   byRisk: Record<
     string,
     Record<string, { n: number; rate: number | null; ci: [number, number] | null; pass: boolean } | undefined>
