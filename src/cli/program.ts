@@ -17,6 +17,7 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/serve.js'),
   () => import('./commands/pii.js'),
   () => import('./commands/sources.js'),
+  () => import('./commands/redteam.js'),
 ];
 
 export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {

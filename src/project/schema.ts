@@ -4,6 +4,7 @@ import { SourcesSection } from '../sources/schema.js';
 import { ChecklistSection } from './sections/checklist.js';
 import { Algorithm, ModelEntry } from './sections/inventory.js';
 import { PiiSection } from './sections/pii.js';
+import { RedteamSection } from './sections/redteam.js';
 
 /**
  * `beian.yaml`: one file for the whole organisation. Each issue's domain adds its own top-level
@@ -53,6 +54,7 @@ export const ProjectFile = z
     checklist: ChecklistSection.optional(),
     pii: PiiSection.optional(),
     sources: SourcesSection.optional(),
+    redteam: RedteamSection.optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

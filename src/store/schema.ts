@@ -1,6 +1,7 @@
 import type { AssessmentTables } from './tables/assessments.js';
 import type { FairnessTables } from './tables/fairness.js';
 import type { PiiTables } from './tables/pii.js';
+import type { RedteamTables } from './tables/redteam.js';
 import type { RegistryTables } from './tables/registry.js';
 
 /**
@@ -13,3 +14,4 @@ export interface Database extends AssessmentTables {}
 export interface Database extends RegistryTables {}
 export interface Database extends FairnessTables {}
 export interface Database extends PiiTables {}
+export interface Database extends RedteamTables {}

@@ -5,6 +5,7 @@ import { core } from './core.js';
 import { demo } from './demo.js';
 import { kb } from './kb.js';
 import { pii } from './pii.js';
+import { redteam } from './redteam.js';
 import { registry } from './registry.js';
 import { server } from './server.js';
 
@@ -18,4 +19,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...registry,
   ...server,
   ...pii,
+  ...redteam,
 };

@@ -4,6 +4,7 @@ import { core } from './core.js';
 import { demo } from './demo.js';
 import { kb } from './kb.js';
 import { pii } from './pii.js';
+import { redteam } from './redteam.js';
 import { registry } from './registry.js';
 import { server } from './server.js';
 
@@ -17,4 +18,5 @@ export const zh = {
   ...registry,
   ...server,
   ...pii,
+  ...redteam,
 };

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as assessments from './0001-assessments.js';
+import * as redteam from './0200-redteam.js';
 import * as piiReports from './0300-pii-reports.js';
 import * as registry from './0400-registry.js';
 import * as fairness from './0500-fairness.js';
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0500-fairness': fairness,
   '0400-registry': registry,
   '0300-pii-reports': piiReports,
+  '0200-redteam': redteam,
 };

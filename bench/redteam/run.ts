@@ -1,0 +1,189 @@
+/**
+ * Red-team harness benchmark, side by side, against the same local mock model (own process):
+ *   1. zero latency, N prompts, concurrency 32: harness overhead (requests/s)
+ *   2. 200 ms latency, concurrency 32: achieved / ideal throughput
+ * for beian (the built CLI, results stored durably in SQLite), promptfoo 0.121.x (bench/node_modules)
+ * and a plain fetch loop (the ceiling). Peak RSS via /usr/bin/time.
+ *
+ *   npm run build && (cd bench && npm install) && npx tsx bench/redteam/run.ts [N=5000] [N200=640]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { starterPaths } from '../../src/app/redteam/starter.js';
+import type { BankItem } from '../../src/redteam/banks/schema.js';
+import { generateVariants } from '../../src/redteam/banks/variants.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const N = Number(process.argv[2] ?? 5000);
+const N200 = Number(process.argv[3] ?? 640);
+const CONC = 32;
+const work = mkdtempSync(join(tmpdir(), 'beian-bench-'));
+const promptfooBin = join(ROOT, 'bench/node_modules/.bin/promptfoo');
+
+interface Measured {
+  wallS: number;
+  rssMb: number;
+  stdout: string;
+}
+
+/** Runs a command under /usr/bin/time and returns wall seconds and peak RSS. */
+function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Measured> {
+  return new Promise((resolveP, reject) => {
+    const child = spawn('/usr/bin/time', ['-f', '__TIME__ %e %M', cmd, ...args], {
+      env: { ...process.env, ...env },
+      cwd: work,
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      err += b.toString();
+    });
+    child.on('close', () => {
+      const m = /__TIME__ ([\d.]+) (\d+)/.exec(err);
+      if (!m) return reject(new Error(`${cmd} failed:\n${err.slice(-2000)}`));
+      resolveP({ wallS: Number(m[1]), rssMb: Number(m[2]) / 1024, stdout: out });
+    });
+  });
+}
+
+async function startMock(latency: number): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench/redteam/mock-server.ts'), String(latency)],
+    { cwd: ROOT },
+  );
+  const url = await new Promise<string>((r) =>
+    child.stdout.once('data', (b: Buffer) => r(b.toString().trim())),
+  );
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+function prompts(n: number, file: string): void {
+  const base: BankItem[] = starterPaths().flatMap((f) =>
+    readFileSync(f, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as BankItem),
+  );
+  const all = [...base, ...generateVariants(base, ['roleplay', 'hypothetical', 'ignore-previous'])];
+  if (all.length < n) throw new Error(`only ${all.length} distinct prompts`);
+  writeFileSync(
+    file,
+    `${all
+      .slice(0, n)
+      .map((i) => JSON.stringify({ ...i, parentId: undefined, variant: undefined, id: `b${i.id}` }))
+      .join('\n')}\n`,
+  );
+  const csv = all.slice(0, n).map((i) => `"${i.text.replace(/"/g, '""')}"`);
+  writeFileSync(file.replace(/\.jsonl$/, '.csv'), `q\n${csv.join('\n')}\n`);
+}
+
+async function beian(url: string, bank: string, tag: string): Promise<Measured> {
+  const db = join(work, `beian-${tag}.db`);
+  return measure(process.execPath, [
+    join(ROOT, 'bin/beian.js'),
+    'redteam',
+    'run',
+    '--base-url',
+    url,
+    '--model',
+    'mock',
+    '--bank',
+    bank,
+    '--concurrency',
+    String(CONC),
+    '--db',
+    db,
+    '--json',
+  ]);
+}
+
+async function plain(url: string, bank: string): Promise<Measured> {
+  return measure(process.execPath, [join(ROOT, 'bench/redteam/plain-loop.mjs'), url, bank, String(CONC)]);
+}
+
+async function promptfoo(url: string, bank: string, tag: string): Promise<Measured | undefined> {
+  if (!existsSync(promptfooBin)) return undefined;
+  const cfgDir = join(work, `pf-${tag}`);
+  mkdirSync(cfgDir, { recursive: true });
+  const cfg = join(cfgDir, 'promptfooconfig.yaml');
+  writeFileSync(
+    cfg,
+    `description: beian bench\nprompts: ['{{q}}']\nproviders:\n  - id: openai:chat:mock\n    config:\n      apiBaseUrl: ${url}\n      apiKey: x\ntests: file://${bank.replace(/\.jsonl$/, '.csv')}\n`,
+  );
+  return measure(
+    promptfooBin,
+    [
+      'eval',
+      '-c',
+      cfg,
+      '-j',
+      String(CONC),
+      '--no-cache',
+      '--no-progress-bar',
+      '--no-table',
+      '-o',
+      join(cfgDir, 'out.json'),
+    ],
+    {
+      PROMPTFOO_CONFIG_DIR: cfgDir,
+      PROMPTFOO_DISABLE_TELEMETRY: '1',
+      PROMPTFOO_DISABLE_UPDATE: '1',
+      PROMPTFOO_DISABLE_REMOTE_GENERATION: '1',
+      OPENAI_API_KEY: 'x',
+    },
+  );
+}
+
+const fmt = (m: Measured | undefined, n: number) =>
+  m
+    ? `${m.wallS.toFixed(2)} s  ${(n / m.wallS).toFixed(0)} req/s  ${m.rssMb.toFixed(0)} MB`
+    : 'not installed';
+
+const bank0 = join(work, 'bench0.jsonl');
+const bank200 = join(work, 'bench200.jsonl');
+prompts(N, bank0);
+prompts(N200, bank200);
+
+const m0 = await startMock(0);
+const p0 = await plain(m0.url, bank0);
+const b0 = await beian(m0.url, bank0, '0');
+const f0 = await promptfoo(m0.url, bank0, '0');
+m0.stop();
+const j0 = JSON.parse(b0.stdout) as { completed: number; errors: number; elapsedMs: number };
+const pj0 = JSON.parse(p0.stdout) as { ms: number };
+
+const m2 = await startMock(200);
+const p2 = await plain(m2.url, bank200);
+const b2 = await beian(m2.url, bank200, '200');
+const f2 = await promptfoo(m2.url, bank200, '200');
+m2.stop();
+const j2 = JSON.parse(b2.stdout) as { completed: number; errors: number; elapsedMs: number };
+const pj2 = JSON.parse(p2.stdout) as { ms: number };
+
+const ideal = (N200 / CONC) * 0.2;
+const lines = [
+  `beian red-team harness benchmark — ${new Date().toISOString()} — node ${process.version}, concurrency ${CONC}`,
+  `work dir: ${resolve(work)}`,
+  '',
+  `1) zero latency, ${N} prompts (wall clock incl. process start; beian stores every result in SQLite)`,
+  `   plain fetch loop : ${fmt(p0, N)}`,
+  `   beian            : ${fmt(b0, N)}   completed ${j0.completed}, errors ${j0.errors}`,
+  `   promptfoo        : ${fmt(f0, N)}`,
+  `   beian / plain throughput     = ${(p0.wallS / b0.wallS).toFixed(2)}× wall; in-process (after start-up): plain ${(pj0.ms / 1000).toFixed(2)} s, beian ${(j0.elapsedMs / 1000).toFixed(2)} s (load banks + plan + run + judge + store) = ${(pj0.ms / j0.elapsedMs).toFixed(2)}×`,
+  f0 ? `   beian / promptfoo throughput = ${(f0.wallS / b0.wallS).toFixed(2)}×` : '',
+  '',
+  `2) 200 ms latency, ${N200} prompts, ideal ${ideal.toFixed(2)} s`,
+  `   plain fetch loop : ${fmt(p2, N200)}   efficiency ${((ideal / p2.wallS) * 100).toFixed(1)}%`,
+  `   beian            : ${fmt(b2, N200)}   efficiency ${((ideal / b2.wallS) * 100).toFixed(1)}% wall, ${((ideal / (j2.elapsedMs / 1000)) * 100).toFixed(1)}% in-process (plain in-process ${((ideal / (pj2.ms / 1000)) * 100).toFixed(1)}%)   completed ${j2.completed}`,
+  f2
+    ? `   promptfoo        : ${fmt(f2, N200)}   efficiency ${((ideal / f2.wallS) * 100).toFixed(1)}%`
+    : '   promptfoo        : not installed',
+];
+process.stdout.write(`${lines.filter((l) => l !== undefined).join('\n')}\n`);

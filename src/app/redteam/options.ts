@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { BeianError } from '../../errors.js';
+import { parseProject } from '../../project/index.js';
+import { parseStrategies, type VariantStrategy } from '../../redteam/banks/variants.js';
+import { TargetConfig } from '../../redteam/targets/config.js';
+import { zodIssues } from '../../util/zod-issues.js';
+import type { RunOptions } from './run.js';
+
+export interface RunFlagValues {
+  config?: string;
+  baseUrl?: string;
+  model?: string;
+  apiKeyEnv?: string;
+  targetId?: string;
+  system?: string;
+  bank?: string[];
+  concurrency?: number;
+  rpm?: number;
+  timeout?: number;
+  retries?: number;
+  variants?: string;
+  sample?: number;
+  seed?: string;
+  keywords?: string;
+  judgeBaseUrl?: string;
+  judgeModel?: string;
+  judgeApiKeyEnv?: string;
+  new?: boolean;
+  noCache?: boolean;
+}
+
+function openAiFromFlags(
+  baseUrl: string,
+  model: string,
+  f: RunFlagValues,
+  flagPrefix: string,
+  apiKeyEnv?: string,
+): TargetConfig {
+  const parsed = TargetConfig.safeParse({
+    type: 'openai',
+    baseUrl,
+    model,
+    ...(apiKeyEnv ? { apiKeyEnv } : {}),
+    ...(f.targetId && flagPrefix === '' ? { id: f.targetId } : {}),
+    ...(f.system && flagPrefix === '' ? { system: f.system } : {}),
+    ...(f.concurrency ? { concurrency: f.concurrency } : {}),
+    ...(f.rpm ? { rpm: f.rpm } : {}),
+    ...(f.timeout ? { timeoutMs: f.timeout } : {}),
+    ...(f.retries !== undefined ? { retries: f.retries } : {}),
+  });
+  if (!parsed.success)
+    throw new BeianError('USAGE', 'Invalid target flags.', {
+      issues: zodIssues(parsed.error).map((i) => ({
+        ...i,
+        path: `--${flagPrefix}${i.path?.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`,
+      })),
+    });
+  return parsed.data;
+}
+
+/**
+ * Merges `--config beian.yaml` (its redteam section, paths relative to the file) with the flags.
+ * Flags win: --bank replaces the configured banks, --base-url/--model replace the configured targets.
+ */
+export function resolveRunOptions(f: RunFlagValues, cwd: string): RunOptions {
+  let opts: RunOptions = { targets: [], bankFiles: [] };
+  if (f.config) {
+    const file = resolve(cwd, f.config);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (cause) {
+      throw new BeianError('NOT_FOUND', `Cannot read ${file}`, { cause });
+    }
+    const section = parseProject(text, file).redteam;
+    if (!section)
+      throw new BeianError('CONFIG_INVALID', `${file} has no redteam section.`, {
+        issues: [{ file, path: 'redteam', message: 'add redteam: { targets, banks }' }],
+      });
+    const base = dirname(file);
+    opts = {
+      targets: section.targets,
+      bankFiles: section.banks.map((b) => resolve(base, b)),
+      ...(section.variants ? { variants: section.variants } : {}),
+      ...(section.sample ? { sample: section.sample } : {}),
+      ...(section.seed ? { seed: section.seed } : {}),
+      ...(section.keywords ? { keywordsFile: resolve(base, section.keywords) } : {}),
+      ...(section.judge ? { judge: section.judge } : {}),
+    };
+  }
+  if (f.baseUrl || f.model) {
+    if (!f.baseUrl || !f.model) throw new BeianError('USAGE', '--base-url and --model go together.');
+    opts.targets = [openAiFromFlags(f.baseUrl, f.model, f, '', f.apiKeyEnv)];
+  }
+  if (f.bank?.length) opts.bankFiles = f.bank.map((b) => resolve(cwd, b));
+  if (f.variants) {
+    const { strategies, unknown } = parseStrategies(f.variants);
+    if (unknown.length) throw new BeianError('USAGE', `Unknown variant strategies: ${unknown.join(', ')}`);
+    opts.variants = strategies as VariantStrategy[];
+  }
+  if (f.sample) opts.sample = f.sample;
+  if (f.seed) opts.seed = f.seed;
+  if (f.keywords) opts.keywordsFile = resolve(cwd, f.keywords);
+  if (f.judgeBaseUrl || f.judgeModel) {
+    if (!f.judgeBaseUrl || !f.judgeModel)
+      throw new BeianError('USAGE', '--judge-base-url and --judge-model go together.');
+    opts.judge = openAiFromFlags(
+      f.judgeBaseUrl,
+      f.judgeModel,
+      { ...f, targetId: undefined },
+      'judge-',
+      f.judgeApiKeyEnv,
+    );
+  }
+  if (f.new) opts.fresh = true;
+  if (f.noCache) opts.noCache = true;
+  if (opts.targets.length === 0)
+    throw new BeianError(
+      'USAGE',
+      'No target: pass --base-url URL --model M, or --config beian.yaml with redteam.targets.',
+    );
+  if (opts.bankFiles.length === 0)
+    throw new BeianError('USAGE', 'No bank: pass --bank FILE (JSONL, CSV or XLSX).');
+  return opts;
+}

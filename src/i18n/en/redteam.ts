@@ -1,0 +1,99 @@
+export const redteam = {
+  'redteam.description':
+    'Model security testing and red teaming: banks (generation / should-refuse / should-not-refuse), variants, runs against any OpenAI-compatible endpoint, scores per risk of the 31',
+  'redteam.run.description':
+    'Run banks × variants × targets, storing every request, answer and verdict; run again with the same arguments to resume',
+  'redteam.run.help': `
+Examples:
+  beian redteam run --base-url http://localhost:11434/v1 --model qwen2.5 --bank data/banks/starter-should-refuse.jsonl --json
+  DEEPSEEK_API_KEY=... beian redteam run --base-url https://api.deepseek.com/v1 --model deepseek-chat \\
+      --api-key-env DEEPSEEK_API_KEY --bank my-bank.xlsx --concurrency 16 --rpm 600
+  beian redteam run --config beian.yaml --variants roleplay,base64,pinyin --sample 300
+
+Exit codes: 0 all thresholds met; 1 a threshold failed; 2 bad flags or bank; 3 the target still failed after retries (run again to resume).`,
+  'redteam.opt.config': 'Read targets and banks from the redteam section of beian.yaml',
+  'redteam.opt.baseUrl': 'Base URL of an OpenAI-compatible API, e.g. http://localhost:8000/v1',
+  'redteam.opt.model': 'Model name',
+  'redteam.opt.apiKeyEnv': 'NAME of the environment variable holding the API key (never the key itself)',
+  'redteam.opt.targetId': 'Target id (default openai:<model>)',
+  'redteam.opt.system': 'System prompt',
+  'redteam.opt.bank': 'Bank file (JSONL, CSV or XLSX); repeatable',
+  'redteam.opt.concurrency': 'Most requests in flight',
+  'redteam.opt.rpm': 'Most requests per minute',
+  'redteam.opt.timeout': 'Timeout per request (ms)',
+  'redteam.opt.retries': 'Retries on 429, 5xx, network errors and malformed replies',
+  'redteam.opt.variants': 'Generate variants: {list}, or all',
+  'redteam.opt.sample': 'Original questions per bank (deterministic sample by seed)',
+  'redteam.opt.seed': 'Sampling seed',
+  'redteam.opt.keywords': 'Keyword list for the keyword judge (one term per line, optional TAB and risk id)',
+  'redteam.opt.judgeBaseUrl': 'OpenAI-compatible base URL of the LLM-as-judge model',
+  'redteam.opt.judgeModel': 'Judge model name',
+  'redteam.opt.judgeApiKeyEnv': 'NAME of the environment variable holding the judge key',
+  'redteam.opt.new': 'Start a new run instead of resuming',
+  'redteam.opt.noCache': 'Ignore the response cache (answers are still cached)',
+  'redteam.opt.kind':
+    'Kind of every row when the file has no kind column: generation, should-refuse or should-not-refuse',
+  'redteam.opt.col': 'Header of the column holding {field}',
+  'redteam.opt.out': 'Output file',
+  'redteam.progress': 'Red team',
+  'redteam.resumed': 'Resuming run {runId}: {done}/{total} done',
+  'redteam.started': 'New run {runId}: {total} cases',
+  'redteam.warnings': '{n} questions could not be read (skipped):',
+  'redteam.summary.head': 'Run {runId} · total {total} · completed {completed} · errors {errors}',
+  'redteam.header.bank': 'Bank',
+  'redteam.header.metric': 'Metric',
+  'redteam.header.n': 'n',
+  'redteam.header.rate': 'Rate',
+  'redteam.header.ci': '95% CI',
+  'redteam.header.threshold': 'Threshold',
+  'redteam.header.sample': 'Sample req.',
+  'redteam.header.result': 'Result',
+  'redteam.header.variant': 'Variant',
+  'redteam.header.risk': 'Risk/aspect',
+  'redteam.pass': 'pass',
+  'redteam.fail': 'FAIL',
+  'redteam.kind.generation': 'generation',
+  'redteam.kind.should-refuse': 'should-refuse',
+  'redteam.kind.should-not-refuse': 'should-not-refuse',
+  'redteam.metric.safe-rate': 'safe rate',
+  'redteam.metric.refusal-rate': 'refusal rate',
+  'redteam.errorsHint': '{n} cases still failed after retries: run again with the same arguments to resume.',
+  'redteam.report.description': 'Report a run: terminal summary, --json, --html, --xlsx, --junit',
+  'redteam.report.help': `
+Examples:
+  beian redteam report latest
+  beian redteam report rt-20261125-abc123 --html report.html --xlsx results.xlsx --junit junit.xml`,
+  'redteam.opt.html': 'Write a self-contained HTML report',
+  'redteam.opt.xlsx': 'Write all results as XLSX (filing layout)',
+  'redteam.opt.junit': 'Write JUnit XML (for CI)',
+  'redteam.runs.description': 'List red-team runs',
+  'redteam.review.description':
+    'Human review: record a reviewed verdict for a case (kept beside the machine verdict, never replacing it)',
+  'redteam.review.help': `
+Examples:
+  beian redteam review latest "openai:qwen|starter-ref-A.1.1-001" --verdict refused --reviewer 李华 --comment the model did refuse`,
+  'redteam.opt.verdict': 'Reviewed verdict: pass, fail, refused or error',
+  'redteam.opt.reviewer': 'Reviewer',
+  'redteam.opt.comment': 'Comment',
+  'redteam.review.saved': 'Review recorded: {caseKey} → {verdict} (machine verdict {machine})',
+  'redteam.review.noCase': 'Run {runId} has no case {caseKey}',
+  'redteam.bank.description': 'Banks: stats, import, export, variants and the starter bank',
+  'redteam.bank.stats.description':
+    'Check banks against the standard: total size and per-risk counts, listing exactly what is missing',
+  'redteam.bank.stats.help': `
+Examples:
+  beian redteam bank stats data/banks/starter-*.jsonl
+  beian redteam bank stats should-refuse.xlsx --kind should-refuse --col-text 题目 --json`,
+  'redteam.bank.import.description': 'Convert CSV/XLSX/JSONL banks to JSONL (with column mapping)',
+  'redteam.bank.export.description': 'Export banks as the XLSX filers hand in (one sheet per bank)',
+  'redteam.bank.variants.description': 'Generate variants of questions (keeping parent id and risk) as JSONL',
+  'redteam.bank.starter.description':
+    "Show or copy this project's starter bank (templates × topics; extend it)",
+  'redteam.bank.starterNote':
+    "Starter bank: generated from templates × topics; it meets the standard's minimum counts but its questions are formulaic — extend it with your own before filing.",
+  'redteam.bank.ok': "meets the standard's size requirements",
+  'redteam.bank.missing': '{scope}: have {have}, need {need}, missing {missing}',
+  'redteam.bank.total': 'total',
+  'redteam.bank.variantsCount': '(plus {n} variants, not counted)',
+  'redteam.bank.wrote': 'Wrote {file} ({n} items)',
+} as const;

@@ -1,0 +1,95 @@
+export const redteam = {
+  'redteam.description':
+    '模型安全测试与红队评估：题库（生成内容/应拒答/非拒答）、变体、对任意 OpenAI 兼容接口运行、按 31 类风险评分',
+  'redteam.run.description':
+    '运行题库 × 变体 × 目标，保存每条请求、回答与判定；中断后以相同参数再次运行即可续跑',
+  'redteam.run.help': `
+示例：
+  beian redteam run --base-url http://localhost:11434/v1 --model qwen2.5 --bank data/banks/starter-should-refuse.jsonl --json
+  DEEPSEEK_API_KEY=... beian redteam run --base-url https://api.deepseek.com/v1 --model deepseek-chat \\
+      --api-key-env DEEPSEEK_API_KEY --bank my-bank.xlsx --concurrency 16 --rpm 600
+  beian redteam run --config beian.yaml --variants roleplay,base64,pinyin --sample 300
+
+退出码：0 全部达标；1 有阈值未达标；2 参数或题库错误；3 目标接口在重试后仍失败（再次运行即可续跑）。`,
+  'redteam.opt.config': '从 beian.yaml 的 redteam 部分读取目标与题库',
+  'redteam.opt.baseUrl': 'OpenAI 兼容接口的基础地址，例如 http://localhost:8000/v1',
+  'redteam.opt.model': '模型名称',
+  'redteam.opt.apiKeyEnv': '存放 API 密钥的环境变量名（只写变量名，绝不写密钥本身）',
+  'redteam.opt.targetId': '目标的标识（默认 openai:<模型名>）',
+  'redteam.opt.system': '系统提示词',
+  'redteam.opt.bank': '题库文件（JSONL、CSV 或 XLSX），可重复',
+  'redteam.opt.concurrency': '并发请求数上限',
+  'redteam.opt.rpm': '每分钟请求数上限',
+  'redteam.opt.timeout': '单次请求超时（毫秒）',
+  'redteam.opt.retries': '遇到 429、5xx、网络错误或响应损坏时的重试次数',
+  'redteam.opt.variants': '生成变体：{list}，或 all',
+  'redteam.opt.sample': '每个题库抽取的原始题目数（按种子确定性抽样）',
+  'redteam.opt.seed': '抽样种子',
+  'redteam.opt.keywords': '关键词判定用的词表（每行一个词，可加 TAB 与风险编号）',
+  'redteam.opt.judgeBaseUrl': '用作评判模型（LLM-as-judge）的 OpenAI 兼容接口地址',
+  'redteam.opt.judgeModel': '评判模型名称',
+  'redteam.opt.judgeApiKeyEnv': '评判模型密钥所在的环境变量名',
+  'redteam.opt.new': '不续跑，开始一次新的运行',
+  'redteam.opt.noCache': '不使用响应缓存（回答仍会写入缓存）',
+  'redteam.opt.kind': '没有题库类型列时，所有行的类型：generation、should-refuse 或 should-not-refuse',
+  'redteam.opt.col': '{field} 所在列的表头名',
+  'redteam.opt.out': '输出文件',
+  'redteam.progress': '红队测试',
+  'redteam.resumed': '续跑运行 {runId}：已完成 {done}/{total}',
+  'redteam.started': '新运行 {runId}：共 {total} 个用例',
+  'redteam.warnings': '有 {n} 条题目未能读取（已跳过）：',
+  'redteam.summary.head': '运行 {runId} · 共 {total} · 完成 {completed} · 错误 {errors}',
+  'redteam.header.bank': '题库',
+  'redteam.header.metric': '指标',
+  'redteam.header.n': '样本',
+  'redteam.header.rate': '比率',
+  'redteam.header.ci': '95% 置信区间',
+  'redteam.header.threshold': '阈值',
+  'redteam.header.sample': '要求样本',
+  'redteam.header.result': '结论',
+  'redteam.header.variant': '变体',
+  'redteam.header.risk': '风险/方面',
+  'redteam.pass': '达标',
+  'redteam.fail': '未达标',
+  'redteam.kind.generation': '生成内容',
+  'redteam.kind.should-refuse': '应拒答',
+  'redteam.kind.should-not-refuse': '非拒答',
+  'redteam.metric.safe-rate': '合格率',
+  'redteam.metric.refusal-rate': '拒答率',
+  'redteam.errorsHint': '{n} 个用例在重试后仍失败：以相同参数再次运行即可续跑。',
+  'redteam.report.description': '输出一次运行的报告：终端摘要、--json、--html、--xlsx、--junit',
+  'redteam.report.help': `
+示例：
+  beian redteam report latest
+  beian redteam report rt-20261125-abc123 --html report.html --xlsx results.xlsx --junit junit.xml`,
+  'redteam.opt.html': '写出自包含的 HTML 报告',
+  'redteam.opt.xlsx': '写出全部结果的 XLSX（报备格式）',
+  'redteam.opt.junit': '写出 JUnit XML（供 CI 使用）',
+  'redteam.runs.description': '列出红队运行',
+  'redteam.review.description': '人工复核：为某个用例记录复核判定（与机器判定并存，不覆盖）',
+  'redteam.review.help': `
+示例：
+  beian redteam review latest "openai:qwen|starter-ref-A.1.1-001" --verdict refused --reviewer 李华 --comment 模型实际已拒答`,
+  'redteam.opt.verdict': '复核判定：pass、fail、refused 或 error',
+  'redteam.opt.reviewer': '复核人',
+  'redteam.opt.comment': '复核意见',
+  'redteam.review.saved': '已记录复核：{caseKey} → {verdict}（机器判定 {machine}）',
+  'redteam.review.noCase': '运行 {runId} 中没有用例 {caseKey}',
+  'redteam.bank.description': '题库：统计、导入、导出、变体与入门题库',
+  'redteam.bank.stats.description': '按国家标准检查题库规模与每类风险的题目数，列出缺少的题目',
+  'redteam.bank.stats.help': `
+示例：
+  beian redteam bank stats data/banks/starter-*.jsonl
+  beian redteam bank stats 应拒答题库.xlsx --kind should-refuse --col-text 题目 --json`,
+  'redteam.bank.import.description': '把 CSV/XLSX/JSONL 题库转换为 JSONL（可指定列映射）',
+  'redteam.bank.export.description': '把题库导出为报备用的 XLSX（每个题库一个工作表）',
+  'redteam.bank.variants.description': '为题目生成变体（保留原题编号与风险类别），输出 JSONL',
+  'redteam.bank.starter.description': '显示或复制本项目的入门题库（模板 × 主题生成，需自行扩充）',
+  'redteam.bank.starterNote':
+    '入门题库：由模板 × 主题生成，满足国家标准的最低题量，但题目形式单一，请在报备前用自己的题目扩充。',
+  'redteam.bank.ok': '满足国家标准的题量要求',
+  'redteam.bank.missing': '{scope}：现有 {have}，需要 {need}，缺 {missing}',
+  'redteam.bank.total': '总量',
+  'redteam.bank.variantsCount': '（另有 {n} 个变体，不计入题量）',
+  'redteam.bank.wrote': '已写入 {file}（{n} 条）',
+} as const;

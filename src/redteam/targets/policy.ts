@@ -1,0 +1,151 @@
+import { TargetError } from './types.js';
+
+export interface PolicyOptions {
+  /** most requests in flight */
+  concurrency: number;
+  /** most request starts per minute (undefined = unlimited) */
+  rpm?: number;
+  /** per attempt */
+  timeoutMs: number;
+  /** extra attempts after the first, on retryable failures */
+  retries: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+export interface Attempted<T> {
+  value: T;
+  attempts: number;
+}
+
+export interface PolicyStats {
+  attempts: number;
+  retries: number;
+  rateLimited: number;
+  /** current adaptive concurrency (shrinks on 429, grows back on success) */
+  limit: number;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * The shared resilience layer every target goes through: a concurrency limit that halves on 429
+ * and grows back one step per window of successes (AIMD), a requests-per-minute pacer, a global
+ * pause honouring Retry-After, a timeout per attempt, and retries with full jitter on 5xx,
+ * network errors, timeouts and malformed bodies. Client errors (4xx) are not retried.
+ */
+export class Policy {
+  private readonly o: Required<Omit<PolicyOptions, 'rpm'>> & { rpm?: number };
+  private limit: number;
+  private active = 0;
+  private readonly waiters: (() => void)[] = [];
+  private pauseUntil = 0;
+  private nextStart = 0;
+  private successesSinceGrow = 0;
+  readonly stats: PolicyStats;
+
+  constructor(options: PolicyOptions) {
+    this.o = {
+      baseDelayMs: 500,
+      maxDelayMs: 30_000,
+      random: Math.random,
+      sleep: defaultSleep,
+      now: Date.now,
+      ...options,
+    };
+    this.limit = Math.max(1, options.concurrency);
+    this.stats = { attempts: 0, retries: 0, rateLimited: 0, limit: this.limit };
+  }
+
+  private async acquire(): Promise<void> {
+    while (this.active >= this.limit) await new Promise<void>((r) => this.waiters.push(r));
+    this.active += 1;
+  }
+
+  private release(): void {
+    this.active -= 1;
+    if (this.active < this.limit) this.waiters.shift()?.();
+  }
+
+  private async pace(): Promise<void> {
+    for (;;) {
+      const now = this.o.now();
+      let wait = this.pauseUntil - now;
+      if (this.o.rpm) {
+        const interval = 60_000 / this.o.rpm;
+        const slot = Math.max(now, this.nextStart);
+        if (wait <= 0) {
+          this.nextStart = slot + interval;
+          wait = slot - now;
+          if (wait > 0) await this.o.sleep(wait);
+          return;
+        }
+      }
+      if (wait <= 0) return;
+      await this.o.sleep(wait);
+    }
+  }
+
+  private backoff(attempt: number, err: TargetError): number {
+    // the server's Retry-After wins (capped at 5 minutes); otherwise exponential back-off, half jitter
+    if (err.retryAfterMs !== undefined) return Math.min(300_000, err.retryAfterMs);
+    const exp = Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1));
+    return exp / 2 + this.o.random() * (exp / 2);
+  }
+
+  /** Runs `fn` under the policy; throws the last TargetError when attempts are exhausted. */
+  async run<T>(fn: (signal: AbortSignal) => Promise<T>): Promise<Attempted<T>> {
+    let attempt = 0;
+    for (;;) {
+      attempt += 1;
+      await this.acquire();
+      let failure: TargetError;
+      try {
+        await this.pace();
+        this.stats.attempts += 1;
+        const value = await fn(AbortSignal.timeout(this.o.timeoutMs));
+        this.onSuccess();
+        return { value, attempts: attempt };
+      } catch (e) {
+        failure =
+          e instanceof TargetError
+            ? e
+            : (e as Error)?.name === 'TimeoutError'
+              ? new TargetError('timeout', `no answer within ${this.o.timeoutMs} ms`, { cause: e })
+              : new TargetError('network', (e as Error)?.message ?? String(e), { cause: e });
+      } finally {
+        this.release();
+      }
+      if (failure.kind === 'rate-limit') this.onRateLimited(failure);
+      if (!failure.retryable || attempt > this.o.retries) throw Object.assign(failure, { attempts: attempt });
+      this.stats.retries += 1;
+      await this.o.sleep(this.backoff(attempt, failure));
+    }
+  }
+
+  private onSuccess(): void {
+    if (this.limit >= this.o.concurrency) return;
+    this.successesSinceGrow += 1;
+    if (this.successesSinceGrow >= this.limit) {
+      this.successesSinceGrow = 0;
+      this.limit += 1;
+      this.stats.limit = this.limit;
+      this.waiters.shift()?.();
+    }
+  }
+
+  private onRateLimited(err: TargetError): void {
+    this.stats.rateLimited += 1;
+    this.limit = Math.max(1, Math.floor(this.limit / 2));
+    this.stats.limit = this.limit;
+    this.successesSinceGrow = 0;
+    const wait = err.retryAfterMs ?? this.o.baseDelayMs;
+    this.pauseUntil = Math.max(this.pauseUntil, this.o.now() + wait);
+  }
+}
+
+/** The attempt count a failed run() attached to its error. */
+export const attemptsOf = (e: unknown): number => (e as { attempts?: number })?.attempts ?? 1;

@@ -1,0 +1,156 @@
+/** A chat message as sent to a target. */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface TargetRequest {
+  messages: ChatMessage[];
+  signal?: AbortSignal;
+}
+
+export interface TargetReply {
+  text: string;
+  /** HTTP status or process exit code, for the record */
+  status?: number;
+}
+
+/** What a failure was, so the policy knows whether to retry and how long to wait. */
+export type TargetErrorKind =
+  | 'rate-limit'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'bad-response'
+  | 'client'
+  | 'too-large';
+
+export class TargetError extends Error {
+  readonly kind: TargetErrorKind;
+  readonly status: number | undefined;
+  /** from Retry-After (seconds or HTTP date) */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    kind: TargetErrorKind,
+    message: string,
+    options: { status?: number; retryAfterMs?: number; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'TargetError';
+    this.kind = kind;
+    this.status = options.status;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+
+  get retryable(): boolean {
+    return this.kind !== 'client' && this.kind !== 'too-large';
+  }
+}
+
+/**
+ * One model endpoint. `send` makes exactly one attempt; retries, rate limits and back-off live in
+ * the policy layer (policy.ts) so every target gets the same behaviour. `identity` is what the
+ * response cache is keyed on: never a secret.
+ */
+export interface Target {
+  readonly id: string;
+  readonly identity: { type: string; model: string; params: Record<string, unknown> };
+  send(request: TargetRequest): Promise<TargetReply>;
+  close?(): Promise<void>;
+}
+
+/** What targets need from the outside world, passed in explicitly. */
+export interface TargetDeps {
+  fetch: typeof fetch;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Parses Retry-After: delta seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const secs = Number(value);
+  if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Reads a response body up to a byte limit, so a runaway answer cannot exhaust memory. */
+export async function readBody(res: Response, maxBytes: number): Promise<string> {
+  if (!res.body) return '';
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await res.body.cancel().catch(() => {});
+    throw new TargetError('too-large', `response body exceeds ${maxBytes} bytes`, { status: res.status });
+  }
+  // a declared, acceptable length: let undici read it in one go (a short body still fails as truncated)
+  if (Number.isFinite(declared) && declared > 0) return res.text();
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new TargetError('too-large', `response body exceeds ${maxBytes} bytes`, { status: res.status });
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Maps an HTTP status to a failure (or undefined for 2xx). */
+export function httpFailure(res: Response, body: string): TargetError | undefined {
+  if (res.ok) return undefined;
+  const snippet = body.slice(0, 200);
+  if (res.status === 429)
+    return new TargetError('rate-limit', `HTTP 429: ${snippet}`, {
+      status: 429,
+      retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
+    });
+  if (res.status >= 500 || res.status === 408)
+    return new TargetError('server', `HTTP ${res.status}: ${snippet}`, {
+      status: res.status,
+      retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
+    });
+  return new TargetError('client', `HTTP ${res.status}: ${snippet}`, { status: res.status });
+}
+
+/** Turns fetch's own failures (abort, DNS, reset) into typed errors. */
+export function networkFailure(e: unknown): TargetError {
+  if (e instanceof TargetError) return e;
+  const err = e as Error;
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError')
+    return new TargetError('timeout', 'request timed out', { cause: e });
+  const cause = (err?.cause as Error | undefined)?.message;
+  return new TargetError(
+    'network',
+    `network error: ${err?.message ?? String(e)}${cause ? ` (${cause})` : ''}`,
+    { cause: e },
+  );
+}
+
+/**
+ * One HTTP exchange as every HTTP target does it: send, read the body up to the byte limit, map
+ * transport failures and non-2xx statuses to typed errors. Returns the body of a 2xx reply.
+ */
+export async function exchange(
+  fetchFn: typeof fetch,
+  url: string,
+  init: RequestInit,
+  maxBytes: number,
+): Promise<{ status: number; body: string }> {
+  let res: Response;
+  let body: string;
+  try {
+    res = await fetchFn(url, init);
+    body = await readBody(res, maxBytes);
+  } catch (e) {
+    throw networkFailure(e);
+  }
+  const failure = httpFailure(res, body);
+  if (failure) throw failure;
+  return { status: res.status, body };
+}
