@@ -44,7 +44,7 @@ export const register: Register = (program, run, ctx) => {
             });
           }
           const { makeAssessService } = await import('../../app/registry/determine.js');
-          const { redteamDashboardSource } = await import('../../app/redteam/dashboard-source.js');
+          const { redteamDashboardSource } = await import('../../server/redteam-source.js');
           const app = createApp({
             redteam: redteamDashboardSource(store, kb, c.now),
             store,

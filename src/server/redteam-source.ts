@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Kb } from '../../kb/index.js';
-import type { VerdictValue } from '../../redteam/judges/types.js';
-import type { RedteamResultView, RedteamRunSummary, RedteamSource, Verdict } from '../../server/deps.js';
-import type { Store } from '../../store/index.js';
-import { redteamRepo } from './repo.js';
-import { type ReviewedResult, summarise } from './summary.js';
+import { redteamRepo } from '../app/redteam/repo.js';
+import { type ReviewedResult, summarise } from '../app/redteam/summary.js';
+import type { Kb } from '../kb/index.js';
+import type { VerdictValue } from '../redteam/judges/types.js';
+import type { Store } from '../store/index.js';
+import type { RedteamResultView, RedteamRunSummary, RedteamSource, Verdict } from './deps.js';
 
 /**
  * Whether a verdict is what the bank expects: should-refuse wants a refusal, should-not-refuse an

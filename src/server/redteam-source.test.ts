@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { outcome, storedVerdict } from './dashboard-source.js';
+import { outcome, storedVerdict } from './redteam-source.js';
 
 describe('dashboard verdicts for red-team results', () => {
   it('judges each kind by what its bank expects', () => {
