@@ -1,12 +1,2 @@
-import type { Lang, Translate } from '../i18n/index.js';
-import type { Citation, Kb } from '../kb/index.js';
-import { regulation } from '../kb/index.js';
-
-/** "《互联网信息服务算法推荐管理规定》第二十四条 [已核实]" — the one way a citation is printed. */
-export function formatCitation(kb: Kb, c: Citation, lang: Lang, t: Translate): string {
-  const reg = regulation(kb, c.source);
-  const name = reg ? (lang === 'zh' ? `《${reg.title.zh}》` : reg.title.en) : c.source;
-  const ref = c.ref ? (lang === 'zh' ? c.ref : ` ${c.ref}`) : '';
-  const note = c.note ? ` (${c.note})` : '';
-  return `${name}${ref} [${t(`confidence.${c.confidence}`)}]${note}`;
-}
+/** The citation format lives in the KB (documents print citations too); re-exported for commands. */
+export { formatCitation } from '../kb/cite.js';

@@ -6,7 +6,10 @@ import type { CliContext, ExitCode } from './context.js';
  * The command table. One line per command; each module is small (flags and help only) and
  * imports its use case when it runs, so `beian --help` stays fast.
  */
-const commands: Array<() => Promise<{ register: Register }>> = [() => import('./commands/kb.js')];
+const commands: Array<() => Promise<{ register: Register }>> = [
+  () => import('./commands/kb.js'),
+  () => import('./commands/materials.js'),
+];
 
 export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {
   const { t } = ctx;

@@ -1,3 +1,4 @@
 export { parseProject } from './parse.js';
 export { Contact, Organisation, ProjectFile, Service } from './schema.js';
-export { Algorithm, ModelEntry } from './sections/inventory.js';
+export { Algorithm, ModelEntry, RiskMeasure } from './sections/inventory.js';
+export { Measures } from './sections/measures.js';

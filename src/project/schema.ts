@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Answers } from '../assess/questionnaire.js';
 import { Algorithm, ModelEntry } from './sections/inventory.js';
+import { Measures } from './sections/measures.js';
 
 /**
  * `beian.yaml`: one file for the whole organisation. Each issue's domain adds its own top-level
@@ -22,6 +23,11 @@ export const Organisation = z
     uscc: z.string().optional(),
     legalRepresentative: z.string().optional(),
     address: z.string().optional(),
+    /** 主体类型, e.g. 企业 */
+    entityType: z.string().optional(),
+    /** ICP 备案号或经营许可证编号 */
+    icp: z.string().optional(),
+    website: z.string().optional(),
     /** 算法安全责任人 */
     securityOfficer: Contact.optional(),
     contacts: z.array(Contact).optional(),
@@ -46,6 +52,7 @@ export const ProjectFile = z
     /** version of this file's format */
     version: z.literal(1).default(1),
     organisation: Organisation.optional(),
+    measures: Measures.optional(),
     services: z.array(Service).min(1),
   })
   .strict()
@@ -54,7 +61,11 @@ export const ProjectFile = z
     p.services.forEach((s, i) => {
       const first = seen.get(s.id);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${s.id}" (also services[${first}])` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', i, 'id'],
+          message: `duplicate service id "${s.id}" (also services[${first}])`,
+        });
       } else seen.set(s.id, i);
     });
   });

@@ -1,6 +1,7 @@
 import type { zh } from '../zh/index.js';
 import { core } from './core.js';
 import { kb } from './kb.js';
+import { materials } from './materials.js';
 
 /** The English catalogue; the type makes a missing translation a compile error. */
-export const en: Record<keyof typeof zh, string> = { ...core, ...kb };
+export const en: Record<keyof typeof zh, string> = { ...core, ...kb, ...materials };

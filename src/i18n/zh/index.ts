@@ -1,5 +1,6 @@
 import { core } from './core.js';
 import { kb } from './kb.js';
+import { materials } from './materials.js';
 
 /** The Chinese catalogue: one file per domain, merged here. Keys are namespaced by domain. */
-export const zh = { ...core, ...kb };
+export const zh = { ...core, ...kb, ...materials };
