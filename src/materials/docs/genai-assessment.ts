@@ -44,7 +44,7 @@ function sourcesSection(ctx: BuildContext, tpl: Template, checks: Check[]): Sect
   const maxId = 'source.illegal-rate.max';
   const ledger = table(
     [
-      tpl.l('col.source'),
+      tpl.l('col.sourceName'),
       tpl.l('col.type'),
       tpl.l('col.licence'),
       tpl.l('col.agreement'),

@@ -31,7 +31,7 @@ function blockMd(doc: MaterialDocument, b: Block): string {
       );
     case 'table':
       return [
-        b.caption ? `**${esc(b.caption)}**\n` : '',
+        b.caption ? `**${esc(b.caption)}**\n\n` : '',
         tableMd(
           b.columns,
           b.rows.map((r) => r.map(cellText)),
