@@ -114,6 +114,15 @@ const Step = z
     id: z.string().regex(/^[a-z0-9-]+$/),
     title: Bilingual,
     description: Bilingual,
+    /** the step's legal or typical duration, where a source gives one (null: no source) */
+    duration: z
+      .object({
+        workingDays: z.number().int().positive().optional(),
+        months: z.tuple([z.number(), z.number()]).optional(),
+      })
+      .strict()
+      .nullable()
+      .default(null),
     citations: z.array(Citation),
   })
   .strict();

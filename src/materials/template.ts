@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { BeianError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
-import { translator } from '../i18n/index.js';
 import { Citation, formatCitation, type Kb } from '../kb/index.js';
 import { type Block, paragraph, type Section, section } from './model.js';
 
@@ -85,8 +84,7 @@ export class Template {
       );
     }
     const texts = t.text === undefined ? [] : Array.isArray(t.text) ? t.text : [t.text];
-    const tr = translator(this.lang);
-    const cites = (t.cite ?? []).map((c) => formatCitation(this.kb, c, this.lang, tr));
+    const cites = (t.cite ?? []).map((c) => formatCitation(this.kb, c, this.lang));
     return section(
       key,
       fill(t.title, vars),

@@ -16,6 +16,7 @@ import {
 import { renderers } from '../../materials/render/index.js';
 import { type ProjectFile, parseProject } from '../../project/index.js';
 import { zodIssues } from '../../util/zod-issues.js';
+import { assessProject } from '../assess.js';
 import { launchPdfPrinter, type PdfPrinter } from './chromium.js';
 
 export interface MaterialsInput {
@@ -69,8 +70,13 @@ export async function readEvidence(file: string): Promise<Evidence> {
 export async function loadMaterials(input: MaterialsInput): Promise<Loaded> {
   const project = parseProject(await readText(input.config, 'the project file'), input.config);
   const fromFile = input.evidenceFile ? await readEvidence(input.evidenceFile) : {};
-  const evidence: Evidence = { ...fromFile, ...(input.evidence ?? {}) };
   const kb = loadKb();
+  const given: Evidence = { ...fromFile, ...(input.evidence ?? {}) };
+  // Which filings apply comes from the assessment: evaluated here from the same project file
+  // when the caller did not supply one (it is deterministic and needs nothing else).
+  const evidence: Evidence = given.determination
+    ? given
+    : { ...given, determination: assessProject(project, input.lang, { kb }).determination };
   const templates = loadTemplates(input.templatesDir);
   const documents = buildMaterials({
     project,

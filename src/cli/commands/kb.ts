@@ -1,8 +1,7 @@
 import { Option } from 'commander';
 import { BeianError } from '../../errors.js';
 import { pick } from '../../i18n/index.js';
-import { KB_ITEM_KINDS, type KbItem, kbItems, loadKb, searchKb } from '../../kb/index.js';
-import { formatCitation } from '../citations.js';
+import { formatCitation, KB_ITEM_KINDS, type KbItem, kbItems, loadKb, searchKb } from '../../kb/index.js';
 import { jsonOption, type Register } from '../command.js';
 import type { CliContext } from '../context.js';
 import { formatTable, printJson } from '../output.js';
@@ -51,7 +50,7 @@ export const register: Register = (program, run, ctx) => {
       lines.push(
         '',
         `${c.t('kb.citations')}:`,
-        ...item.citations.map((x) => `  - ${formatCitation(data, x, c.lang, c.t)}`),
+        ...item.citations.map((x) => `  - ${formatCitation(data, x, c.lang)}`),
       );
       c.out(`${lines.join('\n')}\n`);
       return 0;

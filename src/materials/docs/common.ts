@@ -1,4 +1,3 @@
-import { translator } from '../../i18n/index.js';
 import { formatCitation, type Kb, meets, threshold } from '../../kb/index.js';
 import { type Block, type Cell, type FieldRow, paragraph, todo } from '../model.js';
 import type { Template } from '../template.js';
@@ -82,7 +81,7 @@ export function check(ctx: BuildContext, id: string, measured: number | undefine
     requirement: `${cmp} ${formatValue(t.value, t.unit)}`.trim(),
     measured: measured === undefined ? '—' : formatValue(measured, t.unit),
     pass: measured === undefined ? undefined : meets(t, measured),
-    source: cite ? formatCitation(ctx.kb, cite, ctx.lang, translator(ctx.lang)) : t.standard,
+    source: cite ? formatCitation(ctx.kb, cite, ctx.lang) : t.standard,
   };
 }
 
