@@ -28,7 +28,7 @@ export const genaiKeywordList: DocumentDef = {
         return [riskTitle(ctx.kb, r.id, ctx.lang), n, c.requirement, verdict(tpl, c.pass)];
       });
     const coverage: Block[] = [
-      checksTable(tpl, [check(ctx, 'lexicon.total.min', lx.total)]),
+      checksTable(tpl, [check(ctx, 'lexicon.total.min', lx.total)], tpl.l('caption.total')),
       table(
         [tpl.l('col.risk'), tpl.l('col.count'), tpl.l('col.requirement'), tpl.l('col.result')],
         perRisk,
