@@ -34,6 +34,7 @@ const HEADINGS = [
 /** A4 in twips, margins 2.5 cm / 2.2 cm. */
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = { top: 1418, bottom: 1418, left: 1247, right: 1247 };
+const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 
 /** Text runs for a string with line breaks. */
 function runs(text: string, opts: { bold?: boolean; color?: string; size?: number } = {}): TextRun[] {
@@ -72,15 +73,32 @@ function cell(
   });
 }
 
+/** Display width of text: a CJK character is about twice as wide as a Latin one. */
+const width = (x: string): number =>
+  [...x].reduce((a, ch) => a + ((ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1), 0);
+
+/** Column widths (percent) from the widest text in each column, so long text gets room. */
+function autoWidths(columns: string[], rows: string[][]): number[] {
+  const len = columns.map((c, i) =>
+    Math.max(8, Math.min(60, Math.max(...[c, ...rows.slice(0, 300).map((r) => r[i] ?? '')].map(width)))),
+  );
+  const sum = len.reduce((a, b) => a + b, 0);
+  return len.map((l) => Math.max(9, Math.round((l / sum) * 100)));
+}
+
 function table(
   columns: string[],
   rows: string[][],
   widths?: number[],
   cellOpts?: (r: number, c: number) => { fill?: string; color?: string },
 ): Table {
-  const w = (i: number) => widths?.[i];
+  const ws = widths ?? autoWidths(columns, rows);
+  const w = (i: number) => ws[i];
+  const total = ws.reduce((a, b) => a + (b ?? 0), 0) || 1;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    // LibreOffice lays tables out by the grid, Word by the cell widths: give both.
+    columnWidths: columns.map((_, i) => Math.round(((ws[i] ?? 0) / total) * TEXT_WIDTH)),
     borders,
     rows: [
       new TableRow({
