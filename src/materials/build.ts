@@ -1,18 +1,16 @@
 import type { PortfolioDetermination } from '../assess/determination.js';
 import { BeianError } from '../errors.js';
-import type { Lang } from '../i18n/index.js';
-import type { FilingKindId, Kb } from '../kb/index.js';
+import type { FilingKindId } from '../kb/index.js';
 import type { ProjectFile, Service } from '../project/index.js';
 import { algorithmBasicInfo, algorithmDisclosure } from './docs/algorithm-forms.js';
 import { algorithmResponsibility, algorithmSelfAssessment } from './docs/algorithm-reports.js';
-import type { BuildContext, DocumentDef, Subjects } from './docs/context.js';
+import type { BuildContext, DocumentDef, Sources, Subjects } from './docs/context.js';
 import { deepSynthesisAdditions } from './docs/deep-synthesis.js';
 import { genaiSecurityAssessment } from './docs/genai-assessment.js';
 import { genaiKeywordList, genaiTestBanks } from './docs/genai-exports.js';
 import { genaiAnnotationRules, genaiApplicationForm, genaiServiceAgreement } from './docs/genai-forms.js';
-import type { Evidence } from './evidence.js';
 import { type MaterialDocument, numberSections } from './model.js';
-import { type TemplateSet, templateFor } from './template.js';
+import { templateFor } from './template.js';
 
 /** Every document beian generates, in filing order. */
 export const DOCUMENTS: readonly DocumentDef[] = [
@@ -70,14 +68,7 @@ export function selectSubjects(
   return subjects;
 }
 
-export interface BuildInput {
-  project: ProjectFile;
-  evidence: Evidence;
-  kb: Kb;
-  templates: TemplateSet;
-  lang: Lang;
-  /** ISO date printed on the documents */
-  date: string;
+export interface BuildInput extends Sources {
   /** document ids to build; all that apply when absent */
   only?: readonly string[];
   /** restrict to one service id */

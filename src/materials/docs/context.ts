@@ -25,7 +25,8 @@ export interface Subjects {
   deepSynthesis: Service[];
 }
 
-export interface BuildContext {
+/** What every document is built from. */
+export interface Sources {
   project: ProjectFile;
   evidence: Evidence;
   kb: Kb;
@@ -33,6 +34,9 @@ export interface BuildContext {
   lang: Lang;
   /** generation date (ISO yyyy-mm-dd), passed in so builds are reproducible */
   date: string;
+}
+
+export interface BuildContext extends Sources {
   subjects: Subjects;
 }
 

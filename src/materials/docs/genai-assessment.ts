@@ -93,25 +93,14 @@ function scanSection(ctx: BuildContext, tpl: Template, checks: Check[]): Section
   const s = ctx.evidence.scan;
   if (!s) return tpl.sec('content', {}, [evidenceTodo(tpl, 'scan')]);
   const own: Check[] = [];
+  const passRate = (x: { size: number; passed: number }) => (x.size ? x.passed / x.size : 0);
   if (s.manualSample) {
     own.push(check(ctx, 'corpus.manual.sample.min', s.manualSample.size));
-    own.push(
-      check(
-        ctx,
-        'corpus.manual.pass-rate.min',
-        s.manualSample.size ? s.manualSample.passed / s.manualSample.size : 0,
-      ),
-    );
+    own.push(check(ctx, 'corpus.manual.pass-rate.min', passRate(s.manualSample)));
   }
   if (s.technicalSample) {
     own.push(check(ctx, 'corpus.technical.sample-fraction.min', s.technicalSample.fraction));
-    own.push(
-      check(
-        ctx,
-        'corpus.technical.pass-rate.min',
-        s.technicalSample.size ? s.technicalSample.passed / s.technicalSample.size : 0,
-      ),
-    );
+    own.push(check(ctx, 'corpus.technical.pass-rate.min', passRate(s.technicalSample)));
   }
   checks.push(...own);
   const blocks: Block[] = [];
