@@ -188,8 +188,13 @@ describe('templates', () => {
     }
   });
 
-  it('leaves no placeholder unfilled in any document', () => {
-    for (const d of buildMaterials({ ...base(), only: DOCUMENT_IDS }))
-      expect(md(d), d.id).not.toMatch(/\{[a-zA-Z]+\}/);
+  it('leaves no placeholder unfilled in any document, with or without evidence, in both languages', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      for (const evidence of [base().evidence, {}]) {
+        for (const d of buildMaterials({ ...base(), evidence, lang, only: DOCUMENT_IDS })) {
+          expect(md(d), `${lang} ${d.id}`).not.toMatch(/\{[a-zA-Z]+\}/);
+        }
+      }
+    }
   });
 });

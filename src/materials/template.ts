@@ -69,8 +69,12 @@ export class Template {
     return fill(text, vars);
   }
 
-  /** A section: the template's title, paragraphs and citations, then the builder's blocks. */
-  sec(key: string, vars: Vars, blocks: Block[] = [], children: Section[] = []): Section {
+  /**
+   * A section: the template's title, paragraphs and citations, then the builder's blocks.
+   * `withText: false` keeps only title and citations — for a section whose evidence is missing,
+   * whose sentences would report numbers that do not exist.
+   */
+  sec(key: string, vars: Vars, blocks: Block[] = [], children: Section[] = [], withText = true): Section {
     const t = this.file.sections[key] ?? this.common.sections[key];
     if (!t) {
       throw new BeianError(
@@ -83,7 +87,7 @@ export class Template {
         },
       );
     }
-    const texts = t.text === undefined ? [] : Array.isArray(t.text) ? t.text : [t.text];
+    const texts = t.text === undefined || !withText ? [] : Array.isArray(t.text) ? t.text : [t.text];
     const cites = (t.cite ?? []).map((c) => formatCitation(this.kb, c, this.lang));
     return section(
       key,

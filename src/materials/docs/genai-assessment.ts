@@ -40,7 +40,7 @@ const BANK_THRESHOLDS: Record<BankKind, { total: string; sample: string; rate: s
 
 function sourcesSection(ctx: BuildContext, tpl: Template, checks: Check[]): Section {
   const rows = ctx.evidence.sources;
-  if (!rows) return tpl.sec('sources', {}, [evidenceTodo(tpl, 'sources')]);
+  if (!rows) return tpl.sec('sources', {}, [evidenceTodo(tpl, 'sources')], [], false);
   const maxId = 'source.illegal-rate.max';
   const ledger = table(
     [
@@ -91,7 +91,7 @@ function sourcesSection(ctx: BuildContext, tpl: Template, checks: Check[]): Sect
 
 function scanSection(ctx: BuildContext, tpl: Template, checks: Check[]): Section {
   const s = ctx.evidence.scan;
-  if (!s) return tpl.sec('content', {}, [evidenceTodo(tpl, 'scan')]);
+  if (!s) return tpl.sec('content', {}, [evidenceTodo(tpl, 'scan')], [], false);
   const own: Check[] = [];
   const passRate = (x: { size: number; passed: number }) => (x.size ? x.passed / x.size : 0);
   if (s.manualSample) {
@@ -132,7 +132,7 @@ function scanSection(ctx: BuildContext, tpl: Template, checks: Check[]): Section
 
 function piiSection(ctx: BuildContext, tpl: Template): Section {
   const p = ctx.evidence.pii;
-  if (!p) return tpl.sec('pii', {}, [evidenceTodo(tpl, 'pii')]);
+  if (!p) return tpl.sec('pii', {}, [evidenceTodo(tpl, 'pii')], [], false);
   const blocks: Block[] = [
     table(
       [tpl.l('col.piiType'), tpl.l('col.count')],
@@ -201,7 +201,7 @@ function bankSection(ctx: BuildContext, tpl: Template, checks: Check[]): Section
 
 function resultsSection(ctx: BuildContext, tpl: Template, checks: Check[]): Section {
   const rt = ctx.evidence.redteam;
-  if (!rt) return tpl.sec('results', {}, [evidenceTodo(tpl, 'redteam')]);
+  if (!rt) return tpl.sec('results', {}, [evidenceTodo(tpl, 'redteam')], [], false);
   const own: Check[] = [];
   for (const b of rt.banks) {
     const t = BANK_THRESHOLDS[b.bank];
@@ -270,7 +270,7 @@ function keywordSection(ctx: BuildContext, tpl: Template, checks: Check[]): Sect
   ];
   if (!lx) {
     blocks.push(evidenceTodo(tpl, 'lexicon'));
-    return tpl.sec('keywords', {}, blocks);
+    return tpl.sec('keywords', {}, blocks, [], false);
   }
   const count = (cat: string) => {
     const ids = ctx.kb.risks.filter((r) => r.category === cat).map((r) => r.id);

@@ -18,7 +18,7 @@ export const genaiKeywordList: DocumentDef = {
   formats: EXPORT,
   build: (ctx, tpl) => {
     const lx = ctx.evidence.lexicon;
-    if (!lx) return [tpl.sec('coverage', {}, [evidenceTodo(tpl, 'lexicon')])];
+    if (!lx) return [tpl.sec('coverage', {}, [evidenceTodo(tpl, 'lexicon')], [], false)];
     const core = ctx.kb.riskCategories.filter((c) => c.core).map((c) => c.id);
     const perRisk = ctx.kb.risks
       .filter((r) => core.includes(r.category))
@@ -121,7 +121,7 @@ export const genaiTestBanks: DocumentDef = {
       sections.push(
         tpl.sec(
           `bank-${k}`,
-          { n: items?.length ?? 0 },
+          { n: items?.length ?? '—' },
           items ? [bankTable(ctx, tpl, k, items)] : [evidenceTodo(tpl, 'banks')],
         ),
       );

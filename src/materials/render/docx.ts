@@ -17,7 +17,17 @@ import {
   WidthType,
 } from 'docx';
 import { type Block, type MaterialDocument, walkSections } from '../model.js';
-import { cellText, chartValue, fieldLabel, fieldStatus, lengthText, textBar, xmlSafe } from './shared.js';
+import {
+  cellText,
+  chartValue,
+  colon,
+  fieldLabel,
+  fieldStatus,
+  lengthText,
+  listSep,
+  textBar,
+  xmlSafe,
+} from './shared.js';
 
 // Chinese official-document conventions: 宋体 body, 黑体 headings; Latin text in Times New Roman /
 // Arial. Word and LibreOffice substitute an installed CJK font when these are missing.
@@ -231,7 +241,10 @@ export async function renderDocx(doc: MaterialDocument): Promise<Uint8Array> {
     if (s.citations.length) {
       body.push(
         new Paragraph({
-          children: runs(`${doc.labels.citations}：${s.citations.join('；')}`, { color: '666666', size: 17 }),
+          children: runs(`${doc.labels.citations}${colon(doc)}${s.citations.join(listSep(doc))}`, {
+            color: '666666',
+            size: 17,
+          }),
           spacing: { after: 120 },
         }),
       );

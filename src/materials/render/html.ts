@@ -1,5 +1,5 @@
 import { type Block, type MaterialDocument, walkSections } from '../model.js';
-import { cellText, chartValue, fieldLabel, fieldStatus, lengthText } from './shared.js';
+import { cellText, chartValue, colon, fieldLabel, fieldStatus, lengthText, listSep } from './shared.js';
 
 /** Every piece of text goes through here: model answers and corpus lines are untrusted. */
 export function escapeHtml(s: string): string {
@@ -120,7 +120,9 @@ export function renderHtml(doc: MaterialDocument): string {
     const h = Math.min(6, depth + 1);
     body.push(`<h${h} id="${anchor}">${e(s.number)} ${e(s.title)}</h${h}>`);
     if (s.citations.length)
-      body.push(`<p class="cite">${e(doc.labels.citations)}：${e(s.citations.join('；'))}</p>`);
+      body.push(
+        `<p class="cite">${e(doc.labels.citations)}${e(colon(doc))}${e(s.citations.join(listSep(doc)))}</p>`,
+      );
     for (const b of s.blocks) body.push(blockHtml(doc, b));
   }
   return `<!doctype html>

@@ -1,5 +1,14 @@
 import { type Block, type MaterialDocument, walkSections } from '../model.js';
-import { cellText, chartValue, fieldLabel, fieldStatus, lengthText, textBar } from './shared.js';
+import {
+  cellText,
+  chartValue,
+  colon,
+  fieldLabel,
+  fieldStatus,
+  lengthText,
+  listSep,
+  textBar,
+} from './shared.js';
 
 /** Markdown special characters in running text, and table pipes/newlines in cells. */
 const esc = (s: string): string => s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
@@ -49,11 +58,12 @@ function blockMd(doc: MaterialDocument, b: Block): string {
 
 export function renderMarkdown(doc: MaterialDocument): string {
   const out: string[] = [`# ${esc(doc.title)}`, '', esc(doc.subtitle), ''];
-  for (const m of doc.meta) out.push(`- ${esc(m.label)}：${esc(m.value)}`);
+  for (const m of doc.meta) out.push(`- ${esc(m.label)}${colon(doc)}${esc(m.value)}`);
   out.push('');
   for (const [s, depth] of walkSections(doc.sections)) {
     out.push(`${'#'.repeat(Math.min(6, depth + 1))} ${s.number} ${esc(s.title)}`, '');
-    if (s.citations.length) out.push(`*${esc(doc.labels.citations)}：${esc(s.citations.join('；'))}*`, '');
+    if (s.citations.length)
+      out.push(`*${esc(doc.labels.citations)}${colon(doc)}${esc(s.citations.join(listSep(doc)))}*`, '');
     for (const b of s.blocks) out.push(blockMd(doc, b), '');
   }
   return `${out.join('\n').trimEnd()}\n`;

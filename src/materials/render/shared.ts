@@ -48,3 +48,7 @@ const XML_INVALID = new RegExp(
 export function xmlSafe(s: string): string {
   return s.replace(XML_INVALID, '');
 }
+
+/** Punctuation between a label and its value, and between list items, per language. */
+export const colon = (doc: MaterialDocument): string => (doc.lang === 'zh' ? '：' : ': ');
+export const listSep = (doc: MaterialDocument): string => (doc.lang === 'zh' ? '；' : '; ');
