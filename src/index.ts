@@ -4,7 +4,12 @@
  */
 export * as assess from './assess/index.js';
 export { BeianError, type BeianErrorCode, formatIssue, type Issue } from './errors.js';
+export * as fairness from './fairness/index.js';
 export { type Lang, translator } from './i18n/index.js';
 export * as kb from './kb/index.js';
+export * as pii from './pii/index.js';
 export * as project from './project/index.js';
+export * as registry from './registry/index.js';
+export { createApp as createDashboard } from './server/app.js';
+export * as sources from './sources/index.js';
 export { openStore, resolveDbUrl, type Store } from './store/index.js';

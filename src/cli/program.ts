@@ -11,6 +11,13 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/assess.js'),
   () => import('./commands/demo.js'),
   () => import('./commands/materials.js'),
+  () => import('./commands/audit.js'),
+  () => import('./commands/registry.js'),
+  () => import('./commands/deadlines.js'),
+  () => import('./commands/audit-log.js'),
+  () => import('./commands/serve.js'),
+  () => import('./commands/pii.js'),
+  () => import('./commands/sources.js'),
 ];
 
 export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {

@@ -169,6 +169,16 @@ export const FilingKind = z
     dataRequirements: z.array(Point),
     consequences: z.array(Point).min(1),
     display: Point.optional(),
+    /** the shape of the number issued when the filing succeeds (registry validation) */
+    numberFormat: z
+      .object({
+        pattern: z.string().min(1),
+        example: z.string().min(1),
+        description: Bilingual,
+        citations: z.array(Citation).min(1),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type FilingKind = z.infer<typeof FilingKind>;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { Answers } from '../assess/questionnaire.js';
+import { SourcesSection } from '../sources/schema.js';
+import { ChecklistSection } from './sections/checklist.js';
 import { Algorithm, ModelEntry } from './sections/inventory.js';
 import { Measures } from './sections/measures.js';
+import { PiiSection } from './sections/pii.js';
 
 /**
  * `beian.yaml`: one file for the whole organisation. Each issue's domain adds its own top-level
@@ -54,6 +57,9 @@ export const ProjectFile = z
     organisation: Organisation.optional(),
     measures: Measures.optional(),
     services: z.array(Service).min(1),
+    checklist: ChecklistSection.optional(),
+    pii: PiiSection.optional(),
+    sources: SourcesSection.optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

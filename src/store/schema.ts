@@ -1,8 +1,15 @@
 import type { AssessmentTables } from './tables/assessments.js';
+import type { FairnessTables } from './tables/fairness.js';
+import type { PiiTables } from './tables/pii.js';
+import type { RegistryTables } from './tables/registry.js';
 
 /**
  * The whole database as Kysely sees it: one interface per domain in tables/, merged here.
  * Columns are portable between SQLite and PostgreSQL: text ids, ISO-8601 text timestamps,
  * JSON documents as text, integers and reals.
  */
+// One declaration per feature: TypeScript merges them, and merges of feature branches never collide.
 export interface Database extends AssessmentTables {}
+export interface Database extends RegistryTables {}
+export interface Database extends FairnessTables {}
+export interface Database extends PiiTables {}

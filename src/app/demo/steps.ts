@@ -1,6 +1,15 @@
 import { assessStep } from './assess.js';
+import { fairnessStep } from './fairness.js';
 import { materialsStep } from './materials.js';
+import { piiStep } from './pii.js';
+import { registryStep } from './registry.js';
 import type { DemoStep } from './step.js';
 
-/** The steps of `beian demo`, in order. Each feature adds one line. */
-export const demoSteps: readonly DemoStep[] = [assessStep, materialsStep()];
+/** The steps of `beian demo`, in order (materials last: they draw on the others' results). One line each. */
+export const demoSteps: readonly DemoStep[] = [
+  assessStep,
+  registryStep,
+  piiStep,
+  fairnessStep,
+  materialsStep(),
+];

@@ -1,9 +1,13 @@
 import type { zh } from '../zh/index.js';
 import { assess } from './assess.js';
+import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
 import { kb } from './kb.js';
 import { materials } from './materials.js';
+import { pii } from './pii.js';
+import { registry } from './registry.js';
+import { server } from './server.js';
 
 /** The English catalogue; the type makes a missing translation a compile error. */
 export const en: Record<keyof typeof zh, string> = {
@@ -12,4 +16,8 @@ export const en: Record<keyof typeof zh, string> = {
   ...assess,
   ...demo,
   ...materials,
+  ...audit,
+  ...registry,
+  ...server,
+  ...pii,
 };

@@ -1,8 +1,12 @@
 import { assess } from './assess.js';
+import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
 import { kb } from './kb.js';
 import { materials } from './materials.js';
+import { pii } from './pii.js';
+import { registry } from './registry.js';
+import { server } from './server.js';
 
 /** The Chinese catalogue: one file per domain, merged here. Keys are namespaced by domain. */
 export const zh = {
@@ -11,4 +15,8 @@ export const zh = {
   ...assess,
   ...demo,
   ...materials,
+  ...audit,
+  ...registry,
+  ...server,
+  ...pii,
 };

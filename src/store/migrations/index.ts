@@ -1,5 +1,8 @@
 import type { Migration } from 'kysely';
 import * as assessments from './0001-assessments.js';
+import * as piiReports from './0300-pii-reports.js';
+import * as registry from './0400-registry.js';
+import * as fairness from './0500-fairness.js';
 
 /**
  * Every migration, by name; applied in name order on open. Names are never changed once
@@ -8,4 +11,7 @@ import * as assessments from './0001-assessments.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-assessments': assessments,
+  '0500-fairness': fairness,
+  '0400-registry': registry,
+  '0300-pii-reports': piiReports,
 };

@@ -42,7 +42,7 @@ export async function askService(ctx: CliContext): Promise<ProjectFile> {
   const functions = check(
     await p.multiselect({
       message: t('assess.prompt.functions'),
-      options: FUNCTIONS.map((f) => ({ value: f, label: f })),
+      options: FUNCTIONS.map((f) => ({ value: f, label: t(`assess.opt.${f}`) })),
       required: false,
     }),
     ctx,
@@ -50,7 +50,7 @@ export async function askService(ctx: CliContext): Promise<ProjectFile> {
   const serviceForms = check(
     await p.multiselect({
       message: t('assess.prompt.serviceForms'),
-      options: SERVICE_FORMS.map((f) => ({ value: f, label: f })),
+      options: SERVICE_FORMS.map((f) => ({ value: f, label: t(`assess.opt.${f}`) })),
       required: false,
     }),
     ctx,
@@ -59,7 +59,7 @@ export async function askService(ctx: CliContext): Promise<ProjectFile> {
   const generates = check(
     await p.multiselect({
       message: t('assess.prompt.generates'),
-      options: MODALITIES.map((m) => ({ value: m, label: m })),
+      options: MODALITIES.map((m) => ({ value: m, label: t(`assess.opt.${m}`) })),
       required: false,
     }),
     ctx,
@@ -68,7 +68,7 @@ export async function askService(ctx: CliContext): Promise<ProjectFile> {
   const source = check(
     await p.select({
       message: t('assess.prompt.modelSource'),
-      options: MODEL_SOURCES.map((m) => ({ value: m, label: m })),
+      options: MODEL_SOURCES.map((m) => ({ value: m, label: t(`assess.opt.${m}`) })),
     }),
     ctx,
   );

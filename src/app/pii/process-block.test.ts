@@ -1,0 +1,71 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { createDetectors, DEFAULT_POLICY, loadPiiDictionaries } from '../../pii/index.js';
+import { processBlock, type Scanner } from './process-block.js';
+
+const registry = createDetectors(loadPiiDictionaries());
+const scanner = (redact: boolean): Scanner => ({
+  registry,
+  options: { field: 'text', redact, policy: DEFAULT_POLICY, findings: true },
+});
+
+describe('processBlock', () => {
+  it('decodes GBK, keeps CRLF and blank lines, rewrites only the text field', () => {
+    const text =
+      '{"id":1,"text":"联系人：张伟，手机13812345678"}\r\n\r\n{"id":2,"text":"床前明月光","tags":["a"]}\r\n';
+    const block = {
+      kind: 'lines' as const,
+      file: 'f.jsonl',
+      format: 'jsonl' as const,
+      encoding: 'gbk' as const,
+      firstLine: 10,
+      bytes: new Uint8Array(iconv.encode(text, 'gbk')),
+    };
+    const r = processBlock(scanner(true), block);
+    expect(r.records).toBe(2);
+    expect(r.byType).toEqual({ 'person-name': 1, 'cn-mobile': 1 });
+    expect(r.findings.map((f) => [f.line, f.type])).toEqual([
+      [10, 'person-name'],
+      [10, 'cn-mobile'],
+    ]);
+    expect(r.out).toBe(
+      '{"id":1,"text":"联系人：张*，手机138****5678"}\r\n\r\n{"id":2,"text":"床前明月光","tags":["a"]}\r\n',
+    );
+    expect(r.residualHigh).toBe(0);
+    expect(r.bySource).toEqual({});
+  });
+
+  it('counts findings per record source', () => {
+    const text =
+      '{"source":"forum","text":"手机13812345678"}\n{"source":"news","text":"邮箱 a.b@example.com"}\n{"source":"forum","text":"手机13912345678"}\n';
+    const r = processBlock(scanner(false), {
+      kind: 'lines',
+      file: 'f',
+      format: 'jsonl',
+      encoding: 'utf8',
+      firstLine: 1,
+      bytes: new TextEncoder().encode(text),
+    });
+    expect(r.bySource).toEqual({ forum: { 'cn-mobile': 2 }, news: { email: 1 } });
+  });
+
+  it('reports invalid bytes and broken JSON by line, without quoting the input', () => {
+    const bytes = new Uint8Array([
+      ...Buffer.from('{"text":"ok"}\n{"text": 手机13812345678\n{"text":"a'),
+      0xff,
+      ...Buffer.from('b"}\n'),
+    ]);
+    const r = processBlock(scanner(false), {
+      kind: 'lines',
+      file: 'x.jsonl',
+      format: 'jsonl',
+      encoding: 'utf8',
+      firstLine: 1,
+      bytes,
+    });
+    expect(r.malformed.map((m) => m.line)).toEqual([2, 3]);
+    expect(r.malformed[0]?.reason).not.toContain('138');
+    expect(r.byType['cn-mobile']).toBe(1); // the broken line is still scanned
+    expect(r.records).toBe(2);
+  });
+});

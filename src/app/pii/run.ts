@@ -1,0 +1,292 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { formatFromPath, listCorpusFiles, readFileBlocks } from '../../corpus/blocks.js';
+import { createPool, mapOrdered, type WorkerPool } from '../../corpus/pool.js';
+import type { CorpusBlock, CorpusEncoding, CorpusFormat, MalformedEntry } from '../../corpus/types.js';
+import { BeianError } from '../../errors.js';
+import {
+  type Confidence,
+  createDetectors,
+  DEFAULT_POLICY,
+  loadPiiDictionaries,
+  needsKey,
+  type PiiType,
+  type RedactionPolicy,
+} from '../../pii/index.js';
+import type { PiiSection } from '../../project/sections/pii.js';
+import { redactCsv } from './csv-redact.js';
+import {
+  type BlockResult,
+  type FindingRow,
+  mergeInto,
+  newTotal,
+  type PiiTaskOptions,
+  processBlock,
+  type Scanner,
+} from './process-block.js';
+
+/**
+ * Moves a block's bytes to the worker. A block that is a view into a shared stream chunk is first
+ * copied into its own buffer: transferring the shared chunk would detach it under the blocks that
+ * follow and silently empty them; cloning it would copy the whole chunk for every block.
+ */
+function transferable(b: CorpusBlock): ArrayBuffer[] {
+  if (b.kind !== 'lines') return [];
+  if (b.bytes.byteOffset !== 0 || b.bytes.byteLength !== b.bytes.buffer.byteLength) b.bytes = b.bytes.slice();
+  return [b.bytes.buffer as ArrayBuffer];
+}
+
+/** The worker module beside this file (.ts when run from source with tsx, .js when built). */
+const WORKER_URL = new URL(
+  import.meta.url.endsWith('.ts') ? './pii-worker.ts' : './pii-worker.js',
+  import.meta.url,
+);
+
+export interface PiiRunOptions {
+  inputs: readonly string[];
+  format?: CorpusFormat;
+  field?: string;
+  encoding?: CorpusEncoding;
+  /** worker threads; 1 runs on the calling thread */
+  jobs?: number;
+  /** write one masked JSON line per finding here */
+  findingsPath?: string;
+  /** write de-identified copies into this folder */
+  outDir?: string;
+  section?: PiiSection;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  onProgress?: (done: number, total: number) => void;
+  /** size of the blocks handed to workers (tests use small blocks) */
+  blockBytes?: number;
+}
+
+export interface PiiFileReport {
+  file: string;
+  records: number;
+  bytes: number;
+  byType: Partial<Record<PiiType, number>>;
+  out?: string;
+}
+
+/** The `beian pii --json` document. `records`, `bytes`, `byType`, `malformed` are the stable contract. */
+export interface PiiReport {
+  records: number;
+  bytes: number;
+  byType: Partial<Record<PiiType, number>>;
+  malformed: MalformedEntry[];
+  byConfidence: Record<Confidence, number>;
+  /** findings per record source (JSONL `source` field, CSV `source` column); copy into the ledger's lastScan.pii */
+  bySource: Record<string, Partial<Record<PiiType, number>>>;
+  files: PiiFileReport[];
+  /** up to three masked examples per type */
+  examples: Array<Pick<FindingRow, 'file' | 'line' | 'type' | 'confidence' | 'masked'>>;
+  findingsFile?: string;
+  redaction?: {
+    outDir: string;
+    redacted: number;
+    /** high-confidence findings in the de-identified output (re-scan); 0 is the goal */
+    residualHigh: number;
+    /** residualHigh / findings redacted */
+    residualRate: number;
+    minConfidence: Confidence;
+    strategies: Record<string, string>;
+  };
+}
+
+/** The redaction policy of a `pii:` section (defaults: mask everything found). */
+export function policyOf(section: PiiSection | undefined): RedactionPolicy {
+  if (!section) return DEFAULT_POLICY;
+  return { minConfidence: section.minConfidence, default: section.strategy, perType: section.perType };
+}
+
+/**
+ * The pseudonym key, from the environment variable or the key file named in the `pii:` section.
+ * Kept in memory only: never logged, stored, or written into a report.
+ */
+export async function resolveKey(
+  section: PiiSection | undefined,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<Uint8Array> {
+  const keyEnv = section?.pseudonym.keyEnv ?? 'BEIAN_PII_KEY';
+  const fromEnv = env[keyEnv];
+  if (fromEnv) return new TextEncoder().encode(fromEnv);
+  const keyFile = section?.pseudonym.keyFile;
+  if (keyFile) {
+    try {
+      const bytes = await readFile(resolve(cwd, keyFile));
+      if (bytes.length >= 16) return new Uint8Array(bytes);
+    } catch (cause) {
+      throw new BeianError('ENVIRONMENT', `Cannot read the pseudonym key file ${keyFile}.`, { cause });
+    }
+  }
+  throw new BeianError(
+    'USAGE',
+    `The pseudonym strategy needs a key of at least 16 bytes: set the environment variable ${keyEnv}${keyFile ? ` or fill ${keyFile}` : ''}.`,
+  );
+}
+
+async function writeTo(stream: WriteStream, text: string): Promise<void> {
+  if (!stream.write(text)) await new Promise<void>((ok) => stream.once('drain', () => ok()));
+}
+const closeStream = (s: WriteStream) =>
+  new Promise<void>((ok, fail) => s.end((e?: Error | null) => (e ? fail(e) : ok())));
+
+/** Input files with the name each gets under --out (relative to the folder given, or the base name). */
+async function expandInputs(inputs: readonly string[]): Promise<Array<{ file: string; rel: string }>> {
+  const out: Array<{ file: string; rel: string }> = [];
+  for (const input of inputs) {
+    let isDir: boolean;
+    try {
+      isDir = (await stat(input)).isDirectory();
+    } catch {
+      throw new BeianError('NOT_FOUND', `Input not found: ${input}`);
+    }
+    for (const file of await listCorpusFiles([input])) {
+      out.push({ file, rel: (isDir ? relative(input, file) : basename(file)).replace(/\.gz$/i, '') });
+    }
+  }
+  return out;
+}
+
+/**
+ * Scans files for personal information and optionally writes de-identified copies. Streams every
+ * file block by block through a worker pool (memory stays flat), keeps output in input order.
+ */
+export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
+  const files = await expandInputs(o.inputs);
+  const policy = policyOf(o.section);
+  const redact = o.outDir !== undefined;
+  const key = redact && needsKey(policy) ? await resolveKey(o.section, o.env, o.cwd) : undefined;
+  const field = o.field ?? 'text';
+  const options: PiiTaskOptions = { field, redact, policy, findings: o.findingsPath !== undefined };
+  if (o.section?.types) options.types = o.section.types;
+  if (key) options.key = key;
+  const readOptions = {
+    field,
+    ...(o.format ? { format: o.format } : {}),
+    ...(o.encoding ? { encoding: o.encoding } : {}),
+    ...(o.blockBytes ? { blockBytes: o.blockBytes } : {}),
+  };
+
+  let totalBytes = 0;
+  for (const f of files) totalBytes += (await stat(f.file)).size;
+  let doneBytes = 0;
+  const progress = (n: number) => {
+    doneBytes += n;
+    o.onProgress?.(doneBytes, totalBytes);
+  };
+
+  const scanner: Scanner = { registry: createDetectors(loadPiiDictionaries()), options };
+  const jobs = Math.max(1, Math.min(o.jobs ?? availableParallelism(), 16));
+  const big = totalBytes > 4 * 1024 * 1024;
+  const pool: WorkerPool<CorpusBlock, BlockResult> | undefined =
+    jobs > 1 && (o.jobs !== undefined || big)
+      ? createPool(WORKER_URL, { size: jobs, workerData: { options } })
+      : undefined;
+
+  const total = newTotal();
+  const report: PiiReport = {
+    records: 0,
+    bytes: 0,
+    byType: {},
+    malformed: [],
+    byConfidence: total.byConfidence,
+    bySource: {},
+    files: [],
+    examples: [],
+  };
+  const findingsOut = o.findingsPath ? createWriteStream(o.findingsPath) : undefined;
+  const perType = new Map<PiiType, number>();
+  const outRoot = o.outDir ? resolve(o.cwd, o.outDir) : undefined;
+  try {
+    for (const { file, rel } of files) {
+      const fileTotal = newTotal();
+      let outPath: string | undefined;
+      let out: WriteStream | undefined;
+      if (outRoot) {
+        outPath = join(outRoot, rel);
+        if (resolve(outPath) === resolve(file))
+          throw new BeianError('USAGE', `--out would overwrite the input ${file}; choose another folder.`);
+        await mkdir(dirname(outPath), { recursive: true });
+        out = createWriteStream(outPath);
+      }
+      const take = async (r: BlockResult) => {
+        mergeInto(fileTotal, r);
+        if (out && r.out !== undefined) await writeTo(out, r.out);
+        for (const row of r.findings) {
+          if (findingsOut)
+            await writeTo(
+              findingsOut,
+              `${JSON.stringify({ file: row.file, line: row.line, type: row.type, start: row.start, end: row.end, confidence: row.confidence, score: row.score, masked: row.masked })}\n`,
+            );
+          const n = perType.get(row.type) ?? 0;
+          if (n < 3)
+            report.examples.push({
+              file: row.file,
+              line: row.line,
+              type: row.type,
+              confidence: row.confidence,
+              masked: row.masked,
+            });
+          perType.set(row.type, n + 1);
+        }
+      };
+      const format = o.format ?? formatFromPath(file);
+      if (redact && format === 'csv' && out) {
+        const stream = out;
+        await take(await redactCsv(scanner, file, field, o.encoding, (t) => writeTo(stream, t), progress));
+      } else {
+        const blocks = readFileBlocks(file, readOptions);
+        const sized = async function* () {
+          for await (const b of blocks) {
+            progress(b.kind === 'lines' ? b.bytes.length : b.size);
+            yield b;
+          }
+        };
+        if (pool) {
+          for await (const r of mapOrdered(pool, sized(), {
+            transfer: transferable,
+          }))
+            await take(r);
+        } else for await (const b of sized()) await take(processBlock(scanner, b));
+      }
+      if (out) await closeStream(out);
+      mergeInto(total, fileTotal);
+      const fr: PiiFileReport = {
+        file,
+        records: fileTotal.records,
+        bytes: fileTotal.bytes,
+        byType: fileTotal.byType,
+      };
+      if (outPath) fr.out = outPath;
+      report.files.push(fr);
+    }
+  } finally {
+    await pool?.close();
+    if (findingsOut) await closeStream(findingsOut);
+  }
+  report.records = total.records;
+  report.bytes = total.bytes;
+  report.byType = total.byType;
+  report.malformed = total.malformed;
+  report.byConfidence = total.byConfidence;
+  report.bySource = total.bySource;
+  if (o.findingsPath) report.findingsFile = o.findingsPath;
+  if (outRoot) {
+    const strategies: Record<string, string> = { default: policy.default.strategy };
+    for (const [t, p] of Object.entries(policy.perType)) if (p) strategies[t] = p.strategy;
+    report.redaction = {
+      outDir: outRoot,
+      redacted: total.redacted,
+      residualHigh: total.residualHigh,
+      residualRate: total.redacted ? total.residualHigh / total.redacted : 0,
+      minConfidence: policy.minConfidence,
+      strategies,
+    };
+  }
+  return report;
+}

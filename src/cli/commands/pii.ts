@@ -1,0 +1,137 @@
+import { Option } from 'commander';
+import type { PiiReport } from '../../app/pii/run.js';
+import { BeianError, formatIssue } from '../../errors.js';
+import { PII_LABELS } from '../../pii/labels.js';
+import { jsonOption, type Register } from '../command.js';
+import type { CliContext } from '../context.js';
+import { formatTable, printJson } from '../output.js';
+import { createProgress } from '../progress.js';
+
+interface PiiFlags {
+  format?: 'jsonl' | 'txt' | 'csv';
+  field?: string;
+  encoding?: 'utf8' | 'gbk' | 'gb18030';
+  findings?: string;
+  redact?: boolean;
+  out?: string;
+  config?: string;
+  jobs?: string;
+  save: boolean;
+  json?: boolean;
+}
+
+export const formatBytes = (n: number): string =>
+  n < 1024
+    ? `${n} B`
+    : n < 1024 ** 2
+      ? `${(n / 1024).toFixed(1)} KiB`
+      : n < 1024 ** 3
+        ? `${(n / 1024 ** 2).toFixed(1)} MiB`
+        : `${(n / 1024 ** 3).toFixed(2)} GiB`;
+
+const MAX_MALFORMED_SHOWN = 20;
+
+export const register: Register = (program, run, ctx) => {
+  jsonOption(
+    program
+      .command('pii <inputs...>')
+      .description(ctx.t('pii.description'))
+      .addOption(new Option('--format <format>', ctx.t('pii.option.format')).choices(['jsonl', 'txt', 'csv']))
+      .option('--field <field>', ctx.t('pii.option.field'))
+      .addOption(
+        new Option('--encoding <encoding>', ctx.t('pii.option.encoding')).choices(['utf8', 'gbk', 'gb18030']),
+      )
+      .option('--findings <file>', ctx.t('pii.option.findings'))
+      .option('--redact', ctx.t('pii.option.redact'))
+      .option('--out <dir>', ctx.t('pii.option.out'))
+      .option('--config <file>', ctx.t('pii.option.config'))
+      .option('--jobs <n>', ctx.t('pii.option.jobs'))
+      .option('--no-save', ctx.t('pii.option.noSave'))
+      .addHelpText('after', `\n${ctx.t('pii.help.examples')}\n`),
+    ctx,
+  ).action(
+    run(async (c, inputs: string[], flags: PiiFlags) => {
+      if (flags.redact && !flags.out) throw new BeianError('USAGE', c.t('pii.redactNeedsOut'));
+      const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
+      if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
+        throw new BeianError('USAGE', `--jobs must be a positive integer, got "${flags.jobs}"`);
+      const { runPii } = await import('../../app/pii/run.js');
+      const { readProjectFile } = await import('../../app/project-file.js');
+      const project = await readProjectFile(flags.config, c.cwd);
+      const progress = createProgress(c, c.t('pii.progress'), { json: flags.json });
+      const report = await runPii({
+        inputs,
+        ...(flags.format ? { format: flags.format } : {}),
+        ...(flags.field ? { field: flags.field } : {}),
+        ...(flags.encoding ? { encoding: flags.encoding } : {}),
+        ...(jobs ? { jobs } : {}),
+        ...(flags.findings ? { findingsPath: flags.findings } : {}),
+        ...(flags.redact && flags.out ? { outDir: flags.out } : {}),
+        ...(project?.pii ? { section: project.pii } : {}),
+        env: c.env,
+        cwd: c.cwd,
+        onProgress: (done, total) => progress.update({ done, total, detail: formatBytes(done) }),
+      });
+      progress.finish();
+      let reportId: string | undefined;
+      if (flags.save) {
+        const { savePiiReport } = await import('../../app/pii/save.js');
+        const store = await c.openStore();
+        try {
+          reportId = await savePiiReport(store, report, inputs, c.now());
+        } finally {
+          await store.close();
+        }
+      }
+      const failed = report.redaction !== undefined && report.redaction.residualHigh > 0;
+      if (flags.json) {
+        printJson(c, reportId ? { ...report, reportId } : report);
+        return failed ? 1 : 0;
+      }
+      printReport(c, report);
+      if (flags.findings) c.out(`${c.t('pii.findingsWritten', { file: flags.findings })}\n`);
+      if (reportId) c.out(`${c.t('pii.saved', { id: reportId })}\n`);
+      if (failed) c.err(`${c.t('pii.residualFail')}\n`);
+      return failed ? 1 : 0;
+    }),
+  );
+};
+
+function printReport(c: CliContext, report: PiiReport): void {
+  const findings = Object.values(report.byType).reduce((a, b) => a + (b ?? 0), 0);
+  c.out(`${c.t('pii.summary', { records: report.records, bytes: formatBytes(report.bytes), findings })}\n`);
+  if (findings === 0) c.out(`${c.t('pii.none')}\n`);
+  else {
+    const rows = Object.entries(report.byType)
+      .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+      .map(([t, n]) => [t, PII_LABELS[t as keyof typeof PII_LABELS][c.lang], String(n)]);
+    c.out(
+      `\n${formatTable([c.t('pii.header.type'), c.t('pii.header.label'), c.t('pii.header.count')], rows)}\n\n`,
+    );
+    c.out(`${c.t('pii.confidence', report.byConfidence)}\n`);
+    c.out(`${c.t('pii.examples')}\n`);
+    for (const e of report.examples.slice(0, 12))
+      c.out(`  ${e.file}:${e.line}  ${e.type}  ${e.masked}  (${e.confidence})\n`);
+  }
+  const sources = Object.entries(report.bySource);
+  if (sources.length) {
+    const total = (c: Partial<Record<string, number>>) =>
+      Object.values(c).reduce((a, b) => (a ?? 0) + (b ?? 0), 0);
+    c.out(
+      `${c.t('pii.bySource')} ${sources.map(([src, counts]) => `${src} ${total(counts)}`).join(' · ')}\n`,
+    );
+  }
+  if (report.malformed.length) {
+    c.err(`${c.t('pii.malformed', { n: report.malformed.length })}\n`);
+    for (const m of report.malformed.slice(0, MAX_MALFORMED_SHOWN))
+      c.err(`  ${formatIssue({ file: m.file, line: m.line, message: m.reason })}\n`);
+    if (report.malformed.length > MAX_MALFORMED_SHOWN)
+      c.err(`  ${c.t('pii.malformedMore', { n: report.malformed.length - MAX_MALFORMED_SHOWN })}\n`);
+  }
+  if (report.redaction) {
+    const r = report.redaction;
+    c.out(
+      `${c.t('pii.redaction', { redacted: r.redacted, out: r.outDir, residual: r.residualHigh, rate: `${(r.residualRate * 100).toFixed(2)}%` })}\n`,
+    );
+  }
+}

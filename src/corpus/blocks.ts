@@ -1,0 +1,295 @@
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { parse as parseCsv } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { detectEncoding, hasUtf8Bom, looksBinary } from './encoding.js';
+import { getPath, textOf } from './fields.js';
+import {
+  type CorpusBlock,
+  type CorpusEncoding,
+  type CorpusFormat,
+  type CorpusItem,
+  type CorpusReadOptions,
+  DEFAULT_BLOCK_BYTES,
+  DEFAULT_MAX_RECORD_BYTES,
+} from './types.js';
+
+const NL = 0x0a;
+const SAMPLE_BYTES = 64 * 1024;
+
+/** The format a path implies (`.gz` looked through): .jsonl/.ndjson/.json, .csv, else txt. */
+export function formatFromPath(file: string): CorpusFormat {
+  const base = file.toLowerCase().replace(/\.gz$/, '');
+  const ext = extname(base);
+  if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') return 'jsonl';
+  if (ext === '.csv') return 'csv';
+  return 'txt';
+}
+
+/** Expands files and directories (recursively, sorted, dot-files skipped) into a list of files. */
+export async function listCorpusFiles(inputs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (p: string): Promise<void> => {
+    const s = await stat(p);
+    if (!s.isDirectory()) {
+      out.push(p);
+      return;
+    }
+    const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    for (const e of entries) if (!e.name.startsWith('.')) await walk(join(p, e.name));
+  };
+  for (const input of inputs) await walk(input);
+  return out;
+}
+
+async function isGzip(file: string): Promise<boolean> {
+  if (file.toLowerCase().endsWith('.gz')) return true;
+  const fh = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await fh.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The decompressed bytes of a file, as a stream of chunks (gzip detected by extension or magic). */
+export async function openBytes(
+  file: string,
+  chunkBytes = DEFAULT_BLOCK_BYTES,
+): Promise<AsyncIterable<Buffer>> {
+  const raw = createReadStream(file, { highWaterMark: chunkBytes });
+  return (await isGzip(file)) ? raw.pipe(createGunzip({ chunkSize: 256 * 1024 })) : raw;
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  if (parts.length === 1 && parts[0]?.length === total) return parts[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function countLines(b: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < b.length; i++) if (b[i] === NL) n++;
+  return n;
+}
+
+const fileProblem = (file: string, reason: string, size = 0): CorpusBlock => ({
+  kind: 'items',
+  file,
+  size,
+  items: [{ kind: 'malformed', file, line: 0, reason }],
+});
+
+/**
+ * Streams one file as line-aligned blocks (see CorpusBlock) without ever holding more than one
+ * block plus one record in memory: a line longer than `maxRecordBytes` is discarded as it streams
+ * and reported as a malformed entry. Empty and binary files become one malformed entry (line 0).
+ * Decoding and parsing happen in `parseBlock`, which is pure so it can run in worker threads.
+ */
+export async function* readFileBlocks(
+  file: string,
+  options: CorpusReadOptions = {},
+): AsyncGenerator<CorpusBlock> {
+  const format = options.format ?? formatFromPath(file);
+  const maxRecord = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
+  let source: AsyncIterator<Buffer>;
+  try {
+    source = (await openBytes(file, blockBytes))[Symbol.asyncIterator]();
+  } catch (e) {
+    yield fileProblem(file, `cannot read file: ${(e as Error).message}`);
+    return;
+  }
+  let first: Buffer;
+  try {
+    const r = await source.next();
+    first = r.done ? Buffer.alloc(0) : r.value;
+  } catch (e) {
+    yield fileProblem(file, `cannot read file: ${(e as Error).message}`);
+    return;
+  }
+  if (first.length === 0) {
+    yield fileProblem(file, 'empty file');
+    return;
+  }
+  if (looksBinary(first)) {
+    yield fileProblem(file, 'binary file (NUL bytes in the first 8 KiB), not read', first.length);
+    return;
+  }
+  const encoding = options.encoding ?? detectEncoding(first.subarray(0, SAMPLE_BYTES));
+  if (hasUtf8Bom(first)) first = first.subarray(3);
+  async function* rest(): AsyncGenerator<Buffer> {
+    yield first;
+    for (;;) {
+      const r = await source.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  try {
+    if (format === 'csv') yield* csvBlocks(file, rest(), encoding, options, blockBytes);
+    else if (format === 'txt' && options.txtRecord === 'file') {
+      let total = 0;
+      const parts: Uint8Array[] = [];
+      for await (const c of rest()) {
+        total += c.length;
+        if (total <= maxRecord) parts.push(c);
+      }
+      if (total > maxRecord)
+        yield fileProblem(file, `record too large (${total} bytes > ${maxRecord})`, total);
+      else
+        yield {
+          kind: 'lines',
+          file,
+          format,
+          encoding,
+          firstLine: 1,
+          bytes: concat(parts, total),
+          wholeFile: true,
+        };
+    } else yield* lineBlocks(file, format, encoding, rest(), maxRecord, blockBytes);
+  } catch (e) {
+    // e.g. a truncated .gz: what was read so far has been yielded; report where reading stopped.
+    yield fileProblem(file, `reading stopped: ${(e as Error).message}`);
+  }
+}
+
+async function* lineBlocks(
+  file: string,
+  format: 'jsonl' | 'txt',
+  encoding: CorpusEncoding,
+  chunks: AsyncIterable<Buffer>,
+  maxRecord: number,
+  blockBytes: number,
+): AsyncGenerator<CorpusBlock> {
+  let parts: Uint8Array[] = [];
+  let accLen = 0;
+  let lastNl = -1; // offset in the accumulation of the last newline
+  let nextLine = 1; // number of the first line in the accumulation
+  let skipping = -1; // bytes skipped of an oversized line, -1 when not skipping
+  const emit = (upto: number): CorpusBlock => {
+    const all = concat(parts, accLen);
+    const bytes = all.subarray(0, upto);
+    const block: CorpusBlock = { kind: 'lines', file, format, encoding, firstLine: nextLine, bytes };
+    nextLine += countLines(bytes);
+    const rest = all.subarray(upto);
+    parts = rest.length ? [rest] : [];
+    accLen = rest.length;
+    lastNl = -1;
+    return block;
+  };
+  const oversized = (bytes: number): CorpusBlock => ({
+    kind: 'items',
+    file,
+    size: bytes,
+    items: [
+      { kind: 'malformed', file, line: nextLine, reason: `record too large (${bytes} bytes > ${maxRecord})` },
+    ],
+  });
+  for await (let chunk of chunks) {
+    if (skipping >= 0) {
+      const nl = chunk.indexOf(NL);
+      if (nl < 0) {
+        skipping += chunk.length;
+        continue;
+      }
+      yield oversized(skipping + nl);
+      nextLine += 1;
+      skipping = -1;
+      chunk = chunk.subarray(nl + 1);
+    }
+    const nl = chunk.lastIndexOf(NL);
+    if (nl >= 0) lastNl = accLen + nl;
+    parts.push(chunk);
+    accLen += chunk.length;
+    if (accLen - (lastNl + 1) > maxRecord) {
+      if (lastNl >= 0) yield emit(lastNl + 1);
+      skipping = accLen;
+      parts = [];
+      accLen = 0;
+      continue;
+    }
+    if (lastNl >= 0 && lastNl + 1 >= blockBytes) yield emit(lastNl + 1);
+  }
+  if (skipping >= 0) yield oversized(skipping);
+  else if (accLen > 0) yield emit(accLen);
+}
+
+async function* csvBlocks(
+  file: string,
+  chunks: AsyncIterable<Buffer>,
+  encoding: CorpusEncoding,
+  options: CorpusReadOptions,
+  blockBytes: number,
+): AsyncGenerator<CorpusBlock> {
+  const field = options.field ?? 'text';
+  const sourceField = options.sourceField ?? 'source';
+  let input: NodeJS.ReadableStream = Readable.from(chunks);
+  if (encoding !== 'utf8') input = input.pipe(iconv.decodeStream(encoding));
+  const skipped: CorpusItem[] = [];
+  const parser = input.pipe(
+    parseCsv({
+      columns: true,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      max_record_size: options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES,
+    }),
+  );
+  parser.on('skip', (err: Error & { lines?: number }) => {
+    skipped.push({ kind: 'malformed', file, line: err.lines ?? 0, reason: `invalid CSV: ${err.message}` });
+  });
+  let items: CorpusItem[] = [];
+  let size = 0;
+  let seen = 0; // csv-parse's running count of input consumed
+  let checkedHeader = false;
+  for await (const row of parser as AsyncIterable<{
+    record: Record<string, unknown>;
+    info: { lines: number; bytes: number };
+  }>) {
+    if (skipped.length) items.push(...skipped.splice(0));
+    if (!checkedHeader) {
+      checkedHeader = true;
+      if (!(field in row.record)) {
+        yield fileProblem(file, `missing column "${field}" (columns: ${Object.keys(row.record).join(', ')})`);
+        parser.destroy();
+        return;
+      }
+    }
+    const text = textOf(getPath(row.record, field));
+    const line = row.info.lines;
+    if (!text) items.push({ kind: 'malformed', file, line, reason: `column "${field}" is empty` });
+    else {
+      const source = textOf(getPath(row.record, sourceField));
+      items.push({
+        kind: 'record',
+        file,
+        line,
+        text,
+        ...(source ? { source } : {}),
+        ...(text.includes('\uFFFD') ? { lossy: true } : {}),
+      });
+    }
+    size += row.info.bytes - seen;
+    seen = row.info.bytes;
+    if (size >= blockBytes) {
+      yield { kind: 'items', file, items, size };
+      items = [];
+      size = 0;
+    }
+  }
+  items.push(...skipped.splice(0));
+  if (items.length) yield { kind: 'items', file, items, size };
+}

@@ -1,0 +1,105 @@
+import { decodeBytes } from './encoding.js';
+import { getPath, textOf } from './fields.js';
+import type { CorpusBlock, CorpusItem, CorpusReadOptions } from './types.js';
+
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export type ItemVisitor = (item: CorpusItem) => void;
+
+/**
+ * Turns one block into records and malformed entries, in line order, calling `visit` for each.
+ * Pure and synchronous (no I/O), so a worker thread can run it on a block transferred to it.
+ * Blank lines are not records. A line with invalid bytes yields a malformed entry AND its record
+ * decoded with U+FFFD replacements (`lossy`), so harmful text next to a bad byte is still audited.
+ */
+export function parseBlock(block: CorpusBlock, options: CorpusReadOptions, visit: ItemVisitor): void {
+  if (block.kind === 'items') {
+    for (const item of block.items) visit(item);
+    return;
+  }
+  const { file } = block;
+  const field = options.field ?? 'text';
+  const sourceField = options.sourceField ?? 'source';
+  const handle = (line: number, raw: string, lossy: boolean): void => {
+    if (lossy)
+      visit({
+        kind: 'malformed',
+        file,
+        line,
+        reason: `invalid byte sequence for ${block.encoding} (replaced with U+FFFD)`,
+      });
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (block.format === 'txt') {
+      if (block.wholeFile ? text.length === 0 : text.trim().length === 0) return;
+      visit(lossy ? { kind: 'record', file, line, text, lossy } : { kind: 'record', file, line, text });
+      return;
+    }
+    if (text.trim().length === 0) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      visit({ kind: 'malformed', file, line, reason: `invalid JSON: ${(e as Error).message}` });
+      return;
+    }
+    const fieldValue = getPath(value, field);
+    if (fieldValue === undefined || fieldValue === null) {
+      visit({ kind: 'malformed', file, line, reason: `missing field "${field}"` });
+      return;
+    }
+    const body = textOf(fieldValue);
+    if (body === undefined) {
+      visit({ kind: 'malformed', file, line, reason: `field "${field}" is not text` });
+      return;
+    }
+    const source = textOf(getPath(value, sourceField));
+    const rec: CorpusItem = { kind: 'record', file, line, text: body };
+    if (source !== undefined) rec.source = source;
+    if (lossy) rec.lossy = true;
+    visit(rec);
+  };
+  if (block.wholeFile) {
+    const { text, lossy } = decodeBytes(block.bytes, block.encoding);
+    handle(1, text, lossy);
+    return;
+  }
+  // Fast path: the whole block decodes cleanly at once (the common case); else line by line.
+  let whole: string | undefined;
+  if (block.encoding === 'utf8') {
+    try {
+      whole = utf8Fatal.decode(block.bytes);
+    } catch {
+      whole = undefined;
+    }
+  } else {
+    const d = decodeBytes(block.bytes, block.encoding);
+    if (!d.lossy) whole = d.text;
+  }
+  let line = block.firstLine;
+  if (whole !== undefined) {
+    let start = 0;
+    while (start < whole.length) {
+      let end = whole.indexOf('\n', start);
+      if (end < 0) end = whole.length;
+      handle(line++, whole.slice(start, end), false);
+      start = end + 1;
+    }
+    return;
+  }
+  const bytes = block.bytes;
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const { text, lossy } = decodeBytes(bytes.subarray(start, end), block.encoding);
+    handle(line++, text, lossy);
+    start = end + 1;
+  }
+}
+
+/** Convenience: the items of one block as an array. */
+export function blockItems(block: CorpusBlock, options: CorpusReadOptions): CorpusItem[] {
+  const out: CorpusItem[] = [];
+  parseBlock(block, options, (i) => out.push(i));
+  return out;
+}

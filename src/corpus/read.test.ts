@@ -1,0 +1,148 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { readCorpus } from './read.js';
+import type { CorpusItem, CorpusReadOptions } from './types.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'beian-corpus-'));
+const write = (name: string, data: string | Uint8Array): string => {
+  const p = join(dir, name);
+  writeFileSync(p, data);
+  return p;
+};
+const collect = async (files: string[], options: CorpusReadOptions = {}): Promise<CorpusItem[]> => {
+  const out: CorpusItem[] = [];
+  for await (const i of readCorpus(files, options)) out.push(i);
+  return out;
+};
+const records = (items: CorpusItem[]) => items.filter((i) => i.kind === 'record');
+const malformed = (items: CorpusItem[]) => items.filter((i) => i.kind === 'malformed');
+
+// Real text: the first poems of the Tang anthology in chinese-poetry (traditional characters).
+const poetryFile = fileURLToPath(
+  new URL('../../node_modules/chinese-poetry/dist/quantangshi/poet.song.237000.json', import.meta.url),
+);
+const poems = (
+  JSON.parse(readFileSync(poetryFile, 'utf8')) as Array<{ paragraphs: string[]; author: string }>
+).slice(0, 40);
+const lines = poems.map((p) => p.paragraphs.join(''));
+
+describe('readCorpus', () => {
+  it('reads JSONL with a dotted field and a source, reporting bad lines by number', async () => {
+    const body = [
+      JSON.stringify({ data: { content: lines[0] }, source: 'web' }),
+      '{"data": {"content": "未闭合',
+      JSON.stringify({ data: {} }),
+      '',
+      JSON.stringify({ data: { content: lines[1] } }),
+      JSON.stringify({ data: { content: { nested: 1 } } }),
+    ].join('\n');
+    const items = await collect([write('a.jsonl', body)], { field: 'data.content' });
+    expect(records(items).map((r) => [r.line, r.text, r.source])).toEqual([
+      [1, lines[0], 'web'],
+      [5, lines[1], undefined],
+    ]);
+    expect(malformed(items).map((m) => [m.line, m.reason.split(':')[0]])).toEqual([
+      [2, 'invalid JSON'],
+      [3, 'missing field "data.content"'],
+      [6, 'field "data.content" is not text'],
+    ]);
+  });
+
+  it('reads .gz transparently and UTF-8 with BOM', async () => {
+    const text = `\uFEFF${lines.slice(0, 5).join('\r\n')}\r\n`;
+    const gz = write('b.txt.gz', gzipSync(Buffer.from(text)));
+    const items = await collect([gz]);
+    expect(records(items).map((r) => r.text)).toEqual(lines.slice(0, 5));
+  });
+
+  it('detects GBK and GB18030 and honours --encoding', async () => {
+    const simplified = '一二三 中文语料，检测编码。';
+    const gbk = write('c.txt', iconv.encode(`${simplified}\n第二行\n`, 'gbk'));
+    expect(records(await collect([gbk])).map((r) => r.text)).toEqual([simplified, '第二行']);
+    const forced = records(await collect([gbk], { encoding: 'gbk' }));
+    expect(forced[0]?.text).toBe(simplified);
+    const gb = write('c2.txt', iconv.encode('𠀀 扩展字符\n', 'gb18030'));
+    expect(records(await collect([gb], { encoding: 'gb18030' }))[0]?.text).toBe('𠀀 扩展字符');
+  });
+
+  it('reports invalid bytes with the line and still audits the text', async () => {
+    const bad = Buffer.concat([
+      Buffer.from(`${lines[0]}\n好`),
+      Buffer.from([0xff, 0xfe, 0x41]),
+      Buffer.from('\n'),
+    ]);
+    const items = await collect([write('d.txt', bad)], { encoding: 'utf8' });
+    expect(malformed(items)).toEqual([
+      {
+        kind: 'malformed',
+        file: join(dir, 'd.txt'),
+        line: 2,
+        reason: expect.stringContaining('invalid byte'),
+      },
+    ]);
+    expect(records(items).map((r) => r.line)).toEqual([1, 2]);
+  });
+
+  it('reports empty and binary files, and skips a huge line without losing the next ones', async () => {
+    const empty = write('e.txt', '');
+    const bin = write('f.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    const huge = write('g.txt', `${lines[0]}\n${'长'.repeat(400_000)}\n${lines[1]}\n${lines[2]}`);
+    const items = await collect([empty, bin, huge], { maxRecordBytes: 100_000, blockBytes: 64 * 1024 });
+    expect(
+      malformed(items).map((m) => [m.file.slice(dir.length + 1), m.line, m.reason.slice(0, 16)]),
+    ).toEqual([
+      ['e.txt', 0, 'empty file'],
+      ['f.txt', 0, 'binary file (NUL'],
+      ['g.txt', 2, 'record too large'],
+    ]);
+    expect(records(items).map((r) => [r.line, r.text])).toEqual([
+      [1, lines[0]],
+      [3, lines[1]],
+      [4, lines[2]],
+    ]);
+  });
+
+  it('reads CSV by column, with quoted multi-line fields and GBK', async () => {
+    const csv = `id,text,source\n1,"${lines[0]}",a\n2,"第一行\n第二行",b\n3,,c\n`;
+    const items = await collect([write('h.csv', iconv.encode(csv, 'gbk'))]);
+    expect(records(items).map((r) => [r.line, r.text, r.source])).toEqual([
+      [2, lines[0], 'a'],
+      [4, '第一行\n第二行', 'b'],
+    ]);
+    expect(malformed(items).map((m) => m.line)).toEqual([5]);
+    const missing = await collect([write('i.csv', 'a,b\n1,2\n')]);
+    expect(malformed(missing)[0]?.reason).toContain('missing column "text"');
+  });
+
+  it('reads one record per file in txt file mode', async () => {
+    const items = await collect([write('j.txt', lines.slice(0, 3).join('\n'))], { txtRecord: 'file' });
+    expect(records(items)).toHaveLength(1);
+    expect(records(items)[0]?.text).toBe(lines.slice(0, 3).join('\n'));
+  });
+
+  it('returns every JSONL record whatever the block size (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.constantFrom(...lines), fc.string({ unit: 'grapheme', maxLength: 30 })), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        fc.integer({ min: 16, max: 4096 }),
+        async (texts, blockBytes) => {
+          const file = write('p.jsonl', texts.map((t) => JSON.stringify({ text: t })).join('\n'));
+          const items = await collect([file], { blockBytes });
+          expect(malformed(items)).toEqual([]);
+          const expected = texts.map((t, i) => [i + 1, t]);
+          expect(records(items).map((r) => [r.line, r.text])).toEqual(expected);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,65 @@
+import type { pii as zh } from '../zh/pii.js';
+
+/** `beian pii` and `beian sources` messages (English). */
+export const pii: Record<keyof typeof zh, string> = {
+  'pii.description':
+    'Detect personal information in corpora (resident IDs, mobiles, bank cards, USCC, names, addresses, ...) and de-identify it',
+  'pii.help.examples': `Examples:
+  beian pii data/corpus.jsonl                      count personal information by type
+  beian pii data/ --field content --json           JSONL field "content", JSON output
+  beian pii data/ --findings findings.jsonl        one line per finding (masked values only)
+  beian pii data/ --redact --out clean/            write de-identified copies (same format), re-scan them
+  BEIAN_PII_KEY=... beian pii data/ --redact --out clean/ --config beian.yaml
+                                                    use the pii: section of beian.yaml (keyed pseudonyms)
+
+Types: cn-id-card cn-mobile cn-landline bank-card cn-uscc passport cn-travel-permit cn-plate
+       email ip mac url-credentials person-name address
+Confidence: high (checksum/strict format), medium, possible (failed checksum or no context)`,
+  'pii.option.format': 'input format (default: by extension): jsonl, txt or csv',
+  'pii.option.field': 'JSONL text field (dotted path, e.g. data.content) or CSV column; default text',
+  'pii.option.encoding': 'force the encoding: utf8, gbk or gb18030 (default: detected)',
+  'pii.option.findings':
+    'write every finding to this JSONL file (file, line, type, offsets, confidence, masked value)',
+  'pii.option.redact': 'de-identify: write copies into --out',
+  'pii.option.out': 'folder for the de-identified copies',
+  'pii.option.config':
+    'project file (default: ./beian.yaml if present) whose pii: section configures redaction',
+  'pii.option.jobs': 'worker threads (default: all cores)',
+  'pii.option.noSave': 'do not save the report in the database',
+  'pii.redactNeedsOut': '--redact needs --out <folder>',
+  'pii.progress': 'Scanning for personal information',
+  'pii.summary': '{records} records · {bytes} · {findings} personal-information findings',
+  'pii.header.type': 'Type',
+  'pii.header.label': 'Name',
+  'pii.header.count': 'Count',
+  'pii.confidence': 'Confidence: high {high} · medium {medium} · possible {possible}',
+  'pii.examples': 'Examples (masked):',
+  'pii.malformed': '{n} unreadable entries (skipped; everything else was processed):',
+  'pii.malformedMore': '... and {n} more, see --json',
+  'pii.redaction':
+    'De-identified {redacted} findings → {out}; re-scan found {residual} high-confidence residuals (rate {rate})',
+  'pii.residualFail':
+    'High-confidence personal information remains after de-identification: check the strategies (keep?).',
+  'pii.findingsWritten': 'Findings written to {file}',
+  'pii.saved': 'Report saved (id {id})',
+  'pii.bySource': 'By source (for lastScan.pii in the ledger):',
+  'pii.none': 'No personal information found.',
+  'sources.description':
+    'Training-data provenance ledger: licence, authorisation, crawling basis, personal information, foreign sources, illegal-content rate',
+  'sources.check.description': 'Check the ledger and compute the source mix; exit 1 when a source is flagged',
+  'sources.import.description':
+    'Read a CSV/YAML ledger, validate it and print it as YAML (for the sources: section)',
+  'sources.help.examples': `Examples:
+  beian sources check --ledger examples/demo/sources.yaml
+  beian sources check --config beian.yaml --json
+  beian sources import ledger.csv > sources.yaml
+
+Flag codes: missing-licence, missing-authorisation, crawl-without-basis, pi-without-consent,
+  pi-undeclared, foreign-without-assessment, illegal-rate-exceeded (threshold from the KB,
+  source.illegal-rate.max), not-scanned (a warning; does not fail)`,
+  'sources.option.ledger': 'ledger file (YAML, JSON or CSV); default: the sources: section of beian.yaml',
+  'sources.noLedger': 'No ledger: pass --ledger <file> or add a sources: section to beian.yaml.',
+  'sources.summary': '{sources} sources, {flagged} flagged (illegal-rate maximum {max}, {standard})',
+  'sources.problems': 'Problems:',
+  'sources.ok': 'Every source passes the checks.',
+};

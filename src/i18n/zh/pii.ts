@@ -1,0 +1,57 @@
+/** `beian pii` and `beian sources` messages (Simplified Chinese). */
+export const pii = {
+  'pii.description':
+    '检测语料中的个人信息（身份证、手机号、银行卡、统一社会信用代码、姓名、地址等）并去标识化',
+  'pii.help.examples': `示例：
+  beian pii data/corpus.jsonl                      统计各类个人信息
+  beian pii data/ --field content --json           JSONL 的 content 字段，JSON 输出
+  beian pii data/ --findings findings.jsonl        每处发现写一行（仅脱敏值，不含原文）
+  beian pii data/ --redact --out clean/            写出去标识化副本（格式不变）并复扫残留
+  BEIAN_PII_KEY=... beian pii data/ --redact --out clean/ --config beian.yaml
+                                                    按 beian.yaml 的 pii 配置（可用密钥化假名）
+
+类型：cn-id-card cn-mobile cn-landline bank-card cn-uscc passport cn-travel-permit cn-plate
+      email ip mac url-credentials person-name address
+可信度：high（校验通过/格式严格）、medium、possible（校验失败或缺少上下文）`,
+  'pii.option.format': '输入格式（默认按扩展名）：jsonl、txt 或 csv',
+  'pii.option.field': 'JSONL 文本字段（点路径，如 data.content）或 CSV 列名，默认 text',
+  'pii.option.encoding': '强制编码：utf8、gbk 或 gb18030（默认自动识别）',
+  'pii.option.findings': '把每处发现写入此 JSONL 文件（文件、行、类型、偏移、可信度、脱敏值）',
+  'pii.option.redact': '去标识化：写出副本到 --out 目录',
+  'pii.option.out': '去标识化副本的输出目录',
+  'pii.option.config': '项目文件（默认当前目录的 beian.yaml，若存在），读取其中的 pii 配置',
+  'pii.option.jobs': '工作线程数（默认全部 CPU 核心）',
+  'pii.option.noSave': '不把报告保存到数据库',
+  'pii.redactNeedsOut': '--redact 需要 --out <目录>',
+  'pii.progress': '扫描个人信息',
+  'pii.summary': '{records} 条记录 · {bytes} · 发现 {findings} 处个人信息',
+  'pii.header.type': '类型',
+  'pii.header.label': '名称',
+  'pii.header.count': '数量',
+  'pii.confidence': '可信度：high {high} · medium {medium} · possible {possible}',
+  'pii.examples': '示例（已脱敏）：',
+  'pii.malformed': '{n} 处无法解析的内容（已跳过，其余照常处理）：',
+  'pii.malformedMore': '……另有 {n} 处，见 --json 输出',
+  'pii.redaction': '去标识化：已处理 {redacted} 处 → {out}；复扫高可信度残留 {residual} 处（残留率 {rate}）',
+  'pii.residualFail': '去标识化后仍检出高可信度个人信息：请检查策略（keep？）与配置。',
+  'pii.findingsWritten': '发现明细已写入 {file}',
+  'pii.saved': '报告已保存（编号 {id}）',
+  'pii.bySource': '按来源（可填入台账 lastScan.pii）：',
+  'pii.none': '未发现个人信息。',
+  'sources.description': '训练语料来源台账：许可、授权、爬取依据、个人信息、境外来源与违法不良率检查',
+  'sources.check.description': '检查来源台账并计算来源构成；存在问题时退出码为 1',
+  'sources.import.description': '读取 CSV/YAML 台账，校验后输出为 YAML（可粘贴到 beian.yaml 的 sources 段）',
+  'sources.help.examples': `示例：
+  beian sources check --ledger examples/demo/sources.yaml
+  beian sources check --config beian.yaml --json
+  beian sources import ledger.csv > sources.yaml
+
+问题代码：missing-licence、missing-authorisation、crawl-without-basis、pi-without-consent、
+  pi-undeclared、foreign-without-assessment、illegal-rate-exceeded（阈值取自知识库
+  source.illegal-rate.max）、not-scanned（提示，不导致失败）`,
+  'sources.option.ledger': '台账文件（YAML、JSON 或 CSV）；默认读取 beian.yaml 的 sources 段',
+  'sources.noLedger': '没有台账：请用 --ledger 指定文件，或在 beian.yaml 中添加 sources 段。',
+  'sources.summary': '{sources} 个来源，{flagged} 个存在问题（违法不良率上限 {max}，{standard}）',
+  'sources.problems': '问题：',
+  'sources.ok': '所有来源均满足检查项。',
+} as const;

@@ -1,0 +1,61 @@
+/**
+ * Context around a candidate: look-alike numbers (order numbers, ISBNs, timestamps, prices) are
+ * recognised by the words just before them; real identifiers are often labelled (身份证, 手机).
+ */
+const NEGATIVE = [
+  '订单',
+  '单号',
+  '流水',
+  '交易号',
+  '运单',
+  '快递',
+  'ISBN',
+  'isbn',
+  '书号',
+  '编号',
+  '序列号',
+  '时间戳',
+  'timestamp',
+  '价格',
+  '金额',
+  '￥',
+  '¥',
+  '元',
+  '版本',
+  'version',
+  'Order',
+  'order',
+  'No.',
+  'ID:',
+  'id=',
+  'uid',
+  'UID',
+];
+
+/** The `window` characters before `start`. */
+export const before = (text: string, start: number, window = 12): string =>
+  text.slice(Math.max(0, start - window), start);
+
+export const after = (text: string, end: number, window = 6): string => text.slice(end, end + window);
+
+export function hasNegativeContext(text: string, start: number, window = 12): boolean {
+  const head = before(text, start, window);
+  return NEGATIVE.some((w) => head.includes(w));
+}
+
+export function hasContext(text: string, start: number, words: readonly string[], window = 12): boolean {
+  const head = before(text, start, window);
+  return words.some((w) => head.includes(w));
+}
+
+/** Strips spaces and dashes: grouped card and phone numbers compare digit for digit. */
+export const digitsOnly = (value: string): string => value.replace(/[^0-9Xx]/g, '');
+
+/** Runs a global regex and yields each match with its index (regex must have the g flag). */
+export function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    yield m;
+  }
+}

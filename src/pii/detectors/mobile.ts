@@ -1,0 +1,27 @@
+import { hasContext, hasNegativeContext, matches } from '../context.js';
+import { type Detector, type Finding, finding } from '../types.js';
+
+/** Cheap pre-check: most corpus lines cannot contain this type at all. */
+const HINT = /\d{4}/;
+
+// +86/0086 prefix, then 1[3-9]x and two groups of four, separated consistently by nothing,
+// a space or a dash (138 1234 5678, 138-1234-5678).
+const CANDIDATE =
+  /(?<![0-9A-Za-z+])(?:(?:\+|00)86[\s-]?)?1[3-9]\d(?:\d{8}|( |-)\d{4}\1\d{4})(?![0-9A-Za-z])/g;
+const LABELS = ['手机', '电话', '联系', 'Tel', 'tel', '致电', '拨打', '微信', 'mobile', '热线'];
+
+/** Mainland mobile numbers (11 digits, 13x–19x), optionally with +86/0086 and grouping. */
+export const mobile: Detector = {
+  type: 'cn-mobile',
+  detect(text) {
+    const out: Finding[] = [];
+    if (!HINT.test(text)) return out;
+    for (const m of matches(CANDIDATE, text)) {
+      const prefixed = /^(?:\+|00)86/.test(m[0]);
+      const labelled = prefixed || hasContext(text, m.index, LABELS);
+      if (!labelled && hasNegativeContext(text, m.index)) continue;
+      out.push(finding('cn-mobile', text, m.index, m.index + m[0].length, labelled ? 0.97 : 0.9));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** The dictionaries the name and address detectors use (data/pii), parsed and validated. Pure. */
+export interface PiiDictionaries {
+  /** longest first, so compound surnames win */
+  surnames: readonly string[];
+  givenNameChars: ReadonlySet<string>;
+  /** province and city names without suffix, longest first */
+  regions: readonly string[];
+  nameCues: NameCues;
+  address: AddressWords;
+}
+
+const words = z.array(z.string().min(1));
+export const NameCues = z
+  .object({
+    before: z.object({ strong: words, weak: words }).strict(),
+    after: z.object({ strong: words, weak: words }).strict(),
+    stop: z.string(),
+  })
+  .strict();
+export type NameCues = z.infer<typeof NameCues>;
+
+export const AddressWords = z
+  .object({
+    'province-suffix': words,
+    'city-suffix': words,
+    'district-suffix': words,
+    'town-suffix': words,
+    'street-suffix': words,
+    'detail-suffix': words,
+    labels: words,
+    stop: z.string(),
+  })
+  .strict();
+export type AddressWords = z.infer<typeof AddressWords>;
+
+/** One entry per whitespace-separated token; `#` comments. */
+export function parseWordList(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/#.*/, ''))
+    .flatMap((l) => l.split(/\s+/))
+    .filter((w) => w.length > 0);
+}
+
+const byLengthDesc = (list: readonly string[]): string[] =>
+  [...new Set(list)].sort((a, b) => b.length - a.length || a.localeCompare(b));
+
+export function buildDictionaries(raw: {
+  surnames: string;
+  givenNameChars: string;
+  regions: string;
+  nameCues: unknown;
+  address: unknown;
+}): PiiDictionaries {
+  return {
+    surnames: byLengthDesc(parseWordList(raw.surnames)),
+    givenNameChars: new Set(parseWordList(raw.givenNameChars).flatMap((w) => [...w])),
+    regions: byLengthDesc(parseWordList(raw.regions)),
+    nameCues: NameCues.parse(raw.nameCues),
+    address: AddressWords.parse(raw.address),
+  };
+}

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { BeianError } from '../errors.js';
+import { buildDictionaries, type PiiDictionaries } from './dictionaries.js';
+
+/** data/pii of the installed package (the same relative path from src/pii and dist/pii). */
+export const DEFAULT_PII_DIR = fileURLToPath(new URL('../../data/pii/', import.meta.url));
+
+/** Reads the name/address dictionaries (a few KB; read once per process or worker). */
+export function loadPiiDictionaries(dir: string = DEFAULT_PII_DIR): PiiDictionaries {
+  const read = (name: string) => {
+    const file = `${dir.replace(/\/$/, '')}/${name}`;
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (cause) {
+      throw new BeianError('ENVIRONMENT', `Cannot read PII dictionary ${file}: ${(cause as Error).message}`, {
+        cause,
+      });
+    }
+  };
+  try {
+    return buildDictionaries({
+      surnames: read('surnames.txt'),
+      givenNameChars: read('given-name-chars.txt'),
+      regions: read('regions.txt'),
+      nameCues: parse(read('name-cues.yaml')),
+      address: parse(read('address.yaml')),
+    });
+  } catch (cause) {
+    if (cause instanceof BeianError) throw cause;
+    throw new BeianError('CONFIG_INVALID', `The PII dictionaries in ${dir} do not validate.`, { cause });
+  }
+}

@@ -1,0 +1,35 @@
+import type { DetectorRegistry } from './registry.js';
+import { CONFIDENCE_ORDER, type Confidence, type Finding, PII_TYPES, type PiiType } from './types.js';
+
+export interface ScanOptions {
+  /** only these types (default: all) */
+  types?: readonly PiiType[];
+  /** drop findings below this level (default: possible, i.e. keep all) */
+  minConfidence?: Confidence;
+}
+
+/**
+ * Runs the detectors over one text and resolves overlaps: where two findings overlap, the higher
+ * score wins, then the longer span, then the earlier type in PII_TYPES (the more specific one).
+ * Returns non-overlapping findings in text order. Pure.
+ */
+export function scanText(text: string, detectors: DetectorRegistry, options: ScanOptions = {}): Finding[] {
+  if (text.length === 0) return [];
+  const types = options.types ?? PII_TYPES;
+  const min = CONFIDENCE_ORDER[options.minConfidence ?? 'possible'];
+  const all: Finding[] = [];
+  for (const t of types)
+    for (const f of detectors[t].detect(text)) if (CONFIDENCE_ORDER[f.confidence] >= min) all.push(f);
+  if (all.length <= 1) return all;
+  const rank = (t: PiiType) => PII_TYPES.indexOf(t);
+  all.sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.end - b.start - (a.end - a.start) ||
+      rank(a.type) - rank(b.type) ||
+      a.start - b.start,
+  );
+  const kept: Finding[] = [];
+  for (const f of all) if (!kept.some((k) => f.start < k.end && k.start < f.end)) kept.push(f);
+  return kept.sort((a, b) => a.start - b.start);
+}

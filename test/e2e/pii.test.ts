@@ -1,0 +1,205 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const FIX = new URL('../fixtures/pii/', import.meta.url).pathname;
+const records = join(FIX, 'records.jsonl');
+const tmp = () => mkdtempSync(join(tmpdir(), 'beian-pii-'));
+
+interface Report {
+  records: number;
+  bytes: number;
+  byType: Record<string, number>;
+  malformed: { file: string; line: number; reason: string }[];
+  byConfidence: { high: number; medium: number; possible: number };
+  redaction?: { residualHigh: number; redacted: number };
+}
+const json = (args: string[], env?: NodeJS.ProcessEnv) => {
+  const r = runCli([...args, '--json', '--no-save'], env ? { env } : {});
+  return { ...r, report: JSON.parse(r.stdout) as Report };
+};
+
+describe('beian pii', () => {
+  it('prints the JSON contract and reports malformed lines by file and line', () => {
+    const { code, report } = json(['pii', records]);
+    expect(code).toBe(0);
+    expect(Object.keys(report)).toEqual(expect.arrayContaining(['records', 'bytes', 'byType', 'malformed']));
+    expect(report.records).toBe(60);
+    expect(report.byType['cn-id-card']).toBeGreaterThan(0);
+    expect(report.malformed.map((m) => [m.line, m.reason])).toEqual([
+      [6, 'invalid JSON'],
+      [7, 'missing field "text"'],
+    ]);
+    expect(report.malformed[0]?.file).toBe(records);
+  });
+
+  it('writes findings with UTF-16 offsets and masked values only', () => {
+    const dir = tmp();
+    const out = join(dir, 'findings.jsonl');
+    expect(runCli(['pii', records, '--findings', out, '--no-save']).code).toBe(0);
+    const lines = readFileSync(records, 'utf8').split('\n');
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.length).toBeGreaterThan(20);
+    for (const f of rows) {
+      expect(Object.keys(f)).toEqual([
+        'file',
+        'line',
+        'type',
+        'start',
+        'end',
+        'confidence',
+        'score',
+        'masked',
+      ]);
+      let text: string;
+      try {
+        text = JSON.parse(lines[f.line - 1] ?? '').text;
+      } catch {
+        text = lines[f.line - 1] ?? ''; // a malformed line is scanned as raw text
+      }
+      const raw = text.slice(f.start, f.end);
+      expect(raw.length).toBe(f.end - f.start);
+      expect(f.masked).not.toBe(raw);
+      expect(readFileSync(out, 'utf8')).not.toContain(raw.length >= 8 ? raw : '\u0000');
+    }
+  });
+
+  it('redacts JSONL preserving format and other fields; the re-scan finds no high-confidence PII', () => {
+    const dir = tmp();
+    const { code, report } = json(['pii', records, '--redact', '--out', dir]);
+    expect(code).toBe(0);
+    expect(report.redaction?.residualHigh).toBe(0);
+    const before = readFileSync(records, 'utf8').split('\n');
+    const after = readFileSync(join(dir, 'records.jsonl'), 'utf8').split('\n');
+    expect(after.length).toBe(before.length);
+    before.forEach((line, i) => {
+      if (i === 5 || i === 6 || line === '') return; // the two malformed lines and the final newline
+      const a = JSON.parse(line);
+      const b = JSON.parse(after[i] ?? '');
+      expect(Object.keys(b)).toEqual(Object.keys(a));
+      expect({ ...b, text: undefined }).toEqual({ ...a, text: undefined });
+    });
+    expect(after[5]).not.toContain('13812345678');
+    const rescan = json(['pii', dir]);
+    expect(rescan.report.byConfidence.high).toBe(0);
+    expect(rescan.report.records).toBe(60);
+  });
+
+  it('redacts CSV (only the text column) and TXT in one run; the re-scan finds no high-confidence PII', () => {
+    const dir = tmp();
+    const run = json([
+      'pii',
+      join(FIX, 'tickets.csv'),
+      join(FIX, 'notes.txt'),
+      '--field',
+      'content',
+      '--redact',
+      '--out',
+      dir,
+      '--jobs',
+      '2',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.report.redaction?.residualHigh).toBe(0);
+    const a = parseCsv(readFileSync(join(FIX, 'tickets.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const b = parseCsv(readFileSync(join(dir, 'tickets.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(b.map((r) => [r.id, r.status])).toEqual(a.map((r) => [r.id, r.status]));
+    expect(b.some((r, i) => r.content !== a[i]?.content)).toBe(true);
+    const notes = readFileSync(join(FIX, 'notes.txt'), 'utf8').split('\n');
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8').split('\n')).toHaveLength(notes.length);
+    expect(json(['pii', dir, '--field', 'content']).report.byConfidence.high).toBe(0);
+  });
+
+  it('pseudonymises with a key from the environment, never writing the key', () => {
+    const dir = tmp();
+    const cfg = join(dir, 'beian.yaml');
+    writeFileSync(
+      cfg,
+      [
+        'version: 1',
+        'services:',
+        '  - { id: s, name: S, answers: { publicMainland: true, functions: [generate-synthesise], generates: [text], model: { source: third-party-api } } }',
+        'pii:',
+        '  strategy: { strategy: pseudonym }',
+        '  pseudonym: { keyEnv: DEMO_PII_KEY }',
+      ].join('\n'),
+    );
+    const input = join(dir, 'in.txt');
+    writeFileSync(input, '手机 13812345678\n电话：138 1234 5678\n手机 13912345678\n');
+    const noKey = runCli(['pii', input, '--redact', '--out', join(dir, 'o'), '--config', cfg, '--no-save']);
+    expect(noKey.code).toBe(2);
+    expect(noKey.stderr).toContain('DEMO_PII_KEY');
+    const key = 'k-3f9a1c2e7b5d4a60-secret';
+    const db = join(dir, 'b.db');
+    const r = runCli(
+      ['--db', db, 'pii', input, '--redact', '--out', join(dir, 'o'), '--config', cfg, '--json'],
+      {
+        env: { DEMO_PII_KEY: key },
+      },
+    );
+    expect(r.code).toBe(0);
+    const out = readFileSync(join(dir, 'o', 'in.txt'), 'utf8').split('\n');
+    const token = (l: string) => /\[手机号#[0-9a-f]{12}\]/.exec(l)?.[0];
+    expect(token(out[0] ?? '')).toBeDefined();
+    expect(token(out[0] ?? '')).toBe(token(out[1] ?? ''));
+    expect(token(out[2] ?? '')).not.toBe(token(out[0] ?? ''));
+    const row = new Database(db).prepare('select report_json, residual_high from pii_reports').get() as {
+      report_json: string;
+      residual_high: number;
+    };
+    expect(row.residual_high).toBe(0);
+    for (const text of [r.stdout, r.stderr, row.report_json, out.join('\n')]) {
+      expect(text).not.toContain(key);
+      expect(text).not.toContain('13812345678');
+    }
+  });
+
+  it('exits 2 for a missing input or --redact without --out', () => {
+    expect(runCli(['pii', join(FIX, 'nope.jsonl'), '--no-save']).code).toBe(2);
+    expect(runCli(['pii', records, '--redact', '--no-save']).code).toBe(2);
+  });
+});
+
+describe('beian sources', () => {
+  it('flags every problem of the shipped example ledger and exits 1', () => {
+    const r = runCli(['sources', 'check', '--ledger', 'examples/demo/sources.yaml', '--json']);
+    expect(r.code).toBe(1);
+    const data = JSON.parse(r.stdout) as {
+      flags: { code: string }[];
+      mix: unknown;
+      table: { rows: string[][] };
+    };
+    expect(new Set(data.flags.map((f) => f.code)).size).toBe(8);
+    expect(data.table.rows).toHaveLength(5);
+  });
+
+  it('imports a CSV ledger and passes a clean one', () => {
+    const dir = tmp();
+    const csv = join(dir, 'l.csv');
+    writeFileSync(
+      csv,
+      'id,name,type,licence,collection,containsPersonalInfo,fromAbroad,records,illegalRate\npoetry,古诗词,open-source,MIT,api,no,no,100,0.001\n',
+    );
+    const imported = runCli(['sources', 'import', csv]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('id: poetry');
+    expect(runCli(['sources', 'check', '--ledger', csv]).code).toBe(0);
+    writeFileSync(csv, 'id,name,type,collection\nBad,x,weird,api\n');
+    const bad = runCli(['sources', 'check', '--ledger', csv]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('l.csv:2');
+  });
+});
