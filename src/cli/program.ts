@@ -10,6 +10,7 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/kb.js'),
   () => import('./commands/assess.js'),
   () => import('./commands/demo.js'),
+  () => import('./commands/materials.js'),
   () => import('./commands/audit.js'),
   () => import('./commands/registry.js'),
   () => import('./commands/deadlines.js'),

@@ -3,6 +3,7 @@ import { Answers } from '../assess/questionnaire.js';
 import { SourcesSection } from '../sources/schema.js';
 import { ChecklistSection } from './sections/checklist.js';
 import { Algorithm, ModelEntry } from './sections/inventory.js';
+import { Measures } from './sections/measures.js';
 import { PiiSection } from './sections/pii.js';
 import { RedteamSection } from './sections/redteam.js';
 
@@ -26,6 +27,11 @@ export const Organisation = z
     uscc: z.string().optional(),
     legalRepresentative: z.string().optional(),
     address: z.string().optional(),
+    /** 主体类型, e.g. 企业 */
+    entityType: z.string().optional(),
+    /** ICP 备案号或经营许可证编号 */
+    icp: z.string().optional(),
+    website: z.string().optional(),
     /** 算法安全责任人 */
     securityOfficer: Contact.optional(),
     contacts: z.array(Contact).optional(),
@@ -50,6 +56,7 @@ export const ProjectFile = z
     /** version of this file's format */
     version: z.literal(1).default(1),
     organisation: Organisation.optional(),
+    measures: Measures.optional(),
     services: z.array(Service).min(1),
     checklist: ChecklistSection.optional(),
     pii: PiiSection.optional(),

@@ -121,10 +121,13 @@ describe('beian assess', () => {
 describe('beian demo', () => {
   it('assesses the shipped portfolio and leaves a report to open', () => {
     const dir = tmp();
-    const r = runCli(['demo', '--json'], { cwd: dir });
+    // no Chromium: the materials step skips its PDFs, which keeps this test fast (PDFs: test/e2e/materials.test.ts)
+    const r = runCli(['demo', '--json'], { cwd: dir, env: { BEIAN_CHROMIUM: '/nonexistent' } });
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as { index: string; steps: { id: string; ok: boolean }[] };
     expect(result.steps.find((s) => s.id === 'assess')?.ok).toBe(true);
+    expect(result.steps.find((s) => s.id === 'materials')?.ok).toBe(true);
+    expect(readFileSync(result.index, 'utf8')).toContain('materials/genai-security-assessment.docx');
     expect(readFileSync(result.index, 'utf8')).toContain('assessment.html');
     const view = JSON.parse(readFileSync(join(dir, 'demo-output', 'assessment.json'), 'utf8')) as View;
     expect(view.services.map((s) => s.id)).toEqual([

@@ -4,6 +4,7 @@ import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
 import { kb } from './kb.js';
+import { materials } from './materials.js';
 import { pii } from './pii.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
@@ -15,6 +16,7 @@ export const en: Record<keyof typeof zh, string> = {
   ...kb,
   ...assess,
   ...demo,
+  ...materials,
   ...audit,
   ...registry,
   ...server,

@@ -3,6 +3,7 @@ import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
 import { kb } from './kb.js';
+import { materials } from './materials.js';
 import { pii } from './pii.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
@@ -14,6 +15,7 @@ export const zh = {
   ...kb,
   ...assess,
   ...demo,
+  ...materials,
   ...audit,
   ...registry,
   ...server,

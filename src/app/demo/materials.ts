@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { BeianError } from '../../errors.js';
+import type { Evidence } from '../../materials/evidence.js';
+import type { Format } from '../../materials/model.js';
+import { generateMaterials } from '../materials/generate.js';
+import type { DemoFile, DemoStep } from './step.js';
+
+/**
+ * The full material set for the demo portfolio in DOCX, XLSX, HTML and PDF (PDF only when
+ * Chromium is installed: without it the step still writes the rest and says so).
+ * `evidence` lets the demo pass the results of the other steps (scan, red team, ...) when wired.
+ */
+export function materialsStep(evidence: () => Evidence = () => ({})): DemoStep {
+  return {
+    id: 'materials',
+    title: { zh: '备案材料', en: 'Filing materials' },
+    async run(ctx) {
+      const out = join(ctx.outDir, 'materials');
+      const base = {
+        config: ctx.projectFile,
+        evidence: evidence(),
+        lang: ctx.lang,
+        now: ctx.now,
+        out,
+        env: process.env,
+      };
+      const formats: Format[] = ['docx', 'xlsx', 'html', 'md', 'pdf'];
+      let noPdf = '';
+      let result: Awaited<ReturnType<typeof generateMaterials>>;
+      try {
+        result = await generateMaterials({ ...base, formats });
+      } catch (e) {
+        if (!(e instanceof BeianError && e.code === 'ENVIRONMENT')) throw e;
+        noPdf = ctx.lang === 'zh' ? '（未安装 Chromium，未生成 PDF）' : ' (no Chromium: PDF skipped)';
+        result = await generateMaterials({ ...base, formats: formats.filter((f) => f !== 'pdf') });
+      }
+      const files: DemoFile[] = result.documents.flatMap((d) =>
+        d.files
+          .filter((f) => !f.endsWith('.md'))
+          .map((f) => ({
+            path: f,
+            title: {
+              zh: `${d.title}（${f.split('.').pop()?.toUpperCase()}）`,
+              en: `${d.id} (${f.split('.').pop()?.toUpperCase()})`,
+            },
+          })),
+      );
+      const todo = result.documents.reduce((a, d) => a + d.toComplete, 0);
+      const nFiles = result.documents.reduce((a, d) => a + d.files.length, 0);
+      const summary =
+        ctx.lang === 'zh'
+          ? `${result.documents.length} 份文档、${nFiles} 个文件，${todo} 处待补充${noPdf}`
+          : `${result.documents.length} documents, ${nFiles} files, ${todo} item(s) to complete${noPdf}`;
+      return { summary, files };
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { BeianError } from '../../errors.js';
+import type { Lang } from '../../i18n/index.js';
+import { type Kb, loadKb } from '../../kb/index.js';
+import { buildMaterials } from '../../materials/build.js';
+import { EVIDENCE_PARTS, type Evidence, EvidenceSchema } from '../../materials/evidence.js';
+import { loadTemplates } from '../../materials/load-templates.js';
+import {
+  type Format,
+  type Gap,
+  gaps,
+  type MaterialDocument,
+  toCompleteCount,
+} from '../../materials/model.js';
+import { renderers } from '../../materials/render/index.js';
+import { type ProjectFile, parseProject } from '../../project/index.js';
+import { zodIssues } from '../../util/zod-issues.js';
+import { assessProject } from '../assess.js';
+import { launchPdfPrinter, type PdfPrinter } from './chromium.js';
+
+export interface MaterialsInput {
+  /** path of beian.yaml */
+  config: string;
+  /** a JSON file with the Evidence (materials/evidence.ts); optional */
+  evidenceFile?: string;
+  /** an Evidence object given directly (library use, demo); merged over the file */
+  evidence?: Evidence;
+  templatesDir?: string;
+  lang: Lang;
+  now: Date;
+  only?: readonly string[];
+  service?: string;
+}
+
+export interface Loaded {
+  project: ProjectFile;
+  evidence: Evidence;
+  kb: Kb;
+  documents: MaterialDocument[];
+}
+
+async function readText(file: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new BeianError('NOT_FOUND', `Cannot read ${what} ${file}: ${(cause as Error).message}`, { cause });
+  }
+}
+
+export async function readEvidence(file: string): Promise<Evidence> {
+  const text = await readText(file, 'the evidence file');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (cause) {
+    throw new BeianError('INPUT_INVALID', `${file} is not valid JSON: ${(cause as Error).message}`, {
+      cause,
+    });
+  }
+  const r = EvidenceSchema.safeParse(raw);
+  if (!r.success)
+    throw new BeianError('INPUT_INVALID', `${file} does not match the evidence schema.`, {
+      issues: zodIssues(r.error, file),
+    });
+  return r.data;
+}
+
+/** Reads the project, evidence, KB and templates, and builds the document models (no rendering). */
+export async function loadMaterials(input: MaterialsInput): Promise<Loaded> {
+  const project = parseProject(await readText(input.config, 'the project file'), input.config);
+  const fromFile = input.evidenceFile ? await readEvidence(input.evidenceFile) : {};
+  const kb = loadKb();
+  const given: Evidence = { ...fromFile, ...(input.evidence ?? {}) };
+  // Which filings apply comes from the assessment: evaluated here from the same project file
+  // when the caller did not supply one (it is deterministic and needs nothing else).
+  const evidence: Evidence = given.determination
+    ? given
+    : { ...given, determination: assessProject(project, input.lang, { kb }).determination };
+  const templates = loadTemplates(input.templatesDir);
+  const documents = buildMaterials({
+    project,
+    evidence,
+    kb,
+    templates,
+    lang: input.lang,
+    date: input.now.toISOString().slice(0, 10),
+    ...(input.only ? { only: input.only } : {}),
+    ...(input.service ? { service: input.service } : {}),
+  });
+  return { project, evidence, kb, documents };
+}
+
+const PDF_PARALLEL = 3;
+
+export interface GeneratedDocument {
+  id: string;
+  title: string;
+  files: string[];
+  toComplete: number;
+}
+
+/**
+ * Writes one file per document and format (`<out>/<id>.<ext>`); a document is written only in the
+ * formats it supports (exports are XLSX/HTML/Markdown). `onProgress` is called after each file.
+ */
+export async function generateMaterials(
+  input: MaterialsInput & { out: string; formats: readonly Format[]; env: NodeJS.ProcessEnv },
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<{ documents: GeneratedDocument[] }> {
+  const { documents } = await loadMaterials(input);
+  const out = resolve(input.out);
+  try {
+    await mkdir(out, { recursive: true });
+  } catch (cause) {
+    throw new BeianError(
+      'ENVIRONMENT',
+      `Cannot create the output folder ${out}: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+  const formatRank = (file: string) => input.formats.indexOf(file.slice(file.lastIndexOf('.') + 1) as Format);
+  const jobs = documents.flatMap((d) =>
+    input.formats.filter((f) => d.formats.includes(f)).map((f) => [d, f] as const),
+  );
+  let printer: PdfPrinter | undefined;
+  if (jobs.some(([, f]) => f === 'pdf')) printer = await launchPdfPrinter(input.env);
+  const result = new Map<string, GeneratedDocument>(
+    documents.map((d) => [d.id, { id: d.id, title: d.title, files: [], toComplete: toCompleteCount(d) }]),
+  );
+  try {
+    let done = 0;
+    const write = async ([doc, format]: (typeof jobs)[number]) => {
+      const r = renderers[format];
+      const content = await r.render(doc, printer ? { printPdf: printer.printPdf } : {});
+      const file = join(out, `${doc.id}.${r.extension}`);
+      await writeFile(file, content);
+      result.get(doc.id)?.files.push(file);
+      onProgress(++done, jobs.length);
+    };
+    for (const job of jobs.filter(([, f]) => f !== 'pdf')) await write(job);
+    // Chromium spends most of a PDF embedding CJK fonts: a few pages in parallel save ~20 %.
+    const pdfs = jobs.filter(([, f]) => f === 'pdf');
+    for (let i = 0; i < pdfs.length; i += PDF_PARALLEL)
+      await Promise.all(pdfs.slice(i, i + PDF_PARALLEL).map(write));
+    // files in the order of the requested formats, whatever order they were written in
+    for (const g of result.values()) g.files.sort((a, b) => formatRank(a) - formatRank(b));
+  } finally {
+    await printer?.close();
+  }
+  return { documents: [...result.values()] };
+}
+
+export interface CheckResult {
+  ok: boolean;
+  documents: { id: string; title: string; gaps: Gap[] }[];
+  /** evidence parts supplied */
+  evidence: Record<string, boolean>;
+}
+
+/** Every missing field, over-long field and to-complete box across all documents. */
+export async function checkMaterials(input: MaterialsInput): Promise<CheckResult> {
+  const { documents, evidence } = await loadMaterials(input);
+  const docs = documents.map((d) => ({ id: d.id, title: d.title, gaps: gaps(d) }));
+  return {
+    ok: docs.every((d) => d.gaps.every((g) => !g.required)),
+    documents: docs,
+    evidence: Object.fromEntries(EVIDENCE_PARTS.map((p) => [p, evidence[p] !== undefined])),
+  };
+}

@@ -1,0 +1,136 @@
+import type { Command } from 'commander';
+import { BeianError } from '../../errors.js';
+import { DOCUMENT_IDS } from '../../materials/build.js';
+import { FORMATS, type Format } from '../../materials/model.js';
+import { jsonOption, type Register } from '../command.js';
+import type { CliContext } from '../context.js';
+import { formatTable, printJson } from '../output.js';
+import { createProgress } from '../progress.js';
+
+interface CommonOpts {
+  config: string;
+  evidence?: string;
+  templates?: string;
+  only?: string;
+  service?: string;
+  json?: boolean;
+}
+
+const DEFAULT_FORMATS = 'docx,xlsx,md,html';
+const list = (s: string | undefined): string[] | undefined =>
+  s === undefined
+    ? undefined
+    : s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+
+function parseFormats(ctx: CliContext, value: string): Format[] {
+  const out: Format[] = [];
+  for (const f of list(value) ?? []) {
+    if (!(FORMATS as readonly string[]).includes(f)) {
+      throw new BeianError('USAGE', ctx.t('materials.badFormat', { value: f, formats: FORMATS.join(', ') }));
+    }
+    out.push(f as Format);
+  }
+  return out;
+}
+
+function commonOptions(cmd: Command, ctx: CliContext): Command {
+  return jsonOption(cmd, ctx)
+    .requiredOption('--config <file>', ctx.t('materials.option.config'))
+    .option('--evidence <file>', ctx.t('materials.option.evidence'))
+    .option('--templates <dir>', ctx.t('materials.option.templates'))
+    .option('--only <ids>', ctx.t('materials.option.only'))
+    .option('--service <id>', ctx.t('materials.option.service'));
+}
+
+function input(c: CliContext, opts: CommonOpts) {
+  const only = list(opts.only);
+  return {
+    config: opts.config,
+    lang: c.lang,
+    now: c.now(),
+    ...(opts.evidence ? { evidenceFile: opts.evidence } : {}),
+    ...(opts.templates ? { templatesDir: opts.templates } : {}),
+    ...(only ? { only } : {}),
+    ...(opts.service ? { service: opts.service } : {}),
+  };
+}
+
+async function generate(c: CliContext, opts: CommonOpts & { out?: string; format: string }) {
+  if (!opts.out) throw new BeianError('USAGE', `${c.t('materials.option.out')}: --out <dir>`);
+  const formats = parseFormats(c, opts.format);
+  const { generateMaterials } = await import('../../app/materials/generate.js');
+  const progress = createProgress(c, 'materials', { json: opts.json ?? false });
+  const result = await generateMaterials(
+    { ...input(c, opts), out: opts.out, formats, env: c.env },
+    (done, total) => progress.update({ done, total }),
+  );
+  progress.finish();
+  if (opts.json) {
+    printJson(c, result);
+    return 0;
+  }
+  const rows = result.documents.map((d) => [d.id, d.title, String(d.files.length), String(d.toComplete)]);
+  const files = result.documents.reduce((a, d) => a + d.files.length, 0);
+  c.out(
+    `${formatTable([c.t('materials.header.doc'), '', c.t('materials.header.files'), c.t('materials.header.todo')], rows)}\n\n${c.t(
+      'materials.wrote',
+      { docs: result.documents.length, files, out: opts.out },
+    )}\n`,
+  );
+  return 0;
+}
+
+async function check(c: CliContext, opts: CommonOpts) {
+  const { checkMaterials } = await import('../../app/materials/generate.js');
+  const result = await checkMaterials(input(c, opts));
+  const all = result.documents.flatMap((d) => d.gaps);
+  const required = all.filter((g) => g.required).length;
+  if (opts.json) printJson(c, result);
+  else {
+    const rows = all.map((g) => [
+      g.document,
+      g.section,
+      g.text,
+      g.field ?? '',
+      g.required ? c.t('materials.yes') : '',
+    ]);
+    const head = ['doc', 'section', 'item', 'field', 'required'] as const;
+    if (rows.length)
+      c.out(
+        `${formatTable(
+          head.map((h) => c.t(`materials.header.${h}`)),
+          rows,
+        )}\n\n`,
+      );
+    const counts = { required, optional: all.length - required };
+    c.out(`${result.ok ? c.t('materials.check.ok', counts) : c.t('materials.check.failed', counts)}\n`);
+  }
+  return result.ok ? 0 : 1;
+}
+
+/**
+ * `beian materials [check]`: one command whose optional `check` action lists what is missing
+ * (a positional action rather than a sub-command, so both share the same options unambiguously).
+ */
+export const register: Register = (program, run, ctx) => {
+  commonOptions(
+    program
+      .command('materials')
+      .argument('[action]', ctx.t('materials.check.description'))
+      .description(ctx.t('materials.description'))
+      .addHelpText('after', ctx.t('materials.help', { ids: DOCUMENT_IDS.join(', ') })),
+    ctx,
+  )
+    .option('--out <dir>', ctx.t('materials.option.out'))
+    .option('--format <list>', ctx.t('materials.option.format'), DEFAULT_FORMATS)
+    .action(
+      run(async (c, action: string | undefined, opts: CommonOpts & { out?: string; format: string }) => {
+        if (action === undefined) return generate(c, opts);
+        if (action === 'check') return check(c, opts);
+        throw new BeianError('USAGE', `beian materials ${action}: use "beian materials check" or no action`);
+      }),
+    );
+};

@@ -1,0 +1,34 @@
+export const materials = {
+  'materials.description':
+    '生成备案材料（算法基本情况、算法安全自评估报告、拟公示内容、落实主体责任情况、上线备案申请表、安全评估报告、语料标注规则、模型服务协议、关键词列表与测试题集导出）',
+  'materials.help': `
+示例：
+  beian materials --config beian.yaml --out materials/
+  beian materials --config beian.yaml --out materials/ --format docx,xlsx,pdf --evidence evidence.json
+  beian materials --config beian.yaml --out materials/ --only algorithm-self-assessment --service video-feed
+  beian materials check --config beian.yaml          # 列出所有待补充项，缺少必填项时退出码为 1
+
+文档编号：{ids}
+缺少的内容在文档中以“待补充”框标出，不会编造。PDF 需要 Chromium（apt-get install chromium fonts-noto-cjk）。`,
+  'materials.option.config': '项目文件 beian.yaml 的路径',
+  'materials.option.out': '输出目录（每个文档、每种格式一个文件，以文档编号命名）',
+  'materials.option.format': '输出格式，逗号分隔：docx,xlsx,md,html,pdf（默认 docx,xlsx,md,html）',
+  'materials.option.only': '只生成这些文档（文档编号，逗号分隔）',
+  'materials.option.service': '只针对此服务编号',
+  'materials.option.evidence': '证据 JSON 文件（判定、扫描、红队、公平性等结果；见 docs/materials.md）',
+  'materials.option.templates': '自定义模板目录（覆盖 data/templates 中的同名文件）',
+  'materials.check.description':
+    'check：检查所有文档：列出缺失字段、超长字段与待补充项；有必填项缺失时退出码为 1',
+  'materials.badFormat': '未知格式 “{value}”：可用 {formats}',
+  'materials.wrote': '已生成 {docs} 个文档、{files} 个文件到 {out}',
+  'materials.header.doc': '文档',
+  'materials.header.files': '文件',
+  'materials.header.todo': '待补充',
+  'materials.header.section': '章节',
+  'materials.header.item': '事项',
+  'materials.header.field': '位置',
+  'materials.header.required': '必填',
+  'materials.check.ok': '所有必填项均已具备（另有 {optional} 项可选待补充）。',
+  'materials.check.failed': '{required} 项必填内容缺失或超长，{optional} 项可选待补充。',
+  'materials.yes': '是',
+} as const;

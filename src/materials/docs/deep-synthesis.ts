@@ -1,0 +1,36 @@
+import type { Section } from '../model.js';
+import { orgName, textOr } from './common.js';
+import type { DocumentDef } from './context.js';
+import { PROSE } from './context.js';
+
+/** Additions for deep-synthesis filing: labelling, real-identity verification, supporter duties. */
+export const deepSynthesisAdditions: DocumentDef = {
+  id: 'deep-synthesis-additions',
+  family: 'deep-synthesis',
+  filing: 'deep-synthesis-filing',
+  formats: PROSE,
+  build: (ctx, tpl) => {
+    const m = ctx.project.measures;
+    const services = ctx.subjects.deepSynthesis;
+    const names = services.map((s) => s.name).join(ctx.lang === 'zh' ? '、' : ', ');
+    const out: Section[] = [
+      tpl.sec('intro', { org: orgName(ctx, tpl), services: names }),
+      tpl.sec('labelling', {}, [textOr(tpl, m?.labelling, tpl.l('measure.labelling'), 'measures.labelling')]),
+      tpl.sec('identity', {}, [
+        textOr(
+          tpl,
+          m?.identityVerification,
+          tpl.l('measure.identityVerification'),
+          'measures.identityVerification',
+        ),
+      ]),
+    ];
+    if (services.some((s) => s.answers.faceVoice)) out.push(tpl.sec('face-voice', {}));
+    const supporter = services
+      .flatMap((s) => s.algorithms ?? [])
+      .some((a) => a.role === 'technical-supporter');
+    if (supporter) out.push(tpl.sec('supporter', {}));
+    out.push(tpl.sec('assessment', {}));
+    return out;
+  },
+};
