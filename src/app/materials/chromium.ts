@@ -5,7 +5,7 @@ import { BeianError } from '../../errors.js';
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 // Offline and quiet: no network side-channels, no first-run or update machinery.
-const FLAGS = [
+export const CHROMIUM_FLAGS: readonly string[] = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -42,7 +42,7 @@ export async function launchPdfPrinter(env: NodeJS.ProcessEnv): Promise<PdfPrint
   const { chromium } = await import('playwright-core');
   let browser: Awaited<ReturnType<typeof chromium.launch>>;
   try {
-    browser = await chromium.launch({ executablePath, args: FLAGS, headless: true });
+    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS], headless: true });
   } catch (cause) {
     throw new BeianError(
       'ENVIRONMENT',
