@@ -5,7 +5,13 @@ import { z } from 'zod';
  * that changes the outcome is reported as "to clarify" rather than guessed. Field names are the
  * contract of `beian.yaml` (services[].answers) and of the web form.
  */
-export const FUNCTIONS = ['recommend', 'rank', 'retrieve-filter', 'schedule-decide', 'generate-synthesise'] as const;
+export const FUNCTIONS = [
+  'recommend',
+  'rank',
+  'retrieve-filter',
+  'schedule-decide',
+  'generate-synthesise',
+] as const;
 export const MODALITIES = ['text', 'image', 'audio', 'video', 'virtual-scene'] as const;
 /** Service forms the 2018 security-assessment provisions name as having public-opinion attributes (Art. 2). */
 export const SERVICE_FORMS = [
@@ -28,7 +34,13 @@ export const SERVICE_FORMS = [
   'other',
 ] as const;
 export const MODEL_SOURCES = ['none', 'self-trained', 'fine-tuned', 'third-party-api'] as const;
-export const DATA_SOURCE_TYPES = ['open-source', 'self-collected', 'commercial', 'user-generated', 'crawled'] as const;
+export const DATA_SOURCE_TYPES = [
+  'open-source',
+  'self-collected',
+  'commercial',
+  'user-generated',
+  'crawled',
+] as const;
 
 const Model = z
   .object({
@@ -95,18 +107,26 @@ export const Answers = z
   })
   .strict()
   .superRefine((a, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
     const generatesSomething = (a.generates?.length ?? 0) > 0;
     if (a.functions?.includes('generate-synthesise') && a.generates && a.generates.length === 0) {
       issue(['generates'], 'contradiction: functions includes generate-synthesise but generates is empty');
     }
     if (generatesSomething && a.functions && !a.functions.includes('generate-synthesise')) {
-      issue(['functions'], 'contradiction: generates lists modalities but functions lacks generate-synthesise');
+      issue(
+        ['functions'],
+        'contradiction: generates lists modalities but functions lacks generate-synthesise',
+      );
     }
     if (generatesSomething && a.model?.source === 'none') {
       issue(['model', 'source'], 'contradiction: the service generates content but model.source is "none"');
     }
-    if (a.faceVoice && a.generates && !a.generates.some((m) => m === 'image' || m === 'video' || m === 'audio')) {
+    if (
+      a.faceVoice &&
+      a.generates &&
+      !a.generates.some((m) => m === 'image' || m === 'video' || m === 'audio')
+    ) {
       issue(['faceVoice'], 'contradiction: face/voice synthesis needs image, video or audio in generates');
     }
     if (a.model?.filed !== undefined && a.model.source !== 'third-party-api') {
@@ -114,14 +134,27 @@ export const Answers = z
     }
     const pi = a.personalInfo;
     if (pi && !pi.processed) {
-      for (const key of ['sensitive', 'profiling', 'exportsAbroad', 'ciio', 'importantDataExported'] as const) {
+      for (const key of [
+        'sensitive',
+        'profiling',
+        'exportsAbroad',
+        'ciio',
+        'importantDataExported',
+      ] as const) {
         if (pi[key] === true && key !== 'ciio' && key !== 'importantDataExported') {
           issue(['personalInfo', key], `contradiction: personalInfo.processed is false but ${key} is true`);
         }
       }
     }
-    if (pi && pi.exportsAbroad === false && ((pi.peopleExported ?? 0) > 0 || (pi.sensitivePeopleExported ?? 0) > 0)) {
-      issue(['personalInfo', 'exportsAbroad'], 'contradiction: exportsAbroad is false but people were exported');
+    if (
+      pi &&
+      pi.exportsAbroad === false &&
+      ((pi.peopleExported ?? 0) > 0 || (pi.sensitivePeopleExported ?? 0) > 0)
+    ) {
+      issue(
+        ['personalInfo', 'exportsAbroad'],
+        'contradiction: exportsAbroad is false but people were exported',
+      );
     }
     if (pi && (pi.sensitivePeopleExported ?? 0) > (pi.peopleExported ?? Number.POSITIVE_INFINITY)) {
       issue(['personalInfo', 'sensitivePeopleExported'], 'cannot exceed peopleExported');

@@ -6,7 +6,11 @@ import type { CliContext, ExitCode } from './context.js';
  * The command table. One line per command; each module is small (flags and help only) and
  * imports its use case when it runs, so `beian --help` stays fast.
  */
-const commands: Array<() => Promise<{ register: Register }>> = [() => import('./commands/kb.js')];
+const commands: Array<() => Promise<{ register: Register }>> = [
+  () => import('./commands/kb.js'),
+  () => import('./commands/lexicon.js'),
+  () => import('./commands/scan.js'),
+];
 
 export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {
   const { t } = ctx;

@@ -21,7 +21,9 @@ export function parseProject(text: string, file: string): ProjectFile {
   const result = ProjectFile.safeParse(doc.toJS());
   if (!result.success) {
     const issues = zodIssues(result.error, file).map((issue) => {
-      const node = doc.getIn(pathSegments(issue.path ?? ''), true) as { range?: [number, number, number] } | undefined;
+      const node = doc.getIn(pathSegments(issue.path ?? ''), true) as
+        | { range?: [number, number, number] }
+        | undefined;
       const offset = node?.range?.[0];
       return offset === undefined ? issue : { ...issue, line: lineCounter.linePos(offset).line };
     });
@@ -33,6 +35,7 @@ export function parseProject(text: string, file: string): ProjectFile {
 /** "services[2].answers.model" → ['services', 2, 'answers', 'model'] */
 function pathSegments(path: string): (string | number)[] {
   const out: (string | number)[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) out.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
+    out.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? ''));
   return out;
 }

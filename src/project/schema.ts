@@ -54,7 +54,11 @@ export const ProjectFile = z
     p.services.forEach((s, i) => {
       const first = seen.get(s.id);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${s.id}" (also services[${first}])` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', i, 'id'],
+          message: `duplicate service id "${s.id}" (also services[${first}])`,
+        });
       } else seen.set(s.id, i);
     });
   });

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as assessments from './0001-assessments.js';
+import * as scans from './0100-scans.js';
 
 /**
  * Every migration, by name; applied in name order on open. Names are never changed once
@@ -8,4 +9,5 @@ import * as assessments from './0001-assessments.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-assessments': assessments,
+  '0100-scans': scans,
 };
