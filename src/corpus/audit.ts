@@ -104,7 +104,8 @@ export function auditItems(
     const flagged = score?.flagged ?? false;
     for (const m of matches) bump(t.byKeyword, m.keyword);
     if (item.source !== undefined) {
-      const s = (t.bySource[item.source] ??= { records: 0, flagged: 0 });
+      const s = t.bySource[item.source] ?? { records: 0, flagged: 0 };
+      t.bySource[item.source] = s;
       s.records++;
       if (flagged) s.flagged++;
     }
@@ -141,7 +142,8 @@ export function mergeTally(a: AuditTally, b: AuditTally): AuditTally {
   for (const [k, v] of Object.entries(b.byCategory)) bump(a.byCategory, k, v);
   for (const [k, v] of Object.entries(b.byKeyword)) bump(a.byKeyword, k, v);
   for (const [k, v] of Object.entries(b.bySource)) {
-    const s = (a.bySource[k] ??= { records: 0, flagged: 0 });
+    const s = a.bySource[k] ?? { records: 0, flagged: 0 };
+    a.bySource[k] = s;
     s.records += v.records;
     s.flagged += v.flagged;
   }
