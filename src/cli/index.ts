@@ -1,7 +1,7 @@
 import { CommanderError } from 'commander';
 import { formatIssue, isBeianError } from '../errors.js';
 import { isLang, type Lang, translator } from '../i18n/index.js';
-import { openStore, resolveDbUrl } from '../store/index.js';
+import { resolveDbUrl } from '../store/url.js';
 import type { CliContext, ExitCode } from './context.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { buildProgram } from './program.js';
@@ -61,7 +61,8 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
     interactive: io.interactive ?? Boolean(process.stderr.isTTY),
     now: io.now ?? (() => new Date()),
     dbUrl,
-    openStore: () => openStore(dbUrl),
+    // The store (kysely, better-sqlite3, pg) loads only for commands that use it.
+    openStore: async () => (await import('../store/index.js')).openStore(dbUrl),
   };
   let exit: ExitCode = EXIT.ok;
   try {

@@ -10,6 +10,13 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/kb.js'),
   () => import('./commands/lexicon.js'),
   () => import('./commands/scan.js'),
+  () => import('./commands/assess.js'),
+  () => import('./commands/demo.js'),
+  () => import('./commands/audit.js'),
+  () => import('./commands/registry.js'),
+  () => import('./commands/deadlines.js'),
+  () => import('./commands/audit-log.js'),
+  () => import('./commands/serve.js'),
 ];
 
 export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {

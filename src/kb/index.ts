@@ -1,3 +1,4 @@
+export { formatCitation } from './cite.js';
 export { KB_ITEM_KINDS, type KbItem, type KbItemKind, kbItems, searchKb } from './items.js';
 export { buildKb, filingKind, type Kb, type KbSources, meets, regulation, threshold } from './kb.js';
 export { DEFAULT_KB_DIR, loadKb } from './load.js';

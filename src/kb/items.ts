@@ -73,7 +73,7 @@ export function kbItems(kb: Kb): KbItem[] {
         title: s.title,
         body: s.description,
         citations: s.citations,
-        facts: { filingKind: k.id },
+        facts: { filingKind: k.id, workingDays: s.duration?.workingDays ?? null },
       });
     }
     for (const m of k.materials) {

@@ -114,6 +114,15 @@ const Step = z
     id: z.string().regex(/^[a-z0-9-]+$/),
     title: Bilingual,
     description: Bilingual,
+    /** the step's legal or typical duration, where a source gives one (null: no source) */
+    duration: z
+      .object({
+        workingDays: z.number().int().positive().optional(),
+        months: z.tuple([z.number(), z.number()]).optional(),
+      })
+      .strict()
+      .nullable()
+      .default(null),
     citations: z.array(Citation),
   })
   .strict();
@@ -160,6 +169,16 @@ export const FilingKind = z
     dataRequirements: z.array(Point),
     consequences: z.array(Point).min(1),
     display: Point.optional(),
+    /** the shape of the number issued when the filing succeeds (registry validation) */
+    numberFormat: z
+      .object({
+        pattern: z.string().min(1),
+        example: z.string().min(1),
+        description: Bilingual,
+        citations: z.array(Citation).min(1),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type FilingKind = z.infer<typeof FilingKind>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Answers } from '../assess/questionnaire.js';
+import { ChecklistSection } from './sections/checklist.js';
 import { Algorithm, ModelEntry } from './sections/inventory.js';
 
 /**
@@ -47,6 +48,7 @@ export const ProjectFile = z
     version: z.literal(1).default(1),
     organisation: Organisation.optional(),
     services: z.array(Service).min(1),
+    checklist: ChecklistSection.optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

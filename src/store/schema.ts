@@ -1,4 +1,6 @@
 import type { AssessmentTables } from './tables/assessments.js';
+import type { FairnessTables } from './tables/fairness.js';
+import type { RegistryTables } from './tables/registry.js';
 import type { ScanTables } from './tables/scans.js';
 
 /**
@@ -7,3 +9,5 @@ import type { ScanTables } from './tables/scans.js';
  * JSON documents as text, integers and reals.
  */
 export interface Database extends AssessmentTables, ScanTables {}
+export interface Database extends AssessmentTables, FairnessTables {}
+export interface Database extends AssessmentTables, RegistryTables {}

@@ -1,8 +1,7 @@
 import { Option } from 'commander';
 import { BeianError } from '../../errors.js';
 import { pick } from '../../i18n/index.js';
-import { KB_ITEM_KINDS, type KbItem, kbItems, loadKb, searchKb } from '../../kb/index.js';
-import { formatCitation } from '../citations.js';
+import { KB_ITEM_KINDS, type KbItem } from '../../kb/items.js';
 import { jsonOption, type Register } from '../command.js';
 import type { CliContext } from '../context.js';
 import { formatTable, printJson } from '../output.js';
@@ -26,6 +25,7 @@ export const register: Register = (program, run, ctx) => {
     )
     .action(
       run(async (c, opts: { kind?: string; json?: boolean }) => {
+        const { loadKb, kbItems } = await import('../../kb/index.js');
         const data = loadKb();
         const items = kbItems(data).filter((i) => !opts.kind || i.kind === opts.kind);
         if (opts.json) printJson(c, { version: data.version, items });
@@ -36,6 +36,7 @@ export const register: Register = (program, run, ctx) => {
 
   jsonOption(kb.command('show <id>').description(ctx.t('kb.show.description')), ctx).action(
     run(async (c, id: string, opts: { json?: boolean }) => {
+      const { loadKb, kbItems, formatCitation } = await import('../../kb/index.js');
       const data = loadKb();
       const item = kbItems(data).find((i) => i.id === id);
       if (!item) throw new BeianError('NOT_FOUND', c.t('kb.notFound', { id }));
@@ -51,7 +52,7 @@ export const register: Register = (program, run, ctx) => {
       lines.push(
         '',
         `${c.t('kb.citations')}:`,
-        ...item.citations.map((x) => `  - ${formatCitation(data, x, c.lang, c.t)}`),
+        ...item.citations.map((x) => `  - ${formatCitation(data, x, c.lang)}`),
       );
       c.out(`${lines.join('\n')}\n`);
       return 0;
@@ -60,6 +61,7 @@ export const register: Register = (program, run, ctx) => {
 
   jsonOption(kb.command('search <text...>').description(ctx.t('kb.search.description')), ctx).action(
     run(async (c, words: string[], opts: { json?: boolean }) => {
+      const { loadKb, kbItems, searchKb } = await import('../../kb/index.js');
       const data = loadKb();
       const query = words.join(' ');
       const items = searchKb(kbItems(data), query);

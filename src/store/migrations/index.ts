@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely';
 import * as assessments from './0001-assessments.js';
 import * as scans from './0100-scans.js';
+import * as registry from './0400-registry.js';
+import * as fairness from './0500-fairness.js';
 
 /**
  * Every migration, by name; applied in name order on open. Names are never changed once
@@ -10,4 +12,6 @@ import * as scans from './0100-scans.js';
 export const migrations: Record<string, Migration> = {
   '0001-assessments': assessments,
   '0100-scans': scans,
+  '0500-fairness': fairness,
+  '0400-registry': registry,
 };

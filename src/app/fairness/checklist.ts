@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { BeianError } from '../../errors.js';
+import { type ChecklistScore, checkEntries, scoreChecklist } from '../../fairness/checklist/score.js';
+import type { FairnessData } from '../../fairness/data.js';
+import { parseProject } from '../../project/index.js';
+import type { Store } from '../../store/index.js';
+import { latestAudits } from './evidence.js';
+
+export interface ChecklistReport {
+  file: string;
+  dataVersion: string;
+  results: ChecklistScore[];
+  failed: boolean;
+}
+
+/** Reads beian.yaml, scores every checklist entry (or one service's) with the stored audit evidence. */
+export async function runChecklist(input: {
+  file: string;
+  service?: string;
+  data: FairnessData;
+  store?: Store;
+  noConfigMessage: string;
+}): Promise<ChecklistReport> {
+  let text: string;
+  try {
+    text = readFileSync(input.file, 'utf8');
+  } catch (cause) {
+    throw new BeianError('NOT_FOUND', `Cannot read ${input.file}: ${(cause as Error).message}`, { cause });
+  }
+  const project = parseProject(text, input.file);
+  const entries = (project.checklist ?? []).filter(
+    (e) => input.service === undefined || e.service === input.service,
+  );
+  if (entries.length === 0)
+    throw new BeianError('INPUT_INVALID', input.noConfigMessage, {
+      issues: [{ file: input.file, path: 'checklist', message: input.noConfigMessage }],
+    });
+  const issues = checkEntries(
+    entries,
+    input.data.checklist,
+    project.services.map((s) => s.id),
+    input.file,
+  );
+  if (issues.length > 0)
+    throw new BeianError('INPUT_INVALID', `${input.file}: the checklist section has errors.`, { issues });
+  const results: ChecklistScore[] = [];
+  for (const entry of entries) {
+    const service = project.services.find((s) => s.id === entry.service)!;
+    const audits = input.store ? await latestAudits(input.store, service.id) : [];
+    results.push(
+      scoreChecklist(
+        input.data.checklist,
+        entry,
+        {
+          id: service.id,
+          functions: service.answers.functions ?? [],
+          serviceForms: service.answers.serviceForms ?? [],
+        },
+        audits
+          .filter((a) => a.kind !== 'checklist')
+          .map((a) => ({
+            kind: a.kind as 'price' | 'disparity' | 'optout',
+            id: a.id,
+            failed: a.failed,
+            createdAt: a.createdAt,
+          })),
+      ),
+    );
+  }
+  return {
+    file: input.file,
+    dataVersion: input.data.version,
+    results,
+    failed: results.some((r) => r.failed),
+  };
+}

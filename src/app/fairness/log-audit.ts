@@ -1,0 +1,235 @@
+import { statSync } from 'node:fs';
+import { BeianError } from '../../errors.js';
+import { type FairnessData, param } from '../../fairness/data.js';
+import { analyseDisparity, DisparityAccumulator, type DisparityParams } from '../../fairness/disparity.js';
+import { type LogFormat, readLog } from '../../fairness/log-reader.js';
+import { analysePrice, PriceAccumulator, type PriceParams } from '../../fairness/price.js';
+import { type DisparityReport, MalformedLog, type PriceReport } from '../../fairness/report.js';
+import { createRng } from '../../fairness/rng.js';
+import { parseBool, parseDuration, parseNumber, parseTime } from '../../fairness/values.js';
+
+/** Progress of a streaming audit, in bytes of the input file. */
+export type OnProgress = (bytes: number, totalBytes: number | undefined) => void;
+
+export const priceParams = (d: FairnessData): PriceParams => ({
+  alpha: param(d, 'price.alpha'),
+  fdrQ: param(d, 'price.fdr.q'),
+  minEffect: param(d, 'price.min-effect'),
+  minCells: param(d, 'price.randomisation.min-cells'),
+  bootstrap: param(d, 'resampling.bootstrap'),
+  permutations: param(d, 'resampling.permutations'),
+  ciLevel: param(d, 'ci.level'),
+});
+
+export const disparityParams = (d: FairnessData): DisparityParams => ({
+  diMin: param(d, 'disparity.disparate-impact.min'),
+  alpha: param(d, 'disparity.alpha'),
+  minGroup: param(d, 'disparity.min-group-size'),
+  eodMaxAbs: param(d, 'disparity.equal-opportunity.max-abs'),
+  exposureMin: param(d, 'disparity.exposure-ratio.min'),
+  ciLevel: param(d, 'ci.level'),
+});
+
+function fileSize(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface PriceAuditInput {
+  file: string;
+  item: string;
+  price: string;
+  group: string;
+  time?: string;
+  window?: string;
+  reference?: string;
+  seed: number;
+  format?: LogFormat;
+  data: FairnessData;
+  onProgress?: OnProgress;
+}
+
+/** Streams the log once into per item × window × group moments, then analyses them. */
+export async function runPriceAudit(input: PriceAuditInput): Promise<PriceReport> {
+  let windowMs: number | undefined;
+  if (input.window !== undefined) {
+    if (input.time === undefined)
+      throw new BeianError('USAGE', '--window needs --time: the column holding each decision’s time.');
+    windowMs = parseDuration(input.window);
+    if (windowMs === undefined)
+      throw new BeianError(
+        'USAGE',
+        `--window "${input.window}" is not a duration such as 30m, 1h, 1d or 7d.`,
+      );
+  } else if (input.time !== undefined) windowMs = 86_400_000;
+  const columns = [input.item, input.price, input.group, ...(input.time === undefined ? [] : [input.time])];
+  const acc = new PriceAccumulator(windowMs);
+  const bad = new MalformedLog();
+  let rows = 0;
+  await readLog(
+    input.file,
+    columns,
+    {
+      row(v, line) {
+        rows += 1;
+        const [item, rawPrice, group, rawTime] = v;
+        const price = parseNumber(rawPrice);
+        if (price === undefined) {
+          bad.add({ line, column: input.price, value: rawPrice ?? '', message: 'price is not a number' });
+          return;
+        }
+        if (item === undefined || item.trim() === '') {
+          bad.add({ line, column: input.item, value: item ?? '', message: 'item is empty' });
+          return;
+        }
+        let time: number | undefined;
+        if (input.time !== undefined) {
+          time = parseTime(rawTime);
+          if (time === undefined) {
+            bad.add({ line, column: input.time, value: rawTime ?? '', message: 'time is not a timestamp' });
+            return;
+          }
+        }
+        acc.add(item, price, group ?? '', time);
+      },
+      malformed(line, message) {
+        rows += 1;
+        bad.add({ line, message });
+      },
+      progress: input.onProgress,
+    },
+    { format: input.format, totalBytes: fileSize(input.file) },
+  );
+  if (input.reference !== undefined && !acc.groups.has(input.reference))
+    throw new BeianError(
+      'INPUT_INVALID',
+      `--reference "${input.reference}" is not a value of column ${input.group}.`,
+      {
+        issues: [
+          {
+            file: input.file,
+            path: input.group,
+            message: `values: ${[...acc.groups.keys()].slice(0, 20).join(', ')}`,
+          },
+        ],
+      },
+    );
+  const params = priceParams(input.data);
+  const analysis = analysePrice(acc, params, {
+    attribute: input.group,
+    rng: createRng(input.seed),
+    reference: input.reference,
+  });
+  return {
+    kind: 'price',
+    file: input.file,
+    rows,
+    validRows: acc.rows,
+    malformed: bad.listed,
+    malformedCount: bad.count,
+    flags: analysis.flags,
+    mapping: {
+      item: input.item,
+      price: input.price,
+      group: input.group,
+      time: input.time,
+      window: input.window,
+    },
+    seed: input.seed,
+    dataVersion: input.data.version,
+    params,
+    details: { ...analysis, windowMs: windowMs ?? null },
+  };
+}
+
+export interface DisparityAuditInput {
+  file: string;
+  groups: string[];
+  outcome?: string;
+  label?: string;
+  rank?: string;
+  reference?: string;
+  seed: number;
+  format?: LogFormat;
+  data: FairnessData;
+  onProgress?: OnProgress;
+}
+
+export async function runDisparityAudit(input: DisparityAuditInput): Promise<DisparityReport> {
+  if (input.outcome === undefined && input.rank === undefined)
+    throw new BeianError(
+      'USAGE',
+      'Give --outcome (a yes/no decision) or --rank (a position in a ranking), or both.',
+    );
+  if (input.label !== undefined && input.outcome === undefined)
+    throw new BeianError('USAGE', '--label (the true qualification) needs --outcome.');
+  const k = input.groups.length;
+  const extra = [input.outcome, input.label, input.rank];
+  const columns = [...input.groups, ...extra.filter((c): c is string => c !== undefined)];
+  const idx = (c: string | undefined) => (c === undefined ? -1 : columns.indexOf(c, k));
+  const [io, il, ir] = [idx(input.outcome), idx(input.label), idx(input.rank)];
+  const acc = new DisparityAccumulator(input.groups);
+  const bad = new MalformedLog();
+  let rows = 0;
+  await readLog(
+    input.file,
+    columns,
+    {
+      row(v, line) {
+        rows += 1;
+        let outcome: boolean | undefined;
+        let label: boolean | undefined;
+        let rank: number | undefined;
+        // a yes/no cell; a value that is neither is reported with its line and skips the row
+        const cell = (at: number, column: string | undefined, name: string) => {
+          if (at < 0) return { ok: true as const, value: undefined };
+          const value = parseBool(v[at]);
+          if (value !== undefined) return { ok: true as const, value };
+          bad.add({ line, column, value: v[at] ?? '', message: `${name} is not 1/0, true/false or yes/no` });
+          return { ok: false as const };
+        };
+        const o = cell(io, input.outcome, 'outcome');
+        if (!o.ok) return;
+        const l = cell(il, input.label, 'label');
+        if (!l.ok) return;
+        outcome = o.value;
+        label = l.value;
+        if (ir >= 0) {
+          rank = parseNumber(v[ir]);
+          if (rank === undefined || rank < 1) {
+            bad.add({ line, column: input.rank, value: v[ir] ?? '', message: 'rank is not a number ≥ 1' });
+            return;
+          }
+        }
+        const values = new Array<string>(k);
+        for (let i = 0; i < k; i++) values[i] = v[i]?.trim() || '(missing)';
+        acc.add(values, outcome, label, rank);
+      },
+      malformed(line, message) {
+        rows += 1;
+        bad.add({ line, message });
+      },
+      progress: input.onProgress,
+    },
+    { format: input.format, totalBytes: fileSize(input.file) },
+  );
+  const params = disparityParams(input.data);
+  const analysis = analyseDisparity(acc, params, { reference: input.reference });
+  return {
+    kind: 'disparity',
+    file: input.file,
+    rows,
+    validRows: acc.rows,
+    malformed: bad.listed,
+    malformedCount: bad.count,
+    flags: analysis.flags,
+    mapping: { group: input.groups, outcome: input.outcome, label: input.label, rank: input.rank },
+    seed: input.seed,
+    dataVersion: input.data.version,
+    params,
+    details: analysis,
+  };
+}

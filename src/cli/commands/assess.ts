@@ -1,0 +1,65 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { BeianError } from '../../errors.js';
+import { jsonOption, type Register } from '../command.js';
+import { EXIT } from '../exit-codes.js';
+import { printJson } from '../output.js';
+
+interface AssessOptions {
+  input?: string;
+  json?: boolean;
+  out?: string;
+  rules?: string;
+  save: boolean;
+}
+
+export const register: Register = (program, run, ctx) => {
+  jsonOption(program.command('assess').description(ctx.t('assess.description')), ctx)
+    .option('-i, --input <file>', ctx.t('assess.option.input'))
+    .option('-o, --out <file>', ctx.t('assess.option.out'))
+    .option('--rules <file>', ctx.t('assess.option.rules'))
+    .option('--no-save', ctx.t('assess.option.noSave'))
+    .addHelpText('after', `\n${ctx.t('assess.help.examples')}`)
+    .action(
+      run(async (c, opts: AssessOptions) => {
+        const { assessProject, readProjectFile, renderAssessReport, saveAssessment } = await import(
+          '../../app/assess.js'
+        );
+        if (opts.out && !/\.(html?|md|markdown)$/i.test(opts.out))
+          throw new BeianError('USAGE', c.t('assess.outFormat', { file: opts.out }));
+        let project: Awaited<ReturnType<typeof readProjectFile>>;
+        let source: string;
+        if (opts.input) {
+          project = readProjectFile(resolve(c.cwd, opts.input));
+          source = opts.input;
+        } else if (c.interactive && process.stdin.isTTY) {
+          project = await (await import('./assess/prompts.js')).askService(c);
+          source = 'interactive';
+        } else {
+          throw new BeianError('USAGE', c.t('assess.needInput'));
+        }
+        const result = assessProject(
+          project,
+          c.lang,
+          opts.rules ? { rulesFile: resolve(c.cwd, opts.rules) } : {},
+        );
+        if (opts.save) {
+          const store = await c.openStore();
+          try {
+            const n = await saveAssessment(store, result.determination, source, c.now());
+            if (!opts.json) c.err(`${c.t('assess.saved', { n, db: store.location })}\n`);
+          } finally {
+            await store.close();
+          }
+        }
+        if (opts.out) {
+          const file = resolve(c.cwd, opts.out);
+          writeFileSync(file, renderAssessReport(result.view, file, c.now()) ?? '');
+          if (!opts.json) c.err(`${c.t('cli.wrote', { file })}\n`);
+        }
+        if (opts.json) printJson(c, result.view);
+        else (await import('./assess/print.js')).printAssessment(c, result.view);
+        return result.view.missing.length > 0 ? EXIT.complianceFailed : EXIT.ok;
+      }),
+    );
+};

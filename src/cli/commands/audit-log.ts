@@ -1,0 +1,43 @@
+import { jsonOption, type Register } from '../command.js';
+import { formatTable, printJson } from '../output.js';
+
+export const register: Register = (program, run, ctx) => {
+  const audit = program.command('audit-log').description(ctx.t('audit.description'));
+
+  jsonOption(audit.command('list').description(ctx.t('audit.list.description')), ctx)
+    .option('--subject <id>', ctx.t('registry.header.filing'))
+    .action(
+      run(async (c, opts: { subject?: string; json?: boolean }) => {
+        const { readAudit } = await import('../../store/registry/index.js');
+        const store = await c.openStore();
+        const entries = await readAudit(store.db, opts.subject ? { subject: opts.subject } : {}).finally(() =>
+          store.close(),
+        );
+        if (opts.json) printJson(c, { entries });
+        else
+          c.out(
+            `${formatTable(
+              ['seq', 'at', 'actor', 'action', 'subject', 'hash'],
+              entries.map((e) => [String(e.seq), e.at, e.actor, e.action, e.subject, e.hash.slice(0, 16)]),
+            )}\n`,
+          );
+        return 0;
+      }),
+    );
+
+  jsonOption(audit.command('verify').description(ctx.t('audit.verify.description')), ctx).action(
+    run(async (c, opts: { json?: boolean }) => {
+      const { verifyAudit } = await import('../../store/registry/index.js');
+      const store = await c.openStore();
+      const r = await verifyAudit(store.db).finally(() => store.close());
+      const ok = r.problems.length === 0;
+      if (opts.json) printJson(c, { ok, ...r });
+      else if (ok) c.out(`${c.t('audit.ok', { n: r.entries, head: r.head ?? '—' })}\n`);
+      else {
+        c.out(`${c.t('audit.broken', { n: r.problems.length })}\n`);
+        for (const p of r.problems) c.out(`  seq ${p.seq}: ${p.problem}\n`);
+      }
+      return ok ? 0 : 1;
+    }),
+  );
+};

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { BeianError } from '../../errors.js';
+import { actorFrom } from '../actor.js';
+import type { Register } from '../command.js';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+export const register: Register = (program, run, ctx) => {
+  program
+    .command('serve')
+    .description(ctx.t('serve.description'))
+    .option('--config <file>', ctx.t('registry.option.config'))
+    .option('--port <n>', ctx.t('serve.option.port'), '8787')
+    .option('--host <host>', ctx.t('serve.option.host'), '127.0.0.1')
+    .option('--token <token>', ctx.t('serve.option.token'))
+    .option('--viewer-token <token>', ctx.t('serve.option.viewerToken'))
+    .action(
+      run(
+        async (
+          c,
+          opts: { config?: string; port: string; host: string; token?: string; viewerToken?: string },
+        ) => {
+          const port = Number(opts.port);
+          if (!Number.isInteger(port) || port < 0 || port > 65535)
+            throw new BeianError('USAGE', `--port must be 0–65535, not "${opts.port}"`);
+          const editorToken = opts.token ?? c.env.BEIAN_TOKEN;
+          const viewerToken = opts.viewerToken ?? c.env.BEIAN_VIEWER_TOKEN;
+          const loopback = LOOPBACK.has(opts.host);
+          if (!loopback && !editorToken)
+            throw new BeianError('USAGE', c.t('serve.needsToken', { host: opts.host }));
+          const { loadKb } = await import('../../kb/index.js');
+          const { createApp } = await import('../../server/app.js');
+          const { serve } = await import('@hono/node-server');
+          const kb = loadKb();
+          const store = await c.openStore();
+          if (opts.config || existsSync('beian.yaml')) {
+            const { syncRegistry } = await import('../../app/registry/registry.js');
+            const { determineFilings } = await import('../../app/registry/determine.js');
+            await syncRegistry(store, kb, {
+              config: opts.config ?? 'beian.yaml',
+              actor: actorFrom(c, undefined),
+              now: c.now(),
+              determine: determineFilings,
+            });
+          }
+          const { makeAssessService } = await import('../../app/registry/determine.js');
+          const app = createApp({
+            store,
+            kb,
+            clock: c.now,
+            lang: c.lang,
+            auth: { editorToken, viewerToken },
+            loopbackOnly: loopback,
+            assess: makeAssessService(kb),
+          });
+          await new Promise<void>((resolve, reject) => {
+            const server = serve({ fetch: app.fetch, port, hostname: opts.host }, (info) => {
+              const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+              c.out(
+                `${c.t('serve.listening', { url: `http://${host}:${info.port}/`, db: store.location })}\n`,
+              );
+            });
+            server.on('error', (e) =>
+              reject(
+                new BeianError('ENVIRONMENT', `Cannot listen on ${opts.host}:${port}: ${e.message}`, {
+                  cause: e,
+                }),
+              ),
+            );
+            const stop = () => {
+              server.close(() => {
+                void store.close().then(resolve);
+              });
+            };
+            process.once('SIGINT', stop);
+            process.once('SIGTERM', stop);
+          });
+          return 0;
+        },
+      ),
+    );
+};

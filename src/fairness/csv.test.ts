@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CsvSplitter, parseQuoted } from './csv.js';
+import { parseBool, parseDuration, parseNumber, parseTime } from './values.js';
+
+const encode = (f: string) => (/[",\n\r]/.test(f) || f === '' ? `"${f.replace(/"/g, '""')}"` : f);
+
+function split(text: string, cuts: number[]): { fields: string[]; line: number }[] {
+  const out: { fields: string[]; line: number }[] = [];
+  const s = new CsvSplitter(',', (fields, line) => out.push({ fields, line }));
+  let prev = 0;
+  for (const c of [...cuts].sort((a, b) => a - b)) {
+    s.push(text.slice(prev, c));
+    prev = c;
+  }
+  s.push(text.slice(prev));
+  s.end();
+  return out;
+}
+
+describe('CSV splitter', () => {
+  it('handles quotes, doubled quotes, embedded newlines and CRLF, with start lines', () => {
+    const text = 'a,b\r\n"x, y","he said ""hi"""\n"multi\nline",z\n\nlast,1';
+    expect(split(text, [3, 9, 30])).toEqual([
+      { fields: ['a', 'b'], line: 1 },
+      { fields: ['x, y', 'he said "hi"'], line: 2 },
+      { fields: ['multi\nline', 'z'], line: 3 },
+      { fields: ['last', '1'], line: 6 },
+    ]);
+    expect(parseQuoted('"",a', ',')).toEqual(['', 'a']);
+  });
+
+  it('round-trips any records, however the stream is chunked', () => {
+    const field = fc.string({
+      unit: fc.constantFrom('a', 'b', '价', ',', '"', '\n', ' ', '1'),
+      maxLength: 6,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(field, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        (records, rawCuts) => {
+          const text = records.map((r) => r.map(encode).join(',')).join('\n');
+          const got = split(
+            text,
+            rawCuts.map((c) => c % (text.length + 1)),
+          );
+          expect(got.map((g) => g.fields)).toEqual(records);
+          let line = 1;
+          records.forEach((r, i) => {
+            expect(got[i]!.line).toBe(line);
+            line += r.join(',').split('\n').length;
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('cell values', () => {
+  it('parses numbers, booleans, times and durations, refusing what it cannot read', () => {
+    expect(parseNumber(' 12.5 ')).toBe(12.5);
+    expect(parseNumber('¥1,299.00')).toBe(1299);
+    expect(parseNumber('12,5')).toBeUndefined();
+    expect(parseNumber('abc')).toBeUndefined();
+    expect(parseNumber('')).toBeUndefined();
+    expect(parseBool('是')).toBe(true);
+    expect(parseBool('FALSE')).toBe(false);
+    expect(parseBool('maybe')).toBeUndefined();
+    expect(parseTime('2026-10-01T00:00:00Z')).toBe(Date.UTC(2026, 9, 1));
+    expect(parseTime('1790000000')).toBe(1790000000 * 1000);
+    expect(parseTime('1790000000000')).toBe(1790000000000);
+    expect(parseTime('yesterday')).toBeUndefined();
+    expect(parseDuration('1d')).toBe(86_400_000);
+    expect(parseDuration('30m')).toBe(1_800_000);
+    expect(parseDuration('0d')).toBeUndefined();
+    expect(parseDuration('1 fortnight')).toBeUndefined();
+  });
+});

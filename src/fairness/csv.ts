@@ -1,0 +1,100 @@
+/**
+ * A streaming RFC 4180 splitter that knows the line each record starts on (for error messages),
+ * with a fast path for lines without quotes. Quoted fields may contain delimiters, doubled quotes
+ * and newlines. Pure: the caller feeds decoded text chunks.
+ */
+export class CsvSplitter {
+  private pending = '';
+  private line = 0;
+
+  constructor(
+    private readonly delimiter: string,
+    private readonly emit: (fields: string[], line: number) => void,
+  ) {}
+
+  push(chunk: string): void {
+    const buf = this.pending + chunk;
+    let pos = 0;
+    for (;;) {
+      let nl = buf.indexOf('\n', pos);
+      if (nl === -1) break;
+      let end = nl;
+      const start = pos;
+      const startLine = this.line + 1;
+      let lines = 1;
+      let text = buf.slice(start, end);
+      if (text.includes('"')) {
+        // a quoted field may span lines: extend until the quotes balance
+        let quotes = countQuotes(text);
+        let complete = true;
+        while (quotes % 2 === 1) {
+          const next = buf.indexOf('\n', end + 1);
+          if (next === -1) {
+            complete = false;
+            break;
+          }
+          quotes += countQuotes(buf.slice(end + 1, next));
+          end = next;
+          lines += 1;
+        }
+        if (!complete) break;
+        text = buf.slice(start, end);
+        nl = end;
+      }
+      this.line += lines;
+      pos = nl + 1;
+      this.record(text, startLine);
+    }
+    this.pending = buf.slice(pos);
+  }
+
+  /** Flushes a last record without a trailing newline. */
+  end(): void {
+    if (this.pending.length > 0) {
+      const text = this.pending;
+      this.pending = '';
+      this.line += 1;
+      this.record(text, this.line);
+    }
+  }
+
+  private record(raw: string, line: number): void {
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (text.length === 0) return;
+    this.emit(text.includes('"') ? parseQuoted(text, this.delimiter) : text.split(this.delimiter), line);
+  }
+}
+
+function countQuotes(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('"'); i !== -1; i = s.indexOf('"', i + 1)) n += 1;
+  return n;
+}
+
+/** Splits one record that contains quotes. */
+export function parseQuoted(text: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) {
+      fields.push(field);
+      field = '';
+    } else field += ch;
+    i += 1;
+  }
+  fields.push(field);
+  return fields;
+}

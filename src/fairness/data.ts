@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { BeianError, type Issue } from '../errors.js';
+import { DEFAULT_KB_DIR, type Kb } from '../kb/index.js';
+import { zodIssues } from '../util/zod-issues.js';
+import {
+  ChecklistFile,
+  type ChecklistItem,
+  type FairnessCitation,
+  FairnessFile,
+  PARAMETER_IDS,
+  type Parameter,
+  type ParameterId,
+} from './schema.js';
+
+/** The validated fairness data: parameters by id, references, and the checklist. Immutable. */
+export interface FairnessData {
+  readonly version: string;
+  readonly parameters: Readonly<Record<ParameterId, Parameter>>;
+  readonly references: readonly { id: string; title: { zh: string; en: string } }[];
+  readonly checklist: readonly ChecklistItem[];
+}
+
+/** Validates the two files and cross-checks citations against the KB and the references. Pure. */
+export function buildFairnessData(fairness: unknown, checklist: unknown, kb: Kb): FairnessData {
+  const issues: Issue[] = [];
+  const f = FairnessFile.safeParse(fairness);
+  const c = ChecklistFile.safeParse(checklist);
+  if (!f.success) issues.push(...zodIssues(f.error, 'fairness.yaml'));
+  if (!c.success) issues.push(...zodIssues(c.error, 'checklist.yaml'));
+  if (!f.success || !c.success)
+    throw new BeianError('CONFIG_INVALID', 'The fairness data does not validate.', { issues });
+  const known = new Set([...kb.regulations.map((r) => r.id), ...f.data.references.map((r) => r.id)]);
+  const check = (file: string, where: string, cites: readonly FairnessCitation[]) => {
+    for (const x of cites)
+      if (!known.has(x.source))
+        issues.push({ file, path: where, message: `unknown citation source "${x.source}"` });
+  };
+  const parameters = {} as Record<ParameterId, Parameter>;
+  for (const p of f.data.parameters) {
+    if (parameters[p.id]) issues.push({ file: 'fairness.yaml', path: p.id, message: 'duplicate parameter' });
+    parameters[p.id] = p;
+    check('fairness.yaml', p.id, p.citations);
+  }
+  for (const id of PARAMETER_IDS)
+    if (!parameters[id]) issues.push({ file: 'fairness.yaml', path: id, message: 'missing parameter' });
+  const ids = new Set<string>();
+  for (const item of c.data.items) {
+    if (ids.has(item.id))
+      issues.push({ file: 'checklist.yaml', path: item.id, message: 'duplicate item id' });
+    ids.add(item.id);
+    if (!item.id.startsWith(`${item.area}.`))
+      issues.push({ file: 'checklist.yaml', path: item.id, message: `id must start with "${item.area}."` });
+    check('checklist.yaml', item.id, item.citations);
+  }
+  if (issues.length > 0)
+    throw new BeianError('CONFIG_INVALID', 'The fairness data is inconsistent.', { issues });
+  return {
+    version: [f.data.version, c.data.version].sort().at(-1) ?? '',
+    parameters,
+    references: f.data.references,
+    checklist: c.data.items,
+  };
+}
+
+/** Reads data/kb/fairness.yaml and data/kb/checklist.yaml (a reader: the only I/O here). */
+export function loadFairnessData(kb: Kb, dir: string = DEFAULT_KB_DIR): FairnessData {
+  const read = (name: string): unknown => {
+    const file = `${dir.replace(/\/$/, '')}/${name}`;
+    try {
+      return parse(readFileSync(file, 'utf8'));
+    } catch (cause) {
+      throw new BeianError('CONFIG_INVALID', `Cannot read ${file}: ${(cause as Error).message}`, { cause });
+    }
+  };
+  return buildFairnessData(read('fairness.yaml'), read('checklist.yaml'), kb);
+}
+
+/** The value of a statistical parameter. */
+export const param = (data: FairnessData, id: ParameterId): number => data.parameters[id].value;

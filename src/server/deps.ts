@@ -1,0 +1,77 @@
+import type { AssessFn } from '../app/registry/determine.js';
+import type { Lang } from '../i18n/index.js';
+import type { Kb } from '../kb/index.js';
+import type { Store } from '../store/index.js';
+
+/**
+ * Read interfaces for results other features own (red teaming, scans). The dashboard renders
+ * whatever a source returns; the lead wires the real sources at integration.
+ */
+export interface RedteamRunSummary {
+  id: string;
+  serviceId?: string | undefined;
+  createdAt: string;
+  target: string;
+  total: number;
+  passed: number;
+  perRisk: { riskId: string; total: number; passed: number }[];
+}
+
+export type Verdict = 'pass' | 'fail' | 'uncertain';
+
+export interface RedteamResultView {
+  id: string;
+  riskId: string;
+  bank: string;
+  prompt: string;
+  answer: string;
+  verdict: Verdict;
+  judge: string;
+  override?: { verdict: Verdict; comment: string; actor: string; at: string } | undefined;
+}
+
+export interface RedteamSource {
+  listRuns(serviceId?: string): Promise<RedteamRunSummary[]>;
+  getRun(id: string): Promise<{ run: RedteamRunSummary; results: RedteamResultView[] } | undefined>;
+  overrideVerdict(
+    runId: string,
+    resultId: string,
+    o: { verdict: Verdict; comment: string; actor: string; at: string },
+  ): Promise<void>;
+}
+
+export interface ScanSummary {
+  id: string;
+  serviceId?: string | undefined;
+  createdAt: string;
+  kind: string;
+  /** named measurements to chart, e.g. pass rate; with the KB threshold they are compared against */
+  metrics: {
+    label: string;
+    value: number;
+    threshold?: number | undefined;
+    comparator?: '>=' | '<=' | undefined;
+  }[];
+}
+
+export interface ScanSource {
+  listScans(serviceId?: string): Promise<ScanSummary[]>;
+}
+
+export type { AssessFn };
+
+export interface ServerDeps {
+  store: Store;
+  kb: Kb;
+  clock: () => Date;
+  lang: Lang;
+  /** editor token (write) and viewer token (read); none = single local user with editor rights */
+  auth: { editorToken?: string | undefined; viewerToken?: string | undefined };
+  /** true when bound to loopback: requests must then carry a loopback Host (blocks DNS rebinding) */
+  loopbackOnly: boolean;
+  assess?: AssessFn | undefined;
+  redteam?: RedteamSource | undefined;
+  scans?: ScanSource | undefined;
+  /** per-process secret for CSRF tokens; random if not given */
+  secret?: string | undefined;
+}
