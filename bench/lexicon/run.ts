@@ -123,32 +123,48 @@ tryPeer('modern-ahocorasick (per line)', () => {
   };
 });
 
-console.log(`corpus: ${mb.toFixed(1)} MB UTF-8 of chinese-poetry (${files.length} files available), node ${process.version}`);
+console.log(
+  `corpus: ${mb.toFixed(1)} MB UTF-8 of chinese-poetry (${files.length} files available), node ${process.version}`,
+);
 for (const n of sizes) {
   const set = new Set<string>();
   while (set.size < n) set.add(normalizeString(dict[Math.floor(rnd() * dict.length)] as string, table));
   const kw = [...set];
   const rows: Row[] = [];
-  const ours = time('beian (normalised: width+case+t2s+noise)', () => buildAutomaton(kw, table), (a) => {
-    let c = 0;
-    scanAll(a as ReturnType<typeof buildAutomaton>, text, () => {
-      c++;
-    });
-    return c;
-  });
-  rows.push(ours);
-  rows.push(
-    time('beian (no normalisation)', () => buildAutomaton(kw, identity), (a) => {
+  const ours = time(
+    'beian (normalised: width+case+t2s+noise)',
+    () => buildAutomaton(kw, table),
+    (a) => {
       let c = 0;
       scanAll(a as ReturnType<typeof buildAutomaton>, text, () => {
         c++;
       });
       return c;
-    }),
+    },
+  );
+  rows.push(ours);
+  rows.push(
+    time(
+      'beian (no normalisation)',
+      () => buildAutomaton(kw, identity),
+      (a) => {
+        let c = 0;
+        scanAll(a as ReturnType<typeof buildAutomaton>, text, () => {
+          c++;
+        });
+        return c;
+      },
+    ),
   );
   for (const p of peers) {
     try {
-      rows.push(time(p.name, () => p.make(kw), (f) => (f as (t: string) => number)(text)));
+      rows.push(
+        time(
+          p.name,
+          () => p.make(kw),
+          (f) => (f as (t: string) => number)(text),
+        ),
+      );
     } catch (e) {
       console.log(`(${p.name} failed: ${(e as Error).message})`);
     }
@@ -160,10 +176,23 @@ for (const n of sizes) {
     const t = performance.now();
     const r = spawnSync('rg', ['-F', '-f', kwFile, '--count-matches', corpusFile], { encoding: 'utf8' });
     const secs = (performance.now() - t) / 1000;
-    rows.push({ name: 'ripgrep -F -f --count-matches (1 file)', buildMs: Number.NaN, mbps: mb / secs, heapMb: Number.NaN, count: Number(r.stdout.trim()) || 0 });
+    rows.push({
+      name: 'ripgrep -F -f --count-matches (1 file)',
+      buildMs: Number.NaN,
+      mbps: mb / secs,
+      heapMb: Number.NaN,
+      count: Number(r.stdout.trim()) || 0,
+    });
   }
   console.log(`\n${n} keywords`);
-  console.log('matcher'.padEnd(44), 'build ms'.padStart(9), 'MB/s'.padStart(8), 'heap MB'.padStart(8), 'matches'.padStart(9), 'ours/peer'.padStart(10));
+  console.log(
+    'matcher'.padEnd(44),
+    'build ms'.padStart(9),
+    'MB/s'.padStart(8),
+    'heap MB'.padStart(8),
+    'matches'.padStart(9),
+    'ours/peer'.padStart(10),
+  );
   for (const r of rows)
     console.log(
       r.name.padEnd(44),
