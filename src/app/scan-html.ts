@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/index.js';
 import type { ScanReport } from './scan.js';
 
 /** Escapes untrusted text (corpus lines, file names, keywords) for HTML. */
@@ -20,6 +21,26 @@ export interface HtmlLabels {
   sources: string;
   examples: string;
   riskName: (id: string) => string;
+}
+
+/** The report's labels in the caller's language. */
+export function scanHtmlLabels(t: Translate, riskName: (id: string) => string): HtmlLabels {
+  return {
+    title: t('scan.title'),
+    records: t('scan.records'),
+    bytes: t('scan.bytes'),
+    flagged: t('scan.flagged'),
+    malformed: t('scan.malformed'),
+    sample: t('scan.sample'),
+    verdict: t('scan.verdict'),
+    pass: t('scan.pass'),
+    fail: t('scan.fail'),
+    byCategory: t('scan.byCategory'),
+    topKeywords: t('scan.topKeywords'),
+    sources: t('scan.sources'),
+    examples: t('scan.examples'),
+    riskName,
+  };
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;

@@ -4,7 +4,7 @@ import { translator } from '../../i18n/index.js';
 import { loadKb } from '../../kb/index.js';
 import { loadLexicon } from '../lexicon.js';
 import { runScan, saveScan } from '../scan.js';
-import { renderScanHtml } from '../scan-html.js';
+import { renderScanHtml, scanHtmlLabels } from '../scan-html.js';
 import type { DemoStep } from './step.js';
 
 /**
@@ -37,25 +37,7 @@ export const scanStep: DemoStep = {
       const r = kb.risks.find((x) => x.id === id);
       return r ? r.title[ctx.lang] : '';
     };
-    writeFileSync(
-      html,
-      renderScanHtml(report, {
-        title: t('scan.title'),
-        records: t('scan.records'),
-        bytes: t('scan.bytes'),
-        flagged: t('scan.flagged'),
-        malformed: t('scan.malformed'),
-        sample: t('scan.sample'),
-        verdict: t('scan.verdict'),
-        pass: t('scan.pass'),
-        fail: t('scan.fail'),
-        byCategory: t('scan.byCategory'),
-        topKeywords: t('scan.topKeywords'),
-        sources: t('scan.sources'),
-        examples: t('scan.examples'),
-        riskName,
-      }),
-    );
+    writeFileSync(html, renderScanHtml(report, scanHtmlLabels(t, riskName)));
     const over = report.sources.filter((s) => s.overThreshold).map((s) => s.source);
     const summary =
       ctx.lang === 'zh'

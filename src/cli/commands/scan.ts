@@ -101,29 +101,13 @@ export const register: Register = (program, run, ctx) => {
       });
       progress.finish();
       if (o.out) {
-        const { renderScanHtml } = await import('../../app/scan-html.js');
+        const { renderScanHtml, scanHtmlLabels } = await import('../../app/scan-html.js');
         const { pick } = await import('../../i18n/index.js');
         const riskName = (id: string) => {
           const r = kb.risks.find((x) => x.id === id);
           return r ? pick(r.title, c.lang) : '';
         };
-        const L = {
-          title: c.t('scan.title'),
-          records: c.t('scan.records'),
-          bytes: c.t('scan.bytes'),
-          flagged: c.t('scan.flagged'),
-          malformed: c.t('scan.malformed'),
-          sample: c.t('scan.sample'),
-          verdict: c.t('scan.verdict'),
-          pass: c.t('scan.pass'),
-          fail: c.t('scan.fail'),
-          byCategory: c.t('scan.byCategory'),
-          topKeywords: c.t('scan.topKeywords'),
-          sources: c.t('scan.sources'),
-          examples: c.t('scan.examples'),
-          riskName,
-        };
-        writeFileSync(o.out, renderScanHtml(report, L));
+        writeFileSync(o.out, renderScanHtml(report, scanHtmlLabels(c.t, riskName)));
       }
       let savedId: string | undefined;
       if (o.save) {
