@@ -3,10 +3,12 @@
  * store. The CLI and the dashboard are thin shells over these same functions.
  */
 export * as assess from './assess/index.js';
+export * as corpus from './corpus/index.js';
 export { BeianError, type BeianErrorCode, formatIssue, type Issue } from './errors.js';
 export * as fairness from './fairness/index.js';
 export { type Lang, translator } from './i18n/index.js';
 export * as kb from './kb/index.js';
+export * as lexicon from './lexicon/index.js';
 export * as pii from './pii/index.js';
 export * as project from './project/index.js';
 export * as registry from './registry/index.js';

@@ -8,6 +8,8 @@ import type { CliContext, ExitCode } from './context.js';
  */
 const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/kb.js'),
+  () => import('./commands/lexicon.js'),
+  () => import('./commands/scan.js'),
   () => import('./commands/assess.js'),
   () => import('./commands/demo.js'),
   () => import('./commands/materials.js'),

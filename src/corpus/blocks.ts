@@ -179,7 +179,7 @@ async function* lineBlocks(
   let skipping = -1; // bytes skipped of an oversized line, -1 when not skipping
   const emit = (upto: number): CorpusBlock => {
     const all = concat(parts, accLen);
-    const bytes = all.subarray(0, upto);
+    const bytes = all.slice(0, upto); // a copy of its own, so it can be transferred to a worker
     const block: CorpusBlock = { kind: 'lines', file, format, encoding, firstLine: nextLine, bytes };
     nextLine += countLines(bytes);
     const rest = all.subarray(upto);

@@ -3,6 +3,7 @@ import type { FairnessTables } from './tables/fairness.js';
 import type { PiiTables } from './tables/pii.js';
 import type { RedteamTables } from './tables/redteam.js';
 import type { RegistryTables } from './tables/registry.js';
+import type { ScanTables } from './tables/scans.js';
 
 /**
  * The whole database as Kysely sees it: one interface per domain in tables/, merged here.
@@ -15,3 +16,4 @@ export interface Database extends RegistryTables {}
 export interface Database extends FairnessTables {}
 export interface Database extends PiiTables {}
 export interface Database extends RedteamTables {}
+export interface Database extends ScanTables {}

@@ -3,16 +3,20 @@ import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
 import { kb } from './kb.js';
+import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
+import { scan } from './scan.js';
 import { server } from './server.js';
 
 /** The Chinese catalogue: one file per domain, merged here. Keys are namespaced by domain. */
 export const zh = {
   ...core,
   ...kb,
+  ...lexicon,
+  ...scan,
   ...assess,
   ...demo,
   ...materials,

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as assessments from './0001-assessments.js';
+import * as scans from './0100-scans.js';
 import * as redteam from './0200-redteam.js';
 import * as piiReports from './0300-pii-reports.js';
 import * as registry from './0400-registry.js';
@@ -12,6 +13,7 @@ import * as fairness from './0500-fairness.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-assessments': assessments,
+  '0100-scans': scans,
   '0500-fairness': fairness,
   '0400-registry': registry,
   '0300-pii-reports': piiReports,

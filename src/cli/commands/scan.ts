@@ -1,0 +1,149 @@
+import { writeFileSync } from 'node:fs';
+import { Option } from 'commander';
+import { BeianError } from '../../errors.js';
+import { jsonOption, type Register } from '../command.js';
+import type { CliContext } from '../context.js';
+import { formatTable, printJson } from '../output.js';
+import { createProgress } from '../progress.js';
+import { lexiconOptions, loadSelected } from './lexicon.js';
+
+interface ScanFlags {
+  format?: 'jsonl' | 'txt' | 'csv';
+  field?: string;
+  sourceField?: string;
+  encoding?: string;
+  wholeFile?: boolean;
+  seed: string;
+  sampleFraction?: string;
+  flagScore: string;
+  out?: string;
+  flagged?: string;
+  threads?: string;
+  maxRecordBytes?: string;
+  save?: boolean;
+  lexicon?: string[];
+  naughtyWords?: boolean;
+  allow?: string[];
+  pinyin?: boolean;
+  json?: boolean;
+}
+
+const num = (c: CliContext, flag: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new BeianError('USAGE', c.t('scan.badNumber', { flag, value }));
+  return n;
+};
+const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+
+export const register: Register = (program, run, ctx) => {
+  const cmd = jsonOption(program.command('scan <inputs...>').description(ctx.t('scan.description')), ctx)
+    .addOption(new Option('--format <format>', ctx.t('scan.option.format')).choices(['jsonl', 'txt', 'csv']))
+    .option('--field <path>', ctx.t('scan.option.field'))
+    .option('--source-field <path>', ctx.t('scan.option.sourceField'))
+    .option('--encoding <encoding>', ctx.t('scan.option.encoding'))
+    .option('--whole-file', ctx.t('scan.option.wholeFile'))
+    .option('--seed <n>', ctx.t('scan.option.seed'), '1')
+    .option('--sample-fraction <x>', ctx.t('scan.option.sampleFraction', { min: '0.1' }))
+    .option('--flag-score <n>', ctx.t('scan.option.flagScore'), '3')
+    .option('--out <report.html>', ctx.t('scan.option.out'))
+    .option('--flagged <out.jsonl>', ctx.t('scan.option.flagged'))
+    .option('--threads <n>', ctx.t('scan.option.threads'))
+    .option('--max-record-bytes <n>', ctx.t('scan.option.maxRecord'))
+    .option('--save', ctx.t('scan.option.save'));
+  lexiconOptions(cmd, ctx).action(
+    run(async (c, inputs: string[], o: ScanFlags) => {
+      const { parseEncoding } = await import('../../corpus/encoding.js');
+      const encoding = o.encoding === undefined ? undefined : parseEncoding(o.encoding);
+      if (o.encoding !== undefined && !encoding)
+        throw new BeianError('USAGE', c.t('scan.badEncoding', { value: o.encoding }));
+      const { existsSync } = await import('node:fs');
+      for (const i of inputs)
+        if (!existsSync(i)) throw new BeianError('NOT_FOUND', `${i}: no such file or directory`);
+      const { kb, lex } = await loadSelected(c, o);
+      const { threshold } = await import('../../kb/index.js');
+      const minFraction = threshold(kb, 'corpus.technical.sample-fraction.min');
+      const fraction = num(c, '--sample-fraction', o.sampleFraction);
+      if (fraction !== undefined && (fraction < minFraction.value || fraction > 1))
+        throw new BeianError(
+          'USAGE',
+          c.t('scan.badFraction', { value: fraction, min: minFraction.value, id: minFraction.id }),
+        );
+      const { runScan, saveScan } = await import('../../app/scan.js');
+      const progress = createProgress(c, c.t('scan.progress'), { json: o.json });
+      const started = Date.now();
+      const maxRecord = num(c, '--max-record-bytes', o.maxRecordBytes);
+      const threads = num(c, '--threads', o.threads);
+      const report = await runScan(kb, lex, {
+        inputs,
+        read: {
+          ...(o.format ? { format: o.format } : {}),
+          ...(o.field ? { field: o.field } : {}),
+          ...(o.sourceField ? { sourceField: o.sourceField } : {}),
+          ...(encoding ? { encoding } : {}),
+          ...(o.wholeFile ? { txtRecord: 'file' as const } : {}),
+          ...(maxRecord ? { maxRecordBytes: maxRecord } : {}),
+        },
+        seed: num(c, '--seed', o.seed) ?? 1,
+        ...(fraction !== undefined ? { sampleFraction: fraction } : {}),
+        flagScore: num(c, '--flag-score', o.flagScore) ?? 3,
+        ...(threads ? { threads } : {}),
+        ...(o.flagged ? { flaggedOut: o.flagged } : {}),
+        onProgress: (p) => {
+          const mb = p.bytes / 1e6;
+          const secs = Math.max((Date.now() - started) / 1000, 1e-3);
+          progress.update({
+            done: Math.round(mb),
+            total: Math.round(p.totalBytes / 1e6),
+            detail: `${p.records} records · ${(mb / secs).toFixed(1)} MB/s`,
+          });
+        },
+      });
+      progress.finish();
+      if (o.out) {
+        const { renderScanHtml, scanHtmlLabels } = await import('../../app/scan-html.js');
+        const { pick } = await import('../../i18n/index.js');
+        const riskName = (id: string) => {
+          const r = kb.risks.find((x) => x.id === id);
+          return r ? pick(r.title, c.lang) : '';
+        };
+        writeFileSync(o.out, renderScanHtml(report, scanHtmlLabels(c.t, riskName)));
+      }
+      let savedId: string | undefined;
+      if (o.save) {
+        const store = await c.openStore();
+        try {
+          savedId = await saveScan(store, inputs, report, c.now());
+        } finally {
+          await store.close();
+        }
+      }
+      if (o.json) {
+        printJson(c, savedId ? { ...report, id: savedId } : report);
+        return report.verdict === 'pass' ? 0 : 1;
+      }
+      const rows: string[][] = [
+        [c.t('scan.records'), String(report.records)],
+        [c.t('scan.bytes'), String(report.bytes)],
+        [c.t('scan.flagged'), `${report.flagged} (${pct(report.flaggedRate)})`],
+        [c.t('scan.malformed'), String(report.malformed.length)],
+        ...Object.entries(report.byCategory).map(([k, v]) => [`  ${k}`, String(v)]),
+      ];
+      c.out(`${formatTable(['', ''], rows)}\n`);
+      for (const m of report.malformed.slice(0, 10)) c.out(`  ${m.file}:${m.line} ${m.reason}\n`);
+      const s = report.sample;
+      c.out(
+        `${c.t('scan.sampleLine', { size: s.size, fraction: s.fraction, seed: s.seed, flagged: s.flagged, rate: pct(s.rate), lo: pct(s.ci[0]), hi: pct(s.ci[1]), pass: pct(report.threshold.passRate), min: pct(report.threshold.passRateMin) })}\n`,
+      );
+      for (const src of report.sources.filter((x) => x.overThreshold))
+        c.out(
+          `${c.t('scan.sourceOver', { source: src.source, rate: pct(src.rate), max: pct(report.sourceThreshold.max) })}\n`,
+        );
+      if (o.out) c.out(`${c.t('cli.wrote', { file: o.out })}\n`);
+      if (o.flagged) c.out(`${c.t('cli.wrote', { file: o.flagged })}\n`);
+      if (savedId) c.out(`${c.t('scan.saved', { id: savedId })}\n`);
+      c.out(`${c.t('scan.verdict')}: ${c.t(report.verdict === 'pass' ? 'scan.pass' : 'scan.fail')}\n`);
+      return report.verdict === 'pass' ? 0 : 1;
+    }),
+  );
+};

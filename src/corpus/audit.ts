@@ -1,0 +1,164 @@
+import { type Matcher, scoreRecord } from '../lexicon/matcher.js';
+import type { CorpusItem, MalformedEntry } from './types.js';
+
+/**
+ * The pure part of a corpus audit: per-record matching and scoring, per-block tallies that merge
+ * associatively (so blocks can be audited on any thread in any grouping), reproducible sampling,
+ * and the Wilson interval. The scan use case (app/scan.ts) adds files, workers and reports.
+ */
+export interface AuditOptions {
+  /** record flag bar: Σ severity of distinct keywords (see scoreRecord) */
+  flagScore: number;
+  /** sampling seed: the same seed selects the same records */
+  seed: number;
+  /** Bernoulli sampling fraction (the standard's technical check: ≥ 10%) */
+  sampleFraction: number;
+  /** characters of context kept on each side of the first match in an example */
+  contextChars?: number;
+}
+
+export interface FlaggedRecord {
+  file: string;
+  line: number;
+  source?: string;
+  score: number;
+  categories: string[];
+  matches: Array<{ keyword: string; category: string; start: number; end: number }>;
+  /** a window of the record around its first match, for reports (offsets relative to it) */
+  excerpt: { text: string; offset: number };
+}
+
+export interface SourceTally {
+  records: number;
+  flagged: number;
+}
+
+export interface AuditTally {
+  records: number;
+  bytes: number;
+  malformed: MalformedEntry[];
+  flagged: number;
+  flaggedRecords: FlaggedRecord[];
+  /** flagged records per risk id */
+  byCategory: Record<string, number>;
+  /** counted matches per keyword */
+  byKeyword: Record<string, number>;
+  bySource: Record<string, SourceTally>;
+  sample: { size: number; flagged: number };
+}
+
+export const emptyTally = (): AuditTally => ({
+  records: 0,
+  bytes: 0,
+  malformed: [],
+  flagged: 0,
+  flaggedRecords: [],
+  byCategory: {},
+  byKeyword: {},
+  bySource: {},
+  sample: { size: 0, flagged: 0 },
+});
+
+const bump = (m: Record<string, number>, k: string, by = 1): void => {
+  m[k] = (m[k] ?? 0) + by;
+};
+
+/** A uniform number in [0, 1) from (seed, file, line): reproducible, independent of threads. */
+export function sampleKey(seed: number, file: string, line: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  const mix = (c: number): void => {
+    h ^= c;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  };
+  for (let i = 0; i < file.length; i++) mix(file.charCodeAt(i));
+  mix(0);
+  mix(line & 0xffff);
+  mix(line >>> 16);
+  // murmur3 finaliser: spreads FNV's weak low bits
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
+  return (h >>> 0) / 4294967296;
+}
+
+/** Audits the items of one block into a tally. */
+export function auditItems(
+  items: Iterable<CorpusItem>,
+  bytes: number,
+  matcher: Matcher,
+  options: AuditOptions,
+): AuditTally {
+  const t = emptyTally();
+  t.bytes = bytes;
+  const context = options.contextChars ?? 40;
+  for (const item of items) {
+    if (item.kind === 'malformed') {
+      t.malformed.push({ file: item.file, line: item.line, reason: item.reason });
+      continue;
+    }
+    t.records++;
+    const matches = matcher.scan(item.text);
+    const score = matches.length ? scoreRecord(item.text, matches, options.flagScore) : undefined;
+    const flagged = score?.flagged ?? false;
+    for (const m of matches) bump(t.byKeyword, m.keyword);
+    if (item.source !== undefined) {
+      const s = t.bySource[item.source] ?? { records: 0, flagged: 0 };
+      t.bySource[item.source] = s;
+      s.records++;
+      if (flagged) s.flagged++;
+    }
+    if (sampleKey(options.seed, item.file, item.line) < options.sampleFraction) {
+      t.sample.size++;
+      if (flagged) t.sample.flagged++;
+    }
+    if (!flagged || !score) continue;
+    t.flagged++;
+    for (const c of score.categories) bump(t.byCategory, c);
+    const first = matches[0] as (typeof matches)[number];
+    const from = Math.max(0, first.start - context);
+    const rec: FlaggedRecord = {
+      file: item.file,
+      line: item.line,
+      score: score.score,
+      categories: score.categories,
+      matches: matches.map((m) => ({ keyword: m.keyword, category: m.category, start: m.start, end: m.end })),
+      excerpt: { text: item.text.slice(from, Math.min(item.text.length, first.end + context)), offset: from },
+    };
+    if (item.source !== undefined) rec.source = item.source;
+    t.flaggedRecords.push(rec);
+  }
+  return t;
+}
+
+/** Adds `b` into `a` (in place). Flagged records are appended: callers may drain them first. */
+export function mergeTally(a: AuditTally, b: AuditTally): AuditTally {
+  a.records += b.records;
+  a.bytes += b.bytes;
+  a.malformed.push(...b.malformed);
+  a.flagged += b.flagged;
+  a.flaggedRecords.push(...b.flaggedRecords);
+  for (const [k, v] of Object.entries(b.byCategory)) bump(a.byCategory, k, v);
+  for (const [k, v] of Object.entries(b.byKeyword)) bump(a.byKeyword, k, v);
+  for (const [k, v] of Object.entries(b.bySource)) {
+    const s = a.bySource[k] ?? { records: 0, flagged: 0 };
+    a.bySource[k] = s;
+    s.records += v.records;
+    s.flagged += v.flagged;
+  }
+  a.sample.size += b.sample.size;
+  a.sample.flagged += b.sample.flagged;
+  return a;
+}
+
+/** Wilson score interval for a proportion (default 95%); [0, 1] when n = 0. */
+export function wilson(successes: number, n: number, z = 1.959963984540054): [number, number] {
+  if (n === 0) return [0, 1];
+  const p = successes / n;
+  const z2 = z * z;
+  const denom = 1 + z2 / n;
+  const center = (p + z2 / (2 * n)) / denom;
+  const half = (z / denom) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return [Math.max(0, center - half), Math.min(1, center + half)];
+}

@@ -1,0 +1,130 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseCsvSync } from 'csv-parse/sync';
+import {
+  type LexiconLibrary,
+  mapColumns,
+  parseTxtLibrary,
+  type RawRow,
+  type RowDefaults,
+  rowsToLibrary,
+} from './library.js';
+
+/** The starter library shipped with beian, one TXT file per risk (same path from src/ and dist/). */
+export const STARTER_LEXICON_DIR = fileURLToPath(new URL('../../data/lexicons/starter/', import.meta.url));
+
+/** Name accepted by `--lexicon` for the optional naughty-words Chinese list. */
+export const NAUGHTY_WORDS = 'naughty-words';
+
+function rowsFromTable(
+  name: string,
+  table: unknown[][],
+  firstLine: number,
+): { rows: RawRow[]; error?: string } {
+  const [header, ...body] = table;
+  const map = mapColumns((header ?? []).map((h) => String(h ?? '')));
+  if (!map)
+    return { rows: [], error: `${name}: no keyword column in the header (expected keyword or 关键词)` };
+  const cell = (r: unknown[], i: number | undefined) => (i === undefined ? undefined : r[i]);
+  const rows = body.map((r, i) => ({
+    line: firstLine + i + 1,
+    keyword: cell(r, map.keyword),
+    category: cell(r, map.category),
+    severity: cell(r, map.severity),
+    note: cell(r, map.note),
+    boundary: cell(r, map.boundary),
+  }));
+  return {
+    rows: rows.filter(
+      (r) => r.keyword !== undefined && r.keyword !== null && String(r.keyword).trim() !== '',
+    ),
+  };
+}
+
+async function xlsxTable(file: string): Promise<unknown[][]> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.worksheets[0];
+  const out: unknown[][] = [];
+  ws?.eachRow({ includeEmpty: true }, (row) => {
+    const values = (row.values as unknown[])
+      .slice(1)
+      .map((v) => (v !== null && typeof v === 'object' && 'text' in v ? (v as { text: unknown }).text : v));
+    out.push(values);
+  });
+  return out;
+}
+
+/**
+ * Loads one library file by extension: .txt (see parseTxtLibrary), .csv and .xlsx (a header row with
+ * keyword/关键词, category/类别, severity/级别, note/备注), .json (an array of strings or of objects
+ * with those fields). `naughty-words` loads that package's zh.json (all entries A.1.6, medium).
+ */
+export async function loadLexiconFile(
+  file: string,
+  riskIds: ReadonlySet<string>,
+  defaults: RowDefaults = {},
+): Promise<LexiconLibrary> {
+  if (file === NAUGHTY_WORDS) return naughtyWords(riskIds);
+  const ext = extname(file).toLowerCase();
+  const problem = (message: string): LexiconLibrary => ({
+    name: file,
+    entries: [],
+    issues: [{ file, message }],
+  });
+  try {
+    if (ext === '.xlsx') {
+      const { rows, error } = rowsFromTable(file, await xlsxTable(file), 0);
+      return error ? problem(error) : rowsToLibrary(file, rows, riskIds, defaults);
+    }
+    const content = readFileSync(file, 'utf8');
+    if (ext === '.csv') {
+      const table = parseCsvSync(content, {
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: false,
+      }) as unknown[][];
+      const { rows, error } = rowsFromTable(file, table, 1);
+      return error ? problem(error) : rowsToLibrary(file, rows, riskIds, defaults);
+    }
+    if (ext === '.json') {
+      const data = JSON.parse(content) as unknown;
+      const list = Array.isArray(data) ? data : (data as { entries?: unknown[] })?.entries;
+      if (!Array.isArray(list)) return problem('expected a JSON array (or { "entries": [...] })');
+      const rows = list.map(
+        (v, i): RawRow =>
+          typeof v === 'string' ? { line: i + 1, keyword: v } : { line: i + 1, ...(v as object) },
+      );
+      return rowsToLibrary(file, rows, riskIds, defaults);
+    }
+    return parseTxtLibrary(file, content, riskIds, defaults);
+  } catch (e) {
+    return problem(`cannot read lexicon: ${(e as Error).message}`);
+  }
+}
+
+/** The naughty-words package's Chinese list (profanity and sexual terms), as an optional source. */
+export function naughtyWords(riskIds: ReadonlySet<string>): LexiconLibrary {
+  const require = createRequire(import.meta.url);
+  const words = require('naughty-words/zh.json') as string[];
+  const rows = words.map((w, i) => ({ line: i + 2, keyword: w, note: 'naughty-words zh.json' }));
+  return rowsToLibrary('naughty-words/zh.json', rows, riskIds, { category: 'A.1.6', severity: 2 });
+}
+
+/** The shipped starter library: every .txt in data/lexicons/starter, in name order. */
+export async function loadStarterLibraries(
+  riskIds: ReadonlySet<string>,
+  dir = STARTER_LEXICON_DIR,
+): Promise<LexiconLibrary[]> {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  return Promise.all(
+    files.map((f) =>
+      loadLexiconFile(join(dir, f), riskIds).then((l) => ({ ...l, name: `starter/${basename(f)}` })),
+    ),
+  );
+}

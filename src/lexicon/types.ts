@@ -1,0 +1,69 @@
+import type { NormalizeOptions, NormalizeStep } from './normalize.js';
+
+/** 1 low, 2 medium, 3 high. A record is flagged when its severity-weighted score reaches a bar. */
+export type Severity = 1 | 2 | 3;
+export const SEVERITY_NAMES = { 1: 'low', 2: 'medium', 3: 'high' } as const;
+
+/**
+ * How a match must sit in the text. `auto` (default): ASCII keywords need non-alphanumeric
+ * neighbours, a one-character Chinese keyword must be a whole word (segmentation), others match
+ * anywhere. `word`: always a whole word (or words). `none`: anywhere.
+ */
+export type Boundary = 'auto' | 'word' | 'none';
+
+export interface LexiconEntry {
+  keyword: string;
+  /** risk id of the standard, e.g. A.1.6 */
+  category: string;
+  severity: Severity;
+  note?: string;
+  boundary?: Boundary;
+  /** where the entry came from (file:line), for duplicate reports */
+  origin?: string;
+}
+
+export type Variant = 'pinyin';
+
+export interface Match {
+  keyword: string;
+  category: string;
+  severity: Severity;
+  /** offsets in the ORIGINAL text, [start, end) in UTF-16 code units */
+  start: number;
+  end: number;
+  /** the original text of the span */
+  text: string;
+  /** set when the match is of a generated variant of the keyword (e.g. its pinyin) */
+  variant?: Variant;
+}
+
+export interface ExplainedMatch extends Match {
+  /** normalisation steps that made the span equal the keyword */
+  steps: NormalizeStep[];
+  /** why the match was not counted, when it was not */
+  rejected?: 'allow-list' | 'boundary' | 'overlap';
+}
+
+export interface CompileOptions {
+  normalize?: Partial<NormalizeOptions>;
+  /** generate the pinyin (no tones) of keywords of two or more Chinese characters */
+  pinyin?: boolean;
+  /** exemption phrases: a keyword hit inside one of these is not counted (透明性 exempts 性) */
+  allow?: readonly string[];
+  /** a prebuilt normalisation table for these options (skips the opencc build) */
+  normTable?: Uint16Array;
+}
+
+/** Splits text into words, for whole-word checks. Injected so the core stays dependency-light. */
+export type Segmenter = (text: string) => string[];
+
+export interface RecordScore {
+  /** Σ severity over distinct keywords */
+  score: number;
+  flagged: boolean;
+  categories: string[];
+  /** distinct keywords matched */
+  keywords: string[];
+  /** matches per 1,000 characters */
+  density: number;
+}

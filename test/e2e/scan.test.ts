@@ -1,0 +1,151 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'beian-scan-e2e-'));
+const put = (name: string, data: string | Uint8Array): string => {
+  const p = join(dir, name);
+  writeFileSync(p, data);
+  return p;
+};
+const poems = (
+  JSON.parse(
+    readFileSync('node_modules/chinese-poetry/dist/quantangshi/poet.song.237000.json', 'utf8'),
+  ) as Array<{ paragraphs: string[] }>
+)
+  .slice(0, 50)
+  .map((p) => p.paragraphs.join(''));
+
+describe('beian scan', () => {
+  it('keeps the --json contract, reports every bad input by file and line, and goes on', () => {
+    const good = put(
+      'a.jsonl',
+      [
+        JSON.stringify({ meta: { body: poems[0] }, source: 's1' }),
+        '{"meta": {"body": "broken',
+        JSON.stringify({ meta: {} }),
+        JSON.stringify({ meta: { body: '这里有免费色情网站和裸聊' }, source: 's2' }),
+        JSON.stringify({ meta: { body: poems[1] }, source: 's1' }),
+      ].join('\n'),
+    );
+    const gz = put('b.jsonl.gz', gzipSync(Buffer.from(`${JSON.stringify({ meta: { body: poems[2] } })}\n`)));
+    const gbk = put(
+      'c.jsonl',
+      iconv.encode(`${JSON.stringify({ meta: { body: '出售身份证，办理假证' } })}\n`, 'gbk'),
+    );
+    const empty = put('d.jsonl', '');
+    const binary = put('e.jsonl', Buffer.from([0, 1, 2, 3, 0xff, 0]));
+    const bad = put(
+      'f.jsonl',
+      Buffer.concat([Buffer.from('{"meta":{"body":"ab'), Buffer.from([0xff]), Buffer.from('c"}}\n')]),
+    );
+    const huge = put(
+      'g.jsonl',
+      `${JSON.stringify({ meta: { body: 'x'.repeat(3_000_000) } })}\n${JSON.stringify({ meta: { body: poems[3] } })}\n`,
+    );
+    const flagged = join(dir, 'flagged.jsonl');
+    const r = runCli([
+      'scan',
+      good,
+      gz,
+      gbk,
+      empty,
+      binary,
+      bad,
+      huge,
+      '--field',
+      'meta.body',
+      '--json',
+      '--sample-fraction',
+      '1',
+      '--flagged',
+      flagged,
+      '--max-record-bytes',
+      '1000000',
+      '--threads',
+      '2',
+    ]);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({
+      records: 7,
+      flagged: 2,
+      verdict: 'fail',
+      byCategory: { 'A.1.6': 1, 'A.1.8': 1 },
+    });
+    expect(out.sample).toMatchObject({ size: 7, flagged: 2 });
+    expect(out.sample.ci[0]).toBeLessThan(2 / 7);
+    expect(out.sample.ci[1]).toBeGreaterThan(2 / 7);
+    expect(typeof out.bytes).toBe('number');
+    const where = out.malformed.map(
+      (m: { file: string; line: number; reason: string }) =>
+        `${m.file.slice(dir.length + 1)}:${m.line}:${m.reason.split(' ')[0]}`,
+    );
+    expect(where).toEqual([
+      'a.jsonl:2:invalid',
+      'a.jsonl:3:missing',
+      'd.jsonl:0:empty',
+      'e.jsonl:0:binary',
+      'f.jsonl:1:invalid',
+      'g.jsonl:1:record',
+    ]);
+    expect(r.code).toBe(1);
+    const lines = readFileSync(flagged, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toEqual({
+      file: good,
+      line: 4,
+      categories: ['A.1.6'],
+      matches: [
+        { keyword: '色情网站', start: 5, end: 9 },
+        { keyword: '裸聊', start: 10, end: 12 },
+      ],
+    });
+  });
+
+  it('passes a clean corpus, writes an escaped HTML report, and rejects bad usage with exit 2', () => {
+    const txt = put('clean.txt', `${poems.slice(0, 30).join('\n')}\n<script>alert(1)</script> 色情网站\n`);
+    const html = join(dir, 'r.html');
+    const r = runCli(['scan', txt, '--format', 'txt', '--json', '--out', html, '--seed', '3']);
+    const out = JSON.parse(r.stdout);
+    expect(out.records).toBe(31);
+    expect(out.sample.size).toBeLessThan(31);
+    const page = readFileSync(html, 'utf8');
+    expect(page).not.toContain('<script>alert');
+    expect(page).toContain('&#60;script&#62;');
+    expect(page).toContain('<svg');
+    const again = JSON.parse(runCli(['scan', txt, '--format', 'txt', '--json', '--seed', '3']).stdout);
+    expect(again.sample).toEqual(out.sample);
+    expect(runCli(['scan', txt, '--sample-fraction', '0.01']).code).toBe(2);
+    expect(runCli(['scan', txt, '--encoding', 'latin9']).code).toBe(2);
+  });
+});
+
+describe('beian lexicon', () => {
+  it('stats says what is missing against the KB thresholds', () => {
+    const r = runCli(['lexicon', 'stats', '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.ok).toBe(false);
+    expect(s.requirements[0]).toMatchObject({
+      threshold: 'lexicon.total.min',
+      scope: 'total',
+      required: 10000,
+    });
+    expect(s.requirements.filter((x: { scope: string }) => x.scope.startsWith('A.')).length).toBe(17);
+  });
+
+  it('check explains matches, normalisation and exemptions', () => {
+    const r = runCli(['lexicon', 'check', '公平性与色*情網站', '--json']);
+    const out = JSON.parse(r.stdout);
+    const counted = out.matches.filter((m: { rejected?: string }) => !m.rejected);
+    expect(counted).toMatchObject([{ keyword: '色情网站', text: '色*情網站', steps: ['t2s', 'noise'] }]);
+    expect(out.matches.find((m: { keyword: string }) => m.keyword === '性').rejected).toBe('boundary');
+  });
+});
