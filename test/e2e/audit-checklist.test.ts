@@ -76,7 +76,12 @@ describe('beian audit checklist', () => {
 describe('beian demo: fairness step', () => {
   it('finds exactly the planted price issue in the shipped decision log and scores the demo checklist', () => {
     const dir = mkdtempSync(join(tmpdir(), 'beian-demo-fair-'));
-    const r = runCli(['demo', '--json', '--out', join(dir, 'out'), '--db', join(dir, 'b.db')], { cwd: dir });
+    const r = runCli(
+      ['demo', '--json', '--steps', 'fairness', '--out', join(dir, 'out'), '--db', join(dir, 'b.db')],
+      {
+        cwd: dir,
+      },
+    );
     const out = JSON.parse(r.stdout) as { steps: { id: string; ok: boolean }[] };
     expect(out.steps.find((s) => s.id === 'fairness')?.ok).toBe(true);
     const fair = JSON.parse(readFileSync(join(dir, 'out', 'fairness.json'), 'utf8')) as {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { BeianError } from '../../errors.js';
 import { jsonOption, type Register } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output.js';
@@ -7,16 +8,32 @@ export const register: Register = (program, run, ctx) => {
   jsonOption(program.command('demo').description(ctx.t('demo.description')), ctx)
     .option('--out <dir>', ctx.t('demo.option.out'), 'demo-output')
     .option('--config <file>', ctx.t('demo.option.config'))
+    .option('--steps <ids>', ctx.t('demo.option.steps'))
     .addHelpText('after', `\n${ctx.t('demo.help.examples')}`)
     .action(
-      run(async (c, opts: { out: string; config?: string; json?: boolean }) => {
+      run(async (c, opts: { out: string; config?: string; steps?: string; json?: boolean }) => {
         const { runDemo } = await import('../../app/demo/run.js');
+        const { demoSteps } = await import('../../app/demo/steps.js');
+        const wanted = opts.steps
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const unknown = wanted?.filter((id) => !demoSteps.some((s) => s.id === id)) ?? [];
+        if (unknown.length > 0)
+          throw new BeianError(
+            'USAGE',
+            c.t('demo.unknownStep', {
+              ids: unknown.join(', '),
+              known: demoSteps.map((s) => s.id).join(', '),
+            }),
+          );
         const store = await c.openStore();
         try {
           const result = await runDemo({
             ...(opts.config ? { projectFile: resolve(c.cwd, opts.config) } : {}),
             outDir: resolve(c.cwd, opts.out),
             store,
+            ...(wanted ? { steps: demoSteps.filter((s) => wanted.includes(s.id)) } : {}),
             lang: c.lang,
             now: c.now(),
             onStep: (step, i, total) => {
