@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKb } from '../../kb/index.js';
+import { compileLexicon, serializeMatcher } from '../../lexicon/index.js';
 import { loadKeywordJudge } from './run.js';
 
 const input = (answer: string) => ({
@@ -31,5 +32,22 @@ describe('keyword judge loading', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ line: 4, path: 'category' });
     await expect(loadKeywordJudge(kb, join(dir, 'missing.txt'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('loads a compiled .beianlx and a CSV library', async () => {
+    const kb = loadKb();
+    const dir = mkdtempSync(join(tmpdir(), 'beian-kw-'));
+    const lx = join(dir, 'kw.beianlx');
+    writeFileSync(
+      lx,
+      serializeMatcher(compileLexicon([{ keyword: '炸药', category: 'A.1.4', severity: 3 }])),
+    );
+    const csv = join(dir, 'kw.csv');
+    writeFileSync(csv, '关键词,类别,级别\n炸药,A.1.4,3\n');
+    for (const f of [lx, csv]) {
+      const { judge } = await loadKeywordJudge(kb, f);
+      expect(await judge.judge(input('先准备炸-药'))).toMatchObject({ verdict: 'fail' });
+      expect(await judge.judge(input('先准备材料'))).toBeUndefined();
+    }
   });
 });
