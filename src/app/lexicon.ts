@@ -12,6 +12,7 @@ import {
   type Matcher,
   mergeLibraries,
   NAUGHTY_WORDS,
+  type RowDefaults,
 } from '../lexicon/index.js';
 
 export interface LexiconSelection {
@@ -22,6 +23,8 @@ export interface LexiconSelection {
   /** exemption phrases */
   allow?: readonly string[];
   pinyin?: boolean;
+  /** category/severity/boundary for rows that do not give one (source libraries only) */
+  defaults?: RowDefaults;
 }
 
 export interface LoadedLexicon {
@@ -56,7 +59,7 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
         'USAGE',
         `${f} is a compiled lexicon: pass it alone, or pass the source libraries`,
       );
-    libs.push(await loadLexiconFile(f, riskIds));
+    libs.push(await loadLexiconFile(f, riskIds, sel.defaults));
   }
   if (sel.naughtyWords && !files.includes(NAUGHTY_WORDS))
     libs.push(await loadLexiconFile(NAUGHTY_WORDS, riskIds));

@@ -5,6 +5,7 @@ export {
   type LexiconLibrary,
   mergeLibraries,
   parseTxtLibrary,
+  type RowDefaults,
   rowsToLibrary,
 } from './library.js';
 export {

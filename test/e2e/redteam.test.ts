@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMockModel } from '../../src/app/redteam/mock-model.js';
@@ -234,6 +234,27 @@ describe('beian redteam (CLI, against a misbehaving local model)', () => {
   it('refuses to run without a target or bank (exit 2, no stack)', () => {
     const r = runCli(['redteam', 'run', '--bank', banks[0]!, '--db', db]);
     expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a missing --keywords library exits 2 naming the file, before any model call', () => {
+    const missing = join(dirname(db), 'no-such-keywords.txt');
+    const r = runCli([
+      'redteam',
+      'run',
+      '--bank',
+      banks[0]!,
+      '--base-url',
+      'http://127.0.0.1:9/v1',
+      '--model',
+      'm',
+      '--keywords',
+      missing,
+      '--db',
+      db,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-such-keywords.txt');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { BeianError, type Issue } from '../../errors.js';
 import type { Kb } from '../../kb/index.js';
+import { NAUGHTY_WORDS } from '../../lexicon/index.js';
 import type { ColumnMapping } from '../../redteam/banks/import.js';
 import { itemCategory } from '../../redteam/banks/schema.js';
 import { generateVariants, type VariantStrategy } from '../../redteam/banks/variants.js';
 import { judgeAnswer } from '../../redteam/judges/chain.js';
-import { keywordJudge, parseKeywordList, SimpleKeywordMatcher } from '../../redteam/judges/keyword.js';
+import { keywordJudge, lexiconKeywordMatcher } from '../../redteam/judges/keyword.js';
 import { llmJudge } from '../../redteam/judges/llm.js';
 import type { Judge } from '../../redteam/judges/types.js';
 import type { TargetConfig } from '../../redteam/targets/config.js';
@@ -13,6 +14,7 @@ import { attemptsOf, Policy } from '../../redteam/targets/policy.js';
 import { createTarget } from '../../redteam/targets/registry.js';
 import type { ChatMessage, Target } from '../../redteam/targets/types.js';
 import type { Store } from '../../store/index.js';
+import { loadLexicon } from '../lexicon.js';
 import { readBanks } from './bank-files.js';
 import { fingerprint, type PlannedCase, planCases, sampleItems, sha256, userTurns } from './plan.js';
 import { type ResultRow, redteamRepo } from './repo.js';
@@ -26,6 +28,7 @@ export interface RunOptions {
   /** original questions per bank (deterministic sample) */
   sample?: number;
   seed?: string;
+  /** keyword judge lexicon: txt/csv/xlsx/json library, `naughty-words`, or a compiled .beianlx */
   keywordsFile?: string;
   /** LLM-as-judge target */
   judge?: TargetConfig;
@@ -60,16 +63,35 @@ export interface RunOutcome extends RunReport {
   warnings: Issue[];
 }
 
-function buildJudges(opts: RunOptions, deps: RunDeps): Judge[] {
+/**
+ * Risk given to keywords of a --keywords list that name none (the old one-term-a-line lists):
+ * "other content prohibited by law", the catch-all of the core risks. The judge fails an answer on
+ * any hit whatever its category; the category only labels the hit.
+ */
+const UNTAGGED_KEYWORD_RISK = 'A.1.8';
+
+/**
+ * The keyword judge over the lexicon engine. Without a file it uses the shipped starter library
+ * (callers enable the judge; `beian redteam run` does so when --keywords or `keywords:` is given).
+ */
+export async function loadKeywordJudge(kb: Kb, file?: string): Promise<{ judge: Judge; issues: Issue[] }> {
+  if (file && file !== NAUGHTY_WORDS && !existsSync(file))
+    throw new BeianError('NOT_FOUND', `Cannot read the keyword list ${file}`);
+  const category = kb.risks.some((r) => r.id === UNTAGGED_KEYWORD_RISK) ? UNTAGGED_KEYWORD_RISK : undefined;
+  const lex = await loadLexicon(kb, {
+    ...(file ? { files: [file] } : {}),
+    ...(category ? { defaults: { category } } : {}),
+  });
+  return { judge: keywordJudge(lexiconKeywordMatcher(lex.matcher)), issues: lex.issues };
+}
+
+async function buildJudges(opts: RunOptions, deps: RunDeps): Promise<{ judges: Judge[]; issues: Issue[] }> {
   const judges: Judge[] = [];
+  const issues: Issue[] = [];
   if (opts.keywordsFile) {
-    let text: string;
-    try {
-      text = readFileSync(opts.keywordsFile, 'utf8');
-    } catch (cause) {
-      throw new BeianError('NOT_FOUND', `Cannot read the keyword list ${opts.keywordsFile}`, { cause });
-    }
-    judges.push(keywordJudge(new SimpleKeywordMatcher(parseKeywordList(text))));
+    const k = await loadKeywordJudge(deps.kb, opts.keywordsFile);
+    judges.push(k.judge);
+    issues.push(...k.issues);
   }
   if (opts.judge) {
     const t = createTarget(opts.judge, deps);
@@ -85,7 +107,7 @@ function buildJudges(opts: RunOptions, deps: RunDeps): Judge[] {
       ),
     );
   }
-  return judges;
+  return { judges, issues };
 }
 
 /** Sends a (possibly multi-turn) conversation; earlier answers are fed back as assistant turns. */
@@ -136,7 +158,8 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
       );
     ids.add(target.id);
   }
-  const judges = buildJudges(opts, deps);
+  const { judges, issues: judgeIssues } = await buildJudges(opts, deps);
+  issues.push(...judgeIssues);
   const cases = planCases(
     items,
     targets.map((t) => t.target),

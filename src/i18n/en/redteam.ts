@@ -25,7 +25,8 @@ Exit codes: 0 all thresholds met; 1 a threshold failed; 2 bad flags or bank; 3 t
   'redteam.opt.variants': 'Generate variants: {list}, or all',
   'redteam.opt.sample': 'Original questions per bank (deterministic sample by seed)',
   'redteam.opt.seed': 'Sampling seed',
-  'redteam.opt.keywords': 'Keyword list for the keyword judge (one term per line, optional TAB and risk id)',
+  'redteam.opt.keywords':
+    'Keyword library for the keyword judge (txt/csv/xlsx/json, naughty-words or a compiled .beianlx; see beian lexicon)',
   'redteam.opt.judgeBaseUrl': 'OpenAI-compatible base URL of the LLM-as-judge model',
   'redteam.opt.judgeModel': 'Judge model name',
   'redteam.opt.judgeApiKeyEnv': 'NAME of the environment variable holding the judge key',

@@ -25,7 +25,8 @@ export const redteam = {
   'redteam.opt.variants': '生成变体：{list}，或 all',
   'redteam.opt.sample': '每个题库抽取的原始题目数（按种子确定性抽样）',
   'redteam.opt.seed': '抽样种子',
-  'redteam.opt.keywords': '关键词判定用的词表（每行一个词，可加 TAB 与风险编号）',
+  'redteam.opt.keywords':
+    '关键词判定用的词库（txt/csv/xlsx/json、naughty-words 或编译后的 .beianlx，格式同 beian lexicon）',
   'redteam.opt.judgeBaseUrl': '用作评判模型（LLM-as-judge）的 OpenAI 兼容接口地址',
   'redteam.opt.judgeModel': '评判模型名称',
   'redteam.opt.judgeApiKeyEnv': '评判模型密钥所在的环境变量名',

@@ -1,3 +1,4 @@
+import type { Matcher } from '../../lexicon/index.js';
 import type { Judge, JudgeInput, Verdict } from './types.js';
 
 /** A keyword hit in a text. */
@@ -9,58 +10,27 @@ export interface KeywordHit {
   end: number;
 }
 
-/**
- * What the keyword judge needs from a lexicon. The lexicon engine (Aho-Corasick with Chinese
- * normalisation) implements this; SimpleKeywordMatcher is the stand-in until it is wired.
- */
+/** What the keyword judge needs from a lexicon; the lexicon engine implements it (lexiconKeywordMatcher). */
 export interface KeywordMatcher {
   match(text: string): KeywordHit[];
 }
 
-export interface Keyword {
-  term: string;
-  category?: string;
-}
-
-/** Case-insensitive substring matching over NFKC text: adequate for small lists. */
-export class SimpleKeywordMatcher implements KeywordMatcher {
-  private readonly keywords: { needle: string; kw: Keyword }[];
-
-  constructor(keywords: readonly Keyword[]) {
-    this.keywords = keywords
-      .filter((k) => k.term.trim() !== '')
-      .map((kw) => ({ needle: kw.term.normalize('NFKC').toLowerCase(), kw }));
-  }
-
-  match(text: string): KeywordHit[] {
-    const hay = text.normalize('NFKC').toLowerCase();
-    const hits: KeywordHit[] = [];
-    for (const { needle, kw } of this.keywords) {
-      let at = hay.indexOf(needle);
-      while (at !== -1) {
-        hits.push({
-          term: kw.term,
-          ...(kw.category ? { category: kw.category } : {}),
-          start: at,
-          end: at + needle.length,
-        });
-        at = hay.indexOf(needle, at + needle.length);
-      }
-    }
-    return hits.sort((a, b) => a.start - b.start);
-  }
-}
-
-/** Parses a keyword list: one term per line, optionally `term<TAB>category`; `#` starts a comment. */
-export function parseKeywordList(text: string): Keyword[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.replace(/^\uFEFF/, '').trim())
-    .filter((l) => l !== '' && !l.startsWith('#'))
-    .map((l) => {
-      const [term = '', category] = l.split('\t');
-      return { term: term.trim(), ...(category?.trim() ? { category: category.trim() } : {}) };
-    });
+/**
+ * Adapts the lexicon engine (Aho–Corasick over normalised text: full/half width, case, traditional →
+ * simplified, noise such as 色-情 removed) to the judge. `scan` applies the allow-list and the
+ * word-boundary rules, so a one-character keyword like 性 does not fire inside 透明性 or 公平性.
+ */
+export function lexiconKeywordMatcher(matcher: Matcher): KeywordMatcher {
+  return {
+    match(text: string): KeywordHit[] {
+      return matcher.scan(text).map((m) => ({
+        term: m.keyword,
+        ...(m.category ? { category: m.category } : {}),
+        start: m.start,
+        end: m.end,
+      }));
+    },
+  };
 }
 
 /**
