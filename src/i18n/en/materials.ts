@@ -19,6 +19,8 @@ What is missing is shown in a "to complete" box in the documents, never invented
   'materials.option.service': 'only this service id',
   'materials.option.evidence':
     'evidence JSON file (determination, scan, red-team, fairness results; see docs/materials.md)',
+  'materials.option.noStore':
+    'do not read the latest stored results (scan, pii, red team, fairness) from the --db store',
   'materials.option.templates': 'your own template folder (overrides same-named files of data/templates)',
   'materials.check.description':
     'check: check every document: list missing and over-long fields and to-complete boxes; exit 1 if a required one is missing',
