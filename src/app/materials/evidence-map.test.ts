@@ -80,6 +80,13 @@ describe('piiToEvidence', () => {
     expect(p.residual).toBe(0);
     expect(p.strategy).toBe('hash, mask');
   });
+
+  it('names the types with the given label', () => {
+    expect(piiToEvidence(report, undefined, (t) => t.toUpperCase()).findings.map((f) => f.type)).toEqual([
+      'PHONE',
+      'EMAIL',
+    ]);
+  });
 });
 
 describe('sourcesToEvidence', () => {

@@ -51,11 +51,18 @@ export function scanToEvidence(report: ScanReport, at?: string): ScanSummary {
   };
 }
 
-/** `beian pii` report → PII summary; residual and strategy only when a de-identification ran. */
-export function piiToEvidence(report: PiiReport, at?: string): PiiSummary {
+/**
+ * `beian pii` report → PII summary; residual and strategy only when a de-identification ran.
+ * `label` names a detector type for the documents (e.g. cn-id-card → 身份证); default the code.
+ */
+export function piiToEvidence(
+  report: PiiReport,
+  at?: string,
+  label: (type: string) => string = (t) => t,
+): PiiSummary {
   const findings = Object.entries(report.byType)
     .filter(([, n]) => (n ?? 0) > 0)
-    .map(([type, n]) => ({ type, count: n ?? 0 }));
+    .map(([type, n]) => ({ type: label(type), count: n ?? 0 }));
   const r = report.redaction;
   const strategies = r ? [...new Set(Object.values(r.strategies))].sort() : [];
   return {

@@ -5,6 +5,8 @@ import type { Lang } from '../../i18n/index.js';
 import type { Kb } from '../../kb/index.js';
 import { lexiconStats, loadStarterLibraries, mergeLibraries } from '../../lexicon/index.js';
 import type { BankKind, Evidence } from '../../materials/evidence.js';
+import { PII_LABELS } from '../../pii/labels.js';
+import type { PiiType } from '../../pii/types.js';
 import type { ProjectFile } from '../../project/schema.js';
 import type { BankItem as RedteamBankItem } from '../../redteam/banks/schema.js';
 import { parseLedger, type SourceEntry } from '../../sources/index.js';
@@ -66,7 +68,10 @@ export async function gatherEvidence(
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (pii) ev.pii = piiToEvidence(JSON.parse(pii.report_json) as PiiReport, pii.created_at);
+  if (pii) {
+    const label = (t: string): string => PII_LABELS[t as PiiType]?.[options.lang] ?? t;
+    ev.pii = piiToEvidence(JSON.parse(pii.report_json) as PiiReport, pii.created_at, label);
+  }
 
   const ledger = readLedger(project, options.ledgerFile ?? join(base, 'sources.yaml'));
   if (ledger?.length) ev.sources = sourcesToEvidence(ledger);
