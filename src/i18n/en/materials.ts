@@ -11,6 +11,7 @@ Examples:
   beian materials check --config beian.yaml          # lists everything to complete; exit 1 if a required item is missing
 
 Documents: {ids}
+Results of scan, pii, redteam and audit are read from the --db store when it exists (--no-store: not).
 What is missing is shown in a "to complete" box in the documents, never invented. PDF needs Chromium (apt-get install chromium fonts-noto-cjk).`,
   'materials.option.config': 'path of the project file beian.yaml',
   'materials.option.out': 'output folder (one file per document and format, named by document id)',

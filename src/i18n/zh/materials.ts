@@ -9,6 +9,7 @@ export const materials = {
   beian materials check --config beian.yaml          # 列出所有待补充项，缺少必填项时退出码为 1
 
 文档编号：{ids}
+若 --db 数据库存在，自动读取其中最近的 scan、pii、redteam、audit 结果（--no-store 不读取）。
 缺少的内容在文档中以“待补充”框标出，不会编造。PDF 需要 Chromium（apt-get install chromium fonts-noto-cjk）。`,
   'materials.option.config': '项目文件 beian.yaml 的路径',
   'materials.option.out': '输出目录（每个文档、每种格式一个文件，以文档编号命名）',
