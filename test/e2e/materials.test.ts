@@ -171,6 +171,22 @@ describe('beian materials check', () => {
     expect(r.code).toBe(0);
   });
 
+  it('reads the stored pii report from --db, and not with --no-store', () => {
+    const db = join(dir, 'store.db');
+    const pii = runCli(['pii', 'examples/demo/corpus/pii-sample.jsonl', '--db', db, '--jobs', '1']);
+    expect(pii.code).toBe(0);
+    const supplied = (extra: string[]) => {
+      const r = runCli(['materials', 'check', '--config', DEMO, '--db', db, '--json', ...extra]);
+      return (JSON.parse(r.stdout) as { evidence: Record<string, boolean> }).evidence;
+    };
+    expect(supplied([])).toMatchObject({ pii: true, scan: false, redteam: false });
+    expect(supplied(['--no-store'])).toMatchObject({ pii: false });
+    // a missing database is not created by materials
+    const missing = join(dir, 'absent.db');
+    runCli(['materials', 'check', '--config', DEMO, '--db', missing, '--json']);
+    expect(existsSync(missing)).toBe(false);
+  });
+
   it('exits 2 on a bad format or document id', () => {
     expect(runCli(['materials', '--config', DEMO, '--out', dir, '--format', 'odt']).code).toBe(2);
     const r = runCli(['materials', '--config', DEMO, '--out', dir, '--only', 'nope']);

@@ -1,16 +1,22 @@
 import { join } from 'node:path';
 import { BeianError } from '../../errors.js';
+import { loadKb } from '../../kb/index.js';
 import type { Evidence } from '../../materials/evidence.js';
 import type { Format } from '../../materials/model.js';
+import { gatherEvidence } from '../materials/gather-evidence.js';
 import { generateMaterials } from '../materials/generate.js';
-import type { DemoFile, DemoStep } from './step.js';
+import type { DemoContext, DemoFile, DemoStep } from './step.js';
 
 /**
  * The full material set for the demo portfolio in DOCX, XLSX, HTML and PDF (PDF only when
  * Chromium is installed: without it the step still writes the rest and says so).
- * `evidence` lets the demo pass the results of the other steps (scan, red team, ...) when wired.
+ * The evidence defaults to the results the earlier steps stored (scan, pii, red team, fairness),
+ * the demo's source ledger and the starter keyword library (gatherEvidence).
  */
-export function materialsStep(evidence: () => Evidence = () => ({})): DemoStep {
+export function materialsStep(
+  evidence: (ctx: DemoContext) => Promise<Evidence> = (ctx) =>
+    gatherEvidence(ctx.store, loadKb(), ctx.project, { projectFile: ctx.projectFile, lang: ctx.lang }),
+): DemoStep {
   return {
     id: 'materials',
     title: { zh: '备案材料', en: 'Filing materials' },
@@ -18,7 +24,7 @@ export function materialsStep(evidence: () => Evidence = () => ({})): DemoStep {
       const out = join(ctx.outDir, 'materials');
       const base = {
         config: ctx.projectFile,
-        evidence: evidence(),
+        evidence: await evidence(ctx),
         lang: ctx.lang,
         now: ctx.now,
         out,

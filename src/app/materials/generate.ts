@@ -15,9 +15,11 @@ import {
 } from '../../materials/model.js';
 import { renderers } from '../../materials/render/index.js';
 import { type ProjectFile, parseProject } from '../../project/index.js';
+import type { Store } from '../../store/index.js';
 import { zodIssues } from '../../util/zod-issues.js';
 import { assessProject } from '../assess.js';
 import { launchPdfPrinter, type PdfPrinter } from './chromium.js';
+import { gatherEvidence } from './gather-evidence.js';
 
 export interface MaterialsInput {
   /** path of beian.yaml */
@@ -26,6 +28,8 @@ export interface MaterialsInput {
   evidenceFile?: string;
   /** an Evidence object given directly (library use, demo); merged over the file */
   evidence?: Evidence;
+  /** read the latest stored results (scan, pii, red team, fairness) from this store; the file and `evidence` override its parts */
+  store?: Store;
   templatesDir?: string;
   lang: Lang;
   now: Date;
@@ -71,7 +75,10 @@ export async function loadMaterials(input: MaterialsInput): Promise<Loaded> {
   const project = parseProject(await readText(input.config, 'the project file'), input.config);
   const fromFile = input.evidenceFile ? await readEvidence(input.evidenceFile) : {};
   const kb = loadKb();
-  const given: Evidence = { ...fromFile, ...(input.evidence ?? {}) };
+  const stored = input.store
+    ? await gatherEvidence(input.store, kb, project, { projectFile: input.config, lang: input.lang })
+    : {};
+  const given: Evidence = { ...stored, ...fromFile, ...(input.evidence ?? {}) };
   // Which filings apply comes from the assessment: evaluated here from the same project file
   // when the caller did not supply one (it is deterministic and needs nothing else).
   const evidence: Evidence = given.determination

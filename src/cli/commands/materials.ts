@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { BeianError } from '../../errors.js';
 import { DOCUMENT_IDS } from '../../materials/build.js';
 import { FORMATS, type Format } from '../../materials/model.js';
+import type { Store } from '../../store/index.js';
 import { jsonOption, type Register } from '../command.js';
 import type { CliContext } from '../context.js';
 import { formatTable, printJson } from '../output.js';
@@ -14,6 +15,8 @@ interface CommonOpts {
   only?: string;
   service?: string;
   json?: boolean;
+  /** false with --no-store */
+  store?: boolean;
 }
 
 const DEFAULT_FORMATS = 'docx,xlsx,md,html';
@@ -42,7 +45,24 @@ function commonOptions(cmd: Command, ctx: CliContext): Command {
     .option('--evidence <file>', ctx.t('materials.option.evidence'))
     .option('--templates <dir>', ctx.t('materials.option.templates'))
     .option('--only <ids>', ctx.t('materials.option.only'))
-    .option('--service <id>', ctx.t('materials.option.service'));
+    .option('--service <id>', ctx.t('materials.option.service'))
+    .option('--no-store', ctx.t('materials.option.noStore'));
+}
+
+/**
+ * Opens the store for the evidence unless --no-store, and only when it exists: a SQLite file that
+ * is not there means no results yet (generating materials must not create an empty database).
+ */
+async function openEvidenceStore(c: CliContext, opts: CommonOpts): Promise<Store | undefined> {
+  if (opts.store === false) return undefined;
+  const isUrl = /^[a-z][a-z0-9+.-]*:\/\//i.test(c.dbUrl) && !/^(sqlite|file):/.test(c.dbUrl);
+  if (!isUrl) {
+    const { existsSync } = await import('node:fs');
+    const { resolve } = await import('node:path');
+    const file = resolve(c.cwd, c.dbUrl.replace(/^(sqlite|file):(\/\/)?/, ''));
+    if (!existsSync(file)) return undefined;
+  }
+  return c.openStore();
 }
 
 function input(c: CliContext, opts: CommonOpts) {
@@ -63,10 +83,16 @@ async function generate(c: CliContext, opts: CommonOpts & { out?: string; format
   const formats = parseFormats(c, opts.format);
   const { generateMaterials } = await import('../../app/materials/generate.js');
   const progress = createProgress(c, 'materials', { json: opts.json ?? false });
-  const result = await generateMaterials(
-    { ...input(c, opts), out: opts.out, formats, env: c.env },
-    (done, total) => progress.update({ done, total }),
-  );
+  const store = await openEvidenceStore(c, opts);
+  let result: Awaited<ReturnType<typeof generateMaterials>>;
+  try {
+    result = await generateMaterials(
+      { ...input(c, opts), ...(store ? { store } : {}), out: opts.out, formats, env: c.env },
+      (done, total) => progress.update({ done, total }),
+    );
+  } finally {
+    await store?.close();
+  }
   progress.finish();
   if (opts.json) {
     printJson(c, result);
@@ -85,7 +111,13 @@ async function generate(c: CliContext, opts: CommonOpts & { out?: string; format
 
 async function check(c: CliContext, opts: CommonOpts) {
   const { checkMaterials } = await import('../../app/materials/generate.js');
-  const result = await checkMaterials(input(c, opts));
+  const store = await openEvidenceStore(c, opts);
+  let result: Awaited<ReturnType<typeof checkMaterials>>;
+  try {
+    result = await checkMaterials({ ...input(c, opts), ...(store ? { store } : {}) });
+  } finally {
+    await store?.close();
+  }
   const all = result.documents.flatMap((d) => d.gaps);
   const required = all.filter((g) => g.required).length;
   if (opts.json) printJson(c, result);

@@ -11,6 +11,7 @@ Examples:
   beian materials check --config beian.yaml          # lists everything to complete; exit 1 if a required item is missing
 
 Documents: {ids}
+Results of scan, pii, redteam and audit are read from the --db store when it exists (--no-store: not).
 What is missing is shown in a "to complete" box in the documents, never invented. PDF needs Chromium (apt-get install chromium fonts-noto-cjk).`,
   'materials.option.config': 'path of the project file beian.yaml',
   'materials.option.out': 'output folder (one file per document and format, named by document id)',
@@ -19,6 +20,8 @@ What is missing is shown in a "to complete" box in the documents, never invented
   'materials.option.service': 'only this service id',
   'materials.option.evidence':
     'evidence JSON file (determination, scan, red-team, fairness results; see docs/materials.md)',
+  'materials.option.noStore':
+    'do not read the latest stored results (scan, pii, red team, fairness) from the --db store',
   'materials.option.templates': 'your own template folder (overrides same-named files of data/templates)',
   'materials.check.description':
     'check: check every document: list missing and over-long fields and to-complete boxes; exit 1 if a required one is missing',

@@ -9,6 +9,7 @@ export const materials = {
   beian materials check --config beian.yaml          # 列出所有待补充项，缺少必填项时退出码为 1
 
 文档编号：{ids}
+若 --db 数据库存在，自动读取其中最近的 scan、pii、redteam、audit 结果（--no-store 不读取）。
 缺少的内容在文档中以“待补充”框标出，不会编造。PDF 需要 Chromium（apt-get install chromium fonts-noto-cjk）。`,
   'materials.option.config': '项目文件 beian.yaml 的路径',
   'materials.option.out': '输出目录（每个文档、每种格式一个文件，以文档编号命名）',
@@ -16,6 +17,7 @@ export const materials = {
   'materials.option.only': '只生成这些文档（文档编号，逗号分隔）',
   'materials.option.service': '只针对此服务编号',
   'materials.option.evidence': '证据 JSON 文件（判定、扫描、红队、公平性等结果；见 docs/materials.md）',
+  'materials.option.noStore': '不读取 --db 数据库中最近保存的结果（语料扫描、个人信息、红队、公平性）',
   'materials.option.templates': '自定义模板目录（覆盖 data/templates 中的同名文件）',
   'materials.check.description':
     'check：检查所有文档：列出缺失字段、超长字段与待补充项；有必填项缺失时退出码为 1',
