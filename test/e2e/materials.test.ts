@@ -9,6 +9,9 @@ import { runCli } from '../helpers/cli.js';
 import { docxText, unzip } from '../helpers/unzip.js';
 
 const DEMO = 'examples/demo/beian.yaml';
+// Hermetic: a developer's own .beian/beian.db in the repository must not feed these documents.
+// Calls that pass --db still choose their store (the flag wins over BEIAN_DB).
+process.env.BEIAN_DB = join(tmpdir(), 'beian-materials-test-no-store', 'none.db');
 let dir: string;
 let evidenceFile: string;
 
