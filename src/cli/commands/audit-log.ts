@@ -2,9 +2,9 @@ import { jsonOption, type Register } from '../command.js';
 import { formatTable, printJson } from '../output.js';
 
 export const register: Register = (program, run, ctx) => {
-  const audit = program.command('audit-log').description(ctx.t('audit.description'));
+  const audit = program.command('audit-log').description(ctx.t('auditLog.description'));
 
-  jsonOption(audit.command('list').description(ctx.t('audit.list.description')), ctx)
+  jsonOption(audit.command('list').description(ctx.t('auditLog.list.description')), ctx)
     .option('--subject <id>', ctx.t('registry.header.filing'))
     .action(
       run(async (c, opts: { subject?: string; json?: boolean }) => {
@@ -25,16 +25,16 @@ export const register: Register = (program, run, ctx) => {
       }),
     );
 
-  jsonOption(audit.command('verify').description(ctx.t('audit.verify.description')), ctx).action(
+  jsonOption(audit.command('verify').description(ctx.t('auditLog.verify.description')), ctx).action(
     run(async (c, opts: { json?: boolean }) => {
       const { verifyAudit } = await import('../../store/registry/index.js');
       const store = await c.openStore();
       const r = await verifyAudit(store.db).finally(() => store.close());
       const ok = r.problems.length === 0;
       if (opts.json) printJson(c, { ok, ...r });
-      else if (ok) c.out(`${c.t('audit.ok', { n: r.entries, head: r.head ?? '—' })}\n`);
+      else if (ok) c.out(`${c.t('auditLog.ok', { n: r.entries, head: r.head ?? '—' })}\n`);
       else {
-        c.out(`${c.t('audit.broken', { n: r.problems.length })}\n`);
+        c.out(`${c.t('auditLog.broken', { n: r.problems.length })}\n`);
         for (const p of r.problems) c.out(`  seq ${p.seq}: ${p.problem}\n`);
       }
       return ok ? 0 : 1;

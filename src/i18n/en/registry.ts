@@ -65,12 +65,12 @@ export const registry: Record<keyof typeof zh, string> = {
   'deadline.event.launch': 'file after launch',
   'deadline.event.change': 'update after change',
   'deadline.event.cancel': 'cancel after service end',
-  'audit.description': 'Audit trail: append-only, each entry hash-chained to the previous',
-  'audit.list.description': 'List audit entries',
-  'audit.verify.description':
+  'auditLog.description': 'Audit trail: append-only, each entry hash-chained to the previous',
+  'auditLog.list.description': 'List audit entries',
+  'auditLog.verify.description':
     'Verify the audit hash chain (exit 1 if tampered)\nExample: beian audit-log verify --json',
-  'audit.ok': 'Audit trail intact: {n} entries, head {head}',
-  'audit.broken': 'Audit trail TAMPERED: {n} problem(s)',
+  'auditLog.ok': 'Audit trail intact: {n} entries, head {head}',
+  'auditLog.broken': 'Audit trail TAMPERED: {n} problem(s)',
   'serve.description':
     'Start the local web dashboard (binds 127.0.0.1 by default)\nExample: beian serve --config beian.yaml --port 8080\n         BEIAN_TOKEN=secret beian serve --host 0.0.0.0',
   'serve.option.port': 'port',
