@@ -45,8 +45,10 @@ export const register: Register = (program, run, ctx) => {
           }
           const { makeAssessService } = await import('../../app/registry/determine.js');
           const { redteamDashboardSource } = await import('../../server/redteam-source.js');
+          const { scanDashboardSource } = await import('../../server/scan-source.js');
           const app = createApp({
             redteam: redteamDashboardSource(store, kb, c.now),
+            scans: scanDashboardSource(store),
             store,
             kb,
             clock: c.now,

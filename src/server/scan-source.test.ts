@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { ScanReport } from '../app/scan.js';
+import { scanSummary } from './scan-source.js';
+
+describe('scan results on the dashboard', () => {
+  it('charts the sample pass rate and each source against their KB thresholds', () => {
+    const report = {
+      threshold: { id: 'corpus.technical.pass-rate.min', passRateMin: 0.98, passRate: 0.97 },
+      sourceThreshold: { id: 'source.illegal-rate.max', max: 0.05 },
+      sources: [{ source: 'forum', records: 10, flagged: 6, rate: 0.6, overThreshold: true }],
+    } as unknown as ScanReport;
+    const s = scanSummary({ id: 's1', created_at: '2026-11-25T00:00:00Z' }, report);
+    expect(s.metrics[0]).toEqual({
+      label: 'pass rate (sample)',
+      value: 0.97,
+      threshold: 0.98,
+      comparator: '>=',
+    });
+    expect(s.metrics[1]?.value).toBeCloseTo(0.4);
+    expect(s.metrics[1]?.threshold).toBeCloseTo(0.95);
+  });
+});

@@ -1,0 +1,44 @@
+import type { ScanReport } from '../app/scan.js';
+import type { Store } from '../store/index.js';
+import type { ScanSource, ScanSummary } from './deps.js';
+
+/** Maps one stored scan report to the measurements the dashboard charts, with their KB thresholds. */
+export function scanSummary(row: { id: string; created_at: string }, report: ScanReport): ScanSummary {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    kind: 'corpus-scan',
+    metrics: [
+      {
+        label: 'pass rate (sample)',
+        value: report.threshold.passRate,
+        threshold: report.threshold.passRateMin,
+        comparator: '>=',
+      },
+      ...report.sources.map((s) => ({
+        label: `source ${s.source}`,
+        value: 1 - s.rate,
+        threshold: 1 - report.sourceThreshold.max,
+        comparator: '>=' as const,
+      })),
+    ],
+  };
+}
+
+/**
+ * Corpus scans from the store. A scan audits training corpora, not one service, so every service
+ * page shows the organisation's newest scans.
+ */
+export function scanDashboardSource(store: Store, limit = 5): ScanSource {
+  return {
+    async listScans() {
+      const rows = await store.db
+        .selectFrom('scans')
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => scanSummary(r, JSON.parse(r.report_json) as ScanReport));
+    },
+  };
+}
