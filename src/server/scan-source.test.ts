@@ -9,7 +9,7 @@ describe('scan results on the dashboard', () => {
       sourceThreshold: { id: 'source.illegal-rate.max', max: 0.05 },
       sources: [{ source: 'forum', records: 10, flagged: 6, rate: 0.6, overThreshold: true }],
     } as unknown as ScanReport;
-    const s = scanSummary({ id: 's1', created_at: '2026-11-25T00:00:00Z' }, report);
+    const s = scanSummary({ id: 's1', created_at: '2026-11-25T00:00:00Z' }, report, 'en');
     expect(s.metrics[0]).toEqual({
       label: 'pass rate (sample)',
       value: 0.97,

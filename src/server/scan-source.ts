@@ -1,22 +1,28 @@
 import type { ScanReport } from '../app/scan.js';
+import { type Lang, translator } from '../i18n/index.js';
 import type { Store } from '../store/index.js';
 import type { ScanSource, ScanSummary } from './deps.js';
 
 /** Maps one stored scan report to the measurements the dashboard charts, with their KB thresholds. */
-export function scanSummary(row: { id: string; created_at: string }, report: ScanReport): ScanSummary {
+export function scanSummary(
+  row: { id: string; created_at: string },
+  report: ScanReport,
+  lang: Lang,
+): ScanSummary {
+  const t = translator(lang);
   return {
     id: row.id,
     createdAt: row.created_at,
     kind: 'corpus-scan',
     metrics: [
       {
-        label: 'pass rate (sample)',
+        label: t('web.scan.passRate'),
         value: report.threshold.passRate,
         threshold: report.threshold.passRateMin,
         comparator: '>=',
       },
       ...report.sources.map((s) => ({
-        label: `source ${s.source}`,
+        label: t('web.scan.source', { source: s.source }),
         value: 1 - s.rate,
         threshold: 1 - report.sourceThreshold.max,
         comparator: '>=' as const,
@@ -29,7 +35,7 @@ export function scanSummary(row: { id: string; created_at: string }, report: Sca
  * Corpus scans from the store. A scan audits training corpora, not one service, so every service
  * page shows the organisation's newest scans.
  */
-export function scanDashboardSource(store: Store, limit = 5): ScanSource {
+export function scanDashboardSource(store: Store, lang: Lang, limit = 5): ScanSource {
   return {
     async listScans() {
       const rows = await store.db
@@ -38,7 +44,7 @@ export function scanDashboardSource(store: Store, limit = 5): ScanSource {
         .orderBy('created_at', 'desc')
         .limit(limit)
         .execute();
-      return rows.map((r) => scanSummary(r, JSON.parse(r.report_json) as ScanReport));
+      return rows.map((r) => scanSummary(r, JSON.parse(r.report_json) as ScanReport, lang));
     },
   };
 }

@@ -48,7 +48,7 @@ export const register: Register = (program, run, ctx) => {
           const { scanDashboardSource } = await import('../../server/scan-source.js');
           const app = createApp({
             redteam: redteamDashboardSource(store, kb, c.now),
-            scans: scanDashboardSource(store),
+            scans: scanDashboardSource(store, c.lang),
             store,
             kb,
             clock: c.now,

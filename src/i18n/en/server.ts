@@ -40,6 +40,8 @@ export const server: Record<keyof typeof zh, string> = {
   'web.service.answers': 'Questionnaire answers',
   'web.service.redteam': 'Red-team results',
   'web.service.scans': 'Corpus and keyword scans',
+  'web.scan.passRate': 'pass rate (sample)',
+  'web.scan.source': 'source {source} pass rate',
   'web.service.noRuns': 'No red-team runs yet.',
   'web.service.noScans': 'No scans yet.',
   'web.service.launch': 'Launch date',

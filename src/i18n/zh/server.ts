@@ -36,6 +36,8 @@ export const server = {
   'web.service.answers': '问卷答案',
   'web.service.redteam': '红队测试结果',
   'web.service.scans': '语料与关键词扫描',
+  'web.scan.passRate': '抽样合格率',
+  'web.scan.source': '来源 {source} 合格率',
   'web.service.noRuns': '暂无红队测试记录。',
   'web.service.noScans': '暂无扫描记录。',
   'web.service.launch': '上线日期',
