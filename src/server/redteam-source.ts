@@ -97,7 +97,8 @@ export function redteamDashboardSource(store: Store, kb: Kb, clock: () => Date):
       return { run: summary(run.id, run.created_at, targetsOf(run.plan_json), report.results), results };
     },
     async overrideVerdict(runId, resultId, o) {
-      const row = (await repo.results(runId)).find((r) => r.case_key === resultId);
+      // One indexed row, not the whole run: the kind decides what the reviewer's pass/fail means.
+      const row = await repo.caseExists(runId, resultId);
       if (!row) return;
       await repo.addOverride({
         id: randomUUID(),

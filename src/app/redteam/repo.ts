@@ -133,7 +133,7 @@ export function redteamRepo(store: Store) {
     caseExists: (runId: string, caseKey: string) =>
       db
         .selectFrom('redteam_results')
-        .select('case_key')
+        .select(['case_key', 'kind'])
         .where('run_id', '=', runId)
         .where('case_key', '=', caseKey)
         .executeTakeFirst(),
