@@ -79,7 +79,13 @@ export async function verifyAudit(db: Db) {
   return { entries: entries.length, problems: verifyChain(entries), head: entries.at(-1)?.hash ?? null };
 }
 
-/** Runs `fn` in a transaction, retrying when a concurrent writer took the same audit seq. */
+/**
+ * Runs `fn` in a transaction, retrying when a concurrent writer took the same audit seq. With N
+ * writers racing, one wins each round, so the last may lose N − 1 times: retry often enough for a
+ * busy team, with a short random pause so the racers spread out instead of colliding again.
+ */
+const AUDIT_RETRIES = 32;
+
 export async function withAuditRetry<T>(
   db: Kysely<Database>,
   fn: (trx: Transaction<Database>) => Promise<T>,
@@ -90,7 +96,8 @@ export async function withAuditRetry<T>(
     } catch (e) {
       const msg = String((e as Error).message);
       const conflict = /UNIQUE constraint failed: audit_log|duplicate key value.*audit_log/i.test(msg);
-      if (!conflict || attempt >= 4) throw e;
+      if (!conflict || attempt >= AUDIT_RETRIES) throw e;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 + attempt * 5)));
     }
   }
 }
