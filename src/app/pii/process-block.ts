@@ -14,7 +14,11 @@ import {
 
 /** What a block task needs besides the block (sent once per worker). */
 export interface PiiTaskOptions {
-  field: string;
+  /**
+   * JSONL dotted paths / CSV columns to scan; undefined scans every string (and long integer) of the
+   * record, nested ones too, and every CSV column: personal information is rarely only in `text`.
+   */
+  fields?: readonly string[];
   types?: PiiType[];
   redact: boolean;
   policy: RedactionPolicy;
@@ -30,6 +34,8 @@ export interface PiiTaskOptions {
 export interface FindingRow {
   file: string;
   line: number;
+  /** JSONL path / CSV column the offsets refer to (absent for txt lines) */
+  field?: string;
   type: PiiType;
   start: number;
   end: number;
@@ -82,9 +88,11 @@ export function scanRecord(
   line: number,
   text: string,
   source?: string,
+  field?: string,
+  count = true,
 ): string {
   const found: Finding[] = scanText(text, s.registry, s.options.types ? { types: s.options.types } : {});
-  r.records++;
+  if (count) r.records++;
   let perSource: Partial<Record<PiiType, number>> | undefined;
   if (source !== undefined) {
     perSource = r.bySource[source] ?? {};
@@ -101,6 +109,7 @@ export function scanRecord(
       r.findings.push({
         file,
         line,
+        ...(field !== undefined ? { field } : {}),
         type: f.type,
         start: f.start,
         end: f.end,
@@ -115,22 +124,87 @@ export function scanRecord(
     ...(s.options.key ? { key: s.options.key } : {}),
   });
   r.redacted += found.length;
-  r.residualHigh += scanText(out, s.registry, { minConfidence: 'high' }).length;
   return out;
 }
 
-/** Redacts the text values of a JSON field in place: a string, or an array of strings. */
-function redactField(value: unknown, field: string, redact: (t: string) => string): boolean {
-  const keys = field.split('.');
+/** High-confidence findings left in a text that was written (the re-scan). */
+export const residualIn = (s: Scanner, text: string): number =>
+  text.length === 0 ? 0 : scanText(text, s.registry, { minConfidence: 'high' }).length;
+
+/** Integers long enough to be a phone, card or ID number stored as a JSON number. */
+const LONG_INTEGER = /^\d{7,}$/;
+
+/** A JSON leaf worth scanning: a string, or an integer that may be an identifier. */
+function leafText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isSafeInteger(v)) {
+    const t = String(v);
+    return LONG_INTEGER.test(t) ? t : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Calls `visit` on every text leaf under `value` with its dotted path; a non-undefined return
+ * replaces the leaf (in place). Depth-first, in key order, so findings keep the record's order.
+ */
+export function walkLeaves(
+  value: unknown,
+  path: string,
+  visit: (text: string, path: string) => string | undefined,
+): unknown {
+  const t = leafText(value);
+  if (t !== undefined) {
+    const out = visit(t, path);
+    return out === undefined || out === t ? value : out;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++)
+      value[i] = walkLeaves(value[i], path ? `${path}.${i}` : `${i}`, visit);
+  } else if (value !== null && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    for (const k of Object.keys(obj)) obj[k] = walkLeaves(obj[k], path ? `${path}.${k}` : k, visit);
+  }
+  return value;
+}
+
+/** Sets a dotted path inside a parsed JSON value (the parent must exist). */
+function setPath(value: unknown, path: string, v: unknown): void {
+  const keys = path.split('.');
   const last = keys.pop() as string;
   const parent = keys.length ? getPath(value, keys.join('.')) : value;
-  if (parent === null || typeof parent !== 'object') return false;
-  const obj = parent as Record<string, unknown>;
-  const v = obj[last];
-  if (typeof v === 'string') obj[last] = redact(v);
-  else if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
-    obj[last] = v.map((x: string) => redact(x));
-  else return false;
+  if (parent !== null && typeof parent === 'object') (parent as Record<string, unknown>)[last] = v;
+}
+
+/**
+ * Scans (and when redacting, rewrites in place) the chosen fields of one parsed JSONL record, or
+ * every text leaf when no field is chosen. Returns false when none of the chosen fields exists.
+ */
+function scanJsonRecord(
+  s: Scanner,
+  r: BlockResult,
+  file: string,
+  line: number,
+  value: unknown,
+  source: string | undefined,
+): boolean {
+  const visit = (t: string, path: string) => scanRecord(s, r, file, line, t, source, path, false);
+  const fields = s.options.fields;
+  if (fields === undefined) {
+    const root = walkLeaves(value, '', visit);
+    if (root !== value) return false; // a bare string/number line: handled by the caller as text
+  } else {
+    let any = false;
+    for (const f of fields) {
+      const v = getPath(value, f);
+      if (v === undefined || v === null) continue;
+      any = true;
+      const out = walkLeaves(v, f, visit);
+      if (out !== v) setPath(value, f, out);
+    }
+    if (!any) return false;
+  }
+  r.records++;
   return true;
 }
 
@@ -157,9 +231,10 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
   const trailingNewline = lines.length > 1 && lines.at(-1) === '';
   if (trailingNewline) lines.pop();
   const outLines: string[] = [];
-  const field = s.options.field;
+  const fields = s.options.fields;
   const sourceOf = (value: unknown): string | undefined =>
     textOf(getPath(value, s.options.sourceField ?? 'source'));
+  const redact = s.options.redact;
   for (const [i, raw] of lines.entries()) {
     const line = block.firstLine + i;
     const cr = raw.endsWith('\r');
@@ -170,7 +245,11 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
         line,
         reason: `invalid byte sequence for ${block.encoding} (replaced with U+FFFD)`,
       });
-    const emit = (t: string) => outLines.push(cr ? `${t}\r` : t);
+    const emit = (t: string) => {
+      if (!redact) return;
+      r.residualHigh += residualIn(s, t);
+      outLines.push(cr ? `${t}\r` : t);
+    };
     if (block.format === 'txt' || block.wholeFile) {
       emit(text.trim().length === 0 ? text : scanRecord(s, r, file, line, text));
       continue;
@@ -183,34 +262,24 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
     let reason: string | undefined;
     try {
       value = JSON.parse(text);
-      const fv = getPath(value, field);
-      if (fv === undefined || fv === null) reason = `missing field "${field}"`;
-      else if (textOf(fv) === undefined) reason = `field "${field}" is not text`;
+      if (value === null || typeof value !== 'object') reason = 'not a JSON object';
     } catch (e) {
       reason = jsonReason(e);
     }
+    if (reason === undefined && !scanJsonRecord(s, r, file, line, value, sourceOf(value)))
+      reason =
+        fields && fields.length === 1
+          ? `missing field "${fields[0]}"`
+          : `none of the fields ${fields?.join(', ')}`;
     if (reason !== undefined) {
       r.malformed.push({ file, line, reason });
-      // a broken line still counts and, when redacting, is de-identified as plain text, so it
+      // a broken line is still scanned and, when redacting, de-identified as plain text, so it
       // cannot carry personal information into the output; it is not counted as a record
-      const before = r.records;
-      emit(scanRecord(s, r, file, line, text));
-      r.records = before;
+      emit(scanRecord(s, r, file, line, text, undefined, undefined, false));
       continue;
     }
-    const body = textOf(getPath(value, field)) as string;
-    if (!s.options.redact) {
-      scanRecord(s, r, file, line, body, sourceOf(value));
-      continue;
-    }
-    // Scan the record's text once for counts/offsets; rewrite element by element.
-    const countOnly: Scanner = { registry: s.registry, options: { ...s.options, redact: false } };
-    scanRecord(countOnly, r, file, line, body, sourceOf(value));
-    const tmp = emptyResult(0);
-    redactField(value, field, (t) => scanRecord(s, tmp, file, line, t));
-    r.redacted += tmp.redacted;
-    r.residualHigh += tmp.residualHigh;
-    emit(JSON.stringify(value));
+    // the re-scan reads every field of what is written, not only the fields that were redacted
+    if (redact) emit(JSON.stringify(value));
   }
   if (s.options.redact) r.out = outLines.join('\n') + (trailingNewline ? '\n' : '');
   return r;

@@ -16,7 +16,7 @@ import {
   type RedactionPolicy,
 } from '../../pii/index.js';
 import type { PiiSection } from '../../project/sections/pii.js';
-import { redactCsv } from './csv-redact.js';
+import { scanCsv } from './csv-scan.js';
 import {
   type BlockResult,
   type FindingRow,
@@ -47,7 +47,8 @@ const WORKER_URL = new URL(
 export interface PiiRunOptions {
   inputs: readonly string[];
   format?: CorpusFormat;
-  field?: string;
+  /** JSONL dotted paths / CSV columns to scan; default every text field and column */
+  fields?: readonly string[];
   encoding?: CorpusEncoding;
   /** worker threads; 1 runs on the calling thread */
   jobs?: number;
@@ -82,7 +83,7 @@ export interface PiiReport {
   bySource: Record<string, Partial<Record<PiiType, number>>>;
   files: PiiFileReport[];
   /** up to three masked examples per type */
-  examples: Array<Pick<FindingRow, 'file' | 'line' | 'type' | 'confidence' | 'masked'>>;
+  examples: Array<Pick<FindingRow, 'file' | 'line' | 'field' | 'type' | 'confidence' | 'masked'>>;
   findingsFile?: string;
   redaction?: {
     outDir: string;
@@ -161,12 +162,12 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
   const policy = policyOf(o.section);
   const redact = o.outDir !== undefined;
   const key = redact && needsKey(policy) ? await resolveKey(o.section, o.env, o.cwd) : undefined;
-  const field = o.field ?? 'text';
-  const options: PiiTaskOptions = { field, redact, policy, findings: o.findingsPath !== undefined };
+  const fields = o.fields && o.fields.length > 0 ? [...new Set(o.fields)] : undefined;
+  const options: PiiTaskOptions = { redact, policy, findings: o.findingsPath !== undefined };
+  if (fields) options.fields = fields;
   if (o.section?.types) options.types = o.section.types;
   if (key) options.key = key;
   const readOptions = {
-    field,
     ...(o.format ? { format: o.format } : {}),
     ...(o.encoding ? { encoding: o.encoding } : {}),
     ...(o.blockBytes ? { blockBytes: o.blockBytes } : {}),
@@ -221,13 +222,14 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
           if (findingsOut)
             await writeTo(
               findingsOut,
-              `${JSON.stringify({ file: row.file, line: row.line, type: row.type, start: row.start, end: row.end, confidence: row.confidence, score: row.score, masked: row.masked })}\n`,
+              `${JSON.stringify({ file: row.file, line: row.line, ...(row.field !== undefined ? { field: row.field } : {}), type: row.type, start: row.start, end: row.end, confidence: row.confidence, score: row.score, masked: row.masked })}\n`,
             );
           const n = perType.get(row.type) ?? 0;
           if (n < 3)
             report.examples.push({
               file: row.file,
               line: row.line,
+              ...(row.field !== undefined ? { field: row.field } : {}),
               type: row.type,
               confidence: row.confidence,
               masked: row.masked,
@@ -236,9 +238,10 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
         }
       };
       const format = o.format ?? formatFromPath(file);
-      if (redact && format === 'csv' && out) {
+      if (format === 'csv') {
         const stream = out;
-        await take(await redactCsv(scanner, file, field, o.encoding, (t) => writeTo(stream, t), progress));
+        const write = stream ? (t: string) => writeTo(stream, t) : undefined;
+        await take(await scanCsv(scanner, file, fields, o.encoding, write, progress));
       } else {
         const blocks = readFileBlocks(file, readOptions);
         const sized = async function* () {

@@ -9,7 +9,7 @@ import { createProgress } from '../progress.js';
 
 interface PiiFlags {
   format?: 'jsonl' | 'txt' | 'csv';
-  field?: string;
+  field?: string[];
   encoding?: 'utf8' | 'gbk' | 'gb18030';
   findings?: string;
   redact?: boolean;
@@ -37,7 +37,10 @@ export const register: Register = (program, run, ctx) => {
       .command('pii <inputs...>')
       .description(ctx.t('pii.description'))
       .addOption(new Option('--format <format>', ctx.t('pii.option.format')).choices(['jsonl', 'txt', 'csv']))
-      .option('--field <field>', ctx.t('pii.option.field'))
+      .option('--field <field>', ctx.t('pii.option.field'), (v: string, prev: string[] | undefined) => [
+        ...(prev ?? []),
+        v,
+      ])
       .addOption(
         new Option('--encoding <encoding>', ctx.t('pii.option.encoding')).choices(['utf8', 'gbk', 'gb18030']),
       )
@@ -62,7 +65,7 @@ export const register: Register = (program, run, ctx) => {
       const report = await runPii({
         inputs,
         ...(flags.format ? { format: flags.format } : {}),
-        ...(flags.field ? { field: flags.field } : {}),
+        ...(flags.field ? { fields: flags.field } : {}),
         ...(flags.encoding ? { encoding: flags.encoding } : {}),
         ...(jobs ? { jobs } : {}),
         ...(flags.findings ? { findingsPath: flags.findings } : {}),

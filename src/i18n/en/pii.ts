@@ -6,7 +6,8 @@ export const pii: Record<keyof typeof zh, string> = {
     'Detect personal information in corpora (resident IDs, mobiles, bank cards, USCC, names, addresses, ...) and de-identify it',
   'pii.help.examples': `Examples:
   beian pii data/corpus.jsonl                      count personal information by type
-  beian pii data/ --field content --json           JSONL field "content", JSON output
+  beian pii data/ --field content --field user.phone --json
+                                                    only these JSONL fields (default: all), JSON output
   beian pii data/ --findings findings.jsonl        one line per finding (masked values only)
   beian pii data/ --redact --out clean/            write de-identified copies (same format), re-scan them
   BEIAN_PII_KEY=... beian pii data/ --redact --out clean/ --config beian.yaml
@@ -16,7 +17,7 @@ Types: cn-id-card cn-mobile cn-landline bank-card cn-uscc passport cn-travel-per
        email ip mac url-credentials person-name address
 Confidence: high (checksum/strict format), medium, possible (failed checksum or no context)`,
   'pii.option.format': 'input format (default: by extension): jsonl, txt or csv',
-  'pii.option.field': 'JSONL text field (dotted path, e.g. data.content) or CSV column; default text',
+  'pii.option.field': 'only this JSONL field (dotted path, e.g. data.content; nested values included) or CSV column; repeat for several; default: every field and column',
   'pii.option.encoding': 'force the encoding: utf8, gbk or gb18030 (default: detected)',
   'pii.option.findings':
     'write every finding to this JSONL file (file, line, type, offsets, confidence, masked value)',

@@ -4,7 +4,8 @@ export const pii = {
     '检测语料中的个人信息（身份证、手机号、银行卡、统一社会信用代码、姓名、地址等）并去标识化',
   'pii.help.examples': `示例：
   beian pii data/corpus.jsonl                      统计各类个人信息
-  beian pii data/ --field content --json           JSONL 的 content 字段，JSON 输出
+  beian pii data/ --field content --field user.phone --json
+                                                    只扫描这些 JSONL 字段（默认全部字段），JSON 输出
   beian pii data/ --findings findings.jsonl        每处发现写一行（仅脱敏值，不含原文）
   beian pii data/ --redact --out clean/            写出去标识化副本（格式不变）并复扫残留
   BEIAN_PII_KEY=... beian pii data/ --redact --out clean/ --config beian.yaml
@@ -14,7 +15,7 @@ export const pii = {
       email ip mac url-credentials person-name address
 可信度：high（校验通过/格式严格）、medium、possible（校验失败或缺少上下文）`,
   'pii.option.format': '输入格式（默认按扩展名）：jsonl、txt 或 csv',
-  'pii.option.field': 'JSONL 文本字段（点路径，如 data.content）或 CSV 列名，默认 text',
+  'pii.option.field': '只扫描此 JSONL 字段（点路径，如 data.content，含其嵌套值）或 CSV 列；可重复；默认扫描全部字段和列',
   'pii.option.encoding': '强制编码：utf8、gbk 或 gb18030（默认自动识别）',
   'pii.option.findings': '把每处发现写入此 JSONL 文件（文件、行、类型、偏移、可信度、脱敏值）',
   'pii.option.redact': '去标识化：写出副本到 --out 目录',
