@@ -1,11 +1,20 @@
 import type { DetectorRegistry } from './registry.js';
-import { CONFIDENCE_ORDER, type Confidence, type Finding, PII_TYPES, type PiiType } from './types.js';
+import {
+  CONFIDENCE_ORDER,
+  type Confidence,
+  type Detector,
+  type Finding,
+  PII_TYPES,
+  type PiiType,
+} from './types.js';
 
 export interface ScanOptions {
   /** only these types (default: all) */
   types?: readonly PiiType[];
   /** drop findings below this level (default: possible, i.e. keep all) */
   minConfidence?: Confidence;
+  /** more detectors run besides the registry's (a user-trained sequence model) */
+  extra?: readonly Detector[];
 }
 
 /**
@@ -20,6 +29,9 @@ export function scanText(text: string, detectors: DetectorRegistry, options: Sca
   const all: Finding[] = [];
   for (const t of types)
     for (const f of detectors[t].detect(text)) if (CONFIDENCE_ORDER[f.confidence] >= min) all.push(f);
+  for (const d of options.extra ?? [])
+    if (types.includes(d.type))
+      for (const f of d.detect(text)) if (CONFIDENCE_ORDER[f.confidence] >= min) all.push(f);
   if (all.length <= 1) return all;
   const rank = (t: PiiType) => PII_TYPES.indexOf(t);
   all.sort(

@@ -6,8 +6,9 @@ const HINT = /\d{4}/;
 
 // +86/0086 prefix, then 1[3-9]x and two groups of four, separated consistently by nothing,
 // a space or a dash (138 1234 5678, 138-1234-5678).
-const CANDIDATE =
-  /(?<![0-9A-Za-z+])(?:(?:\+|00)86[\s-]?)?1[3-9]\d(?:\d{8}|( |-)\d{4}\1\d{4})(?![0-9A-Za-z])/g;
+// Letters may touch the number (13385010655ISBN, Tel13812345678): only digits extend it.
+const CANDIDATE = /(?<![0-9+])(?:(?:\+|00)86[\s-]?)?1[3-9]\d(?:\d{8}|( |-)\d{4}\1\d{4})(?![0-9])/g;
+const isLatin = (ch: string | undefined) => ch !== undefined && /[A-Za-z]/.test(ch);
 const LABELS = ['手机', '电话', '联系', 'Tel', 'tel', '致电', '拨打', '微信', 'mobile', '热线'];
 
 /** Mainland mobile numbers (11 digits, 13x–19x), optionally with +86/0086 and grouping. */
@@ -20,7 +21,14 @@ export const mobile: Detector = {
       const prefixed = /^(?:\+|00)86/.test(m[0]);
       const labelled = prefixed || hasContext(text, m.index, LABELS);
       if (!labelled && hasNegativeContext(text, m.index)) continue;
-      out.push(finding('cn-mobile', text, m.index, m.index + m[0].length, labelled ? 0.97 : 0.9));
+      const end = m.index + m[0].length;
+      // letters on both sides: more likely a token or hash than a phone written in text
+      const inToken = isLatin(text[m.index - 1]) && isLatin(text[end]);
+      if (inToken && !labelled) {
+        out.push(finding('cn-mobile', text, m.index, end, 0.55));
+        continue;
+      }
+      out.push(finding('cn-mobile', text, m.index, end, labelled ? 0.97 : 0.9));
     }
     return out;
   },

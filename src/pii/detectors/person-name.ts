@@ -1,124 +1,218 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 
-const isHan = (ch: string | undefined): boolean => ch !== undefined && /^[\u4e00-\u9fff]$/.test(ch);
+const HAN = 1;
+const SURNAME = 2;
+const STOP = 4;
+const GIVEN = 8;
+const TRANSLIT = 16;
+const AMBIGUOUS = 32;
 
-interface Cue {
-  w: string;
-  strong: boolean;
-}
-
-/** Cue words indexed by the UTF-16 code of their first character: one pass finds all of them. */
-function indexCues(cues: readonly Cue[]): Map<number, Cue[]> {
-  const m = new Map<number, Cue[]>();
-  for (const c of [...cues].sort((a, b) => b.w.length - a.w.length)) {
-    const k = c.w.charCodeAt(0);
-    m.set(k, [...(m.get(k) ?? []), c]);
+/** Words indexed by the code of their first (or last) character: one probe per text position. */
+function indexBy(words: readonly string[], last: boolean): Map<number, string[]> {
+  const m = new Map<number, string[]>();
+  for (const w of [...new Set(words)].sort((a, b) => b.length - a.length)) {
+    const k = w.charCodeAt(last ? w.length - 1 : 0);
+    const list = m.get(k);
+    if (list) list.push(w);
+    else m.set(k, [w]);
   }
   return m;
 }
 
-/** Every cue occurrence in text order (plain loop: this is the detector's hot path). */
-function cueHits(text: string, index: Map<number, Cue[]>): Array<{ at: number; cue: Cue }> {
-  const out: Array<{ at: number; cue: Cue }> = [];
-  for (let i = 0; i < text.length; i++) {
-    const list = index.get(text.charCodeAt(i));
-    if (list === undefined) continue;
-    for (const c of list) if (c.w.length === 1 || text.startsWith(c.w, i)) out.push({ at: i, cue: c });
-  }
-  return out;
-}
+const MIN_SCORE = 0.6;
+const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+const NAME_DOT = /[·•‧・\-－]/;
+const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
 
 /**
- * Chinese personal names, by dictionary and context: a known surname followed by one or two
- * given-name characters, introduced by a cue before (姓名：, 联系人, 收件人…) or after (先生, 女士,
- * 经理…, or a speech verb). Bare surname+characters without a cue are not reported: in running
- * text they are mostly ordinary words (王孙, 黄河, 高山).
+ * Person names in running text, by dictionary and context (no statistical model):
+ * - Chinese names: a surname (data/pii/surnames.txt) and one or two given-name characters, scored by
+ *   what stands around them: a title or role right before (记者唐曜华, 副局长张涛, 总裁沈东军), a
+ *   verb of speech right after (…认为, …表示), punctuation or a particle, and how name-like the given
+ *   characters are. A candidate that continues a common word (公司执行 → 司执行, 共和党国 → 党国) or
+ *   runs into an organisation or place suffix (…公司, …路) is no name. Surname characters that are
+ *   mostly function words (和, 同, 高…) need a title or speech cue.
+ * - Transliterated and minority names: runs of transliteration characters, joined by · (阿卜杜拉·艾尼瓦尔,
+ *   约翰·摩尔), or undotted with a title or speech cue (主帅瓜迪奥拉表示); known places/teams are skipped.
+ * - A Latin name in brackets right after a name found (伊桑·科恩（Ethan Coen）).
+ * - A name found with good context is found again wherever it recurs in the same text.
+ * Scores: a title/label cue plus a speech cue or clear boundary → high; one cue → medium.
  */
 export function createPersonName(d: PiiDictionaries): Detector {
   const cues = d.nameCues;
-  const stop = new Set([...cues.stop]);
-  const afterWords = [
-    ...cues.after.strong.map((w) => ({ w, strong: true })),
-    ...cues.after.weak.map((w) => ({ w, strong: false })),
-  ].sort((a, b) => b.w.length - a.w.length);
-  const beforeIndex = indexCues([
-    ...cues.before.strong.map((w) => ({ w, strong: true })),
-    ...cues.before.weak.map((w) => ({ w, strong: false })),
-  ]);
-  const afterIndex = indexCues(afterWords);
-  // sets, not list scans: these run at every cue hit
+  const flags = new Uint8Array(0x10000);
+  for (let c = 0x4e00; c <= 0x9fff; c++) flags[c] = HAN;
+  for (const s of d.surnames) flags[s.charCodeAt(0)] = (flags[s.charCodeAt(0)] ?? 0) | SURNAME;
+  const setFlag = (chars: string, f: number) => {
+    for (const ch of chars) if (!/\s/.test(ch)) flags[ch.charCodeAt(0)] = (flags[ch.charCodeAt(0)] ?? 0) | f;
+  };
+  setFlag(cues.stop, STOP);
+  setFlag([...d.givenNameChars].join(''), GIVEN);
+  setFlag(cues.translit, TRANSLIT);
+  setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
   const single = new Set(d.surnames.filter((x) => x.length === 1));
   const compound = new Set(d.surnames.filter((x) => x.length === 2));
-  const surnameAt = (text: string, i: number): string | undefined => {
+  const titles = indexBy(cues.titles, true);
+  const titlesAhead = indexBy(cues.titles, false);
+  const labels = indexBy(cues.before.strong, true);
+  const conj = indexBy(cues.before.weak, true);
+  const speech = indexBy([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
+  const orgSuffix = indexBy(cues['org-suffix'], false);
+  const wordBefore = indexBy(cues['word-before'], true);
+  const translitStop = cues['translit-stop'];
+  const PARTICLE = new Set([...'的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了']);
+  // words that commonly stand right before a name inside a sentence (曼联的罗西, 由姚仕宪, 请杨熙)
+  const LEFT_PARTICLE = new Set([...'的由给以将拿请问被让对向把据是为跟找见叫令派邀和与及、同']);
+  const common = d.commonWords;
+  const isCommon = (text: string, i: number, e: number): boolean => {
+    for (let k = i + 2; k <= e; k++) if (common.has(text.slice(i, k))) return true;
+    return false;
+  };
+
+  const endsAt = (index: Map<number, string[]>, text: string, end: number): string | undefined => {
+    if (end <= 0) return undefined;
+    const list = index.get(text.charCodeAt(end - 1));
+    return list?.find((w) => end >= w.length && text.startsWith(w, end - w.length));
+  };
+  const startsAt = (index: Map<number, string[]>, text: string, at: number): string | undefined =>
+    index.get(text.charCodeAt(at))?.find((w) => text.startsWith(w, at));
+
+  /** Context before a candidate starting at i: 0.45 title/label, 0.15 boundary or conjunction, 0 inside text. */
+  const leftScore = (text: string, i: number): { score: number; cue: boolean } => {
+    if (i === 0) return { score: 0.15, cue: false };
+    if (endsAt(titles, text, i)) return { score: 0.45, cue: true };
+    let j = i;
+    while (j > 0 && j > i - 2 && /[：:\s]/.test(text[j - 1] ?? '')) j--;
+    if (endsAt(labels, text, j)) return { score: 0.45, cue: true };
+    if (!isHanCode(text.charCodeAt(i - 1))) return { score: 0.15, cue: false };
+    if (endsAt(conj, text, i)) return { score: 0.15, cue: false };
+    if (LEFT_PARTICLE.has(text[i - 1] ?? '')) return { score: 0.1, cue: false };
+    return { score: 0, cue: false };
+  };
+  /** Context after a candidate ending at e: 0.35 speech verb or title after, 0.2 boundary, 0.15 particle. */
+  const rightScore = (text: string, e: number): { score: number; cue: boolean; blocked: boolean } => {
+    if (e >= text.length) return { score: 0.2, cue: false, blocked: false };
+    if (startsAt(speech, text, e)) return { score: 0.35, cue: true, blocked: false };
+    if (startsAt(orgSuffix, text, e)) return { score: 0, cue: false, blocked: true };
+    if (!isHanCode(text.charCodeAt(e))) return { score: 0.2, cue: false, blocked: false };
+    if (PARTICLE.has(text[e] ?? '')) return { score: 0.15, cue: false, blocked: false };
+    return { score: 0, cue: false, blocked: false };
+  };
+
+  function chinese(text: string, i: number): { end: number; score: number } | undefined {
     const two = text.slice(i, i + 2);
-    if (compound.has(two)) return two;
-    const one = text[i] ?? '';
-    return single.has(one) ? one : undefined;
-  };
-  const surnameEndingAt = (text: string, end: number): string | undefined => {
-    const two = end >= 2 ? text.slice(end - 2, end) : '';
-    if (compound.has(two)) return two;
-    const one = text[end - 1] ?? '';
-    return single.has(one) ? one : undefined;
-  };
-  const givenOk = (ch: string | undefined): boolean => isHan(ch) && !stop.has(ch ?? '');
-  const afterCueAt = (text: string, i: number) =>
-    afterIndex.get(text.charCodeAt(i))?.find((a) => text.startsWith(a.w, i));
-  const bonus = (given: string): number =>
-    [...given].reduce((s, ch) => s + (d.givenNameChars.has(ch) ? 0.1 : 0), 0);
+    const sl = compound.has(two) ? 2 : single.has(text[i] ?? '') ? 1 : 0;
+    if (sl === 0) return undefined;
+    if (endsAt(wordBefore, text, i + 1)) return undefined;
+    // a surname and a title (李先生, 王局长) names nobody in particular
+    if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
+    const left = leftScore(text, i);
+    const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
+    let best: { end: number; score: number } | undefined;
+    for (const g of [2, 1]) {
+      const gs = i + sl;
+      let nameLike = 0;
+      let ok = gs + g <= text.length;
+      for (let k = gs; ok && k < gs + g; k++) {
+        const f = flags[text.charCodeAt(k)] ?? 0;
+        if (!(f & HAN) || f & STOP) ok = false;
+        else if (f & GIVEN) nameLike++;
+      }
+      if (!ok) continue;
+      // the second given character starting a speech word or suffix belongs to what follows
+      if (g === 2 && (startsAt(speech, text, gs + 1) || startsAt(orgSuffix, text, gs + 1))) continue;
+      const e = gs + g;
+      if (isCommon(text, i, e)) continue;
+      const right = rightScore(text, e);
+      if (right.blocked) continue;
+      if (ambiguous && !left.cue && !right.cue) continue;
+      if (left.score === 0 && right.score === 0) continue;
+      const score = 0.2 + left.score + right.score + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
+      if (!best || score > best.score + 1e-9) best = { end: e, score };
+    }
+    return best;
+  }
+
+  function translit(text: string, i: number): { end: number; score: number } | undefined {
+    let e = i;
+    let dotted = false;
+    let letters = 0;
+    for (;;) {
+      while (e < text.length && (flags[text.charCodeAt(e)] ?? 0) & TRANSLIT) {
+        e++;
+        letters++;
+      }
+      if (
+        e + 1 < text.length &&
+        NAME_DOT.test(text[e] ?? '') &&
+        (flags[text.charCodeAt(e + 1)] ?? 0) & TRANSLIT &&
+        e > i
+      ) {
+        dotted = true;
+        e++;
+        continue;
+      }
+      break;
+    }
+    if (letters < 2) return undefined;
+    const value = text.slice(i, e);
+    if (!dotted && translitStop.some((w) => value.includes(w))) return undefined;
+    const left = leftScore(text, i);
+    const right = rightScore(text, e);
+    if (right.blocked && !dotted) return undefined;
+    if (dotted) return { end: e, score: 0.75 + (left.cue || right.cue ? 0.15 : 0) };
+    if (!left.cue && !right.cue) return undefined;
+    if (letters === 2 && !left.cue) return undefined;
+    return { end: e, score: 0.2 + left.score + right.score + (letters >= 4 ? 0.1 : 0) };
+  }
 
   return {
     type: 'person-name',
     detect(text) {
-      const best = new Map<number, Finding>();
-      const add = (start: number, end: number, score: number) => {
-        const prev = best.get(start);
-        const f = finding('person-name', text, start, end, score);
-        if (!prev || prev.score < f.score) best.set(start, f);
-      };
-      for (const {
-        at,
-        cue: { w, strong },
-      } of cueHits(text, beforeIndex)) {
-        let p = at + w.length;
-        while (p < text.length && p - at - w.length < 2 && /[：:\s]/.test(text[p] ?? '')) p++;
-        const s = surnameAt(text, p);
-        if (!s) continue;
-        let end = p + s.length;
-        let given = '';
-        while (given.length < 2 && givenOk(text[end]) && !afterCueAt(text, end)) {
-          given += text[end];
-          end++;
+      const out: Finding[] = [];
+      const n = text.length;
+      let i = 0;
+      while (i < n) {
+        const f = flags[text.charCodeAt(i)] ?? 0;
+        if (!(f & (SURNAME | TRANSLIT))) {
+          i++;
+          continue;
         }
-        // a two-character given name whose second character is not name-like is more often
-        // a one-character name followed by a word (张伟说 → 说 is stopped; 张伟去 → 去 is stopped)
-        if (given.length === 0) continue;
-        const cueAfter = afterCueAt(text, end);
-        const followedByHan = isHan(text[end]) && !cueAfter;
-        const base = strong ? 0.75 : 0.5;
-        add(p, end, base + bonus(given) + (cueAfter ? 0.1 : 0) - (followedByHan ? 0.15 : 0));
+        const prevTranslit = i > 0 && (flags[text.charCodeAt(i - 1)] ?? 0) & TRANSLIT;
+        const c = f & SURNAME ? chinese(text, i) : undefined;
+        const t = f & TRANSLIT && !prevTranslit ? translit(text, i) : undefined;
+        const pick = c && t ? (t.end - i > c.end - i + 1 && t.score >= c.score - 0.1 ? t : c) : (c ?? t);
+        if (pick && pick.score >= MIN_SCORE) {
+          out.push(finding('person-name', text, i, pick.end, pick.score));
+          const latin = LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44));
+          if (latin?.[1]) {
+            const s = pick.end + 1;
+            out.push(finding('person-name', text, s, s + latin[1].length, Math.min(pick.score, 0.8)));
+            i = s + latin[1].length;
+          } else i = pick.end;
+          continue;
+        }
+        i++;
       }
-      for (const {
-        at: j,
-        cue: { strong },
-      } of cueHits(text, afterIndex)) {
-        const candidate = (len: number) => {
-          const gStart = j - len;
-          const given = text.slice(gStart, j);
-          if (gStart <= 0 || ![...given].every((ch) => givenOk(ch))) return undefined;
-          const s = surnameEndingAt(text, gStart);
-          return s ? { start: gStart - s.length, given } : undefined;
-        };
-        const two = candidate(2);
-        const one = candidate(1);
-        // prefer a two-character given name when it looks like one
-        const chosen = two && (bonus(two.given) >= 0.1 || !one) ? two : (one ?? two);
-        if (!chosen) continue;
-        if (isHan(text[chosen.start - 1]) && !strong) continue;
-        add(chosen.start, j, (strong ? 0.75 : 0.5) + bonus(chosen.given));
-      }
-      return [...best.values()].sort((a, b) => a.start - b.start);
+      return recur(text, out);
     },
   };
+}
+
+/** A name found with good context again wherever it recurs in the text (names repeat in an article). */
+function recur(text: string, found: Finding[]): Finding[] {
+  if (found.length === 0) return found;
+  const all = [...found];
+  const seen = new Set<string>();
+  for (const f of found) {
+    if (f.score < 0.7 || f.value.length < 2 || seen.has(f.value) || /[A-Za-z]/.test(f.value)) continue;
+    seen.add(f.value);
+    for (let at = text.indexOf(f.value); at >= 0; at = text.indexOf(f.value, at + 1)) {
+      const end = at + f.value.length;
+      if (all.some((g) => at < g.end && g.start < end)) continue;
+      all.push(finding('person-name', text, at, end, Math.max(0.6, f.score - 0.15)));
+    }
+  }
+  return all.length === found.length ? found : all.sort((a, b) => a.start - b.start);
 }

@@ -1,0 +1,3 @@
+export { ModelFile, parseModel, serializeModel } from './model-file.js';
+export { type SequenceModel, TAGS, type TrainingSentence, train as trainModel } from './perceptron.js';
+export { createSequenceDetector, createSequenceDetectors } from './sequence-detector.js';
