@@ -39,6 +39,7 @@ export const AddressWords = z
     'street-suffix': words,
     'detail-suffix': words,
     labels: words,
+    'not-street': words,
     stop: z.string(),
   })
   .strict();

@@ -108,3 +108,9 @@ describe('detector properties', () => {
     );
   });
 });
+
+describe('pseudonym tokens', () => {
+  it('are never read back as a mobile, even when the hash holds a run of digits', () => {
+    expect(found('[手机号#a13812345678]，[手机号#13912345678f]', 'cn-mobile')).toEqual([]);
+  });
+});
