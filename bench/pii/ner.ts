@@ -15,6 +15,7 @@ import {
   trainModel,
 } from '../../src/pii/model/index.js';
 import {
+  fnv1a,
   type Gold,
   type GoldKind,
   isHeldOut,
@@ -24,14 +25,26 @@ import {
 } from './ner-corpus.js';
 
 const args = process.argv.slice(2);
-const split = (args.find((a) => !a.startsWith('--') && ['heldout', 'tune', 'all'].includes(a)) ??
-  'heldout') as 'heldout' | 'tune' | 'all';
+const split = (args.find((a) => ['heldout', 'tune', 'dev', 'all'].includes(a)) ?? 'heldout') as
+  | 'heldout'
+  | 'tune'
+  | 'dev'
+  | 'all';
+const epochs = Number(args.find((a) => a.startsWith('--epochs='))?.slice(9) ?? 6);
+/** dev: a fifth of the tune split, to choose the model's settings without touching the held-out part */
+const isDev = (s: NerSentence) => !isHeldOut(s.text) && fnv1a(s.text) % 5 === 1;
 const modelFile = args.includes('--model') ? args[args.indexOf('--model') + 1] : undefined;
 const train = args.includes('--train');
 
 const all = [...loadCluener(), ...loadWeibo()];
 const pick = (s: NerSentence) =>
-  split === 'all' ? true : split === 'heldout' ? isHeldOut(s.text) : !isHeldOut(s.text);
+  split === 'all'
+    ? true
+    : split === 'heldout'
+      ? isHeldOut(s.text)
+      : split === 'dev'
+        ? isDev(s)
+        : !isHeldOut(s.text);
 const sentences = all.filter(pick);
 const dicts = loadPiiDictionaries();
 const registry = createDetectors(dicts);
@@ -51,7 +64,8 @@ let model: ReturnType<typeof parseModel> | undefined;
 if (modelFile) model = parseModel(JSON.parse(readFileSync(modelFile, 'utf8')));
 else if (train) {
   const t0 = performance.now();
-  model = trainModel(all.filter((s) => !isHeldOut(s.text)).map(toTraining), dicts, { epochs: 5 });
+  const trainSet = all.filter((s) => !isHeldOut(s.text) && (split !== 'dev' || !isDev(s)));
+  model = trainModel(trainSet.map(toTraining), dicts, { epochs });
   console.log(
     `model trained on the tune split in ${((performance.now() - t0) / 1000).toFixed(1)} s (in memory only)`,
   );

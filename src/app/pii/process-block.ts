@@ -3,6 +3,7 @@ import { getPath, textOf } from '../../corpus/fields.js';
 import type { CorpusBlock, MalformedEntry } from '../../corpus/types.js';
 import {
   type Confidence,
+  type Detector,
   type DetectorRegistry,
   type Finding,
   maskValue,
@@ -28,6 +29,8 @@ export interface PiiTaskOptions {
   sourceField?: string;
   /** collect per-finding rows (for --findings) */
   findings: boolean;
+  /** a user-trained name/address model (beian pii train), run besides the rules */
+  modelFile?: string;
 }
 
 /** A finding as it leaves the scanner: masked, never the raw value. */
@@ -65,6 +68,8 @@ export interface BlockResult {
 export interface Scanner {
   registry: DetectorRegistry;
   options: PiiTaskOptions;
+  /** detectors besides the registry's (the user's sequence model) */
+  extra?: readonly Detector[];
 }
 
 const emptyResult = (bytes: number): BlockResult => ({
@@ -91,7 +96,10 @@ export function scanRecord(
   field?: string,
   count = true,
 ): string {
-  const found: Finding[] = scanText(text, s.registry, s.options.types ? { types: s.options.types } : {});
+  const found: Finding[] = scanText(text, s.registry, {
+    ...(s.options.types ? { types: s.options.types } : {}),
+    ...(s.extra ? { extra: s.extra } : {}),
+  });
   if (count) r.records++;
   let perSource: Partial<Record<PiiType, number>> | undefined;
   if (source !== undefined) {
@@ -129,7 +137,9 @@ export function scanRecord(
 
 /** High-confidence findings left in a text that was written (the re-scan). */
 export const residualIn = (s: Scanner, text: string): number =>
-  text.length === 0 ? 0 : scanText(text, s.registry, { minConfidence: 'high' }).length;
+  text.length === 0
+    ? 0
+    : scanText(text, s.registry, { minConfidence: 'high', ...(s.extra ? { extra: s.extra } : {}) }).length;
 
 /** Integers long enough to be a phone, card or ID number stored as a JSON number. */
 const LONG_INTEGER = /^\d{7,}$/;

@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatFromPath, listCorpusFiles, readFileBlocks } from '../../corpus/blocks.js';
@@ -10,11 +10,13 @@ import {
   type Confidence,
   createDetectors,
   DEFAULT_POLICY,
+  type Detector,
   loadPiiDictionaries,
   needsKey,
   type PiiType,
   type RedactionPolicy,
 } from '../../pii/index.js';
+import { createSequenceDetectors } from '../../pii/model/index.js';
 import type { PiiSection } from '../../project/sections/pii.js';
 import { scanCsv } from './csv-scan.js';
 import {
@@ -26,6 +28,7 @@ import {
   processBlock,
   type Scanner,
 } from './process-block.js';
+import { loadPiiModel } from './train.js';
 
 /**
  * Moves a block's bytes to the worker. A block that is a view into a shared stream chunk is first
@@ -56,6 +59,8 @@ export interface PiiRunOptions {
   findingsPath?: string;
   /** write de-identified copies into this folder */
   outDir?: string;
+  /** weights of a user-trained name/address model (beian pii train) */
+  modelFile?: string;
   section?: PiiSection;
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -165,6 +170,12 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
   const fields = o.fields && o.fields.length > 0 ? [...new Set(o.fields)] : undefined;
   const options: PiiTaskOptions = { redact, policy, findings: o.findingsPath !== undefined };
   if (fields) options.fields = fields;
+  const dicts = loadPiiDictionaries();
+  let extra: Detector[] | undefined;
+  if (o.modelFile) {
+    options.modelFile = resolve(o.cwd, o.modelFile);
+    extra = createSequenceDetectors(await loadPiiModel(options.modelFile), dicts);
+  }
   if (o.section?.types) options.types = o.section.types;
   if (key) options.key = key;
   const readOptions = {
@@ -181,7 +192,7 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
     o.onProgress?.(doneBytes, totalBytes);
   };
 
-  const scanner: Scanner = { registry: createDetectors(loadPiiDictionaries()), options };
+  const scanner: Scanner = { registry: createDetectors(dicts), options, ...(extra ? { extra } : {}) };
   const jobs = Math.max(1, Math.min(o.jobs ?? availableParallelism(), 16));
   const big = totalBytes > 4 * 1024 * 1024;
   const pool: WorkerPool<CorpusBlock, BlockResult> | undefined =
@@ -208,12 +219,15 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
       const fileTotal = newTotal();
       let outPath: string | undefined;
       let out: WriteStream | undefined;
+      let tmpPath: string | undefined;
       if (outRoot) {
         outPath = join(outRoot, rel);
         if (resolve(outPath) === resolve(file))
           throw new BeianError('USAGE', `--out would overwrite the input ${file}; choose another folder.`);
         await mkdir(dirname(outPath), { recursive: true });
-        out = createWriteStream(outPath);
+        // written beside the target and renamed when complete: a reader never sees half a file
+        tmpPath = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
+        out = createWriteStream(tmpPath);
       }
       const take = async (r: BlockResult) => {
         mergeInto(fileTotal, r);
@@ -258,6 +272,7 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
         } else for await (const b of sized()) await take(processBlock(scanner, b));
       }
       if (out) await closeStream(out);
+      if (tmpPath && outPath) await rename(tmpPath, outPath);
       mergeInto(total, fileTotal);
       const fr: PiiFileReport = {
         file,

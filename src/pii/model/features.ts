@@ -1,4 +1,27 @@
 import type { PiiDictionaries } from '../dictionaries.js';
+import type { Detector } from '../types.js';
+
+/** Per-sentence facts the features read: what the rule detectors found (B/I/O per character). */
+export interface SentenceContext {
+  rulePerson: Uint8Array;
+  ruleAddress: Uint8Array;
+}
+
+export interface FeatureResources {
+  dicts: PiiDictionaries;
+  surnames: ReadonlySet<string>;
+  person: Detector;
+  address: Detector;
+}
+
+export function sentenceContext(text: string, r: FeatureResources): SentenceContext {
+  const mark = (d: Detector) => {
+    const tags = new Uint8Array(text.length);
+    for (const f of d.detect(text)) for (let k = f.start; k < f.end; k++) tags[k] = k === f.start ? 1 : 2;
+    return tags;
+  };
+  return { rulePerson: mark(r.person), ruleAddress: mark(r.address) };
+}
 
 /** Character class: Han, Latin letter, digit, the name separator ·, punctuation/space, other. */
 export function charClass(ch: string | undefined): string {
@@ -20,9 +43,11 @@ export function charClass(ch: string | undefined): string {
 export function positionFeatures(
   text: string,
   i: number,
-  d: PiiDictionaries,
-  surnames: ReadonlySet<string>,
+  r: FeatureResources,
+  ctx: SentenceContext,
 ): string[] {
+  const d = r.dicts;
+  const surnames = r.surnames;
   const c = (k: number) => text[i + k] ?? (i + k < 0 ? '^' : '$');
   const sur = (k: number) => surnames.has(c(k)) || surnames.has(c(k) + c(k + 1));
   return [
@@ -39,5 +64,8 @@ export function positionFeatures(
     `k${charClass(text[i - 1])}${charClass(text[i])}${charClass(text[i + 1])}`,
     `s${sur(0) ? 1 : 0}${sur(-1) ? 1 : 0}${sur(-2) ? 1 : 0}`,
     `g${d.givenNameChars.has(c(0)) ? 1 : 0}${d.givenNameChars.has(c(1)) ? 1 : 0}`,
+    `rp${ctx.rulePerson[i] ?? 0}${ctx.rulePerson[i - 1] ?? 0}`,
+    `ra${ctx.ruleAddress[i] ?? 0}${ctx.ruleAddress[i - 1] ?? 0}`,
+    `rpc${ctx.rulePerson[i] ?? 0}${c(0)}`,
   ];
 }

@@ -1,6 +1,13 @@
+import { createAddress } from '../detectors/address.js';
+import { createPersonName } from '../detectors/person-name.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import type { PiiType } from '../types.js';
-import { positionFeatures } from './features.js';
+import {
+  type FeatureResources,
+  positionFeatures,
+  type SentenceContext,
+  sentenceContext,
+} from './features.js';
 
 /** BIO tags over the two span types the model learns. */
 export const TAGS = ['O', 'B-person-name', 'I-person-name', 'B-address', 'I-address'] as const;
@@ -18,7 +25,13 @@ export interface TrainingSentence {
   spans: Array<{ type: ModelType; start: number; end: number }>;
 }
 
-const surnameSet = (d: PiiDictionaries) => new Set(d.surnames);
+/** The rule detectors and dictionaries the features read (built once per model user). */
+export const featureResources = (d: PiiDictionaries): FeatureResources => ({
+  dicts: d,
+  surnames: new Set(d.surnames),
+  person: createPersonName(d),
+  address: createAddress(d),
+});
 
 function goldTags(s: TrainingSentence): number[] {
   const tags = new Array<number>(s.text.length).fill(0);
@@ -37,8 +50,8 @@ const allowed = (prev: number, t: number): boolean =>
 export function decode(
   m: SequenceModel,
   text: string,
-  d: PiiDictionaries,
-  surnames: ReadonlySet<string> = surnameSet(d),
+  r: FeatureResources,
+  ctx: SentenceContext = sentenceContext(text, r),
 ): { tags: number[]; margins: number[] } {
   const tags: number[] = [];
   const margins: number[] = [];
@@ -46,7 +59,7 @@ export function decode(
   let prev = 0;
   for (let i = 0; i < text.length; i++) {
     score.fill(0);
-    const feats = positionFeatures(text, i, d, surnames);
+    const feats = positionFeatures(text, i, r, ctx);
     feats.push(`t${prev}`, `t${prev}${text[i]}`);
     for (const f of feats) {
       const w = m.weights.get(f);
@@ -79,7 +92,8 @@ export function train(
   opts: { epochs?: number; onEpoch?: (epoch: number, errors: number) => void } = {},
 ): SequenceModel {
   const epochs = opts.epochs ?? 5;
-  const surnames = surnameSet(d);
+  const res = featureResources(d);
+  const contexts = sentences.map((s) => sentenceContext(s.text, res));
   const w = new Map<string, Float64Array>();
   const total = new Map<string, Float64Array>();
   const stamp = new Map<string, Float64Array>();
@@ -116,12 +130,13 @@ export function train(
     for (const k of order) {
       const s = sentences[k] as TrainingSentence;
       const gold = goldTags(s);
-      const { tags } = decode(model, s.text, d, surnames);
+      const ctx = contexts[k] as SentenceContext;
+      const { tags } = decode(model, s.text, res, ctx);
       for (let i = 0; i < s.text.length; i++) {
         const g = gold[i] ?? 0;
         const p = tags[i] ?? 0;
         if (g !== p || (tags[i - 1] ?? 0) !== (gold[i - 1] ?? 0)) {
-          const feats = positionFeatures(s.text, i, d, surnames);
+          const feats = positionFeatures(s.text, i, res, ctx);
           const gp = gold[i - 1] ?? 0;
           const pp = tags[i - 1] ?? 0;
           for (const f of [...feats, `t${gp}`, `t${gp}${s.text[i]}`]) update(f, g, 1);

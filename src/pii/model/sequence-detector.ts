@@ -1,20 +1,20 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding, type PiiType } from '../types.js';
-import { decode, type ModelType, type SequenceModel } from './perceptron.js';
+import { decode, featureResources, type ModelType, type SequenceModel } from './perceptron.js';
 
 /**
  * A detector from a trained model, for one type. Spans whose characters the model chose by a
  * wide margin score higher; a model span never reaches `high` on its own (a reviewer should look).
  */
 export function createSequenceDetector(m: SequenceModel, d: PiiDictionaries, type: ModelType): Detector {
-  const surnames = new Set(d.surnames);
+  const res = featureResources(d);
   const begin = type === 'person-name' ? 1 : 3;
   return {
     type,
     detect(text: string): Finding[] {
       const out: Finding[] = [];
       if (text.length === 0) return out;
-      const { tags, margins } = decode(m, text, d, surnames);
+      const { tags, margins } = decode(m, text, res);
       for (let i = 0; i < tags.length; i++) {
         if (tags[i] !== begin) continue;
         let j = i + 1;
