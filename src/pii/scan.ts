@@ -1,3 +1,4 @@
+import { profileText } from './profile.js';
 import type { DetectorRegistry } from './registry.js';
 import {
   CONFIDENCE_ORDER,
@@ -27,8 +28,12 @@ export function scanText(text: string, detectors: DetectorRegistry, options: Sca
   const types = options.types ?? PII_TYPES;
   const min = CONFIDENCE_ORDER[options.minConfidence ?? 'possible'];
   const all: Finding[] = [];
-  for (const t of types)
-    for (const f of detectors[t].detect(text)) if (CONFIDENCE_ORDER[f.confidence] >= min) all.push(f);
+  const profile = profileText(text);
+  for (const t of types) {
+    const d = detectors[t];
+    if (d.applies && !d.applies(profile)) continue;
+    for (const f of d.detect(text)) if (CONFIDENCE_ORDER[f.confidence] >= min) all.push(f);
+  }
   for (const d of options.extra ?? [])
     if (types.includes(d.type))
       for (const f of d.detect(text)) if (CONFIDENCE_ORDER[f.confidence] >= min) all.push(f);

@@ -170,12 +170,20 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
   const fields = o.fields && o.fields.length > 0 ? [...new Set(o.fields)] : undefined;
   const options: PiiTaskOptions = { redact, policy, findings: o.findingsPath !== undefined };
   if (fields) options.fields = fields;
-  const dicts = loadPiiDictionaries();
-  let extra: Detector[] | undefined;
+  // built on first use: with a worker pool and no CSV, the main thread never scans
+  let scannerMemo: Scanner | undefined;
+  let model: Awaited<ReturnType<typeof loadPiiModel>> | undefined;
   if (o.modelFile) {
     options.modelFile = resolve(o.cwd, o.modelFile);
-    extra = createSequenceDetectors(await loadPiiModel(options.modelFile), dicts);
+    model = await loadPiiModel(options.modelFile); // validated here, before any worker starts
   }
+  const scanner = (): Scanner => {
+    if (scannerMemo) return scannerMemo;
+    const dicts = loadPiiDictionaries();
+    const extra: Detector[] | undefined = model ? createSequenceDetectors(model, dicts) : undefined;
+    scannerMemo = { registry: createDetectors(dicts), options, ...(extra ? { extra } : {}) };
+    return scannerMemo;
+  };
   if (o.section?.types) options.types = o.section.types;
   if (key) options.key = key;
   const readOptions = {
@@ -192,7 +200,6 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
     o.onProgress?.(doneBytes, totalBytes);
   };
 
-  const scanner: Scanner = { registry: createDetectors(dicts), options, ...(extra ? { extra } : {}) };
   const jobs = Math.max(1, Math.min(o.jobs ?? availableParallelism(), 16));
   const big = totalBytes > 4 * 1024 * 1024;
   const pool: WorkerPool<CorpusBlock, BlockResult> | undefined =
@@ -255,7 +262,7 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
       if (format === 'csv') {
         const stream = out;
         const write = stream ? (t: string) => writeTo(stream, t) : undefined;
-        await take(await scanCsv(scanner, file, fields, o.encoding, write, progress));
+        await take(await scanCsv(scanner(), file, fields, o.encoding, write, progress));
       } else {
         const blocks = readFileBlocks(file, readOptions);
         const sized = async function* () {
@@ -269,7 +276,7 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
             transfer: transferable,
           }))
             await take(r);
-        } else for await (const b of sized()) await take(processBlock(scanner, b));
+        } else for await (const b of sized()) await take(processBlock(scanner(), b));
       }
       if (out) await closeStream(out);
       if (tmpPath && outPath) await rename(tmpPath, outPath);

@@ -14,6 +14,8 @@ const STREET =
 const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠']);
 const FIRST_ADMIN = /[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|镇|乡|街道|开发区|新区)/;
 const ADMIN_CHAIN = /(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区))+$/;
+/** Cheap pre-check before the street expression (大 alone would let nearly every line through). */
+const STREET_HINT = /[路街巷弄]|胡同|大道/;
 /** Words right after a street name that show it is a place (文汇路附近, 长阳大街与…交汇). */
 const STREET_AFTER =
   /^(?:[0-9０-９]|与|和|交|一带|附近|沿线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|$)/;
@@ -108,7 +110,7 @@ export function createAddress(d: PiiDictionaries): Detector {
   }
 
   function streets(text: string, out: Finding[]): void {
-    if (!/[路街巷弄胡大]/.test(text)) return;
+    if (!STREET_HINT.test(text)) return;
     for (const m of text.matchAll(STREET)) {
       let start = m.index;
       const end = start + m[0].length;
@@ -150,6 +152,7 @@ export function createAddress(d: PiiDictionaries): Detector {
 
   return {
     type: 'address',
+    applies: (p) => p.street && p.han >= 3,
     detect(text) {
       const out: Finding[] = [];
       numbered(text, out);

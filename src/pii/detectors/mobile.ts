@@ -20,6 +20,7 @@ const LABELS = ['手机', '电话', '联系', 'Tel', 'tel', '致电', '拨打', 
 /** Mainland mobile numbers (11 digits, 13x–19x), optionally with +86/0086 and grouping. */
 export const mobile: Detector = {
   type: 'cn-mobile',
+  applies: (p) => p.digitRun >= 11 || (p.digits >= 11 && p.digitRun >= 3),
   detect(text) {
     const out: Finding[] = [];
     if (!HINT.test(text)) return out;

@@ -7,6 +7,7 @@ const STOP = 4;
 const GIVEN = 8;
 const TRANSLIT = 16;
 const AMBIGUOUS = 32;
+const SINGLE = 64;
 
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
 function indexBy(words: readonly string[], last: boolean): Map<number, string[]> {
@@ -21,8 +22,15 @@ function indexBy(words: readonly string[], last: boolean): Map<number, string[]>
 }
 
 const MIN_SCORE = 0.6;
+const LEFT_CUE = 0.45;
+const RIGHT_CUE = 0.35;
+const BLOCKED = -1;
 const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
-const NAME_DOT = /[·•‧・\-－]/;
+/** · • ‧ ・ - －: the separators inside a transliterated name */
+const isNameDot = (c: number): boolean =>
+  c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb || c === 45 || c === 0xff0d;
+/** ：, :, or white space between a label and the name (姓名：张三) */
+const isLabelGap = (c: number): boolean => c === 0xff1a || c === 58 || c === 32 || c === 9 || c === 0x3000;
 const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
 
 /**
@@ -43,7 +51,10 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const cues = d.nameCues;
   const flags = new Uint8Array(0x10000);
   for (let c = 0x4e00; c <= 0x9fff; c++) flags[c] = HAN;
-  for (const s of d.surnames) flags[s.charCodeAt(0)] = (flags[s.charCodeAt(0)] ?? 0) | SURNAME;
+  for (const s of d.surnames) {
+    const c = s.charCodeAt(0);
+    flags[c] = (flags[c] ?? 0) | SURNAME | (s.length === 1 ? SINGLE : 0);
+  }
   const setFlag = (chars: string, f: number) => {
     for (const ch of chars) if (!/\s/.test(ch)) flags[ch.charCodeAt(0)] = (flags[ch.charCodeAt(0)] ?? 0) | f;
   };
@@ -51,7 +62,6 @@ export function createPersonName(d: PiiDictionaries): Detector {
   setFlag([...d.givenNameChars].join(''), GIVEN);
   setFlag(cues.translit, TRANSLIT);
   setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
-  const single = new Set(d.surnames.filter((x) => x.length === 1));
   const compound = new Set(d.surnames.filter((x) => x.length === 2));
   const titles = indexBy(cues.titles, true);
   const titlesAhead = indexBy(cues.titles, false);
@@ -61,56 +71,99 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const orgSuffix = indexBy(cues['org-suffix'], false);
   const wordBefore = indexBy(cues['word-before'], true);
   const translitStop = cues['translit-stop'];
-  const PARTICLE = new Set([...'的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了']);
+  const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+  const PARTICLE = codes('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了');
   // words that commonly stand right before a name inside a sentence (曼联的罗西, 由姚仕宪, 请杨熙)
-  const LEFT_PARTICLE = new Set([...'的由给以将拿请问被让对向把据是为跟找见叫令派邀和与及、同']);
-  const common = d.commonWords;
+  const LEFT_PARTICLE = codes('的由给以将拿请问被让对向把据是为跟找见叫令派邀和与及、同');
+  // words as numbers (UTF-16 codes packed), so the hot path compares without building strings
+  const key2 = (a: number, b: number) => a * 0x10000 + b;
+  const key3 = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;
+  const common2 = new Set<number>();
+  const common3 = new Set<number>();
+  for (const w of d.commonWords) {
+    if (w.length === 2) common2.add(key2(w.charCodeAt(0), w.charCodeAt(1)));
+    else if (w.length === 3) common3.add(key3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
+  }
   const isCommon = (text: string, i: number, e: number): boolean => {
-    for (let k = i + 2; k <= e; k++) if (common.has(text.slice(i, k))) return true;
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    if (common2.has(key2(a, b))) return true;
+    return e - i >= 3 && common3.has(key3(a, b, text.charCodeAt(i + 2)));
+  };
+  const compound2 = new Set([...compound].map((w) => key2(w.charCodeAt(0), w.charCodeAt(1))));
+  const stopWords = new Set(translitStop);
+  /** a known place/team/brand inside a transliterated run (意大利, 巴塞罗那) */
+  const hasTranslitStop = (v: string): boolean => {
+    for (let a = 0; a < v.length; a++)
+      for (let b = a + 2; b <= Math.min(v.length, a + 6); b++) if (stopWords.has(v.slice(a, b))) return true;
     return false;
   };
 
-  const endsAt = (index: Map<number, string[]>, text: string, end: number): string | undefined => {
-    if (end <= 0) return undefined;
+  // plain loops, no callbacks: these run at every surname character of every line
+  const endsAt = (index: Map<number, string[]>, text: string, end: number): boolean => {
+    if (end <= 0) return false;
     const list = index.get(text.charCodeAt(end - 1));
-    return list?.find((w) => end >= w.length && text.startsWith(w, end - w.length));
+    if (list === undefined) return false;
+    for (let k = 0; k < list.length; k++) {
+      const w = list[k] as string;
+      if (end >= w.length && text.startsWith(w, end - w.length)) return true;
+    }
+    return false;
   };
-  const startsAt = (index: Map<number, string[]>, text: string, at: number): string | undefined =>
-    index.get(text.charCodeAt(at))?.find((w) => text.startsWith(w, at));
-
-  /** Context before a candidate starting at i: 0.45 title/label, 0.15 boundary or conjunction, 0 inside text. */
-  const leftScore = (text: string, i: number): { score: number; cue: boolean } => {
-    if (i === 0) return { score: 0.15, cue: false };
-    if (endsAt(titles, text, i)) return { score: 0.45, cue: true };
+  const startsAt = (index: Map<number, string[]>, text: string, at: number): boolean => {
+    const list = index.get(text.charCodeAt(at));
+    if (list === undefined) return false;
+    for (let k = 0; k < list.length; k++) if (text.startsWith(list[k] as string, at)) return true;
+    return false;
+  };
+  // Scores are plain numbers (no objects on the hot path): LEFT_CUE / RIGHT_CUE mark a cue.
+  /** Context before a candidate starting at i: 0.45 title/label, 0.15 boundary or conjunction, 0.1 particle, 0 inside text. */
+  const leftScore = (text: string, i: number): number => {
+    if (i === 0) return 0.15;
+    if (endsAt(titles, text, i)) return LEFT_CUE;
     let j = i;
-    while (j > 0 && j > i - 2 && /[：:\s]/.test(text[j - 1] ?? '')) j--;
-    if (endsAt(labels, text, j)) return { score: 0.45, cue: true };
-    if (!isHanCode(text.charCodeAt(i - 1))) return { score: 0.15, cue: false };
-    if (endsAt(conj, text, i)) return { score: 0.15, cue: false };
-    if (LEFT_PARTICLE.has(text[i - 1] ?? '')) return { score: 0.1, cue: false };
-    return { score: 0, cue: false };
+    while (j > 0 && j > i - 2 && isLabelGap(text.charCodeAt(j - 1))) j--;
+    if (endsAt(labels, text, j)) return LEFT_CUE;
+    if (!isHanCode(text.charCodeAt(i - 1))) return 0.15;
+    if (endsAt(conj, text, i)) return 0.15;
+    if (LEFT_PARTICLE.has(text.charCodeAt(i - 1))) return 0.1;
+    return 0;
   };
-  /** Context after a candidate ending at e: 0.35 speech verb or title after, 0.2 boundary, 0.15 particle. */
-  const rightScore = (text: string, e: number): { score: number; cue: boolean; blocked: boolean } => {
-    if (e >= text.length) return { score: 0.2, cue: false, blocked: false };
-    if (startsAt(speech, text, e)) return { score: 0.35, cue: true, blocked: false };
-    if (startsAt(orgSuffix, text, e)) return { score: 0, cue: false, blocked: true };
-    if (!isHanCode(text.charCodeAt(e))) return { score: 0.2, cue: false, blocked: false };
-    if (PARTICLE.has(text[e] ?? '')) return { score: 0.15, cue: false, blocked: false };
-    return { score: 0, cue: false, blocked: false };
+  /** Context after a candidate ending at e: 0.35 speech verb or title after, 0.2 boundary, 0.15 particle, BLOCKED before a suffix. */
+  const rightScore = (text: string, e: number): number => {
+    if (e >= text.length) return 0.2;
+    if (startsAt(speech, text, e)) return RIGHT_CUE;
+    if (startsAt(orgSuffix, text, e)) return BLOCKED;
+    if (!isHanCode(text.charCodeAt(e))) return 0.2;
+    if (PARTICLE.has(text.charCodeAt(e))) return 0.15;
+    return 0;
+  };
+
+  /** cheap: could a name ending at e have a context after it */
+  const rightPossible = (text: string, e: number): boolean => {
+    if (e >= text.length) return true;
+    const c = text.charCodeAt(e);
+    return !isHanCode(c) || PARTICLE.has(c) || speech.has(c);
   };
 
   function chinese(text: string, i: number): { end: number; score: number } | undefined {
-    const two = text.slice(i, i + 2);
-    const sl = compound.has(two) ? 2 : single.has(text[i] ?? '') ? 1 : 0;
+    const sl = compound2.has(key2(text.charCodeAt(i), text.charCodeAt(i + 1)))
+      ? 2
+      : (flags[text.charCodeAt(i)] ?? 0) & SINGLE
+        ? 1
+        : 0;
     if (sl === 0) return undefined;
+    const left = leftScore(text, i);
+    // inside running text (no cue, no boundary before): only a context after can make a name, so
+    // give up at once when neither possible end has one (most surname characters end here)
+    if (left === 0 && !rightPossible(text, i + sl + 1) && !rightPossible(text, i + sl + 2)) return undefined;
     if (endsAt(wordBefore, text, i + 1)) return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
-    const left = leftScore(text, i);
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
-    let best: { end: number; score: number } | undefined;
-    for (const g of [2, 1]) {
+    let bestEnd = -1;
+    let bestScore = 0;
+    for (let g = 2; g >= 1; g--) {
       const gs = i + sl;
       let nameLike = 0;
       let ok = gs + g <= text.length;
@@ -125,13 +178,16 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const e = gs + g;
       if (isCommon(text, i, e)) continue;
       const right = rightScore(text, e);
-      if (right.blocked) continue;
-      if (ambiguous && !left.cue && !right.cue) continue;
-      if (left.score === 0 && right.score === 0) continue;
-      const score = 0.2 + left.score + right.score + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
-      if (!best || score > best.score + 1e-9) best = { end: e, score };
+      if (right === BLOCKED) continue;
+      if (ambiguous && left !== LEFT_CUE && right !== RIGHT_CUE) continue;
+      if (left === 0 && right === 0) continue;
+      const score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
+      if (bestEnd < 0 || score > bestScore + 1e-9) {
+        bestEnd = e;
+        bestScore = score;
+      }
     }
-    return best;
+    return bestEnd < 0 ? undefined : { end: bestEnd, score: bestScore };
   }
 
   function translit(text: string, i: number): { end: number; score: number } | undefined {
@@ -145,7 +201,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
       if (
         e + 1 < text.length &&
-        NAME_DOT.test(text[e] ?? '') &&
+        isNameDot(text.charCodeAt(e)) &&
         (flags[text.charCodeAt(e + 1)] ?? 0) & TRANSLIT &&
         e > i
       ) {
@@ -156,19 +212,18 @@ export function createPersonName(d: PiiDictionaries): Detector {
       break;
     }
     if (letters < 2) return undefined;
-    const value = text.slice(i, e);
-    if (!dotted && translitStop.some((w) => value.includes(w))) return undefined;
     const left = leftScore(text, i);
     const right = rightScore(text, e);
-    if (right.blocked && !dotted) return undefined;
-    if (dotted) return { end: e, score: 0.75 + (left.cue || right.cue ? 0.15 : 0) };
-    if (!left.cue && !right.cue) return undefined;
-    if (letters === 2 && !left.cue) return undefined;
-    return { end: e, score: 0.2 + left.score + right.score + (letters >= 4 ? 0.1 : 0) };
+    const cue = left === LEFT_CUE || right === RIGHT_CUE;
+    if (dotted) return { end: e, score: 0.75 + (cue ? 0.15 : 0) };
+    if (right === BLOCKED || !cue || (letters === 2 && left !== LEFT_CUE)) return undefined;
+    if (hasTranslitStop(text.slice(i, e))) return undefined;
+    return { end: e, score: 0.2 + left + right + (letters >= 4 ? 0.1 : 0) };
   }
 
   return {
     type: 'person-name',
+    applies: (p) => p.han >= 2,
     detect(text) {
       const out: Finding[] = [];
       const n = text.length;

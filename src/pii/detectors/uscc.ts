@@ -17,6 +17,7 @@ const LABELS = ['信用代码', '社会信用', 'USCC', '税号', '纳税人识�
  */
 export const uscc: Detector = {
   type: 'cn-uscc',
+  applies: (p) => p.digitRun >= 6 && p.alnumRun >= 18,
   detect(text) {
     const out: Finding[] = [];
     if (!HINT.test(text)) return out;
