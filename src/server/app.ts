@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { checkReview } from '../app/redteam/review.js';
 import { isoDay as day, deadlinesFor } from '../app/registry/registry.js';
 import { Answers } from '../assess/questionnaire.js';
 import { BeianError, type BeianErrorCode, isBeianError } from '../errors.js';
@@ -8,7 +9,6 @@ import { isLang, type Lang, translator } from '../i18n/index.js';
 import { kbItems } from '../kb/index.js';
 import { deadlinesToIcs } from '../registry/ics.js';
 import {
-  appendAudit,
   attachEvidence,
   countAudit,
   getFiling,
@@ -290,26 +290,20 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     const form = await editorForm(c);
     if (form instanceof Response) return form;
     if (!deps.redteam) throw new BeianError('NOT_FOUND', 'No red-team source');
-    const verdict = String(form.verdict ?? '');
-    const comment = String(form.comment ?? '').trim();
-    const actor = String(form.by ?? '').trim();
-    if (!['pass', 'fail', 'uncertain'].includes(verdict))
-      throw new BeianError('INPUT_INVALID', `Unknown verdict "${verdict}"`);
-    if (!comment || !actor)
-      throw new BeianError('INPUT_INVALID', 'An override needs a comment and who makes it');
-    const at = deps.clock().toISOString();
+    const review = {
+      outcome: String(form.outcome ?? form.verdict ?? ''),
+      comment: String(form.comment ?? '').trim(),
+      reviewer: String(form.by ?? '').trim(),
+      requireComment: true,
+    };
+    checkReview(review);
     const run = c.req.param('run');
-    const result = c.req.param('result');
-    await deps.redteam.overrideVerdict(run, result, { verdict: verdict as Verdict, comment, actor, at });
-    await db.transaction().execute((trx) =>
-      appendAudit(trx, {
-        at,
-        actor,
-        action: 'redteam.override',
-        subject: `${run}/${result}`,
-        details: { verdict, comment },
-      }),
-    );
+    await deps.redteam.overrideVerdict(run, c.req.param('result'), {
+      verdict: review.outcome as Verdict,
+      comment: review.comment,
+      actor: review.reviewer,
+      at: deps.clock().toISOString(),
+    });
     return c.redirect(`/redteam/${encodeURIComponent(run)}`, 303);
   });
 

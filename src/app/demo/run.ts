@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Lang } from '../../i18n/index.js';
 import type { Store } from '../../store/index.js';
 import { html, raw } from '../../util/html.js';
-import { readProjectFile } from '../assess.js';
+import { readProjectFile } from '../project-file.js';
 import type { DemoFile, DemoStep } from './step.js';
 import { demoSteps } from './steps.js';
 
@@ -30,7 +30,7 @@ export async function runDemo(options: {
   onStep?: (step: DemoStep, index: number, total: number) => void;
 }): Promise<DemoResult> {
   const projectFile = options.projectFile ?? DEMO_PROJECT_FILE;
-  const project = readProjectFile(projectFile);
+  const project = await readProjectFile(projectFile);
   mkdirSync(options.outDir, { recursive: true });
   const steps = options.steps ?? demoSteps;
   const results: DemoResult['steps'] = [];

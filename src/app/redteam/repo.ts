@@ -1,5 +1,5 @@
-import type { Insertable, Selectable } from 'kysely';
-import type { Store } from '../../store/index.js';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Database } from '../../store/schema.js';
 import type { RedteamTables } from '../../store/tables/redteam.js';
 
 export type ResultRow = Insertable<RedteamTables['redteam_results']>;
@@ -10,7 +10,7 @@ export type OverrideRow = Selectable<RedteamTables['redteam_overrides']>;
 const CHUNK = 400;
 
 /** All queries of the red-team feature, written once against Kysely (SQLite and PostgreSQL). */
-export function redteamRepo(store: Store) {
+export function redteamRepo(store: { readonly db: Kysely<Database> | Transaction<Database> }) {
   const { db } = store;
   return {
     latestRunByFingerprint: (fingerprint: string) =>
@@ -133,7 +133,7 @@ export function redteamRepo(store: Store) {
     caseExists: (runId: string, caseKey: string) =>
       db
         .selectFrom('redteam_results')
-        .select(['case_key', 'kind'])
+        .select(['case_key', 'kind', 'verdict'])
         .where('run_id', '=', runId)
         .where('case_key', '=', caseKey)
         .executeTakeFirst(),

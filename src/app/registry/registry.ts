@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PortfolioDetermination } from '../../assess/determination.js';
-import { BeianError } from '../../errors.js';
 import type { Kb } from '../../kb/index.js';
-import { parseProject } from '../../project/index.js';
 import type { ProjectFile } from '../../project/schema.js';
 import type { WorkCalendar } from '../../registry/calendar.js';
 import { chinaCalendar } from '../../registry/cn-calendar.js';
@@ -11,19 +8,7 @@ import { computeDeadlines, type DueItem } from '../../registry/deadlines.js';
 import { buildInventory } from '../../registry/inventory.js';
 import type { Store } from '../../store/index.js';
 import { type FilingRow, listFilings, type SyncResult, syncInventory } from '../../store/registry/index.js';
-
-/** Reads and validates beian.yaml (errors name the file, line and field). */
-export function readProject(path: string): ProjectFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new BeianError('NOT_FOUND', `Cannot read the project file ${path}: ${(cause as Error).message}`, {
-      cause,
-    });
-  }
-  return parseProject(text, path);
-}
+import { readProjectFile } from '../project-file.js';
 
 /**
  * Which filings the project needs. Set by the assess engine when it is available (the same function
@@ -38,7 +23,7 @@ export async function syncRegistry(
   opts: { config: string; actor: string; now: Date; determine?: Determine | undefined },
 ): Promise<SyncResult & { config: string }> {
   const config = resolve(opts.config);
-  const project = readProject(config);
+  const project = await readProjectFile(config);
   const determination = opts.determine?.(project, kb);
   const inv = buildInventory(project, determination);
   const result = await syncInventory(store.db, inv, {

@@ -22,15 +22,14 @@ export const register: Register = (program, run, ctx) => {
     .addHelpText('after', `\n${ctx.t('assess.help.examples')}`)
     .action(
       run(async (c, opts: AssessOptions) => {
-        const { assessProject, readProjectFile, renderAssessReport, saveAssessment } = await import(
-          '../../app/assess.js'
-        );
+        const { assessProject, renderAssessReport, saveAssessment } = await import('../../app/assess.js');
+        const { readProjectFile } = await import('../../app/project-file.js');
         if (opts.out && !/\.(html?|md|markdown)$/i.test(opts.out))
           throw new BeianError('USAGE', c.t('assess.outFormat', { file: opts.out }));
-        let project: Awaited<ReturnType<typeof readProjectFile>>;
+        let project: import('../../project/schema.js').ProjectFile;
         let source: string;
         if (opts.input) {
-          project = readProjectFile(resolve(c.cwd, opts.input));
+          project = await readProjectFile(opts.input, c.cwd);
           source = opts.input;
         } else if (c.interactive && process.stdin.isTTY) {
           project = await (await import('./assess/prompts.js')).askService(c);

@@ -6,6 +6,7 @@ import type { CliContext, ExitCode } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 import { formatTable, printJson } from '../output.js';
 import { createProgress } from '../progress.js';
+import { withStore } from '../with-store.js';
 import { registerBank } from './redteam-bank.js';
 
 /** The flags as commander gives them: numbers still strings, `--no-cache` as `cache: false`. */
@@ -260,32 +261,25 @@ export const register: Register = (program, run, ctx) => {
           caseKey: string,
           flags: { verdict: string; reviewer: string; comment: string; json?: boolean },
         ) => {
-          const { redteamRepo } = await import('../../app/redteam/repo.js');
+          const { reviewCase } = await import('../../app/redteam/review.js');
           const { resolveRunId } = await import('../../app/redteam/summary.js');
-          const { randomUUID } = await import('node:crypto');
-          const store = await c.openStore();
-          try {
+          return withStore(c, async (store) => {
             const runId = await resolveRunId(store, ref);
-            const repo = redteamRepo(store);
-            const row = await repo.caseExists(runId, caseKey);
-            if (!row) throw new BeianError('NOT_FOUND', c.t('redteam.review.noCase', { runId, caseKey }));
-            const machine = (await repo.results(runId)).find((r) => r.case_key === caseKey)?.verdict ?? '';
-            const override = {
-              id: randomUUID(),
-              run_id: runId,
-              case_key: caseKey,
+            const { machineVerdict, ...override } = await reviewCase(store, {
+              runId,
+              caseKey,
               verdict: flags.verdict,
               reviewer: flags.reviewer,
               comment: flags.comment,
-              created_at: c.now().toISOString(),
-            };
-            await repo.addOverride(override);
-            if (flags.json) printJson(c, { ...override, machineVerdict: machine });
-            else c.out(`${c.t('redteam.review.saved', { caseKey, verdict: flags.verdict, machine })}\n`);
+              at: c.now().toISOString(),
+            });
+            if (flags.json) printJson(c, { ...override, machineVerdict });
+            else
+              c.out(
+                `${c.t('redteam.review.saved', { caseKey, verdict: flags.verdict, machine: machineVerdict })}\n`,
+              );
             return 0;
-          } finally {
-            await store.close();
-          }
+          });
         },
       ),
     );

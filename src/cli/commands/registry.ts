@@ -4,22 +4,10 @@ import { BeianError } from '../../errors.js';
 import { pick } from '../../i18n/index.js';
 import { actorFrom } from '../actor.js';
 import { jsonOption, type Register } from '../command.js';
-import type { CliContext } from '../context.js';
 import { formatTable, printJson } from '../output.js';
+import { withStore } from '../with-store.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-async function withStore<T>(
-  c: CliContext,
-  fn: (store: import('../../store/index.js').Store) => Promise<T>,
-): Promise<T> {
-  const store = await c.openStore();
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
