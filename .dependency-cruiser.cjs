@@ -1,28 +1,39 @@
-/** Layer boundaries (ARCHITECTURE.md §2): domain folders never reach the shells. */
+/**
+ * Layer boundaries (docs/architecture.md). Flow is one way:
+ *   shells (cli/, server/, demo/) → app/ (use cases) → domain folders + store/ → util/, i18n/, errors
+ */
 const domains =
-  '^src/(kb|assess|project|lexicon|pii|sources|corpus|redteam|fairness|materials|registry|i18n|util)/';
+  '^src/(kb|assess|project|lexicon|pii|sources|corpus|redteam|fairness|materials|filings|i18n|util)/';
 module.exports = {
   forbidden: [
     { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },
     {
       name: 'domain-not-to-shells',
       comment:
-        'Core logic stays I/O-free of the shells: cli/, server/, store/ and app/ depend on the domain, never the reverse.',
+        'Core logic stays I/O-free of the shells: cli/, server/, store/, app/, demo/ and testing/ depend on the domain, never the reverse.',
       severity: 'error',
       from: { path: domains },
-      to: { path: '^src/(cli|server|store|app)/' },
+      to: { path: '^src/(cli|server|store|app|demo|testing)/' },
     },
     {
       name: 'store-not-to-shells',
+      comment: 'Repositories know tables, not use cases: they take plain records shaped by the domain.',
       severity: 'error',
       from: { path: '^src/store/' },
-      to: { path: '^src/(cli|server|app)/' },
+      to: { path: '^src/(cli|server|app|demo|testing)/' },
     },
     {
       name: 'app-not-to-cli-or-server',
       severity: 'error',
       from: { path: '^src/app/' },
-      to: { path: '^src/(cli|server)/' },
+      to: { path: '^src/(cli|server|demo|testing)/' },
+    },
+    {
+      name: 'only-store-touches-the-database',
+      comment: 'Every query lives in a repository under src/store/; nothing else imports the DB libraries.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/store/' },
+      to: { path: '(^|/)node_modules/(kysely|better-sqlite3|pg|pg-[a-z-]+)/' },
     },
   ],
   options: {

@@ -154,26 +154,4 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
   };
 }
 
-/** Saves a report in the store (table `scans`); returns its id. */
-export async function saveScan(
-  store: import('../store/index.js').Store,
-  inputs: readonly string[],
-  report: ScanReport,
-  now: Date,
-): Promise<string> {
-  const { randomUUID } = await import('node:crypto');
-  const id = randomUUID();
-  await store.db
-    .insertInto('scans')
-    .values({
-      id,
-      created_at: now.toISOString(),
-      inputs: JSON.stringify(inputs),
-      records: report.records,
-      flagged: report.flagged,
-      verdict: report.verdict,
-      report_json: JSON.stringify(report),
-    })
-    .execute();
-  return id;
-}
+export { saveScan } from '../store/repos/scans.js';

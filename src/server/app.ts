@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import { isoDay as day, deadlinesFor } from '../app/filings/filings.js';
 import { checkReview } from '../app/redteam/review.js';
-import { isoDay as day, deadlinesFor } from '../app/registry/registry.js';
 import { Answers } from '../assess/questionnaire.js';
 import { BeianError, type BeianErrorCode, isBeianError } from '../errors.js';
+import { deadlinesToIcs } from '../filings/ics.js';
 import { isLang, type Lang, translator } from '../i18n/index.js';
 import { kbItems } from '../kb/index.js';
-import { deadlinesToIcs } from '../registry/ics.js';
 import {
   attachEvidence,
   countAudit,
@@ -20,7 +20,7 @@ import {
   readEvidence,
   transitionFiling,
   verifyAudit,
-} from '../store/registry/index.js';
+} from '../store/filings/index.js';
 import type { ServerDeps, Verdict } from './deps.js';
 import { type PageCtx, STYLES } from './layout.js';
 import { answersFromForm, assessPage } from './pages/assess.js';

@@ -1,9 +1,9 @@
-import { redteamRepo } from '../app/redteam/repo.js';
 import { outcome, reviewCase } from '../app/redteam/review.js';
 import { type ReviewedResult, summarise } from '../app/redteam/summary.js';
 import type { Kb } from '../kb/index.js';
 import type { VerdictValue } from '../redteam/judges/types.js';
 import type { Store } from '../store/index.js';
+import { redteamRepo } from '../store/repos/redteam.js';
 import type { RedteamResultView, RedteamRunSummary, RedteamSource } from './deps.js';
 
 function targetsOf(planJson: string): string {

@@ -3,8 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { loadFairnessData } from '../../fairness/data.js';
 import { renderDisparityHtml, renderPriceHtml } from '../../fairness/html.js';
 import { loadKb } from '../../kb/index.js';
+import { saveAudit } from '../../store/repos/fairness.js';
 import { runChecklist } from '../fairness/checklist.js';
-import { saveAudit } from '../fairness/evidence.js';
 import { runDisparityAudit, runPriceAudit } from '../fairness/log-audit.js';
 import type { DemoStep } from './step.js';
 

@@ -10,8 +10,8 @@ import {
   sourcesTable,
   type Table,
 } from '../../sources/index.js';
+import { savePiiReport } from '../../store/repos/pii.js';
 import { runPii } from '../pii/run.js';
-import { savePiiReport } from '../pii/save.js';
 import type { DemoStep } from './step.js';
 
 const mdTable = (t: Table): string =>

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { deadlinesToIcs } from '../../filings/ics.js';
 import { loadKb } from '../../kb/index.js';
-import { deadlinesToIcs } from '../../registry/ics.js';
-import { attachEvidence, getFiling, listFilings, transitionFiling } from '../../store/registry/index.js';
-import { determineFilings } from '../registry/determine.js';
-import { deadlinesFor, isoDay, syncRegistry } from '../registry/registry.js';
+import { attachEvidence, getFiling, listFilings, transitionFiling } from '../../store/filings/index.js';
+import { determineFilings } from '../filings/determine.js';
+import { deadlinesFor, isoDay, syncRegistry } from '../filings/filings.js';
 import type { DemoStep } from './step.js';
 
 const ACTOR = 'beian demo';

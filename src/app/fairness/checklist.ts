@@ -4,7 +4,7 @@ import { type ChecklistScore, checkEntries, scoreChecklist } from '../../fairnes
 import type { FairnessData } from '../../fairness/data.js';
 import { parseProject } from '../../project/index.js';
 import type { Store } from '../../store/index.js';
-import { latestAudits } from './evidence.js';
+import { latestAudits } from '../../store/repos/fairness.js';
 
 export interface ChecklistReport {
   file: string;

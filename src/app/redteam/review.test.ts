@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readAudit } from '../../store/filings/index.js';
 import { openStore } from '../../store/index.js';
-import { readAudit } from '../../store/registry/index.js';
-import { redteamRepo } from './repo.js';
+import { redteamRepo } from '../../store/repos/redteam.js';
 import { outcome, reviewCase, storedVerdict } from './review.js';
 
 describe('dashboard verdicts for red-team results', () => {

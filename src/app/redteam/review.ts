@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BeianError } from '../../errors.js';
 import { VERDICTS, type VerdictValue } from '../../redteam/judges/types.js';
 import type { Store } from '../../store/index.js';
-import { appendAudit, withAuditRetry } from '../../store/registry/index.js';
-import { redteamRepo } from './repo.js';
+import { redteamRepo } from '../../store/repos/redteam.js';
 
 /**
  * The verdict vocabulary is the stored one (pass / fail / refused / error, see redteam/judges).
@@ -97,15 +96,12 @@ export async function reviewCase(store: Store, input: ReviewInput): Promise<Revi
     comment: input.comment?.trim() ?? '',
     created_at: input.at,
   };
-  await withAuditRetry(store.db, async (trx) => {
-    await redteamRepo({ db: trx }).addOverride(record);
-    await appendAudit(trx, {
-      at: input.at,
-      actor: record.reviewer,
-      action: 'redteam.override',
-      subject: `${input.runId}/${input.caseKey}`,
-      details: { verdict, comment: record.comment },
-    });
+  await repo.addOverrideAudited(record, {
+    at: input.at,
+    actor: record.reviewer,
+    action: 'redteam.override',
+    subject: `${input.runId}/${input.caseKey}`,
+    details: { verdict, comment: record.comment },
   });
   return { ...record, machineVerdict: row.verdict };
 }

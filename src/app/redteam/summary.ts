@@ -4,7 +4,7 @@ import type { BankKind } from '../../redteam/banks/schema.js';
 import type { VerdictValue } from '../../redteam/judges/types.js';
 import { type Score, score } from '../../redteam/scoring.js';
 import type { Store } from '../../store/index.js';
-import { type OverrideRow, type RunRow, redteamRepo, type StoredResult } from './repo.js';
+import { type OverrideRow, type RunRow, redteamRepo, type StoredResult } from '../../store/repos/redteam.js';
 
 /** A stored result with its human review (the latest override), kept beside the machine verdict. */
 export interface ReviewedResult extends StoredResult {

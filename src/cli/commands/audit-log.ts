@@ -8,7 +8,7 @@ export const register: Register = (program, run, ctx) => {
     .option('--subject <id>', ctx.t('registry.header.filing'))
     .action(
       run(async (c, opts: { subject?: string; json?: boolean }) => {
-        const { readAudit } = await import('../../store/registry/index.js');
+        const { readAudit } = await import('../../store/filings/index.js');
         const store = await c.openStore();
         const entries = await readAudit(store.db, opts.subject ? { subject: opts.subject } : {}).finally(() =>
           store.close(),
@@ -27,7 +27,7 @@ export const register: Register = (program, run, ctx) => {
 
   jsonOption(audit.command('verify').description(ctx.t('auditLog.verify.description')), ctx).action(
     run(async (c, opts: { json?: boolean }) => {
-      const { verifyAudit } = await import('../../store/registry/index.js');
+      const { verifyAudit } = await import('../../store/filings/index.js');
       const store = await c.openStore();
       const r = await verifyAudit(store.db).finally(() => store.close());
       const ok = r.problems.length === 0;

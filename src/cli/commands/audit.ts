@@ -39,10 +39,10 @@ async function loadData() {
 async function store(
   c: CliContext,
   opts: Pick<Common, 'save' | 'json'>,
-  evidence: import('../../app/fairness/evidence.js').AuditEvidence,
+  evidence: import('../../store/repos/fairness.js').AuditEvidence,
 ) {
   if (!opts.save) return;
-  const { saveAudit } = await import('../../app/fairness/evidence.js');
+  const { saveAudit } = await import('../../store/repos/fairness.js');
   const s = await c.openStore();
   try {
     const id = await saveAudit(s, evidence, c.now());
@@ -198,7 +198,7 @@ export const register: Register = (program, run, ctx) => {
             printChecklist(c, report);
           }
           if (opts.save) {
-            const { saveAudit } = await import('../../app/fairness/evidence.js');
+            const { saveAudit } = await import('../../store/repos/fairness.js');
             for (const r of report.results)
               await saveAudit(
                 s,

@@ -12,8 +12,8 @@ export const register: Register = (program, run, ctx) => {
       run(async (c, opts: { ics?: string; today?: string; json?: boolean }) => {
         if (opts.today && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today))
           throw new BeianError('USAGE', `--today must be a date like 2026-12-01, not "${opts.today}"`);
-        const { listDeadlines, calendarYears } = await import('../../app/registry/registry.js');
-        const { deadlinesToIcs } = await import('../../registry/ics.js');
+        const { listDeadlines, calendarYears } = await import('../../app/filings/filings.js');
+        const { deadlinesToIcs } = await import('../../filings/ics.js');
         const { loadKb } = await import('../../kb/index.js');
         const now = opts.today ? new Date(`${opts.today}T12:00:00Z`) : c.now();
         const store = await c.openStore();

@@ -75,7 +75,7 @@ export const register: Register = (program, run, ctx) => {
       progress.finish();
       let reportId: string | undefined;
       if (flags.save) {
-        const { savePiiReport } = await import('../../app/pii/save.js');
+        const { savePiiReport } = await import('../../store/repos/pii.js');
         const store = await c.openStore();
         try {
           reportId = await savePiiReport(store, report, inputs, c.now());

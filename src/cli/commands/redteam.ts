@@ -213,7 +213,7 @@ export const register: Register = (program, run, ctx) => {
 
   jsonOption(rt.command('runs').description(ctx.t('redteam.runs.description')), ctx).action(
     run(async (c, flags: { json?: boolean }) => {
-      const { redteamRepo } = await import('../../app/redteam/repo.js');
+      const { redteamRepo } = await import('../../store/repos/redteam.js');
       const store = await c.openStore();
       try {
         const runs = await redteamRepo(store).listRuns();

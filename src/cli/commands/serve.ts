@@ -34,8 +34,8 @@ export const register: Register = (program, run, ctx) => {
           const kb = loadKb();
           const store = await c.openStore();
           if (opts.config || existsSync('beian.yaml')) {
-            const { syncRegistry } = await import('../../app/registry/registry.js');
-            const { determineFilings } = await import('../../app/registry/determine.js');
+            const { syncRegistry } = await import('../../app/filings/filings.js');
+            const { determineFilings } = await import('../../app/filings/determine.js');
             await syncRegistry(store, kb, {
               config: opts.config ?? 'beian.yaml',
               actor: actorFrom(c, undefined),
@@ -43,7 +43,7 @@ export const register: Register = (program, run, ctx) => {
               determine: determineFilings,
             });
           }
-          const { makeAssessService } = await import('../../app/registry/determine.js');
+          const { makeAssessService } = await import('../../app/filings/determine.js');
           const { redteamDashboardSource } = await import('../../server/redteam-source.js');
           const { scanDashboardSource } = await import('../../server/scan-source.js');
           const app = createApp({

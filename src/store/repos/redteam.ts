@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { Database } from '../../store/schema.js';
-import type { RedteamTables } from '../../store/tables/redteam.js';
+import { type AuditInput, appendAudit, withAuditRetry } from '../filings/audit.js';
+import type { Database } from '../schema.js';
+import type { RedteamTables } from '../tables/redteam.js';
 
 export type ResultRow = Insertable<RedteamTables['redteam_results']>;
 export type StoredResult = Selectable<RedteamTables['redteam_results']>;
@@ -129,6 +130,13 @@ export function redteamRepo(store: { readonly db: Kysely<Database> | Transaction
 
     addOverride: (row: Insertable<RedteamTables['redteam_overrides']>) =>
       db.insertInto('redteam_overrides').values(row).execute(),
+
+    /** The override and its audit-log entry commit together or not at all. */
+    addOverrideAudited: (row: Insertable<RedteamTables['redteam_overrides']>, audit: AuditInput) =>
+      withAuditRetry(db as Kysely<Database>, async (trx) => {
+        await trx.insertInto('redteam_overrides').values(row).execute();
+        await appendAudit(trx, audit);
+      }),
 
     caseExists: (runId: string, caseKey: string) =>
       db

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { BeianError } from '../../errors.js';
+import { checkTransition, type FilingState, isFilingState } from '../../filings/lifecycle.js';
 import type { Kb } from '../../kb/index.js';
 import type { FilingKindId } from '../../kb/schema.js';
-import { checkTransition, type FilingState, isFilingState } from '../../registry/lifecycle.js';
 import type { Database } from '../schema.js';
 import { appendAudit, withAuditRetry } from './audit.js';
 

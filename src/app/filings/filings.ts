@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import type { PortfolioDetermination } from '../../assess/determination.js';
+import type { WorkCalendar } from '../../filings/calendar.js';
+import { chinaCalendar } from '../../filings/cn-calendar.js';
+import { computeDeadlines, type DueItem } from '../../filings/deadlines.js';
+import { buildInventory } from '../../filings/inventory.js';
 import type { Kb } from '../../kb/index.js';
 import type { ProjectFile } from '../../project/schema.js';
-import type { WorkCalendar } from '../../registry/calendar.js';
-import { chinaCalendar } from '../../registry/cn-calendar.js';
-import { computeDeadlines, type DueItem } from '../../registry/deadlines.js';
-import { buildInventory } from '../../registry/inventory.js';
+import { type FilingRow, listFilings, type SyncResult, syncInventory } from '../../store/filings/index.js';
 import type { Store } from '../../store/index.js';
-import { type FilingRow, listFilings, type SyncResult, syncInventory } from '../../store/registry/index.js';
 import { readProjectFile } from '../project-file.js';
 
 /**

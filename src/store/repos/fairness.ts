@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../store/index.js';
+import type { Store } from '../index.js';
 
 /** What an audit leaves in the store for the materials generator (算法安全自评估报告). */
 export interface AuditEvidence {
@@ -61,3 +61,7 @@ export async function latestAudits(store: Store, serviceId?: string): Promise<St
   }
   return out;
 }
+
+/** Every stored fairness audit, newest first. */
+export const allAudits = (store: Store) =>
+  store.db.selectFrom('fairness_audits').selectAll().orderBy('created_at', 'desc').execute();

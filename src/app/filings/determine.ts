@@ -3,7 +3,7 @@ import { evaluate, evaluateService } from '../../assess/evaluate.js';
 import { loadRules } from '../../assess/load.js';
 import type { Answers } from '../../assess/questionnaire.js';
 import type { Kb } from '../../kb/index.js';
-import type { Determine } from './registry.js';
+import type { Determine } from './filings.js';
 
 /**
  * Which filings the registry tracks: the applicability engine's determination — the same

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type AuditEntry, chainEntry, verifyChain } from '../../registry/audit-chain.js';
+import { type AuditEntry, chainEntry, verifyChain } from '../../filings/audit-chain.js';
 import type { Database } from '../schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

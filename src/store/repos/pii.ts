@@ -1,16 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../store/index.js';
-import type { PiiReport } from './run.js';
+import type { Store } from '../index.js';
+
+/** What the store keeps of a PII report: the columns it queries, and the whole report as JSON. */
+export interface PiiRecord {
+  records: number;
+  bytes: number;
+  byType: Partial<Record<string, number>>;
+  malformed: readonly unknown[];
+  redaction?: { redacted: number; residualHigh: number } | undefined;
+}
 
 /** Persists a PII report (counts and masked examples only). Returns its id. */
 export async function savePiiReport(
   store: Store,
-  report: PiiReport,
+  report: PiiRecord,
   inputs: readonly string[],
   now: Date,
 ): Promise<string> {
   const id = randomUUID();
-  const findings = Object.values(report.byType).reduce((a, b) => a + (b ?? 0), 0);
+  const findings = Object.values(report.byType).reduce<number>((a, b) => a + (b ?? 0), 0);
   await store.db
     .insertInto('pii_reports')
     .values({
@@ -29,3 +37,12 @@ export async function savePiiReport(
     .execute();
   return id;
 }
+
+/** The newest PII report's JSON and date, if any. */
+export const latestPiiReport = (store: Store) =>
+  store.db
+    .selectFrom('pii_reports')
+    .select(['created_at', 'report_json'])
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Inventory } from '../../registry/inventory.js';
+import type { Inventory } from '../../filings/inventory.js';
 import type { Database } from '../schema.js';
 import { appendAudit, withAuditRetry } from './audit.js';
 
