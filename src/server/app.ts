@@ -2,12 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { isoDay as day, deadlinesFor } from '../app/filings/filings.js';
-import { checkReview } from '../app/redteam/review.js';
-import { Answers } from '../assess/questionnaire.js';
-import { BeianError, type BeianErrorCode, isBeianError } from '../errors.js';
-import { deadlinesToIcs } from '../filings/ics.js';
-import { isLang, type Lang, translator } from '../i18n/index.js';
-import { kbItems } from '../kb/index.js';
 import {
   attachEvidence,
   countAudit,
@@ -20,7 +14,13 @@ import {
   readEvidence,
   transitionFiling,
   verifyAudit,
-} from '../store/filings/index.js';
+} from '../app/filings/index.js';
+import { checkReview } from '../app/redteam/review.js';
+import { Answers } from '../assess/questionnaire.js';
+import { BeianError, type BeianErrorCode, isBeianError } from '../errors.js';
+import { deadlinesToIcs } from '../filings/ics.js';
+import { isLang, type Lang, translator } from '../i18n/index.js';
+import { kbItems } from '../kb/index.js';
 import type { ServerDeps, Verdict } from './deps.js';
 import { type PageCtx, STYLES } from './layout.js';
 import { answersFromForm, assessPage } from './pages/assess.js';

@@ -141,3 +141,15 @@ export async function summarise(kb: Kb, store: Store, runId: string): Promise<Ru
     },
   };
 }
+
+/** Every run, newest first, with its plan parsed (for `beian redteam runs`). */
+export async function listRuns(store: Store) {
+  const runs = await redteamRepo(store).listRuns();
+  return runs.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    status: r.status,
+    total: r.total,
+    plan: JSON.parse(r.plan_json) as unknown,
+  }));
+}

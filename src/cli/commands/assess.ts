@@ -4,6 +4,7 @@ import { BeianError } from '../../errors.js';
 import { jsonOption, type Register } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output.js';
+import { withStore } from '../with-store.js';
 
 interface AssessOptions {
   input?: string;
@@ -43,13 +44,10 @@ export const register: Register = (program, run, ctx) => {
           opts.rules ? { rulesFile: resolve(c.cwd, opts.rules) } : {},
         );
         if (opts.save) {
-          const store = await c.openStore();
-          try {
+          await withStore(c, async (store) => {
             const n = await saveAssessment(store, result.determination, source, c.now());
             if (!opts.json) c.err(`${c.t('assess.saved', { n, db: store.location })}\n`);
-          } finally {
-            await store.close();
-          }
+          });
         }
         if (opts.out) {
           const file = resolve(c.cwd, opts.out);

@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import { BeianError } from '../../errors.js';
 import { jsonOption, type Register } from '../command.js';
 import { formatTable, printJson } from '../output.js';
+import { withStore } from '../with-store.js';
 
 export const register: Register = (program, run, ctx) => {
   jsonOption(program.command('deadlines').description(ctx.t('deadlines.description')), ctx)
@@ -16,8 +17,7 @@ export const register: Register = (program, run, ctx) => {
         const { deadlinesToIcs } = await import('../../filings/ics.js');
         const { loadKb } = await import('../../kb/index.js');
         const now = opts.today ? new Date(`${opts.today}T12:00:00Z`) : c.now();
-        const store = await c.openStore();
-        const due = await listDeadlines(store, loadKb(), now).finally(() => store.close());
+        const due = await withStore(c, (store) => listDeadlines(store, loadKb(), now));
         const label = (d: (typeof due)[number]) => c.t(`deadline.event.${d.event}`);
         if (opts.ics) {
           writeFileSync(

@@ -3,6 +3,7 @@ import { BeianError } from '../../errors.js';
 import { jsonOption, type Register } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output.js';
+import { withStore } from '../with-store.js';
 
 export const register: Register = (program, run, ctx) => {
   jsonOption(program.command('demo').description(ctx.t('demo.description')), ctx)
@@ -27,8 +28,7 @@ export const register: Register = (program, run, ctx) => {
               known: demoSteps.map((s) => s.id).join(', '),
             }),
           );
-        const store = await c.openStore();
-        try {
+        return withStore(c, async (store) => {
           const result = await runDemo({
             ...(opts.config ? { projectFile: resolve(c.cwd, opts.config) } : {}),
             outDir: resolve(c.cwd, opts.out),
@@ -46,9 +46,7 @@ export const register: Register = (program, run, ctx) => {
             c.out(`\n${c.t('demo.open', { file: result.index })}\n`);
           }
           return result.steps.every((s) => s.ok) ? EXIT.ok : EXIT.environment;
-        } finally {
-          await store.close();
-        }
+        });
       }),
     );
 };

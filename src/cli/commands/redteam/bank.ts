@@ -1,9 +1,9 @@
 import { type Command, Option } from 'commander';
-import { BeianError } from '../../errors.js';
-import { jsonOption, type RunAction } from '../command.js';
-import type { CliContext } from '../context.js';
-import { EXIT } from '../exit-codes.js';
-import { formatTable, printJson } from '../output.js';
+import { BeianError } from '../../../errors.js';
+import { jsonOption, type RunAction } from '../../command.js';
+import type { CliContext } from '../../context.js';
+import { EXIT } from '../../exit-codes.js';
+import { formatTable, printJson } from '../../output.js';
 
 interface MappingFlags {
   kind?: 'generation' | 'should-refuse' | 'should-not-refuse';
@@ -35,10 +35,10 @@ const mappingOf = (f: MappingFlags) => ({
 });
 
 async function read(c: CliContext, files: string[], f: MappingFlags) {
-  const { readBanks } = await import('../../app/redteam/bank-files.js');
-  const { loadKb } = await import('../../kb/index.js');
+  const { readBanks } = await import('../../../app/redteam/bank-files.js');
+  const { loadKb } = await import('../../../kb/index.js');
   const { resolve } = await import('node:path');
-  const { formatIssue } = await import('../../errors.js');
+  const { formatIssue } = await import('../../../errors.js');
   const kb = loadKb();
   const r = await readBanks(
     kb,
@@ -67,7 +67,7 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
     ctx,
   ).action(
     run(async (c, files: string[], f: MappingFlags) => {
-      const { bankStats } = await import('../../redteam/banks/stats.js');
+      const { bankStats } = await import('../../../redteam/banks/stats.js');
       const { kb, items, issues } = await read(c, files, f);
       const stats = bankStats(kb, items);
       if (f.json) printJson(c, { ...stats, issues });
@@ -91,7 +91,7 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
     .requiredOption('--out <file>', ctx.t('redteam.opt.out'))
     .action(
       run(async (c, files: string[], f: MappingFlags & { out: string }) => {
-        const { toJsonl } = await import('../../redteam/banks/import.js');
+        const { toJsonl } = await import('../../../redteam/banks/import.js');
         const { writeFileSync } = await import('node:fs');
         const { resolve } = await import('node:path');
         const { items, issues } = await read(c, files, f);
@@ -106,7 +106,7 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
     .requiredOption('--out <file>', ctx.t('redteam.opt.out'))
     .action(
       run(async (c, files: string[], f: MappingFlags & { out: string }) => {
-        const { writeBankXlsx } = await import('../../app/redteam/xlsx.js');
+        const { writeBankXlsx } = await import('../../../app/redteam/xlsx.js');
         const { resolve } = await import('node:path');
         const { kb, items, issues } = await read(c, files, f);
         const out = resolve(c.cwd, f.out);
@@ -135,8 +135,8 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
     )
     .action(
       run(async (c, files: string[], f: MappingFlags & { out: string; strategies: string }) => {
-        const { generateVariants, parseStrategies } = await import('../../redteam/banks/variants.js');
-        const { toJsonl } = await import('../../redteam/banks/import.js');
+        const { generateVariants, parseStrategies } = await import('../../../redteam/banks/variants.js');
+        const { toJsonl } = await import('../../../redteam/banks/import.js');
         const { writeFileSync } = await import('node:fs');
         const { resolve } = await import('node:path');
         const { strategies, unknown } = parseStrategies(f.strategies);
@@ -155,7 +155,7 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
     .option('--out <dir>', ctx.t('redteam.opt.out'))
     .action(
       run(async (c, f: { out?: string; json?: boolean }) => {
-        const { starterPaths } = await import('../../app/redteam/starter.js');
+        const { starterPaths } = await import('../../../app/redteam/starter.js');
         const { copyFileSync, mkdirSync } = await import('node:fs');
         const { basename, join, resolve } = await import('node:path');
         let paths = starterPaths();

@@ -1,9 +1,9 @@
-import type { ChecklistReport } from '../../app/fairness/checklist.js';
-import type { DisparityReport, PriceReport } from '../../fairness/report.js';
-import type { Malformed } from '../../fairness/types.js';
-import { pick } from '../../i18n/index.js';
-import type { CliContext } from '../context.js';
-import { formatTable } from '../output.js';
+import type { ChecklistReport } from '../../../app/fairness/checklist.js';
+import type { DisparityReport, PriceReport } from '../../../fairness/report.js';
+import type { Malformed } from '../../../fairness/types.js';
+import { pick } from '../../../i18n/index.js';
+import type { CliContext } from '../../context.js';
+import { formatTable } from '../../output.js';
 
 /** Terminal summaries of the audits. Numbers only; the HTML report carries the charts. */
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
