@@ -21,7 +21,10 @@ export interface Issue {
   file?: string;
   line?: number;
   path?: string;
+  /** English text; with `key`, the exit point shows the catalogue text in the user's language */
   message: string;
+  key?: MessageKey;
+  params?: MessageParams;
 }
 
 export interface BeianErrorOptions {
@@ -68,11 +71,12 @@ export function localMessage(e: BeianError, t: Translate): string {
 
 export const isBeianError = (e: unknown): e is BeianError => e instanceof BeianError;
 
-/** Formats an issue as `file:line path: message`, omitting what is unknown. */
-export function formatIssue(issue: Issue): string {
+/** Formats an issue as `file:line path: message`, omitting what is unknown (translated when `t` is given). */
+export function formatIssue(issue: Issue, t?: Translate): string {
   const where = [issue.file, issue.line === undefined ? undefined : String(issue.line)]
     .filter((p) => p !== undefined)
     .join(':');
   const head = [where, issue.path].filter((p) => p !== undefined && p !== '').join(' ');
-  return head ? `${head}: ${issue.message}` : issue.message;
+  const message = t && issue.key ? t(issue.key, { message: issue.message, ...issue.params }) : issue.message;
+  return head ? `${head}: ${message}` : message;
 }

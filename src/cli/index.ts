@@ -77,7 +77,7 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
     }
     if (isBeianError(e)) {
       err(`${t('error.prefix')} [${e.code}]: ${localMessage(e, t)}\n`);
-      for (const issue of e.issues) err(`  - ${formatIssue(issue)}\n`);
+      for (const issue of e.issues) err(`  - ${formatIssue(issue, t)}\n`);
       if (env.BEIAN_DEBUG && e.stack) err(`${e.stack}\n`);
       return exitCodeFor[e.code];
     }

@@ -37,7 +37,7 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
   });
   if (!o.json && lex.issues.length) {
     c.err(`${c.t('lexicon.issues', { n: lex.issues.length })}\n`);
-    for (const i of lex.issues.slice(0, 20)) c.err(`  ${formatIssue(i)}\n`);
+    for (const i of lex.issues.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
   }
   return { kb, lex };
 }

@@ -47,7 +47,7 @@ async function read(c: CliContext, files: string[], f: MappingFlags) {
   );
   if (r.issues.length && !f.json) {
     c.err(`${c.t('redteam.warnings', { n: r.issues.length })}\n`);
-    for (const i of r.issues.slice(0, 50)) c.err(`  - ${formatIssue(i)}\n`);
+    for (const i of r.issues.slice(0, 50)) c.err(`  - ${formatIssue(i, c.t)}\n`);
     if (r.issues.length > 50) c.err(`  … ${r.issues.length - 50}\n`);
   }
   return { kb, ...r };

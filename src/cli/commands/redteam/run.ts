@@ -91,7 +91,7 @@ export function registerRun(rt: Command, run: RunAction, ctx: CliContext): Comma
             if (outcome.warnings.length) {
               const { formatIssue } = await import('../../../errors.js');
               c.err(`${c.t('redteam.warnings', { n: outcome.warnings.length })}\n`);
-              for (const w of outcome.warnings.slice(0, 50)) c.err(`  - ${formatIssue(w)}\n`);
+              for (const w of outcome.warnings.slice(0, 50)) c.err(`  - ${formatIssue(w, c.t)}\n`);
             }
             if (flags.json)
               printJson(c, {
