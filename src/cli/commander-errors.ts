@@ -8,13 +8,21 @@ import type { MessageKey, MessageParams, Translate } from '../i18n/index.js';
 const PATTERNS: Array<[RegExp, MessageKey, (m: RegExpMatchArray, t: Translate) => MessageParams]> = [
   [/^error: unknown option '([^']+)'/, 'commander.unknownOption', (m) => ({ option: m[1] ?? '' })],
   [/^error: unknown command '([^']+)'/, 'commander.unknownCommand', (m) => ({ command: m[1] ?? '' })],
-  [/^error: missing required argument '([^']+)'/, 'commander.missingArgument', (m) => ({ argument: m[1] ?? '' })],
+  [
+    /^error: missing required argument '([^']+)'/,
+    'commander.missingArgument',
+    (m) => ({ argument: m[1] ?? '' }),
+  ],
   [
     /^error: required option '([^']+)' not specified/,
     'commander.missingMandatoryOptionValue',
     (m) => ({ option: m[1] ?? '' }),
   ],
-  [/^error: option '([^']+)' argument missing/, 'commander.optionMissingArgument', (m) => ({ option: m[1] ?? '' })],
+  [
+    /^error: option '([^']+)' argument missing/,
+    'commander.optionMissingArgument',
+    (m) => ({ option: m[1] ?? '' }),
+  ],
   [
     /^error: option '([^']+)' argument '([^']*)' is invalid\.\s*(.*)$/,
     'commander.invalidArgument',

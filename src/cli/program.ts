@@ -46,7 +46,6 @@ export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) =>
       setExit(code ?? 0);
     };
   for (const load of commands) (await load()).register(program, run, ctx);
-  for (const sub of program.commands)
-    sub.exitOverride().configureOutput(output);
+  for (const sub of program.commands) sub.exitOverride().configureOutput(output);
   return program;
 }

@@ -13,8 +13,8 @@ export const register: Register = (program, run, ctx) => {
     .addHelpText('after', `\n${ctx.t('demo.help.examples')}`)
     .action(
       run(async (c, opts: { out: string; config?: string; steps?: string; json?: boolean }) => {
-        const { runDemo } = await import('../../app/demo/run.js');
-        const { demoSteps } = await import('../../app/demo/steps.js');
+        const { runDemo } = await import('../../demo/run.js');
+        const { demoSteps } = await import('../../demo/steps.js');
         const wanted = opts.steps
           ?.split(',')
           .map((s) => s.trim())

@@ -25,6 +25,7 @@ export const errors: Record<keyof typeof zh, string> = {
   'zod.invalid_format': '{message}',
   'zod.custom': '{message}',
   'zod.other': '{message}',
+  'web.html.lang': 'en',
   'web.error.internal': 'internal error',
   'web.error.notFound': 'Not found',
   'web.error.noService': 'No service "{id}"',

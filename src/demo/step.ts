@@ -1,7 +1,7 @@
-import type { Lang } from '../../i18n/index.js';
-import type { Bilingual } from '../../kb/schema.js';
-import type { ProjectFile } from '../../project/schema.js';
-import type { Store } from '../../store/index.js';
+import type { Lang } from '../i18n/index.js';
+import type { Bilingual } from '../kb/schema.js';
+import type { ProjectFile } from '../project/schema.js';
+import type { Store } from '../store/index.js';
 
 /** What every demo step receives. */
 export interface DemoContext {

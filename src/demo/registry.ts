@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { deadlinesToIcs } from '../../filings/ics.js';
-import { loadKb } from '../../kb/index.js';
-import { attachEvidence, getFiling, listFilings, transitionFiling } from '../../store/filings/index.js';
-import { determineFilings } from '../filings/determine.js';
-import { deadlinesFor, isoDay, syncRegistry } from '../filings/filings.js';
+import { determineFilings } from '../app/filings/determine.js';
+import { deadlinesFor, isoDay, syncRegistry } from '../app/filings/filings.js';
+import { deadlinesToIcs } from '../filings/ics.js';
+import { translator } from '../i18n/index.js';
+import { loadKb } from '../kb/index.js';
+import { attachEvidence, getFiling, listFilings, transitionFiling } from '../store/filings/index.js';
 import type { DemoStep } from './step.js';
 
 const ACTOR = 'beian demo';
@@ -49,10 +50,7 @@ export const registryStep: DemoStep = {
     if (feedNow?.state === 'filed') {
       for (const [to, reason] of [
         ['published', undefined],
-        [
-          'change-pending',
-          ctx.lang === 'zh' ? '推荐策略新增直播内容召回' : 'recommendation now also recalls live streams',
-        ],
+        ['change-pending', translator(ctx.lang)('demo.registry.reason')],
       ] as const)
         await transitionFiling(ctx.store.db, kb, { filingId: feed, to, actor: ACTOR, reason, now });
     }
@@ -65,7 +63,7 @@ export const registryStep: DemoStep = {
       mediaType: 'application/json',
       filingId: searchFiling,
       actor: ACTOR,
-      note: ctx.lang === 'zh' ? '适用性评估结果' : 'applicability determination',
+      note: translator(ctx.lang)('demo.registry.note'),
       now,
     });
     const filings = await listFilings(ctx.store.db);
@@ -82,10 +80,13 @@ export const registryStep: DemoStep = {
       }),
     );
     const overdue = due.filter((d) => d.overdue).length;
-    const summary =
-      ctx.lang === 'zh'
-        ? `台账：${new Set(filings.map((f) => f.serviceId)).size} 个服务、${filings.length} 项备案，${due.length} 项期限（${overdue} 项逾期）；运行 beian serve 查看看板（${ctx.store.location}）`
-        : `Registry: ${new Set(filings.map((f) => f.serviceId)).size} services, ${filings.length} filings, ${due.length} deadlines (${overdue} overdue); run beian serve to see the dashboard (${ctx.store.location})`;
+    const summary = translator(ctx.lang)('demo.summary.registry', {
+      services: new Set(filings.map((f) => f.serviceId)).size,
+      filings: filings.length,
+      due: due.length,
+      overdue,
+      location: ctx.store.location,
+    });
     return {
       summary,
       files: [

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderAssessHtml, renderAssessMarkdown } from '../../assess/report.js';
-import { assessProject, saveAssessment } from '../assess.js';
+import { assessProject, saveAssessment } from '../app/assess.js';
+import { renderAssessHtml, renderAssessMarkdown } from '../assess/report.js';
+import { translator } from '../i18n/index.js';
 import type { DemoStep } from './step.js';
 
 export const assessStep: DemoStep = {
@@ -18,10 +19,10 @@ export const assessStep: DemoStep = {
     writeFileSync(mdFile, renderAssessMarkdown(result.view, stamp));
     writeFileSync(jsonFile, `${JSON.stringify(result.view, null, 2)}\n`);
     const required = result.view.company.filter((c) => c.status === 'required').length;
-    const summary =
-      ctx.lang === 'zh'
-        ? `${result.view.services.length} 个服务，公司整体需要 ${required} 类备案/评估`
-        : `${result.view.services.length} services; the company needs ${required} kinds of filing/assessment`;
+    const summary = translator(ctx.lang)('demo.summary.assess', {
+      services: result.view.services.length,
+      required,
+    });
     return {
       summary,
       files: [

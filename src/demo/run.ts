@@ -1,14 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Lang } from '../../i18n/index.js';
-import type { Store } from '../../store/index.js';
-import { html, raw } from '../../util/html.js';
-import { readProjectFile } from '../project-file.js';
+import { readProjectFile } from '../app/project-file.js';
+import { type Lang, translator } from '../i18n/index.js';
+import type { Store } from '../store/index.js';
+import { html, raw } from '../util/html.js';
 import type { DemoFile, DemoStep } from './step.js';
 import { demoSteps } from './steps.js';
 
-export const DEMO_PROJECT_FILE = fileURLToPath(new URL('../../../examples/demo/beian.yaml', import.meta.url));
+export const DEMO_PROJECT_FILE = fileURLToPath(new URL('../../examples/demo/beian.yaml', import.meta.url));
 
 export interface DemoResult {
   outDir: string;
@@ -56,9 +56,10 @@ export async function runDemo(options: {
     }
   }
   const index = join(options.outDir, 'index.html');
-  const title = options.lang === 'zh' ? 'beian 演示结果' : 'beian demo results';
+  const t = translator(options.lang);
+  const title = t('demo.index.title');
   const stepTitle = new Map(steps.map((s) => [s.id, s.title[options.lang]]));
-  const page = html`<!doctype html><html lang="${options.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
+  const page = html`<!doctype html><html lang="${t('demo.html.lang')}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${title}</title><style>${raw('body{font-family:"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:900px;margin:32px auto;padding:0 16px;line-height:1.6}li{margin:4px 0}.fail{color:#b42318}')}</style></head>
 <body><h1>${title}</h1><p>${basename(projectFile)} · ${options.now.toISOString()}</p>

@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { translator } from '../../i18n/index.js';
-import { loadKb } from '../../kb/index.js';
-import { loadLexicon } from '../lexicon.js';
-import { runScan, saveScan } from '../scan.js';
-import { renderScanHtml, scanHtmlLabels } from '../scan-html.js';
+import { loadLexicon } from '../app/lexicon.js';
+import { runScan, saveScan } from '../app/scan.js';
+import { renderScanHtml, scanHtmlLabels } from '../app/scan-html.js';
+import { translator } from '../i18n/index.js';
+import { loadKb } from '../kb/index.js';
 import type { DemoStep } from './step.js';
 
 /**
@@ -39,10 +39,12 @@ export const scanStep: DemoStep = {
     };
     writeFileSync(html, renderScanHtml(report, scanHtmlLabels(t, riskName)));
     const over = report.sources.filter((s) => s.overThreshold).map((s) => s.source);
-    const summary =
-      ctx.lang === 'zh'
-        ? `${report.records} 条记录，标记 ${report.flagged} 条，结论：${t(report.verdict === 'pass' ? 'scan.pass' : 'scan.fail')}${over.length ? `；超标来源：${over.join('、')}` : ''}`
-        : `${report.records} records, ${report.flagged} flagged, verdict: ${report.verdict}${over.length ? `; sources over threshold: ${over.join(', ')}` : ''}`;
+    const summary = t('demo.summary.scan', {
+      records: report.records,
+      flagged: report.flagged,
+      verdict: t(report.verdict === 'pass' ? 'demo.scan.pass' : 'demo.scan.fail'),
+      over: over.length ? t('demo.scan.over', { sources: over.join(t('demo.list.sep')) }) : '',
+    });
     return {
       summary,
       files: [

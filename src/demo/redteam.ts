@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadKb } from '../../kb/index.js';
-import { startMockModel } from '../redteam/mock-model.js';
-import { writeReports } from '../redteam/report.js';
-import { runRedteam } from '../redteam/run.js';
+import { startMockModel } from '../app/redteam/mock-model.js';
+import { writeReports } from '../app/redteam/report.js';
+import { runRedteam } from '../app/redteam/run.js';
+import { translator } from '../i18n/index.js';
+import { loadKb } from '../kb/index.js';
 import type { DemoStep } from './step.js';
 
 /**
@@ -45,10 +46,11 @@ export const redteamStep: DemoStep = {
         const r = j.banks[k]?.rate;
         return r === null || r === undefined ? '—' : `${(r * 100).toFixed(1)}%`;
       };
-      const summary =
-        ctx.lang === 'zh'
-          ? `${j.total} 个用例（入门题库抽样 + 变体，本地模拟模型）：应拒答拒答率 ${rate('should-refuse')}，非拒答拒答率 ${rate('should-not-refuse')}，抽样未达国家标准样本量，结论仅供演示`
-          : `${j.total} cases (sampled starter banks + variants, local mock model): should-refuse refusal rate ${rate('should-refuse')}, should-not-refuse refusal rate ${rate('should-not-refuse')}; the sample is below the standard's size, so this is a demonstration only`;
+      const summary = translator(ctx.lang)('demo.summary.redteam', {
+        total: j.total,
+        refuse: rate('should-refuse'),
+        notRefuse: rate('should-not-refuse'),
+      });
       return {
         summary,
         files: [

@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadKb, threshold } from '../../kb/index.js';
-import { PII_LABELS } from '../../pii/labels.js';
+import { runPii } from '../app/pii/run.js';
+import { translator } from '../i18n/index.js';
+import { loadKb, threshold } from '../kb/index.js';
+import { PII_LABELS } from '../pii/labels.js';
 import {
   checkSources,
   flagText,
@@ -9,9 +11,8 @@ import {
   sourceMixTable,
   sourcesTable,
   type Table,
-} from '../../sources/index.js';
-import { savePiiReport } from '../../store/repos/pii.js';
-import { runPii } from '../pii/run.js';
+} from '../sources/index.js';
+import { savePiiReport } from '../store/repos/pii.js';
 import type { DemoStep } from './step.js';
 
 const mdTable = (t: Table): string =>
@@ -56,8 +57,8 @@ export const piiStep: DemoStep = {
     const check = checkSources(ledger, threshold(kb, 'source.illegal-rate.max'));
     const findings = Object.values(report.byType).reduce((a, b) => a + (b ?? 0), 0);
     const byType: Table = {
-      title: ctx.lang === 'zh' ? '个人信息检出' : 'Personal information found',
-      headers: ctx.lang === 'zh' ? ['类型', '数量'] : ['Type', 'Count'],
+      title: translator(ctx.lang)('demo.pii.title'),
+      headers: [translator(ctx.lang)('demo.pii.type'), translator(ctx.lang)('demo.pii.count')],
       rows: Object.entries(report.byType).map(([t, n]) => [
         PII_LABELS[t as keyof typeof PII_LABELS][ctx.lang],
         String(n),
@@ -69,9 +70,11 @@ export const piiStep: DemoStep = {
       [
         mdTable(byType),
         '',
-        ctx.lang === 'zh'
-          ? `去标识化 ${report.redaction?.redacted ?? 0} 处，复扫高可信度残留 ${report.redaction?.residualHigh ?? 0} 处；无法解析 ${report.malformed.length} 行。`
-          : `${report.redaction?.redacted ?? 0} findings de-identified, ${report.redaction?.residualHigh ?? 0} high-confidence residuals on re-scan; ${report.malformed.length} unreadable lines.`,
+        translator(ctx.lang)('demo.pii.redaction', {
+          redacted: report.redaction?.redacted ?? 0,
+          residual: report.redaction?.residualHigh ?? 0,
+          malformed: report.malformed.length,
+        }),
         '',
         mdTable(sourcesTable(ledger, check, ctx.lang)),
         '',
@@ -85,10 +88,13 @@ export const piiStep: DemoStep = {
     );
     const sourcesFile = join(ctx.outDir, 'sources-check.json');
     writeFileSync(sourcesFile, `${JSON.stringify(check, null, 2)}\n`);
-    const summary =
-      ctx.lang === 'zh'
-        ? `${report.records} 条样例语料检出 ${findings} 处个人信息，去标识化后高可信度残留 ${report.redaction?.residualHigh ?? 0} 处；${check.sources} 个语料来源中 ${check.flagged} 个存在问题`
-        : `${findings} personal-information findings in ${report.records} sample records, ${report.redaction?.residualHigh ?? 0} high-confidence residuals after de-identification; ${check.flagged} of ${check.sources} sources flagged`;
+    const summary = translator(ctx.lang)('demo.summary.pii', {
+      records: report.records,
+      findings,
+      residual: report.redaction?.residualHigh ?? 0,
+      sources: check.sources,
+      flagged: check.flagged,
+    });
     return {
       summary,
       files: [

@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadFairnessData } from '../../fairness/data.js';
-import { renderDisparityHtml, renderPriceHtml } from '../../fairness/html.js';
-import { loadKb } from '../../kb/index.js';
-import { saveAudit } from '../../store/repos/fairness.js';
-import { runChecklist } from '../fairness/checklist.js';
-import { runDisparityAudit, runPriceAudit } from '../fairness/log-audit.js';
+import { runChecklist } from '../app/fairness/checklist.js';
+import { runDisparityAudit, runPriceAudit } from '../app/fairness/log-audit.js';
+import { loadFairnessData } from '../fairness/data.js';
+import { renderDisparityHtml, renderPriceHtml } from '../fairness/html.js';
+import { translator } from '../i18n/index.js';
+import { loadKb } from '../kb/index.js';
+import { saveAudit } from '../store/repos/fairness.js';
 import type { DemoStep } from './step.js';
 
 /**
@@ -86,10 +87,19 @@ export const fairnessStep: DemoStep = {
       .map((r) => `${r.service} ${r.gaps.filter((g) => g.blocking).length}`)
       .join(', ');
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-    const summary =
-      ctx.lang === 'zh'
-        ? `价格审计 ${price.flags.length} 个标记${top ? `（${top.group} 比 ${top.reference} 高 ${pct(top.effect)}，${top.drivers.length} 个商品驱动）` : ''}；优惠券差异 ${disparity.flags.length} 个标记；自评估必答缺口：${gaps}`
-        : `price audit: ${price.flags.length} flag(s)${top ? ` (${top.group} pay ${pct(top.effect)} more than ${top.reference}, driven by ${top.drivers.length} items)` : ''}; coupon disparity: ${disparity.flags.length} flag(s); required checklist gaps: ${gaps}`;
+    const summary = translator(ctx.lang)('demo.summary.fairness', {
+      price: price.flags.length,
+      top: top
+        ? translator(ctx.lang)('demo.fairness.top', {
+            group: top.group,
+            reference: top.reference,
+            effect: pct(top.effect),
+            drivers: top.drivers.length,
+          })
+        : '',
+      disparity: disparity.flags.length,
+      gaps,
+    });
     return {
       summary,
       files: [

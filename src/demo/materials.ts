@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { BeianError } from '../../errors.js';
-import { loadKb } from '../../kb/index.js';
-import type { Evidence } from '../../materials/evidence.js';
-import type { Format } from '../../materials/model.js';
-import { gatherEvidence } from '../materials/gather-evidence.js';
-import { generateMaterials } from '../materials/generate.js';
+import { gatherEvidence } from '../app/materials/gather-evidence.js';
+import { generateMaterials } from '../app/materials/generate.js';
+import { BeianError } from '../errors.js';
+import { translator } from '../i18n/index.js';
+import { loadKb } from '../kb/index.js';
+import type { Evidence } from '../materials/evidence.js';
+import type { Format } from '../materials/model.js';
 import type { DemoContext, DemoFile, DemoStep } from './step.js';
 
 /**
@@ -37,7 +38,7 @@ export function materialsStep(
         result = await generateMaterials({ ...base, formats });
       } catch (e) {
         if (!(e instanceof BeianError && e.code === 'ENVIRONMENT')) throw e;
-        noPdf = ctx.lang === 'zh' ? '（未安装 Chromium，未生成 PDF）' : ' (no Chromium: PDF skipped)';
+        noPdf = translator(ctx.lang)('demo.materials.noPdf');
         result = await generateMaterials({ ...base, formats: formats.filter((f) => f !== 'pdf') });
       }
       const files: DemoFile[] = result.documents.flatMap((d) =>
@@ -53,10 +54,12 @@ export function materialsStep(
       );
       const todo = result.documents.reduce((a, d) => a + d.toComplete, 0);
       const nFiles = result.documents.reduce((a, d) => a + d.files.length, 0);
-      const summary =
-        ctx.lang === 'zh'
-          ? `${result.documents.length} 份文档、${nFiles} 个文件，${todo} 处待补充${noPdf}`
-          : `${result.documents.length} documents, ${nFiles} files, ${todo} item(s) to complete${noPdf}`;
+      const summary = translator(ctx.lang)('demo.summary.materials', {
+        documents: result.documents.length,
+        files: nFiles,
+        todo,
+        noPdf,
+      });
       return { summary, files };
     },
   };
