@@ -35,6 +35,35 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/store/' },
       to: { path: '(^|/)node_modules/(kysely|better-sqlite3|pg|pg-[a-z-]+)/' },
     },
+    {
+      name: 'shells-reach-store-through-use-cases',
+      comment:
+        'cli/, server/ and demo/ open the store and pass it on; queries are reached through app/ use cases. The dashboard sources (server/*-source.ts) are the adapters wired in `beian serve`.',
+      severity: 'error',
+      from: { path: '^src/(cli|server|demo)/', pathNot: '^src/server/[a-z-]+-source\\.ts$' },
+      to: { path: '^src/store/', pathNot: '^src/store/(index|url|store|schema)\\.ts$' },
+    },
+    {
+      name: 'routes-call-use-cases',
+      comment: 'A route module parses the request, calls a use case and renders: it never sees the store.',
+      severity: 'error',
+      from: { path: '^src/server/routes/' },
+      to: { path: '^src/store/' },
+    },
+    {
+      name: 'demo-only-from-cli',
+      comment: 'The demo is an outer shell beside cli/ and server/: only `beian demo` loads it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(cli|demo)/' },
+      to: { path: '^src/demo/' },
+    },
+    {
+      name: 'testing-only-from-demo',
+      comment: 'Test doubles (beian/testing) are for tests and the demo, never the library or the use cases.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(demo|testing)/' },
+      to: { path: '^src/testing/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

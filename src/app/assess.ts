@@ -5,7 +5,7 @@ import { loadRules } from '../assess/load.js';
 import { renderAssessHtml, renderAssessMarkdown } from '../assess/report.js';
 import { type AssessView, assessView } from '../assess/view.js';
 import type { Lang } from '../i18n/index.js';
-import { type Kb, loadKb } from '../kb/index.js';
+import type { Kb } from '../kb/index.js';
 import type { ProjectFile } from '../project/schema.js';
 import type { Store } from '../store/index.js';
 import { insertAssessments } from '../store/repos/assessments.js';
@@ -21,9 +21,9 @@ export interface AssessmentResult {
 export function assessProject(
   project: ProjectFile,
   lang: Lang,
-  options: { rulesFile?: string; kb?: Kb } = {},
+  options: { rulesFile?: string | undefined; kb: Kb },
 ): AssessmentResult {
-  const kb = options.kb ?? loadKb();
+  const { kb } = options;
   const rules = loadRules(options.rulesFile);
   const determination = evaluate(project.services, rules, kb);
   return { project, determination, view: assessView(determination, project.services, kb, lang), kb };

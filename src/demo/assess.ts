@@ -9,7 +9,7 @@ export const assessStep: DemoStep = {
   id: 'assess',
   title: { zh: '备案适用性评估', en: 'Filing applicability assessment' },
   async run(ctx) {
-    const result = assessProject(ctx.project, ctx.lang);
+    const result = assessProject(ctx.project, ctx.lang, { kb: ctx.kb });
     await saveAssessment(ctx.store, result.determination, ctx.projectFile, ctx.now);
     const stamp = ctx.now.toISOString().replace('T', ' ').slice(0, 19);
     const htmlFile = join(ctx.outDir, 'assessment.html');

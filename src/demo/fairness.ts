@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runChecklist } from '../app/fairness/checklist.js';
+import { saveAudit } from '../app/fairness/evidence.js';
 import { runDisparityAudit, runPriceAudit } from '../app/fairness/log-audit.js';
 import { loadFairnessData } from '../fairness/data.js';
 import { renderDisparityHtml, renderPriceHtml } from '../fairness/html.js';
 import { translator } from '../i18n/index.js';
-import { loadKb } from '../kb/index.js';
-import { saveAudit } from '../store/repos/fairness.js';
 import type { DemoStep } from './step.js';
 
 /**
@@ -19,7 +18,7 @@ export const fairnessStep: DemoStep = {
   id: 'fairness',
   title: { zh: '算法自评估与公平性审计', en: 'Algorithm self-assessment and fairness audits' },
   async run(ctx) {
-    const data = loadFairnessData(loadKb());
+    const data = loadFairnessData(ctx.kb);
     const log = resolve(dirname(ctx.projectFile), 'decisions.csv');
     const service = 'shop-search';
     const price = await runPriceAudit({

@@ -3,7 +3,6 @@ import { gatherEvidence } from '../app/materials/gather-evidence.js';
 import { generateMaterials } from '../app/materials/generate.js';
 import { BeianError } from '../errors.js';
 import { translator } from '../i18n/index.js';
-import { loadKb } from '../kb/index.js';
 import type { Evidence } from '../materials/evidence.js';
 import type { Format } from '../materials/model.js';
 import type { DemoContext, DemoFile, DemoStep } from './step.js';
@@ -16,7 +15,7 @@ import type { DemoContext, DemoFile, DemoStep } from './step.js';
  */
 export function materialsStep(
   evidence: (ctx: DemoContext) => Promise<Evidence> = (ctx) =>
-    gatherEvidence(ctx.store, loadKb(), ctx.project, { projectFile: ctx.projectFile, lang: ctx.lang }),
+    gatherEvidence(ctx.store, ctx.kb, ctx.project, { projectFile: ctx.projectFile, lang: ctx.lang }),
 ): DemoStep {
   return {
     id: 'materials',
@@ -25,6 +24,7 @@ export function materialsStep(
       const out = join(ctx.outDir, 'materials');
       const base = {
         config: ctx.projectFile,
+        kb: ctx.kb,
         evidence: await evidence(ctx),
         lang: ctx.lang,
         now: ctx.now,

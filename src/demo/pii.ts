@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runPii } from '../app/pii/run.js';
+import { savePiiReport } from '../app/pii/save.js';
 import { translator } from '../i18n/index.js';
-import { loadKb, threshold } from '../kb/index.js';
+import { threshold } from '../kb/index.js';
 import { PII_LABELS } from '../pii/labels.js';
 import {
   checkSources,
@@ -12,7 +13,6 @@ import {
   sourcesTable,
   type Table,
 } from '../sources/index.js';
-import { savePiiReport } from '../store/repos/pii.js';
 import type { DemoStep } from './step.js';
 
 const mdTable = (t: Table): string =>
@@ -51,7 +51,7 @@ export const piiStep: DemoStep = {
     const reportFile = join(ctx.outDir, 'pii-report.json');
     writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
 
-    const kb = loadKb();
+    const { kb } = ctx;
     const ledgerFile = join(base, 'sources.yaml');
     const ledger = parseLedger(readFileSync(ledgerFile, 'utf8'), ledgerFile);
     const check = checkSources(ledger, threshold(kb, 'source.illegal-rate.max'));

@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { startMockModel } from '../app/redteam/mock-model.js';
 import { writeReports } from '../app/redteam/report.js';
 import { runRedteam } from '../app/redteam/run.js';
 import { translator } from '../i18n/index.js';
-import { loadKb } from '../kb/index.js';
+import { startMockModel } from '../testing/mock-model.js';
 import type { DemoStep } from './step.js';
 
 /**
@@ -31,14 +30,14 @@ export const redteamStep: DemoStep = {
           ...(section.sample ? { sample: section.sample } : {}),
           fresh: true,
         },
-        { store: ctx.store, kb: loadKb(), fetch: globalThis.fetch, env: {}, now: () => ctx.now },
+        { store: ctx.store, kb: ctx.kb, fetch: globalThis.fetch, env: {}, now: () => ctx.now },
       );
       const files = {
         html: join(ctx.outDir, 'redteam.html'),
         xlsx: join(ctx.outDir, 'redteam.xlsx'),
         junit: join(ctx.outDir, 'redteam-junit.xml'),
       };
-      await writeReports(loadKb(), outcome, files, ctx.lang, ctx.now);
+      await writeReports(ctx.kb, outcome, files, ctx.lang, ctx.now);
       const jsonFile = join(ctx.outDir, 'redteam.json');
       writeFileSync(jsonFile, `${JSON.stringify(outcome.json, null, 2)}\n`);
       const j = outcome.json;

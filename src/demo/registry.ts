@@ -2,10 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { determineFilings } from '../app/filings/determine.js';
 import { deadlinesFor, isoDay, syncRegistry } from '../app/filings/filings.js';
+import { attachEvidence, getFiling, listFilings, transitionFiling } from '../app/filings/index.js';
 import { deadlinesToIcs } from '../filings/ics.js';
 import { translator } from '../i18n/index.js';
-import { loadKb } from '../kb/index.js';
-import { attachEvidence, getFiling, listFilings, transitionFiling } from '../store/filings/index.js';
 import type { DemoStep } from './step.js';
 
 const ACTOR = 'beian demo';
@@ -19,7 +18,7 @@ export const registryStep: DemoStep = {
   id: 'registry',
   title: { zh: '备案台账与期限', en: 'Filing registry and deadlines' },
   async run(ctx) {
-    const kb = loadKb();
+    const { kb } = ctx;
     await syncRegistry(ctx.store, kb, {
       config: ctx.projectFile,
       actor: ACTOR,

@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readProjectFile } from '../app/project-file.js';
 import { type Lang, translator } from '../i18n/index.js';
+import type { Kb } from '../kb/index.js';
 import type { Store } from '../store/index.js';
 import { html, raw } from '../util/html.js';
 import type { DemoFile, DemoStep } from './step.js';
@@ -24,6 +25,7 @@ export async function runDemo(options: {
   projectFile?: string;
   outDir: string;
   store: Store;
+  kb: Kb;
   lang: Lang;
   now: Date;
   steps?: readonly DemoStep[];
@@ -42,6 +44,7 @@ export async function runDemo(options: {
         project,
         outDir: options.outDir,
         store: options.store,
+        kb: options.kb,
         lang: options.lang,
         now: options.now,
       });

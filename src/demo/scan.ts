@@ -4,7 +4,6 @@ import { loadLexicon } from '../app/lexicon.js';
 import { runScan, saveScan } from '../app/scan.js';
 import { renderScanHtml, scanHtmlLabels } from '../app/scan-html.js';
 import { translator } from '../i18n/index.js';
-import { loadKb } from '../kb/index.js';
 import type { DemoStep } from './step.js';
 
 /**
@@ -17,7 +16,7 @@ export const scanStep: DemoStep = {
   id: 'scan',
   title: { zh: '训练语料关键词审核', en: 'Training-corpus keyword audit' },
   async run(ctx) {
-    const kb = loadKb();
+    const { kb } = ctx;
     const t = translator(ctx.lang);
     const corpus = resolve(dirname(ctx.projectFile), 'corpus');
     const lexicon = await loadLexicon(kb, { allow: ['透明性', '公平性'] });

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/index.js';
+import type { Kb } from '../kb/index.js';
 import type { Bilingual } from '../kb/schema.js';
 import type { ProjectFile } from '../project/schema.js';
 import type { Store } from '../store/index.js';
@@ -11,6 +12,8 @@ export interface DemoContext {
   /** folder the step writes its results into */
   outDir: string;
   store: Store;
+  /** the knowledge base, loaded once for every step */
+  kb: Kb;
   lang: Lang;
   now: Date;
 }

@@ -38,11 +38,11 @@ export const register: Register = (program, run, ctx) => {
         } else {
           throw new BeianError('USAGE', c.t('assess.needInput'));
         }
-        const result = assessProject(
-          project,
-          c.lang,
-          opts.rules ? { rulesFile: resolve(c.cwd, opts.rules) } : {},
-        );
+        const { loadKb } = await import('../../kb/index.js');
+        const result = assessProject(project, c.lang, {
+          kb: loadKb(),
+          ...(opts.rules ? { rulesFile: resolve(c.cwd, opts.rules) } : {}),
+        });
         if (opts.save) {
           await withStore(c, async (store) => {
             const n = await saveAssessment(store, result.determination, source, c.now());

@@ -33,6 +33,7 @@ export const register: Register = (program, run, ctx) => {
             ...(opts.config ? { projectFile: resolve(c.cwd, opts.config) } : {}),
             outDir: resolve(c.cwd, opts.out),
             store,
+            kb: (await import('../../kb/index.js')).loadKb(),
             ...(wanted ? { steps: demoSteps.filter((s) => wanted.includes(s.id)) } : {}),
             lang: c.lang,
             now: c.now(),
