@@ -1,17 +1,5 @@
 import type { Kb } from '../../kb/index.js';
-import {
-  attachEvidence,
-  countAudit,
-  getFiling,
-  listEvidence,
-  listFilings,
-  listServices,
-  listTransitions,
-  readAudit,
-  readEvidence,
-  transitionFiling,
-  verifyAudit,
-} from '../../store/filings/index.js';
+import * as repo from '../../store/filings/index.js';
 import type { Store } from '../../store/index.js';
 import { deadlinesFor, isoDay } from './filings.js';
 
@@ -20,26 +8,26 @@ import { deadlinesFor, isoDay } from './filings.js';
  * never see a query. The CLI calls the same store-backed functions through app/filings/index.ts.
  */
 export async function overview(store: Store, kb: Kb, now: Date) {
-  const [services, filings] = await Promise.all([listServices(store.db), listFilings(store.db)]);
+  const [services, filings] = await Promise.all([repo.listServices(store.db), repo.listFilings(store.db)]);
   return { services, filings, due: deadlinesFor(filings, kb, isoDay(now)) };
 }
 
 /** One service (active or ended) with its filings and their transitions; undefined if unknown. */
 export async function serviceDetail(store: Store, kb: Kb, id: string, now: Date) {
-  const service = (await listServices(store.db, { includeInactive: true })).find((s) => s.id === id);
+  const service = (await repo.listServices(store.db, { includeInactive: true })).find((s) => s.id === id);
   if (!service) return undefined;
-  const filings = await listFilings(store.db, { service: id });
+  const filings = await repo.listFilings(store.db, { service: id });
   const withTs = await Promise.all(
-    filings.map(async (f) => ({ filing: f, transitions: await listTransitions(store.db, f.id) })),
+    filings.map(async (f) => ({ filing: f, transitions: await repo.listTransitions(store.db, f.id) })),
   );
   return { service, filings: withTs, due: deadlinesFor(filings, kb, isoDay(now)) };
 }
 
 export async function filingDetail(store: Store, id: string) {
-  const filing = await getFiling(store.db, id);
+  const filing = await repo.getFiling(store.db, id);
   const [transitions, evidence] = await Promise.all([
-    listTransitions(store.db, id),
-    listEvidence(store.db, id),
+    repo.listTransitions(store.db, id),
+    repo.listEvidence(store.db, id),
   ]);
   return { filing, transitions, evidence };
 }
@@ -48,9 +36,9 @@ export async function filingDetail(store: Store, id: string) {
 export async function moveFiling(store: Store, kb: Kb, id: string, body: Record<string, unknown>, now: Date) {
   const str = (k: string) =>
     typeof body[k] === 'string' && (body[k] as string).trim() !== '' ? (body[k] as string).trim() : undefined;
-  const before = await getFiling(store.db, id);
+  const before = await repo.getFiling(store.db, id);
   const version = str('version');
-  const after = await transitionFiling(store.db, kb, {
+  const after = await repo.transitionFiling(store.db, kb, {
     filingId: id,
     to: str('to') ?? '',
     actor: str('by') ?? '',
@@ -63,17 +51,17 @@ export async function moveFiling(store: Store, kb: Kb, id: string, body: Record<
   return { before, after };
 }
 
-export const uploadEvidence = (store: Store, input: Omit<Parameters<typeof attachEvidence>[1], never>) =>
-  attachEvidence(store.db, input);
+export const uploadEvidence = (store: Store, input: Omit<Parameters<typeof repo.attachEvidence>[1], never>) =>
+  repo.attachEvidence(store.db, input);
 
-export const downloadEvidence = (store: Store, sha: string) => readEvidence(store.db, sha);
+export const downloadEvidence = (store: Store, sha: string) => repo.readEvidence(store.db, sha);
 
 /** The newest 500 audit entries (newest first), the chain's problems and the total. */
 export async function auditTrail(store: Store) {
-  const v = await verifyAudit(store.db);
-  const total = await countAudit(store.db);
-  const entries = await readAudit(store.db, { limit: 500, offset: Math.max(0, total - 500) });
+  const v = await repo.verifyAudit(store.db);
+  const total = await repo.countAudit(store.db);
+  const entries = await repo.readAudit(store.db, { limit: 500, offset: Math.max(0, total - 500) });
   return { entries: entries.reverse(), problems: v.problems, total };
 }
 
-export const verifyTrail = (store: Store) => verifyAudit(store.db);
+export const verifyTrail = (store: Store) => repo.verifyAudit(store.db);

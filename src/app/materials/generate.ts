@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BeianError } from '../../errors.js';
 import type { Lang } from '../../i18n/index.js';
-import { type Kb, loadKb } from '../../kb/index.js';
+import type { Kb } from '../../kb/index.js';
 import { buildMaterials } from '../../materials/build.js';
 import { EVIDENCE_PARTS, type Evidence, EvidenceSchema } from '../../materials/evidence.js';
 import { loadTemplates } from '../../materials/load-templates.js';

@@ -1,4 +1,4 @@
-import type { Register } from '../command.js';
+import { group, type Register } from '../command.js';
 import { registerBank } from './redteam/bank.js';
 import { registerReport } from './redteam/report.js';
 import { registerReview } from './redteam/review.js';
@@ -7,10 +7,9 @@ import { registerRuns } from './redteam/runs.js';
 
 /** `beian redteam …`: one file per sub-command under redteam/. */
 export const register: Register = (program, run, ctx) => {
-  const rt = program.command('redteam').description(ctx.t('redteam.description'));
-  registerRun(rt, run, ctx);
-  registerReport(rt, run, ctx);
-  registerRuns(rt, run, ctx);
-  registerReview(rt, run, ctx);
-  registerBank(rt, run, ctx);
+  group(program, run, ctx, {
+    name: 'redteam',
+    description: 'redteam.description',
+    subs: [registerRun, registerReport, registerRuns, registerReview, registerBank],
+  });
 };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../index.js';
+import { latestReport } from './scans.js';
 
 /** What the store keeps of a PII report: the columns it queries, and the whole report as JSON. */
 export interface PiiRecord {
@@ -38,11 +39,4 @@ export async function savePiiReport(
   return id;
 }
 
-/** The newest PII report's JSON and date, if any. */
-export const latestPiiReport = (store: Store) =>
-  store.db
-    .selectFrom('pii_reports')
-    .select(['created_at', 'report_json'])
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+export const latestPiiReport = (store: Store) => latestReport(store, 'pii_reports');

@@ -35,11 +35,13 @@ export async function saveScan(
 export const recentScans = (store: Store, limit: number) =>
   store.db.selectFrom('scans').selectAll().orderBy('created_at', 'desc').limit(limit).execute();
 
-/** The newest scan's report JSON and date, if any. */
-export const latestScan = (store: Store) =>
+/** The newest report's JSON and date in a table of reports, if any. */
+export const latestReport = (store: Store, table: 'scans' | 'pii_reports') =>
   store.db
-    .selectFrom('scans')
+    .selectFrom(table)
     .select(['created_at', 'report_json'])
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirst();
+
+export const latestScan = (store: Store) => latestReport(store, 'scans');

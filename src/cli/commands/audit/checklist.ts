@@ -1,12 +1,10 @@
-import type { Command } from 'commander';
-import { jsonOption, type RunAction } from '../../command.js';
-import type { CliContext } from '../../context.js';
+import { jsonOption, type RegisterSub } from '../../command.js';
 import { EXIT } from '../../exit-codes.js';
 import { printJson } from '../../output.js';
 import { withStore } from '../../with-store.js';
 import { loadData } from './shared.js';
 
-export function registerChecklist(audit: Command, run: RunAction, ctx: CliContext): Command {
+export const registerChecklist: RegisterSub = (audit, run, ctx) => {
   return jsonOption(audit.command('checklist').description(ctx.t('audit.checklist.description')), ctx)
     .option('--config <file>', ctx.t('audit.opt.config'), 'beian.yaml')
     .option('--service <id>', ctx.t('audit.opt.service'))
@@ -34,4 +32,4 @@ export function registerChecklist(audit: Command, run: RunAction, ctx: CliContex
         });
       }),
     );
-}
+};

@@ -1,10 +1,8 @@
-import type { Command } from 'commander';
-import type { RunAction } from '../../command.js';
-import type { CliContext } from '../../context.js';
+import type { RegisterSub } from '../../command.js';
 import { createProgress } from '../../progress.js';
 import { type Common, collect, common, finishLogAudit, loadData, seedOf } from './shared.js';
 
-export function registerDisparity(audit: Command, run: RunAction, ctx: CliContext): Command {
+export const registerDisparity: RegisterSub = (audit, run, ctx) => {
   return common(audit.command('disparity <log>').description(ctx.t('audit.disparity.description')), ctx)
     .requiredOption('--group <col>', ctx.t('audit.opt.group'), collect)
     .option('--outcome <col>', ctx.t('audit.opt.outcome'))
@@ -36,4 +34,4 @@ export function registerDisparity(audit: Command, run: RunAction, ctx: CliContex
         },
       ),
     );
-}
+};

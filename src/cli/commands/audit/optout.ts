@@ -1,13 +1,11 @@
-import type { Command } from 'commander';
-import { jsonOption, type RunAction } from '../../command.js';
-import type { CliContext } from '../../context.js';
+import { jsonOption, type RegisterSub } from '../../command.js';
 import { EXIT } from '../../exit-codes.js';
 import { positive } from '../../flags.js';
 import { printJson } from '../../output.js';
 import { createProgress } from '../../progress.js';
 import { loadData, saveEvidence } from './shared.js';
 
-export function registerOptout(audit: Command, run: RunAction, ctx: CliContext): Command {
+export const registerOptout: RegisterSub = (audit, run, ctx) => {
   return jsonOption(audit.command('optout').description(ctx.t('audit.optout.description')), ctx)
     .requiredOption('--endpoint <url>', ctx.t('audit.opt.endpoint'))
     .requiredOption('--profiles <file>', ctx.t('audit.opt.profiles'))
@@ -96,4 +94,4 @@ export function registerOptout(audit: Command, run: RunAction, ctx: CliContext):
         },
       ),
     );
-}
+};

@@ -1,10 +1,8 @@
-import type { Command } from 'commander';
-import type { RunAction } from '../../command.js';
-import type { CliContext } from '../../context.js';
+import type { RegisterSub } from '../../command.js';
 import { createProgress } from '../../progress.js';
 import { type Common, common, finishLogAudit, loadData, seedOf } from './shared.js';
 
-export function registerPrice(audit: Command, run: RunAction, ctx: CliContext): Command {
+export const registerPrice: RegisterSub = (audit, run, ctx) => {
   return common(audit.command('price <log>').description(ctx.t('audit.price.description')), ctx)
     .requiredOption('--item <col>', ctx.t('audit.opt.item'))
     .requiredOption('--price <col>', ctx.t('audit.opt.price'))
@@ -38,4 +36,4 @@ export function registerPrice(audit: Command, run: RunAction, ctx: CliContext): 
         },
       ),
     );
-}
+};

@@ -1,18 +1,13 @@
-import type { Command } from 'commander';
-import { jsonOption, type RunAction } from '../../command.js';
-import type { CliContext } from '../../context.js';
+import { type RegisterSub, subcommand } from '../../command.js';
 import { printJson } from '../../output.js';
 import { withStore } from '../../with-store.js';
 import { exitFor, printSummary } from './print.js';
 
-export function registerReport(rt: Command, run: RunAction, ctx: CliContext): Command {
-  return jsonOption(
-    rt
-      .command('report [run]')
-      .description(ctx.t('redteam.report.description'))
-      .addHelpText('after', ctx.t('redteam.report.help')),
-    ctx,
-  )
+export const registerReport: RegisterSub = (rt, run, ctx) => {
+  return subcommand(rt, 'report [run]', ctx, {
+    description: 'redteam.report.description',
+    help: 'redteam.report.help',
+  })
     .option('--html <file>', ctx.t('redteam.opt.html'))
     .option('--xlsx <file>', ctx.t('redteam.opt.xlsx'))
     .option('--junit <file>', ctx.t('redteam.opt.junit'))
@@ -48,4 +43,4 @@ export function registerReport(rt: Command, run: RunAction, ctx: CliContext): Co
         },
       ),
     );
-}
+};

@@ -1,17 +1,13 @@
-import { type Command, Option } from 'commander';
-import { jsonOption, type RunAction } from '../../command.js';
-import type { CliContext } from '../../context.js';
+import { Option } from 'commander';
+import { type RegisterSub, subcommand } from '../../command.js';
 import { printJson } from '../../output.js';
 import { withStore } from '../../with-store.js';
 
-export function registerReview(rt: Command, run: RunAction, ctx: CliContext): Command {
-  return jsonOption(
-    rt
-      .command('review <run> <caseKey>')
-      .description(ctx.t('redteam.review.description'))
-      .addHelpText('after', ctx.t('redteam.review.help')),
-    ctx,
-  )
+export const registerReview: RegisterSub = (rt, run, ctx) => {
+  return subcommand(rt, 'review <run> <caseKey>', ctx, {
+    description: 'redteam.review.description',
+    help: 'redteam.review.help',
+  })
     .addOption(
       new Option('--verdict <verdict>', ctx.t('redteam.opt.verdict'))
         .choices(['pass', 'fail', 'refused', 'error'])
@@ -49,4 +45,4 @@ export function registerReview(rt: Command, run: RunAction, ctx: CliContext): Co
         },
       ),
     );
-}
+};

@@ -1,7 +1,5 @@
-import type { Command } from 'commander';
 import type { RunFlagValues } from '../../../app/redteam/options.js';
-import { jsonOption, type RunAction } from '../../command.js';
-import type { CliContext } from '../../context.js';
+import { type RegisterSub, subcommand } from '../../command.js';
 import { collect, num, positive } from '../../flags.js';
 import { printJson } from '../../output.js';
 import { createProgress } from '../../progress.js';
@@ -19,14 +17,11 @@ type RunFlags = Omit<RunFlagValues, 'concurrency' | 'rpm' | 'timeout' | 'retries
   json?: boolean;
 };
 
-export function registerRun(rt: Command, run: RunAction, ctx: CliContext): Command {
-  return jsonOption(
-    rt
-      .command('run')
-      .description(ctx.t('redteam.run.description'))
-      .addHelpText('after', ctx.t('redteam.run.help')),
-    ctx,
-  )
+export const registerRun: RegisterSub = (rt, run, ctx) => {
+  return subcommand(rt, 'run', ctx, {
+    description: 'redteam.run.description',
+    help: 'redteam.run.help',
+  })
     .option('--config <file>', ctx.t('redteam.opt.config'))
     .option('--base-url <url>', ctx.t('redteam.opt.baseUrl'))
     .option('--model <name>', ctx.t('redteam.opt.model'))
@@ -115,4 +110,4 @@ export function registerRun(rt: Command, run: RunAction, ctx: CliContext): Comma
         });
       }),
     );
-}
+};

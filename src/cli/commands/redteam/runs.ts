@@ -1,10 +1,8 @@
-import type { Command } from 'commander';
-import { jsonOption, type RunAction } from '../../command.js';
-import type { CliContext } from '../../context.js';
+import { jsonOption, type RegisterSub } from '../../command.js';
 import { formatTable, printJson } from '../../output.js';
 import { withStore } from '../../with-store.js';
 
-export function registerRuns(rt: Command, run: RunAction, ctx: CliContext): Command {
+export const registerRuns: RegisterSub = (rt, run, ctx) => {
   return jsonOption(rt.command('runs').description(ctx.t('redteam.runs.description')), ctx).action(
     run(async (c, flags: { json?: boolean }) => {
       const { listRuns } = await import('../../../app/redteam/summary.js');
@@ -20,4 +18,4 @@ export function registerRuns(rt: Command, run: RunAction, ctx: CliContext): Comm
       return 0;
     }),
   );
-}
+};
