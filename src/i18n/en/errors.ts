@@ -25,6 +25,7 @@ export const errors: Record<keyof typeof zh, string> = {
   'zod.invalid_format': '{message}',
   'zod.custom': '{message}',
   'zod.other': '{message}',
+  'project.invalid': '{file} does not match the beian.yaml schema.',
   'web.html.lang': 'en',
   'web.error.internal': 'internal error',
   'web.error.notFound': 'Not found',

@@ -24,6 +24,7 @@ export const errors = {
   'zod.invalid_format': '格式不符：{format}',
   'zod.custom': '{message}',
   'zod.other': '无效：{message}',
+  'project.invalid': '{file} 不符合 beian.yaml 的格式要求。',
   'web.html.lang': 'zh-CN',
   'web.error.internal': '内部错误',
   'web.error.notFound': '未找到',
