@@ -44,7 +44,7 @@ export async function trainPiiModel(o: PiiTrainOptions): Promise<PiiTrainReport>
     try {
       text = await readFile(file, 'utf8');
     } catch {
-      throw new BeianError('NOT_FOUND', `Input not found: ${file}`);
+      throw BeianError.of('NOT_FOUND', 'pii.train.notFound', { file });
     }
     const bio = !/^\s*\{/.test(text);
     const r = bio ? parseTrainingBio(text) : parseTrainingJsonl(text);
@@ -53,8 +53,7 @@ export async function trainPiiModel(o: PiiTrainOptions): Promise<PiiTrainReport>
   }
   const spans = { 'person-name': 0, address: 0 };
   for (const s of sentences) for (const sp of s.spans) spans[sp.type]++;
-  if (spans['person-name'] + spans.address === 0)
-    throw new BeianError('USAGE', 'No labelled person-name or address span in the training data.');
+  if (spans['person-name'] + spans.address === 0) throw BeianError.of('USAGE', 'pii.train.noSpans');
   const epochs = o.epochs ?? 8;
   const model = trainModel(sentences, loadPiiDictionaries(), {
     epochs,
@@ -72,12 +71,12 @@ export async function loadPiiModel(file: string): Promise<SequenceDetectorModel>
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (cause) {
-    throw new BeianError('USAGE', `Cannot read the model file ${file}: not a JSON weights file.`, { cause });
+    throw BeianError.of('USAGE', 'pii.model.unreadable', { file }, { cause });
   }
   try {
     return parseModel(json);
   } catch (cause) {
-    throw new BeianError('USAGE', `The model file ${file} is not a beian PII weights file.`, { cause });
+    throw BeianError.of('USAGE', 'pii.model.invalid', { file }, { cause });
   }
 }
 

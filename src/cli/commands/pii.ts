@@ -4,7 +4,7 @@ import { BeianError, formatIssue } from '../../errors.js';
 import { PII_LABELS } from '../../pii/labels.js';
 import { jsonOption, type Register } from '../command.js';
 import type { CliContext } from '../context.js';
-import { positiveInt } from '../flags.js';
+import { collect, intIn, positiveInt } from '../flags.js';
 import { formatTable, printJson } from '../output.js';
 import { createProgress } from '../progress.js';
 import { withStore } from '../with-store.js';
@@ -40,10 +40,7 @@ export const register: Register = (program, run, ctx) => {
     pii
       .description(ctx.t('pii.description'))
       .addOption(new Option('--format <format>', ctx.t('pii.option.format')).choices(['jsonl', 'txt', 'csv']))
-      .option('--field <field>', ctx.t('pii.option.field'), (v: string, prev: string[] | undefined) => [
-        ...(prev ?? []),
-        v,
-      ])
+      .option('--field <field>', ctx.t('pii.option.field'), collect)
       .addOption(
         new Option('--encoding <encoding>', ctx.t('pii.option.encoding')).choices(['utf8', 'gbk', 'gb18030']),
       )
@@ -129,10 +126,8 @@ function registerTrain(
     ctx,
   ).action(
     run(async (c, data: string[], flags: TrainFlags) => {
-      if (!flags.out) throw new BeianError('USAGE', c.t('pii.train.needsOut'));
-      const epochs = Number(flags.epochs);
-      if (!Number.isInteger(epochs) || epochs < 1 || epochs > 50)
-        throw new BeianError('USAGE', `--epochs must be an integer from 1 to 50, got "${flags.epochs}"`);
+      if (!flags.out) throw BeianError.of('USAGE', 'pii.train.needsOut');
+      const epochs = intIn(flags.epochs, '--epochs', 1, 50) ?? 8;
       const { trainPiiModel } = await import('../../app/pii/train.js');
       const { resolve } = await import('node:path');
       const progress = createProgress(c, c.t('pii.train.progress'), { json: flags.json });

@@ -30,6 +30,10 @@ Confidence: high (checksum/strict format), medium, possible (failed checksum or 
 Examples:
   beian pii-train ours.jsonl --out pii-model.json --trained-on "support tickets 2025, own data"
   beian pii corpus.jsonl --model pii-model.json`,
+  'pii.train.notFound': 'Training data not found: {file}',
+  'pii.train.noSpans': 'No labelled person-name or address span in the training data.',
+  'pii.model.unreadable': 'Cannot read the model file {file}: not a JSON weights file.',
+  'pii.model.invalid': 'The model file {file} is not a beian PII weights file.',
   'pii.train.needsOut': 'Give the weights file with --out',
   'pii.train.progress': 'Training the model',
   'pii.train.done':

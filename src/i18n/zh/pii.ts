@@ -26,6 +26,10 @@ export const pii = {
 示例：
   beian pii-train ours.jsonl --out pii-model.json --trained-on "内部客服记录 2025，自有数据"
   beian pii corpus.jsonl --model pii-model.json`,
+  'pii.train.notFound': '找不到训练数据：{file}',
+  'pii.train.noSpans': '训练数据中没有任何已标注的姓名（person-name）或地址（address）片段。',
+  'pii.model.unreadable': '无法读取模型文件 {file}：不是 JSON 权重文件。',
+  'pii.model.invalid': '模型文件 {file} 不是 beian 的个人信息模型权重文件。',
   'pii.train.needsOut': '请用 --out 指定权重文件',
   'pii.train.progress': '训练模型',
   'pii.train.done':
