@@ -48,9 +48,7 @@ export async function scanCsv(
   let chosen: Set<number> | undefined;
   let sourceColumn = -1;
   const emit = async (cells: string[]) => {
-    if (!write) return;
-    for (const c of cells) r.residualHigh += residualIn(s, c);
-    await write(`${cells.map(csvCell).join(',')}\n`);
+    if (write) await write(`${cells.map(csvCell).join(',')}\n`);
   };
   for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     const { record, info } = rec;
@@ -68,6 +66,8 @@ export async function scanCsv(
           });
         if (chosen.size === 0) chosen = undefined;
       }
+      // the header is written too: the re-scan reads it (a column named after a person is PI as well)
+      if (write) for (const c of record) r.residualHigh += residualIn(s, c);
       await emit(record);
       continue;
     }
@@ -80,7 +80,11 @@ export async function scanCsv(
       });
     const source = ok && sourceColumn >= 0 ? record[sourceColumn] : undefined;
     const cells = record.map((cell, i) => {
-      if (ok && chosen && !chosen.has(i)) return cell;
+      if (ok && chosen && !chosen.has(i)) {
+        // copied as it was: the re-scan still reads it
+        if (write) r.residualHigh += residualIn(s, cell);
+        return cell;
+      }
       return scanRecord(s, r, file, info.lines, cell, source, header?.[i] ?? String(i), false);
     });
     if (ok) r.records++;

@@ -132,6 +132,13 @@ export function scanRecord(
     ...(s.options.key ? { key: s.options.key } : {}),
   });
   r.redacted += found.length;
+  // the re-scan of what is written: text left as it was has just been scanned, so only a changed
+  // text is scanned again (the same answer as re-reading every written value, at a fraction of the cost)
+  let high = 0;
+  if (out === text) {
+    for (const f of found) if (f.confidence === 'high') high++;
+  } else high = residualIn(s, out);
+  r.residualHigh += high;
   return out;
 }
 
@@ -176,6 +183,17 @@ export function walkLeaves(
     for (const k of Object.keys(obj)) obj[k] = walkLeaves(obj[k], path ? `${path}.${k}` : k, visit);
   }
   return value;
+}
+
+/** High-confidence findings in the text leaves of a record that lie outside the chosen fields. */
+function residualOutside(s: Scanner, value: unknown, fields: readonly string[]): number {
+  let n = 0;
+  const inside = (path: string) => fields.some((f) => path === f || path.startsWith(`${f}.`));
+  walkLeaves(value, '', (t, path) => {
+    if (!inside(path)) n += residualIn(s, t);
+    return undefined;
+  });
+  return n;
 }
 
 /** Sets a dotted path inside a parsed JSON value (the parent must exist). */
@@ -256,9 +274,7 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
         reason: `invalid byte sequence for ${block.encoding} (replaced with U+FFFD)`,
       });
     const emit = (t: string) => {
-      if (!redact) return;
-      r.residualHigh += residualIn(s, t);
-      outLines.push(cr ? `${t}\r` : t);
+      if (redact) outLines.push(cr ? `${t}\r` : t);
     };
     if (block.format === 'txt' || block.wholeFile) {
       emit(text.trim().length === 0 ? text : scanRecord(s, r, file, line, text));
@@ -288,8 +304,10 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
       emit(scanRecord(s, r, file, line, text, undefined, undefined, false));
       continue;
     }
-    // the re-scan reads every field of what is written, not only the fields that were redacted
-    if (redact) emit(JSON.stringify(value));
+    if (!redact) continue;
+    // the re-scan covers every field written, also those outside --field (they were copied as they were)
+    if (fields) r.residualHigh += residualOutside(s, value, fields);
+    emit(JSON.stringify(value));
   }
   if (s.options.redact) r.out = outLines.join('\n') + (trailingNewline ? '\n' : '');
   return r;
