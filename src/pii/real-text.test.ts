@@ -114,3 +114,32 @@ describe('pseudonym tokens', () => {
     expect(found('[手机号#a13812345678]，[手机号#13912345678f]', 'cn-mobile')).toEqual([]);
   });
 });
+
+describe('addresses in news text', () => {
+  it('does not take a region, an office and a number for an address', () => {
+    expect(found('北京市统计局公布38号文件的内容', 'address')).toEqual([]);
+    expect(found('上海市规划局公布55号', 'address')).toEqual([]);
+  });
+
+  it('keeps a number that is part of a street name inside one address', () => {
+    expect(found('公司位于杭州下沙经济技术开发区6号大街18号', 'address')).toEqual([
+      '杭州下沙经济技术开发区6号大街18号',
+    ]);
+  });
+
+  it('finds street names without a door number when the context reads as a place', () => {
+    expect(found('新店位于文昌路，交通方便', 'address')).toEqual(['文昌路']);
+    expect(found('沿着长宁大街一直向东', 'address')).toEqual(['长宁大街']);
+    expect(found('海淀区丰秀南街与学院路交汇处', 'address')).toEqual(['海淀区丰秀南街', '学院路']);
+  });
+
+  it('does not read ordinary words ending in 路 or 街 as streets', () => {
+    expect(found('他的思路很清楚，这条路走得通，周末去逛街', 'address')).toEqual([]);
+  });
+
+  it('reads the grammar down to the room, building names included', () => {
+    expect(found('地址：广东省深圳市南山区科苑路15号科兴大厦3栋1201室', 'address')).toEqual([
+      '广东省深圳市南山区科苑路15号科兴大厦3栋1201室',
+    ]);
+  });
+});

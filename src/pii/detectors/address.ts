@@ -129,7 +129,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const word = text.slice(start, end);
       const name = text.slice(start, coreEnd);
       let plain = false;
-      for (let k = 0; k < word.length - 1 && !plain; k++) if (notStreet.has(word.slice(k))) plain = true;
+      for (let k = 0; k < coreEnd - start && !plain; k++) if (notStreet.has(word.slice(k))) plain = true;
       if (plain || name.length < 2 || common.has(name) || /^[一二三四五六七八九十]/.test(name)) continue;
       // extend left over an admin prefix (通州区梨园南街) read by the same rule as numbered addresses
       let s = start;
@@ -142,7 +142,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       }
       const before = text.slice(Math.max(0, start - 3), start);
       const cueBefore =
-        /(?:位于|在|到|住|沿|经|从|至|往|于|地址[：:]?|家住|住在)$/.test(before) || labelled(text, start);
+        /(?:位于|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|地址[：:]?|家住|住在)$/.test(before) ||
+        labelled(text, start);
       const cueAfter = STREET_AFTER.test(text.slice(end, end + 3));
       if (!cueBefore && !cueAfter && !admin) continue;
       const score = 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
