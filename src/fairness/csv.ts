@@ -66,7 +66,10 @@ export class CsvSplitter {
           if (!final && buf.length - start <= MAX_QUOTED_SPAN) break;
           this.line += 1;
           pos = nl + 1;
-          this.malformed(startLine, 'unclosed quote: the record is skipped, reading goes on at the next line');
+          this.malformed(
+            startLine,
+            'unclosed quote: the record is skipped, reading goes on at the next line',
+          );
           continue;
         }
         text = buf.slice(start, end);

@@ -15,7 +15,10 @@ function failure(text: string): BeianError {
 describe('readYamlText refuses hostile YAML as bad input', () => {
   it('a "billion laughs" alias bomb', () => {
     let text = 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
-    for (let i = 1; i <= 9; i++) text += `a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]\n`;
+    for (let i = 1; i <= 9; i++)
+      text += `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
     const e = failure(text);
     expect(e.code).toBe('INPUT_INVALID');
     expect(e.issues?.[0]?.file).toBe('beian.yaml');

@@ -19,7 +19,12 @@ export interface YamlText {
 export function readYamlText(text: string, file: string): YamlText {
   if (text.length > MAX_YAML_CHARS)
     throw new BeianError('INPUT_INVALID', `${file} is not valid YAML/JSON.`, {
-      issues: [{ file, message: `larger than ${MAX_YAML_CHARS / (1 << 20)} Mi characters: not a project or ledger file` }],
+      issues: [
+        {
+          file,
+          message: `larger than ${MAX_YAML_CHARS / (1 << 20)} Mi characters: not a project or ledger file`,
+        },
+      ],
     });
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });

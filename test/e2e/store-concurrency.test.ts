@@ -20,7 +20,10 @@ function together(n: number, args: (i: number) => string[], cwd: string) {
       { length: n },
       (_, i) =>
         new Promise<{ code: number | null; stderr: string }>((resolve) => {
-          const child = spawn(process.execPath, [BIN, ...args(i)], { cwd, env: { ...process.env, BEIAN_LANG: 'en' } });
+          const child = spawn(process.execPath, [BIN, ...args(i)], {
+            cwd,
+            env: { ...process.env, BEIAN_LANG: 'en' },
+          });
           let stderr = '';
           child.stderr.on('data', (d: Buffer) => {
             stderr += d.toString('utf8');
@@ -48,7 +51,11 @@ describe('the SQLite store under concurrent commands (issue #21)', () => {
     const fresh = list.filings.filter((f) => f.state === 'assessing');
     const ids = fresh.map((f) => f.id).slice(0, 8);
     expect(ids.length).toBeGreaterThanOrEqual(6);
-    const runs = await together(ids.length, (i) => ['registry', 'move', ids[i] as string, 'preparing', '--by', `u${i}`], cwd);
+    const runs = await together(
+      ids.length,
+      (i) => ['registry', 'move', ids[i] as string, 'preparing', '--by', `u${i}`],
+      cwd,
+    );
     expect(runs.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
     expect(runCli(['audit-log', 'verify'], { cwd }).code).toBe(0);
   });

@@ -76,11 +76,17 @@ export function makeMalformedCorpus(dir: string): FuzzCase[] {
   const truncated = f('truncated.jsonl.gz', gz.subarray(0, Math.floor(gz.length * 0.6)));
   scanJson('truncated-gz', truncated);
   piiJson('truncated-gz', truncated);
-  const truncatedCsv = f('truncated.csv.gz', gzipSync(Buffer.from(`text\n${lines(2000, (i) => `${CLEAN}${i}`)}`)).subarray(0, 900));
+  const truncatedCsv = f(
+    'truncated.csv.gz',
+    gzipSync(Buffer.from(`text\n${lines(2000, (i) => `${CLEAN}${i}`)}`)).subarray(0, 900),
+  );
   scanJson('truncated-csv-gz', truncatedCsv);
   // ~1 GiB of newlines and letters compressed to about a megabyte
   const bombChunk = Buffer.alloc(64 * 1024 * 1024, 'a\n');
-  const bomb = f('bomb.txt.gz', gzipSync(Buffer.concat(Array.from({ length: 16 }, () => bombChunk)), { level: 9 }));
+  const bomb = f(
+    'bomb.txt.gz',
+    gzipSync(Buffer.concat(Array.from({ length: 16 }, () => bombChunk)), { level: 9 }),
+  );
   scanJson('gzip-bomb', bomb);
   piiJson('gzip-bomb', bomb);
 
@@ -111,11 +117,26 @@ export function makeMalformedCorpus(dir: string): FuzzCase[] {
   // fairness decision logs: unbalanced quote, mixed delimiters, deep JSONL
   const priceRows = (n: number, from = 0): string =>
     lines(n, (i) => `sku${(from + i) % 20},${100 + ((from + i) % 7)},${(from + i) % 2 ? 'new' : 'old'}`);
-  const priceQuote = f('price-quote.csv', `sku,price,user_type\n${priceRows(10_000)}"sku1,100,new\n${priceRows(10_000, 10_000)}`);
+  const priceQuote = f(
+    'price-quote.csv',
+    `sku,price,user_type\n${priceRows(10_000)}"sku1,100,new\n${priceRows(10_000, 10_000)}`,
+  );
   cases.push({
     id: 'audit-price/unbalanced-quote',
     reader: 'decision log (audit)',
-    args: ['audit', 'price', priceQuote, '--item', 'sku', '--price', 'price', '--group', 'user_type', '--json', '--no-save'],
+    args: [
+      'audit',
+      'price',
+      priceQuote,
+      '--item',
+      'sku',
+      '--price',
+      'price',
+      '--group',
+      'user_type',
+      '--json',
+      '--no-save',
+    ],
     exits: [0, 1, 2],
     planted: { count: 20_000, path: ['validRows'] },
   });
@@ -126,17 +147,43 @@ export function makeMalformedCorpus(dir: string): FuzzCase[] {
   cases.push({
     id: 'audit-price/mixed-delimiters',
     reader: 'decision log (audit)',
-    args: ['audit', 'price', mixed, '--item', 'sku', '--price', 'price', '--group', 'user_type', '--json', '--no-save'],
+    args: [
+      'audit',
+      'price',
+      mixed,
+      '--item',
+      'sku',
+      '--price',
+      'price',
+      '--group',
+      'user_type',
+      '--json',
+      '--no-save',
+    ],
     exits: [0, 1, 2],
     planted: { count: 600, path: ['validRows'] },
   });
   const priceJsonl = (n: number): string =>
-    lines(n, (i) => JSON.stringify({ sku: `sku${i % 20}`, price: 100 + (i % 7), user_type: i % 2 ? 'new' : 'old' }));
+    lines(n, (i) =>
+      JSON.stringify({ sku: `sku${i % 20}`, price: 100 + (i % 7), user_type: i % 2 ? 'new' : 'old' }),
+    );
   const deepLog = f('price-deep.jsonl', `${priceJsonl(1000)}${nested(50_000)}\n${priceJsonl(1000)}`);
   cases.push({
     id: 'audit-price/deep-jsonl',
     reader: 'decision log (audit)',
-    args: ['audit', 'price', deepLog, '--item', 'sku', '--price', 'price', '--group', 'user_type', '--json', '--no-save'],
+    args: [
+      'audit',
+      'price',
+      deepLog,
+      '--item',
+      'sku',
+      '--price',
+      'price',
+      '--group',
+      'user_type',
+      '--json',
+      '--no-save',
+    ],
     exits: [0, 1, 2],
     planted: { count: 2000, path: ['validRows'] },
   });
@@ -148,8 +195,18 @@ export function makeMalformedCorpus(dir: string): FuzzCase[] {
     ['huge', `services:\n  - id: x\n    name: "${'名'.repeat(35_000_000)}"\n`],
   ] as const) {
     const file = f(`${name}.yaml`, text);
-    cases.push({ id: `assess/${name}`, reader: 'project file (YAML)', args: ['assess', '--input', file, '--json'], exits: [2] });
-    cases.push({ id: `sources/${name}`, reader: 'source ledger (YAML)', args: ['sources', 'check', '--ledger', file, '--json'], exits: [2] });
+    cases.push({
+      id: `assess/${name}`,
+      reader: 'project file (YAML)',
+      args: ['assess', '--input', file, '--json'],
+      exits: [2],
+    });
+    cases.push({
+      id: `sources/${name}`,
+      reader: 'source ledger (YAML)',
+      args: ['sources', 'check', '--ledger', file, '--json'],
+      exits: [2],
+    });
   }
 
   // compiled keyword libraries: truncated, zeroed lengths, random bytes; and lexicons of bad rows
@@ -158,33 +215,81 @@ export function makeMalformedCorpus(dir: string): FuzzCase[] {
   const corrupt: Array<[string, Buffer]> = [
     ['zero', Buffer.concat([magic, Buffer.alloc(4096)])],
     ['ones', Buffer.concat([magic, Buffer.alloc(4096, 0xff)])],
-    ['random', Buffer.concat([magic, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 2654435761) >>> 24))])],
+    [
+      'random',
+      Buffer.concat([magic, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 2654435761) >>> 24))]),
+    ],
     ['text', Buffer.concat([magic, Buffer.from('{"length":"many","float":1.5}'.repeat(64))])],
   ];
   for (const [name, bytes] of corrupt) {
     const lx = f(`corrupt-${name}.beianlx`, bytes);
-    cases.push({ id: `lexicon-test/beianlx-${name}`, reader: 'compiled library (.beianlx)', args: ['lexicon', 'test', sample, '--lexicon', lx, '--json'], exits: [2] });
-    cases.push({ id: `scan/beianlx-${name}`, reader: 'compiled library (.beianlx)', args: ['scan', sample, '--lexicon', lx, '--json'], exits: [2] });
+    cases.push({
+      id: `lexicon-test/beianlx-${name}`,
+      reader: 'compiled library (.beianlx)',
+      args: ['lexicon', 'test', sample, '--lexicon', lx, '--json'],
+      exits: [2],
+    });
+    cases.push({
+      id: `scan/beianlx-${name}`,
+      reader: 'compiled library (.beianlx)',
+      args: ['scan', sample, '--lexicon', lx, '--json'],
+      exits: [2],
+    });
   }
-  const badRows = f('bad-rows.csv', `keyword,category,severity\n${lines(200_000, (i) => `词${i},Z.9.${i},x`)}`);
-  cases.push({ id: 'lexicon-stats/200k-bad-rows', reader: 'keyword library', args: ['lexicon', 'stats', '--lexicon', badRows, '--json'], exits: [1, 2] });
+  const badRows = f(
+    'bad-rows.csv',
+    `keyword,category,severity\n${lines(200_000, (i) => `词${i},Z.9.${i},x`)}`,
+  );
+  cases.push({
+    id: 'lexicon-stats/200k-bad-rows',
+    reader: 'keyword library',
+    args: ['lexicon', 'stats', '--lexicon', badRows, '--json'],
+    exits: [1, 2],
+  });
   const longLex = f('long-lines.txt', `#! category=A.1.6 severity=3\n${'词'.repeat(35_000_000)}\n色情\n`);
-  cases.push({ id: 'lexicon-stats/100mb-line', reader: 'keyword library', args: ['lexicon', 'stats', '--lexicon', longLex, '--json'], exits: [0, 1, 2] });
+  cases.push({
+    id: 'lexicon-stats/100mb-line',
+    reader: 'keyword library',
+    args: ['lexicon', 'stats', '--lexicon', longLex, '--json'],
+    exits: [0, 1, 2],
+  });
 
   // red-team banks: one bad quote, a short first row
-  const bankRows = (n: number, from = 0): string => lines(n, (i) => `q${from + i},请介绍一下第${from + i}个城市的历史,A.5.1`);
-  const bankQuote = f('bank-quote.csv', `id,text,risk\n${bankRows(100)}q-bad,"坏"引号,A.5.1\n${bankRows(100, 100)}`);
+  const bankRows = (n: number, from = 0): string =>
+    lines(n, (i) => `q${from + i},请介绍一下第${from + i}个城市的历史,A.5.1`);
+  const bankQuote = f(
+    'bank-quote.csv',
+    `id,text,risk\n${bankRows(100)}q-bad,"坏"引号,A.5.1\n${bankRows(100, 100)}`,
+  );
   cases.push({
     id: 'bank-import/bad-quote',
     reader: 'red-team bank',
-    args: ['redteam', 'bank', 'import', bankQuote, '--kind', 'generation', '--out', join(dir, 'bank-quote.jsonl')],
+    args: [
+      'redteam',
+      'bank',
+      'import',
+      bankQuote,
+      '--kind',
+      'generation',
+      '--out',
+      join(dir, 'bank-quote.jsonl'),
+    ],
     exits: [0, 2],
   });
   const bankShort = f('bank-short.csv', `id,text,risk\nq0\n${bankRows(200, 1)}`);
   cases.push({
     id: 'bank-import/short-first-row',
     reader: 'red-team bank',
-    args: ['redteam', 'bank', 'import', bankShort, '--kind', 'generation', '--out', join(dir, 'bank-short.jsonl')],
+    args: [
+      'redteam',
+      'bank',
+      'import',
+      bankShort,
+      '--kind',
+      'generation',
+      '--out',
+      join(dir, 'bank-short.jsonl'),
+    ],
     exits: [0, 2],
   });
   return cases;

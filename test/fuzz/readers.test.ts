@@ -93,13 +93,17 @@ describe('every reader survives the malformed corpus (issue #21)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(cases.map((c) => [c.id, c] as const))('%s', async (_id, c) => {
-    const o = await run(c.args, dir);
-    const problems = check(c, o);
-    const t = tally.get(c.reader) ?? { tried: 0, failed: 0 };
-    t.tried++;
-    if (problems.length > 0) t.failed++;
-    tally.set(c.reader, t);
-    expect(problems, `${c.args.join(' ').slice(0, 200)}\n${o.stderr.slice(0, 1500)}`).toEqual([]);
-  }, TIME_LIMIT_MS + 30_000);
+  it.each(cases.map((c) => [c.id, c] as const))(
+    '%s',
+    async (_id, c) => {
+      const o = await run(c.args, dir);
+      const problems = check(c, o);
+      const t = tally.get(c.reader) ?? { tried: 0, failed: 0 };
+      t.tried++;
+      if (problems.length > 0) t.failed++;
+      tally.set(c.reader, t);
+      expect(problems, `${c.args.join(' ').slice(0, 200)}\n${o.stderr.slice(0, 1500)}`).toEqual([]);
+    },
+    TIME_LIMIT_MS + 30_000,
+  );
 });
