@@ -1,12 +1,16 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { ServerDeps } from './deps.js';
 
 export type Role = 'viewer' | 'editor';
 
+/** How the request proved who it is: a bearer header, the browser's cookie, or nothing (no token set). */
+export type Credential = 'bearer' | 'cookie' | 'none';
+
 export interface Env {
-  Variables: { role: Role; csrf: string };
+  Variables: { role: Role; csrf: string; credential: Credential };
 }
 
 /** Strict CSP: no scripts at all, styles only from our own stylesheet, no framing, forms post home. */
@@ -53,10 +57,12 @@ export function authenticate(deps: ServerDeps): MiddlewareHandler<Env> {
     }
     if (c.req.path === '/healthz') return next();
     let role: Role | undefined;
+    let credential: Credential = 'none';
     if (!editorToken && !viewerToken) role = 'editor';
     else {
       const auth = c.req.header('authorization');
       const query = c.req.query('token');
+      credential = auth?.startsWith('Bearer ') ? 'bearer' : 'cookie';
       const presented = auth?.startsWith('Bearer ') ? auth.slice(7) : (query ?? getCookie(c, 'beian_token'));
       if (presented && editorToken && same(presented, editorToken)) role = 'editor';
       else if (presented && viewerToken && same(presented, viewerToken)) role = 'viewer';
@@ -74,6 +80,7 @@ export function authenticate(deps: ServerDeps): MiddlewareHandler<Env> {
         401,
       );
     c.set('role', role);
+    c.set('credential', credential);
     c.set('csrf', createHmac('sha256', secret).update(`csrf:${role}`).digest('hex'));
     return next();
   };
@@ -100,4 +107,62 @@ export function checkCsrf(c: Context<Env>, form: Record<string, unknown>): Respo
   const token = typeof form._csrf === 'string' ? form._csrf : '';
   if (!same(token, c.get('csrf'))) return c.text('Forbidden: missing or invalid CSRF token', 403);
   return undefined;
+}
+
+/** The media type of a Content-Type header, without parameters: `text/plain; charset=x` → `text/plain`. */
+export function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** A browser's Origin, when sent, must be this server; `null` (sandboxed or opaque) never is. */
+function crossOrigin(c: Context<Env>): string | undefined {
+  const origin = c.req.header('origin');
+  if (origin === undefined) return undefined;
+  if (origin === 'null') return 'opaque origin';
+  try {
+    return new URL(origin).host === c.req.header('host') ? undefined : 'cross-origin request';
+  } catch {
+    return 'bad origin';
+  }
+}
+
+/**
+ * Every state-changing request, before its body is read: a cross-site page can post forms and
+ * "simple" fetches (text/plain, no-cors) but cannot forge Origin. Checked first, so a refused
+ * request never gets to upload anything.
+ */
+export const refuseCrossOrigin: MiddlewareHandler<Env> = async (c, next) => {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+  const why = crossOrigin(c);
+  if (why) return c.text(`Forbidden: ${why}`, 403);
+  return next();
+};
+
+/**
+ * The JSON API: exactly `application/json` (which a cross-site page can only send after a CORS
+ * preflight this server never grants), and, when tokens are configured, the bearer header: the
+ * browser's cookie is sent along on cross-site requests from the same host, a header is not.
+ */
+export function jsonApi(deps: ServerDeps): MiddlewareHandler<Env> {
+  const tokens = Boolean(deps.auth.editorToken || deps.auth.viewerToken);
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (mediaType(c.req.header('content-type')) !== 'application/json')
+      return c.json({ error: 'Unsupported Media Type: send Content-Type: application/json' }, 415);
+    if (tokens && c.get('credential') !== 'bearer')
+      return c.json(
+        { error: 'Unauthorized: the JSON API takes Authorization: Bearer <token>, not the cookie' },
+        401,
+      );
+    return next();
+  };
+}
+
+/** Caps a request body before it is buffered (Content-Length, or counted while streaming). */
+export function limitBody(maxBytes: number): MiddlewareHandler<Env> {
+  const limit = bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) => c.text(`Payload Too Large: at most ${Math.floor(maxBytes / 1024)} KiB`, 413),
+  });
+  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
 }
