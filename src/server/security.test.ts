@@ -16,7 +16,7 @@ function app(tokens: { editorToken?: string }) {
   return a;
 }
 
-const post = (path: string, init: { headers?: Record<string, string>; body?: BodyInit }) =>
+const post = (path: string, init: { headers?: Record<string, string>; body?: string }) =>
   new Request(`http://127.0.0.1:8787${path}`, {
     method: 'POST',
     ...init,
