@@ -294,3 +294,40 @@ export function makeMalformedCorpus(dir: string): FuzzCase[] {
   });
   return cases;
 }
+
+/** An 8 KB workbook whose four sheets each declare a cell on the last row Excel allows. */
+export async function makeXlsxBombs(dir: string): Promise<FuzzCase[]> {
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
+  for (let i = 0; i < 4; i++) {
+    const ws = wb.addWorksheet(`s${i}`);
+    ws.addRow(['id', 'text', 'risk']);
+    ws.addRow(['q1', '请介绍一下长城的历史', 'A.5.1']);
+    ws.getCell('B1048576').value = 'x';
+  }
+  const file = join(dir, 'rows-bomb.xlsx');
+  await wb.xlsx.writeFile(file);
+  return [
+    {
+      id: 'bank-import/xlsx-last-row',
+      reader: 'red-team bank',
+      args: [
+        'redteam',
+        'bank',
+        'import',
+        file,
+        '--kind',
+        'generation',
+        '--out',
+        join(dir, 'bank-xlsx.jsonl'),
+      ],
+      exits: [0, 2],
+    },
+    {
+      id: 'lexicon-stats/xlsx-last-row',
+      reader: 'keyword library',
+      args: ['lexicon', 'stats', '--lexicon', file, '--json'],
+      exits: [0, 1, 2],
+    },
+  ];
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
-import { type FuzzCase, makeMalformedCorpus } from './malformed.js';
+import { type FuzzCase, makeMalformedCorpus, makeXlsxBombs } from './malformed.js';
 
 /**
  * Every reader against the malformed corpus of issue #21, as a user runs it: the built CLI in a
@@ -85,6 +85,7 @@ function check(c: FuzzCase, o: Outcome): string[] {
 
 const dir = mkdtempSync(join(tmpdir(), 'beian-fuzz-'));
 const cases = makeMalformedCorpus(dir);
+cases.push(...(await makeXlsxBombs(dir)));
 
 describe('every reader survives the malformed corpus (issue #21)', () => {
   afterAll(() => {
