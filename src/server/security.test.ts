@@ -5,11 +5,11 @@ import { authenticate, type Env, jsonApi, limitBody, mediaType, refuseCrossOrigi
 
 /** A minimal app with the real middlewares in the order the server uses them. */
 function app(tokens: { editorToken?: string }) {
-  const deps = { auth: tokens, loopbackOnly: false, secret: 's' } as unknown as ServerDeps;
+  const deps = { auth: tokens, loopbackOnly: false, secret: 's', lang: 'en' } as unknown as ServerDeps;
   const a = new Hono<Env>();
   a.use('*', authenticate(deps));
-  a.use('*', refuseCrossOrigin);
-  a.use('*', limitBody(1024));
+  a.use('*', refuseCrossOrigin(deps));
+  a.use('*', limitBody(deps, 1024));
   a.use('/api/*', jsonApi(deps));
   a.post('/api/move', async (c) => c.json({ ok: true, got: await c.req.json() }));
   a.post('/form', async (c) => c.json({ fields: Object.keys(await c.req.parseBody()) }));

@@ -2,7 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
+import { type MessageKey, translator } from '../i18n/index.js';
 import type { ServerDeps } from './deps.js';
+import { requestLang } from './lang.js';
 
 export type Role = 'viewer' | 'editor';
 
@@ -114,55 +116,65 @@ export function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
+/** A refusal in the request's language, as text for pages and as the API's JSON error shape. */
+function refuse(
+  c: Context<Env>,
+  deps: Pick<ServerDeps, 'lang'>,
+  status: 401 | 403 | 413 | 415,
+  key: MessageKey,
+) {
+  const message = translator(requestLang(c, deps.lang))(key);
+  return c.req.path.startsWith('/api/')
+    ? c.json({ error: { code: status === 401 ? 'UNAUTHORIZED' : 'USAGE', message } }, status)
+    : c.text(message, status);
+}
+
 /** A browser's Origin, when sent, must be this server; `null` (sandboxed or opaque) never is. */
-function crossOrigin(c: Context<Env>): string | undefined {
+function crossOrigin(c: Context<Env>): boolean {
   const origin = c.req.header('origin');
-  if (origin === undefined) return undefined;
-  if (origin === 'null') return 'opaque origin';
+  if (origin === undefined) return false;
   try {
-    return new URL(origin).host === c.req.header('host') ? undefined : 'cross-origin request';
+    return origin === 'null' || new URL(origin).host !== c.req.header('host');
   } catch {
-    return 'bad origin';
+    return true;
   }
 }
+
+const reads = (method: string): boolean => method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
 
 /**
  * Every state-changing request, before its body is read: a cross-site page can post forms and
  * "simple" fetches (text/plain, no-cors) but cannot forge Origin. Checked first, so a refused
  * request never gets to upload anything.
  */
-export const refuseCrossOrigin: MiddlewareHandler<Env> = async (c, next) => {
-  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
-  const why = crossOrigin(c);
-  if (why) return c.text(`Forbidden: ${why}`, 403);
-  return next();
-};
+export function refuseCrossOrigin(deps: Pick<ServerDeps, 'lang'>): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    if (reads(c.req.method) || !crossOrigin(c)) return next();
+    return refuse(c, deps, 403, 'web.error.crossOrigin');
+  };
+}
 
 /**
  * The JSON API: exactly `application/json` (which a cross-site page can only send after a CORS
  * preflight this server never grants), and, when tokens are configured, the bearer header: the
  * browser's cookie is sent along on cross-site requests from the same host, a header is not.
  */
-export function jsonApi(deps: ServerDeps): MiddlewareHandler<Env> {
+export function jsonApi(deps: Pick<ServerDeps, 'lang' | 'auth'>): MiddlewareHandler<Env> {
   const tokens = Boolean(deps.auth.editorToken || deps.auth.viewerToken);
   return async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    if (reads(c.req.method)) return next();
     if (mediaType(c.req.header('content-type')) !== 'application/json')
-      return c.json({ error: 'Unsupported Media Type: send Content-Type: application/json' }, 415);
-    if (tokens && c.get('credential') !== 'bearer')
-      return c.json(
-        { error: 'Unauthorized: the JSON API takes Authorization: Bearer <token>, not the cookie' },
-        401,
-      );
+      return refuse(c, deps, 415, 'web.error.needJson');
+    if (tokens && c.get('credential') !== 'bearer') return refuse(c, deps, 401, 'web.error.bearerOnly');
     return next();
   };
 }
 
 /** Caps a request body before it is buffered (Content-Length, or counted while streaming). */
-export function limitBody(maxBytes: number): MiddlewareHandler<Env> {
+export function limitBody(deps: Pick<ServerDeps, 'lang'>, maxBytes: number): MiddlewareHandler<Env> {
   const limit = bodyLimit({
     maxSize: maxBytes,
-    onError: (c) => c.text(`Payload Too Large: at most ${Math.floor(maxBytes / 1024)} KiB`, 413),
+    onError: (c) => refuse(c as Context<Env>, deps, 413, 'web.error.tooLarge'),
   });
-  return (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limit(c, next));
+  return (c, next) => (reads(c.req.method) ? next() : limit(c, next));
 }

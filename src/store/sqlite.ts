@@ -58,7 +58,7 @@ async function withLockFile<T>(lock: string, fn: () => Promise<T>): Promise<T> {
         // gone meanwhile: try again
       }
       if (Date.now() - started > LOCK_WAIT_MS)
-        throw new BeianError('ENVIRONMENT', `Timed out waiting for the migration lock ${lock}.`);
+        throw BeianError.of('ENVIRONMENT', 'store.migrationLockTimeout', { lock });
       await new Promise((r) => setTimeout(r, pause + Math.random() * pause));
     }
   }

@@ -44,7 +44,9 @@ export function readYamlText(text: string, file: string): YamlText {
     value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
     throw new BeianError('INPUT_INVALID', `${file} is not valid YAML/JSON.`, {
-      issues: [{ file, message: (e as Error).message.split('\n')[0] ?? 'cannot be read' }],
+      issues: [
+        { file, message: (e as Error).message.split('\n')[0] ?? 'cannot be read', key: 'yaml.unreadable' },
+      ],
     });
   }
   return {
