@@ -192,7 +192,9 @@ console.table(
 console.log(
   `names inside organisation spans: ${falseNamesOnOrgs} of ${orgSpans} organisation spans; Weibo place names touched by an address: ${placeCovered} of ${places} (bare place names are not reported by design)`,
 );
-console.log(`(speed here is not meaningful: small sentences, cold JIT; see bench/pii/throughput.ts) ${(bytes / 1e6 / secs).toFixed(2)} MB/s`);
+console.log(
+  `(speed here is not meaningful: small sentences, cold JIT; see bench/pii/throughput.ts) ${(bytes / 1e6 / secs).toFixed(2)} MB/s`,
+);
 if (process.env.BEIAN_NER_DEBUG) {
   const n = Number(process.env.BEIAN_NER_DEBUG) || 40;
   console.log('--- misses');
