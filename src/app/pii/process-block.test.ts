@@ -119,3 +119,18 @@ describe('processBlock: the whole record', () => {
     expect(r.malformed).toEqual([{ file: 'r.jsonl', line: 1, reason: 'missing field "body"' }]);
   });
 });
+
+describe('processBlock: field paths', () => {
+  it('never carries a key that is itself personal information into a finding', () => {
+    const r = processBlock(scanner(false), {
+      kind: 'lines',
+      file: 'k.jsonl',
+      format: 'jsonl',
+      encoding: 'utf8',
+      firstLine: 1,
+      bytes: new TextEncoder().encode('{"contacts":{"13812345678":"手机13812345678"}}\n'),
+    });
+    expect(r.findings.map((f) => f.field)).toEqual(['contacts.*']);
+    expect(JSON.stringify(r)).not.toContain('13812345678');
+  });
+});

@@ -162,6 +162,12 @@ function leafText(v: unknown): string | undefined {
 }
 
 /**
+ * A key as it may appear in a finding's `field`: records keyed by a phone or an e-mail
+ * ({"13812345678": …}) must not leak it through the path, so such a key is starred.
+ */
+const safeKey = (k: string): string => (/\d{7,}|@/.test(k) ? '*' : k);
+
+/**
  * Calls `visit` on every text leaf under `value` with its dotted path; a non-undefined return
  * replaces the leaf (in place). Depth-first, in key order, so findings keep the record's order.
  */
@@ -180,7 +186,10 @@ export function walkLeaves(
       value[i] = walkLeaves(value[i], path ? `${path}.${i}` : `${i}`, visit);
   } else if (value !== null && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
-    for (const k of Object.keys(obj)) obj[k] = walkLeaves(obj[k], path ? `${path}.${k}` : k, visit);
+    for (const k of Object.keys(obj)) {
+      const seg = safeKey(k);
+      obj[k] = walkLeaves(obj[k], path ? `${path}.${seg}` : seg, visit);
+    }
   }
   return value;
 }
