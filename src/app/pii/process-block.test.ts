@@ -130,7 +130,23 @@ describe('processBlock: field paths', () => {
       firstLine: 1,
       bytes: new TextEncoder().encode('{"contacts":{"13812345678":"手机13812345678"}}\n'),
     });
-    expect(r.findings.map((f) => f.field)).toEqual(['contacts.*']);
+    expect(r.findings.map((f) => f.field)).toEqual(['contacts.*', 'contacts.*#key']);
     expect(JSON.stringify(r)).not.toContain('13812345678');
+  });
+});
+
+describe('processBlock: keys', () => {
+  it('redacts a key that is a phone number, keeping the key order and the value', () => {
+    const r = processBlock(scanner(true), {
+      kind: 'lines',
+      file: 'k.jsonl',
+      format: 'jsonl',
+      encoding: 'utf8',
+      firstLine: 1,
+      bytes: new TextEncoder().encode('{"a":1,"13812345678":"老客户","z":2}\n'),
+    });
+    expect(r.out).toBe('{"a":1,"138****5678":"老客户","z":2}\n');
+    expect(r.byType).toEqual({ 'cn-mobile': 1 });
+    expect(r.residualHigh).toBe(0);
   });
 });

@@ -175,6 +175,7 @@ export function walkLeaves(
   value: unknown,
   path: string,
   visit: (text: string, path: string) => string | undefined,
+  visitKey?: (key: string, path: string) => string | undefined,
 ): unknown {
   const t = leafText(value);
   if (t !== undefined) {
@@ -183,12 +184,28 @@ export function walkLeaves(
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++)
-      value[i] = walkLeaves(value[i], path ? `${path}.${i}` : `${i}`, visit);
+      value[i] = walkLeaves(value[i], path ? `${path}.${i}` : `${i}`, visit, visitKey);
   } else if (value !== null && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
+    let renamed: Array<[string, unknown]> | undefined;
     for (const k of Object.keys(obj)) {
       const seg = safeKey(k);
-      obj[k] = walkLeaves(obj[k], path ? `${path}.${seg}` : seg, visit);
+      const p = path ? `${path}.${seg}` : seg;
+      obj[k] = walkLeaves(obj[k], p, visit, visitKey);
+      const nk = visitKey?.(k, p);
+      if (nk !== undefined && nk !== k) renamed = Object.entries(obj);
+    }
+    // a key that is personal information (a record keyed by phone numbers) is rewritten too,
+    // keeping the key order; a clash with an existing key gets a #n suffix
+    if (renamed && visitKey) {
+      // in place (the caller holds this object): empty it, then put every entry back in order
+      for (const [k] of renamed) delete obj[k];
+      for (const [k, v] of renamed) {
+        const base = visitKey(k, path) ?? k;
+        let nk = base;
+        for (let n = 2; Object.hasOwn(obj, nk); n++) nk = `${base}#${n}`;
+        obj[nk] = v;
+      }
     }
   }
   return value;
@@ -226,9 +243,20 @@ function scanJsonRecord(
   source: string | undefined,
 ): boolean {
   const visit = (t: string, path: string) => scanRecord(s, r, file, line, t, source, path, false);
+  // keys are short and rarely personal: only those with a long digit run or an @ are scanned
+  const keyCache = new Map<string, string>();
+  const visitKey = (k: string, path: string): string | undefined => {
+    if (!/\d{7,}|@/.test(k)) return undefined;
+    let out = keyCache.get(k);
+    if (out === undefined) {
+      out = scanRecord(s, r, file, line, k, source, `${path}#key`, false);
+      keyCache.set(k, out);
+    }
+    return out;
+  };
   const fields = s.options.fields;
   if (fields === undefined) {
-    const root = walkLeaves(value, '', visit);
+    const root = walkLeaves(value, '', visit, visitKey);
     if (root !== value) return false; // a bare string/number line: handled by the caller as text
   } else {
     let any = false;
