@@ -120,7 +120,7 @@ function registerTrain(
       .command('pii-train <data...>')
       .description(ctx.t('pii.train.description'))
       .option('--out <weights.json>', ctx.t('pii.train.option.out'))
-      .option('--epochs <n>', ctx.t('pii.train.option.epochs'), '8')
+      .option('--epochs <n>', ctx.t('pii.train.option.epochs'))
       .option('--trained-on <text>', ctx.t('pii.train.option.trainedOn'))
       .addHelpText('after', `\n${ctx.t('pii.train.help')}\n`),
     ctx,
