@@ -45,7 +45,8 @@ export const FILING_ORDER: readonly FilingKindId[] = [
   'deep-synthesis-filing',
   'genai-filing',
   'genai-registration',
-  'security-assessment',
+  'public-opinion-assessment',
+  'data-export-assessment',
 ];
 
 function algorithmTypes(a: Answers, facts: Facts, rules: RuleSet): AlgorithmTypeId[] {
