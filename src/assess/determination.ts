@@ -49,10 +49,22 @@ export interface ServiceDetermination {
   toClarify: ToClarify[];
 }
 
+export interface CompanyFiling {
+  kind: FilingKindId;
+  status: FilingStatus;
+  /** every service that needs it or may need it */
+  services: string[];
+  required: string[];
+  likely: string[];
+}
+
 export interface PortfolioDetermination {
   rulesetVersion: string;
   kbVersion: string;
   services: ServiceDetermination[];
-  /** the company as a whole: each filing kind with its strongest status and the services behind it */
-  company: { kind: FilingKindId; status: FilingStatus; services: string[] }[];
+  /**
+   * The company as a whole: each filing kind with its strongest status and the services behind it,
+   * split by each service's own status (the one its service view shows: one source of truth).
+   */
+  company: CompanyFiling[];
 }

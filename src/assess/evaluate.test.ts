@@ -80,7 +80,38 @@ describe('the worked cases of the brief', () => {
       kind: 'genai-filing',
       status: 'required',
       services: ['chatgpt-like', 'recommend-and-train'],
+      required: ['chatgpt-like', 'recommend-and-train'],
+      likely: [],
     });
+  });
+});
+
+describe('company summary and service views agree (#19)', () => {
+  const fd = parseProject(readFileSync('examples/food-delivery/beian.yaml', 'utf8'), 'beian.yaml');
+  const demo = parseProject(readFileSync('examples/demo/beian.yaml', 'utf8'), 'beian.yaml');
+  for (const [name, project] of [
+    ['food-delivery', fd],
+    ['demo', demo],
+  ] as const) {
+    it(`${name}: each service sits in a company row under the status its own view shows`, () => {
+      const d = evaluate(project.services, rules, kb);
+      for (const c of d.company) {
+        for (const s of d.services) {
+          const own = statusOf(s, c.kind);
+          expect(c.required.includes(s.id)).toBe(own === 'required');
+          expect(c.likely.includes(s.id)).toBe(own === 'likely');
+        }
+      }
+    });
+  }
+  it('food-delivery: the chatbot is "likely" for the public-opinion assessment in both views', () => {
+    const d = evaluate(fd.services, rules, kb);
+    const row = d.company.find((c) => c.kind === 'public-opinion-assessment')!;
+    expect(row.required).toEqual(['rider-dispatch']);
+    expect(row.likely).toEqual(['support-bot']);
+    expect(statusOf(d.services.find((s) => s.id === 'support-bot')!, 'public-opinion-assessment')).toBe(
+      'likely',
+    );
   });
 });
 

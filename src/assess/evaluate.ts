@@ -187,15 +187,13 @@ export function evaluate(
 ): PortfolioDetermination {
   const determined = services.map((s) => evaluateService(s, rules, kb));
   const company = FILING_ORDER.map((kind) => {
-    let status: FilingStatus = 'not-required';
-    const names: string[] = [];
-    for (const s of determined) {
-      const f = s.filings.find((x) => x.kind === kind);
-      if (!f || f.status === 'not-required') continue;
-      names.push(s.id);
-      if (RANK[f.status] > RANK[status]) status = f.status;
-    }
-    return { kind, status, services: names };
+    const of = (st: FilingStatus) =>
+      determined.filter((s) => s.filings.find((x) => x.kind === kind)?.status === st).map((s) => s.id);
+    const required = of('required');
+    const likely = of('likely');
+    const status: FilingStatus = required.length ? 'required' : likely.length ? 'likely' : 'not-required';
+    const services = determined.map((s) => s.id).filter((id) => required.includes(id) || likely.includes(id));
+    return { kind, status, services, required, likely };
   });
   return { rulesetVersion: rules.version, kbVersion: kb.version, services: determined, company };
 }

@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/index.js';
 import { formatCitation, type Kb } from '../kb/index.js';
 import type { Citation, FilingKindId } from '../kb/schema.js';
 import type { Service } from '../project/schema.js';
-import type { FilingStatus, PortfolioDetermination } from './determination.js';
+import type { CompanyFiling, FilingStatus, PortfolioDetermination } from './determination.js';
 
 /**
  * The `beian assess --json` contract: the determination with texts in one language. Stable field
@@ -38,7 +38,7 @@ export interface AssessView {
     }[];
     toClarify: { field: string; question: string; affects: FilingKindId[] }[];
   }[];
-  company: { kind: FilingKindId; status: FilingStatus; services: string[] }[];
+  company: CompanyFiling[];
   /** required filings with no filing number on record: the reason for exit code 1 */
   missing: { service: string; kind: FilingKindId }[];
 }
@@ -122,4 +122,19 @@ export function assessView(
     company: d.company,
     missing,
   };
+}
+
+/**
+ * The services of a company row, each under its own status ("必须：a；可能需要：b"), so the summary
+ * can never call a service's filing required while its service view says "likely".
+ */
+export function companyServices(c: CompanyFiling, label: (s: FilingStatus) => string, lang: Lang): string {
+  const sep = lang === 'zh' ? '、' : ', ';
+  const colon = lang === 'zh' ? '：' : ': ';
+  return [
+    c.required.length ? `${label('required')}${colon}${c.required.join(sep)}` : '',
+    c.likely.length ? `${label('likely')}${colon}${c.likely.join(sep)}` : '',
+  ]
+    .filter(Boolean)
+    .join(lang === 'zh' ? '；' : '; ');
 }

@@ -131,6 +131,11 @@ const Step = z
 const Material = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
+    /** the `beian materials` document that holds it; null: prepared outside beian (e.g. a CAC form) */
+    document: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .nullable(),
     title: Bilingual,
     description: Bilingual,
     citations: z.array(Citation).min(1),

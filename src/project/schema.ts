@@ -47,6 +47,18 @@ export const Service = z
     answers: Answers,
     algorithms: z.array(Algorithm).optional(),
     models: z.array(ModelEntry).optional(),
+    /** generative-AI registration (登记) of an app that calls a filed model */
+    registration: z
+      .object({
+        /** the province of the local CAC office, e.g. 上海 (Shanghai also asks for the 上线编号 on display) */
+        region: z.string().optional(),
+        /** the app's own number once registered (上线编号 / 登记编号) */
+        number: z.string().optional(),
+        /** the signed model-call agreement with the model's provider (file, date) */
+        agreement: z.string().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Service = z.infer<typeof Service>;
