@@ -10,6 +10,7 @@ import type { Lang } from '../i18n/index.js';
 import { type Kb, loadKb } from '../kb/index.js';
 import { parseProject } from '../project/parse.js';
 import type { ProjectFile } from '../project/schema.js';
+import { numberIssues } from '../registry/filing-number.js';
 import type { Store } from '../store/index.js';
 import { insertAssessments } from '../store/repos/assessments.js';
 
@@ -39,9 +40,14 @@ export interface AssessmentResult {
 export function assessProject(
   project: ProjectFile,
   lang: Lang,
-  options: { rulesFile?: string; kb?: Kb } = {},
+  options: { rulesFile?: string; kb?: Kb; file?: string } = {},
 ): AssessmentResult {
   const kb = options.kb ?? loadKb();
+  const issues = numberIssues(project.services, kb.filingKinds, options.file ?? 'beian.yaml');
+  if (issues.length)
+    throw new BeianError('INPUT_INVALID', 'A filing number in the project file has the wrong form.', {
+      issues,
+    });
   const rules = loadRules(options.rulesFile);
   const determination = evaluate(project.services, rules, kb);
   return { project, determination, view: assessView(determination, project.services, kb, lang), kb };

@@ -54,6 +54,7 @@ const NUMBER_HOLDER: Partial<Record<FilingKindId, 'algorithms' | 'models'>> = {
 function recordedNumber(service: Service | undefined, kind: FilingKindId): string | null | undefined {
   const holder = NUMBER_HOLDER[kind];
   if (!holder) return undefined;
+  if (kind === 'genai-registration' && service?.registration?.number) return service.registration.number;
   const list = (service?.[holder] ?? []) as { filingNumber?: string | undefined }[];
   return list.find((x) => x.filingNumber)?.filingNumber ?? null;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Answers } from '../assess/questionnaire.js';
+import { usccCheckChar, usccChecksumOk } from '../pii/checksums.js';
 import { SourcesSection } from '../sources/schema.js';
 import { ChecklistSection } from './sections/checklist.js';
 import { Algorithm, ModelEntry } from './sections/inventory.js';
@@ -23,8 +24,23 @@ export const Contact = z
 export const Organisation = z
   .object({
     name: z.string().min(1),
-    /** 统一社会信用代码 */
-    uscc: z.string().optional(),
+    /** 统一社会信用代码: 18 characters with the GB 32100 check character (the one `beian pii` checks) */
+    uscc: z
+      .string()
+      .transform((v) => v.trim().toUpperCase())
+      .superRefine((v, ctx) => {
+        if (usccChecksumOk(v)) return;
+        const expected = v.length === 18 ? usccCheckChar(v.slice(0, 17)) : undefined;
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${v}" is not a valid unified social credit code (统一社会信用代码): ${
+            expected
+              ? `the check character (18th) should be ${expected} (GB 32100)`
+              : '18 characters of 0-9 and A-Y without I, O, S, V, Z, the last a GB 32100 check character'
+          }`,
+        });
+      })
+      .optional(),
     legalRepresentative: z.string().optional(),
     address: z.string().optional(),
     /** 主体类型, e.g. 企业 */

@@ -83,7 +83,10 @@ export async function loadMaterials(input: MaterialsInput): Promise<Loaded> {
   // when the caller did not supply one (it is deterministic and needs nothing else).
   const evidence: Evidence = given.determination
     ? given
-    : { ...given, determination: assessProject(project, input.lang, { kb }).determination };
+    : {
+        ...given,
+        determination: assessProject(project, input.lang, { kb, file: input.config }).determination,
+      };
   const templates = loadTemplates(input.templatesDir);
   const documents = buildMaterials({
     project,

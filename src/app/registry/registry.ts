@@ -8,6 +8,7 @@ import type { ProjectFile } from '../../project/schema.js';
 import type { WorkCalendar } from '../../registry/calendar.js';
 import { chinaCalendar } from '../../registry/cn-calendar.js';
 import { computeDeadlines, type DueItem } from '../../registry/deadlines.js';
+import { numberIssues } from '../../registry/filing-number.js';
 import { buildInventory } from '../../registry/inventory.js';
 import type { Store } from '../../store/index.js';
 import { type FilingRow, listFilings, type SyncResult, syncInventory } from '../../store/registry/index.js';
@@ -39,6 +40,11 @@ export async function syncRegistry(
 ): Promise<SyncResult & { config: string }> {
   const config = resolve(opts.config);
   const project = readProject(config);
+  const issues = numberIssues(project.services, kb.filingKinds, opts.config);
+  if (issues.length)
+    throw new BeianError('INPUT_INVALID', 'A filing number in the project file has the wrong form.', {
+      issues,
+    });
   const determination = opts.determine?.(project, kb);
   const inv = buildInventory(project, determination);
   const result = await syncInventory(store.db, inv, {

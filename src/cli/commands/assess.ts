@@ -38,11 +38,10 @@ export const register: Register = (program, run, ctx) => {
         } else {
           throw new BeianError('USAGE', c.t('assess.needInput'));
         }
-        const result = assessProject(
-          project,
-          c.lang,
-          opts.rules ? { rulesFile: resolve(c.cwd, opts.rules) } : {},
-        );
+        const result = assessProject(project, c.lang, {
+          ...(opts.rules ? { rulesFile: resolve(c.cwd, opts.rules) } : {}),
+          ...(opts.input ? { file: opts.input } : {}),
+        });
         if (opts.save) {
           const store = await c.openStore();
           try {
