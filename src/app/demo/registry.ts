@@ -79,6 +79,10 @@ export const registryStep: DemoStep = {
         stamp: now,
         title: (d) => `${d.serviceName} · ${d.kind} (${d.event})`,
         description: (d) => `${d.filing}: ${d.workingDays} working days from ${d.from}`,
+        approximate:
+          ctx.lang === 'zh'
+            ? '（节假日数据未覆盖该年份，仅按周末估算）'
+            : '(outside the holiday data: weekends only)',
       }),
     );
     const overdue = due.filter((d) => d.overdue).length;

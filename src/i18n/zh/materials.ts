@@ -22,6 +22,7 @@ export const materials = {
   'materials.check.description':
     'check：检查所有文档：列出缺失字段、超长字段与待补充项；有必填项缺失时退出码为 1',
   'materials.badFormat': '未知格式 “{value}”：可用 {formats}',
+  'materials.external': '以下材料不由 beian 生成，须另行准备：',
   'materials.wrote': '已生成 {docs} 个文档、{files} 个文件到 {out}',
   'materials.header.doc': '文档',
   'materials.header.files': '文件',

@@ -54,7 +54,15 @@ function appForm(ctx: BuildContext, tpl: Template, s: ServiceSubject): Section {
         ),
         `${p}.answers.serviceForms`,
       ),
-      row(ctx, tpl.l('f.reg.modalities'), join(ctx, a.generates), `${p}.answers.generates`),
+      row(
+        ctx,
+        tpl.l('f.reg.modalities'),
+        join(
+          ctx,
+          a.generates?.map((m) => tpl.l(`reg.modality.${m}`)),
+        ),
+        `${p}.answers.generates`,
+      ),
       row(ctx, tpl.l('f.reg.model'), a.model?.name, `${p}.answers.model.name`),
       row(ctx, tpl.l('f.reg.modelNumber'), a.model?.filingNumber, `${p}.answers.model.filingNumber`),
       row(ctx, tpl.l('f.reg.provider'), a.model?.provider, `${p}.answers.model.provider`),
