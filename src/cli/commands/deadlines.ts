@@ -64,8 +64,7 @@ export const register: Register = (program, run, ctx) => {
         }
         const y = calendarYears();
         c.out(`${c.t('deadlines.coverage', { first: y.first, last: y.last })}\n`);
-        if (due.some((d) => d.approximate))
-          c.out(`${c.t('deadlines.approximateNote', { last: y.last })}\n`);
+        if (due.some((d) => d.approximate)) c.out(`${c.t('deadlines.approximateNote', { last: y.last })}\n`);
         return 0;
       }),
     );
