@@ -2,7 +2,7 @@ import type { materials as zh } from '../zh/materials.js';
 
 export const materials: Record<keyof typeof zh, string> = {
   'materials.description':
-    'Generate the filing materials (algorithm basic info, self-assessment report, text to publish, security responsibilities, GenAI application form, security assessment, annotation rules, service agreement, keyword list and test-bank exports)',
+    'Generate the filing materials (algorithm basic info, self-assessment report, text to publish, security responsibilities, GenAI application form, security assessment, annotation rules, service agreement, keyword list and test-bank exports; registration form, model-call agreement, display duty; public-opinion security assessment report)',
   'materials.help': `
 Examples:
   beian materials --config beian.yaml --out materials/
