@@ -32,6 +32,8 @@ export interface FilingDetermination {
   /** the legal deadline rule(s), e.g. within 10 working days of launch */
   deadlines: { event: string; workingDays: number; text: Bilingual; citation: Citation | undefined }[];
   consequences: { text: Bilingual; citations: readonly Citation[] }[];
+  /** duties the KB attaches to this kind or to the service's algorithm types (labelling, workers' rights) */
+  duties?: { id: string; title: Bilingual; text: Bilingual; citations: readonly Citation[] }[];
 }
 
 export interface ToClarify {

@@ -86,6 +86,49 @@ describe('the worked cases of the brief', () => {
   });
 });
 
+describe('duties derived from the algorithm type (#19)', () => {
+  const run = (functions: Answers['functions']) =>
+    evaluateService(
+      {
+        id: 'x',
+        name: 'x',
+        answers: { publicMainland: true, publicOpinion: true, functions, generates: [] },
+      },
+      rules,
+      kb,
+    );
+  it('a dispatch algorithm carries the workers’ rights of Art. 20; a recommender does not', () => {
+    const ids = (s: ServiceDetermination) => filing(s, 'algorithm-filing').duties?.map((d) => d.id) ?? [];
+    expect(ids(run(['schedule-decide']))).toEqual(
+      expect.arrayContaining([
+        'workers/order-allocation',
+        'workers/pay',
+        'workers/working-time',
+        'workers/rewards-penalties',
+      ]),
+    );
+    expect(ids(run(['recommend'])).some((id) => id.startsWith('workers/'))).toBe(false);
+  });
+  it('registration carries the display duty and the labelling duties', () => {
+    const s = evaluateService(
+      {
+        id: 'x',
+        name: 'x',
+        answers: {
+          publicMainland: true,
+          generates: ['text'],
+          model: { source: 'third-party-api', filed: true },
+        },
+      },
+      rules,
+      kb,
+    );
+    const ids = filing(s, 'genai-registration').duties?.map((d) => d.id) ?? [];
+    expect(ids).toContain('registration/display');
+    expect(ids).toContain('labelling/explicit-text');
+  });
+});
+
 describe('company summary and service views agree (#19)', () => {
   const fd = parseProject(readFileSync('examples/food-delivery/beian.yaml', 'utf8'), 'beian.yaml');
   const demo = parseProject(readFileSync('examples/demo/beian.yaml', 'utf8'), 'beian.yaml');

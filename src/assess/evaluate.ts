@@ -114,6 +114,16 @@ function filingFor(
       kind === 'algorithm-filing' ? algorithmTypes(a, facts, rules) : ['generation-synthesis' as const];
     if (types.length > 0) filing.algorithmTypes = types;
   }
+  if (status !== 'not-required') {
+    const types = filing.algorithmTypes ?? [];
+    const duties = kb.duties.filter(
+      (d) =>
+        d.appliesTo.filingKinds?.includes(kind) ||
+        (kind === 'algorithm-filing' && d.appliesTo.algorithmTypes?.some((t) => types.includes(t))),
+    );
+    if (duties.length)
+      filing.duties = duties.map((d) => ({ id: d.id, title: d.title, text: d.text, citations: d.citations }));
+  }
   if (status !== 'not-required' && kind === 'deep-synthesis-filing') {
     filing.role = roles.has('provider')
       ? 'provider'

@@ -67,6 +67,10 @@ export function renderAssessMarkdown(view: AssessView, generatedAt: string): str
         if (f.deadlines.length)
           lines.push(`- ${t('assess.deadlines')}: ${f.deadlines.map((d) => d.text).join('；')}`);
         lines.push(`- ${t('assess.consequences')}: ${f.consequences.join('；')}`);
+        if (f.duties?.length) {
+          lines.push(`- ${t('assess.duties')}:`);
+          for (const d of f.duties) lines.push(`  - ${d.title}：${d.text} — ${d.citation}`);
+        }
       }
       lines.push('');
     }
@@ -118,7 +122,8 @@ ${
     ? ''
     : html`<p><strong>${t('assess.materials')}</strong></p><ul>${f.materials.map((m) => html`<li>${m.title}</li>`)}</ul>
 ${f.deadlines.length ? html`<p><strong>${t('assess.deadlines')}</strong></p><ul>${f.deadlines.map((d) => html`<li>${d.text}</li>`)}</ul>` : ''}
-<p><strong>${t('assess.consequences')}</strong></p><ul>${f.consequences.map((c) => html`<li>${c}</li>`)}</ul>`
+<p><strong>${t('assess.consequences')}</strong></p><ul>${f.consequences.map((c) => html`<li>${c}</li>`)}</ul>
+${f.duties?.length ? html`<p><strong>${t('assess.duties')}</strong></p><ul>${f.duties.map((d) => html`<li data-duty="${d.id}">${d.title}：${d.text}<br><span class="cite">${d.citation}</span></li>`)}</ul>` : ''}`
 }
 </details>`;
   const page = html`<!doctype html>

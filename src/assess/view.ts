@@ -33,6 +33,8 @@ export interface AssessView {
       timeline: { minMonths: number | null; maxMonths: number | null; note: string };
       deadlines: { event: string; workingDays: number; text: string }[];
       consequences: string[];
+      /** duties that come with the filing (labelling, workers' rights for dispatch algorithms) */
+      duties?: { id: string; title: string; text: string; citation: string }[];
       /** for required filings: the filing number recorded in beian.yaml, or null when none is */
       filingNumber?: string | null;
     }[];
@@ -115,6 +117,16 @@ export function assessView(
             text: x.text[lang],
           })),
           consequences: f.consequences.map((c) => c.text[lang]),
+          ...(f.duties
+            ? {
+                duties: f.duties.map((d) => ({
+                  id: d.id,
+                  title: d.title[lang],
+                  text: d.text[lang],
+                  citation: d.citations.map((c) => formatCitation(kb, c, lang)).join('；'),
+                })),
+              }
+            : {}),
           ...(number === undefined ? {} : { filingNumber: number }),
         };
       }),

@@ -32,6 +32,7 @@ export const assess: Record<keyof typeof zh, string> = {
   'assess.timeline.months': '{min}–{max} months',
   'assess.timeline.unknown': 'no reliable source',
   'assess.deadlines': 'Deadlines',
+  'assess.duties': 'Duties that come with it',
   'assess.consequences': 'Consequences of not filing',
   'assess.toClarify': 'To clarify',
   'assess.affects': 'affects: {kinds}',

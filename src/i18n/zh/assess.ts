@@ -28,6 +28,7 @@ export const assess = {
   'assess.timeline.months': '{min}–{max} 个月',
   'assess.timeline.unknown': '无可靠来源',
   'assess.deadlines': '期限',
+  'assess.duties': '随之而来的义务',
   'assess.consequences': '未备案的后果',
   'assess.toClarify': '待澄清的问题',
   'assess.affects': '影响：{kinds}',

@@ -41,6 +41,11 @@ export function printAssessment(ctx: CliContext, view: AssessView): void {
         lines.push(`      ${r.outcome === 'pending' ? t('assess.pending') : '-'} ${r.text}`);
         lines.push(color.dim(`        ${r.citation.text} · ${r.ruleId}`));
       }
+      const workers = f.duties?.filter((d) => d.id.startsWith('workers/')) ?? [];
+      if (workers.length) {
+        lines.push(`      ${t('assess.duties')}:`);
+        for (const d of workers) lines.push(`      · ${d.title} ${color.dim(d.citation)}`);
+      }
     }
     if (s.toClarify.length) {
       lines.push(`  ${color.yellow(t('assess.toClarify'))}:`);
