@@ -166,7 +166,8 @@ export const genaiRegistrationDisplay: DocumentDef = {
                 tpl.l('f.reg.number'),
                 s.service.registration?.number,
                 `${s.path}.registration.number`,
-                true,
+                // issued only once registered: shown as to-complete, not a gap that blocks the filing
+                false,
                 tpl.l('reg.shanghaiNote'),
               ),
             ]
