@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Answers } from '../assess/questionnaire.js';
+import { translator } from '../i18n/index.js';
 import { usccCheckChar, usccChecksumOk } from '../pii/checksums.js';
 import { SourcesSection } from '../sources/schema.js';
 import { ChecklistSection } from './sections/checklist.js';
@@ -12,6 +13,8 @@ import { RedteamSection } from './sections/redteam.js';
  * `beian.yaml`: one file for the whole organisation. Each issue's domain adds its own top-level
  * section from a file in sections/; unknown keys are errors so typos never pass silently.
  */
+const english = translator('en');
+
 export const Contact = z
   .object({
     name: z.string().min(1),
@@ -31,14 +34,10 @@ export const Organisation = z
       .superRefine((v, ctx) => {
         if (usccChecksumOk(v)) return;
         const expected = v.length === 18 ? usccCheckChar(v.slice(0, 17)) : undefined;
-        ctx.addIssue({
-          code: 'custom',
-          message: `"${v}" is not a valid unified social credit code (统一社会信用代码): ${
-            expected
-              ? `the check character (18th) should be ${expected} (GB 32100)`
-              : '18 characters of 0-9 and A-Y without I, O, S, V, Z, the last a GB 32100 check character'
-          }`,
-        });
+        const key = expected ? 'project.usccCheckChar' : 'project.usccShape';
+        const params = { value: v, ...(expected ? { expected } : {}) };
+        // the catalogue key rides in the issue's params; util/zod-issues.ts hands it to the exit point
+        ctx.addIssue({ code: 'custom', message: english(key, params), params: { key, ...params } });
       })
       .optional(),
     legalRepresentative: z.string().optional(),

@@ -93,4 +93,6 @@ export const registry: Record<keyof typeof zh, string> = {
   'state.change-pending': 'change pending',
   'state.updated': 'updated',
   'state.cancelled': 'cancelled',
+  'filings.numbersInvalid': 'A filing number in {file} has the wrong form.',
+  'filings.numberWrongForm': '"{value}" is not a {kind} number: expected the form {example}',
 };

@@ -87,4 +87,6 @@ export const registry = {
   'state.change-pending': '待变更',
   'state.updated': '已变更',
   'state.cancelled': '已注销',
+  'filings.numbersInvalid': '{file} 中有备案编号的格式不正确。',
+  'filings.numberWrongForm': '“{value}”不是{kind}的编号：应形如 {example}',
 } as const;
