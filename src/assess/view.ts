@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/index.js';
+import { type Lang, translator } from '../i18n/index.js';
 import { formatCitation, type Kb } from '../kb/index.js';
 import type { Citation, FilingKindId } from '../kb/schema.js';
 import type { Service } from '../project/schema.js';
@@ -142,12 +142,10 @@ export function assessView(
  * can never call a service's filing required while its service view says "likely".
  */
 export function companyServices(c: CompanyFiling, label: (s: FilingStatus) => string, lang: Lang): string {
-  const sep = lang === 'zh' ? '、' : ', ';
-  const colon = lang === 'zh' ? '：' : ': ';
-  return [
-    c.required.length ? `${label('required')}${colon}${c.required.join(sep)}` : '',
-    c.likely.length ? `${label('likely')}${colon}${c.likely.join(sep)}` : '',
-  ]
-    .filter(Boolean)
-    .join(lang === 'zh' ? '；' : '; ');
+  const t = translator(lang);
+  const group = (s: FilingStatus, ids: readonly string[]) =>
+    ids.length
+      ? [t('assess.company.group', { status: label(s), services: ids.join(t('assess.company.sep')) })]
+      : [];
+  return [...group('required', c.required), ...group('likely', c.likely)].join(t('assess.company.groupSep'));
 }

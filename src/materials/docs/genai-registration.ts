@@ -16,8 +16,8 @@ const noApps = (tpl: Template): Section[] => [
   tpl.sec('none', {}, [todo(tpl.l('todo.noRegistrations'), 'services[].answers.model', true)]),
 ];
 
-const join = (ctx: BuildContext, xs: readonly string[] | undefined): string | undefined =>
-  xs?.length ? xs.join(ctx.lang === 'zh' ? '、' : ', ') : undefined;
+const join = (tpl: Template, xs: readonly string[] | undefined): string | undefined =>
+  xs?.length ? xs.join(tpl.l('sep.list')) : undefined;
 
 /** Shanghai asks for the app's own launch number on display: from the region, else the address. */
 export function isShanghai(ctx: BuildContext, service: Service): boolean {
@@ -49,7 +49,7 @@ function appForm(ctx: BuildContext, tpl: Template, s: ServiceSubject): Section {
         ctx,
         tpl.l('f.reg.forms'),
         join(
-          ctx,
+          tpl,
           a.serviceForms?.map((f) => tpl.l(`reg.form.${f}`)),
         ),
         `${p}.answers.serviceForms`,
@@ -58,7 +58,7 @@ function appForm(ctx: BuildContext, tpl: Template, s: ServiceSubject): Section {
         ctx,
         tpl.l('f.reg.modalities'),
         join(
-          ctx,
+          tpl,
           a.generates?.map((m) => tpl.l(`reg.modality.${m}`)),
         ),
         `${p}.answers.generates`,

@@ -1,10 +1,11 @@
+import type { Template } from '../template.js';
 import { measureSections } from './algorithm-reports.js';
 import { fields, orgName, row } from './common.js';
-import type { BuildContext, DocumentDef } from './context.js';
+import type { DocumentDef } from './context.js';
 import { PROSE } from './context.js';
 
-const join = (ctx: BuildContext, xs: readonly string[] | undefined): string | undefined =>
-  xs?.length ? xs.join(ctx.lang === 'zh' ? '、' : ', ') : undefined;
+const join = (tpl: Template, xs: readonly string[] | undefined): string | undefined =>
+  xs?.length ? xs.join(tpl.l('sep.list')) : undefined;
 
 /**
  * The security assessment of services with public-opinion attributes (算法推荐管理规定 Art. 27,
@@ -30,7 +31,7 @@ export const publicOpinionAssessmentReport: DocumentDef = {
               ctx,
               tpl.l('f.po.forms'),
               join(
-                ctx,
+                tpl,
                 s.service.answers.serviceForms?.map((f) => tpl.l(`reg.form.${f}`)),
               ),
               `${s.path}.answers.serviceForms`,
