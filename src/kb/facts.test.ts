@@ -103,6 +103,23 @@ describe('legal bases of the generative-AI kinds', () => {
       confidence: 'corroborated',
     });
   });
+  it('the filing and registration forms do not cite Art. 17 as their basis', () => {
+    for (const doc of [
+      'genai-application-form',
+      'genai-registration-form',
+      'genai-api-agreement',
+      'genai-registration-display',
+    ])
+      for (const lang of ['zh', 'en']) {
+        const file = parse(readFileSync(`data/templates/${doc}.${lang}.yaml`, 'utf8')) as {
+          sections: Record<string, { cite?: Citation[] }>;
+        };
+        const art17 = Object.values(file.sections)
+          .flatMap((x) => x.cite ?? [])
+          .filter((c) => c.source === 'genai-interim-measures' && /十七|17/.test(c.ref ?? ''));
+        expect(art17, `${doc}.${lang}`).toEqual([]);
+      }
+  });
   it('no parameter threshold anywhere', () => {
     expect(
       ALL_TEXT.filter((s) =>
