@@ -119,7 +119,8 @@ export function addToSummary(s: CheckSummary, r: FileCheck): void {
   if (r.ok) s.passed++;
   else s.failed++;
   const f = r.format ?? 'unsupported';
-  const e = (s.byFormat[f] ??= { total: 0, failed: 0 });
+  const e = s.byFormat[f] ?? { total: 0, failed: 0 };
+  s.byFormat[f] = e;
   e.total++;
   if (!r.ok) e.failed++;
   if (s.byClass && r.platformClass !== undefined) s.byClass[r.platformClass ?? 'none']++;
