@@ -3,7 +3,7 @@
  * the benchmark. Nothing here is hand-assembled bytes except the text formats.
  */
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -116,5 +116,6 @@ export async function makePdf(dir: string, name = 'doc.pdf'): Promise<string> {
     `--print-to-pdf=${out}`,
     `file://${html}`,
   ]);
+  await unlink(html);
   return out;
 }

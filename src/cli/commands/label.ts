@@ -266,4 +266,3 @@ export const register: Register = (program, run, ctx) => {
     run((c, file: string, f: { json?: boolean }) => inspect(c, file, f)),
   );
 };
-
