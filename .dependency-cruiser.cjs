@@ -1,6 +1,6 @@
 /** Layer boundaries (ARCHITECTURE.md §2): domain folders never reach the shells. */
 const domains =
-  '^src/(kb|assess|project|lexicon|pii|sources|corpus|redteam|fairness|materials|registry|i18n|util)/';
+  '^src/(kb|assess|project|lexicon|pii|sources|corpus|redteam|fairness|materials|registry|label|i18n|util)/';
 module.exports = {
   forbidden: [
     { name: 'no-cycles', severity: 'error', from: {}, to: { circular: true } },

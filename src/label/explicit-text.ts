@@ -1,3 +1,5 @@
+import { BeianError } from '../errors.js';
+
 /**
  * Explicit text labels (GB 45438 §5): the label must carry an AI element (人工智能 / AI) and a
  * generation element (生成 / 合成). Pure functions, shared with the guard gateway.
@@ -47,7 +49,8 @@ export function createTextLabeler(options: {
   window?: number;
 }): TextLabeler {
   const { label, position = 'start', window = Math.max(200, label.length * 2) } = options;
-  if (!isTextLabel(label)) throw new Error('a text label needs an AI element (人工智能/AI) and 生成/合成');
+  if (!isTextLabel(label))
+    throw new BeianError('USAGE', 'a text label needs an AI element (人工智能/AI) and a 生成/合成 element');
   return {
     apply(text) {
       if (text.includes(label)) return text;
