@@ -84,7 +84,15 @@ function timed(
 const files = Number(
   execFileSync('sh', ['-c', `find ${folder} -type f ! -name '*.aigc.json' | wc -l`], { encoding: 'utf8' }),
 );
-const ours = timed(process.execPath, [bin, 'label', 'check', folder, '--json']);
+const ours = timed(process.execPath, [
+  bin,
+  'label',
+  'check',
+  folder,
+  '--json',
+  '--db',
+  join(work, 'bench.db'),
+]);
 const summary = JSON.parse(ours.out).summary as { total: number; passed: number; failed: number };
 const peer = timed('exiftool', ['-config', CONFIG, '-json', '-AIGC', '-r', '-q', '-q', folder]);
 const peerFound = (JSON.parse(peer.out) as Array<Record<string, unknown>>).filter((r) => r.AIGC).length;
@@ -109,7 +117,7 @@ await writeImplicit(
     buildValue({ producer: '001191110102MAD55U9H0F10002', produceId: 'big', ...(digest ? { digest } : {}) })
       .value,
 );
-const one = timed(process.execPath, [bin, 'label', 'check', video as string, '--json']);
+const one = timed(process.execPath, [bin, 'label', 'check', video as string, '--json', '--no-save']);
 console.log(
   `  one 60 s video: peak RSS ${one.rssMB.toFixed(0)} MB (folder run: ${ours.rssMB.toFixed(0)} MB)`,
 );

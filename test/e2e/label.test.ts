@@ -8,6 +8,8 @@ import { makeAudio, makeImages } from '../label/media.js';
 const CODE = '001191110102MAD55U9H0F10002';
 const PLATFORM = '001191110102MAD55U9H0F20003';
 let dir: string;
+const DB = join(mkdtempSync(join(tmpdir(), 'beian-label-db-')), 'b.db');
+process.env.BEIAN_DB = DB;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'beian-label-e2e-'));
@@ -55,6 +57,27 @@ describe('beian label', () => {
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('&lt;i&gt;x&amp;y.png');
     expect(html).not.toContain('<i>x');
+  });
+
+  it('saves each check run per service: totals and the failing files', async () => {
+    writeFileSync(join(dir, 'late.txt'), '后来加入、没有标识的文字。\n');
+    const r = runCli(['label', 'check', dir, '--service', 'chat-assistant']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('检查结果已保存');
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(DB, { readonly: true });
+    const run = db.prepare("select * from label_runs where service = 'chat-assistant'").get() as {
+      id: string;
+      total: number;
+      failed: number;
+    };
+    expect(run.failed).toBe(1);
+    const failing = db
+      .prepare('select file, issues_json from label_results where run_id = ? and ok = 0')
+      .all(run.id) as Array<{ file: string; issues_json: string }>;
+    expect(failing.map((f) => f.file.split('/').pop())).toEqual(['late.txt']);
+    expect(JSON.parse(failing[0]?.issues_json ?? '[]')).toEqual([{ severity: 'error', code: 'absent' }]);
+    db.close();
   });
 
   it('inspect shows the label and its digest; --lang en', () => {

@@ -28,6 +28,8 @@ interface CheckFlags {
   declared?: string;
   declareAll?: boolean;
   propagator?: string;
+  service?: string;
+  save: boolean;
 }
 
 const choice = (c: CliContext, flag: string, value: string, allowed: readonly string[]) => {
@@ -48,6 +50,8 @@ async function add(c: CliContext, paths: string[], f: AddFlags) {
   const seconds = Number(f.videoSeconds);
   if (!Number.isFinite(seconds) || seconds < 2) throw new BeianError('USAGE', c.t('label.badSeconds'));
   const kb = loadLabellingKb();
+  const { isTextLabel } = await import('../../label/explicit-text.js');
+  if (f.text !== undefined && !isTextLabel(f.text)) throw new BeianError('USAGE', c.t('label.badText'));
   const explicitOptions = {
     text: f.text ?? kb.explicit.text.default.zh,
     textPosition: choice(c, '--position', f.position, ['start', 'end']) as 'start' | 'end',
@@ -122,6 +126,16 @@ async function check(c: CliContext, paths: string[], f: CheckFlags) {
     ...(platform ? { byClass: { '1': 0, '2': 0, '3': 0, none: 0 } } : {}),
   };
   const report = f.out ? await openHtmlReport(resolve(c.cwd, f.out), c.t, platform) : undefined;
+  const store = f.save ? await c.openStore() : undefined;
+  const { openLabelRunLog } = await import('../../app/label/save.js');
+  const log = store
+    ? await openLabelRunLog(store, {
+        inputs: paths.map((p) => resolve(c.cwd, p)),
+        service: f.service,
+        platform,
+        now: c.now(),
+      })
+    : undefined;
   const progress = createProgress(c, c.t('label.progress'), { json: f.json === true });
   const rows: string[][] = [];
   const failures: unknown[] = [];
@@ -138,6 +152,7 @@ async function check(c: CliContext, paths: string[], f: CheckFlags) {
     )) {
       addToSummary(summary, r);
       await report?.row(r);
+      await log?.add(r);
       progress.update({ done: summary.total, detail: `✗ ${summary.failed}` });
       if (f.json) {
         c.out(`${summary.total > 1 ? ',\n' : ''}    ${JSON.stringify(r)}`);
@@ -161,9 +176,14 @@ async function check(c: CliContext, paths: string[], f: CheckFlags) {
     }
   } catch (e) {
     await report?.abort();
+    await store?.close();
     throw e;
   }
   progress.finish();
+  if (log && store) {
+    await log.finish(summary);
+    await store.close();
+  }
   if (summary.total === 0) {
     await report?.abort();
     throw new BeianError('INPUT_INVALID', c.t('label.noFiles', { paths: paths.join(' ') }));
@@ -189,6 +209,7 @@ async function check(c: CliContext, paths: string[], f: CheckFlags) {
       c.out(`${c.t('label.classes', { c1: b['1'], c2: b['2'], c3: b['3'], none: b.none })}\n`);
     }
     if (f.out) c.out(`${c.t('label.report', { file: f.out })}\n`);
+    if (log) c.out(`${c.t('label.saved', { n: summary.total })}\n`);
   }
   return summary.failed > 0 ? 1 : 0;
 }
@@ -258,6 +279,8 @@ export const register: Register = (program, run, ctx) => {
       .option('--declared <list>', ctx.t('label.option.declared'))
       .option('--declare-all', ctx.t('label.option.declareAll'))
       .option('--propagator <code>', ctx.t('label.option.propagator'))
+      .option('--service <id>', ctx.t('label.option.service'))
+      .option('--no-save', ctx.t('label.option.noSave'))
       .addHelpText('after', `\n${ctx.t('label.help.examples')}\n`),
     ctx,
   ).action(run((c, paths: string[], f: CheckFlags) => check(c, paths, f)));

@@ -41,9 +41,13 @@ Exit codes: 0 all pass · 1 some file fails · 2 bad flags or input · 3 ffmpeg 
   'label.option.declared': 'list of files the uploader declared as AI-generated (one path per line)',
   'label.option.declareAll': 'treat every file as declared',
   'label.option.propagator': 'platform (propagator) code: writes ContentPropagator and PropagateID',
+  'label.option.service':
+    'the service (beian.yaml service id) the files belong to, for the filing materials and the dashboard',
   'label.option.noSave': 'do not save the check results to the database',
   'label.badLabel': '--label must be 1, 2 or 3',
   'label.badPosition': '{flag} value "{value}" is not one of {allowed}',
+  'label.badText':
+    '--text needs both an AI element (人工智能 / AI) and a generation element (生成 / 合成), e.g. 本内容由人工智能生成',
   'label.badSeconds': '--video-seconds must be a number ≥ 2',
   'label.noFiles': 'No files to process: {paths}',
   'label.header.file': 'File',

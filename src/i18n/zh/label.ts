@@ -36,9 +36,12 @@ export const label = {
   'label.option.declared': '用户声明为生成合成内容的文件清单（每行一个路径）',
   'label.option.declareAll': '视所有文件都有用户声明',
   'label.option.propagator': '平台（传播者）编码：写入 ContentPropagator 与 PropagateID',
+  'label.option.service': '所属服务（beian.yaml 中的服务 id），用于备案材料与仪表盘',
   'label.option.noSave': '不保存检查结果到数据库',
   'label.badLabel': '--label 只能是 1、2 或 3',
   'label.badPosition': '{flag} 取值 “{value}” 不在 {allowed} 之中',
+  'label.badText':
+    '--text 须同时包含人工智能要素（人工智能 / AI）与生成要素（生成 / 合成），如“本内容由人工智能生成”',
   'label.badSeconds': '--video-seconds 必须是不少于 2 的数字',
   'label.noFiles': '没有找到要处理的文件：{paths}',
   'label.header.file': '文件',
