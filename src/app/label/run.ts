@@ -145,15 +145,11 @@ export interface FileAdd {
   issues: LabelIssue[];
 }
 
-/** Validates the producer code once, before any file is touched (bad flag → exit 2). */
-export function assertProducer(code: string): void {
+/** Problems of a provider code given on the command line (empty = usable); checked before any file is touched. */
+export function producerProblems(code: string): string[] {
   const { problems } = checkProviderCode(code);
   const issues = buildValue({ producer: code, produceId: 'x' }).issues.filter((i) => i.severity === 'error');
-  if (problems.length > 0 || issues.length > 0)
-    throw new BeianError(
-      'USAGE',
-      `--producer ${code}: not a TC260 provider code (${[...problems, ...issues.map((i) => i.code)].join(', ')}); expected 27 characters such as 001191110102MAD55U9H0F10002`,
-    );
+  return [...new Set([...problems, ...issues.map((i) => i.code)])];
 }
 
 async function addOne(file: string, o: AddOptions): Promise<FileAdd> {

@@ -38,13 +38,18 @@ const choice = (c: CliContext, flag: string, value: string, allowed: readonly st
   return value;
 };
 
+function assertProducer(c: CliContext, flag: string, code: string, problems: string[]) {
+  if (problems.length > 0)
+    throw new BeianError('USAGE', c.t('label.badProducer', { flag, code, problems: problems.join(', ') }));
+}
+
 async function add(c: CliContext, paths: string[], f: AddFlags) {
   const { resolve } = await import('node:path');
-  const { addFiles, assertProducer } = await import('../../app/label/run.js');
+  const { addFiles, producerProblems } = await import('../../app/label/run.js');
   const { loadLabellingKb } = await import('../../app/label/kb.js');
   const { IMAGE_POSITIONS } = await import('../../label/explicit-image.js');
   const { issueText } = await import('../../app/label/report-html.js');
-  assertProducer(f.producer);
+  assertProducer(c, '--producer', f.producer, producerProblems(f.producer));
   if (f.label !== undefined && !['1', '2', '3'].includes(f.label))
     throw new BeianError('USAGE', c.t('label.badLabel'));
   const seconds = Number(f.videoSeconds);
@@ -108,9 +113,9 @@ async function add(c: CliContext, paths: string[], f: AddFlags) {
 
 async function check(c: CliContext, paths: string[], f: CheckFlags) {
   const { resolve } = await import('node:path');
-  const { addToSummary, checkFiles, readDeclared, assertProducer } = await import('../../app/label/run.js');
+  const { addToSummary, checkFiles, readDeclared, producerProblems } = await import('../../app/label/run.js');
   const { explicitMark, issueText, openHtmlReport } = await import('../../app/label/report-html.js');
-  if (f.propagator) assertProducer(f.propagator);
+  if (f.propagator) assertProducer(c, '--propagator', f.propagator, producerProblems(f.propagator));
   const platform =
     f.asPlatform === true || f.propagator !== undefined || f.declared !== undefined || f.declareAll === true;
   const declared = f.declareAll

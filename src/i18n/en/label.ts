@@ -44,6 +44,8 @@ Exit codes: 0 all pass · 1 some file fails · 2 bad flags or input · 3 ffmpeg 
   'label.option.service':
     'the service (beian.yaml service id) the files belong to, for the filing materials and the dashboard',
   'label.option.noSave': 'do not save the check results to the database',
+  'label.badProducer':
+    '{flag} {code} is not a TC260 provider code ({problems}): 27 characters such as 001191110102MAD55U9H0F10002 (00 + 11 + unified social credit code + service type 1/2 + 4-character model/app code)',
   'label.badLabel': '--label must be 1, 2 or 3',
   'label.badPosition': '{flag} value "{value}" is not one of {allowed}',
   'label.badText':

@@ -38,6 +38,8 @@ export const label = {
   'label.option.propagator': '平台（传播者）编码：写入 ContentPropagator 与 PropagateID',
   'label.option.service': '所属服务（beian.yaml 中的服务 id），用于备案材料与仪表盘',
   'label.option.noSave': '不保存检查结果到数据库',
+  'label.badProducer':
+    '{flag} {code} 不是 TC260 格式的服务提供者编码（{problems}）：应为 27 位，如 001191110102MAD55U9H0F10002（00 + 11 + 统一社会信用代码 + 服务类型 1/2 + 4 位模型/应用编码）',
   'label.badLabel': '--label 只能是 1、2 或 3',
   'label.badPosition': '{flag} 取值 “{value}” 不在 {allowed} 之中',
   'label.badText':
