@@ -94,4 +94,13 @@ Exit codes: 0 all pass · 1 some file fails · 2 bad flags or input · 3 ffmpeg 
   'label.issue.explicit-missing': 'no explicit label found',
   'label.html.title': 'AI content label check',
   'label.html.generated': 'Generated {time}',
+  'web.labels.heading': 'AI content labels',
+  'web.labels.intro':
+    'The latest beian label check per service (beian label check <folder> --service <service>).',
+  'web.labels.none': 'No label checks yet: run beian label check <folder> --service <service>.',
+  'web.labels.noService': 'No service given',
+  'web.labels.files': 'Files',
+  'web.labels.failed': 'Failed',
+  'web.labels.failing': 'Failing files',
+  'web.labels.nav': 'Labels',
 };

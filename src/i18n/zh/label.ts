@@ -86,4 +86,13 @@ export const label = {
   'label.issue.explicit-missing': '没有找到显式标识',
   'label.html.title': '生成合成内容标识检查报告',
   'label.html.generated': '生成时间 {time}',
+  'web.labels.heading': '生成合成内容标识',
+  'web.labels.intro':
+    '各服务最近一次 beian label check 的结果（beian label check <目录> --service <服务>）。',
+  'web.labels.none': '还没有标识检查结果：运行 beian label check <目录> --service <服务>。',
+  'web.labels.noService': '未指定服务',
+  'web.labels.files': '文件数',
+  'web.labels.failed': '未通过',
+  'web.labels.failing': '未通过的文件',
+  'web.labels.nav': '内容标识',
 };
