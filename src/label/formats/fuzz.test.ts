@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeAudio, makeDocuments, makeImages, makePdf, makeVideo } from '../../../test/label/media.js';
 import { writeImplicit } from '../../app/label/implicit.js';
+import { parseAigc, serializeAigc } from '../aigc.js';
 import { buildValue } from '../judge.js';
-import { bufferSource, LabelFormatError } from '../source.js';
+import { bufferSource, isRange, LabelFormatError, type Piece } from '../source.js';
 import { codecs, sniff } from './index.js';
 
 /**
@@ -108,6 +109,55 @@ describe('readers survive damaged files', () => {
           await exercise(name, mutate(data, ms));
         }),
         { numRuns: 120 },
+      );
+    });
+});
+
+async function materialise(src: Buffer, pieces: Iterable<Piece> | AsyncIterable<Piece>): Promise<Buffer> {
+  const out: Buffer[] = [];
+  for await (const p of pieces) out.push(isRange(p) ? src.subarray(p.start, p.end) : p);
+  return Buffer.concat(out);
+}
+
+describe('writers round-trip any valid value, characters that need escaping included', () => {
+  // The annex set: 0x21, 0x23–0x5B, 0x5D–0x7E and the quote: & < > ' " all occur.
+  const chars = [...Array(0x7f - 0x21).keys()]
+    .map((i) => String.fromCharCode(0x21 + i))
+    .filter((c) => c !== '\\');
+  const value = fc.record({
+    Label: fc.constantFrom('1' as const, '2' as const, '3' as const),
+    ContentProducer: fc.constant('001191110102MAD55U9H0F10002'),
+    ProduceID: fc.string({ unit: fc.constantFrom(...chars), minLength: 1, maxLength: 60 }),
+    ReservedCode2: fc.string({ unit: fc.constantFrom(...chars), minLength: 1, maxLength: 60 }),
+  });
+  for (const name of [
+    'img.png',
+    'img.jpg',
+    'img.webp',
+    'img.gif',
+    'img.tif',
+    'audio.wav',
+    'audio.mp3',
+    'audio.flac',
+    'audio.ogg',
+    'video.mp4',
+    'doc.docx',
+    'doc.md',
+    'doc.pdf',
+  ])
+    it(name, async () => {
+      const data = samples.get(name) as Buffer;
+      const codec = sniff(data.subarray(0, 16), name) ?? codecs.markdown;
+      await fc.assert(
+        fc.asyncProperty(value, async (v) => {
+          const json = serializeAigc(v);
+          const once = await materialise(data, await codec.write(bufferSource(data), json));
+          const twice = await materialise(once, await codec.write(bufferSource(once), json));
+          const found = await codec.read(bufferSource(twice));
+          expect(found).toHaveLength(1);
+          expect(parseAigc(found[0]?.raw ?? '').value).toEqual(v);
+        }),
+        { numRuns: 40 },
       );
     });
 });
