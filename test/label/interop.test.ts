@@ -119,6 +119,25 @@ describe('beian writes, others read', () => {
   });
 });
 
+describe('PPTX (a package built by Python zipfile)', () => {
+  it('labels, relabels and Python reads it back; members are copied byte for byte', async () => {
+    const f = join(dir, 'deck.pptx');
+    const make = `import zipfile,sys
+z=zipfile.ZipFile(sys.argv[1],'w',zipfile.ZIP_DEFLATED)
+z.writestr('[Content_Types].xml','<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+z.writestr('_rels/.rels','<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="ppt/presentation.xml"/></Relationships>')
+z.writestr('ppt/presentation.xml','<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>')
+z.close()`;
+    await run('python3', ['-c', make, f]);
+    await label(f, 'deck-1');
+    await label(f, 'deck-2');
+    const py = `import zipfile,sys,re\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nassert z.read('ppt/presentation.xml').startswith(b'<p:presentation')\nx=z.read('docProps/custom.xml').decode()\nprint(len(re.findall('name="AIGC"',x)), 'rIdAigc' in z.read('_rels/.rels').decode())`;
+    const { stdout } = await run('python3', ['-c', py, f]);
+    expect(stdout.trim()).toBe('1 True');
+    expect((await inspectImplicit(f)).verdict.value?.ProduceID).toBe('deck-2');
+  });
+});
+
 describe('others write, beian checks', () => {
   it('exiftool-labelled images, PDF and MP4/MOV pass, integrity included', async () => {
     const targets = [
