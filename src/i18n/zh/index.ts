@@ -2,6 +2,7 @@ import { assess } from './assess.js';
 import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
+import { errors } from './errors.js';
 import { kb } from './kb.js';
 import { label } from './label.js';
 import { lexicon } from './lexicon.js';
@@ -27,4 +28,5 @@ export const zh = {
   ...server,
   ...pii,
   ...redteam,
+  ...errors,
 };
