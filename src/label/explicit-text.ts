@@ -49,8 +49,7 @@ export function createTextLabeler(options: {
   window?: number;
 }): TextLabeler {
   const { label, position = 'start', window = Math.max(200, label.length * 2) } = options;
-  if (!isTextLabel(label))
-    throw new BeianError('USAGE', 'a text label needs an AI element (人工智能/AI) and a 生成/合成 element');
+  if (!isTextLabel(label)) throw BeianError.of('USAGE', 'label.badText');
   return {
     apply(text) {
       if (text.includes(label)) return text;

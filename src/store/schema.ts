@@ -1,7 +1,7 @@
 import type { AssessmentTables } from './tables/assessments.js';
 import type { FairnessTables } from './tables/fairness.js';
-import type { LabelTables } from './tables/labels.js';
 import type { RegistryTables } from './tables/filings.js';
+import type { LabelTables } from './tables/labels.js';
 import type { PiiTables } from './tables/pii.js';
 import type { RedteamTables } from './tables/redteam.js';
 import type { ScanTables } from './tables/scans.js';

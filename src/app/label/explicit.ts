@@ -65,7 +65,7 @@ async function applyImage(file: string, o: ExplicitOptions): Promise<boolean> {
   const input = await readFile(file);
   const meta = await sharp(input).metadata();
   if (!meta.width || !meta.height || !meta.format)
-    throw new BeianError('INPUT_INVALID', `${file}: image size unknown`);
+    throw BeianError.of('INPUT_INVALID', 'label.err.imageSize', { file });
   const layout = imageLabelLayout({
     width: meta.width,
     height: meta.height,
@@ -129,10 +129,9 @@ async function applyAudio(file: string, placement: Placement, o: ExplicitOptions
   if (placement.format === 'wav' && !o.audioLabel && (await applyWav(file, o))) return true;
   const info = await probe(file);
   const a = info.audio;
-  if (!a?.sampleRate || !a.channels) throw new BeianError('INPUT_INVALID', `${file}: no audio stream`);
+  if (!a?.sampleRate || !a.channels) throw BeianError.of('INPUT_INVALID', 'label.err.noAudio', { file });
   const enc = ENCODERS[a.codec];
-  if (!enc)
-    throw new BeianError('INPUT_INVALID', `${file}: audio codec ${a.codec} is not re-encoded by beian`);
+  if (!enc) throw BeianError.of('INPUT_INVALID', 'label.err.codec', { file, codec: a.codec });
   const work = await mkdtemp(join(tmpdir(), 'beian-label-'));
   try {
     let label = o.audioLabel;
@@ -185,7 +184,7 @@ export function wavFile(pcm: Buffer, rate: number, channels: number): Buffer {
 async function applyVideo(file: string, o: ExplicitOptions): Promise<boolean> {
   const info = await probe(file);
   const v = info.video;
-  if (!v?.width || !v.height) throw new BeianError('INPUT_INVALID', `${file}: no video stream`);
+  if (!v?.width || !v.height) throw BeianError.of('INPUT_INVALID', 'label.err.noVideo', { file });
   const layout = imageLabelLayout({
     width: v.width,
     height: v.height,

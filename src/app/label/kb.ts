@@ -10,6 +10,11 @@ export function loadLabellingKb(file = LABELLING_KB): LabellingKb {
   try {
     return LabellingKb.parse(parse(readFileSync(file, 'utf8')));
   } catch (cause) {
-    throw new BeianError('CONFIG_INVALID', `Cannot read ${file}: ${(cause as Error).message}`, { cause });
+    throw BeianError.of(
+      'CONFIG_INVALID',
+      'label.err.kb',
+      { file, message: (cause as Error).message },
+      { cause },
+    );
   }
 }

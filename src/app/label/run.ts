@@ -170,10 +170,9 @@ async function addOne(file: string, o: AddOptions): Promise<FileAdd> {
         ...(digest ? { digest } : {}),
       });
       if (issues.some((i) => i.severity === 'error'))
-        throw new BeianError(
-          'USAGE',
-          `label value invalid: ${issues.map((i) => `${i.field} ${i.code}`).join(', ')}`,
-        );
+        throw BeianError.of('USAGE', 'label.err.value', {
+          detail: issues.map((i) => `${i.field} ${i.code}`).join(', '),
+        });
       return value;
     });
     return { file, format: w.format, ok: w.verdict.ok, explicit, value: w.value, issues: w.verdict.issues };
@@ -194,7 +193,7 @@ export async function* addFiles(paths: readonly string[], o: AddOptions): AsyncG
 /** `--declared list.txt`: one path per line (relative to the list's folder or absolute). */
 export async function readDeclared(list: string, cwd: string): Promise<(file: string) => boolean> {
   const text = await readFile(resolve(cwd, list), 'utf8').catch((cause) => {
-    throw new BeianError('NOT_FOUND', `Cannot read the declaration list ${list}`, { cause });
+    throw BeianError.of('NOT_FOUND', 'label.err.declared', { list }, { cause });
   });
   const set = new Set(
     text

@@ -11,14 +11,11 @@ export async function tool(name: 'ffmpeg' | 'ffprobe', args: string[]): Promise<
     return stdout;
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: string };
-    if (err.code === 'ENOENT')
-      throw new BeianError(
-        'ENVIRONMENT',
-        `${name} is not installed: install Debian's ffmpeg package (apt install ffmpeg) to add audio/video labels.`,
-      );
-    throw new BeianError(
+    if (err.code === 'ENOENT') throw BeianError.of('ENVIRONMENT', 'label.err.toolMissing', { tool: name });
+    throw BeianError.of(
       'INPUT_INVALID',
-      `${name} failed: ${(err.stderr ?? err.message).trim().split('\n').slice(-2).join(' ')}`,
+      'label.err.toolFailed',
+      { tool: name, message: (err.stderr ?? err.message).trim().split('\n').slice(-2).join(' ') },
       { cause: e },
     );
   }

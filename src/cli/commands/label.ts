@@ -1,8 +1,10 @@
 import { BeianError } from '../../errors.js';
+import type { Store } from '../../store/index.js';
 import { jsonOption, type Register } from '../command.js';
 import type { CliContext } from '../context.js';
 import { formatTable, printJson } from '../output.js';
 import { createProgress } from '../progress.js';
+import { withStore } from '../with-store.js';
 
 interface AddFlags {
   producer: string;
@@ -34,13 +36,13 @@ interface CheckFlags {
 
 const choice = (c: CliContext, flag: string, value: string, allowed: readonly string[]) => {
   if (!allowed.includes(value))
-    throw new BeianError('USAGE', c.t('label.badPosition', { flag, value, allowed: allowed.join(', ') }));
+    throw BeianError.of('USAGE', 'label.badPosition', { flag, value, allowed: allowed.join(', ') });
   return value;
 };
 
 function assertProducer(c: CliContext, flag: string, code: string, problems: string[]) {
   if (problems.length > 0)
-    throw new BeianError('USAGE', c.t('label.badProducer', { flag, code, problems: problems.join(', ') }));
+    throw BeianError.of('USAGE', 'label.badProducer', { flag, code, problems: problems.join(', ') });
 }
 
 async function add(c: CliContext, paths: string[], f: AddFlags) {
@@ -51,12 +53,12 @@ async function add(c: CliContext, paths: string[], f: AddFlags) {
   const { issueText } = await import('../../app/label/report-html.js');
   assertProducer(c, '--producer', f.producer, producerProblems(f.producer));
   if (f.label !== undefined && !['1', '2', '3'].includes(f.label))
-    throw new BeianError('USAGE', c.t('label.badLabel'));
+    throw BeianError.of('USAGE', 'label.badLabel');
   const seconds = Number(f.videoSeconds);
-  if (!Number.isFinite(seconds) || seconds < 2) throw new BeianError('USAGE', c.t('label.badSeconds'));
+  if (!Number.isFinite(seconds) || seconds < 2) throw BeianError.of('USAGE', 'label.badSeconds');
   const kb = loadLabellingKb();
   const { isTextLabel } = await import('../../label/explicit-text.js');
-  if (f.text !== undefined && !isTextLabel(f.text)) throw new BeianError('USAGE', c.t('label.badText'));
+  if (f.text !== undefined && !isTextLabel(f.text)) throw BeianError.of('USAGE', 'label.badText');
   const explicitOptions = {
     text: f.text ?? kb.explicit.text.default.zh,
     textPosition: choice(c, '--position', f.position, ['start', 'end']) as 'start' | 'end',
@@ -104,8 +106,7 @@ async function add(c: CliContext, paths: string[], f: AddFlags) {
     }
   }
   progress.finish();
-  if (results.length === 0)
-    throw new BeianError('INPUT_INVALID', c.t('label.noFiles', { paths: paths.join(' ') }));
+  if (results.length === 0) throw BeianError.of('INPUT_INVALID', 'label.noFiles', { paths: paths.join(' ') });
   if (f.json) printJson(c, { files: results, failed });
   else c.out(`${c.t('label.added', { n: results.length - failed, failed })}\n`);
   return failed > 0 ? 1 : 0;
@@ -131,21 +132,20 @@ async function check(c: CliContext, paths: string[], f: CheckFlags) {
     ...(platform ? { byClass: { '1': 0, '2': 0, '3': 0, none: 0 } } : {}),
   };
   const report = f.out ? await openHtmlReport(resolve(c.cwd, f.out), c.t, platform) : undefined;
-  const store = f.save ? await c.openStore() : undefined;
   const { openLabelRunLog } = await import('../../app/label/save.js');
-  const log = store
-    ? await openLabelRunLog(store, {
-        inputs: paths.map((p) => resolve(c.cwd, p)),
-        service: f.service,
-        platform,
-        now: c.now(),
-      })
-    : undefined;
   const progress = createProgress(c, c.t('label.progress'), { json: f.json === true });
   const rows: string[][] = [];
-  const failures: unknown[] = [];
+  let notShown = 0;
   if (f.json) c.out('{\n  "files": [\n');
-  try {
+  const stream = async (store: Store | undefined) => {
+    const log = store
+      ? await openLabelRunLog(store, {
+          inputs: paths.map((p) => resolve(c.cwd, p)),
+          service: f.service,
+          platform,
+          now: c.now(),
+        })
+      : undefined;
     for await (const r of checkFiles(
       paths.map((p) => resolve(c.cwd, p)),
       {
@@ -163,35 +163,38 @@ async function check(c: CliContext, paths: string[], f: CheckFlags) {
         c.out(`${summary.total > 1 ? ',\n' : ''}    ${JSON.stringify(r)}`);
         continue;
       }
+      // The terminal table is bounded: every file for small runs, then failures only, up to a
+      // cap; --json and --out carry every file.
+      if (rows.length >= 200 && r.ok) continue;
+      if (rows.length >= 1000) {
+        notShown++;
+        continue;
+      }
       const problems = r.implicit.issues.map(
         (i) => `${i.severity === 'error' ? '✗' : '!'} ${issueText(c.t, i)}`,
       );
       if (r.explicit === 'missing') problems.push(`✗ ${c.t('label.issue.explicit-missing')}`);
-      // Long runs print failures only; the table of every file is for small ones and --out.
-      const row = [
+      rows.push([
         r.file,
         r.format ?? '—',
         r.implicit.ok ? '✓' : '✗',
         explicitMark(c.t, r.explicit),
         ...(platform ? [r.platformClass ?? '—'] : []),
         problems.join('; '),
-      ];
-      if (rows.length < 200) rows.push(row);
-      else if (!r.ok) failures.push(row);
+      ]);
     }
+    progress.finish();
+    if (log && summary.total > 0) await log.finish(summary);
+  };
+  try {
+    await (f.save ? withStore(c, stream) : stream(undefined));
   } catch (e) {
     await report?.abort();
-    await store?.close();
     throw e;
-  }
-  progress.finish();
-  if (log && store) {
-    await log.finish(summary);
-    await store.close();
   }
   if (summary.total === 0) {
     await report?.abort();
-    throw new BeianError('INPUT_INVALID', c.t('label.noFiles', { paths: paths.join(' ') }));
+    throw BeianError.of('INPUT_INVALID', 'label.noFiles', { paths: paths.join(' ') });
   }
   await report?.finish(summary, c.now().toISOString());
   if (f.json) {
@@ -205,7 +208,8 @@ async function check(c: CliContext, paths: string[], f: CheckFlags) {
       ...(platform ? [c.t('label.header.class')] : []),
       c.t('label.header.problems'),
     ];
-    c.out(`${formatTable(head, [...rows, ...(failures as string[][])])}\n\n`);
+    c.out(`${formatTable(head, rows)}\n\n`);
+    if (notShown > 0) c.out(`${c.t('label.notShown', { n: notShown })}\n`);
     c.out(
       `${c.t('label.summary', { total: summary.total, passed: summary.passed, failed: summary.failed })}\n`,
     );
@@ -214,7 +218,7 @@ async function check(c: CliContext, paths: string[], f: CheckFlags) {
       c.out(`${c.t('label.classes', { c1: b['1'], c2: b['2'], c3: b['3'], none: b.none })}\n`);
     }
     if (f.out) c.out(`${c.t('label.report', { file: f.out })}\n`);
-    if (log) c.out(`${c.t('label.saved', { n: summary.total })}\n`);
+    if (f.save) c.out(`${c.t('label.saved', { n: summary.total })}\n`);
   }
   return summary.failed > 0 ? 1 : 0;
 }
@@ -225,7 +229,7 @@ async function inspect(c: CliContext, file: string, f: { json?: boolean }) {
   const { issueText } = await import('../../app/label/report-html.js');
   const r = await inspectImplicit(resolve(c.cwd, file), { alwaysDigest: true });
   if (r.verdict.issues.some((i) => i.code === 'damaged' && /ENOENT/.test(i.detail ?? '')))
-    throw new BeianError('NOT_FOUND', `${file}: ENOENT`);
+    throw BeianError.of('NOT_FOUND', 'label.err.notFound', { file });
   if (f.json) {
     printJson(c, { ...r, file });
     return r.verdict.ok ? 0 : 1;

@@ -103,4 +103,16 @@ Exit codes: 0 all pass · 1 some file fails · 2 bad flags or input · 3 ffmpeg 
   'web.labels.failed': 'Failed',
   'web.labels.failing': 'Failing files',
   'web.labels.nav': 'Labels',
+  'label.err.value': 'invalid label value: {detail}',
+  'label.err.declared': 'Cannot read the declaration list {list}',
+  'label.err.imageSize': '{file}: image size unknown',
+  'label.err.noAudio': '{file}: no audio stream',
+  'label.err.codec': '{file}: beian does not re-encode {codec} audio',
+  'label.err.noVideo': '{file}: no video stream',
+  'label.err.kb': 'Cannot read {file}: {message}',
+  'label.err.toolMissing':
+    "{tool} is not installed: audio/video explicit labels need Debian's ffmpeg package (apt install ffmpeg)",
+  'label.err.toolFailed': '{tool} failed: {message}',
+  'label.err.notFound': 'File not found: {file}',
+  'label.notShown': '{n} more failing files not listed here: see --json or the --out report',
 };

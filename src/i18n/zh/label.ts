@@ -95,4 +95,16 @@ export const label = {
   'web.labels.failed': '未通过',
   'web.labels.failing': '未通过的文件',
   'web.labels.nav': '内容标识',
+  'label.err.value': '标识的值无效：{detail}',
+  'label.err.declared': '无法读取声明清单 {list}',
+  'label.err.imageSize': '{file}：无法读取图片尺寸',
+  'label.err.noAudio': '{file}：没有音频流',
+  'label.err.codec': '{file}：beian 不重新编码 {codec} 音频',
+  'label.err.noVideo': '{file}：没有视频流',
+  'label.err.kb': '无法读取 {file}：{message}',
+  'label.err.toolMissing':
+    '没有安装 {tool}：添加音视频显式标识需要 Debian 的 ffmpeg 软件包（apt install ffmpeg）',
+  'label.err.toolFailed': '{tool} 运行失败：{message}',
+  'label.err.notFound': '找不到文件 {file}',
+  'label.notShown': '另有 {n} 个未通过的文件未在终端列出：见 --json 或 --out 报告',
 };

@@ -108,7 +108,7 @@ describe('readers survive damaged files', () => {
         fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), async (ms) => {
           await exercise(name, mutate(data, ms));
         }),
-        { numRuns: 120 },
+        { numRuns: 200 },
       );
     });
 });

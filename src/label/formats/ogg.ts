@@ -129,7 +129,7 @@ function paginate(packets: Buffer[], serial: number, firstSeq: number): Buffer[]
     if (completes) h.writeBigUInt64LE(0n, 6);
     else h.writeBigInt64LE(-1n, 6);
     h.writeUInt32LE(serial, 14);
-    h.writeUInt32LE(firstSeq + pages.length, 18);
+    h.writeUInt32LE((firstSeq + pages.length) >>> 0, 18);
     h[26] = group.length;
     group.forEach((s, j) => {
       h[27 + j] = s.data.length;

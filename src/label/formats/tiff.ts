@@ -62,6 +62,7 @@ async function ifd0(src: ByteSource): Promise<Ifd> {
 
 async function values(src: ByteSource, e: Entry, le: boolean): Promise<number[]> {
   if (e.count > 10_000_000) throw new LabelFormatError(F, 'strip table too large');
+  if (e.type !== 3 && e.type !== 4) throw new LabelFormatError(F, `strip/tile table of type ${e.type}`);
   const b = await readExact(src, e.valueAt, e.bytes, F);
   const out: number[] = [];
   for (let i = 0; i < e.count; i++)
