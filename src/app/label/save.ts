@@ -1,3 +1,4 @@
+import type { LabelCheckEvidence } from '../../materials/evidence.js';
 import type { Store } from '../../store/index.js';
 import { labelFailures, latestLabelRuns, startLabelRun } from '../../store/repos/labels.js';
 import type { CheckSummary, FileCheck } from './run.js';
@@ -21,6 +22,29 @@ export async function openLabelRunLog(
         issues: r.implicit.issues,
       }),
     finish: (s: CheckSummary) => run.finish(s),
+  };
+}
+
+/** The materials' evidence from a stored run (newest run first: labelOverview). */
+export function labelRunToEvidence(run: {
+  total: number;
+  passed: number;
+  failed: number;
+  service: string | null;
+  createdAt: string;
+  byFormat: Record<string, { total: number; failed: number }>;
+}): LabelCheckEvidence {
+  return {
+    total: run.total,
+    passed: run.passed,
+    failed: run.failed,
+    byFormat: Object.entries(run.byFormat).map(([format, n]) => ({
+      format,
+      total: n.total,
+      failed: n.failed,
+    })),
+    ...(run.service ? { service: run.service } : {}),
+    at: run.createdAt,
   };
 }
 
