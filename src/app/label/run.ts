@@ -186,8 +186,15 @@ async function addOne(file: string, o: AddOptions): Promise<FileAdd> {
 }
 
 export async function* addFiles(paths: readonly string[], o: AddOptions): AsyncGenerator<FileAdd> {
-  // Sequential: explicit labels run encoders (sharp, ffmpeg) that already use every core.
-  for await (const file of walk(paths, isSidecarName)) yield addOne(file, o);
+  // Explicit labels run encoders (sharp, ffmpeg) that already use every core: one file at a time.
+  // Metadata-only labelling is I/O-bound: eight in flight, results still in input order.
+  const limit = o.explicit ? 1 : 8;
+  const window: Promise<FileAdd>[] = [];
+  for await (const file of walk(paths, isSidecarName)) {
+    window.push(addOne(file, o));
+    if (window.length >= limit) yield await (window.shift() as Promise<FileAdd>);
+  }
+  while (window.length > 0) yield await (window.shift() as Promise<FileAdd>);
 }
 
 /** `--declared list.txt`: one path per line (relative to the list's folder or absolute). */
