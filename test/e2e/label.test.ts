@@ -88,6 +88,12 @@ describe('beian label', () => {
     expect(r.stdout).toContain('Content digest (SM3)');
   });
 
+  it('a missing path is exit 2 naming it', () => {
+    const r = runCli(['label', 'check', join(dir, 'nope.png'), '--no-save']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nope.png');
+  });
+
   it('a bad producer code is exit 2 before any file changes', () => {
     const before = readFileSync(join(dir, 'img.jpg'));
     const r = runCli(['label', 'add', dir, '--producer', '001191110102MAD55U9H0X10002']);

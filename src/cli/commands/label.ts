@@ -40,6 +40,16 @@ const choice = (c: CliContext, flag: string, value: string, allowed: readonly st
   return value;
 };
 
+/** Every path given must exist: a typo is bad input (exit 2), not a failed label. */
+async function assertPaths(c: CliContext, paths: readonly string[]) {
+  const { stat } = await import('node:fs/promises');
+  const { resolve } = await import('node:path');
+  for (const p of paths)
+    await stat(resolve(c.cwd, p)).catch(() => {
+      throw BeianError.of('NOT_FOUND', 'label.err.notFound', { file: p });
+    });
+}
+
 function assertProducer(c: CliContext, flag: string, code: string, problems: string[]) {
   if (problems.length > 0)
     throw BeianError.of('USAGE', 'label.badProducer', { flag, code, problems: problems.join(', ') });
@@ -52,6 +62,7 @@ async function add(c: CliContext, paths: string[], f: AddFlags) {
   const { IMAGE_POSITIONS } = await import('../../label/explicit-image.js');
   const { issueText } = await import('../../app/label/report-html.js');
   assertProducer(c, '--producer', f.producer, producerProblems(f.producer));
+  await assertPaths(c, paths);
   if (f.label !== undefined && !['1', '2', '3'].includes(f.label))
     throw BeianError.of('USAGE', 'label.badLabel');
   const seconds = Number(f.videoSeconds);
@@ -117,6 +128,7 @@ async function check(c: CliContext, paths: string[], f: CheckFlags) {
   const { addToSummary, checkFiles, readDeclared, producerProblems } = await import('../../app/label/run.js');
   const { explicitMark, issueText, openHtmlReport } = await import('../../app/label/report-html.js');
   if (f.propagator) assertProducer(c, '--propagator', f.propagator, producerProblems(f.propagator));
+  await assertPaths(c, paths);
   const platform =
     f.asPlatform === true || f.propagator !== undefined || f.declared !== undefined || f.declareAll === true;
   const declared = f.declareAll
