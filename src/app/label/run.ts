@@ -30,6 +30,8 @@ export interface CheckOptions {
     propagator?: string;
   };
   concurrency?: number;
+  /** files never checked, e.g. the HTML report being written into the checked folder */
+  exclude?: readonly string[];
 }
 
 export interface CheckSummary {
@@ -100,7 +102,9 @@ async function checkOne(file: string, o: CheckOptions): Promise<FileCheck> {
 export async function* checkFiles(paths: readonly string[], o: CheckOptions): AsyncGenerator<FileCheck> {
   const window: Promise<FileCheck>[] = [];
   const limit = o.concurrency ?? 16;
+  const skip = new Set(o.exclude ?? []);
   for await (const file of walk(paths, isSidecarName)) {
+    if (skip.has(file)) continue;
     window.push(checkOne(file, o));
     if (window.length >= limit) yield await (window.shift() as Promise<FileCheck>);
   }

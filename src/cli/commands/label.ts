@@ -162,6 +162,7 @@ async function check(c: CliContext, paths: string[], f: CheckFlags) {
       paths.map((p) => resolve(c.cwd, p)),
       {
         explicit: f.explicitCheck,
+        ...(f.out ? { exclude: [resolve(c.cwd, f.out)] } : {}),
         ...(platform
           ? { asPlatform: { declared, ...(f.propagator ? { propagator: f.propagator } : {}) } }
           : {}),
