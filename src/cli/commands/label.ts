@@ -34,7 +34,7 @@ interface CheckFlags {
   save: boolean;
 }
 
-const choice = (c: CliContext, flag: string, value: string, allowed: readonly string[]) => {
+const choice = (_c: CliContext, flag: string, value: string, allowed: readonly string[]) => {
   if (!allowed.includes(value))
     throw BeianError.of('USAGE', 'label.badPosition', { flag, value, allowed: allowed.join(', ') });
   return value;
@@ -50,7 +50,7 @@ async function assertPaths(c: CliContext, paths: readonly string[]) {
     });
 }
 
-function assertProducer(c: CliContext, flag: string, code: string, problems: string[]) {
+function assertProducer(_c: CliContext, flag: string, code: string, problems: string[]) {
   if (problems.length > 0)
     throw BeianError.of('USAGE', 'label.badProducer', { flag, code, problems: problems.join(', ') });
 }
