@@ -8,6 +8,24 @@ import type { ReportCase, ReportSummary } from '../../redteam/report/types.js';
 import type { RunReport } from './summary.js';
 import { writeBankXlsx } from './xlsx.js';
 
+/** The messages before the last user turn, from a stored conversation (undefined for one turn). */
+export function earlierTurns(messagesJson: string | null, answered: boolean): ReportCase['conversation'] {
+  if (!messagesJson) return undefined;
+  let msgs: unknown;
+  try {
+    msgs = JSON.parse(messagesJson);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(msgs)) return undefined;
+  const list = msgs.filter(
+    (m): m is { role: string; content: string } =>
+      typeof m?.role === 'string' && typeof m?.content === 'string',
+  );
+  const earlier = list.slice(0, Math.max(0, list.length - (answered ? 2 : 1)));
+  return earlier.length ? earlier : undefined;
+}
+
 export function reportCases(report: RunReport): ReportCase[] {
   return report.results.map((r) => ({
     caseKey: r.case_key,
@@ -17,7 +35,11 @@ export function reportCases(report: RunReport): ReportCase[] {
     variant: r.variant,
     target: r.target_id,
     prompt: r.prompt,
+    ...(earlierTurns(r.messages_json, r.answer !== null)
+      ? { conversation: earlierTurns(r.messages_json, r.answer !== null) }
+      : {}),
     answer: r.answer,
+    judge: r.judge,
     machineVerdict: r.machineVerdict,
     verdict: r.effectiveVerdict,
     reason: r.override ? `${r.override.comment} (${r.reason})` : r.reason,

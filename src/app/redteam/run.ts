@@ -110,13 +110,17 @@ async function buildJudges(opts: RunOptions, deps: RunDeps): Promise<{ judges: J
   return { judges, issues };
 }
 
-/** Sends a (possibly multi-turn) conversation; earlier answers are fed back as assistant turns. */
+/**
+ * Sends a (possibly multi-turn) conversation: a benchmark's fixed history as is, then the user
+ * turns, the model's own earlier answers fed back as assistant turns.
+ */
 async function converse(
   target: Target,
   policy: Policy,
   turns: string[],
+  history: readonly ChatMessage[] = [],
 ): Promise<{ answer: string; messages: ChatMessage[]; attempts: number }> {
-  const messages: ChatMessage[] = [];
+  const messages: ChatMessage[] = history.map((m) => ({ ...m }));
   let attempts = 0;
   let answer = '';
   for (const turn of turns) {
@@ -240,7 +244,10 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
     const started = Date.now();
     const turns = userTurns(c.item);
     let answer: string | null = null;
-    let messages: ChatMessage[] = turns.map((t) => ({ role: 'user', content: t }));
+    let messages: ChatMessage[] = [
+      ...(c.item.history ?? []),
+      ...turns.map((t): ChatMessage => ({ role: 'user', content: t })),
+    ];
     let error: string | null = null;
     let attempts = 0;
     let fromCache = false;
@@ -250,7 +257,7 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
       fromCache = true;
     } else {
       try {
-        const r = await converse(c.target, policies.get(c.target.id)!, turns);
+        const r = await converse(c.target, policies.get(c.target.id)!, turns, c.item.history);
         answer = r.answer;
         messages = r.messages;
         attempts = r.attempts;

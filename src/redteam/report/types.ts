@@ -9,7 +9,11 @@ export interface ReportCase {
   variant: string | null;
   target: string;
   prompt: string;
+  /** the messages before the last user turn (a dialog history or escalation), when multi-turn */
+  conversation?: { role: string; content: string }[];
   answer: string | null;
+  /** which judge of the chain decided (refusal, keyword, llm, guard …) */
+  judge?: string;
   machineVerdict: VerdictValue;
   verdict: VerdictValue;
   reason: string;
