@@ -32,6 +32,9 @@ export function redteamRepo(store: Store) {
     createRun: (run: Insertable<RedteamTables['redteam_runs']>) =>
       db.insertInto('redteam_runs').values(run).execute(),
 
+    saveSummary: (id: string, summaryJson: string) =>
+      db.updateTable('redteam_runs').set({ summary_json: summaryJson }).where('id', '=', id).execute(),
+
     setRunStatus: (id: string, status: string, at: string) =>
       db.updateTable('redteam_runs').set({ status, updated_at: at }).where('id', '=', id).execute(),
 

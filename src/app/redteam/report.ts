@@ -5,6 +5,7 @@ import type { BankKind } from '../../redteam/banks/schema.js';
 import { renderHtml } from '../../redteam/report/html.js';
 import { renderJunit } from '../../redteam/report/junit.js';
 import type { ReportCase, ReportSummary } from '../../redteam/report/types.js';
+import { redact } from '../../redteam/targets/redact.js';
 import type { RunReport } from './summary.js';
 import { writeBankXlsx } from './xlsx.js';
 
@@ -44,7 +45,8 @@ export function reportCases(report: RunReport): ReportCase[] {
     verdict: r.effectiveVerdict,
     reason: r.override ? `${r.override.comment} (${r.reason})` : r.reason,
     ...(r.override ? { reviewer: r.override.reviewer, reviewComment: r.override.comment } : {}),
-    error: r.error,
+    // runs stored before redaction existed: credential-shaped echoes are removed when shown
+    error: r.error === null ? null : redact(r.error),
   }));
 }
 

@@ -11,6 +11,7 @@ import { llmJudge } from '../../redteam/judges/llm.js';
 import type { Judge } from '../../redteam/judges/types.js';
 import type { TargetConfig } from '../../redteam/targets/config.js';
 import { attemptsOf, Policy } from '../../redteam/targets/policy.js';
+import { redact, redactor, secretsOf } from '../../redteam/targets/redact.js';
 import { createTarget } from '../../redteam/targets/registry.js';
 import type { ChatMessage, Target } from '../../redteam/targets/types.js';
 import type { Store } from '../../store/index.js';
@@ -51,9 +52,6 @@ export interface RunDeps {
   env: NodeJS.ProcessEnv;
   now: () => Date;
   onProgress?: (p: RunProgress) => void;
-  /** results are made durable in batches of this size (or every flushMs) */
-  batchSize?: number;
-  flushMs?: number;
 }
 
 export interface RunOutcome extends RunReport {
@@ -61,6 +59,65 @@ export interface RunOutcome extends RunReport {
   /** cases run in this invocation (not counting earlier ones of a resumed run) */
   ranNow: number;
   warnings: Issue[];
+  /** failed cases of this invocation grouped by cause, most frequent first */
+  errorCauses: { cause: string; count: number; example: string }[];
+}
+
+/**
+ * What a failure was, for grouping: the system error code (ECONNREFUSED …), the HTTP status, a
+ * timeout, a malformed reply; else the message's first words.
+ */
+export function causeOf(message: string): string {
+  const code = /\b(E[A-Z]{3,}[A-Z_]*)\b/.exec(message);
+  if (code) return code[1] as string;
+  const http = /\bHTTP (\d{3})\b/.exec(message);
+  if (http) return `HTTP ${http[1]}`;
+  if (/timed? ?out|no answer within/i.test(message)) return 'timeout';
+  if (/malformed|no choices|truncated/i.test(message)) return 'bad response';
+  if (/exceeds \d+ bytes/.test(message)) return 'too large';
+  return message.slice(0, 40);
+}
+
+type CacheRow = { key: string; target_id: string; model: string; answer: string; created_at: string };
+
+/**
+ * Group commit: results are written as they arrive; while one transaction runs, the next
+ * results queue and go in the following one. `write` resolves when the row is durable.
+ */
+function resultSink(repo: ReturnType<typeof redteamRepo>) {
+  let rows: ResultRow[] = [];
+  let cacheRows: CacheRow[] = [];
+  let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let writing: Promise<void> | undefined;
+  const drain = async (): Promise<void> => {
+    while (rows.length) {
+      const r = rows;
+      const c = cacheRows;
+      const w = waiters;
+      rows = [];
+      cacheRows = [];
+      waiters = [];
+      try {
+        await repo.saveBatch(r, c);
+        for (const x of w) x.resolve();
+      } catch (e) {
+        for (const x of w) x.reject(e);
+      }
+    }
+    writing = undefined;
+  };
+  return {
+    write(row: ResultRow, cache?: CacheRow): Promise<void> {
+      rows.push(row);
+      if (cache) cacheRows.push(cache);
+      const p = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
+      writing ??= drain();
+      return p;
+    },
+    async close(): Promise<void> {
+      while (writing) await writing;
+    },
+  };
 }
 
 /**
@@ -223,22 +280,20 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
   );
   const progress: RunProgress = { done: done.size, total: cases.length, errors: 0 };
   deps.onProgress?.(progress);
-
-  // durable batches: a kill loses at most the unflushed tail, which the next run re-asks
-  const batchSize = deps.batchSize ?? 64;
-  let rows: ResultRow[] = [];
-  let cacheRows: { key: string; target_id: string; model: string; answer: string; created_at: string }[] = [];
-  let flushing: Promise<void> = Promise.resolve();
-  const flush = () => {
-    if (rows.length === 0 && cacheRows.length === 0) return flushing;
-    const r = rows;
-    const c = cacheRows;
-    rows = [];
-    cacheRows = [];
-    flushing = flushing.then(() => repo.saveBatch(r, c));
-    return flushing;
-  };
-  const timer = setInterval(() => void flush(), deps.flushMs ?? 250);
+  // keys and header tokens of every target and the judge never reach the store or a report
+  const secrets = secretsOf([...opts.targets, opts.judge], deps.env);
+  const clean = redactor(secrets);
+  const sink = resultSink(repo);
+  const causes = new Map<string, { count: number; example: string }>();
+  let okNow = 0;
+  let failedNow = 0;
+  let stop = false;
+  // one worker per request slot: the per-target policies decide the real concurrency
+  const window = Math.max(
+    1,
+    targets.reduce((s, t) => s + t.config.concurrency, 0),
+  );
+  const abortAfter = Math.min(pending.length, Math.max(8, window));
 
   const runCase = async (c: PlannedCase) => {
     const started = Date.now();
@@ -252,6 +307,7 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
     let attempts = 0;
     let fromCache = false;
     const hit = cached.get(c.cacheKey);
+    let cacheRow: CacheRow | undefined;
     if (hit !== undefined) {
       answer = hit;
       fromCache = true;
@@ -261,15 +317,15 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
         answer = r.answer;
         messages = r.messages;
         attempts = r.attempts;
-        cacheRows.push({
+        cacheRow = {
           key: c.cacheKey,
           target_id: c.target.id,
           model: c.target.identity.model,
-          answer,
+          answer: clean(answer),
           created_at: nowIso(),
-        });
+        };
       } catch (e) {
-        error = (e as Error).message;
+        error = redact((e as Error).message, secrets);
         attempts = attemptsOf(e);
       }
     }
@@ -277,7 +333,17 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
       answer === null
         ? { verdict: 'error' as const, reason: error ?? 'no answer', judge: 'target' }
         : await judgeAnswer({ item: c.item, prompt: c.item.text, answer }, judges);
-    rows.push({
+    if (answer === null) {
+      failedNow += 1;
+      const cause = causeOf(error ?? 'no answer');
+      const g = causes.get(cause);
+      if (g) g.count += 1;
+      else causes.set(cause, { count: 1, example: error ?? 'no answer' });
+      // nothing has ever answered and the first requests all failed: the endpoint is down or
+      // refuses us; stop asking (resume later) instead of failing every case one by one
+      if (okNow === 0 && failedNow >= abortAfter) stop = true;
+    } else okNow += 1;
+    const row: ResultRow = {
       run_id: runId,
       case_key: c.key,
       target_id: c.target.id,
@@ -286,33 +352,31 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
       variant: c.item.variant ?? null,
       kind: c.item.kind,
       category: itemCategory(c.item),
-      prompt: c.item.text,
-      messages_json: JSON.stringify(messages),
-      answer,
+      prompt: clean(c.item.text),
+      messages_json: clean(JSON.stringify(messages)),
+      answer: clean(answer),
       status: answer === null ? 'error' : 'ok',
       error,
       attempts,
       latency_ms: Date.now() - started,
       cached: fromCache ? 1 : 0,
       verdict: verdict.verdict,
-      reason: verdict.reason,
+      reason: clean(verdict.reason),
       judge: verdict.judge,
       created_at: nowIso(),
-    });
+    };
+    // the worker waits until its result is durable before it takes the next case: a kill can
+    // only lose the cases in flight, never answered ones (at most `window` repeats on resume)
+    await sink.write(row, cacheRow);
     progress.done += answer === null ? 0 : 1;
     if (answer === null) progress.errors += 1;
     deps.onProgress?.(progress);
-    if (rows.length >= batchSize) void flush();
   };
 
-  // a bounded window of in-flight cases: the per-target policies decide the real concurrency
-  const window = Math.max(
-    1,
-    [...policies.values()].reduce((s, _p, i) => s + (targets[i]?.config.concurrency ?? 1), 0) * 2,
-  );
   let next = 0;
   const worker = async () => {
     for (;;) {
+      if (stop) return;
       const c = pending[next++];
       if (!c) return;
       await runCase(c);
@@ -321,11 +385,25 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
   try {
     await Promise.all(Array.from({ length: Math.min(window, pending.length) }, worker));
   } finally {
-    clearInterval(timer);
-    await flush();
+    await sink.close();
     await Promise.all(targets.map(({ target }) => target.close?.()));
   }
-  await repo.setRunStatus(runId, 'done', nowIso());
+  const allFailed = okNow === 0 && failedNow > 0;
+  await repo.setRunStatus(runId, allFailed ? 'failed' : 'done', nowIso());
   const report = await summarise(deps.kb, store, runId);
-  return { ...report, resumed, ranNow: pending.length, warnings: issues };
+  await repo.saveSummary(runId, JSON.stringify(report.json));
+  const errorCauses = [...causes.entries()]
+    .map(([cause, g]) => ({ cause, count: g.count, example: g.example }))
+    .sort((a, b) => b.count - a.count);
+  if (allFailed) {
+    const notAsked = pending.length - failedNow;
+    throw new BeianError(
+      'TARGET_FAILED',
+      `Every request failed (${failedNow} of ${pending.length} cases tried${notAsked ? `, ${notAsked} not asked` : ''}); run ${runId} can be resumed with the same arguments. Causes:\n${errorCauses
+        .slice(0, 5)
+        .map((g) => `  ${g.cause} × ${g.count}: ${g.example.slice(0, 300)}`)
+        .join('\n')}`,
+    );
+  }
+  return { ...report, resumed, ranNow: okNow + failedNow, warnings: issues, errorCauses };
 }

@@ -97,4 +97,10 @@ Examples:
   'redteam.bank.total': 'total',
   'redteam.bank.variantsCount': '(plus {n} variants, not counted)',
   'redteam.bank.wrote': 'Wrote {file} ({n} items)',
+  'redteam.gap.not-completed': 'the run did not complete (status {status}, {completed}/{total} done)',
+  'redteam.gap.errors': '{errors} cases failed (run again with the same arguments to resume)',
+  'redteam.gap.no-model-named': 'beian.yaml names no model under test (models or redteam.targets)',
+  'redteam.gap.other-model': 'the run tested {ran}, not the model named in beian.yaml ({named})',
+  'redteam.gap.bank-missing': 'no results for the {bank} bank',
+  'redteam.gap.sample-short': 'the {bank} bank was sampled at {n}, the standard asks for at least {required}',
 } as const;

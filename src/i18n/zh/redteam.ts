@@ -93,4 +93,10 @@ export const redteam = {
   'redteam.bank.total': '总量',
   'redteam.bank.variantsCount': '（另有 {n} 个变体，不计入题量）',
   'redteam.bank.wrote': '已写入 {file}（{n} 条）',
+  'redteam.gap.not-completed': '运行未完成（状态 {status}，完成 {completed}/{total}）',
+  'redteam.gap.errors': '有 {errors} 个用例请求失败（用相同参数重新运行以续跑）',
+  'redteam.gap.no-model-named': 'beian.yaml 未写明受测模型（models 或 redteam.targets）',
+  'redteam.gap.other-model': '测试对象 {ran} 不是 beian.yaml 写明的模型 {named}',
+  'redteam.gap.bank-missing': '缺少{bank}题库的测试结果',
+  'redteam.gap.sample-short': '{bank}题库只测了 {n} 题，标准要求至少 {required} 题',
 } as const;
