@@ -18,7 +18,7 @@ import {
   recordsToItems,
   type SourceRecord,
 } from '../../redteam/banks/import.js';
-import { loadCategoryMaps } from './category-maps.js';
+import { lazyCategoryMaps } from './category-maps.js';
 
 export interface ReadOptions {
   mapping?: ColumnMapping;
@@ -102,7 +102,7 @@ function readText(file: string, forced?: string): string {
 /** Reads one bank file by extension: .jsonl/.ndjson, .json, .csv, .xlsx. */
 export async function readBankFile(kb: Kb, file: string, opts: ReadOptions = {}): Promise<ImportResult> {
   const mapping = opts.mapping ?? {};
-  const maps = opts.maps ?? loadCategoryMaps(opts.mapFiles);
+  const maps = opts.maps ?? lazyCategoryMaps(opts.mapFiles);
   const ext = extname(file).toLowerCase();
   let text: string;
   try {
@@ -166,7 +166,7 @@ export async function readBanks(
     'encoding' in mappingOrOpts
       ? (mappingOrOpts as ReadOptions)
       : { mapping: mappingOrOpts as ColumnMapping };
-  const maps = opts.maps ?? loadCategoryMaps(opts.mapFiles);
+  const maps = opts.maps ?? lazyCategoryMaps(opts.mapFiles);
   const out = emptyResult();
   for (const f of files) mergeResults(out, await readBankFile(kb, f, { ...opts, maps }));
   const dups = new Set(duplicateIds(out.items));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { BeianError } from '../../errors.js';
@@ -45,3 +45,25 @@ export function shippedMapFiles(dir = MAPS_DIR): MapFile[] {
 /** The user's maps (--map, in the order given) win over the shipped ones. */
 export const loadCategoryMaps = (userFiles: readonly string[] = []): CategoryMaps =>
   mergeMaps([...userFiles.map(readMapFile), ...shippedMapFiles()]);
+
+/**
+ * The same maps, read on first use: a bank in our own schema with risk ids never needs them,
+ * and parsing every map costs start-up time on each run. A user map that does not exist is still
+ * reported at once.
+ */
+export function lazyCategoryMaps(userFiles: readonly string[] = []): CategoryMaps {
+  for (const f of userFiles) if (!existsSync(f)) readMapFile(f);
+  let maps: CategoryMaps | undefined;
+  const get = () => {
+    maps ??= loadCategoryMaps(userFiles);
+    return maps;
+  };
+  return {
+    get entries() {
+      return get().entries;
+    },
+    get ids() {
+      return get().ids;
+    },
+  };
+}

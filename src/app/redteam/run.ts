@@ -82,7 +82,9 @@ type CacheRow = { key: string; target_id: string; model: string; answer: string;
 
 /**
  * Group commit: results are written as they arrive; while one transaction runs, the next
- * results queue and go in the following one. `write` resolves when the row is durable.
+ * results queue and go in the following one. `write` resolves once its row is durable, and the
+ * worker only then takes its next case: answered-but-unstored plus in-flight cases never exceed
+ * the number of workers, so a kill makes a resume repeat at most that many answered requests.
  */
 function resultSink(repo: ReturnType<typeof redteamRepo>) {
   let rows: ResultRow[] = [];
@@ -111,7 +113,9 @@ function resultSink(repo: ReturnType<typeof redteamRepo>) {
       rows.push(row);
       if (cache) cacheRows.push(cache);
       const p = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
-      writing ??= drain();
+      // start after this turn of the event loop: the answers that arrived with this one join
+      // the same transaction (one commit per burst, not per row)
+      writing ??= new Promise<void>((r) => setImmediate(r)).then(drain);
       return p;
     },
     async close(): Promise<void> {
@@ -283,7 +287,6 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
   // keys and header tokens of every target and the judge never reach the store or a report
   const secrets = secretsOf([...opts.targets, opts.judge], deps.env);
   const clean = redactor(secrets);
-  const sink = resultSink(repo);
   const causes = new Map<string, { count: number; example: string }>();
   let okNow = 0;
   let failedNow = 0;
@@ -294,6 +297,7 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
     targets.reduce((s, t) => s + t.config.concurrency, 0),
   );
   const abortAfter = Math.min(pending.length, Math.max(8, window));
+  const sink = resultSink(repo);
 
   const runCase = async (c: PlannedCase) => {
     const started = Date.now();
@@ -365,8 +369,7 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
       judge: verdict.judge,
       created_at: nowIso(),
     };
-    // the worker waits until its result is durable before it takes the next case: a kill can
-    // only lose the cases in flight, never answered ones (at most `window` repeats on resume)
+    // the next case only once this result is durable (see resultSink)
     await sink.write(row, cacheRow);
     progress.done += answer === null ? 0 : 1;
     if (answer === null) progress.errors += 1;

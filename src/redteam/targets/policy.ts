@@ -107,7 +107,19 @@ export class Policy {
       try {
         await this.pace();
         this.stats.attempts += 1;
-        const value = await fn(AbortSignal.timeout(this.o.timeoutMs));
+        // a plain controller and timer: AbortSignal.timeout() makes a transferable signal with a
+        // GC-tracked timer, measurably slower at thousands of requests a second
+        const ac = new AbortController();
+        const timer = setTimeout(
+          () => ac.abort(new DOMException(`no answer within ${this.o.timeoutMs} ms`, 'TimeoutError')),
+          this.o.timeoutMs,
+        );
+        let value: T;
+        try {
+          value = await fn(ac.signal);
+        } finally {
+          clearTimeout(timer);
+        }
         this.onSuccess();
         return { value, attempts: attempt };
       } catch (e) {
