@@ -6,6 +6,7 @@ import type { ColumnMapping } from '../../redteam/banks/import.js';
 import { itemCategory } from '../../redteam/banks/schema.js';
 import { generateVariants, type VariantStrategy } from '../../redteam/banks/variants.js';
 import { judgeAnswer } from '../../redteam/judges/chain.js';
+import { type GuardFormat, guardJudge } from '../../redteam/judges/guard.js';
 import { keywordJudge, lexiconKeywordMatcher } from '../../redteam/judges/keyword.js';
 import { llmJudge } from '../../redteam/judges/llm.js';
 import type { Judge } from '../../redteam/judges/types.js';
@@ -33,6 +34,8 @@ export interface RunOptions {
   keywordsFile?: string;
   /** LLM-as-judge target */
   judge?: TargetConfig;
+  /** guard-model judge: a safety classifier behind an OpenAI-compatible endpoint */
+  guard?: { target: TargetConfig; format?: GuardFormat };
   /** start a new run even if one with the same plan exists */
   fresh?: boolean;
   /** ignore the response cache (answers are still written to it) */
@@ -153,6 +156,16 @@ async function buildJudges(opts: RunOptions, deps: RunDeps): Promise<{ judges: J
     const k = await loadKeywordJudge(deps.kb, opts.keywordsFile);
     judges.push(k.judge);
     issues.push(...k.issues);
+  }
+  if (opts.guard) {
+    const c = opts.guard.target;
+    judges.push(
+      guardJudge(
+        createTarget(c, deps),
+        new Policy({ concurrency: c.concurrency, rpm: c.rpm, timeoutMs: c.timeoutMs, retries: c.retries }),
+        opts.guard.format ?? 'auto',
+      ),
+    );
   }
   if (opts.judge) {
     const t = createTarget(opts.judge, deps);
@@ -285,7 +298,7 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
   const progress: RunProgress = { done: done.size, total: cases.length, errors: 0 };
   deps.onProgress?.(progress);
   // keys and header tokens of every target and the judge never reach the store or a report
-  const secrets = secretsOf([...opts.targets, opts.judge], deps.env);
+  const secrets = secretsOf([...opts.targets, opts.judge, opts.guard?.target], deps.env);
   const clean = redactor(secrets);
   const causes = new Map<string, { count: number; example: string }>();
   let okNow = 0;
