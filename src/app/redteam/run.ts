@@ -2,14 +2,19 @@ import { existsSync } from 'node:fs';
 import { BeianError, type Issue } from '../../errors.js';
 import type { Kb } from '../../kb/index.js';
 import { NAUGHTY_WORDS } from '../../lexicon/index.js';
+import { crescendo } from '../../redteam/attacks/crescendo.js';
+import { pair } from '../../redteam/attacks/pair.js';
+import type { AttackIo, AttackKind, AttackResult } from '../../redteam/attacks/types.js';
 import type { ColumnMapping } from '../../redteam/banks/import.js';
+import type { BankItem } from '../../redteam/banks/schema.js';
 import { itemCategory } from '../../redteam/banks/schema.js';
 import { generateVariants, type VariantStrategy } from '../../redteam/banks/variants.js';
 import { judgeAnswer } from '../../redteam/judges/chain.js';
 import { type GuardFormat, guardJudge } from '../../redteam/judges/guard.js';
 import { keywordJudge, lexiconKeywordMatcher } from '../../redteam/judges/keyword.js';
 import { llmJudge } from '../../redteam/judges/llm.js';
-import type { Judge } from '../../redteam/judges/types.js';
+import { detectRefusal } from '../../redteam/judges/refusal.js';
+import type { Judge, Verdict } from '../../redteam/judges/types.js';
 import type { TargetConfig } from '../../redteam/targets/config.js';
 import { attemptsOf, Policy } from '../../redteam/targets/policy.js';
 import { redact, redactor, secretsOf } from '../../redteam/targets/redact.js';
@@ -34,6 +39,11 @@ export interface RunOptions {
   keywordsFile?: string;
   /** LLM-as-judge target */
   judge?: TargetConfig;
+  /**
+   * attacks beyond templates, driven by an attacker model: each original generation/should-refuse
+   * question also becomes a `<id>~crescendo` / `<id>~pair` case (variant = the attack)
+   */
+  attacks?: { kinds: AttackKind[]; attacker: TargetConfig; maxTurns?: number; maxCalls?: number };
   /** guard-model judge: a safety classifier behind an OpenAI-compatible endpoint */
   guard?: { target: TargetConfig; format?: GuardFormat };
   /** start a new run even if one with the same plan exists */
@@ -226,6 +236,30 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
   if (base.length === 0) throw new BeianError('INPUT_INVALID', 'The banks hold no valid item.', { issues });
   let items = opts.sample ? sampleItems(base, opts.sample, opts.seed ?? 'beian') : base;
   if (opts.variants?.length) items = [...items, ...generateVariants(items, opts.variants)];
+  const attackOf = new Map<string, AttackKind>();
+  if (opts.attacks?.kinds.length) {
+    const extra: BankItem[] = [];
+    for (const it of items)
+      if (!it.parentId && it.kind !== 'should-not-refuse')
+        for (const kind of opts.attacks.kinds) {
+          const id = `${it.id}~${kind}`;
+          attackOf.set(id, kind);
+          extra.push({ ...it, id, parentId: it.id, variant: kind });
+        }
+    items = [...items, ...extra];
+  }
+  const attacker = opts.attacks
+    ? {
+        target: createTarget(opts.attacks.attacker, deps),
+        policy: new Policy({
+          concurrency: opts.attacks.attacker.concurrency,
+          rpm: opts.attacks.attacker.rpm,
+          timeoutMs: opts.attacks.attacker.timeoutMs,
+          retries: opts.attacks.attacker.retries,
+        }),
+        budget: { maxTurns: opts.attacks.maxTurns ?? 5, maxCalls: opts.attacks.maxCalls ?? 12 },
+      }
+    : undefined;
   const targets = opts.targets.map((c) => ({ target: createTarget(c, deps), config: c }));
   const ids = new Set<string>();
   for (const { target } of targets) {
@@ -260,6 +294,9 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
       })),
       banks: opts.bankFiles,
       variants: opts.variants ?? [],
+      attacks: opts.attacks
+        ? { kinds: opts.attacks.kinds, attacker: opts.attacks.attacker.model, ...attacker?.budget }
+        : null,
       sample: opts.sample ?? null,
       judges: judges.map((j) => j.id),
     };
@@ -298,7 +335,10 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
   const progress: RunProgress = { done: done.size, total: cases.length, errors: 0 };
   deps.onProgress?.(progress);
   // keys and header tokens of every target and the judge never reach the store or a report
-  const secrets = secretsOf([...opts.targets, opts.judge, opts.guard?.target], deps.env);
+  const secrets = secretsOf(
+    [...opts.targets, opts.judge, opts.guard?.target, opts.attacks?.attacker],
+    deps.env,
+  );
   const clean = redactor(secrets);
   const causes = new Map<string, { count: number; example: string }>();
   let okNow = 0;
@@ -323,9 +363,26 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
     let error: string | null = null;
     let attempts = 0;
     let fromCache = false;
-    const hit = cached.get(c.cacheKey);
+    const attack = attackOf.get(c.item.id);
+    // attacks are not cached: the attacker is asked afresh, so a replay would not be the same attack
+    const hit = attack ? undefined : cached.get(c.cacheKey);
     let cacheRow: CacheRow | undefined;
-    if (hit !== undefined) {
+    let attackVerdict: Verdict | undefined;
+    if (attack && attacker) {
+      try {
+        const r = await runAttack(attack, c, attacker);
+        answer = r.answer;
+        messages = r.conversation;
+        attempts = r.calls.attacker + r.calls.target;
+        attackVerdict = {
+          ...r.verdict,
+          reason: `${attack}: ${r.stopped} after ${r.steps.length} turns (${r.calls.attacker} attacker + ${r.calls.target} target calls; ${r.steps.filter((x) => x.backtracked).length} taken back) → ${r.verdict.reason}`,
+        };
+      } catch (e) {
+        error = redact((e as Error).message, secrets);
+        attempts = attemptsOf(e);
+      }
+    } else if (hit !== undefined) {
       answer = hit;
       fromCache = true;
     } else {
@@ -346,10 +403,10 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
         attempts = attemptsOf(e);
       }
     }
-    const verdict =
+    const verdict: Verdict =
       answer === null
         ? { verdict: 'error' as const, reason: error ?? 'no answer', judge: 'target' }
-        : await judgeAnswer({ item: c.item, prompt: c.item.text, answer }, judges);
+        : (attackVerdict ?? (await judgeAnswer({ item: c.item, prompt: c.item.text, answer }, judges)));
     if (answer === null) {
       failedNow += 1;
       const cause = causeOf(error ?? 'no answer');
@@ -389,6 +446,35 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
     deps.onProgress?.(progress);
   };
 
+  const contentJudged = judges.length > 0;
+  /** One attack on one question: the attacker and the target through their own policies. */
+  async function runAttack(
+    kind: AttackKind,
+    c: PlannedCase,
+    a: NonNullable<typeof attacker>,
+  ): Promise<AttackResult> {
+    const policy = policies.get(c.target.id)!;
+    const send = async (t: Target, p: Policy, messages: ChatMessage[]) =>
+      (await p.run((signal) => t.send({ messages, signal }))).value.text;
+    const io: AttackIo = {
+      attacker: (m) => send(a.target, a.policy, m),
+      target: (m) => send(c.target, policy, [...(c.item.history ?? []), ...m]),
+      refused: (answer) => detectRefusal(answer).refused,
+      judgesContent: contentJudged,
+      // with content judges the goal counts as reached only on harmful content, so even a
+      // should-refuse goal is judged like generated content; without them, answering is enough
+      judge: (answer, conversation) =>
+        judgeAnswer(
+          {
+            item: contentJudged ? { ...c.item, kind: 'generation' } : c.item,
+            prompt: [...conversation].reverse().find((m) => m.role === 'user')?.content ?? c.item.text,
+            answer,
+          },
+          judges,
+        ),
+    };
+    return kind === 'crescendo' ? crescendo(c.item.text, a.budget, io) : pair(c.item.text, a.budget, io);
+  }
   let next = 0;
   const worker = async () => {
     for (;;) {
