@@ -134,7 +134,9 @@ export async function summarise(kb: Kb, store: Store, runId: string): Promise<Ru
     const agrees = r.override.verdict === r.machineVerdict ? 1 : 0;
     review.reviewed += 1;
     review.agreeing += agrees;
-    const j = (review.byJudge[r.judge.split(':')[0] ?? r.judge] ??= { reviewed: 0, agreeing: 0 });
+    const key = r.judge.split(':')[0] ?? r.judge;
+    const j = review.byJudge[key] ?? { reviewed: 0, agreeing: 0 };
+    review.byJudge[key] = j;
     j.reviewed += 1;
     j.agreeing += agrees;
   }
