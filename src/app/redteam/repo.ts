@@ -111,6 +111,55 @@ export function redteamRepo(store: Store) {
         .orderBy('item_id')
         .execute(),
 
+    /**
+     * One page of a run's results, filtered by machine verdict and/or category (risk or aspect),
+     * in a stable order, with the number of matching rows: the dashboard never loads a whole run.
+     */
+    async resultsPage(
+      runId: string,
+      f: { verdict?: string; category?: string; kind?: string; offset: number; limit: number },
+    ): Promise<{ rows: StoredResult[]; total: number }> {
+      let q = db.selectFrom('redteam_results').where('run_id', '=', runId);
+      if (f.verdict) q = q.where('verdict', '=', f.verdict);
+      if (f.category) q = q.where('category', '=', f.category);
+      if (f.kind) q = q.where('kind', '=', f.kind);
+      const [rows, count] = await Promise.all([
+        q
+          .selectAll()
+          .orderBy('kind')
+          .orderBy('category')
+          .orderBy('item_id')
+          .orderBy('case_key')
+          .offset(Math.max(0, f.offset))
+          .limit(Math.min(500, Math.max(1, f.limit)))
+          .execute(),
+        q.select(db.fn.countAll<number>().as('n')).executeTakeFirst(),
+      ]);
+      return { rows, total: Number(count?.n ?? 0) };
+    },
+
+    /** The verdicts and categories present in a run, with counts (the dashboard's filter choices). */
+    async facets(
+      runId: string,
+    ): Promise<{ verdicts: Record<string, number>; categories: Record<string, number> }> {
+      const v = await db
+        .selectFrom('redteam_results')
+        .select(['verdict', db.fn.countAll<number>().as('n')])
+        .where('run_id', '=', runId)
+        .groupBy('verdict')
+        .execute();
+      const c = await db
+        .selectFrom('redteam_results')
+        .select(['category', db.fn.countAll<number>().as('n')])
+        .where('run_id', '=', runId)
+        .groupBy('category')
+        .execute();
+      return {
+        verdicts: Object.fromEntries(v.map((r) => [r.verdict, Number(r.n)])),
+        categories: Object.fromEntries(c.map((r) => [r.category, Number(r.n)])),
+      };
+    },
+
     async counts(runId: string): Promise<{ ok: number; error: number }> {
       const rows = await db
         .selectFrom('redteam_results')
