@@ -124,7 +124,7 @@ export function httpFailure(res: Response, body: string): TargetError | undefine
 }
 
 /** Error codes that mean nothing answers at that address. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EBADPORT']);
 
 /** The system error code of a failure, looking through `cause` and AggregateError's `errors`. */
 export function errorCode(e: unknown, depth = 0): string | undefined {
@@ -146,7 +146,8 @@ export function networkFailure(e: unknown): TargetError {
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError')
     return new TargetError('timeout', 'request timed out', { cause: e });
   const cause = (err?.cause as Error | undefined)?.message;
-  const code = errorCode(e);
+  // fetch refuses ports it blocks (a permanent misconfiguration, like a refused connection)
+  const code = errorCode(e) ?? (cause === 'bad port' ? 'EBADPORT' : undefined);
   return new TargetError(
     code && UNREACHABLE.has(code) ? 'unreachable' : 'network',
     `network error: ${err?.message ?? String(e)}${cause ? ` (${cause})` : ''}${code && !cause?.includes(code) ? ` [${code}]` : ''}`,
