@@ -24,7 +24,11 @@ export interface ImportOutcome extends ImportResult {
  * `bank import`: reads the files (layouts, encodings, maps), writes the bank, and on request the
  * proposed mapping of unknown labels and the list of rejected rows. Every file is written atomically.
  */
-export async function importBanks(kb: Kb, files: readonly string[], opts: ImportOptions): Promise<ImportOutcome> {
+export async function importBanks(
+  kb: Kb,
+  files: readonly string[],
+  opts: ImportOptions,
+): Promise<ImportOutcome> {
   const maps = opts.maps ?? loadCategoryMaps(opts.mapFiles);
   const r = await readBanks(kb, files, { ...opts, maps });
   const proposals = suggestMappings(kb, maps, r.unknownLabels);
@@ -41,7 +45,10 @@ export async function importBanks(kb: Kb, files: readonly string[], opts: Import
     written.push(opts.suggestMap);
   }
   if (opts.rejects) {
-    writeAtomic(opts.rejects, r.issues.map((i) => JSON.stringify(i)).join('\n') + (r.issues.length ? '\n' : ''));
+    writeAtomic(
+      opts.rejects,
+      r.issues.map((i) => JSON.stringify(i)).join('\n') + (r.issues.length ? '\n' : ''),
+    );
     written.push(opts.rejects);
   }
   return { ...r, proposals, written };

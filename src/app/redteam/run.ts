@@ -31,6 +31,10 @@ export interface RunOptions {
   targets: TargetConfig[];
   bankFiles: string[];
   mapping?: ColumnMapping;
+  /** the user's category maps, before the shipped ones */
+  mapFiles?: string[];
+  /** force the banks' encoding (detected otherwise) */
+  encoding?: string;
   variants?: VariantStrategy[];
   /** original questions per bank (deterministic sample) */
   sample?: number;
@@ -232,7 +236,11 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
       'USAGE',
       'No target: pass --base-url and --model, or a config with redteam.targets.',
     );
-  const { items: base, issues } = await readBanks(kb, opts.bankFiles, opts.mapping);
+  const { items: base, issues } = await readBanks(kb, opts.bankFiles, {
+    ...(opts.mapping ? { mapping: opts.mapping } : {}),
+    ...(opts.mapFiles ? { mapFiles: opts.mapFiles } : {}),
+    ...(opts.encoding ? { encoding: opts.encoding } : {}),
+  });
   if (base.length === 0) throw new BeianError('INPUT_INVALID', 'The banks hold no valid item.', { issues });
   let items = opts.sample ? sampleItems(base, opts.sample, opts.seed ?? 'beian') : base;
   if (opts.variants?.length) items = [...items, ...generateVariants(items, opts.variants)];

@@ -124,7 +124,14 @@ export function httpFailure(res: Response, body: string): TargetError | undefine
 }
 
 /** Error codes that mean nothing answers at that address. */
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EBADPORT']);
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EBADPORT',
+]);
 
 /** The system error code of a failure, looking through `cause` and AggregateError's `errors`. */
 export function errorCode(e: unknown, depth = 0): string | undefined {
