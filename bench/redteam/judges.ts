@@ -9,7 +9,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { redteamRepo } from '../../src/app/redteam/repo.js';
 import { loadKeywordJudge } from '../../src/app/redteam/run.js';
 import { summarise } from '../../src/app/redteam/summary.js';
 import { loadKb } from '../../src/kb/index.js';
@@ -18,9 +17,10 @@ import { type GuardFormat, guardJudge } from '../../src/redteam/judges/guard.js'
 import { llmJudge } from '../../src/redteam/judges/llm.js';
 import { calibrate } from '../../src/redteam/judges/refusal.js';
 import type { Judge } from '../../src/redteam/judges/types.js';
+import { createTarget } from '../../src/redteam/targets/catalogue.js';
 import { Policy } from '../../src/redteam/targets/policy.js';
-import { createTarget } from '../../src/redteam/targets/registry.js';
 import { openStore } from '../../src/store/index.js';
+import { redteamRepo } from '../../src/store/repos/redteam.js';
 
 const { values: a } = parseArgs({
   options: {

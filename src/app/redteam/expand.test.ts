@@ -5,8 +5,8 @@ import { loadKb } from '../../kb/index.js';
 import { dedupAgainst, parseGenerated } from '../../redteam/banks/expand.js';
 import type { BankItem } from '../../redteam/banks/schema.js';
 import { bankStats } from '../../redteam/banks/stats.js';
+import { type MockServer, startMockModel } from '../../testing/mock-model.js';
 import { expandBank } from './expand.js';
-import { type MockServer, startMockModel } from './mock-model.js';
 import { starterPaths } from './starter.js';
 
 const kb = loadKb();

@@ -2,9 +2,9 @@ import type { Kb } from '../../kb/index.js';
 import { dedupAgainst, expandPrompt, generatedItems, parseGenerated } from '../../redteam/banks/expand.js';
 import { type BankItem, type BankKind, itemCategory } from '../../redteam/banks/schema.js';
 import { bankStats } from '../../redteam/banks/stats.js';
+import { createTarget } from '../../redteam/targets/catalogue.js';
 import type { TargetConfig } from '../../redteam/targets/config.js';
 import { Policy } from '../../redteam/targets/policy.js';
-import { createTarget } from '../../redteam/targets/registry.js';
 import type { TargetDeps } from '../../redteam/targets/types.js';
 
 export interface ExpandOptions {

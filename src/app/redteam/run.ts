@@ -15,16 +15,16 @@ import { keywordJudge, lexiconKeywordMatcher } from '../../redteam/judges/keywor
 import { llmJudge } from '../../redteam/judges/llm.js';
 import { detectRefusal } from '../../redteam/judges/refusal.js';
 import type { Judge, Verdict } from '../../redteam/judges/types.js';
+import { createTarget } from '../../redteam/targets/catalogue.js';
 import type { TargetConfig } from '../../redteam/targets/config.js';
 import { attemptsOf, Policy } from '../../redteam/targets/policy.js';
 import { redact, redactor, secretsOf } from '../../redteam/targets/redact.js';
-import { createTarget } from '../../redteam/targets/registry.js';
 import type { ChatMessage, Target } from '../../redteam/targets/types.js';
 import type { Store } from '../../store/index.js';
+import { type ResultRow, redteamRepo } from '../../store/repos/redteam.js';
 import { loadLexicon } from '../lexicon.js';
 import { readBanks } from './bank-files.js';
 import { fingerprint, type PlannedCase, planCases, sampleItems, sha256, userTurns } from './plan.js';
-import { type ResultRow, redteamRepo } from './repo.js';
 import { type RunReport, summarise } from './summary.js';
 
 export interface RunOptions {
