@@ -139,6 +139,33 @@ export function redteamRepo(store: { readonly db: Kysely<Database> | Transaction
       return { rows, total: Number(count?.n ?? 0) };
     },
 
+    /** Result counts by bank, category and machine verdict (a run's summary without loading its rows). */
+    verdictCounts: (runId: string) =>
+      db
+        .selectFrom('redteam_results')
+        .select(['kind', 'category', 'verdict', db.fn.countAll<number>().as('n')])
+        .where('run_id', '=', runId)
+        .groupBy(['kind', 'category', 'verdict'])
+        .execute(),
+
+    /** kind, category and machine verdict of the given cases (the overridden ones, for a summary). */
+    async casesByKeys(
+      runId: string,
+      keys: readonly string[],
+    ): Promise<{ case_key: string; kind: string; category: string; verdict: string }[]> {
+      const out: { case_key: string; kind: string; category: string; verdict: string }[] = [];
+      for (let i = 0; i < keys.length; i += CHUNK)
+        out.push(
+          ...(await db
+            .selectFrom('redteam_results')
+            .select(['case_key', 'kind', 'category', 'verdict'])
+            .where('run_id', '=', runId)
+            .where('case_key', 'in', keys.slice(i, i + CHUNK))
+            .execute()),
+        );
+      return out;
+    },
+
     /** The verdicts and categories present in a run, with counts (the dashboard's filter choices). */
     async facets(
       runId: string,
