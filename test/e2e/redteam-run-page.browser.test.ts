@@ -98,9 +98,9 @@ describe('dashboard red-team run page (stored run, real browser)', () => {
     expect(await page.locator('#results tbody tr').count()).toBe(50);
     expect(await page.locator('#pager').first().textContent()).toContain('第 1–50 条，共 900 条');
     expect(await page.textContent('body')).toContain('通过 675/900');
-    const height = await page.evaluate(() => document.body.scrollHeight);
+    const height = (await page.evaluate('document.body.scrollHeight')) as number;
     expect(height).toBeLessThan(20_000); // was ~85,000 px with every row
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.evaluate('window.__xss')).toBeUndefined();
     await page.screenshot({ path: join(ARTIFACTS, 'redteam-run-paged.png'), fullPage: true });
   });
 

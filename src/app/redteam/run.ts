@@ -507,13 +507,16 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
     .sort((a, b) => b.count - a.count);
   if (allFailed) {
     const notAsked = pending.length - failedNow;
-    throw new BeianError(
-      'TARGET_FAILED',
-      `Every request failed (${failedNow} of ${pending.length} cases tried${notAsked ? `, ${notAsked} not asked` : ''}); run ${runId} can be resumed with the same arguments. Causes:\n${errorCauses
+    throw BeianError.of('TARGET_FAILED', 'redteam.allFailed', {
+      failed: failedNow,
+      tried: pending.length,
+      notAsked,
+      runId,
+      causes: errorCauses
         .slice(0, 5)
         .map((g) => `  ${g.cause} × ${g.count}: ${g.example.slice(0, 300)}`)
-        .join('\n')}`,
-    );
+        .join('\n'),
+    });
   }
   return { ...report, resumed, ranNow: okNow + failedNow, warnings: issues, errorCauses };
 }

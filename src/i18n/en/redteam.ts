@@ -147,4 +147,6 @@ Examples:
 `,
   'redteam.bank.needOut':
     'Name the bank to write with --out FILE, or use --suggest-map alone for proposals only',
+  'redteam.allFailed':
+    'Every request failed ({failed} cases tried, {notAsked} not asked, of {tried}): the endpoint may be down or refusing us. Run again with the same arguments to resume {runId}. Causes:\n{causes}',
 } as const;

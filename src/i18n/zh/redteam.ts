@@ -139,4 +139,6 @@ export const redteam = {
   beian redteam bank import raw.jsonl --col-text body.question --col-risk meta.label --kind generation --out bank.jsonl
 `,
   'redteam.bank.needOut': '请用 --out FILE 指定输出题库，或用 --suggest-map 只给出映射建议',
+  'redteam.allFailed':
+    '所有请求都失败了（已尝试 {failed} 个用例，{notAsked} 个未发出，共 {tried} 个）：接口可能未启动或拒绝访问。用相同参数重新运行可续跑 {runId}。原因：\n{causes}',
 } as const;
