@@ -98,6 +98,8 @@ export const RedteamScores = z
         })
         .strict(),
     ),
+    /** why the run is not (yet) filing evidence (failed, partial, other model, sample too small) */
+    gaps: z.array(z.string()).optional(),
     /** per bank and risk: questions in the bank, evaluated, and the rate */
     perRisk: z
       .array(z.object({ bank: BankKind, risk: RiskId, size: Count, evaluated: Count, rate: Rate }).strict())

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ChecklistScore } from '../../fairness/checklist/score.js';
-import type { Lang } from '../../i18n/index.js';
+import { type Lang, translator } from '../../i18n/index.js';
 import { type Kb, threshold } from '../../kb/index.js';
 import { lexiconStats, loadStarterLibraries, mergeLibraries } from '../../lexicon/index.js';
 import type { BankKind, Evidence } from '../../materials/evidence.js';
@@ -18,6 +18,7 @@ import { latestScan } from '../../store/repos/scans.js';
 import { labelOverview, labelRunToEvidence } from '../label/save.js';
 import type { PiiReport } from '../pii/run.js';
 import { readBanks } from '../redteam/bank-files.js';
+import { describeGap, evidenceGaps, namedModels } from '../redteam/evidence.js';
 import { summarise } from '../redteam/summary.js';
 import type { ScanReport } from '../scan.js';
 import {
@@ -70,7 +71,7 @@ export async function gatherEvidence(
   const ledger = readLedger(project, options.ledgerFile ?? join(base, 'sources.yaml'));
   if (ledger?.length) ev.sources = sourcesToEvidence(ledger, threshold(kb, 'source.illegal-rate.max'));
 
-  Object.assign(ev, await redteamEvidence(store, kb, project, base));
+  Object.assign(ev, await redteamEvidence(store, kb, project, base, options.lang));
 
   if (options.starterLexicon !== false) {
     const libs = await loadStarterLibraries(new Set(kb.risks.map((r) => r.id)));
@@ -93,10 +94,16 @@ function readLedger(project: ProjectFile, file: string): SourceEntry[] | undefin
 }
 
 /** The latest red-team run, scored with overrides, and the banks it ran (else the project's banks). */
-async function redteamEvidence(store: Store, kb: Kb, project: ProjectFile, base: string): Promise<Evidence> {
+async function redteamEvidence(
+  store: Store,
+  kb: Kb,
+  project: ProjectFile,
+  base: string,
+  lang: Lang,
+): Promise<Evidence> {
   const run = await redteamRepo(store).latestRun();
   const plan = run
-    ? (JSON.parse(run.plan_json) as { banks?: string[]; targets?: { id: string }[] })
+    ? (JSON.parse(run.plan_json) as { banks?: string[]; targets?: { id: string; model?: string }[] })
     : undefined;
   const files = plan?.banks ?? project.redteam?.banks.map((b) => resolve(base, b)) ?? [];
   let items: RedteamBankItem[] = [];
@@ -111,11 +118,16 @@ async function redteamEvidence(store: Store, kb: Kb, project: ProjectFile, base:
         evaluated.set(r.item_id, { answer: r.answer, verdict: r.effectiveVerdict });
     const sizes: Partial<Record<BankKind, number>> = {};
     for (const i of items) if (!i.parentId && !i.variant) sizes[i.kind] = (sizes[i.kind] ?? 0) + 1;
-    out.redteam = redteamToEvidence(report.json, {
-      at: run.updated_at,
-      ...(target ? { target } : {}),
-      bankSizes: sizes,
-    });
+    // a failed, partial, undersized or other-model run is shown with what it lacks, not cited
+    const gaps = evidenceGaps(run, report.json, plan?.targets ?? [], namedModels(project));
+    out.redteam = {
+      ...redteamToEvidence(report.json, {
+        at: run.updated_at,
+        ...(target ? { target } : {}),
+        bankSizes: sizes,
+      }),
+      ...(gaps.length ? { gaps: gaps.map((g) => describeGap(g, translator(lang))) } : {}),
+    };
   }
   if (items.length) out.banks = banksToEvidence(items, evaluated);
   return out;

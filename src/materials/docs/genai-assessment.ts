@@ -217,6 +217,20 @@ function bankSection(ctx: BuildContext, tpl: Template, checks: Check[]): Section
 function resultsSection(ctx: BuildContext, tpl: Template, checks: Check[]): Section {
   const rt = ctx.evidence.redteam;
   if (!rt) return tpl.sec('results', {}, [evidenceTodo(tpl, 'redteam')], [], false);
+  if (rt.gaps?.length)
+    return tpl.sec(
+      'results',
+      {},
+      [
+        todo(
+          tpl.l('todo.evidence.redteamGaps', { run: rt.runId ?? '—', gaps: rt.gaps.join('；') }),
+          'evidence.redteam',
+          true,
+        ),
+      ],
+      [],
+      false,
+    );
   const own: Check[] = [];
   for (const b of rt.banks) {
     const t = BANK_THRESHOLDS[b.bank];

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as assessments from './0001-assessments.js';
 import * as scans from './0100-scans.js';
 import * as redteam from './0200-redteam.js';
+import * as redteamSummary from './0210-redteam-summary.js';
 import * as piiReports from './0300-pii-reports.js';
 import * as registry from './0400-registry.js';
 import * as fairness from './0500-fairness.js';
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0300-pii-reports': piiReports,
   '0200-redteam': redteam,
   '0700-labels': labels,
+  '0210-redteam-summary': redteamSummary,
 };
