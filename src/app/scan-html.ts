@@ -103,5 +103,5 @@ export function renderScanHtml(r: ScanReport, L: HtmlLabels): string {
 <h2>${escapeHtml(L.sources)}</h2><table>${sources}</table>
 <h2>${escapeHtml(L.examples)}</h2><table>${example}</table>
 <h2>${escapeHtml(L.malformed)}</h2><table>${malformed}</table>
-<p><small>beian · KB ${escapeHtml(r.kbVersion)} · ${escapeHtml(r.lexicon.libraries.join(', ').slice(0, 400))}</small></p></body></html>\n`;
+<p><small>beian · KB ${escapeHtml(r.kbVersion)} · lexicon ${escapeHtml(r.lexicon.version ?? '')} (${r.lexicon.keywords}) · ${escapeHtml(r.lexicon.libraries.join(', ').slice(0, 400))}</small></p></body></html>\n`;
 }

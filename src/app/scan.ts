@@ -1,10 +1,19 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { type AuditTally, emptyTally, type FlaggedRecord, mergeTally, wilson } from '../corpus/audit.js';
+import {
+  type AuditTally,
+  emptyTally,
+  type FlaggedRecord,
+  keepBottom,
+  type ManualCandidate,
+  mergeTally,
+  wilson,
+} from '../corpus/audit.js';
 import { listCorpusFiles, readFileBlocks } from '../corpus/blocks.js';
 import { createPool, mapOrdered } from '../corpus/pool.js';
 import type { ScanWorkerData } from '../corpus/scan-worker.js';
 import type { CorpusBlock, CorpusReadOptions, MalformedEntry } from '../corpus/types.js';
+import { BeianError } from '../errors.js';
 import { type Kb, meets, threshold } from '../kb/index.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
 import type { LoadedLexicon } from './lexicon.js';
@@ -22,11 +31,37 @@ export interface ScanOptions {
   /** examples kept for the report */
   examples?: number;
   topKeywords?: number;
+  /** draw the manual-review sample (corpus.manual.sample.min items) and hand it to this callback */
+  manualSample?: (sample: ManualSample) => Promise<void>;
   onProgress?: (p: { records: number; bytes: number; totalBytes: number }) => void;
+}
+
+/** The manual-review sample drawn during a scan (written for reviewers by scan-review.ts). */
+export interface ManualSample {
+  scan: string;
+  seed: number;
+  required: number;
+  items: ManualCandidate[];
+}
+
+/** A manual review's result, stored in the scan's report (filing materials read it). */
+export interface ManualReview {
+  size: number;
+  passed: number;
+  failed: number;
+  pending: number;
+  passRate: number;
+  sampleMin: { id: string; value: number; ok: boolean };
+  passRateMin: { id: string; value: number; ok: boolean };
+  reviewedAt: string;
+  reviewer?: string;
+  file: string;
 }
 
 /** The `beian scan --json` contract (docs/scan.md): keep field names stable. */
 export interface ScanReport {
+  /** run id; the id of the stored scan with --save, and the key of its manual sample */
+  id: string;
   records: number;
   bytes: number;
   malformed: MalformedEntry[];
@@ -42,12 +77,20 @@ export interface ScanReport {
     fraction: number;
     seed: number;
   };
+  /** the technical check: pass rate of the FULL scan (not of a sample) */
   threshold: { id: string; passRateMin: number; passRate: number };
+  /** pass: the full scan's pass rate meets the threshold and no source is over its maximum */
   verdict: 'pass' | 'fail';
+  /** why the verdict failed: `pass-rate` and/or `source:<name>` */
+  verdictReasons: string[];
   sources: Array<{ source: string; records: number; flagged: number; rate: number; overThreshold: boolean }>;
   sourceThreshold: { id: string; max: number };
   examples: FlaggedRecord[];
-  lexicon: { libraries: string[]; keywords: number };
+  lexicon: { libraries: string[]; keywords: number; version: string };
+  /** the manual-review sample written with --sample-out */
+  manualSample?: { file?: string; size: number; required: number; seed: number };
+  /** reviewers' verdicts on that sample (`beian scan review`) */
+  manualReview?: ManualReview;
   files: number;
   seconds: number;
   kbVersion: string;
@@ -71,10 +114,17 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
   const bytes = serializeMatcher(lexicon.matcher);
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
   shared.set(bytes);
+  const manualMin = threshold(kb, 'corpus.manual.sample.min');
+  const manualSize = options.manualSample ? Math.ceil(manualMin.value) : 0;
   const data: ScanWorkerData = {
     matcher: shared,
     read: options.read,
-    audit: { flagScore: options.flagScore, seed: options.seed, sampleFraction: fraction },
+    audit: {
+      flagScore: options.flagScore,
+      seed: options.seed,
+      sampleFraction: fraction,
+      ...(manualSize ? { manualSize } : {}),
+    },
   };
   const pool = createPool<CorpusBlock, AuditTally>(workerUrl(), {
     workerData: data,
@@ -103,6 +153,7 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       }
       t.flaggedRecords = [];
       mergeTally(total, t);
+      if (manualSize) total.manual = keepBottom(total.manual, manualSize);
       options.onProgress?.({ records: total.records, bytes: total.bytes, totalBytes });
     }
   } finally {
@@ -112,12 +163,33 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       await once(flaggedOut, 'finish');
     }
   }
+  if (total.records === 0)
+    throw new BeianError('INPUT_INVALID', 'the input holds no records to audit', {
+      issues: total.malformed.map((m) => ({ file: m.file, line: m.line, message: m.reason })),
+    });
   const passMin = threshold(kb, 'corpus.technical.pass-rate.min');
   const srcMax = threshold(kb, 'source.illegal-rate.max');
   const rate = total.sample.size ? total.sample.flagged / total.sample.size : 0;
-  const passRate = 1 - rate;
+  const fullPassRate = 1 - total.flagged / total.records;
   const top = options.topKeywords ?? 20;
+  const sources = Object.entries(total.bySource)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([source, s]) => {
+      const r = s.records ? s.flagged / s.records : 0;
+      return { source, records: s.records, flagged: s.flagged, rate: r, overThreshold: !meets(srcMax, r) };
+    });
+  // The technical check is decided by the whole scan: every record was audited, so the sample
+  // (kept for its interval) would only add noise. Each source over its maximum fails it too.
+  const verdictReasons = [
+    ...(meets(passMin, fullPassRate) ? [] : ['pass-rate']),
+    ...sources.filter((x) => x.overThreshold).map((x) => `source:${x.source}`),
+  ];
+  const { randomUUID } = await import('node:crypto');
+  const id = randomUUID();
+  if (options.manualSample)
+    await options.manualSample({ scan: id, seed: options.seed, required: manualSize, items: total.manual });
   return {
+    id,
     records: total.records,
     bytes: total.bytes,
     malformed: total.malformed,
@@ -136,18 +208,16 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       fraction,
       seed: options.seed,
     },
-    threshold: { id: passMin.id, passRateMin: passMin.value, passRate },
-    // An empty sample proves nothing: it fails rather than passes.
-    verdict: total.sample.size > 0 && meets(passMin, passRate) ? 'pass' : 'fail',
-    sources: Object.entries(total.bySource)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([source, s]) => {
-        const r = s.records ? s.flagged / s.records : 0;
-        return { source, records: s.records, flagged: s.flagged, rate: r, overThreshold: !meets(srcMax, r) };
-      }),
+    threshold: { id: passMin.id, passRateMin: passMin.value, passRate: fullPassRate },
+    verdict: verdictReasons.length ? 'fail' : 'pass',
+    verdictReasons,
+    sources,
     sourceThreshold: { id: srcMax.id, max: srcMax.value },
     examples,
-    lexicon: { libraries: lexicon.libraries, keywords: lexicon.entries.length },
+    lexicon: { libraries: lexicon.libraries, keywords: lexicon.entries.length, version: lexicon.version },
+    ...(options.manualSample
+      ? { manualSample: { size: total.manual.length, required: manualSize, seed: options.seed } }
+      : {}),
     files: files.length,
     seconds: (Date.now() - started) / 1000,
     kbVersion: kb.version,
@@ -161,8 +231,7 @@ export async function saveScan(
   report: ScanReport,
   now: Date,
 ): Promise<string> {
-  const { randomUUID } = await import('node:crypto');
-  const id = randomUUID();
+  const id = report.id;
   await store.db
     .insertInto('scans')
     .values({

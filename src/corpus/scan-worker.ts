@@ -1,4 +1,5 @@
 // Worker thread of `beian scan`: parses a block (pool.ts hands it over) and audits its records.
+import { countedMatcher } from '../lexicon/rules.js';
 import { deserializeMatcher } from '../lexicon/serialize.js';
 import { type AuditOptions, auditItems } from './audit.js';
 import { parseBlock } from './parse.js';
@@ -13,10 +14,10 @@ export interface ScanWorkerData {
 }
 
 serveWorker<CorpusBlock, ReturnType<typeof auditItems>, ScanWorkerData>((data) => {
-  const matcher = deserializeMatcher(data.matcher);
+  const count = countedMatcher(deserializeMatcher(data.matcher));
   return (block) => {
     const items: CorpusItem[] = [];
     parseBlock(block, data.read, (i) => items.push(i));
-    return auditItems(items, block.kind === 'lines' ? block.bytes.length : block.size, matcher, data.audit);
+    return auditItems(items, block.kind === 'lines' ? block.bytes.length : block.size, count, data.audit);
   };
 });
