@@ -13,7 +13,6 @@ import { listCorpusFiles, readFileBlocks } from '../corpus/blocks.js';
 import { createPool, mapOrdered } from '../corpus/pool.js';
 import type { ScanWorkerData } from '../corpus/scan-worker.js';
 import type { CorpusBlock, CorpusReadOptions, MalformedEntry } from '../corpus/types.js';
-import { BeianError } from '../errors.js';
 import { type Kb, meets, threshold } from '../kb/index.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
 import type { LoadedLexicon } from './lexicon.js';
@@ -81,7 +80,7 @@ export interface ScanReport {
   threshold: { id: string; passRateMin: number; passRate: number };
   /** pass: the full scan's pass rate meets the threshold and no source is over its maximum */
   verdict: 'pass' | 'fail';
-  /** why the verdict failed: `pass-rate` and/or `source:<name>` */
+  /** why the verdict failed: `empty` (no records), `pass-rate` and/or `source:<name>` */
   verdictReasons: string[];
   sources: Array<{ source: string; records: number; flagged: number; rate: number; overThreshold: boolean }>;
   sourceThreshold: { id: string; max: number };
@@ -163,14 +162,10 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       await once(flaggedOut, 'finish');
     }
   }
-  if (total.records === 0)
-    throw new BeianError('INPUT_INVALID', 'the input holds no records to audit', {
-      issues: total.malformed.map((m) => ({ file: m.file, line: m.line, message: m.reason })),
-    });
   const passMin = threshold(kb, 'corpus.technical.pass-rate.min');
   const srcMax = threshold(kb, 'source.illegal-rate.max');
   const rate = total.sample.size ? total.sample.flagged / total.sample.size : 0;
-  const fullPassRate = 1 - total.flagged / total.records;
+  const fullPassRate = total.records ? 1 - total.flagged / total.records : 0;
   const top = options.topKeywords ?? 20;
   const sources = Object.entries(total.bySource)
     .sort(([a], [b]) => a.localeCompare(b))
@@ -180,8 +175,9 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
     });
   // The technical check is decided by the whole scan: every record was audited, so the sample
   // (kept for its interval) would only add noise. Each source over its maximum fails it too.
+  // No records proves nothing: `empty` (the CLI reports it as bad input, exit 2).
   const verdictReasons = [
-    ...(meets(passMin, fullPassRate) ? [] : ['pass-rate']),
+    ...(total.records === 0 ? ['empty'] : meets(passMin, fullPassRate) ? [] : ['pass-rate']),
     ...sources.filter((x) => x.overThreshold).map((x) => `source:${x.source}`),
   ];
   const { randomUUID } = await import('node:crypto');

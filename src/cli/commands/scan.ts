@@ -110,6 +110,10 @@ export const register: Register = (program, run, ctx) => {
         },
       });
       progress.finish();
+      if (report.records === 0)
+        throw new BeianError('INPUT_INVALID', c.t('scan.empty', { files: report.files }), {
+          issues: report.malformed.map((m) => ({ file: m.file, line: m.line, message: m.reason })),
+        });
       if (o.sampleOut && report.manualSample) report.manualSample.file = o.sampleOut;
       if (o.out) {
         const { renderScanHtml, scanHtmlLabels } = await import('../../app/scan-html.js');
@@ -171,7 +175,9 @@ export const register: Register = (program, run, ctx) => {
   jsonOption(cmd.command('review <sample.jsonl>').description(ctx.t('scan.review.description')), ctx)
     .option('--reviewer <name>', ctx.t('scan.review.option.reviewer'))
     .action(
-      run(async (c, file: string, o: { reviewer?: string; json?: boolean }) => {
+      run(async (c, file: string, sub: { reviewer?: string; json?: boolean }) => {
+        // `scan` declares --json too; commander hands it to the parent when it comes after `review`
+        const o = { ...sub, json: sub.json || (cmd.opts() as { json?: boolean }).json };
         const { existsSync } = await import('node:fs');
         if (!existsSync(file)) throw new BeianError('NOT_FOUND', `${file}: no such file`);
         const [{ loadKb }, { recordReview }] = await Promise.all([

@@ -55,4 +55,5 @@ export const scan: Record<keyof typeof zh, string> = {
   'scan.review.pending': 'pending',
   'scan.review.passRate': 'pass rate',
   'scan.review.stored': 'stored with scan {scan}',
+  'scan.empty': 'the input holds no records to audit ({files} files): an empty input proves nothing',
 };

@@ -51,4 +51,5 @@ export const scan = {
   'scan.review.pending': '待审核',
   'scan.review.passRate': '合格率',
   'scan.review.stored': '已存入检测 {scan}',
+  'scan.empty': '输入中没有可检测的记录（{files} 个文件）：空输入不能证明语料合规',
 } as const;
