@@ -3,6 +3,7 @@ import { BeianError, type Issue } from '../errors.js';
 import type { Kb } from '../kb/index.js';
 import {
   compileLexicon,
+  DEFAULT_VARIANTS,
   type Duplicate,
   deserializeMatcher,
   type LexiconEntry,
@@ -14,6 +15,8 @@ import {
   mergeLibraries,
   NAUGHTY_WORDS,
   type RowDefaults,
+  type VariantFamily,
+  variantEntries,
 } from '../lexicon/index.js';
 
 export interface LexiconSelection {
@@ -31,6 +34,8 @@ export interface LexiconSelection {
   defaults?: RowDefaults;
   /** a category map for folder layouts (else the folder's categories.yaml, else a shipped map) */
   categoryMap?: string;
+  /** evasion-variant families matched for high-severity keywords (default DEFAULT_VARIANTS; [] = none) */
+  variants?: readonly VariantFamily[];
 }
 
 export interface LoadedLexicon {
@@ -42,6 +47,9 @@ export interface LoadedLexicon {
   /** content hash of the merged entries (lexicon/version.ts) */
   version: string;
 }
+
+/** Notes of generated variant entries start so (lexicon/variants/entries.ts). */
+const VARIANT_NOTE = 'variant:';
 
 const isCompiled = (file: string): boolean => {
   try {
@@ -57,7 +65,7 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
   const files = [...(sel.files ?? [])];
   if (files.length === 1 && files[0] !== NAUGHTY_WORDS && isCompiled(files[0] as string)) {
     const matcher = deserializeMatcher(readFileSync(files[0] as string));
-    const entries = [...matcher.entries];
+    const entries = matcher.entries.filter((e) => !e.note?.startsWith(VARIANT_NOTE));
     return {
       libraries: files,
       entries,
@@ -92,7 +100,9 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
       issues: merged.issues,
     });
   const allow = [...(sel.allow ?? []), ...libs.flatMap((l) => l.allow ?? [])];
-  const matcher = compileLexicon(merged.entries, {
+  // Variants are matched, not listed: they stay out of entries, stats, diff and the version id.
+  const variants = variantEntries(merged.entries, sel.variants ?? DEFAULT_VARIANTS);
+  const matcher = compileLexicon([...merged.entries, ...variants], {
     ...(allow.length ? { allow } : {}),
     ...(sel.pinyin ? { pinyin: true } : {}),
   });

@@ -36,4 +36,6 @@ export { jiebaSegmenter } from './segment.js';
 export { deserializeMatcher, serializeMatcher } from './serialize.js';
 export { type CoverageRequirement, type LexiconStats, lexiconStats } from './stats.js';
 export * from './types.js';
+export * as variants from './variants/index.js';
+export { DEFAULT_VARIANTS, type VariantFamily, variantEntries } from './variants/index.js';
 export { diffLibraries, type EntryChange, type LibraryDiff, libraryVersion } from './version.js';

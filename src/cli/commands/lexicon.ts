@@ -13,6 +13,7 @@ interface LexiconFlags {
   category?: string;
   severity?: string;
   categoryMap?: string;
+  variants?: string;
   json?: boolean;
 }
 
@@ -27,7 +28,24 @@ export function lexiconOptions(cmd: Command, ctx: Pick<CliContext, 't'>): Comman
     .option('--pinyin', ctx.t('lexicon.option.pinyin'))
     .option('--category <risk>', ctx.t('lexicon.option.category'))
     .option('--severity <1-3>', ctx.t('lexicon.option.severity'))
-    .option('--category-map <file.yaml>', ctx.t('lexicon.option.categoryMap'));
+    .option('--category-map <file.yaml>', ctx.t('lexicon.option.categoryMap'))
+    .option('--variants <families>', ctx.t('lexicon.option.variants'));
+}
+
+/** --variants homophone,split,lookalike | none | all */
+async function variantFamilies(c: CliContext, value: string | undefined) {
+  if (value === undefined) return undefined;
+  const { MATCHED_FAMILIES } = await import('../../lexicon/variants/index.js');
+  if (value === 'none') return [];
+  if (value === 'all') return [...MATCHED_FAMILIES];
+  const list = value.split(',').map((v) => v.trim());
+  const bad = list.filter((v) => !(MATCHED_FAMILIES as readonly string[]).includes(v));
+  if (bad.length)
+    throw new BeianError(
+      'USAGE',
+      c.t('lexicon.badVariants', { value: bad.join(','), allowed: MATCHED_FAMILIES.join(', ') }),
+    );
+  return list as (typeof MATCHED_FAMILIES)[number][];
 }
 
 /** --category/--severity: defaults for rows of --lexicon files that give none (checked here, once). */
@@ -48,10 +66,12 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
   ]);
   const kb = loadKb();
   const defaults = await rowDefaults(c, o, new Set(kb.risks.map((r) => r.id)));
+  const variants = await variantFamilies(c, o.variants);
   const lex = await loadLexicon(kb, {
     ...(o.lexicon ? { files: o.lexicon } : {}),
     ...(Object.keys(defaults).length ? { defaults } : {}),
     ...(o.categoryMap ? { categoryMap: o.categoryMap } : {}),
+    ...(variants ? { variants } : {}),
     ...(o.naughtyWords ? { naughtyWords: true } : {}),
     ...(o.allow ? { allow: o.allow } : {}),
     ...(o.pinyin ? { pinyin: true } : {}),

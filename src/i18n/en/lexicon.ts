@@ -57,4 +57,6 @@ export const lexicon: Record<keyof typeof zh, string> = {
   'lexicon.diff.option.limit': 'max keywords listed per kind',
   'lexicon.diff.summary': '{from} → {to}: {added} added, {removed} removed, {changed} changed',
   'lexicon.diff.notFound': 'no such lexicon: {file}',
+  'lexicon.option.variants': 'match evasion variants of high-severity keywords: homophone, split (拆字), lookalike (火星文/look-alikes), comma-separated, or all / none; default split,lookalike (measured to add no flag on clean text)',
+  'lexicon.badVariants': '"{value}" in --variants is not a variant family ({allowed}, all, none)',
 };

@@ -51,4 +51,6 @@ export const lexicon = {
   'lexicon.diff.option.limit': '每类最多列出的关键词数',
   'lexicon.diff.summary': '{from} → {to}：新增 {added}，删除 {removed}，改动 {changed}',
   'lexicon.diff.notFound': '找不到词库 {file}',
+  'lexicon.option.variants': '匹配高危关键词的规避变体：homophone（谐音）、split（拆字）、lookalike（火星文/形近字），逗号分隔，或 all / none；默认 split,lookalike（在干净文本上实测不增加误报）',
+  'lexicon.badVariants': '--variants 中的 "{value}" 不是变体类型（可选：{allowed}、all、none）',
 } as const;

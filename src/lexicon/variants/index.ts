@@ -1,5 +1,5 @@
 /** Evasion variants (谐音, 拆字, 火星文/look-alikes, zero-width and symbol mixing): pure generators. */
-export { MATCHED_FAMILIES, type VariantOptions, variantEntries } from './entries.js';
+export { DEFAULT_VARIANTS, MATCHED_FAMILIES, type VariantOptions, variantEntries } from './entries.js';
 export {
   disguiseWith,
   homophoneVariants,
