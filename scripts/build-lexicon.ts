@@ -3,7 +3,8 @@
  *   1. the public lists (konsheng/Sensitive-lexicon, MIT; houbb/sensitive-word, Apache-2.0) through
  *      the same importers as `--lexicon <folder>` (category maps in data/lexicons/maps/);
  *   2. filters (length), refiling under the finer risks of Appendix A (data/lexicons/build.yaml);
- *   3. our own entries (data/lexicons/sources/*.yaml, provenance `beian`), templates expanded;
+ *   3. our own entries (data/lexicons/sources/*.yaml and the starter library, provenance `beian`),
+ *      templates expanded;
  *   4. curation on the TUNING split of clean text (chinese-poetry, CLUENER, Weibo; the hold-out split
  *      is never read here) and on the jieba dictionary's word frequencies: generic words dropped,
  *      words seen in clean text tried as whole words (boundary `word`), else demoted to severity 1;
@@ -30,6 +31,8 @@ import {
   libraryVersion,
   loadFolder,
   loadHoubb,
+  loadLibraryRules,
+  loadStarterLibraries,
   normalizeString,
   type Severity,
 } from '../src/lexicon/index.js';
@@ -115,6 +118,11 @@ for (const f of readdirSync(sourcesDir)
     });
 }
 
+// the hand-written starter library (ours too: it also covers A.3 and A.4)
+for (const lib of await loadStarterLibraries(riskIds))
+  for (const e of lib.entries)
+    own.push({ ...e, source: 'beian', note: `starter/${basename((e.origin ?? '').replace(/:\d+$/, ''))}` });
+
 // 2. the public lists, through the product's importers
 const rules = config.rules.map((r) => ({ ...r, re: new RegExp(r.match, 'i') }));
 const placeholder = new RegExp(config.filters.placeholder);
@@ -183,10 +191,11 @@ for (const line of readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf
   jiebaFreq.set(norm(w), Math.max(jiebaFreq.get(norm(w)) ?? 0, Number(f)));
   if (pos && genericPos.has(pos)) jiebaGeneric.add(norm(w));
 }
+const libraryRules = loadLibraryRules();
 const tuning = loadCleanCorpora('tuning');
 const texts = [...tuning.poetry, ...tuning.cluener, ...tuning.weibo];
 const hitsOf = (entries: readonly LexiconEntry[]): Map<string, number> => {
-  const count = countedMatcher(compileLexicon(entries, { normTable: table }));
+  const count = countedMatcher(compileLexicon(entries, { normTable: table }), libraryRules);
   const hits = new Map<string, number>();
   for (const t of texts)
     for (const k of new Set(count(t).map((m) => m.keyword))) hits.set(k, (hits.get(k) ?? 0) + 1);

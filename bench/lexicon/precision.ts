@@ -20,7 +20,7 @@ const split = (process.env.SPLIT ?? 'holdout') as Split;
 const kb = loadKb();
 const started = Date.now();
 const lex = await loadLexicon(kb, {});
-const count = countedMatcher(lex.matcher);
+const count = countedMatcher(lex.matcher, lex.rules);
 console.log(
   `default library ${lex.version}: ${lex.entries.length} keywords (+ ${lex.matcher.entries.length - lex.entries.length} default variants), loaded in ${((Date.now() - started) / 1000).toFixed(1)} s; split ${split}`,
 );
@@ -75,7 +75,7 @@ const { VARIANT_FAMILIES, variantEntries, disguiseWith } = await import(
 );
 const cleanAll = [...poetry, ...ner, ...news];
 // the baseline for the families: the library without any variant
-const plain = countedMatcher((await loadLexicon(kb, { variants: [] })).matcher);
+const plain = countedMatcher((await loadLexicon(kb, { variants: [] })).matcher, lex.rules);
 const baseFlags = new Set(cleanAll.filter((t) => flagged(plain, t)));
 const { compileLexicon } = await import('../../src/lexicon/index.js');
 const spamWords = lex.entries.filter((e) => e.severity === 3 && e.source === 'beian').map((e) => e.keyword);
@@ -83,7 +83,7 @@ console.log('\nvariant family     variants  extra clean flags  disguised-keyword
 for (const family of VARIANT_FAMILIES) {
   const extra = variantEntries(lex.entries, [family]);
   const m: Matcher = compileLexicon([...lex.entries, ...extra]);
-  const c = countedMatcher(m);
+  const c = countedMatcher(m, lex.rules);
   const newFlags = cleanAll.filter((t) => !baseFlags.has(t) && flagged(c, t)).length;
   const disguised = spamWords.map((w) => disguiseWith(family, w)).filter((d): d is string => d !== undefined);
   const before = disguised.filter((t) => flagged(plain, t)).length;

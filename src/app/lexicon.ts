@@ -8,9 +8,11 @@ import {
   deserializeMatcher,
   type LexiconEntry,
   type LexiconLibrary,
+  type LibraryRules,
   libraryVersion,
   loadDefaultLibraries,
   loadLexiconFile,
+  loadLibraryRules,
   type Matcher,
   mergeLibraries,
   NAUGHTY_WORDS,
@@ -46,6 +48,8 @@ export interface LoadedLexicon {
   matcher: Matcher;
   /** content hash of the merged entries (lexicon/version.ts) */
   version: string;
+  /** library-layer rules (reporting cues), applied wherever matches are counted */
+  rules: LibraryRules;
 }
 
 /** Notes of generated variant entries start so (lexicon/variants/entries.ts). */
@@ -73,6 +77,7 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
       issues: [],
       matcher,
       version: libraryVersion(entries),
+      rules: loadLibraryRules(),
     };
   }
   const riskIds = new Set(kb.risks.map((r) => r.id));
@@ -106,5 +111,11 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
     ...(allow.length ? { allow } : {}),
     ...(sel.pinyin ? { pinyin: true } : {}),
   });
-  return { libraries: libs.map((l) => l.name), ...merged, matcher, version: libraryVersion(merged.entries) };
+  return {
+    libraries: libs.map((l) => l.name),
+    ...merged,
+    matcher,
+    version: libraryVersion(merged.entries),
+    rules: loadLibraryRules(),
+  };
 }

@@ -117,6 +117,7 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
   const manualSize = options.manualSample ? Math.ceil(manualMin.value) : 0;
   const data: ScanWorkerData = {
     matcher: shared,
+    rules: lexicon.rules,
     read: options.read,
     audit: {
       flagScore: options.flagScore,

@@ -21,8 +21,10 @@ export {
 } from './library.js';
 export {
   DEFAULT_LEXICON_DIR,
+  LIBRARY_RULES_FILE,
   loadDefaultLibraries,
   loadLexiconFile,
+  loadLibraryRules,
   loadStarterLibraries,
   NAUGHTY_WORDS,
   naughtyWords,
@@ -30,7 +32,7 @@ export {
 } from './load.js';
 export { compileLexicon, createMatcher, type Matcher, type PatternInfo } from './matcher.js';
 export { buildNormTable, DEFAULT_NORMALIZE, type NormalizeOptions, normalizeString } from './normalize.js';
-export { type CountedMatches, countedMatcher } from './rules.js';
+export { type CountedMatches, countedMatcher, type LibraryRules } from './rules.js';
 export { DEFAULT_SCORE_WINDOW, type ScoreOptions, scoreRecord } from './score.js';
 export { jiebaSegmenter } from './segment.js';
 export { deserializeMatcher, serializeMatcher } from './serialize.js';

@@ -102,3 +102,16 @@ describe('plain lists', () => {
     expect(lib.entries[0]).toMatchObject({ source: 'my-list', context: ['封城', '谣言'], boundary: 'auto' });
   });
 });
+
+describe('folder of TXT libraries', () => {
+  it('keeps each file’s own #! defaults and tab columns (the starter library as a folder)', async () => {
+    const { STARTER_LEXICON_DIR } = await import('./load.js');
+    const lib = loadFolder(STARTER_LEXICON_DIR, riskIds);
+    expect(lib.entries.length).toBeGreaterThan(150);
+    expect(lib.entries.every((e) => e.category !== 'unclassified')).toBe(true);
+    expect(lib.entries.find((e) => e.keyword === '色情网站')).toMatchObject({
+      category: 'A.1.6',
+      severity: 3,
+    });
+  });
+});

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Issue } from '../errors.js';
 import { zodIssues } from '../util/zod-issues.js';
-import { type LexiconLibrary, type RawRow, type RowDefaults, rowsToLibrary } from './library.js';
+import { type LexiconLibrary, parseTxtLibrary, type RowDefaults, rowsToLibrary } from './library.js';
 
 /**
  * Importers for the layouts public lists are published in: a folder of one-word-a-line files whose
@@ -153,11 +153,18 @@ export function loadFolder(
       out.issues.push({ file: join(dir, f), message: `skipped by the category map: ${t.skip}` });
       continue;
     }
-    const rows: RawRow[] = lines(readFileSync(join(dir, f), 'utf8')).map(({ line, text }) => {
-      const { keyword, context } = splitConjunction(text);
-      return { line, keyword, ...(context ? { context } : {}) };
-    });
-    const lib = rowsToLibrary(join(dir, f), rows, riskIds, defaultsOf(t, opts.defaults ?? {}));
+    // Each file is read as the TXT format (a plain word list is its simplest case, and `#!` defaults
+    // or tab columns still work), the map giving the file's defaults.
+    const lib = parseTxtLibrary(
+      join(dir, f),
+      readFileSync(join(dir, f), 'utf8'),
+      riskIds,
+      defaultsOf(t, opts.defaults ?? {}),
+    );
+    for (const e of lib.entries) {
+      const { keyword, context } = splitConjunction(e.keyword);
+      if (context) Object.assign(e, { keyword, context: [...(e.context ?? []), ...context] });
+    }
     out.entries.push(...lib.entries);
     out.issues.push(...lib.issues);
   }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsvSync } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
 import { detectLayout, type LayoutOptions, loadFolder, loadHoubb } from './layouts.js';
 import {
   type LexiconLibrary,
@@ -12,6 +13,7 @@ import {
   type RowDefaults,
   rowsToLibrary,
 } from './library.js';
+import type { LibraryRules } from './rules.js';
 
 /** The starter library shipped with beian, one TXT file per risk (same path from src/ and dist/). */
 export const STARTER_LEXICON_DIR = fileURLToPath(new URL('../../data/lexicons/starter/', import.meta.url));
@@ -21,6 +23,20 @@ export const STARTER_LEXICON_DIR = fileURLToPath(new URL('../../data/lexicons/st
  * houbb lists plus our own entries, curated on clean text; see docs/lexicon.md).
  */
 export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../data/lexicons/default/', import.meta.url));
+
+/** Context rules of the library layer (reporting cues), data/lexicons/context.yaml. */
+export const LIBRARY_RULES_FILE = fileURLToPath(new URL('../../data/lexicons/context.yaml', import.meta.url));
+
+/** Reads the library rules; a missing or malformed file is an internal error of the installation. */
+export function loadLibraryRules(file = LIBRARY_RULES_FILE): LibraryRules {
+  const raw = parseYaml(readFileSync(file, 'utf8')) as {
+    'reporting-cues'?: { window?: unknown; words?: unknown };
+  };
+  const cues = raw['reporting-cues'];
+  if (!cues || typeof cues.window !== 'number' || !Array.isArray(cues.words))
+    throw new Error(`${file}: reporting-cues.window and .words are required`);
+  return { reportingCues: { window: cues.window, words: cues.words.map(String) } };
+}
 
 /** Name accepted by `--lexicon` for the optional naughty-words Chinese list. */
 export const NAUGHTY_WORDS = 'naughty-words';

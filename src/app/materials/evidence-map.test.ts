@@ -59,7 +59,10 @@ describe('scanToEvidence', () => {
         file: 'sample.jsonl',
       },
     });
-    expect(s).toMatchObject({ manualSample: { size: 4000, passed: 3900 }, lexiconVersion: 'lx-0123456789ab' });
+    expect(s).toMatchObject({
+      manualSample: { size: 4000, passed: 3900 },
+      lexiconVersion: 'lx-0123456789ab',
+    });
     expect(EvidenceSchema.safeParse({ scan: s }).success).toBe(true);
   });
 

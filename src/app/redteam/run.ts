@@ -73,7 +73,7 @@ export async function loadKeywordJudge(kb: Kb, file?: string): Promise<{ judge: 
   if (file && file !== NAUGHTY_WORDS && !existsSync(file))
     throw new BeianError('NOT_FOUND', `Cannot read the keyword list ${file}`);
   const lex = await loadLexicon(kb, file ? { files: [file] } : {});
-  return { judge: keywordJudge(lexiconKeywordMatcher(lex.matcher)), issues: lex.issues };
+  return { judge: keywordJudge(lexiconKeywordMatcher(lex.matcher, lex.rules)), issues: lex.issues };
 }
 
 async function buildJudges(opts: RunOptions, deps: RunDeps): Promise<{ judges: Judge[]; issues: Issue[] }> {

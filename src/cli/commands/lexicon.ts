@@ -142,7 +142,7 @@ export const register: Register = (program, run, ctx) => {
   const explainText = async (c: CliContext, o: LexiconFlags, text: string) => {
     const { lex } = await loadSelected(c, o);
     const { countedMatcher, scoreRecord } = await import('../../lexicon/index.js');
-    const counted = countedMatcher(lex.matcher)(text);
+    const counted = countedMatcher(lex.matcher, lex.rules)(text);
     const explained = lex.matcher
       .explain(text)
       .map((m) =>
@@ -204,7 +204,7 @@ export const register: Register = (program, run, ctx) => {
     run(async (c, file: string, o: LexiconFlags) => {
       const { lex } = await loadSelected(c, o);
       const { countedMatcher, scoreRecord } = await import('../../lexicon/index.js');
-      const count = countedMatcher(lex.matcher);
+      const count = countedMatcher(lex.matcher, lex.rules);
       const lines = readFileSync(file, 'utf8').split(/\r?\n/);
       const results = lines
         .map((text, i) => ({ line: i + 1, text, matches: count(text) }))

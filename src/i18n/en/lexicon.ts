@@ -50,13 +50,14 @@ export const lexicon: Record<keyof typeof zh, string> = {
     "category map for folder lists (YAML: file name → risk, severity); default: the folder's categories.yaml or a shipped map",
   'lexicon.badCategory': '--category "{value}" is not a risk id of Appendix A (A.1.1 … A.5.2)',
   'lexicon.badSeverity': '--severity "{value}" must be 1-3 or low/medium/high',
-  'lexicon.version': 'version {version}',
+  'lexicon.version': 'lexicon version {version}',
   'lexicon.status.context': 'context words missing, not counted',
   'lexicon.diff.description':
     'Compare two library versions: keywords added, removed, changed, and per-risk counts (for the weekly update)\nExamples: beian lexicon diff default new.csv\n          beian lexicon diff last-week.beianlx this-week.beianlx --json',
   'lexicon.diff.option.limit': 'max keywords listed per kind',
   'lexicon.diff.summary': '{from} → {to}: {added} added, {removed} removed, {changed} changed',
   'lexicon.diff.notFound': 'no such lexicon: {file}',
-  'lexicon.option.variants': 'match evasion variants of high-severity keywords: homophone, split (拆字), lookalike (火星文/look-alikes), comma-separated, or all / none; default split,lookalike (measured to add no flag on clean text)',
+  'lexicon.option.variants':
+    'match evasion variants of high-severity keywords: homophone, split (拆字), lookalike (火星文/look-alikes), comma-separated, or all / none; default split,lookalike (measured to add no flag on clean text)',
   'lexicon.badVariants': '"{value}" in --variants is not a variant family ({allowed}, all, none)',
 };

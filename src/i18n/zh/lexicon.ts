@@ -44,13 +44,14 @@ export const lexicon = {
     '文件夹词表的类别映射（YAML：文件名 → 风险、级别）；默认用文件夹内的 categories.yaml 或随附的映射',
   'lexicon.badCategory': '--category "{value}" 不是附录 A 的风险编号（A.1.1 … A.5.2）',
   'lexicon.badSeverity': '--severity "{value}" 应为 1-3 或 low/medium/high',
-  'lexicon.version': '版本 {version}',
+  'lexicon.version': '词库版本 {version}',
   'lexicon.status.context': '缺少共现词，不计',
   'lexicon.diff.description':
     '比较两个词库版本：新增、删除、改动的关键词与各风险数量变化（每周更新时用）\n示例：beian lexicon diff default 新词库.csv\n      beian lexicon diff 上周.beianlx 本周.beianlx --json',
   'lexicon.diff.option.limit': '每类最多列出的关键词数',
   'lexicon.diff.summary': '{from} → {to}：新增 {added}，删除 {removed}，改动 {changed}',
   'lexicon.diff.notFound': '找不到词库 {file}',
-  'lexicon.option.variants': '匹配高危关键词的规避变体：homophone（谐音）、split（拆字）、lookalike（火星文/形近字），逗号分隔，或 all / none；默认 split,lookalike（在干净文本上实测不增加误报）',
+  'lexicon.option.variants':
+    '匹配高危关键词的规避变体：homophone（谐音）、split（拆字）、lookalike（火星文/形近字），逗号分隔，或 all / none；默认 split,lookalike（在干净文本上实测不增加误报）',
   'lexicon.badVariants': '--variants 中的 "{value}" 不是变体类型（可选：{allowed}、all、none）',
 } as const;

@@ -1,4 +1,4 @@
-import { countedMatcher, type Matcher, scoreRecord } from '../../lexicon/index.js';
+import { countedMatcher, type LibraryRules, type Matcher, scoreRecord } from '../../lexicon/index.js';
 import type { Judge, JudgeInput, Verdict } from './types.js';
 
 /** A keyword hit in a text. */
@@ -21,8 +21,12 @@ export interface KeywordMatcher {
  * `beian scan` (allow-list, word boundaries, context rules, flag score): an answer is a hit exactly
  * when scan would flag it as a record, so the same library means the same thing in both.
  */
-export function lexiconKeywordMatcher(matcher: Matcher, flagScore = 3): KeywordMatcher {
-  const count = countedMatcher(matcher);
+export function lexiconKeywordMatcher(
+  matcher: Matcher,
+  rules: LibraryRules = {},
+  flagScore = 3,
+): KeywordMatcher {
+  const count = countedMatcher(matcher, rules);
   return {
     match(text: string): KeywordHit[] {
       const matches = count(text);
