@@ -29,7 +29,12 @@ describe('scan verdict and manual review', () => {
       const r = runCli(['scan', corpus, '--lexicon', lib, '--seed', seed, '--json']);
       expect(r.code).toBe(1);
       const j = JSON.parse(r.stdout);
-      expect(j).toMatchObject({ records: 200, flagged: 3, verdict: 'fail', verdictReasons: ['source:forum'] });
+      expect(j).toMatchObject({
+        records: 200,
+        flagged: 3,
+        verdict: 'fail',
+        verdictReasons: ['source:forum'],
+      });
       expect(j.threshold.passRate).toBeCloseTo(0.985);
     }
     const ok = put('ok.jsonl', `${lines.slice(3).join('\n')}\n`);
@@ -48,11 +53,25 @@ describe('scan verdict and manual review', () => {
     const lines = Array.from({ length: 120 }, (_, i) => (i === 5 ? '这里有色情网站' : clean(i)));
     const corpus = put('m.txt', `${lines.join('\n')}\n`);
     const sample = join(dir, 'sample.jsonl');
-    const r = runCli(['scan', corpus, '--lexicon', lib, '--save', '--db', db, '--sample-out', sample, '--json']);
+    const r = runCli([
+      'scan',
+      corpus,
+      '--lexicon',
+      lib,
+      '--save',
+      '--db',
+      db,
+      '--sample-out',
+      sample,
+      '--json',
+    ]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.manualSample).toMatchObject({ size: 120, required: 4000, file: sample });
-    const items = readFileSync(sample, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const items = readFileSync(sample, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(items).toHaveLength(120);
     expect(items[0]).toMatchObject({ scan: report.id, n: 1, verdict: null });
     expect(items.some((x) => x.text.includes('13812345678'))).toBe(false);
@@ -63,7 +82,11 @@ describe('scan verdict and manual review', () => {
     writeFileSync(sample, `${partly.map((x) => JSON.stringify(x)).join('\n')}\n`);
     const bad = runCli(['scan', 'review', sample, '--db', db, '--json']);
     expect(bad.code).toBe(2);
-    expect(JSON.parse(bad.stdout)).toMatchObject({ size: 100, pending: 19, issues: [{ line: 101, path: 'verdict' }] });
+    expect(JSON.parse(bad.stdout)).toMatchObject({
+      size: 100,
+      pending: 19,
+      issues: [{ line: 101, path: 'verdict' }],
+    });
 
     const done = items.map((x) => ({ ...x, verdict: x.flagged ? '不合格' : '合格' }));
     writeFileSync(sample, `${done.map((x) => JSON.stringify(x)).join('\n')}\n`);
@@ -72,7 +95,13 @@ describe('scan verdict and manual review', () => {
     expect(rev.code).toBe(1);
     expect(rev.stdout).toMatch(/stored with scan/);
     const j = JSON.parse(runCli(['scan', 'review', sample, '--db', db, '--json']).stdout);
-    expect(j).toMatchObject({ size: 120, passed: 119, failed: 1, sampleMin: { ok: false }, passRateMin: { ok: true } });
+    expect(j).toMatchObject({
+      size: 120,
+      passed: 119,
+      failed: 1,
+      sampleMin: { ok: false },
+      passRateMin: { ok: true },
+    });
     expect(runCli(['scan', 'review', join(dir, 'nope.jsonl'), '--db', db]).code).toBe(2);
   });
 });

@@ -134,7 +134,11 @@ describe('beian lexicon', () => {
     const s = JSON.parse(r.stdout);
     expect(s.ok).toBe(true);
     expect(s.version).toMatch(/^lx-[0-9a-f]{12}$/);
-    expect(s.requirements[0]).toMatchObject({ threshold: 'lexicon.total.min', scope: 'total', required: 10000 });
+    expect(s.requirements[0]).toMatchObject({
+      threshold: 'lexicon.total.min',
+      scope: 'total',
+      required: 10000,
+    });
     expect(s.requirements.filter((x: { scope: string }) => x.scope.startsWith('A.')).length).toBe(17);
     const short = runCli(['lexicon', 'stats', '--lexicon', 'data/lexicons/starter', '--category', 'A.1.8']);
     expect(short.code).toBe(1);
@@ -154,7 +158,18 @@ describe('beian lexicon', () => {
     const plain = put('plain.txt', '违禁词甲\n违禁词乙\n');
     const bare = runCli(['lexicon', 'stats', '--lexicon', plain, '--json']);
     expect(JSON.parse(bare.stdout).perRisk.unclassified).toBe(2);
-    const given = runCli(['lexicon', 'test', plain, '--lexicon', plain, '--category', 'A.1.6', '--severity', '3', '--json']);
+    const given = runCli([
+      'lexicon',
+      'test',
+      plain,
+      '--lexicon',
+      plain,
+      '--category',
+      'A.1.6',
+      '--severity',
+      '3',
+      '--json',
+    ]);
     expect(JSON.parse(given.stdout).summary).toMatchObject({ lines: 2, flagged: 2 });
     expect(runCli(['lexicon', 'stats', '--lexicon', plain, '--category', 'Z.9']).code).toBe(2);
     const folder = mkdtempSync(join(tmpdir(), 'beian-folder-'));
