@@ -1,8 +1,9 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { BeianError, type Issue } from '../errors.js';
+import { writeFileAtomicSync } from '../io/atomic.js';
 import { type Kb, meets, threshold } from '../kb/index.js';
 import type { Store } from '../store/index.js';
+import { scanById, updateScanReport } from '../store/repos/scans.js';
 import type { ManualReview, ManualSample, ScanReport } from './scan.js';
 
 /**
@@ -48,9 +49,7 @@ export function writeManualSample(
     };
     return JSON.stringify(line);
   });
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(tmp, lines.length ? `${lines.join('\n')}\n` : '');
-  renameSync(tmp, file);
+  writeFileAtomicSync(file, lines.length ? `${lines.join('\n')}\n` : '');
   return lines.length;
 }
 
@@ -146,31 +145,13 @@ export async function recordReview(
 ): Promise<{ review: ManualReview; scan: string; issues: Issue[] }> {
   const parsed = parseReview(readFileSync(file, 'utf8'), file);
   if (!parsed.scan)
-    throw new BeianError(
-      'INPUT_INVALID',
-      `${file}: no sample lines (write one with beian scan --sample-out)`,
-      {
-        issues: parsed.issues,
-      },
-    );
-  const row = await store.db
-    .selectFrom('scans')
-    .select(['id', 'report_json'])
-    .where('id', '=', parsed.scan)
-    .executeTakeFirst();
-  if (!row)
-    throw new BeianError(
-      'NOT_FOUND',
-      `scan ${parsed.scan} is not in the store: run the scan with --save together with --sample-out`,
-    );
+    throw BeianError.of('INPUT_INVALID', 'scan.review.empty', { file }, { issues: parsed.issues });
+  const row = await scanById(store, parsed.scan);
+  if (!row) throw BeianError.of('NOT_FOUND', 'scan.review.noScan', { scan: parsed.scan });
   const review = summariseReview(kb, parsed, { file, ...meta });
   const report = JSON.parse(row.report_json) as ScanReport;
   report.manualReview = review;
-  await store.db
-    .updateTable('scans')
-    .set({ report_json: JSON.stringify(report) })
-    .where('id', '=', row.id)
-    .execute();
+  await updateScanReport(store, row.id, report);
   return { review, scan: row.id, issues: parsed.issues };
 }
 

@@ -7,13 +7,13 @@ import {
   keepBottom,
   type ManualCandidate,
   mergeTally,
-  wilson,
 } from '../corpus/audit.js';
 import { listCorpusFiles, readFileBlocks } from '../corpus/blocks.js';
 import { createPool, mapOrdered } from '../corpus/pool.js';
+import { summariseTally, type TallySummary } from '../corpus/scan-summary.js';
 import type { ScanWorkerData } from '../corpus/scan-worker.js';
-import type { CorpusBlock, CorpusReadOptions, MalformedEntry } from '../corpus/types.js';
-import { type Kb, meets, threshold } from '../kb/index.js';
+import type { CorpusBlock, CorpusReadOptions } from '../corpus/types.js';
+import { type Kb, threshold } from '../kb/index.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
 import type { LoadedLexicon } from './lexicon.js';
 
@@ -57,33 +57,10 @@ export interface ManualReview {
   file: string;
 }
 
-/** The `beian scan --json` contract (docs/scan.md): keep field names stable. */
-export interface ScanReport {
+/** The `beian scan --json` contract (docs/lexicon.md): keep field names stable. */
+export interface ScanReport extends TallySummary {
   /** run id; the id of the stored scan with --save, and the key of its manual sample */
   id: string;
-  records: number;
-  bytes: number;
-  malformed: MalformedEntry[];
-  flagged: number;
-  flaggedRate: number;
-  byCategory: Record<string, number>;
-  topKeywords: Array<{ keyword: string; hits: number }>;
-  sample: {
-    size: number;
-    flagged: number;
-    rate: number;
-    ci: [number, number];
-    fraction: number;
-    seed: number;
-  };
-  /** the technical check: pass rate of the FULL scan (not of a sample) */
-  threshold: { id: string; passRateMin: number; passRate: number };
-  /** pass: the full scan's pass rate meets the threshold and no source is over its maximum */
-  verdict: 'pass' | 'fail';
-  /** why the verdict failed: `empty` (no records), `pass-rate` and/or `source:<name>` */
-  verdictReasons: string[];
-  sources: Array<{ source: string; records: number; flagged: number; rate: number; overThreshold: boolean }>;
-  sourceThreshold: { id: string; max: number };
   examples: FlaggedRecord[];
   lexicon: { libraries: string[]; keywords: number; version: string };
   /** the manual-review sample written with --sample-out */
@@ -163,53 +140,13 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       await once(flaggedOut, 'finish');
     }
   }
-  const passMin = threshold(kb, 'corpus.technical.pass-rate.min');
-  const srcMax = threshold(kb, 'source.illegal-rate.max');
-  const rate = total.sample.size ? total.sample.flagged / total.sample.size : 0;
-  const fullPassRate = total.records ? 1 - total.flagged / total.records : 0;
-  const top = options.topKeywords ?? 20;
-  const sources = Object.entries(total.bySource)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([source, s]) => {
-      const r = s.records ? s.flagged / s.records : 0;
-      return { source, records: s.records, flagged: s.flagged, rate: r, overThreshold: !meets(srcMax, r) };
-    });
-  // The technical check is decided by the whole scan: every record was audited, so the sample
-  // (kept for its interval) would only add noise. Each source over its maximum fails it too.
-  // No records proves nothing: `empty` (the CLI reports it as bad input, exit 2).
-  const verdictReasons = [
-    ...(total.records === 0 ? ['empty'] : meets(passMin, fullPassRate) ? [] : ['pass-rate']),
-    ...sources.filter((x) => x.overThreshold).map((x) => `source:${x.source}`),
-  ];
   const { randomUUID } = await import('node:crypto');
   const id = randomUUID();
   if (options.manualSample)
     await options.manualSample({ scan: id, seed: options.seed, required: manualSize, items: total.manual });
   return {
     id,
-    records: total.records,
-    bytes: total.bytes,
-    malformed: total.malformed,
-    flagged: total.flagged,
-    flaggedRate: total.records ? total.flagged / total.records : 0,
-    byCategory: Object.fromEntries(Object.entries(total.byCategory).sort(([a], [b]) => a.localeCompare(b))),
-    topKeywords: Object.entries(total.byKeyword)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, top)
-      .map(([keyword, hits]) => ({ keyword, hits })),
-    sample: {
-      size: total.sample.size,
-      flagged: total.sample.flagged,
-      rate,
-      ci: wilson(total.sample.flagged, total.sample.size),
-      fraction,
-      seed: options.seed,
-    },
-    threshold: { id: passMin.id, passRateMin: passMin.value, passRate: fullPassRate },
-    verdict: verdictReasons.length ? 'fail' : 'pass',
-    verdictReasons,
-    sources,
-    sourceThreshold: { id: srcMax.id, max: srcMax.value },
+    ...summariseTally(kb, total, { fraction, seed: options.seed, topKeywords: options.topKeywords ?? 20 }),
     examples,
     lexicon: { libraries: lexicon.libraries, keywords: lexicon.entries.length, version: lexicon.version },
     ...(options.manualSample
@@ -221,25 +158,4 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
   };
 }
 
-/** Saves a report in the store (table `scans`); returns its id. */
-export async function saveScan(
-  store: import('../store/index.js').Store,
-  inputs: readonly string[],
-  report: ScanReport,
-  now: Date,
-): Promise<string> {
-  const id = report.id;
-  await store.db
-    .insertInto('scans')
-    .values({
-      id,
-      created_at: now.toISOString(),
-      inputs: JSON.stringify(inputs),
-      records: report.records,
-      flagged: report.flagged,
-      verdict: report.verdict,
-      report_json: JSON.stringify(report),
-    })
-    .execute();
-  return id;
-}
+export { saveScan } from '../store/repos/scans.js';

@@ -1,4 +1,4 @@
-import type { AssessFn } from '../app/registry/determine.js';
+import type { AssessFn } from '../app/filings/determine.js';
 import type { Lang } from '../i18n/index.js';
 import type { Kb } from '../kb/index.js';
 import type { Store } from '../store/index.js';
@@ -61,6 +61,8 @@ export interface ScanSource {
 export type { AssessFn };
 
 export interface ServerDeps {
+  /** request body caps in bytes (defaults in app.ts) */
+  limits?: { formBytes?: number; evidenceBytes?: number };
   store: Store;
   kb: Kb;
   clock: () => Date;

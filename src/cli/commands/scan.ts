@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { Option } from 'commander';
 import { BeianError } from '../../errors.js';
 import { jsonOption, type Register } from '../command.js';
-import type { CliContext } from '../context.js';
+import { num } from '../flags.js';
 import { formatTable, printJson } from '../output.js';
 import { createProgress } from '../progress.js';
+import { withStore } from '../with-store.js';
 import { lexiconOptions, loadSelected } from './lexicon.js';
 
 interface ScanFlags {
@@ -29,12 +30,6 @@ interface ScanFlags {
   json?: boolean;
 }
 
-const num = (c: CliContext, flag: string, value: string | undefined): number | undefined => {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw new BeianError('USAGE', c.t('scan.badNumber', { flag, value }));
-  return n;
-};
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 export const register: Register = (program, run, ctx) => {
@@ -65,7 +60,7 @@ export const register: Register = (program, run, ctx) => {
       const { kb, lex } = await loadSelected(c, o);
       const { threshold } = await import('../../kb/index.js');
       const minFraction = threshold(kb, 'corpus.technical.sample-fraction.min');
-      const fraction = num(c, '--sample-fraction', o.sampleFraction);
+      const fraction = num(o.sampleFraction, '--sample-fraction');
       if (fraction !== undefined && (fraction < minFraction.value || fraction > 1))
         throw new BeianError(
           'USAGE',
@@ -74,8 +69,8 @@ export const register: Register = (program, run, ctx) => {
       const { runScan, saveScan } = await import('../../app/scan.js');
       const progress = createProgress(c, c.t('scan.progress'), { json: o.json });
       const started = Date.now();
-      const maxRecord = num(c, '--max-record-bytes', o.maxRecordBytes);
-      const threads = num(c, '--threads', o.threads);
+      const maxRecord = num(o.maxRecordBytes, '--max-record-bytes');
+      const threads = num(o.threads, '--threads');
       const report = await runScan(kb, lex, {
         inputs,
         read: {
@@ -86,9 +81,9 @@ export const register: Register = (program, run, ctx) => {
           ...(o.wholeFile ? { txtRecord: 'file' as const } : {}),
           ...(maxRecord ? { maxRecordBytes: maxRecord } : {}),
         },
-        seed: num(c, '--seed', o.seed) ?? 1,
+        seed: num(o.seed, '--seed') ?? 1,
         ...(fraction !== undefined ? { sampleFraction: fraction } : {}),
-        flagScore: num(c, '--flag-score', o.flagScore) ?? 3,
+        flagScore: num(o.flagScore, '--flag-score') ?? 3,
         ...(threads ? { threads } : {}),
         ...(o.flagged ? { flaggedOut: o.flagged } : {}),
         ...(o.sampleOut
@@ -111,9 +106,14 @@ export const register: Register = (program, run, ctx) => {
       });
       progress.finish();
       if (report.records === 0)
-        throw new BeianError('INPUT_INVALID', c.t('scan.empty', { files: report.files }), {
-          issues: report.malformed.map((m) => ({ file: m.file, line: m.line, message: m.reason })),
-        });
+        throw BeianError.of(
+          'INPUT_INVALID',
+          'scan.empty',
+          { files: report.files },
+          {
+            issues: report.malformed.map((m) => ({ file: m.file, line: m.line, message: m.reason })),
+          },
+        );
       if (o.sampleOut && report.manualSample) report.manualSample.file = o.sampleOut;
       if (o.out) {
         const { renderScanHtml, scanHtmlLabels } = await import('../../app/scan-html.js');
@@ -126,12 +126,9 @@ export const register: Register = (program, run, ctx) => {
       }
       let savedId: string | undefined;
       if (o.save) {
-        const store = await c.openStore();
-        try {
+        await withStore(c, async (store) => {
           savedId = await saveScan(store, inputs, report, c.now());
-        } finally {
-          await store.close();
-        }
+        });
       }
       if (o.json) {
         printJson(c, savedId ? { ...report, id: savedId } : report);
@@ -185,16 +182,9 @@ export const register: Register = (program, run, ctx) => {
           import('../../app/scan-review.js'),
         ]);
         const kb = loadKb();
-        const store = await c.openStore();
-        let result: Awaited<ReturnType<typeof recordReview>>;
-        try {
-          result = await recordReview(store, kb, file, {
-            now: c.now(),
-            ...(o.reviewer ? { reviewer: o.reviewer } : {}),
-          });
-        } finally {
-          await store.close();
-        }
+        const result = await withStore(c, (store) =>
+          recordReview(store, kb, file, { now: c.now(), ...(o.reviewer ? { reviewer: o.reviewer } : {}) }),
+        );
         const r = result.review;
         const ok = r.sampleMin.ok && r.passRateMin.ok && r.pending === 0 && result.issues.length === 0;
         if (o.json) {

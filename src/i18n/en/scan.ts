@@ -56,4 +56,7 @@ export const scan: Record<keyof typeof zh, string> = {
   'scan.review.passRate': 'pass rate',
   'scan.review.stored': 'stored with scan {scan}',
   'scan.empty': 'the input holds no records to audit ({files} files): an empty input proves nothing',
+  'scan.review.empty': '{file}: no sample lines (write one with beian scan --sample-out)',
+  'scan.review.noScan':
+    'scan {scan} is not in the store: run the scan with --save together with --sample-out',
 };

@@ -52,4 +52,6 @@ export const scan = {
   'scan.review.passRate': '合格率',
   'scan.review.stored': '已存入检测 {scan}',
   'scan.empty': '输入中没有可检测的记录（{files} 个文件）：空输入不能证明语料合规',
+  'scan.review.empty': '{file}：没有样本行（先用 beian scan --sample-out 写出样本）',
+  'scan.review.noScan': '检测 {scan} 不在数据库中：请在 --sample-out 的同时用 --save 存库',
 } as const;
