@@ -229,7 +229,7 @@ describe('banksToEvidence', () => {
 describe('lexiconToEvidence', () => {
   it('keeps risk ids only and lists the entries', () => {
     const l = lexiconToEvidence(
-      { total: 2, perRisk: { 'A.1.1': 2, 'A.2.1': 0 }, requirements: [], ok: false },
+      { total: 2, perRisk: { 'A.1.1': 2, 'A.2.1': 0 }, bySource: {}, requirements: [], ok: false },
       [
         { keyword: '甲', category: 'A.1.1', severity: 'high' },
         { keyword: '乙', category: 'A.1.1', severity: 'high' },

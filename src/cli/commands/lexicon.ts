@@ -105,7 +105,14 @@ export const register: Register = (program, run, ctx) => {
         return code;
       }
       c.out(
-        `${c.t('lexicon.stats.total', { n: stats.total })} · ${c.t('lexicon.duplicates', { n: lex.duplicates.length })} · ${c.t('lexicon.version', { version: lex.version })}\n\n`,
+        `${c.t('lexicon.stats.total', { n: stats.total })} · ${c.t('lexicon.duplicates', { n: lex.duplicates.length })} · ${c.t('lexicon.version', { version: lex.version })}\n${c.t(
+          'lexicon.stats.sources',
+          {
+            list: Object.entries(stats.bySource)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', '),
+          },
+        )}\n\n`,
       );
       const rows = stats.requirements.map((r) => [
         r.ok ? '✓' : '✗',

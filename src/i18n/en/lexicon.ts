@@ -60,4 +60,5 @@ export const lexicon: Record<keyof typeof zh, string> = {
   'lexicon.option.variants':
     'match evasion variants of high-severity keywords: homophone, split (拆字), lookalike (火星文/look-alikes), comma-separated, or all / none; default split,lookalike (measured to add no flag on clean text)',
   'lexicon.badVariants': '"{value}" in --variants is not a variant family ({allowed}, all, none)',
+  'lexicon.stats.sources': 'sources: {list}',
 };

@@ -54,4 +54,5 @@ export const lexicon = {
   'lexicon.option.variants':
     '匹配高危关键词的规避变体：homophone（谐音）、split（拆字）、lookalike（火星文/形近字），逗号分隔，或 all / none；默认 split,lookalike（在干净文本上实测不增加误报）',
   'lexicon.badVariants': '--variants 中的 "{value}" 不是变体类型（可选：{allowed}、all、none）',
+  'lexicon.stats.sources': '来源：{list}',
 } as const;
