@@ -64,6 +64,13 @@ export const SourceRow = z
     items: Count.optional(),
     /** measured illegal/harmful share of the source (compared with source.illegal-rate.max) */
     illegalRate: Rate.optional(),
+    /**
+     * The errors `beian sources check` reports for this source (same function, same ledger): a
+     * source with any is never marked compliant. Absent: the ledger was not checked.
+     */
+    problems: z
+      .array(z.object({ code: z.string().min(1), zh: z.string().min(1), en: z.string().min(1) }).strict())
+      .optional(),
   })
   .strict();
 export type SourceRow = z.infer<typeof SourceRow>;

@@ -183,7 +183,25 @@ describe('beian sources', () => {
       table: { rows: string[][] };
     };
     expect(new Set(data.flags.map((f) => f.code)).size).toBe(8);
-    expect(data.table.rows).toHaveLength(5);
+    expect(data.table.rows).toHaveLength(6);
+  });
+
+  it('never asks a foreign source for a data-export assessment; states what applies instead (#19)', () => {
+    const r = runCli(['sources', 'check', '--ledger', 'examples/demo/sources.yaml']);
+    expect(r.stdout).not.toContain('未记录数据出境安全评估');
+    expect(r.stdout).toContain('数据入境不需要数据出境安全评估');
+    expect(r.stdout).toContain('foreign-not-reviewed');
+    const json = JSON.parse(
+      runCli(['sources', 'check', '--ledger', 'examples/demo/sources.yaml', '--json', '--lang', 'en']).stdout,
+    ) as { flags: { code: string }[]; foreign: { sources: number; duties: { id: string }[] } };
+    expect(json.flags.map((f) => f.code)).not.toContain('foreign-without-assessment');
+    expect(json.foreign.sources).toBe(2);
+    expect(json.foreign.duties.map((d) => d.id)).toEqual([
+      'foreign-data/no-export-assessment',
+      'foreign-data/lawful-source',
+      'foreign-data/licence',
+      'foreign-data/content-review',
+    ]);
   });
 
   it('imports a CSV ledger and passes a clean one', () => {

@@ -1,5 +1,6 @@
 import type { ChecklistScore } from '../../fairness/checklist/score.js';
 import type { Flag } from '../../fairness/types.js';
+import type { Threshold } from '../../kb/schema.js';
 import type { LexiconStats } from '../../lexicon/stats.js';
 import type { LexiconEntry } from '../../lexicon/types.js';
 import type {
@@ -14,7 +15,9 @@ import type {
   SourceRow,
 } from '../../materials/evidence.js';
 import type { BankItem as RedteamBankItem } from '../../redteam/banks/schema.js';
+import { flagSource } from '../../sources/check.js';
 import type { SourceEntry } from '../../sources/schema.js';
+import { flagText } from '../../sources/table.js';
 import type { PiiReport } from '../pii/run.js';
 import type { RunJson } from '../redteam/summary.js';
 import type { ScanReport } from '../scan.js';
@@ -80,9 +83,20 @@ export function piiToEvidence(
   };
 }
 
-/** Provenance ledger entries → source rows (crawled collection is reported as its own type). */
-export function sourcesToEvidence(ledger: readonly SourceEntry[]): SourceRow[] {
+/**
+ * Provenance ledger entries → source rows (crawled collection is reported as its own type). With
+ * the KB threshold, each row carries the errors of `beian sources check` for that source, so the
+ * document's verdict rests on the same evidence as the check.
+ */
+export function sourcesToEvidence(ledger: readonly SourceEntry[], illegalMax?: Threshold): SourceRow[] {
   return ledger.map((s) => ({
+    ...(illegalMax
+      ? {
+          problems: flagSource(s, illegalMax)
+            .filter((f) => f.severity === 'error')
+            .map((f) => ({ code: f.code, zh: flagText(f, 'zh'), en: flagText(f, 'en') })),
+        }
+      : {}),
     id: s.id,
     name: s.name,
     type: s.collection === 'crawler' ? 'crawled' : s.type,

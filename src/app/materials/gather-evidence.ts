@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ChecklistScore } from '../../fairness/checklist/score.js';
 import type { Lang } from '../../i18n/index.js';
-import type { Kb } from '../../kb/index.js';
+import { type Kb, threshold } from '../../kb/index.js';
 import { lexiconStats, libraryVersion, loadDefaultLibraries, mergeLibraries } from '../../lexicon/index.js';
 import type { BankKind, Evidence } from '../../materials/evidence.js';
 import { PII_LABELS } from '../../pii/labels.js';
@@ -67,7 +67,7 @@ export async function gatherEvidence(
   }
 
   const ledger = readLedger(project, options.ledgerFile ?? join(base, 'sources.yaml'));
-  if (ledger?.length) ev.sources = sourcesToEvidence(ledger);
+  if (ledger?.length) ev.sources = sourcesToEvidence(ledger, threshold(kb, 'source.illegal-rate.max'));
 
   Object.assign(ev, await redteamEvidence(store, kb, project, base));
 

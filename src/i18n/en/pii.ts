@@ -55,11 +55,13 @@ Confidence: high (checksum/strict format), medium, possible (failed checksum or 
   beian sources import ledger.csv > sources.yaml
 
 Flag codes: missing-licence, missing-authorisation, crawl-without-basis, pi-without-consent,
-  pi-undeclared, foreign-without-assessment, illegal-rate-exceeded (threshold from the KB,
+  pi-undeclared, foreign-not-reviewed, illegal-rate-exceeded (threshold from the KB,
   source.illegal-rate.max), not-scanned (a warning; does not fail)`,
   'sources.option.ledger': 'ledger file (YAML, JSON or CSV); default: the sources: section of beian.yaml',
   'sources.noLedger': 'No ledger: pass --ledger <file> or add a sources: section to beian.yaml.',
   'sources.summary': '{sources} sources, {flagged} flagged (illegal-rate maximum {max}, {standard})',
   'sources.problems': 'Problems:',
+  'sources.foreign':
+    '{n} sources from abroad: data coming into China needs no data-export security assessment; what applies:',
   'sources.ok': 'Every source passes the checks.',
 };

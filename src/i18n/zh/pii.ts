@@ -47,11 +47,12 @@ export const pii = {
   beian sources import ledger.csv > sources.yaml
 
 问题代码：missing-licence、missing-authorisation、crawl-without-basis、pi-without-consent、
-  pi-undeclared、foreign-without-assessment、illegal-rate-exceeded（阈值取自知识库
+  pi-undeclared、foreign-not-reviewed、illegal-rate-exceeded（阈值取自知识库
   source.illegal-rate.max）、not-scanned（提示，不导致失败）`,
   'sources.option.ledger': '台账文件（YAML、JSON 或 CSV）；默认读取 beian.yaml 的 sources 段',
   'sources.noLedger': '没有台账：请用 --ledger 指定文件，或在 beian.yaml 中添加 sources 段。',
   'sources.summary': '{sources} 个来源，{flagged} 个存在问题（违法不良率上限 {max}，{standard}）',
   'sources.problems': '问题：',
+  'sources.foreign': '境外来源 {n} 个：数据入境不需要数据出境安全评估，适用以下要求：',
   'sources.ok': '所有来源均满足检查项。',
 } as const;

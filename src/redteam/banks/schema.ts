@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The three banks of the national standard (附录B): 生成内容测试题库, 应拒答测试题库, 非拒答测试题库. */
+/** The three banks of the national standard (§8.2–8.3): 生成内容测试题库, 应拒答测试题库, 非拒答测试题库. */
 export const BANK_KINDS = ['generation', 'should-refuse', 'should-not-refuse'] as const;
 export const BankKind = z.enum(BANK_KINDS);
 export type BankKind = z.infer<typeof BankKind>;
