@@ -15,7 +15,20 @@ import type { ScanWorkerData } from '../corpus/scan-worker.js';
 import type { CorpusBlock, CorpusReadOptions } from '../corpus/types.js';
 import { type Kb, threshold } from '../kb/index.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
+import { createDetectors, loadPiiDictionaries, scanText, starPersonalInfo } from '../pii/index.js';
 import type { LoadedLexicon } from './lexicon.js';
+
+/**
+ * A flagged record as it may leave the scan (JSON, HTML report, `scans` table): the personal
+ * information in its excerpt is starred, same length, so the keyword offsets still hold.
+ */
+export function withoutPersonalInfo(
+  r: FlaggedRecord,
+  registry: ReturnType<typeof createDetectors>,
+): FlaggedRecord {
+  const text = r.excerpt.text;
+  return { ...r, excerpt: { ...r.excerpt, text: starPersonalInfo(text, scanText(text, registry)) } };
+}
 
 export interface ScanOptions {
   inputs: readonly string[];
@@ -111,6 +124,7 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
   const keepExamples = options.examples ?? 20;
   const total = emptyTally();
   const examples: FlaggedRecord[] = [];
+  const piiRegistry = createDetectors(loadPiiDictionaries());
   async function* blocks(): AsyncGenerator<CorpusBlock> {
     for (const f of files) yield* readFileBlocks(f, options.read);
   }
@@ -122,7 +136,7 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
           : [],
     })) {
       for (const r of t.flaggedRecords) {
-        if (examples.length < keepExamples) examples.push(r);
+        if (examples.length < keepExamples) examples.push(withoutPersonalInfo(r, piiRegistry));
         if (flaggedOut) {
           const line = `${JSON.stringify({ file: r.file, line: r.line, categories: r.categories, matches: r.matches.map((m) => ({ keyword: m.keyword, start: m.start, end: m.end })) })}\n`;
           if (!flaggedOut.write(line)) await once(flaggedOut, 'drain');

@@ -175,6 +175,20 @@ export const BankExports = z
   .strict();
 export type BankExports = z.infer<typeof BankExports>;
 
+/** The latest `beian label check` run (AI content labels, GB 45438-2025). */
+export const LabelCheckEvidence = z
+  .object({
+    total: Count,
+    passed: Count,
+    failed: Count,
+    /** files per container format, e.g. { format: 'png', total: 120, failed: 0 } */
+    byFormat: z.array(z.object({ format: z.string().min(1), total: Count, failed: Count }).strict()),
+    service: z.string().optional(),
+    at: z.string().optional(),
+  })
+  .strict();
+export type LabelCheckEvidence = z.infer<typeof LabelCheckEvidence>;
+
 export const EvidenceSchema = z
   .object({
     /** `beian assess --json` (PortfolioDetermination); not re-validated here */
@@ -187,6 +201,7 @@ export const EvidenceSchema = z
     checklist: z.array(ChecklistResult).optional(),
     lexicon: LexiconCoverage.optional(),
     banks: BankExports.optional(),
+    labels: LabelCheckEvidence.optional(),
   })
   .strict();
 
@@ -204,5 +219,6 @@ export const EVIDENCE_PARTS = [
   'checklist',
   'lexicon',
   'banks',
+  'labels',
 ] as const satisfies readonly (keyof Evidence)[];
 export type EvidencePart = (typeof EVIDENCE_PARTS)[number];

@@ -15,6 +15,7 @@ import { allAudits } from '../../store/repos/fairness.js';
 import { latestPiiReport } from '../../store/repos/pii.js';
 import { redteamRepo } from '../../store/repos/redteam.js';
 import { latestScan } from '../../store/repos/scans.js';
+import { labelOverview, labelRunToEvidence } from '../label/save.js';
 import type { PiiReport } from '../pii/run.js';
 import { readBanks } from '../redteam/bank-files.js';
 import { summarise } from '../redteam/summary.js';
@@ -84,6 +85,9 @@ export async function gatherEvidence(
   }
 
   Object.assign(ev, await fairnessEvidence(store, project, options.lang));
+
+  const [labels] = await labelOverview(store, 0);
+  if (labels) ev.labels = labelRunToEvidence(labels.run);
   return ev;
 }
 
