@@ -28,6 +28,8 @@ export const ScanSummary = z
     manualSample: z.object({ size: Count, passed: Count }).strict().optional(),
     /** technical (keyword + classifier) sampling: sample size, fraction of the corpus, passed */
     technicalSample: z.object({ size: Count, fraction: Rate, passed: Count }).strict().optional(),
+    /** content hash of the keyword library the scan used (lexicon/version.ts) */
+    lexiconVersion: z.string().optional(),
     /** when the scan ran (ISO) */
     at: z.string().optional(),
   })
@@ -140,6 +142,8 @@ export type ChecklistResult = z.infer<typeof ChecklistResult>;
 export const LexiconCoverage = z
   .object({
     total: Count,
+    /** content hash of the library (lexicon/version.ts) */
+    version: z.string().optional(),
     perRisk: z.array(z.object({ risk: RiskId, count: Count }).strict()),
     updatedAt: z.string().optional(),
     entries: z

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { ChecklistScore } from '../../fairness/checklist/score.js';
 import { type Lang, translator } from '../../i18n/index.js';
 import { type Kb, threshold } from '../../kb/index.js';
-import { lexiconStats, loadStarterLibraries, mergeLibraries } from '../../lexicon/index.js';
+import { lexiconStats, libraryVersion, loadDefaultLibraries, mergeLibraries } from '../../lexicon/index.js';
 import type { BankKind, Evidence } from '../../materials/evidence.js';
 import { PII_LABELS } from '../../pii/labels.js';
 import type { PiiType } from '../../pii/types.js';
@@ -40,7 +40,7 @@ export interface GatherOptions {
   lang: Lang;
   /** the provenance ledger when the project has no `sources:` section; default sources.yaml beside the project file */
   ledgerFile?: string;
-  /** include the shipped starter keyword library's coverage (default true) */
+  /** include the shipped default keyword library's coverage and version (default true) */
   starterLexicon?: boolean;
 }
 
@@ -74,10 +74,15 @@ export async function gatherEvidence(
   Object.assign(ev, await redteamEvidence(store, kb, project, base, options.lang));
 
   if (options.starterLexicon !== false) {
-    const libs = await loadStarterLibraries(new Set(kb.risks.map((r) => r.id)));
+    const libs = await loadDefaultLibraries(new Set(kb.risks.map((r) => r.id)));
     const merged = mergeLibraries(libs);
     if (merged.entries.length)
-      ev.lexicon = lexiconToEvidence(lexiconStats(merged.entries, kb), merged.entries);
+      ev.lexicon = lexiconToEvidence(
+        lexiconStats(merged.entries, kb),
+        merged.entries,
+        undefined,
+        libraryVersion(merged.entries),
+      );
   }
 
   Object.assign(ev, await fairnessEvidence(store, project, options.lang));

@@ -142,25 +142,16 @@ function resultSink(repo: ReturnType<typeof redteamRepo>) {
 }
 
 /**
- * Risk given to keywords of a --keywords list that name none (the old one-term-a-line lists):
- * "other content prohibited by law", the catch-all of the core risks. The judge fails an answer on
- * any hit whatever its category; the category only labels the hit.
- */
-const UNTAGGED_KEYWORD_RISK = 'A.1.8';
-
-/**
- * The keyword judge over the lexicon engine. Without a file it uses the shipped starter library
- * (callers enable the judge; `beian redteam run` does so when --keywords or `keywords:` is given).
+ * The keyword judge over the lexicon engine, loaded and scored exactly as `beian scan` does (one
+ * loading path, app/lexicon.ts): without a file it uses the shipped default library; keywords of a
+ * plain list that name no category are "unclassified" there as here. Callers enable the judge;
+ * `beian redteam run` does so when --keywords or `keywords:` is given.
  */
 export async function loadKeywordJudge(kb: Kb, file?: string): Promise<{ judge: Judge; issues: Issue[] }> {
   if (file && file !== NAUGHTY_WORDS && !existsSync(file))
     throw new BeianError('NOT_FOUND', `Cannot read the keyword list ${file}`);
-  const category = kb.risks.some((r) => r.id === UNTAGGED_KEYWORD_RISK) ? UNTAGGED_KEYWORD_RISK : undefined;
-  const lex = await loadLexicon(kb, {
-    ...(file ? { files: [file] } : {}),
-    ...(category ? { defaults: { category } } : {}),
-  });
-  return { judge: keywordJudge(lexiconKeywordMatcher(lex.matcher)), issues: lex.issues };
+  const lex = await loadLexicon(kb, file ? { files: [file] } : {});
+  return { judge: keywordJudge(lexiconKeywordMatcher(lex.matcher, lex.rules)), issues: lex.issues };
 }
 
 async function buildJudges(opts: RunOptions, deps: RunDeps): Promise<{ judges: Judge[]; issues: Issue[] }> {

@@ -320,7 +320,7 @@ function keywordSection(ctx: BuildContext, tpl: Template, checks: Check[]): Sect
   blocks.push(checksTable(tpl, own, tpl.l('caption.lexicon')));
   return tpl.sec(
     'keywords',
-    { total: lx.total.toLocaleString('en-US'), updated: lx.updatedAt ?? '—' },
+    { total: lx.total.toLocaleString('en-US'), updated: lx.updatedAt ?? '—', version: lx.version ?? '—' },
     blocks,
   );
 }
