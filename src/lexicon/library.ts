@@ -1,4 +1,5 @@
 import type { Issue } from '../errors.js';
+import { appendAll } from '../util/array.js';
 import { buildNormTable, DEFAULT_NORMALIZE, normalizeString } from './normalize.js';
 import type { Boundary, LexiconEntry, Severity } from './types.js';
 
@@ -196,8 +197,8 @@ export function parseTxtLibrary(
   let unclassified = 0;
   for (const g of groups) {
     const v = validateRows(name, g.rows, riskIds, g.defaults);
-    out.entries.push(...v.entries);
-    out.issues.push(...v.issues);
+    appendAll(out.entries, v.entries);
+    appendAll(out.issues, v.issues);
     unclassified += v.unclassified;
   }
   if (unclassified) out.issues.push(unclassifiedIssue(name, unclassified));
@@ -246,7 +247,7 @@ export function mergeLibraries(
   const duplicates: Duplicate[] = [];
   const issues: Issue[] = [];
   for (const lib of libs) {
-    issues.push(...lib.issues);
+    appendAll(issues, lib.issues);
     for (const e of lib.entries) {
       const key = normalizeString(e.keyword, table);
       if (!key) {
