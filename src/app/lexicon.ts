@@ -5,6 +5,7 @@ import {
   compileLexicon,
   type Duplicate,
   deserializeMatcher,
+  keywordWarnings,
   type LexiconEntry,
   type LexiconLibrary,
   loadLexiconFile,
@@ -32,6 +33,8 @@ export interface LoadedLexicon {
   entries: LexiconEntry[];
   duplicates: Duplicate[];
   issues: Issue[];
+  /** rows that load but deserve a look (one-character keywords): never stop a load */
+  warnings: Issue[];
   matcher: Matcher;
 }
 
@@ -49,7 +52,14 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
   const files = [...(sel.files ?? [])];
   if (files.length === 1 && files[0] !== NAUGHTY_WORDS && isCompiled(files[0] as string)) {
     const matcher = deserializeMatcher(readFileSync(files[0] as string));
-    return { libraries: files, entries: [...matcher.entries], duplicates: [], issues: [], matcher };
+    return {
+      libraries: files,
+      entries: [...matcher.entries],
+      duplicates: [],
+      issues: [],
+      warnings: [],
+      matcher,
+    };
   }
   const riskIds = new Set(kb.risks.map((r) => r.id));
   const libs: LexiconLibrary[] = files.length ? [] : await loadStarterLibraries(riskIds);
@@ -72,5 +82,10 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
     ...(sel.allow ? { allow: sel.allow } : {}),
     ...(sel.pinyin ? { pinyin: true } : {}),
   });
-  return { libraries: libs.map((l) => l.name), ...merged, matcher };
+  return {
+    libraries: libs.map((l) => l.name),
+    ...merged,
+    warnings: keywordWarnings(merged.entries, matcher.automaton.norm),
+    matcher,
+  };
 }

@@ -1,4 +1,4 @@
-import { DROP } from './normalize.js';
+import { DROP, SEP } from './normalize.js';
 
 /**
  * Aho–Corasick automaton over normalised UTF-16 code units, all in typed arrays: one read maps a
@@ -158,64 +158,200 @@ function step(a: AutomatonData, s: number, x: number): number {
   }
 }
 
+/** Longest normalised pattern, for the ring of original offsets a scanner keeps. */
+export function maxPatternLength(a: AutomatonData): number {
+  let max = 1;
+  for (let i = 0; i < a.patLen.length; i++) if ((a.patLen[i] as number) > max) max = a.patLen[i] as number;
+  return max;
+}
+
+export type HitSink = (pattern: number, start: number, end: number) => void;
+
 /**
- * Every occurrence of every pattern (all-overlapping), in order of end position, with offsets in
- * the ORIGINAL text. Dropped (noise) code units inside a match are covered by its span.
+ * A reusable scanner over one automaton: it owns the ring of original offsets, so scanning a record
+ * allocates nothing. Both entry points read the same code-unit sequence with the same context rules
+ * as normalizeString (CJK surrogate pairs kept, noise between digits read as SEP).
  */
-export function scanAll(
-  a: AutomatonData,
-  text: string,
-  onHit: (pattern: number, start: number, end: number) => void,
-): void {
+export interface Scanner {
+  /** Every occurrence of every pattern (all-overlapping), in order of end, at UTF-16 offsets. */
+  scan(text: string, onHit: HitSink): void;
+  /**
+   * Walks the lines of valid UTF-8 `bytes` [from, to) without decoding them, calling onLine with
+   * each line's byte range (newline excluded), whether some pattern occurs in it, and whether the
+   * line is blank (only whitespace, as String.prototype.trim sees it).
+   */
+  lines(
+    bytes: Uint8Array,
+    from: number,
+    to: number,
+    onLine: (start: number, end: number, hit: boolean, blank: boolean) => void,
+  ): void;
+}
+
+/** Whitespace as String.prototype.trim sees it. */
+const isTrimSpace = (c: number): boolean =>
+  c === 0x20 ||
+  (c >= 0x09 && c <= 0x0d) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
+export function createScanner(a: AutomatonData): Scanner {
   const { norm, sym, root, hState, hSym, hNext, fail, out, emit, patLen } = a;
   const mask = hState.length - 1;
-  // Original offset of the last normalised units (a ring), to map match starts back.
-  let maxLen = 1;
-  for (let i = 0; i < patLen.length; i++) if ((patLen[i] as number) > maxLen) maxLen = patLen[i] as number;
   let ringSize = 1;
-  while (ringSize < maxLen) ringSize <<= 1;
+  while (ringSize < maxPatternLength(a) + 1) ringSize <<= 1;
   const ring = new Int32Array(ringSize);
   const rmask = ringSize - 1;
-  let s = 0;
-  let k = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const m = norm[text.charCodeAt(i)] as number;
-    if (m === DROP) continue;
-    ring[k & rmask] = i;
-    k++;
-    const x = sym[m] as number;
-    if (x === 0) {
-      s = 0;
-      continue;
-    }
+  /** The state after reading symbol x in state s (failure links followed); 0 = root. */
+  const step = (s: number, x: number): number => {
+    if (x === 0) return 0;
     for (;;) {
-      if (s === 0) {
-        s = root[x] as number;
-        break;
-      }
+      if (s === 0) return root[x] as number;
       let h = (Math.imul(s, 0x9e3779b1) ^ Math.imul(x, 0x85ebca6b)) & mask;
-      let t = -1;
       for (;;) {
         const key = hState[h] as number;
         if (key === -1) break;
-        if (key === s && hSym[h] === x) {
-          t = hNext[h] as number;
-          break;
-        }
+        if (key === s && hSym[h] === x) return hNext[h] as number;
         h = (h + 1) & mask;
-      }
-      if (t !== -1) {
-        s = t;
-        break;
       }
       s = fail[s] as number;
     }
-    let o = emit[s] as number;
-    while (o !== -1) {
-      const p = out[o] as number;
-      onHit(p, ring[(k - (patLen[p] as number)) & rmask] as number, i + 1);
-      o = emit[fail[o] as number] as number;
-    }
-  }
+  };
+  const sepSym = sym[SEP] as number;
+  return {
+    scan(text, onHit) {
+      let s = 0;
+      let k = 0;
+      let gapAt = -1;
+      let lastDigit = false;
+      let lowNext = false;
+      const n = text.length;
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        let m: number;
+        if (lowNext) {
+          m = c;
+          lowNext = false;
+        } else {
+          m = norm[c] as number;
+          if (m === DROP) {
+            if (gapAt < 0) gapAt = i;
+            continue;
+          }
+          if ((m & 0xfc00) === 0xd800) {
+            if ((text.charCodeAt(i + 1) & 0xfc00) !== 0xdc00) {
+              if (gapAt < 0) gapAt = i;
+              continue;
+            }
+            lowNext = true;
+          }
+          const digit = m >= 0x30 && m <= 0x39;
+          if (gapAt >= 0) {
+            if (lastDigit && digit) {
+              ring[k & rmask] = gapAt;
+              k++;
+              s = step(s, sepSym);
+            }
+            gapAt = -1;
+          }
+          lastDigit = digit;
+        }
+        ring[k & rmask] = i;
+        k++;
+        s = step(s, sym[m] as number);
+        let o = emit[s] as number;
+        while (o !== -1) {
+          const p = out[o] as number;
+          onHit(p, ring[(k - (patLen[p] as number)) & rmask] as number, i + 1);
+          o = emit[fail[o] as number] as number;
+        }
+      }
+    },
+    lines(bytes, from, to, onLine) {
+      let s = 0;
+      let gap = false;
+      let lastDigit = false;
+      let hit = false;
+      let blank = true;
+      let start = from;
+      let i = from;
+      while (i < to) {
+        const b0 = bytes[i] as number;
+        let c: number;
+        let lo = 0;
+        if (b0 < 0x80) {
+          if (b0 === 0x0a) {
+            onLine(start, i, hit, blank);
+            i++;
+            start = i;
+            s = 0;
+            gap = false;
+            lastDigit = false;
+            hit = false;
+            blank = true;
+            continue;
+          }
+          c = b0;
+          i++;
+        } else if (b0 < 0xe0) {
+          c = ((b0 & 0x1f) << 6) | ((bytes[i + 1] as number) & 0x3f);
+          i += 2;
+        } else if (b0 < 0xf0) {
+          c =
+            ((b0 & 0x0f) << 12) |
+            (((bytes[i + 1] as number) & 0x3f) << 6) |
+            ((bytes[i + 2] as number) & 0x3f);
+          i += 3;
+        } else {
+          const cp =
+            (((b0 & 0x07) << 18) |
+              (((bytes[i + 1] as number) & 0x3f) << 12) |
+              (((bytes[i + 2] as number) & 0x3f) << 6) |
+              ((bytes[i + 3] as number) & 0x3f)) -
+            0x10000;
+          i += 4;
+          c = 0xd800 + (cp >> 10);
+          lo = 0xdc00 + (cp & 0x3ff);
+        }
+        if (blank && !isTrimSpace(c)) blank = false;
+        const m = norm[c] as number;
+        if (m === DROP) {
+          gap = true;
+          continue;
+        }
+        const digit = m >= 0x30 && m <= 0x39;
+        if (gap) {
+          if (lastDigit && digit) s = step(s, sepSym);
+          gap = false;
+        }
+        lastDigit = digit;
+        s = step(s, sym[m] as number);
+        // A kept (CJK) high surrogate: its low surrogate follows as itself.
+        if (lo !== 0) s = step(s, sym[lo] as number);
+        if ((emit[s] as number) !== -1) hit = true;
+        if (hit) {
+          // The line is a candidate already: skip to its end.
+          const nl = bytes.indexOf(0x0a, i);
+          i = nl < 0 || nl > to ? to : nl;
+        }
+      }
+      if (start < to) onLine(start, to, hit, blank);
+    },
+  };
+}
+
+/**
+ * Every occurrence of every pattern (all-overlapping), in order of end position, with offsets in
+ * the ORIGINAL text. Dropped (noise) code units inside a match are covered by its span.
+ * Convenience for one-off scans: a matcher keeps one Scanner instead.
+ */
+export function scanAll(a: AutomatonData, text: string, onHit: HitSink): void {
+  createScanner(a).scan(text, onHit);
 }

@@ -1,6 +1,7 @@
 /** Keyword engine: normalisation, Aho–Corasick matcher, libraries, coverage against the standard. */
-export { type AutomatonData, buildAutomaton, scanAll } from './automaton.js';
+export { type AutomatonData, buildAutomaton, createScanner, type Scanner, scanAll } from './automaton.js';
 export {
+  controlCharacter,
   type Duplicate,
   type LexiconLibrary,
   mergeLibraries,
@@ -21,3 +22,4 @@ export { jiebaSegmenter } from './segment.js';
 export { deserializeMatcher, serializeMatcher } from './serialize.js';
 export { type CoverageRequirement, type LexiconStats, lexiconStats } from './stats.js';
 export * from './types.js';
+export { keywordWarnings } from './warnings.js';

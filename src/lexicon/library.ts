@@ -47,6 +47,23 @@ export interface RowDefaults {
   boundary?: Boundary;
 }
 
+/**
+ * A control character in a keyword is a broken row (b\x7f read as "b" would match B超): the row is
+ * rejected, naming the character, rather than silently cleaned.
+ */
+export function controlCharacter(keyword: string): string | undefined {
+  const isControl = (c: number): boolean => c < 0x20 || (c >= 0x7f && c <= 0x9f);
+  let at = -1;
+  let shown = '';
+  for (let i = 0; i < keyword.length; i++) {
+    const c = keyword.charCodeAt(i);
+    if (isControl(c) && at < 0) at = c;
+    shown += isControl(c) ? '\uFFFD' : keyword[i];
+  }
+  if (at < 0) return undefined;
+  return `control character U+${at.toString(16).toUpperCase().padStart(4, '0')} in keyword "${shown}"`;
+}
+
 /** One row of any format, with its location. */
 export interface RawRow {
   line: number;
@@ -75,6 +92,11 @@ export function rowsToLibrary(
           : String(r.keyword).trim();
     if (!keyword) {
       issues.push({ file: name, line: r.line, path: 'keyword', message: 'empty keyword' });
+      continue;
+    }
+    const control = controlCharacter(keyword);
+    if (control) {
+      issues.push({ file: name, line: r.line, path: 'keyword', message: control });
       continue;
     }
     const category =

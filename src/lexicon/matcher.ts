@@ -1,8 +1,9 @@
-import { pinyin } from 'pinyin-pro';
-import { type AutomatonData, buildAutomaton, scanAll } from './automaton.js';
+import { createRequire } from 'node:module';
+import { type AutomatonData, buildAutomaton, createScanner, type Scanner } from './automaton.js';
 import {
   buildNormTable,
   DEFAULT_NORMALIZE,
+  DROP,
   type NormalizeOptions,
   normalizeString,
   stepsApplied,
@@ -29,6 +30,11 @@ export interface PatternInfo {
   word: boolean;
   /** ASCII alphanumeric pattern: needs non-alphanumeric neighbours */
   ascii: boolean;
+  /**
+   * Chinese pattern of 2+ characters with boundary auto: when traditional→simplified folding or
+   * noise removal made the span (山陰道士 → 阴道, 微博 讯 → 博讯), it must be a whole word.
+   */
+  fold?: boolean;
 }
 
 export interface Matcher {
@@ -42,11 +48,31 @@ export interface Matcher {
   scan(text: string): Match[];
   /** Like scan, but also returns rejected hits with the reason, and the normalisation steps used. */
   explain(text: string): ExplainedMatch[];
+  /**
+   * Walks the lines of valid UTF-8 bytes without decoding them: `hit` is false when no keyword or
+   * allow phrase occurs in the line, so scan() of its text would return nothing (a prefilter that
+   * lets a corpus scan decode only candidate lines). See Scanner.lines.
+   */
+  lines: Scanner['lines'];
 }
 
 const isAsciiWord = (s: string): boolean => /^[a-z0-9]+$/.test(s);
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isHan = (s: string): boolean => /^\p{Script=Han}+$/u.test(s);
+const charCount = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xfc00) !== 0xdc00) n++;
+  return n;
+};
+
+/** pinyin-pro is loaded only when pinyin variants are asked for (it weighs ~0.1 s per thread). */
+function pinyinOf(text: string): string {
+  const require = createRequire(import.meta.url);
+  const { pinyin } = require('pinyin-pro') as {
+    pinyin: (t: string, o: { toneType: 'none'; type: 'array' }) => string[];
+  };
+  return pinyin(text, { toneType: 'none', type: 'array' }).join('');
+}
 
 /** Keywords from entries plus variants and allow phrases, as distinct normalised patterns. */
 function collectPatterns(
@@ -75,13 +101,14 @@ function collectPatterns(
   entries.forEach((e, i) => {
     const n = normalizeString(e.keyword, table);
     const boundary = e.boundary ?? 'auto';
-    const word = boundary === 'word' || (boundary === 'auto' && n.length === 1 && isHan(n));
-    add(n, { entry: i, allow: false, word, ascii: boundary !== 'none' && isAsciiWord(n) });
-    if (options.pinyin && n.length >= 2 && isHan(n)) {
-      const py = normalizeString(
-        (pinyin(n, { toneType: 'none', type: 'array' }) as string[]).join(''),
-        table,
-      );
+    const han = isHan(n);
+    const chars = charCount(n);
+    const word = boundary === 'word' || (boundary === 'auto' && chars === 1 && han);
+    const info: PatternInfo = { entry: i, allow: false, word, ascii: boundary !== 'none' && isAsciiWord(n) };
+    if (boundary === 'auto' && han && chars >= 2) info.fold = true;
+    add(n, info);
+    if (options.pinyin && chars >= 2 && han) {
+      const py = normalizeString(pinyinOf(n), table);
       // Short syllable strings collide with ordinary words; keep variants of 5+ letters.
       if (py.length >= 5) add(py, { entry: i, allow: false, variant: 'pinyin', word: false, ascii: true });
     }
@@ -131,22 +158,56 @@ export function createMatcher(
     if (info.variant) m.variant = info.variant;
     return m;
   };
+  const scanner = createScanner(automaton);
+  const norm = automaton.norm;
   const hits = (text: string): Hit[] => {
     const out: Hit[] = [];
-    scanAll(automaton, text, (p, start, end) => out.push({ p, start, end }));
+    scanner.scan(text, (p, start, end) => out.push({ p, start, end }));
     return out;
   };
-  const wholeWord = (text: string, h: Hit): boolean => {
-    // Segment a window around the hit: enough context for jieba, bounded cost on huge records.
+  /**
+   * Whether [start, end) is a whole word (or words); with `crossingOnly`, whether it at least does not
+   * take parts of two words (it may lie inside one). jieba segments a window around it, read folded
+   * (traditional → simplified, width, case) and without noise, so 山陰道士 is read as 山阴 道士 and
+   * 法 輪 功 as 法轮功. Offsets are mapped back through the kept units.
+   */
+  const wholeWord = (text: string, h: Hit, crossingOnly: boolean): boolean => {
+    // A window: enough context for jieba, bounded cost on huge records.
     const from = Math.max(0, h.start - 24);
     const to = Math.min(text.length, h.end + 24);
-    let at = from;
+    let folded = '';
+    let cStart = -1;
+    let cEnd = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      const m = norm[c] as number;
+      const low = (c & 0xfc00) === 0xdc00 && i > from && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+      if (m === DROP && !low) continue;
+      if (i >= h.start && cStart < 0) cStart = folded.length;
+      folded += String.fromCharCode(m === DROP ? c : m);
+      if (i < h.end) cEnd = folded.length;
+    }
+    if (cStart < 0) return false;
+    let at = 0;
     let startOk = false;
-    for (const token of segmenter(text.slice(from, to))) {
-      if (at === h.start) startOk = true;
+    let inside = false; // a token boundary strictly inside the span
+    for (const token of segmenter(folded)) {
+      if (at === cStart) startOk = true;
       at += token.length;
-      if (at === h.end) return startOk;
-      if (at > h.end) return false;
+      if (at === cEnd) return startOk || (crossingOnly && !inside);
+      if (at > cEnd) return crossingOnly && !inside;
+      if (at > cStart) inside = true;
+    }
+    return false;
+  };
+  /** The span was joined by traditional→simplified folding or by dropping noise inside it. */
+  const joined = (text: string, h: Hit): boolean => {
+    for (let i = h.start; i < h.end; i++) {
+      const c = text.charCodeAt(i);
+      const m = norm[c] as number;
+      if (m === DROP) {
+        if ((c & 0xfc00) !== 0xdc00 || (text.charCodeAt(i - 1) & 0xfc00) !== 0xd800) return true;
+      } else if (m !== c && c >= 0x2e80) return true;
     }
     return false;
   };
@@ -160,7 +221,10 @@ export function createMatcher(
       const after = h.end < text.length ? text.charCodeAt(h.end) : 32;
       if (isAlnum(before) || isAlnum(after)) return 'boundary';
     }
-    if (info.word && !wholeWord(text, h)) return 'boundary';
+    if (info.word && !wholeWord(text, h, false)) return 'boundary';
+    // Folding or noise removal may join a match across words (山陰道士, 微博 讯): it may lie inside
+    // one word (色*情 in 色情网站) or cover whole words, but not take parts of two.
+    if (info.fold && !info.word && joined(text, h) && !wholeWord(text, h, true)) return 'boundary';
     return undefined;
   };
   const keywordHits = (all: Hit[]): Hit[] => all.filter((h) => (patterns[h.p] as PatternInfo).entry !== -1);
@@ -187,6 +251,7 @@ export function createMatcher(
     normalize,
     automaton,
     patterns,
+    lines: scanner.lines,
     findAll: (text) => keywordHits(hits(text)).map((h) => toMatch(text, h)),
     scan: (text) => counted(text).kept.map((h) => toMatch(text, h)),
     explain(text) {

@@ -22,6 +22,7 @@ export const lexicon = {
   'lexicon.stats.ok': '全部满足标准要求。',
   'lexicon.stats.notOk': '未满足标准要求：共有 {n} 项不达标，总量还差 {total} 个关键词。',
   'lexicon.duplicates': '重复关键词 {n} 个（保留先出现者）',
+  'lexicon.warnings': '提示 {n} 处：单字关键词只按整词匹配，常命中正常文本，请复核：',
   'lexicon.issues': '词库问题 {n} 处：',
   'lexicon.noMatch': '没有命中。',
   'lexicon.header.keyword': '关键词',
