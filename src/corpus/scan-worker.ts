@@ -1,6 +1,7 @@
 // Worker thread of `beian scan`: parses a block (pool.ts hands it over) and audits its records.
 import { deserializeMatcher } from '../lexicon/serialize.js';
 import { type AuditOptions, auditItems } from './audit.js';
+import { auditUtf8Lines, fastLines } from './audit-lines.js';
 import { parseBlock } from './parse.js';
 import { serveWorker } from './pool-worker.js';
 import type { CorpusBlock, CorpusItem, CorpusReadOptions } from './types.js';
@@ -15,6 +16,8 @@ export interface ScanWorkerData {
 serveWorker<CorpusBlock, ReturnType<typeof auditItems>, ScanWorkerData>((data) => {
   const matcher = deserializeMatcher(data.matcher);
   return (block) => {
+    const lines = fastLines(block);
+    if (lines) return auditUtf8Lines(lines, matcher, data.audit);
     const items: CorpusItem[] = [];
     parseBlock(block, data.read, (i) => items.push(i));
     return auditItems(items, block.kind === 'lines' ? block.bytes.length : block.size, matcher, data.audit);

@@ -50,61 +50,81 @@ export function buildAutomaton(patterns: readonly string[], norm: Uint16Array): 
         sym[c] = ++nsym;
       }
     }
-  // 2. The trie, edges in a Map while building (state * 65536 + symbol → state).
-  const edges = new Map<number, number>();
-  const outList: number[] = [-1];
+  // 2. The trie, built straight into its final tables: the root row, and an open-addressing hash of
+  //    the other edges sized for the worst case (one edge per pattern unit) at load ≤ 0.5.
+  let units = 0;
+  for (const p of patterns) units += p.length;
+  const root = new Int32Array(nsym + 1);
+  let cap = 16;
+  while (cap < units * 2) cap <<= 1;
+  const hState = new Int32Array(cap).fill(-1);
+  const hSym = new Uint16Array(cap);
+  const hNext = new Int32Array(cap);
+  const mask = cap - 1;
+  // edges in creation order (edge e creates state e + 1), for the children lists of the BFS
+  const edgeFrom = new Int32Array(units);
+  const edgeSym = new Int32Array(units);
+  const outList = new Int32Array(units + 1).fill(-1);
   const patLen = new Int32Array(patterns.length);
   let states = 1;
-  patterns.forEach((p, pi) => {
+  for (let pi = 0; pi < patterns.length; pi++) {
+    const p = patterns[pi] as string;
     let s = 0;
     for (let i = 0; i < p.length; i++) {
-      const key = s * 65536 + (sym[p.charCodeAt(i)] as number);
-      let t = edges.get(key);
-      if (t === undefined) {
+      const x = sym[p.charCodeAt(i)] as number;
+      let t: number;
+      let h = -1;
+      if (s === 0) t = root[x] as number;
+      else {
+        h = hashOf(s, x, mask);
+        for (;;) {
+          const k = hState[h] as number;
+          if (k === -1) {
+            t = 0;
+            break;
+          }
+          if (k === s && hSym[h] === x) {
+            t = hNext[h] as number;
+            break;
+          }
+          h = (h + 1) & mask;
+        }
+      }
+      if (t === 0) {
         t = states++;
-        edges.set(key, t);
-        outList.push(-1);
+        edgeFrom[t - 1] = s;
+        edgeSym[t - 1] = x;
+        if (s === 0) root[x] = t;
+        else {
+          hState[h] = s;
+          hSym[h] = x;
+          hNext[h] = t;
+        }
       }
       s = t;
     }
     outList[s] = pi;
     patLen[pi] = p.length;
-  });
-  // 3. Typed tables: root row, hash of the other edges (load ≤ 0.5), children lists for BFS.
-  const root = new Int32Array(nsym + 1);
-  let cap = 16;
-  while (cap < edges.size * 2) cap <<= 1;
-  const hState = new Int32Array(cap).fill(-1);
-  const hSym = new Uint16Array(cap);
-  const hNext = new Int32Array(cap);
-  const mask = cap - 1;
+  }
+  // 3. Children lists (counting sort of the edges by parent).
+  const edges = states - 1;
   const childStart = new Int32Array(states + 1);
-  for (const key of edges.keys()) {
-    const at = Math.floor(key / 65536) + 1;
+  for (let e = 0; e < edges; e++) {
+    const at = (edgeFrom[e] as number) + 1;
     childStart[at] = (childStart[at] as number) + 1;
   }
   for (let s = 0; s < states; s++)
     childStart[s + 1] = (childStart[s + 1] as number) + (childStart[s] as number);
   const fillAt = childStart.slice(0, states);
-  const childSym = new Int32Array(edges.size);
-  const childState = new Int32Array(edges.size);
-  for (const [key, t] of edges) {
-    const s = Math.floor(key / 65536);
-    const x = key - s * 65536;
+  const childSym = new Int32Array(edges);
+  const childState = new Int32Array(edges);
+  for (let e = 0; e < edges; e++) {
+    const s = edgeFrom[e] as number;
     const at = fillAt[s] as number;
     fillAt[s] = at + 1;
-    childSym[at] = x;
-    childState[at] = t;
-    if (s === 0) root[x] = t;
-    else {
-      let h = hashOf(s, x, mask);
-      while (hState[h] !== -1) h = (h + 1) & mask;
-      hState[h] = s;
-      hSym[h] = x;
-      hNext[h] = t;
-    }
+    childSym[at] = edgeSym[e] as number;
+    childState[at] = e + 1;
   }
-  edges.clear();
   const a: AutomatonData = {
     norm,
     sym,
@@ -113,7 +133,7 @@ export function buildAutomaton(patterns: readonly string[], norm: Uint16Array): 
     hSym,
     hNext,
     fail: new Int32Array(states),
-    out: Int32Array.from(outList),
+    out: outList.slice(0, states),
     emit: new Int32Array(states).fill(-1),
     patLen,
   };
@@ -209,17 +229,42 @@ export function createScanner(a: AutomatonData): Scanner {
   while (ringSize < maxPatternLength(a) + 1) ringSize <<= 1;
   const ring = new Int32Array(ringSize);
   const rmask = ringSize - 1;
+  // An edge filter: one bit per hash of (state, symbol), ~8 bits per edge, so that most missing
+  // edges (the common case past the root) cost one read of a small table instead of a probe of
+  // the big one (a cache miss).
+  let edges = 0;
+  for (let h = 0; h < hState.length; h++) if ((hState[h] as number) !== -1) edges++;
+  let fbits = 1 << 12;
+  while (fbits < edges * 8 && fbits < 1 << 24) fbits <<= 1;
+  const filter = new Int32Array(fbits >>> 5);
+  const fmask = fbits - 1;
+  for (let h = 0; h < hState.length; h++) {
+    const st = hState[h] as number;
+    if (st === -1) continue;
+    const b = (Math.imul(st, 0x9e3779b1) ^ Math.imul(hSym[h] as number, 0x85ebca6b)) & fmask;
+    filter[b >>> 5] = (filter[b >>> 5] as number) | (1 << (b & 31));
+  }
+  // One read per code unit in the byte walk: (symbol << 1) | digit of its normalised unit, -1 = noise.
+  const cls = new Int32Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const m = norm[c] as number;
+    cls[c] = m === DROP ? -1 : ((sym[m] as number) << 1) | (m >= 0x30 && m <= 0x39 ? 1 : 0);
+  }
   /** The state after reading symbol x in state s (failure links followed); 0 = root. */
   const step = (s: number, x: number): number => {
     if (x === 0) return 0;
     for (;;) {
       if (s === 0) return root[x] as number;
-      let h = (Math.imul(s, 0x9e3779b1) ^ Math.imul(x, 0x85ebca6b)) & mask;
-      for (;;) {
-        const key = hState[h] as number;
-        if (key === -1) break;
-        if (key === s && hSym[h] === x) return hNext[h] as number;
-        h = (h + 1) & mask;
+      const hx = Math.imul(s, 0x9e3779b1) ^ Math.imul(x, 0x85ebca6b);
+      const b = hx & fmask;
+      if (((filter[b >>> 5] as number) & (1 << (b & 31))) !== 0) {
+        let h = hx & mask;
+        for (;;) {
+          const key = hState[h] as number;
+          if (key === -1) break;
+          if (key === s && hSym[h] === x) return hNext[h] as number;
+          h = (h + 1) & mask;
+        }
       }
       s = fail[s] as number;
     }
@@ -265,7 +310,8 @@ export function createScanner(a: AutomatonData): Scanner {
         }
         ring[k & rmask] = i;
         k++;
-        s = step(s, sym[m] as number);
+        const x = sym[m] as number;
+        s = s === 0 ? (root[x] as number) : step(s, x);
         let o = emit[s] as number;
         while (o !== -1) {
           const p = out[o] as number;
@@ -321,18 +367,19 @@ export function createScanner(a: AutomatonData): Scanner {
           lo = 0xdc00 + (cp & 0x3ff);
         }
         if (blank && !isTrimSpace(c)) blank = false;
-        const m = norm[c] as number;
-        if (m === DROP) {
+        const v = cls[c] as number;
+        if (v < 0) {
           gap = true;
           continue;
         }
-        const digit = m >= 0x30 && m <= 0x39;
+        const digit = (v & 1) === 1;
         if (gap) {
           if (lastDigit && digit) s = step(s, sepSym);
           gap = false;
         }
         lastDigit = digit;
-        s = step(s, sym[m] as number);
+        const x = v >> 1;
+        s = s === 0 ? (root[x] as number) : step(s, x);
         // A kept (CJK) high surrogate: its low surrogate follows as itself.
         if (lo !== 0) s = step(s, sym[lo] as number);
         if ((emit[s] as number) !== -1) hit = true;

@@ -166,39 +166,54 @@ export function createMatcher(
     return out;
   };
   /**
-   * Whether [start, end) is a whole word (or words); with `crossingOnly`, whether it at least does not
-   * take parts of two words (it may lie inside one). jieba segments a window around it, read folded
-   * (traditional → simplified, width, case) and without noise, so 山陰道士 is read as 山阴 道士 and
-   * 法 輪 功 as 法轮功. Offsets are mapped back through the kept units.
+   * The word boundaries of text[from, to) as jieba sees it read folded (traditional → simplified,
+   * width, case) and without noise, so 山陰道士 reads 山阴|道士 and 法 輪 功 reads 法轮功.
+   * `at[j]` is the original offset of folded unit j; `cut[j]` = 1 when a token starts at j.
    */
-  const wholeWord = (text: string, h: Hit, crossingOnly: boolean): boolean => {
-    // A window: enough context for jieba, bounded cost on huge records.
-    const from = Math.max(0, h.start - 24);
-    const to = Math.min(text.length, h.end + 24);
+  interface Segmentation {
+    at: Int32Array;
+    cut: Uint8Array;
+    n: number;
+  }
+  const segment = (text: string, from: number, to: number): Segmentation => {
     let folded = '';
-    let cStart = -1;
-    let cEnd = 0;
+    const at = new Int32Array(to - from + 1);
+    let n = 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       const m = norm[c] as number;
       const low = (c & 0xfc00) === 0xdc00 && i > from && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
       if (m === DROP && !low) continue;
-      if (i >= h.start && cStart < 0) cStart = folded.length;
       folded += String.fromCharCode(m === DROP ? c : m);
-      if (i < h.end) cEnd = folded.length;
+      at[n++] = i;
     }
-    if (cStart < 0) return false;
-    let at = 0;
-    let startOk = false;
-    let inside = false; // a token boundary strictly inside the span
+    const cut = new Uint8Array(n + 1);
+    let j = 0;
     for (const token of segmenter(folded)) {
-      if (at === cStart) startOk = true;
-      at += token.length;
-      if (at === cEnd) return startOk || (crossingOnly && !inside);
-      if (at > cEnd) return crossingOnly && !inside;
-      if (at > cStart) inside = true;
+      cut[j] = 1;
+      j += token.length;
     }
-    return false;
+    cut[n] = 1;
+    return { at, cut, n };
+  };
+  /** Context on each side of a hit given to jieba: enough for its choices, and cut cost grows with length. */
+  const CONTEXT = 8;
+  /**
+   * Whether [start, end) is a whole word (or words); with `crossingOnly`, whether it at least does
+   * not take parts of two words (it may lie inside one).
+   */
+  const wholeWord = (text: string, h: Hit, crossingOnly: boolean): boolean => {
+    const seg = segment(text, Math.max(0, h.start - CONTEXT), Math.min(text.length, h.end + CONTEXT));
+    // folded units of the span: [first, last)
+    let first = 0;
+    while (first < seg.n && (seg.at[first] as number) < h.start) first++;
+    let last = first;
+    while (last < seg.n && (seg.at[last] as number) < h.end) last++;
+    if (last === first) return false;
+    if (seg.cut[first] === 1 && seg.cut[last] === 1) return true;
+    if (!crossingOnly) return false;
+    for (let j = first + 1; j < last; j++) if (seg.cut[j] === 1) return false;
+    return true;
   };
   /** The span was joined by traditional→simplified folding or by dropping noise inside it. */
   const joined = (text: string, h: Hit): boolean => {

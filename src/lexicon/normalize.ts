@@ -38,10 +38,8 @@ export const isLowSurrogate = (c: number): boolean => (c & 0xfc00) === 0xdc00;
 /** ASCII digit after normalisation (full-width digits fold to these). */
 export const isDigitUnit = (m: number): boolean => m >= 0x30 && m <= 0x39;
 
-function inRanges(c: number, ranges: ReadonlyArray<readonly [number, number]>): boolean {
-  for (const [lo, hi] of ranges) if (c >= lo && c <= hi) return true;
-  return false;
-}
+/** Blocks without letter case (CJK, Yi, Hangul, surrogates, private use): toLowerCase is identity. */
+const caseless = (c: number): boolean => (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xf8ff);
 
 // Noise: what people insert to split a word (法*轮, 色-情, 法 轮, 法\u200b轮, 法🌸轮). Sentence punctuation
 // (，。、《》 …), brackets and quotes are NOT noise: dropping them would join words across clause or
@@ -104,14 +102,14 @@ export function buildNormTable(options: NormalizeOptions = DEFAULT_NORMALIZE): U
     }
     if (options.case) {
       if (m >= 0x41 && m <= 0x5a) m += 0x20;
-      else if (m >= 0xc0 && !(m >= 0xd800 && m <= 0xdfff)) {
+      else if (m >= 0xc0 && !caseless(m)) {
         const lower = String.fromCharCode(m).toLowerCase();
         if (lower.length === 1) m = lower.charCodeAt(0);
       }
     }
     table[c] = m;
-    if (options.noise && inRanges(c, NOISE_RANGES)) table[c] = DROP;
   }
+  if (options.noise) for (const [lo, hi] of NOISE_RANGES) table.fill(DROP, lo, hi + 1);
   // Controls and lone surrogates are never characters of a keyword, noise removal on or off.
   for (let c = 0; c < 0x20; c++) table[c] = DROP;
   for (let c = 0xd800; c <= 0xdfff; c++) table[c] = isCjkHighSurrogate(c) ? c : DROP;
