@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { BeianError, type Issue } from '../errors.js';
 import type { Kb } from '../kb/index.js';
 import {
@@ -38,10 +38,17 @@ export interface LoadedLexicon {
   matcher: Matcher;
 }
 
+/** Reads only the magic (a compiled library can be tens of MB). */
 const isCompiled = (file: string): boolean => {
   try {
-    const head = readFileSync(file).subarray(0, 8);
-    return head.toString('latin1') === 'BEIANLX1';
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(8);
+      readSync(fd, head, 0, 8, 0);
+      return /^BEIANLX\d$/.test(head.toString('latin1'));
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return false;
   }

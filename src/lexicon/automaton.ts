@@ -28,6 +28,41 @@ export interface AutomatonData {
   emit: Int32Array;
   /** normalised length of each pattern */
   patLen: Int32Array;
+  /** code unit → (symbol << 1) | digit of its normalised unit, -1 = noise (see scanTables) */
+  cls?: Int32Array;
+  /** one bit per hash of (state, symbol) of the hashed edges (see scanTables) */
+  filter?: Int32Array;
+}
+
+const edgeHash = (s: number, x: number): number => Math.imul(s, 0x9e3779b1) ^ Math.imul(x, 0x85ebca6b);
+
+/**
+ * Tables that only speed up scanning, derived from the others; built with the automaton and stored
+ * in compiled files so that loading does no per-entry or per-edge work.
+ * - cls: one read per code unit in the byte walk instead of norm then sym;
+ * - filter: ~8 bits per edge, so that most missing edges (the common case past the root) cost one
+ *   read of a small table instead of a probe of the big one (a cache miss).
+ */
+export function scanTables(a: AutomatonData): { cls: Int32Array; filter: Int32Array } {
+  const { norm, sym, hState, hSym } = a;
+  let edges = 0;
+  for (let h = 0; h < hState.length; h++) if ((hState[h] as number) !== -1) edges++;
+  let fbits = 1 << 12;
+  while (fbits < edges * 8 && fbits < 1 << 24) fbits <<= 1;
+  const filter = new Int32Array(fbits >>> 5);
+  const fmask = fbits - 1;
+  for (let h = 0; h < hState.length; h++) {
+    const st = hState[h] as number;
+    if (st === -1) continue;
+    const b = edgeHash(st, hSym[h] as number) & fmask;
+    filter[b >>> 5] = (filter[b >>> 5] as number) | (1 << (b & 31));
+  }
+  const cls = new Int32Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const m = norm[c] as number;
+    cls[c] = m === DROP ? -1 : ((sym[m] as number) << 1) | (m >= 0x30 && m <= 0x39 ? 1 : 0);
+  }
+  return { cls, filter };
 }
 
 /** Raw hit: pattern index and original-text offsets [start, end). */
@@ -158,6 +193,7 @@ export function buildAutomaton(patterns: readonly string[], norm: Uint16Array): 
       a.fail[t] = to === -1 ? 0 : to;
     }
   }
+  Object.assign(a, scanTables(a));
   return a;
 }
 
@@ -229,27 +265,8 @@ export function createScanner(a: AutomatonData): Scanner {
   while (ringSize < maxPatternLength(a) + 1) ringSize <<= 1;
   const ring = new Int32Array(ringSize);
   const rmask = ringSize - 1;
-  // An edge filter: one bit per hash of (state, symbol), ~8 bits per edge, so that most missing
-  // edges (the common case past the root) cost one read of a small table instead of a probe of
-  // the big one (a cache miss).
-  let edges = 0;
-  for (let h = 0; h < hState.length; h++) if ((hState[h] as number) !== -1) edges++;
-  let fbits = 1 << 12;
-  while (fbits < edges * 8 && fbits < 1 << 24) fbits <<= 1;
-  const filter = new Int32Array(fbits >>> 5);
-  const fmask = fbits - 1;
-  for (let h = 0; h < hState.length; h++) {
-    const st = hState[h] as number;
-    if (st === -1) continue;
-    const b = (Math.imul(st, 0x9e3779b1) ^ Math.imul(hSym[h] as number, 0x85ebca6b)) & fmask;
-    filter[b >>> 5] = (filter[b >>> 5] as number) | (1 << (b & 31));
-  }
-  // One read per code unit in the byte walk: (symbol << 1) | digit of its normalised unit, -1 = noise.
-  const cls = new Int32Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    const m = norm[c] as number;
-    cls[c] = m === DROP ? -1 : ((sym[m] as number) << 1) | (m >= 0x30 && m <= 0x39 ? 1 : 0);
-  }
+  const { cls, filter } = a.cls && a.filter ? { cls: a.cls, filter: a.filter } : scanTables(a);
+  const fmask = filter.length * 32 - 1;
   /** The state after reading symbol x in state s (failure links followed); 0 = root. */
   const step = (s: number, x: number): number => {
     if (x === 0) return 0;
