@@ -53,6 +53,9 @@ export interface ScanReport {
   kbVersion: string;
 }
 
+/** Input bytes that justify one more scan thread. */
+const THREAD_BYTES = 16 * 1024 * 1024;
+
 const workerUrl = (): URL =>
   new URL(`../corpus/scan-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
@@ -76,9 +79,13 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
     read: options.read,
     audit: { flagScore: options.flagScore, seed: options.seed, sampleFraction: fraction },
   };
+  // A thread costs ~0.05-0.1 s to start and load the matcher: small inputs get fewer (pipes, whose
+  // size is unknown, get all cores).
+  const { availableParallelism } = await import('node:os');
+  const byInput = totalBytes > 0 ? Math.ceil(totalBytes / THREAD_BYTES) : Number.POSITIVE_INFINITY;
   const pool = createPool<CorpusBlock, AuditTally>(workerUrl(), {
     workerData: data,
-    ...(options.threads ? { size: options.threads } : {}),
+    size: options.threads ?? Math.max(1, Math.min(availableParallelism(), byInput)),
   });
   const flaggedOut = options.flaggedOut ? createWriteStream(options.flaggedOut) : undefined;
   const keepExamples = options.examples ?? 20;

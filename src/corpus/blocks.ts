@@ -45,6 +45,8 @@ export async function listCorpusFiles(inputs: readonly string[]): Promise<string
 
 async function isGzip(file: string): Promise<boolean> {
   if (file.toLowerCase().endsWith('.gz')) return true;
+  // A pipe or FIFO (beian scan <(zcat …)) cannot be sniffed without eating its first bytes.
+  if (!(await stat(file)).isFile()) return false;
   const fh = await open(file, 'r');
   try {
     const head = Buffer.alloc(2);

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import type { BlockEncoding, CorpusEncoding } from './types.js';
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -164,6 +164,10 @@ function decodeFixed(bytes: Uint8Array, encoding: CorpusEncoding): { text: strin
       break;
     }
   if (ascii) return { text: utf8Lossy.decode(bytes), lossy: false };
+  // iconv-lite is loaded only for a forced GBK encoding (every scan thread would pay its import).
+  const iconv = createRequire(import.meta.url)('iconv-lite') as {
+    decode(b: Buffer, encoding: string): string;
+  };
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
   return { text, lossy: text.includes('\uFFFD') };
 }

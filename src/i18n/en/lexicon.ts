@@ -27,7 +27,8 @@ export const lexicon: Record<keyof typeof zh, string> = {
   'lexicon.stats.notOk':
     'Requirements of the standard NOT met: {n} failing; {total} keywords short of the total.',
   'lexicon.duplicates': '{n} duplicate keywords (the first one kept)',
-  'lexicon.warnings': '{n} warnings: one-character keywords match only as whole words and still hit ordinary text; review them:',
+  'lexicon.warnings':
+    '{n} warnings: one-character keywords match only as whole words and still hit ordinary text; review them:',
   'lexicon.issues': '{n} problems in the libraries:',
   'lexicon.noMatch': 'No match.',
   'lexicon.header.keyword': 'keyword',
