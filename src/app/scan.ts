@@ -77,7 +77,13 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
   const data: ScanWorkerData = {
     matcher: shared,
     read: options.read,
-    audit: { flagScore: options.flagScore, seed: options.seed, sampleFraction: fraction },
+    audit: {
+      flagScore: options.flagScore,
+      seed: options.seed,
+      sampleFraction: fraction,
+      // without --flagged, only the report's examples are needed from each block
+      ...(options.flaggedOut ? {} : { maxFlaggedRecords: options.examples ?? 20 }),
+    },
   };
   // A thread costs ~0.05-0.1 s to start and load the matcher: small inputs get fewer (pipes, whose
   // size is unknown, get all cores).

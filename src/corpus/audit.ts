@@ -15,6 +15,12 @@ export interface AuditOptions {
   sampleFraction: number;
   /** characters of context kept on each side of the first match in an example */
   contextChars?: number;
+  /**
+   * Flagged records kept per block (default: all). Records cross from worker threads to the main
+   * thread, and cloning thousands of them costs more than matching: a scan that only reports its
+   * first N examples keeps N per block (the first N overall are among them, blocks being in order).
+   */
+  maxFlaggedRecords?: number;
 }
 
 export interface FlaggedRecord {
@@ -143,6 +149,7 @@ export function auditItems(
     if (!flagged || !score) continue;
     t.flagged++;
     for (const c of score.categories) bump(t.byCategory, c);
+    if (t.flaggedRecords.length >= (options.maxFlaggedRecords ?? Number.POSITIVE_INFINITY)) continue;
     const first = matches[0] as (typeof matches)[number];
     const from = Math.max(0, first.start - context);
     const rec: FlaggedRecord = {

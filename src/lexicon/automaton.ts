@@ -267,6 +267,11 @@ export function createScanner(a: AutomatonData): Scanner {
   const rmask = ringSize - 1;
   const { cls, filter } = a.cls && a.filter ? { cls: a.cls, filter: a.filter } : scanTables(a);
   const fmask = filter.length * 32 - 1;
+  // "some pattern ends here" as a bitset: read for every character, it stays in L1 where emit[]
+  // (4 bytes a state) would be a cache miss.
+  const hasOut = new Int32Array((emit.length >>> 5) + 1);
+  for (let st = 0; st < emit.length; st++)
+    if ((emit[st] as number) !== -1) hasOut[st >>> 5] = (hasOut[st >>> 5] as number) | (1 << (st & 31));
   /** The state after reading symbol x in state s (failure links followed); 0 = root. */
   const step = (s: number, x: number): number => {
     if (x === 0) return 0;
@@ -399,8 +404,8 @@ export function createScanner(a: AutomatonData): Scanner {
         s = s === 0 ? (root[x] as number) : step(s, x);
         // A kept (CJK) high surrogate: its low surrogate follows as itself.
         if (lo !== 0) s = step(s, sym[lo] as number);
-        if ((emit[s] as number) !== -1) hit = true;
-        if (hit) {
+        if (((hasOut[s >>> 5] as number) & (1 << (s & 31))) !== 0) {
+          hit = true;
           // The line is a candidate already: skip to its end.
           const nl = bytes.indexOf(0x0a, i);
           i = nl < 0 || nl > to ? to : nl;
