@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { BeianError, type Issue } from '../errors.js';
+import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { zodIssues } from './zod-issues.js';
 
 /** A parsed YAML/JSON text that can say on which line a value sits. */
@@ -48,7 +49,8 @@ export function validateYaml<S extends z.ZodType>(
   schema: S,
   yaml: YamlText,
   file: string,
-  message: string,
+  /** the headline: literal text, or a catalogue key translated where the error leaves */
+  message: string | { key: MessageKey; params: MessageParams },
   at: readonly (string | number)[] = [],
   value: unknown = yaml.value,
 ): z.infer<S> {
@@ -58,5 +60,6 @@ export function validateYaml<S extends z.ZodType>(
     const line = yaml.lineOf([...at, ...pathSegments(issue.path ?? '')]);
     return line === undefined ? issue : { ...issue, line };
   });
-  throw new BeianError('INPUT_INVALID', message, { issues });
+  if (typeof message === 'string') throw new BeianError('INPUT_INVALID', message, { issues });
+  throw BeianError.of('INPUT_INVALID', message.key, message.params, { issues });
 }

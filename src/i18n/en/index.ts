@@ -3,6 +3,7 @@ import { assess } from './assess.js';
 import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
+import { errors } from './errors.js';
 import { kb } from './kb.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
@@ -26,4 +27,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...server,
   ...pii,
   ...redteam,
+  ...errors,
 };

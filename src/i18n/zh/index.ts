@@ -2,6 +2,7 @@ import { assess } from './assess.js';
 import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
+import { errors } from './errors.js';
 import { kb } from './kb.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
@@ -25,4 +26,5 @@ export const zh = {
   ...server,
   ...pii,
   ...redteam,
+  ...errors,
 };

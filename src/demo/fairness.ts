@@ -1,0 +1,114 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { runChecklist } from '../app/fairness/checklist.js';
+import { saveAudit } from '../app/fairness/evidence.js';
+import { runDisparityAudit, runPriceAudit } from '../app/fairness/log-audit.js';
+import { loadFairnessData } from '../fairness/data.js';
+import { renderDisparityHtml, renderPriceHtml } from '../fairness/html.js';
+import { translator } from '../i18n/index.js';
+import type { DemoStep } from './step.js';
+
+/**
+ * The fairness part of `beian demo`: audits the shipped e-commerce decision log
+ * (examples/demo/decisions.csv, one planted issue: returning users pay 8% more on three items) for
+ * price discrimination and coupon disparity, stores the evidence for the shop-search service, then
+ * scores the self-assessment checklist of the demo's algorithms (which picks that evidence up).
+ */
+export const fairnessStep: DemoStep = {
+  id: 'fairness',
+  title: { zh: '算法自评估与公平性审计', en: 'Algorithm self-assessment and fairness audits' },
+  async run(ctx) {
+    const data = loadFairnessData(ctx.kb);
+    const log = resolve(dirname(ctx.projectFile), 'decisions.csv');
+    const service = 'shop-search';
+    const price = await runPriceAudit({
+      file: log,
+      item: 'sku',
+      price: 'price',
+      group: 'user_type',
+      time: 'ts',
+      window: '1d',
+      reference: 'new',
+      seed: 1,
+      data,
+    });
+    const disparity = await runDisparityAudit({
+      file: log,
+      groups: ['gender', 'device'],
+      outcome: 'coupon_offered',
+      seed: 1,
+      data,
+    });
+    for (const r of [price, disparity])
+      await saveAudit(
+        ctx.store,
+        {
+          kind: r.kind,
+          subject: log,
+          serviceId: service,
+          failed: r.flags.length > 0,
+          flagCount: r.flags.length,
+          dataVersion: r.dataVersion,
+          result: r,
+        },
+        ctx.now,
+      );
+    const checklist = await runChecklist({
+      file: ctx.projectFile,
+      data,
+      store: ctx.store,
+      noConfigMessage: 'no checklist section',
+    });
+    for (const r of checklist.results)
+      await saveAudit(
+        ctx.store,
+        {
+          kind: 'checklist',
+          subject: ctx.projectFile,
+          serviceId: r.service,
+          failed: r.failed,
+          flagCount: r.gaps.filter((g) => g.blocking).length,
+          dataVersion: checklist.dataVersion,
+          result: r,
+        },
+        ctx.now,
+      );
+    const files = {
+      priceHtml: join(ctx.outDir, 'fairness-price.html'),
+      disparityHtml: join(ctx.outDir, 'fairness-disparity.html'),
+      json: join(ctx.outDir, 'fairness.json'),
+    };
+    writeFileSync(files.priceHtml, renderPriceHtml(price, ctx.lang));
+    writeFileSync(files.disparityHtml, renderDisparityHtml(disparity, ctx.lang));
+    writeFileSync(files.json, `${JSON.stringify({ price, disparity, checklist }, null, 2)}\n`);
+    const top = price.details.comparisons.find((c) => c.flagged);
+    const gaps = checklist.results
+      .map((r) => `${r.service} ${r.gaps.filter((g) => g.blocking).length}`)
+      .join(', ');
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    const summary = translator(ctx.lang)('demo.summary.fairness', {
+      price: price.flags.length,
+      top: top
+        ? translator(ctx.lang)('demo.fairness.top', {
+            group: top.group,
+            reference: top.reference,
+            effect: pct(top.effect),
+            drivers: top.drivers.length,
+          })
+        : '',
+      disparity: disparity.flags.length,
+      gaps,
+    });
+    return {
+      summary,
+      files: [
+        { path: files.priceHtml, title: { zh: '价格差异审计（HTML）', en: 'Price audit (HTML)' } },
+        { path: files.disparityHtml, title: { zh: '结果差异审计（HTML）', en: 'Disparity audit (HTML)' } },
+        {
+          path: files.json,
+          title: { zh: '审计与自评估结果（JSON）', en: 'Audit and checklist results (JSON)' },
+        },
+      ],
+    };
+  },
+};
