@@ -51,7 +51,9 @@ export interface RowDefaults {
  * A control character in a keyword is a broken row (b\x7f read as "b" would match B超): the row is
  * rejected, naming the character, rather than silently cleaned.
  */
-export function controlCharacter(keyword: string): string | undefined {
+export function controlCharacter(
+  keyword: string,
+): { message: string; code: string; shown: string } | undefined {
   const isControl = (c: number): boolean => c < 0x20 || (c >= 0x7f && c <= 0x9f);
   let at = -1;
   let shown = '';
@@ -61,7 +63,8 @@ export function controlCharacter(keyword: string): string | undefined {
     shown += isControl(c) ? '\uFFFD' : keyword[i];
   }
   if (at < 0) return undefined;
-  return `control character U+${at.toString(16).toUpperCase().padStart(4, '0')} in keyword "${shown}"`;
+  const code = at.toString(16).toUpperCase().padStart(4, '0');
+  return { message: `control character U+${code} in keyword "${shown}" (row not loaded)`, code, shown };
 }
 
 /** One row of any format, with its location. */
@@ -96,7 +99,14 @@ export function rowsToLibrary(
     }
     const control = controlCharacter(keyword);
     if (control) {
-      issues.push({ file: name, line: r.line, path: 'keyword', message: control });
+      issues.push({
+        file: name,
+        line: r.line,
+        path: 'keyword',
+        message: control.message,
+        key: 'lexicon.issue.control',
+        params: { code: control.code, keyword: control.shown },
+      });
       continue;
     }
     const category =

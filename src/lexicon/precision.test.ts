@@ -30,7 +30,14 @@ describe('engine precision (issue #12 point 3)', () => {
     const lib = parseTxtLibrary('kw.txt', '#! category=A.1.6\nb\u007f\n正常词\n', new Set(['A.1.6']));
     expect(lib.entries.map((x) => x.keyword)).toEqual(['正常词']);
     expect(lib.issues).toEqual([
-      { file: 'kw.txt', line: 2, path: 'keyword', message: expect.stringContaining('U+007F') },
+      {
+        file: 'kw.txt',
+        line: 2,
+        path: 'keyword',
+        message: expect.stringContaining('U+007F'),
+        key: 'lexicon.issue.control',
+        params: { code: '007F', keyword: 'b\uFFFD' },
+      },
     ]);
   });
 
@@ -66,5 +73,6 @@ describe('engine precision (issue #12 point 3)', () => {
       ['kw.txt', 3],
     ]);
     expect(warnings[0]?.message).toContain('one Chinese character');
+    expect(warnings[0]?.key).toBe('lexicon.warn.oneChar');
   });
 });

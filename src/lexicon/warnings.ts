@@ -23,13 +23,13 @@ export function keywordWarnings(entries: readonly LexiconEntry[], table: Uint16A
     const n = normalizeString(e.keyword, table);
     const chars = [...n];
     if (chars.length !== 1) continue;
-    const kind = isHan(n) ? 'one Chinese character' : 'one character';
-    const boundary =
-      e.boundary === 'none' ? ', matched anywhere (boundary=none)' : ', matched as a whole word only';
+    const none = e.boundary === 'none';
     out.push({
       ...locate(e.origin),
       path: 'keyword',
-      message: `"${e.keyword}" is ${kind} once normalised${boundary}`,
+      message: `"${e.keyword}" is one ${isHan(n) ? 'Chinese ' : ''}character once normalised, ${none ? 'matched anywhere (boundary=none)' : 'matched as a whole word only'}`,
+      key: none ? 'lexicon.warn.oneCharAnywhere' : 'lexicon.warn.oneChar',
+      params: { keyword: e.keyword },
     });
   }
   return out;

@@ -41,7 +41,7 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
   }
   if (!o.json && lex.warnings.length) {
     c.err(`${c.t('lexicon.warnings', { n: lex.warnings.length })}\n`);
-    for (const i of lex.warnings.slice(0, 20)) c.err(`  ${formatIssue(i)}\n`);
+    for (const i of lex.warnings.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
     if (lex.warnings.length > 20) c.err(`  … ${lex.warnings.length - 20}\n`);
   }
   return { kb, lex };
