@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { BeianError, type Issue } from '../errors.js';
 import type { Kb } from '../kb/index.js';
 import {
+  CompiledLexiconError,
   compileLexicon,
   type Duplicate,
   deserializeMatcher,
@@ -58,7 +59,14 @@ const isCompiled = (file: string): boolean => {
 export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<LoadedLexicon> {
   const files = [...(sel.files ?? [])];
   if (files.length === 1 && files[0] !== NAUGHTY_WORDS && isCompiled(files[0] as string)) {
-    const matcher = deserializeMatcher(readFileSync(files[0] as string));
+    const file = files[0] as string;
+    let matcher: Matcher;
+    try {
+      matcher = deserializeMatcher(readFileSync(file));
+    } catch (e) {
+      if (!(e instanceof CompiledLexiconError)) throw e;
+      throw BeianError.of('INPUT_INVALID', 'lexicon.compiledInvalid', { file, reason: e.message });
+    }
     return {
       libraries: files,
       entries: [...matcher.entries],

@@ -321,6 +321,9 @@ async function* csvBlocks(
   parser.on('skip', (err: Error & { lines?: number }) => {
     skipped.push({ kind: 'malformed', file, line: err.lines ?? 0, reason: `invalid CSV: ${err.message}` });
   });
+  // pipe() does not forward errors: a truncated .gz fails the source, which must end the parse
+  // (the caller reports where reading stopped) instead of being an unhandled 'error' event.
+  input.on('error', (e) => parser.destroy(e));
   let items: CorpusItem[] = [];
   let size = 0;
   let seen = 0; // csv-parse's running count of input consumed
@@ -363,7 +366,12 @@ async function* csvBlocks(
       }
     }
   } catch (e) {
-    if (!(e instanceof MissingColumn) && !(e instanceof Error && e.cause instanceof MissingColumn)) throw e;
+    if (!(e instanceof MissingColumn) && !(e instanceof Error && e.cause instanceof MissingColumn)) {
+      // what was read before the failure still counts; the caller reports where reading stopped
+      items.push(...skipped.splice(0));
+      if (items.length) yield { kind: 'items', file, items, size };
+      throw e;
+    }
     const columns = e instanceof MissingColumn ? e.message : (e.cause as Error).message;
     yield fileProblem(file, `missing column "${field}" (columns: ${columns})`);
     return;

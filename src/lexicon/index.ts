@@ -19,7 +19,7 @@ export {
 export { compileLexicon, createMatcher, type Matcher, type PatternInfo, scoreRecord } from './matcher.js';
 export { buildNormTable, DEFAULT_NORMALIZE, type NormalizeOptions, normalizeString } from './normalize.js';
 export { jiebaSegmenter } from './segment.js';
-export { deserializeMatcher, serializeMatcher } from './serialize.js';
+export { CompiledLexiconError, deserializeMatcher, serializeMatcher } from './serialize.js';
 export { type CoverageRequirement, type LexiconStats, lexiconStats } from './stats.js';
 export * from './types.js';
 export { keywordWarnings } from './warnings.js';

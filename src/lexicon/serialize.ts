@@ -64,6 +64,8 @@ const FLAG = { allow: 1, word: 2, ascii: 4, fold: 8, pinyin: 16 } as const;
 
 interface HeaderV2 {
   version: 2;
+  /** checksum of everything after the header */
+  checksum: number;
   normalize: NormalizeOptions;
   lengths: Record<ArrayName, number>;
   keywords: string[];
@@ -83,6 +85,17 @@ interface HeaderV1 {
 }
 
 const align4 = (n: number): number => (n + 3) & ~3;
+
+/** FNV-style checksum of the array region, word by word: a damaged file never becomes an automaton. */
+function checksum(bytes: Uint8Array, from: number, to: number): number {
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset + from, (to - from) >>> 2);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ (words[i] as number), 0x01000193);
+  return h >>> 0;
+}
+
+/** A compiled file that cannot be loaded; callers report it as bad input. */
+export class CompiledLexiconError extends Error {}
 
 function columns(m: Matcher): {
   header: HeaderV2;
@@ -150,6 +163,7 @@ function columns(m: Matcher): {
   return {
     header: {
       version: 2,
+      checksum: 0,
       normalize: m.normalize,
       lengths,
       keywords: m.entries.map((e) => e.keyword),
@@ -164,19 +178,24 @@ function columns(m: Matcher): {
 
 export function serializeMatcher(m: Matcher): Uint8Array {
   const { header, arrays } = columns(m);
+  // The array region first (its checksum goes into the header), then header + region.
+  let region = 0;
+  for (const k of ORDER) region += align4(arrays[k].byteLength);
+  const body = new Uint8Array(region);
+  let at = 0;
+  for (const k of ORDER) {
+    const a = arrays[k];
+    body.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
+    at += align4(a.byteLength);
+  }
+  header.checksum = checksum(body, 0, region);
   const json = new TextEncoder().encode(JSON.stringify(header));
-  let size = align4(12 + json.length);
-  for (const k of ORDER) size += align4(arrays[k].byteLength);
-  const out = new Uint8Array(size);
+  const start = align4(12 + json.length);
+  const out = new Uint8Array(start + region);
   out.set(new TextEncoder().encode(MAGIC), 0);
   new DataView(out.buffer).setUint32(8, json.length, true);
   out.set(json, 12);
-  let at = align4(12 + json.length);
-  for (const k of ORDER) {
-    const a = arrays[k];
-    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
-    at += align4(a.byteLength);
-  }
+  out.set(body, start);
   return out;
 }
 
@@ -187,10 +206,13 @@ function views<K extends ArrayName>(
   lengths: Record<K, number>,
 ): Record<K, Uint8Array | Uint16Array | Int32Array> {
   let at = bytes.byteOffset + from;
+  const end = bytes.byteOffset + bytes.length;
   const out = {} as Record<K, Uint8Array | Uint16Array | Int32Array>;
   for (const k of names) {
     const C = KIND[k];
     const n = lengths[k];
+    if (!Number.isInteger(n) || n < 0 || at + n * C.BYTES_PER_ELEMENT > end)
+      throw new CompiledLexiconError(`array ${k} does not fit in the file (truncated or damaged)`);
     out[k] = new C(bytes.buffer as ArrayBuffer, at, n);
     at += align4(n * C.BYTES_PER_ELEMENT);
   }
@@ -200,12 +222,28 @@ function views<K extends ArrayName>(
 /** Loads a serialised matcher; throws with a clear message when the bytes are not one. */
 export function deserializeMatcher(bytes: Uint8Array, segmenter?: Segmenter): Matcher {
   const magic = bytes.length >= 12 ? new TextDecoder().decode(bytes.subarray(0, 8)) : '';
-  if (magic !== MAGIC && magic !== MAGIC_V1) throw new Error('not a compiled beian lexicon (bad magic)');
+  if (magic !== MAGIC && magic !== MAGIC_V1)
+    throw new CompiledLexiconError('not a compiled beian lexicon (bad magic)');
   if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
   const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len))) as HeaderV1 | HeaderV2;
+  if (12 + len > bytes.length)
+    throw new CompiledLexiconError('header longer than the file (truncated or damaged)');
+  let header: HeaderV1 | HeaderV2;
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + len))) as
+      | HeaderV1
+      | HeaderV2;
+  } catch {
+    throw new CompiledLexiconError('header is not readable (damaged file)');
+  }
+  if (header === null || typeof header !== 'object' || typeof header.lengths !== 'object' || !header.lengths)
+    throw new CompiledLexiconError('header has no array layout (damaged file)');
   const from = align4(12 + len);
+  if (header.version === 2 && checksum(bytes, from, bytes.length) !== header.checksum)
+    throw new CompiledLexiconError('checksum mismatch (damaged file): compile the library again');
   if (header.version === 1) {
+    if (!Array.isArray(header.entries) || !Array.isArray(header.patterns))
+      throw new CompiledLexiconError('header has no entries (damaged file)');
     const arrays = views(bytes, from, AUTOMATON_V1, header.lengths);
     return createMatcher(
       header.entries,

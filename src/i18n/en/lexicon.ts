@@ -33,6 +33,8 @@ export const lexicon: Record<keyof typeof zh, string> = {
   'lexicon.warn.oneChar': '"{keyword}" is one character once normalised, matched as a whole word only',
   'lexicon.warn.oneCharAnywhere':
     '"{keyword}" is one character once normalised, matched anywhere (boundary=none)',
+  'lexicon.compiledInvalid':
+    '{file}: the compiled library cannot be loaded ({reason}); run beian lexicon compile again',
   'lexicon.issues': '{n} problems in the libraries:',
   'lexicon.noMatch': 'No match.',
   'lexicon.header.keyword': 'keyword',

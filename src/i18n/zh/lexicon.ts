@@ -26,6 +26,7 @@ export const lexicon = {
   'lexicon.issue.control': '关键词“{keyword}”含控制字符 U+{code}（该行未载入）',
   'lexicon.warn.oneChar': '“{keyword}”归一化后只有一个字符，只按整词匹配',
   'lexicon.warn.oneCharAnywhere': '“{keyword}”归一化后只有一个字符，任意位置匹配（boundary=none）',
+  'lexicon.compiledInvalid': '{file}：编译词库无法载入（{reason}），请重新执行 beian lexicon compile',
   'lexicon.issues': '词库问题 {n} 处：',
   'lexicon.noMatch': '没有命中。',
   'lexicon.header.keyword': '关键词',
