@@ -1,11 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 import type { Matcher } from '../lexicon/matcher.js';
+import type { CountedMatches } from '../lexicon/rules.js';
 import {
   type AuditOptions,
   type AuditTally,
   auditItems,
   emptyTally,
   fileSampler,
+  keepBottom,
+  MANUAL_SEED,
+  type ManualCandidate,
   mergeTally,
 } from './audit.js';
 import type { CorpusBlock, CorpusItem } from './types.js';
@@ -35,10 +39,19 @@ export function fastLines(block: CorpusBlock): LinesBlock | undefined {
  * like any record (auditItems). A line without any occurrence has no match by construction, so
  * it only counts as a record and in the sample. Same tally as parseBlock + auditItems.
  */
-export function auditUtf8Lines(block: LinesBlock, matcher: Matcher, options: AuditOptions): AuditTally {
+export function auditUtf8Lines(
+  block: LinesBlock,
+  matcher: Matcher,
+  count: CountedMatches,
+  options: AuditOptions,
+): AuditTally {
   const { bytes, file } = block;
   const t = emptyTally();
   const key = fileSampler(options.seed, file);
+  const manualKey = fileSampler(options.seed ^ MANUAL_SEED, file);
+  const manual = options.manualSize ?? 0;
+  // manual-sample keys of the lines without a hit, decoded only if they make the block's bottom-k
+  const quiet: Array<{ key: number; line: number; start: number; end: number }> = [];
   const fraction = options.sampleFraction;
   const candidates: CorpusItem[] = [];
   let line = block.firstLine;
@@ -52,10 +65,29 @@ export function auditUtf8Lines(block: LinesBlock, matcher: Matcher, options: Aud
     }
     t.records++;
     if (key(n) < fraction) t.sample.size++;
+    if (manual) quiet.push({ key: manualKey(n), line: n, start, end });
   });
   // The candidates are audited as records; their flagged examples stay in line order.
-  const audited = auditItems(candidates, 0, matcher, options);
+  const audited = auditItems(candidates, 0, count, options);
   mergeTally(t, audited);
+  if (manual) {
+    quiet.sort((a, b) => a.key - b.key);
+    const max = options.manualTextChars ?? 4000;
+    const drawn: ManualCandidate[] = quiet.slice(0, manual).map((q) => {
+      const last = q.end > q.start && bytes[q.end - 1] === 0x0d ? q.end - 1 : q.end;
+      const text = utf8.decode(bytes.subarray(q.start, last));
+      return {
+        key: q.key,
+        file,
+        line: q.line,
+        text: text.length > max ? text.slice(0, max) : text,
+        truncated: text.length > max,
+        flagged: false,
+        keywords: [],
+      };
+    });
+    t.manual = keepBottom([...t.manual, ...drawn], manual);
+  }
   t.bytes = bytes.length;
   return t;
 }

@@ -4,6 +4,7 @@ import { core } from './core.js';
 import { demo } from './demo.js';
 import { errors } from './errors.js';
 import { kb } from './kb.js';
+import { label } from './label.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
@@ -16,6 +17,7 @@ import { server } from './server.js';
 export const zh = {
   ...core,
   ...kb,
+  ...label,
   ...lexicon,
   ...scan,
   ...assess,
