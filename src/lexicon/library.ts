@@ -59,6 +59,26 @@ export interface RowDefaults {
   source?: string;
 }
 
+/**
+ * A control character in a keyword is a broken row (b\x7f read as "b" would match B超): the row is
+ * rejected, naming the character, rather than silently cleaned.
+ */
+export function controlCharacter(
+  keyword: string,
+): { message: string; code: string; shown: string } | undefined {
+  const isControl = (c: number): boolean => c < 0x20 || (c >= 0x7f && c <= 0x9f);
+  let at = -1;
+  let shown = '';
+  for (let i = 0; i < keyword.length; i++) {
+    const c = keyword.charCodeAt(i);
+    if (isControl(c) && at < 0) at = c;
+    shown += isControl(c) ? '\uFFFD' : keyword[i];
+  }
+  if (at < 0) return undefined;
+  const code = at.toString(16).toUpperCase().padStart(4, '0');
+  return { message: `control character U+${code} in keyword "${shown}" (row not loaded)`, code, shown };
+}
+
 /** One row of any format, with its location. */
 export interface RawRow {
   line: number;
@@ -109,6 +129,18 @@ function validateRows(
           : String(r.keyword).trim();
     if (!keyword) {
       issues.push({ file: name, line: r.line, path: 'keyword', message: 'empty keyword' });
+      continue;
+    }
+    const control = controlCharacter(keyword);
+    if (control) {
+      issues.push({
+        file: name,
+        line: r.line,
+        path: 'keyword',
+        message: control.message,
+        key: 'lexicon.issue.control',
+        params: { code: control.code, keyword: control.shown },
+      });
       continue;
     }
     const given = r.category === undefined || r.category === null ? '' : String(r.category).trim();
