@@ -63,6 +63,9 @@ export interface RowDefaults {
  * A control character in a keyword is a broken row (b\x7f read as "b" would match B超): the row is
  * rejected, naming the character, rather than silently cleaned.
  */
+/** Keywords are words and short phrases; a longer "keyword" is a broken line, and would cost the automaton memory. */
+export const MAX_KEYWORD_CHARS = 200;
+
 export function controlCharacter(
   keyword: string,
 ): { message: string; code: string; shown: string } | undefined {
@@ -129,6 +132,17 @@ function validateRows(
           : String(r.keyword).trim();
     if (!keyword) {
       issues.push({ file: name, line: r.line, path: 'keyword', message: 'empty keyword' });
+      continue;
+    }
+    if (keyword.length > MAX_KEYWORD_CHARS) {
+      issues.push({
+        file: name,
+        line: r.line,
+        path: 'keyword',
+        message: `keyword longer than ${MAX_KEYWORD_CHARS} characters`,
+        key: 'lexicon.issue.tooLong',
+        params: { max: MAX_KEYWORD_CHARS },
+      });
       continue;
     }
     const control = controlCharacter(keyword);

@@ -12,7 +12,7 @@ import {
   redactText,
   scanText,
 } from '../../pii/index.js';
-import { appendAll } from '../../util/array.js';
+import { appendAll, MAX_JSON_DEPTH, nestedDeeperThan } from '../../util/array.js';
 
 /** What a block task needs besides the block (sent once per worker). */
 export interface PiiTaskOptions {
@@ -327,6 +327,8 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
     try {
       value = JSON.parse(text);
       if (value === null || typeof value !== 'object') reason = 'not a JSON object';
+      else if (nestedDeeperThan(value, MAX_JSON_DEPTH))
+        reason = `nested deeper than ${MAX_JSON_DEPTH} levels`;
     } catch (e) {
       reason = jsonReason(e);
     }

@@ -29,6 +29,7 @@ export const lexicon: Record<keyof typeof zh, string> = {
   'lexicon.duplicates': '{n} duplicate keywords (the first one kept)',
   'lexicon.warnings':
     '{n} warnings: one-character keywords match only as whole words and still hit ordinary text; review them:',
+  'lexicon.issue.tooLong': 'keyword longer than {max} characters: skipped',
   'lexicon.issue.control': 'control character U+{code} in keyword "{keyword}" (row not loaded)',
   'lexicon.warn.oneChar': '"{keyword}" is one character once normalised, matched as a whole word only',
   'lexicon.warn.oneCharAnywhere':

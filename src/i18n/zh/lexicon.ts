@@ -23,6 +23,7 @@ export const lexicon = {
   'lexicon.stats.notOk': '未满足标准要求：共有 {n} 项不达标，总量还差 {total} 个关键词。',
   'lexicon.duplicates': '重复关键词 {n} 个（保留先出现者）',
   'lexicon.warnings': '提示 {n} 处：单字关键词只按整词匹配，常命中正常文本，请复核：',
+  'lexicon.issue.tooLong': '关键词超过 {max} 个字符，已跳过',
   'lexicon.issue.control': '关键词“{keyword}”含控制字符 U+{code}（该行未载入）',
   'lexicon.warn.oneChar': '“{keyword}”归一化后只有一个字符，只按整词匹配',
   'lexicon.warn.oneCharAnywhere': '“{keyword}”归一化后只有一个字符，任意位置匹配（boundary=none）',
