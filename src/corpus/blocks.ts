@@ -3,7 +3,8 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { parse as parseCsv } from 'csv-parse';
+import { appendAll } from '../util/array.js';
+import { CsvSplitter } from '../util/csv.js';
 import { decodeLines, hasUtf8Bom, hasUtf16Bom, looksBinary } from './encoding.js';
 import { getPath, textOf } from './fields.js';
 import {
@@ -288,8 +289,10 @@ async function* csvText(
   if (carry.length) yield decode(carry);
 }
 
-class MissingColumn extends Error {}
-
+/**
+ * CSV records through the resynchronising splitter: an unclosed or stray quote costs its own
+ * record (reported with its line), never the rest of the file; the header is the first row.
+ */
 async function* csvBlocks(
   file: string,
   chunks: AsyncIterable<Buffer>,
@@ -299,66 +302,60 @@ async function* csvBlocks(
 ): AsyncGenerator<CorpusBlock> {
   const field = options.field ?? 'text';
   const sourceField = options.sourceField ?? 'source';
-  const skipped: CorpusItem[] = [];
-  const input = Readable.from(csvText(file, chunks, encoding, skipped));
-  let width = 0;
-  const parser = input.pipe(
-    parseCsv({
-      // The header is checked itself: a short first data row is a malformed row, not a missing column.
-      columns: (header: string[]) => {
-        if (!header.includes(field)) throw new MissingColumn(header.join(', '));
-        width = header.length;
-        return header;
-      },
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      max_record_size: options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES,
-    }),
-  );
-  parser.on('skip', (err: Error & { lines?: number }) => {
-    skipped.push({ kind: 'malformed', file, line: err.lines ?? 0, reason: `invalid CSV: ${err.message}` });
-  });
-  // pipe() does not forward errors: a truncated .gz fails the source, which must end the parse
-  // (the caller reports where reading stopped) instead of being an unhandled 'error' event.
-  input.on('error', (e) => parser.destroy(e));
+  const maxRecord = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const problems: CorpusItem[] = [];
   let items: CorpusItem[] = [];
-  let size = 0;
-  let seen = 0; // csv-parse's running count of input consumed
-  try {
-    for await (const row of parser as AsyncIterable<{
-      record: Record<string, unknown>;
-      info: { lines: number; bytes: number };
-    }>) {
-      if (skipped.length) items.push(...skipped.splice(0));
-      const line = row.info.lines;
-      if (!(field in row.record)) {
-        const n = Object.keys(row.record).length;
+  let header: string[] | undefined;
+  let at = -1;
+  let sourceAt = -1;
+  const malformed = (line: number, reason: string): void => {
+    items.push({ kind: 'malformed', file, line, reason });
+  };
+  const splitter = new CsvSplitter(
+    ',',
+    (fields, line) => {
+      if (!header) {
+        header = fields.map((f, k) => (k === 0 && f.charCodeAt(0) === 0xfeff ? f.slice(1) : f).trim());
+        at = header.indexOf(field);
+        sourceAt = header.indexOf(sourceField);
+        return;
+      }
+      if (at < 0) return;
+      const text = fields[at];
+      if (text === undefined)
+        malformed(line, `row has ${fields.length} of ${header.length} fields: no column "${field}"`);
+      else if (!text) malformed(line, `column "${field}" is empty`);
+      else if (text.length > maxRecord) malformed(line, `record larger than ${maxRecord} bytes: skipped`);
+      else {
+        const source = sourceAt >= 0 ? fields[sourceAt] : undefined;
         items.push({
-          kind: 'malformed',
+          kind: 'record',
           file,
           line,
-          reason: `row has ${n} of ${width} fields: no column "${field}"`,
+          text,
+          ...(source ? { source } : {}),
+          ...(text.includes('\uFFFD') ? { lossy: true } : {}),
         });
-      } else {
-        const text = textOf(getPath(row.record, field));
-        if (!text) items.push({ kind: 'malformed', file, line, reason: `column "${field}" is empty` });
-        else {
-          const source = textOf(getPath(row.record, sourceField));
-          items.push({
-            kind: 'record',
-            file,
-            line,
-            text,
-            ...(source ? { source } : {}),
-            ...(text.includes('\uFFFD') ? { lossy: true } : {}),
-          });
-        }
       }
-      size += row.info.bytes - seen;
-      seen = row.info.bytes;
+    },
+    (line, message) => malformed(line, `invalid CSV: ${message}`),
+    maxRecord,
+  );
+  let size = 0;
+  const missing = (): CorpusBlock | undefined =>
+    header && at < 0
+      ? fileProblem(file, `missing column "${field}" (columns: ${header.join(', ')})`)
+      : undefined;
+  try {
+    for await (const text of csvText(file, chunks, encoding, problems)) {
+      splitter.push(text);
+      size += Buffer.byteLength(text);
+      if (problems.length) appendAll(items, problems.splice(0));
+      const problem = missing();
+      if (problem) {
+        yield problem;
+        return;
+      }
       if (size >= blockBytes) {
         yield { kind: 'items', file, items, size };
         items = [];
@@ -366,16 +363,17 @@ async function* csvBlocks(
       }
     }
   } catch (e) {
-    if (!(e instanceof MissingColumn) && !(e instanceof Error && e.cause instanceof MissingColumn)) {
-      // what was read before the failure still counts; the caller reports where reading stopped
-      items.push(...skipped.splice(0));
-      if (items.length) yield { kind: 'items', file, items, size };
-      throw e;
-    }
-    const columns = e instanceof MissingColumn ? e.message : (e.cause as Error).message;
-    yield fileProblem(file, `missing column "${field}" (columns: ${columns})`);
+    // what was read before the failure still counts; the caller reports where reading stopped
+    appendAll(items, problems.splice(0));
+    if (items.length) yield { kind: 'items', file, items, size };
+    throw e;
+  }
+  splitter.end();
+  appendAll(items, problems.splice(0));
+  const problem = missing();
+  if (problem) {
+    yield problem;
     return;
   }
-  items.push(...skipped.splice(0));
   if (items.length) yield { kind: 'items', file, items, size };
 }

@@ -113,7 +113,8 @@ describe('readCorpus', () => {
     const items = await collect([write('h.csv', iconv.encode(csv, 'gbk'))]);
     expect(records(items).map((r) => [r.line, r.text, r.source])).toEqual([
       [2, lines[0], 'a'],
-      [4, '第一行\n第二行', 'b'],
+      // a record that spans lines is located by the line it starts on
+      [3, '第一行\n第二行', 'b'],
     ]);
     expect(malformed(items).map((m) => m.line)).toEqual([5]);
     const missing = await collect([write('i.csv', 'a,b\n1,2\n')]);
