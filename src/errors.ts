@@ -18,6 +18,8 @@ export type BeianErrorCode =
 export interface Issue {
   file?: string;
   line?: number;
+  /** 1-based column, with `line` */
+  column?: number;
   path?: string;
   message: string;
 }
@@ -36,9 +38,13 @@ export class BeianError extends Error {
 
 export const isBeianError = (e: unknown): e is BeianError => e instanceof BeianError;
 
-/** Formats an issue as `file:line path: message`, omitting what is unknown. */
+/** Formats an issue as `file:line:column path: message`, omitting what is unknown. */
 export function formatIssue(issue: Issue): string {
-  const where = [issue.file, issue.line === undefined ? undefined : String(issue.line)]
+  const where = [
+    issue.file,
+    issue.line === undefined ? undefined : String(issue.line),
+    issue.line === undefined || issue.column === undefined ? undefined : String(issue.column),
+  ]
     .filter((p) => p !== undefined)
     .join(':');
   const head = [where, issue.path].filter((p) => p !== undefined && p !== '').join(' ');

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { Register, RunAction } from './command.js';
 import type { CliContext, ExitCode } from './context.js';
@@ -23,10 +24,19 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/redteam.js'),
 ];
 
+/** The package's own version (package.json sits two levels above both src/cli and dist/cli). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
 export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {
   const { t } = ctx;
   const program = new Command('beian')
     .description(t('cli.description'))
+    .version(packageVersion(), '-V, --version', t('cli.option.version'))
     .addOption(new Option('--lang <lang>', t('cli.option.lang')).choices(['zh', 'en']).default('zh'))
     .addOption(new Option('--db <url>', t('cli.option.db')))
     .showHelpAfterError()

@@ -10,6 +10,7 @@ import { pii } from './pii.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
 import { scan } from './scan.js';
+import { schema } from './schema.js';
 import { server } from './server.js';
 
 /** The English catalogue; the type makes a missing translation a compile error. */
@@ -26,4 +27,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...server,
   ...pii,
   ...redteam,
+  ...schema,
 };

@@ -9,6 +9,7 @@ import { pii } from './pii.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
 import { scan } from './scan.js';
+import { schema } from './schema.js';
 import { server } from './server.js';
 
 /** The Chinese catalogue: one file per domain, merged here. Keys are namespaced by domain. */
@@ -25,4 +26,5 @@ export const zh = {
   ...server,
   ...pii,
   ...redteam,
+  ...schema,
 };
