@@ -128,7 +128,9 @@ export function validateYaml<S extends z.ZodType>(
           file,
           ...(pos ? { line: pos.line, column: pos.column } : {}),
           path: dotted([...parent, key]),
-          message: suggestion ? `unknown key "${key}"; did you mean "${suggestion}"?` : `unknown key "${key}"`,
+          message: suggestion
+            ? `unknown key "${key}"; did you mean "${suggestion}"?`
+            : `unknown key "${key}"`,
         });
       }
       return;

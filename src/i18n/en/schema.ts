@@ -1,7 +1,7 @@
 import type { schema as zh } from '../zh/schema.js';
 
 export const schema: Record<keyof typeof zh, string> = {
-  'field.version': 'Version of this file\'s format; currently 1',
+  'field.version': "Version of this file's format; currently 1",
   'field.organisation': 'The filing entity (company), used in the filing materials',
   'field.organisation.name': 'Entity name, as on the business licence',
   'field.organisation.uscc': 'Unified social credit code (18 characters)',
@@ -16,7 +16,8 @@ export const schema: Record<keyof typeof zh, string> = {
   'field.contact.role': 'Title or role',
   'field.contact.phone': 'Phone',
   'field.contact.email': 'E-mail',
-  'field.measures': 'Safety management measures in your own words; each one missing becomes a "to complete" box in the materials',
+  'field.measures':
+    'Safety management measures in your own words; each one missing becomes a "to complete" box in the materials',
   'field.measures.selfAssessment': 'Algorithm security self-assessment system',
   'field.measures.monitoring': 'Algorithm security monitoring and content-security management',
   'field.measures.incidentResponse': 'Security incident response',
@@ -37,7 +38,8 @@ export const schema: Record<keyof typeof zh, string> = {
   'field.service.name': 'Service name',
   'field.service.description': 'Short description',
   'field.service.owner': 'Owner (person or team)',
-  'field.service.answers': 'Answers to the applicability questionnaire; an unanswered question that changes the outcome is listed "to clarify"',
+  'field.service.answers':
+    'Answers to the applicability questionnaire; an unanswered question that changes the outcome is listed "to clarify"',
   'field.service.algorithms': 'Algorithms the service runs (fields of the algorithm filing form)',
   'field.service.models': 'Models the service runs or calls (fields of the generative-AI filing form)',
   'field.answers.publicMainland': 'Offered to the public in mainland China (not only internal or abroad)',
@@ -47,7 +49,8 @@ export const schema: Record<keyof typeof zh, string> = {
   'field.answers.generates': 'Modalities it generates or edits; [] when it generates nothing',
   'field.answers.faceVoice': 'Synthesises or edits faces or voices',
   'field.answers.model': 'The model the service uses',
-  'field.answers.model.source': 'Where the model comes from: trained here, fine-tuned here, or another provider\'s API',
+  'field.answers.model.source':
+    "Where the model comes from: trained here, fine-tuned here, or another provider's API",
   'field.answers.model.name': 'Model name',
   'field.answers.model.filed': '(third-party API) is the called model itself filed with the CAC?',
   'field.answers.model.parametersBillions': 'Parameters in billions; informative, the law sets no threshold',
@@ -60,10 +63,13 @@ export const schema: Record<keyof typeof zh, string> = {
   'field.answers.personalInfo': 'Personal-information processing',
   'field.answers.personalInfo.processed': 'Processes personal information',
   'field.answers.personalInfo.sensitive': 'Processes sensitive personal information',
-  'field.answers.personalInfo.profiling': 'Profiles users or personalises decisions on personal characteristics',
+  'field.answers.personalInfo.profiling':
+    'Profiles users or personalises decisions on personal characteristics',
   'field.answers.personalInfo.exportsAbroad': 'Provides personal information to recipients abroad',
-  'field.answers.personalInfo.peopleExported': 'People whose personal information was exported since 1 January',
-  'field.answers.personalInfo.sensitivePeopleExported': 'People whose sensitive personal information was exported since 1 January',
+  'field.answers.personalInfo.peopleExported':
+    'People whose personal information was exported since 1 January',
+  'field.answers.personalInfo.sensitivePeopleExported':
+    'People whose sensitive personal information was exported since 1 January',
   'field.answers.personalInfo.ciio': 'The provider is a critical information infrastructure operator',
   'field.answers.personalInfo.importantDataExported': 'Important data is exported',
   'field.answers.launchDate': 'Launch date (YYYY-MM-DD); filing deadlines count from it',
@@ -88,7 +94,8 @@ export const schema: Record<keyof typeof zh, string> = {
   'field.algorithm.riskMeasures': 'Risks identified and the measure for each (self-assessment)',
   'field.riskMeasure.risk': 'Risk',
   'field.riskMeasure.measure': 'Measure',
-  'field.algorithm.filingNumber': 'Algorithm filing number once granted; without it assess exits 1 for a required filing',
+  'field.algorithm.filingNumber':
+    'Algorithm filing number once granted; without it assess exits 1 for a required filing',
   'field.model.id': 'Model id: lower-case letters, digits and dashes',
   'field.model.name': 'Model name',
   'field.model.parametersBillions': 'Parameters in billions',
@@ -113,11 +120,13 @@ export const schema: Record<keyof typeof zh, string> = {
   'field.corpus.size': 'Size as you count it, e.g. "1.2T tokens"',
   'field.corpus.sourceTypes': 'Kinds of sources',
   'field.corpus.description': 'Description',
-  'field.checklist': 'Algorithm self-assessment answers, one entry per service (or per algorithm); item ids from data/kb/checklist.yaml',
+  'field.checklist':
+    'Algorithm self-assessment answers, one entry per service (or per algorithm); item ids from data/kb/checklist.yaml',
   'field.checklist[].service': 'Service id (services[].id)',
   'field.checklist[].algorithm': 'Algorithm id (services[].algorithms[].id), when answering per algorithm',
-  'field.checklist[].regimes': 'Which rules apply; inferred from the service\'s answers when absent',
-  'field.checklist[].groups': 'Special groups served; inferred when absent (e-commerce → consumers, dispatch → workers)',
+  'field.checklist[].regimes': "Which rules apply; inferred from the service's answers when absent",
+  'field.checklist[].groups':
+    'Special groups served; inferred when absent (e-commerce → consumers, dispatch → workers)',
   'field.checklist[].answers': 'Answers by self-assessment item id',
   'field.checklistAnswer.status': 'Status',
   'field.checklistAnswer.evidence': 'Evidence: file paths, URLs, document numbers, ticket ids',
@@ -181,7 +190,8 @@ export const schema: Record<keyof typeof zh, string> = {
   'field.target.url': 'HTTP endpoint URL',
   'field.target.method': 'HTTP method',
   'field.target.headers': 'Headers; values may use {{env.NAME}}',
-  'field.target.body': 'JSON body; strings may contain {{prompt}}; a string equal to "{{messages}}" becomes the message list',
+  'field.target.body':
+    'JSON body; strings may contain {{prompt}}; a string equal to "{{messages}}" becomes the message list',
   'field.target.responsePath': 'Where the answer is in the JSON reply, e.g. choices[0].message.content',
   'field.target.command': 'Local program; reads {"prompt","messages"} on stdin, prints the answer on stdout',
   'field.target.args': 'Program arguments',
@@ -218,7 +228,7 @@ export const schema: Record<keyof typeof zh, string> = {
   'label.piiType.ip': 'IP address',
   'label.piiType.mac': 'MAC address',
   'label.piiType.url-credentials': 'URL with credentials',
-  'label.piiType.person-name': 'Person\'s name',
+  'label.piiType.person-name': "Person's name",
   'label.piiType.address': 'Address',
   'label.confidence.high': 'High',
   'label.confidence.medium': 'Medium',

@@ -116,7 +116,8 @@ export const schema = {
   'field.corpus.size': '规模（按自己的口径，如“1.2T tokens”）',
   'field.corpus.sourceTypes': '来源类型',
   'field.corpus.description': '说明',
-  'field.checklist': '算法安全自评估的回答，每个服务（或服务的每个算法）一项；条目编号见 data/kb/checklist.yaml',
+  'field.checklist':
+    '算法安全自评估的回答，每个服务（或服务的每个算法）一项；条目编号见 data/kb/checklist.yaml',
   'field.checklist[].service': '服务标识（services[].id）',
   'field.checklist[].algorithm': '算法标识（services[].algorithms[].id），按算法回答时填写',
   'field.checklist[].regimes': '适用的规定；不填时由服务的问卷回答推断',
