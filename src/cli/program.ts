@@ -11,6 +11,7 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/kb.js'),
   () => import('./commands/lexicon.js'),
   () => import('./commands/scan.js'),
+  () => import('./commands/init.js'),
   () => import('./commands/assess.js'),
   () => import('./commands/demo.js'),
   () => import('./commands/materials.js'),

@@ -3,6 +3,7 @@ import { assess } from './assess.js';
 import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
+import { init } from './init.js';
 import { kb } from './kb.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
@@ -28,4 +29,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...pii,
   ...redteam,
   ...schema,
+  ...init,
 };

@@ -2,6 +2,7 @@ import { assess } from './assess.js';
 import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
+import { init } from './init.js';
 import { kb } from './kb.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
@@ -27,4 +28,5 @@ export const zh = {
   ...pii,
   ...redteam,
   ...schema,
+  ...init,
 };
