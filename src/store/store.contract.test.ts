@@ -59,6 +59,16 @@ async function openPgFresh(): Promise<Store> {
 
 const drivers: Array<[string, () => Promise<Store>]> = [['sqlite', openSqliteFresh]];
 if (PG_URL) drivers.push(['postgres', openPgFresh]);
+// The README promises this note: a developer's `npm test` must say that half the suite did not run
+// (a warning, and a skipped entry in the summary).
+else {
+  console.warn(
+    'store contract: PostgreSQL half skipped — set BEIAN_TEST_PG_URL=postgres://… to run it (CI always does)',
+  );
+  describe.skip('store contract: postgres (skipped: BEIAN_TEST_PG_URL is not set)', () => {
+    it.skip('runs the whole contract suite against PostgreSQL', () => {});
+  });
+}
 
 const kb = loadKb();
 const DEMO = parseProject(
