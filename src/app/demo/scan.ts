@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { translator } from '../../i18n/index.js';
 import { loadKb } from '../../kb/index.js';
 import { loadLexicon } from '../lexicon.js';
 import { runScan, saveScan } from '../scan.js';
 import { renderScanHtml, scanHtmlLabels } from '../scan-html.js';
-import type { DemoStep } from './step.js';
+import { type DemoStep, sampleInput } from './step.js';
 
 /**
  * The corpus-audit part of `beian demo`: scans the shipped sample (examples/demo/corpus/, 180 Tang
@@ -19,7 +19,8 @@ export const scanStep: DemoStep = {
   async run(ctx) {
     const kb = loadKb();
     const t = translator(ctx.lang);
-    const corpus = resolve(dirname(ctx.projectFile), 'corpus');
+    const input = sampleInput(ctx, 'corpus');
+    const corpus = input.path;
     const lexicon = await loadLexicon(kb, { allow: ['透明性', '公平性'] });
     const flagged = join(ctx.outDir, 'scan-flagged.jsonl');
     const report = await runScan(kb, lexicon, {
@@ -41,8 +42,8 @@ export const scanStep: DemoStep = {
     const over = report.sources.filter((s) => s.overThreshold).map((s) => s.source);
     const summary =
       ctx.lang === 'zh'
-        ? `${report.records} 条记录，标记 ${report.flagged} 条，结论：${t(report.verdict === 'pass' ? 'scan.pass' : 'scan.fail')}${over.length ? `；超标来源：${over.join('、')}` : ''}`
-        : `${report.records} records, ${report.flagged} flagged, verdict: ${report.verdict}${over.length ? `; sources over threshold: ${over.join(', ')}` : ''}`;
+        ? `${input.own ? '' : '演示样例语料：'}${report.records} 条记录，标记 ${report.flagged} 条，结论：${t(report.verdict === 'pass' ? 'scan.pass' : 'scan.fail')}${over.length ? `；超标来源：${over.join('、')}` : ''}`
+        : `${input.own ? '' : 'shipped sample corpus: '}${report.records} records, ${report.flagged} flagged, verdict: ${report.verdict}${over.length ? `; sources over threshold: ${over.join(', ')}` : ''}`;
     return {
       summary,
       files: [
