@@ -1,7 +1,9 @@
+import { type MessageKey, type MessageParams, type Translate, translator } from './i18n/index.js';
 /**
  * Typed errors with stable codes. The CLI maps codes to exit codes and the server to HTTP
  * statuses, each in exactly one place (cli/exit-codes.ts, server error handler).
  */
+
 export type BeianErrorCode =
   | 'USAGE' // bad flags or arguments
   | 'INPUT_INVALID' // a user-supplied file or value does not validate
@@ -21,25 +23,58 @@ export interface Issue {
   /** 1-based column, with `line` */
   column?: number;
   path?: string;
+  /** English text; with `key`, the exit point shows the catalogue text in the user's language */
   message: string;
+  key?: MessageKey;
+  params?: MessageParams;
 }
+
+export interface BeianErrorOptions {
+  cause?: unknown;
+  issues?: Issue[];
+  /** catalogue key of the message: the CLI and server translate it at their exit point */
+  key?: MessageKey;
+  params?: MessageParams;
+}
+
+const english = translator('en');
 
 export class BeianError extends Error {
   readonly code: BeianErrorCode;
   readonly issues: readonly Issue[];
+  /** set when the message comes from the catalogues; `message` then holds the English text */
+  readonly key: MessageKey | undefined;
+  readonly params: MessageParams | undefined;
 
-  constructor(code: BeianErrorCode, message: string, options: { cause?: unknown; issues?: Issue[] } = {}) {
+  constructor(code: BeianErrorCode, message: string, options: BeianErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'BeianError';
     this.code = code;
     this.issues = options.issues ?? [];
+    this.key = options.key;
+    this.params = options.params;
   }
+
+  /** The preferred form: a catalogue key and its params, translated once where the error leaves. */
+  static of(
+    code: BeianErrorCode,
+    key: MessageKey,
+    params?: MessageParams,
+    options: Omit<BeianErrorOptions, 'key' | 'params'> = {},
+  ): BeianError {
+    return new BeianError(code, english(key, params), { ...options, key, ...(params ? { params } : {}) });
+  }
+}
+
+/** The error's message in the user's language (catalogue errors), else its literal text. */
+export function localMessage(e: BeianError, t: Translate): string {
+  return e.key ? t(e.key, e.params) : e.message;
 }
 
 export const isBeianError = (e: unknown): e is BeianError => e instanceof BeianError;
 
-/** Formats an issue as `file:line:column path: message`, omitting what is unknown. */
-export function formatIssue(issue: Issue): string {
+/** Formats an issue as `file:line:column path: message`, omitting what is unknown (translated when `t` is given). */
+export function formatIssue(issue: Issue, t?: Translate): string {
   const where = [
     issue.file,
     issue.line === undefined ? undefined : String(issue.line),
@@ -48,5 +83,6 @@ export function formatIssue(issue: Issue): string {
     .filter((p) => p !== undefined)
     .join(':');
   const head = [where, issue.path].filter((p) => p !== undefined && p !== '').join(' ');
-  return head ? `${head}: ${issue.message}` : issue.message;
+  const message = t && issue.key ? t(issue.key, { message: issue.message, ...issue.params }) : issue.message;
+  return head ? `${head}: ${message}` : message;
 }

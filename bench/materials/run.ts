@@ -20,6 +20,7 @@ const formats: Format[][] = [['md'], ['html'], ['docx'], ['xlsx'], ...(withPdf ?
 
 const out = mkdtempSync(join(tmpdir(), 'beian-bench-materials-'));
 const base = {
+  kb: loadKb(),
   config: 'examples/demo/beian.yaml',
   evidence,
   lang: 'zh' as const,

@@ -3,7 +3,7 @@
  * share an event loop with the harness under test. Prints its URL on the first stdout line.
  *   node --import tsx bench/redteam/mock-server.ts <latencyMs>
  */
-import { startMockModel } from '../../src/app/redteam/mock-model.js';
+import { startMockModel } from '../../src/testing/mock-model.js';
 
 const latencyMs = Number(process.argv[2] ?? 0);
 const mock = await startMockModel({

@@ -9,12 +9,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fakerZH_CN as faker } from '@faker-js/faker';
+import { filingId, type Inventory } from '../../src/filings/inventory.js';
+import { FILING_STATES } from '../../src/filings/lifecycle.js';
 import { loadKb } from '../../src/kb/index.js';
-import { filingId, type Inventory } from '../../src/registry/inventory.js';
-import { FILING_STATES } from '../../src/registry/lifecycle.js';
 import { createApp } from '../../src/server/app.js';
+import { syncInventory } from '../../src/store/filings/index.js';
 import { openStore } from '../../src/store/index.js';
-import { syncInventory } from '../../src/store/registry/index.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {

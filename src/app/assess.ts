@@ -1,32 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { PortfolioDetermination } from '../assess/determination.js';
 import { evaluate } from '../assess/evaluate.js';
 import { loadRules } from '../assess/load.js';
 import { renderAssessHtml, renderAssessMarkdown } from '../assess/report.js';
 import { type AssessView, assessView } from '../assess/view.js';
-import { BeianError } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
-import { type Kb, loadKb } from '../kb/index.js';
-import { parseProject } from '../project/parse.js';
+import type { Kb } from '../kb/index.js';
 import type { ProjectFile } from '../project/schema.js';
 import type { Store } from '../store/index.js';
 import { insertAssessments } from '../store/repos/assessments.js';
-
-/** Reads a project file, naming it in any error. */
-export function readProjectFile(file: string): ProjectFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new BeianError(
-      'INPUT_INVALID',
-      `Cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`,
-      { cause },
-    );
-  }
-  return parseProject(text, file);
-}
 
 export interface AssessmentResult {
   project: ProjectFile;
@@ -39,9 +21,9 @@ export interface AssessmentResult {
 export function assessProject(
   project: ProjectFile,
   lang: Lang,
-  options: { rulesFile?: string; kb?: Kb } = {},
+  options: { rulesFile?: string | undefined; kb: Kb },
 ): AssessmentResult {
-  const kb = options.kb ?? loadKb();
+  const { kb } = options;
   const rules = loadRules(options.rulesFile);
   const determination = evaluate(project.services, rules, kb);
   return { project, determination, view: assessView(determination, project.services, kb, lang), kb };

@@ -5,12 +5,18 @@ import { BeianError } from '../errors.js';
 import { type ProjectFile, parseProject } from '../project/index.js';
 
 /**
- * Reads the project file: the path given, else `beian.yaml` in the working directory when it
- * exists (undefined when it does not and none was given).
+ * The one reader of the project file: the path given (relative to `cwd`), else `beian.yaml` in
+ * `cwd` when it exists (undefined when it does not and none was given). Errors name the file,
+ * line and field.
  */
+export async function readProjectFile(path: string, cwd?: string): Promise<ProjectFile>;
 export async function readProjectFile(
   path: string | undefined,
   cwd: string,
+): Promise<ProjectFile | undefined>;
+export async function readProjectFile(
+  path: string | undefined,
+  cwd: string = process.cwd(),
 ): Promise<ProjectFile | undefined> {
   const file = resolve(cwd, path ?? 'beian.yaml');
   if (path === undefined && !existsSync(file)) return undefined;
@@ -18,7 +24,8 @@ export async function readProjectFile(
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new BeianError('NOT_FOUND', `Cannot read the project file ${path ?? file}.`, { cause });
+    const why = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+    throw new BeianError('NOT_FOUND', `Cannot read the project file ${path ?? file}: ${why}`, { cause });
   }
   return parseProject(text, path ?? 'beian.yaml');
 }

@@ -1,10 +1,6 @@
 import type { Translate } from '../i18n/index.js';
+import { escapeHtml } from '../util/html.js';
 import type { ScanReport } from './scan.js';
-
-/** Escapes untrusted text (corpus lines, file names, keywords) for HTML. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export interface HtmlLabels {
   title: string;

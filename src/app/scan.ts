@@ -1,11 +1,12 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { type AuditTally, emptyTally, type FlaggedRecord, mergeTally, wilson } from '../corpus/audit.js';
+import { type AuditTally, emptyTally, type FlaggedRecord, mergeTally } from '../corpus/audit.js';
 import { listCorpusFiles, readFileBlocks } from '../corpus/blocks.js';
 import { createPool, mapOrdered } from '../corpus/pool.js';
+import { summariseTally, type TallySummary } from '../corpus/scan-summary.js';
 import type { ScanWorkerData } from '../corpus/scan-worker.js';
-import type { CorpusBlock, CorpusReadOptions, MalformedEntry } from '../corpus/types.js';
-import { type Kb, meets, threshold } from '../kb/index.js';
+import type { CorpusBlock, CorpusReadOptions } from '../corpus/types.js';
+import { type Kb, threshold } from '../kb/index.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
 import type { LoadedLexicon } from './lexicon.js';
 
@@ -26,26 +27,7 @@ export interface ScanOptions {
 }
 
 /** The `beian scan --json` contract (docs/scan.md): keep field names stable. */
-export interface ScanReport {
-  records: number;
-  bytes: number;
-  malformed: MalformedEntry[];
-  flagged: number;
-  flaggedRate: number;
-  byCategory: Record<string, number>;
-  topKeywords: Array<{ keyword: string; hits: number }>;
-  sample: {
-    size: number;
-    flagged: number;
-    rate: number;
-    ci: [number, number];
-    fraction: number;
-    seed: number;
-  };
-  threshold: { id: string; passRateMin: number; passRate: number };
-  verdict: 'pass' | 'fail';
-  sources: Array<{ source: string; records: number; flagged: number; rate: number; overThreshold: boolean }>;
-  sourceThreshold: { id: string; max: number };
+export interface ScanReport extends TallySummary {
   examples: FlaggedRecord[];
   lexicon: { libraries: string[]; keywords: number };
   files: number;
@@ -112,40 +94,8 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       await once(flaggedOut, 'finish');
     }
   }
-  const passMin = threshold(kb, 'corpus.technical.pass-rate.min');
-  const srcMax = threshold(kb, 'source.illegal-rate.max');
-  const rate = total.sample.size ? total.sample.flagged / total.sample.size : 0;
-  const passRate = 1 - rate;
-  const top = options.topKeywords ?? 20;
   return {
-    records: total.records,
-    bytes: total.bytes,
-    malformed: total.malformed,
-    flagged: total.flagged,
-    flaggedRate: total.records ? total.flagged / total.records : 0,
-    byCategory: Object.fromEntries(Object.entries(total.byCategory).sort(([a], [b]) => a.localeCompare(b))),
-    topKeywords: Object.entries(total.byKeyword)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, top)
-      .map(([keyword, hits]) => ({ keyword, hits })),
-    sample: {
-      size: total.sample.size,
-      flagged: total.sample.flagged,
-      rate,
-      ci: wilson(total.sample.flagged, total.sample.size),
-      fraction,
-      seed: options.seed,
-    },
-    threshold: { id: passMin.id, passRateMin: passMin.value, passRate },
-    // An empty sample proves nothing: it fails rather than passes.
-    verdict: total.sample.size > 0 && meets(passMin, passRate) ? 'pass' : 'fail',
-    sources: Object.entries(total.bySource)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([source, s]) => {
-        const r = s.records ? s.flagged / s.records : 0;
-        return { source, records: s.records, flagged: s.flagged, rate: r, overThreshold: !meets(srcMax, r) };
-      }),
-    sourceThreshold: { id: srcMax.id, max: srcMax.value },
+    ...summariseTally(kb, total, { fraction, seed: options.seed, topKeywords: options.topKeywords ?? 20 }),
     examples,
     lexicon: { libraries: lexicon.libraries, keywords: lexicon.entries.length },
     files: files.length,
@@ -154,26 +104,4 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
   };
 }
 
-/** Saves a report in the store (table `scans`); returns its id. */
-export async function saveScan(
-  store: import('../store/index.js').Store,
-  inputs: readonly string[],
-  report: ScanReport,
-  now: Date,
-): Promise<string> {
-  const { randomUUID } = await import('node:crypto');
-  const id = randomUUID();
-  await store.db
-    .insertInto('scans')
-    .values({
-      id,
-      created_at: now.toISOString(),
-      inputs: JSON.stringify(inputs),
-      records: report.records,
-      flagged: report.flagged,
-      verdict: report.verdict,
-      report_json: JSON.stringify(report),
-    })
-    .execute();
-  return id;
-}
+export { saveScan } from '../store/repos/scans.js';

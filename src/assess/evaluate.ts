@@ -32,7 +32,7 @@ export function test(cond: Condition, facts: Facts): Outcome {
     return { value: r.value === undefined ? undefined : !r.value, unknown: r.unknown };
   }
   const parts = ('all' in cond ? cond.all : cond.any).map((c) => test(c, facts));
-  const decisive = 'all' in cond ? false : true;
+  const decisive = !('all' in cond);
   if (parts.some((p) => p.value === decisive)) return { value: decisive, unknown: new Set() };
   const open = parts.filter((p) => p.value === undefined);
   if (open.length > 0) return { value: undefined, unknown: new Set(open.flatMap((p) => [...p.unknown])) };

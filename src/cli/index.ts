@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { formatIssue, isBeianError } from '../errors.js';
+import { formatIssue, isBeianError, localMessage } from '../errors.js';
 import { isLang, type Lang, translator } from '../i18n/index.js';
 import { resolveDbUrl } from '../store/url.js';
 import type { CliContext, ExitCode } from './context.js';
@@ -76,8 +76,8 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
       return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     }
     if (isBeianError(e)) {
-      err(`${t('error.prefix')} [${e.code}]: ${e.message}\n`);
-      for (const issue of e.issues) err(`  - ${formatIssue(issue)}\n`);
+      err(`${t('error.prefix')} [${e.code}]: ${localMessage(e, t)}\n`);
+      for (const issue of e.issues) err(`  - ${formatIssue(issue, t)}\n`);
       if (env.BEIAN_DEBUG && e.stack) err(`${e.stack}\n`);
       return exitCodeFor[e.code];
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { Register, RunAction } from './command.js';
+import { translateCommanderError } from './commander-errors.js';
 import type { CliContext, ExitCode } from './context.js';
 
 /**
@@ -35,13 +36,18 @@ function packageVersion(): string {
 
 export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {
   const { t } = ctx;
+  const output = {
+    writeOut: (s: string) => ctx.out(s),
+    writeErr: (s: string) => ctx.err(s),
+    outputError: (s: string, write: (s: string) => void) => write(translateCommanderError(s, t)),
+  };
   const program = new Command('beian')
     .description(t('cli.description'))
     .version(packageVersion(), '-V, --version', t('cli.option.version'))
     .addOption(new Option('--lang <lang>', t('cli.option.lang')).choices(['zh', 'en']).default('zh'))
     .addOption(new Option('--db <url>', t('cli.option.db')))
     .showHelpAfterError()
-    .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) })
+    .configureOutput(output)
     .exitOverride();
 
   const run: RunAction =
@@ -51,7 +57,6 @@ export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) =>
       setExit(code ?? 0);
     };
   for (const load of commands) (await load()).register(program, run, ctx);
-  for (const sub of program.commands)
-    sub.exitOverride().configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) });
+  for (const sub of program.commands) sub.exitOverride().configureOutput(output);
   return program;
 }

@@ -35,6 +35,8 @@ describe('parseProject locations', () => {
       column: 7,
       path: 'services[0].answers.fuctions',
       message: 'unknown key "fuctions"; did you mean "functions"?',
+      key: 'zod.unknown_key_suggest',
+      params: { key: 'fuctions', suggestion: 'functions' },
     });
     expect(issues).toContainEqual(
       expect.objectContaining({ line: 10, column: 9, path: 'services[0].answers.personalInfo.exportAbroad' }),

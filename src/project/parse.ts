@@ -6,10 +6,8 @@ import { ProjectFile } from './schema.js';
  * Pure: the caller reads the file. Errors name the file, the line where known, and the field path.
  */
 export function parseProject(text: string, file: string): ProjectFile {
-  return validateYaml(
-    ProjectFile,
-    readYamlText(text, file),
-    file,
-    `${file} does not match the beian.yaml schema.`,
-  );
+  return validateYaml(ProjectFile, readYamlText(text, file), file, {
+    key: 'project.invalid',
+    params: { file },
+  });
 }

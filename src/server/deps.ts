@@ -1,4 +1,4 @@
-import type { AssessFn } from '../app/registry/determine.js';
+import type { AssessFn } from '../app/filings/determine.js';
 import type { Lang } from '../i18n/index.js';
 import type { Kb } from '../kb/index.js';
 import type { Store } from '../store/index.js';

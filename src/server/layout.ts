@@ -1,4 +1,4 @@
-import type { Lang, Translate } from '../i18n/index.js';
+import { LANGS, type Lang, type Translate } from '../i18n/index.js';
 import { h, type SafeHtml } from './html.js';
 import type { Role } from './security.js';
 
@@ -14,7 +14,7 @@ export interface PageCtx {
 export const csrfField = (p: PageCtx) => h`<input type="hidden" name="_csrf" value="${p.csrf}">`;
 
 export function page(p: PageCtx, title: string, body: SafeHtml): string {
-  const other = p.lang === 'zh' ? 'en' : 'zh';
+  const other = LANGS.find((l) => l !== p.lang) ?? p.lang;
   const nav = (
     [
       ['/', 'web.nav.overview'],
@@ -27,7 +27,7 @@ export function page(p: PageCtx, title: string, body: SafeHtml): string {
     ([href, key]) => h`<a href="${href}"${p.path === href ? h` aria-current="page"` : ''}>${p.t(key)}</a>`,
   );
   return h`<!doctype html>
-<html lang="${p.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
+<html lang="${p.t('web.html.lang')}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ${p.t('web.title')}</title><link rel="stylesheet" href="/static/app.css"></head>
 <body><header><strong>${p.t('web.title')}</strong><nav>${nav}</nav>

@@ -1,6 +1,7 @@
 import type { ScanReport } from '../app/scan.js';
 import { type Lang, translator } from '../i18n/index.js';
 import type { Store } from '../store/index.js';
+import { recentScans } from '../store/repos/scans.js';
 import type { ScanSource, ScanSummary } from './deps.js';
 
 /** Maps one stored scan report to the measurements the dashboard charts, with their KB thresholds. */
@@ -38,12 +39,7 @@ export function scanSummary(
 export function scanDashboardSource(store: Store, lang: Lang, limit = 5): ScanSource {
   return {
     async listScans() {
-      const rows = await store.db
-        .selectFrom('scans')
-        .selectAll()
-        .orderBy('created_at', 'desc')
-        .limit(limit)
-        .execute();
+      const rows = await recentScans(store, limit);
       return rows.map((r) => scanSummary(r, JSON.parse(r.report_json) as ScanReport, lang));
     },
   };

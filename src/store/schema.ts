@@ -1,8 +1,8 @@
 import type { AssessmentTables } from './tables/assessments.js';
 import type { FairnessTables } from './tables/fairness.js';
+import type { RegistryTables } from './tables/filings.js';
 import type { PiiTables } from './tables/pii.js';
 import type { RedteamTables } from './tables/redteam.js';
-import type { RegistryTables } from './tables/registry.js';
 import type { ScanTables } from './tables/scans.js';
 
 /**

@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildInventory } from '../filings/inventory.js';
 import { loadKb } from '../kb/index.js';
 import { parseProject } from '../project/index.js';
-import { buildInventory } from '../registry/inventory.js';
-import { openStore } from './open.js';
 import {
   attachEvidence,
   getFiling,
@@ -18,7 +17,8 @@ import {
   syncInventory,
   transitionFiling,
   verifyAudit,
-} from './registry/index.js';
+} from './filings/index.js';
+import { openStore } from './open.js';
 import type { Store } from './store.js';
 
 /**

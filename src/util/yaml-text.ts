@@ -1,6 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { BeianError, type Issue } from '../errors.js';
+import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { didYouMean } from './did-you-mean.js';
 import { zodIssues } from './zod-issues.js';
 
@@ -107,7 +108,8 @@ export function validateYaml<S extends z.ZodType>(
   schema: S,
   yaml: YamlText,
   file: string,
-  message: string,
+  /** the headline: literal text, or a catalogue key translated where the error leaves */
+  message: string | { key: MessageKey; params: MessageParams },
   at: readonly (string | number)[] = [],
   value: unknown = yaml.value,
 ): z.infer<S> {
@@ -128,9 +130,13 @@ export function validateYaml<S extends z.ZodType>(
           file,
           ...(pos ? { line: pos.line, column: pos.column } : {}),
           path: dotted([...parent, key]),
-          message: suggestion
-            ? `unknown key "${key}"; did you mean "${suggestion}"?`
-            : `unknown key "${key}"`,
+          ...(suggestion
+            ? {
+                message: `unknown key "${key}"; did you mean "${suggestion}"?`,
+                key: 'zod.unknown_key_suggest' as const,
+                params: { key, suggestion },
+              }
+            : { message: `unknown key "${key}"`, key: 'zod.unknown_key' as const, params: { key } }),
         });
       }
       return;
@@ -138,5 +144,6 @@ export function validateYaml<S extends z.ZodType>(
     const pos = yaml.positionOf([...at, ...pathSegments(issue.path ?? '')]);
     issues.push(pos ? { ...issue, line: pos.line, column: pos.column } : issue);
   });
-  throw new BeianError('INPUT_INVALID', message, { issues });
+  if (typeof message === 'string') throw new BeianError('INPUT_INVALID', message, { issues });
+  throw BeianError.of('INPUT_INVALID', message.key, message.params, { issues });
 }

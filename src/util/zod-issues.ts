@@ -1,5 +1,32 @@
 import type { z } from 'zod';
 import type { Issue } from '../errors.js';
+import type { MessageKey, MessageParams } from '../i18n/index.js';
+
+const list = (xs: readonly unknown[]) => xs.map((x) => JSON.stringify(x)).join(', ');
+
+/** The catalogue key and params of a zod issue; zod's English message stays as `message`. */
+function keyOf(i: z.core.$ZodIssue): { key: MessageKey; params: MessageParams } {
+  switch (i.code) {
+    case 'unrecognized_keys':
+      return { key: 'zod.unrecognized_keys', params: { keys: list(i.keys) } };
+    case 'invalid_type':
+      return /received undefined$/.test(i.message)
+        ? { key: 'zod.required', params: {} }
+        : { key: 'zod.invalid_type', params: { expected: i.expected } };
+    case 'invalid_value':
+      return { key: 'zod.invalid_value', params: { values: list(i.values) } };
+    case 'too_small':
+      return { key: 'zod.too_small', params: { minimum: String(i.minimum) } };
+    case 'too_big':
+      return { key: 'zod.too_big', params: { maximum: String(i.maximum) } };
+    case 'invalid_format':
+      return { key: 'zod.invalid_format', params: { format: i.format } };
+    case 'custom':
+      return { key: 'zod.custom', params: {} };
+    default:
+      return { key: 'zod.other', params: {} };
+  }
+}
 
 /** Converts zod issues into located issues with a dotted field path (`services[2].answers.model`). */
 export function zodIssues(error: z.ZodError, file?: string): Issue[] {
@@ -7,6 +34,6 @@ export function zodIssues(error: z.ZodError, file?: string): Issue[] {
     const path = i.path
       .map((p, n) => (typeof p === 'number' ? `[${p}]` : `${n === 0 ? '' : '.'}${String(p)}`))
       .join('');
-    return { ...(file === undefined ? {} : { file }), path, message: i.message };
+    return { ...(file === undefined ? {} : { file }), path, message: i.message, ...keyOf(i) };
   });
 }

@@ -75,8 +75,16 @@ describe('beian assess', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/invalid\.yaml:6:23 services\[0\]\.answers\.publicMainland/);
     expect(r.stderr).toContain('services[0].answers.functions[1]');
-    expect(r.stderr).toContain('invalid.yaml:10:7 services[0].answers.colour: unknown key "colour"');
+    // zh (the default): zod's issues and the headline come from the catalogue, no English left;
+    // an unknown key is located at the key itself (line and column)
+    expect(r.stderr).toContain('invalid.yaml:10:7 services[0].answers.colour: 未知字段“colour”');
+    expect(r.stderr).toContain('不符合 beian.yaml 的格式要求');
+    expect(r.stderr).not.toMatch(/Unrecognized key|unknown key|does not match/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    const en = runCli(['--lang', 'en', 'assess', '--input', fixture('invalid.yaml'), '--no-save']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('invalid.yaml:10:7 services[0].answers.colour: unknown key "colour"');
+    expect(en.stderr).toContain('does not match the beian.yaml schema');
   });
 
   it('reports contradictory answers by field', () => {

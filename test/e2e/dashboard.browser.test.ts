@@ -8,14 +8,14 @@ import { serve } from '@hono/node-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessProject } from '../../src/app/assess.js';
-import { determineFilings, makeAssessService } from '../../src/app/registry/determine.js';
-import { syncRegistry } from '../../src/app/registry/registry.js';
+import { determineFilings, makeAssessService } from '../../src/app/filings/determine.js';
+import { syncRegistry } from '../../src/app/filings/filings.js';
 import { loadKb } from '../../src/kb/index.js';
 import { parseProject } from '../../src/project/index.js';
 import { createApp } from '../../src/server/app.js';
 import type { ServerDeps } from '../../src/server/deps.js';
+import { verifyAudit } from '../../src/store/filings/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { verifyAudit } from '../../src/store/registry/index.js';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
 import { memoryRedteam } from '../helpers/memory-redteam.js';
 

@@ -71,6 +71,8 @@ describe('beian init (built CLI)', () => {
     const bad = runCli(['init', '--from-assess', 'answers.yaml'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('answers.yaml:5:7 services[0].answers.fuctions');
-    expect(bad.stderr).toContain('did you mean "functions"');
+    expect(bad.stderr).toContain('未知字段“fuctions”，是否想写“functions”？');
+    const en = runCli(['init', '--from-assess', 'answers.yaml', '--lang', 'en'], { cwd });
+    expect(en.stderr).toContain('unknown key "fuctions"; did you mean "functions"?');
   });
 });

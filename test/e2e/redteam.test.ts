@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MockServer, startMockModel } from '../../src/app/redteam/mock-model.js';
 import { starterPaths } from '../../src/app/redteam/starter.js';
+import { type MockServer, startMockModel } from '../../src/testing/mock-model.js';
 import { BIN, runCli } from '../helpers/cli.js';
 
 /** Runs the built CLI asynchronously (the mock model lives in this process and must keep serving). */

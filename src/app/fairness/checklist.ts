@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { BeianError } from '../../errors.js';
 import { type ChecklistScore, checkEntries, scoreChecklist } from '../../fairness/checklist/score.js';
 import type { FairnessData } from '../../fairness/data.js';
-import { parseProject } from '../../project/index.js';
 import type { Store } from '../../store/index.js';
-import { latestAudits } from './evidence.js';
+import { latestAudits, saveAudit } from '../../store/repos/fairness.js';
+import { readProjectFile } from '../project-file.js';
 
 export interface ChecklistReport {
   file: string;
@@ -21,13 +20,7 @@ export async function runChecklist(input: {
   store?: Store;
   noConfigMessage: string;
 }): Promise<ChecklistReport> {
-  let text: string;
-  try {
-    text = readFileSync(input.file, 'utf8');
-  } catch (cause) {
-    throw new BeianError('NOT_FOUND', `Cannot read ${input.file}: ${(cause as Error).message}`, { cause });
-  }
-  const project = parseProject(text, input.file);
+  const project = await readProjectFile(input.file);
   const entries = (project.checklist ?? []).filter(
     (e) => input.service === undefined || e.service === input.service,
   );
@@ -73,4 +66,22 @@ export async function runChecklist(input: {
     results,
     failed: results.some((r) => r.failed),
   };
+}
+
+/** Stores one evidence row per scored checklist entry (what the materials generator cites). */
+export async function saveChecklist(store: Store, report: ChecklistReport, subject: string, now: Date) {
+  for (const r of report.results)
+    await saveAudit(
+      store,
+      {
+        kind: 'checklist',
+        subject,
+        serviceId: r.service,
+        failed: r.failed,
+        flagCount: r.gaps.filter((g) => g.blocking).length,
+        dataVersion: report.dataVersion,
+        result: r,
+      },
+      now,
+    );
 }

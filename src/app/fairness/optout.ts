@@ -209,3 +209,15 @@ export async function runOptout(input: OptoutInput): Promise<OptoutReport> {
     })),
   };
 }
+
+/** Reads and parses a request-template file (`audit optout --request-template`). */
+export async function readTemplate(file: string): Promise<RequestTemplate> {
+  const { readFile } = await import('node:fs/promises');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new BeianError('NOT_FOUND', `Cannot read ${file}: ${(cause as Error).message}`, { cause });
+  }
+  return parseTemplate(text, file);
+}

@@ -6,7 +6,7 @@ import { loadKb } from '../../kb/index.js';
 import { EvidenceSchema } from '../../materials/evidence.js';
 import { parseProject } from '../../project/index.js';
 import { openStore, type Store } from '../../store/index.js';
-import { saveAudit } from '../fairness/evidence.js';
+import { saveAudit } from '../../store/repos/fairness.js';
 import type { ScanReport } from '../scan.js';
 import { saveScan } from '../scan.js';
 import { gatherEvidence } from './gather-evidence.js';

@@ -11,9 +11,12 @@ import type { ProjectFile } from '../../project/schema.js';
 import type { BankItem as RedteamBankItem } from '../../redteam/banks/schema.js';
 import { parseLedger, type SourceEntry } from '../../sources/index.js';
 import type { Store } from '../../store/index.js';
+import { allAudits } from '../../store/repos/fairness.js';
+import { latestPiiReport } from '../../store/repos/pii.js';
+import { redteamRepo } from '../../store/repos/redteam.js';
+import { latestScan } from '../../store/repos/scans.js';
 import type { PiiReport } from '../pii/run.js';
 import { readBanks } from '../redteam/bank-files.js';
-import { redteamRepo } from '../redteam/repo.js';
 import { summarise } from '../redteam/summary.js';
 import type { ScanReport } from '../scan.js';
 import {
@@ -54,20 +57,10 @@ export async function gatherEvidence(
   const ev: Evidence = {};
   const base = dirname(resolve(options.projectFile));
 
-  const scan = await store.db
-    .selectFrom('scans')
-    .select(['created_at', 'report_json'])
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const scan = await latestScan(store);
   if (scan) ev.scan = scanToEvidence(JSON.parse(scan.report_json) as ScanReport, scan.created_at);
 
-  const pii = await store.db
-    .selectFrom('pii_reports')
-    .select(['created_at', 'report_json'])
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const pii = await latestPiiReport(store);
   if (pii) {
     const label = (t: string): string => PII_LABELS[t as PiiType]?.[options.lang] ?? t;
     ev.pii = piiToEvidence(JSON.parse(pii.report_json) as PiiReport, pii.created_at, label);
@@ -126,11 +119,7 @@ async function redteamEvidence(store: Store, kb: Kb, project: ProjectFile, base:
 
 /** The newest audit of each kind per service, and the newest checklist score per service. */
 async function fairnessEvidence(store: Store, project: ProjectFile, lang: Lang): Promise<Evidence> {
-  const rows = await store.db
-    .selectFrom('fairness_audits')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .execute();
+  const rows = await allAudits(store);
   const seen = new Set<string>();
   const algorithmsOf = (service: string | null): string[] =>
     service === null

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { BeianError } from '../../errors.js';
 import type { Lang } from '../../i18n/index.js';
-import { type Kb, loadKb } from '../../kb/index.js';
+import type { Kb } from '../../kb/index.js';
 import { buildMaterials } from '../../materials/build.js';
 import { EVIDENCE_PARTS, type Evidence, EvidenceSchema } from '../../materials/evidence.js';
 import { loadTemplates } from '../../materials/load-templates.js';
@@ -30,6 +30,8 @@ export interface MaterialsInput {
   evidence?: Evidence;
   /** read the latest stored results (scan, pii, red team, fairness) from this store; the file and `evidence` override its parts */
   store?: Store;
+  /** the knowledge base, loaded once by the caller */
+  kb: Kb;
   templatesDir?: string;
   lang: Lang;
   now: Date;
@@ -74,7 +76,7 @@ export async function readEvidence(file: string): Promise<Evidence> {
 export async function loadMaterials(input: MaterialsInput): Promise<Loaded> {
   const project = parseProject(await readText(input.config, 'the project file'), input.config);
   const fromFile = input.evidenceFile ? await readEvidence(input.evidenceFile) : {};
-  const kb = loadKb();
+  const { kb } = input;
   const stored = input.store
     ? await gatherEvidence(input.store, kb, project, { projectFile: input.config, lang: input.lang })
     : {};

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadKb } from '../../kb/index.js';
 import type { TargetConfig } from '../../redteam/targets/config.js';
 import { openStore } from '../../store/index.js';
-import { type MockServer, startMockModel } from './mock-model.js';
+import { type MockServer, startMockModel } from '../../testing/mock-model.js';
 import { runRedteam } from './run.js';
 import { starterPaths } from './starter.js';
 

@@ -9,15 +9,15 @@ import { judgeAnswer } from '../../redteam/judges/chain.js';
 import { keywordJudge, lexiconKeywordMatcher } from '../../redteam/judges/keyword.js';
 import { llmJudge } from '../../redteam/judges/llm.js';
 import type { Judge } from '../../redteam/judges/types.js';
+import { createTarget } from '../../redteam/targets/catalogue.js';
 import type { TargetConfig } from '../../redteam/targets/config.js';
 import { attemptsOf, Policy } from '../../redteam/targets/policy.js';
-import { createTarget } from '../../redteam/targets/registry.js';
 import type { ChatMessage, Target } from '../../redteam/targets/types.js';
 import type { Store } from '../../store/index.js';
+import { type ResultRow, redteamRepo } from '../../store/repos/redteam.js';
 import { loadLexicon } from '../lexicon.js';
 import { readBanks } from './bank-files.js';
 import { fingerprint, type PlannedCase, planCases, sampleItems, sha256, userTurns } from './plan.js';
-import { type ResultRow, redteamRepo } from './repo.js';
 import { type RunReport, summarise } from './summary.js';
 
 export interface RunOptions {

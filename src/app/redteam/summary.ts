@@ -4,7 +4,7 @@ import type { BankKind } from '../../redteam/banks/schema.js';
 import type { VerdictValue } from '../../redteam/judges/types.js';
 import { type Score, score } from '../../redteam/scoring.js';
 import type { Store } from '../../store/index.js';
-import { type OverrideRow, type RunRow, redteamRepo, type StoredResult } from './repo.js';
+import { type OverrideRow, type RunRow, redteamRepo, type StoredResult } from '../../store/repos/redteam.js';
 
 /** A stored result with its human review (the latest override), kept beside the machine verdict. */
 export interface ReviewedResult extends StoredResult {
@@ -140,4 +140,16 @@ export async function summarise(kb: Kb, store: Store, runId: string): Promise<Ru
       pass: s.pass && errors === 0 && results.length === run.total,
     },
   };
+}
+
+/** Every run, newest first, with its plan parsed (for `beian redteam runs`). */
+export async function listRuns(store: Store) {
+  const runs = await redteamRepo(store).listRuns();
+  return runs.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    status: r.status,
+    total: r.total,
+    plan: JSON.parse(r.plan_json) as unknown,
+  }));
 }

@@ -4,6 +4,7 @@ import { BeianError } from '../../errors.js';
 import { jsonOption, type Register } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output.js';
+import { withStore } from '../with-store.js';
 
 interface AssessOptions {
   input?: string;
@@ -22,15 +23,14 @@ export const register: Register = (program, run, ctx) => {
     .addHelpText('after', `\n${ctx.t('assess.help.examples')}`)
     .action(
       run(async (c, opts: AssessOptions) => {
-        const { assessProject, readProjectFile, renderAssessReport, saveAssessment } = await import(
-          '../../app/assess.js'
-        );
+        const { assessProject, renderAssessReport, saveAssessment } = await import('../../app/assess.js');
+        const { readProjectFile } = await import('../../app/project-file.js');
         if (opts.out && !/\.(html?|md|markdown)$/i.test(opts.out))
           throw new BeianError('USAGE', c.t('assess.outFormat', { file: opts.out }));
-        let project: Awaited<ReturnType<typeof readProjectFile>>;
+        let project: import('../../project/schema.js').ProjectFile;
         let source: string;
         if (opts.input) {
-          project = readProjectFile(resolve(c.cwd, opts.input));
+          project = await readProjectFile(opts.input, c.cwd);
           source = opts.input;
         } else if (c.interactive && process.stdin.isTTY) {
           project = await (await import('./assess/prompts.js')).askService(c);
@@ -38,19 +38,16 @@ export const register: Register = (program, run, ctx) => {
         } else {
           throw new BeianError('USAGE', c.t('assess.needInput'));
         }
-        const result = assessProject(
-          project,
-          c.lang,
-          opts.rules ? { rulesFile: resolve(c.cwd, opts.rules) } : {},
-        );
+        const { loadKb } = await import('../../kb/index.js');
+        const result = assessProject(project, c.lang, {
+          kb: loadKb(),
+          ...(opts.rules ? { rulesFile: resolve(c.cwd, opts.rules) } : {}),
+        });
         if (opts.save) {
-          const store = await c.openStore();
-          try {
+          await withStore(c, async (store) => {
             const n = await saveAssessment(store, result.determination, source, c.now());
             if (!opts.json) c.err(`${c.t('assess.saved', { n, db: store.location })}\n`);
-          } finally {
-            await store.close();
-          }
+          });
         }
         if (opts.out) {
           const file = resolve(c.cwd, opts.out);

@@ -1,5 +1,6 @@
 import { jsonOption, type Register } from '../command.js';
 import { formatTable, printJson } from '../output.js';
+import { withStore } from '../with-store.js';
 
 export const register: Register = (program, run, ctx) => {
   const audit = program.command('audit-log').description(ctx.t('auditLog.description'));
@@ -8,10 +9,9 @@ export const register: Register = (program, run, ctx) => {
     .option('--subject <id>', ctx.t('registry.header.filing'))
     .action(
       run(async (c, opts: { subject?: string; json?: boolean }) => {
-        const { readAudit } = await import('../../store/registry/index.js');
-        const store = await c.openStore();
-        const entries = await readAudit(store.db, opts.subject ? { subject: opts.subject } : {}).finally(() =>
-          store.close(),
+        const { readAudit } = await import('../../app/filings/index.js');
+        const entries = await withStore(c, (store) =>
+          readAudit(store.db, opts.subject ? { subject: opts.subject } : {}),
         );
         if (opts.json) printJson(c, { entries });
         else
@@ -27,9 +27,8 @@ export const register: Register = (program, run, ctx) => {
 
   jsonOption(audit.command('verify').description(ctx.t('auditLog.verify.description')), ctx).action(
     run(async (c, opts: { json?: boolean }) => {
-      const { verifyAudit } = await import('../../store/registry/index.js');
-      const store = await c.openStore();
-      const r = await verifyAudit(store.db).finally(() => store.close());
+      const { verifyAudit } = await import('../../app/filings/index.js');
+      const r = await withStore(c, (store) => verifyAudit(store.db));
       const ok = r.problems.length === 0;
       if (opts.json) printJson(c, { ok, ...r });
       else if (ok) c.out(`${c.t('auditLog.ok', { n: r.entries, head: r.head ?? '—' })}\n`);

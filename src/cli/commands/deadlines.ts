@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import { BeianError } from '../../errors.js';
 import { jsonOption, type Register } from '../command.js';
 import { formatTable, printJson } from '../output.js';
+import { withStore } from '../with-store.js';
 
 export const register: Register = (program, run, ctx) => {
   jsonOption(program.command('deadlines').description(ctx.t('deadlines.description')), ctx)
@@ -12,12 +13,11 @@ export const register: Register = (program, run, ctx) => {
       run(async (c, opts: { ics?: string; today?: string; json?: boolean }) => {
         if (opts.today && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today))
           throw new BeianError('USAGE', `--today must be a date like 2026-12-01, not "${opts.today}"`);
-        const { listDeadlines, calendarYears } = await import('../../app/registry/registry.js');
-        const { deadlinesToIcs } = await import('../../registry/ics.js');
+        const { listDeadlines, calendarYears } = await import('../../app/filings/filings.js');
+        const { deadlinesToIcs } = await import('../../filings/ics.js');
         const { loadKb } = await import('../../kb/index.js');
         const now = opts.today ? new Date(`${opts.today}T12:00:00Z`) : c.now();
-        const store = await c.openStore();
-        const due = await listDeadlines(store, loadKb(), now).finally(() => store.close());
+        const due = await withStore(c, (store) => listDeadlines(store, loadKb(), now));
         const label = (d: (typeof due)[number]) => c.t(`deadline.event.${d.event}`);
         if (opts.ics) {
           writeFileSync(

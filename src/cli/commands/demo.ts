@@ -3,6 +3,7 @@ import { BeianError } from '../../errors.js';
 import { jsonOption, type Register } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output.js';
+import { withStore } from '../with-store.js';
 
 export const register: Register = (program, run, ctx) => {
   jsonOption(program.command('demo').description(ctx.t('demo.description')), ctx)
@@ -12,8 +13,8 @@ export const register: Register = (program, run, ctx) => {
     .addHelpText('after', `\n${ctx.t('demo.help.examples')}`)
     .action(
       run(async (c, opts: { out: string; config?: string; steps?: string; json?: boolean }) => {
-        const { runDemo } = await import('../../app/demo/run.js');
-        const { demoSteps } = await import('../../app/demo/steps.js');
+        const { runDemo } = await import('../../demo/run.js');
+        const { demoSteps } = await import('../../demo/steps.js');
         const wanted = opts.steps
           ?.split(',')
           .map((s) => s.trim())
@@ -27,12 +28,12 @@ export const register: Register = (program, run, ctx) => {
               known: demoSteps.map((s) => s.id).join(', '),
             }),
           );
-        const store = await c.openStore();
-        try {
+        return withStore(c, async (store) => {
           const result = await runDemo({
             ...(opts.config ? { projectFile: resolve(c.cwd, opts.config) } : {}),
             outDir: resolve(c.cwd, opts.out),
             store,
+            kb: (await import('../../kb/index.js')).loadKb(),
             ...(wanted ? { steps: demoSteps.filter((s) => wanted.includes(s.id)) } : {}),
             lang: c.lang,
             now: c.now(),
@@ -47,9 +48,7 @@ export const register: Register = (program, run, ctx) => {
             c.out(`\n${c.t('demo.open', { file: result.index })}\n`);
           }
           return result.steps.every((s) => s.ok) ? EXIT.ok : EXIT.environment;
-        } finally {
-          await store.close();
-        }
+        });
       }),
     );
 };

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { formatIssue } from '../../errors.js';
 import { jsonOption, type Register } from '../command.js';
 import type { CliContext } from '../context.js';
+import { collect } from '../flags.js';
 import { formatTable, printJson } from '../output.js';
 
 interface LexiconFlags {
@@ -12,8 +13,6 @@ interface LexiconFlags {
   pinyin?: boolean;
   json?: boolean;
 }
-
-const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 /** The library-selection flags shared by lexicon sub-commands and scan. */
 export function lexiconOptions(cmd: Command, ctx: Pick<CliContext, 't'>): Command {
@@ -38,7 +37,7 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
   });
   if (!o.json && lex.issues.length) {
     c.err(`${c.t('lexicon.issues', { n: lex.issues.length })}\n`);
-    for (const i of lex.issues.slice(0, 20)) c.err(`  ${formatIssue(i)}\n`);
+    for (const i of lex.issues.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
   }
   return { kb, lex };
 }

@@ -65,10 +65,12 @@ async function openEvidenceStore(c: CliContext, opts: CommonOpts): Promise<Store
   return c.openStore();
 }
 
-function input(c: CliContext, opts: CommonOpts) {
+async function input(c: CliContext, opts: CommonOpts) {
   const only = list(opts.only);
+  const { loadKb } = await import('../../kb/index.js');
   return {
     config: opts.config,
+    kb: loadKb(),
     lang: c.lang,
     now: c.now(),
     ...(opts.evidence ? { evidenceFile: opts.evidence } : {}),
@@ -87,7 +89,7 @@ async function generate(c: CliContext, opts: CommonOpts & { out?: string; format
   let result: Awaited<ReturnType<typeof generateMaterials>>;
   try {
     result = await generateMaterials(
-      { ...input(c, opts), ...(store ? { store } : {}), out: opts.out, formats, env: c.env },
+      { ...(await input(c, opts)), ...(store ? { store } : {}), out: opts.out, formats, env: c.env },
       (done, total) => progress.update({ done, total }),
     );
   } finally {
@@ -114,7 +116,7 @@ async function check(c: CliContext, opts: CommonOpts) {
   const store = await openEvidenceStore(c, opts);
   let result: Awaited<ReturnType<typeof checkMaterials>>;
   try {
-    result = await checkMaterials({ ...input(c, opts), ...(store ? { store } : {}) });
+    result = await checkMaterials({ ...(await input(c, opts)), ...(store ? { store } : {}) });
   } finally {
     await store?.close();
   }

@@ -4,8 +4,10 @@ import { BeianError, formatIssue } from '../../errors.js';
 import { PII_LABELS } from '../../pii/labels.js';
 import { jsonOption, type Register } from '../command.js';
 import type { CliContext } from '../context.js';
+import { positiveInt } from '../flags.js';
 import { formatTable, printJson } from '../output.js';
 import { createProgress } from '../progress.js';
+import { withStore } from '../with-store.js';
 
 interface PiiFlags {
   format?: 'jsonl' | 'txt' | 'csv';
@@ -52,9 +54,7 @@ export const register: Register = (program, run, ctx) => {
   ).action(
     run(async (c, inputs: string[], flags: PiiFlags) => {
       if (flags.redact && !flags.out) throw new BeianError('USAGE', c.t('pii.redactNeedsOut'));
-      const jobs = flags.jobs === undefined ? undefined : Number(flags.jobs);
-      if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
-        throw new BeianError('USAGE', `--jobs must be a positive integer, got "${flags.jobs}"`);
+      const jobs = positiveInt(flags.jobs, '--jobs');
       const { runPii } = await import('../../app/pii/run.js');
       const { readProjectFile } = await import('../../app/project-file.js');
       const project = await readProjectFile(flags.config, c.cwd);
@@ -76,12 +76,9 @@ export const register: Register = (program, run, ctx) => {
       let reportId: string | undefined;
       if (flags.save) {
         const { savePiiReport } = await import('../../app/pii/save.js');
-        const store = await c.openStore();
-        try {
+        await withStore(c, async (store) => {
           reportId = await savePiiReport(store, report, inputs, c.now());
-        } finally {
-          await store.close();
-        }
+        });
       }
       const failed = report.redaction !== undefined && report.redaction.residualHigh > 0;
       if (flags.json) {

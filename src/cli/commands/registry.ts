@@ -4,24 +4,11 @@ import { BeianError } from '../../errors.js';
 import { pick } from '../../i18n/index.js';
 import { actorFrom } from '../actor.js';
 import { jsonOption, type Register } from '../command.js';
-import type { CliContext } from '../context.js';
+import { collect } from '../flags.js';
 import { formatTable, printJson } from '../output.js';
+import { withStore } from '../with-store.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-async function withStore<T>(
-  c: CliContext,
-  fn: (store: import('../../store/index.js').Store) => Promise<T>,
-): Promise<T> {
-  const store = await c.openStore();
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
-
-const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export const register: Register = (program, run, ctx) => {
   const reg = program.command('registry').description(ctx.t('registry.description'));
@@ -31,9 +18,9 @@ export const register: Register = (program, run, ctx) => {
     .option('--by <name>', ctx.t('registry.option.by'))
     .action(
       run(async (c, opts: { config: string; by?: string; json?: boolean }) => {
-        const { syncRegistry } = await import('../../app/registry/registry.js');
+        const { syncRegistry } = await import('../../app/filings/filings.js');
         const { loadKb } = await import('../../kb/index.js');
-        const { determineFilings } = await import('../../app/registry/determine.js');
+        const { determineFilings } = await import('../../app/filings/determine.js');
         const r = await withStore(c, (store) =>
           syncRegistry(store, loadKb(), {
             config: opts.config,
@@ -68,7 +55,7 @@ export const register: Register = (program, run, ctx) => {
     .option('--service <id>', ctx.t('registry.option.service'))
     .action(
       run(async (c, opts: { service?: string; json?: boolean }) => {
-        const { listFilings } = await import('../../store/registry/index.js');
+        const { listFilings } = await import('../../app/filings/index.js');
         const filings = await withStore(c, (s) =>
           listFilings(s.db, opts.service ? { service: opts.service } : {}),
         );
@@ -101,9 +88,9 @@ export const register: Register = (program, run, ctx) => {
 
   jsonOption(reg.command('show <filing>').description(ctx.t('registry.show.description')), ctx).action(
     run(async (c, id: string, opts: { json?: boolean }) => {
-      const { getFiling, listTransitions, listEvidence } = await import('../../store/registry/index.js');
+      const { getFiling, listTransitions, listEvidence } = await import('../../app/filings/index.js');
       const { loadKb } = await import('../../kb/index.js');
-      const { nextStates, stepFor } = await import('../../registry/lifecycle.js');
+      const { nextStates, stepFor } = await import('../../filings/lifecycle.js');
       const kb = loadKb();
       const data = await withStore(c, async (s) => ({
         filing: await getFiling(s.db, id),
@@ -156,7 +143,7 @@ export const register: Register = (program, run, ctx) => {
           to: string,
           opts: { by?: string; reason?: string; number?: string; evidence?: string[]; json?: boolean },
         ) => {
-          const { getFiling, transitionFiling } = await import('../../store/registry/index.js');
+          const { getFiling, transitionFiling } = await import('../../app/filings/index.js');
           const { loadKb } = await import('../../kb/index.js');
           const kb = loadKb();
           const { before, after } = await withStore(c, async (s) => {
@@ -191,7 +178,7 @@ export const register: Register = (program, run, ctx) => {
     .option('--note <text>', ctx.t('registry.option.note'))
     .action(
       run(async (c, id: string, file: string, opts: { by?: string; note?: string; json?: boolean }) => {
-        const { attachEvidence } = await import('../../store/registry/index.js');
+        const { attachEvidence } = await import('../../app/filings/index.js');
         let bytes: Buffer;
         try {
           bytes = readFileSync(file);
@@ -227,7 +214,7 @@ export const register: Register = (program, run, ctx) => {
     .option('--out <file>', ctx.t('registry.option.out'))
     .action(
       run(async (c, sha: string, opts: { out?: string; json?: boolean }) => {
-        const { readEvidence } = await import('../../store/registry/index.js');
+        const { readEvidence } = await import('../../app/filings/index.js');
         const { meta, bytes } = await withStore(c, (s) => readEvidence(s.db, sha));
         if (opts.out) writeFileSync(opts.out, bytes);
         if (opts.json) printJson(c, { ...meta, verified: true });
@@ -244,7 +231,7 @@ export const register: Register = (program, run, ctx) => {
         const date = opts.on ?? c.now().toISOString().slice(0, 10);
         if (!ISO_DAY.test(date))
           throw new BeianError('USAGE', `--on must be a date like 2026-12-01, not "${date}"`);
-        const { endService } = await import('../../store/registry/index.js');
+        const { endService } = await import('../../app/filings/index.js');
         await withStore(c, (s) =>
           endService(s.db, service, date, actorFrom(c, opts.by), c.now().toISOString()),
         );

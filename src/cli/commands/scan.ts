@@ -2,9 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { Option } from 'commander';
 import { BeianError } from '../../errors.js';
 import { jsonOption, type Register } from '../command.js';
-import type { CliContext } from '../context.js';
+import { num } from '../flags.js';
 import { formatTable, printJson } from '../output.js';
 import { createProgress } from '../progress.js';
+import { withStore } from '../with-store.js';
 import { lexiconOptions, loadSelected } from './lexicon.js';
 
 interface ScanFlags {
@@ -28,12 +29,6 @@ interface ScanFlags {
   json?: boolean;
 }
 
-const num = (c: CliContext, flag: string, value: string | undefined): number | undefined => {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw new BeianError('USAGE', c.t('scan.badNumber', { flag, value }));
-  return n;
-};
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 export const register: Register = (program, run, ctx) => {
@@ -63,7 +58,7 @@ export const register: Register = (program, run, ctx) => {
       const { kb, lex } = await loadSelected(c, o);
       const { threshold } = await import('../../kb/index.js');
       const minFraction = threshold(kb, 'corpus.technical.sample-fraction.min');
-      const fraction = num(c, '--sample-fraction', o.sampleFraction);
+      const fraction = num(o.sampleFraction, '--sample-fraction');
       if (fraction !== undefined && (fraction < minFraction.value || fraction > 1))
         throw new BeianError(
           'USAGE',
@@ -72,8 +67,8 @@ export const register: Register = (program, run, ctx) => {
       const { runScan, saveScan } = await import('../../app/scan.js');
       const progress = createProgress(c, c.t('scan.progress'), { json: o.json });
       const started = Date.now();
-      const maxRecord = num(c, '--max-record-bytes', o.maxRecordBytes);
-      const threads = num(c, '--threads', o.threads);
+      const maxRecord = num(o.maxRecordBytes, '--max-record-bytes');
+      const threads = num(o.threads, '--threads');
       const report = await runScan(kb, lex, {
         inputs,
         read: {
@@ -84,9 +79,9 @@ export const register: Register = (program, run, ctx) => {
           ...(o.wholeFile ? { txtRecord: 'file' as const } : {}),
           ...(maxRecord ? { maxRecordBytes: maxRecord } : {}),
         },
-        seed: num(c, '--seed', o.seed) ?? 1,
+        seed: num(o.seed, '--seed') ?? 1,
         ...(fraction !== undefined ? { sampleFraction: fraction } : {}),
-        flagScore: num(c, '--flag-score', o.flagScore) ?? 3,
+        flagScore: num(o.flagScore, '--flag-score') ?? 3,
         ...(threads ? { threads } : {}),
         ...(o.flagged ? { flaggedOut: o.flagged } : {}),
         onProgress: (p) => {
@@ -111,12 +106,9 @@ export const register: Register = (program, run, ctx) => {
       }
       let savedId: string | undefined;
       if (o.save) {
-        const store = await c.openStore();
-        try {
+        await withStore(c, async (store) => {
           savedId = await saveScan(store, inputs, report, c.now());
-        } finally {
-          await store.close();
-        }
+        });
       }
       if (o.json) {
         printJson(c, savedId ? { ...report, id: savedId } : report);

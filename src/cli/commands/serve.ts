@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { BeianError } from '../../errors.js';
 import { actorFrom } from '../actor.js';
 import type { Register } from '../command.js';
+import { intIn } from '../flags.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -20,9 +21,7 @@ export const register: Register = (program, run, ctx) => {
           c,
           opts: { config?: string; port: string; host: string; token?: string; viewerToken?: string },
         ) => {
-          const port = Number(opts.port);
-          if (!Number.isInteger(port) || port < 0 || port > 65535)
-            throw new BeianError('USAGE', `--port must be 0–65535, not "${opts.port}"`);
+          const port = intIn(opts.port, '--port', 0, 65535) ?? 0;
           const editorToken = opts.token ?? c.env.BEIAN_TOKEN;
           const viewerToken = opts.viewerToken ?? c.env.BEIAN_VIEWER_TOKEN;
           const loopback = LOOPBACK.has(opts.host);
@@ -34,8 +33,8 @@ export const register: Register = (program, run, ctx) => {
           const kb = loadKb();
           const store = await c.openStore();
           if (opts.config || existsSync('beian.yaml')) {
-            const { syncRegistry } = await import('../../app/registry/registry.js');
-            const { determineFilings } = await import('../../app/registry/determine.js');
+            const { syncRegistry } = await import('../../app/filings/filings.js');
+            const { determineFilings } = await import('../../app/filings/determine.js');
             await syncRegistry(store, kb, {
               config: opts.config ?? 'beian.yaml',
               actor: actorFrom(c, undefined),
@@ -43,7 +42,7 @@ export const register: Register = (program, run, ctx) => {
               determine: determineFilings,
             });
           }
-          const { makeAssessService } = await import('../../app/registry/determine.js');
+          const { makeAssessService } = await import('../../app/filings/determine.js');
           const { redteamDashboardSource } = await import('../../server/redteam-source.js');
           const { scanDashboardSource } = await import('../../server/scan-source.js');
           const app = createApp({

@@ -3,6 +3,7 @@ import { assess } from './assess.js';
 import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
+import { errors } from './errors.js';
 import { init } from './init.js';
 import { kb } from './kb.js';
 import { lexicon } from './lexicon.js';
@@ -30,4 +31,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...redteam,
   ...schema,
   ...init,
+  ...errors,
 };

@@ -78,6 +78,8 @@ Examples:
   'redteam.opt.comment': 'Comment',
   'redteam.review.saved': 'Review recorded: {caseKey} → {verdict} (machine verdict {machine})',
   'redteam.review.noCase': 'Run {runId} has no case {caseKey}',
+  'redteam.review.badVerdict': 'Unknown verdict "{verdict}": use one of {list}',
+  'redteam.review.needWho': 'A review needs who makes it (and, on the dashboard, a comment)',
   'redteam.bank.description': 'Banks: stats, import, export, variants and the starter bank',
   'redteam.bank.stats.description':
     'Check banks against the standard: total size and per-risk counts, listing exactly what is missing',

@@ -2,6 +2,7 @@ import { assess } from './assess.js';
 import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
+import { errors } from './errors.js';
 import { init } from './init.js';
 import { kb } from './kb.js';
 import { lexicon } from './lexicon.js';
@@ -29,4 +30,5 @@ export const zh = {
   ...redteam,
   ...schema,
   ...init,
+  ...errors,
 };

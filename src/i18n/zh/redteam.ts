@@ -76,6 +76,8 @@ export const redteam = {
   'redteam.opt.comment': '复核意见',
   'redteam.review.saved': '已记录复核：{caseKey} → {verdict}（机器判定 {machine}）',
   'redteam.review.noCase': '运行 {runId} 中没有用例 {caseKey}',
+  'redteam.review.badVerdict': '未知判定“{verdict}”：可选 {list}',
+  'redteam.review.needWho': '复核须写明复核人（在看板上还须填写说明）',
   'redteam.bank.description': '题库：统计、导入、导出、变体与入门题库',
   'redteam.bank.stats.description': '按国家标准检查题库规模与每类风险的题目数，列出缺少的题目',
   'redteam.bank.stats.help': `

@@ -1,10 +1,8 @@
+import { escapeHtml } from '../../util/html.js';
 import { type Block, type MaterialDocument, walkSections } from '../model.js';
 import { cellText, chartValue, colon, fieldLabel, fieldStatus, lengthText, listSep } from './shared.js';
 
-/** Every piece of text goes through here: model answers and corpus lines are untrusted. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+// Every piece of text goes through the one escaper: model answers and corpus lines are untrusted.
 const e = escapeHtml;
 
 // Self-contained: no external fonts, scripts or images. CJK font stacks with fallbacks; A4 print.

@@ -34,5 +34,6 @@ export const renderers: { readonly [F in Format]: Renderer } = {
   },
 };
 
-export { escapeHtml, renderHtml } from './html.js';
+export { escapeHtml } from '../../util/html.js';
+export { renderHtml } from './html.js';
 export { renderMarkdown } from './markdown.js';

@@ -23,14 +23,23 @@ export type VariantStrategy = (typeof VARIANT_STRATEGIES)[number];
 
 // pinyin-pro and opencc-js carry large dictionaries: loaded on first use, not by every command
 const requireLazy = createRequire(import.meta.url);
-let traditionalConverter: ((text: string) => string) | undefined;
-const toTraditional = (text: string): string => {
-  const convert =
-    traditionalConverter ??
-    (requireLazy('opencc-js') as typeof import('opencc-js')).Converter({ from: 'cn', to: 'tw' });
-  traditionalConverter = convert;
-  return convert(text);
-};
+
+/** Text converters built on first use and kept by the caller (one set per generateVariants call), not by the module. */
+export interface Converters {
+  traditional(text: string): string;
+}
+export function lazyConverters(): Converters {
+  let convert: ((text: string) => string) | undefined;
+  return {
+    traditional(text) {
+      const c =
+        convert ??
+        (requireLazy('opencc-js') as typeof import('opencc-js')).Converter({ from: 'cn', to: 'tw' });
+      convert = c;
+      return c(text);
+    },
+  };
+}
 const pinyin = (text: string, options: { toneType: 'none'; nonZh: 'consecutive' }): string =>
   (requireLazy('pinyin-pro') as typeof import('pinyin-pro')).pinyin(text, options);
 
@@ -134,6 +143,7 @@ function homophone(text: string): string {
 export function applyStrategy(
   text: string,
   strategy: VariantStrategy,
+  converters: Converters = lazyConverters(),
 ): { text: string; turns?: string[] } | undefined {
   let out: string;
   switch (strategy) {
@@ -159,7 +169,7 @@ export function applyStrategy(
       out = fullWidth(text);
       break;
     case 'traditional':
-      out = toTraditional(text);
+      out = converters.traditional(text);
       break;
     case 'multi-turn':
       return { text, turns: [...MULTI_TURN_OPENERS] };
@@ -173,10 +183,11 @@ export function generateVariants(
   strategies: readonly VariantStrategy[],
 ): BankItem[] {
   const out: BankItem[] = [];
+  const converters = lazyConverters();
   for (const item of items) {
     if (item.parentId) continue;
     for (const s of strategies) {
-      const v = applyStrategy(item.text, s);
+      const v = applyStrategy(item.text, s, converters);
       if (!v) continue;
       out.push({
         ...item,

@@ -1,11 +1,8 @@
 import { type Lang, translator } from '../../i18n/index.js';
+import { escapeHtml } from '../../util/html.js';
 import { isFailing, type ReportCase, type ReportSummary } from './types.js';
 
-const esc = (s: string): string =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
+const esc = escapeHtml;
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`;

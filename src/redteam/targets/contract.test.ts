@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MockFault, type MockServer, startMockModel } from '../../app/redteam/mock-model.js';
+import { type MockFault, type MockServer, startMockModel } from '../../testing/mock-model.js';
+import { createTarget } from './catalogue.js';
 import { TargetConfig } from './config.js';
-import { createTarget } from './registry.js';
 import { type Target, TargetError } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { AuditEntry, ChainProblem } from '../../registry/audit-chain.js';
+import type { AuditEntry, ChainProblem } from '../../filings/audit-chain.js';
 import { h } from '../html.js';
 import { type PageCtx, page } from '../layout.js';
 

@@ -1,7 +1,7 @@
+import type { FilingRow, TransitionRow } from '../../app/filings/index.js';
+import { nextStates, stepFor } from '../../filings/lifecycle.js';
 import { pick } from '../../i18n/index.js';
 import type { Kb } from '../../kb/index.js';
-import { nextStates, stepFor } from '../../registry/lifecycle.js';
-import type { FilingRow, TransitionRow } from '../../store/registry/index.js';
 import { h, seg } from '../html.js';
 import { csrfField, type PageCtx, page } from '../layout.js';
 

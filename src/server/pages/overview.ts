@@ -1,8 +1,8 @@
+import type { FilingRow, ServiceRow } from '../../app/filings/index.js';
+import type { DueItem } from '../../filings/deadlines.js';
+import { FILING_STATES } from '../../filings/lifecycle.js';
 import { pick } from '../../i18n/index.js';
 import type { Kb } from '../../kb/index.js';
-import type { DueItem } from '../../registry/deadlines.js';
-import { FILING_STATES } from '../../registry/lifecycle.js';
-import type { FilingRow, ServiceRow } from '../../store/registry/index.js';
 import { esc, h, raw, seg } from '../html.js';
 import { type PageCtx, page } from '../layout.js';
 

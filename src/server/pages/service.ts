@@ -1,8 +1,8 @@
+import type { FilingRow, ServiceRow, TransitionRow } from '../../app/filings/index.js';
 import type { ServiceDetermination } from '../../assess/determination.js';
+import type { DueItem } from '../../filings/deadlines.js';
 import { pick } from '../../i18n/index.js';
 import type { Kb } from '../../kb/index.js';
-import type { DueItem } from '../../registry/deadlines.js';
-import type { FilingRow, ServiceRow, TransitionRow } from '../../store/registry/index.js';
 import type { RedteamRunSummary, ScanSummary } from '../deps.js';
 import { h, seg } from '../html.js';
 import { type PageCtx, page } from '../layout.js';

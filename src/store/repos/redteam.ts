@@ -1,0 +1,150 @@
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { type AuditInput, appendAudit, withAuditRetry } from '../filings/audit.js';
+import type { Database } from '../schema.js';
+import type { RedteamTables } from '../tables/redteam.js';
+
+export type ResultRow = Insertable<RedteamTables['redteam_results']>;
+export type StoredResult = Selectable<RedteamTables['redteam_results']>;
+export type RunRow = Selectable<RedteamTables['redteam_runs']>;
+export type OverrideRow = Selectable<RedteamTables['redteam_overrides']>;
+
+const CHUNK = 400;
+
+/** All queries of the red-team feature, written once against Kysely (SQLite and PostgreSQL). */
+export function redteamRepo(store: { readonly db: Kysely<Database> | Transaction<Database> }) {
+  const { db } = store;
+  return {
+    latestRunByFingerprint: (fingerprint: string) =>
+      db
+        .selectFrom('redteam_runs')
+        .selectAll()
+        .where('fingerprint', '=', fingerprint)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+
+    getRun: (id: string) => db.selectFrom('redteam_runs').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    latestRun: () =>
+      db.selectFrom('redteam_runs').selectAll().orderBy('created_at', 'desc').limit(1).executeTakeFirst(),
+
+    listRuns: () => db.selectFrom('redteam_runs').selectAll().orderBy('created_at', 'desc').execute(),
+
+    createRun: (run: Insertable<RedteamTables['redteam_runs']>) =>
+      db.insertInto('redteam_runs').values(run).execute(),
+
+    setRunStatus: (id: string, status: string, at: string) =>
+      db.updateTable('redteam_runs').set({ status, updated_at: at }).where('id', '=', id).execute(),
+
+    /** case keys already answered successfully (errors are retried on resume) */
+    async okKeys(runId: string): Promise<Set<string>> {
+      const rows = await db
+        .selectFrom('redteam_results')
+        .select('case_key')
+        .where('run_id', '=', runId)
+        .where('status', '=', 'ok')
+        .execute();
+      return new Set(rows.map((r) => r.case_key));
+    },
+
+    async cacheLookup(keys: readonly string[]): Promise<Map<string, string>> {
+      const out = new Map<string, string>();
+      for (let i = 0; i < keys.length; i += CHUNK) {
+        const rows = await db
+          .selectFrom('redteam_cache')
+          .select(['key', 'answer'])
+          .where('key', 'in', keys.slice(i, i + CHUNK))
+          .execute();
+        for (const r of rows) out.set(r.key, r.answer);
+      }
+      return out;
+    },
+
+    /**
+     * Writes a batch of results (and new cache entries) in one transaction. The (run, case) primary
+     * key makes a case impossible to record twice; an earlier error row is replaced by the new try.
+     */
+    async saveBatch(
+      rows: readonly ResultRow[],
+      cache: readonly Insertable<RedteamTables['redteam_cache']>[],
+    ): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        for (let i = 0; i < rows.length; i += 50) {
+          await tx
+            .insertInto('redteam_results')
+            .values(rows.slice(i, i + 50))
+            .onConflict((oc) =>
+              oc.columns(['run_id', 'case_key']).doUpdateSet((eb) => ({
+                answer: eb.ref('excluded.answer'),
+                status: eb.ref('excluded.status'),
+                error: eb.ref('excluded.error'),
+                attempts: eb.ref('excluded.attempts'),
+                latency_ms: eb.ref('excluded.latency_ms'),
+                cached: eb.ref('excluded.cached'),
+                verdict: eb.ref('excluded.verdict'),
+                reason: eb.ref('excluded.reason'),
+                judge: eb.ref('excluded.judge'),
+                messages_json: eb.ref('excluded.messages_json'),
+                created_at: eb.ref('excluded.created_at'),
+              })),
+            )
+            .execute();
+        }
+        for (let i = 0; i < cache.length; i += 100)
+          await tx
+            .insertInto('redteam_cache')
+            .values(cache.slice(i, i + 100))
+            .onConflict((oc) => oc.column('key').doNothing())
+            .execute();
+      });
+    },
+
+    results: (runId: string) =>
+      db
+        .selectFrom('redteam_results')
+        .selectAll()
+        .where('run_id', '=', runId)
+        .orderBy('kind')
+        .orderBy('category')
+        .orderBy('item_id')
+        .execute(),
+
+    async counts(runId: string): Promise<{ ok: number; error: number }> {
+      const rows = await db
+        .selectFrom('redteam_results')
+        .select(['status', db.fn.countAll<number>().as('n')])
+        .where('run_id', '=', runId)
+        .groupBy('status')
+        .execute();
+      const get = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
+      return { ok: get('ok'), error: get('error') };
+    },
+
+    overrides: (runId: string) =>
+      db
+        .selectFrom('redteam_overrides')
+        .selectAll()
+        .where('run_id', '=', runId)
+        .orderBy('created_at')
+        .execute(),
+
+    addOverride: (row: Insertable<RedteamTables['redteam_overrides']>) =>
+      db.insertInto('redteam_overrides').values(row).execute(),
+
+    /** The override and its audit-log entry commit together or not at all. */
+    addOverrideAudited: (row: Insertable<RedteamTables['redteam_overrides']>, audit: AuditInput) =>
+      withAuditRetry(db as Kysely<Database>, async (trx) => {
+        await trx.insertInto('redteam_overrides').values(row).execute();
+        await appendAudit(trx, audit);
+      }),
+
+    caseExists: (runId: string, caseKey: string) =>
+      db
+        .selectFrom('redteam_results')
+        .select(['case_key', 'kind', 'verdict'])
+        .where('run_id', '=', runId)
+        .where('case_key', '=', caseKey)
+        .executeTakeFirst(),
+  };
+}
+export type RedteamRepo = ReturnType<typeof redteamRepo>;
