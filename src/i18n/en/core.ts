@@ -7,6 +7,7 @@ export const core: Record<keyof typeof zh, string> = {
   'cli.description': 'beian: toolkit for China algorithm filing and generative-AI (large-model) filing',
   'cli.option.lang': 'output language: zh (default) or en',
   'cli.option.db': 'database: SQLite file path or postgres:// URL (default .beian/beian.db, or BEIAN_DB)',
+  'list.sep': ', ',
   'cli.option.version': "print beian's version",
   'cli.option.json': 'print JSON (for scripts and CI)',
   'cli.wrote': 'Wrote {file}',

@@ -7,6 +7,7 @@ export const core = {
   'cli.option.lang': '输出语言：zh（默认）或 en',
   'cli.option.db':
     '数据库：SQLite 文件路径或 postgres:// 连接串（默认 .beian/beian.db，或环境变量 BEIAN_DB）',
+  'list.sep': '、',
   'cli.option.version': '显示 beian 的版本号',
   'cli.option.json': '以 JSON 输出（供脚本与 CI 使用）',
   'cli.wrote': '已写入 {file}',
