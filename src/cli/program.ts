@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import type { Register, RunAction } from './command.js';
 import { translateCommanderError } from './commander-errors.js';
 import type { CliContext, ExitCode } from './context.js';
+import { localizeHelp } from './help.js';
 
 /**
  * The command table. One line per command; each module is small (flags and help only) and
@@ -58,5 +59,6 @@ export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) =>
     };
   for (const load of commands) (await load()).register(program, run, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput(output);
+  localizeHelp(program, t);
   return program;
 }
