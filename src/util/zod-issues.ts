@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Issue } from '../errors.js';
 import type { MessageKey, MessageParams } from '../i18n/index.js';
+import { zh } from '../i18n/zh/index.js';
 
 const list = (xs: readonly unknown[]) => xs.map((x) => JSON.stringify(x)).join(', ');
 
@@ -21,8 +22,14 @@ function keyOf(i: z.core.$ZodIssue): { key: MessageKey; params: MessageParams } 
       return { key: 'zod.too_big', params: { maximum: String(i.maximum) } };
     case 'invalid_format':
       return { key: 'zod.invalid_format', params: { format: i.format } };
-    case 'custom':
-      return { key: 'zod.custom', params: {} };
+    case 'custom': {
+      // A refinement may name its own catalogue text: params { key, values }.
+      const key = i.params?.key;
+      const values = i.params?.values;
+      return typeof key === 'string' && key in zh
+        ? { key: key as MessageKey, params: (values ?? {}) as MessageParams }
+        : { key: 'zod.custom', params: {} };
+    }
     default:
       return { key: 'zod.other', params: {} };
   }

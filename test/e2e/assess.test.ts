@@ -98,7 +98,12 @@ describe('beian assess', () => {
     );
     const r = runCli(['assess', '--input', file, '--no-save']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('services[0].answers.generates: contradiction');
+    // in the user's language: the refinement names its catalogue text
+    expect(r.stderr).toContain(
+      'services[0].answers.generates: 矛盾：functions 含 generate-synthesise，但 generates 为空',
+    );
+    const en = runCli(['--lang', 'en', 'assess', '--input', file, '--no-save']);
+    expect(en.stderr).toContain('services[0].answers.generates: contradiction');
   });
 
   it('refuses to guess without input when not interactive', () => {

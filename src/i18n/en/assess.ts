@@ -60,6 +60,16 @@ export const assess: Record<keyof typeof zh, string> = {
   'assess.prompt.export': 'Is personal information provided abroad?',
   'assess.answer.yes': 'yes',
   'assess.answer.no': 'no',
+  'assess.issue.generatesEmpty':
+    'contradiction: functions includes generate-synthesise but generates is empty',
+  'assess.issue.functionsLackGeneration':
+    'contradiction: generates lists modalities but functions lacks generate-synthesise',
+  'assess.issue.noModel': 'contradiction: the service generates content but model.source is "none"',
+  'assess.issue.faceVoice': 'contradiction: face/voice synthesis needs image, video or audio in generates',
+  'assess.issue.filed': 'model.filed applies only when model.source is "third-party-api"',
+  'assess.issue.notProcessed': 'contradiction: personalInfo.processed is false but {field} is true',
+  'assess.issue.exported': 'contradiction: exportsAbroad is false but people were exported',
+  'assess.issue.sensitiveExceeds': 'cannot exceed peopleExported',
   'assess.answer.unanswered': 'unanswered (not sure: listed to clarify)',
   'assess.answer.nothing': 'nothing',
   'assess.offerSave': 'Save these answers as a commented beian.yaml?',
