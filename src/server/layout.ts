@@ -61,7 +61,7 @@ label{margin-right:1em;display:inline-block}
 .legend{margin-right:1em;font-size:.9em}
 .filters{background:#fff;border:1px solid var(--line);padding:.5em;margin:.5em 0}
 .pager{margin:.5em 0}.pager a{margin:0 .5em}
-td.status.required{color:var(--red);font-weight:600}
+td.status{white-space:nowrap}td.status.required{color:var(--red);font-weight:600}
 pre{white-space:pre-wrap;word-break:break-word;background:#fff;border:1px solid var(--line);padding:.5em}
 .answer{white-space:pre-wrap;word-break:break-word;max-width:40em}
 svg text{font-size:11px}
