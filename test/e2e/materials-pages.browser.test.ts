@@ -57,9 +57,7 @@ describe.skipIf(skipBrowser)('filing documents, first page', () => {
             const d = (
               globalThis as unknown as {
                 document: {
-                  querySelectorAll(
-                    s: string,
-                  ): ArrayLike<{
+                  querySelectorAll(s: string): ArrayLike<{
                     textContent: string | null;
                     getClientRects(): ArrayLike<unknown>;
                     childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>;
