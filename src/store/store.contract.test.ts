@@ -10,6 +10,7 @@ import { loadKb } from '../kb/index.js';
 import { parseProject } from '../project/index.js';
 import {
   attachEvidence,
+  countEvidenceByFiling,
   getFiling,
   listFilings,
   listTransitions,
@@ -168,6 +169,8 @@ describe.each(drivers)('store contract: %s', (_name, open) => {
     });
     expect(a.sha256).toBe(b.sha256);
     expect([a.stored, b.stored]).toEqual([true, false]);
+    const counts = await countEvidenceByFiling(store.db);
+    expect(Object.fromEntries(counts)).toEqual({ 'feed:rec:algorithm-filing': 1, 'chat:llm:genai-filing': 1 });
     const n = await store.db
       .selectFrom('registry_evidence')
       .select((e) => e.fn.countAll<number>().as('n'))

@@ -17,6 +17,7 @@ export const server: Record<keyof typeof zh, string> = {
   'web.readiness.todo': 'to do',
   'web.readiness.attention': 'needs attention',
   'web.readiness.overdue': '{n} overdue',
+  'web.readiness.noEvidence': '{n} without evidence',
   'web.readiness.more':
     'The chart shows the {shown} least ready of {n} services; the table below has them all.',
   'web.overview.portfolio': 'Services and filings',

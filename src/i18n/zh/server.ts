@@ -15,6 +15,7 @@ export const server = {
   'web.readiness.todo': '待开始',
   'web.readiness.attention': '需处理',
   'web.readiness.overdue': '{n} 项逾期',
+  'web.readiness.noEvidence': '{n} 项无证据',
   'web.readiness.more': '图中为就绪程度最低的 {shown} 项服务（共 {n} 项），全部服务见下表。',
   'web.overview.portfolio': '服务与备案',
   'web.pager.label': '分页',

@@ -29,6 +29,8 @@ export interface OverviewData {
   services: readonly ServiceRow[];
   filings: readonly FilingRow[];
   due: readonly DueItem[];
+  /** evidence files per filing id; filings absent have none */
+  evidence?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -37,7 +39,10 @@ export interface OverviewData {
  */
 export function overviewPage(p: PageCtx, kb: Kb, d: OverviewData, query: OverviewQuery = {}): string {
   const kinds = kb.filingKinds;
-  const readiness = portfolioReadiness(d.filings, d.due);
+  const readiness = portfolioReadiness(
+    d.evidence ? d.filings.map((f) => ({ ...f, evidence: d.evidence?.[f.id] ?? 0 })) : d.filings,
+    d.due,
+  );
   const byService = new Map<string, FilingRow[]>();
   for (const f of d.filings) {
     const list = byService.get(f.serviceId);

@@ -24,7 +24,7 @@ export function readinessChart(t: Translate, rows: readonly ServiceReadiness[]):
   const names = rows.map((r) => r.serviceName);
   const labelW = Math.min(260, Math.max(80, ...names.map(labelPx))) + 8;
   const barW = 360;
-  const tailW = 150;
+  const tailW = 260;
   const w = labelW + barW + tailW;
   const height = rows.length * rowH + 8;
   const max = Math.max(1, ...rows.map((r) => r.filings));
@@ -46,7 +46,11 @@ export function readinessChart(t: Translate, rows: readonly ServiceReadiness[]):
       x += sw;
       return seg;
     });
-    const tail = `${Math.round(r.ready * 100)}% ${t('web.readiness.done')}${r.overdue ? ` · ${t('web.readiness.overdue', { n: r.overdue })}` : ''}`;
+    const tail = [
+      `${Math.round(r.ready * 100)}% ${t('web.readiness.done')}`,
+      ...(r.overdue ? [t('web.readiness.overdue', { n: r.overdue })] : []),
+      ...(r.withoutEvidence ? [t('web.readiness.noEvidence', { n: r.withoutEvidence })] : []),
+    ].join(' · ');
     return h`<g data-service="${r.serviceId}"><a href="/services/${encodeURIComponent(r.serviceId)}"><text x="0" y="${y + 11}"><title>${r.serviceName}</title>${clip(r.serviceName)}</text></a>${segs}<text x="${x + 6}" y="${y + 11}"${r.overdue ? h` fill="#c0392b"` : ''}>${tail}</text></g>`;
   });
   const legend = READINESS_PHASES.map(
