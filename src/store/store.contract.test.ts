@@ -170,7 +170,10 @@ describe.each(drivers)('store contract: %s', (_name, open) => {
     expect(a.sha256).toBe(b.sha256);
     expect([a.stored, b.stored]).toEqual([true, false]);
     const counts = await countEvidenceByFiling(store.db);
-    expect(Object.fromEntries(counts)).toEqual({ 'feed:rec:algorithm-filing': 1, 'chat:llm:genai-filing': 1 });
+    expect(Object.fromEntries(counts)).toEqual({
+      'feed:rec:algorithm-filing': 1,
+      'chat:llm:genai-filing': 1,
+    });
     const n = await store.db
       .selectFrom('registry_evidence')
       .select((e) => e.fn.countAll<number>().as('n'))
