@@ -9,6 +9,7 @@ export * as fairness from './fairness/index.js';
 export * as registry from './filings/index.js';
 export { type Lang, translator } from './i18n/index.js';
 export * as kb from './kb/index.js';
+export * as label from './label/index.js';
 export * as lexicon from './lexicon/index.js';
 export * as pii from './pii/index.js';
 export * as project from './project/index.js';

@@ -52,6 +52,8 @@ const Model = z
     /** parameter count in billions (informative: the law sets no parameter threshold) */
     parametersBillions: z.number().nonnegative().optional(),
     provider: z.string().optional(),
+    /** for third-party-api: the called model's own filing number (shown with its name, 登记 display duty) */
+    filingNumber: z.string().optional(),
   })
   .strict();
 
@@ -113,7 +115,7 @@ export const Answers = z
       message: string,
       key: string,
       values: Record<string, string> = {},
-    ) => ctx.addIssue({ code: 'custom', path, message, params: { key, values } });
+    ) => ctx.addIssue({ code: 'custom', path, message, params: { key, ...values } });
     const generatesSomething = (a.generates?.length ?? 0) > 0;
     if (a.functions?.includes('generate-synthesise') && a.generates && a.generates.length === 0) {
       issue(

@@ -25,6 +25,7 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/pii.js'),
   () => import('./commands/sources.js'),
   () => import('./commands/redteam.js'),
+  () => import('./commands/label.js'),
 ];
 
 /** The package's own version (package.json sits two levels above both src/cli and dist/cli). */

@@ -55,7 +55,7 @@ export const piiStep: DemoStep = {
     // The project's own ledger (its sources: section, or sources.yaml beside it), else the demo's.
     const ledgerFile = sampleInput(ctx, 'sources.yaml').path;
     const ledger = ctx.project.sources ?? parseLedger(readFileSync(ledgerFile, 'utf8'), ledgerFile);
-    const check = checkSources(ledger, threshold(kb, 'source.illegal-rate.max'));
+    const check = checkSources(ledger, threshold(kb, 'source.illegal-rate.max'), kb.duties);
     const findings = Object.values(report.byType).reduce((a, b) => a + (b ?? 0), 0);
     const byType: Table = {
       title: translator(ctx.lang)('demo.pii.title'),

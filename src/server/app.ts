@@ -8,6 +8,7 @@ import { assessRoutes } from './routes/assess.js';
 import { auditRoutes } from './routes/audit.js';
 import { filingRoutes } from './routes/filings.js';
 import { kbRoutes } from './routes/kb.js';
+import { labelRoutes } from './routes/labels.js';
 import { overviewRoutes } from './routes/overview.js';
 import { redteamRoutes } from './routes/redteam.js';
 import { serviceRoutes } from './routes/services.js';
@@ -63,6 +64,7 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     assessRoutes,
     kbRoutes,
     redteamRoutes,
+    labelRoutes,
     auditRoutes,
   ])
     app.route('/', r(deps));

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Issue } from '../errors.js';
 import type { MessageKey, MessageParams } from '../i18n/index.js';
-import { zh } from '../i18n/zh/index.js';
 
 const list = (xs: readonly unknown[]) => xs.map((x) => JSON.stringify(x)).join(', ');
 
@@ -23,12 +22,16 @@ function keyOf(i: z.core.$ZodIssue): { key: MessageKey; params: MessageParams } 
     case 'invalid_format':
       return { key: 'zod.invalid_format', params: { format: i.format } };
     case 'custom': {
-      // A refinement may name its own catalogue text: params { key, values }.
-      const key = i.params?.key;
-      const values = i.params?.values;
-      return typeof key === 'string' && key in zh
-        ? { key: key as MessageKey, params: (values ?? {}) as MessageParams }
-        : { key: 'zod.custom', params: {} };
+      // a schema may name its own catalogue message: { params: { key, ...params } }
+      const own = (i as { params?: Record<string, unknown> }).params;
+      if (typeof own?.key === 'string') {
+        const { key, ...rest } = own;
+        return {
+          key: key as MessageKey,
+          params: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])),
+        };
+      }
+      return { key: 'zod.custom', params: {} };
     }
     default:
       return { key: 'zod.other', params: {} };

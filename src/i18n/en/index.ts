@@ -6,6 +6,7 @@ import { demo } from './demo.js';
 import { errors } from './errors.js';
 import { init } from './init.js';
 import { kb } from './kb.js';
+import { label } from './label.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
@@ -19,6 +20,7 @@ import { server } from './server.js';
 export const en: Record<keyof typeof zh, string> = {
   ...core,
   ...kb,
+  ...label,
   ...lexicon,
   ...scan,
   ...assess,

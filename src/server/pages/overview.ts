@@ -88,6 +88,7 @@ export function overviewPage(p: PageCtx, kb: Kb, d: OverviewData, query: Overvie
 <label>${p.t('web.filter.phase')} <select name="phase"><option value=""></option>${READINESS_PHASES.map((ph) => h`<option value="${ph}"${phase === ph ? h` selected` : ''}>${p.t(`web.readiness.${ph}`)}</option>`)}</select></label>
 <label><input type="checkbox" name="overdue" value="1"${onlyOverdue ? h` checked` : ''}> ${p.t('web.filter.overdue')}</label>
 <button type="submit">${p.t('web.filter.apply')}</button> <a href="/">${p.t('web.filter.clear')}</a></form>`;
+  const approxLabel = p.t('web.approximate');
   let rows = '';
   for (const s of shown) {
     const fs = byService.get(s.id) ?? [];
@@ -102,7 +103,7 @@ export function overviewPage(p: PageCtx, kb: Kb, d: OverviewData, query: Overvie
       cells += '</td>';
     }
     const dueCell = due
-      ? `<span class="${due.overdue ? 'overdue' : ''}">${esc(due.dueDate)}${due.overdue ? ` · ${overdueLabel}` : ''}</span>`
+      ? `<span class="${due.overdue ? 'overdue' : ''}"${due.approximate ? ' data-approximate="true"' : ''}>${esc(due.dueDate)}${due.approximate ? ` <span class="muted">(${esc(approxLabel)})</span>` : ''}${due.overdue ? ` · ${overdueLabel}` : ''}</span>`
       : '';
     rows += `<tr${due?.overdue ? ' class="overdue"' : ''} data-service="${esc(s.id)}"><td><a href="/services/${seg(s.id)}">${esc(s.name)}</a></td><td>${esc(s.owner ?? '')}</td>${cells}<td>${dueCell}</td></tr>`;
   }
