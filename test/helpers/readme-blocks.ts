@@ -6,9 +6,9 @@
  *   folder once; every other block then runs in a fresh copy of that folder.
  * - `<!-- doctest: skip REASON -->` on the line before a block: the block is listed but not run.
  * - `# … exits N` in a command's trailing comment: N is the expected exit code (default 0).
- * - `# … (until Ctrl-C)`, `# … (interactive)` or `# … (needs your endpoint)` in the trailing
- *   comment: the command is listed but not run (it runs forever, waits for the user, or calls a
- *   service only the user has).
+ * - `# … (until Ctrl-C)`, `# … (interactive)`, `# … (needs your endpoint)` or `# … (needs your
+ *   files)` in the trailing comment: the command is listed but not run (it runs forever, waits for
+ *   the user, calls a service only the user has, or reads data beian cannot ship).
  * - `npm …` parts of a `&&` chain count as already done (the test runs after `npm ci`, inside
  *   `npm test`); a line made only of them is listed as skipped.
  */
@@ -70,6 +70,7 @@ const SKIP_MARKERS: [RegExp, string][] = [
   [/\(until Ctrl-C\)/, 'runs until Ctrl-C'],
   [/\(interactive\)/, 'interactive'],
   [/\(needs your endpoint\)/, 'needs your own endpoint'],
+  [/\(needs your files\)/, 'needs your own input files'],
 ];
 const SETUP = /^<!--\s*doctest:\s*setup\s*-->$/;
 const SKIP = /^<!--\s*doctest:\s*skip\b\s*(.*?)\s*-->$/;
