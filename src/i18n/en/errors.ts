@@ -17,6 +17,8 @@ export const errors: Record<keyof typeof zh, string> = {
   'commander.didYouMean': '{message}',
   'commander.choices': '{message}',
   'zod.unrecognized_keys': '{message}',
+  'zod.unknown_key': 'unknown key "{key}"',
+  'zod.unknown_key_suggest': 'unknown key "{key}"; did you mean "{suggestion}"?',
   'zod.invalid_type': '{message}',
   'zod.required': '{message}',
   'zod.invalid_value': '{message}',

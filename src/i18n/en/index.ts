@@ -4,6 +4,7 @@ import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
 import { errors } from './errors.js';
+import { init } from './init.js';
 import { kb } from './kb.js';
 import { label } from './label.js';
 import { lexicon } from './lexicon.js';
@@ -12,6 +13,7 @@ import { pii } from './pii.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
 import { scan } from './scan.js';
+import { schema } from './schema.js';
 import { server } from './server.js';
 
 /** The English catalogue; the type makes a missing translation a compile error. */
@@ -29,5 +31,7 @@ export const en: Record<keyof typeof zh, string> = {
   ...server,
   ...pii,
   ...redteam,
+  ...schema,
+  ...init,
   ...errors,
 };

@@ -16,6 +16,8 @@ export const errors = {
   'commander.didYouMean': '（是否想输入 {suggestion}？）',
   'commander.choices': '可选：{choices}',
   'zod.unrecognized_keys': '未知字段：{keys}',
+  'zod.unknown_key': '未知字段“{key}”',
+  'zod.unknown_key_suggest': '未知字段“{key}”，是否想写“{suggestion}”？',
   'zod.invalid_type': '类型不符：应为 {expected}',
   'zod.required': '缺少必填项',
   'zod.invalid_value': '取值无效，可选：{values}',
