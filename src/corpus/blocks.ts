@@ -1,12 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { appendAll } from '../util/array.js';
 import { CsvSplitter } from '../util/csv.js';
 import { decodeLines, hasUtf8Bom, hasUtf16Bom, looksBinary } from './encoding.js';
-import { getPath, textOf } from './fields.js';
 import {
   type BlockEncoding,
   type CorpusBlock,
