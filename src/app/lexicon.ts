@@ -18,6 +18,8 @@ import {
 export interface LexiconSelection {
   /** library files (txt/csv/xlsx/json), `naughty-words`, or one compiled `.beianlx` file; empty = starter */
   files?: readonly string[];
+  /** load the starter library too when files are given (the guard: default + the project's own) */
+  starter?: boolean;
   /** add the naughty-words Chinese list to the selection */
   naughtyWords?: boolean;
   /** exemption phrases */
@@ -52,7 +54,8 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
     return { libraries: files, entries: [...matcher.entries], duplicates: [], issues: [], matcher };
   }
   const riskIds = new Set(kb.risks.map((r) => r.id));
-  const libs: LexiconLibrary[] = files.length ? [] : await loadStarterLibraries(riskIds);
+  const libs: LexiconLibrary[] =
+    files.length && !sel.starter ? [] : await loadStarterLibraries(riskIds);
   for (const f of files) {
     if (f !== NAUGHTY_WORDS && isCompiled(f))
       throw new BeianError(

@@ -22,6 +22,7 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/pii.js'),
   () => import('./commands/sources.js'),
   () => import('./commands/redteam.js'),
+  () => import('./commands/guard.js'),
 ];
 
 export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {

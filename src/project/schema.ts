@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Answers } from '../assess/questionnaire.js';
 import { SourcesSection } from '../sources/schema.js';
 import { ChecklistSection } from './sections/checklist.js';
+import { GuardSection } from './sections/guard.js';
 import { Algorithm, ModelEntry } from './sections/inventory.js';
 import { Measures } from './sections/measures.js';
 import { PiiSection } from './sections/pii.js';
@@ -62,6 +63,7 @@ export const ProjectFile = z
     pii: PiiSection.optional(),
     sources: SourcesSection.optional(),
     redteam: RedteamSection.optional(),
+    guard: GuardSection.optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

@@ -1,3 +1,4 @@
+import type { GuardTables } from './tables/guard.js';
 import type { AssessmentTables } from './tables/assessments.js';
 import type { FairnessTables } from './tables/fairness.js';
 import type { RegistryTables } from './tables/filings.js';
@@ -17,3 +18,4 @@ export interface Database extends FairnessTables {}
 export interface Database extends PiiTables {}
 export interface Database extends RedteamTables {}
 export interface Database extends ScanTables {}
+export interface Database extends GuardTables {}

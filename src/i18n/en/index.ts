@@ -4,6 +4,7 @@ import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
 import { errors } from './errors.js';
+import { guard } from './guard.js';
 import { kb } from './kb.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
@@ -28,4 +29,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...pii,
   ...redteam,
   ...errors,
+  ...guard,
 };

@@ -3,6 +3,7 @@ import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
 import { errors } from './errors.js';
+import { guard } from './guard.js';
 import { kb } from './kb.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
@@ -27,4 +28,5 @@ export const zh = {
   ...pii,
   ...redteam,
   ...errors,
+  ...guard,
 };
