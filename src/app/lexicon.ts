@@ -54,8 +54,7 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
     return { libraries: files, entries: [...matcher.entries], duplicates: [], issues: [], matcher };
   }
   const riskIds = new Set(kb.risks.map((r) => r.id));
-  const libs: LexiconLibrary[] =
-    files.length && !sel.starter ? [] : await loadStarterLibraries(riskIds);
+  const libs: LexiconLibrary[] = files.length && !sel.starter ? [] : await loadStarterLibraries(riskIds);
   for (const f of files) {
     if (f !== NAUGHTY_WORDS && isCompiled(f))
       throw new BeianError(

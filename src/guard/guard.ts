@@ -140,14 +140,13 @@ export function createGuard(o: GuardOptions): Guard {
         }
       }
       const violating = hits.some((h) => h.action !== 'flag');
-      if (counter && user) {
-        const s = suspension(
+      // The input that triggers a suspension is still answered (blocked); the next one is refused.
+      if (counter && user)
+        suspension(
           counter.record(user, violating, clock()),
           user,
           hits.find((h) => h.action !== 'flag'),
         );
-        if (s) return s;
-      }
       if (block) return { kind: 'block', reply: reply(block.risk), hits, risk: block.risk };
       return { kind: 'pass', body, changed, hits };
     },

@@ -1,7 +1,7 @@
-import type { GuardTables } from './tables/guard.js';
 import type { AssessmentTables } from './tables/assessments.js';
 import type { FairnessTables } from './tables/fairness.js';
 import type { RegistryTables } from './tables/filings.js';
+import type { GuardTables } from './tables/guard.js';
 import type { PiiTables } from './tables/pii.js';
 import type { RedteamTables } from './tables/redteam.js';
 import type { ScanTables } from './tables/scans.js';

@@ -20,6 +20,12 @@ import {
 export const hashUser = (user: string, salt: string): string =>
   createHash('sha256').update(salt).update('\0').update(user).digest('hex').slice(0, 16);
 
+// API keys and tokens users paste into prompts: provider-style keys (sk-…), and any long opaque run.
+const SECRET = /\b(?:sk|pk|rk|ak|api|key|token)[-_][A-Za-z0-9_-]{8,}|[A-Za-z0-9+/_=-]{32,}/gi;
+
+/** Replaces key-like strings with [KEY]: records keep no credential, whoever sent it. */
+export const maskSecrets = (text: string): string => text.replace(SECRET, '[KEY]');
+
 export interface Recorder {
   record(i: Interception): void;
   /** Writes what is queued (also runs on a timer). */
@@ -49,7 +55,7 @@ export function createRecorder(
   let dropped = 0;
   let writing: Promise<void> = Promise.resolve();
   const mask = (text: string) =>
-    text === '' ? text : redactText(text, scanText(text, detectors), { policy: DEFAULT_POLICY });
+    text === '' ? text : maskSecrets(redactText(text, scanText(text, detectors), { policy: DEFAULT_POLICY }));
   const flush = (): Promise<void> => {
     writing = writing.then(async () => {
       const rows = queue.splice(0, queue.length);
