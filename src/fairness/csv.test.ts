@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSplitter, parseQuoted } from './csv.js';
+import { CsvSplitter, MAX_QUOTED_SPAN, parseQuoted } from './csv.js';
 import { parseBool, parseDuration, parseNumber, parseTime } from './values.js';
 
 const encode = (f: string) => (/[",\n\r]/.test(f) || f === '' ? `"${f.replace(/"/g, '""')}"` : f);
@@ -76,5 +76,62 @@ describe('cell values', () => {
     expect(parseDuration('30m')).toBe(1_800_000);
     expect(parseDuration('0d')).toBeUndefined();
     expect(parseDuration('1 fortnight')).toBeUndefined();
+  });
+
+  it('reports an unclosed quote at its line and keeps every later row (no swallowing)', () => {
+    const bad: number[] = [];
+    const out: { fields: string[]; line: number }[] = [];
+    const s = new CsvSplitter(
+      ',',
+      (fields, line) => out.push({ fields, line }),
+      (line) => bad.push(line),
+    );
+    const rows = Array.from({ length: 2000 }, (_, i) => `r${i},${i}`);
+    s.push(`h,v\n${rows.slice(0, 1000).join('\n')}\n"open,1\n${rows.slice(1000).join('\n')}\n`);
+    s.end();
+    expect(bad).toEqual([1002]);
+    expect(out).toHaveLength(2001);
+    expect(out.at(-1)).toEqual({ fields: ['r1999', '1999'], line: 2002 });
+  });
+
+  it('keeps memory bounded: an unclosed quote is given up after MAX_QUOTED_SPAN bytes', () => {
+    const bad: number[] = [];
+    let rows = 0;
+    const s = new CsvSplitter(
+      ',',
+      () => rows++,
+      (line) => bad.push(line),
+    );
+    s.push('"never closed\n');
+    const chunk = 'x,y\n'.repeat(4096);
+    for (let i = 0; i * chunk.length < 3 * MAX_QUOTED_SPAN; i++) s.push(chunk);
+    s.end();
+    expect(bad).toEqual([1]);
+    expect(rows).toBeGreaterThan(3 * 4096 * 60);
+  });
+
+  it('property: rows after one unclosed quote all survive, however the stream is chunked', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        (before, after, cuts) => {
+          const lines = [
+            ...Array.from({ length: before }, (_, i) => `a${i},1`),
+            '"broken,1',
+            ...Array.from({ length: after }, (_, i) => `b${i},2`),
+          ];
+          const text = `${lines.join('\n')}\n`;
+          const got = split(
+            text,
+            cuts.map((c) => c % (text.length + 1)),
+          );
+          // an unclosed quote can only ever be a malformed row or merge with the rows after it up to
+          // the end; with the resync, every later row is kept as its own record
+          expect(got.filter((r) => r.fields[0]?.startsWith('b'))).toHaveLength(after);
+        },
+      ),
+    );
   });
 });

@@ -3,6 +3,13 @@
  * with a fast path for lines without quotes. Quoted fields may contain delimiters, doubled quotes
  * and newlines. Pure: the caller feeds decoded text chunks.
  */
+/**
+ * A quoted field may span lines, but an unclosed quote must not swallow the rest of the file: a
+ * record still open after this many bytes (or at the end of the input) is reported as malformed
+ * from its first line, and reading resumes on the next line.
+ */
+export const MAX_QUOTED_SPAN = 1 << 20;
+
 export class CsvSplitter {
   private pending = '';
   private line = 0;
@@ -10,10 +17,25 @@ export class CsvSplitter {
   constructor(
     private readonly delimiter: string,
     private readonly emit: (fields: string[], line: number) => void,
+    private readonly malformed: (line: number, message: string) => void = () => {},
   ) {}
 
   push(chunk: string): void {
-    const buf = this.pending + chunk;
+    this.pending = this.split(this.pending + chunk, false);
+  }
+
+  /** Flushes a last record without a trailing newline. */
+  end(): void {
+    const rest = this.split(this.pending, true);
+    this.pending = '';
+    if (rest.length > 0) {
+      this.line += 1;
+      this.record(rest, this.line);
+    }
+  }
+
+  /** Emits every complete record of `buf`; returns what is left for the next chunk. */
+  private split(buf: string, final: boolean): string {
     let pos = 0;
     for (;;) {
       let nl = buf.indexOf('\n', pos);
@@ -28,8 +50,10 @@ export class CsvSplitter {
         let quotes = countQuotes(text);
         let complete = true;
         while (quotes % 2 === 1) {
-          const next = buf.indexOf('\n', end + 1);
-          if (next === -1) {
+          let next = buf.indexOf('\n', end + 1);
+          // at the end of the input the last line needs no newline of its own
+          if (next === -1 && final && end < buf.length) next = buf.length;
+          if (next === -1 || next - start > MAX_QUOTED_SPAN) {
             complete = false;
             break;
           }
@@ -37,7 +61,17 @@ export class CsvSplitter {
           end = next;
           lines += 1;
         }
-        if (!complete) break;
+        if (!complete) {
+          // wait for more input unless the record can never close within the bound
+          if (!final && buf.length - start <= MAX_QUOTED_SPAN) break;
+          this.line += 1;
+          pos = nl + 1;
+          this.malformed(
+            startLine,
+            'unclosed quote: the record is skipped, reading goes on at the next line',
+          );
+          continue;
+        }
         text = buf.slice(start, end);
         nl = end;
       }
@@ -45,17 +79,7 @@ export class CsvSplitter {
       pos = nl + 1;
       this.record(text, startLine);
     }
-    this.pending = buf.slice(pos);
-  }
-
-  /** Flushes a last record without a trailing newline. */
-  end(): void {
-    if (this.pending.length > 0) {
-      const text = this.pending;
-      this.pending = '';
-      this.line += 1;
-      this.record(text, this.line);
-    }
+    return buf.slice(pos);
   }
 
   private record(raw: string, line: number): void {

@@ -99,15 +99,19 @@ export async function readLog(
   const splitter =
     format === 'jsonl'
       ? new LineSplitter(onJson)
-      : new CsvSplitter(format === 'tsv' ? '\t' : ',', (f, l) => {
-          if (failure === undefined) {
-            try {
-              onCsv(f, l);
-            } catch (e) {
-              failure = e;
+      : new CsvSplitter(
+          format === 'tsv' ? '\t' : ',',
+          (f, l) => {
+            if (failure === undefined) {
+              try {
+                onCsv(f, l);
+              } catch (e) {
+                failure = e;
+              }
             }
-          }
-        });
+          },
+          (l, m) => cb.malformed(l, m),
+        );
   const decoder = new StringDecoder('utf8');
   let bytes = 0;
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });

@@ -12,7 +12,19 @@ import { overviewRoutes } from './routes/overview.js';
 import { redteamRoutes } from './routes/redteam.js';
 import { serviceRoutes } from './routes/services.js';
 import { requestLang, STATUS } from './routes/shared.js';
-import { authenticate, type Env, securityHeaders } from './security.js';
+import {
+  authenticate,
+  type Env,
+  jsonApi,
+  limitBody,
+  refuseCrossOrigin,
+  securityHeaders,
+} from './security.js';
+
+/** Request body caps (forms and JSON; evidence uploads), overridable through `deps.limits`. */
+export const FORM_BYTES = 1 << 20;
+export const EVIDENCE_BYTES = 64 << 20;
+const EVIDENCE_UPLOAD = /^\/filings\/[^/]+\/evidence$/;
 
 /**
  * The dashboard: an app factory over explicit dependencies (store, KB, clock, auth, sources).
@@ -25,6 +37,12 @@ export function createApp(deps: ServerDeps): Hono<Env> {
 
   app.use('*', securityHeaders);
   app.use('*', authenticate({ ...deps, secret }));
+  // before any body is read: a refused or oversized request never gets buffered
+  app.use('*', refuseCrossOrigin(deps));
+  const formLimit = limitBody(deps, deps.limits?.formBytes ?? FORM_BYTES);
+  const evidenceLimit = limitBody(deps, deps.limits?.evidenceBytes ?? EVIDENCE_BYTES);
+  app.use('*', (c, next) => (EVIDENCE_UPLOAD.test(c.req.path) ? evidenceLimit : formLimit)(c, next));
+  app.use('/api/*', jsonApi(deps));
   app.onError((e, c) => {
     const t = translator(requestLang(c, deps.lang));
     if (isBeianError(e))

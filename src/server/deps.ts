@@ -61,6 +61,8 @@ export interface ScanSource {
 export type { AssessFn };
 
 export interface ServerDeps {
+  /** request body caps in bytes (defaults in app.ts) */
+  limits?: { formBytes?: number; evidenceBytes?: number };
   store: Store;
   kb: Kb;
   clock: () => Date;

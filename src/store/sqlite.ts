@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -27,11 +27,49 @@ export async function openSqlite(file: string): Promise<Store> {
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  await migrate(db, file);
+  // Kysely's SQLite migrator takes no lock (it assumes one connection): several processes opening
+  // a fresh database at once would each create the tables. A lock file serialises them.
+  if (file === ':memory:') await migrate(db, file);
+  else await withLockFile(`${file}.migrate-lock`, () => migrate(db, file));
   return {
     db,
     dialect: 'sqlite',
     location: file,
     close: () => db.destroy(),
   };
+}
+
+const LOCK_STALE_MS = 120_000;
+const LOCK_WAIT_MS = 60_000;
+
+/** Runs `fn` while holding an exclusive lock file (created with O_EXCL); waits for other holders. */
+async function withLockFile<T>(lock: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  let fd: number | undefined;
+  for (let pause = 5; fd === undefined; pause = Math.min(pause * 2, 200)) {
+    try {
+      fd = openSync(lock, 'wx');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // a holder that died (SIGKILL) leaves its file behind: old enough means abandoned
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) unlinkSync(lock);
+      } catch {
+        // gone meanwhile: try again
+      }
+      if (Date.now() - started > LOCK_WAIT_MS)
+        throw BeianError.of('ENVIRONMENT', 'store.migrationLockTimeout', { lock });
+      await new Promise((r) => setTimeout(r, pause + Math.random() * pause));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    closeSync(fd);
+    try {
+      unlinkSync(lock);
+    } catch {
+      // already removed as stale by another process: nothing to release
+    }
+  }
 }

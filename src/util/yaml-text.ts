@@ -4,6 +4,11 @@ import { BeianError, type Issue } from '../errors.js';
 import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { zodIssues } from './zod-issues.js';
 
+/** Project files and ledgers are hand-written: anything this large is not one. */
+export const MAX_YAML_CHARS = 16 << 20;
+/** Alias expansions allowed in one document, counted by the yaml library per alias node. */
+export const MAX_YAML_ALIASES = 100;
+
 /** A parsed YAML/JSON text that can say on which line a value sits. */
 export interface YamlText {
   value: unknown;
@@ -13,6 +18,15 @@ export interface YamlText {
 
 /** Parses YAML (or JSON, which is YAML); syntax errors become located issues. Pure. */
 export function readYamlText(text: string, file: string): YamlText {
+  if (text.length > MAX_YAML_CHARS)
+    throw new BeianError('INPUT_INVALID', `${file} is not valid YAML/JSON.`, {
+      issues: [
+        {
+          file,
+          message: `larger than ${MAX_YAML_CHARS / (1 << 20)} Mi characters: not a project or ledger file`,
+        },
+      ],
+    });
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -23,8 +37,20 @@ export function readYamlText(text: string, file: string): YamlText {
     }));
     throw new BeianError('INPUT_INVALID', `${file} is not valid YAML/JSON.`, { issues });
   }
+  let value: unknown;
+  try {
+    // aliases expand on conversion: a "billion laughs" document or an alias without its anchor
+    // fails here, as bad input
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (e) {
+    throw new BeianError('INPUT_INVALID', `${file} is not valid YAML/JSON.`, {
+      issues: [
+        { file, message: (e as Error).message.split('\n')[0] ?? 'cannot be read', key: 'yaml.unreadable' },
+      ],
+    });
+  }
   return {
-    value: doc.toJS() as unknown,
+    value,
     lineOf(path) {
       const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
       const offset = node?.range?.[0];

@@ -35,4 +35,10 @@ export const errors: Record<keyof typeof zh, string> = {
   'web.error.noRedteam': 'No red-team source',
   'web.error.noFile': 'No file uploaded',
   'web.error.needJson': 'Send application/json',
+  'web.error.crossOrigin': 'Forbidden: cross-site request (the Origin is not this server)',
+  'web.error.bearerOnly': 'Unauthorized: the JSON API takes Authorization: Bearer <token>, not the cookie',
+  'web.error.tooLarge': 'Payload too large: refused',
+  'yaml.tooLarge': 'larger than {limit} characters: not a project file or ledger',
+  'yaml.unreadable': 'cannot be read: {message}',
+  'store.migrationLockTimeout': 'Timed out waiting for the migration lock {lock}.',
 };

@@ -34,4 +34,10 @@ export const errors = {
   'web.error.noRedteam': '未配置红队数据源',
   'web.error.noFile': '未上传文件',
   'web.error.needJson': '请以 application/json 发送',
+  'web.error.crossOrigin': '已拒绝：跨站请求（Origin 与本服务器不符）',
+  'web.error.bearerOnly': '未授权：JSON 接口只接受 Authorization: Bearer <令牌>，不接受 Cookie',
+  'web.error.tooLarge': '请求体过大，已拒绝',
+  'yaml.tooLarge': '文件过大（超过 {limit} 个字符），不是项目文件或台账',
+  'yaml.unreadable': '无法读取：{message}',
+  'store.migrationLockTimeout': '等待数据库迁移锁 {lock} 超时',
 };

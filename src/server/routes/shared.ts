@@ -1,8 +1,8 @@
 import { type Context, Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
 import type { BeianErrorCode } from '../../errors.js';
-import { isLang, type Lang, translator } from '../../i18n/index.js';
+import { translator } from '../../i18n/index.js';
 import type { ServerDeps } from '../deps.js';
+import { requestLang } from '../lang.js';
 import type { PageCtx } from '../layout.js';
 import { checkCsrf, type Env, requireEditor } from '../security.js';
 
@@ -26,15 +26,6 @@ export type Routes = (deps: ServerDeps) => Hono<Env>;
 export const routes = () => new Hono<Env>();
 
 /** The request's language: `?lang=` (remembered in a cookie), else the cookie, else the server default. */
-export function requestLang(c: Context<Env>, fallback: Lang): Lang {
-  const q = c.req.query('lang');
-  if (isLang(q)) {
-    setCookie(c, 'beian_lang', q, { sameSite: 'Strict', path: '/' });
-    return q;
-  }
-  const cookie = getCookie(c, 'beian_lang');
-  return isLang(cookie) ? cookie : fallback;
-}
 
 export function pageCtx(c: Context<Env>, deps: Pick<ServerDeps, 'lang'>): PageCtx {
   const lang = requestLang(c, deps.lang);
@@ -48,3 +39,5 @@ export async function editorForm(c: Context<Env>) {
   const form = await c.req.parseBody();
   return checkCsrf(c, form) ?? form;
 }
+
+export { requestLang };
