@@ -49,7 +49,11 @@ export interface Guard {
   /** Checks one whole text in a direction (records its hits). */
   checkText(text: string, direction: Direction, user?: string): Decision;
   /** Checks a whole (non-streamed) answer, rewriting it in place; true when it was blocked. */
-  checkAnswer(body: unknown, kind: ApiKind, user?: string): { blocked: boolean; hits: GuardHit[] };
+  checkAnswer(
+    body: unknown,
+    kind: ApiKind,
+    user?: string,
+  ): { blocked: boolean; changed: boolean; hits: GuardHit[] };
   /** A filter for one streamed answer. */
   stream(kind: ApiKind, user?: string): StreamFilter;
   /** The canned reply for a risk. */
@@ -153,8 +157,10 @@ export function createGuard(o: GuardOptions): Guard {
     checkAnswer(body, _kind, user) {
       const hits: GuardHit[] = [];
       let blocked = false;
+      let changed = false;
       for (const { choice, text } of answerSlots(body)) {
-        let t = text.get();
+        const before = text.get();
+        let t = before;
         if (o.checkOutput !== false) {
           const d = checkText(t, 'output', user);
           hits.push(...d.hits);
@@ -166,9 +172,12 @@ export function createGuard(o: GuardOptions): Guard {
           } else t = d.text;
         }
         if (o.label) t = applyLabel(t, o.label);
-        text.set(t);
+        if (t !== before || blocked) {
+          text.set(t);
+          changed = true;
+        }
       }
-      return { blocked, hits };
+      return { blocked, changed, hits };
     },
     stream(kind, user) {
       if (o.checkOutput === false && !o.label?.enabled)

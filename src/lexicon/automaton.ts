@@ -170,15 +170,19 @@ export function scanAll(
   const { norm, sym, root, hState, hSym, hNext, fail, out, emit, patLen } = a;
   const mask = hState.length - 1;
   // Original offset of the last normalised units (a ring), to map match starts back.
-  let maxLen = 1;
-  for (let i = 0; i < patLen.length; i++) if ((patLen[i] as number) > maxLen) maxLen = patLen[i] as number;
+  const n = text.length;
+  // No match is longer than the text: short texts (the guard's stream windows) skip the O(patterns) pass.
+  let maxLen = Math.max(1, n);
+  if (n >= patLen.length) {
+    maxLen = 1;
+    for (let i = 0; i < patLen.length; i++) if ((patLen[i] as number) > maxLen) maxLen = patLen[i] as number;
+  }
   let ringSize = 1;
   while (ringSize < maxLen) ringSize <<= 1;
   const ring = new Int32Array(ringSize);
   const rmask = ringSize - 1;
   let s = 0;
   let k = 0;
-  const n = text.length;
   for (let i = 0; i < n; i++) {
     const m = norm[text.charCodeAt(i)] as number;
     if (m === DROP) continue;

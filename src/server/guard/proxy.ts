@@ -314,7 +314,8 @@ export function createGuardProxy(o: ProxyOptions): Server {
         });
         r.on('end', () => {
           if (res.headersSent) return;
-          const text = Buffer.concat(chunks).toString('utf8');
+          const bytes = Buffer.concat(chunks);
+          const text = bytes.toString('utf8');
           let answer: unknown;
           try {
             answer = JSON.parse(text);
@@ -324,9 +325,14 @@ export function createGuardProxy(o: ProxyOptions): Server {
             return error(res, 502, 'upstream_malformed', failMessage('reset'));
           }
           t0 = performance.now();
-          o.guard.checkAnswer(answer, kind, user);
+          const checked = o.guard.checkAnswer(answer, kind, user);
           spent += performance.now() - t0;
-          json(res, 200, answer, responseHeaders(r.headers, false));
+          // An answer the guard did not touch goes out as the upstream's own bytes.
+          if (checked.changed) json(res, 200, answer, responseHeaders(r.headers, false));
+          else {
+            res.writeHead(200, { ...responseHeaders(r.headers, false), 'content-length': bytes.length });
+            res.end(bytes);
+          }
           finish(200);
         });
       },
