@@ -369,3 +369,56 @@ describe('beian guard: label and configuration', () => {
     expect(c.code).toBe(2);
   });
 });
+
+describe('beian redteam run through the guard', () => {
+  it('works unchanged against the mock model behind the guard, and guard report counts interceptions per bank and risk', async () => {
+    const { startMockModel } = await import('../../src/testing/index.js');
+    const mock = await startMockModel();
+    const dir = mkdtempSync(join(tmpdir(), 'beian-guard-rt-'));
+    project(dir, '');
+    const saved = upstreamUrl;
+    upstreamUrl = mock.url;
+    const g = await startGuard(dir);
+    upstreamUrl = saved;
+    try {
+      const banks = new URL('../../data/banks/', import.meta.url).pathname;
+      const db = ['--db', join(dir, 'rt.db')];
+      const run = spawn(process.execPath, [
+        BIN,
+        ...db,
+        'redteam',
+        'run',
+        '--base-url',
+        `${g.url}v1`,
+        '--model',
+        'mock',
+        '--bank',
+        `${banks}starter-should-refuse.jsonl`,
+        '--bank',
+        `${banks}starter-should-not-refuse.jsonl`,
+        '--sample',
+        '80',
+        '--json',
+      ]);
+      let out = '';
+      run.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
+      await new Promise((r) => run.once('exit', r));
+      const report = JSON.parse(out) as { completed: number; errors: number };
+      expect(report.completed).toBe(160);
+      expect(report.errors).toBe(0);
+      const r = runCli([...db, 'guard', 'report', '--json', '--config', join(dir, 'beian.yaml')]);
+      expect(r.code).toBe(0);
+      const effect = JSON.parse(r.stdout) as {
+        byBank: Record<string, Record<string, { n: number; intercepted: number }>>;
+      };
+      expect(effect.byBank['should-refuse']?.['*']?.n).toBe(80);
+      expect(effect.byBank['should-refuse']?.['*']?.intercepted).toBeGreaterThan(0);
+      expect(effect.byBank['should-not-refuse']?.['*']?.n).toBe(80);
+    } finally {
+      await g.stop();
+      await mock.close();
+    }
+  }, 60_000);
+});

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { BeianError } from '../../errors.js';
-import type { Register } from '../command.js';
+import { jsonOption, type Register, type RegisterSub } from '../command.js';
 import { intIn } from '../flags.js';
+import { formatTable, printJson } from '../output.js';
+import { withStore } from '../with-store.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
@@ -15,8 +17,9 @@ interface GuardFlags {
 }
 
 export const register: Register = (program, run, ctx) => {
-  program
-    .command('guard')
+  const cmd = program.command('guard');
+  registerReport(cmd, run, ctx);
+  cmd
     .description(ctx.t('guard.description'))
     .option('--upstream <url>', ctx.t('guard.option.upstream'))
     .option('--port <n>', ctx.t('guard.option.port'), '8788')
@@ -96,3 +99,41 @@ export const register: Register = (program, run, ctx) => {
       }),
     );
 };
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** `beian guard report`: the guard's effect on a red-team run made through it. */
+const registerReport: RegisterSub = (group, run, ctx) =>
+  jsonOption(group.command('report').description(ctx.t('guard.report.description')), ctx)
+    .option('--run <id>', ctx.t('guard.report.option.run'))
+    .option('--config <file>', ctx.t('registry.option.config'))
+    .action(
+      run(async (c, o: { run?: string; config?: string; json?: boolean }) => {
+        const { loadKb } = await import('../../kb/index.js');
+        const { loadGuardConfig } = await import('../../app/guard/config.js');
+        const { guardRedteamReport } = await import('../../app/guard/redteam-report.js');
+        const cfg = await loadGuardConfig(loadKb(), { config: o.config, lang: c.lang });
+        const report = await withStore(c, (store) =>
+          guardRedteamReport(store, cfg.replies, { runId: o.run, labels: cfg.label ? [cfg.label.text] : [] }),
+        );
+        if (o.json) {
+          printJson(c, report);
+          return 0;
+        }
+        c.out(`${report.runId}\n`);
+        const rows: string[][] = [];
+        for (const [bank, risks] of Object.entries(report.byBank))
+          for (const [risk, cell] of Object.entries(risks).sort(([a], [b]) => a.localeCompare(b)))
+            rows.push([
+              bank,
+              risk === '*' ? c.t('guard.report.total') : risk,
+              String(cell.n),
+              String(cell.intercepted),
+              pct(cell.rate),
+            ]);
+        c.out(
+          `${formatTable([c.t('guard.report.bank'), c.t('guard.page.risk'), 'n', c.t('guard.report.intercepted'), '%'], rows)}\n`,
+        );
+        return 0;
+      }),
+    );

@@ -40,4 +40,11 @@ export const guard: Record<keyof typeof zh, string> = {
   'guard.page.user': 'User',
   'guard.page.at': 'At',
   'guard.page.since': '{n} since {since}',
+  'guard.report.description':
+    'What the guard intercepted in a red-team run made through it: per bank and risk, the share of should-refuse items it intercepted (want high) and of should-not-refuse items it wrongly intercepted (want low)\nExample: beian redteam run --base-url http://127.0.0.1:8788/v1 --model m && beian guard report',
+  'guard.report.option.run': 'red-team run id (default: the latest)',
+  'guard.report.noRun': 'No red-team run {id}: run beian redteam run --base-url <guard> first',
+  'guard.report.bank': 'Bank',
+  'guard.report.intercepted': 'Intercepted by the guard',
+  'guard.report.total': 'all',
 };

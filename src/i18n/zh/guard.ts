@@ -37,4 +37,11 @@ export const guard = {
   'guard.page.user': '用户',
   'guard.page.at': '时间',
   'guard.page.since': '自 {since} 起共 {n} 次',
+  'guard.report.description':
+    '红队测试经网关时的拦截情况：按题库与风险，应拒答题中被网关拦截的比例（应高），非拒答题中被误拦的比例（应低）\n示例：beian redteam run --base-url http://127.0.0.1:8788/v1 --model m && beian guard report',
+  'guard.report.option.run': '红队运行编号（默认最近一次）',
+  'guard.report.noRun': '找不到红队运行 {id}：先经网关运行 beian redteam run --base-url <网关>',
+  'guard.report.bank': '题库',
+  'guard.report.intercepted': '被网关拦截',
+  'guard.report.total': '合计',
 } as const;
