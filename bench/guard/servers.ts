@@ -89,7 +89,13 @@ if (role === 'upstream') {
   const server = createGuardProxy({
     guard,
     upstream: `http://127.0.0.1:${upstream}/v1`,
-    metrics: { ...metrics, added: (route, s) => (spent.push(s * 1000), metrics.added(route, s)) },
+    metrics: {
+      ...metrics,
+      added: (route, s) => {
+        spent.push(s * 1000);
+        metrics.added(route, s);
+      },
+    },
     t: translator('zh'),
     loopbackOnly: true,
     userHeader: 'x-beian-user',

@@ -49,8 +49,10 @@ export function guardEffect(
 ): GuardEffect {
   const byBank: Record<string, Record<string, EffectCell>> = {};
   const add = (kind: string, risk: string, hit: boolean) => {
-    const bank = (byBank[kind] ??= {});
-    const cell = (bank[risk] ??= { n: 0, intercepted: 0, rate: 0 });
+    const bank = byBank[kind] ?? {};
+    byBank[kind] = bank;
+    const cell = bank[risk] ?? { n: 0, intercepted: 0, rate: 0 };
+    bank[risk] = cell;
     cell.n += 1;
     if (hit) cell.intercepted += 1;
     cell.rate = cell.intercepted / cell.n;
