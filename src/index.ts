@@ -14,6 +14,7 @@ export * as guard from './guard/index.js';
 export { createGuard, type Guard, type GuardOptions } from './guard/index.js';
 export { type Lang, translator } from './i18n/index.js';
 export * as kb from './kb/index.js';
+export * as label from './label/index.js';
 export * as lexicon from './lexicon/index.js';
 export * as pii from './pii/index.js';
 export * as project from './project/index.js';

@@ -72,7 +72,7 @@ const GENERATORS: Record<PiiType, { value: () => string; templates: string[] }> 
     },
     templates: ['身份证号：{}', '证件号码{}', '其身份证{}已登记', '{}'],
   },
-  'cn-mobile': { value: mobile, templates: ['手机{}', '电话：{}', '有事请拨打{}', '{}'] },
+  'cn-mobile': { value: mobile, templates: ['手机{}', '电话：{}', '有事请拨打{}', '{}', 'Tel{}', '{}ISBN'] },
   'cn-landline': {
     value: () => {
       const area = pick(['010', '021', '020', '0755', '0571', '028', '027']);
@@ -150,6 +150,9 @@ const GENERATORS: Record<PiiType, { value: () => string; templates: string[] }> 
 /** Look-alikes that are not personal information. */
 const NEGATIVES: Array<() => string> = [
   () => `订单号${digits(18)}`,
+  // an 18-digit number that is not an ID card and may pass the USCC check character by chance
+  () => `流水号${faker.string.numeric({ length: 1, exclude: ['0'] })}${digits(17)}`,
+  () => `${faker.string.numeric({ length: 1, exclude: ['0'] })}${digits(17)}`,
   () => `订单号 ${faker.date.recent().toISOString().replace(/\D/g, '').slice(0, 17)}`,
   () => `时间戳${faker.date.recent().getTime()}`,
   () => `价格¥${faker.commerce.price()}`,

@@ -9,6 +9,7 @@ import type { Kb } from '../kb/index.js';
 import type { ProjectFile } from '../project/schema.js';
 import type { Store } from '../store/index.js';
 import { insertAssessments } from '../store/repos/assessments.js';
+import { assertNumbers } from './filings/numbers.js';
 
 export interface AssessmentResult {
   project: ProjectFile;
@@ -21,9 +22,10 @@ export interface AssessmentResult {
 export function assessProject(
   project: ProjectFile,
   lang: Lang,
-  options: { rulesFile?: string | undefined; kb: Kb },
+  options: { rulesFile?: string | undefined; kb: Kb; file?: string | undefined },
 ): AssessmentResult {
   const { kb } = options;
+  assertNumbers(project, kb, options.file ?? 'beian.yaml');
   const rules = loadRules(options.rulesFile);
   const determination = evaluate(project.services, rules, kb);
   return { project, determination, view: assessView(determination, project.services, kb, lang), kb };

@@ -1,6 +1,13 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { type AuditTally, emptyTally, type FlaggedRecord, mergeTally } from '../corpus/audit.js';
+import {
+  type AuditTally,
+  emptyTally,
+  type FlaggedRecord,
+  keepBottom,
+  type ManualCandidate,
+  mergeTally,
+} from '../corpus/audit.js';
 import { listCorpusFiles, readFileBlocks } from '../corpus/blocks.js';
 import { createPool, mapOrdered } from '../corpus/pool.js';
 import { summariseTally, type TallySummary } from '../corpus/scan-summary.js';
@@ -8,7 +15,20 @@ import type { ScanWorkerData } from '../corpus/scan-worker.js';
 import type { CorpusBlock, CorpusReadOptions } from '../corpus/types.js';
 import { type Kb, threshold } from '../kb/index.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
+import { createDetectors, loadPiiDictionaries, scanText, starPersonalInfo } from '../pii/index.js';
 import type { LoadedLexicon } from './lexicon.js';
+
+/**
+ * A flagged record as it may leave the scan (JSON, HTML report, `scans` table): the personal
+ * information in its excerpt is starred, same length, so the keyword offsets still hold.
+ */
+export function withoutPersonalInfo(
+  r: FlaggedRecord,
+  registry: ReturnType<typeof createDetectors>,
+): FlaggedRecord {
+  const text = r.excerpt.text;
+  return { ...r, excerpt: { ...r.excerpt, text: starPersonalInfo(text, scanText(text, registry)) } };
+}
 
 export interface ScanOptions {
   inputs: readonly string[];
@@ -23,13 +43,43 @@ export interface ScanOptions {
   /** examples kept for the report */
   examples?: number;
   topKeywords?: number;
+  /** draw the manual-review sample (corpus.manual.sample.min items) and hand it to this callback */
+  manualSample?: (sample: ManualSample) => Promise<void>;
   onProgress?: (p: { records: number; bytes: number; totalBytes: number }) => void;
 }
 
-/** The `beian scan --json` contract (docs/scan.md): keep field names stable. */
+/** The manual-review sample drawn during a scan (written for reviewers by scan-review.ts). */
+export interface ManualSample {
+  scan: string;
+  seed: number;
+  required: number;
+  items: ManualCandidate[];
+}
+
+/** A manual review's result, stored in the scan's report (filing materials read it). */
+export interface ManualReview {
+  size: number;
+  passed: number;
+  failed: number;
+  pending: number;
+  passRate: number;
+  sampleMin: { id: string; value: number; ok: boolean };
+  passRateMin: { id: string; value: number; ok: boolean };
+  reviewedAt: string;
+  reviewer?: string;
+  file: string;
+}
+
+/** The `beian scan --json` contract (docs/lexicon.md): keep field names stable. */
 export interface ScanReport extends TallySummary {
+  /** run id; the id of the stored scan with --save, and the key of its manual sample */
+  id: string;
   examples: FlaggedRecord[];
-  lexicon: { libraries: string[]; keywords: number };
+  lexicon: { libraries: string[]; keywords: number; version: string };
+  /** the manual-review sample written with --sample-out */
+  manualSample?: { file?: string; size: number; required: number; seed: number };
+  /** reviewers' verdicts on that sample (`beian scan review`) */
+  manualReview?: ManualReview;
   files: number;
   seconds: number;
   kbVersion: string;
@@ -53,10 +103,18 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
   const bytes = serializeMatcher(lexicon.matcher);
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
   shared.set(bytes);
+  const manualMin = threshold(kb, 'corpus.manual.sample.min');
+  const manualSize = options.manualSample ? Math.ceil(manualMin.value) : 0;
   const data: ScanWorkerData = {
     matcher: shared,
+    rules: lexicon.rules,
     read: options.read,
-    audit: { flagScore: options.flagScore, seed: options.seed, sampleFraction: fraction },
+    audit: {
+      flagScore: options.flagScore,
+      seed: options.seed,
+      sampleFraction: fraction,
+      ...(manualSize ? { manualSize } : {}),
+    },
   };
   const pool = createPool<CorpusBlock, AuditTally>(workerUrl(), {
     workerData: data,
@@ -66,6 +124,7 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
   const keepExamples = options.examples ?? 20;
   const total = emptyTally();
   const examples: FlaggedRecord[] = [];
+  const piiRegistry = createDetectors(loadPiiDictionaries());
   async function* blocks(): AsyncGenerator<CorpusBlock> {
     for (const f of files) yield* readFileBlocks(f, options.read);
   }
@@ -77,7 +136,7 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
           : [],
     })) {
       for (const r of t.flaggedRecords) {
-        if (examples.length < keepExamples) examples.push(r);
+        if (examples.length < keepExamples) examples.push(withoutPersonalInfo(r, piiRegistry));
         if (flaggedOut) {
           const line = `${JSON.stringify({ file: r.file, line: r.line, categories: r.categories, matches: r.matches.map((m) => ({ keyword: m.keyword, start: m.start, end: m.end })) })}\n`;
           if (!flaggedOut.write(line)) await once(flaggedOut, 'drain');
@@ -85,6 +144,7 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       }
       t.flaggedRecords = [];
       mergeTally(total, t);
+      if (manualSize) total.manual = keepBottom(total.manual, manualSize);
       options.onProgress?.({ records: total.records, bytes: total.bytes, totalBytes });
     }
   } finally {
@@ -94,10 +154,18 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       await once(flaggedOut, 'finish');
     }
   }
+  const { randomUUID } = await import('node:crypto');
+  const id = randomUUID();
+  if (options.manualSample)
+    await options.manualSample({ scan: id, seed: options.seed, required: manualSize, items: total.manual });
   return {
+    id,
     ...summariseTally(kb, total, { fraction, seed: options.seed, topKeywords: options.topKeywords ?? 20 }),
     examples,
-    lexicon: { libraries: lexicon.libraries, keywords: lexicon.entries.length },
+    lexicon: { libraries: lexicon.libraries, keywords: lexicon.entries.length, version: lexicon.version },
+    ...(options.manualSample
+      ? { manualSample: { size: total.manual.length, required: manualSize, seed: options.seed } }
+      : {}),
     files: files.length,
     seconds: (Date.now() - started) / 1000,
     kbVersion: kb.version,

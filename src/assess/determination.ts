@@ -32,6 +32,8 @@ export interface FilingDetermination {
   /** the legal deadline rule(s), e.g. within 10 working days of launch */
   deadlines: { event: string; workingDays: number; text: Bilingual; citation: Citation | undefined }[];
   consequences: { text: Bilingual; citations: readonly Citation[] }[];
+  /** duties the KB attaches to this kind or to the service's algorithm types (labelling, workers' rights) */
+  duties?: { id: string; title: Bilingual; text: Bilingual; citations: readonly Citation[] }[];
 }
 
 export interface ToClarify {
@@ -49,10 +51,22 @@ export interface ServiceDetermination {
   toClarify: ToClarify[];
 }
 
+export interface CompanyFiling {
+  kind: FilingKindId;
+  status: FilingStatus;
+  /** every service that needs it or may need it */
+  services: string[];
+  required: string[];
+  likely: string[];
+}
+
 export interface PortfolioDetermination {
   rulesetVersion: string;
   kbVersion: string;
   services: ServiceDetermination[];
-  /** the company as a whole: each filing kind with its strongest status and the services behind it */
-  company: { kind: FilingKindId; status: FilingStatus; services: string[] }[];
+  /**
+   * The company as a whole: each filing kind with its strongest status and the services behind it,
+   * split by each service's own status (the one its service view shows: one source of truth).
+   */
+  company: CompanyFiling[];
 }

@@ -14,6 +14,7 @@ import {
   MODEL_SOURCES,
   SERVICE_FORMS,
 } from './questionnaire.js';
+import { parseRuleSet } from './rules.js';
 
 const kb = loadKb();
 const rules = loadRules();
@@ -41,7 +42,8 @@ describe('the worked cases of the brief', () => {
     expect(statusOf(s, 'genai-filing')).toBe('not-required');
     expect(statusOf(s, 'deep-synthesis-filing')).toBe('not-required');
     expect(statusOf(s, 'genai-registration')).toBe('not-required');
-    expect(s.toClarify).toEqual([]);
+    // personal information is not described: only the data-export assessment stays open
+    expect(s.toClarify.flatMap((c) => c.affects)).toEqual(s.toClarify.map(() => 'data-export-assessment'));
   });
 
   it('e-commerce search ranking → algorithm filing, ranking/selection and retrieval/filtering', () => {
@@ -78,7 +80,81 @@ describe('the worked cases of the brief', () => {
       kind: 'genai-filing',
       status: 'required',
       services: ['chatgpt-like', 'recommend-and-train'],
+      required: ['chatgpt-like', 'recommend-and-train'],
+      likely: [],
     });
+  });
+});
+
+describe('duties derived from the algorithm type (#19)', () => {
+  const run = (functions: Answers['functions']) =>
+    evaluateService(
+      {
+        id: 'x',
+        name: 'x',
+        answers: { publicMainland: true, publicOpinion: true, functions, generates: [] },
+      },
+      rules,
+      kb,
+    );
+  it('a dispatch algorithm carries the workers’ rights of Art. 20; a recommender does not', () => {
+    const ids = (s: ServiceDetermination) => filing(s, 'algorithm-filing').duties?.map((d) => d.id) ?? [];
+    expect(ids(run(['schedule-decide']))).toEqual(
+      expect.arrayContaining([
+        'workers/order-allocation',
+        'workers/pay',
+        'workers/working-time',
+        'workers/rewards-penalties',
+      ]),
+    );
+    expect(ids(run(['recommend'])).some((id) => id.startsWith('workers/'))).toBe(false);
+  });
+  it('registration carries the display duty and the labelling duties', () => {
+    const s = evaluateService(
+      {
+        id: 'x',
+        name: 'x',
+        answers: {
+          publicMainland: true,
+          generates: ['text'],
+          model: { source: 'third-party-api', filed: true },
+        },
+      },
+      rules,
+      kb,
+    );
+    const ids = filing(s, 'genai-registration').duties?.map((d) => d.id) ?? [];
+    expect(ids).toContain('registration/display');
+    expect(ids).toContain('labelling/explicit-text');
+  });
+});
+
+describe('company summary and service views agree (#19)', () => {
+  const fd = parseProject(readFileSync('examples/food-delivery/beian.yaml', 'utf8'), 'beian.yaml');
+  const demo = parseProject(readFileSync('examples/demo/beian.yaml', 'utf8'), 'beian.yaml');
+  for (const [name, project] of [
+    ['food-delivery', fd],
+    ['demo', demo],
+  ] as const) {
+    it(`${name}: each service sits in a company row under the status its own view shows`, () => {
+      const d = evaluate(project.services, rules, kb);
+      for (const c of d.company) {
+        for (const s of d.services) {
+          const own = statusOf(s, c.kind);
+          expect(c.required.includes(s.id)).toBe(own === 'required');
+          expect(c.likely.includes(s.id)).toBe(own === 'likely');
+        }
+      }
+    });
+  }
+  it('food-delivery: the chatbot is "likely" for the public-opinion assessment in both views', () => {
+    const d = evaluate(fd.services, rules, kb);
+    const row = d.company.find((c) => c.kind === 'public-opinion-assessment')!;
+    expect(row.required).toEqual(['rider-dispatch']);
+    expect(row.likely).toEqual(['support-bot']);
+    expect(statusOf(d.services.find((s) => s.id === 'support-bot')!, 'public-opinion-assessment')).toBe(
+      'likely',
+    );
   });
 });
 
@@ -223,51 +299,50 @@ const ruleTable: { rule: string; answers: Answers; kind: string; status: FilingS
   {
     rule: 'SA-PUBLIC-OPINION',
     answers: { publicMainland: true, publicOpinion: true, functions: ['recommend'] },
-    kind: 'security-assessment',
+    kind: 'public-opinion-assessment',
     status: 'required',
   },
   {
-    rule: 'SA-EXPORT-CIIO',
+    rule: 'SA-GENAI',
+    answers: { publicMainland: true, publicOpinion: true, generates: ['text'] },
+    kind: 'public-opinion-assessment',
+    status: 'required',
+  },
+  {
+    rule: 'SA-NONE',
+    answers: { publicMainland: true, publicOpinion: false, functions: ['recommend'] },
+    kind: 'public-opinion-assessment',
+    status: 'not-required',
+  },
+  {
+    rule: 'DE-CIIO',
     answers: { publicMainland: false, personalInfo: { processed: true, exportsAbroad: true, ciio: true } },
-    kind: 'security-assessment',
+    kind: 'data-export-assessment',
     status: 'required',
   },
   {
-    rule: 'SA-EXPORT-IMPORTANT-DATA',
+    rule: 'DE-IMPORTANT-DATA',
     answers: { publicMainland: false, personalInfo: { processed: true, importantDataExported: true } },
-    kind: 'security-assessment',
+    kind: 'data-export-assessment',
     status: 'required',
   },
   {
-    rule: 'SA-EXPORT-VOLUME',
+    rule: 'DE-VOLUME',
     answers: {
       publicMainland: false,
       personalInfo: { processed: true, exportsAbroad: true, peopleExported: 1_000_001 },
     },
-    kind: 'security-assessment',
+    kind: 'data-export-assessment',
     status: 'required',
   },
   {
-    rule: 'SA-TRAINING-ABROAD',
-    answers: {
-      publicMainland: true,
-      publicOpinion: false,
-      generates: ['text'],
-      model: { source: 'self-trained' },
-      trainingData: { fromAbroad: true },
-      personalInfo: { processed: false },
-    },
-    kind: 'security-assessment',
-    status: 'likely',
-  },
-  {
-    rule: 'SA-NONE',
+    rule: 'DE-NONE',
     answers: {
       publicMainland: false,
       generates: [],
       personalInfo: { processed: true, exportsAbroad: false },
     },
-    kind: 'security-assessment',
+    kind: 'data-export-assessment',
     status: 'not-required',
   },
 ];
@@ -309,7 +384,59 @@ describe('each rule (table-driven)', () => {
       rules,
       kb,
     );
-    expect(statusOf(at, 'security-assessment')).toBe('not-required');
+    expect(statusOf(at, 'data-export-assessment')).toBe('not-required');
+  });
+
+  it('training data from abroad is an import, not an export: no data-export assessment (#19)', () => {
+    const s = evaluateService(
+      {
+        id: 'x',
+        name: 'x',
+        answers: {
+          publicMainland: true,
+          publicOpinion: false,
+          generates: ['text'],
+          model: { source: 'self-trained' },
+          trainingData: { fromAbroad: true },
+          personalInfo: { processed: false },
+        },
+      },
+      rules,
+      kb,
+    );
+    expect(statusOf(s, 'data-export-assessment')).toBe('not-required');
+    expect(statusOf(s, 'public-opinion-assessment')).toBe('not-required');
+  });
+
+  it('the two assessments have their own basis, triggers, materials and timing (#19)', () => {
+    const po = kb.filingKinds.find((k) => k.id === 'public-opinion-assessment');
+    const de = kb.filingKinds.find((k) => k.id === 'data-export-assessment');
+    expect(po?.legalBasis.map((c) => `${c.source}${c.ref ?? ''}`)).toEqual(
+      expect.arrayContaining([
+        'algorithm-recommendation-provisions第二十七条',
+        'deep-synthesis-provisions第二十条',
+        'genai-interim-measures第十七条',
+      ]),
+    );
+    expect(de?.legalBasis.map((c) => c.source)).toContain('cross-border-data-provisions-2024');
+    expect(po?.legalBasis.map((c) => c.source)).not.toContain('cross-border-data-provisions-2024');
+    expect(de?.materials.map((m) => m.id)).toContain('pipia');
+    expect(po?.materials.map((m) => m.id)).not.toContain('pipia');
+    expect(po?.deadlineNote?.zh).toMatch(/上线/);
+    expect(de?.deadlineNote?.zh).toMatch(/出境之前/);
+    const rulesOf = (k: string) => rules.rules.filter((r) => r.filing === k).map((r) => r.id);
+    expect(rulesOf('public-opinion-assessment').every((id) => id.startsWith('SA-'))).toBe(true);
+    expect(rulesOf('data-export-assessment').every((id) => id.startsWith('DE-'))).toBe(true);
+  });
+
+  it('a rules file written with the old kind id still loads (alias)', () => {
+    const legacy = parseRuleSet({
+      ...rules,
+      rules: rules.rules.map((r) =>
+        r.filing === 'public-opinion-assessment' ? { ...r, filing: 'security-assessment' } : r,
+      ),
+    });
+    expect(legacy.rules.find((r) => r.id === 'SA-PUBLIC-OPINION')?.filing).toBe('public-opinion-assessment');
   });
 });
 
@@ -425,7 +552,7 @@ describe('properties', () => {
         fc.pre(parsed.success);
         const service = { id: 's', name: 's', answers: parsed.data! };
         const a = evaluateService(service, rules, kb);
-        expect(a.filings).toHaveLength(5);
+        expect(a.filings).toHaveLength(6);
         expect(evaluateService(service, rules, kb)).toEqual(a);
       }),
       { numRuns: 400 },

@@ -45,7 +45,8 @@ export const FILING_ORDER: readonly FilingKindId[] = [
   'deep-synthesis-filing',
   'genai-filing',
   'genai-registration',
-  'security-assessment',
+  'public-opinion-assessment',
+  'data-export-assessment',
 ];
 
 function algorithmTypes(a: Answers, facts: Facts, rules: RuleSet): AlgorithmTypeId[] {
@@ -112,6 +113,16 @@ function filingFor(
     const types =
       kind === 'algorithm-filing' ? algorithmTypes(a, facts, rules) : ['generation-synthesis' as const];
     if (types.length > 0) filing.algorithmTypes = types;
+  }
+  if (status !== 'not-required') {
+    const types = filing.algorithmTypes ?? [];
+    const duties = kb.duties.filter(
+      (d) =>
+        d.appliesTo.filingKinds?.includes(kind) ||
+        (kind === 'algorithm-filing' && d.appliesTo.algorithmTypes?.some((t) => types.includes(t))),
+    );
+    if (duties.length)
+      filing.duties = duties.map((d) => ({ id: d.id, title: d.title, text: d.text, citations: d.citations }));
   }
   if (status !== 'not-required' && kind === 'deep-synthesis-filing') {
     filing.role = roles.has('provider')
@@ -186,15 +197,13 @@ export function evaluate(
 ): PortfolioDetermination {
   const determined = services.map((s) => evaluateService(s, rules, kb));
   const company = FILING_ORDER.map((kind) => {
-    let status: FilingStatus = 'not-required';
-    const names: string[] = [];
-    for (const s of determined) {
-      const f = s.filings.find((x) => x.kind === kind);
-      if (!f || f.status === 'not-required') continue;
-      names.push(s.id);
-      if (RANK[f.status] > RANK[status]) status = f.status;
-    }
-    return { kind, status, services: names };
+    const of = (st: FilingStatus) =>
+      determined.filter((s) => s.filings.find((x) => x.kind === kind)?.status === st).map((s) => s.id);
+    const required = of('required');
+    const likely = of('likely');
+    const status: FilingStatus = required.length ? 'required' : likely.length ? 'likely' : 'not-required';
+    const services = determined.map((s) => s.id).filter((id) => required.includes(id) || likely.includes(id));
+    return { kind, status, services, required, likely };
   });
   return { rulesetVersion: rules.version, kbVersion: kb.version, services: determined, company };
 }

@@ -52,6 +52,8 @@ const Model = z
     /** parameter count in billions (informative: the law sets no parameter threshold) */
     parametersBillions: z.number().nonnegative().optional(),
     provider: z.string().optional(),
+    /** for third-party-api: the called model's own filing number (shown with its name, 登记 display duty) */
+    filingNumber: z.string().optional(),
   })
   .strict();
 

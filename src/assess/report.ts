@@ -1,6 +1,6 @@
 import { type Lang, translator } from '../i18n/index.js';
 import { html, raw, type SafeHtml } from '../util/html.js';
-import type { AssessView } from './view.js';
+import { type AssessView, companyServices } from './view.js';
 
 type FilingView = AssessView['services'][number]['filings'][number];
 
@@ -32,7 +32,7 @@ export function renderAssessMarkdown(view: AssessView, generatedAt: string): str
   );
   for (const c of view.company)
     lines.push(
-      `| ${kindTitle.get(c.kind) ?? c.kind} | ${statusLabel(view.lang, c.status)} | ${c.services.join(', ')} |`,
+      `| ${kindTitle.get(c.kind) ?? c.kind} | ${statusLabel(view.lang, c.status)} | ${companyServices(c, (x) => statusLabel(view.lang, x), view.lang)} |`,
     );
   lines.push('');
   if (view.missing.length) {
@@ -67,6 +67,10 @@ export function renderAssessMarkdown(view: AssessView, generatedAt: string): str
         if (f.deadlines.length)
           lines.push(`- ${t('assess.deadlines')}: ${f.deadlines.map((d) => d.text).join('；')}`);
         lines.push(`- ${t('assess.consequences')}: ${f.consequences.join('；')}`);
+        if (f.duties?.length) {
+          lines.push(`- ${t('assess.duties')}:`);
+          for (const d of f.duties) lines.push(`  - ${d.title}：${d.text} — ${d.citation}`);
+        }
       }
       lines.push('');
     }
@@ -118,7 +122,8 @@ ${
     ? ''
     : html`<p><strong>${t('assess.materials')}</strong></p><ul>${f.materials.map((m) => html`<li>${m.title}</li>`)}</ul>
 ${f.deadlines.length ? html`<p><strong>${t('assess.deadlines')}</strong></p><ul>${f.deadlines.map((d) => html`<li>${d.text}</li>`)}</ul>` : ''}
-<p><strong>${t('assess.consequences')}</strong></p><ul>${f.consequences.map((c) => html`<li>${c}</li>`)}</ul>`
+<p><strong>${t('assess.consequences')}</strong></p><ul>${f.consequences.map((c) => html`<li>${c}</li>`)}</ul>
+${f.duties?.length ? html`<p><strong>${t('assess.duties')}</strong></p><ul>${f.duties.map((d) => html`<li data-duty="${d.id}">${d.title}：${d.text}<br><span class="cite">${d.citation}</span></li>`)}</ul>` : ''}`
 }
 </details>`;
   const page = html`<!doctype html>
@@ -131,7 +136,7 @@ ${f.deadlines.length ? html`<p><strong>${t('assess.deadlines')}</strong></p><ul>
 <p class="meta">${t('assess.generated', { time: generatedAt })} · ${t('assess.versions', { rules: view.rulesetVersion, kb: view.kbVersion })}</p>
 <h2>${t('assess.company')}</h2>
 <table><thead><tr><th>${t('assess.filing')}</th><th>${t('assess.status')}</th><th>${t('assess.service')}</th></tr></thead>
-<tbody>${view.company.map((c) => html`<tr><td>${kindTitle.get(c.kind) ?? c.kind}</td><td>${badge(c.status)}</td><td>${c.services.join(', ')}</td></tr>`)}</tbody></table>
+<tbody>${view.company.map((c) => html`<tr><td>${kindTitle.get(c.kind) ?? c.kind}</td><td>${badge(c.status)}</td><td>${companyServices(c, (x) => statusLabel(view.lang, x), view.lang)}</td></tr>`)}</tbody></table>
 ${
   view.missing.length
     ? html`<div class="alert"><strong>${t('assess.missing')}</strong><ul>${view.missing.map((m) => html`<li>${m.service}: ${kindTitle.get(m.kind) ?? m.kind}</li>`)}</ul></div>`

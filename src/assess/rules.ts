@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BeianError } from '../errors.js';
+import { canonicalKindId } from '../kb/kinds.js';
 import { AlgorithmTypeId, Bilingual, Citation, FilingKindId } from '../kb/schema.js';
 import { zodIssues } from '../util/zod-issues.js';
 import { FUNCTIONS, SERVICE_FORMS } from './questionnaire.js';
@@ -42,7 +43,8 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 export const Rule = z
   .object({
     id: z.string().regex(/^[A-Z0-9-]+$/),
-    filing: FilingKindId,
+    /** a renamed kind id (e.g. "security-assessment") still reads as its successor */
+    filing: z.preprocess((v) => (typeof v === 'string' ? (canonicalKindId(v) ?? v) : v), FilingKindId),
     conclude: z.enum(['required', 'likely', 'not-required']),
     role: z.enum(['provider', 'technical-supporter']).optional(),
     when: Condition,

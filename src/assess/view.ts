@@ -1,8 +1,8 @@
-import type { Lang } from '../i18n/index.js';
+import { type Lang, translator } from '../i18n/index.js';
 import { formatCitation, type Kb } from '../kb/index.js';
 import type { Citation, FilingKindId } from '../kb/schema.js';
 import type { Service } from '../project/schema.js';
-import type { FilingStatus, PortfolioDetermination } from './determination.js';
+import type { CompanyFiling, FilingStatus, PortfolioDetermination } from './determination.js';
 
 /**
  * The `beian assess --json` contract: the determination with texts in one language. Stable field
@@ -33,12 +33,14 @@ export interface AssessView {
       timeline: { minMonths: number | null; maxMonths: number | null; note: string };
       deadlines: { event: string; workingDays: number; text: string }[];
       consequences: string[];
+      /** duties that come with the filing (labelling, workers' rights for dispatch algorithms) */
+      duties?: { id: string; title: string; text: string; citation: string }[];
       /** for required filings: the filing number recorded in beian.yaml, or null when none is */
       filingNumber?: string | null;
     }[];
     toClarify: { field: string; question: string; affects: FilingKindId[] }[];
   }[];
-  company: { kind: FilingKindId; status: FilingStatus; services: string[] }[];
+  company: CompanyFiling[];
   /** required filings with no filing number on record: the reason for exit code 1 */
   missing: { service: string; kind: FilingKindId }[];
 }
@@ -54,6 +56,7 @@ const NUMBER_HOLDER: Partial<Record<FilingKindId, 'algorithms' | 'models'>> = {
 function recordedNumber(service: Service | undefined, kind: FilingKindId): string | null | undefined {
   const holder = NUMBER_HOLDER[kind];
   if (!holder) return undefined;
+  if (kind === 'genai-registration' && service?.registration?.number) return service.registration.number;
   const list = (service?.[holder] ?? []) as { filingNumber?: string | undefined }[];
   return list.find((x) => x.filingNumber)?.filingNumber ?? null;
 }
@@ -114,6 +117,16 @@ export function assessView(
             text: x.text[lang],
           })),
           consequences: f.consequences.map((c) => c.text[lang]),
+          ...(f.duties
+            ? {
+                duties: f.duties.map((d) => ({
+                  id: d.id,
+                  title: d.title[lang],
+                  text: d.text[lang],
+                  citation: d.citations.map((c) => formatCitation(kb, c, lang)).join('；'),
+                })),
+              }
+            : {}),
           ...(number === undefined ? {} : { filingNumber: number }),
         };
       }),
@@ -122,4 +135,17 @@ export function assessView(
     company: d.company,
     missing,
   };
+}
+
+/**
+ * The services of a company row, each under its own status ("必须：a；可能需要：b"), so the summary
+ * can never call a service's filing required while its service view says "likely".
+ */
+export function companyServices(c: CompanyFiling, label: (s: FilingStatus) => string, lang: Lang): string {
+  const t = translator(lang);
+  const group = (s: FilingStatus, ids: readonly string[]) =>
+    ids.length
+      ? [t('assess.company.group', { status: label(s), services: ids.join(t('assess.company.sep')) })]
+      : [];
+  return [...group('required', c.required), ...group('likely', c.likely)].join(t('assess.company.groupSep'));
 }

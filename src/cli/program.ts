@@ -23,6 +23,7 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/sources.js'),
   () => import('./commands/redteam.js'),
   () => import('./commands/guard.js'),
+  () => import('./commands/label.js'),
 ];
 
 export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {

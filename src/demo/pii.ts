@@ -54,7 +54,7 @@ export const piiStep: DemoStep = {
     const { kb } = ctx;
     const ledgerFile = join(base, 'sources.yaml');
     const ledger = parseLedger(readFileSync(ledgerFile, 'utf8'), ledgerFile);
-    const check = checkSources(ledger, threshold(kb, 'source.illegal-rate.max'));
+    const check = checkSources(ledger, threshold(kb, 'source.illegal-rate.max'), kb.duties);
     const findings = Object.values(report.byType).reduce((a, b) => a + (b ?? 0), 0);
     const byType: Table = {
       title: translator(ctx.lang)('demo.pii.title'),

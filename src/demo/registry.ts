@@ -76,6 +76,7 @@ export const registryStep: DemoStep = {
         stamp: now,
         title: (d) => `${d.serviceName} · ${d.kind} (${d.event})`,
         description: (d) => `${d.filing}: ${d.workingDays} working days from ${d.from}`,
+        approximate: translator(ctx.lang)('deadlines.approximate'),
       }),
     );
     const overdue = due.filter((d) => d.overdue).length;

@@ -23,10 +23,20 @@ function fold(line: string): string {
   return out.join('\r\n');
 }
 
-/** An all-day event per deadline, stable UIDs so re-importing updates instead of duplicating. */
+/**
+ * An all-day event per deadline, stable UIDs so re-importing updates instead of duplicating. A
+ * deadline past the holiday data is computed from weekends only: every such event says so in its
+ * title and description (`approximate`, in the caller's language) and carries X-BEIAN-APPROXIMATE.
+ */
 export function deadlinesToIcs(
   due: readonly DueItem[],
-  opts: { stamp: string; title: (d: DueItem) => string; description: (d: DueItem) => string },
+  opts: {
+    stamp: string;
+    title: (d: DueItem) => string;
+    description: (d: DueItem) => string;
+    /** e.g. "（节假日数据未覆盖该年份，仅按周末估算）" */
+    approximate: string;
+  },
 ): string {
   const stamp = opts.stamp.replace(/[-:]/g, '').replace(/\.\d+/, '');
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//beian//deadlines//ZH', 'CALSCALE:GREGORIAN'];
@@ -37,8 +47,9 @@ export function deadlinesToIcs(
       `UID:${esc(`${d.filing}:${d.event}:${d.from}`)}@beian`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${day}`,
-      `SUMMARY:${esc(opts.title(d))}`,
-      `DESCRIPTION:${esc(opts.description(d))}`,
+      `SUMMARY:${esc(d.approximate ? `≈ ${opts.title(d)}` : opts.title(d))}`,
+      `DESCRIPTION:${esc(d.approximate ? `${opts.description(d)} ${opts.approximate}` : opts.description(d))}`,
+      ...(d.approximate ? ['X-BEIAN-APPROXIMATE:TRUE'] : []),
       'END:VEVENT',
     );
   }

@@ -11,7 +11,7 @@ export {
 export { addWorkingDays, buildCalendar, type HolidayData, type WorkCalendar } from './calendar.js';
 export { chinaCalendar } from './cn-calendar.js';
 export { computeDeadlines, type DeadlineEvent, type DueItem, type FilingFacts } from './deadlines.js';
-export { type NumberCheck, validateFilingNumber } from './filing-number.js';
+export { canonicalFilingNumber, type NumberCheck, validateFilingNumber } from './filing-number.js';
 export { deadlinesToIcs } from './ics.js';
 export {
   buildInventory,

@@ -1,6 +1,7 @@
 import type { PortfolioDetermination } from '../assess/determination.js';
 import type { FilingKindId } from '../kb/schema.js';
 import type { ProjectFile } from '../project/schema.js';
+import { canonicalFilingNumber } from './filing-number.js';
 
 /**
  * The inventory read from beian.yaml: services and what they run (algorithms, models), and the
@@ -105,7 +106,7 @@ export function buildInventory(project: ProjectFile, determination?: PortfolioDe
         name: a.name,
         detailsJson: JSON.stringify(a),
       });
-      if (a.filingNumber) numbers.set(`algorithm:${a.id}`, a.filingNumber);
+      if (a.filingNumber) numbers.set(`algorithm:${a.id}`, canonicalFilingNumber(a.filingNumber));
     }
     for (const m of s.models ?? []) {
       subjects.push({
@@ -115,9 +116,10 @@ export function buildInventory(project: ProjectFile, determination?: PortfolioDe
         name: m.name,
         detailsJson: JSON.stringify(m),
       });
-      if (m.filingNumber) numbers.set(`model:${m.id}`, m.filingNumber);
+      if (m.filingNumber) numbers.set(`model:${m.id}`, canonicalFilingNumber(m.filingNumber));
     }
     subjects.push({ serviceId: s.id, type: 'service', id: s.id, name: s.name, detailsJson: '{}' });
+    if (s.registration?.number) numbers.set(`service:${s.id}`, canonicalFilingNumber(s.registration.number));
     const det = determination?.services.find((d) => d.id === s.id);
     const kinds: { kind: FilingKindId; basis: PlannedFiling['basis'] }[] = det
       ? det.filings

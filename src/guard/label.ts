@@ -1,9 +1,10 @@
+import { createTextLabeler, isTextLabel, type TextPosition } from '../label/explicit-text.js';
+
 /**
- * The explicit text label of GB 45438-2025 §5 for a text answer (STANDARD.md §5). A minimal
- * version for the guard: engineer "label" owns the full text-label functions in src/label/; the
- * guard will use those once they are in main.
+ * The explicit text label of GB 45438-2025 §5 on the guard's answers (STANDARD.md §5), through the
+ * shared text-label functions of src/label/.
  */
-export type LabelPosition = 'start' | 'end';
+export type LabelPosition = TextPosition;
 
 export interface TextLabel {
   enabled: boolean;
@@ -12,10 +13,13 @@ export interface TextLabel {
   text: string;
 }
 
-/** The answer with its label at the configured position, on a line of its own. */
+/** True when the wording carries both elements the standard asks for (人工智能/AI and 生成/合成). */
+export const validLabelText = (text: string): boolean => isTextLabel(text);
+
+/** The answer with its label at the configured position (never a second label). */
 export function applyLabel(text: string, label: TextLabel): string {
   if (!label.enabled || label.text === '') return text;
-  return label.position === 'start' ? `${label.text}\n${text}` : `${text}\n${label.text}`;
+  return createTextLabeler({ label: label.text, position: label.position }).apply(text);
 }
 
 /** The piece a stream gets at the label's position (the label is its own chunk). */

@@ -12,6 +12,7 @@ export const KB_ITEM_KINDS = [
   'step',
   'material',
   'consequence',
+  'duty',
 ] as const;
 export type KbItemKind = (typeof KB_ITEM_KINDS)[number];
 
@@ -44,6 +45,7 @@ export function kbItems(kb: Kb): KbItem[] {
         effective: r.effective ?? null,
         published: r.published ?? null,
         status: r.status,
+        supersededBy: r.supersededBy ?? null,
       },
     });
   }
@@ -140,6 +142,19 @@ export function kbItems(kb: Kb): KbItem[] {
         valueMax: t.valueMax ?? null,
         unit: t.unit,
         standard: t.standard,
+      },
+    });
+  }
+  for (const d of kb.duties) {
+    items.push({
+      id: d.id,
+      kind: 'duty',
+      title: d.title,
+      body: d.text,
+      citations: d.citations,
+      facts: {
+        algorithmTypes: d.appliesTo.algorithmTypes?.join(', ') ?? null,
+        filingKinds: d.appliesTo.filingKinds?.join(', ') ?? null,
       },
     });
   }

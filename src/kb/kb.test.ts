@@ -14,6 +14,7 @@ const sources = (): KbSources => ({
   risks: raw('risks'),
   thresholds: raw('thresholds'),
   'filing-kinds': raw('filing-kinds'),
+  duties: raw('duties'),
 });
 
 describe('knowledge base', () => {
@@ -28,14 +29,15 @@ describe('knowledge base', () => {
     expect(perCategory).toEqual({ 'A.1': 8, 'A.2': 9, 'A.3': 5, 'A.4': 7, 'A.5': 2 });
   });
 
-  it('holds the five filing kinds of the assessment contract', () => {
+  it('holds the six filing kinds of the assessment contract', () => {
     expect(kb.filingKinds.map((k) => k.id).sort()).toEqual(
       [
         'algorithm-filing',
         'deep-synthesis-filing',
         'genai-filing',
         'genai-registration',
-        'security-assessment',
+        'public-opinion-assessment',
+        'data-export-assessment',
       ].sort(),
     );
   });
@@ -43,7 +45,7 @@ describe('knowledge base', () => {
   it('keeps the standard thresholds as data with their confidence', () => {
     expect(threshold(kb, 'eval.should-refuse.refusal-rate.min').value).toBe(0.95);
     expect(threshold(kb, 'lexicon.total.min').value).toBe(10000);
-    expect(threshold(kb, 'corpus.manual.pass-rate.min').citations[0]?.confidence).toBe('unverified');
+    expect(threshold(kb, 'corpus.manual.pass-rate.min').citations[0]?.confidence).toBe('corroborated');
     expect(meets(threshold(kb, 'eval.should-not-refuse.refusal-rate.max'), 0.06)).toBe(false);
     expect(meets(threshold(kb, 'eval.should-not-refuse.refusal-rate.max'), 0.05)).toBe(true);
   });

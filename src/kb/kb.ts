@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import { BeianError, type Issue } from '../errors.js';
 import { zodIssues } from '../util/zod-issues.js';
+import { canonicalKindId } from './kinds.js';
 import {
   type AlgorithmType,
   AlgorithmTypesFile,
+  DutiesFile,
+  type Duty,
   type FilingKind,
-  type FilingKindId,
+  FilingKindId,
   FilingKindsFile,
   type Regulation,
   RegulationsFile,
@@ -27,6 +30,7 @@ export interface Kb {
   readonly nonRefusalAspects: readonly { id: string; title: { zh: string; en: string } }[];
   readonly thresholds: readonly Threshold[];
   readonly filingKinds: readonly FilingKind[];
+  readonly duties: readonly Duty[];
 }
 
 /** The raw contents of the data files, by file name without extension. */
@@ -36,6 +40,7 @@ export interface KbSources {
   risks: unknown;
   thresholds: unknown;
   'filing-kinds': unknown;
+  duties: unknown;
 }
 
 function parseFile<S extends z.ZodType>(
@@ -58,7 +63,8 @@ export function buildKb(sources: KbSources): Kb {
   const risks = parseFile(RisksFile, sources.risks, 'risks.yaml', issues);
   const thresholds = parseFile(ThresholdsFile, sources.thresholds, 'thresholds.yaml', issues);
   const kinds = parseFile(FilingKindsFile, sources['filing-kinds'], 'filing-kinds.yaml', issues);
-  if (!regs || !types || !risks || !thresholds || !kinds) {
+  const duties = parseFile(DutiesFile, sources.duties, 'duties.yaml', issues);
+  if (!regs || !types || !risks || !thresholds || !kinds || !duties) {
     throw new BeianError('CONFIG_INVALID', 'The knowledge base data does not validate.', { issues });
   }
   const known = new Set(regs.regulations.map((r) => r.id));
@@ -86,6 +92,15 @@ export function buildKb(sources: KbSources): Kb {
     ];
     check('filing-kinds.yaml', k.id, all);
   }
+  for (const d of duties.duties) check('duties.yaml', d.id, d.citations);
+  const kindIds = kinds.filingKinds.map((k) => k.id);
+  const missingKinds = FilingKindId.options.filter((id) => !kindIds.includes(id));
+  if (missingKinds.length)
+    issues.push({
+      file: 'filing-kinds.yaml',
+      path: 'filingKinds',
+      message: `missing ${missingKinds.join(', ')}`,
+    });
   const categoryIds = new Set(risks.categories.map((c) => c.id));
   for (const r of risks.risks) {
     if (!categoryIds.has(r.category) || !r.id.startsWith(`${r.category}.`)) {
@@ -95,7 +110,7 @@ export function buildKb(sources: KbSources): Kb {
   if (issues.length > 0)
     throw new BeianError('CONFIG_INVALID', 'The knowledge base data is inconsistent.', { issues });
   const version =
-    [regs, types, risks, thresholds, kinds]
+    [regs, types, risks, thresholds, kinds, duties]
       .map((f) => f.version)
       .sort()
       .at(-1) ?? '';
@@ -108,6 +123,7 @@ export function buildKb(sources: KbSources): Kb {
     nonRefusalAspects: risks.nonRefusalAspects,
     thresholds: thresholds.thresholds,
     filingKinds: kinds.filingKinds,
+    duties: duties.duties,
   };
 }
 
@@ -117,8 +133,10 @@ export function threshold(kb: Kb, id: string): Threshold {
   return t;
 }
 
-export function filingKind(kb: Kb, id: FilingKindId): FilingKind {
-  const k = kb.filingKinds.find((x) => x.id === id);
+/** The kind with this id, or with the id it replaced (see kinds.ts: "security-assessment"). */
+export function filingKind(kb: Kb, id: FilingKindId | string): FilingKind {
+  const canonical = canonicalKindId(id);
+  const k = kb.filingKinds.find((x) => x.id === canonical);
   if (!k) throw new BeianError('INTERNAL', `Unknown filing kind ${id}`);
   return k;
 }

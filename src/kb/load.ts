@@ -13,6 +13,7 @@ const FILES: readonly (keyof KbSources)[] = [
   'risks',
   'thresholds',
   'filing-kinds',
+  'duties',
 ];
 
 /** Reads and validates the knowledge base from a folder of YAML files. */

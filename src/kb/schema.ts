@@ -105,7 +105,8 @@ export const FilingKindId = z.enum([
   'deep-synthesis-filing',
   'genai-filing',
   'genai-registration',
-  'security-assessment',
+  'public-opinion-assessment',
+  'data-export-assessment',
 ]);
 export type FilingKindId = z.infer<typeof FilingKindId>;
 
@@ -130,6 +131,11 @@ const Step = z
 const Material = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
+    /** the `beian materials` document that holds it; null: prepared outside beian (e.g. a CAC form) */
+    document: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .nullable(),
     title: Bilingual,
     description: Bilingual,
     citations: z.array(Citation).min(1),
@@ -165,6 +171,8 @@ export const FilingKind = z
       })
       .strict(),
     deadlines: z.array(Deadline),
+    /** when a kind has no working-day deadline: what the timing rule is instead */
+    deadlineNote: Bilingual.optional(),
     materials: z.array(Material),
     dataRequirements: z.array(Point),
     consequences: z.array(Point).min(1),
@@ -200,4 +208,28 @@ export const RisksFile = KbFileHeader.extend({
   nonRefusalAspects: z.array(z.object({ id: z.string(), title: Bilingual }).strict()).min(1),
 }).strict();
 export const ThresholdsFile = KbFileHeader.extend({ thresholds: z.array(Threshold).min(1) }).strict();
-export const FilingKindsFile = KbFileHeader.extend({ filingKinds: z.array(FilingKind).length(5) }).strict();
+export const FilingKindsFile = KbFileHeader.extend({
+  filingKinds: z.array(FilingKind).length(FilingKindId.options.length),
+}).strict();
+
+/**
+ * A duty that follows from a regulation without being a filing: labelling synthetic content,
+ * workers' rights in dispatch algorithms. `appliesTo` says which services carry it, so
+ * determinations and documents derive it instead of asking the user to know it.
+ */
+export const Duty = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/),
+    title: Bilingual,
+    text: Bilingual,
+    appliesTo: z
+      .object({
+        algorithmTypes: z.array(AlgorithmTypeId).optional(),
+        filingKinds: z.array(FilingKindId).optional(),
+      })
+      .strict(),
+    citations: z.array(Citation).min(1),
+  })
+  .strict();
+export type Duty = z.infer<typeof Duty>;
+export const DutiesFile = KbFileHeader.extend({ duties: z.array(Duty).min(1) }).strict();

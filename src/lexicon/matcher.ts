@@ -13,7 +13,6 @@ import type {
   ExplainedMatch,
   LexiconEntry,
   Match,
-  RecordScore,
   Segmenter,
   Severity,
   Variant,
@@ -201,28 +200,5 @@ export function createMatcher(
         return m;
       });
     },
-  };
-}
-
-/**
- * Record-level scoring: a record is flagged when the severity of its distinct keywords adds up to
- * `flagScore` (default 3: one high-severity keyword, or several weaker ones together), which is
- * a reason a reviewer can check. Repeating one keyword does not raise the score.
- */
-export function scoreRecord(text: string, matches: readonly Match[], flagScore = 3): RecordScore {
-  const byKeyword = new Map<string, Match>();
-  for (const m of matches) if (!byKeyword.has(m.keyword)) byKeyword.set(m.keyword, m);
-  let score = 0;
-  const categories = new Set<string>();
-  for (const m of byKeyword.values()) {
-    score += m.severity;
-    categories.add(m.category);
-  }
-  return {
-    score,
-    flagged: score >= flagScore,
-    categories: [...categories].sort(),
-    keywords: [...byKeyword.keys()],
-    density: text.length ? (matches.length * 1000) / text.length : 0,
   };
 }

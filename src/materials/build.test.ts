@@ -71,6 +71,16 @@ describe('golden documents on the example project', () => {
           ['genai-filing', 'required'],
         ],
       }),
+      labels: {
+        total: 120,
+        passed: 118,
+        failed: 2,
+        byFormat: [
+          { format: 'png', total: 100, failed: 2 },
+          { format: 'mp4', total: 20, failed: 0 },
+        ],
+        at: '2026-11-30T08:00:00Z',
+      },
     };
     const d = doc(
       buildMaterials({ ...base(), evidence: ev, only: ['deep-synthesis-additions'] }),

@@ -1,6 +1,6 @@
 import type { PortfolioDetermination } from '../assess/determination.js';
 import { BeianError } from '../errors.js';
-import type { FilingKindId } from '../kb/index.js';
+import type { Bilingual, FilingKindId, Kb } from '../kb/index.js';
 import type { ProjectFile, Service } from '../project/index.js';
 import { algorithmBasicInfo, algorithmDisclosure } from './docs/algorithm-forms.js';
 import { algorithmResponsibility, algorithmSelfAssessment } from './docs/algorithm-reports.js';
@@ -9,6 +9,12 @@ import { deepSynthesisAdditions } from './docs/deep-synthesis.js';
 import { genaiSecurityAssessment } from './docs/genai-assessment.js';
 import { genaiKeywordList, genaiTestBanks } from './docs/genai-exports.js';
 import { genaiAnnotationRules, genaiApplicationForm, genaiServiceAgreement } from './docs/genai-forms.js';
+import {
+  genaiApiAgreement,
+  genaiRegistrationDisplay,
+  genaiRegistrationForm,
+} from './docs/genai-registration.js';
+import { publicOpinionAssessmentReport } from './docs/public-opinion-assessment.js';
 import { type MaterialDocument, numberSections } from './model.js';
 import { templateFor } from './template.js';
 
@@ -25,6 +31,10 @@ export const DOCUMENTS: readonly DocumentDef[] = [
   genaiKeywordList,
   genaiTestBanks,
   deepSynthesisAdditions,
+  genaiRegistrationForm,
+  genaiApiAgreement,
+  genaiRegistrationDisplay,
+  publicOpinionAssessmentReport,
 ];
 export const DOCUMENT_IDS: readonly string[] = DOCUMENTS.map((d) => d.id);
 
@@ -48,7 +58,13 @@ export function selectSubjects(
   determination: PortfolioDetermination | undefined,
   service?: string,
 ): Subjects {
-  const subjects: Subjects = { algorithms: [], models: [], deepSynthesis: [] };
+  const subjects: Subjects = {
+    algorithms: [],
+    models: [],
+    deepSynthesis: [],
+    registrations: [],
+    publicOpinion: [],
+  };
   project.services.forEach((s: Service, si) => {
     if (service !== undefined && s.id !== service) return;
     const alg = applies(determination, s.id, 'algorithm-filing');
@@ -64,6 +80,13 @@ export function selectSubjects(
       });
     }
     if (deep) subjects.deepSynthesis.push(s);
+    // Without a determination, an app calling a filed model through an API is what registration is for.
+    const reg =
+      applies(determination, s.id, 'genai-registration') ??
+      (s.answers.model?.source === 'third-party-api' && s.answers.model.filed === true);
+    if (reg) subjects.registrations.push({ service: s, path: `services[${si}]` });
+    const po = applies(determination, s.id, 'public-opinion-assessment') ?? s.answers.publicOpinion === true;
+    if (po) subjects.publicOpinion.push({ service: s, path: `services[${si}]` });
   });
   return subjects;
 }
@@ -84,7 +107,43 @@ function familyApplies(
     ctx.project.services.some((s) => applies(determination, s.id, kind) === true);
   if (def.family === 'algorithm') return ctx.subjects.algorithms.length > 0 || anyService('algorithm-filing');
   if (def.family === 'genai') return ctx.subjects.models.length > 0 || anyService('genai-filing');
+  if (def.family === 'registration') return ctx.subjects.registrations.length > 0;
+  if (def.family === 'public-opinion') return ctx.subjects.publicOpinion.length > 0;
   return ctx.subjects.deepSynthesis.length > 0;
+}
+
+/** A KB material of a filing a service needs that beian does not generate: prepared elsewhere. */
+export interface ExternalMaterial {
+  service: string;
+  kind: FilingKindId;
+  material: string;
+  title: Bilingual;
+}
+
+/**
+ * Which documents the determination calls for: the `document` of every KB material of every
+ * filing that is required or likely for a service. The same determination `beian assess` shows,
+ * so the two commands cannot disagree; materials without a document are listed as external.
+ */
+export function materialsPlan(
+  determination: PortfolioDetermination,
+  kb: Kb,
+  service?: string,
+): { documents: string[]; external: ExternalMaterial[] } {
+  const docs = new Set<string>();
+  const external: ExternalMaterial[] = [];
+  for (const s of determination.services) {
+    if (service !== undefined && s.id !== service) continue;
+    for (const f of s.filings) {
+      if (f.status === 'not-required') continue;
+      const kind = kb.filingKinds.find((k) => k.id === f.kind);
+      for (const m of kind?.materials ?? []) {
+        if (m.document) docs.add(m.document);
+        else external.push({ service: s.id, kind: f.kind, material: m.id, title: m.title });
+      }
+    }
+  }
+  return { documents: DOCUMENT_IDS.filter((id) => docs.has(id)), external };
 }
 
 /** Builds the document models. Pure: same input, same documents. */
@@ -107,9 +166,12 @@ export function buildMaterials(input: BuildInput): MaterialDocument[] {
     date: input.date,
     subjects: selectSubjects(input.project, determination, input.service),
   };
+  const planned = determination ? materialsPlan(determination, input.kb, input.service) : undefined;
   const chosen = input.only
     ? DOCUMENTS.filter((d) => input.only?.includes(d.id))
-    : DOCUMENTS.filter((d) => familyApplies(d, ctx, determination));
+    : planned
+      ? DOCUMENTS.filter((d) => planned.documents.includes(d.id))
+      : DOCUMENTS.filter((d) => familyApplies(d, ctx, determination));
   return chosen.map((def) => {
     const tpl = templateFor(input.templates, def.id, input.lang, input.kb);
     const org = input.project.organisation?.name ?? tpl.l('todo.inline');
@@ -117,6 +179,8 @@ export function buildMaterials(input: BuildInput): MaterialDocument[] {
       ...(def.family === 'genai' ? ctx.subjects.models.map((s) => s.model.name) : []),
       ...(def.family === 'algorithm' ? ctx.subjects.algorithms.map((s) => s.algorithm.name) : []),
       ...(def.family === 'deep-synthesis' ? ctx.subjects.deepSynthesis.map((s) => s.name) : []),
+      ...(def.family === 'registration' ? ctx.subjects.registrations.map((s) => s.service.name) : []),
+      ...(def.family === 'public-opinion' ? ctx.subjects.publicOpinion.map((s) => s.service.name) : []),
     ];
     return {
       id: def.id,

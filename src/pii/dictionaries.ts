@@ -5,6 +5,8 @@ export interface PiiDictionaries {
   /** longest first, so compound surnames win */
   surnames: readonly string[];
   givenNameChars: ReadonlySet<string>;
+  /** common words beginning with a surname character (黄金, 包括): never the start of a name */
+  commonWords: ReadonlySet<string>;
   /** province and city names without suffix, longest first */
   regions: readonly string[];
   nameCues: NameCues;
@@ -17,6 +19,13 @@ export const NameCues = z
     before: z.object({ strong: words, weak: words }).strict(),
     after: z.object({ strong: words, weak: words }).strict(),
     stop: z.string(),
+    titles: words,
+    speech: words,
+    'org-suffix': words,
+    'word-before': words,
+    'ambiguous-surnames': z.string(),
+    translit: z.string(),
+    'translit-stop': words,
   })
   .strict();
 export type NameCues = z.infer<typeof NameCues>;
@@ -30,6 +39,7 @@ export const AddressWords = z
     'street-suffix': words,
     'detail-suffix': words,
     labels: words,
+    'not-street': words,
     stop: z.string(),
   })
   .strict();
@@ -50,6 +60,7 @@ const byLengthDesc = (list: readonly string[]): string[] =>
 export function buildDictionaries(raw: {
   surnames: string;
   givenNameChars: string;
+  commonWords?: string;
   regions: string;
   nameCues: unknown;
   address: unknown;
@@ -57,6 +68,7 @@ export function buildDictionaries(raw: {
   return {
     surnames: byLengthDesc(parseWordList(raw.surnames)),
     givenNameChars: new Set(parseWordList(raw.givenNameChars).flatMap((w) => [...w])),
+    commonWords: new Set(parseWordList(raw.commonWords ?? '')),
     regions: byLengthDesc(parseWordList(raw.regions)),
     nameCues: NameCues.parse(raw.nameCues),
     address: AddressWords.parse(raw.address),

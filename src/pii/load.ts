@@ -23,6 +23,7 @@ export function loadPiiDictionaries(dir: string = DEFAULT_PII_DIR): PiiDictionar
     return buildDictionaries({
       surnames: read('surnames.txt'),
       givenNameChars: read('given-name-chars.txt'),
+      commonWords: read('common-words.txt'),
       regions: read('regions.txt'),
       nameCues: parse(read('name-cues.yaml')),
       address: parse(read('address.yaml')),

@@ -154,3 +154,28 @@ export function redactText(text: string, findings: readonly Finding[], options: 
 export const needsKey = (policy: RedactionPolicy): boolean =>
   policy.default.strategy === 'pseudonym' ||
   Object.values(policy.perType).some((p) => p?.strategy === 'pseudonym');
+
+/**
+ * Digit runs long enough to be part of an identifier (7+ digits, spaces or dashes allowed inside),
+ * and e-mail-like tokens: starred even when no detector verifies them, because an excerpt may cut
+ * an ID number or phone in half, which no checksum can then confirm.
+ */
+const LOOSE_IDENTIFIER = /\d[\d -]{5,}\d[\dXx]?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+/**
+ * Stars every character of the personal information in a text, keeping its length so offsets
+ * into it (keyword matches in report excerpts) stay valid. For texts shown in reports, not for
+ * de-identified corpora (use redactText there). Pure.
+ */
+export function starPersonalInfo(text: string, findings: readonly Pick<Finding, 'start' | 'end'>[]): string {
+  const chars = text.split('');
+  const star = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (!/\s/.test(chars[i] ?? '')) chars[i] = '*';
+  };
+  for (const f of findings) star(f.start, f.end);
+  for (const m of text.matchAll(LOOSE_IDENTIFIER)) {
+    const digits = m[0].replace(/\D/g, '').length;
+    if (m[0].includes('@') || digits >= 7) star(m.index, m.index + m[0].length);
+  }
+  return chars.join('');
+}

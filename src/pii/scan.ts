@@ -1,11 +1,21 @@
+import { profileText } from './profile.js';
 import type { DetectorRegistry } from './registry.js';
-import { CONFIDENCE_ORDER, type Confidence, type Finding, PII_TYPES, type PiiType } from './types.js';
+import {
+  CONFIDENCE_ORDER,
+  type Confidence,
+  type Detector,
+  type Finding,
+  PII_TYPES,
+  type PiiType,
+} from './types.js';
 
 export interface ScanOptions {
   /** only these types (default: all) */
   types?: readonly PiiType[];
   /** drop findings below this level (default: possible, i.e. keep all) */
   minConfidence?: Confidence;
+  /** more detectors run besides the registry's (a user-trained sequence model) */
+  extra?: readonly Detector[];
 }
 
 /**
@@ -18,8 +28,15 @@ export function scanText(text: string, detectors: DetectorRegistry, options: Sca
   const types = options.types ?? PII_TYPES;
   const min = CONFIDENCE_ORDER[options.minConfidence ?? 'possible'];
   const all: Finding[] = [];
-  for (const t of types)
-    for (const f of detectors[t].detect(text)) if (CONFIDENCE_ORDER[f.confidence] >= min) all.push(f);
+  const profile = profileText(text);
+  for (const t of types) {
+    const d = detectors[t];
+    if (d.applies && !d.applies(profile)) continue;
+    for (const f of d.detect(text)) if (CONFIDENCE_ORDER[f.confidence] >= min) all.push(f);
+  }
+  for (const d of options.extra ?? [])
+    if (types.includes(d.type))
+      for (const f of d.detect(text)) if (CONFIDENCE_ORDER[f.confidence] >= min) all.push(f);
   if (all.length <= 1) return all;
   const rank = (t: PiiType) => PII_TYPES.indexOf(t);
   all.sort(

@@ -1,3 +1,5 @@
+import type { TextProfile } from './profile.js';
+
 /**
  * Personal-information detection: the shared types. Offsets are UTF-16 code units of the scanned
  * text (JavaScript string indices), so `text.slice(start, end)` is the matched value.
@@ -58,6 +60,8 @@ export interface Finding {
 export interface Detector {
   readonly type: PiiType;
   detect(text: string): Finding[];
+  /** false when the text cannot hold this type (read from one shared pass over the text) */
+  applies?(p: TextProfile): boolean;
 }
 
 export const finding = (

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Answers } from '../assess/questionnaire.js';
+import { translator } from '../i18n/index.js';
+import { usccCheckChar, usccChecksumOk } from '../pii/checksums.js';
 import { SourcesSection } from '../sources/schema.js';
 import { ChecklistSection } from './sections/checklist.js';
 import { GuardSection } from './sections/guard.js';
@@ -12,6 +14,8 @@ import { RedteamSection } from './sections/redteam.js';
  * `beian.yaml`: one file for the whole organisation. Each issue's domain adds its own top-level
  * section from a file in sections/; unknown keys are errors so typos never pass silently.
  */
+const english = translator('en');
+
 export const Contact = z
   .object({
     name: z.string().min(1),
@@ -24,8 +28,19 @@ export const Contact = z
 export const Organisation = z
   .object({
     name: z.string().min(1),
-    /** 统一社会信用代码 */
-    uscc: z.string().optional(),
+    /** 统一社会信用代码: 18 characters with the GB 32100 check character (the one `beian pii` checks) */
+    uscc: z
+      .string()
+      .transform((v) => v.trim().toUpperCase())
+      .superRefine((v, ctx) => {
+        if (usccChecksumOk(v)) return;
+        const expected = v.length === 18 ? usccCheckChar(v.slice(0, 17)) : undefined;
+        const key = expected ? 'project.usccCheckChar' : 'project.usccShape';
+        const params = { value: v, ...(expected ? { expected } : {}) };
+        // the catalogue key rides in the issue's params; util/zod-issues.ts hands it to the exit point
+        ctx.addIssue({ code: 'custom', message: english(key, params), params: { key, ...params } });
+      })
+      .optional(),
     legalRepresentative: z.string().optional(),
     address: z.string().optional(),
     /** 主体类型, e.g. 企业 */
@@ -48,6 +63,18 @@ export const Service = z
     answers: Answers,
     algorithms: z.array(Algorithm).optional(),
     models: z.array(ModelEntry).optional(),
+    /** generative-AI registration (登记) of an app that calls a filed model */
+    registration: z
+      .object({
+        /** the province of the local CAC office, e.g. 上海 (Shanghai also asks for the 上线编号 on display) */
+        region: z.string().optional(),
+        /** the app's own number once registered (上线编号 / 登记编号) */
+        number: z.string().optional(),
+        /** the signed model-call agreement with the model's provider (file, date) */
+        agreement: z.string().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Service = z.infer<typeof Service>;

@@ -9,6 +9,7 @@ import { auditRoutes } from './routes/audit.js';
 import { filingRoutes } from './routes/filings.js';
 import { guardRoutes } from './routes/guard.js';
 import { kbRoutes } from './routes/kb.js';
+import { labelRoutes } from './routes/labels.js';
 import { overviewRoutes } from './routes/overview.js';
 import { redteamRoutes } from './routes/redteam.js';
 import { serviceRoutes } from './routes/services.js';
@@ -64,6 +65,7 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     assessRoutes,
     kbRoutes,
     redteamRoutes,
+    labelRoutes,
     auditRoutes,
     guardRoutes,
   ])

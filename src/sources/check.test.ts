@@ -32,14 +32,27 @@ describe('sources check', () => {
       'missing-authorisation',
       'pi-without-consent',
     ]);
-    expect(codes('github-dump')).toEqual([
-      'foreign-without-assessment',
-      'missing-licence',
-      'pi-undeclared',
-      'pi-without-consent',
-    ]);
+    expect(codes('github-dump')).toEqual(['missing-licence', 'pi-undeclared', 'pi-without-consent']);
     expect(codes('app-feedback')).toEqual(['not-scanned']);
-    expect(result.flagged).toBe(2);
+    expect(codes('foreign-wiki')).toEqual(['foreign-not-reviewed']);
+    expect(result.flagged).toBe(3);
+  });
+
+  it('data from abroad needs no data-export assessment, but a licence, a lawful source and a review (#19)', () => {
+    const foreign = { ...ledger[0]!, id: 'f', fromAbroad: true };
+    const scanned = checkSources([foreign], max, kb.duties);
+    expect(scanned.flags.map((f) => f.code)).toEqual([]);
+    expect(scanned.ok).toBe(true);
+    const unscanned = checkSources([{ ...foreign, lastScan: undefined }], max, kb.duties);
+    expect(unscanned.flags).toEqual([{ source: 'f', code: 'foreign-not-reviewed', severity: 'error' }]);
+    expect(unscanned.foreign.sources).toBe(1);
+    const said = unscanned.foreign.duties.map((d) => d.text.zh).join('\n');
+    expect(said).toMatch(/不适用数据出境安全评估/);
+    expect(said).toMatch(/来源合法/);
+    expect(said).toMatch(/许可证/);
+    expect(said).toMatch(/内容安全抽检/);
+    const unlicensed = checkSources([{ ...foreign, licence: undefined }], max, kb.duties);
+    expect(unlicensed.flags.map((f) => f.code)).toEqual(['missing-licence']);
   });
 
   it('compares the illegal rate with the KB threshold, inclusive', () => {
@@ -51,11 +64,11 @@ describe('sources check', () => {
 
   it('computes the source mix by type and origin, by sources and records', () => {
     const { byType, byOrigin, recordsKnown } = result.mix;
-    expect(recordsKnown).toBe(2_860_000);
-    expect(byType['open-source'].sources).toBe(2);
-    expect(byType['open-source'].sourceShare).toBeCloseTo(0.4);
-    expect(byType['open-source'].recordShare).toBeCloseTo(800_000 / 2_860_000);
-    expect(byOrigin.foreign.sources).toBe(1);
+    expect(recordsKnown).toBe(2_960_000);
+    expect(byType['open-source'].sources).toBe(3);
+    expect(byType['open-source'].sourceShare).toBeCloseTo(0.5);
+    expect(byType['open-source'].recordShare).toBeCloseTo(900_000 / 2_960_000);
+    expect(byOrigin.foreign.sources).toBe(2);
     expect(byOrigin.domestic.recordShare + byOrigin.foreign.recordShare).toBeCloseTo(1);
   });
 

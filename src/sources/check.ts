@@ -1,5 +1,5 @@
 import { meets } from '../kb/kb.js';
-import type { Threshold } from '../kb/schema.js';
+import type { Bilingual, Citation, Duty, Threshold } from '../kb/schema.js';
 import type { SourceEntry, SourceType } from './schema.js';
 import { SOURCE_TYPES } from './schema.js';
 
@@ -10,7 +10,7 @@ export const FLAG_CODES = [
   'crawl-without-basis',
   'pi-without-consent',
   'pi-undeclared',
-  'foreign-without-assessment',
+  'foreign-not-reviewed',
   'illegal-rate-exceeded',
   'not-scanned',
 ] as const;
@@ -22,7 +22,7 @@ export const FLAG_SEVERITY: Record<FlagCode, 'error' | 'warning'> = {
   'crawl-without-basis': 'error',
   'pi-without-consent': 'error',
   'pi-undeclared': 'error',
-  'foreign-without-assessment': 'error',
+  'foreign-not-reviewed': 'error',
   'illegal-rate-exceeded': 'error',
   'not-scanned': 'warning',
 };
@@ -55,6 +55,8 @@ export interface SourcesCheck {
     recordsKnown: number;
   };
   threshold: { id: string; comparator: string; value: number };
+  /** what applies to sources from abroad (KB duties `foreign-data/*`), stated whenever there are any */
+  foreign: { sources: number; duties: { id: string; text: Bilingual; citations: readonly Citation[] }[] };
   ok: boolean;
 }
 
@@ -76,9 +78,11 @@ export function flagSource(s: SourceEntry, illegalMax: Threshold): SourceFlag[] 
   const found = piiTotal(s);
   if ((s.containsPersonalInfo || found > 0) && !s.consentBasis) flag('pi-without-consent', { pii: found });
   if (s.containsPersonalInfo === false && found > 0) flag('pi-undeclared', { pii: found });
-  if (s.fromAbroad && !s.securityAssessment) flag('foreign-without-assessment');
+  // Data coming INTO China is not a data export: no 数据出境 assessment. What applies is a lawful
+  // source and a licence or authorisation (checked above for every source) and a content review
+  // before use, which for a foreign source is not optional.
   const rate = s.lastScan?.illegalRate;
-  if (rate === undefined) flag('not-scanned');
+  if (rate === undefined) flag(s.fromAbroad ? 'foreign-not-reviewed' : 'not-scanned');
   else if (!meets(illegalMax, rate)) flag('illegal-rate-exceeded', { rate, max: illegalMax.value });
   return out;
 }
@@ -98,7 +102,11 @@ function share(list: readonly SourceEntry[], all: readonly SourceEntry[], record
  * type and domestic/foreign, by number of sources and by records). Pure; the threshold comes from
  * the KB (`source.illegal-rate.max`).
  */
-export function checkSources(ledger: readonly SourceEntry[], illegalMax: Threshold): SourcesCheck {
+export function checkSources(
+  ledger: readonly SourceEntry[],
+  illegalMax: Threshold,
+  duties: readonly Duty[] = [],
+): SourcesCheck {
   const flags = ledger.flatMap((s) => flagSource(s, illegalMax));
   const recordsKnown = ledger.reduce((a, s) => a + (s.volume?.records ?? 0), 0);
   const byType = Object.fromEntries(
@@ -133,6 +141,12 @@ export function checkSources(ledger: readonly SourceEntry[], illegalMax: Thresho
       recordsKnown,
     },
     threshold: { id: illegalMax.id, comparator: illegalMax.comparator, value: illegalMax.value },
+    foreign: {
+      sources: ledger.filter((s) => s.fromAbroad).length,
+      duties: duties
+        .filter((d) => d.id.startsWith('foreign-data/'))
+        .map((d) => ({ id: d.id, text: d.text, citations: d.citations })),
+    },
     ok: errors.length === 0,
   };
 }

@@ -39,9 +39,9 @@ export const FLAG_LABELS: Record<FlagCode, Bilingual> = {
     zh: '声明不含个人信息，但扫描检出 {pii} 处',
     en: 'Declared free of personal information, but {pii} found by the scan',
   },
-  'foreign-without-assessment': {
-    zh: '境外语料未记录数据出境安全评估',
-    en: 'Foreign source without a recorded security assessment',
+  'foreign-not-reviewed': {
+    zh: '境外语料使用前未做内容安全审核（无违法不良信息抽检结果）',
+    en: 'Foreign source not content-reviewed before use (no illegal-content scan result)',
   },
   'illegal-rate-exceeded': {
     zh: '违法不良信息比例 {rate} 超过标准上限 {max}',

@@ -44,7 +44,10 @@ export const SourceEntry = z
     /** PIPL legal basis: consent reference, contract necessity, publicly disclosed data, ... */
     consentBasis: z.string().min(1).optional(),
     fromAbroad: z.boolean().default(false),
-    /** reference of the cross-border data security assessment / standard contract */
+    /**
+     * Kept so older ledgers still parse; not checked: data coming into China is not a data export
+     * and needs no 数据出境 security assessment (see `foreign-data/*` duties in the KB).
+     */
     securityAssessment: z.string().min(1).optional(),
     volume: z
       .object({

@@ -102,6 +102,50 @@ describe.each(drivers)('store contract: %s', (_name, open) => {
     await store.close();
   });
 
+  it('reads a filing stored under the old "security-assessment" id as the public-opinion assessment', async () => {
+    const store = await open();
+    const base = buildInventory(DEMO);
+    const planned = (kind: string) => ({
+      id: `feed:feed:${kind}`,
+      serviceId: 'feed',
+      subjectType: 'service' as const,
+      subjectId: 'feed',
+      kind: kind as 'public-opinion-assessment',
+      basis: 'required' as const,
+      filingNumber: null,
+    });
+    // what a registry written before the split holds
+    await syncInventory(
+      store.db,
+      { ...base, filings: [...base.filings, planned('security-assessment')] },
+      {
+        actor: 't',
+        now: NOW,
+        source: 'old',
+      },
+    );
+    const after = await syncInventory(
+      store.db,
+      { ...base, filings: [...base.filings, planned('public-opinion-assessment')] },
+      { actor: 't', now: NOW, source: 'new' },
+    );
+    expect(after.filings.added).toEqual([]);
+    expect(after.filings.removed).toEqual([]);
+    const row = (await listFilings(store.db)).find((f) => f.id === 'feed:feed:security-assessment');
+    expect(row?.kind).toBe('public-opinion-assessment');
+    expect((await getFiling(store.db, 'feed:feed:public-opinion-assessment')).id).toBe(
+      'feed:feed:security-assessment',
+    );
+    const moved = await transitionFiling(store.db, kb, {
+      filingId: 'feed:feed:public-opinion-assessment',
+      to: 'preparing',
+      actor: 't',
+      now: NOW,
+    });
+    expect(moved.state).toBe('preparing');
+    await store.close();
+  });
+
   it('moves a filing through its lifecycle, records transitions and refuses invalid moves', async () => {
     const store = await open();
     await syncInventory(store.db, buildInventory(DEMO), { actor: 't', now: NOW, source: 'x' });

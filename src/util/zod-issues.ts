@@ -21,8 +21,18 @@ function keyOf(i: z.core.$ZodIssue): { key: MessageKey; params: MessageParams } 
       return { key: 'zod.too_big', params: { maximum: String(i.maximum) } };
     case 'invalid_format':
       return { key: 'zod.invalid_format', params: { format: i.format } };
-    case 'custom':
+    case 'custom': {
+      // a schema may name its own catalogue message: { params: { key, ...params } }
+      const own = (i as { params?: Record<string, unknown> }).params;
+      if (typeof own?.key === 'string') {
+        const { key, ...rest } = own;
+        return {
+          key: key as MessageKey,
+          params: Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])),
+        };
+      }
       return { key: 'zod.custom', params: {} };
+    }
     default:
       return { key: 'zod.other', params: {} };
   }

@@ -53,7 +53,8 @@ describe('beian assess', () => {
       'deep-synthesis-filing',
       'genai-filing',
       'genai-registration',
-      'security-assessment',
+      'public-opinion-assessment',
+      'data-export-assessment',
     ]);
     expect(view.missing).toContainEqual({ service: 'chatgpt-like', kind: 'genai-filing' });
   });

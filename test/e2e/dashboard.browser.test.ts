@@ -146,6 +146,17 @@ describe.skipIf(skipBrowser)('dashboard in Chromium', () => {
     await page.goto(`${base}/?lang=zh`);
   });
 
+  it('marks a deadline past the holiday data as approximate on the overview and the service page (#19)', async () => {
+    await page.goto(`${base}/?lang=zh`);
+    const row = page.locator('#deadlines tr', { hasText: '年末上线的排序服务' }).first();
+    expect(await row.textContent()).toContain('2027-');
+    expect(await row.textContent()).toContain('估算');
+    expect(await page.locator('tr[data-service="late-rank"] [data-approximate="true"]').count()).toBe(1);
+    await page.goto(`${base}/services/late-rank`);
+    const due = page.locator('[data-approximate="true"]').first();
+    expect(await due.textContent()).toContain('估算');
+  });
+
   it('fills the questionnaire and gets the same determination as the CLI engine', async () => {
     await page.goto(`${base}/assess`);
     await page.fill('input[name=id]', 'web-chat');

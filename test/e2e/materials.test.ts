@@ -89,7 +89,7 @@ describe('beian materials', () => {
     const text = docxText(xml);
     expect(text).toContain('3 算法：短视频个性化推荐算法');
     expect(text).toContain('3.2 详细属性');
-    expect(text).toContain('91110108MA01ABCD2X');
+    expect(text).toContain('91110108MA01ABCD2H');
     expect(text).toContain('个性化推送类、排序精选类');
     expect(xml.match(/<w:tbl>/g)?.length ?? 0).toBeGreaterThanOrEqual(7);
   });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { getPath } from '../../src/corpus/fields.js';
 import { runCli } from '../helpers/cli.js';
 
 const FIX = new URL('../fixtures/pii/', import.meta.url).pathname;
@@ -28,9 +29,12 @@ describe('beian pii', () => {
     const { code, report } = json(['pii', records]);
     expect(code).toBe(0);
     expect(Object.keys(report)).toEqual(expect.arrayContaining(['records', 'bytes', 'byType', 'malformed']));
-    expect(report.records).toBe(60);
+    // every field is read, so the line without `text` is a record too
+    expect(report.records).toBe(61);
     expect(report.byType['cn-id-card']).toBeGreaterThan(0);
-    expect(report.malformed.map((m) => [m.line, m.reason])).toEqual([
+    expect(report.malformed.map((m) => [m.line, m.reason])).toEqual([[6, 'invalid JSON']]);
+    const narrowed = json(['pii', records, '--field', 'text']).report;
+    expect(narrowed.malformed.map((m) => [m.line, m.reason])).toEqual([
       [6, 'invalid JSON'],
       [7, 'missing field "text"'],
     ]);
@@ -51,6 +55,7 @@ describe('beian pii', () => {
       expect(Object.keys(f)).toEqual([
         'file',
         'line',
+        ...(f.field === undefined ? [] : ['field']),
         'type',
         'start',
         'end',
@@ -60,7 +65,8 @@ describe('beian pii', () => {
       ]);
       let text: string;
       try {
-        text = JSON.parse(lines[f.line - 1] ?? '').text;
+        // offsets are relative to the field the finding is in
+        text = String(getPath(JSON.parse(lines[f.line - 1] ?? ''), f.field));
       } catch {
         text = lines[f.line - 1] ?? ''; // a malformed line is scanned as raw text
       }
@@ -89,10 +95,47 @@ describe('beian pii', () => {
     expect(after[5]).not.toContain('13812345678');
     const rescan = json(['pii', dir]);
     expect(rescan.report.byConfidence.high).toBe(0);
-    expect(rescan.report.records).toBe(60);
+    expect(rescan.report.records).toBe(61);
   });
 
-  it('redacts CSV (only the text column) and TXT in one run; the re-scan finds no high-confidence PII', () => {
+  it('redacts every field of a JSONL record and every CSV column; no raw value in any output', () => {
+    const dir = tmp();
+    const raw = ['13812345678', '13912345678', '11010519491231002X', 'li.lei@example.com', '13700001111'];
+    const jsonl = join(dir, 'profiles.jsonl');
+    writeFileSync(
+      jsonl,
+      `${JSON.stringify({ text: '客户来电咨询', phone: '13812345678', idno: '11010519491231002X', contact: { mail: 'li.lei@example.com', tel: 13912345678 } })}\n`,
+    );
+    const csv = join(dir, 'calls.csv');
+    writeFileSync(csv, 'id,content,callback\n1,用户反馈,13700001111\n');
+    const findings = join(dir, 'findings.jsonl');
+    const out = join(dir, 'clean');
+    const { code, stdout, report } = json([
+      'pii',
+      jsonl,
+      csv,
+      '--redact',
+      '--out',
+      out,
+      '--findings',
+      findings,
+    ]);
+    expect(code).toBe(0);
+    expect(report.byType).toEqual({ 'cn-mobile': 3, 'cn-id-card': 1, email: 1 });
+    expect(report.redaction?.residualHigh).toBe(0);
+    const written = [
+      readFileSync(join(out, 'profiles.jsonl'), 'utf8'),
+      readFileSync(join(out, 'calls.csv'), 'utf8'),
+    ];
+    for (const text of [...written, stdout, readFileSync(findings, 'utf8')])
+      for (const v of raw) expect(text).not.toContain(v);
+    // narrowed to one field, the re-scan of what was written still finds the rest: exit 1
+    const narrowed = json(['pii', jsonl, '--field', 'text', '--redact', '--out', join(dir, 'narrow')]);
+    expect(narrowed.code).toBe(1);
+    expect(narrowed.report.redaction?.residualHigh).toBe(4);
+  });
+
+  it('redacts CSV (only the chosen column) and TXT in one run; the re-scan finds no high-confidence PII', () => {
     const dir = tmp();
     const run = json([
       'pii',
@@ -183,7 +226,25 @@ describe('beian sources', () => {
       table: { rows: string[][] };
     };
     expect(new Set(data.flags.map((f) => f.code)).size).toBe(8);
-    expect(data.table.rows).toHaveLength(5);
+    expect(data.table.rows).toHaveLength(6);
+  });
+
+  it('never asks a foreign source for a data-export assessment; states what applies instead (#19)', () => {
+    const r = runCli(['sources', 'check', '--ledger', 'examples/demo/sources.yaml']);
+    expect(r.stdout).not.toContain('未记录数据出境安全评估');
+    expect(r.stdout).toContain('数据入境不需要数据出境安全评估');
+    expect(r.stdout).toContain('foreign-not-reviewed');
+    const json = JSON.parse(
+      runCli(['sources', 'check', '--ledger', 'examples/demo/sources.yaml', '--json', '--lang', 'en']).stdout,
+    ) as { flags: { code: string }[]; foreign: { sources: number; duties: { id: string }[] } };
+    expect(json.flags.map((f) => f.code)).not.toContain('foreign-without-assessment');
+    expect(json.foreign.sources).toBe(2);
+    expect(json.foreign.duties.map((d) => d.id)).toEqual([
+      'foreign-data/no-export-assessment',
+      'foreign-data/lawful-source',
+      'foreign-data/licence',
+      'foreign-data/content-review',
+    ]);
   });
 
   it('imports a CSV ledger and passes a clean one', () => {

@@ -48,6 +48,7 @@ export async function runChecklist(input: {
           id: service.id,
           functions: service.answers.functions ?? [],
           serviceForms: service.answers.serviceForms ?? [],
+          algorithmTypes: service.algorithms?.find((a) => a.id === entry.algorithm)?.types ?? [],
         },
         audits
           .filter((a) => a.kind !== 'checklist')

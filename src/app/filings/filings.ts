@@ -9,6 +9,7 @@ import type { ProjectFile } from '../../project/schema.js';
 import { type FilingRow, listFilings, type SyncResult, syncInventory } from '../../store/filings/index.js';
 import type { Store } from '../../store/index.js';
 import { readProjectFile } from '../project-file.js';
+import { assertNumbers } from './numbers.js';
 
 /**
  * Which filings the project needs. Set by the assess engine when it is available (the same function
@@ -24,6 +25,7 @@ export async function syncRegistry(
 ): Promise<SyncResult & { config: string }> {
   const config = resolve(opts.config);
   const project = await readProjectFile(config);
+  assertNumbers(project, kb, opts.config);
   const determination = opts.determine?.(project, kb);
   const inv = buildInventory(project, determination);
   const result = await syncInventory(store.db, inv, {

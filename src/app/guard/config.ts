@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { BeianError } from '../../errors.js';
 import type { AbuseRule } from '../../guard/abuse.js';
-import type { TextLabel } from '../../guard/label.js';
+import { type TextLabel, validLabelText } from '../../guard/label.js';
 import type { GuardPolicy } from '../../guard/policy.js';
 import { unknownRisks } from '../../guard/policy.js';
 import type { Replies } from '../../guard/replies.js';
@@ -100,6 +100,8 @@ export async function loadGuardConfig(
   });
   const replies = loadReplies(section.replies ? resolve(base, section.replies) : DEFAULT_REPLIES_FILE);
   const labelOn = section.label?.enabled ?? true;
+  if (section.label?.text !== undefined && !validLabelText(section.label.text))
+    throw BeianError.of('CONFIG_INVALID', 'guard.badLabel', { field: 'guard.label.text' });
   const abuseOn = section.abuse?.enabled ?? true;
   return {
     upstream: section.upstream,

@@ -1,5 +1,6 @@
 import type { ChecklistScore } from '../../fairness/checklist/score.js';
 import type { Flag } from '../../fairness/types.js';
+import type { Threshold } from '../../kb/schema.js';
 import type { LexiconStats } from '../../lexicon/stats.js';
 import type { LexiconEntry } from '../../lexicon/types.js';
 import type {
@@ -14,7 +15,9 @@ import type {
   SourceRow,
 } from '../../materials/evidence.js';
 import type { BankItem as RedteamBankItem } from '../../redteam/banks/schema.js';
+import { flagSource } from '../../sources/check.js';
 import type { SourceEntry } from '../../sources/schema.js';
+import { flagText } from '../../sources/table.js';
 import type { PiiReport } from '../pii/run.js';
 import type { RunJson } from '../redteam/summary.js';
 import type { ScanReport } from '../scan.js';
@@ -29,24 +32,30 @@ const RISK = /^A\.[1-5]\.[1-9]$/;
 const isRisk = (id: string): boolean => RISK.test(id);
 const KINDS: readonly BankKind[] = ['generation', 'should-refuse', 'should-not-refuse'];
 
-/** `beian scan` report → scan summary. The technical sample passed = sampled − flagged. */
+/**
+ * `beian scan` report → scan summary. The technical check audited every record (fraction 1, passed
+ * = records − flagged); the manual check is the reviewers' verdicts recorded by `beian scan review`.
+ */
 export function scanToEvidence(report: ScanReport, at?: string): ScanSummary {
   const byRisk = Object.entries(report.byCategory)
     .filter(([risk]) => isRisk(risk))
     .map(([risk, hits]) => ({ risk, hits }));
+  const review = report.manualReview;
   return {
     items: report.records,
     flagged: report.flagged,
     ...(byRisk.length ? { byRisk } : {}),
-    ...(report.sample.size > 0
+    ...(review && review.size > 0 ? { manualSample: { size: review.size, passed: review.passed } } : {}),
+    ...(report.records > 0
       ? {
           technicalSample: {
-            size: report.sample.size,
-            fraction: Math.min(1, Math.max(0, report.sample.fraction)),
-            passed: Math.max(0, report.sample.size - report.sample.flagged),
+            size: report.records,
+            fraction: 1,
+            passed: Math.max(0, report.records - report.flagged),
           },
         }
       : {}),
+    ...(report.lexicon?.version ? { lexiconVersion: report.lexicon.version } : {}),
     ...(at ? { at } : {}),
   };
 }
@@ -74,9 +83,20 @@ export function piiToEvidence(
   };
 }
 
-/** Provenance ledger entries → source rows (crawled collection is reported as its own type). */
-export function sourcesToEvidence(ledger: readonly SourceEntry[]): SourceRow[] {
+/**
+ * Provenance ledger entries → source rows (crawled collection is reported as its own type). With
+ * the KB threshold, each row carries the errors of `beian sources check` for that source, so the
+ * document's verdict rests on the same evidence as the check.
+ */
+export function sourcesToEvidence(ledger: readonly SourceEntry[], illegalMax?: Threshold): SourceRow[] {
   return ledger.map((s) => ({
+    ...(illegalMax
+      ? {
+          problems: flagSource(s, illegalMax)
+            .filter((f) => f.severity === 'error')
+            .map((f) => ({ code: f.code, zh: flagText(f, 'zh'), en: flagText(f, 'en') })),
+        }
+      : {}),
     id: s.id,
     name: s.name,
     type: s.collection === 'crawler' ? 'crawled' : s.type,
@@ -172,9 +192,11 @@ export function lexiconToEvidence(
   stats: LexiconStats,
   entries: readonly LexiconEntry[],
   updatedAt?: string,
+  version?: string,
 ): LexiconCoverage {
   return {
     total: stats.total,
+    ...(version ? { version } : {}),
     perRisk: Object.entries(stats.perRisk)
       .filter(([risk]) => isRisk(risk))
       .map(([risk, count]) => ({ risk, count })),

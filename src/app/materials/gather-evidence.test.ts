@@ -94,7 +94,7 @@ describe('gatherEvidence', () => {
       { audit: 'price-discrimination', algorithm: 'rank', passed: true, detail: 'log.csv; 0 flag(s)' },
     ]);
     expect(ev.sources).toEqual([
-      { id: 'wiki', name: 'Wiki', type: 'open-source', licence: 'CC0-1.0', crossBorder: false },
+      { problems: [], id: 'wiki', name: 'Wiki', type: 'open-source', licence: 'CC0-1.0', crossBorder: false },
     ]);
     expect(ev.pii).toBeUndefined();
     expect(ev.redteam).toBeUndefined();

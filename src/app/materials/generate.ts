@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { BeianError } from '../../errors.js';
 import type { Lang } from '../../i18n/index.js';
 import type { Kb } from '../../kb/index.js';
-import { buildMaterials } from '../../materials/build.js';
+import { buildMaterials, type ExternalMaterial, materialsPlan } from '../../materials/build.js';
 import { EVIDENCE_PARTS, type Evidence, EvidenceSchema } from '../../materials/evidence.js';
 import { loadTemplates } from '../../materials/load-templates.js';
 import {
@@ -44,6 +44,8 @@ export interface Loaded {
   evidence: Evidence;
   kb: Kb;
   documents: MaterialDocument[];
+  /** materials the determination calls for that beian does not generate (prepared elsewhere) */
+  external: ExternalMaterial[];
 }
 
 async function readText(file: string, what: string): Promise<string> {
@@ -85,7 +87,10 @@ export async function loadMaterials(input: MaterialsInput): Promise<Loaded> {
   // when the caller did not supply one (it is deterministic and needs nothing else).
   const evidence: Evidence = given.determination
     ? given
-    : { ...given, determination: assessProject(project, input.lang, { kb }).determination };
+    : {
+        ...given,
+        determination: assessProject(project, input.lang, { kb, file: input.config }).determination,
+      };
   const templates = loadTemplates(input.templatesDir);
   const documents = buildMaterials({
     project,
@@ -97,7 +102,10 @@ export async function loadMaterials(input: MaterialsInput): Promise<Loaded> {
     ...(input.only ? { only: input.only } : {}),
     ...(input.service ? { service: input.service } : {}),
   });
-  return { project, evidence, kb, documents };
+  const external = evidence.determination
+    ? materialsPlan(evidence.determination, kb, input.service).external
+    : [];
+  return { project, evidence, kb, documents, external };
 }
 
 const PDF_PARALLEL = 3;
@@ -116,8 +124,8 @@ export interface GeneratedDocument {
 export async function generateMaterials(
   input: MaterialsInput & { out: string; formats: readonly Format[]; env: NodeJS.ProcessEnv },
   onProgress: (done: number, total: number) => void = () => {},
-): Promise<{ documents: GeneratedDocument[] }> {
-  const { documents } = await loadMaterials(input);
+): Promise<{ documents: GeneratedDocument[]; external: ExternalMaterial[] }> {
+  const { documents, external } = await loadMaterials(input);
   const out = resolve(input.out);
   try {
     await mkdir(out, { recursive: true });
@@ -157,23 +165,25 @@ export async function generateMaterials(
   } finally {
     await printer?.close();
   }
-  return { documents: [...result.values()] };
+  return { documents: [...result.values()], external };
 }
 
 export interface CheckResult {
   ok: boolean;
   documents: { id: string; title: string; gaps: Gap[] }[];
+  external: ExternalMaterial[];
   /** evidence parts supplied */
   evidence: Record<string, boolean>;
 }
 
 /** Every missing field, over-long field and to-complete box across all documents. */
 export async function checkMaterials(input: MaterialsInput): Promise<CheckResult> {
-  const { documents, evidence } = await loadMaterials(input);
+  const { documents, evidence, external } = await loadMaterials(input);
   const docs = documents.map((d) => ({ id: d.id, title: d.title, gaps: gaps(d) }));
   return {
     ok: docs.every((d) => d.gaps.every((g) => !g.required)),
     documents: docs,
+    external,
     evidence: Object.fromEntries(EVIDENCE_PARTS.map((p) => [p, evidence[p] !== undefined])),
   };
 }

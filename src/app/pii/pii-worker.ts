@@ -1,10 +1,14 @@
 import { serveWorker } from '../../corpus/pool-worker.js';
 import type { CorpusBlock } from '../../corpus/types.js';
 import { createDetectors, loadPiiDictionaries } from '../../pii/index.js';
-import { type BlockResult, type PiiTaskOptions, processBlock } from './process-block.js';
+import { createSequenceDetectors } from '../../pii/model/index.js';
+import { type BlockResult, type PiiTaskOptions, processBlock, type Scanner } from './process-block.js';
+import { loadPiiModelSync } from './train.js';
 
 /** Worker thread of `beian pii`: loads the dictionaries once, then processes blocks. */
 serveWorker<CorpusBlock, BlockResult, { options: PiiTaskOptions }>(({ options }) => {
-  const scanner = { registry: createDetectors(loadPiiDictionaries()), options };
+  const dicts = loadPiiDictionaries();
+  const scanner: Scanner = { registry: createDetectors(dicts), options };
+  if (options.modelFile) scanner.extra = createSequenceDetectors(loadPiiModelSync(options.modelFile), dicts);
   return (block) => processBlock(scanner, block);
 });

@@ -6,7 +6,7 @@ import { processBlock, type Scanner } from './process-block.js';
 const registry = createDetectors(loadPiiDictionaries());
 const scanner = (redact: boolean): Scanner => ({
   registry,
-  options: { field: 'text', redact, policy: DEFAULT_POLICY, findings: true },
+  options: { redact, policy: DEFAULT_POLICY, findings: true },
 });
 
 describe('processBlock', () => {
@@ -67,5 +67,86 @@ describe('processBlock', () => {
     expect(r.malformed[0]?.reason).not.toContain('138');
     expect(r.byType['cn-mobile']).toBe(1); // the broken line is still scanned
     expect(r.records).toBe(2);
+  });
+});
+
+describe('processBlock: the whole record', () => {
+  const block = (text: string) => ({
+    kind: 'lines' as const,
+    file: 'r.jsonl',
+    format: 'jsonl' as const,
+    encoding: 'utf8' as const,
+    firstLine: 1,
+    bytes: new TextEncoder().encode(text),
+  });
+  const line =
+    '{"text":"床前明月光","phone":"13812345678","idno":"11010519491231002X","user":{"tel":13912345678,"notes":["邮箱 a.b@example.com"]}}\n';
+
+  it('scans and redacts every string field, nested ones and long integers too', () => {
+    const r = processBlock(scanner(true), block(line));
+    expect(r.records).toBe(1);
+    expect(r.byType).toEqual({ 'cn-mobile': 2, 'cn-id-card': 1, email: 1 });
+    expect(r.findings.map((f) => f.field)).toEqual(['phone', 'idno', 'user.tel', 'user.notes.0']);
+    const out = JSON.parse(r.out ?? '') as Record<string, unknown>;
+    expect(out).toEqual({
+      text: '床前明月光',
+      phone: '138****5678',
+      idno: '110***********002X',
+      user: { tel: '139****5678', notes: ['邮箱 a***@example.com'] },
+    });
+    expect(r.out).not.toMatch(/13812345678|13912345678|19491231|a\.b@/);
+    expect(r.residualHigh).toBe(0);
+  });
+
+  it('narrowed with fields, the re-scan still reads every written field and counts what was left', () => {
+    const s: Scanner = {
+      registry,
+      options: { redact: true, policy: DEFAULT_POLICY, findings: true, fields: ['phone'] },
+    };
+    const r = processBlock(s, block(line));
+    expect(r.byType).toEqual({ 'cn-mobile': 1 });
+    expect(r.out).toContain('138****5678');
+    // idno, user.tel and the e-mail were outside the chosen field: written as they were, and reported
+    expect(r.residualHigh).toBe(3);
+  });
+
+  it('reports a record missing every chosen field as malformed, naming the field only', () => {
+    const s: Scanner = {
+      registry,
+      options: { redact: false, policy: DEFAULT_POLICY, findings: true, fields: ['body'] },
+    };
+    const r = processBlock(s, block(line));
+    expect(r.malformed).toEqual([{ file: 'r.jsonl', line: 1, reason: 'missing field "body"' }]);
+  });
+});
+
+describe('processBlock: field paths', () => {
+  it('never carries a key that is itself personal information into a finding', () => {
+    const r = processBlock(scanner(false), {
+      kind: 'lines',
+      file: 'k.jsonl',
+      format: 'jsonl',
+      encoding: 'utf8',
+      firstLine: 1,
+      bytes: new TextEncoder().encode('{"contacts":{"13812345678":"手机13812345678"}}\n'),
+    });
+    expect(r.findings.map((f) => f.field)).toEqual(['contacts.*', 'contacts.*#key']);
+    expect(JSON.stringify(r)).not.toContain('13812345678');
+  });
+});
+
+describe('processBlock: keys', () => {
+  it('redacts a key that is a phone number, keeping the key order and the value', () => {
+    const r = processBlock(scanner(true), {
+      kind: 'lines',
+      file: 'k.jsonl',
+      format: 'jsonl',
+      encoding: 'utf8',
+      firstLine: 1,
+      bytes: new TextEncoder().encode('{"a":1,"13812345678":"老客户","z":2}\n'),
+    });
+    expect(r.out).toBe('{"a":1,"138****5678":"老客户","z":2}\n');
+    expect(r.byType).toEqual({ 'cn-mobile': 1 });
+    expect(r.residualHigh).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { getPath, textOf } from '../../corpus/fields.js';
 import type { CorpusBlock, MalformedEntry } from '../../corpus/types.js';
 import {
   type Confidence,
+  type Detector,
   type DetectorRegistry,
   type Finding,
   maskValue,
@@ -14,7 +15,11 @@ import {
 
 /** What a block task needs besides the block (sent once per worker). */
 export interface PiiTaskOptions {
-  field: string;
+  /**
+   * JSONL dotted paths / CSV columns to scan; undefined scans every string (and long integer) of the
+   * record, nested ones too, and every CSV column: personal information is rarely only in `text`.
+   */
+  fields?: readonly string[];
   types?: PiiType[];
   redact: boolean;
   policy: RedactionPolicy;
@@ -24,12 +29,16 @@ export interface PiiTaskOptions {
   sourceField?: string;
   /** collect per-finding rows (for --findings) */
   findings: boolean;
+  /** a user-trained name/address model (beian pii train), run besides the rules */
+  modelFile?: string;
 }
 
 /** A finding as it leaves the scanner: masked, never the raw value. */
 export interface FindingRow {
   file: string;
   line: number;
+  /** JSONL path / CSV column the offsets refer to (absent for txt lines) */
+  field?: string;
   type: PiiType;
   start: number;
   end: number;
@@ -59,6 +68,8 @@ export interface BlockResult {
 export interface Scanner {
   registry: DetectorRegistry;
   options: PiiTaskOptions;
+  /** detectors besides the registry's (the user's sequence model) */
+  extra?: readonly Detector[];
 }
 
 const emptyResult = (bytes: number): BlockResult => ({
@@ -82,9 +93,14 @@ export function scanRecord(
   line: number,
   text: string,
   source?: string,
+  field?: string,
+  count = true,
 ): string {
-  const found: Finding[] = scanText(text, s.registry, s.options.types ? { types: s.options.types } : {});
-  r.records++;
+  const found: Finding[] = scanText(text, s.registry, {
+    ...(s.options.types ? { types: s.options.types } : {}),
+    ...(s.extra ? { extra: s.extra } : {}),
+  });
+  if (count) r.records++;
   let perSource: Partial<Record<PiiType, number>> | undefined;
   if (source !== undefined) {
     perSource = r.bySource[source] ?? {};
@@ -101,6 +117,7 @@ export function scanRecord(
       r.findings.push({
         file,
         line,
+        ...(field !== undefined ? { field } : {}),
         type: f.type,
         start: f.start,
         end: f.end,
@@ -115,22 +132,144 @@ export function scanRecord(
     ...(s.options.key ? { key: s.options.key } : {}),
   });
   r.redacted += found.length;
-  r.residualHigh += scanText(out, s.registry, { minConfidence: 'high' }).length;
+  // the re-scan of what is written: text left as it was has just been scanned, so only a changed
+  // text is scanned again (the same answer as re-reading every written value, at a fraction of the cost)
+  let high = 0;
+  if (out === text) {
+    for (const f of found) if (f.confidence === 'high') high++;
+  } else high = residualIn(s, out);
+  r.residualHigh += high;
   return out;
 }
 
-/** Redacts the text values of a JSON field in place: a string, or an array of strings. */
-function redactField(value: unknown, field: string, redact: (t: string) => string): boolean {
-  const keys = field.split('.');
+/** High-confidence findings left in a text that was written (the re-scan). */
+export const residualIn = (s: Scanner, text: string): number =>
+  text.length === 0
+    ? 0
+    : scanText(text, s.registry, { minConfidence: 'high', ...(s.extra ? { extra: s.extra } : {}) }).length;
+
+/** Integers long enough to be a phone, card or ID number stored as a JSON number. */
+const LONG_INTEGER = /^\d{7,}$/;
+
+/** A JSON leaf worth scanning: a string, or an integer that may be an identifier. */
+function leafText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isSafeInteger(v)) {
+    const t = String(v);
+    return LONG_INTEGER.test(t) ? t : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A key as it may appear in a finding's `field`: records keyed by a phone or an e-mail
+ * ({"13812345678": …}) must not leak it through the path, so such a key is starred.
+ */
+const safeKey = (k: string): string => (/\d{7,}|@/.test(k) ? '*' : k);
+
+/**
+ * Calls `visit` on every text leaf under `value` with its dotted path; a non-undefined return
+ * replaces the leaf (in place). Depth-first, in key order, so findings keep the record's order.
+ */
+export function walkLeaves(
+  value: unknown,
+  path: string,
+  visit: (text: string, path: string) => string | undefined,
+  visitKey?: (key: string, path: string) => string | undefined,
+): unknown {
+  const t = leafText(value);
+  if (t !== undefined) {
+    const out = visit(t, path);
+    return out === undefined || out === t ? value : out;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++)
+      value[i] = walkLeaves(value[i], path ? `${path}.${i}` : `${i}`, visit, visitKey);
+  } else if (value !== null && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    let renamed: Array<[string, unknown]> | undefined;
+    for (const k of Object.keys(obj)) {
+      const seg = safeKey(k);
+      const p = path ? `${path}.${seg}` : seg;
+      obj[k] = walkLeaves(obj[k], p, visit, visitKey);
+      const nk = visitKey?.(k, p);
+      if (nk !== undefined && nk !== k) renamed = Object.entries(obj);
+    }
+    // a key that is personal information (a record keyed by phone numbers) is rewritten too,
+    // keeping the key order; a clash with an existing key gets a #n suffix
+    if (renamed && visitKey) {
+      // in place (the caller holds this object): empty it, then put every entry back in order
+      for (const [k] of renamed) delete obj[k];
+      for (const [k, v] of renamed) {
+        const base = visitKey(k, path) ?? k;
+        let nk = base;
+        for (let n = 2; Object.hasOwn(obj, nk); n++) nk = `${base}#${n}`;
+        obj[nk] = v;
+      }
+    }
+  }
+  return value;
+}
+
+/** High-confidence findings in the text leaves of a record that lie outside the chosen fields. */
+function residualOutside(s: Scanner, value: unknown, fields: readonly string[]): number {
+  let n = 0;
+  const inside = (path: string) => fields.some((f) => path === f || path.startsWith(`${f}.`));
+  walkLeaves(value, '', (t, path) => {
+    if (!inside(path)) n += residualIn(s, t);
+    return undefined;
+  });
+  return n;
+}
+
+/** Sets a dotted path inside a parsed JSON value (the parent must exist). */
+function setPath(value: unknown, path: string, v: unknown): void {
+  const keys = path.split('.');
   const last = keys.pop() as string;
   const parent = keys.length ? getPath(value, keys.join('.')) : value;
-  if (parent === null || typeof parent !== 'object') return false;
-  const obj = parent as Record<string, unknown>;
-  const v = obj[last];
-  if (typeof v === 'string') obj[last] = redact(v);
-  else if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
-    obj[last] = v.map((x: string) => redact(x));
-  else return false;
+  if (parent !== null && typeof parent === 'object') (parent as Record<string, unknown>)[last] = v;
+}
+
+/**
+ * Scans (and when redacting, rewrites in place) the chosen fields of one parsed JSONL record, or
+ * every text leaf when no field is chosen. Returns false when none of the chosen fields exists.
+ */
+function scanJsonRecord(
+  s: Scanner,
+  r: BlockResult,
+  file: string,
+  line: number,
+  value: unknown,
+  source: string | undefined,
+): boolean {
+  const visit = (t: string, path: string) => scanRecord(s, r, file, line, t, source, path, false);
+  // keys are short and rarely personal: only those with a long digit run or an @ are scanned
+  const keyCache = new Map<string, string>();
+  const visitKey = (k: string, path: string): string | undefined => {
+    if (!/\d{7,}|@/.test(k)) return undefined;
+    let out = keyCache.get(k);
+    if (out === undefined) {
+      out = scanRecord(s, r, file, line, k, source, `${path}#key`, false);
+      keyCache.set(k, out);
+    }
+    return out;
+  };
+  const fields = s.options.fields;
+  if (fields === undefined) {
+    const root = walkLeaves(value, '', visit, visitKey);
+    if (root !== value) return false; // a bare string/number line: handled by the caller as text
+  } else {
+    let any = false;
+    for (const f of fields) {
+      const v = getPath(value, f);
+      if (v === undefined || v === null) continue;
+      any = true;
+      const out = walkLeaves(v, f, visit);
+      if (out !== v) setPath(value, f, out);
+    }
+    if (!any) return false;
+  }
+  r.records++;
   return true;
 }
 
@@ -157,9 +296,10 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
   const trailingNewline = lines.length > 1 && lines.at(-1) === '';
   if (trailingNewline) lines.pop();
   const outLines: string[] = [];
-  const field = s.options.field;
+  const fields = s.options.fields;
   const sourceOf = (value: unknown): string | undefined =>
     textOf(getPath(value, s.options.sourceField ?? 'source'));
+  const redact = s.options.redact;
   for (const [i, raw] of lines.entries()) {
     const line = block.firstLine + i;
     const cr = raw.endsWith('\r');
@@ -170,7 +310,9 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
         line,
         reason: `invalid byte sequence for ${block.encoding} (replaced with U+FFFD)`,
       });
-    const emit = (t: string) => outLines.push(cr ? `${t}\r` : t);
+    const emit = (t: string) => {
+      if (redact) outLines.push(cr ? `${t}\r` : t);
+    };
     if (block.format === 'txt' || block.wholeFile) {
       emit(text.trim().length === 0 ? text : scanRecord(s, r, file, line, text));
       continue;
@@ -183,33 +325,25 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
     let reason: string | undefined;
     try {
       value = JSON.parse(text);
-      const fv = getPath(value, field);
-      if (fv === undefined || fv === null) reason = `missing field "${field}"`;
-      else if (textOf(fv) === undefined) reason = `field "${field}" is not text`;
+      if (value === null || typeof value !== 'object') reason = 'not a JSON object';
     } catch (e) {
       reason = jsonReason(e);
     }
+    if (reason === undefined && !scanJsonRecord(s, r, file, line, value, sourceOf(value)))
+      reason =
+        fields && fields.length === 1
+          ? `missing field "${fields[0]}"`
+          : `none of the fields ${fields?.join(', ')}`;
     if (reason !== undefined) {
       r.malformed.push({ file, line, reason });
-      // a broken line still counts and, when redacting, is de-identified as plain text, so it
+      // a broken line is still scanned and, when redacting, de-identified as plain text, so it
       // cannot carry personal information into the output; it is not counted as a record
-      const before = r.records;
-      emit(scanRecord(s, r, file, line, text));
-      r.records = before;
+      emit(scanRecord(s, r, file, line, text, undefined, undefined, false));
       continue;
     }
-    const body = textOf(getPath(value, field)) as string;
-    if (!s.options.redact) {
-      scanRecord(s, r, file, line, body, sourceOf(value));
-      continue;
-    }
-    // Scan the record's text once for counts/offsets; rewrite element by element.
-    const countOnly: Scanner = { registry: s.registry, options: { ...s.options, redact: false } };
-    scanRecord(countOnly, r, file, line, body, sourceOf(value));
-    const tmp = emptyResult(0);
-    redactField(value, field, (t) => scanRecord(s, tmp, file, line, t));
-    r.redacted += tmp.redacted;
-    r.residualHigh += tmp.residualHigh;
+    if (!redact) continue;
+    // the re-scan covers every field written, also those outside --field (they were copied as they were)
+    if (fields) r.residualHigh += residualOutside(s, value, fields);
     emit(JSON.stringify(value));
   }
   if (s.options.redact) r.out = outLines.join('\n') + (trailingNewline ? '\n' : '');

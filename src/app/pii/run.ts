@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatFromPath, listCorpusFiles, readFileBlocks } from '../../corpus/blocks.js';
@@ -10,13 +10,15 @@ import {
   type Confidence,
   createDetectors,
   DEFAULT_POLICY,
+  type Detector,
   loadPiiDictionaries,
   needsKey,
   type PiiType,
   type RedactionPolicy,
 } from '../../pii/index.js';
+import { createSequenceDetectors } from '../../pii/model/index.js';
 import type { PiiSection } from '../../project/sections/pii.js';
-import { redactCsv } from './csv-redact.js';
+import { scanCsv } from './csv-scan.js';
 import {
   type BlockResult,
   type FindingRow,
@@ -26,6 +28,7 @@ import {
   processBlock,
   type Scanner,
 } from './process-block.js';
+import { loadPiiModel } from './train.js';
 
 /**
  * Moves a block's bytes to the worker. A block that is a view into a shared stream chunk is first
@@ -47,7 +50,8 @@ const WORKER_URL = new URL(
 export interface PiiRunOptions {
   inputs: readonly string[];
   format?: CorpusFormat;
-  field?: string;
+  /** JSONL dotted paths / CSV columns to scan; default every text field and column */
+  fields?: readonly string[];
   encoding?: CorpusEncoding;
   /** worker threads; 1 runs on the calling thread */
   jobs?: number;
@@ -55,6 +59,8 @@ export interface PiiRunOptions {
   findingsPath?: string;
   /** write de-identified copies into this folder */
   outDir?: string;
+  /** weights of a user-trained name/address model (beian pii train) */
+  modelFile?: string;
   section?: PiiSection;
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -82,7 +88,7 @@ export interface PiiReport {
   bySource: Record<string, Partial<Record<PiiType, number>>>;
   files: PiiFileReport[];
   /** up to three masked examples per type */
-  examples: Array<Pick<FindingRow, 'file' | 'line' | 'type' | 'confidence' | 'masked'>>;
+  examples: Array<Pick<FindingRow, 'file' | 'line' | 'field' | 'type' | 'confidence' | 'masked'>>;
   findingsFile?: string;
   redaction?: {
     outDir: string;
@@ -161,12 +167,26 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
   const policy = policyOf(o.section);
   const redact = o.outDir !== undefined;
   const key = redact && needsKey(policy) ? await resolveKey(o.section, o.env, o.cwd) : undefined;
-  const field = o.field ?? 'text';
-  const options: PiiTaskOptions = { field, redact, policy, findings: o.findingsPath !== undefined };
+  const fields = o.fields && o.fields.length > 0 ? [...new Set(o.fields)] : undefined;
+  const options: PiiTaskOptions = { redact, policy, findings: o.findingsPath !== undefined };
+  if (fields) options.fields = fields;
+  // built on first use: with a worker pool and no CSV, the main thread never scans
+  let scannerMemo: Scanner | undefined;
+  let model: Awaited<ReturnType<typeof loadPiiModel>> | undefined;
+  if (o.modelFile) {
+    options.modelFile = resolve(o.cwd, o.modelFile);
+    model = await loadPiiModel(options.modelFile); // validated here, before any worker starts
+  }
+  const scanner = (): Scanner => {
+    if (scannerMemo) return scannerMemo;
+    const dicts = loadPiiDictionaries();
+    const extra: Detector[] | undefined = model ? createSequenceDetectors(model, dicts) : undefined;
+    scannerMemo = { registry: createDetectors(dicts), options, ...(extra ? { extra } : {}) };
+    return scannerMemo;
+  };
   if (o.section?.types) options.types = o.section.types;
   if (key) options.key = key;
   const readOptions = {
-    field,
     ...(o.format ? { format: o.format } : {}),
     ...(o.encoding ? { encoding: o.encoding } : {}),
     ...(o.blockBytes ? { blockBytes: o.blockBytes } : {}),
@@ -180,7 +200,6 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
     o.onProgress?.(doneBytes, totalBytes);
   };
 
-  const scanner: Scanner = { registry: createDetectors(loadPiiDictionaries()), options };
   const jobs = Math.max(1, Math.min(o.jobs ?? availableParallelism(), 16));
   const big = totalBytes > 4 * 1024 * 1024;
   const pool: WorkerPool<CorpusBlock, BlockResult> | undefined =
@@ -207,12 +226,15 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
       const fileTotal = newTotal();
       let outPath: string | undefined;
       let out: WriteStream | undefined;
+      let tmpPath: string | undefined;
       if (outRoot) {
         outPath = join(outRoot, rel);
         if (resolve(outPath) === resolve(file))
           throw new BeianError('USAGE', `--out would overwrite the input ${file}; choose another folder.`);
         await mkdir(dirname(outPath), { recursive: true });
-        out = createWriteStream(outPath);
+        // written beside the target and renamed when complete: a reader never sees half a file
+        tmpPath = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
+        out = createWriteStream(tmpPath);
       }
       const take = async (r: BlockResult) => {
         mergeInto(fileTotal, r);
@@ -221,13 +243,14 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
           if (findingsOut)
             await writeTo(
               findingsOut,
-              `${JSON.stringify({ file: row.file, line: row.line, type: row.type, start: row.start, end: row.end, confidence: row.confidence, score: row.score, masked: row.masked })}\n`,
+              `${JSON.stringify({ file: row.file, line: row.line, ...(row.field !== undefined ? { field: row.field } : {}), type: row.type, start: row.start, end: row.end, confidence: row.confidence, score: row.score, masked: row.masked })}\n`,
             );
           const n = perType.get(row.type) ?? 0;
           if (n < 3)
             report.examples.push({
               file: row.file,
               line: row.line,
+              ...(row.field !== undefined ? { field: row.field } : {}),
               type: row.type,
               confidence: row.confidence,
               masked: row.masked,
@@ -236,9 +259,10 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
         }
       };
       const format = o.format ?? formatFromPath(file);
-      if (redact && format === 'csv' && out) {
+      if (format === 'csv') {
         const stream = out;
-        await take(await redactCsv(scanner, file, field, o.encoding, (t) => writeTo(stream, t), progress));
+        const write = stream ? (t: string) => writeTo(stream, t) : undefined;
+        await take(await scanCsv(scanner(), file, fields, o.encoding, write, progress));
       } else {
         const blocks = readFileBlocks(file, readOptions);
         const sized = async function* () {
@@ -252,9 +276,10 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
             transfer: transferable,
           }))
             await take(r);
-        } else for await (const b of sized()) await take(processBlock(scanner, b));
+        } else for await (const b of sized()) await take(processBlock(scanner(), b));
       }
       if (out) await closeStream(out);
+      if (tmpPath && outPath) await rename(tmpPath, outPath);
       mergeInto(total, fileTotal);
       const fr: PiiFileReport = {
         file,

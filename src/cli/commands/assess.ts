@@ -42,6 +42,7 @@ export const register: Register = (program, run, ctx) => {
         const result = assessProject(project, c.lang, {
           kb: loadKb(),
           ...(opts.rules ? { rulesFile: resolve(c.cwd, opts.rules) } : {}),
+          ...(opts.input ? { file: opts.input } : {}),
         });
         if (opts.save) {
           await withStore(c, async (store) => {

@@ -27,12 +27,17 @@ export const register: Register = (program, run, ctx) => {
               title: (d) =>
                 `${d.overdue ? `[${c.t('deadlines.overdue')}] ` : ''}${d.serviceName} · ${label(d)}`,
               description: (d) => `${d.filing} (${d.kind}): ${d.workingDays} working days from ${d.from}`,
+              approximate: c.t('deadlines.approximate'),
             }),
           );
           if (!opts.json) c.err(`${c.t('cli.wrote', { file: opts.ics })}\n`);
         }
         if (opts.json) {
-          printJson(c, { due, calendar: calendarYears() });
+          printJson(c, {
+            due,
+            calendar: calendarYears(),
+            approximate: due.filter((d) => d.approximate).map((d) => d.filing),
+          });
           return 0;
         }
         if (!due.length) c.out(`${c.t('deadlines.none')}\n`);
@@ -48,7 +53,7 @@ export const register: Register = (program, run, ctx) => {
                 '',
               ],
               due.map((d) => [
-                d.dueDate,
+                d.approximate ? `≈ ${d.dueDate}` : d.dueDate,
                 d.serviceName,
                 label(d),
                 d.filing,
@@ -59,6 +64,7 @@ export const register: Register = (program, run, ctx) => {
         }
         const y = calendarYears();
         c.out(`${c.t('deadlines.coverage', { first: y.first, last: y.last })}\n`);
+        if (due.some((d) => d.approximate)) c.out(`${c.t('deadlines.approximateNote', { last: y.last })}\n`);
         return 0;
       }),
     );

@@ -36,9 +36,11 @@ export const register: Register = (program, run, ctx) => {
 
   jsonOption(kb.command('show <id>').description(ctx.t('kb.show.description')), ctx).action(
     run(async (c, id: string, opts: { json?: boolean }) => {
-      const { loadKb, kbItems, formatCitation } = await import('../../kb/index.js');
+      const { loadKb, kbItems, formatCitation, canonicalKindId } = await import('../../kb/index.js');
       const data = loadKb();
-      const item = kbItems(data).find((i) => i.id === id);
+      // a renamed filing kind ("security-assessment") shows its successor
+      const wanted = canonicalKindId(id) ?? id;
+      const item = kbItems(data).find((i) => i.id === wanted);
       if (!item) throw new BeianError('NOT_FOUND', c.t('kb.notFound', { id }));
       if (opts.json) {
         printJson(c, { version: data.version, item });

@@ -108,6 +108,10 @@ async function generate(c: CliContext, opts: CommonOpts & { out?: string; format
       { docs: result.documents.length, files, out: opts.out },
     )}\n`,
   );
+  if (result.external.length) {
+    c.out(`${c.t('materials.external')}\n`);
+    for (const e of result.external) c.out(`  - ${e.service}: ${e.title[c.lang]} (${e.kind})\n`);
+  }
   return 0;
 }
 

@@ -51,7 +51,7 @@ export const register: Register = (program, run, ctx) => {
       );
       const kb = loadKb();
       const t = threshold(kb, 'source.illegal-rate.max');
-      const result = checkSources(ledger, t);
+      const result = checkSources(ledger, t, kb.duties);
       const code = result.ok ? 0 : 1;
       if (flags.json) {
         printJson(c, {
@@ -71,6 +71,10 @@ export const register: Register = (program, run, ctx) => {
         c.out(`${c.t('sources.problems')}\n`);
         for (const f of result.flags)
           c.out(`  ${f.severity === 'error' ? '✗' : '!'} ${f.source}  ${f.code}  ${flagText(f, c.lang)}\n`);
+      }
+      if (result.foreign.sources > 0) {
+        c.out(`${c.t('sources.foreign', { n: result.foreign.sources })}\n`);
+        for (const d of result.foreign.duties) c.out(`  - ${d.text[c.lang]}\n`);
       }
       if (result.ok) c.out(`${c.t('sources.ok')}\n`);
       return code;

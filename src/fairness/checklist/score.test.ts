@@ -34,6 +34,16 @@ describe('scoreChecklist', () => {
     expect(inferGroups(shop)).toEqual(['consumers']);
   });
 
+  it('a dispatch algorithm carries the workers item even when groups name only consumers (#19)', () => {
+    const entry: ChecklistEntry = { service: 'shop', groups: ['consumers'], answers: {} };
+    const dispatch = { ...shop, functions: ['rank'], algorithmTypes: ['scheduling-decision'] };
+    const s = scoreChecklist(data.checklist, entry, dispatch, []);
+    expect(s.groups).toContain('workers');
+    expect(s.items.some((r) => r.item.id === 'special-groups.workers-dispatch')).toBe(true);
+    const plain = scoreChecklist(data.checklist, entry, shop, []);
+    expect(plain.items.some((r) => r.item.id === 'special-groups.workers-dispatch')).toBe(false);
+  });
+
   it('scores completeness and lists gaps; unanswered or failed required items block', () => {
     const entry: ChecklistEntry = {
       service: 'shop',

@@ -48,6 +48,8 @@ export interface ServiceFacts {
   id: string;
   functions: readonly string[];
   serviceForms: readonly string[];
+  /** the types of the algorithm the entry assesses (beian.yaml algorithms[].types) */
+  algorithmTypes?: readonly string[];
 }
 
 export interface StoredAuditRef {
@@ -71,6 +73,16 @@ export function inferGroups(s: ServiceFacts): SpecialGroup[] {
   return out;
 }
 
+/**
+ * Groups a service serves by the nature of its algorithm, whatever `groups` says: dispatching work
+ * to people makes them workers with the rights of Art. 20 of the algorithm-recommendation provisions.
+ */
+export function typeGroups(s: ServiceFacts): SpecialGroup[] {
+  const dispatch =
+    s.functions.includes('schedule-decide') || s.algorithmTypes?.includes('scheduling-decision');
+  return dispatch ? ['workers'] : [];
+}
+
 export function scoreChecklist(
   items: readonly ChecklistItem[],
   entry: ChecklistEntry,
@@ -78,7 +90,7 @@ export function scoreChecklist(
   audits: readonly StoredAuditRef[],
 ): ChecklistScore {
   const regimes = entry.regimes ?? inferRegimes(service);
-  const groups = entry.groups ?? inferGroups(service);
+  const groups = [...new Set([...(entry.groups ?? inferGroups(service)), ...typeGroups(service)])];
   const applies = (i: ChecklistItem) =>
     i.regimes.some((r) => regimes.includes(r)) && (!i.groups || i.groups.some((g) => groups.includes(g)));
   const results: ItemResult[] = [];

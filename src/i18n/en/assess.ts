@@ -2,7 +2,7 @@ import type { assess as zh } from '../zh/assess.js';
 
 export const assess: Record<keyof typeof zh, string> = {
   'assess.description':
-    'Decide which filings a service needs: algorithm filing (and algorithm types), deep-synthesis filing (and role), generative-AI filing or registration, security assessment',
+    'Decide which filings a service needs: algorithm filing (and algorithm types), deep-synthesis filing (and role), generative-AI filing or registration, the public-opinion security assessment and the data-export security assessment',
   'assess.help.examples':
     'Examples:\n  beian assess --input examples/demo/beian.yaml\n  beian assess --input beian.yaml --json > determination.json\n  beian assess --input beian.yaml --out report.html\n  beian assess            (answer the questions in the terminal)\n\nExit codes: 0 nothing missing; 1 a required filing has no filing number recorded in beian.yaml; 2 bad input.',
   'assess.option.input': 'service description file (beian.yaml, YAML or JSON, may list several services)',
@@ -14,6 +14,9 @@ export const assess: Record<keyof typeof zh, string> = {
     'No --input file and this is not an interactive terminal. Name the service file with --input.',
   'assess.outFormat': 'Unsupported report format "{file}": use .md or .html',
   'assess.title': 'Filing applicability assessment',
+  'assess.company.group': '{status}: {services}',
+  'assess.company.sep': ', ',
+  'assess.company.groupSep': '; ',
   'assess.company': 'Company as a whole',
   'assess.service': 'Service',
   'assess.filing': 'Filing',
@@ -32,6 +35,7 @@ export const assess: Record<keyof typeof zh, string> = {
   'assess.timeline.months': '{min}–{max} months',
   'assess.timeline.unknown': 'no reliable source',
   'assess.deadlines': 'Deadlines',
+  'assess.duties': 'Duties that come with it',
   'assess.consequences': 'Consequences of not filing',
   'assess.toClarify': 'To clarify',
   'assess.affects': 'affects: {kinds}',

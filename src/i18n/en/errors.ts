@@ -25,6 +25,10 @@ export const errors: Record<keyof typeof zh, string> = {
   'zod.invalid_format': '{message}',
   'zod.custom': '{message}',
   'zod.other': '{message}',
+  'project.usccCheckChar':
+    '"{value}" is not a valid unified social credit code (统一社会信用代码): the check character (18th) should be {expected} (GB 32100)',
+  'project.usccShape':
+    '"{value}" is not a valid unified social credit code (统一社会信用代码): 18 characters of 0-9 and A-Y without I, O, S, V, Z, the last a GB 32100 check character',
   'project.invalid': '{file} does not match the beian.yaml schema.',
   'web.html.lang': 'en',
   'web.error.internal': 'internal error',

@@ -6,6 +6,7 @@ import { demo } from './demo.js';
 import { errors } from './errors.js';
 import { guard } from './guard.js';
 import { kb } from './kb.js';
+import { label } from './label.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
@@ -18,6 +19,7 @@ import { server } from './server.js';
 export const en: Record<keyof typeof zh, string> = {
   ...core,
   ...kb,
+  ...label,
   ...lexicon,
   ...scan,
   ...assess,

@@ -6,7 +6,8 @@ export const pii: Record<keyof typeof zh, string> = {
     'Detect personal information in corpora (resident IDs, mobiles, bank cards, USCC, names, addresses, ...) and de-identify it',
   'pii.help.examples': `Examples:
   beian pii data/corpus.jsonl                      count personal information by type
-  beian pii data/ --field content --json           JSONL field "content", JSON output
+  beian pii data/ --field content --field user.phone --json
+                                                    only these JSONL fields (default: all), JSON output
   beian pii data/ --findings findings.jsonl        one line per finding (masked values only)
   beian pii data/ --redact --out clean/            write de-identified copies (same format), re-scan them
   BEIAN_PII_KEY=... beian pii data/ --redact --out clean/ --config beian.yaml
@@ -15,8 +16,31 @@ export const pii: Record<keyof typeof zh, string> = {
 Types: cn-id-card cn-mobile cn-landline bank-card cn-uscc passport cn-travel-permit cn-plate
        email ip mac url-credentials person-name address
 Confidence: high (checksum/strict format), medium, possible (failed checksum or no context)`,
+  'pii.option.model':
+    'also run a name/address model you trained (weights from beian pii-train), besides the rules',
+  'pii.train.description':
+    'Train the optional name/address sequence model on labelled data you are licensed to use (offline; beian ships no weights)',
+  'pii.train.option.out': 'weights file to write (JSON)',
+  'pii.train.option.epochs': 'training epochs (default 8)',
+  'pii.train.option.trainedOn': 'what the data is (data set and licence), recorded in the weights file',
+  'pii.train.help': `Data formats:
+  JSONL: {"text": "...", "spans": [{"type": "person-name", "start": 3, "end": 6}]} (end exclusive)
+         or the CLUENER shape {"text": "...", "label": {"name": {...}, "address": {...}}}
+  BIO:   one "character tag" per line (B-PER, I-PER, B-ADDR...), a blank line between sentences
+Examples:
+  beian pii-train ours.jsonl --out pii-model.json --trained-on "support tickets 2025, own data"
+  beian pii corpus.jsonl --model pii-model.json`,
+  'pii.train.notFound': 'Training data not found: {file}',
+  'pii.train.noSpans': 'No labelled person-name or address span in the training data.',
+  'pii.model.unreadable': 'Cannot read the model file {file}: not a JSON weights file.',
+  'pii.model.invalid': 'The model file {file} is not a beian PII weights file.',
+  'pii.train.needsOut': 'Give the weights file with --out',
+  'pii.train.progress': 'Training the model',
+  'pii.train.done':
+    'Trained on {sentences} sentences ({names} names, {addresses} addresses), {features} features, written to {out}',
   'pii.option.format': 'input format (default: by extension): jsonl, txt or csv',
-  'pii.option.field': 'JSONL text field (dotted path, e.g. data.content) or CSV column; default text',
+  'pii.option.field':
+    'only this JSONL field (dotted path, e.g. data.content; nested values included) or CSV column; repeat for several; default: every field and column',
   'pii.option.encoding': 'force the encoding: utf8, gbk or gb18030 (default: detected)',
   'pii.option.findings':
     'write every finding to this JSONL file (file, line, type, offsets, confidence, masked value)',
@@ -55,11 +79,13 @@ Confidence: high (checksum/strict format), medium, possible (failed checksum or 
   beian sources import ledger.csv > sources.yaml
 
 Flag codes: missing-licence, missing-authorisation, crawl-without-basis, pi-without-consent,
-  pi-undeclared, foreign-without-assessment, illegal-rate-exceeded (threshold from the KB,
+  pi-undeclared, foreign-not-reviewed, illegal-rate-exceeded (threshold from the KB,
   source.illegal-rate.max), not-scanned (a warning; does not fail)`,
   'sources.option.ledger': 'ledger file (YAML, JSON or CSV); default: the sources: section of beian.yaml',
   'sources.noLedger': 'No ledger: pass --ledger <file> or add a sources: section to beian.yaml.',
   'sources.summary': '{sources} sources, {flagged} flagged (illegal-rate maximum {max}, {standard})',
   'sources.problems': 'Problems:',
+  'sources.foreign':
+    '{n} sources from abroad: data coming into China needs no data-export security assessment; what applies:',
   'sources.ok': 'Every source passes the checks.',
 };

@@ -61,6 +61,8 @@ export const registry: Record<keyof typeof zh, string> = {
   'deadlines.overdue': 'OVERDUE',
   'deadlines.none': 'Nothing due.',
   'deadlines.approximate': '(outside the holiday data: weekends only)',
+  'deadlines.approximateNote':
+    'Deadlines marked ≈ fall past the holiday data (up to {last}): the State Council schedule for later years is not in the data, so only weekends are counted and the real date may differ.',
   'deadlines.coverage': 'holiday data covers {first}–{last}',
   'deadline.event.launch': 'file after launch',
   'deadline.event.change': 'update after change',
@@ -91,4 +93,6 @@ export const registry: Record<keyof typeof zh, string> = {
   'state.change-pending': 'change pending',
   'state.updated': 'updated',
   'state.cancelled': 'cancelled',
+  'filings.numbersInvalid': 'A filing number in {file} has the wrong form.',
+  'filings.numberWrongForm': '"{value}" is not a {kind} number: expected the form {example}',
 };

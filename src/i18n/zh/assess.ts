@@ -1,6 +1,6 @@
 export const assess = {
   'assess.description':
-    '判断服务需要哪些备案：算法备案（及算法类型）、深度合成备案（及角色）、生成式人工智能备案或登记、安全评估',
+    '判断服务需要哪些备案：算法备案（及算法类型）、深度合成备案（及角色）、生成式人工智能备案或登记、安全评估（舆论属性）与数据出境安全评估',
   'assess.help.examples':
     '示例：\n  beian assess --input examples/demo/beian.yaml\n  beian assess --input beian.yaml --json > determination.json\n  beian assess --input beian.yaml --out report.html\n  beian assess            （在终端中逐题回答）\n\n退出码：0 无缺失；1 有“必须”的备案尚未在 beian.yaml 中记录备案编号；2 输入有误。',
   'assess.option.input': '服务描述文件（beian.yaml，YAML 或 JSON，可包含多个服务）',
@@ -10,6 +10,9 @@ export const assess = {
   'assess.needInput': '没有 --input 文件，且当前不是交互式终端。请用 --input 指定服务描述文件。',
   'assess.outFormat': '不支持的报告格式 “{file}”：请使用 .md 或 .html',
   'assess.title': '备案适用性评估',
+  'assess.company.group': '{status}：{services}',
+  'assess.company.sep': '、',
+  'assess.company.groupSep': '；',
   'assess.company': '公司整体',
   'assess.service': '服务',
   'assess.filing': '备案类型',
@@ -28,6 +31,7 @@ export const assess = {
   'assess.timeline.months': '{min}–{max} 个月',
   'assess.timeline.unknown': '无可靠来源',
   'assess.deadlines': '期限',
+  'assess.duties': '随之而来的义务',
   'assess.consequences': '未备案的后果',
   'assess.toClarify': '待澄清的问题',
   'assess.affects': '影响：{kinds}',

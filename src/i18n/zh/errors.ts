@@ -24,6 +24,9 @@ export const errors = {
   'zod.invalid_format': '格式不符：{format}',
   'zod.custom': '{message}',
   'zod.other': '无效：{message}',
+  'project.usccCheckChar': '“{value}”不是有效的统一社会信用代码：第 18 位校验码应为 {expected}（GB 32100）',
+  'project.usccShape':
+    '“{value}”不是有效的统一社会信用代码：应为 18 位，由 0-9 与 A-Y（不含 I、O、S、V、Z）组成，末位为 GB 32100 校验码',
   'project.invalid': '{file} 不符合 beian.yaml 的格式要求。',
   'web.html.lang': 'zh-CN',
   'web.error.internal': '内部错误',

@@ -44,4 +44,5 @@ export const guard = {
   'guard.report.bank': '题库',
   'guard.report.intercepted': '被网关拦截',
   'guard.report.total': '合计',
+  'guard.badLabel': '{field}：显式标识须同时含“人工智能/AI”与“生成/合成”（GB 45438-2025 第5节）',
 } as const;

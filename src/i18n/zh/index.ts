@@ -5,6 +5,7 @@ import { demo } from './demo.js';
 import { errors } from './errors.js';
 import { guard } from './guard.js';
 import { kb } from './kb.js';
+import { label } from './label.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
@@ -17,6 +18,7 @@ import { server } from './server.js';
 export const zh = {
   ...core,
   ...kb,
+  ...label,
   ...lexicon,
   ...scan,
   ...assess,

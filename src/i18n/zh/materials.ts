@@ -1,6 +1,6 @@
 export const materials = {
   'materials.description':
-    '生成备案材料（算法基本情况、算法安全自评估报告、拟公示内容、落实主体责任情况、上线备案申请表、安全评估报告、语料标注规则、模型服务协议、关键词列表与测试题集导出）',
+    '生成备案材料（算法基本情况、算法安全自评估报告、拟公示内容、落实主体责任情况、上线备案申请表、安全评估报告、语料标注规则、模型服务协议、关键词列表与测试题集导出；登记表、模型调用协议、显示义务说明；舆论属性安全评估报告）',
   'materials.help': `
 示例：
   beian materials --config beian.yaml --out materials/
@@ -22,6 +22,7 @@ export const materials = {
   'materials.check.description':
     'check：检查所有文档：列出缺失字段、超长字段与待补充项；有必填项缺失时退出码为 1',
   'materials.badFormat': '未知格式 “{value}”：可用 {formats}',
+  'materials.external': '以下材料不由 beian 生成，须另行准备：',
   'materials.wrote': '已生成 {docs} 个文档、{files} 个文件到 {out}',
   'materials.header.doc': '文档',
   'materials.header.files': '文件',

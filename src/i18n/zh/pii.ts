@@ -4,7 +4,8 @@ export const pii = {
     '检测语料中的个人信息（身份证、手机号、银行卡、统一社会信用代码、姓名、地址等）并去标识化',
   'pii.help.examples': `示例：
   beian pii data/corpus.jsonl                      统计各类个人信息
-  beian pii data/ --field content --json           JSONL 的 content 字段，JSON 输出
+  beian pii data/ --field content --field user.phone --json
+                                                    只扫描这些 JSONL 字段（默认全部字段），JSON 输出
   beian pii data/ --findings findings.jsonl        每处发现写一行（仅脱敏值，不含原文）
   beian pii data/ --redact --out clean/            写出去标识化副本（格式不变）并复扫残留
   BEIAN_PII_KEY=... beian pii data/ --redact --out clean/ --config beian.yaml
@@ -13,8 +14,29 @@ export const pii = {
 类型：cn-id-card cn-mobile cn-landline bank-card cn-uscc passport cn-travel-permit cn-plate
       email ip mac url-credentials person-name address
 可信度：high（校验通过/格式严格）、medium、possible（校验失败或缺少上下文）`,
+  'pii.option.model': '另用一个自行训练的姓名/地址模型（beian pii-train 生成的权重文件），与规则一同运行',
+  'pii.train.description': '用你有权使用的标注数据训练可选的姓名/地址序列模型（离线；beian 不附带任何权重）',
+  'pii.train.option.out': '写出的权重文件（JSON）',
+  'pii.train.option.epochs': '训练轮数（默认 8）',
+  'pii.train.option.trainedOn': '记入权重文件的数据说明（数据集与许可）',
+  'pii.train.help': `数据格式：
+  JSONL：{"text": "…", "spans": [{"type": "person-name", "start": 3, "end": 6}]}（end 不含）
+         或 CLUENER 形式 {"text": "…", "label": {"name": {…}, "address": {…}}}
+  BIO：每行“字 标签”（B-PER、I-PER、B-ADDR…），句间空行
+示例：
+  beian pii-train ours.jsonl --out pii-model.json --trained-on "内部客服记录 2025，自有数据"
+  beian pii corpus.jsonl --model pii-model.json`,
+  'pii.train.notFound': '找不到训练数据：{file}',
+  'pii.train.noSpans': '训练数据中没有任何已标注的姓名（person-name）或地址（address）片段。',
+  'pii.model.unreadable': '无法读取模型文件 {file}：不是 JSON 权重文件。',
+  'pii.model.invalid': '模型文件 {file} 不是 beian 的个人信息模型权重文件。',
+  'pii.train.needsOut': '请用 --out 指定权重文件',
+  'pii.train.progress': '训练模型',
+  'pii.train.done':
+    '已用 {sentences} 句（姓名 {names}、地址 {addresses}）训练，{features} 个特征，写入 {out}',
   'pii.option.format': '输入格式（默认按扩展名）：jsonl、txt 或 csv',
-  'pii.option.field': 'JSONL 文本字段（点路径，如 data.content）或 CSV 列名，默认 text',
+  'pii.option.field':
+    '只扫描此 JSONL 字段（点路径，如 data.content，含其嵌套值）或 CSV 列；可重复；默认扫描全部字段和列',
   'pii.option.encoding': '强制编码：utf8、gbk 或 gb18030（默认自动识别）',
   'pii.option.findings': '把每处发现写入此 JSONL 文件（文件、行、类型、偏移、可信度、脱敏值）',
   'pii.option.redact': '去标识化：写出副本到 --out 目录',
@@ -47,11 +69,12 @@ export const pii = {
   beian sources import ledger.csv > sources.yaml
 
 问题代码：missing-licence、missing-authorisation、crawl-without-basis、pi-without-consent、
-  pi-undeclared、foreign-without-assessment、illegal-rate-exceeded（阈值取自知识库
+  pi-undeclared、foreign-not-reviewed、illegal-rate-exceeded（阈值取自知识库
   source.illegal-rate.max）、not-scanned（提示，不导致失败）`,
   'sources.option.ledger': '台账文件（YAML、JSON 或 CSV）；默认读取 beian.yaml 的 sources 段',
   'sources.noLedger': '没有台账：请用 --ledger 指定文件，或在 beian.yaml 中添加 sources 段。',
   'sources.summary': '{sources} 个来源，{flagged} 个存在问题（违法不良率上限 {max}，{standard}）',
   'sources.problems': '问题：',
+  'sources.foreign': '境外来源 {n} 个：数据入境不需要数据出境安全评估，适用以下要求：',
   'sources.ok': '所有来源均满足检查项。',
 } as const;

@@ -56,6 +56,8 @@ export const registry = {
   'deadlines.overdue': '已逾期',
   'deadlines.none': '没有待办的法定期限。',
   'deadlines.approximate': '（节假日数据未覆盖该年份，仅按周末估算）',
+  'deadlines.approximateNote':
+    '标有 ≈ 的期限超出节假日数据（至 {last} 年）：国务院尚未公布（或本工具尚未收录）之后年份的放假安排，仅按周末计算，实际期限可能因法定节假日与调休而不同。',
   'deadlines.coverage': '节假日数据覆盖 {first}–{last} 年',
   'deadline.event.launch': '上线后备案',
   'deadline.event.change': '变更备案',
@@ -85,4 +87,6 @@ export const registry = {
   'state.change-pending': '待变更',
   'state.updated': '已变更',
   'state.cancelled': '已注销',
+  'filings.numbersInvalid': '{file} 中有备案编号的格式不正确。',
+  'filings.numberWrongForm': '“{value}”不是{kind}的编号：应形如 {example}',
 } as const;

@@ -1,6 +1,7 @@
+import { formatCitation } from '../../kb/index.js';
 import type { Measures } from '../../project/index.js';
 import type { ChecklistResult, FairnessFlag } from '../evidence.js';
-import { type Block, paragraph, type Section, todo } from '../model.js';
+import { type Block, paragraph, type Section, section, todo } from '../model.js';
 import type { Template } from '../template.js';
 import { roleTitle, typeTitles } from './algorithm-forms.js';
 import { evidenceTodo, fields, orgName, row, table, textOr, verdict } from './common.js';
@@ -102,12 +103,51 @@ function algorithmChapter(ctx: BuildContext, tpl: Template, s: AlgorithmSubject)
         vars,
         checklist ? checklistBlocks(ctx, tpl, checklist) : [evidenceTodo(tpl, 'checklist')],
       ),
+      ...(isDispatch(s) ? [workersSection(ctx, tpl, s)] : []),
       tpl.sec('fairness', vars, fairness ? fairnessBlocks(tpl, fairness) : [evidenceTodo(tpl, 'fairness')]),
       tpl.sec('user-rights', vars, [
         textOr(tpl, a.optOut, tpl.l('f.alg.optOut'), `${p}.optOut`, a.role !== 'technical-supporter'),
       ]),
     ],
   );
+}
+
+/** A dispatch algorithm: by its declared type, or the service's schedule-decide function. */
+export const isDispatch = (s: AlgorithmSubject): boolean =>
+  s.algorithm.types?.includes('scheduling-decision') ??
+  s.service.answers.functions?.includes('schedule-decide') === true;
+
+const WORKER_DUTIES = [
+  ['workers/order-allocation', 'orderAllocation'],
+  ['workers/pay', 'pay'],
+  ['workers/working-time', 'workingTime'],
+  ['workers/rewards-penalties', 'rewardsPenalties'],
+] as const;
+
+/**
+ * Workers' rights (Art. 20): each duty the KB attaches to dispatch algorithms, with the filer's
+ * account of how the rules meet it or a required to-complete box. Derived from the algorithm type,
+ * never from the checklist's `groups`.
+ */
+function workersSection(ctx: BuildContext, tpl: Template, s: AlgorithmSubject): Section {
+  const w = s.algorithm.workerRights ?? {};
+  const children = WORKER_DUTIES.flatMap(([id, key]) => {
+    const duty = ctx.kb.duties.find((d) => d.id === id);
+    if (!duty) return [];
+    return [
+      section(
+        id.replace('/', '-'),
+        duty.title[ctx.lang],
+        [
+          paragraph(duty.text[ctx.lang]),
+          textOr(tpl, w[key], duty.title[ctx.lang], `${s.path}.workerRights.${key}`),
+        ],
+        [],
+        duty.citations.map((c) => formatCitation(ctx.kb, c, ctx.lang)),
+      ),
+    ];
+  });
+  return tpl.sec('workers', { name: s.algorithm.name }, [], children);
 }
 
 /** Counts of what failed and what is still missing, for the conclusion. */

@@ -23,6 +23,16 @@ export interface Subjects {
   models: ModelSubject[];
   /** services for which deep-synthesis filing applies (only known from a determination) */
   deepSynthesis: Service[];
+  /** services that register (登记) an app calling a filed model */
+  registrations: ServiceSubject[];
+  /** services the public-opinion security assessment applies to */
+  publicOpinion: ServiceSubject[];
+}
+
+export interface ServiceSubject {
+  service: Service;
+  /** beian.yaml path of the service, e.g. services[3] */
+  path: string;
 }
 
 /** What every document is built from. */
@@ -40,7 +50,7 @@ export interface BuildContext extends Sources {
   subjects: Subjects;
 }
 
-export type Family = 'algorithm' | 'genai' | 'deep-synthesis';
+export type Family = 'algorithm' | 'genai' | 'deep-synthesis' | 'registration' | 'public-opinion';
 
 /** One document kind: which filing it belongs to, its formats, and its pure builder. */
 export interface DocumentDef {

@@ -51,11 +51,25 @@ function sourcesSection(ctx: BuildContext, tpl: Template, checks: Check[]): Sect
       tpl.l('col.crossBorder'),
       tpl.l('col.items'),
       tpl.l('col.illegalRate'),
+      tpl.l('col.problems'),
       tpl.l('col.result'),
     ],
     rows.map((r) => {
       const c = r.illegalRate === undefined ? undefined : check(ctx, maxId, r.illegalRate);
       if (c) checks.push({ ...c, title: `${c.title}: ${r.name}` });
+      // The verdict rests on the same evidence as `beian sources check`: any error it reports for
+      // the source makes the source non-compliant, whatever its illegal-content rate.
+      const problems = (r.problems ?? []).filter((p) => p.code !== 'illegal-rate-exceeded');
+      if (problems.length)
+        checks.push({
+          thresholdId: 'sources-check',
+          title: `${tpl.l('col.problems')}: ${r.name}`,
+          requirement: '—',
+          measured: problems.map((p) => p[ctx.lang]).join('；'),
+          pass: false,
+          source: 'beian sources check',
+        });
+      const pass = problems.length ? false : c?.pass;
       return [
         r.name,
         tpl.l(`source.${r.type}`),
@@ -64,7 +78,8 @@ function sourcesSection(ctx: BuildContext, tpl: Template, checks: Check[]): Sect
         r.crossBorder === undefined ? '' : r.crossBorder ? tpl.l('yes') : tpl.l('no'),
         r.items ?? null,
         r.illegalRate === undefined ? '—' : pct(r.illegalRate),
-        verdict(tpl, c?.pass),
+        r.problems === undefined ? '' : r.problems.map((p) => p[ctx.lang]).join('；') || '—',
+        verdict(tpl, pass),
       ];
     }),
     tpl.l('caption.ledger'),
@@ -202,6 +217,20 @@ function bankSection(ctx: BuildContext, tpl: Template, checks: Check[]): Section
 function resultsSection(ctx: BuildContext, tpl: Template, checks: Check[]): Section {
   const rt = ctx.evidence.redteam;
   if (!rt) return tpl.sec('results', {}, [evidenceTodo(tpl, 'redteam')], [], false);
+  if (rt.gaps?.length)
+    return tpl.sec(
+      'results',
+      {},
+      [
+        todo(
+          tpl.l('todo.evidence.redteamGaps', { run: rt.runId ?? '—', gaps: rt.gaps.join('；') }),
+          'evidence.redteam',
+          true,
+        ),
+      ],
+      [],
+      false,
+    );
   const own: Check[] = [];
   for (const b of rt.banks) {
     const t = BANK_THRESHOLDS[b.bank];
@@ -291,7 +320,7 @@ function keywordSection(ctx: BuildContext, tpl: Template, checks: Check[]): Sect
   blocks.push(checksTable(tpl, own, tpl.l('caption.lexicon')));
   return tpl.sec(
     'keywords',
-    { total: lx.total.toLocaleString('en-US'), updated: lx.updatedAt ?? '—' },
+    { total: lx.total.toLocaleString('en-US'), updated: lx.updatedAt ?? '—', version: lx.version ?? '—' },
     blocks,
   );
 }

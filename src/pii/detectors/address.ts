@@ -3,17 +3,31 @@ import { type Detector, type Finding, finding } from '../types.js';
 
 const HAN = '\\u4e00-\\u9fff';
 const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
-/** A door number: the anchor every address needs (…27号, 88-1号). */
+/** A door number: the anchor of a full address (…27号, 88-1号). */
 const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?号(?:院|楼)?/g;
 const MAX_PREFIX = 32;
-const isPrefixChar = (ch: string): boolean => /^[\u4e00-\u9fffA-Za-z]$/.test(ch);
+const isPrefixChar = (ch: string): boolean => /^[\u4e00-\u9fffA-Za-z0-9]$/.test(ch);
+/** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
+const STREET =
+  /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?![\u4e00-\u9fff]?(?:线|站|口站|局|办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
+/** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
+const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠']);
+const FIRST_ADMIN = /[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|镇|乡|街道|开发区|新区)/;
+const ADMIN_CHAIN = /(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区))+$/;
+/** Cheap pre-check before the street expression (大 alone would let nearly every line through). */
+const STREET_HINT = /[路街巷弄]|胡同|大道/;
+/** Words right after a street name that show it is a place (文汇路附近, 长阳大街与…交汇). */
+const STREET_AFTER =
+  /^(?:[0-9０-９]|与|和|交|一带|附近|沿线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|$)/;
 
 /**
- * Postal addresses: [province][city][district][town] street/place + door number [+ building/unit/
- * room]. The door number anchors the match (a region name alone identifies nobody); the text
- * before it is read right to left up to a function word (住在, 寄到 …) or punctuation, so the scan
- * is linear. Known province/city names (data/pii/regions.txt), admin and street suffixes and an
- * address label (地址：) raise the score.
+ * Postal addresses, read by their grammar: [province][city][district][town] street + door number
+ * [+ building, unit, floor, room] (北京市海淀区中关村大街27号3栋502室), and street names without a
+ * door number when the context shows a place (位于文汇路, 长阳大街与…交汇). A door number needs a
+ * street or building word before it (路, 街, 大厦, 小区…) or an address label (地址：): a region and
+ * a number alone (上海市规划局公布55号) is no address. A number that belongs to the street name
+ * (开发区2号大街22号) does not end the address. A region name alone identifies nobody and is not
+ * reported.
  */
 export function createAddress(d: PiiDictionaries): Detector {
   const a = d.address;
@@ -23,62 +37,128 @@ export function createAddress(d: PiiDictionaries): Detector {
     `^(?:${region}(?:${alt(a['province-suffix'])})?|[${HAN}]{2,7}?(?:${alt(a['province-suffix'])}))?(?:${region}(?:${alt(a['city-suffix'])})?|[${HAN}]{1,5}?(?:${alt(a['city-suffix'])}))?`,
   );
   const detail = new RegExp(
-    `(?:\\s?(?:[0-9A-Za-z一二三四五六七八九十]{1,4}(?:${alt(a['detail-suffix'])})|(?:套房|公寓|室)\\s?[0-9]{1,5}))*`,
+    `(?:\\s?(?:[0-9A-Za-z一二三四五六七八九十]{1,4}(?:${alt(a['detail-suffix'])})|(?:套房|公寓|室)\\s?[0-9]{1,5}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=[0-9一二三四五六七八九十A-Za-z]{1,4}(?:${alt(a['detail-suffix'])}))))*`,
     'y',
   );
   const stop = new Set([...a.stop]);
   const streetEnd = new RegExp(`(?:${alt(a['street-suffix'])})$`);
+  const streetStart = new RegExp(`^(?:${alt(['大街', '大道', '路', '街', '巷', '胡同', '弄'])})`);
   const adminSuffix = new RegExp(
     `[${HAN}](?:${alt([...a['province-suffix'], ...a['city-suffix'], ...a['district-suffix'], ...a['town-suffix']])})`,
   );
-  const notAfter = /^(?:线|机|位|选手|文件|令)/;
+  const notAfter = /^(?:线|机|位|选手|文件|令|公告|文|房间|球员|种子|字|台风|病人|患者|车厢|窗口|柜台|门)/;
+  const labelled = (text: string, start: number) =>
+    a.labels.some((l) => text.slice(Math.max(0, start - 8), start).includes(l));
+  const common = d.commonWords;
+  /** Words ending in a street character that are no street (思路, 道路, 逛街…). */
+  const notStreet = new Set(a['not-street']);
+
+  function numbered(text: string, out: Finding[]): void {
+    if (!text.includes('号')) return;
+    let lastEnd = 0;
+    for (const m of text.matchAll(ANCHOR)) {
+      const numStart = m.index;
+      let numEnd = numStart + m[0].length;
+      const next = text.slice(numEnd, numEnd + 2);
+      if (notAfter.test(next)) continue;
+      // 2号大街22号: this number is part of the street's name; the next anchor takes it in
+      if (streetStart.test(next)) continue;
+      let start = numStart;
+      while (start > lastEnd && numStart - start < MAX_PREFIX) {
+        const ch = text[start - 1] ?? '';
+        if (!isPrefixChar(ch) || stop.has(ch)) break;
+        start--;
+      }
+      while (start < numStart && /[0-9A-Za-z]/.test(text[start] ?? '')) start++;
+      let prefix = text.slice(start, numStart);
+      if (prefix.length < 2) continue;
+      const r = regionRe.exec(prefix);
+      if (r && r.index > 0) {
+        start += r.index;
+        prefix = prefix.slice(r.index);
+      }
+      // without a region the prefix is only the street part: a long run of text before a street
+      // name is not part of the address (…咨询空气净化东门捷径巷14号 → 东门捷径巷14号)
+      if (!r) {
+        const chain = FIRST_ADMIN.exec(prefix);
+        const keep = chain ? prefix.length - chain.index : Math.min(prefix.length, 8);
+        start = numStart - keep;
+        prefix = prefix.slice(prefix.length - keep);
+      }
+      const isLabelled = labelled(text, start);
+      const hasRegion = r !== null;
+      const hasStreet = streetEnd.test(prefix);
+      const hasAdmin = adminSuffix.test(prefix);
+      if (!hasStreet && !isLabelled) continue;
+      detail.lastIndex = numEnd;
+      const dm = detail.exec(text);
+      if (dm) numEnd += dm[0].length;
+      const hasDetail = (dm?.[0].length ?? 0) > 0;
+      const score =
+        0.5 +
+        (hasRegion ? 0.2 : 0) +
+        (hasAdmin ? 0.1 : 0) +
+        (hasStreet ? 0.15 : 0) +
+        (hasDetail ? 0.1 : 0) +
+        (isLabelled ? 0.2 : 0);
+      const regionText = regionPrefix.exec(prefix)?.[0];
+      out.push(
+        finding('address', text, start, numEnd, score, regionText ? { region: regionText } : undefined),
+      );
+      lastEnd = numEnd;
+    }
+  }
+
+  function streets(text: string, out: Finding[]): void {
+    if (!STREET_HINT.test(text)) return;
+    for (const m of text.matchAll(STREET)) {
+      let start = m.index;
+      const end = start + m[0].length;
+      if (out.some((f) => start < f.end && f.start < end)) continue;
+      // the name starts after the last function character (在文汇路 → 文汇路), and is short
+      const suffixLen = /(?:大道|大街|胡同)$/.test(m[0]) ? 2 : 1;
+      const mod =
+        /(?:[东西南北中]|[一二三四五六七八九十]{1,2})$/.exec(m[0].slice(0, -suffixLen))?.[0].length ?? 0;
+      const coreEnd = end - suffixLen - mod;
+      start = Math.max(start, coreEnd - 3);
+      for (let k = coreEnd - 1; k >= start; k--)
+        if (stop.has(text[k] ?? '') || STREET_STOP.has(text[k] ?? '')) {
+          start = k + 1;
+          break;
+        }
+      const word = text.slice(start, end);
+      const name = text.slice(start, coreEnd);
+      let plain = false;
+      for (let k = 0; k < coreEnd - start && !plain; k++) if (notStreet.has(word.slice(k))) plain = true;
+      if (plain || name.length < 2 || common.has(name) || /^[一二三四五六七八九十]/.test(name)) continue;
+      // extend left over an admin prefix (通州区梨园南街) read by the same rule as numbered addresses
+      let s = start;
+      while (s > 0 && start - s < 16 && isPrefixChar(text[s - 1] ?? '') && !stop.has(text[s - 1] ?? '')) s--;
+      const head = text.slice(s, start);
+      const admin = ADMIN_CHAIN.exec(head);
+      if (admin) {
+        const r = regionRe.exec(head);
+        start = s + (r && r.index < admin.index ? r.index : admin.index);
+      }
+      const before = text.slice(Math.max(0, start - 3), start);
+      const cueBefore =
+        /(?:位于|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|地址[：:]?|家住|住在)$/.test(before) ||
+        labelled(text, start);
+      const cueAfter = STREET_AFTER.test(text.slice(end, end + 3));
+      if (!cueBefore && !cueAfter && !admin) continue;
+      const score = 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
+      out.push(finding('address', text, start, end, Math.min(score, 0.84)));
+    }
+  }
 
   return {
     type: 'address',
+    applies: (p) => p.street && p.han >= 3,
     detect(text) {
       const out: Finding[] = [];
-      if (!text.includes('号')) return out;
-      let lastEnd = 0;
-      for (const m of text.matchAll(ANCHOR)) {
-        const numStart = m.index;
-        let numEnd = numStart + m[0].length;
-        if (notAfter.test(text.slice(numEnd, numEnd + 2))) continue;
-        let start = numStart;
-        while (start > lastEnd && numStart - start < MAX_PREFIX) {
-          const ch = text[start - 1] ?? '';
-          if (!isPrefixChar(ch) || stop.has(ch)) break;
-          start--;
-        }
-        let prefix = text.slice(start, numStart);
-        if (prefix.length < 2) continue;
-        const r = regionRe.exec(prefix);
-        if (r && r.index > 0) {
-          start += r.index;
-          prefix = prefix.slice(r.index);
-        }
-        const hasRegion = r !== null;
-        const hasStreet = streetEnd.test(prefix);
-        const hasAdmin = adminSuffix.test(prefix);
-        if (!hasRegion && !hasStreet && !hasAdmin) continue;
-        detail.lastIndex = numEnd;
-        const dm = detail.exec(text);
-        if (dm) numEnd += dm[0].length;
-        const labelled = a.labels.some((l) => text.slice(Math.max(0, start - 8), start).includes(l));
-        const hasDetail = (dm?.[0].length ?? 0) > 0;
-        const score =
-          0.45 +
-          (hasRegion ? 0.2 : 0) +
-          (hasAdmin ? 0.1 : 0) +
-          (hasStreet ? 0.15 : 0) +
-          (hasDetail ? 0.1 : 0) +
-          (labelled ? 0.2 : 0);
-        const regionText = regionPrefix.exec(prefix)?.[0];
-        out.push(
-          finding('address', text, start, numEnd, score, regionText ? { region: regionText } : undefined),
-        );
-        lastEnd = numEnd;
-      }
-      return out;
+      numbered(text, out);
+      streets(text, out);
+      return out.length > 1 ? out.sort((x, y) => x.start - y.start) : out;
     },
   };
 }

@@ -27,6 +27,7 @@ function knownBin(d: string): boolean {
 /** Bank cards: Luhn plus a known BIN. A failed Luhn on a labelled UnionPay-looking number is "possible". */
 export const bankCard: Detector = {
   type: 'bank-card',
+  applies: (p) => p.digits >= 15 && p.digitRun >= 4,
   detect(text) {
     const out: Finding[] = [];
     if (!HINT.test(text)) return out;

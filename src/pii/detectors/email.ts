@@ -9,6 +9,7 @@ const CANDIDATE =
 
 export const email: Detector = {
   type: 'email',
+  applies: (p) => p.at,
   detect(text) {
     const out: Finding[] = [];
     if (!HINT.test(text)) return out;

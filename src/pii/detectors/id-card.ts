@@ -15,6 +15,7 @@ const LABELS = ['身份证', '证件号', '公民身份', 'ID card', '身份号�
  */
 export const idCard: Detector = {
   type: 'cn-id-card',
+  applies: (p) => p.digitRun >= 15,
   detect(text) {
     const out: Finding[] = [];
     if (!HINT.test(text)) return out;

@@ -19,6 +19,7 @@ export function isIpv6(s: string): boolean {
 /** IPv4 and IPv6 addresses (PIPL treats them as personal information when tied to a person). */
 export const ip: Detector = {
   type: 'ip',
+  applies: (p) => (p.dot && p.digits >= 4) || p.colon,
   detect(text) {
     const out: Finding[] = [];
     if (/\d\.\d/.test(text))

@@ -10,6 +10,7 @@ const CANDIDATE =
 /** MAC addresses: 00:1A:2B:3C:4D:5E, 00-1A-…, 001a.2b3c.4d5e. */
 export const mac: Detector = {
   type: 'mac',
+  applies: (p) => (p.colon || p.hyphen || p.dot) && p.alnumRun >= 2,
   detect(text) {
     const out: Finding[] = [];
     if (!HINT.test(text)) return out;

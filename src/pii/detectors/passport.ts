@@ -11,6 +11,7 @@ const LABELS = ['护照', 'passport', 'Passport', 'PASSPORT', '证件'];
 
 export const passport: Detector = {
   type: 'passport',
+  applies: (p) => p.digitRun >= 7,
   detect(text) {
     const out: Finding[] = [];
     if (!HINT.test(text)) return out;

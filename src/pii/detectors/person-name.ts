@@ -1,124 +1,273 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 
-const isHan = (ch: string | undefined): boolean => ch !== undefined && /^[\u4e00-\u9fff]$/.test(ch);
+const HAN = 1;
+const SURNAME = 2;
+const STOP = 4;
+const GIVEN = 8;
+const TRANSLIT = 16;
+const AMBIGUOUS = 32;
+const SINGLE = 64;
 
-interface Cue {
-  w: string;
-  strong: boolean;
-}
-
-/** Cue words indexed by the UTF-16 code of their first character: one pass finds all of them. */
-function indexCues(cues: readonly Cue[]): Map<number, Cue[]> {
-  const m = new Map<number, Cue[]>();
-  for (const c of [...cues].sort((a, b) => b.w.length - a.w.length)) {
-    const k = c.w.charCodeAt(0);
-    m.set(k, [...(m.get(k) ?? []), c]);
+/** Words indexed by the code of their first (or last) character: one probe per text position. */
+function indexBy(words: readonly string[], last: boolean): Map<number, string[]> {
+  const m = new Map<number, string[]>();
+  for (const w of [...new Set(words)].sort((a, b) => b.length - a.length)) {
+    const k = w.charCodeAt(last ? w.length - 1 : 0);
+    const list = m.get(k);
+    if (list) list.push(w);
+    else m.set(k, [w]);
   }
   return m;
 }
 
-/** Every cue occurrence in text order (plain loop: this is the detector's hot path). */
-function cueHits(text: string, index: Map<number, Cue[]>): Array<{ at: number; cue: Cue }> {
-  const out: Array<{ at: number; cue: Cue }> = [];
-  for (let i = 0; i < text.length; i++) {
-    const list = index.get(text.charCodeAt(i));
-    if (list === undefined) continue;
-    for (const c of list) if (c.w.length === 1 || text.startsWith(c.w, i)) out.push({ at: i, cue: c });
-  }
-  return out;
-}
+const MIN_SCORE = 0.6;
+const LEFT_CUE = 0.45;
+const RIGHT_CUE = 0.35;
+const BLOCKED = -1;
+const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+/** · • ‧ ・ - －: the separators inside a transliterated name */
+const isNameDot = (c: number): boolean =>
+  c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb || c === 45 || c === 0xff0d;
+/** ：, :, or white space between a label and the name (姓名：张三) */
+const isLabelGap = (c: number): boolean => c === 0xff1a || c === 58 || c === 32 || c === 9 || c === 0x3000;
+const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
 
 /**
- * Chinese personal names, by dictionary and context: a known surname followed by one or two
- * given-name characters, introduced by a cue before (姓名：, 联系人, 收件人…) or after (先生, 女士,
- * 经理…, or a speech verb). Bare surname+characters without a cue are not reported: in running
- * text they are mostly ordinary words (王孙, 黄河, 高山).
+ * Person names in running text, by dictionary and context (no statistical model):
+ * - Chinese names: a surname (data/pii/surnames.txt) and one or two given-name characters, scored by
+ *   what stands around them: a title or role right before (记者唐曜华, 副局长张涛, 总裁沈东军), a
+ *   verb of speech right after (…认为, …表示), punctuation or a particle, and how name-like the given
+ *   characters are. A candidate that continues a common word (公司执行 → 司执行, 共和党国 → 党国) or
+ *   runs into an organisation or place suffix (…公司, …路) is no name. Surname characters that are
+ *   mostly function words (和, 同, 高…) need a title or speech cue.
+ * - Transliterated and minority names: runs of transliteration characters, joined by · (阿卜杜拉·艾尼瓦尔,
+ *   约翰·摩尔), or undotted with a title or speech cue (主帅瓜迪奥拉表示); known places/teams are skipped.
+ * - A Latin name in brackets right after a name found (伊桑·科恩（Ethan Coen）).
+ * - A name found with good context is found again wherever it recurs in the same text.
+ * Scores: a title/label cue plus a speech cue or clear boundary → high; one cue → medium.
  */
 export function createPersonName(d: PiiDictionaries): Detector {
   const cues = d.nameCues;
-  const stop = new Set([...cues.stop]);
-  const afterWords = [
-    ...cues.after.strong.map((w) => ({ w, strong: true })),
-    ...cues.after.weak.map((w) => ({ w, strong: false })),
-  ].sort((a, b) => b.w.length - a.w.length);
-  const beforeIndex = indexCues([
-    ...cues.before.strong.map((w) => ({ w, strong: true })),
-    ...cues.before.weak.map((w) => ({ w, strong: false })),
-  ]);
-  const afterIndex = indexCues(afterWords);
-  // sets, not list scans: these run at every cue hit
-  const single = new Set(d.surnames.filter((x) => x.length === 1));
+  const flags = new Uint8Array(0x10000);
+  for (let c = 0x4e00; c <= 0x9fff; c++) flags[c] = HAN;
+  for (const s of d.surnames) {
+    const c = s.charCodeAt(0);
+    flags[c] = (flags[c] ?? 0) | SURNAME | (s.length === 1 ? SINGLE : 0);
+  }
+  const setFlag = (chars: string, f: number) => {
+    for (const ch of chars) if (!/\s/.test(ch)) flags[ch.charCodeAt(0)] = (flags[ch.charCodeAt(0)] ?? 0) | f;
+  };
+  setFlag(cues.stop, STOP);
+  setFlag([...d.givenNameChars].join(''), GIVEN);
+  setFlag(cues.translit, TRANSLIT);
+  setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
   const compound = new Set(d.surnames.filter((x) => x.length === 2));
-  const surnameAt = (text: string, i: number): string | undefined => {
-    const two = text.slice(i, i + 2);
-    if (compound.has(two)) return two;
-    const one = text[i] ?? '';
-    return single.has(one) ? one : undefined;
+  const titles = indexBy(cues.titles, true);
+  const titlesAhead = indexBy(cues.titles, false);
+  const labels = indexBy(cues.before.strong, true);
+  const conj = indexBy(cues.before.weak, true);
+  const speech = indexBy([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
+  const orgSuffix = indexBy(cues['org-suffix'], false);
+  const wordBefore = indexBy(cues['word-before'], true);
+  const translitStop = cues['translit-stop'];
+  const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+  const PARTICLE = codes('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了');
+  // words that commonly stand right before a name inside a sentence (曼联的罗西, 由姚仕宪, 请杨熙)
+  const LEFT_PARTICLE = codes('的由给以将拿请问被让对向把据是为跟找见叫令派邀和与及、同');
+  // words as numbers (UTF-16 codes packed), so the hot path compares without building strings
+  const key2 = (a: number, b: number) => a * 0x10000 + b;
+  const key3 = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;
+  const common2 = new Set<number>();
+  const common3 = new Set<number>();
+  for (const w of d.commonWords) {
+    if (w.length === 2) common2.add(key2(w.charCodeAt(0), w.charCodeAt(1)));
+    else if (w.length === 3) common3.add(key3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
+  }
+  const isCommon = (text: string, i: number, e: number): boolean => {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    if (common2.has(key2(a, b))) return true;
+    return e - i >= 3 && common3.has(key3(a, b, text.charCodeAt(i + 2)));
   };
-  const surnameEndingAt = (text: string, end: number): string | undefined => {
-    const two = end >= 2 ? text.slice(end - 2, end) : '';
-    if (compound.has(two)) return two;
-    const one = text[end - 1] ?? '';
-    return single.has(one) ? one : undefined;
+  const compound2 = new Set([...compound].map((w) => key2(w.charCodeAt(0), w.charCodeAt(1))));
+  const stopWords = new Set(translitStop);
+  /** a known place/team/brand inside a transliterated run (意大利, 巴塞罗那) */
+  const hasTranslitStop = (v: string): boolean => {
+    for (let a = 0; a < v.length; a++)
+      for (let b = a + 2; b <= Math.min(v.length, a + 6); b++) if (stopWords.has(v.slice(a, b))) return true;
+    return false;
   };
-  const givenOk = (ch: string | undefined): boolean => isHan(ch) && !stop.has(ch ?? '');
-  const afterCueAt = (text: string, i: number) =>
-    afterIndex.get(text.charCodeAt(i))?.find((a) => text.startsWith(a.w, i));
-  const bonus = (given: string): number =>
-    [...given].reduce((s, ch) => s + (d.givenNameChars.has(ch) ? 0.1 : 0), 0);
+
+  // plain loops, no callbacks: these run at every surname character of every line
+  const endsAt = (index: Map<number, string[]>, text: string, end: number): boolean => {
+    if (end <= 0) return false;
+    const list = index.get(text.charCodeAt(end - 1));
+    if (list === undefined) return false;
+    for (let k = 0; k < list.length; k++) {
+      const w = list[k] as string;
+      if (end >= w.length && text.startsWith(w, end - w.length)) return true;
+    }
+    return false;
+  };
+  const startsAt = (index: Map<number, string[]>, text: string, at: number): boolean => {
+    const list = index.get(text.charCodeAt(at));
+    if (list === undefined) return false;
+    for (let k = 0; k < list.length; k++) if (text.startsWith(list[k] as string, at)) return true;
+    return false;
+  };
+  // Scores are plain numbers (no objects on the hot path): LEFT_CUE / RIGHT_CUE mark a cue.
+  /** Context before a candidate starting at i: 0.45 title/label, 0.15 boundary or conjunction, 0.1 particle, 0 inside text. */
+  const leftScore = (text: string, i: number): number => {
+    if (i === 0) return 0.15;
+    if (endsAt(titles, text, i)) return LEFT_CUE;
+    let j = i;
+    while (j > 0 && j > i - 2 && isLabelGap(text.charCodeAt(j - 1))) j--;
+    if (endsAt(labels, text, j)) return LEFT_CUE;
+    if (!isHanCode(text.charCodeAt(i - 1))) return 0.15;
+    if (endsAt(conj, text, i)) return 0.15;
+    if (LEFT_PARTICLE.has(text.charCodeAt(i - 1))) return 0.1;
+    return 0;
+  };
+  /** Context after a candidate ending at e: 0.35 speech verb or title after, 0.2 boundary, 0.15 particle, BLOCKED before a suffix. */
+  const rightScore = (text: string, e: number): number => {
+    if (e >= text.length) return 0.2;
+    if (startsAt(speech, text, e)) return RIGHT_CUE;
+    if (startsAt(orgSuffix, text, e)) return BLOCKED;
+    if (!isHanCode(text.charCodeAt(e))) return 0.2;
+    if (PARTICLE.has(text.charCodeAt(e))) return 0.15;
+    return 0;
+  };
+
+  /** cheap: could a name ending at e have a context after it */
+  const rightPossible = (text: string, e: number): boolean => {
+    if (e >= text.length) return true;
+    const c = text.charCodeAt(e);
+    return !isHanCode(c) || PARTICLE.has(c) || speech.has(c);
+  };
+
+  function chinese(text: string, i: number): { end: number; score: number } | undefined {
+    const sl = compound2.has(key2(text.charCodeAt(i), text.charCodeAt(i + 1)))
+      ? 2
+      : (flags[text.charCodeAt(i)] ?? 0) & SINGLE
+        ? 1
+        : 0;
+    if (sl === 0) return undefined;
+    const left = leftScore(text, i);
+    // inside running text (no cue, no boundary before): only a context after can make a name, so
+    // give up at once when neither possible end has one (most surname characters end here)
+    if (left === 0 && !rightPossible(text, i + sl + 1) && !rightPossible(text, i + sl + 2)) return undefined;
+    if (endsAt(wordBefore, text, i + 1)) return undefined;
+    // a surname and a title (李先生, 王局长) names nobody in particular
+    if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
+    const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
+    let bestEnd = -1;
+    let bestScore = 0;
+    for (let g = 2; g >= 1; g--) {
+      const gs = i + sl;
+      let nameLike = 0;
+      let ok = gs + g <= text.length;
+      for (let k = gs; ok && k < gs + g; k++) {
+        const f = flags[text.charCodeAt(k)] ?? 0;
+        if (!(f & HAN) || f & STOP) ok = false;
+        else if (f & GIVEN) nameLike++;
+      }
+      if (!ok) continue;
+      // the second given character starting a speech word or suffix belongs to what follows
+      if (g === 2 && (startsAt(speech, text, gs + 1) || startsAt(orgSuffix, text, gs + 1))) continue;
+      const e = gs + g;
+      if (isCommon(text, i, e)) continue;
+      const right = rightScore(text, e);
+      if (right === BLOCKED) continue;
+      if (ambiguous && left !== LEFT_CUE && right !== RIGHT_CUE) continue;
+      if (left === 0 && right === 0) continue;
+      const score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
+      if (bestEnd < 0 || score > bestScore + 1e-9) {
+        bestEnd = e;
+        bestScore = score;
+      }
+    }
+    return bestEnd < 0 ? undefined : { end: bestEnd, score: bestScore };
+  }
+
+  function translit(text: string, i: number): { end: number; score: number } | undefined {
+    let e = i;
+    let dotted = false;
+    let letters = 0;
+    for (;;) {
+      while (e < text.length && (flags[text.charCodeAt(e)] ?? 0) & TRANSLIT) {
+        e++;
+        letters++;
+      }
+      if (
+        e + 1 < text.length &&
+        isNameDot(text.charCodeAt(e)) &&
+        (flags[text.charCodeAt(e + 1)] ?? 0) & TRANSLIT &&
+        e > i
+      ) {
+        dotted = true;
+        e++;
+        continue;
+      }
+      break;
+    }
+    if (letters < 2) return undefined;
+    const left = leftScore(text, i);
+    const right = rightScore(text, e);
+    const cue = left === LEFT_CUE || right === RIGHT_CUE;
+    if (dotted) return { end: e, score: 0.75 + (cue ? 0.15 : 0) };
+    if (right === BLOCKED || !cue || (letters === 2 && left !== LEFT_CUE)) return undefined;
+    if (hasTranslitStop(text.slice(i, e))) return undefined;
+    return { end: e, score: 0.2 + left + right + (letters >= 4 ? 0.1 : 0) };
+  }
 
   return {
     type: 'person-name',
+    applies: (p) => p.han >= 2,
     detect(text) {
-      const best = new Map<number, Finding>();
-      const add = (start: number, end: number, score: number) => {
-        const prev = best.get(start);
-        const f = finding('person-name', text, start, end, score);
-        if (!prev || prev.score < f.score) best.set(start, f);
-      };
-      for (const {
-        at,
-        cue: { w, strong },
-      } of cueHits(text, beforeIndex)) {
-        let p = at + w.length;
-        while (p < text.length && p - at - w.length < 2 && /[：:\s]/.test(text[p] ?? '')) p++;
-        const s = surnameAt(text, p);
-        if (!s) continue;
-        let end = p + s.length;
-        let given = '';
-        while (given.length < 2 && givenOk(text[end]) && !afterCueAt(text, end)) {
-          given += text[end];
-          end++;
+      const out: Finding[] = [];
+      const n = text.length;
+      let i = 0;
+      while (i < n) {
+        const f = flags[text.charCodeAt(i)] ?? 0;
+        if (!(f & (SURNAME | TRANSLIT))) {
+          i++;
+          continue;
         }
-        // a two-character given name whose second character is not name-like is more often
-        // a one-character name followed by a word (张伟说 → 说 is stopped; 张伟去 → 去 is stopped)
-        if (given.length === 0) continue;
-        const cueAfter = afterCueAt(text, end);
-        const followedByHan = isHan(text[end]) && !cueAfter;
-        const base = strong ? 0.75 : 0.5;
-        add(p, end, base + bonus(given) + (cueAfter ? 0.1 : 0) - (followedByHan ? 0.15 : 0));
+        const prevTranslit = i > 0 && (flags[text.charCodeAt(i - 1)] ?? 0) & TRANSLIT;
+        const c = f & SURNAME ? chinese(text, i) : undefined;
+        const t = f & TRANSLIT && !prevTranslit ? translit(text, i) : undefined;
+        const pick = c && t ? (t.end - i > c.end - i + 1 && t.score >= c.score - 0.1 ? t : c) : (c ?? t);
+        if (pick && pick.score >= MIN_SCORE) {
+          out.push(finding('person-name', text, i, pick.end, pick.score));
+          const latin = LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44));
+          if (latin?.[1]) {
+            const s = pick.end + 1;
+            out.push(finding('person-name', text, s, s + latin[1].length, Math.min(pick.score, 0.8)));
+            i = s + latin[1].length;
+          } else i = pick.end;
+          continue;
+        }
+        i++;
       }
-      for (const {
-        at: j,
-        cue: { strong },
-      } of cueHits(text, afterIndex)) {
-        const candidate = (len: number) => {
-          const gStart = j - len;
-          const given = text.slice(gStart, j);
-          if (gStart <= 0 || ![...given].every((ch) => givenOk(ch))) return undefined;
-          const s = surnameEndingAt(text, gStart);
-          return s ? { start: gStart - s.length, given } : undefined;
-        };
-        const two = candidate(2);
-        const one = candidate(1);
-        // prefer a two-character given name when it looks like one
-        const chosen = two && (bonus(two.given) >= 0.1 || !one) ? two : (one ?? two);
-        if (!chosen) continue;
-        if (isHan(text[chosen.start - 1]) && !strong) continue;
-        add(chosen.start, j, (strong ? 0.75 : 0.5) + bonus(chosen.given));
-      }
-      return [...best.values()].sort((a, b) => a.start - b.start);
+      return recur(text, out);
     },
   };
+}
+
+/** A name found with good context again wherever it recurs in the text (names repeat in an article). */
+function recur(text: string, found: Finding[]): Finding[] {
+  if (found.length === 0) return found;
+  const all = [...found];
+  const seen = new Set<string>();
+  for (const f of found) {
+    if (f.score < 0.7 || f.value.length < 2 || seen.has(f.value) || /[A-Za-z]/.test(f.value)) continue;
+    seen.add(f.value);
+    for (let at = text.indexOf(f.value); at >= 0; at = text.indexOf(f.value, at + 1)) {
+      const end = at + f.value.length;
+      if (all.some((g) => at < g.end && g.start < end)) continue;
+      all.push(finding('person-name', text, at, end, Math.max(0.6, f.score - 0.15)));
+    }
+  }
+  return all.length === found.length ? found : all.sort((a, b) => a.start - b.start);
 }

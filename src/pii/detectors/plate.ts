@@ -13,6 +13,7 @@ const CANDIDATE = new RegExp(
 /** Vehicle licence plates (GA 36), including the green six-character new-energy plates. */
 export const plate: Detector = {
   type: 'cn-plate',
+  applies: (p) => p.upper && p.digits >= 3,
   detect(text) {
     const out: Finding[] = [];
     for (const m of matches(CANDIDATE, text)) {

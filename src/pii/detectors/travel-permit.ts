@@ -13,6 +13,7 @@ const LABELS = ['通行证', '回乡证', '台胞证', '港澳', '台湾', '往�
 /** Hong Kong/Macau/Taiwan travel permits. Unlabelled only for the distinctive C-form. */
 export const travelPermit: Detector = {
   type: 'cn-travel-permit',
+  applies: (p) => p.digitRun >= 7,
   detect(text) {
     const out: Finding[] = [];
     if (!HINT.test(text)) return out;

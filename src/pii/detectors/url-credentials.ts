@@ -10,6 +10,7 @@ const CANDIDATE =
 /** URLs with a user name and password in them (https://user:secret@host/...). */
 export const urlCredentials: Detector = {
   type: 'url-credentials',
+  applies: (p) => p.at && p.colon,
   detect(text) {
     const out: Finding[] = [];
     if (!HINT.test(text)) return out;

@@ -1,5 +1,5 @@
-import { USCC_CHARS, usccChecksumOk } from '../checksums.js';
-import { hasContext, matches } from '../context.js';
+import { PROVINCE_CODES, USCC_CHARS, usccChecksumOk } from '../checksums.js';
+import { hasContext, hasNegativeContext, matches } from '../context.js';
 import { type Detector, type Finding, finding } from '../types.js';
 
 /** Cheap pre-check: most corpus lines cannot contain this type at all. */
@@ -17,6 +17,7 @@ const LABELS = ['信用代码', '社会信用', 'USCC', '税号', '纳税人识�
  */
 export const uscc: Detector = {
   type: 'cn-uscc',
+  applies: (p) => p.digitRun >= 6 && p.alnumRun >= 18,
   detect(text) {
     const out: Finding[] = [];
     if (!HINT.test(text)) return out;
@@ -26,7 +27,17 @@ export const uscc: Detector = {
       const labelled = hasContext(text, m.index, LABELS);
       const ok = usccChecksumOk(v);
       const hasLetter = /[A-Z]/.test(v);
-      const score = ok ? (hasLetter || labelled ? 0.97 : 0.7) : labelled ? 0.45 : 0;
+      // characters 3–8 are an administrative division code: its province part must exist
+      const division = PROVINCE_CODES.has(v.slice(2, 4));
+      // an all-digit 18-character number passes the check character one time in 31: an order or
+      // tracking number must not pass for a USCC, so without a label it needs a real division code
+      // and no order/serial wording before it, and even then it is only "possible"
+      let score: number;
+      if (!ok) score = labelled ? 0.45 : 0;
+      else if (labelled) score = 0.97;
+      else if (hasNegativeContext(text, m.index)) score = 0;
+      else if (hasLetter) score = division ? 0.97 : 0.6;
+      else score = division ? 0.5 : 0;
       if (score <= 0) continue;
       out.push(finding('cn-uscc', text, m.index, m.index + v.length, score));
     }

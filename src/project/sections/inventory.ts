@@ -42,6 +42,19 @@ export const Algorithm = z
     optOut: z.string().optional(),
     product: Product.optional(),
     riskMeasures: z.array(RiskMeasure).optional(),
+    /**
+     * For dispatch (调度决策类) algorithms: how the rules protect workers (算法推荐管理规定 Art. 20);
+     * the self-assessment asks for each whether or not the checklist names workers as a group.
+     */
+    workerRights: z
+      .object({
+        orderAllocation: z.string().optional(),
+        pay: z.string().optional(),
+        workingTime: z.string().optional(),
+        rewardsPenalties: z.string().optional(),
+      })
+      .strict()
+      .optional(),
     filingNumber: z.string().optional(),
   })
   .strict();

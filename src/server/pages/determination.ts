@@ -1,13 +1,15 @@
 import type { ServiceDetermination } from '../../assess/determination.js';
 import { pick } from '../../i18n/index.js';
-import type { Kb } from '../../kb/index.js';
+import { canonicalKindId, type Kb } from '../../kb/index.js';
 import { h } from '../html.js';
 import type { PageCtx } from '../layout.js';
 
 /** One service's determination: each filing with status, reasons and citations, then what to clarify. */
 export function determinationView(p: PageCtx, kb: Kb, d: ServiceDetermination) {
   const title = (id: string) => {
-    const k = kb.filingKinds.find((x) => x.id === id);
+    // saved determinations may carry a renamed kind id ("security-assessment")
+    const current = canonicalKindId(id);
+    const k = kb.filingKinds.find((x) => x.id === current);
     return k ? pick(k.title, p.lang) : id;
   };
   return h`<table id="determination"><thead><tr><th>${p.t('registry.header.kind')}</th><th>${p.t('web.col.state')}</th><th>${p.t('web.col.why')}</th></tr></thead><tbody>${d.filings.map(

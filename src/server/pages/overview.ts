@@ -28,6 +28,7 @@ export function overviewPage(p: PageCtx, kb: Kb, d: OverviewData): string {
   // The hot loop (1,000 services × 5 kinds) concatenates strings directly; every untrusted value
   // still goes through esc().
   const overdueLabel = esc(p.t('web.overdue'));
+  const approxLabel = p.t('web.approximate');
   let rows = '';
   for (const s of d.services) {
     const fs = byService.get(s.id) ?? [];
@@ -42,7 +43,7 @@ export function overviewPage(p: PageCtx, kb: Kb, d: OverviewData): string {
       cells += '</td>';
     }
     const dueCell = due
-      ? `<span class="${due.overdue ? 'overdue' : ''}">${esc(due.dueDate)}${due.overdue ? ` · ${overdueLabel}` : ''}</span>`
+      ? `<span class="${due.overdue ? 'overdue' : ''}"${due.approximate ? ' data-approximate="true"' : ''}>${esc(due.dueDate)}${due.approximate ? ` <span class="muted">(${esc(approxLabel)})</span>` : ''}${due.overdue ? ` · ${overdueLabel}` : ''}</span>`
       : '';
     rows += `<tr${due?.overdue ? ' class="overdue"' : ''} data-service="${esc(s.id)}"><td><a href="/services/${seg(s.id)}">${esc(s.name)}</a></td><td>${esc(s.owner ?? '')}</td>${cells}<td>${dueCell}</td></tr>`;
   }

@@ -29,7 +29,7 @@ export function servicePage(p: PageCtx, kb: Kb, d: ServicePageData): string {
     const due = d.due.filter((x) => x.filing === f.id);
     return h`<section class="filing" data-filing="${f.id}"><h3><a href="/filings/${seg(f.id)}">${kindTitle(f.kind)} · ${f.subjectName}</a>
 <span class="chip ${f.state}">${p.t(`state.${f.state}` as 'state.filed')}</span>${f.filingNumber ? h` <code>${f.filingNumber}</code>` : ''}</h3>
-${due.map((x) => h`<p class="${x.overdue ? 'overdue' : ''}">${p.t(`deadline.event.${x.event}`)}: ${x.dueDate}${x.overdue ? h` · ${p.t('web.overdue')}` : ''}</p>`)}
+${due.map((x) => h`<p class="${x.overdue ? 'overdue' : ''}" data-approximate="${x.approximate ? 'true' : 'false'}">${p.t(`deadline.event.${x.event}`)}: ${x.dueDate}${x.approximate ? h` <span class="muted">(${p.t('web.approximate')})</span>` : ''}${x.overdue ? h` · ${p.t('web.overdue')}` : ''}</p>`)}
 ${transitions.length ? transitionsTable(p, transitions) : ''}</section>`;
   });
   const runs = d.runs.length

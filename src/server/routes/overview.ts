@@ -18,6 +18,7 @@ export const overviewRoutes: Routes = (deps) => {
         title: (d) =>
           `${d.overdue ? `[${t('deadlines.overdue')}] ` : ''}${d.serviceName} · ${t(`deadline.event.${d.event}`)}`,
         description: (d) => `${d.filing} (${d.kind})`,
+        approximate: t('deadlines.approximate'),
       });
       return c.body(ics, 200, { 'Content-Type': 'text/calendar; charset=utf-8' });
     });

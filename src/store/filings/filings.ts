@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { BeianError } from '../../errors.js';
 import { checkTransition, type FilingState, isFilingState } from '../../filings/lifecycle.js';
 import type { Kb } from '../../kb/index.js';
+import { canonicalKindId, storedFilingIds } from '../../kb/kinds.js';
 import type { FilingKindId } from '../../kb/schema.js';
 import type { Database } from '../schema.js';
 import { appendAudit, withAuditRetry } from './audit.js';
@@ -79,7 +80,8 @@ function toFiling(r: Raw): FilingRow {
     subjectType: r.subject_type,
     subjectId: r.subject_id,
     subjectName: r.subject_name ?? r.subject_id,
-    kind: r.kind as FilingKindId,
+    // rows written before a kind was renamed keep their id; they read as the current kind
+    kind: (canonicalKindId(r.kind) ?? r.kind) as FilingKindId,
     basis: r.basis,
     state: (isFilingState(r.state) ? r.state : 'assessing') as FilingState,
     stateSince: r.state_since,
@@ -98,7 +100,10 @@ export async function listFilings(
 }
 
 export async function getFiling(db: Kysely<Database>, id: string): Promise<FilingRow> {
-  const r = await filingQuery(db).where('f.id', '=', id).executeTakeFirst();
+  const r = await filingQuery(db)
+    .where('f.id', 'in', storedFilingIds(id))
+    .orderBy('f.id', 'desc')
+    .executeTakeFirst();
   if (!r)
     throw new BeianError(
       'NOT_FOUND',
@@ -150,10 +155,11 @@ export async function transitionFiling(
     const f = await trx
       .selectFrom('registry_filings')
       .selectAll()
-      .where('id', '=', input.filingId)
+      .where('id', 'in', storedFilingIds(input.filingId))
+      .orderBy('id', 'desc')
       .executeTakeFirst();
     if (!f) throw new BeianError('NOT_FOUND', `No filing "${input.filingId}" in the registry.`);
-    const kind = kb.filingKinds.find((k) => k.id === f.kind);
+    const kind = kb.filingKinds.find((k) => k.id === canonicalKindId(f.kind));
     if (!kind) throw new BeianError('INTERNAL', `Filing kind ${f.kind} is not in the knowledge base.`);
     if (input.expectedVersion !== undefined && Number(f.version) !== input.expectedVersion) {
       throw new BeianError('CONFLICT', `Filing "${f.id}" was changed by someone else; reload and try again.`);

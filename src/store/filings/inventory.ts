@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Inventory } from '../../filings/inventory.js';
+import { canonicalFilingId } from '../../kb/kinds.js';
 import type { Database } from '../schema.js';
 import { appendAudit, withAuditRetry } from './audit.js';
 
@@ -135,9 +136,10 @@ export async function syncInventory(
         result.unchanged = false;
       }
     }
-    const filings = new Set(
-      (await trx.selectFrom('registry_filings').select('id').execute()).map((f) => f.id),
-    );
+    const stored = (await trx.selectFrom('registry_filings').select('id').execute()).map((f) => f.id);
+    // A filing stored under a renamed kind id ("…:security-assessment") is the same filing as its
+    // successor: it keeps its id and history instead of being planned again.
+    const filings = new Set(stored.map(canonicalFilingId));
     for (const f of inv.filings) {
       if (filings.has(f.id)) continue;
       // A number already issued (recorded in beian.yaml) means the filing is done: start at "filed".
@@ -163,7 +165,7 @@ export async function syncInventory(
     }
     const planned = new Set(inv.filings.map((f) => f.id));
     // Filings no longer planned stay (history, pending cancellation) but are reported.
-    for (const id of filings) if (!planned.has(id)) result.filings.removed.push(id);
+    for (const id of stored) if (!planned.has(canonicalFilingId(id))) result.filings.removed.push(id);
     const changed =
       result.services.added.length +
       result.services.updated.length +

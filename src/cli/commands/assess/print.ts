@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { AssessView } from '../../../assess/view.js';
+import { type AssessView, companyServices } from '../../../assess/view.js';
 import type { CliContext } from '../../context.js';
 import { formatTable } from '../../output.js';
 
@@ -21,7 +21,7 @@ export function printAssessment(ctx: CliContext, view: AssessView): void {
       view.company.map((c) => [
         title.get(c.kind) ?? c.kind,
         t(`assess.status.${c.status}`),
-        c.services.join(', '),
+        companyServices(c, (x) => t(`assess.status.${x}`), view.lang),
       ]),
     ),
     '',
@@ -40,6 +40,11 @@ export function printAssessment(ctx: CliContext, view: AssessView): void {
       for (const r of f.reasons) {
         lines.push(`      ${r.outcome === 'pending' ? t('assess.pending') : '-'} ${r.text}`);
         lines.push(color.dim(`        ${r.citation.text} · ${r.ruleId}`));
+      }
+      const workers = f.duties?.filter((d) => d.id.startsWith('workers/')) ?? [];
+      if (workers.length) {
+        lines.push(`      ${t('assess.duties')}:`);
+        for (const d of workers) lines.push(`      · ${d.title} ${color.dim(d.citation)}`);
       }
     }
     if (s.toClarify.length) {

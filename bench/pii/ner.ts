@@ -1,0 +1,204 @@
+/**
+ * Precision/recall of the name and address detectors on real labelled Chinese text (CLUENER2020
+ * train split, Weibo NER), on the HELD-OUT fifth of each (fixed by a hash of the sentence; the
+ * detectors were tuned on the other four fifths only). Exact span and ≥ 50 % overlap.
+ *   npx tsx bench/pii/ner.ts [heldout|tune|all] [--model weights.json] [--train]
+ * --train fits the optional sequence model on the TUNE split in memory (never written, never
+ * shipped: the corpora are research-only) and scores rules + model on the held-out split.
+ */
+import { readFileSync } from 'node:fs';
+import { createDetectors, type Finding, loadPiiDictionaries, scanText } from '../../src/pii/index.js';
+import {
+  createSequenceDetectors,
+  parseModel,
+  type TrainingSentence,
+  trainModel,
+} from '../../src/pii/model/index.js';
+import {
+  fnv1a,
+  type Gold,
+  type GoldKind,
+  isHeldOut,
+  loadCluener,
+  loadWeibo,
+  type NerSentence,
+} from './ner-corpus.js';
+
+const args = process.argv.slice(2);
+const split = (args.find((a) => ['heldout', 'tune', 'dev', 'all'].includes(a)) ?? 'heldout') as
+  | 'heldout'
+  | 'tune'
+  | 'dev'
+  | 'all';
+const epochs = Number(args.find((a) => a.startsWith('--epochs='))?.slice(9) ?? 6);
+/** dev: a fifth of the tune split, to choose the model's settings without touching the held-out part */
+const isDev = (s: NerSentence) => !isHeldOut(s.text) && fnv1a(s.text) % 5 === 1;
+const modelFile = args.includes('--model') ? args[args.indexOf('--model') + 1] : undefined;
+const train = args.includes('--train');
+
+const all = [...loadCluener(), ...loadWeibo()];
+const pick = (s: NerSentence) =>
+  split === 'all'
+    ? true
+    : split === 'heldout'
+      ? isHeldOut(s.text)
+      : split === 'dev'
+        ? isDev(s)
+        : !isHeldOut(s.text);
+const sentences = all.filter(pick);
+const dicts = loadPiiDictionaries();
+const registry = createDetectors(dicts);
+
+const toTraining = (s: NerSentence): TrainingSentence => ({
+  text: s.text,
+  spans: s.gold
+    .filter((g) => g.kind === 'person' || g.kind === 'address-street')
+    .map((g) => ({
+      type: g.kind === 'person' ? ('person-name' as const) : ('address' as const),
+      start: g.start,
+      end: g.end,
+    })),
+});
+
+let model: ReturnType<typeof parseModel> | undefined;
+if (modelFile) model = parseModel(JSON.parse(readFileSync(modelFile, 'utf8')));
+else if (train) {
+  const t0 = performance.now();
+  const trainSet = all.filter((s) => !isHeldOut(s.text) && (split !== 'dev' || !isDev(s)));
+  model = trainModel(trainSet.map(toTraining), dicts, { epochs });
+  console.log(
+    `model trained on the tune split in ${((performance.now() - t0) / 1000).toFixed(1)} s (in memory only)`,
+  );
+}
+const seq = model ? createSequenceDetectors(model, dicts) : undefined;
+
+const predict = (text: string): Finding[] =>
+  scanText(text, registry, { types: ['person-name', 'address'], ...(seq ? { extra: seq } : {}) });
+
+interface Score {
+  gold: number;
+  pred: number;
+  tpExact: number;
+  tpOverlap: number;
+  predHigh: number;
+  tpHighOverlap: number;
+  ignored: number;
+}
+const newScore = (): Score => ({
+  gold: 0,
+  pred: 0,
+  tpExact: 0,
+  tpOverlap: 0,
+  predHigh: 0,
+  tpHighOverlap: 0,
+  ignored: 0,
+});
+const ov = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)) /
+  Math.max(a.end - a.start, b.end - b.start);
+
+/** One-to-one matching of predictions to gold spans of a kind; `coarser` spans absorb predictions without counting. */
+function score(s: Score, preds: Finding[], gold: Gold[], kind: GoldKind, coarser?: GoldKind): void {
+  const g = gold.filter((x) => x.kind === kind);
+  const soft = coarser ? gold.filter((x) => x.kind === coarser) : [];
+  s.gold += g.length;
+  const usedExact = new Set<Gold>();
+  const usedOverlap = new Set<Gold>();
+  for (const p of preds) {
+    const exact = g.find((x) => !usedExact.has(x) && x.start === p.start && x.end === p.end);
+    const near = g
+      .filter((x) => !usedOverlap.has(x) && ov(x, p) >= 0.5)
+      .sort((a, b) => ov(b, p) - ov(a, p))[0];
+    if (!near && !exact && soft.some((x) => ov(x, p) >= 0.5)) {
+      s.ignored++;
+      continue;
+    }
+    s.pred++;
+    if (p.confidence === 'high') s.predHigh++;
+    if (exact) {
+      usedExact.add(exact);
+      s.tpExact++;
+    }
+    if (near) {
+      usedOverlap.add(near);
+      s.tpOverlap++;
+      if (p.confidence === 'high') s.tpHighOverlap++;
+    }
+  }
+}
+
+const scores = {
+  'person (CLUENER)': newScore(),
+  'person (Weibo)': newScore(),
+  'address, street-level (CLUENER)': newScore(),
+};
+let falseNamesOnOrgs = 0;
+let orgSpans = 0;
+let placeCovered = 0;
+let places = 0;
+const misses: string[] = [];
+const errors: string[] = [];
+let bytes = 0;
+const t0 = performance.now();
+for (const s of sentences) {
+  bytes += Buffer.byteLength(s.text);
+  const found = predict(s.text);
+  const names = found.filter((f) => f.type === 'person-name');
+  const addrs = found.filter((f) => f.type === 'address');
+  score(
+    s.corpus === 'cluener' ? scores['person (CLUENER)'] : scores['person (Weibo)'],
+    names,
+    s.gold,
+    'person',
+  );
+  if (s.corpus === 'cluener')
+    score(scores['address, street-level (CLUENER)'], addrs, s.gold, 'address-street', 'address');
+  for (const o of s.gold.filter((g) => g.kind === 'organisation')) {
+    orgSpans++;
+    if (names.some((n) => n.start >= o.start && n.end <= o.end)) falseNamesOnOrgs++;
+  }
+  for (const p of s.gold.filter((g) => g.kind === 'place')) {
+    places++;
+    if (addrs.some((a) => ov(a, p) > 0)) placeCovered++;
+  }
+  if (process.env.BEIAN_NER_DEBUG && split !== 'heldout') {
+    for (const g of s.gold.filter((g) => g.kind === 'person' || g.kind === 'address-street'))
+      if (!found.some((f) => ov(f, g) >= 0.5))
+        misses.push(`${g.kind} ${s.text.slice(g.start, g.end)} | ${s.text}`);
+    for (const f of found)
+      if (!s.gold.some((g) => ov(f, g) >= 0.5))
+        errors.push(`${f.type} ${f.value} ${f.confidence} | ${s.text}`);
+  }
+}
+const secs = (performance.now() - t0) / 1000;
+const r3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
+console.log(
+  `split: ${split} (${sentences.length} sentences of ${all.length}; held-out = FNV-1a(text) % 5 == 0)${seq ? '; rules + sequence model' : '; rules only (shipped)'}`,
+);
+console.table(
+  Object.entries(scores).map(([name, s]) => ({
+    type: name,
+    gold: s.gold,
+    found: s.pred,
+    'P exact': r3(s.tpExact / s.pred),
+    'R exact': r3(s.tpExact / s.gold),
+    'P ≥50%': r3(s.tpOverlap / s.pred),
+    'R ≥50%': r3(s.tpOverlap / s.gold),
+    'P@high ≥50%': r3(s.tpHighOverlap / s.predHigh),
+    'R@high ≥50%': r3(s.tpHighOverlap / s.gold),
+    'coarser (ignored)': s.ignored,
+  })),
+);
+console.log(
+  `names inside organisation spans: ${falseNamesOnOrgs} of ${orgSpans} organisation spans; Weibo place names touched by an address: ${placeCovered} of ${places} (bare place names are not reported by design)`,
+);
+console.log(
+  `(speed here is not meaningful: small sentences, cold JIT; see bench/pii/throughput.ts) ${(bytes / 1e6 / secs).toFixed(2)} MB/s`,
+);
+if (process.env.BEIAN_NER_DEBUG) {
+  const n = Number(process.env.BEIAN_NER_DEBUG) || 40;
+  console.log('--- misses');
+  for (const m of misses.slice(0, n)) console.log(m);
+  console.log('--- errors');
+  for (const e of errors.slice(0, n)) console.log(e);
+}

@@ -1,0 +1,94 @@
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { openBytes } from '../../corpus/blocks.js';
+import { detectEncoding } from '../../corpus/encoding.js';
+import type { CorpusEncoding } from '../../corpus/types.js';
+import { type BlockResult, newTotal, residualIn, type Scanner, scanRecord } from './process-block.js';
+
+/** RFC 4180 quoting: only when needed. */
+export function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * Scans one CSV file row by row (streaming) and, when `write` is given, writes its de-identified
+ * copy: every column is scanned unless `fields` names some (a phone or ID column is as personal as
+ * the text column), other cells are copied as parsed, output is UTF-8 with the same header. The
+ * re-scan reads every written cell. Rows whose column count differs from the header are reported
+ * as malformed and scanned cell by cell.
+ */
+export async function scanCsv(
+  s: Scanner,
+  file: string,
+  fields: readonly string[] | undefined,
+  encoding: CorpusEncoding | undefined,
+  write: ((text: string) => Promise<void>) | undefined,
+  onBytes: (n: number) => void,
+): Promise<BlockResult> {
+  const r = newTotal();
+  const chunks = await openBytes(file);
+  let enc = encoding;
+  let decoder: ReturnType<typeof iconv.getDecoder> | undefined;
+  async function* text(): AsyncGenerator<string> {
+    for await (const c of chunks) {
+      onBytes(c.length);
+      r.bytes += c.length;
+      enc ??= detectEncoding(c.subarray(0, 64 * 1024));
+      decoder ??= iconv.getDecoder(enc === 'utf8' ? 'utf8' : enc);
+      yield decoder.write(c);
+    }
+    const rest = decoder?.end();
+    if (rest) yield rest;
+  }
+  const parser = Readable.from(text()).pipe(
+    parseCsv({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
+  );
+  let header: string[] | undefined;
+  let chosen: Set<number> | undefined;
+  let sourceColumn = -1;
+  const emit = async (cells: string[]) => {
+    if (write) await write(`${cells.map(csvCell).join(',')}\n`);
+  };
+  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    const { record, info } = rec;
+    if (header === undefined) {
+      header = record;
+      sourceColumn = record.indexOf('source');
+      if (fields) {
+        const missing = fields.filter((f) => !record.includes(f));
+        chosen = new Set(fields.map((f) => record.indexOf(f)).filter((i) => i >= 0));
+        if (missing.length)
+          r.malformed.push({
+            file,
+            line: info.lines,
+            reason: `no column ${missing.map((m) => `"${m}"`).join(', ')} in the header${chosen.size ? '' : '; every cell is scanned'}`,
+          });
+        if (chosen.size === 0) chosen = undefined;
+      }
+      // the header is written too: the re-scan reads it (a column named after a person is PI as well)
+      if (write) for (const c of record) r.residualHigh += residualIn(s, c);
+      await emit(record);
+      continue;
+    }
+    const ok = record.length === header.length;
+    if (!ok)
+      r.malformed.push({
+        file,
+        line: info.lines,
+        reason: `expected ${header.length} columns, found ${record.length}`,
+      });
+    const source = ok && sourceColumn >= 0 ? record[sourceColumn] : undefined;
+    const cells = record.map((cell, i) => {
+      if (ok && chosen && !chosen.has(i)) {
+        // copied as it was: the re-scan still reads it
+        if (write) r.residualHigh += residualIn(s, cell);
+        return cell;
+      }
+      return scanRecord(s, r, file, info.lines, cell, source, header?.[i] ?? String(i), false);
+    });
+    if (ok) r.records++;
+    await emit(cells);
+  }
+  return r;
+}

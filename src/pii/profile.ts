@@ -1,0 +1,64 @@
+/**
+ * What a text holds, from one pass over its characters: the cheap prefilter every detector reads
+ * before it runs its own expressions (most corpus lines hold no long digit run, no @, no street
+ * word, so most detectors never touch most lines). Pure.
+ */
+export interface TextProfile {
+  /** longest run of ASCII digits */
+  digitRun: number;
+  digits: number;
+  /** longest run of ASCII letters and digits */
+  alnumRun: number;
+  han: number;
+  upper: boolean;
+  at: boolean;
+  colon: boolean;
+  dot: boolean;
+  hyphen: boolean;
+  /** 号 路 街 巷 弄 道 胡 (door numbers and street words) */
+  street: boolean;
+}
+
+const STREET_CHARS = new Set([...'号路街巷弄道胡'].map((c) => c.charCodeAt(0)));
+
+export function profileText(text: string): TextProfile {
+  let digitRun = 0;
+  let digits = 0;
+  let alnumRun = 0;
+  let han = 0;
+  let run = 0;
+  let arun = 0;
+  let upper = false;
+  let at = false;
+  let colon = false;
+  let dot = false;
+  let hyphen = false;
+  let street = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      run++;
+      arun++;
+      if (run > digitRun) digitRun = run;
+      if (arun > alnumRun) alnumRun = arun;
+      continue;
+    }
+    run = 0;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (c <= 90) upper = true;
+      arun++;
+      if (arun > alnumRun) alnumRun = arun;
+      continue;
+    }
+    arun = 0;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      han++;
+      if (!street && STREET_CHARS.has(c)) street = true;
+    } else if (c === 64) at = true;
+    else if (c === 58) colon = true;
+    else if (c === 46) dot = true;
+    else if (c === 45) hyphen = true;
+  }
+  return { digitRun, digits, alnumRun, han, upper, at, colon, dot, hyphen, street };
+}

@@ -1,0 +1,145 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { usccChecksumOk } from './checksums.js';
+import { loadPiiDictionaries } from './load.js';
+import { createDetectors } from './registry.js';
+import { scanText } from './scan.js';
+import type { PiiType } from './types.js';
+
+// Defects seen on real news text (issue 14). Fixtures are our own sentences in the same shape.
+const registry = createDetectors(loadPiiDictionaries());
+const found = (text: string, type: PiiType) =>
+  scanText(text, registry, { types: [type] }).map((f) => text.slice(f.start, f.end));
+
+describe('structured identifiers in real text', () => {
+  it('finds a mobile glued to Latin letters', () => {
+    expect(found('联系13385010655ISBN978', 'cn-mobile')).toEqual(['13385010655']);
+    expect(found('Tel13912345678', 'cn-mobile')).toEqual(['13912345678']);
+    const f = scanText('请拨Tel13912345678查询', registry, { types: ['cn-mobile'] })[0];
+    expect(f?.confidence).toBe('high');
+  });
+
+  it('never reports an 18-digit order number as a USCC', () => {
+    // all digits, check character valid by chance: an order number in the shape of a USCC
+    const lookAlike = fc.sample(fc.stringMatching(/^[1-9]\d{17}$/), 4000).filter((v) => usccChecksumOk(v));
+    expect(lookAlike.length).toBeGreaterThan(20);
+    for (const v of lookAlike) {
+      expect(found(`订单号${v}已发货`, 'cn-uscc')).toEqual([]);
+      for (const f of scanText(`流水号：${v}`, registry))
+        expect(f.type === 'cn-uscc' && f.confidence !== 'possible').toBe(false);
+    }
+  });
+});
+
+describe('person names in news text', () => {
+  it('finds names after titles and roles, with the title left out', () => {
+    expect(found('据侦查局副局长王海涛介绍，案件已告破。', 'person-name')).toEqual(['王海涛']);
+    expect(found('晨报记者林晓燕报道', 'person-name')).toEqual(['林晓燕']);
+    expect(found('该集团总裁顾建平认为，市场仍在调整。', 'person-name')).toEqual(['顾建平']);
+  });
+
+  it('reports no fragment of an organisation, a group word or a title as a name', () => {
+    expect(found('某科技公司执行总经理郑明远出席', 'person-name')).toEqual(['郑明远']);
+    expect(found('他和朋友和同事们一起去了', 'person-name')).toEqual([]);
+    expect(found('共和党国会议员提出法案', 'person-name')).toEqual([]);
+    expect(found('黄金价格包括运费，项目中方面临压力', 'person-name')).toEqual([]);
+  });
+
+  it('finds transliterated, minority and bracketed Latin names', () => {
+    expect(found('阿卜杜拉·艾尼瓦尔在会上发言', 'person-name')).toEqual(['阿卜杜拉·艾尼瓦尔']);
+    expect(found('主帅莫里尼奥表示球队会反弹', 'person-name')).toEqual(['莫里尼奥']);
+    expect(found('导演伊桑·科恩（Ethan Coen）说', 'person-name')).toEqual(['伊桑·科恩', 'Ethan Coen']);
+    expect(found('他去了意大利和巴塞罗那', 'person-name')).toEqual([]);
+  });
+
+  it('finds a name again where it recurs in the same text', () => {
+    expect(found('研究员梁文博认为风险可控。梁文博还指出', 'person-name')).toEqual(['梁文博', '梁文博']);
+  });
+});
+
+describe('detector properties', () => {
+  const han = fc.string({
+    unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)),
+    maxLength: 40,
+  });
+  const any = fc.string({
+    unit: fc.oneof(
+      fc.constantFrom(...'，。、：的了是在和0123456789Aa·- '),
+      fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)),
+    ),
+    maxLength: 60,
+  });
+
+  it('person and address spans are inside the text, non-empty and non-overlapping, on any text', () => {
+    fc.assert(
+      fc.property(any, (text) => {
+        const fs = scanText(text, registry, { types: ['person-name', 'address'] });
+        let at = 0;
+        for (const f of fs) {
+          expect(f.start).toBeGreaterThanOrEqual(at);
+          expect(f.end).toBeGreaterThan(f.start);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+          expect(f.value).toBe(text.slice(f.start, f.end));
+          at = f.end;
+        }
+      }),
+    );
+  });
+
+  it('a name after a title is found whatever Han text surrounds it', () => {
+    fc.assert(
+      fc.property(
+        han,
+        fc.constantFrom('记者', '副局长', '总裁', '教授'),
+        fc.constantFrom('王海涛', '林晓燕', '顾建平'),
+        (pre, title, name) => {
+          const text = `${pre}。${title}${name}表示`;
+          expect(found(text, 'person-name')).toContain(name);
+        },
+      ),
+    );
+  });
+
+  it('a mobile is found with any Latin letters glued around it', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z]{0,5}$/), fc.stringMatching(/^1[3-9]\d{9}$/), (pre, m) => {
+        expect(found(`号码${pre}${m}。`, 'cn-mobile')).toEqual([m]);
+      }),
+    );
+  });
+});
+
+describe('pseudonym tokens', () => {
+  it('are never read back as a mobile, even when the hash holds a run of digits', () => {
+    expect(found('[手机号#a13812345678]，[手机号#13912345678f]', 'cn-mobile')).toEqual([]);
+  });
+});
+
+describe('addresses in news text', () => {
+  it('does not take a region, an office and a number for an address', () => {
+    expect(found('北京市统计局公布38号文件的内容', 'address')).toEqual([]);
+    expect(found('上海市规划局公布55号', 'address')).toEqual([]);
+  });
+
+  it('keeps a number that is part of a street name inside one address', () => {
+    expect(found('公司位于杭州下沙经济技术开发区6号大街18号', 'address')).toEqual([
+      '杭州下沙经济技术开发区6号大街18号',
+    ]);
+  });
+
+  it('finds street names without a door number when the context reads as a place', () => {
+    expect(found('新店位于文昌路，交通方便', 'address')).toEqual(['文昌路']);
+    expect(found('沿着长宁大街一直向东', 'address')).toEqual(['长宁大街']);
+    expect(found('海淀区丰秀南街与学院路交汇处', 'address')).toEqual(['海淀区丰秀南街', '学院路']);
+  });
+
+  it('does not read ordinary words ending in 路 or 街 as streets', () => {
+    expect(found('他的思路很清楚，这条路走得通，周末去逛街', 'address')).toEqual([]);
+  });
+
+  it('reads the grammar down to the room, building names included', () => {
+    expect(found('地址：广东省深圳市南山区科苑路15号科兴大厦3栋1201室', 'address')).toEqual([
+      '广东省深圳市南山区科苑路15号科兴大厦3栋1201室',
+    ]);
+  });
+});
