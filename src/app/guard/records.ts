@@ -149,3 +149,25 @@ export async function guardSummary(store: Store, now: Date, days = 30): Promise<
     suspended: suspended.slice(0, 50),
   };
 }
+
+/** The filing materials' view of the records (关键词拦截 / 违规用户处置): counts over `days`, none when empty. */
+export async function guardEvidence(store: Store, now: Date, days = 180) {
+  const s = await guardSummary(store, now, days);
+  if (s.total === 0) return undefined;
+  const sum = (f: (r: GuardSummary['byRisk'][number]) => boolean) =>
+    s.byRisk.filter(f).reduce((a, r) => a + r.n, 0);
+  return {
+    since: s.since,
+    total: s.total,
+    byDirection: {
+      input: sum((r) => r.direction === 'input' && r.action !== 'suspend'),
+      output: sum((r) => r.direction === 'output'),
+    },
+    byAction: {
+      block: sum((r) => r.action === 'block'),
+      mask: sum((r) => r.action === 'mask'),
+      flag: sum((r) => r.action === 'flag'),
+    },
+    suspended: sum((r) => r.action === 'suspend'),
+  };
+}
