@@ -143,12 +143,18 @@ export function createStreamFilter(o: StreamFilterOptions): StreamFilter {
     pending = queue.map((h) => h.content).join('');
   };
 
+  /** absolute end of the text already scanned: each scan covers only new text and `hold` units before it */
+  let scannedTo = 0;
   const check = (): StreamStep => {
-    const window = context + pending;
+    const full = context + pending;
+    const fresh = scannedTo - contextAt;
+    const from = fresh - tailUnits(norm, full.slice(0, fresh), hold).length;
+    scannedTo = contextAt + full.length;
+    const window = full.slice(from);
     const hits: GuardHit[] = [];
     for (const m of o.matcher.scan(window)) {
-      if (m.end <= context.length) continue;
-      const key = `${contextAt + m.start}:${m.keyword}`;
+      if (m.end + from <= fresh) continue;
+      const key = `${contextAt + from + m.start}:${m.keyword}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const hit = toHit(m, o.policy, origins.get(m.keyword));
@@ -165,7 +171,8 @@ export function createStreamFilter(o: StreamFilterOptions): StreamFilter {
           'data: [DONE]\n\n';
         return { out, hits, blocked: hit };
       }
-      if (hit.action === 'mask') mask(Math.max(0, m.start - context.length), m.end - context.length);
+      if (hit.action === 'mask')
+        mask(Math.max(0, from + m.start - context.length), from + m.end - context.length);
     }
     return { out: '', hits };
   };
