@@ -1,11 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { BeianError, type Issue } from '../errors.js';
 import type { Kb } from '../kb/index.js';
 import {
+  CompiledLexiconError,
   compileLexicon,
   DEFAULT_VARIANTS,
   type Duplicate,
   deserializeMatcher,
+  keywordWarnings,
   type LexiconEntry,
   type LexiconLibrary,
   type LibraryRules,
@@ -47,6 +49,8 @@ export interface LoadedLexicon {
   entries: LexiconEntry[];
   duplicates: Duplicate[];
   issues: Issue[];
+  /** rows that load but deserve a look (one-character keywords): never stop a load */
+  warnings: Issue[];
   matcher: Matcher;
   /** content hash of the merged entries (lexicon/version.ts) */
   version: string;
@@ -57,10 +61,17 @@ export interface LoadedLexicon {
 /** Notes of generated variant entries start so (lexicon/variants/entries.ts). */
 const VARIANT_NOTE = 'variant:';
 
+/** Reads only the magic (a compiled library can be tens of MB). */
 const isCompiled = (file: string): boolean => {
   try {
-    const head = readFileSync(file).subarray(0, 8);
-    return head.toString('latin1') === 'BEIANLX1';
+    const fd = openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(8);
+      readSync(fd, head, 0, 8, 0);
+      return /^BEIANLX\d$/.test(head.toString('latin1'));
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return false;
   }
@@ -70,13 +81,21 @@ const isCompiled = (file: string): boolean => {
 export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<LoadedLexicon> {
   const files = [...(sel.files ?? [])];
   if (files.length === 1 && files[0] !== NAUGHTY_WORDS && isCompiled(files[0] as string)) {
-    const matcher = deserializeMatcher(readFileSync(files[0] as string));
+    const file = files[0] as string;
+    let matcher: Matcher;
+    try {
+      matcher = deserializeMatcher(readFileSync(file));
+    } catch (e) {
+      if (!(e instanceof CompiledLexiconError)) throw e;
+      throw BeianError.of('INPUT_INVALID', 'lexicon.compiledInvalid', { file, reason: e.message });
+    }
     const entries = matcher.entries.filter((e) => !e.note?.startsWith(VARIANT_NOTE));
     return {
       libraries: files,
       entries,
       duplicates: [],
       issues: [],
+      warnings: [],
       matcher,
       version: libraryVersion(entries),
       rules: loadLibraryRules(),
@@ -116,6 +135,7 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
   return {
     libraries: libs.map((l) => l.name),
     ...merged,
+    warnings: keywordWarnings(merged.entries, matcher.automaton.norm),
     matcher,
     version: libraryVersion(merged.entries),
     rules: loadLibraryRules(),

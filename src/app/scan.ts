@@ -85,6 +85,9 @@ export interface ScanReport extends TallySummary {
   kbVersion: string;
 }
 
+/** Input bytes that justify one more scan thread. */
+const THREAD_BYTES = 16 * 1024 * 1024;
+
 const workerUrl = (): URL =>
   new URL(`../corpus/scan-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
@@ -113,12 +116,18 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       flagScore: options.flagScore,
       seed: options.seed,
       sampleFraction: fraction,
+      // without --flagged, only the report's examples are needed from each block
+      ...(options.flaggedOut ? {} : { maxFlaggedRecords: options.examples ?? 20 }),
       ...(manualSize ? { manualSize } : {}),
     },
   };
+  // A thread costs ~0.05-0.1 s to start and load the matcher: small inputs get fewer (pipes, whose
+  // size is unknown, get all cores).
+  const { availableParallelism } = await import('node:os');
+  const byInput = totalBytes > 0 ? Math.ceil(totalBytes / THREAD_BYTES) : Number.POSITIVE_INFINITY;
   const pool = createPool<CorpusBlock, AuditTally>(workerUrl(), {
     workerData: data,
-    ...(options.threads ? { size: options.threads } : {}),
+    size: options.threads ?? Math.max(1, Math.min(availableParallelism(), byInput)),
   });
   const flaggedOut = options.flaggedOut ? createWriteStream(options.flaggedOut) : undefined;
   const keepExamples = options.examples ?? 20;

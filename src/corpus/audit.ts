@@ -18,6 +18,12 @@ export interface AuditOptions {
   sampleFraction: number;
   /** characters of context kept on each side of the first match in an example */
   contextChars?: number;
+  /**
+   * Flagged records kept per block (default: all). Records cross from worker threads to the main
+   * thread, and cloning thousands of them costs more than matching: a scan that only reports its
+   * first N examples keeps N per block (the first N overall are among them, blocks being in order).
+   */
+  maxFlaggedRecords?: number;
   /** size of the manual-review sample to draw (bottom-k of a seeded hash: reproducible, any threads) */
   manualSize?: number;
   /** characters of a record kept in the manual sample */
@@ -89,7 +95,7 @@ const isSorted = (c: readonly ManualCandidate[]): boolean =>
   c.every((x, i) => i === 0 || (c[i - 1] as ManualCandidate).key <= x.key);
 
 /** Seed offset so the manual sample is drawn independently of the technical sample. */
-const MANUAL_SEED = 0x5eed;
+export const MANUAL_SEED = 0x5eed;
 
 const bump = (m: Record<string, number>, k: string, by = 1): void => {
   m[k] = (m[k] ?? 0) + by;
@@ -113,6 +119,33 @@ export function sampleKey(seed: number, file: string, line: number): number {
   h = Math.imul(h, 0xc2b2ae35) >>> 0;
   h ^= h >>> 16;
   return (h >>> 0) / 4294967296;
+}
+
+/**
+ * sampleKey(seed, file, ·) with the file's part of the hash computed once: the same numbers, for
+ * audits that draw one key per record of a file.
+ */
+export function fileSampler(seed: number, file: string): (line: number) => number {
+  let base = (0x811c9dc5 ^ seed) >>> 0;
+  const mixBase = (c: number): void => {
+    base ^= c;
+    base = Math.imul(base, 0x01000193) >>> 0;
+  };
+  for (let i = 0; i < file.length; i++) mixBase(file.charCodeAt(i));
+  mixBase(0);
+  return (line) => {
+    let h = base;
+    h ^= line & 0xffff;
+    h = Math.imul(h, 0x01000193) >>> 0;
+    h ^= line >>> 16;
+    h = Math.imul(h, 0x01000193) >>> 0;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b) >>> 0;
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    h ^= h >>> 16;
+    return (h >>> 0) / 4294967296;
+  };
 }
 
 /** Audits the items of one block into a tally. */
@@ -167,6 +200,7 @@ export function auditItems(
     if (!flagged || !score) continue;
     t.flagged++;
     for (const c of score.categories) bump(t.byCategory, c);
+    if (t.flaggedRecords.length >= (options.maxFlaggedRecords ?? Number.POSITIVE_INFINITY)) continue;
     const first = matches[0] as (typeof matches)[number];
     const from = Math.max(0, first.start - context);
     const rec: FlaggedRecord = {

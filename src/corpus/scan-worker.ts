@@ -2,6 +2,7 @@
 import { countedMatcher, type LibraryRules } from '../lexicon/rules.js';
 import { deserializeMatcher } from '../lexicon/serialize.js';
 import { type AuditOptions, auditItems } from './audit.js';
+import { auditUtf8Lines, fastLines } from './audit-lines.js';
 import { parseBlock } from './parse.js';
 import { serveWorker } from './pool-worker.js';
 import type { CorpusBlock, CorpusItem, CorpusReadOptions } from './types.js';
@@ -15,8 +16,11 @@ export interface ScanWorkerData {
 }
 
 serveWorker<CorpusBlock, ReturnType<typeof auditItems>, ScanWorkerData>((data) => {
-  const count = countedMatcher(deserializeMatcher(data.matcher), data.rules);
+  const matcher = deserializeMatcher(data.matcher);
+  const count = countedMatcher(matcher, data.rules);
   return (block) => {
+    const lines = fastLines(block);
+    if (lines) return auditUtf8Lines(lines, matcher, count, data.audit);
     const items: CorpusItem[] = [];
     parseBlock(block, data.read, (i) => items.push(i));
     return auditItems(items, block.kind === 'lines' ? block.bytes.length : block.size, count, data.audit);

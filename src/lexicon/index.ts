@@ -1,5 +1,5 @@
 /** Keyword engine: normalisation, Aho–Corasick matcher, libraries, coverage against the standard. */
-export { type AutomatonData, buildAutomaton, scanAll } from './automaton.js';
+export { type AutomatonData, buildAutomaton, createScanner, type Scanner, scanAll } from './automaton.js';
 export {
   categoryMapSchema,
   detectLayout,
@@ -11,6 +11,7 @@ export {
   readCategoryMap,
 } from './layouts.js';
 export {
+  controlCharacter,
   type Duplicate,
   type LexiconLibrary,
   mergeLibraries,
@@ -35,9 +36,10 @@ export { buildNormTable, DEFAULT_NORMALIZE, type NormalizeOptions, normalizeStri
 export { type CountedMatches, countedMatcher, type LibraryRules } from './rules.js';
 export { DEFAULT_SCORE_WINDOW, type ScoreOptions, scoreRecord } from './score.js';
 export { jiebaSegmenter } from './segment.js';
-export { deserializeMatcher, serializeMatcher } from './serialize.js';
+export { CompiledLexiconError, deserializeMatcher, serializeMatcher } from './serialize.js';
 export { type CoverageRequirement, type LexiconStats, lexiconStats } from './stats.js';
 export * from './types.js';
 export * as variants from './variants/index.js';
 export { DEFAULT_VARIANTS, type VariantFamily, variantEntries } from './variants/index.js';
 export { diffLibraries, type EntryChange, type LibraryDiff, libraryVersion } from './version.js';
+export { keywordWarnings } from './warnings.js';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Issue } from '../errors.js';
+import { appendAll } from '../util/array.js';
 import { zodIssues } from '../util/zod-issues.js';
 import { type LexiconLibrary, parseTxtLibrary, type RowDefaults, rowsToLibrary } from './library.js';
 
@@ -165,8 +166,8 @@ export function loadFolder(
       const { keyword, context } = splitConjunction(e.keyword);
       if (context) Object.assign(e, { keyword, context: [...(e.context ?? []), ...context] });
     }
-    out.entries.push(...lib.entries);
-    out.issues.push(...lib.issues);
+    appendAll(out.entries, lib.entries);
+    appendAll(out.issues, lib.issues);
   }
   return withSource(out, picked.map?.source);
 }
@@ -194,8 +195,8 @@ export function loadHoubb(
     const t = tag === undefined ? picked.map?.untagged : picked.map?.tags?.[tag];
     if (t?.skip) continue;
     const lib = rowsToLibrary(dictFile, [{ line, keyword: text }], riskIds, defaultsOf(t, base));
-    out.entries.push(...lib.entries);
-    out.issues.push(...lib.issues);
+    appendAll(out.entries, lib.entries);
+    appendAll(out.issues, lib.issues);
   }
   const allowFile = join(dir, HOUBB_ALLOW);
   if (existsSync(allowFile)) out.allow = lines(readFileSync(allowFile, 'utf8')).map((l) => l.text);

@@ -1,4 +1,5 @@
 import type { Issue } from '../errors.js';
+import { appendAll } from '../util/array.js';
 import { buildNormTable, DEFAULT_NORMALIZE, normalizeString } from './normalize.js';
 import type { Boundary, LexiconEntry, Severity } from './types.js';
 
@@ -58,6 +59,26 @@ export interface RowDefaults {
   source?: string;
 }
 
+/**
+ * A control character in a keyword is a broken row (b\x7f read as "b" would match B超): the row is
+ * rejected, naming the character, rather than silently cleaned.
+ */
+export function controlCharacter(
+  keyword: string,
+): { message: string; code: string; shown: string } | undefined {
+  const isControl = (c: number): boolean => c < 0x20 || (c >= 0x7f && c <= 0x9f);
+  let at = -1;
+  let shown = '';
+  for (let i = 0; i < keyword.length; i++) {
+    const c = keyword.charCodeAt(i);
+    if (isControl(c) && at < 0) at = c;
+    shown += isControl(c) ? '\uFFFD' : keyword[i];
+  }
+  if (at < 0) return undefined;
+  const code = at.toString(16).toUpperCase().padStart(4, '0');
+  return { message: `control character U+${code} in keyword "${shown}" (row not loaded)`, code, shown };
+}
+
 /** One row of any format, with its location. */
 export interface RawRow {
   line: number;
@@ -108,6 +129,18 @@ function validateRows(
           : String(r.keyword).trim();
     if (!keyword) {
       issues.push({ file: name, line: r.line, path: 'keyword', message: 'empty keyword' });
+      continue;
+    }
+    const control = controlCharacter(keyword);
+    if (control) {
+      issues.push({
+        file: name,
+        line: r.line,
+        path: 'keyword',
+        message: control.message,
+        key: 'lexicon.issue.control',
+        params: { code: control.code, keyword: control.shown },
+      });
       continue;
     }
     const given = r.category === undefined || r.category === null ? '' : String(r.category).trim();
@@ -196,8 +229,8 @@ export function parseTxtLibrary(
   let unclassified = 0;
   for (const g of groups) {
     const v = validateRows(name, g.rows, riskIds, g.defaults);
-    out.entries.push(...v.entries);
-    out.issues.push(...v.issues);
+    appendAll(out.entries, v.entries);
+    appendAll(out.issues, v.issues);
     unclassified += v.unclassified;
   }
   if (unclassified) out.issues.push(unclassifiedIssue(name, unclassified));
@@ -246,7 +279,7 @@ export function mergeLibraries(
   const duplicates: Duplicate[] = [];
   const issues: Issue[] = [];
   for (const lib of libs) {
-    issues.push(...lib.issues);
+    appendAll(issues, lib.issues);
     for (const e of lib.entries) {
       const key = normalizeString(e.keyword, table);
       if (!key) {

@@ -128,6 +128,22 @@ describe('beian scan', () => {
 });
 
 describe('beian lexicon', () => {
+  it('keeps a UTF-8 file with a bad byte on line 1 UTF-8: every line is audited (issue #12)', () => {
+    const lines = Array.from({ length: 1000 }, () => '免费色情网站');
+    const file = put(
+      'bad-first.txt',
+      Buffer.concat([Buffer.from([0xff]), Buffer.from(`${lines.join('\n')}\n`)]),
+    );
+    const r = runCli(['scan', file, '--format', 'txt', '--json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.records).toBe(1000);
+    expect(out.flagged).toBe(1000);
+    expect(out.malformed).toEqual([
+      expect.objectContaining({ line: 1, reason: expect.stringContaining('invalid byte') }),
+    ]);
+    expect(r.code).toBe(1);
+  });
+
   it('stats: the default library meets every requirement (exit 0); a short library exits 1', () => {
     const r = runCli(['lexicon', 'stats', '--json']);
     expect(r.code).toBe(0);

@@ -3,6 +3,7 @@ import { type FileHandle, open, opendir, rename, stat, unlink } from 'node:fs/pr
 import { basename, dirname, join } from 'node:path';
 import { BeianError } from '../../errors.js';
 import { type ByteSource, isRange, type Piece } from '../../label/source.js';
+import { appendAll } from '../../util/array.js';
 
 /** A file opened for random reads; callers close it. */
 export interface OpenSource extends ByteSource {
@@ -111,7 +112,7 @@ export async function* walk(
           if (!SKIP_DIRS.has(e.name)) sub.push(full);
         } else if (e.isFile() && !isSidecar(e.name) && !e.name.endsWith('.beian-tmp')) yield full;
       }
-      stack.push(...sub.reverse());
+      appendAll(stack, sub.reverse());
     }
   }
 }

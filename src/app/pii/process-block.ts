@@ -12,6 +12,7 @@ import {
   redactText,
   scanText,
 } from '../../pii/index.js';
+import { appendAll } from '../../util/array.js';
 
 /** What a block task needs besides the block (sent once per worker). */
 export interface PiiTaskOptions {
@@ -366,7 +367,7 @@ export function mergeInto(total: BlockResult, r: BlockResult): void {
   for (const [t, n] of Object.entries(r.byType))
     total.byType[t as PiiType] = (total.byType[t as PiiType] ?? 0) + (n ?? 0);
   for (const c of ['high', 'medium', 'possible'] as const) total.byConfidence[c] += r.byConfidence[c];
-  total.malformed.push(...r.malformed);
+  appendAll(total.malformed, r.malformed);
   total.residualHigh += r.residualHigh;
   for (const [src, counts] of Object.entries(r.bySource)) {
     const into = total.bySource[src] ?? {};

@@ -60,15 +60,16 @@ async function readXlsx(
       headers[col - 1] = cellText(cell.value).trim();
     });
     if (headers.length === 0) return;
-    const records = [];
-    for (let r = 2; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
+    const records: { rec: Record<string, string>; line: number }[] = [];
+    // only the rows that exist: a sheet may declare its last cell at row 1,048,576
+    sheet.eachRow((row, r) => {
+      if (r === 1) return;
       const rec: Record<string, string> = {};
       headers.forEach((h, i) => {
         if (h) rec[h] = cellText(row.getCell(i + 1).value);
       });
       records.push({ rec, line: r });
-    }
+    });
     // a sheet named after a bank kind gives that kind to its rows
     const sheetKind = /非拒答/.test(sheet.name)
       ? 'should-not-refuse'

@@ -6,6 +6,7 @@ import { createTarget } from '../../redteam/targets/catalogue.js';
 import type { TargetConfig } from '../../redteam/targets/config.js';
 import { Policy } from '../../redteam/targets/policy.js';
 import type { TargetDeps } from '../../redteam/targets/types.js';
+import { appendAll } from '../../util/array.js';
 
 export interface ExpandOptions {
   attacker: TargetConfig;
@@ -65,8 +66,8 @@ export async function expandBank(
           }),
         );
         const fresh = dedupAgainst(texts, parseGenerated(value.text)).slice(0, s.missing - added);
-        texts.push(...fresh);
-        out.items.push(...generatedItems(kind, s.scope, fresh, opts.attacker.model));
+        appendAll(texts, fresh);
+        appendAll(out.items, generatedItems(kind, s.scope, fresh, opts.attacker.model));
         added += fresh.length;
         opts.onProgress?.({ category: s.scope, kind, added, missing: s.missing });
       }

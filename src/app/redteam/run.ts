@@ -22,6 +22,7 @@ import { redact, redactor, secretsOf } from '../../redteam/targets/redact.js';
 import type { ChatMessage, Target } from '../../redteam/targets/types.js';
 import type { Store } from '../../store/index.js';
 import { type ResultRow, redteamRepo } from '../../store/repos/redteam.js';
+import { appendAll } from '../../util/array.js';
 import { loadLexicon } from '../lexicon.js';
 import { readBanks } from './bank-files.js';
 import { fingerprint, type PlannedCase, planCases, sampleItems, sha256, userTurns } from './plan.js';
@@ -160,7 +161,7 @@ async function buildJudges(opts: RunOptions, deps: RunDeps): Promise<{ judges: J
   if (opts.keywordsFile) {
     const k = await loadKeywordJudge(deps.kb, opts.keywordsFile);
     judges.push(k.judge);
-    issues.push(...k.issues);
+    appendAll(issues, k.issues);
   }
   if (opts.guard) {
     const c = opts.guard.target;
@@ -270,7 +271,7 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
     ids.add(target.id);
   }
   const { judges, issues: judgeIssues } = await buildJudges(opts, deps);
-  issues.push(...judgeIssues);
+  appendAll(issues, judgeIssues);
   const cases = planCases(
     items,
     targets.map((t) => t.target),

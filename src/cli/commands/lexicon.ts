@@ -79,6 +79,11 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
     c.err(`${c.t('lexicon.issues', { n: lex.issues.length })}\n`);
     for (const i of lex.issues.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
   }
+  if (!o.json && lex.warnings.length) {
+    c.err(`${c.t('lexicon.warnings', { n: lex.warnings.length })}\n`);
+    for (const i of lex.warnings.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
+    if (lex.warnings.length > 20) c.err(`  … ${lex.warnings.length - 20}\n`);
+  }
   return { kb, lex };
 }
 

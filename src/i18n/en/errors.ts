@@ -38,6 +38,7 @@ export const errors: Record<keyof typeof zh, string> = {
   'web.error.noRun': 'No red-team run "{id}"',
   'web.error.noRedteam': 'No red-team source',
   'web.error.noFile': 'No file uploaded',
+  'error.moreIssues': '… and {n} more issues not listed (the first ones usually share the cause)',
   'web.error.needJson': 'Send application/json',
   'web.error.crossOrigin': 'Forbidden: cross-site request (the Origin is not this server)',
   'web.error.bearerOnly': 'Unauthorized: the JSON API takes Authorization: Bearer <token>, not the cookie',

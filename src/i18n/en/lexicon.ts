@@ -27,6 +27,14 @@ export const lexicon: Record<keyof typeof zh, string> = {
   'lexicon.stats.notOk':
     'Requirements of the standard NOT met: {n} failing; {total} keywords short of the total.',
   'lexicon.duplicates': '{n} duplicate keywords (the first one kept)',
+  'lexicon.warnings':
+    '{n} warnings: one-character keywords match only as whole words and still hit ordinary text; review them:',
+  'lexicon.issue.control': 'control character U+{code} in keyword "{keyword}" (row not loaded)',
+  'lexicon.warn.oneChar': '"{keyword}" is one character once normalised, matched as a whole word only',
+  'lexicon.warn.oneCharAnywhere':
+    '"{keyword}" is one character once normalised, matched anywhere (boundary=none)',
+  'lexicon.compiledInvalid':
+    '{file}: the compiled library cannot be loaded ({reason}); run beian lexicon compile again',
   'lexicon.issues': '{n} problems in the libraries:',
   'lexicon.noMatch': 'No match.',
   'lexicon.header.keyword': 'keyword',

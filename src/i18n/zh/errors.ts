@@ -36,6 +36,7 @@ export const errors = {
   'web.error.noRun': '没有红队运行“{id}”',
   'web.error.noRedteam': '未配置红队数据源',
   'web.error.noFile': '未上传文件',
+  'error.moreIssues': '……另有 {n} 个问题未列出（共同原因往往在前几条）',
   'web.error.needJson': '请以 application/json 发送',
   'web.error.crossOrigin': '已拒绝：跨站请求（Origin 与本服务器不符）',
   'web.error.bearerOnly': '未授权：JSON 接口只接受 Authorization: Bearer <令牌>，不接受 Cookie',

@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Issue } from '../../errors.js';
 import type { Kb } from '../../kb/index.js';
+import { appendAll } from '../../util/array.js';
 import { zodIssues } from '../../util/zod-issues.js';
 import { type CategoryMaps, labelPath, mergeMaps, resolveLabels } from './category-map.js';
 import { detectLayout, type Layout, layoutById } from './layouts.js';
@@ -54,9 +55,9 @@ export const emptyResult = (): ImportResult => ({
 
 /** Appends b into a (counts added, unknown labels merged). */
 export function mergeResults(a: ImportResult, b: ImportResult): ImportResult {
-  a.items.push(...b.items);
-  a.issues.push(...b.issues);
-  a.notes.push(...b.notes);
+  appendAll(a.items, b.items);
+  appendAll(a.issues, b.issues);
+  appendAll(a.notes, b.notes);
   a.rows.read += b.rows.read;
   a.rows.imported += b.rows.imported;
   a.rows.rejected += b.rows.rejected;
