@@ -29,6 +29,8 @@ export interface LexiconSelection {
    * `naughty-words`, or one compiled `.beianlx` file; empty = the shipped default library
    */
   files?: readonly string[];
+  /** load the starter library too when files are given (the guard: default + the project's own) */
+  starter?: boolean;
   /** add the naughty-words Chinese list to the selection */
   naughtyWords?: boolean;
   /** exemption phrases */
@@ -100,7 +102,7 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
     };
   }
   const riskIds = new Set(kb.risks.map((r) => r.id));
-  const libs: LexiconLibrary[] = files.length ? [] : await loadDefaultLibraries(riskIds);
+  const libs: LexiconLibrary[] = files.length && !sel.starter ? [] : await loadDefaultLibraries(riskIds);
   for (const f of files) {
     if (f !== NAUGHTY_WORDS && isCompiled(f))
       throw new BeianError(

@@ -25,6 +25,7 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/pii.js'),
   () => import('./commands/sources.js'),
   () => import('./commands/redteam.js'),
+  () => import('./commands/guard.js'),
   () => import('./commands/label.js'),
 ];
 

@@ -191,6 +191,18 @@ export const LabelCheckEvidence = z
   .strict();
 export type LabelCheckEvidence = z.infer<typeof LabelCheckEvidence>;
 
+/** Runtime interceptions recorded by `beian guard` (issue 15): the 关键词拦截 mechanism's records. */
+export const GuardRecords = z
+  .object({
+    since: z.string(),
+    total: Count,
+    byDirection: z.object({ input: Count, output: Count }).strict(),
+    byAction: z.object({ block: Count, mask: Count, flag: Count }).strict(),
+    suspended: Count,
+  })
+  .strict();
+export type GuardRecords = z.infer<typeof GuardRecords>;
+
 export const EvidenceSchema = z
   .object({
     /** `beian assess --json` (PortfolioDetermination); not re-validated here */
@@ -204,6 +216,7 @@ export const EvidenceSchema = z
     lexicon: LexiconCoverage.optional(),
     banks: BankExports.optional(),
     labels: LabelCheckEvidence.optional(),
+    guard: GuardRecords.optional(),
   })
   .strict();
 

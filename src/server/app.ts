@@ -7,6 +7,7 @@ import { STYLES } from './layout.js';
 import { assessRoutes } from './routes/assess.js';
 import { auditRoutes } from './routes/audit.js';
 import { filingRoutes } from './routes/filings.js';
+import { guardRoutes } from './routes/guard.js';
 import { kbRoutes } from './routes/kb.js';
 import { labelRoutes } from './routes/labels.js';
 import { overviewRoutes } from './routes/overview.js';
@@ -66,6 +67,7 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     redteamRoutes,
     labelRoutes,
     auditRoutes,
+    guardRoutes,
   ])
     app.route('/', r(deps));
   return app;

@@ -21,6 +21,7 @@ export function page(p: PageCtx, title: string, body: SafeHtml): string {
       ['/assess', 'web.nav.assess'],
       ['/kb', 'web.nav.kb'],
       ['/redteam', 'web.nav.redteam'],
+      ['/guard', 'web.nav.guard'],
       ['/labels', 'web.labels.nav'],
       ['/audit', 'web.nav.audit'],
     ] as const

@@ -15,6 +15,7 @@ import { allAudits } from '../../store/repos/fairness.js';
 import { latestPiiReport } from '../../store/repos/pii.js';
 import { redteamRepo } from '../../store/repos/redteam.js';
 import { latestScan } from '../../store/repos/scans.js';
+import { guardEvidence } from '../guard/records.js';
 import { labelOverview, labelRunToEvidence } from '../label/save.js';
 import type { PiiReport } from '../pii/run.js';
 import { readBanks } from '../redteam/bank-files.js';
@@ -58,6 +59,9 @@ export async function gatherEvidence(
 ): Promise<Evidence> {
   const ev: Evidence = {};
   const base = dirname(resolve(options.projectFile));
+
+  const guard = await guardEvidence(store, new Date());
+  if (guard) ev.guard = guard;
 
   const scan = await latestScan(store);
   if (scan) ev.scan = scanToEvidence(JSON.parse(scan.report_json) as ScanReport, scan.created_at);

@@ -5,6 +5,7 @@ import { core } from './core.js';
 import { demo } from './demo.js';
 import { errors } from './errors.js';
 import { init } from './init.js';
+import { guard } from './guard.js';
 import { kb } from './kb.js';
 import { label } from './label.js';
 import { lexicon } from './lexicon.js';
@@ -34,4 +35,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...schema,
   ...init,
   ...errors,
+  ...guard,
 };

@@ -7,6 +7,7 @@ export const server: Record<keyof typeof zh, string> = {
   'web.nav.assess': 'Applicability',
   'web.nav.kb': 'Knowledge base',
   'web.nav.redteam': 'Red teaming',
+  'web.nav.guard': 'Guard',
   'web.nav.audit': 'Audit trail',
   'web.role': 'role: {role}',
   'web.readiness.heading': 'Filing readiness',

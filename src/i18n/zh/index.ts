@@ -4,6 +4,7 @@ import { core } from './core.js';
 import { demo } from './demo.js';
 import { errors } from './errors.js';
 import { init } from './init.js';
+import { guard } from './guard.js';
 import { kb } from './kb.js';
 import { label } from './label.js';
 import { lexicon } from './lexicon.js';
@@ -33,4 +34,5 @@ export const zh = {
   ...schema,
   ...init,
   ...errors,
+  ...guard,
 };

@@ -5,6 +5,7 @@ export const server = {
   'web.nav.assess': '适用性评估',
   'web.nav.kb': '知识库',
   'web.nav.redteam': '红队测试',
+  'web.nav.guard': '运行时拦截',
   'web.nav.audit': '审计记录',
   'web.role': '角色：{role}',
   'web.readiness.heading': '备案就绪情况',

@@ -297,6 +297,21 @@ function keywordSection(ctx: BuildContext, tpl: Template, checks: Check[]): Sect
   const blocks: Block[] = [
     textOr(tpl, m?.keywordBlocking, tpl.l('measure.keywordBlocking'), 'measures.keywordBlocking'),
   ];
+  const g = ctx.evidence.guard;
+  if (g)
+    blocks.push(
+      paragraph(
+        tpl.l('guard.records', {
+          since: g.since.slice(0, 10),
+          total: g.total,
+          input: g.byDirection.input,
+          output: g.byDirection.output,
+          block: g.byAction.block,
+          mask: g.byAction.mask,
+          flag: g.byAction.flag,
+        }),
+      ),
+    );
   if (!lx) {
     blocks.push(evidenceTodo(tpl, 'lexicon'));
     return tpl.sec('keywords', {}, blocks, [], false);
@@ -330,7 +345,19 @@ function abuseSection(ctx: BuildContext, tpl: Template): Section {
   return tpl.sec(
     'abuse',
     { consecutive: t('service.abusive-user.consecutive.max'), perDay: t('service.abusive-user.per-day.max') },
-    [textOr(tpl, ctx.project.measures?.abusiveUsers, tpl.l('measure.abusiveUsers'), 'measures.abusiveUsers')],
+    [
+      textOr(tpl, ctx.project.measures?.abusiveUsers, tpl.l('measure.abusiveUsers'), 'measures.abusiveUsers'),
+      ...(ctx.evidence.guard
+        ? [
+            paragraph(
+              tpl.l('guard.suspended', {
+                n: ctx.evidence.guard.suspended,
+                since: ctx.evidence.guard.since.slice(0, 10),
+              }),
+            ),
+          ]
+        : []),
+    ],
   );
 }
 
