@@ -17,7 +17,7 @@ export class CsvSplitter {
   constructor(
     private readonly delimiter: string,
     private readonly emit: (fields: string[], line: number) => void,
-    private readonly malformed: (line: number, message: string) => void = () => {},
+    private readonly malformed: (line: number, message: string, raw: string) => void = () => {},
     private readonly maxSpan: number = MAX_QUOTED_SPAN,
   ) {}
 
@@ -70,6 +70,7 @@ export class CsvSplitter {
           this.malformed(
             startLine,
             'unclosed quote: the record is skipped, reading goes on at the next line',
+            buf.slice(start, nl),
           );
           continue;
         }

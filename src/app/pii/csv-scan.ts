@@ -1,9 +1,8 @@
-import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { openBytes } from '../../corpus/blocks.js';
 import { detectEncoding } from '../../corpus/encoding.js';
 import type { CorpusEncoding } from '../../corpus/types.js';
+import { CsvSplitter } from '../../util/csv.js';
 import { type BlockResult, newTotal, residualIn, type Scanner, scanRecord } from './process-block.js';
 
 /** RFC 4180 quoting: only when needed. */
@@ -41,18 +40,23 @@ export async function scanCsv(
     const rest = decoder?.end();
     if (rest) yield rest;
   }
-  const parser = Readable.from(text()).pipe(
-    parseCsv({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }),
-  );
   let header: string[] | undefined;
   let chosen: Set<number> | undefined;
   let sourceColumn = -1;
   const emit = async (cells: string[]) => {
     if (write) await write(`${cells.map(csvCell).join(',')}\n`);
   };
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  for await (const rec of csvRows(text())) {
+    if ('bad' in rec) {
+      // an unclosed quote: reported, and its line still de-identified as plain text when writing
+      r.malformed.push({ file, line: rec.bad.line, reason: `invalid CSV: ${rec.bad.message}` });
+      const clean = scanRecord(s, r, file, rec.bad.line, rec.bad.raw, undefined, undefined, false);
+      if (write) await write(`${clean}\n`);
+      continue;
+    }
     const { record, info } = rec;
     if (header === undefined) {
+      if (record[0]?.charCodeAt(0) === 0xfeff) record[0] = record[0].slice(1);
       header = record;
       sourceColumn = record.indexOf('source');
       if (fields) {
@@ -91,4 +95,26 @@ export async function scanCsv(
     await emit(cells);
   }
   return r;
+}
+
+type CsvRow =
+  | { record: string[]; info: { lines: number } }
+  | { bad: { line: number; message: string; raw: string } };
+
+/** Records of a decoded CSV text stream, resynchronised after a bad quote (util/csv.ts). */
+async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<CsvRow> {
+  let out: CsvRow[] = [];
+  const splitter = new CsvSplitter(
+    ',',
+    (record, lines) => out.push({ record, info: { lines } }),
+    (line, message, raw) => out.push({ bad: { line, message, raw } }),
+  );
+  for await (const chunk of text) {
+    splitter.push(chunk);
+    const ready = out;
+    out = [];
+    yield* ready;
+  }
+  splitter.end();
+  yield* out;
 }
