@@ -181,13 +181,23 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (i > 0 && words.words3.has(pack3(text.charCodeAt(i - 1), a, b))) m -= GLUE_PENALTY;
     if (e < text.length && words.words2.has(pack2(text.charCodeAt(e - 1), text.charCodeAt(e))))
       m -= GLUE_PENALTY;
-    // a four-character word (idiom) across the candidate: 星罗棋布 holds no 罗棋布
-    for (let k = Math.max(0, i - 3); k < e && k + 4 <= text.length; k++)
-      if (words.words4.has(text.slice(k, k + 4))) {
-        m -= GLUE_PENALTY;
-        break;
-      }
+    // a four-character word (idiom) across the candidate: 星罗棋布 holds no 罗棋布 (strings are
+    // built here only, for the few candidates still in the running)
+    if (m >= NO_CUE_FLOOR)
+      for (let k = Math.max(0, i - 3); k < e && k + 4 <= text.length; k++)
+        if (words.words4.has(text.slice(k, k + 4))) {
+          m -= GLUE_PENALTY;
+          break;
+        }
     return m;
+  };
+  /** an upper bound of nameOdds for a candidate with no context: penalties only lower it */
+  const mayLookLikeName = (text: string, i: number, sl: number): boolean => {
+    if (words === undefined) return false;
+    const s0 = sl === 2 ? 2 : Math.min(words.surname[text.charCodeAt(i)] ?? 0, SURNAME_CAP);
+    const g1 = Math.min(words.given[text.charCodeAt(i + sl)] ?? 0, GIVEN_CAP);
+    const g2 = Math.min(words.given[text.charCodeAt(i + sl + 1)] ?? 0, GIVEN_CAP);
+    return s0 + g1 + Math.max(0, g2) >= BARE_FLOOR;
   };
   const translitAt = (text: string, k: number): boolean =>
     k >= 0 && k < text.length && ((flags[text.charCodeAt(k)] ?? 0) & TRANSLIT) !== 0;
@@ -197,7 +207,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
     return true;
   };
   const oddsBonus = (m: number, bare: boolean): number =>
-    bare ? NO_CUE_BASE + Math.min(0.2, (m - BARE_FLOOR) * 0.05) : m >= NO_CUE_FLOOR ? WEAK_BONUS : 0;
+    bare
+      ? NO_CUE_BASE + Math.min(0.2, (m - BARE_FLOOR) * 0.05)
+      : m >= NO_CUE_FLOOR
+        ? WEAK_BONUS + Math.min(0.1, (m - NO_CUE_FLOOR) * 0.03)
+        : 0;
 
   function chinese(text: string, i: number): { end: number; score: number } | undefined {
     const sl = compound2.has(key2(text.charCodeAt(i), text.charCodeAt(i + 1)))
@@ -210,10 +224,10 @@ export function createPersonName(d: PiiDictionaries): Detector {
     // inside running text (no cue, no boundary before): only a context after can make a name, so
     // give up at once when neither possible end has one (most surname characters end here)
     if (
-      words === undefined &&
       left === 0 &&
       !rightPossible(text, i + sl + 1) &&
-      !rightPossible(text, i + sl + 2)
+      !rightPossible(text, i + sl + 2) &&
+      !mayLookLikeName(text, i, sl)
     )
       return undefined;
     if (endsAt(wordBefore, text, i + 1)) return undefined;
