@@ -13,6 +13,8 @@ export interface WordStats {
   readonly words3: ReadonlySet<number>;
   /** ordinary 4-char words (idioms mostly: 星罗棋布, 何德何能) */
   readonly words4: ReadonlySet<string>;
+  /** the first two characters of each 4-char word, packed: most positions are ruled out without a string */
+  readonly words4Heads: ReadonlySet<number>;
   /** ln P(char | given name) − ln P(char | ordinary words), per UTF-16 code; 0 where unknown */
   readonly given: Float32Array;
   /** ln P(char | surname position) − ln P(char | ordinary words), per UTF-16 code */
@@ -34,6 +36,7 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
   const words2 = new Set<number>();
   const words3 = new Set<number>();
   const words4 = new Set<string>();
+  const words4Heads = new Set<number>();
   const givenCount = new Float64Array(0x10000);
   const surnameCount = new Float64Array(0x10000);
   const textCount = new Float64Array(0x10000);
@@ -73,7 +76,10 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
     if (w.length === 2) words2.add(pack2(w.charCodeAt(0), w.charCodeAt(1)));
     else if (w.length === 3) words3.add(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
     // only a four-character word holding a surname can hide a false name
-    else if (w.length === 4 && [...w].some((c) => single.has(c.charCodeAt(0)))) words4.add(w);
+    else if (w.length === 4 && [...w].some((c) => single.has(c.charCodeAt(0)))) {
+      words4.add(w);
+      words4Heads.add(pack2(w.charCodeAt(0), w.charCodeAt(1)));
+    }
     // character frequency in ordinary text, damped so a few huge entries do not dominate
     const weight = Math.log1p(freq);
     for (let k = 0; k < w.length; k++) {
@@ -97,6 +103,7 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
     words2,
     words3,
     words4,
+    words4Heads,
     given: odds(givenCount, givenTotal),
     surname: odds(surnameCount, surnameTotal),
   };

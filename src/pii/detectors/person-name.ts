@@ -185,7 +185,10 @@ export function createPersonName(d: PiiDictionaries): Detector {
     // built here only, for the few candidates still in the running)
     if (m >= NO_CUE_FLOOR)
       for (let k = Math.max(0, i - 3); k < e && k + 4 <= text.length; k++)
-        if (words.words4.has(text.slice(k, k + 4))) {
+        if (
+          words.words4Heads.has(pack2(text.charCodeAt(k), text.charCodeAt(k + 1))) &&
+          words.words4.has(text.slice(k, k + 4))
+        ) {
           m -= GLUE_PENALTY;
           break;
         }
