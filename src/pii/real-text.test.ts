@@ -74,6 +74,11 @@ describe('person names without a cue (word statistics)', () => {
     expect(found('米德尔主场作战', 'person-name')).toEqual([]);
   });
 
+  it('leaves classical/traditional text and street names before a door number to the cues', () => {
+    expect(found('秋來孤雁過，林遠夢難尋', 'person-name')).toEqual([]);
+    expect(found('广东省某市闫栋686号', 'person-name')).toEqual([]);
+  });
+
   it('reports a name found by statistics alone as medium, never high', () => {
     const f = names('昨天，刘志明去了学校。');
     expect(f.map((x) => x.confidence)).toEqual(['medium']);

@@ -36,12 +36,19 @@ const NO_CUE_MAX = 0.84;
 const LEFT_CUE = 0.45;
 const RIGHT_CUE = 0.35;
 const BLOCKED = -1;
+const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 /** · • ‧ ・ - －: the separators inside a transliterated name */
 const isNameDot = (c: number): boolean =>
   c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb || c === 45 || c === 0xff0d;
 /** ：, :, or white space between a label and the name (姓名：张三) */
 const isLabelGap = (c: number): boolean => c === 0xff1a || c === 58 || c === 32 || c === 9 || c === 0x3000;
+const MODERN = /[的了们这吗呢么说个]/;
+/** function words of classical Chinese and characters only traditional script uses */
+const CLASSICAL =
+  /[之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義]/;
+const CLASSICAL_MANY =
+  /[之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義][^]*[之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義]/;
 const LATIN_WORD = /(?<![A-Za-z0-9_.@-])[A-Z][a-z]{2,14}(?: ?[A-Z][a-z]{1,14})?(?![A-Za-z0-9_@-])/g;
 const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
 
@@ -84,6 +91,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const wordBefore = indexBy(cues['word-before'], true);
   const translitStop = cues['translit-stop'];
   const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+  const ADDRESS_BEFORE = codes('省市县区镇乡村路街道巷号楼栋');
   const PARTICLE = codes('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了');
   // words that commonly stand right before a name inside a sentence (曼联的罗西, 由姚仕宪, 请杨熙)
   const LEFT_PARTICLE = codes('的由给以将拿请问被让对向把据是为跟找见叫令派邀和与及、同');
@@ -202,6 +210,30 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const g2 = Math.min(words.given[text.charCodeAt(i + sl + 1)] ?? 0, GIVEN_CAP);
     return s0 + g1 + Math.max(0, g2) >= BARE_FLOOR;
   };
+  /** what rules a candidate with no cue out, whatever the statistics say */
+  const plausibleWithoutCue = (text: string, i: number, e: number): boolean =>
+    // inside a transliterated run (莫斯科, 俄罗斯), or every character a transliteration one
+    // (米德尔, 桑普: a foreign club or place as often as a name)
+    !translitAt(text, i - 1) &&
+    !(translitAt(text, e - 1) && translitAt(text, e)) &&
+    !allTranslit(text, i, e) &&
+    // a door number after (…路闫栋686号) or an address word before: a street, not a person
+    !isDigitCode(text.charCodeAt(e)) &&
+    !(i > 0 && ADDRESS_BEFORE.has(text.charCodeAt(i - 1))) &&
+    // 《…: the title of a work
+    !(i > 0 && text.charCodeAt(i - 1) === 0x300a);
+  // the statistics come from modern simplified Chinese; classical or traditional text (於, 焉, 曰…)
+  // reads as a list of names to them, so there a cue-less candidate is scored as without them
+  let modernText = '';
+  let modern = false;
+  /** the text reads as modern simplified Chinese: a modern word, or no classical/traditional one (once per text) */
+  const isModern = (text: string): boolean => {
+    if (text !== modernText) {
+      modernText = text;
+      modern = (MODERN.test(text) && !CLASSICAL_MANY.test(text)) || !CLASSICAL.test(text);
+    }
+    return modern;
+  };
   const translitAt = (text: string, k: number): boolean =>
     k >= 0 && k < text.length && ((flags[text.charCodeAt(k)] ?? 0) & TRANSLIT) !== 0;
   /** what the statistics add where no cue stands beside the candidate */
@@ -265,26 +297,18 @@ export function createPersonName(d: PiiDictionaries): Detector {
       // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
       if (ambiguous && g === 2 && words?.words2.has(pack2(text.charCodeAt(gs), text.charCodeAt(gs + 1))))
         continue;
-      let score: number;
-      if (words === undefined) {
-        if (left === 0 && right === 0) continue;
-        score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
-      } else {
-        const cue = left === LEFT_CUE || right === RIGHT_CUE;
-        // inside a transliterated run (莫斯科, 俄罗斯) only a cue makes a Chinese name
-        if (!cue && (translitAt(text, i - 1) || (translitAt(text, e - 1) && translitAt(text, e)))) continue;
-        // every character a transliteration one (米德尔, 桑普): a foreign club or place as often as a name
-        if (!cue && allTranslit(text, i, e)) continue;
-        if (!cue && i > 0 && text.charCodeAt(i - 1) === 0x300a) continue; // 《…: a title of a work
-        const m = cue ? 0 : nameOdds(text, i, sl, e);
-        // a cue vouches for the candidate as before; without one, the characters themselves must look
-        // like a name and not like ordinary words (more so with no boundary on either side)
+      const cue = left === LEFT_CUE || right === RIGHT_CUE;
+      let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
+      if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) continue;
+      if (!cue && words !== undefined && isModern(text)) {
+        // without a cue, the characters themselves must look like a name and not like ordinary
+        // words (more so with no boundary on either side); statistics alone never make a name
+        // `high`: that takes a cue a reviewer can see
+        const m = nameOdds(text, i, sl, e);
         const bare = left === 0 && right === 0;
         if (bare && m < BARE_FLOOR) continue;
-        score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
-        // statistics alone never make a name `high`: that takes a cue a reviewer can see
-        if (!cue) score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
-      }
+        score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
+      } else if (left === 0 && right === 0) continue;
       if (bestEnd < 0 || score > bestScore + 1e-9) {
         bestEnd = e;
         bestScore = score;
