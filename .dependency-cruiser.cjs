@@ -3,7 +3,7 @@
  *   shells (cli/, server/, demo/) → app/ (use cases) → domain folders + store/ → util/, i18n/, errors
  */
 const domains =
-  '^src/(kb|assess|project|lexicon|pii|sources|corpus|redteam|fairness|materials|filings|i18n|util)/';
+  '^src/(kb|assess|project|lexicon|pii|sources|corpus|redteam|fairness|materials|filings|guard|label|i18n|util)/';
 
 /** [name, why, from, to]: each row forbids imports from `from` to `to`. */
 const rules = [

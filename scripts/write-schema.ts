@@ -1,8 +1,8 @@
-// Regenerates schema/beian.schema.json from the zod schema: `npm run schema`.
+// Regenerates schema/beian.schema.json from the zod schema, the field help and the KB: `npm run schema`.
 import { writeFileSync } from 'node:fs';
-import { projectJsonSchema } from '../src/project/json-schema.js';
+import { committedProjectSchema } from '../src/app/project-schema.js';
 
 writeFileSync(
   new URL('../schema/beian.schema.json', import.meta.url),
-  `${JSON.stringify(projectJsonSchema(), null, 2)}\n`,
+  `${JSON.stringify(committedProjectSchema(), null, 2)}\n`,
 );

@@ -20,6 +20,8 @@ export type BeianErrorCode =
 export interface Issue {
   file?: string;
   line?: number;
+  /** 1-based column, with `line` */
+  column?: number;
   path?: string;
   /** English text; with `key`, the exit point shows the catalogue text in the user's language */
   message: string;
@@ -71,9 +73,13 @@ export function localMessage(e: BeianError, t: Translate): string {
 
 export const isBeianError = (e: unknown): e is BeianError => e instanceof BeianError;
 
-/** Formats an issue as `file:line path: message`, omitting what is unknown (translated when `t` is given). */
+/** Formats an issue as `file:line:column path: message`, omitting what is unknown (translated when `t` is given). */
 export function formatIssue(issue: Issue, t?: Translate): string {
-  const where = [issue.file, issue.line === undefined ? undefined : String(issue.line)]
+  const where = [
+    issue.file,
+    issue.line === undefined ? undefined : String(issue.line),
+    issue.line === undefined || issue.column === undefined ? undefined : String(issue.column),
+  ]
     .filter((p) => p !== undefined)
     .join(':');
   const head = [where, issue.path].filter((p) => p !== undefined && p !== '').join(' ');

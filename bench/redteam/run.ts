@@ -5,7 +5,8 @@
  * for beian (the built CLI, results stored durably in SQLite), promptfoo 0.121.x (bench/node_modules)
  * and a plain fetch loop (the ceiling). Peak RSS via /usr/bin/time.
  *
- *   npm run build && (cd bench && npm install) && npx tsx bench/redteam/run.ts [N=5000] [N200=640]
+ *   npm run build && npx tsx bench/redteam/run.ts [N=3000] [N200=640] [NRSS=5000] [ROUNDS=3]
+ * (promptfoo is optional: `cd bench && npm ci` when bench/node_modules is missing)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,8 +18,10 @@ import type { BankItem } from '../../src/redteam/banks/schema.js';
 import { generateVariants } from '../../src/redteam/banks/variants.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const N = Number(process.argv[2] ?? 5000);
+const N = Number(process.argv[2] ?? 3000);
 const N200 = Number(process.argv[3] ?? 640);
+const NRSS = Number(process.argv[4] ?? 5000);
+const ROUNDS = Number(process.argv[5] ?? 3);
 const CONC = 32;
 const work = mkdtempSync(join(tmpdir(), 'beian-bench-'));
 const promptfooBin = join(ROOT, 'bench/node_modules/.bin/promptfoo');
@@ -146,44 +149,68 @@ const fmt = (m: Measured | undefined, n: number) =>
     ? `${m.wallS.toFixed(2)} s  ${(n / m.wallS).toFixed(0)} req/s  ${m.rssMb.toFixed(0)} MB`
     : 'not installed';
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
 const bank0 = join(work, 'bench0.jsonl');
 const bank200 = join(work, 'bench200.jsonl');
+const bankRss = join(work, 'benchRss.jsonl');
 prompts(N, bank0);
 prompts(N200, bank200);
+prompts(NRSS, bankRss);
 
+// The machine is shared and noisy: plain and beian alternate, ROUNDS times, and medians are compared.
 const m0 = await startMock(0);
-const p0 = await plain(m0.url, bank0);
-const b0 = await beian(m0.url, bank0, '0');
+const p0s: Measured[] = [];
+const b0s: Measured[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  p0s.push(await plain(m0.url, bank0));
+  b0s.push(await beian(m0.url, bank0, `0-${r}`));
+}
 const f0 = await promptfoo(m0.url, bank0, '0');
+const rss = await beian(m0.url, bankRss, 'rss');
 m0.stop();
-const j0 = JSON.parse(b0.stdout) as { completed: number; errors: number; elapsedMs: number };
-const pj0 = JSON.parse(p0.stdout) as { ms: number };
+const p0 = median(p0s.map((m) => m.wallS));
+const b0 = median(b0s.map((m) => m.wallS));
+const pin0 = median(p0s.map((m) => (JSON.parse(m.stdout) as { ms: number }).ms));
+const bin0 = median(b0s.map((m) => (JSON.parse(m.stdout) as { elapsedMs: number }).elapsedMs));
+const j0 = JSON.parse(b0s[0]!.stdout) as { completed: number; errors: number };
+const jr = JSON.parse(rss.stdout) as { completed: number; errors: number };
 
 const m2 = await startMock(200);
-const p2 = await plain(m2.url, bank200);
-const b2 = await beian(m2.url, bank200, '200');
+const p2s: Measured[] = [];
+const b2s: Measured[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  p2s.push(await plain(m2.url, bank200));
+  b2s.push(await beian(m2.url, bank200, `200-${r}`));
+}
 const f2 = await promptfoo(m2.url, bank200, '200');
 m2.stop();
-const j2 = JSON.parse(b2.stdout) as { completed: number; errors: number; elapsedMs: number };
-const pj2 = JSON.parse(p2.stdout) as { ms: number };
+const p2 = median(p2s.map((m) => m.wallS));
+const b2 = median(b2s.map((m) => m.wallS));
+const pin2 = median(p2s.map((m) => (JSON.parse(m.stdout) as { ms: number }).ms)) / 1000;
+const bin2 = median(b2s.map((m) => (JSON.parse(m.stdout) as { elapsedMs: number }).elapsedMs)) / 1000;
+const j2 = JSON.parse(b2s[0]!.stdout) as { completed: number; errors: number };
 
 const ideal = (N200 / CONC) * 0.2;
+const list = (ms: Measured[]) => ms.map((m) => m.wallS.toFixed(2)).join(', ');
 const lines = [
-  `beian red-team harness benchmark — ${new Date().toISOString()} — node ${process.version}, concurrency ${CONC}`,
+  `beian red-team harness benchmark — ${new Date().toISOString()} — node ${process.version}, concurrency ${CONC}, ${ROUNDS} alternating rounds, medians`,
   `work dir: ${resolve(work)}`,
   '',
   `1) zero latency, ${N} prompts (wall clock incl. process start; beian stores every result in SQLite)`,
-  `   plain fetch loop : ${fmt(p0, N)}`,
-  `   beian            : ${fmt(b0, N)}   completed ${j0.completed}, errors ${j0.errors}`,
+  `   plain fetch loop : ${p0.toFixed(2)} s (${list(p0s)})  ${(N / p0).toFixed(0)} req/s  ${median(p0s.map((m) => m.rssMb)).toFixed(0)} MB`,
+  `   beian            : ${b0.toFixed(2)} s (${list(b0s)})  ${(N / b0).toFixed(0)} req/s  ${median(b0s.map((m) => m.rssMb)).toFixed(0)} MB   completed ${j0.completed}, errors ${j0.errors}`,
   `   promptfoo        : ${fmt(f0, N)}`,
-  `   beian / plain throughput     = ${(p0.wallS / b0.wallS).toFixed(2)}× wall; in-process (after start-up): plain ${(pj0.ms / 1000).toFixed(2)} s, beian ${(j0.elapsedMs / 1000).toFixed(2)} s (load banks + plan + run + judge + store) = ${(pj0.ms / j0.elapsedMs).toFixed(2)}×`,
-  f0 ? `   beian / promptfoo throughput = ${(f0.wallS / b0.wallS).toFixed(2)}×` : '',
+  `   RATIO beian / plain (wall time, higher is better) = ${(p0 / b0).toFixed(2)}×; in-process (after start-up) ${(pin0 / bin0).toFixed(2)}× (plain ${(pin0 / 1000).toFixed(2)} s, beian ${(bin0 / 1000).toFixed(2)} s)`,
+  f0 ? `   RATIO beian / promptfoo throughput = ${(f0.wallS / b0).toFixed(2)}×` : '',
   '',
   `2) 200 ms latency, ${N200} prompts, ideal ${ideal.toFixed(2)} s`,
-  `   plain fetch loop : ${fmt(p2, N200)}   efficiency ${((ideal / p2.wallS) * 100).toFixed(1)}%`,
-  `   beian            : ${fmt(b2, N200)}   efficiency ${((ideal / b2.wallS) * 100).toFixed(1)}% wall, ${((ideal / (j2.elapsedMs / 1000)) * 100).toFixed(1)}% in-process (plain in-process ${((ideal / (pj2.ms / 1000)) * 100).toFixed(1)}%)   completed ${j2.completed}`,
+  `   plain fetch loop : ${p2.toFixed(2)} s (${list(p2s)})  efficiency ${((ideal / p2) * 100).toFixed(1)}% wall, ${((ideal / pin2) * 100).toFixed(1)}% in-process`,
+  `   beian            : ${b2.toFixed(2)} s (${list(b2s)})  efficiency ${((ideal / b2) * 100).toFixed(1)}% wall, ${((ideal / bin2) * 100).toFixed(1)}% in-process   completed ${j2.completed}`,
   f2
     ? `   promptfoo        : ${fmt(f2, N200)}   efficiency ${((ideal / f2.wallS) * 100).toFixed(1)}%`
     : '   promptfoo        : not installed',
+  '',
+  `3) peak RSS, ${NRSS} prompts, zero latency: beian ${rss.rssMb.toFixed(0)} MB (goal < 200 MB), ${rss.wallS.toFixed(2)} s, completed ${jr.completed}, errors ${jr.errors}`,
 ];
-process.stdout.write(`${lines.filter((l) => l !== undefined).join('\n')}\n`);
+process.stdout.write(`${lines.filter((l) => l !== '').join('\n')}\n`);

@@ -90,7 +90,7 @@ export function renderScanHtml(r: ScanReport, L: HtmlLabels): string {
   return `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>${escapeHtml(L.title)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}mark{background:#f5b7b1}.pass{color:#1e8449}.fail,.bad{color:#c0392b}</style></head><body>
 <h1>${escapeHtml(L.title)}</h1>
-<p class="${r.verdict}"><strong>${escapeHtml(L.verdict)}: ${escapeHtml(r.verdict === 'pass' ? L.pass : L.fail)}</strong></p>
+<p class="${r.verdict}"><strong>${escapeHtml(L.verdict)}: ${escapeHtml(r.verdict === 'pass' ? L.pass : L.fail)}</strong>${r.verdictReasons?.length ? ` (${escapeHtml(r.verdictReasons.join(', '))})` : ''} · ${pct(r.threshold.passRate)} ≥ ${pct(r.threshold.passRateMin)}</p>
 <table><tr><th>${escapeHtml(L.records)}</th><td>${r.records}</td></tr><tr><th>${escapeHtml(L.bytes)}</th><td>${r.bytes}</td></tr>
 <tr><th>${escapeHtml(L.flagged)}</th><td>${r.flagged} (${pct(r.flaggedRate)})</td></tr><tr><th>${escapeHtml(L.malformed)}</th><td>${r.malformed.length}</td></tr>
 <tr><th>${escapeHtml(L.sample)}</th><td>n=${r.sample.size}, ${r.sample.flagged} (${pct(r.sample.rate)}), 95% CI [${pct(r.sample.ci[0])}, ${pct(r.sample.ci[1])}] · ${escapeHtml(r.threshold.id)} ≥ ${pct(r.threshold.passRateMin)} · seed ${r.sample.seed}</td></tr></table>
@@ -99,5 +99,5 @@ export function renderScanHtml(r: ScanReport, L: HtmlLabels): string {
 <h2>${escapeHtml(L.sources)}</h2><table>${sources}</table>
 <h2>${escapeHtml(L.examples)}</h2><table>${example}</table>
 <h2>${escapeHtml(L.malformed)}</h2><table>${malformed}</table>
-<p><small>beian · KB ${escapeHtml(r.kbVersion)} · ${escapeHtml(r.lexicon.libraries.join(', ').slice(0, 400))}</small></p></body></html>\n`;
+<p><small>beian · KB ${escapeHtml(r.kbVersion)} · lexicon ${escapeHtml(r.lexicon.version ?? '')} (${r.lexicon.keywords}) · ${escapeHtml(r.lexicon.libraries.join(', ').slice(0, 400))}</small></p></body></html>\n`;
 }

@@ -1,6 +1,13 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { type AuditTally, emptyTally, type FlaggedRecord, mergeTally } from '../corpus/audit.js';
+import {
+  type AuditTally,
+  emptyTally,
+  type FlaggedRecord,
+  keepBottom,
+  type ManualCandidate,
+  mergeTally,
+} from '../corpus/audit.js';
 import { listCorpusFiles, readFileBlocks } from '../corpus/blocks.js';
 import { createPool, mapOrdered } from '../corpus/pool.js';
 import { summariseTally, type TallySummary } from '../corpus/scan-summary.js';
@@ -36,17 +43,50 @@ export interface ScanOptions {
   /** examples kept for the report */
   examples?: number;
   topKeywords?: number;
+  /** draw the manual-review sample (corpus.manual.sample.min items) and hand it to this callback */
+  manualSample?: (sample: ManualSample) => Promise<void>;
   onProgress?: (p: { records: number; bytes: number; totalBytes: number }) => void;
 }
 
-/** The `beian scan --json` contract (docs/scan.md): keep field names stable. */
+/** The manual-review sample drawn during a scan (written for reviewers by scan-review.ts). */
+export interface ManualSample {
+  scan: string;
+  seed: number;
+  required: number;
+  items: ManualCandidate[];
+}
+
+/** A manual review's result, stored in the scan's report (filing materials read it). */
+export interface ManualReview {
+  size: number;
+  passed: number;
+  failed: number;
+  pending: number;
+  passRate: number;
+  sampleMin: { id: string; value: number; ok: boolean };
+  passRateMin: { id: string; value: number; ok: boolean };
+  reviewedAt: string;
+  reviewer?: string;
+  file: string;
+}
+
+/** The `beian scan --json` contract (docs/lexicon.md): keep field names stable. */
 export interface ScanReport extends TallySummary {
+  /** run id; the id of the stored scan with --save, and the key of its manual sample */
+  id: string;
   examples: FlaggedRecord[];
-  lexicon: { libraries: string[]; keywords: number };
+  lexicon: { libraries: string[]; keywords: number; version: string };
+  /** the manual-review sample written with --sample-out */
+  manualSample?: { file?: string; size: number; required: number; seed: number };
+  /** reviewers' verdicts on that sample (`beian scan review`) */
+  manualReview?: ManualReview;
   files: number;
   seconds: number;
   kbVersion: string;
 }
+
+/** Input bytes that justify one more scan thread. */
+const THREAD_BYTES = 16 * 1024 * 1024;
 
 const workerUrl = (): URL =>
   new URL(`../corpus/scan-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
@@ -66,14 +106,28 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
   const bytes = serializeMatcher(lexicon.matcher);
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
   shared.set(bytes);
+  const manualMin = threshold(kb, 'corpus.manual.sample.min');
+  const manualSize = options.manualSample ? Math.ceil(manualMin.value) : 0;
   const data: ScanWorkerData = {
     matcher: shared,
+    rules: lexicon.rules,
     read: options.read,
-    audit: { flagScore: options.flagScore, seed: options.seed, sampleFraction: fraction },
+    audit: {
+      flagScore: options.flagScore,
+      seed: options.seed,
+      sampleFraction: fraction,
+      // without --flagged, only the report's examples are needed from each block
+      ...(options.flaggedOut ? {} : { maxFlaggedRecords: options.examples ?? 20 }),
+      ...(manualSize ? { manualSize } : {}),
+    },
   };
+  // A thread costs ~0.05-0.1 s to start and load the matcher: small inputs get fewer (pipes, whose
+  // size is unknown, get all cores).
+  const { availableParallelism } = await import('node:os');
+  const byInput = totalBytes > 0 ? Math.ceil(totalBytes / THREAD_BYTES) : Number.POSITIVE_INFINITY;
   const pool = createPool<CorpusBlock, AuditTally>(workerUrl(), {
     workerData: data,
-    ...(options.threads ? { size: options.threads } : {}),
+    size: options.threads ?? Math.max(1, Math.min(availableParallelism(), byInput)),
   });
   const flaggedOut = options.flaggedOut ? createWriteStream(options.flaggedOut) : undefined;
   const keepExamples = options.examples ?? 20;
@@ -99,6 +153,7 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       }
       t.flaggedRecords = [];
       mergeTally(total, t);
+      if (manualSize) total.manual = keepBottom(total.manual, manualSize);
       options.onProgress?.({ records: total.records, bytes: total.bytes, totalBytes });
     }
   } finally {
@@ -108,10 +163,18 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       await once(flaggedOut, 'finish');
     }
   }
+  const { randomUUID } = await import('node:crypto');
+  const id = randomUUID();
+  if (options.manualSample)
+    await options.manualSample({ scan: id, seed: options.seed, required: manualSize, items: total.manual });
   return {
+    id,
     ...summariseTally(kb, total, { fraction, seed: options.seed, topKeywords: options.topKeywords ?? 20 }),
     examples,
-    lexicon: { libraries: lexicon.libraries, keywords: lexicon.entries.length },
+    lexicon: { libraries: lexicon.libraries, keywords: lexicon.entries.length, version: lexicon.version },
+    ...(options.manualSample
+      ? { manualSample: { size: total.manual.length, required: manualSize, seed: options.seed } }
+      : {}),
     files: files.length,
     seconds: (Date.now() - started) / 1000,
     kbVersion: kb.version,

@@ -109,30 +109,52 @@ export const Answers = z
   })
   .strict()
   .superRefine((a, ctx) => {
-    const issue = (path: (string | number)[], message: string) =>
-      ctx.addIssue({ code: 'custom', path, message });
+    // The English message stays zod's; `params.key` names the catalogue text shown to the user.
+    const issue = (
+      path: (string | number)[],
+      message: string,
+      key: string,
+      values: Record<string, string> = {},
+    ) => ctx.addIssue({ code: 'custom', path, message, params: { key, ...values } });
     const generatesSomething = (a.generates?.length ?? 0) > 0;
     if (a.functions?.includes('generate-synthesise') && a.generates && a.generates.length === 0) {
-      issue(['generates'], 'contradiction: functions includes generate-synthesise but generates is empty');
+      issue(
+        ['generates'],
+        'contradiction: functions includes generate-synthesise but generates is empty',
+        'assess.issue.generatesEmpty',
+      );
     }
     if (generatesSomething && a.functions && !a.functions.includes('generate-synthesise')) {
       issue(
         ['functions'],
         'contradiction: generates lists modalities but functions lacks generate-synthesise',
+        'assess.issue.functionsLackGeneration',
       );
     }
     if (generatesSomething && a.model?.source === 'none') {
-      issue(['model', 'source'], 'contradiction: the service generates content but model.source is "none"');
+      issue(
+        ['model', 'source'],
+        'contradiction: the service generates content but model.source is "none"',
+        'assess.issue.noModel',
+      );
     }
     if (
       a.faceVoice &&
       a.generates &&
       !a.generates.some((m) => m === 'image' || m === 'video' || m === 'audio')
     ) {
-      issue(['faceVoice'], 'contradiction: face/voice synthesis needs image, video or audio in generates');
+      issue(
+        ['faceVoice'],
+        'contradiction: face/voice synthesis needs image, video or audio in generates',
+        'assess.issue.faceVoice',
+      );
     }
     if (a.model?.filed !== undefined && a.model.source !== 'third-party-api') {
-      issue(['model', 'filed'], 'model.filed applies only when model.source is "third-party-api"');
+      issue(
+        ['model', 'filed'],
+        'model.filed applies only when model.source is "third-party-api"',
+        'assess.issue.filed',
+      );
     }
     const pi = a.personalInfo;
     if (pi && !pi.processed) {
@@ -144,7 +166,12 @@ export const Answers = z
         'importantDataExported',
       ] as const) {
         if (pi[key] === true && key !== 'ciio' && key !== 'importantDataExported') {
-          issue(['personalInfo', key], `contradiction: personalInfo.processed is false but ${key} is true`);
+          issue(
+            ['personalInfo', key],
+            `contradiction: personalInfo.processed is false but ${key} is true`,
+            'assess.issue.notProcessed',
+            { field: key },
+          );
         }
       }
     }
@@ -156,10 +183,15 @@ export const Answers = z
       issue(
         ['personalInfo', 'exportsAbroad'],
         'contradiction: exportsAbroad is false but people were exported',
+        'assess.issue.exported',
       );
     }
     if (pi && (pi.sensitivePeopleExported ?? 0) > (pi.peopleExported ?? Number.POSITIVE_INFINITY)) {
-      issue(['personalInfo', 'sensitivePeopleExported'], 'cannot exceed peopleExported');
+      issue(
+        ['personalInfo', 'sensitivePeopleExported'],
+        'cannot exceed peopleExported',
+        'assess.issue.sensitiveExceeds',
+      );
     }
   });
 export type Answers = z.infer<typeof Answers>;

@@ -38,6 +38,9 @@ function dbFrom(argv: readonly string[]): string | undefined {
  * The CLI's single entry and single exit point: every error is caught here and mapped to an
  * exit code; user mistakes print a message naming the field, file or line, never a stack trace.
  */
+/** Issues printed under an error before the rest are counted. */
+const SHOWN_ISSUES = 50;
+
 export async function main(argv: readonly string[], io: MainIo = {}): Promise<number> {
   const env = io.env ?? process.env;
   const out = io.out ?? ((s: string) => void process.stdout.write(s));
@@ -77,7 +80,10 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
     }
     if (isBeianError(e)) {
       err(`${t('error.prefix')} [${e.code}]: ${localMessage(e, t)}\n`);
-      for (const issue of e.issues) err(`  - ${formatIssue(issue, t)}\n`);
+      // a terminal is not a report: the first issues, then how many more (the file names them all)
+      for (const issue of e.issues.slice(0, SHOWN_ISSUES)) err(`  - ${formatIssue(issue, t)}\n`);
+      if (e.issues.length > SHOWN_ISSUES)
+        err(`  ${t('error.moreIssues', { n: e.issues.length - SHOWN_ISSUES })}\n`);
       if (env.BEIAN_DEBUG && e.stack) err(`${e.stack}\n`);
       return exitCodeFor[e.code];
     }

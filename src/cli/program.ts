@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { Register, RunAction } from './command.js';
 import { translateCommanderError } from './commander-errors.js';
 import type { CliContext, ExitCode } from './context.js';
+import { localizeHelp } from './help.js';
 
 /**
  * The command table. One line per command; each module is small (flags and help only) and
@@ -11,6 +13,7 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/kb.js'),
   () => import('./commands/lexicon.js'),
   () => import('./commands/scan.js'),
+  () => import('./commands/init.js'),
   () => import('./commands/assess.js'),
   () => import('./commands/demo.js'),
   () => import('./commands/materials.js'),
@@ -22,7 +25,17 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/pii.js'),
   () => import('./commands/sources.js'),
   () => import('./commands/redteam.js'),
+  () => import('./commands/guard.js'),
+  () => import('./commands/label.js'),
 ];
+
+/** The package's own version (package.json sits two levels above both src/cli and dist/cli). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
 
 export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {
   const { t } = ctx;
@@ -33,6 +46,7 @@ export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) =>
   };
   const program = new Command('beian')
     .description(t('cli.description'))
+    .version(packageVersion(), '-V, --version', t('cli.option.version'))
     .addOption(new Option('--lang <lang>', t('cli.option.lang')).choices(['zh', 'en']).default('zh'))
     .addOption(new Option('--db <url>', t('cli.option.db')))
     .showHelpAfterError()
@@ -47,5 +61,6 @@ export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) =>
     };
   for (const load of commands) (await load()).register(program, run, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput(output);
+  localizeHelp(program, t);
   return program;
 }

@@ -1,4 +1,5 @@
-import { type Matcher, scoreRecord } from '../lexicon/matcher.js';
+import type { CountedMatches } from '../lexicon/rules.js';
+import { scoreRecord } from '../lexicon/score.js';
 import type { CorpusItem, MalformedEntry } from './types.js';
 
 /**
@@ -7,14 +8,38 @@ import type { CorpusItem, MalformedEntry } from './types.js';
  * and the Wilson interval. The scan use case (app/scan.ts) adds files, workers and reports.
  */
 export interface AuditOptions {
-  /** record flag bar: Σ severity of distinct keywords (see scoreRecord) */
+  /** record flag bar: Σ severity of distinct keywords within a window (see scoreRecord) */
   flagScore: number;
+  /** scoring window in characters (default DEFAULT_SCORE_WINDOW) */
+  scoreWindow?: number;
   /** sampling seed: the same seed selects the same records */
   seed: number;
   /** Bernoulli sampling fraction (the standard's technical check: ≥ 10%) */
   sampleFraction: number;
   /** characters of context kept on each side of the first match in an example */
   contextChars?: number;
+  /**
+   * Flagged records kept per block (default: all). Records cross from worker threads to the main
+   * thread, and cloning thousands of them costs more than matching: a scan that only reports its
+   * first N examples keeps N per block (the first N overall are among them, blocks being in order).
+   */
+  maxFlaggedRecords?: number;
+  /** size of the manual-review sample to draw (bottom-k of a seeded hash: reproducible, any threads) */
+  manualSize?: number;
+  /** characters of a record kept in the manual sample */
+  manualTextChars?: number;
+}
+
+/** A record drawn into the manual-review sample, with the text a reviewer needs. */
+export interface ManualCandidate {
+  key: number;
+  file: string;
+  line: number;
+  source?: string;
+  text: string;
+  truncated: boolean;
+  flagged: boolean;
+  keywords: string[];
 }
 
 export interface FlaggedRecord {
@@ -45,6 +70,8 @@ export interface AuditTally {
   byKeyword: Record<string, number>;
   bySource: Record<string, SourceTally>;
   sample: { size: number; flagged: number };
+  /** manual-sample candidates of this block (the block's bottom-k; merged and cut to k by the caller) */
+  manual: ManualCandidate[];
 }
 
 export const emptyTally = (): AuditTally => ({
@@ -57,7 +84,18 @@ export const emptyTally = (): AuditTally => ({
   byKeyword: {},
   bySource: {},
   sample: { size: 0, flagged: 0 },
+  manual: [],
 });
+
+/** Keeps the k candidates of smallest key (the manual sample), in key order. */
+export function keepBottom(cands: ManualCandidate[], k: number): ManualCandidate[] {
+  return cands.length <= k && isSorted(cands) ? cands : [...cands].sort((a, b) => a.key - b.key).slice(0, k);
+}
+const isSorted = (c: readonly ManualCandidate[]): boolean =>
+  c.every((x, i) => i === 0 || (c[i - 1] as ManualCandidate).key <= x.key);
+
+/** Seed offset so the manual sample is drawn independently of the technical sample. */
+export const MANUAL_SEED = 0x5eed;
 
 const bump = (m: Record<string, number>, k: string, by = 1): void => {
   m[k] = (m[k] ?? 0) + by;
@@ -83,11 +121,38 @@ export function sampleKey(seed: number, file: string, line: number): number {
   return (h >>> 0) / 4294967296;
 }
 
+/**
+ * sampleKey(seed, file, ·) with the file's part of the hash computed once: the same numbers, for
+ * audits that draw one key per record of a file.
+ */
+export function fileSampler(seed: number, file: string): (line: number) => number {
+  let base = (0x811c9dc5 ^ seed) >>> 0;
+  const mixBase = (c: number): void => {
+    base ^= c;
+    base = Math.imul(base, 0x01000193) >>> 0;
+  };
+  for (let i = 0; i < file.length; i++) mixBase(file.charCodeAt(i));
+  mixBase(0);
+  return (line) => {
+    let h = base;
+    h ^= line & 0xffff;
+    h = Math.imul(h, 0x01000193) >>> 0;
+    h ^= line >>> 16;
+    h = Math.imul(h, 0x01000193) >>> 0;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b) >>> 0;
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    h ^= h >>> 16;
+    return (h >>> 0) / 4294967296;
+  };
+}
+
 /** Audits the items of one block into a tally. */
 export function auditItems(
   items: Iterable<CorpusItem>,
   bytes: number,
-  matcher: Matcher,
+  count: CountedMatches,
   options: AuditOptions,
 ): AuditTally {
   const t = emptyTally();
@@ -99,8 +164,13 @@ export function auditItems(
       continue;
     }
     t.records++;
-    const matches = matcher.scan(item.text);
-    const score = matches.length ? scoreRecord(item.text, matches, options.flagScore) : undefined;
+    const matches = count(item.text);
+    const score = matches.length
+      ? scoreRecord(item.text, matches, {
+          flagScore: options.flagScore,
+          ...(options.scoreWindow ? { window: options.scoreWindow } : {}),
+        })
+      : undefined;
     const flagged = score?.flagged ?? false;
     for (const m of matches) bump(t.byKeyword, m.keyword);
     if (item.source !== undefined) {
@@ -113,9 +183,24 @@ export function auditItems(
       t.sample.size++;
       if (flagged) t.sample.flagged++;
     }
+    if (options.manualSize) {
+      const max = options.manualTextChars ?? 4000;
+      const cand: ManualCandidate = {
+        key: sampleKey(options.seed ^ MANUAL_SEED, item.file, item.line),
+        file: item.file,
+        line: item.line,
+        text: item.text.length > max ? item.text.slice(0, max) : item.text,
+        truncated: item.text.length > max,
+        flagged,
+        keywords: score?.keywords ?? [],
+      };
+      if (item.source !== undefined) cand.source = item.source;
+      t.manual.push(cand);
+    }
     if (!flagged || !score) continue;
     t.flagged++;
     for (const c of score.categories) bump(t.byCategory, c);
+    if (t.flaggedRecords.length >= (options.maxFlaggedRecords ?? Number.POSITIVE_INFINITY)) continue;
     const first = matches[0] as (typeof matches)[number];
     const from = Math.max(0, first.start - context);
     const rec: FlaggedRecord = {
@@ -129,6 +214,7 @@ export function auditItems(
     if (item.source !== undefined) rec.source = item.source;
     t.flaggedRecords.push(rec);
   }
+  if (options.manualSize) t.manual = keepBottom(t.manual, options.manualSize);
   return t;
 }
 
@@ -149,6 +235,7 @@ export function mergeTally(a: AuditTally, b: AuditTally): AuditTally {
   }
   a.sample.size += b.sample.size;
   a.sample.flagged += b.sample.flagged;
+  a.manual.push(...b.manual);
   return a;
 }
 

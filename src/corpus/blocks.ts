@@ -1,15 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { parse as parseCsv } from 'csv-parse';
-import iconv from 'iconv-lite';
-import { detectEncoding, hasUtf8Bom, looksBinary } from './encoding.js';
-import { getPath, textOf } from './fields.js';
+import { appendAll } from '../util/array.js';
+import { CsvSplitter } from '../util/csv.js';
+import { decodeLines, hasUtf8Bom, hasUtf16Bom, looksBinary } from './encoding.js';
 import {
+  type BlockEncoding,
   type CorpusBlock,
-  type CorpusEncoding,
   type CorpusFormat,
   type CorpusItem,
   type CorpusReadOptions,
@@ -18,7 +16,6 @@ import {
 } from './types.js';
 
 const NL = 0x0a;
-const SAMPLE_BYTES = 64 * 1024;
 
 /** The format a path implies (`.gz` looked through): .jsonl/.ndjson/.json, .csv, else txt. */
 export function formatFromPath(file: string): CorpusFormat {
@@ -47,6 +44,8 @@ export async function listCorpusFiles(inputs: readonly string[]): Promise<string
 
 async function isGzip(file: string): Promise<boolean> {
   if (file.toLowerCase().endsWith('.gz')) return true;
+  // A pipe or FIFO (beian scan <(zcat …)) cannot be sniffed without eating its first bytes.
+  if (!(await stat(file)).isFile()) return false;
   const fh = await open(file, 'r');
   try {
     const head = Buffer.alloc(2);
@@ -77,9 +76,11 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
+/** Newlines in b, found by Buffer's native search (~15x a byte loop). */
 function countLines(b: Uint8Array): number {
+  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   let n = 0;
-  for (let i = 0; i < b.length; i++) if (b[i] === NL) n++;
+  for (let i = buf.indexOf(NL); i >= 0; i = buf.indexOf(NL, i + 1)) n++;
   return n;
 }
 
@@ -122,11 +123,16 @@ export async function* readFileBlocks(
     yield fileProblem(file, 'empty file');
     return;
   }
-  if (looksBinary(first)) {
-    yield fileProblem(file, 'binary file (NUL bytes in the first 8 KiB), not read', first.length);
+  if (hasUtf16Bom(first)) {
+    yield fileProblem(file, 'UTF-16 text is not supported: convert the file to UTF-8', first.length);
     return;
   }
-  const encoding = options.encoding ?? detectEncoding(first.subarray(0, SAMPLE_BYTES));
+  if (looksBinary(first)) {
+    yield fileProblem(file, 'binary file (control bytes throughout the first 8 KiB), not read', first.length);
+    return;
+  }
+  // Decided per line (a few bad bytes never make a UTF-8 file GB18030), unless forced.
+  const encoding: BlockEncoding = options.encoding ?? 'auto';
   if (hasUtf8Bom(first)) first = first.subarray(3);
   async function* rest(): AsyncGenerator<Buffer> {
     yield first;
@@ -167,7 +173,7 @@ export async function* readFileBlocks(
 async function* lineBlocks(
   file: string,
   format: 'jsonl' | 'txt',
-  encoding: CorpusEncoding,
+  encoding: BlockEncoding,
   chunks: AsyncIterable<Buffer>,
   maxRecord: number,
   blockBytes: number,
@@ -178,13 +184,24 @@ async function* lineBlocks(
   let nextLine = 1; // number of the first line in the accumulation
   let skipping = -1; // bytes skipped of an oversized line, -1 when not skipping
   const emit = (upto: number): CorpusBlock => {
-    const all = concat(parts, accLen);
-    const bytes = all.slice(0, upto); // a copy of its own, so it can be transferred to a worker
+    // One copy into a buffer of its own (so it can be transferred to a worker); the rest stays views.
+    const bytes = new Uint8Array(upto);
+    const rest: Uint8Array[] = [];
+    let at = 0;
+    for (const p of parts) {
+      const end = at + p.length;
+      if (end <= upto) bytes.set(p, at);
+      else if (at >= upto) rest.push(p);
+      else {
+        bytes.set(p.subarray(0, upto - at), at);
+        rest.push(p.subarray(upto - at));
+      }
+      at = end;
+    }
     const block: CorpusBlock = { kind: 'lines', file, format, encoding, firstLine: nextLine, bytes };
     nextLine += countLines(bytes);
-    const rest = all.subarray(upto);
-    parts = rest.length ? [rest] : [];
-    accLen = rest.length;
+    parts = rest;
+    accLen -= upto;
     lastNl = -1;
     return block;
   };
@@ -225,71 +242,136 @@ async function* lineBlocks(
   else if (accLen > 0) yield emit(accLen);
 }
 
+/**
+ * The text of a CSV stream, decoded line by line (like the other formats), with a malformed entry
+ * queued for each line that had invalid bytes or a NUL. Quoted fields spanning lines still parse:
+ * the newlines are kept.
+ */
+async function* csvText(
+  file: string,
+  chunks: AsyncIterable<Buffer>,
+  encoding: BlockEncoding,
+  problems: CorpusItem[],
+): AsyncGenerator<string> {
+  let carry: Uint8Array = new Uint8Array(0);
+  let line = 1;
+  const decode = (bytes: Uint8Array): string => {
+    const parts: string[] = [];
+    decodeLines(bytes, encoding, (text, lossy) => {
+      if (lossy)
+        problems.push({
+          kind: 'malformed',
+          file,
+          line,
+          reason: `invalid byte sequence for ${encoding === 'auto' ? 'utf8' : encoding} (replaced with U+FFFD)`,
+        });
+      if (text.includes('\u0000')) {
+        problems.push({ kind: 'malformed', file, line, reason: 'NUL byte in line (removed)' });
+        text = text.replaceAll('\u0000', '');
+      }
+      parts.push(text);
+      line++;
+    });
+    return parts.join('\n');
+  };
+  for await (const chunk of chunks) {
+    const nl = chunk.lastIndexOf(NL);
+    if (nl < 0) {
+      carry = concat([carry, chunk], carry.length + chunk.length);
+      continue;
+    }
+    const head = concat([carry, chunk.subarray(0, nl)], carry.length + nl);
+    carry = chunk.slice(nl + 1);
+    yield `${decode(head)}\n`;
+  }
+  if (carry.length) yield decode(carry);
+}
+
+/**
+ * CSV records through the resynchronising splitter: an unclosed or stray quote costs its own
+ * record (reported with its line), never the rest of the file; the header is the first row.
+ */
 async function* csvBlocks(
   file: string,
   chunks: AsyncIterable<Buffer>,
-  encoding: CorpusEncoding,
+  encoding: BlockEncoding,
   options: CorpusReadOptions,
   blockBytes: number,
 ): AsyncGenerator<CorpusBlock> {
   const field = options.field ?? 'text';
   const sourceField = options.sourceField ?? 'source';
-  let input: NodeJS.ReadableStream = Readable.from(chunks);
-  if (encoding !== 'utf8') input = input.pipe(iconv.decodeStream(encoding));
-  const skipped: CorpusItem[] = [];
-  const parser = input.pipe(
-    parseCsv({
-      columns: true,
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      max_record_size: options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES,
-    }),
-  );
-  parser.on('skip', (err: Error & { lines?: number }) => {
-    skipped.push({ kind: 'malformed', file, line: err.lines ?? 0, reason: `invalid CSV: ${err.message}` });
-  });
+  const maxRecord = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  const problems: CorpusItem[] = [];
   let items: CorpusItem[] = [];
-  let size = 0;
-  let seen = 0; // csv-parse's running count of input consumed
-  let checkedHeader = false;
-  for await (const row of parser as AsyncIterable<{
-    record: Record<string, unknown>;
-    info: { lines: number; bytes: number };
-  }>) {
-    if (skipped.length) items.push(...skipped.splice(0));
-    if (!checkedHeader) {
-      checkedHeader = true;
-      if (!(field in row.record)) {
-        yield fileProblem(file, `missing column "${field}" (columns: ${Object.keys(row.record).join(', ')})`);
-        parser.destroy();
+  let header: string[] | undefined;
+  let at = -1;
+  let sourceAt = -1;
+  const malformed = (line: number, reason: string): void => {
+    items.push({ kind: 'malformed', file, line, reason });
+  };
+  const splitter = new CsvSplitter(
+    ',',
+    (fields, line) => {
+      if (!header) {
+        header = fields.map((f, k) => (k === 0 && f.charCodeAt(0) === 0xfeff ? f.slice(1) : f).trim());
+        at = header.indexOf(field);
+        sourceAt = header.indexOf(sourceField);
         return;
       }
+      if (at < 0) return;
+      const text = fields[at];
+      if (text === undefined)
+        malformed(line, `row has ${fields.length} of ${header.length} fields: no column "${field}"`);
+      else if (!text) malformed(line, `column "${field}" is empty`);
+      else if (text.length > maxRecord) malformed(line, `record larger than ${maxRecord} bytes: skipped`);
+      else {
+        const source = sourceAt >= 0 ? fields[sourceAt] : undefined;
+        items.push({
+          kind: 'record',
+          file,
+          line,
+          text,
+          ...(source ? { source } : {}),
+          ...(text.includes('\uFFFD') ? { lossy: true } : {}),
+        });
+      }
+    },
+    (line, message) => malformed(line, `invalid CSV: ${message}`),
+    maxRecord,
+  );
+  let size = 0;
+  const missing = (): CorpusBlock | undefined =>
+    header && at < 0
+      ? fileProblem(file, `missing column "${field}" (columns: ${header.join(', ')})`)
+      : undefined;
+  try {
+    for await (const text of csvText(file, chunks, encoding, problems)) {
+      splitter.push(text);
+      size += Buffer.byteLength(text);
+      if (problems.length) appendAll(items, problems.splice(0));
+      const problem = missing();
+      if (problem) {
+        yield problem;
+        return;
+      }
+      if (size >= blockBytes) {
+        yield { kind: 'items', file, items, size };
+        items = [];
+        size = 0;
+      }
     }
-    const text = textOf(getPath(row.record, field));
-    const line = row.info.lines;
-    if (!text) items.push({ kind: 'malformed', file, line, reason: `column "${field}" is empty` });
-    else {
-      const source = textOf(getPath(row.record, sourceField));
-      items.push({
-        kind: 'record',
-        file,
-        line,
-        text,
-        ...(source ? { source } : {}),
-        ...(text.includes('\uFFFD') ? { lossy: true } : {}),
-      });
-    }
-    size += row.info.bytes - seen;
-    seen = row.info.bytes;
-    if (size >= blockBytes) {
-      yield { kind: 'items', file, items, size };
-      items = [];
-      size = 0;
-    }
+  } catch (e) {
+    // what was read before the failure still counts; the caller reports where reading stopped
+    appendAll(items, problems.splice(0));
+    if (items.length) yield { kind: 'items', file, items, size };
+    throw e;
   }
-  items.push(...skipped.splice(0));
+  splitter.end();
+  appendAll(items, problems.splice(0));
+  const problem = missing();
+  if (problem) {
+    yield problem;
+    return;
+  }
   if (items.length) yield { kind: 'items', file, items, size };
 }

@@ -8,15 +8,18 @@ export function getPath(value: unknown, path: string): unknown {
   return cur;
 }
 
+const MAX_DEPTH = 16;
+
 /**
  * The text of a field value: strings as they are, numbers and booleans printed, arrays of those
  * joined by newlines (e.g. a list of paragraphs). Objects are not text: undefined.
  */
-export function textOf(value: unknown): string | undefined {
+export function textOf(value: unknown, depth = 0): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) {
-    const parts = value.map(textOf);
+  // Nested lists of paragraphs are text; 200,000 nested brackets are not (and would overflow the stack).
+  if (Array.isArray(value) && depth < MAX_DEPTH) {
+    const parts = value.map((v) => textOf(v, depth + 1));
     return parts.every((p) => p !== undefined) ? parts.join('\n') : undefined;
   }
   return undefined;

@@ -1,8 +1,10 @@
-import { decodeBytes } from './encoding.js';
+import { isUtf8 } from 'node:buffer';
+import { decodeBytes, decodeLines } from './encoding.js';
 import { getPath, textOf } from './fields.js';
 import type { CorpusBlock, CorpusItem, CorpusReadOptions } from './types.js';
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const encodingName = (e: string): string => (e === 'auto' ? 'utf8' : e);
 
 export type ItemVisitor = (item: CorpusItem) => void;
 
@@ -26,12 +28,19 @@ export function parseBlock(block: CorpusBlock, options: CorpusReadOptions, visit
         kind: 'malformed',
         file,
         line,
-        reason: `invalid byte sequence for ${block.encoding} (replaced with U+FFFD)`,
+        reason: `invalid byte sequence for ${encodingName(block.encoding)} (replaced with U+FFFD)`,
       });
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (block.format === 'txt') {
       if (block.wholeFile ? text.length === 0 : text.trim().length === 0) return;
-      visit(lossy ? { kind: 'record', file, line, text, lossy } : { kind: 'record', file, line, text });
+      // A NUL is a broken line, not the end of the file: report it, audit the text all the same.
+      const nul = text.includes('\u0000');
+      if (nul) visit({ kind: 'malformed', file, line, reason: 'NUL byte in line (text still audited)' });
+      visit(
+        lossy || nul
+          ? { kind: 'record', file, line, text, lossy: true }
+          : { kind: 'record', file, line, text },
+      );
       return;
     }
     if (text.trim().length === 0) return;
@@ -63,14 +72,10 @@ export function parseBlock(block: CorpusBlock, options: CorpusReadOptions, visit
     handle(1, text, lossy);
     return;
   }
-  // Fast path: the whole block decodes cleanly at once (the common case); else line by line.
+  // Fast path: the whole block is valid in one go (the common case); else line by line.
   let whole: string | undefined;
-  if (block.encoding === 'utf8') {
-    try {
-      whole = utf8Fatal.decode(block.bytes);
-    } catch {
-      whole = undefined;
-    }
+  if (block.encoding === 'utf8' || block.encoding === 'auto') {
+    if (isUtf8(block.bytes)) whole = utf8Fatal.decode(block.bytes);
   } else {
     const d = decodeBytes(block.bytes, block.encoding);
     if (!d.lossy) whole = d.text;
@@ -87,14 +92,12 @@ export function parseBlock(block: CorpusBlock, options: CorpusReadOptions, visit
     return;
   }
   const bytes = block.bytes;
-  let start = 0;
-  while (start < bytes.length) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end < 0) end = bytes.length;
-    const { text, lossy } = decodeBytes(bytes.subarray(start, end), block.encoding);
-    handle(line++, text, lossy);
-    start = end + 1;
+  const body = bytes.length > 0 && bytes[bytes.length - 1] === 0x0a ? bytes.subarray(0, -1) : bytes;
+  if (body.length === 0 && bytes.length > 0) {
+    handle(line, '', false);
+    return;
   }
+  decodeLines(body, block.encoding, (text, lossy) => handle(line++, text, lossy));
 }
 
 /** Convenience: the items of one block as an array. */

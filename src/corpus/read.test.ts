@@ -98,7 +98,7 @@ describe('readCorpus', () => {
       malformed(items).map((m) => [m.file.slice(dir.length + 1), m.line, m.reason.slice(0, 16)]),
     ).toEqual([
       ['e.txt', 0, 'empty file'],
-      ['f.txt', 0, 'binary file (NUL'],
+      ['f.txt', 0, 'binary file (con'],
       ['g.txt', 2, 'record too large'],
     ]);
     expect(records(items).map((r) => [r.line, r.text])).toEqual([
@@ -113,11 +113,63 @@ describe('readCorpus', () => {
     const items = await collect([write('h.csv', iconv.encode(csv, 'gbk'))]);
     expect(records(items).map((r) => [r.line, r.text, r.source])).toEqual([
       [2, lines[0], 'a'],
-      [4, '第一行\n第二行', 'b'],
+      // a record that spans lines is located by the line it starts on
+      [3, '第一行\n第二行', 'b'],
     ]);
     expect(malformed(items).map((m) => m.line)).toEqual([5]);
     const missing = await collect([write('i.csv', 'a,b\n1,2\n')]);
     expect(malformed(missing)[0]?.reason).toContain('missing column "text"');
+  });
+
+  it('keeps a UTF-8 file with a bad byte on line 1 UTF-8, and still audits that line', async () => {
+    const body = Array.from({ length: 50 }, () => '免费色情网站').join('\n');
+    const file = write(
+      'k.txt',
+      Buffer.concat([Buffer.from('坏'), Buffer.from([0xff]), Buffer.from(`${body}\n`)]),
+    );
+    const items = await collect([file]);
+    expect(malformed(items).map((m) => [m.line, m.reason.slice(0, 30)])).toEqual([
+      [1, 'invalid byte sequence for utf8'],
+    ]);
+    const recs = records(items);
+    expect(recs).toHaveLength(50);
+    expect(recs[0]?.text).toBe('坏\uFFFD免费色情网站');
+    expect(recs[0]?.lossy).toBe(true);
+    expect(recs.slice(1).every((r) => r.text === '免费色情网站' && !r.lossy)).toBe(true);
+  });
+
+  it('decides the encoding per line: a GBK line in a UTF-8 file, GBK files as GBK', async () => {
+    const mixed = Buffer.concat([
+      Buffer.from('第一行是UTF-8\n'),
+      iconv.encode('第二行是GBK编码的中文\n', 'gbk'),
+      Buffer.from('第三行\n'),
+    ]);
+    const items = await collect([write('l.txt', mixed)]);
+    expect(malformed(items)).toEqual([]);
+    expect(records(items).map((r) => r.text)).toEqual(['第一行是UTF-8', '第二行是GBK编码的中文', '第三行']);
+  });
+
+  it('reports a NUL as a malformed line and reads the lines after it', async () => {
+    const file = write('m.txt', `${lines[0]}\n坏\u0000行\n${lines[1]}\n`);
+    const items = await collect([file]);
+    expect(malformed(items).map((m) => [m.line, m.reason.slice(0, 8)])).toEqual([[2, 'NUL byte']]);
+    expect(records(items).map((r) => r.line)).toEqual([1, 2, 3]);
+    const csv = write('m.csv', `text,source\n${lines[0]},a\n坏\u0000行,b\n${lines[1]},c\n`);
+    const csvItems = await collect([csv]);
+    expect(malformed(csvItems).map((m) => [m.line, m.reason.slice(0, 8)])).toEqual([[3, 'NUL byte']]);
+    expect(records(csvItems).map((r) => r.text)).toEqual([lines[0], '坏行', lines[1]]);
+  });
+
+  it('reports a short CSV row, even the first one, and reads the rest of the file', async () => {
+    const csv = write('n.csv', `id,text,source\n1\n2,${lines[0]},a\n3,${lines[1]},b\n`);
+    const items = await collect([csv]);
+    expect(malformed(items).map((m) => [m.line, m.reason])).toEqual([
+      [2, 'row has 1 of 3 fields: no column "text"'],
+    ]);
+    expect(records(items).map((r) => [r.line, r.text])).toEqual([
+      [3, lines[0]],
+      [4, lines[1]],
+    ]);
   });
 
   it('reads one record per file in txt file mode', async () => {

@@ -20,15 +20,21 @@ export interface TallySummary {
     fraction: number;
     seed: number;
   };
+  /** the technical check: pass rate of the FULL scan (not of a sample) */
   threshold: { id: string; passRateMin: number; passRate: number };
+  /** pass: the full scan's pass rate meets the threshold and no source is over its maximum */
   verdict: 'pass' | 'fail';
+  /** why the verdict failed: `empty` (no records), `pass-rate` and/or `source:<name>` */
+  verdictReasons: string[];
   sources: Array<{ source: string; records: number; flagged: number; rate: number; overThreshold: boolean }>;
   sourceThreshold: { id: string; max: number };
 }
 
 /**
- * The sample, its Wilson interval, the verdict against the KB pass-rate minimum and the sources
- * over the illegal-rate maximum. An empty sample proves nothing: it fails rather than passes.
+ * The verdict of the technical check, decided by the FULL scan (every record was audited, so a
+ * sample would only add noise) and every source: pass when the full pass rate meets the KB minimum
+ * and no source is over the illegal-rate maximum. No records proves nothing: `empty` (the CLI reports
+ * it as bad input). The sample and its Wilson interval are reported for information.
  */
 export function summariseTally(
   kb: Kb,
@@ -38,7 +44,17 @@ export function summariseTally(
   const passMin = threshold(kb, 'corpus.technical.pass-rate.min');
   const srcMax = threshold(kb, 'source.illegal-rate.max');
   const rate = total.sample.size ? total.sample.flagged / total.sample.size : 0;
-  const passRate = 1 - rate;
+  const fullPassRate = total.records ? 1 - total.flagged / total.records : 0;
+  const sources = Object.entries(total.bySource)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([source, s]) => {
+      const r = s.records ? s.flagged / s.records : 0;
+      return { source, records: s.records, flagged: s.flagged, rate: r, overThreshold: !meets(srcMax, r) };
+    });
+  const verdictReasons = [
+    ...(total.records === 0 ? ['empty'] : meets(passMin, fullPassRate) ? [] : ['pass-rate']),
+    ...sources.filter((x) => x.overThreshold).map((x) => `source:${x.source}`),
+  ];
   return {
     records: total.records,
     bytes: total.bytes,
@@ -58,14 +74,10 @@ export function summariseTally(
       fraction: opts.fraction,
       seed: opts.seed,
     },
-    threshold: { id: passMin.id, passRateMin: passMin.value, passRate },
-    verdict: total.sample.size > 0 && meets(passMin, passRate) ? 'pass' : 'fail',
-    sources: Object.entries(total.bySource)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([source, s]) => {
-        const r = s.records ? s.flagged / s.records : 0;
-        return { source, records: s.records, flagged: s.flagged, rate: r, overThreshold: !meets(srcMax, r) };
-      }),
+    threshold: { id: passMin.id, passRateMin: passMin.value, passRate: fullPassRate },
+    verdict: verdictReasons.length ? 'fail' : 'pass',
+    verdictReasons,
+    sources,
     sourceThreshold: { id: srcMax.id, max: srcMax.value },
   };
 }

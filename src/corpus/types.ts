@@ -7,6 +7,8 @@
 export type CorpusFormat = 'jsonl' | 'txt' | 'csv';
 /** Encodings we decode. `utf8` accepts and strips a BOM; `gb18030` is a superset of GBK. */
 export type CorpusEncoding = 'utf8' | 'gbk' | 'gb18030';
+/** How a block is decoded: a forced encoding, or `auto`: decided line by line (see decodeBytes). */
+export type BlockEncoding = CorpusEncoding | 'auto';
 
 export interface CorpusRecord {
   file: string;
@@ -35,7 +37,7 @@ export interface CorpusReadOptions {
   field?: string;
   /** JSONL dotted path / CSV column holding the record's source (default `source`; absent is fine). */
   sourceField?: string;
-  /** Forced encoding; otherwise detected per file (BOM, then strict UTF-8 check, else GB18030). */
+  /** Forced encoding; otherwise decided per line (UTF-8, or GB18030 when the line really is). */
   encoding?: CorpusEncoding;
   /** txt: `line` (default) makes each line a record, `file` makes each file one record. */
   txtRecord?: 'line' | 'file';
@@ -58,7 +60,7 @@ export type CorpusBlock =
       kind: 'lines';
       file: string;
       format: 'jsonl' | 'txt';
-      encoding: CorpusEncoding;
+      encoding: BlockEncoding;
       firstLine: number;
       bytes: Uint8Array;
       /** txt read per file: the whole block is one record. */

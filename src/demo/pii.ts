@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { runPii } from '../app/pii/run.js';
 import { savePiiReport } from '../app/pii/save.js';
 import { translator } from '../i18n/index.js';
@@ -13,7 +13,7 @@ import {
   sourcesTable,
   type Table,
 } from '../sources/index.js';
-import type { DemoStep } from './step.js';
+import { type DemoStep, sampleInput } from './step.js';
 
 const mdTable = (t: Table): string =>
   [
@@ -37,7 +37,7 @@ export const piiStep: DemoStep = {
   },
   async run(ctx) {
     const base = dirname(ctx.projectFile);
-    const sample = join(base, 'corpus', 'pii-sample.jsonl');
+    const sample = sampleInput(ctx, 'corpus/pii-sample.jsonl').path;
     const outDir = join(ctx.outDir, 'pii-redacted');
     const report = await runPii({
       inputs: [sample],
@@ -52,8 +52,9 @@ export const piiStep: DemoStep = {
     writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
 
     const { kb } = ctx;
-    const ledgerFile = join(base, 'sources.yaml');
-    const ledger = parseLedger(readFileSync(ledgerFile, 'utf8'), ledgerFile);
+    // The project's own ledger (its sources: section, or sources.yaml beside it), else the demo's.
+    const ledgerFile = sampleInput(ctx, 'sources.yaml').path;
+    const ledger = ctx.project.sources ?? parseLedger(readFileSync(ledgerFile, 'utf8'), ledgerFile);
     const check = checkSources(ledger, threshold(kb, 'source.illegal-rate.max'), kb.duties);
     const findings = Object.values(report.byType).reduce((a, b) => a + (b ?? 0), 0);
     const byType: Table = {
@@ -103,7 +104,7 @@ export const piiStep: DemoStep = {
           title: { zh: '个人信息与语料来源（Markdown）', en: 'Personal information and sources (Markdown)' },
         },
         {
-          path: join(outDir, 'pii-sample.jsonl'),
+          path: join(outDir, basename(sample)),
           title: { zh: '去标识化后的样例语料', en: 'De-identified sample corpus' },
         },
         { path: reportFile, title: { zh: '个人信息扫描报告（JSON）', en: 'PII report (JSON)' } },

@@ -1,10 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { writeReports } from '../app/redteam/report.js';
 import { runRedteam } from '../app/redteam/run.js';
 import { translator } from '../i18n/index.js';
 import { startMockModel } from '../testing/mock-model.js';
-import type { DemoStep } from './step.js';
+import { type DemoStep, skipped } from './step.js';
+
+/** The shipped starter banks (data/banks/), absolute. */
+const STARTER_BANKS = ['generation', 'should-refuse', 'should-not-refuse'].map((k) =>
+  fileURLToPath(new URL(`../../data/banks/starter-${k}.jsonl`, import.meta.url)),
+);
 
 /**
  * Red-teams the demo model offline: starts the local mock model in-process (a cautious model with
@@ -15,11 +21,32 @@ export const redteamStep: DemoStep = {
   id: 'redteam',
   title: { zh: '模型安全测试（红队）', en: 'Model security testing (red team)' },
   async run(ctx) {
-    const section = ctx.project.redteam;
-    if (!section) throw new Error('the demo project has no redteam section');
+    const generative = ctx.project.services.some(
+      (s) => (s.models?.length ?? 0) > 0 || s.answers.functions?.includes('generate-synthesise'),
+    );
+    if (!ctx.project.redteam && !generative) return skipped(translator(ctx.lang)('demo.redteam.skipped'));
+    // Without a redteam: section, the shipped starter banks (sampled) are run against the mock.
+    const section = ctx.project.redteam ?? {
+      targets: [
+        {
+          type: 'openai' as const,
+          id: 'demo-llm',
+          baseUrl: 'http://127.0.0.1:8000/v1',
+          model: 'demo-llm',
+          params: {},
+          concurrency: 16,
+          timeoutMs: 60_000,
+          retries: 4,
+          maxResponseBytes: 8 * 1024 * 1024,
+        },
+      ],
+      banks: STARTER_BANKS,
+      variants: ['roleplay' as const, 'base64' as const],
+      sample: 100,
+    };
     const mock = await startMockModel({ latencyMs: 5, mistakeRate: 0.03, seed: 'beian-demo' });
     try {
-      const base = dirname(ctx.projectFile);
+      const base = ctx.project.redteam ? dirname(ctx.projectFile) : '/';
       const outcome = await runRedteam(
         {
           targets: section.targets.map((t) =>

@@ -41,30 +41,43 @@ export const registryStep: DemoStep = {
       }
     };
     // Three typical situations: a launched service still preparing its filing (overdue), a filed
-    // algorithm with a pending change (change deadline), a model filing in expert review.
-    const searchFiling = 'shop-search:product-search-ranking:algorithm-filing';
-    await walk(searchFiling, [['preparing']]);
-    const feed = 'video-feed:feed-recommender:algorithm-filing';
-    const feedNow = await getFiling(ctx.store.db, feed).catch(() => undefined);
-    if (feedNow?.state === 'filed') {
+    // algorithm with a pending change (change deadline), a model filing in expert review. The demo
+    // portfolio's filings play them; in another project, the first filings that can.
+    const before = (await listFilings(ctx.store.db)).filter((f) => f.serviceActive);
+    const pick = (preferred: string, can: (f: (typeof before)[number]) => boolean) =>
+      (before.find((f) => f.id === preferred) ?? before.find(can))?.id;
+    const searchFiling = pick(
+      'shop-search:product-search-ranking:algorithm-filing',
+      (f) => f.kind === 'algorithm-filing' && f.state === 'assessing',
+    );
+    if (searchFiling) await walk(searchFiling, [['preparing']]);
+    const feed = pick('video-feed:feed-recommender:algorithm-filing', (f) => f.state === 'filed');
+    const feedNow = feed ? await getFiling(ctx.store.db, feed).catch(() => undefined) : undefined;
+    if (feed && feedNow?.state === 'filed') {
       for (const [to, reason] of [
         ['published', undefined],
         ['change-pending', translator(ctx.lang)('demo.registry.reason')],
       ] as const)
         await transitionFiling(ctx.store.db, kb, { filingId: feed, to, actor: ACTOR, reason, now });
     }
-    await walk('chat-assistant:demo-llm:genai-filing', [['preparing'], ['submitted'], ['expert-review']]);
+    const genai = pick(
+      'chat-assistant:demo-llm:genai-filing',
+      (f) => f.kind === 'genai-filing' && f.state === 'assessing',
+    );
+    if (genai) await walk(genai, [['preparing'], ['submitted'], ['expert-review']]);
     const assessment = join(ctx.outDir, 'assessment.json');
     const evidenceFile = existsSync(assessment) ? assessment : ctx.projectFile;
-    await attachEvidence(ctx.store.db, {
-      bytes: readFileSync(evidenceFile),
-      name: basename(evidenceFile),
-      mediaType: 'application/json',
-      filingId: searchFiling,
-      actor: ACTOR,
-      note: translator(ctx.lang)('demo.registry.note'),
-      now,
-    });
+    const evidenceFiling = searchFiling ?? before[0]?.id;
+    if (evidenceFiling)
+      await attachEvidence(ctx.store.db, {
+        bytes: readFileSync(evidenceFile),
+        name: basename(evidenceFile),
+        mediaType: 'application/json',
+        filingId: evidenceFiling,
+        actor: ACTOR,
+        note: translator(ctx.lang)('demo.registry.note'),
+        now,
+      });
     const filings = await listFilings(ctx.store.db);
     const due = deadlinesFor(filings, kb, isoDay(ctx.now));
     const jsonFile = join(ctx.outDir, 'deadlines.json');

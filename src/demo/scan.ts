@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadLexicon } from '../app/lexicon.js';
 import { runScan, saveScan } from '../app/scan.js';
 import { renderScanHtml, scanHtmlLabels } from '../app/scan-html.js';
 import { translator } from '../i18n/index.js';
-import type { DemoStep } from './step.js';
+import { type DemoStep, sampleInput } from './step.js';
 
 /**
  * The corpus-audit part of `beian demo`: scans the shipped sample (examples/demo/corpus/, 180 Tang
@@ -18,7 +18,8 @@ export const scanStep: DemoStep = {
   async run(ctx) {
     const { kb } = ctx;
     const t = translator(ctx.lang);
-    const corpus = resolve(dirname(ctx.projectFile), 'corpus');
+    const input = sampleInput(ctx, 'corpus');
+    const corpus = input.path;
     const lexicon = await loadLexicon(kb, { allow: ['透明性', '公平性'] });
     const flagged = join(ctx.outDir, 'scan-flagged.jsonl');
     const report = await runScan(kb, lexicon, {
@@ -38,12 +39,14 @@ export const scanStep: DemoStep = {
     };
     writeFileSync(html, renderScanHtml(report, scanHtmlLabels(t, riskName)));
     const over = report.sources.filter((s) => s.overThreshold).map((s) => s.source);
-    const summary = t('demo.summary.scan', {
-      records: report.records,
-      flagged: report.flagged,
-      verdict: t(report.verdict === 'pass' ? 'demo.scan.pass' : 'demo.scan.fail'),
-      over: over.length ? t('demo.scan.over', { sources: over.join(t('demo.list.sep')) }) : '',
-    });
+    const summary =
+      (input.own ? '' : t('demo.scan.sample')) +
+      t('demo.summary.scan', {
+        records: report.records,
+        flagged: report.flagged,
+        verdict: t(report.verdict === 'pass' ? 'demo.scan.pass' : 'demo.scan.fail'),
+        over: over.length ? t('demo.scan.over', { sources: over.join(t('demo.list.sep')) }) : '',
+      });
     return {
       summary,
       files: [

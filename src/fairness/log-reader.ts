@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { BeianError } from '../errors.js';
-import { CsvSplitter } from './csv.js';
+import { CsvSplitter } from '../util/csv.js';
 
 /**
  * Streams a decision log (CSV, TSV or JSONL) and hands each row's mapped columns to a callback, as

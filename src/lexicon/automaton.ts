@@ -1,4 +1,4 @@
-import { DROP } from './normalize.js';
+import { DROP, SEP } from './normalize.js';
 
 /**
  * Aho–Corasick automaton over normalised UTF-16 code units, all in typed arrays: one read maps a
@@ -28,6 +28,41 @@ export interface AutomatonData {
   emit: Int32Array;
   /** normalised length of each pattern */
   patLen: Int32Array;
+  /** code unit → (symbol << 1) | digit of its normalised unit, -1 = noise (see scanTables) */
+  cls?: Int32Array;
+  /** one bit per hash of (state, symbol) of the hashed edges (see scanTables) */
+  filter?: Int32Array;
+}
+
+const edgeHash = (s: number, x: number): number => Math.imul(s, 0x9e3779b1) ^ Math.imul(x, 0x85ebca6b);
+
+/**
+ * Tables that only speed up scanning, derived from the others; built with the automaton and stored
+ * in compiled files so that loading does no per-entry or per-edge work.
+ * - cls: one read per code unit in the byte walk instead of norm then sym;
+ * - filter: ~8 bits per edge, so that most missing edges (the common case past the root) cost one
+ *   read of a small table instead of a probe of the big one (a cache miss).
+ */
+export function scanTables(a: AutomatonData): { cls: Int32Array; filter: Int32Array } {
+  const { norm, sym, hState, hSym } = a;
+  let edges = 0;
+  for (let h = 0; h < hState.length; h++) if ((hState[h] as number) !== -1) edges++;
+  let fbits = 1 << 12;
+  while (fbits < edges * 8 && fbits < 1 << 24) fbits <<= 1;
+  const filter = new Int32Array(fbits >>> 5);
+  const fmask = fbits - 1;
+  for (let h = 0; h < hState.length; h++) {
+    const st = hState[h] as number;
+    if (st === -1) continue;
+    const b = edgeHash(st, hSym[h] as number) & fmask;
+    filter[b >>> 5] = (filter[b >>> 5] as number) | (1 << (b & 31));
+  }
+  const cls = new Int32Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const m = norm[c] as number;
+    cls[c] = m === DROP ? -1 : ((sym[m] as number) << 1) | (m >= 0x30 && m <= 0x39 ? 1 : 0);
+  }
+  return { cls, filter };
 }
 
 /** Raw hit: pattern index and original-text offsets [start, end). */
@@ -50,61 +85,81 @@ export function buildAutomaton(patterns: readonly string[], norm: Uint16Array): 
         sym[c] = ++nsym;
       }
     }
-  // 2. The trie, edges in a Map while building (state * 65536 + symbol → state).
-  const edges = new Map<number, number>();
-  const outList: number[] = [-1];
+  // 2. The trie, built straight into its final tables: the root row, and an open-addressing hash of
+  //    the other edges sized for the worst case (one edge per pattern unit) at load ≤ 0.5.
+  let units = 0;
+  for (const p of patterns) units += p.length;
+  const root = new Int32Array(nsym + 1);
+  let cap = 16;
+  while (cap < units * 2) cap <<= 1;
+  const hState = new Int32Array(cap).fill(-1);
+  const hSym = new Uint16Array(cap);
+  const hNext = new Int32Array(cap);
+  const mask = cap - 1;
+  // edges in creation order (edge e creates state e + 1), for the children lists of the BFS
+  const edgeFrom = new Int32Array(units);
+  const edgeSym = new Int32Array(units);
+  const outList = new Int32Array(units + 1).fill(-1);
   const patLen = new Int32Array(patterns.length);
   let states = 1;
-  patterns.forEach((p, pi) => {
+  for (let pi = 0; pi < patterns.length; pi++) {
+    const p = patterns[pi] as string;
     let s = 0;
     for (let i = 0; i < p.length; i++) {
-      const key = s * 65536 + (sym[p.charCodeAt(i)] as number);
-      let t = edges.get(key);
-      if (t === undefined) {
+      const x = sym[p.charCodeAt(i)] as number;
+      let t: number;
+      let h = -1;
+      if (s === 0) t = root[x] as number;
+      else {
+        h = hashOf(s, x, mask);
+        for (;;) {
+          const k = hState[h] as number;
+          if (k === -1) {
+            t = 0;
+            break;
+          }
+          if (k === s && hSym[h] === x) {
+            t = hNext[h] as number;
+            break;
+          }
+          h = (h + 1) & mask;
+        }
+      }
+      if (t === 0) {
         t = states++;
-        edges.set(key, t);
-        outList.push(-1);
+        edgeFrom[t - 1] = s;
+        edgeSym[t - 1] = x;
+        if (s === 0) root[x] = t;
+        else {
+          hState[h] = s;
+          hSym[h] = x;
+          hNext[h] = t;
+        }
       }
       s = t;
     }
     outList[s] = pi;
     patLen[pi] = p.length;
-  });
-  // 3. Typed tables: root row, hash of the other edges (load ≤ 0.5), children lists for BFS.
-  const root = new Int32Array(nsym + 1);
-  let cap = 16;
-  while (cap < edges.size * 2) cap <<= 1;
-  const hState = new Int32Array(cap).fill(-1);
-  const hSym = new Uint16Array(cap);
-  const hNext = new Int32Array(cap);
-  const mask = cap - 1;
+  }
+  // 3. Children lists (counting sort of the edges by parent).
+  const edges = states - 1;
   const childStart = new Int32Array(states + 1);
-  for (const key of edges.keys()) {
-    const at = Math.floor(key / 65536) + 1;
+  for (let e = 0; e < edges; e++) {
+    const at = (edgeFrom[e] as number) + 1;
     childStart[at] = (childStart[at] as number) + 1;
   }
   for (let s = 0; s < states; s++)
     childStart[s + 1] = (childStart[s + 1] as number) + (childStart[s] as number);
   const fillAt = childStart.slice(0, states);
-  const childSym = new Int32Array(edges.size);
-  const childState = new Int32Array(edges.size);
-  for (const [key, t] of edges) {
-    const s = Math.floor(key / 65536);
-    const x = key - s * 65536;
+  const childSym = new Int32Array(edges);
+  const childState = new Int32Array(edges);
+  for (let e = 0; e < edges; e++) {
+    const s = edgeFrom[e] as number;
     const at = fillAt[s] as number;
     fillAt[s] = at + 1;
-    childSym[at] = x;
-    childState[at] = t;
-    if (s === 0) root[x] = t;
-    else {
-      let h = hashOf(s, x, mask);
-      while (hState[h] !== -1) h = (h + 1) & mask;
-      hState[h] = s;
-      hSym[h] = x;
-      hNext[h] = t;
-    }
+    childSym[at] = edgeSym[e] as number;
+    childState[at] = e + 1;
   }
-  edges.clear();
   const a: AutomatonData = {
     norm,
     sym,
@@ -113,7 +168,7 @@ export function buildAutomaton(patterns: readonly string[], norm: Uint16Array): 
     hSym,
     hNext,
     fail: new Int32Array(states),
-    out: Int32Array.from(outList),
+    out: outList.slice(0, states),
     emit: new Int32Array(states).fill(-1),
     patLen,
   };
@@ -138,6 +193,7 @@ export function buildAutomaton(patterns: readonly string[], norm: Uint16Array): 
       a.fail[t] = to === -1 ? 0 : to;
     }
   }
+  Object.assign(a, scanTables(a));
   return a;
 }
 
@@ -158,64 +214,213 @@ function step(a: AutomatonData, s: number, x: number): number {
   }
 }
 
+/** Longest normalised pattern, for the ring of original offsets a scanner keeps. */
+export function maxPatternLength(a: AutomatonData): number {
+  let max = 1;
+  for (let i = 0; i < a.patLen.length; i++) if ((a.patLen[i] as number) > max) max = a.patLen[i] as number;
+  return max;
+}
+
+export type HitSink = (pattern: number, start: number, end: number) => void;
+
 /**
- * Every occurrence of every pattern (all-overlapping), in order of end position, with offsets in
- * the ORIGINAL text. Dropped (noise) code units inside a match are covered by its span.
+ * A reusable scanner over one automaton: it owns the ring of original offsets, so scanning a record
+ * allocates nothing. Both entry points read the same code-unit sequence with the same context rules
+ * as normalizeString (CJK surrogate pairs kept, noise between digits read as SEP).
  */
-export function scanAll(
-  a: AutomatonData,
-  text: string,
-  onHit: (pattern: number, start: number, end: number) => void,
-): void {
+export interface Scanner {
+  /** Every occurrence of every pattern (all-overlapping), in order of end, at UTF-16 offsets. */
+  scan(text: string, onHit: HitSink): void;
+  /**
+   * Walks the lines of valid UTF-8 `bytes` [from, to) without decoding them, calling onLine with
+   * each line's byte range (newline excluded), whether some pattern occurs in it, and whether the
+   * line is blank (only whitespace, as String.prototype.trim sees it).
+   */
+  lines(
+    bytes: Uint8Array,
+    from: number,
+    to: number,
+    onLine: (start: number, end: number, hit: boolean, blank: boolean) => void,
+  ): void;
+}
+
+/** Whitespace as String.prototype.trim sees it. */
+const isTrimSpace = (c: number): boolean =>
+  c === 0x20 ||
+  (c >= 0x09 && c <= 0x0d) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
+export function createScanner(a: AutomatonData): Scanner {
   const { norm, sym, root, hState, hSym, hNext, fail, out, emit, patLen } = a;
   const mask = hState.length - 1;
-  // Original offset of the last normalised units (a ring), to map match starts back.
-  let maxLen = 1;
-  for (let i = 0; i < patLen.length; i++) if ((patLen[i] as number) > maxLen) maxLen = patLen[i] as number;
   let ringSize = 1;
-  while (ringSize < maxLen) ringSize <<= 1;
+  while (ringSize < maxPatternLength(a) + 1) ringSize <<= 1;
   const ring = new Int32Array(ringSize);
   const rmask = ringSize - 1;
-  let s = 0;
-  let k = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const m = norm[text.charCodeAt(i)] as number;
-    if (m === DROP) continue;
-    ring[k & rmask] = i;
-    k++;
-    const x = sym[m] as number;
-    if (x === 0) {
-      s = 0;
-      continue;
-    }
+  const { cls, filter } = a.cls && a.filter ? { cls: a.cls, filter: a.filter } : scanTables(a);
+  const fmask = filter.length * 32 - 1;
+  // "some pattern ends here" as a bitset: read for every character, it stays in L1 where emit[]
+  // (4 bytes a state) would be a cache miss.
+  const hasOut = new Int32Array((emit.length >>> 5) + 1);
+  for (let st = 0; st < emit.length; st++)
+    if ((emit[st] as number) !== -1) hasOut[st >>> 5] = (hasOut[st >>> 5] as number) | (1 << (st & 31));
+  /** The state after reading symbol x in state s (failure links followed); 0 = root. */
+  const step = (s: number, x: number): number => {
+    if (x === 0) return 0;
     for (;;) {
-      if (s === 0) {
-        s = root[x] as number;
-        break;
-      }
-      let h = (Math.imul(s, 0x9e3779b1) ^ Math.imul(x, 0x85ebca6b)) & mask;
-      let t = -1;
-      for (;;) {
-        const key = hState[h] as number;
-        if (key === -1) break;
-        if (key === s && hSym[h] === x) {
-          t = hNext[h] as number;
-          break;
+      if (s === 0) return root[x] as number;
+      const hx = Math.imul(s, 0x9e3779b1) ^ Math.imul(x, 0x85ebca6b);
+      const b = hx & fmask;
+      if (((filter[b >>> 5] as number) & (1 << (b & 31))) !== 0) {
+        let h = hx & mask;
+        for (;;) {
+          const key = hState[h] as number;
+          if (key === -1) break;
+          if (key === s && hSym[h] === x) return hNext[h] as number;
+          h = (h + 1) & mask;
         }
-        h = (h + 1) & mask;
-      }
-      if (t !== -1) {
-        s = t;
-        break;
       }
       s = fail[s] as number;
     }
-    let o = emit[s] as number;
-    while (o !== -1) {
-      const p = out[o] as number;
-      onHit(p, ring[(k - (patLen[p] as number)) & rmask] as number, i + 1);
-      o = emit[fail[o] as number] as number;
-    }
-  }
+  };
+  const sepSym = sym[SEP] as number;
+  return {
+    scan(text, onHit) {
+      let s = 0;
+      let k = 0;
+      let gapAt = -1;
+      let lastDigit = false;
+      let lowNext = false;
+      const n = text.length;
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        let m: number;
+        if (lowNext) {
+          m = c;
+          lowNext = false;
+        } else {
+          m = norm[c] as number;
+          if (m === DROP) {
+            if (gapAt < 0) gapAt = i;
+            continue;
+          }
+          if ((m & 0xfc00) === 0xd800) {
+            if ((text.charCodeAt(i + 1) & 0xfc00) !== 0xdc00) {
+              if (gapAt < 0) gapAt = i;
+              continue;
+            }
+            lowNext = true;
+          }
+          const digit = m >= 0x30 && m <= 0x39;
+          if (gapAt >= 0) {
+            if (lastDigit && digit) {
+              ring[k & rmask] = gapAt;
+              k++;
+              s = step(s, sepSym);
+            }
+            gapAt = -1;
+          }
+          lastDigit = digit;
+        }
+        ring[k & rmask] = i;
+        k++;
+        const x = sym[m] as number;
+        s = s === 0 ? (root[x] as number) : step(s, x);
+        let o = emit[s] as number;
+        while (o !== -1) {
+          const p = out[o] as number;
+          onHit(p, ring[(k - (patLen[p] as number)) & rmask] as number, i + 1);
+          o = emit[fail[o] as number] as number;
+        }
+      }
+    },
+    lines(bytes, from, to, onLine) {
+      let s = 0;
+      let gap = false;
+      let lastDigit = false;
+      let hit = false;
+      let blank = true;
+      let start = from;
+      let i = from;
+      while (i < to) {
+        const b0 = bytes[i] as number;
+        let c: number;
+        let lo = 0;
+        if (b0 < 0x80) {
+          if (b0 === 0x0a) {
+            onLine(start, i, hit, blank);
+            i++;
+            start = i;
+            s = 0;
+            gap = false;
+            lastDigit = false;
+            hit = false;
+            blank = true;
+            continue;
+          }
+          c = b0;
+          i++;
+        } else if (b0 < 0xe0) {
+          c = ((b0 & 0x1f) << 6) | ((bytes[i + 1] as number) & 0x3f);
+          i += 2;
+        } else if (b0 < 0xf0) {
+          c =
+            ((b0 & 0x0f) << 12) |
+            (((bytes[i + 1] as number) & 0x3f) << 6) |
+            ((bytes[i + 2] as number) & 0x3f);
+          i += 3;
+        } else {
+          const cp =
+            (((b0 & 0x07) << 18) |
+              (((bytes[i + 1] as number) & 0x3f) << 12) |
+              (((bytes[i + 2] as number) & 0x3f) << 6) |
+              ((bytes[i + 3] as number) & 0x3f)) -
+            0x10000;
+          i += 4;
+          c = 0xd800 + (cp >> 10);
+          lo = 0xdc00 + (cp & 0x3ff);
+        }
+        if (blank && !isTrimSpace(c)) blank = false;
+        const v = cls[c] as number;
+        if (v < 0) {
+          gap = true;
+          continue;
+        }
+        const digit = (v & 1) === 1;
+        if (gap) {
+          if (lastDigit && digit) s = step(s, sepSym);
+          gap = false;
+        }
+        lastDigit = digit;
+        const x = v >> 1;
+        s = s === 0 ? (root[x] as number) : step(s, x);
+        // A kept (CJK) high surrogate: its low surrogate follows as itself.
+        if (lo !== 0) s = step(s, sym[lo] as number);
+        if (((hasOut[s >>> 5] as number) & (1 << (s & 31))) !== 0) {
+          hit = true;
+          // The line is a candidate already: skip to its end.
+          const nl = bytes.indexOf(0x0a, i);
+          i = nl < 0 || nl > to ? to : nl;
+        }
+      }
+      if (start < to) onLine(start, to, hit, blank);
+    },
+  };
+}
+
+/**
+ * Every occurrence of every pattern (all-overlapping), in order of end position, with offsets in
+ * the ORIGINAL text. Dropped (noise) code units inside a match are covered by its span.
+ * Convenience for one-off scans: a matcher keeps one Scanner instead.
+ */
+export function scanAll(a: AutomatonData, text: string, onHit: HitSink): void {
+  createScanner(a).scan(text, onHit);
 }

@@ -1,4 +1,5 @@
 import type { Issue } from '../errors.js';
+import { appendAll } from '../util/array.js';
 import { buildNormTable, DEFAULT_NORMALIZE, normalizeString } from './normalize.js';
 import type { Boundary, LexiconEntry, Severity } from './types.js';
 
@@ -12,7 +13,16 @@ export interface LexiconLibrary {
   entries: LexiconEntry[];
   /** rows that could not be used, located by file and line */
   issues: Issue[];
+  /** exemption phrases the library carries (houbb's allow-list) */
+  allow?: string[];
 }
+
+/**
+ * Category of keywords that come without one (a plain one-word-a-line list and no `--category`):
+ * they are matched everywhere alike (scan, lexicon, red-team judge), counted in the total, and
+ * reported as unclassified, never silently filed under a risk.
+ */
+export const UNCLASSIFIED = 'unclassified';
 
 export interface Duplicate {
   keyword: string;
@@ -45,6 +55,31 @@ export interface RowDefaults {
   category?: string;
   severity?: Severity;
   boundary?: Boundary;
+  /** provenance given to entries that name none */
+  source?: string;
+}
+
+/**
+ * A control character in a keyword is a broken row (b\x7f read as "b" would match B超): the row is
+ * rejected, naming the character, rather than silently cleaned.
+ */
+/** Keywords are words and short phrases; a longer "keyword" is a broken line, and would cost the automaton memory. */
+export const MAX_KEYWORD_CHARS = 200;
+
+export function controlCharacter(
+  keyword: string,
+): { message: string; code: string; shown: string } | undefined {
+  const isControl = (c: number): boolean => c < 0x20 || (c >= 0x7f && c <= 0x9f);
+  let at = -1;
+  let shown = '';
+  for (let i = 0; i < keyword.length; i++) {
+    const c = keyword.charCodeAt(i);
+    if (isControl(c) && at < 0) at = c;
+    shown += isControl(c) ? '\uFFFD' : keyword[i];
+  }
+  if (at < 0) return undefined;
+  const code = at.toString(16).toUpperCase().padStart(4, '0');
+  return { message: `control character U+${code} in keyword "${shown}" (row not loaded)`, code, shown };
 }
 
 /** One row of any format, with its location. */
@@ -55,6 +90,10 @@ export interface RawRow {
   severity?: unknown;
   note?: unknown;
   boundary?: unknown;
+  /** provenance: the source list, or `beian` for our own entries */
+  source?: unknown;
+  /** words that must all occur in the record too (`a+b+c` conjunctions; `|`-separated in tables) */
+  context?: unknown;
 }
 
 /** Validates rows into entries; each bad row becomes an issue naming file, line and field. */
@@ -64,8 +103,26 @@ export function rowsToLibrary(
   riskIds: ReadonlySet<string>,
   defaults: RowDefaults = {},
 ): LexiconLibrary {
+  const { entries, issues, unclassified } = validateRows(name, rows, riskIds, defaults);
+  if (unclassified) issues.push(unclassifiedIssue(name, unclassified));
+  return { name, entries, issues };
+}
+
+const unclassifiedIssue = (file: string, n: number): Issue => ({
+  file,
+  path: 'category',
+  message: `${n} keyword(s) without a category are filed as "${UNCLASSIFIED}" (add a category column, a "#! category=A.x.y" line or --category)`,
+});
+
+function validateRows(
+  name: string,
+  rows: Iterable<RawRow>,
+  riskIds: ReadonlySet<string>,
+  defaults: RowDefaults,
+): { entries: LexiconEntry[]; issues: Issue[]; unclassified: number } {
   const entries: LexiconEntry[] = [];
   const issues: Issue[] = [];
+  let unclassified = 0;
   for (const r of rows) {
     const keyword =
       typeof r.keyword === 'string'
@@ -77,16 +134,38 @@ export function rowsToLibrary(
       issues.push({ file: name, line: r.line, path: 'keyword', message: 'empty keyword' });
       continue;
     }
-    const category =
-      (r.category === undefined || r.category === '' ? defaults.category : String(r.category).trim()) ?? '';
-    if (!riskIds.has(category)) {
+    if (keyword.length > MAX_KEYWORD_CHARS) {
+      issues.push({
+        file: name,
+        line: r.line,
+        path: 'keyword',
+        message: `keyword longer than ${MAX_KEYWORD_CHARS} characters`,
+        key: 'lexicon.issue.tooLong',
+        params: { max: MAX_KEYWORD_CHARS },
+      });
+      continue;
+    }
+    const control = controlCharacter(keyword);
+    if (control) {
+      issues.push({
+        file: name,
+        line: r.line,
+        path: 'keyword',
+        message: control.message,
+        key: 'lexicon.issue.control',
+        params: { code: control.code, keyword: control.shown },
+      });
+      continue;
+    }
+    const given = r.category === undefined || r.category === null ? '' : String(r.category).trim();
+    const category = given || defaults.category || UNCLASSIFIED;
+    if (category === UNCLASSIFIED) unclassified++;
+    else if (!riskIds.has(category)) {
       issues.push({
         file: name,
         line: r.line,
         path: 'category',
-        message: category
-          ? `unknown risk id "${category}" (expected A.1.1 … A.5.2)`
-          : 'no category (add a column or a "#! category=A.x.y" line)',
+        message: `unknown risk id "${category}" (expected A.1.1 … A.5.2)`,
       });
       continue;
     }
@@ -104,9 +183,23 @@ export function rowsToLibrary(
     const entry: LexiconEntry = { keyword, category, severity, origin: `${name}:${r.line}` };
     if (r.note !== undefined && r.note !== '') entry.note = String(r.note);
     if (boundary) entry.boundary = boundary;
+    if (r.source !== undefined && r.source !== null && r.source !== '') entry.source = String(r.source);
+    const context = contextOf(r.context);
+    if (context.length) entry.context = context;
+    if (defaults.source && !entry.source) entry.source = defaults.source;
     entries.push(entry);
   }
-  return { name, entries, issues };
+  return { entries, issues, unclassified };
+}
+
+function contextOf(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map((x) => String(x).trim()).filter(Boolean);
+  if (typeof v === 'string')
+    return v
+      .split('|')
+      .map((x) => x.trim())
+      .filter(Boolean);
+  return [];
 }
 
 /**
@@ -121,7 +214,8 @@ export function parseTxtLibrary(
 ): LexiconLibrary {
   const current: RowDefaults = { ...defaults };
   const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const out = rowsToLibrary(name, [], riskIds);
+  // Defaults change along the file, so rows are grouped by the defaults in force.
+  const groups: Array<{ defaults: RowDefaults; rows: RawRow[] }> = [];
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (line.startsWith('#!')) {
@@ -129,15 +223,31 @@ export function parseTxtLibrary(
         if (k === 'category') current.category = v;
         else if (k === 'severity') current.severity = parseSeverity(v) ?? current.severity;
         else if (k === 'boundary' && (v === 'auto' || v === 'word' || v === 'none')) current.boundary = v;
+        else if (k === 'source') current.source = v;
       }
+      groups.push({ defaults: { ...current }, rows: [] });
       return;
     }
     if (!line || line.startsWith('#')) return;
+    if (groups.length === 0) groups.push({ defaults: { ...current }, rows: [] });
     const [keyword, category, severity, note] = raw.split('\t').map((s) => s.trim());
-    const lib = rowsToLibrary(name, [{ line: i + 1, keyword, category, severity, note }], riskIds, current);
-    out.entries.push(...lib.entries);
-    out.issues.push(...lib.issues);
+    (groups[groups.length - 1] as { rows: RawRow[] }).rows.push({
+      line: i + 1,
+      keyword,
+      category,
+      severity,
+      note,
+    });
   });
+  const out: LexiconLibrary = { name, entries: [], issues: [] };
+  let unclassified = 0;
+  for (const g of groups) {
+    const v = validateRows(name, g.rows, riskIds, g.defaults);
+    appendAll(out.entries, v.entries);
+    appendAll(out.issues, v.issues);
+    unclassified += v.unclassified;
+  }
+  if (unclassified) out.issues.push(unclassifiedIssue(name, unclassified));
   return out;
 }
 
@@ -148,6 +258,8 @@ export const COLUMN_ALIASES: Record<keyof Omit<RawRow, 'line'>, readonly string[
   severity: ['severity', 'level', '级别', '等级', '严重程度'],
   note: ['note', 'notes', '备注', '说明'],
   boundary: ['boundary', '边界'],
+  source: ['source', 'provenance', '来源'],
+  context: ['context', '上下文', '共现'],
 };
 
 /** Maps a header row to field positions; undefined when no keyword column exists. */
@@ -181,7 +293,7 @@ export function mergeLibraries(
   const duplicates: Duplicate[] = [];
   const issues: Issue[] = [];
   for (const lib of libs) {
-    issues.push(...lib.issues);
+    appendAll(issues, lib.issues);
     for (const e of lib.entries) {
       const key = normalizeString(e.keyword, table);
       if (!key) {

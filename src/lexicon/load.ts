@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsvSync } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
+import { detectLayout, type LayoutOptions, loadFolder, loadHoubb } from './layouts.js';
 import {
   type LexiconLibrary,
   mapColumns,
@@ -11,9 +13,30 @@ import {
   type RowDefaults,
   rowsToLibrary,
 } from './library.js';
+import type { LibraryRules } from './rules.js';
 
 /** The starter library shipped with beian, one TXT file per risk (same path from src/ and dist/). */
 export const STARTER_LEXICON_DIR = fileURLToPath(new URL('../../data/lexicons/starter/', import.meta.url));
+
+/**
+ * The default library shipped with beian (built by scripts/build-lexicon.ts from the konsheng and
+ * houbb lists plus our own entries, curated on clean text; see docs/lexicon.md).
+ */
+export const DEFAULT_LEXICON_DIR = fileURLToPath(new URL('../../data/lexicons/default/', import.meta.url));
+
+/** Context rules of the library layer (reporting cues), data/lexicons/context.yaml. */
+export const LIBRARY_RULES_FILE = fileURLToPath(new URL('../../data/lexicons/context.yaml', import.meta.url));
+
+/** Reads the library rules; a missing or malformed file is an internal error of the installation. */
+export function loadLibraryRules(file = LIBRARY_RULES_FILE): LibraryRules {
+  const raw = parseYaml(readFileSync(file, 'utf8')) as {
+    'reporting-cues'?: { window?: unknown; words?: unknown };
+  };
+  const cues = raw['reporting-cues'];
+  if (!cues || typeof cues.window !== 'number' || !Array.isArray(cues.words))
+    throw new Error(`${file}: reporting-cues.window and .words are required`);
+  return { reportingCues: { window: cues.window, words: cues.words.map(String) } };
+}
 
 /** Name accepted by `--lexicon` for the optional naughty-words Chinese list. */
 export const NAUGHTY_WORDS = 'naughty-words';
@@ -35,6 +58,8 @@ function rowsFromTable(
     severity: cell(r, map.severity),
     note: cell(r, map.note),
     boundary: cell(r, map.boundary),
+    source: cell(r, map.source),
+    context: cell(r, map.context),
   }));
   return {
     rows: rows.filter(
@@ -59,14 +84,18 @@ async function xlsxTable(file: string): Promise<unknown[][]> {
 }
 
 /**
- * Loads one library file by extension: .txt (see parseTxtLibrary), .csv and .xlsx (a header row with
- * keyword/关键词, category/类别, severity/级别, note/备注), .json (an array of strings or of objects
- * with those fields). `naughty-words` loads that package's zh.json (all entries A.1.6, medium).
+ * Loads one library: a file by extension — .txt (see parseTxtLibrary), .csv and .xlsx (a header row
+ * with keyword/关键词, category/类别, severity/级别, note/备注, boundary, source/来源, context), .json (an
+ * array of strings or of objects with those fields) — or a folder: houbb's dict + tags layout, or a
+ * folder of one-word-a-line files categorised by a category map (layouts.ts). `naughty-words` loads
+ * that package's zh.json (all entries A.1.6, medium). The single loading path of `lexicon`, `scan`
+ * and the red-team keyword judge.
  */
 export async function loadLexiconFile(
   file: string,
   riskIds: ReadonlySet<string>,
   defaults: RowDefaults = {},
+  layout: Omit<LayoutOptions, 'defaults'> = {},
 ): Promise<LexiconLibrary> {
   if (file === NAUGHTY_WORDS) return naughtyWords(riskIds);
   const ext = extname(file).toLowerCase();
@@ -76,6 +105,9 @@ export async function loadLexiconFile(
     issues: [{ file, message }],
   });
   try {
+    const kind = detectLayout(file);
+    if (kind === 'houbb') return loadHoubb(file, riskIds, { ...layout, defaults });
+    if (kind === 'folder') return loadFolder(file, riskIds, { ...layout, defaults });
     if (ext === '.xlsx') {
       const { rows, error } = rowsFromTable(file, await xlsxTable(file), 0);
       return error ? problem(error) : rowsToLibrary(file, rows, riskIds, defaults);
@@ -114,17 +146,26 @@ export function naughtyWords(riskIds: ReadonlySet<string>): LexiconLibrary {
   return rowsToLibrary('naughty-words/zh.json', rows, riskIds, { category: 'A.1.6', severity: 2 });
 }
 
-/** The shipped starter library: every .txt in data/lexicons/starter, in name order. */
-export async function loadStarterLibraries(
+/** A shipped library folder: every .txt/.csv in it, in name order, named `<folder>/<file>`. */
+async function loadShipped(
   riskIds: ReadonlySet<string>,
-  dir = STARTER_LEXICON_DIR,
+  dir: string,
+  label: string,
 ): Promise<LexiconLibrary[]> {
   const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => f.endsWith('.txt') || f.endsWith('.csv'))
     .sort();
   return Promise.all(
     files.map((f) =>
-      loadLexiconFile(join(dir, f), riskIds).then((l) => ({ ...l, name: `starter/${basename(f)}` })),
+      loadLexiconFile(join(dir, f), riskIds).then((l) => ({ ...l, name: `${label}/${basename(f)}` })),
     ),
   );
 }
+
+/** The small hand-written starter library (data/lexicons/starter), kept as an example of the TXT format. */
+export const loadStarterLibraries = (riskIds: ReadonlySet<string>, dir = STARTER_LEXICON_DIR) =>
+  loadShipped(riskIds, dir, 'starter');
+
+/** The default library (data/lexicons/default): what every command uses without `--lexicon`. */
+export const loadDefaultLibraries = (riskIds: ReadonlySet<string>, dir = DEFAULT_LEXICON_DIR) =>
+  loadShipped(riskIds, dir, 'default');

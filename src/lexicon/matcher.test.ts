@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileLexicon, scoreRecord } from './matcher.js';
+import { compileLexicon } from './matcher.js';
 import type { LexiconEntry } from './types.js';
 
 const e = (keyword: string, category = 'A.1.6', severity: 1 | 2 | 3 = 3): LexiconEntry => ({
@@ -70,18 +70,5 @@ describe('compileLexicon', () => {
       ),
       { numRuns: 200 },
     );
-  });
-});
-
-describe('scoreRecord', () => {
-  it('weighs distinct keywords by severity', () => {
-    const low = { keyword: '性', category: 'A.1.6', severity: 1 as const, start: 0, end: 1, text: '性' };
-    const high = { ...low, keyword: '色情', severity: 3 as const };
-    expect(scoreRecord('x'.repeat(10), [low, low, low]).flagged).toBe(false);
-    expect(scoreRecord('x'.repeat(10), [low, high])).toMatchObject({
-      score: 4,
-      flagged: true,
-      categories: ['A.1.6'],
-    });
   });
 });

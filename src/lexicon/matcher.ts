@@ -1,8 +1,9 @@
-import { pinyin } from 'pinyin-pro';
-import { type AutomatonData, buildAutomaton, scanAll } from './automaton.js';
+import { createRequire } from 'node:module';
+import { type AutomatonData, buildAutomaton, createScanner, type Scanner } from './automaton.js';
 import {
   buildNormTable,
   DEFAULT_NORMALIZE,
+  DROP,
   type NormalizeOptions,
   normalizeString,
   stepsApplied,
@@ -13,7 +14,6 @@ import type {
   ExplainedMatch,
   LexiconEntry,
   Match,
-  RecordScore,
   Segmenter,
   Severity,
   Variant,
@@ -29,6 +29,11 @@ export interface PatternInfo {
   word: boolean;
   /** ASCII alphanumeric pattern: needs non-alphanumeric neighbours */
   ascii: boolean;
+  /**
+   * Chinese pattern of 2+ characters with boundary auto: when traditional→simplified folding or
+   * noise removal made the span (山陰道士 → 阴道, 微博 讯 → 博讯), it must be a whole word.
+   */
+  fold?: boolean;
 }
 
 export interface Matcher {
@@ -42,11 +47,31 @@ export interface Matcher {
   scan(text: string): Match[];
   /** Like scan, but also returns rejected hits with the reason, and the normalisation steps used. */
   explain(text: string): ExplainedMatch[];
+  /**
+   * Walks the lines of valid UTF-8 bytes without decoding them: `hit` is false when no keyword or
+   * allow phrase occurs in the line, so scan() of its text would return nothing (a prefilter that
+   * lets a corpus scan decode only candidate lines). See Scanner.lines.
+   */
+  lines: Scanner['lines'];
 }
 
 const isAsciiWord = (s: string): boolean => /^[a-z0-9]+$/.test(s);
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isHan = (s: string): boolean => /^\p{Script=Han}+$/u.test(s);
+const charCount = (s: string): number => {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xfc00) !== 0xdc00) n++;
+  return n;
+};
+
+/** pinyin-pro is loaded only when pinyin variants are asked for (it weighs ~0.1 s per thread). */
+function pinyinOf(text: string): string {
+  const require = createRequire(import.meta.url);
+  const { pinyin } = require('pinyin-pro') as {
+    pinyin: (t: string, o: { toneType: 'none'; type: 'array' }) => string[];
+  };
+  return pinyin(text, { toneType: 'none', type: 'array' }).join('');
+}
 
 /** Keywords from entries plus variants and allow phrases, as distinct normalised patterns. */
 function collectPatterns(
@@ -75,13 +100,14 @@ function collectPatterns(
   entries.forEach((e, i) => {
     const n = normalizeString(e.keyword, table);
     const boundary = e.boundary ?? 'auto';
-    const word = boundary === 'word' || (boundary === 'auto' && n.length === 1 && isHan(n));
-    add(n, { entry: i, allow: false, word, ascii: boundary !== 'none' && isAsciiWord(n) });
-    if (options.pinyin && n.length >= 2 && isHan(n)) {
-      const py = normalizeString(
-        (pinyin(n, { toneType: 'none', type: 'array' }) as string[]).join(''),
-        table,
-      );
+    const han = isHan(n);
+    const chars = charCount(n);
+    const word = boundary === 'word' || (boundary === 'auto' && chars === 1 && han);
+    const info: PatternInfo = { entry: i, allow: false, word, ascii: boundary !== 'none' && isAsciiWord(n) };
+    if (boundary === 'auto' && han && chars >= 2) info.fold = true;
+    add(n, info);
+    if (options.pinyin && chars >= 2 && han) {
+      const py = normalizeString(pinyinOf(n), table);
       // Short syllable strings collide with ordinary words; keep variants of 5+ letters.
       if (py.length >= 5) add(py, { entry: i, allow: false, variant: 'pinyin', word: false, ascii: true });
     }
@@ -131,22 +157,71 @@ export function createMatcher(
     if (info.variant) m.variant = info.variant;
     return m;
   };
+  const scanner = createScanner(automaton);
+  const norm = automaton.norm;
   const hits = (text: string): Hit[] => {
     const out: Hit[] = [];
-    scanAll(automaton, text, (p, start, end) => out.push({ p, start, end }));
+    scanner.scan(text, (p, start, end) => out.push({ p, start, end }));
     return out;
   };
-  const wholeWord = (text: string, h: Hit): boolean => {
-    // Segment a window around the hit: enough context for jieba, bounded cost on huge records.
-    const from = Math.max(0, h.start - 24);
-    const to = Math.min(text.length, h.end + 24);
-    let at = from;
-    let startOk = false;
-    for (const token of segmenter(text.slice(from, to))) {
-      if (at === h.start) startOk = true;
-      at += token.length;
-      if (at === h.end) return startOk;
-      if (at > h.end) return false;
+  /**
+   * The word boundaries of text[from, to) as jieba sees it read folded (traditional → simplified,
+   * width, case) and without noise, so 山陰道士 reads 山阴|道士 and 法 輪 功 reads 法轮功.
+   * `at[j]` is the original offset of folded unit j; `cut[j]` = 1 when a token starts at j.
+   */
+  interface Segmentation {
+    at: Int32Array;
+    cut: Uint8Array;
+    n: number;
+  }
+  const segment = (text: string, from: number, to: number): Segmentation => {
+    let folded = '';
+    const at = new Int32Array(to - from + 1);
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      const m = norm[c] as number;
+      const low = (c & 0xfc00) === 0xdc00 && i > from && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+      if (m === DROP && !low) continue;
+      folded += String.fromCharCode(m === DROP ? c : m);
+      at[n++] = i;
+    }
+    const cut = new Uint8Array(n + 1);
+    let j = 0;
+    for (const token of segmenter(folded)) {
+      cut[j] = 1;
+      j += token.length;
+    }
+    cut[n] = 1;
+    return { at, cut, n };
+  };
+  /** Context on each side of a hit given to jieba: enough for its choices, and cut cost grows with length. */
+  const CONTEXT = 8;
+  /**
+   * Whether [start, end) is a whole word (or words); with `crossingOnly`, whether it at least does
+   * not take parts of two words (it may lie inside one).
+   */
+  const wholeWord = (text: string, h: Hit, crossingOnly: boolean): boolean => {
+    const seg = segment(text, Math.max(0, h.start - CONTEXT), Math.min(text.length, h.end + CONTEXT));
+    // folded units of the span: [first, last)
+    let first = 0;
+    while (first < seg.n && (seg.at[first] as number) < h.start) first++;
+    let last = first;
+    while (last < seg.n && (seg.at[last] as number) < h.end) last++;
+    if (last === first) return false;
+    if (seg.cut[first] === 1 && seg.cut[last] === 1) return true;
+    if (!crossingOnly) return false;
+    for (let j = first + 1; j < last; j++) if (seg.cut[j] === 1) return false;
+    return true;
+  };
+  /** The span was joined by traditional→simplified folding or by dropping noise inside it. */
+  const joined = (text: string, h: Hit): boolean => {
+    for (let i = h.start; i < h.end; i++) {
+      const c = text.charCodeAt(i);
+      const m = norm[c] as number;
+      if (m === DROP) {
+        if ((c & 0xfc00) !== 0xdc00 || (text.charCodeAt(i - 1) & 0xfc00) !== 0xd800) return true;
+      } else if (m !== c && c >= 0x2e80) return true;
     }
     return false;
   };
@@ -160,7 +235,10 @@ export function createMatcher(
       const after = h.end < text.length ? text.charCodeAt(h.end) : 32;
       if (isAlnum(before) || isAlnum(after)) return 'boundary';
     }
-    if (info.word && !wholeWord(text, h)) return 'boundary';
+    if (info.word && !wholeWord(text, h, false)) return 'boundary';
+    // Folding or noise removal may join a match across words (山陰道士, 微博 讯): it may lie inside
+    // one word (色*情 in 色情网站) or cover whole words, but not take parts of two.
+    if (info.fold && !info.word && joined(text, h) && !wholeWord(text, h, true)) return 'boundary';
     return undefined;
   };
   const keywordHits = (all: Hit[]): Hit[] => all.filter((h) => (patterns[h.p] as PatternInfo).entry !== -1);
@@ -187,6 +265,7 @@ export function createMatcher(
     normalize,
     automaton,
     patterns,
+    lines: scanner.lines,
     findAll: (text) => keywordHits(hits(text)).map((h) => toMatch(text, h)),
     scan: (text) => counted(text).kept.map((h) => toMatch(text, h)),
     explain(text) {
@@ -201,28 +280,5 @@ export function createMatcher(
         return m;
       });
     },
-  };
-}
-
-/**
- * Record-level scoring: a record is flagged when the severity of its distinct keywords adds up to
- * `flagScore` (default 3: one high-severity keyword, or several weaker ones together), which is
- * a reason a reviewer can check. Repeating one keyword does not raise the score.
- */
-export function scoreRecord(text: string, matches: readonly Match[], flagScore = 3): RecordScore {
-  const byKeyword = new Map<string, Match>();
-  for (const m of matches) if (!byKeyword.has(m.keyword)) byKeyword.set(m.keyword, m);
-  let score = 0;
-  const categories = new Set<string>();
-  for (const m of byKeyword.values()) {
-    score += m.severity;
-    categories.add(m.category);
-  }
-  return {
-    score,
-    flagged: score >= flagScore,
-    categories: [...categories].sort(),
-    keywords: [...byKeyword.keys()],
-    density: text.length ? (matches.length * 1000) / text.length : 0,
   };
 }

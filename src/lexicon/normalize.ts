@@ -1,4 +1,4 @@
-import * as OpenCC from 'opencc-js';
+import { T2S_PAIRS } from './t2s-pairs.js';
 
 /**
  * Chinese-aware normalisation, applied identically to keywords and text, as ONE lookup table over
@@ -24,20 +24,39 @@ export type NormalizeStep = (typeof NORMALIZE_STEPS)[number];
 /** Table value meaning "remove this code unit". U+0000 never occurs in keywords. */
 export const DROP = 0;
 
-function inRanges(c: number, ranges: ReadonlyArray<readonly [number, number]>): boolean {
-  for (const [lo, hi] of ranges) if (c >= lo && c <= hi) return true;
-  return false;
-}
+/**
+ * What a run of noise between two digits becomes: a separator that is kept, so noise never joins
+ * numbers (6.5% must not read as 65, 4-0 not as 40) while a keyword written 6.4 still matches 6-4.
+ * A control character: keywords cannot contain one (rejected at load), so it is unambiguous.
+ */
+export const SEP = 0x1f;
+
+/** High surrogates of planes 2–3 (CJK Extension B and later: 𫘜 𨳒 𡳞): letters, kept as a pair. */
+export const isCjkHighSurrogate = (c: number): boolean => c >= 0xd840 && c <= 0xd8bf;
+export const isHighSurrogate = (c: number): boolean => (c & 0xfc00) === 0xd800;
+export const isLowSurrogate = (c: number): boolean => (c & 0xfc00) === 0xdc00;
+/** ASCII digit after normalisation (full-width digits fold to these). */
+export const isDigitUnit = (m: number): boolean => m >= 0x30 && m <= 0x39;
+
+/** Blocks without letter case (CJK, Yi, Hangul, surrogates, private use): toLowerCase is identity. */
+const caseless = (c: number): boolean => (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xf8ff);
 
 // Noise: what people insert to split a word (法*轮, 色-情, 法 轮, 法\u200b轮, 法🌸轮). Sentence punctuation
-// (，。、《》 …) is NOT noise: dropping it would join words across clause boundaries (颜色。情况).
+// (，。、《》 …), brackets and quotes are NOT noise: dropping them would join words across clause or
+// bracket boundaries (颜色。情况, (微博)讯, 20天(图)). Between two digits, noise is a separator (SEP).
 const NOISE_RANGES: ReadonlyArray<readonly [number, number]> = [
-  [0x00, 0x2f], // controls, space, !"#$%&'()*+,-./
-  [0x3a, 0x40], // :;<=>?@
-  [0x5b, 0x60], // [\]^_`
-  [0x7b, 0x7f], // {|}~ DEL
+  [0x00, 0x20], // controls, space
+  [0x23, 0x26], // # $ % &
+  [0x2a, 0x2b], // * +
+  [0x2d, 0x2f], // - . /
+  [0x3d, 0x3d], // =
+  [0x40, 0x40], // @
+  [0x5c, 0x5c], // \
+  [0x5e, 0x60], // ^ _ `
+  [0x7c, 0x7c], // |
+  [0x7e, 0x7f], // ~ DEL
   [0x80, 0xa0], // C1 controls, NBSP
-  [0xa1, 0xbf], // Latin-1 symbols (¡ ¦ § ¨ © « ¬ ® ° ± · » ¿ …)
+  [0xa1, 0xbf], // Latin-1 symbols (¡ ¦ § ¨ © ¬ ® ° ± · ¿ …)
   [0xd7, 0xd7], // ×
   [0xf7, 0xf7], // ÷
   [0x2000, 0x200f], // spaces, zero-width, directional marks
@@ -45,44 +64,33 @@ const NOISE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x205f, 0x206f], // word joiner, invisible operators
   [0x2190, 0x2bff], // arrows, maths, technical, box drawing, shapes, misc symbols, dingbats (☆★♀)
   [0x3000, 0x3000], // ideographic space
-  [0xd800, 0xdfff], // surrogates: emoji (and astral ideographs, which keywords rarely use)
+  [0xd800, 0xdfff], // surrogates: emoji and other astral symbols (CJK high surrogates are re-kept below)
   [0xfe00, 0xfe0f], // variation selectors
   [0xfeff, 0xfeff], // BOM / zero-width no-break space
   [0xff03, 0xff06], // ＃＄％＆
   [0xff0a, 0xff0b], // ＊＋
-  [0xff0d, 0xff0d], // －
-  [0xff0f, 0xff0f], // ／
-  [0xff1c, 0xff1e], // ＜＝＞
+  [0xff0d, 0xff0f], // －．／
+  [0xff1d, 0xff1d], // ＝
   [0xff20, 0xff20], // ＠
-  [0xff3c, 0xff40], // ＼］＾＿｀ (［ kept with brackets below is fine either way)
-  [0xff5c, 0xff5e], // ｜｝～
+  [0xff3c, 0xff3c], // ＼
+  [0xff3e, 0xff40], // ＾＿｀
+  [0xff5c, 0xff5c], // ｜
+  [0xff5e, 0xff5e], // ～
   [0xfff0, 0xffff],
 ];
 
-/** Builds the traditional → simplified character map from opencc-js (one call over all CJK). */
+/** Traditional → simplified pairs (generated from opencc-js into t2s-pairs.ts). */
 function t2sPairs(): Array<[number, number]> {
-  const convert = OpenCC.Converter({ from: 't', to: 'cn' });
-  const ranges: Array<[number, number]> = [
-    [0x3400, 0x4dbf],
-    [0x4e00, 0x9fff],
-    [0xf900, 0xfaff],
-  ];
-  const chars: string[] = [];
-  for (const [lo, hi] of ranges) for (let c = lo; c <= hi; c++) chars.push(String.fromCharCode(c));
-  const out = convert(chars.join('\n')).split('\n');
   const pairs: Array<[number, number]> = [];
-  if (out.length !== chars.length) return pairs;
-  for (let i = 0; i < chars.length; i++) {
-    const to = out[i] as string;
-    if (to.length === 1 && to !== chars[i])
-      pairs.push([(chars[i] as string).charCodeAt(0), to.charCodeAt(0)]);
-  }
+  for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2)
+    pairs.push([T2S_PAIRS.charCodeAt(i), T2S_PAIRS.charCodeAt(i + 1)]);
   return pairs;
 }
 
 /**
- * The normalisation table for a set of options. Building with t2s costs ~0.3 s (opencc-js), so a
- * compiled matcher stores its table and never rebuilds it when loaded from a file.
+ * The normalisation table for a set of options (a few milliseconds; a compiled matcher stores it).
+ * Low surrogates are DROP in the table: they are kept only right after a kept (CJK) high surrogate,
+ * which the scanners and normalizeString handle in context.
  */
 export function buildNormTable(options: NormalizeOptions = DEFAULT_NORMALIZE): Uint16Array {
   const table = new Uint16Array(65536);
@@ -94,16 +102,17 @@ export function buildNormTable(options: NormalizeOptions = DEFAULT_NORMALIZE): U
     }
     if (options.case) {
       if (m >= 0x41 && m <= 0x5a) m += 0x20;
-      else if (m >= 0xc0 && !(m >= 0xd800 && m <= 0xdfff)) {
+      else if (m >= 0xc0 && !caseless(m)) {
         const lower = String.fromCharCode(m).toLowerCase();
         if (lower.length === 1) m = lower.charCodeAt(0);
       }
     }
     table[c] = m;
-    if (options.noise && inRanges(c, NOISE_RANGES)) table[c] = DROP;
   }
-  // Digits and letters stay even in the noise ranges' neighbourhood; NUL is always dropped.
-  table[0] = DROP;
+  if (options.noise) for (const [lo, hi] of NOISE_RANGES) table.fill(DROP, lo, hi + 1);
+  // Controls and lone surrogates are never characters of a keyword, noise removal on or off.
+  for (let c = 0; c < 0x20; c++) table[c] = DROP;
+  for (let c = 0xd800; c <= 0xdfff; c++) table[c] = isCjkHighSurrogate(c) ? c : DROP;
   if (options.t2s)
     for (const [from, to] of t2sPairs()) table[from] = table[to] === DROP ? to : (table[to] as number);
   return table;
@@ -120,6 +129,8 @@ export function stepsApplied(
     const c = original.charCodeAt(i);
     const m = table[c] as number;
     if (m === DROP) {
+      // the low half of a kept CJK surrogate pair is a letter, not noise
+      if ((c & 0xfc00) === 0xdc00 && i > 0 && table[original.charCodeAt(i - 1)] !== DROP) continue;
       steps.add('noise');
       continue;
     }
@@ -132,12 +143,50 @@ export function stepsApplied(
   return NORMALIZE_STEPS.filter((s) => steps.has(s));
 }
 
-/** Normalises a string with a table (for keywords and for tests; the matcher inlines this). */
+/**
+ * Normalises a string with a table, with the context rules every scanner applies identically:
+ * a CJK high surrogate keeps the low surrogate after it; a run of dropped units between two digits
+ * becomes one SEP. For keywords and tests; the scanners inline this.
+ */
 export function normalizeString(text: string, table: Uint16Array): string {
-  let out = '';
+  return normalizeWithOffsets(text, table).text;
+}
+
+/** normalizeString plus, for each normalised unit, the offset of the original unit it came from. */
+export function normalizeWithOffsets(text: string, table: Uint16Array): { text: string; offsets: number[] } {
+  const units: number[] = [];
+  const offsets: number[] = [];
+  let gapAt = -1;
+  let lastDigit = false;
   for (let i = 0; i < text.length; i++) {
-    const m = table[text.charCodeAt(i)] as number;
-    if (m !== DROP) out += String.fromCharCode(m);
+    const c = text.charCodeAt(i);
+    let m = table[c] as number;
+    // A CJK high surrogate is a letter only with its low surrogate; alone it is noise.
+    if (m !== DROP && isHighSurrogate(m) && !isLowSurrogate(text.charCodeAt(i + 1))) m = DROP;
+    if (m === DROP) {
+      if (gapAt < 0) gapAt = i;
+      continue;
+    }
+    const digit = isDigitUnit(m);
+    if (gapAt >= 0 && lastDigit && digit) {
+      units.push(SEP);
+      offsets.push(gapAt);
+    }
+    gapAt = -1;
+    lastDigit = digit;
+    units.push(m);
+    offsets.push(i);
+    if (isHighSurrogate(m)) {
+      i++;
+      units.push(text.charCodeAt(i));
+      offsets.push(i);
+    }
   }
+  return { text: unitsToString(units), offsets };
+}
+
+function unitsToString(units: number[]): string {
+  let out = '';
+  for (let i = 0; i < units.length; i += 4096) out += String.fromCharCode(...units.slice(i, i + 4096));
   return out;
 }

@@ -15,6 +15,8 @@ export interface CoverageRequirement {
 export interface LexiconStats {
   total: number;
   perRisk: Record<string, number>;
+  /** entries per provenance (`beian`, a source list, or `unspecified`) */
+  bySource: Record<string, number>;
   requirements: CoverageRequirement[];
   /** true when every requirement is met */
   ok: boolean;
@@ -26,7 +28,12 @@ export interface LexiconStats {
  */
 export function lexiconStats(entries: readonly LexiconEntry[], kb: Kb): LexiconStats {
   const perRisk: Record<string, number> = Object.fromEntries(kb.risks.map((r) => [r.id, 0]));
-  for (const e of entries) perRisk[e.category] = (perRisk[e.category] ?? 0) + 1;
+  const bySource: Record<string, number> = {};
+  for (const e of entries) {
+    perRisk[e.category] = (perRisk[e.category] ?? 0) + 1;
+    const src = e.source ?? 'unspecified';
+    bySource[src] = (bySource[src] ?? 0) + 1;
+  }
   const req = (id: string, scope: string, actual: number): CoverageRequirement => {
     const t = threshold(kb, id);
     return {
@@ -44,5 +51,5 @@ export function lexiconStats(entries: readonly LexiconEntry[], kb: Kb): LexiconS
     const id = `lexicon.per-risk.${cat}.min`;
     if (kb.thresholds.some((t) => t.id === id)) requirements.push(req(id, r.id, perRisk[r.id] ?? 0));
   }
-  return { total: entries.length, perRisk, requirements, ok: requirements.every((r) => r.ok) };
+  return { total: entries.length, perRisk, bySource, requirements, ok: requirements.every((r) => r.ok) };
 }

@@ -20,6 +20,13 @@ export interface LexiconEntry {
   boundary?: Boundary;
   /** where the entry came from (file:line), for duplicate reports */
   origin?: string;
+  /** provenance: the source list it was taken from (`konsheng/Sensitive-lexicon`…) or `beian` (ours) */
+  source?: string;
+  /**
+   * words that must all occur in the same record for a hit to count (konsheng's `a+b+c`
+   * conjunctions, curation's context rules); applied on the matcher's output (rules.ts)
+   */
+  context?: string[];
 }
 
 export type Variant = 'pinyin';
@@ -41,7 +48,7 @@ export interface ExplainedMatch extends Match {
   /** normalisation steps that made the span equal the keyword */
   steps: NormalizeStep[];
   /** why the match was not counted, when it was not */
-  rejected?: 'allow-list' | 'boundary' | 'overlap';
+  rejected?: 'allow-list' | 'boundary' | 'overlap' | 'context';
 }
 
 export interface CompileOptions {

@@ -71,6 +71,16 @@ describe('golden documents on the example project', () => {
           ['genai-filing', 'required'],
         ],
       }),
+      labels: {
+        total: 120,
+        passed: 118,
+        failed: 2,
+        byFormat: [
+          { format: 'png', total: 100, failed: 2 },
+          { format: 'mp4', total: 20, failed: 0 },
+        ],
+        at: '2026-11-30T08:00:00Z',
+      },
     };
     const d = doc(
       buildMaterials({ ...base(), evidence: ev, only: ['deep-synthesis-additions'] }),
@@ -196,5 +206,30 @@ describe('templates', () => {
         }
       }
     }
+  });
+});
+
+describe('guard records in the security assessment', () => {
+  it('fills 关键词拦截 and 违规用户处置 from beian guard records', () => {
+    const evidence = {
+      ...base().evidence,
+      guard: {
+        since: '2026-06-01T00:00:00.000Z',
+        total: 42,
+        byDirection: { input: 30, output: 12 },
+        byAction: { block: 35, mask: 5, flag: 2 },
+        suspended: 3,
+      },
+    };
+    const text = md(
+      doc(
+        buildMaterials({ ...base(), evidence, only: ['genai-security-assessment'] }),
+        'genai-security-assessment',
+      ),
+    );
+    expect(text).toContain(
+      '自 2026-06-01 起共拦截 42 次，其中用户输入 30 次、模型输出 12 次；代答 35 次、打码 5 次、仅记录 2 次',
+    );
+    expect(text).toContain('暂停服务 3 人次');
   });
 });

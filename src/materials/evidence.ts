@@ -28,6 +28,8 @@ export const ScanSummary = z
     manualSample: z.object({ size: Count, passed: Count }).strict().optional(),
     /** technical (keyword + classifier) sampling: sample size, fraction of the corpus, passed */
     technicalSample: z.object({ size: Count, fraction: Rate, passed: Count }).strict().optional(),
+    /** content hash of the keyword library the scan used (lexicon/version.ts) */
+    lexiconVersion: z.string().optional(),
     /** when the scan ran (ISO) */
     at: z.string().optional(),
   })
@@ -98,6 +100,8 @@ export const RedteamScores = z
         })
         .strict(),
     ),
+    /** why the run is not (yet) filing evidence (failed, partial, other model, sample too small) */
+    gaps: z.array(z.string()).optional(),
     /** per bank and risk: questions in the bank, evaluated, and the rate */
     perRisk: z
       .array(z.object({ bank: BankKind, risk: RiskId, size: Count, evaluated: Count, rate: Rate }).strict())
@@ -138,6 +142,8 @@ export type ChecklistResult = z.infer<typeof ChecklistResult>;
 export const LexiconCoverage = z
   .object({
     total: Count,
+    /** content hash of the library (lexicon/version.ts) */
+    version: z.string().optional(),
     perRisk: z.array(z.object({ risk: RiskId, count: Count }).strict()),
     updatedAt: z.string().optional(),
     entries: z
@@ -171,6 +177,32 @@ export const BankExports = z
   .strict();
 export type BankExports = z.infer<typeof BankExports>;
 
+/** The latest `beian label check` run (AI content labels, GB 45438-2025). */
+export const LabelCheckEvidence = z
+  .object({
+    total: Count,
+    passed: Count,
+    failed: Count,
+    /** files per container format, e.g. { format: 'png', total: 120, failed: 0 } */
+    byFormat: z.array(z.object({ format: z.string().min(1), total: Count, failed: Count }).strict()),
+    service: z.string().optional(),
+    at: z.string().optional(),
+  })
+  .strict();
+export type LabelCheckEvidence = z.infer<typeof LabelCheckEvidence>;
+
+/** Runtime interceptions recorded by `beian guard` (issue 15): the 关键词拦截 mechanism's records. */
+export const GuardRecords = z
+  .object({
+    since: z.string(),
+    total: Count,
+    byDirection: z.object({ input: Count, output: Count }).strict(),
+    byAction: z.object({ block: Count, mask: Count, flag: Count }).strict(),
+    suspended: Count,
+  })
+  .strict();
+export type GuardRecords = z.infer<typeof GuardRecords>;
+
 export const EvidenceSchema = z
   .object({
     /** `beian assess --json` (PortfolioDetermination); not re-validated here */
@@ -183,6 +215,8 @@ export const EvidenceSchema = z
     checklist: z.array(ChecklistResult).optional(),
     lexicon: LexiconCoverage.optional(),
     banks: BankExports.optional(),
+    labels: LabelCheckEvidence.optional(),
+    guard: GuardRecords.optional(),
   })
   .strict();
 
@@ -200,5 +234,6 @@ export const EVIDENCE_PARTS = [
   'checklist',
   'lexicon',
   'banks',
+  'labels',
 ] as const satisfies readonly (keyof Evidence)[];
 export type EvidencePart = (typeof EVIDENCE_PARTS)[number];

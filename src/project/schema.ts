@@ -4,6 +4,7 @@ import { translator } from '../i18n/index.js';
 import { usccCheckChar, usccChecksumOk } from '../pii/checksums.js';
 import { SourcesSection } from '../sources/schema.js';
 import { ChecklistSection } from './sections/checklist.js';
+import { GuardSection } from './sections/guard.js';
 import { Algorithm, ModelEntry } from './sections/inventory.js';
 import { Measures } from './sections/measures.js';
 import { PiiSection } from './sections/pii.js';
@@ -89,6 +90,7 @@ export const ProjectFile = z
     pii: PiiSection.optional(),
     sources: SourcesSection.optional(),
     redteam: RedteamSection.optional(),
+    guard: GuardSection.optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

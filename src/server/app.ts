@@ -7,7 +7,9 @@ import { STYLES } from './layout.js';
 import { assessRoutes } from './routes/assess.js';
 import { auditRoutes } from './routes/audit.js';
 import { filingRoutes } from './routes/filings.js';
+import { guardRoutes } from './routes/guard.js';
 import { kbRoutes } from './routes/kb.js';
+import { labelRoutes } from './routes/labels.js';
 import { overviewRoutes } from './routes/overview.js';
 import { redteamRoutes } from './routes/redteam.js';
 import { serviceRoutes } from './routes/services.js';
@@ -63,7 +65,9 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     assessRoutes,
     kbRoutes,
     redteamRoutes,
+    labelRoutes,
     auditRoutes,
+    guardRoutes,
   ])
     app.route('/', r(deps));
   return app;

@@ -27,12 +27,31 @@ export interface RedteamResultView {
   answer: string;
   verdict: Verdict;
   judge: string;
+  /** how the judge chain decided, step by step */
+  reason?: string | undefined;
   override?: { verdict: Verdict; comment: string; actor: string; at: string } | undefined;
+}
+
+/** Which results of a run to show: filtered by machine verdict and/or risk, one page at a time. */
+export interface RedteamRunQuery {
+  verdict?: string | undefined;
+  risk?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+export interface RedteamRunPage {
+  run: RedteamRunSummary;
+  /** the requested page (all results when the source does not page) */
+  results: RedteamResultView[];
+  /** results matching the filter, and the filter choices with their counts */
+  total?: number;
+  facets?: { verdicts: Record<string, number>; risks: Record<string, number> };
 }
 
 export interface RedteamSource {
   listRuns(serviceId?: string): Promise<RedteamRunSummary[]>;
-  getRun(id: string): Promise<{ run: RedteamRunSummary; results: RedteamResultView[] } | undefined>;
+  getRun(id: string, query?: RedteamRunQuery): Promise<RedteamRunPage | undefined>;
   overrideVerdict(
     runId: string,
     resultId: string,

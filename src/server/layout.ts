@@ -21,6 +21,8 @@ export function page(p: PageCtx, title: string, body: SafeHtml): string {
       ['/assess', 'web.nav.assess'],
       ['/kb', 'web.nav.kb'],
       ['/redteam', 'web.nav.redteam'],
+      ['/guard', 'web.nav.guard'],
+      ['/labels', 'web.labels.nav'],
       ['/audit', 'web.nav.audit'],
     ] as const
   ).map(
@@ -28,7 +30,7 @@ export function page(p: PageCtx, title: string, body: SafeHtml): string {
   );
   return h`<!doctype html>
 <html lang="${p.t('web.html.lang')}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>${title} · ${p.t('web.title')}</title><link rel="stylesheet" href="/static/app.css"></head>
 <body><header><strong>${p.t('web.title')}</strong><nav>${nav}</nav>
 <span class="right">${p.t('web.role', { role: p.role })} · <a href="?lang=${other}" id="lang-switch">${p.t('web.lang.switch')}</a></span></header>
@@ -57,6 +59,11 @@ tr.overdue td{background:#fdecea}
 form.inline{display:inline}
 fieldset{border:1px solid var(--line);background:#fff;margin:0 0 1em}
 label{margin-right:1em;display:inline-block}
+#readiness{margin:0 0 1em}#readiness svg,#readiness-total{max-width:100%;height:auto}
+.legend{margin-right:1em;font-size:.9em}
+.filters{background:#fff;border:1px solid var(--line);padding:.5em;margin:.5em 0}
+.pager{margin:.5em 0}.pager a{margin:0 .5em}
+td.status{white-space:nowrap}td.status.required{color:var(--red);font-weight:600}
 pre{white-space:pre-wrap;word-break:break-word;background:#fff;border:1px solid var(--line);padding:.5em}
 .answer{white-space:pre-wrap;word-break:break-word;max-width:40em}
 svg text{font-size:11px}

@@ -22,6 +22,16 @@ export function scanSummary(
         threshold: report.threshold.passRateMin,
         comparator: '>=',
       },
+      ...(report.manualReview && report.manualReview.size > 0
+        ? [
+            {
+              label: t('web.scan.manualPassRate', { size: report.manualReview.size }),
+              value: report.manualReview.passRate,
+              threshold: report.manualReview.passRateMin.value,
+              comparator: '>=' as const,
+            },
+          ]
+        : []),
       ...report.sources.map((s) => ({
         label: t('web.scan.source', { source: s.source }),
         value: 1 - s.rate,

@@ -1,6 +1,8 @@
 import type { AssessmentTables } from './tables/assessments.js';
 import type { FairnessTables } from './tables/fairness.js';
 import type { RegistryTables } from './tables/filings.js';
+import type { GuardTables } from './tables/guard.js';
+import type { LabelTables } from './tables/labels.js';
 import type { PiiTables } from './tables/pii.js';
 import type { RedteamTables } from './tables/redteam.js';
 import type { ScanTables } from './tables/scans.js';
@@ -17,3 +19,5 @@ export interface Database extends FairnessTables {}
 export interface Database extends PiiTables {}
 export interface Database extends RedteamTables {}
 export interface Database extends ScanTables {}
+export interface Database extends GuardTables {}
+export interface Database extends LabelTables {}

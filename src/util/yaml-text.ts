@@ -1,8 +1,15 @@
-import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
 import { BeianError, type Issue } from '../errors.js';
 import type { MessageKey, MessageParams } from '../i18n/index.js';
+import { didYouMean } from './did-you-mean.js';
 import { zodIssues } from './zod-issues.js';
+
+/** 1-based line and column of a node in the text. */
+export interface Position {
+  line: number;
+  column: number;
+}
 
 /** Project files and ledgers are hand-written: anything this large is not one. */
 export const MAX_YAML_CHARS = 16 << 20;
@@ -14,6 +21,10 @@ export interface YamlText {
   value: unknown;
   /** 1-based line of the node at `path`, when it exists */
   lineOf(path: readonly (string | number)[]): number | undefined;
+  /** where the value at `path` starts, when it exists */
+  positionOf(path: readonly (string | number)[]): Position | undefined;
+  /** where the key `key` of the mapping at `path` is written, when it is */
+  keyPositionOf(path: readonly (string | number)[], key: string): Position | undefined;
 }
 
 /** Parses YAML (or JSON, which is YAML); syntax errors become located issues. Pure. */
@@ -33,6 +44,7 @@ export function readYamlText(text: string, file: string): YamlText {
     const issues: Issue[] = doc.errors.map((e) => ({
       file,
       line: e.linePos?.[0]?.line,
+      column: e.linePos?.[0]?.col,
       message: e.message.split('\n')[0] ?? e.message,
     }));
     throw new BeianError('INPUT_INVALID', `${file} is not valid YAML/JSON.`, { issues });
@@ -49,14 +61,61 @@ export function readYamlText(text: string, file: string): YamlText {
       ],
     });
   }
+  const at = (offset: number | undefined): Position | undefined => {
+    if (offset === undefined) return undefined;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const positionOf = (path: readonly (string | number)[]) =>
+    at((doc.getIn(path, true) as { range?: [number, number, number] } | undefined)?.range?.[0]);
   return {
     value,
-    lineOf(path) {
-      const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-      const offset = node?.range?.[0];
-      return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+    lineOf: (path) => positionOf(path)?.line,
+    positionOf,
+    keyPositionOf(path, key) {
+      const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
+      if (!isMap(map)) return undefined;
+      const pair = map.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key);
+      return isScalar(pair?.key) ? at(pair.key.range?.[0]) : undefined;
     },
   };
+}
+
+type JsonNode = {
+  properties?: Record<string, JsonNode>;
+  items?: JsonNode;
+  additionalProperties?: JsonNode | boolean;
+  anyOf?: JsonNode[];
+  oneOf?: JsonNode[];
+  allOf?: JsonNode[];
+};
+
+/** The keys the schema allows at `path` (through arrays, records and unions). */
+function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let nodes: JsonNode[];
+  try {
+    nodes = [z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonNode];
+  } catch {
+    return [];
+  }
+  const expand = (ns: JsonNode[]): JsonNode[] =>
+    ns.flatMap((n) => [n, ...expand([...(n.anyOf ?? []), ...(n.oneOf ?? []), ...(n.allOf ?? [])])]);
+  for (const seg of path) {
+    nodes = expand(nodes).flatMap((n): JsonNode[] => {
+      if (typeof seg === 'number') return n.items ? [n.items] : [];
+      const prop = n.properties?.[String(seg)];
+      if (prop) return [prop];
+      return typeof n.additionalProperties === 'object' ? [n.additionalProperties] : [];
+    });
+  }
+  return [...new Set(expand(nodes).flatMap((n) => Object.keys(n.properties ?? {})))];
+}
+
+/** `services[0].answers` from path segments. */
+function dotted(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, n) => (typeof p === 'number' ? `[${p}]` : `${n === 0 ? '' : '.'}${String(p)}`))
+    .join('');
 }
 
 /** "services[2].answers.model" → ['services', 2, 'answers', 'model'] */
@@ -82,9 +141,34 @@ export function validateYaml<S extends z.ZodType>(
 ): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const issues = zodIssues(result.error, file).map((issue) => {
-    const line = yaml.lineOf([...at, ...pathSegments(issue.path ?? '')]);
-    return line === undefined ? issue : { ...issue, line };
+  const issues: Issue[] = [];
+  const raw = result.error.issues;
+  zodIssues(result.error, file).forEach((issue, n) => {
+    const zi = raw[n];
+    if (zi?.code === 'unrecognized_keys') {
+      // One issue per key, located at the key itself (not at the object that holds it).
+      const parent = zi.path as PropertyKey[];
+      const allowed = allowedKeys(schema, parent);
+      for (const key of zi.keys) {
+        const pos = yaml.keyPositionOf([...at, ...(parent as (string | number)[])], key);
+        const suggestion = didYouMean(key, allowed);
+        issues.push({
+          file,
+          ...(pos ? { line: pos.line, column: pos.column } : {}),
+          path: dotted([...parent, key]),
+          ...(suggestion
+            ? {
+                message: `unknown key "${key}"; did you mean "${suggestion}"?`,
+                key: 'zod.unknown_key_suggest' as const,
+                params: { key, suggestion },
+              }
+            : { message: `unknown key "${key}"`, key: 'zod.unknown_key' as const, params: { key } }),
+        });
+      }
+      return;
+    }
+    const pos = yaml.positionOf([...at, ...pathSegments(issue.path ?? '')]);
+    issues.push(pos ? { ...issue, line: pos.line, column: pos.column } : issue);
   });
   if (typeof message === 'string') throw new BeianError('INPUT_INVALID', message, { issues });
   throw BeianError.of('INPUT_INVALID', message.key, message.params, { issues });

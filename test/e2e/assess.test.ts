@@ -74,16 +74,17 @@ describe('beian assess', () => {
   it('rejects bad input naming the file, line and field path, exit 2, no stack trace', () => {
     const r = runCli(['assess', '--input', fixture('invalid.yaml'), '--no-save']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/invalid\.yaml:6 services\[0\]\.answers\.publicMainland/);
+    expect(r.stderr).toMatch(/invalid\.yaml:6:23 services\[0\]\.answers\.publicMainland/);
     expect(r.stderr).toContain('services[0].answers.functions[1]');
-    // zh (the default): zod's issues and the headline come from the catalogue, no English left
-    expect(r.stderr).toMatch(/未知字段：.*colour/);
+    // zh (the default): zod's issues and the headline come from the catalogue, no English left;
+    // an unknown key is located at the key itself (line and column)
+    expect(r.stderr).toContain('invalid.yaml:10:7 services[0].answers.colour: 未知字段“colour”');
     expect(r.stderr).toContain('不符合 beian.yaml 的格式要求');
-    expect(r.stderr).not.toMatch(/Unrecognized key|does not match/);
+    expect(r.stderr).not.toMatch(/Unrecognized key|unknown key|does not match/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const en = runCli(['--lang', 'en', 'assess', '--input', fixture('invalid.yaml'), '--no-save']);
     expect(en.code).toBe(2);
-    expect(en.stderr).toMatch(/Unrecognized key.*colour/);
+    expect(en.stderr).toContain('invalid.yaml:10:7 services[0].answers.colour: unknown key "colour"');
     expect(en.stderr).toContain('does not match the beian.yaml schema');
   });
 
@@ -98,7 +99,12 @@ describe('beian assess', () => {
     );
     const r = runCli(['assess', '--input', file, '--no-save']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('services[0].answers.generates: contradiction');
+    // in the user's language: the refinement names its catalogue text
+    expect(r.stderr).toContain(
+      'services[0].answers.generates: 矛盾：functions 含 generate-synthesise，但 generates 为空',
+    );
+    const en = runCli(['--lang', 'en', 'assess', '--input', file, '--no-save']);
+    expect(en.stderr).toContain('services[0].answers.generates: contradiction');
   });
 
   it('refuses to guess without input when not interactive', () => {

@@ -98,4 +98,15 @@ describe('beian demo: fairness step', () => {
     expect(fair.disparity.flags).toEqual([]);
     expect(fair.checklist.results.map((x) => x.service)).toEqual(['shop-search', 'video-feed']);
   });
+  it('heads the gaps table with the checklist item, not a shop item', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'beian-checklist-')), 'beian.db');
+    const r = runCli(['audit', 'checklist', '--config', demo, '--no-save', '--db', db]);
+    expect(r.code).toBe(1);
+    const header = r.stdout.split('\n').find((l) => l.includes('自评估条目'));
+    expect(header, r.stdout).toBeDefined();
+    expect(r.stdout).not.toContain('商品');
+    expect(
+      runCli(['audit', 'checklist', '--config', demo, '--no-save', '--db', db, '--lang', 'en']).stdout,
+    ).toContain('checklist item');
+  });
 });

@@ -128,24 +128,87 @@ describe('beian scan', () => {
 });
 
 describe('beian lexicon', () => {
-  it('stats says what is missing against the KB thresholds', () => {
+  it('keeps a UTF-8 file with a bad byte on line 1 UTF-8: every line is audited (issue #12)', () => {
+    const lines = Array.from({ length: 1000 }, () => '免费色情网站');
+    const file = put(
+      'bad-first.txt',
+      Buffer.concat([Buffer.from([0xff]), Buffer.from(`${lines.join('\n')}\n`)]),
+    );
+    const r = runCli(['scan', file, '--format', 'txt', '--json']);
+    const out = JSON.parse(r.stdout);
+    expect(out.records).toBe(1000);
+    expect(out.flagged).toBe(1000);
+    expect(out.malformed).toEqual([
+      expect.objectContaining({ line: 1, reason: expect.stringContaining('invalid byte') }),
+    ]);
+    expect(r.code).toBe(1);
+  });
+
+  it('stats: the default library meets every requirement (exit 0); a short library exits 1', () => {
     const r = runCli(['lexicon', 'stats', '--json']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout);
-    expect(s.ok).toBe(false);
+    expect(s.ok).toBe(true);
+    expect(s.version).toMatch(/^lx-[0-9a-f]{12}$/);
     expect(s.requirements[0]).toMatchObject({
       threshold: 'lexicon.total.min',
       scope: 'total',
       required: 10000,
     });
     expect(s.requirements.filter((x: { scope: string }) => x.scope.startsWith('A.')).length).toBe(17);
+    const short = runCli(['lexicon', 'stats', '--lexicon', 'data/lexicons/starter', '--category', 'A.1.8']);
+    expect(short.code).toBe(1);
+    expect(short.stdout).toContain('✗');
   });
 
   it('check explains matches, normalisation and exemptions', () => {
-    const r = runCli(['lexicon', 'check', '公平性与色*情網站', '--json']);
+    const lib = put('check.txt', '#! category=A.1.6 severity=3\n色情网站\n性\n');
+    const r = runCli(['lexicon', 'check', '公平性与色*情網站', '--lexicon', lib, '--json']);
     const out = JSON.parse(r.stdout);
     const counted = out.matches.filter((m: { rejected?: string }) => !m.rejected);
     expect(counted).toMatchObject([{ keyword: '色情网站', text: '色*情網站', steps: ['t2s', 'noise'] }]);
     expect(out.matches.find((m: { keyword: string }) => m.keyword === '性').rejected).toBe('boundary');
+  });
+
+  it('loads a plain list with --category/--severity and a konsheng-style folder, the same in scan', () => {
+    const plain = put('plain.txt', '违禁词甲\n违禁词乙\n');
+    const bare = runCli(['lexicon', 'stats', '--lexicon', plain, '--json']);
+    expect(JSON.parse(bare.stdout).perRisk.unclassified).toBe(2);
+    const given = runCli([
+      'lexicon',
+      'test',
+      plain,
+      '--lexicon',
+      plain,
+      '--category',
+      'A.1.6',
+      '--severity',
+      '3',
+      '--json',
+    ]);
+    expect(JSON.parse(given.stdout).summary).toMatchObject({ lines: 2, flagged: 2 });
+    expect(runCli(['lexicon', 'stats', '--lexicon', plain, '--category', 'Z.9']).code).toBe(2);
+    const folder = mkdtempSync(join(tmpdir(), 'beian-folder-'));
+    writeFileSync(join(folder, '色情词库.txt'), '违禁词甲\n');
+    writeFileSync(join(folder, '涉枪涉爆.txt'), '违禁词乙\n');
+    const corpus = put('folder-corpus.txt', '这里有违禁词乙\n干净的一行\n');
+    const scan = runCli(['scan', corpus, '--lexicon', folder, '--json']);
+    const report = JSON.parse(scan.stdout);
+    expect(report).toMatchObject({ records: 2, flagged: 1, byCategory: { 'A.1.8': 1 } });
+    expect(report.lexicon.version).toMatch(/^lx-/);
+  });
+
+  it('diff shows what changed between two versions', () => {
+    const a = put('va.csv', 'keyword,category,severity\n色情网站,A.1.6,3\n赌场开户,A.1.8,3\n');
+    const b = put('vb.csv', 'keyword,category,severity\n色情网站,A.1.6,2\n自制炸弹,A.1.4,3\n');
+    const r = runCli(['lexicon', 'diff', a, b, '--json']);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d.added.map((e: { keyword: string }) => e.keyword)).toEqual(['自制炸弹']);
+    expect(d.removed.map((e: { keyword: string }) => e.keyword)).toEqual(['赌场开户']);
+    expect(d.changed).toHaveLength(1);
+    const text = runCli(['lexicon', 'diff', a, b, '--lang', 'en']);
+    expect(text.stdout).toMatch(/1 added, 1 removed, 1 changed/);
+    expect(runCli(['lexicon', 'diff', a, join(dir, 'missing.csv')]).code).toBe(2);
   });
 });

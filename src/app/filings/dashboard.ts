@@ -8,8 +8,18 @@ import { deadlinesFor, isoDay } from './filings.js';
  * never see a query. The CLI calls the same store-backed functions through app/filings/index.ts.
  */
 export async function overview(store: Store, kb: Kb, now: Date) {
-  const [services, filings] = await Promise.all([repo.listServices(store.db), repo.listFilings(store.db)]);
-  return { services, filings, due: deadlinesFor(filings, kb, isoDay(now)) };
+  const [services, filings, evidence] = await Promise.all([
+    repo.listServices(store.db),
+    repo.listFilings(store.db),
+    repo.countEvidenceByFiling(store.db),
+  ]);
+  return {
+    services,
+    filings,
+    due: deadlinesFor(filings, kb, isoDay(now)),
+    /** evidence files per filing id (absent = none) */
+    evidence: Object.fromEntries(evidence),
+  };
 }
 
 /** One service (active or ended) with its filings and their transitions; undefined if unknown. */

@@ -27,7 +27,7 @@ const scanReport = {
 } as unknown as ScanReport;
 
 describe('scanToEvidence', () => {
-  it('maps counts, risk hits and the technical sample, and never invents a manual sample', () => {
+  it('maps counts, risk hits and the full scan as the technical check, and never invents a manual sample', () => {
     const s = scanToEvidence(scanReport, '2026-01-02T00:00:00.000Z');
     expect(s).toEqual({
       items: 230,
@@ -36,15 +36,38 @@ describe('scanToEvidence', () => {
         { risk: 'A.1.4', hits: 1 },
         { risk: 'A.2.5', hits: 2 },
       ],
-      technicalSample: { size: 100, fraction: 0.5, passed: 97 },
+      technicalSample: { size: 230, fraction: 1, passed: 224 },
       at: '2026-01-02T00:00:00.000Z',
     });
     expect(s.manualSample).toBeUndefined();
     expect(EvidenceSchema.safeParse({ scan: s }).success).toBe(true);
   });
 
-  it('leaves the technical sample out when nothing was sampled', () => {
-    const s = scanToEvidence({ ...scanReport, sample: { ...scanReport.sample, size: 0, flagged: 0 } });
+  it('takes the manual sample from a recorded review, and the library version', () => {
+    const s = scanToEvidence({
+      ...scanReport,
+      lexicon: { libraries: [], keywords: 1, version: 'lx-0123456789ab' },
+      manualReview: {
+        size: 4000,
+        passed: 3900,
+        failed: 100,
+        pending: 0,
+        passRate: 0.975,
+        sampleMin: { id: 'corpus.manual.sample.min', value: 4000, ok: true },
+        passRateMin: { id: 'corpus.manual.pass-rate.min', value: 0.96, ok: true },
+        reviewedAt: '2026-01-03T00:00:00.000Z',
+        file: 'sample.jsonl',
+      },
+    });
+    expect(s).toMatchObject({
+      manualSample: { size: 4000, passed: 3900 },
+      lexiconVersion: 'lx-0123456789ab',
+    });
+    expect(EvidenceSchema.safeParse({ scan: s }).success).toBe(true);
+  });
+
+  it('leaves the technical check out when nothing was scanned', () => {
+    const s = scanToEvidence({ ...scanReport, records: 0, flagged: 0 });
     expect(s.technicalSample).toBeUndefined();
   });
 });
@@ -206,7 +229,7 @@ describe('banksToEvidence', () => {
 describe('lexiconToEvidence', () => {
   it('keeps risk ids only and lists the entries', () => {
     const l = lexiconToEvidence(
-      { total: 2, perRisk: { 'A.1.1': 2, 'A.2.1': 0 }, requirements: [], ok: false },
+      { total: 2, perRisk: { 'A.1.1': 2, 'A.2.1': 0 }, bySource: {}, requirements: [], ok: false },
       [
         { keyword: '甲', category: 'A.1.1', severity: 'high' },
         { keyword: '乙', category: 'A.1.1', severity: 'high' },

@@ -32,24 +32,30 @@ const RISK = /^A\.[1-5]\.[1-9]$/;
 const isRisk = (id: string): boolean => RISK.test(id);
 const KINDS: readonly BankKind[] = ['generation', 'should-refuse', 'should-not-refuse'];
 
-/** `beian scan` report → scan summary. The technical sample passed = sampled − flagged. */
+/**
+ * `beian scan` report → scan summary. The technical check audited every record (fraction 1, passed
+ * = records − flagged); the manual check is the reviewers' verdicts recorded by `beian scan review`.
+ */
 export function scanToEvidence(report: ScanReport, at?: string): ScanSummary {
   const byRisk = Object.entries(report.byCategory)
     .filter(([risk]) => isRisk(risk))
     .map(([risk, hits]) => ({ risk, hits }));
+  const review = report.manualReview;
   return {
     items: report.records,
     flagged: report.flagged,
     ...(byRisk.length ? { byRisk } : {}),
-    ...(report.sample.size > 0
+    ...(review && review.size > 0 ? { manualSample: { size: review.size, passed: review.passed } } : {}),
+    ...(report.records > 0
       ? {
           technicalSample: {
-            size: report.sample.size,
-            fraction: Math.min(1, Math.max(0, report.sample.fraction)),
-            passed: Math.max(0, report.sample.size - report.sample.flagged),
+            size: report.records,
+            fraction: 1,
+            passed: Math.max(0, report.records - report.flagged),
           },
         }
       : {}),
+    ...(report.lexicon?.version ? { lexiconVersion: report.lexicon.version } : {}),
     ...(at ? { at } : {}),
   };
 }
@@ -186,9 +192,11 @@ export function lexiconToEvidence(
   stats: LexiconStats,
   entries: readonly LexiconEntry[],
   updatedAt?: string,
+  version?: string,
 ): LexiconCoverage {
   return {
     total: stats.total,
+    ...(version ? { version } : {}),
     perRisk: Object.entries(stats.perRisk)
       .filter(([risk]) => isRisk(risk))
       .map(([risk, count]) => ({ risk, count })),

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ChecklistScore } from '../../fairness/checklist/score.js';
-import type { Lang } from '../../i18n/index.js';
+import { type Lang, translator } from '../../i18n/index.js';
 import { type Kb, threshold } from '../../kb/index.js';
-import { lexiconStats, loadStarterLibraries, mergeLibraries } from '../../lexicon/index.js';
+import { lexiconStats, libraryVersion, loadDefaultLibraries, mergeLibraries } from '../../lexicon/index.js';
 import type { BankKind, Evidence } from '../../materials/evidence.js';
 import { PII_LABELS } from '../../pii/labels.js';
 import type { PiiType } from '../../pii/types.js';
@@ -15,8 +15,11 @@ import { allAudits } from '../../store/repos/fairness.js';
 import { latestPiiReport } from '../../store/repos/pii.js';
 import { redteamRepo } from '../../store/repos/redteam.js';
 import { latestScan } from '../../store/repos/scans.js';
+import { guardEvidence } from '../guard/records.js';
+import { labelOverview, labelRunToEvidence } from '../label/save.js';
 import type { PiiReport } from '../pii/run.js';
 import { readBanks } from '../redteam/bank-files.js';
+import { describeGap, evidenceGaps, namedModels } from '../redteam/evidence.js';
 import { summarise } from '../redteam/summary.js';
 import type { ScanReport } from '../scan.js';
 import {
@@ -38,7 +41,7 @@ export interface GatherOptions {
   lang: Lang;
   /** the provenance ledger when the project has no `sources:` section; default sources.yaml beside the project file */
   ledgerFile?: string;
-  /** include the shipped starter keyword library's coverage (default true) */
+  /** include the shipped default keyword library's coverage and version (default true) */
   starterLexicon?: boolean;
 }
 
@@ -57,6 +60,9 @@ export async function gatherEvidence(
   const ev: Evidence = {};
   const base = dirname(resolve(options.projectFile));
 
+  const guard = await guardEvidence(store, new Date());
+  if (guard) ev.guard = guard;
+
   const scan = await latestScan(store);
   if (scan) ev.scan = scanToEvidence(JSON.parse(scan.report_json) as ScanReport, scan.created_at);
 
@@ -69,16 +75,24 @@ export async function gatherEvidence(
   const ledger = readLedger(project, options.ledgerFile ?? join(base, 'sources.yaml'));
   if (ledger?.length) ev.sources = sourcesToEvidence(ledger, threshold(kb, 'source.illegal-rate.max'));
 
-  Object.assign(ev, await redteamEvidence(store, kb, project, base));
+  Object.assign(ev, await redteamEvidence(store, kb, project, base, options.lang));
 
   if (options.starterLexicon !== false) {
-    const libs = await loadStarterLibraries(new Set(kb.risks.map((r) => r.id)));
+    const libs = await loadDefaultLibraries(new Set(kb.risks.map((r) => r.id)));
     const merged = mergeLibraries(libs);
     if (merged.entries.length)
-      ev.lexicon = lexiconToEvidence(lexiconStats(merged.entries, kb), merged.entries);
+      ev.lexicon = lexiconToEvidence(
+        lexiconStats(merged.entries, kb),
+        merged.entries,
+        undefined,
+        libraryVersion(merged.entries),
+      );
   }
 
   Object.assign(ev, await fairnessEvidence(store, project, options.lang));
+
+  const [labels] = await labelOverview(store, 0);
+  if (labels) ev.labels = labelRunToEvidence(labels.run);
   return ev;
 }
 
@@ -89,10 +103,16 @@ function readLedger(project: ProjectFile, file: string): SourceEntry[] | undefin
 }
 
 /** The latest red-team run, scored with overrides, and the banks it ran (else the project's banks). */
-async function redteamEvidence(store: Store, kb: Kb, project: ProjectFile, base: string): Promise<Evidence> {
+async function redteamEvidence(
+  store: Store,
+  kb: Kb,
+  project: ProjectFile,
+  base: string,
+  lang: Lang,
+): Promise<Evidence> {
   const run = await redteamRepo(store).latestRun();
   const plan = run
-    ? (JSON.parse(run.plan_json) as { banks?: string[]; targets?: { id: string }[] })
+    ? (JSON.parse(run.plan_json) as { banks?: string[]; targets?: { id: string; model?: string }[] })
     : undefined;
   const files = plan?.banks ?? project.redteam?.banks.map((b) => resolve(base, b)) ?? [];
   let items: RedteamBankItem[] = [];
@@ -107,11 +127,16 @@ async function redteamEvidence(store: Store, kb: Kb, project: ProjectFile, base:
         evaluated.set(r.item_id, { answer: r.answer, verdict: r.effectiveVerdict });
     const sizes: Partial<Record<BankKind, number>> = {};
     for (const i of items) if (!i.parentId && !i.variant) sizes[i.kind] = (sizes[i.kind] ?? 0) + 1;
-    out.redteam = redteamToEvidence(report.json, {
-      at: run.updated_at,
-      ...(target ? { target } : {}),
-      bankSizes: sizes,
-    });
+    // a failed, partial, undersized or other-model run is shown with what it lacks, not cited
+    const gaps = evidenceGaps(run, report.json, plan?.targets ?? [], namedModels(project));
+    out.redteam = {
+      ...redteamToEvidence(report.json, {
+        at: run.updated_at,
+        ...(target ? { target } : {}),
+        bankSizes: sizes,
+      }),
+      ...(gaps.length ? { gaps: gaps.map((g) => describeGap(g, translator(lang))) } : {}),
+    };
   }
   if (items.length) out.banks = banksToEvidence(items, evaluated);
   return out;

@@ -12,6 +12,7 @@ import {
   redactText,
   scanText,
 } from '../../pii/index.js';
+import { appendAll, MAX_JSON_DEPTH, nestedDeeperThan } from '../../util/array.js';
 
 /** What a block task needs besides the block (sent once per worker). */
 export interface PiiTaskOptions {
@@ -326,6 +327,8 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
     try {
       value = JSON.parse(text);
       if (value === null || typeof value !== 'object') reason = 'not a JSON object';
+      else if (nestedDeeperThan(value, MAX_JSON_DEPTH))
+        reason = `nested deeper than ${MAX_JSON_DEPTH} levels`;
     } catch (e) {
       reason = jsonReason(e);
     }
@@ -366,7 +369,7 @@ export function mergeInto(total: BlockResult, r: BlockResult): void {
   for (const [t, n] of Object.entries(r.byType))
     total.byType[t as PiiType] = (total.byType[t as PiiType] ?? 0) + (n ?? 0);
   for (const c of ['high', 'medium', 'possible'] as const) total.byConfidence[c] += r.byConfidence[c];
-  total.malformed.push(...r.malformed);
+  appendAll(total.malformed, r.malformed);
   total.residualHigh += r.residualHigh;
   for (const [src, counts] of Object.entries(r.bySource)) {
     const into = total.bySource[src] ?? {};

@@ -12,6 +12,7 @@ import {
   type TrainingSentence,
   trainModel,
 } from '../../pii/model/index.js';
+import { appendAll } from '../../util/array.js';
 
 export interface PiiTrainOptions {
   inputs: readonly string[];
@@ -48,7 +49,7 @@ export async function trainPiiModel(o: PiiTrainOptions): Promise<PiiTrainReport>
     }
     const bio = !/^\s*\{/.test(text);
     const r = bio ? parseTrainingBio(text) : parseTrainingJsonl(text);
-    sentences.push(...r.sentences);
+    appendAll(sentences, r.sentences);
     for (const i of r.issues) issues.push({ file, ...i });
   }
   const spans = { 'person-name': 0, address: 0 };

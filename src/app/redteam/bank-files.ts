@@ -1,17 +1,33 @@
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { BeianError, type Issue } from '../../errors.js';
+import { decodeBytes, detectEncoding, parseEncoding } from '../../corpus/index.js';
+import { BeianError } from '../../errors.js';
 import type { Kb } from '../../kb/index.js';
+import type { CategoryMaps } from '../../redteam/banks/category-map.js';
 import {
   type ColumnMapping,
   duplicateIds,
+  emptyResult,
   type ImportResult,
-  parseCsvRows,
-  parseJsonl,
-  rowsToItems,
+  jsonDocumentRecords,
+  jsonRecordsToItems,
+  mergeResults,
+  parseCsvRecords,
+  parseJsonlRecords,
+  recordsToItems,
+  type SourceRecord,
 } from '../../redteam/banks/import.js';
-import type { BankItem } from '../../redteam/banks/schema.js';
+import { lazyCategoryMaps } from './category-maps.js';
+
+export interface ReadOptions {
+  mapping?: ColumnMapping;
+  /** the user's category maps (--map), before the shipped ones */
+  mapFiles?: readonly string[];
+  maps?: CategoryMaps;
+  /** force an encoding (utf-8, gbk, gb18030); detected like `scan` otherwise */
+  encoding?: string;
+}
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
@@ -24,28 +40,36 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
+const stem = (file: string) => basename(file).replace(/\.[^.]+$/, '');
+
 /** Reads every sheet of a workbook as header-row tables (the filers' layout has one sheet per bank). */
-async function readXlsx(kb: Kb, file: string, mapping: ColumnMapping): Promise<ImportResult> {
+async function readXlsx(
+  kb: Kb,
+  file: string,
+  mapping: ColumnMapping,
+  maps: CategoryMaps,
+): Promise<ImportResult> {
   // exceljs is heavy: loaded only when a workbook is read
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   await wb.xlsx.readFile(file);
-  const out: ImportResult = { items: [], issues: [] };
+  const out = emptyResult();
   wb.eachSheet((sheet) => {
     const headers: string[] = [];
     sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
       headers[col - 1] = cellText(cell.value).trim();
     });
     if (headers.length === 0) return;
-    const rows: Record<string, string>[] = [];
-    for (let r = 2; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
+    const records: { rec: Record<string, string>; line: number }[] = [];
+    // only the rows that exist: a sheet may declare its last cell at row 1,048,576
+    sheet.eachRow((row, r) => {
+      if (r === 1) return;
       const rec: Record<string, string> = {};
       headers.forEach((h, i) => {
         if (h) rec[h] = cellText(row.getCell(i + 1).value);
       });
-      rows.push(rec);
-    }
+      records.push({ rec, line: r });
+    });
     // a sheet named after a bank kind gives that kind to its rows
     const sheetKind = /非拒答/.test(sheet.name)
       ? 'should-not-refuse'
@@ -54,68 +78,111 @@ async function readXlsx(kb: Kb, file: string, mapping: ColumnMapping): Promise<I
         : /生成/.test(sheet.name)
           ? 'generation'
           : undefined;
-    const r = rowsToItems(kb, rows, { defaultKind: sheetKind, ...mapping }, `${file}#${sheet.name}`);
-    out.items.push(...r.items);
-    out.issues.push(...r.issues);
+    mergeResults(
+      out,
+      recordsToItems(kb, records, {
+        mapping: { ...(sheetKind ? { defaultKind: sheetKind } : {}), ...mapping },
+        maps,
+        file: `${file}#${sheet.name}`,
+        namespace: `${stem(file)}#${sheet.name}`,
+      }),
+    );
   });
   return out;
 }
 
-/** Reads one bank file by extension: .jsonl/.json, .csv, .xlsx. */
-export async function readBankFile(kb: Kb, file: string, mapping: ColumnMapping = {}): Promise<ImportResult> {
+/** Text of a bank file: a forced encoding, else a UTF-8 BOM / strict UTF-8 / GB18030 as `scan` does. */
+function readText(file: string, forced?: string): string {
+  const bytes = readFileSync(file);
+  let enc = forced ? parseEncoding(forced) : undefined;
+  if (forced && !enc) throw new BeianError('USAGE', `Unknown encoding ${forced}: use utf-8, gbk or gb18030`);
+  enc ??= detectEncoding(bytes.subarray(0, 64 * 1024));
+  return decodeBytes(bytes, enc).text.replace(/^\uFEFF/, '');
+}
+
+/** Reads one bank file by extension: .jsonl/.ndjson, .json, .csv, .xlsx. */
+export async function readBankFile(kb: Kb, file: string, opts: ReadOptions = {}): Promise<ImportResult> {
+  const mapping = opts.mapping ?? {};
+  const maps = opts.maps ?? lazyCategoryMaps(opts.mapFiles);
   const ext = extname(file).toLowerCase();
   let text: string;
   try {
-    if (ext === '.xlsx') return await readXlsx(kb, file, mapping);
-    text = readFileSync(file, 'utf8');
+    if (ext === '.xlsx') return await readXlsx(kb, file, mapping, maps);
+    text = readText(file, opts.encoding);
   } catch (cause) {
     if (cause instanceof BeianError) throw cause;
     throw new BeianError('NOT_FOUND', `Cannot read the bank file ${file}: ${(cause as Error).message}`, {
       cause,
     });
   }
+  const ns = stem(file);
   if (ext === '.csv') {
-    let rows: Record<string, string>[];
+    let records: SourceRecord[];
     try {
-      rows = parseCsvRows(text);
+      records = parseCsvRecords(text);
     } catch (cause) {
       throw new BeianError('INPUT_INVALID', `${file} is not valid CSV: ${(cause as Error).message}`, {
         cause,
       });
     }
-    return rowsToItems(kb, rows, mapping, file);
+    return recordsToItems(kb, records, { mapping, maps, file, namespace: ns });
   }
-  if (ext === '.jsonl' || ext === '.json' || ext === '.ndjson') return parseJsonl(kb, text, file, mapping);
+  if (ext === '.jsonl' || ext === '.ndjson' || ext === '.json') {
+    // a .json file may be one document (a list, or an object of lists) or JSON lines
+    const trimmed = text.trimStart();
+    let doc: unknown;
+    let isDoc = false;
+    if (ext === '.json' && (trimmed.startsWith('[') || trimmed.startsWith('{'))) {
+      try {
+        doc = JSON.parse(text);
+        isDoc = true;
+      } catch {
+        isDoc = trimmed.startsWith('[');
+        if (isDoc)
+          throw new BeianError('INPUT_INVALID', `${file} is not valid JSON (a list of items was expected)`);
+      }
+    }
+    const { records, issues } = isDoc ? jsonDocumentRecords(doc, file) : parseJsonlRecords(text, file);
+    return jsonRecordsToItems(kb, records, issues, { mapping, maps, file, namespace: ns });
+  }
   throw new BeianError(
     'USAGE',
-    `Unknown bank file type ${ext || '(none)'} for ${file}: use .jsonl, .csv or .xlsx`,
+    `Unknown bank file type ${ext || '(none)'} for ${file}: use .jsonl, .json, .csv or .xlsx`,
   );
 }
 
-/** Reads several bank files; a repeated id across them is an issue (and the repeat is dropped). */
+/**
+ * Reads several bank files; a repeated id across them is an issue (and the repeat is dropped).
+ * Benchmark layouts namespace their ids by file, so two files numbering rows 1..N both import.
+ */
 export async function readBanks(
   kb: Kb,
   files: readonly string[],
-  mapping: ColumnMapping = {},
-): Promise<{ items: BankItem[]; issues: Issue[] }> {
-  const items: BankItem[] = [];
-  const issues: Issue[] = [];
-  for (const f of files) {
-    const r = await readBankFile(kb, f, mapping);
-    items.push(...r.items);
-    issues.push(...r.issues);
-  }
-  const dups = new Set(duplicateIds(items));
-  if (dups.size === 0) return { items, issues };
+  mappingOrOpts: ColumnMapping | ReadOptions = {},
+): Promise<ImportResult> {
+  const opts: ReadOptions =
+    'mapping' in mappingOrOpts ||
+    'mapFiles' in mappingOrOpts ||
+    'maps' in mappingOrOpts ||
+    'encoding' in mappingOrOpts
+      ? (mappingOrOpts as ReadOptions)
+      : { mapping: mappingOrOpts as ColumnMapping };
+  const maps = opts.maps ?? lazyCategoryMaps(opts.mapFiles);
+  const out = emptyResult();
+  for (const f of files) mergeResults(out, await readBankFile(kb, f, { ...opts, maps }));
+  const dups = new Set(duplicateIds(out.items));
+  if (dups.size === 0) return out;
   const seen = new Set<string>();
-  const unique = items.filter((i) => {
+  out.items = out.items.filter((i) => {
     if (!dups.has(i.id)) return true;
     if (seen.has(i.id)) {
-      issues.push({ path: i.id, message: `duplicate item id "${i.id}": the repeat is skipped` });
+      out.issues.push({ path: i.id, message: `duplicate item id "${i.id}": the repeat is skipped` });
+      out.rows.imported -= 1;
+      out.rows.rejected += 1;
       return false;
     }
     seen.add(i.id);
     return true;
   });
-  return { items: unique, issues };
+  return out;
 }

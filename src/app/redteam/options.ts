@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { BeianError } from '../../errors.js';
 import { parseProject } from '../../project/index.js';
+import { ATTACKS, type AttackKind } from '../../redteam/attacks/types.js';
 import { parseStrategies, type VariantStrategy } from '../../redteam/banks/variants.js';
+import { GUARD_FORMATS, type GuardFormat } from '../../redteam/judges/guard.js';
 import { TargetConfig } from '../../redteam/targets/config.js';
 import { zodIssues } from '../../util/zod-issues.js';
 import type { RunOptions } from './run.js';
@@ -26,6 +28,19 @@ export interface RunFlagValues {
   judgeBaseUrl?: string;
   judgeModel?: string;
   judgeApiKeyEnv?: string;
+  guardBaseUrl?: string;
+  guardModel?: string;
+  guardApiKeyEnv?: string;
+  guardFormat?: string;
+  attack?: string;
+  attackerBaseUrl?: string;
+  attackerModel?: string;
+  attackerApiKeyEnv?: string;
+  attackTurns?: number;
+  attackCalls?: number;
+  map?: string[];
+  layout?: string;
+  encoding?: string;
   new?: boolean;
   noCache?: boolean;
 }
@@ -87,6 +102,18 @@ export function resolveRunOptions(f: RunFlagValues, cwd: string): RunOptions {
       ...(section.seed ? { seed: section.seed } : {}),
       ...(section.keywords ? { keywordsFile: resolve(base, section.keywords) } : {}),
       ...(section.judge ? { judge: section.judge } : {}),
+      ...(section.guard ? { guard: { target: section.guard.target, format: section.guard.format } } : {}),
+      ...(section.attacks
+        ? {
+            attacks: {
+              kinds: section.attacks.kinds,
+              attacker: section.attacks.attacker,
+              maxTurns: section.attacks.maxTurns,
+              maxCalls: section.attacks.maxCalls,
+            },
+          }
+        : {}),
+      ...(section.maps ? { mapFiles: section.maps.map((m) => resolve(base, m)) } : {}),
     };
   }
   if (f.baseUrl || f.model) {
@@ -113,6 +140,52 @@ export function resolveRunOptions(f: RunFlagValues, cwd: string): RunOptions {
       f.judgeApiKeyEnv,
     );
   }
+  if (f.guardBaseUrl || f.guardModel) {
+    if (!f.guardBaseUrl || !f.guardModel)
+      throw new BeianError('USAGE', '--guard-base-url and --guard-model go together.');
+    const format = (f.guardFormat ?? 'auto') as GuardFormat;
+    if (!GUARD_FORMATS.includes(format))
+      throw new BeianError(
+        'USAGE',
+        `Unknown --guard-format ${f.guardFormat}: use ${GUARD_FORMATS.join(', ')}`,
+      );
+    opts.guard = {
+      target: openAiFromFlags(
+        f.guardBaseUrl,
+        f.guardModel,
+        { ...f, targetId: undefined },
+        'guard-',
+        f.guardApiKeyEnv,
+      ),
+      format,
+    };
+  }
+  if (f.attack || f.attackerBaseUrl || f.attackerModel) {
+    if (!f.attackerBaseUrl || !f.attackerModel)
+      throw new BeianError('USAGE', '--attack needs --attacker-base-url and --attacker-model.');
+    const kinds = (f.attack ?? 'crescendo,pair')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
+    const unknown = kinds.filter((k) => !(ATTACKS as readonly string[]).includes(k));
+    if (unknown.length)
+      throw new BeianError('USAGE', `Unknown attacks: ${unknown.join(', ')} (use ${ATTACKS.join(', ')})`);
+    opts.attacks = {
+      kinds: kinds as AttackKind[],
+      attacker: openAiFromFlags(
+        f.attackerBaseUrl,
+        f.attackerModel,
+        { ...f, targetId: undefined },
+        'attacker-',
+        f.attackerApiKeyEnv,
+      ),
+      ...(f.attackTurns ? { maxTurns: f.attackTurns } : {}),
+      ...(f.attackCalls ? { maxCalls: f.attackCalls } : {}),
+    };
+  }
+  if (f.map?.length) opts.mapFiles = f.map.map((m) => resolve(cwd, m));
+  if (f.layout || f.encoding) opts.mapping = { ...opts.mapping, ...(f.layout ? { layout: f.layout } : {}) };
+  if (f.encoding) opts.encoding = f.encoding;
   if (f.new) opts.fresh = true;
   if (f.noCache) opts.noCache = true;
   if (opts.targets.length === 0)

@@ -15,9 +15,19 @@ export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex'
 /** The user turns of an item: earlier turns (multi-turn escalation) then its text. */
 export const userTurns = (item: BankItem): string[] => [...(item.turns ?? []), item.text];
 
-/** Cache key: (target type, model, params, prompt turns) — never a secret, never the target id alone. */
+/**
+ * Cache key: (target type, model, params, fixed history, prompt turns) — never a secret, never the
+ * target id alone. Items without a history keep the key they always had.
+ */
 export function cacheKeyOf(target: Target, item: BankItem, system?: ChatMessage[]): string {
-  return sha256(JSON.stringify({ i: target.identity, s: system ?? [], t: userTurns(item) }));
+  return sha256(
+    JSON.stringify({
+      i: target.identity,
+      s: system ?? [],
+      ...(item.history?.length ? { h: item.history } : {}),
+      t: userTurns(item),
+    }),
+  );
 }
 
 /**

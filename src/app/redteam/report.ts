@@ -5,8 +5,27 @@ import type { BankKind } from '../../redteam/banks/schema.js';
 import { renderHtml } from '../../redteam/report/html.js';
 import { renderJunit } from '../../redteam/report/junit.js';
 import type { ReportCase, ReportSummary } from '../../redteam/report/types.js';
+import { redact } from '../../redteam/targets/redact.js';
 import type { RunReport } from './summary.js';
 import { writeBankXlsx } from './xlsx.js';
+
+/** The messages before the last user turn, from a stored conversation (undefined for one turn). */
+export function earlierTurns(messagesJson: string | null, answered: boolean): ReportCase['conversation'] {
+  if (!messagesJson) return undefined;
+  let msgs: unknown;
+  try {
+    msgs = JSON.parse(messagesJson);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(msgs)) return undefined;
+  const list = msgs.filter(
+    (m): m is { role: string; content: string } =>
+      typeof m?.role === 'string' && typeof m?.content === 'string',
+  );
+  const earlier = list.slice(0, Math.max(0, list.length - (answered ? 2 : 1)));
+  return earlier.length ? earlier : undefined;
+}
 
 export function reportCases(report: RunReport): ReportCase[] {
   return report.results.map((r) => ({
@@ -17,12 +36,17 @@ export function reportCases(report: RunReport): ReportCase[] {
     variant: r.variant,
     target: r.target_id,
     prompt: r.prompt,
+    ...(earlierTurns(r.messages_json, r.answer !== null)
+      ? { conversation: earlierTurns(r.messages_json, r.answer !== null) }
+      : {}),
     answer: r.answer,
+    judge: r.judge,
     machineVerdict: r.machineVerdict,
     verdict: r.effectiveVerdict,
     reason: r.override ? `${r.override.comment} (${r.reason})` : r.reason,
     ...(r.override ? { reviewer: r.override.reviewer, reviewComment: r.override.comment } : {}),
-    error: r.error,
+    // runs stored before redaction existed: credential-shaped echoes are removed when shown
+    error: r.error === null ? null : redact(r.error),
   }));
 }
 

@@ -12,6 +12,7 @@ describe('dashboard verdicts for red-team results', () => {
     expect(outcome('generation', 'refused')).toBe('pass');
     expect(outcome('generation', 'fail')).toBe('fail');
     expect(outcome('generation', 'error')).toBe('uncertain');
+    expect(outcome('generation', 'uncertain')).toBe('uncertain');
   });
 
   it("stores a reviewer's pass/fail as the verdict that reads back the same", () => {

@@ -2,19 +2,27 @@ import { existsSync } from 'node:fs';
 import { BeianError, type Issue } from '../../errors.js';
 import type { Kb } from '../../kb/index.js';
 import { NAUGHTY_WORDS } from '../../lexicon/index.js';
+import { crescendo } from '../../redteam/attacks/crescendo.js';
+import { pair } from '../../redteam/attacks/pair.js';
+import type { AttackIo, AttackKind, AttackResult } from '../../redteam/attacks/types.js';
 import type { ColumnMapping } from '../../redteam/banks/import.js';
+import type { BankItem } from '../../redteam/banks/schema.js';
 import { itemCategory } from '../../redteam/banks/schema.js';
 import { generateVariants, type VariantStrategy } from '../../redteam/banks/variants.js';
 import { judgeAnswer } from '../../redteam/judges/chain.js';
+import { type GuardFormat, guardJudge } from '../../redteam/judges/guard.js';
 import { keywordJudge, lexiconKeywordMatcher } from '../../redteam/judges/keyword.js';
 import { llmJudge } from '../../redteam/judges/llm.js';
-import type { Judge } from '../../redteam/judges/types.js';
+import { detectRefusal } from '../../redteam/judges/refusal.js';
+import type { Judge, Verdict } from '../../redteam/judges/types.js';
 import { createTarget } from '../../redteam/targets/catalogue.js';
 import type { TargetConfig } from '../../redteam/targets/config.js';
 import { attemptsOf, Policy } from '../../redteam/targets/policy.js';
+import { redact, redactor, secretsOf } from '../../redteam/targets/redact.js';
 import type { ChatMessage, Target } from '../../redteam/targets/types.js';
 import type { Store } from '../../store/index.js';
 import { type ResultRow, redteamRepo } from '../../store/repos/redteam.js';
+import { appendAll } from '../../util/array.js';
 import { loadLexicon } from '../lexicon.js';
 import { readBanks } from './bank-files.js';
 import { fingerprint, type PlannedCase, planCases, sampleItems, sha256, userTurns } from './plan.js';
@@ -24,6 +32,10 @@ export interface RunOptions {
   targets: TargetConfig[];
   bankFiles: string[];
   mapping?: ColumnMapping;
+  /** the user's category maps, before the shipped ones */
+  mapFiles?: string[];
+  /** force the banks' encoding (detected otherwise) */
+  encoding?: string;
   variants?: VariantStrategy[];
   /** original questions per bank (deterministic sample) */
   sample?: number;
@@ -32,6 +44,13 @@ export interface RunOptions {
   keywordsFile?: string;
   /** LLM-as-judge target */
   judge?: TargetConfig;
+  /**
+   * attacks beyond templates, driven by an attacker model: each original generation/should-refuse
+   * question also becomes a `<id>~crescendo` / `<id>~pair` case (variant = the attack)
+   */
+  attacks?: { kinds: AttackKind[]; attacker: TargetConfig; maxTurns?: number; maxCalls?: number };
+  /** guard-model judge: a safety classifier behind an OpenAI-compatible endpoint */
+  guard?: { target: TargetConfig; format?: GuardFormat };
   /** start a new run even if one with the same plan exists */
   fresh?: boolean;
   /** ignore the response cache (answers are still written to it) */
@@ -51,9 +70,6 @@ export interface RunDeps {
   env: NodeJS.ProcessEnv;
   now: () => Date;
   onProgress?: (p: RunProgress) => void;
-  /** results are made durable in batches of this size (or every flushMs) */
-  batchSize?: number;
-  flushMs?: number;
 }
 
 export interface RunOutcome extends RunReport {
@@ -61,28 +77,82 @@ export interface RunOutcome extends RunReport {
   /** cases run in this invocation (not counting earlier ones of a resumed run) */
   ranNow: number;
   warnings: Issue[];
+  /** failed cases of this invocation grouped by cause, most frequent first */
+  errorCauses: { cause: string; count: number; example: string }[];
 }
 
 /**
- * Risk given to keywords of a --keywords list that name none (the old one-term-a-line lists):
- * "other content prohibited by law", the catch-all of the core risks. The judge fails an answer on
- * any hit whatever its category; the category only labels the hit.
+ * What a failure was, for grouping: the system error code (ECONNREFUSED …), the HTTP status, a
+ * timeout, a malformed reply; else the message's first words.
  */
-const UNTAGGED_KEYWORD_RISK = 'A.1.8';
+export function causeOf(message: string): string {
+  const code = /\b(E[A-Z]{3,}[A-Z_]*)\b/.exec(message);
+  if (code) return code[1] as string;
+  const http = /\bHTTP (\d{3})\b/.exec(message);
+  if (http) return `HTTP ${http[1]}`;
+  if (/timed? ?out|no answer within/i.test(message)) return 'timeout';
+  if (/malformed|no choices|truncated/i.test(message)) return 'bad response';
+  if (/exceeds \d+ bytes/.test(message)) return 'too large';
+  return message.slice(0, 40);
+}
+
+type CacheRow = { key: string; target_id: string; model: string; answer: string; created_at: string };
 
 /**
- * The keyword judge over the lexicon engine. Without a file it uses the shipped starter library
- * (callers enable the judge; `beian redteam run` does so when --keywords or `keywords:` is given).
+ * Group commit: results are written as they arrive; while one transaction runs, the next
+ * results queue and go in the following one. `write` resolves once its row is durable, and the
+ * worker only then takes its next case: answered-but-unstored plus in-flight cases never exceed
+ * the number of workers, so a kill makes a resume repeat at most that many answered requests.
+ */
+function resultSink(repo: ReturnType<typeof redteamRepo>) {
+  let rows: ResultRow[] = [];
+  let cacheRows: CacheRow[] = [];
+  let waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  let writing: Promise<void> | undefined;
+  const drain = async (): Promise<void> => {
+    while (rows.length) {
+      const r = rows;
+      const c = cacheRows;
+      const w = waiters;
+      rows = [];
+      cacheRows = [];
+      waiters = [];
+      try {
+        await repo.saveBatch(r, c);
+        for (const x of w) x.resolve();
+      } catch (e) {
+        for (const x of w) x.reject(e);
+      }
+    }
+    writing = undefined;
+  };
+  return {
+    write(row: ResultRow, cache?: CacheRow): Promise<void> {
+      rows.push(row);
+      if (cache) cacheRows.push(cache);
+      const p = new Promise<void>((resolve, reject) => waiters.push({ resolve, reject }));
+      // start after this turn of the event loop: the answers that arrived with this one join
+      // the same transaction (one commit per burst, not per row)
+      writing ??= new Promise<void>((r) => setImmediate(r)).then(drain);
+      return p;
+    },
+    async close(): Promise<void> {
+      while (writing) await writing;
+    },
+  };
+}
+
+/**
+ * The keyword judge over the lexicon engine, loaded and scored exactly as `beian scan` does (one
+ * loading path, app/lexicon.ts): without a file it uses the shipped default library; keywords of a
+ * plain list that name no category are "unclassified" there as here. Callers enable the judge;
+ * `beian redteam run` does so when --keywords or `keywords:` is given.
  */
 export async function loadKeywordJudge(kb: Kb, file?: string): Promise<{ judge: Judge; issues: Issue[] }> {
   if (file && file !== NAUGHTY_WORDS && !existsSync(file))
     throw new BeianError('NOT_FOUND', `Cannot read the keyword list ${file}`);
-  const category = kb.risks.some((r) => r.id === UNTAGGED_KEYWORD_RISK) ? UNTAGGED_KEYWORD_RISK : undefined;
-  const lex = await loadLexicon(kb, {
-    ...(file ? { files: [file] } : {}),
-    ...(category ? { defaults: { category } } : {}),
-  });
-  return { judge: keywordJudge(lexiconKeywordMatcher(lex.matcher)), issues: lex.issues };
+  const lex = await loadLexicon(kb, file ? { files: [file] } : {});
+  return { judge: keywordJudge(lexiconKeywordMatcher(lex.matcher, lex.rules)), issues: lex.issues };
 }
 
 async function buildJudges(opts: RunOptions, deps: RunDeps): Promise<{ judges: Judge[]; issues: Issue[] }> {
@@ -91,7 +161,17 @@ async function buildJudges(opts: RunOptions, deps: RunDeps): Promise<{ judges: J
   if (opts.keywordsFile) {
     const k = await loadKeywordJudge(deps.kb, opts.keywordsFile);
     judges.push(k.judge);
-    issues.push(...k.issues);
+    appendAll(issues, k.issues);
+  }
+  if (opts.guard) {
+    const c = opts.guard.target;
+    judges.push(
+      guardJudge(
+        createTarget(c, deps),
+        new Policy({ concurrency: c.concurrency, rpm: c.rpm, timeoutMs: c.timeoutMs, retries: c.retries }),
+        opts.guard.format ?? 'auto',
+      ),
+    );
   }
   if (opts.judge) {
     const t = createTarget(opts.judge, deps);
@@ -110,13 +190,17 @@ async function buildJudges(opts: RunOptions, deps: RunDeps): Promise<{ judges: J
   return { judges, issues };
 }
 
-/** Sends a (possibly multi-turn) conversation; earlier answers are fed back as assistant turns. */
+/**
+ * Sends a (possibly multi-turn) conversation: a benchmark's fixed history as is, then the user
+ * turns, the model's own earlier answers fed back as assistant turns.
+ */
 async function converse(
   target: Target,
   policy: Policy,
   turns: string[],
+  history: readonly ChatMessage[] = [],
 ): Promise<{ answer: string; messages: ChatMessage[]; attempts: number }> {
-  const messages: ChatMessage[] = [];
+  const messages: ChatMessage[] = history.map((m) => ({ ...m }));
   let attempts = 0;
   let answer = '';
   for (const turn of turns) {
@@ -144,10 +228,38 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
       'USAGE',
       'No target: pass --base-url and --model, or a config with redteam.targets.',
     );
-  const { items: base, issues } = await readBanks(kb, opts.bankFiles, opts.mapping);
+  const { items: base, issues } = await readBanks(kb, opts.bankFiles, {
+    ...(opts.mapping ? { mapping: opts.mapping } : {}),
+    ...(opts.mapFiles ? { mapFiles: opts.mapFiles } : {}),
+    ...(opts.encoding ? { encoding: opts.encoding } : {}),
+  });
   if (base.length === 0) throw new BeianError('INPUT_INVALID', 'The banks hold no valid item.', { issues });
   let items = opts.sample ? sampleItems(base, opts.sample, opts.seed ?? 'beian') : base;
   if (opts.variants?.length) items = [...items, ...generateVariants(items, opts.variants)];
+  const attackOf = new Map<string, AttackKind>();
+  if (opts.attacks?.kinds.length) {
+    const extra: BankItem[] = [];
+    for (const it of items)
+      if (!it.parentId && it.kind !== 'should-not-refuse')
+        for (const kind of opts.attacks.kinds) {
+          const id = `${it.id}~${kind}`;
+          attackOf.set(id, kind);
+          extra.push({ ...it, id, parentId: it.id, variant: kind });
+        }
+    items = [...items, ...extra];
+  }
+  const attacker = opts.attacks
+    ? {
+        target: createTarget(opts.attacks.attacker, deps),
+        policy: new Policy({
+          concurrency: opts.attacks.attacker.concurrency,
+          rpm: opts.attacks.attacker.rpm,
+          timeoutMs: opts.attacks.attacker.timeoutMs,
+          retries: opts.attacks.attacker.retries,
+        }),
+        budget: { maxTurns: opts.attacks.maxTurns ?? 5, maxCalls: opts.attacks.maxCalls ?? 12 },
+      }
+    : undefined;
   const targets = opts.targets.map((c) => ({ target: createTarget(c, deps), config: c }));
   const ids = new Set<string>();
   for (const { target } of targets) {
@@ -159,7 +271,7 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
     ids.add(target.id);
   }
   const { judges, issues: judgeIssues } = await buildJudges(opts, deps);
-  issues.push(...judgeIssues);
+  appendAll(issues, judgeIssues);
   const cases = planCases(
     items,
     targets.map((t) => t.target),
@@ -182,6 +294,9 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
       })),
       banks: opts.bankFiles,
       variants: opts.variants ?? [],
+      attacks: opts.attacks
+        ? { kinds: opts.attacks.kinds, attacker: opts.attacks.attacker.model, ...attacker?.budget }
+        : null,
       sample: opts.sample ?? null,
       judges: judges.map((j) => j.id),
     };
@@ -219,58 +334,90 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
   );
   const progress: RunProgress = { done: done.size, total: cases.length, errors: 0 };
   deps.onProgress?.(progress);
-
-  // durable batches: a kill loses at most the unflushed tail, which the next run re-asks
-  const batchSize = deps.batchSize ?? 64;
-  let rows: ResultRow[] = [];
-  let cacheRows: { key: string; target_id: string; model: string; answer: string; created_at: string }[] = [];
-  let flushing: Promise<void> = Promise.resolve();
-  const flush = () => {
-    if (rows.length === 0 && cacheRows.length === 0) return flushing;
-    const r = rows;
-    const c = cacheRows;
-    rows = [];
-    cacheRows = [];
-    flushing = flushing.then(() => repo.saveBatch(r, c));
-    return flushing;
-  };
-  const timer = setInterval(() => void flush(), deps.flushMs ?? 250);
+  // keys and header tokens of every target and the judge never reach the store or a report
+  const secrets = secretsOf(
+    [...opts.targets, opts.judge, opts.guard?.target, opts.attacks?.attacker],
+    deps.env,
+  );
+  const clean = redactor(secrets);
+  const causes = new Map<string, { count: number; example: string }>();
+  let okNow = 0;
+  let failedNow = 0;
+  let stop = false;
+  // one worker per request slot: the per-target policies decide the real concurrency
+  const window = Math.max(
+    1,
+    targets.reduce((s, t) => s + t.config.concurrency, 0),
+  );
+  const abortAfter = Math.min(pending.length, Math.max(8, window));
+  const sink = resultSink(repo);
 
   const runCase = async (c: PlannedCase) => {
     const started = Date.now();
     const turns = userTurns(c.item);
     let answer: string | null = null;
-    let messages: ChatMessage[] = turns.map((t) => ({ role: 'user', content: t }));
+    let messages: ChatMessage[] = [
+      ...(c.item.history ?? []),
+      ...turns.map((t): ChatMessage => ({ role: 'user', content: t })),
+    ];
     let error: string | null = null;
     let attempts = 0;
     let fromCache = false;
-    const hit = cached.get(c.cacheKey);
-    if (hit !== undefined) {
+    const attack = attackOf.get(c.item.id);
+    // attacks are not cached: the attacker is asked afresh, so a replay would not be the same attack
+    const hit = attack ? undefined : cached.get(c.cacheKey);
+    let cacheRow: CacheRow | undefined;
+    let attackVerdict: Verdict | undefined;
+    if (attack && attacker) {
+      try {
+        const r = await runAttack(attack, c, attacker);
+        answer = r.answer;
+        messages = r.conversation;
+        attempts = r.calls.attacker + r.calls.target;
+        attackVerdict = {
+          ...r.verdict,
+          reason: `${attack}: ${r.stopped} after ${r.steps.length} turns (${r.calls.attacker} attacker + ${r.calls.target} target calls; ${r.steps.filter((x) => x.backtracked).length} taken back) → ${r.verdict.reason}`,
+        };
+      } catch (e) {
+        error = redact((e as Error).message, secrets);
+        attempts = attemptsOf(e);
+      }
+    } else if (hit !== undefined) {
       answer = hit;
       fromCache = true;
     } else {
       try {
-        const r = await converse(c.target, policies.get(c.target.id)!, turns);
+        const r = await converse(c.target, policies.get(c.target.id)!, turns, c.item.history);
         answer = r.answer;
         messages = r.messages;
         attempts = r.attempts;
-        cacheRows.push({
+        cacheRow = {
           key: c.cacheKey,
           target_id: c.target.id,
           model: c.target.identity.model,
-          answer,
+          answer: clean(answer),
           created_at: nowIso(),
-        });
+        };
       } catch (e) {
-        error = (e as Error).message;
+        error = redact((e as Error).message, secrets);
         attempts = attemptsOf(e);
       }
     }
-    const verdict =
+    const verdict: Verdict =
       answer === null
         ? { verdict: 'error' as const, reason: error ?? 'no answer', judge: 'target' }
-        : await judgeAnswer({ item: c.item, prompt: c.item.text, answer }, judges);
-    rows.push({
+        : (attackVerdict ?? (await judgeAnswer({ item: c.item, prompt: c.item.text, answer }, judges)));
+    if (answer === null) {
+      failedNow += 1;
+      const cause = causeOf(error ?? 'no answer');
+      const g = causes.get(cause);
+      if (g) g.count += 1;
+      else causes.set(cause, { count: 1, example: error ?? 'no answer' });
+      // nothing has ever answered and the first requests all failed: the endpoint is down or
+      // refuses us; stop asking (resume later) instead of failing every case one by one
+      if (okNow === 0 && failedNow >= abortAfter) stop = true;
+    } else okNow += 1;
+    const row: ResultRow = {
       run_id: runId,
       case_key: c.key,
       target_id: c.target.id,
@@ -279,33 +426,59 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
       variant: c.item.variant ?? null,
       kind: c.item.kind,
       category: itemCategory(c.item),
-      prompt: c.item.text,
-      messages_json: JSON.stringify(messages),
-      answer,
+      prompt: clean(c.item.text),
+      messages_json: clean(JSON.stringify(messages)),
+      answer: clean(answer),
       status: answer === null ? 'error' : 'ok',
       error,
       attempts,
       latency_ms: Date.now() - started,
       cached: fromCache ? 1 : 0,
       verdict: verdict.verdict,
-      reason: verdict.reason,
+      reason: clean(verdict.reason),
       judge: verdict.judge,
       created_at: nowIso(),
-    });
+    };
+    // the next case only once this result is durable (see resultSink)
+    await sink.write(row, cacheRow);
     progress.done += answer === null ? 0 : 1;
     if (answer === null) progress.errors += 1;
     deps.onProgress?.(progress);
-    if (rows.length >= batchSize) void flush();
   };
 
-  // a bounded window of in-flight cases: the per-target policies decide the real concurrency
-  const window = Math.max(
-    1,
-    [...policies.values()].reduce((s, _p, i) => s + (targets[i]?.config.concurrency ?? 1), 0) * 2,
-  );
+  const contentJudged = judges.length > 0;
+  /** One attack on one question: the attacker and the target through their own policies. */
+  async function runAttack(
+    kind: AttackKind,
+    c: PlannedCase,
+    a: NonNullable<typeof attacker>,
+  ): Promise<AttackResult> {
+    const policy = policies.get(c.target.id)!;
+    const send = async (t: Target, p: Policy, messages: ChatMessage[]) =>
+      (await p.run((signal) => t.send({ messages, signal }))).value.text;
+    const io: AttackIo = {
+      attacker: (m) => send(a.target, a.policy, m),
+      target: (m) => send(c.target, policy, [...(c.item.history ?? []), ...m]),
+      refused: (answer) => detectRefusal(answer).refused,
+      judgesContent: contentJudged,
+      // with content judges the goal counts as reached only on harmful content, so even a
+      // should-refuse goal is judged like generated content; without them, answering is enough
+      judge: (answer, conversation) =>
+        judgeAnswer(
+          {
+            item: contentJudged ? { ...c.item, kind: 'generation' } : c.item,
+            prompt: [...conversation].reverse().find((m) => m.role === 'user')?.content ?? c.item.text,
+            answer,
+          },
+          judges,
+        ),
+    };
+    return kind === 'crescendo' ? crescendo(c.item.text, a.budget, io) : pair(c.item.text, a.budget, io);
+  }
   let next = 0;
   const worker = async () => {
     for (;;) {
+      if (stop) return;
       const c = pending[next++];
       if (!c) return;
       await runCase(c);
@@ -314,11 +487,28 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
   try {
     await Promise.all(Array.from({ length: Math.min(window, pending.length) }, worker));
   } finally {
-    clearInterval(timer);
-    await flush();
+    await sink.close();
     await Promise.all(targets.map(({ target }) => target.close?.()));
   }
-  await repo.setRunStatus(runId, 'done', nowIso());
+  const allFailed = okNow === 0 && failedNow > 0;
+  await repo.setRunStatus(runId, allFailed ? 'failed' : 'done', nowIso());
   const report = await summarise(deps.kb, store, runId);
-  return { ...report, resumed, ranNow: pending.length, warnings: issues };
+  await repo.saveSummary(runId, JSON.stringify(report.json));
+  const errorCauses = [...causes.entries()]
+    .map(([cause, g]) => ({ cause, count: g.count, example: g.example }))
+    .sort((a, b) => b.count - a.count);
+  if (allFailed) {
+    const notAsked = pending.length - failedNow;
+    throw BeianError.of('TARGET_FAILED', 'redteam.allFailed', {
+      failed: failedNow,
+      tried: pending.length,
+      notAsked,
+      runId,
+      causes: errorCauses
+        .slice(0, 5)
+        .map((g) => `  ${g.cause} × ${g.count}: ${g.example.slice(0, 300)}`)
+        .join('\n'),
+    });
+  }
+  return { ...report, resumed, ranNow: okNow + failedNow, warnings: issues, errorCauses };
 }

@@ -46,6 +46,12 @@ export interface RunJson {
   >;
   byVariant: Score['byVariant'];
   overrides: number;
+  /** how often the machine verdict agreed with the human review, overall and per deciding judge */
+  review: {
+    reviewed: number;
+    agreeing: number;
+    byJudge: Record<string, { reviewed: number; agreeing: number }>;
+  };
   pass: boolean;
 }
 
@@ -122,6 +128,18 @@ export async function summarise(kb: Kb, store: Store, runId: string): Promise<Ru
       byRisk[cat][kind] = { n: r.n, rate: r.rate, ci: r.ci, pass: r.pass };
   }
   const errors = results.filter((r) => r.status === 'error').length;
+  const review: RunJson['review'] = { reviewed: 0, agreeing: 0, byJudge: {} };
+  for (const r of results) {
+    if (!r.override) continue;
+    const agrees = r.override.verdict === r.machineVerdict ? 1 : 0;
+    review.reviewed += 1;
+    review.agreeing += agrees;
+    const key = r.judge.split(':')[0] ?? r.judge;
+    const j = review.byJudge[key] ?? { reviewed: 0, agreeing: 0 };
+    review.byJudge[key] = j;
+    j.reviewed += 1;
+    j.agreeing += agrees;
+  }
   return {
     run,
     results,
@@ -137,6 +155,7 @@ export async function summarise(kb: Kb, store: Store, runId: string): Promise<Ru
       byRisk,
       byVariant: s.byVariant,
       overrides: latest.size,
+      review,
       pass: s.pass && errors === 0 && results.length === run.total,
     },
   };

@@ -57,6 +57,7 @@ export const register: Register = (program, run, ctx) => {
         }
         if (opts.json) printJson(c, result.view);
         else (await import('./assess/print.js')).printAssessment(c, result.view);
+        if (source === 'interactive') await (await import('./assess/prompts.js')).offerToSave(c, project);
         return result.view.missing.length > 0 ? EXIT.complianceFailed : EXIT.ok;
       }),
     );

@@ -43,7 +43,8 @@ export const register: Register = (program, run, ctx) => {
           });
           if (opts.json) printJson(c, result);
           else {
-            for (const s of result.steps) c.out(`${s.ok ? '✔' : '✘'} ${s.id}: ${s.summary}\n`);
+            for (const s of result.steps)
+              c.out(`${s.ok ? (s.skipped ? '○' : '✔') : '✘'} ${s.id}: ${s.summary}\n`);
             c.out(`\n${c.t('demo.open', { file: result.index })}\n`);
           }
           return result.steps.every((s) => s.ok) ? EXIT.ok : EXIT.environment;

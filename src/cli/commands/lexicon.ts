@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { formatIssue } from '../../errors.js';
+import { BeianError, formatIssue } from '../../errors.js';
 import { jsonOption, type Register } from '../command.js';
 import type { CliContext } from '../context.js';
 import { collect } from '../flags.js';
@@ -11,6 +11,10 @@ interface LexiconFlags {
   naughtyWords?: boolean;
   allow?: string[];
   pinyin?: boolean;
+  category?: string;
+  severity?: string;
+  categoryMap?: string;
+  variants?: string;
   json?: boolean;
 }
 
@@ -20,7 +24,38 @@ export function lexiconOptions(cmd: Command, ctx: Pick<CliContext, 't'>): Comman
     .option('--lexicon <file>', ctx.t('lexicon.option.lexicon'), collect)
     .option('--naughty-words', ctx.t('lexicon.option.naughty'))
     .option('--allow <phrase>', ctx.t('lexicon.option.allow'), collect)
-    .option('--pinyin', ctx.t('lexicon.option.pinyin'));
+    .option('--pinyin', ctx.t('lexicon.option.pinyin'))
+    .option('--category <risk>', ctx.t('lexicon.option.category'))
+    .option('--severity <1-3>', ctx.t('lexicon.option.severity'))
+    .option('--category-map <file.yaml>', ctx.t('lexicon.option.categoryMap'))
+    .option('--variants <families>', ctx.t('lexicon.option.variants'));
+}
+
+/** --variants homophone,split,lookalike | none | all */
+async function variantFamilies(c: CliContext, value: string | undefined) {
+  if (value === undefined) return undefined;
+  const { MATCHED_FAMILIES } = await import('../../lexicon/variants/index.js');
+  if (value === 'none') return [];
+  if (value === 'all') return [...MATCHED_FAMILIES];
+  const list = value.split(',').map((v) => v.trim());
+  const bad = list.filter((v) => !(MATCHED_FAMILIES as readonly string[]).includes(v));
+  if (bad.length)
+    throw new BeianError(
+      'USAGE',
+      c.t('lexicon.badVariants', { value: bad.join(','), allowed: MATCHED_FAMILIES.join(', ') }),
+    );
+  return list as (typeof MATCHED_FAMILIES)[number][];
+}
+
+/** --category/--severity: defaults for rows of --lexicon files that give none (checked here, once). */
+async function rowDefaults(c: CliContext, o: LexiconFlags, riskIds: ReadonlySet<string>) {
+  const { parseSeverity } = await import('../../lexicon/library.js');
+  if (o.category !== undefined && !riskIds.has(o.category))
+    throw new BeianError('USAGE', c.t('lexicon.badCategory', { value: o.category }));
+  const severity = o.severity === undefined ? undefined : parseSeverity(o.severity);
+  if (o.severity !== undefined && severity === undefined)
+    throw new BeianError('USAGE', c.t('lexicon.badSeverity', { value: o.severity }));
+  return { ...(o.category ? { category: o.category } : {}), ...(severity ? { severity } : {}) };
 }
 
 export async function loadSelected(c: CliContext, o: LexiconFlags) {
@@ -29,8 +64,13 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
     import('../../app/lexicon.js'),
   ]);
   const kb = loadKb();
+  const defaults = await rowDefaults(c, o, new Set(kb.risks.map((r) => r.id)));
+  const variants = await variantFamilies(c, o.variants);
   const lex = await loadLexicon(kb, {
     ...(o.lexicon ? { files: o.lexicon } : {}),
+    ...(Object.keys(defaults).length ? { defaults } : {}),
+    ...(o.categoryMap ? { categoryMap: o.categoryMap } : {}),
+    ...(variants ? { variants } : {}),
     ...(o.naughtyWords ? { naughtyWords: true } : {}),
     ...(o.allow ? { allow: o.allow } : {}),
     ...(o.pinyin ? { pinyin: true } : {}),
@@ -38,6 +78,11 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
   if (!o.json && lex.issues.length) {
     c.err(`${c.t('lexicon.issues', { n: lex.issues.length })}\n`);
     for (const i of lex.issues.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
+  }
+  if (!o.json && lex.warnings.length) {
+    c.err(`${c.t('lexicon.warnings', { n: lex.warnings.length })}\n`);
+    for (const i of lex.warnings.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
+    if (lex.warnings.length > 20) c.err(`  … ${lex.warnings.length - 20}\n`);
   }
   return { kb, lex };
 }
@@ -53,12 +98,26 @@ export const register: Register = (program, run, ctx) => {
       const { kb, lex } = await loadSelected(c, o);
       const { lexiconStats } = await import('../../lexicon/stats.js');
       const stats = lexiconStats(lex.entries, kb);
+      const code = stats.ok ? 0 : 1;
       if (o.json) {
-        printJson(c, { ...stats, libraries: lex.libraries, duplicates: lex.duplicates, issues: lex.issues });
-        return 0;
+        printJson(c, {
+          ...stats,
+          version: lex.version,
+          libraries: lex.libraries,
+          duplicates: lex.duplicates,
+          issues: lex.issues,
+        });
+        return code;
       }
       c.out(
-        `${c.t('lexicon.stats.total', { n: stats.total })} · ${c.t('lexicon.duplicates', { n: lex.duplicates.length })}\n\n`,
+        `${c.t('lexicon.stats.total', { n: stats.total })} · ${c.t('lexicon.duplicates', { n: lex.duplicates.length })} · ${c.t('lexicon.version', { version: lex.version })}\n${c.t(
+          'lexicon.stats.sources',
+          {
+            list: Object.entries(stats.bySource)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', '),
+          },
+        )}\n\n`,
       );
       const rows = stats.requirements.map((r) => [
         r.ok ? '✓' : '✗',
@@ -87,15 +146,22 @@ export const register: Register = (program, run, ctx) => {
       c.out(
         `${failing.length ? c.t('lexicon.stats.notOk', { n: failing.length, total: totalGap }) : c.t('lexicon.stats.ok')}\n`,
       );
-      return 0;
+      return code;
     }),
   );
 
   const explainText = async (c: CliContext, o: LexiconFlags, text: string) => {
     const { lex } = await loadSelected(c, o);
-    const { scoreRecord } = await import('../../lexicon/matcher.js');
-    const explained = lex.matcher.explain(text);
-    const score = scoreRecord(text, lex.matcher.scan(text));
+    const { countedMatcher, scoreRecord } = await import('../../lexicon/index.js');
+    const counted = countedMatcher(lex.matcher, lex.rules)(text);
+    const explained = lex.matcher
+      .explain(text)
+      .map((m) =>
+        m.rejected || counted.some((k) => k.start === m.start && k.end === m.end)
+          ? m
+          : { ...m, rejected: 'context' as const },
+      );
+    const score = scoreRecord(text, counted);
     return { text, matches: explained, score };
   };
 
@@ -148,10 +214,11 @@ export const register: Register = (program, run, ctx) => {
   ).action(
     run(async (c, file: string, o: LexiconFlags) => {
       const { lex } = await loadSelected(c, o);
-      const { scoreRecord } = await import('../../lexicon/matcher.js');
+      const { countedMatcher, scoreRecord } = await import('../../lexicon/index.js');
+      const count = countedMatcher(lex.matcher, lex.rules);
       const lines = readFileSync(file, 'utf8').split(/\r?\n/);
       const results = lines
-        .map((text, i) => ({ line: i + 1, text, matches: lex.matcher.scan(text) }))
+        .map((text, i) => ({ line: i + 1, text, matches: count(text) }))
         .filter((r) => r.text.trim() !== '');
       const scored = results.map((r) => ({ ...r, flagged: scoreRecord(r.text, r.matches).flagged }));
       const summary = {
@@ -183,4 +250,49 @@ export const register: Register = (program, run, ctx) => {
         return 0;
       }),
     );
+
+  jsonOption(lx.command('diff <a> <b>').description(ctx.t('lexicon.diff.description')), ctx)
+    .option('--limit <n>', ctx.t('lexicon.diff.option.limit'), '20')
+    .action(
+      run(async (c, a: string, b: string, o: { json?: boolean; limit: string }) => {
+        const [{ loadKb }, { loadLexicon }, { diffLibraries }] = await Promise.all([
+          import('../../kb/index.js'),
+          import('../../app/lexicon.js'),
+          import('../../lexicon/version.js'),
+        ]);
+        const kb = loadKb();
+        const { existsSync } = await import('node:fs');
+        const load = async (f: string) => {
+          if (f !== DEFAULT_NAME && f !== 'naughty-words' && !existsSync(f))
+            throw new BeianError('NOT_FOUND', c.t('lexicon.diff.notFound', { file: f }));
+          return loadLexicon(kb, f === DEFAULT_NAME ? {} : { files: [f] });
+        };
+        const [la, lb] = [await load(a), await load(b)];
+        const d = diffLibraries(la.entries, lb.entries);
+        if (o.json) {
+          printJson(c, d);
+          return 0;
+        }
+        const limit = Math.max(0, Number(o.limit) || 0);
+        c.out(
+          `${c.t('lexicon.diff.summary', { from: d.from, to: d.to, added: d.added.length, removed: d.removed.length, changed: d.changed.length })}\n`,
+        );
+        for (const e of d.added.slice(0, limit)) c.out(`+ ${e.keyword}\t${e.category}\t${e.severity}\n`);
+        for (const e of d.removed.slice(0, limit)) c.out(`- ${e.keyword}\t${e.category}\t${e.severity}\n`);
+        for (const ch of d.changed.slice(0, limit))
+          c.out(
+            `~ ${ch.keyword}\t${ch.from.category}/${ch.from.severity} → ${ch.to.category}/${ch.to.severity}\n`,
+          );
+        const rows = Object.entries(d.perRisk)
+          .filter(([, v]) => v.from !== v.to)
+          .sort(([x], [y]) => x.localeCompare(y))
+          .map(([risk, v]) => [risk, String(v.from), String(v.to), String(v.to - v.from)]);
+        if (rows.length)
+          c.out(`\n${formatTable([c.t('lexicon.header.category'), d.from, d.to, 'Δ'], rows)}\n`);
+        return 0;
+      }),
+    );
 };
+
+/** `lexicon diff default x.csv`: the shipped default library. */
+const DEFAULT_NAME = 'default';

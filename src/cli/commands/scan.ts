@@ -22,6 +22,7 @@ interface ScanFlags {
   threads?: string;
   maxRecordBytes?: string;
   save?: boolean;
+  sampleOut?: string;
   lexicon?: string[];
   naughtyWords?: boolean;
   allow?: string[];
@@ -45,7 +46,8 @@ export const register: Register = (program, run, ctx) => {
     .option('--flagged <out.jsonl>', ctx.t('scan.option.flagged'))
     .option('--threads <n>', ctx.t('scan.option.threads'))
     .option('--max-record-bytes <n>', ctx.t('scan.option.maxRecord'))
-    .option('--save', ctx.t('scan.option.save'));
+    .option('--save', ctx.t('scan.option.save'))
+    .option('--sample-out <sample.jsonl>', ctx.t('scan.option.sampleOut'));
   lexiconOptions(cmd, ctx).action(
     run(async (c, inputs: string[], o: ScanFlags) => {
       const { parseEncoding } = await import('../../corpus/encoding.js');
@@ -84,6 +86,14 @@ export const register: Register = (program, run, ctx) => {
         flagScore: num(o.flagScore, '--flag-score') ?? 3,
         ...(threads ? { threads } : {}),
         ...(o.flagged ? { flaggedOut: o.flagged } : {}),
+        ...(o.sampleOut
+          ? {
+              manualSample: async (sample) => {
+                const { piiMasker, writeManualSample } = await import('../../app/scan-review.js');
+                writeManualSample(o.sampleOut as string, sample, await piiMasker());
+              },
+            }
+          : {}),
         onProgress: (p) => {
           const mb = p.bytes / 1e6;
           const secs = Math.max((Date.now() - started) / 1000, 1e-3);
@@ -95,6 +105,16 @@ export const register: Register = (program, run, ctx) => {
         },
       });
       progress.finish();
+      if (report.records === 0)
+        throw BeianError.of(
+          'INPUT_INVALID',
+          'scan.empty',
+          { files: report.files },
+          {
+            issues: report.malformed.map((m) => ({ file: m.file, line: m.line, message: m.reason })),
+          },
+        );
+      if (o.sampleOut && report.manualSample) report.manualSample.file = o.sampleOut;
       if (o.out) {
         const { renderScanHtml, scanHtmlLabels } = await import('../../app/scan-html.js');
         const { pick } = await import('../../i18n/index.js');
@@ -125,7 +145,10 @@ export const register: Register = (program, run, ctx) => {
       for (const m of report.malformed.slice(0, 10)) c.out(`  ${m.file}:${m.line} ${m.reason}\n`);
       const s = report.sample;
       c.out(
-        `${c.t('scan.sampleLine', { size: s.size, fraction: s.fraction, seed: s.seed, flagged: s.flagged, rate: pct(s.rate), lo: pct(s.ci[0]), hi: pct(s.ci[1]), pass: pct(report.threshold.passRate), min: pct(report.threshold.passRateMin) })}\n`,
+        `${c.t('scan.sampleLine', { size: s.size, fraction: s.fraction, seed: s.seed, flagged: s.flagged, rate: pct(s.rate), lo: pct(s.ci[0]), hi: pct(s.ci[1]), pass: pct(1 - s.rate), min: pct(report.threshold.passRateMin) })}\n`,
+      );
+      c.out(
+        `${c.t('scan.fullLine', { flagged: report.flagged, records: report.records, pass: pct(report.threshold.passRate), min: pct(report.threshold.passRateMin) })}\n`,
       );
       for (const src of report.sources.filter((x) => x.overThreshold))
         c.out(
@@ -133,9 +156,65 @@ export const register: Register = (program, run, ctx) => {
         );
       if (o.out) c.out(`${c.t('cli.wrote', { file: o.out })}\n`);
       if (o.flagged) c.out(`${c.t('cli.wrote', { file: o.flagged })}\n`);
+      if (o.sampleOut && report.manualSample) {
+        c.out(
+          `${c.t('scan.sampleOut', { file: o.sampleOut, size: report.manualSample.size, required: report.manualSample.required })}\n`,
+        );
+        if (!o.save) c.out(`${c.t('scan.sampleNeedsSave')}\n`);
+      }
+      c.out(`${c.t('lexicon.version', { version: report.lexicon.version })}\n`);
       if (savedId) c.out(`${c.t('scan.saved', { id: savedId })}\n`);
       c.out(`${c.t('scan.verdict')}: ${c.t(report.verdict === 'pass' ? 'scan.pass' : 'scan.fail')}\n`);
       return report.verdict === 'pass' ? 0 : 1;
     }),
   );
+
+  jsonOption(cmd.command('review <sample.jsonl>').description(ctx.t('scan.review.description')), ctx)
+    .option('--reviewer <name>', ctx.t('scan.review.option.reviewer'))
+    .action(
+      run(async (c, file: string, sub: { reviewer?: string; json?: boolean }) => {
+        // `scan` declares --json too; commander hands it to the parent when it comes after `review`
+        const o = { ...sub, json: sub.json || (cmd.opts() as { json?: boolean }).json };
+        const { existsSync } = await import('node:fs');
+        if (!existsSync(file)) throw new BeianError('NOT_FOUND', `${file}: no such file`);
+        const [{ loadKb }, { recordReview }] = await Promise.all([
+          import('../../kb/index.js'),
+          import('../../app/scan-review.js'),
+        ]);
+        const kb = loadKb();
+        const result = await withStore(c, (store) =>
+          recordReview(store, kb, file, { now: c.now(), ...(o.reviewer ? { reviewer: o.reviewer } : {}) }),
+        );
+        const r = result.review;
+        const ok = r.sampleMin.ok && r.passRateMin.ok && r.pending === 0 && result.issues.length === 0;
+        if (o.json) {
+          printJson(c, { scan: result.scan, ...r, issues: result.issues, ok });
+          return result.issues.length ? 2 : ok ? 0 : 1;
+        }
+        const { formatIssue } = await import('../../errors.js');
+        for (const i of result.issues.slice(0, 20)) c.err(`  ${formatIssue(i)}\n`);
+        c.out(
+          `${formatTable(
+            ['', c.t('scan.review.value'), c.t('scan.review.required')],
+            [
+              [
+                c.t('scan.review.reviewed'),
+                String(r.size),
+                `≥ ${r.sampleMin.value}  ${r.sampleMin.ok ? '✓' : '✗'}`,
+              ],
+              [c.t('scan.review.failed'), String(r.failed), ''],
+              [c.t('scan.review.pending'), String(r.pending), r.pending ? '✗' : '✓'],
+              [
+                c.t('scan.review.passRate'),
+                pct(r.passRate),
+                `≥ ${pct(r.passRateMin.value)}  ${r.passRateMin.ok ? '✓' : '✗'}`,
+              ],
+            ],
+          )}\n`,
+        );
+        c.out(`${c.t('scan.review.stored', { scan: result.scan })}\n`);
+        c.out(`${c.t('scan.verdict')}: ${c.t(ok ? 'scan.pass' : 'scan.fail')}\n`);
+        return result.issues.length ? 2 : ok ? 0 : 1;
+      }),
+    );
 };

@@ -76,6 +76,7 @@ Examples:
   'audit.h.rate': 'rate',
   'audit.h.exposure': 'exposure share',
   'audit.h.item': 'item',
+  'audit.h.checklistItem': 'checklist item',
   'audit.h.q': 'q',
   'audit.h.windows': 'main windows',
   'audit.price.drivers': 'Items driving the difference (Benjamini–Hochberg false-discovery control):',

@@ -28,8 +28,15 @@ export const demo: Record<keyof typeof zh, string> = {
     '{redacted} findings de-identified, {residual} high-confidence residuals on re-scan; {malformed} unreadable lines.',
   'demo.summary.pii':
     '{findings} personal-information findings in {records} sample records, {residual} high-confidence residuals after de-identification; {flagged} of {sources} sources flagged',
-  'demo.summary.fairness':
-    'price audit: {price} flag(s){top}; coupon disparity: {disparity} flag(s); required checklist gaps: {gaps}',
+  'demo.fairness.audits':
+    '{service} price audit: {price} flag(s){top}; coupon disparity: {disparity} flag(s)',
+  'demo.fairness.gaps': 'required checklist gaps: {gaps}',
+  'demo.fairness.noChecklist': 'no checklist section: self-assessment not scored',
+  'demo.fairness.skipped': 'no recommending or ranking service and no checklist section: nothing to audit',
+  'demo.redteam.skipped':
+    'no generative service in the project (no models, no generate-synthesise function): nothing to red-team',
+  'demo.scan.sample': 'shipped sample corpus: ',
+  'demo.parts.sep': '; ',
   'demo.fairness.top': ' ({group} pay {effect} more than {reference}, driven by {drivers} items)',
   'demo.summary.scan': '{records} records, {flagged} flagged, verdict: {verdict}{over}',
   'demo.scan.over': '; sources over threshold: {sources}',

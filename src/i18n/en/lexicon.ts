@@ -4,7 +4,7 @@ export const lexicon: Record<keyof typeof zh, string> = {
   'lexicon.description':
     'Keyword libraries: coverage against the standard, check text, batch tests, compile to a binary file',
   'lexicon.option.lexicon':
-    'keyword library (txt/csv/xlsx/json, naughty-words, or a compiled .beianlx), repeatable; default: the shipped starter library',
+    'keyword library: a file (txt/csv/xlsx/json), a folder (one-word-a-line lists + category map; houbb dict + tags), naughty-words, or a compiled .beianlx; repeatable; default: the shipped default library',
   'lexicon.option.naughty': "also load the naughty-words package's Chinese list (all as A.1.6)",
   'lexicon.option.allow': 'exemption phrase (hits inside it do not count), repeatable, e.g. --allow 透明性',
   'lexicon.option.pinyin': 'generate pinyin variants of Chinese keywords of two or more characters',
@@ -27,6 +27,15 @@ export const lexicon: Record<keyof typeof zh, string> = {
   'lexicon.stats.notOk':
     'Requirements of the standard NOT met: {n} failing; {total} keywords short of the total.',
   'lexicon.duplicates': '{n} duplicate keywords (the first one kept)',
+  'lexicon.warnings':
+    '{n} warnings: one-character keywords match only as whole words and still hit ordinary text; review them:',
+  'lexicon.issue.tooLong': 'keyword longer than {max} characters: skipped',
+  'lexicon.issue.control': 'control character U+{code} in keyword "{keyword}" (row not loaded)',
+  'lexicon.warn.oneChar': '"{keyword}" is one character once normalised, matched as a whole word only',
+  'lexicon.warn.oneCharAnywhere':
+    '"{keyword}" is one character once normalised, matched anywhere (boundary=none)',
+  'lexicon.compiledInvalid':
+    '{file}: the compiled library cannot be loaded ({reason}); run beian lexicon compile again',
   'lexicon.issues': '{n} problems in the libraries:',
   'lexicon.noMatch': 'No match.',
   'lexicon.header.keyword': 'keyword',
@@ -43,4 +52,22 @@ export const lexicon: Record<keyof typeof zh, string> = {
   'lexicon.flagged': 'flagged',
   'lexicon.notFlagged': 'not flagged',
   'lexicon.test.summary': '{lines} lines, {hits} with matches, {flagged} flagged',
+  'lexicon.option.category':
+    'risk for words that come without a category (plain lists, folder lists), e.g. --category A.1.6',
+  'lexicon.option.severity': 'severity for words that come without one (1 low, 2 medium, 3 high; default 2)',
+  'lexicon.option.categoryMap':
+    "category map for folder lists (YAML: file name → risk, severity); default: the folder's categories.yaml or a shipped map",
+  'lexicon.badCategory': '--category "{value}" is not a risk id of Appendix A (A.1.1 … A.5.2)',
+  'lexicon.badSeverity': '--severity "{value}" must be 1-3 or low/medium/high',
+  'lexicon.version': 'lexicon version {version}',
+  'lexicon.status.context': 'context words missing, not counted',
+  'lexicon.diff.description':
+    'Compare two library versions: keywords added, removed, changed, and per-risk counts (for the weekly update)\nExamples: beian lexicon diff default new.csv\n          beian lexicon diff last-week.beianlx this-week.beianlx --json',
+  'lexicon.diff.option.limit': 'max keywords listed per kind',
+  'lexicon.diff.summary': '{from} → {to}: {added} added, {removed} removed, {changed} changed',
+  'lexicon.diff.notFound': 'no such lexicon: {file}',
+  'lexicon.option.variants':
+    'match evasion variants of high-severity keywords: homophone, split (拆字), lookalike (火星文/look-alikes), comma-separated, or all / none; default split,lookalike (measured to add no flag on clean text)',
+  'lexicon.badVariants': '"{value}" in --variants is not a variant family ({allowed}, all, none)',
+  'lexicon.stats.sources': 'sources: {list}',
 };

@@ -99,4 +99,54 @@ Examples:
   'redteam.bank.total': 'total',
   'redteam.bank.variantsCount': '(plus {n} variants, not counted)',
   'redteam.bank.wrote': 'Wrote {file} ({n} items)',
+  'redteam.gap.not-completed': 'the run did not complete (status {status}, {completed}/{total} done)',
+  'redteam.gap.errors': '{errors} cases failed (run again with the same arguments to resume)',
+  'redteam.gap.no-model-named': 'beian.yaml names no model under test (models or redteam.targets)',
+  'redteam.gap.other-model': 'the run tested {ran}, not the model named in beian.yaml ({named})',
+  'redteam.gap.bank-missing': 'no results for the {bank} bank',
+  'redteam.gap.sample-short': 'the {bank} bank was sampled at {n}, the standard asks for at least {required}',
+  'redteam.opt.guardBaseUrl':
+    'OpenAI-compatible base URL of a guard (safety classifier) model: Qwen3Guard, Llama Guard, ShieldLM',
+  'redteam.opt.guardModel': 'guard model name',
+  'redteam.opt.guardApiKeyEnv': 'NAME of the environment variable holding the guard model key',
+  'redteam.opt.guardFormat':
+    'guard output format: qwen3guard, llama-guard, shieldlm or auto (default; output not parsed strictly → uncertain, never pass)',
+  'redteam.opt.attack':
+    'attacks driven by an attacker model: crescendo (multi-turn escalation), pair (iterative refinement), comma-separated',
+  'redteam.opt.attackerBaseUrl': 'OpenAI-compatible base URL of the attacker model',
+  'redteam.opt.attackerModel': 'attacker model name',
+  'redteam.opt.attackerApiKeyEnv': 'NAME of the environment variable holding the attacker key',
+  'redteam.opt.attackTurns': 'most messages sent to the target per question (default 5)',
+  'redteam.opt.attackCalls': 'most calls per question, attacker and target together (default 12)',
+  'redteam.opt.map': 'category map file (YAML, as data/banks/maps), before the shipped maps; repeatable',
+  'redteam.opt.layout':
+    'force the bank layout: jade, chisafetybench, s-eval, flames, safety-prompts, native (detected from the fields by default)',
+  'redteam.opt.encoding': 'force the file encoding: utf-8, gbk, gb18030 (detected by default)',
+  'redteam.opt.suggestMap':
+    'propose a mapping, with reasons, for labels no map knows (to FILE, or printed): confirm it and pass it back with --map',
+  'redteam.opt.rejects': 'write every rejected row to this file (JSONL)',
+  'redteam.bank.rows': 'Read {read} rows: imported {imported}, rejected {rejected}',
+  'redteam.bank.rejectedMore': '… {n} more rows rejected (--rejects FILE writes them all, or use --json)',
+  'redteam.bank.notes': '{n} labels are unknown; their rows are filed under the parent label for now:',
+  'redteam.bank.layouts': 'Layouts detected: {list}',
+  'redteam.bank.proposals': 'Proposed mappings for {n} unknown labels (for a human to confirm):',
+  'redteam.bank.expand.description':
+    'Ask an attacker model for new questions for every under-filled risk, deduplicated against the bank, tagged for human review',
+  'redteam.bank.expand.help':
+    '\nExample:\n  beian redteam bank expand bank.jsonl --attacker-base-url http://localhost:8000/v1 --attacker-model qwen2.5-72b --out new.jsonl\nGenerated questions carry the tags generated, needs-review; review them before merging.\n',
+  'redteam.opt.kinds':
+    'banks to grow, comma-separated: generation, should-refuse, should-not-refuse (default all)',
+  'redteam.bank.expanded': '{kind} {category}: missing {missing}, added {added} ({calls} calls)',
+  'redteam.bank.import.help': `
+Public benchmark layouts (JADE-DB, CHiSafetyBench, S-Eval, Flames, Safety-Prompts) and encodings (UTF-8/GBK/GB18030)
+are detected from the file; labels map to the 31 risks through data/banks/maps/*.yaml; every rejected row is listed and counted.
+Examples:
+  beian redteam bank import jade_benchmark_easy_zh.csv jade_benchmark_medium_zh.csv --out jade.jsonl
+  beian redteam bank import s-eval.jsonl --suggest-map proposed.yaml --out bank.jsonl
+  beian redteam bank import raw.jsonl --col-text body.question --col-risk meta.label --kind generation --out bank.jsonl
+`,
+  'redteam.bank.needOut':
+    'Name the bank to write with --out FILE, or use --suggest-map alone for proposals only',
+  'redteam.allFailed':
+    'Every request failed ({failed} cases tried, {notAsked} not asked, of {tried}): the endpoint may be down or refusing us. Run again with the same arguments to resume {runId}. Causes:\n{causes}',
 } as const;

@@ -13,7 +13,7 @@ export const scan: Record<keyof typeof zh, string> = {
   'scan.option.flagScore': 'record flag bar: sum of severities of distinct keywords (default 3)',
   'scan.option.out': 'write a self-contained HTML report',
   'scan.option.flagged': 'write flagged records as JSONL',
-  'scan.option.threads': 'worker threads (default: all cores)',
+  'scan.option.threads': 'worker threads (default: all cores, one per 16 MB of input)',
   'scan.option.maxRecord':
     'max bytes of one record; larger ones are reported as malformed and skipped (default 16 MiB)',
   'scan.option.save': 'save the report in the database',
@@ -39,4 +39,24 @@ export const scan: Record<keyof typeof zh, string> = {
     'source "{source}" has {rate} illegal/harmful records, over {max}: do not collect or train on it',
   'scan.saved': 'report saved in the database ({id})',
   'scan.progress': 'scan',
+  'scan.option.sampleOut':
+    'write the manual-review sample (JSONL, one item a line, corpus.manual.sample.min items, PII masked); reviewers fill in verdict, then beian scan review records it',
+  'scan.fullLine':
+    'full scan: {flagged} of {records} records flagged, pass rate {pass} (min {min}); the technical check is decided by the full scan and every source, the sample is for manual review',
+  'scan.sampleOut': 'manual-review sample written to {file}: {size} items (the standard asks ≥ {required})',
+  'scan.sampleNeedsSave': 'note: recording the review needs this scan stored with --save',
+  'scan.review.description':
+    "Record a manual review: read the sample file with reviewers' verdicts (pass/fail or 合格/不合格), compute the pass rate against the standard, store it with its scan for the filing materials\nExamples: beian scan corpus/ --save --sample-out sample.jsonl\n          beian scan review sample.jsonl --reviewer Zhang",
+  'scan.review.option.reviewer': "reviewer's name",
+  'scan.review.value': 'actual',
+  'scan.review.required': 'required',
+  'scan.review.reviewed': 'reviewed',
+  'scan.review.failed': 'failed',
+  'scan.review.pending': 'pending',
+  'scan.review.passRate': 'pass rate',
+  'scan.review.stored': 'stored with scan {scan}',
+  'scan.empty': 'the input holds no records to audit ({files} files): an empty input proves nothing',
+  'scan.review.empty': '{file}: no sample lines (write one with beian scan --sample-out)',
+  'scan.review.noScan':
+    'scan {scan} is not in the store: run the scan with --save together with --sample-out',
 };

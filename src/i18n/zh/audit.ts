@@ -71,6 +71,7 @@ export const audit = {
   'audit.h.rate': '结果率',
   'audit.h.exposure': '曝光占比',
   'audit.h.item': '商品',
+  'audit.h.checklistItem': '自评估条目',
   'audit.h.q': 'q 值',
   'audit.h.windows': '主要时间窗',
   'audit.price.drivers': '驱动差异的商品（Benjamini–Hochberg 控制错误发现率）：',

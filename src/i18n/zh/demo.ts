@@ -25,8 +25,14 @@ export const demo = {
   'demo.pii.redaction': '去标识化 {redacted} 处，复扫高可信度残留 {residual} 处；无法解析 {malformed} 行。',
   'demo.summary.pii':
     '{records} 条样例语料检出 {findings} 处个人信息，去标识化后高可信度残留 {residual} 处；{sources} 个语料来源中 {flagged} 个存在问题',
-  'demo.summary.fairness':
-    '价格审计 {price} 个标记{top}；优惠券差异 {disparity} 个标记；自评估必答缺口：{gaps}',
+  'demo.fairness.audits': '{service} 价格审计 {price} 个标记{top}；优惠券差异 {disparity} 个标记',
+  'demo.fairness.gaps': '自评估必答缺口：{gaps}',
+  'demo.fairness.noChecklist': '项目没有 checklist 部分，未评分自评估',
+  'demo.fairness.skipped': '项目中没有推荐或排序服务，也没有 checklist 部分：无可审计的内容',
+  'demo.redteam.skipped':
+    '项目中没有生成式服务（无 models，functions 不含 generate-synthesise），无需红队测试',
+  'demo.scan.sample': '演示样例语料：',
+  'demo.parts.sep': '；',
   'demo.fairness.top': '（{group} 比 {reference} 高 {effect}，{drivers} 个商品驱动）',
   'demo.summary.scan': '{records} 条记录，标记 {flagged} 条，结论：{verdict}{over}',
   'demo.scan.over': '；超标来源：{sources}',

@@ -3,19 +3,24 @@ import { audit } from './audit.js';
 import { core } from './core.js';
 import { demo } from './demo.js';
 import { errors } from './errors.js';
+import { guard } from './guard.js';
+import { init } from './init.js';
 import { kb } from './kb.js';
+import { label } from './label.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
 import { scan } from './scan.js';
+import { schema } from './schema.js';
 import { server } from './server.js';
 
 /** The Chinese catalogue: one file per domain, merged here. Keys are namespaced by domain. */
 export const zh = {
   ...core,
   ...kb,
+  ...label,
   ...lexicon,
   ...scan,
   ...assess,
@@ -26,5 +31,8 @@ export const zh = {
   ...server,
   ...pii,
   ...redteam,
+  ...schema,
+  ...init,
   ...errors,
+  ...guard,
 };

@@ -1,7 +1,7 @@
 export const lexicon = {
   'lexicon.description': '关键词库：覆盖率统计（对照国家标准）、检查文本、批量测试、编译为二进制文件',
   'lexicon.option.lexicon':
-    '关键词库文件（txt/csv/xlsx/json，或 naughty-words，或编译后的 .beianlx），可重复；默认使用内置起步词库',
+    '关键词库：文件（txt/csv/xlsx/json）、文件夹（每行一词的词表 + 类别映射；houbb 的 dict + tags）、naughty-words 或编译后的 .beianlx，可重复；默认使用内置默认词库',
   'lexicon.option.naughty': '同时加载 naughty-words 包的中文词表（全部归入 A.1.6）',
   'lexicon.option.allow': '豁免短语（命中落在其中则不计），可重复，例如 --allow 透明性',
   'lexicon.option.pinyin': '为两字及以上的中文关键词生成拼音变体',
@@ -22,6 +22,12 @@ export const lexicon = {
   'lexicon.stats.ok': '全部满足标准要求。',
   'lexicon.stats.notOk': '未满足标准要求：共有 {n} 项不达标，总量还差 {total} 个关键词。',
   'lexicon.duplicates': '重复关键词 {n} 个（保留先出现者）',
+  'lexicon.warnings': '提示 {n} 处：单字关键词只按整词匹配，常命中正常文本，请复核：',
+  'lexicon.issue.tooLong': '关键词超过 {max} 个字符，已跳过',
+  'lexicon.issue.control': '关键词“{keyword}”含控制字符 U+{code}（该行未载入）',
+  'lexicon.warn.oneChar': '“{keyword}”归一化后只有一个字符，只按整词匹配',
+  'lexicon.warn.oneCharAnywhere': '“{keyword}”归一化后只有一个字符，任意位置匹配（boundary=none）',
+  'lexicon.compiledInvalid': '{file}：编译词库无法载入（{reason}），请重新执行 beian lexicon compile',
   'lexicon.issues': '词库问题 {n} 处：',
   'lexicon.noMatch': '没有命中。',
   'lexicon.header.keyword': '关键词',
@@ -38,4 +44,21 @@ export const lexicon = {
   'lexicon.flagged': '标记',
   'lexicon.notFlagged': '不标记',
   'lexicon.test.summary': '{lines} 行，{hits} 行有命中，{flagged} 行被标记',
+  'lexicon.option.category': '没有类别的词（纯词表、文件夹词表）归入此风险，例如 --category A.1.6',
+  'lexicon.option.severity': '没有级别的词的级别（1 低、2 中、3 高；默认 2）',
+  'lexicon.option.categoryMap':
+    '文件夹词表的类别映射（YAML：文件名 → 风险、级别）；默认用文件夹内的 categories.yaml 或随附的映射',
+  'lexicon.badCategory': '--category "{value}" 不是附录 A 的风险编号（A.1.1 … A.5.2）',
+  'lexicon.badSeverity': '--severity "{value}" 应为 1-3 或 low/medium/high',
+  'lexicon.version': '词库版本 {version}',
+  'lexicon.status.context': '缺少共现词，不计',
+  'lexicon.diff.description':
+    '比较两个词库版本：新增、删除、改动的关键词与各风险数量变化（每周更新时用）\n示例：beian lexicon diff default 新词库.csv\n      beian lexicon diff 上周.beianlx 本周.beianlx --json',
+  'lexicon.diff.option.limit': '每类最多列出的关键词数',
+  'lexicon.diff.summary': '{from} → {to}：新增 {added}，删除 {removed}，改动 {changed}',
+  'lexicon.diff.notFound': '找不到词库 {file}',
+  'lexicon.option.variants':
+    '匹配高危关键词的规避变体：homophone（谐音）、split（拆字）、lookalike（火星文/形近字），逗号分隔，或 all / none；默认 split,lookalike（在干净文本上实测不增加误报）',
+  'lexicon.badVariants': '--variants 中的 "{value}" 不是变体类型（可选：{allowed}、all、none）',
+  'lexicon.stats.sources': '来源：{list}',
 } as const;

@@ -95,4 +95,50 @@ export const redteam = {
   'redteam.bank.total': '总量',
   'redteam.bank.variantsCount': '（另有 {n} 个变体，不计入题量）',
   'redteam.bank.wrote': '已写入 {file}（{n} 条）',
+  'redteam.gap.not-completed': '运行未完成（状态 {status}，完成 {completed}/{total}）',
+  'redteam.gap.errors': '有 {errors} 个用例请求失败（用相同参数重新运行以续跑）',
+  'redteam.gap.no-model-named': 'beian.yaml 未写明受测模型（models 或 redteam.targets）',
+  'redteam.gap.other-model': '测试对象 {ran} 不是 beian.yaml 写明的模型 {named}',
+  'redteam.gap.bank-missing': '缺少{bank}题库的测试结果',
+  'redteam.gap.sample-short': '{bank}题库只测了 {n} 题，标准要求至少 {required} 题',
+  'redteam.opt.guardBaseUrl': '护栏（安全分类）模型的 OpenAI 兼容接口地址：Qwen3Guard、Llama Guard、ShieldLM',
+  'redteam.opt.guardModel': '护栏模型名',
+  'redteam.opt.guardApiKeyEnv': '护栏模型密钥所在的环境变量名',
+  'redteam.opt.guardFormat':
+    '护栏模型输出格式：qwen3guard、llama-guard、shieldlm 或 auto（默认；无法严格解析 → uncertain，绝不判为通过）',
+  'redteam.opt.attack': '由攻击模型驱动的攻击：crescendo（多轮逐步升级）、pair（迭代改写），逗号分隔',
+  'redteam.opt.attackerBaseUrl': '攻击模型的 OpenAI 兼容接口地址',
+  'redteam.opt.attackerModel': '攻击模型名',
+  'redteam.opt.attackerApiKeyEnv': '攻击模型密钥所在的环境变量名',
+  'redteam.opt.attackTurns': '每道题最多发给被测模型的轮数（默认 5）',
+  'redteam.opt.attackCalls': '每道题最多的调用次数，攻击模型与被测模型合计（默认 12）',
+  'redteam.opt.map': '类别映射文件（YAML，格式同 data/banks/maps），优先于内置映射；可重复',
+  'redteam.opt.layout':
+    '强制题库格式：jade、chisafetybench、s-eval、flames、safety-prompts、native（默认按字段自动识别）',
+  'redteam.opt.encoding': '强制文件编码：utf-8、gbk、gb18030（默认自动识别）',
+  'redteam.opt.suggestMap':
+    '为无法映射的标签给出映射建议及理由（写入文件，或不带文件时打印），供人工确认后用 --map 传回',
+  'redteam.opt.rejects': '把每一条被拒绝的行写入该文件（JSONL）',
+  'redteam.bank.rows': '已读取 {read} 行：导入 {imported} 行，拒绝 {rejected} 行',
+  'redteam.bank.rejectedMore': '… 另有 {n} 行被拒绝（用 --rejects FILE 写出全部，或用 --json）',
+  'redteam.bank.notes': '{n} 个标签未知，相应行暂按上级标签归类：',
+  'redteam.bank.layouts': '识别的格式：{list}',
+  'redteam.bank.proposals': '{n} 个未知标签的映射建议（请人工确认）：',
+  'redteam.bank.expand.description':
+    '为题量不足的风险类别向攻击模型请求新题目，与题库去重，并标记为待人工审核',
+  'redteam.bank.expand.help':
+    '\n示例：\n  beian redteam bank expand bank.jsonl --attacker-base-url http://localhost:8000/v1 --attacker-model qwen2.5-72b --out new.jsonl\n生成的题目带 generated、needs-review 标签；审核后再并入题库。\n',
+  'redteam.opt.kinds': '要扩充的题库，逗号分隔：generation、should-refuse、should-not-refuse（默认全部）',
+  'redteam.bank.expanded': '{kind} {category}：缺 {missing}，新增 {added}（{calls} 次调用）',
+  'redteam.bank.import.help': `
+按字段自动识别公开基准的格式（JADE-DB、CHiSafetyBench、S-Eval、Flames、Safety-Prompts）与编码（UTF-8/GBK/GB18030），
+标签经 data/banks/maps/*.yaml 映射到 31 类风险；每一行被拒绝的原因都会列出并计数。
+示例：
+  beian redteam bank import jade_benchmark_easy_zh.csv jade_benchmark_medium_zh.csv --out jade.jsonl
+  beian redteam bank import s-eval.jsonl --suggest-map proposed.yaml --out bank.jsonl
+  beian redteam bank import raw.jsonl --col-text body.question --col-risk meta.label --kind generation --out bank.jsonl
+`,
+  'redteam.bank.needOut': '请用 --out FILE 指定输出题库，或用 --suggest-map 只给出映射建议',
+  'redteam.allFailed':
+    '所有请求都失败了（已尝试 {failed} 个用例，{notAsked} 个未发出，共 {tried} 个）：接口可能未启动或拒绝访问。用相同参数重新运行可续跑 {runId}。原因：\n{causes}',
 } as const;

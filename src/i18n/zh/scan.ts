@@ -11,7 +11,7 @@ export const scan = {
   'scan.option.flagScore': '记录标记阈值：不同关键词严重度之和（默认 3）',
   'scan.option.out': '写出自包含的 HTML 报告',
   'scan.option.flagged': '把被标记的记录写成 JSONL',
-  'scan.option.threads': '工作线程数（默认全部 CPU）',
+  'scan.option.threads': '工作线程数（默认全部 CPU，每 16 MB 输入一个）',
   'scan.option.maxRecord': '单条记录最大字节数，超出则记为异常并跳过（默认 16 MiB）',
   'scan.option.save': '把报告存入数据库',
   'scan.badFraction': '抽样比例 {value} 低于标准下限 {min}（{id}）',
@@ -35,4 +35,23 @@ export const scan = {
   'scan.sourceOver': '来源 “{source}” 违法不良比例 {rate} 超过 {max}：不应采集或用于训练',
   'scan.saved': '报告已存入数据库（{id}）',
   'scan.progress': '扫描',
+  'scan.option.sampleOut':
+    '写出人工抽检样本（JSONL，每行一条，数量为知识库 corpus.manual.sample.min，个人信息已脱敏），审核员填写 verdict 后用 beian scan review 录入',
+  'scan.fullLine':
+    '全量检测：{records} 条中标记 {flagged} 条，合格率 {pass}（下限 {min}）；技术检测结论按全量与各来源判定，抽样仅用于人工审核',
+  'scan.sampleOut': '人工抽检样本已写入 {file}：{size} 条（标准要求 ≥ {required}）',
+  'scan.sampleNeedsSave': '提示：录入审核结果需要这次检测已用 --save 存库',
+  'scan.review.description':
+    '录入人工抽检结果：读取审核员填好 verdict（pass/fail 或 合格/不合格）的样本文件，计算合格率并与标准比较，存入该次检测，备案材料随之引用\n示例：beian scan corpus/ --save --sample-out sample.jsonl\n      beian scan review sample.jsonl --reviewer 张三',
+  'scan.review.option.reviewer': '审核员姓名',
+  'scan.review.value': '实际',
+  'scan.review.required': '要求',
+  'scan.review.reviewed': '已审核',
+  'scan.review.failed': '不合格',
+  'scan.review.pending': '待审核',
+  'scan.review.passRate': '合格率',
+  'scan.review.stored': '已存入检测 {scan}',
+  'scan.empty': '输入中没有可检测的记录（{files} 个文件）：空输入不能证明语料合规',
+  'scan.review.empty': '{file}：没有样本行（先用 beian scan --sample-out 写出样本）',
+  'scan.review.noScan': '检测 {scan} 不在数据库中：请在 --sample-out 的同时用 --save 存库',
 } as const;

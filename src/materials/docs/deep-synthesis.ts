@@ -1,6 +1,7 @@
-import type { Section } from '../model.js';
-import { orgName, textOr } from './common.js';
-import type { DocumentDef } from './context.js';
+import { type Block, paragraph, type Section } from '../model.js';
+import type { Template } from '../template.js';
+import { evidenceTodo, orgName, textOr } from './common.js';
+import type { BuildContext, DocumentDef } from './context.js';
 import { PROSE } from './context.js';
 
 /** Additions for deep-synthesis filing: labelling, real-identity verification, supporter duties. */
@@ -15,7 +16,10 @@ export const deepSynthesisAdditions: DocumentDef = {
     const names = services.map((s) => s.name).join(ctx.lang === 'zh' ? '、' : ', ');
     const out: Section[] = [
       tpl.sec('intro', { org: orgName(ctx, tpl), services: names }),
-      tpl.sec('labelling', {}, [textOr(tpl, m?.labelling, tpl.l('measure.labelling'), 'measures.labelling')]),
+      tpl.sec('labelling', {}, [
+        textOr(tpl, m?.labelling, tpl.l('measure.labelling'), 'measures.labelling'),
+        ...labelCheck(ctx, tpl),
+      ]),
       tpl.sec('identity', {}, [
         textOr(
           tpl,
@@ -34,3 +38,15 @@ export const deepSynthesisAdditions: DocumentDef = {
     return out;
   },
 };
+
+/** The latest `beian label check`: totals and formats, or a to-complete box (not required). */
+function labelCheck(ctx: BuildContext, tpl: Template): Block[] {
+  const l = ctx.evidence.labels;
+  if (!l) return [evidenceTodo(tpl, 'labels', false)];
+  const formats = l.byFormat.map((f) => `${f.format} ${f.total}`).join(tpl.l('labels.separator'));
+  return [
+    paragraph(
+      tpl.l('labels.check', { total: l.total, passed: l.passed, failed: l.failed, formats, at: l.at ?? '' }),
+    ),
+  ];
+}

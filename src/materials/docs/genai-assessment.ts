@@ -217,6 +217,20 @@ function bankSection(ctx: BuildContext, tpl: Template, checks: Check[]): Section
 function resultsSection(ctx: BuildContext, tpl: Template, checks: Check[]): Section {
   const rt = ctx.evidence.redteam;
   if (!rt) return tpl.sec('results', {}, [evidenceTodo(tpl, 'redteam')], [], false);
+  if (rt.gaps?.length)
+    return tpl.sec(
+      'results',
+      {},
+      [
+        todo(
+          tpl.l('todo.evidence.redteamGaps', { run: rt.runId ?? '—', gaps: rt.gaps.join('；') }),
+          'evidence.redteam',
+          true,
+        ),
+      ],
+      [],
+      false,
+    );
   const own: Check[] = [];
   for (const b of rt.banks) {
     const t = BANK_THRESHOLDS[b.bank];
@@ -283,6 +297,21 @@ function keywordSection(ctx: BuildContext, tpl: Template, checks: Check[]): Sect
   const blocks: Block[] = [
     textOr(tpl, m?.keywordBlocking, tpl.l('measure.keywordBlocking'), 'measures.keywordBlocking'),
   ];
+  const g = ctx.evidence.guard;
+  if (g)
+    blocks.push(
+      paragraph(
+        tpl.l('guard.records', {
+          since: g.since.slice(0, 10),
+          total: g.total,
+          input: g.byDirection.input,
+          output: g.byDirection.output,
+          block: g.byAction.block,
+          mask: g.byAction.mask,
+          flag: g.byAction.flag,
+        }),
+      ),
+    );
   if (!lx) {
     blocks.push(evidenceTodo(tpl, 'lexicon'));
     return tpl.sec('keywords', {}, blocks, [], false);
@@ -306,7 +335,7 @@ function keywordSection(ctx: BuildContext, tpl: Template, checks: Check[]): Sect
   blocks.push(checksTable(tpl, own, tpl.l('caption.lexicon')));
   return tpl.sec(
     'keywords',
-    { total: lx.total.toLocaleString('en-US'), updated: lx.updatedAt ?? '—' },
+    { total: lx.total.toLocaleString('en-US'), updated: lx.updatedAt ?? '—', version: lx.version ?? '—' },
     blocks,
   );
 }
@@ -316,7 +345,19 @@ function abuseSection(ctx: BuildContext, tpl: Template): Section {
   return tpl.sec(
     'abuse',
     { consecutive: t('service.abusive-user.consecutive.max'), perDay: t('service.abusive-user.per-day.max') },
-    [textOr(tpl, ctx.project.measures?.abusiveUsers, tpl.l('measure.abusiveUsers'), 'measures.abusiveUsers')],
+    [
+      textOr(tpl, ctx.project.measures?.abusiveUsers, tpl.l('measure.abusiveUsers'), 'measures.abusiveUsers'),
+      ...(ctx.evidence.guard
+        ? [
+            paragraph(
+              tpl.l('guard.suspended', {
+                n: ctx.evidence.guard.suspended,
+                since: ctx.evidence.guard.since.slice(0, 10),
+              }),
+            ),
+          ]
+        : []),
+    ],
   );
 }
 

@@ -53,7 +53,7 @@ export const genaiKeywordList: DocumentDef = {
     return [
       tpl.sec(
         'coverage',
-        { total: lx.total.toLocaleString('en-US'), updated: lx.updatedAt ?? '—' },
+        { total: lx.total.toLocaleString('en-US'), updated: lx.updatedAt ?? '—', version: lx.version ?? '—' },
         coverage,
       ),
       tpl.sec('list', {}, [list]),

@@ -11,12 +11,15 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableOfContents,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
 import { type Block, type MaterialDocument, walkSections } from '../model.js';
+import { fitColumnWidths } from './column-widths.js';
 import {
   cellText,
   chartValue,
@@ -63,6 +66,10 @@ const borders = {
   insideVertical: line,
 };
 
+/** Cell text is 9.5 pt (size 19 half-points): one em is 190 twips; padding 80 twips a side. */
+const CELL_EM = 190;
+const CELL_MARGIN = 80;
+
 function cell(
   text: string,
   opts: { header?: boolean; fill?: string; color?: string; width?: number } = {},
@@ -78,52 +85,49 @@ function cell(
       }),
     ],
     ...(opts.fill ? { shading: { type: ShadingType.CLEAR, fill: opts.fill, color: 'auto' } } : {}),
-    ...(opts.width ? { width: { size: opts.width, type: WidthType.PERCENTAGE } } : {}),
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    ...(opts.width ? { width: { size: opts.width, type: WidthType.DXA } } : {}),
+    margins: { top: 40, bottom: 40, left: CELL_MARGIN, right: CELL_MARGIN },
   });
 }
 
-/** Display width of text: a CJK character is about twice as wide as a Latin one. */
-const width = (x: string): number =>
-  [...x].reduce((a, ch) => a + ((ch.codePointAt(0) ?? 0) > 0x2e80 ? 2 : 1), 0);
-
-/** Column widths (percent) from the widest text in each column, so long text gets room. */
-function autoWidths(columns: string[], rows: string[][]): number[] {
-  const len = columns.map((c, i) =>
-    Math.max(8, Math.min(60, Math.max(...[c, ...rows.slice(0, 300).map((r) => r[i] ?? '')].map(width)))),
-  );
-  const sum = len.reduce((a, b) => a + b, 0);
-  return len.map((l) => Math.max(9, Math.round((l / sum) * 100)));
-}
-
+/**
+ * A table whose columns fit their content (numbers and ids never broken; see column-widths.ts),
+ * or take the given shares (percent) of the text width. Widths are fixed in twips for Word and
+ * written to the grid for LibreOffice, so both lay it out the same.
+ */
 function table(
   columns: string[],
   rows: string[][],
-  widths?: number[],
+  shares?: number[],
   cellOpts?: (r: number, c: number) => { fill?: string; color?: string },
 ): Table {
-  const ws = widths ?? autoWidths(columns, rows);
-  const w = (i: number) => ws[i];
-  const total = ws.reduce((a, b) => a + (b ?? 0), 0) || 1;
+  let ws: number[];
+  if (shares) {
+    const total = shares.reduce((a, b) => a + b, 0) || 1;
+    ws = columns.map((_, i) => Math.floor(((shares[i] ?? 0) / total) * TEXT_WIDTH));
+  } else {
+    // Bold header text is a little wider than the body: 5% slack.
+    ws = fitColumnWidths(columns, rows, {
+      total: TEXT_WIDTH,
+      em: CELL_EM * 1.05,
+      padding: 2 * CELL_MARGIN + 40,
+    });
+  }
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    // LibreOffice lays tables out by the grid, Word by the cell widths: give both.
-    columnWidths: columns.map((_, i) => Math.round(((ws[i] ?? 0) / total) * TEXT_WIDTH)),
+    width: { size: ws.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    columnWidths: ws,
     borders,
     rows: [
       new TableRow({
         tableHeader: true,
-        children: columns.map((c, i) =>
-          cell(c, { header: true, fill: 'EDEDED', ...(w(i) ? { width: w(i) } : {}) }),
-        ),
+        children: columns.map((c, i) => cell(c, { header: true, fill: 'EDEDED', width: ws[i] ?? 0 })),
       }),
       ...rows.map(
         (r, ri) =>
           new TableRow({
             cantSplit: true,
-            children: r.map((c, ci) =>
-              cell(c, { ...(cellOpts?.(ri, ci) ?? {}), ...(w(ci) ? { width: w(ci) } : {}) }),
-            ),
+            children: r.map((c, ci) => cell(c, { ...(cellOpts?.(ri, ci) ?? {}), width: ws[ci] ?? 0 })),
           }),
       ),
     ],
@@ -227,7 +231,11 @@ export async function renderDocx(doc: MaterialDocument): Promise<Uint8Array> {
       children: runs(doc.labels.contents, { bold: true, size: 28 }),
       alignment: AlignmentType.CENTER,
     }),
-    new TableOfContents(xmlSafe(doc.labels.contents), { hyperlink: true, headingStyleRange: '1-3' }),
+    new TableOfContents(xmlSafe(doc.labels.contents), {
+      hyperlink: true,
+      headingStyleRange: '1-3',
+      beginDirty: true,
+    }),
     new Paragraph({ children: [new PageBreak()] }),
   ];
   for (const [s, depth] of walkSections(doc.sections)) {
@@ -254,6 +262,9 @@ export async function renderDocx(doc: MaterialDocument): Promise<Uint8Array> {
   const document = new Document({
     title: xmlSafe(doc.title),
     creator: 'beian',
+    // The contents are written with estimated page numbers (readable in any viewer), and Word is
+    // asked to update the fields on opening, which replaces the estimates with its own layout.
+    pageNumbers: estimatePageNumbers,
     features: { updateFields: true },
     styles: {
       default: {

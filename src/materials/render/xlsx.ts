@@ -20,6 +20,19 @@ const val = (c: Cell): string | number => (c === null ? '' : typeof c === 'numbe
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
 const TODO_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF7ED' } };
 
+/**
+ * Print setup of every sheet: A4, landscape for wide sheets, fit to one page wide (as many pages
+ * tall as needed), the header row repeated on every page, page numbers in the footer.
+ */
+const PRINT: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9, // A4
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  horizontalCentered: true,
+  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+};
+
 function addSheet(
   wb: ExcelJS.Workbook,
   name: string,
@@ -27,7 +40,9 @@ function addSheet(
   rows: (string | number)[][],
   widths?: number[],
 ): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PRINT } });
+  ws.pageSetup.printTitlesRow = '1:1';
+  ws.headerFooter.oddFooter = '&C&P / &N';
   ws.addRow(columns.map(xmlSafe));
   ws.getRow(1).font = { bold: true, name: 'SimHei' };
   ws.getRow(1).eachCell((c) => {
@@ -42,6 +57,8 @@ function addSheet(
     ws.getColumn(i + 1).width = widths?.[i] ?? Math.min(80, Math.max(8, Math.ceil(longest)));
     ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
   });
+  const wide = columns.reduce((a, _, i) => a + (ws.getColumn(i + 1).width ?? 10), 0) > 100;
+  ws.pageSetup.orientation = wide ? 'landscape' : 'portrait';
   return ws;
 }
 
@@ -105,7 +122,7 @@ export async function renderXlsx(doc: MaterialDocument): Promise<Uint8Array> {
     }
   }
 
-  const info = wb.addWorksheet(sheetName(zh ? '说明' : 'About', used));
+  const info = wb.addWorksheet(sheetName(zh ? '说明' : 'About', used), { pageSetup: { ...PRINT } });
   info.addRow([xmlSafe(doc.title)]).font = { bold: true, size: 14, name: 'SimHei' };
   info.addRow([xmlSafe(doc.subtitle)]);
   for (const m of doc.meta) info.addRow([xmlSafe(m.label), xmlSafe(m.value)]);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { ATTACKS } from '../../redteam/attacks/types.js';
 import { VARIANT_STRATEGIES } from '../../redteam/banks/variants.js';
+import { GUARD_FORMATS } from '../../redteam/judges/guard.js';
 import { TargetConfig } from '../../redteam/targets/config.js';
 
 /**
@@ -18,6 +20,23 @@ export const RedteamSection = z
     keywords: z.string().optional(),
     /** LLM-as-judge target */
     judge: TargetConfig.optional(),
+    /** guard-model judge: a safety classifier (Qwen3Guard, Llama Guard, ShieldLM) behind an OpenAI-compatible endpoint */
+    guard: z
+      .object({ target: TargetConfig, format: z.enum(GUARD_FORMATS).default('auto') })
+      .strict()
+      .optional(),
+    /** attacks driven by an attacker model: Crescendo escalation, PAIR refinement */
+    attacks: z
+      .object({
+        kinds: z.array(z.enum(ATTACKS)).min(1),
+        attacker: TargetConfig,
+        maxTurns: z.number().int().min(1).max(50).default(5),
+        maxCalls: z.number().int().min(2).max(200).default(12),
+      })
+      .strict()
+      .optional(),
+    /** category maps for the banks' labels (data/banks/maps format), relative to this file */
+    maps: z.array(z.string().min(1)).optional(),
   })
   .strict();
 export type RedteamSection = z.infer<typeof RedteamSection>;

@@ -5,13 +5,19 @@ export const BANK_KINDS = ['generation', 'should-refuse', 'should-not-refuse'] a
 export const BankKind = z.enum(BANK_KINDS);
 export type BankKind = z.infer<typeof BankKind>;
 
+export const ChatTurn = z
+  .object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() })
+  .strict();
+export type ChatTurn = z.infer<typeof ChatTurn>;
+
 const RiskId = z.string().regex(/^A\.[1-5]\.[1-9]$/, 'a risk id of Appendix A, e.g. A.1.3');
 
 /**
  * One test item. `risk` is one of the 31 risks (A.x.y) for generation and should-refuse items;
  * should-not-refuse items name an `aspect` (制度、信仰 … 健康) instead. Variants keep the parent's id
  * in `parentId` and its risk/aspect, so scoring and bank counts stay per original question.
- * `turns` holds earlier user messages of a multi-turn conversation; `text` is the last one.
+ * `turns` holds earlier user messages of a multi-turn conversation (the runner feeds the model's
+ * own answers back between them); `text` is the last one.
  */
 export const BankItem = z
   .object({
@@ -25,6 +31,13 @@ export const BankItem = z
     parentId: z.string().optional(),
     variant: z.string().optional(),
     turns: z.array(z.string().min(1)).optional(),
+    /**
+     * A fixed conversation before `text` (a benchmark's dialog history, assistant turns included):
+     * sent as is, then `text` as the last user message.
+     */
+    history: z.array(ChatTurn).optional(),
+    /** where the item came from: the benchmark layout and its original label, e.g. `jade:违法犯罪/诈骗` */
+    source: z.string().optional(),
   })
   .strict()
   .superRefine((item, ctx) => {

@@ -1,4 +1,4 @@
-import type { Matcher } from '../../lexicon/index.js';
+import { countedMatcher, type LibraryRules, type Matcher, scoreRecord } from '../../lexicon/index.js';
 import type { Judge, JudgeInput, Verdict } from './types.js';
 
 /** A keyword hit in a text. */
@@ -17,13 +17,21 @@ export interface KeywordMatcher {
 
 /**
  * Adapts the lexicon engine (Aho–Corasick over normalised text: full/half width, case, traditional →
- * simplified, noise such as 色-情 removed) to the judge. `scan` applies the allow-list and the
- * word-boundary rules, so a one-character keyword like 性 does not fire inside 透明性 or 公平性.
+ * simplified, noise such as 色-情 removed) to the judge, with the same counting and record scoring as
+ * `beian scan` (allow-list, word boundaries, context rules, flag score): an answer is a hit exactly
+ * when scan would flag it as a record, so the same library means the same thing in both.
  */
-export function lexiconKeywordMatcher(matcher: Matcher): KeywordMatcher {
+export function lexiconKeywordMatcher(
+  matcher: Matcher,
+  rules: LibraryRules = {},
+  flagScore = 3,
+): KeywordMatcher {
+  const count = countedMatcher(matcher, rules);
   return {
     match(text: string): KeywordHit[] {
-      return matcher.scan(text).map((m) => ({
+      const matches = count(text);
+      if (!scoreRecord(text, matches, { flagScore }).flagged) return [];
+      return matches.map((m) => ({
         term: m.keyword,
         ...(m.category ? { category: m.category } : {}),
         start: m.start,

@@ -104,7 +104,11 @@ export function renderHtml(summary: ReportSummary, cases: readonly ReportCase[],
       .slice(0, o.maxExamples ?? 50)
       .map(
         (c) =>
-          `<details><summary><code>${esc(c.caseKey)}</code> · ${esc(c.category)}${c.variant ? ` · ${esc(c.variant)}` : ''} · <b>${esc(c.verdict)}</b>${c.verdict !== c.machineVerdict ? ` (${esc(c.machineVerdict)} → ${esc(c.verdict)}${c.reviewer ? `, ${esc(c.reviewer)}` : ''})` : ''}</summary><p class="q">${esc(c.prompt)}</p><pre>${esc(c.answer ?? '')}</pre><p class="why">${esc(c.reason)}</p></details>`,
+          `<details><summary><code>${esc(c.caseKey)}</code> · ${esc(c.category)}${c.variant ? ` · ${esc(c.variant)}` : ''} · <b>${esc(c.verdict)}</b>${c.verdict !== c.machineVerdict ? ` (${esc(c.machineVerdict)} → ${esc(c.verdict)}${c.reviewer ? `, ${esc(c.reviewer)}` : ''})` : ''}</summary>${
+            c.conversation
+              ? `<ol class="conv">${c.conversation.map((m) => `<li class="${esc(m.role)}"><b>${esc(m.role)}</b> ${esc(m.content)}</li>`).join('')}</ol>`
+              : ''
+          }<p class="q">${esc(c.prompt)}</p><pre>${esc(c.answer ?? '')}</pre><p class="why">${c.judge ? `<b>${esc(c.judge)}</b>: ` : ''}${esc(c.reason)}</p></details>`,
       );
     sections.push(
       `<h2>${esc(kindName(kind))}</h2>${riskChart(kind, rows, bank.threshold)}<h3>${failing.length} ✗</h3>${examples.join('\n')}${failing.length > examples.length ? `<p>… ${failing.length - examples.length}</p>` : ''}`,
@@ -119,7 +123,7 @@ body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2re
 table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ddd;padding:.3rem .6rem;text-align:left}
 .ok{color:#2c7a4b;font-weight:bold}.bad{color:#b3261e;font-weight:bold}
 pre{white-space:pre-wrap;background:#f6f6f6;padding:.5rem;max-height:20rem;overflow:auto}
-details{border-bottom:1px solid #eee;padding:.3rem 0}.q{font-weight:500}.why{color:#555}
+details{border-bottom:1px solid #eee;padding:.3rem 0}.conv{color:#555;font-size:.9em}.conv .assistant{color:#1f4e79}.q{font-weight:500}.why{color:#555}
 </style></head><body>
 <h1>beian · ${esc(t('redteam.progress'))} · <code>${esc(summary.runId)}</code> · <span class="${summary.pass ? 'ok' : 'bad'}">${esc(summary.pass ? t('redteam.pass') : t('redteam.fail'))}</span></h1>
 <p>${esc(t('redteam.summary.head', { runId: summary.runId, total: summary.total, completed: summary.completed, errors: summary.errors }))} · KB ${esc(summary.kbVersion)} · ${esc(o.generatedAt)}</p>

@@ -23,24 +23,29 @@ export type TargetErrorKind =
   | 'timeout'
   | 'bad-response'
   | 'client'
-  | 'too-large';
+  | 'too-large'
+  /** connection refused, host not found: nothing listens there (yet) */
+  | 'unreachable';
 
 export class TargetError extends Error {
   readonly kind: TargetErrorKind;
   readonly status: number | undefined;
   /** from Retry-After (seconds or HTTP date) */
   readonly retryAfterMs: number | undefined;
+  /** the system error code behind a network failure (ECONNREFUSED, ENOTFOUND …) */
+  readonly code: string | undefined;
 
   constructor(
     kind: TargetErrorKind,
     message: string,
-    options: { status?: number; retryAfterMs?: number; cause?: unknown } = {},
+    options: { status?: number; retryAfterMs?: number; cause?: unknown; code?: string } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'TargetError';
     this.kind = kind;
     this.status = options.status;
     this.retryAfterMs = options.retryAfterMs;
+    this.code = options.code;
   }
 
   get retryable(): boolean {
@@ -118,17 +123,42 @@ export function httpFailure(res: Response, body: string): TargetError | undefine
   return new TargetError('client', `HTTP ${res.status}: ${snippet}`, { status: res.status });
 }
 
-/** Turns fetch's own failures (abort, DNS, reset) into typed errors. */
+/** Error codes that mean nothing answers at that address. */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EBADPORT',
+]);
+
+/** The system error code of a failure, looking through `cause` and AggregateError's `errors`. */
+export function errorCode(e: unknown, depth = 0): string | undefined {
+  if (depth > 4 || typeof e !== 'object' || e === null) return undefined;
+  const o = e as { code?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof o.code === 'string' && /^E[A-Z_]+$/.test(o.code)) return o.code;
+  if (Array.isArray(o.errors))
+    for (const x of o.errors) {
+      const c = errorCode(x, depth + 1);
+      if (c) return c;
+    }
+  return errorCode(o.cause, depth + 1);
+}
+
+/** Turns fetch's own failures (abort, DNS, reset, refused) into typed errors. */
 export function networkFailure(e: unknown): TargetError {
   if (e instanceof TargetError) return e;
   const err = e as Error;
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError')
     return new TargetError('timeout', 'request timed out', { cause: e });
   const cause = (err?.cause as Error | undefined)?.message;
+  // fetch refuses ports it blocks (a permanent misconfiguration, like a refused connection)
+  const code = errorCode(e) ?? (cause === 'bad port' ? 'EBADPORT' : undefined);
   return new TargetError(
-    'network',
-    `network error: ${err?.message ?? String(e)}${cause ? ` (${cause})` : ''}`,
-    { cause: e },
+    code && UNREACHABLE.has(code) ? 'unreachable' : 'network',
+    `network error: ${err?.message ?? String(e)}${cause ? ` (${cause})` : ''}${code && !cause?.includes(code) ? ` [${code}]` : ''}`,
+    { cause: e, ...(code ? { code } : {}) },
   );
 }
 

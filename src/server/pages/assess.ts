@@ -2,6 +2,7 @@ import type { ServiceDetermination } from '../../assess/determination.js';
 import { Answers, FUNCTIONS, MODALITIES, MODEL_SOURCES, SERVICE_FORMS } from '../../assess/questionnaire.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { Kb } from '../../kb/index.js';
+import { enumLabel } from '../../project/field-docs.js';
 import { zodIssues } from '../../util/zod-issues.js';
 import { h } from '../html.js';
 import { csrfField, type PageCtx, page } from '../layout.js';
@@ -72,10 +73,18 @@ function triRadio(p: PageCtx, name: string, label: MessageKey, value?: boolean) 
   return h`<p><strong>${p.t(label)}</strong> ${opt('yes', 'web.assess.yes', value === true)}${opt('no', 'web.assess.no', value === false)}${opt('', 'web.assess.unknown', value === undefined)}</p>`;
 }
 
-function checks(name: string, values: readonly string[], chosen: readonly string[] = []) {
+/** The questionnaire field each form control fills: its values are labelled as in beian.yaml's help. */
+const FIELD: Record<string, string> = {
+  functions: 'services[].answers.functions',
+  serviceForms: 'services[].answers.serviceForms',
+  generates: 'services[].answers.generates',
+  modelSource: 'services[].answers.model.source',
+};
+
+function checks(p: PageCtx, name: string, values: readonly string[], chosen: readonly string[] = []) {
   return values.map(
     (v) =>
-      h`<label><input type="checkbox" name="${name}" value="${v}"${chosen.includes(v) ? h` checked` : ''}> ${v}</label>`,
+      h`<label><input type="checkbox" name="${name}" value="${v}"${chosen.includes(v) ? h` checked` : ''}> ${enumLabel(FIELD[name] ?? name, v, p.lang) ?? v}</label>`,
   );
 }
 
@@ -95,15 +104,15 @@ export function assessPage(
   const body = h`<h1>${p.t('web.assess.heading')}</h1><p class="muted">${p.t('web.assess.intro')}</p>
 ${state.issues?.length ? h`<div class="error" id="issues">${p.t('web.assess.invalid')}<ul>${state.issues.map((i) => h`<li>${i}</li>`)}</ul></div>` : ''}
 <form method="post" action="/assess" id="assess-form">${csrfField(p)}
-<fieldset><label>${p.t('web.assess.id')} <input name="id" value="${state.id ?? ''}" pattern="[a-z0-9][a-z0-9-]*"></label>
+<fieldset><label>${p.t('web.assess.id')} <input name="id" value="${state.id ?? ''}" pattern="[a-z0-9][a-z0-9\\-]*"></label>
 <label>${p.t('web.assess.name')} <input name="name" value="${state.name ?? ''}"></label>
 <label>${p.t('web.assess.launchDate')} <input type="date" name="launchDate" value="${a?.launchDate ?? ''}"></label></fieldset>
 <fieldset>${triRadio(p, 'publicMainland', 'web.assess.publicMainland', a?.publicMainland)}${triRadio(p, 'publicOpinion', 'web.assess.publicOpinion', a?.publicOpinion)}
-<p><strong>${p.t('web.assess.functions')}</strong> ${checks('functions', FUNCTIONS, a?.functions)}</p>
-<p><strong>${p.t('web.assess.serviceForms')}</strong> ${checks('serviceForms', SERVICE_FORMS, a?.serviceForms)}</p>
-<p><strong>${p.t('web.assess.generates')}</strong> ${checks('generates', MODALITIES, a?.generates)}</p>
+<p><strong>${p.t('web.assess.functions')}</strong> ${checks(p, 'functions', FUNCTIONS, a?.functions)}</p>
+<p><strong>${p.t('web.assess.serviceForms')}</strong> ${checks(p, 'serviceForms', SERVICE_FORMS, a?.serviceForms)}</p>
+<p><strong>${p.t('web.assess.generates')}</strong> ${checks(p, 'generates', MODALITIES, a?.generates)}</p>
 ${triRadio(p, 'faceVoice', 'web.assess.faceVoice', a?.faceVoice)}</fieldset>
-<fieldset><label>${p.t('web.assess.modelSource')} <select name="modelSource" id="modelSource"><option value=""></option>${MODEL_SOURCES.map((m) => h`<option value="${m}"${a?.model?.source === m ? h` selected` : ''}>${m}</option>`)}</select></label>
+<fieldset><label>${p.t('web.assess.modelSource')} <select name="modelSource" id="modelSource"><option value=""></option>${MODEL_SOURCES.map((m) => h`<option value="${m}"${a?.model?.source === m ? h` selected` : ''}>${enumLabel(FIELD.modelSource!, m, p.lang) ?? m}</option>`)}</select></label>
 <label>${p.t('web.assess.modelName')} <input name="modelName" value="${a?.model?.name ?? ''}"></label>
 <label>${p.t('web.assess.params')} <input name="parametersBillions" type="number" step="any" min="0" value="${a?.model?.parametersBillions ?? ''}"></label>
 ${triRadio(p, 'modelFiled', 'web.assess.modelFiled', a?.model?.filed)}

@@ -1,20 +1,48 @@
 import type { FilingRow, ServiceRow } from '../../app/filings/index.js';
 import type { DueItem } from '../../filings/deadlines.js';
 import { FILING_STATES } from '../../filings/lifecycle.js';
+import {
+  phaseOf,
+  portfolioReadiness,
+  READINESS_PHASES,
+  type ReadinessPhase,
+} from '../../filings/readiness.js';
 import { pick } from '../../i18n/index.js';
 import type { Kb } from '../../kb/index.js';
 import { esc, h, raw, seg } from '../html.js';
 import { type PageCtx, page } from '../layout.js';
+import { readinessChart, readinessTotal } from './readiness-chart.js';
+
+/** Filters and page of the portfolio table, from the query string (the form submits by GET). */
+export interface OverviewQuery {
+  q?: string;
+  phase?: string;
+  overdue?: string;
+  page?: string;
+}
+
+export const PAGE_SIZE = 50;
+/** Services charted: the least ready first, so the chart shows where the work is. */
+const CHART_ROWS = 15;
 
 export interface OverviewData {
   services: readonly ServiceRow[];
   filings: readonly FilingRow[];
   due: readonly DueItem[];
+  /** evidence files per filing id; filings absent have none */
+  evidence?: Readonly<Record<string, number>>;
 }
 
-/** services × filing kinds × state, with the next deadline per service; overdue in red. */
-export function overviewPage(p: PageCtx, kb: Kb, d: OverviewData): string {
+/**
+ * Readiness charts (per service and overall), the deadlines, then services × filing kinds × state
+ * with the next deadline per service (overdue in red), filtered and paged without JavaScript.
+ */
+export function overviewPage(p: PageCtx, kb: Kb, d: OverviewData, query: OverviewQuery = {}): string {
   const kinds = kb.filingKinds;
+  const readiness = portfolioReadiness(
+    d.evidence ? d.filings.map((f) => ({ ...f, evidence: d.evidence?.[f.id] ?? 0 })) : d.filings,
+    d.due,
+  );
   const byService = new Map<string, FilingRow[]>();
   for (const f of d.filings) {
     const list = byService.get(f.serviceId);
@@ -28,9 +56,41 @@ export function overviewPage(p: PageCtx, kb: Kb, d: OverviewData): string {
   // The hot loop (1,000 services × 5 kinds) concatenates strings directly; every untrusted value
   // still goes through esc().
   const overdueLabel = esc(p.t('web.overdue'));
+  // Filters: name or id contains q; has a filing in the phase; has an overdue deadline.
+  const q = (query.q ?? '').trim().toLowerCase();
+  const phase = (READINESS_PHASES as readonly string[]).includes(query.phase ?? '')
+    ? (query.phase as ReadinessPhase)
+    : undefined;
+  const onlyOverdue = query.overdue === '1';
+  const matching = d.services.filter(
+    (s) =>
+      (!q || s.name.toLowerCase().includes(q) || s.id.toLowerCase().includes(q)) &&
+      (!phase || (byService.get(s.id) ?? []).some((f) => phaseOf(f.state) === phase)) &&
+      (!onlyOverdue || nextDue.get(s.id)?.overdue === true),
+  );
+  const pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
+  const current = Math.min(pages, Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1));
+  const shown = matching.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  const link = (n: number) => {
+    const params = new URLSearchParams();
+    if (q) params.set('q', query.q ?? '');
+    if (phase) params.set('phase', phase);
+    if (onlyOverdue) params.set('overdue', '1');
+    params.set('page', String(n));
+    return `/?${params.toString()}#portfolio`;
+  };
+  const pager =
+    pages > 1
+      ? h`<nav class="pager" aria-label="${p.t('web.pager.label')}">${current > 1 ? h`<a href="${link(current - 1)}" rel="prev">${p.t('web.pager.prev')}</a>` : ''} <span>${p.t('web.pager.status', { page: current, pages, n: matching.length })}</span> ${current < pages ? h`<a href="${link(current + 1)}" rel="next">${p.t('web.pager.next')}</a>` : ''}</nav>`
+      : h`<p class="muted">${p.t('web.pager.count', { n: matching.length })}</p>`;
+  const filters = h`<form method="get" action="/#portfolio" class="filters" id="portfolio-filters">
+<label>${p.t('web.filter.q')} <input type="search" name="q" value="${query.q ?? ''}"></label>
+<label>${p.t('web.filter.phase')} <select name="phase"><option value=""></option>${READINESS_PHASES.map((ph) => h`<option value="${ph}"${phase === ph ? h` selected` : ''}>${p.t(`web.readiness.${ph}`)}</option>`)}</select></label>
+<label><input type="checkbox" name="overdue" value="1"${onlyOverdue ? h` checked` : ''}> ${p.t('web.filter.overdue')}</label>
+<button type="submit">${p.t('web.filter.apply')}</button> <a href="/">${p.t('web.filter.clear')}</a></form>`;
   const approxLabel = p.t('web.approximate');
   let rows = '';
-  for (const s of d.services) {
+  for (const s of shown) {
     const fs = byService.get(s.id) ?? [];
     const due = nextDue.get(s.id);
     let cells = '';
@@ -55,9 +115,10 @@ export function overviewPage(p: PageCtx, kb: Kb, d: OverviewData): string {
     );
   const body = h`<h1>${p.t('web.overview.heading')}</h1>
 <p id="summary">${p.t('web.overview.summary', { services: d.services.length, filings: d.filings.length, overdue, due: d.due.length })}</p>
-${d.services.length === 0 ? h`<p class="notice">${p.t('web.overview.empty')}</p>` : ''}
+${d.services.length === 0 ? h`<p class="notice">${p.t('web.overview.empty')}</p>` : h`<h2>${p.t('web.readiness.heading')}</h2>${readinessTotal(p.t, readiness.total)}${readinessChart(p.t, readiness.services.slice(0, CHART_ROWS))}${readiness.services.length > CHART_ROWS ? h`<p class="muted">${p.t('web.readiness.more', { shown: CHART_ROWS, n: readiness.services.length })}</p>` : ''}`}
 ${d.due.length ? h`<h2>${p.t('web.overview.deadlines')}</h2><table id="deadlines"><thead><tr><th>${p.t('web.col.due')}</th><th>${p.t('web.col.service')}</th><th>${p.t('web.col.event')}</th><th>${p.t('web.col.filing')}</th><th></th></tr></thead><tbody>${dueRows}</tbody></table>` : ''}
+<h2>${p.t('web.overview.portfolio')}</h2>${filters}${pager}
 <table id="portfolio"><thead><tr><th>${p.t('web.col.service')}</th><th>${p.t('web.col.owner')}</th>${kinds.map((k) => h`<th>${pick(k.title, p.lang)}</th>`)}<th>${p.t('web.col.nextDue')}</th></tr></thead>
-<tbody>${raw(rows)}</tbody></table>`;
+<tbody>${raw(rows)}</tbody></table>${pages > 1 ? pager : ''}`;
   return page(p, p.t('web.overview.heading'), body);
 }

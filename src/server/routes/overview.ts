@@ -7,7 +7,7 @@ import { pageCtx, type Routes, routes } from './shared.js';
 export const overviewRoutes: Routes = (deps) => {
   const data = () => overview(deps.store, deps.kb, deps.clock());
   return routes()
-    .get('/', async (c) => c.html(overviewPage(pageCtx(c, deps), deps.kb, await data())))
+    .get('/', async (c) => c.html(overviewPage(pageCtx(c, deps), deps.kb, await data(), c.req.query())))
     .get('/api/overview', async (c) => c.json(await data()))
     .get('/api/deadlines', async (c) => c.json({ due: (await data()).due }))
     .get('/deadlines.ics', async (c) => {

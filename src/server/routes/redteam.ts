@@ -4,6 +4,9 @@ import type { Verdict } from '../deps.js';
 import { redteamListPage, redteamRunPage } from '../pages/redteam.js';
 import { editorForm, pageCtx, type Routes, routes } from './shared.js';
 
+/** Results per page of a run: a run of thousands of cases renders one page, never all of it. */
+export const PAGE_SIZE = 50;
+
 /** Red-team runs and the human override of a verdict (the review use case, as `beian redteam review`). */
 export const redteamRoutes: Routes = (deps) =>
   routes()
@@ -12,9 +15,23 @@ export const redteamRoutes: Routes = (deps) =>
     )
     .get('/redteam/:run', async (c) => {
       const id = c.req.param('run');
-      const r = await deps.redteam?.getRun(id);
+      const pageNo = Math.max(1, Math.floor(Number(c.req.query('page') ?? '1')) || 1);
+      const query = {
+        verdict: c.req.query('verdict') || undefined,
+        risk: c.req.query('risk') || undefined,
+        offset: (pageNo - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      };
+      const r = await deps.redteam?.getRun(id, query);
       if (!r) throw BeianError.of('NOT_FOUND', 'web.error.noRun', { id });
-      return c.html(redteamRunPage(pageCtx(c, deps), r.run, r.results));
+      return c.html(
+        redteamRunPage(pageCtx(c, deps), r.run, r.results, {
+          ...query,
+          page: pageNo,
+          total: r.total,
+          facets: r.facets,
+        }),
+      );
     })
     .post('/redteam/:run/results/:result/override', async (c) => {
       const form = await editorForm(c);
@@ -34,5 +51,8 @@ export const redteamRoutes: Routes = (deps) =>
         actor: review.reviewer,
         at: deps.clock().toISOString(),
       });
-      return c.redirect(`/redteam/${encodeURIComponent(run)}`, 303);
+      // back to the page the reviewer was on (same filter and page)
+      const back = new URL(c.req.header('referer') ?? '/', 'http://x');
+      const keep = back.pathname === `/redteam/${encodeURIComponent(run)}` ? back.search : '';
+      return c.redirect(`/redteam/${encodeURIComponent(run)}${keep}`, 303);
     });

@@ -113,3 +113,13 @@ export async function listEvidence(db: Kysely<Database>, filingId: string) {
     .orderBy('l.at')
     .execute();
 }
+
+/** Evidence files linked to each filing, for the overview's readiness (filings without any are 0). */
+export async function countEvidenceByFiling(db: Kysely<Database>): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('registry_evidence_links')
+    .select(['filing_id', (eb) => eb.fn.count<string | number>('sha256').as('n')])
+    .groupBy('filing_id')
+    .execute();
+  return new Map(rows.map((r) => [r.filing_id, Number(r.n)]));
+}

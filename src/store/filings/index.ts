@@ -1,5 +1,12 @@
 export { type AuditInput, appendAudit, countAudit, readAudit, verifyAudit, withAuditRetry } from './audit.js';
-export { attachEvidence, type EvidenceMeta, listEvidence, readEvidence, sha256Hex } from './evidence.js';
+export {
+  attachEvidence,
+  countEvidenceByFiling,
+  type EvidenceMeta,
+  listEvidence,
+  readEvidence,
+  sha256Hex,
+} from './evidence.js';
 export {
   endService,
   type FilingRow,

@@ -33,6 +33,9 @@ export function redteamRepo(store: { readonly db: Kysely<Database> | Transaction
     createRun: (run: Insertable<RedteamTables['redteam_runs']>) =>
       db.insertInto('redteam_runs').values(run).execute(),
 
+    saveSummary: (id: string, summaryJson: string) =>
+      db.updateTable('redteam_runs').set({ summary_json: summaryJson }).where('id', '=', id).execute(),
+
     setRunStatus: (id: string, status: string, at: string) =>
       db.updateTable('redteam_runs').set({ status, updated_at: at }).where('id', '=', id).execute(),
 
@@ -108,6 +111,82 @@ export function redteamRepo(store: { readonly db: Kysely<Database> | Transaction
         .orderBy('category')
         .orderBy('item_id')
         .execute(),
+
+    /**
+     * One page of a run's results, filtered by machine verdict and/or category (risk or aspect),
+     * in a stable order, with the number of matching rows: the dashboard never loads a whole run.
+     */
+    async resultsPage(
+      runId: string,
+      f: { verdict?: string; category?: string; kind?: string; offset: number; limit: number },
+    ): Promise<{ rows: StoredResult[]; total: number }> {
+      let q = db.selectFrom('redteam_results').where('run_id', '=', runId);
+      if (f.verdict) q = q.where('verdict', '=', f.verdict);
+      if (f.category) q = q.where('category', '=', f.category);
+      if (f.kind) q = q.where('kind', '=', f.kind);
+      const [rows, count] = await Promise.all([
+        q
+          .selectAll()
+          .orderBy('kind')
+          .orderBy('category')
+          .orderBy('item_id')
+          .orderBy('case_key')
+          .offset(Math.max(0, f.offset))
+          .limit(Math.min(500, Math.max(1, f.limit)))
+          .execute(),
+        q.select(db.fn.countAll<number>().as('n')).executeTakeFirst(),
+      ]);
+      return { rows, total: Number(count?.n ?? 0) };
+    },
+
+    /** Result counts by bank, category and machine verdict (a run's summary without loading its rows). */
+    verdictCounts: (runId: string) =>
+      db
+        .selectFrom('redteam_results')
+        .select(['kind', 'category', 'verdict', db.fn.countAll<number>().as('n')])
+        .where('run_id', '=', runId)
+        .groupBy(['kind', 'category', 'verdict'])
+        .execute(),
+
+    /** kind, category and machine verdict of the given cases (the overridden ones, for a summary). */
+    async casesByKeys(
+      runId: string,
+      keys: readonly string[],
+    ): Promise<{ case_key: string; kind: string; category: string; verdict: string }[]> {
+      const out: { case_key: string; kind: string; category: string; verdict: string }[] = [];
+      for (let i = 0; i < keys.length; i += CHUNK)
+        out.push(
+          ...(await db
+            .selectFrom('redteam_results')
+            .select(['case_key', 'kind', 'category', 'verdict'])
+            .where('run_id', '=', runId)
+            .where('case_key', 'in', keys.slice(i, i + CHUNK))
+            .execute()),
+        );
+      return out;
+    },
+
+    /** The verdicts and categories present in a run, with counts (the dashboard's filter choices). */
+    async facets(
+      runId: string,
+    ): Promise<{ verdicts: Record<string, number>; categories: Record<string, number> }> {
+      const v = await db
+        .selectFrom('redteam_results')
+        .select(['verdict', db.fn.countAll<number>().as('n')])
+        .where('run_id', '=', runId)
+        .groupBy('verdict')
+        .execute();
+      const c = await db
+        .selectFrom('redteam_results')
+        .select(['category', db.fn.countAll<number>().as('n')])
+        .where('run_id', '=', runId)
+        .groupBy('category')
+        .execute();
+      return {
+        verdicts: Object.fromEntries(v.map((r) => [r.verdict, Number(r.n)])),
+        categories: Object.fromEntries(c.map((r) => [r.category, Number(r.n)])),
+      };
+    },
 
     async counts(runId: string): Promise<{ ok: number; error: number }> {
       const rows = await db

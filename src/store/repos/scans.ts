@@ -3,6 +3,8 @@ import type { Store } from '../index.js';
 
 /** What the store keeps of a scan report: the columns it queries, and the whole report as JSON. */
 export interface ScanRecord {
+  /** the report's own id (kept as the row id, so its manual sample can find it) */
+  id?: string;
   records: number;
   flagged: number;
   verdict: string;
@@ -15,7 +17,7 @@ export async function saveScan(
   report: ScanRecord,
   now: Date,
 ): Promise<string> {
-  const id = randomUUID();
+  const id = report.id ?? randomUUID();
   await store.db
     .insertInto('scans')
     .values({
@@ -45,3 +47,16 @@ export const latestReport = (store: Store, table: 'scans' | 'pii_reports') =>
     .executeTakeFirst();
 
 export const latestScan = (store: Store) => latestReport(store, 'scans');
+
+/** One stored scan's report JSON, by id. */
+export const scanById = (store: Store, id: string) =>
+  store.db.selectFrom('scans').select(['id', 'report_json']).where('id', '=', id).executeTakeFirst();
+
+/** Replaces a stored scan's report JSON (e.g. with its manual review added). */
+export async function updateScanReport(store: Store, id: string, report: unknown): Promise<void> {
+  await store.db
+    .updateTable('scans')
+    .set({ report_json: JSON.stringify(report) })
+    .where('id', '=', id)
+    .execute();
+}

@@ -11,6 +11,8 @@ export interface RedteamTables {
     kb_version: string;
     /** targets (identities, no secrets), bank files, variants, judges, sample */
     plan_json: string;
+    /** the scored summary (RunJson) when the run ended; null while running */
+    summary_json: string | null;
   };
   redteam_results: {
     run_id: string;

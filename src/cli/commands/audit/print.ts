@@ -149,7 +149,7 @@ export function printChecklist(c: CliContext, r: ChecklistReport): void {
       questions.get(g.item) ?? '',
     ]);
     c.out(
-      `${c.t('audit.checklist.gaps')}\n${formatTable(['', c.t('audit.h.item'), c.t('audit.h.flag'), ''], rows)}\n\n`,
+      `${c.t('audit.checklist.gaps')}\n${formatTable(['', c.t('audit.h.checklistItem'), c.t('audit.h.flag'), ''], rows)}\n\n`,
     );
   }
 }

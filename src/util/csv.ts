@@ -18,6 +18,7 @@ export class CsvSplitter {
     private readonly delimiter: string,
     private readonly emit: (fields: string[], line: number) => void,
     private readonly malformed: (line: number, message: string) => void = () => {},
+    private readonly maxSpan: number = MAX_QUOTED_SPAN,
   ) {}
 
   push(chunk: string): void {
@@ -53,7 +54,7 @@ export class CsvSplitter {
           let next = buf.indexOf('\n', end + 1);
           // at the end of the input the last line needs no newline of its own
           if (next === -1 && final && end < buf.length) next = buf.length;
-          if (next === -1 || next - start > MAX_QUOTED_SPAN) {
+          if (next === -1 || next - start > this.maxSpan) {
             complete = false;
             break;
           }
@@ -63,7 +64,7 @@ export class CsvSplitter {
         }
         if (!complete) {
           // wait for more input unless the record can never close within the bound
-          if (!final && buf.length - start <= MAX_QUOTED_SPAN) break;
+          if (!final && buf.length - start <= this.maxSpan) break;
           this.line += 1;
           pos = nl + 1;
           this.malformed(

@@ -1,0 +1,125 @@
+/**
+ * Precision/recall of the judges on our own labelled set of Chinese answers
+ * (test/fixtures/redteam/answers-zh-v1.jsonl: 25 refusals, 25 compliances of which 9 harmful,
+ * written for beian; the odd lines are held out and were never used to tune anything), and
+ * agreement with stored human overrides.
+ *   npx tsx bench/redteam/judges.ts [--judge-base-url URL --judge-model M [--judge-api-key-env NAME]]
+ *                                   [--guard-base-url URL --guard-model M [--guard-format F]] [--db FILE]
+ * Without an endpoint only the offline judges (refusal detector, starter keyword library) are measured.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadKeywordJudge } from '../../src/app/redteam/run.js';
+import { summarise } from '../../src/app/redteam/summary.js';
+import { loadKb } from '../../src/kb/index.js';
+import { judgeAnswer } from '../../src/redteam/judges/chain.js';
+import { type GuardFormat, guardJudge } from '../../src/redteam/judges/guard.js';
+import { llmJudge } from '../../src/redteam/judges/llm.js';
+import { calibrate } from '../../src/redteam/judges/refusal.js';
+import type { Judge } from '../../src/redteam/judges/types.js';
+import { createTarget } from '../../src/redteam/targets/catalogue.js';
+import { Policy } from '../../src/redteam/targets/policy.js';
+import { openStore } from '../../src/store/index.js';
+import { redteamRepo } from '../../src/store/repos/redteam.js';
+
+const { values: a } = parseArgs({
+  options: {
+    'judge-base-url': { type: 'string' },
+    'judge-model': { type: 'string' },
+    'judge-api-key-env': { type: 'string' },
+    'guard-base-url': { type: 'string' },
+    'guard-model': { type: 'string' },
+    'guard-format': { type: 'string', default: 'auto' },
+    db: { type: 'string' },
+  },
+});
+const kb = loadKb();
+const rows = readFileSync(new URL('../../test/fixtures/redteam/answers-zh-v1.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as { id: string; answer: string; refused: boolean; harmful: boolean });
+
+const pr = (pairs: { got: boolean; want: boolean }[]) => {
+  const tp = pairs.filter((p) => p.got && p.want).length;
+  const fp = pairs.filter((p) => p.got && !p.want).length;
+  const fn = pairs.filter((p) => !p.got && p.want).length;
+  return {
+    n: pairs.length,
+    tp,
+    fp,
+    fn,
+    precision: +(tp / (tp + fp || 1)).toFixed(3),
+    recall: +(tp / (tp + fn || 1)).toFixed(3),
+  };
+};
+const out: Record<string, unknown> = {};
+// even lines were the dev half (three colloquial-refusal patterns were added from them); odd lines are held out
+const half = (k: number) =>
+  rows.filter((_, i) => i % 2 === k).map((r) => ({ text: r.answer, refused: r.refused }));
+out['refusal detector, dev half (refused?)'] = calibrate(half(0));
+out['refusal detector, held-out half (refused?)'] = calibrate(half(1));
+const kw = await loadKeywordJudge(kb);
+const item = { id: 'x', kind: 'generation' as const, risk: 'A.1.8', text: '（用户问题）' };
+const harmfulBy = async (judges: Judge[]) => {
+  const pairs = [];
+  for (const r of rows.filter((x) => !x.refused)) {
+    const v = await judgeAnswer({ item, prompt: item.text, answer: r.answer }, judges);
+    pairs.push({ got: v.verdict === 'fail' || v.verdict === 'uncertain', want: r.harmful });
+  }
+  return pr(pairs);
+};
+out['keyword judge, starter library (harmful? among compliances)'] = await harmfulBy([kw.judge]);
+const policy = () => new Policy({ concurrency: 4, timeoutMs: 60_000, retries: 2 });
+if (a['judge-base-url'] && a['judge-model']) {
+  const t = createTarget(
+    {
+      type: 'openai',
+      baseUrl: a['judge-base-url'],
+      model: a['judge-model'],
+      ...(a['judge-api-key-env'] ? { apiKeyEnv: a['judge-api-key-env'] } : {}),
+      params: {},
+      concurrency: 4,
+      timeoutMs: 60_000,
+      retries: 2,
+      maxResponseBytes: 1 << 20,
+    },
+    { fetch, env: process.env },
+  );
+  out['LLM judge (harmful? among compliances)'] = await harmfulBy([llmJudge(t, policy())]);
+} else out['LLM judge'] = 'not measured: pass --judge-base-url and --judge-model (no model endpoint offline)';
+if (a['guard-base-url'] && a['guard-model']) {
+  const t = createTarget(
+    {
+      type: 'openai',
+      baseUrl: a['guard-base-url'],
+      model: a['guard-model'],
+      params: {},
+      concurrency: 4,
+      timeoutMs: 60_000,
+      retries: 2,
+      maxResponseBytes: 1 << 20,
+    },
+    { fetch, env: process.env },
+  );
+  out['guard judge (harmful? among compliances)'] = await harmfulBy([
+    guardJudge(t, policy(), a['guard-format'] as GuardFormat),
+  ]);
+} else out['guard judge'] = 'not measured: pass --guard-base-url and --guard-model';
+if (a.db) {
+  const store = await openStore(a.db);
+  let n = 0;
+  let agree = 0;
+  for (const run of await redteamRepo(store).listRuns())
+    for (const r of (await summarise(kb, store, run.id)).results)
+      if (r.override) {
+        n++;
+        if (r.override.verdict === r.machineVerdict) agree++;
+      }
+  out['agreement with stored human overrides'] = {
+    overrides: n,
+    agreeing: agree,
+    rate: n ? +(agree / n).toFixed(3) : null,
+  };
+  await store.close();
+}
+process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileLexicon } from '../lexicon/matcher.js';
+import { buildNormTable, DEFAULT_NORMALIZE } from '../lexicon/normalize.js';
+import { auditItems, fileSampler, sampleKey } from './audit.js';
+import { auditUtf8Lines, fastLines } from './audit-lines.js';
+import { blockItems } from './parse.js';
+import type { CorpusBlock } from './types.js';
+
+const table = buildNormTable(DEFAULT_NORMALIZE);
+const matcher = compileLexicon(
+  [
+    { keyword: '色情', category: 'A.1.6', severity: 3 },
+    { keyword: '赌博', category: 'A.1.6', severity: 2 },
+    { keyword: '马𫘜', category: 'A.1.3', severity: 1 },
+    { keyword: 'av', category: 'A.1.6', severity: 1 },
+    { keyword: '65', category: 'A.1.6', severity: 1 },
+  ],
+  { normTable: table, allow: ['色情片分级'] },
+  (t) => [...t],
+);
+const options = { flagScore: 3, seed: 7, sampleFraction: 0.3, manualSize: 5 };
+const count = (t: string) => matcher.scan(t);
+const units = [
+  '色',
+  '情',
+  '赌',
+  '博',
+  '马',
+  '𫘜',
+  '😀',
+  'a',
+  'v',
+  'A',
+  '6',
+  '5',
+  '.',
+  ' ',
+  '\r',
+  '\u3000',
+  '分',
+  '级',
+  '片',
+];
+
+describe('auditUtf8Lines', () => {
+  it('gives the same tally as decoding every line (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom(...units), maxLength: 12 }), { maxLength: 30 }),
+        (lines) => {
+          const bytes = new TextEncoder().encode(lines.map((l) => `${l}\n`).join(''));
+          const block: CorpusBlock = {
+            kind: 'lines',
+            file: 'f.txt',
+            format: 'txt',
+            encoding: 'auto',
+            firstLine: 5,
+            bytes,
+          };
+          const fast = fastLines(block);
+          expect(fast).toBeDefined();
+          const slow = auditItems(blockItems(block, {}), bytes.length, count, options);
+          expect(auditUtf8Lines(fast as NonNullable<typeof fast>, matcher, count, options)).toEqual(slow);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves blocks with NUL, invalid UTF-8 or JSONL to the full parser', () => {
+    const block = (bytes: Uint8Array, format: 'txt' | 'jsonl' = 'txt'): CorpusBlock => ({
+      kind: 'lines',
+      file: 'f',
+      format,
+      encoding: 'auto',
+      firstLine: 1,
+      bytes,
+    });
+    expect(fastLines(block(new Uint8Array([0x41, 0, 0x0a])))).toBeUndefined();
+    expect(fastLines(block(new Uint8Array([0x41, 0xff, 0x0a])))).toBeUndefined();
+    expect(fastLines(block(new Uint8Array([0x41, 0x0a]), 'jsonl'))).toBeUndefined();
+  });
+
+  it('fileSampler draws the same keys as sampleKey', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.string(), fc.nat(), (seed, file, line) => {
+        expect(fileSampler(seed, file)(line)).toBe(sampleKey(seed, file, line));
+      }),
+    );
+  });
+});

@@ -1,0 +1,93 @@
+import { isUtf8 } from 'node:buffer';
+import type { Matcher } from '../lexicon/matcher.js';
+import type { CountedMatches } from '../lexicon/rules.js';
+import {
+  type AuditOptions,
+  type AuditTally,
+  auditItems,
+  emptyTally,
+  fileSampler,
+  keepBottom,
+  MANUAL_SEED,
+  type ManualCandidate,
+  mergeTally,
+} from './audit.js';
+import type { CorpusBlock, CorpusItem } from './types.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+type LinesBlock = Extract<CorpusBlock, { kind: 'lines' }>;
+
+/**
+ * Whether a block can take the fast path: one txt record a line, valid UTF-8 throughout, no NUL
+ * (a NUL line is reported as malformed by parseBlock). Checked natively, in microseconds.
+ */
+export function fastLines(block: CorpusBlock): LinesBlock | undefined {
+  const fast =
+    block.kind === 'lines' &&
+    block.format === 'txt' &&
+    !block.wholeFile &&
+    (block.encoding === 'auto' || block.encoding === 'utf8') &&
+    isUtf8(block.bytes) &&
+    block.bytes.indexOf(0) < 0;
+  return fast ? block : undefined;
+}
+
+/**
+ * The audit of a txt block straight from its UTF-8 bytes: the matcher walks every line without
+ * decoding it, and only lines where a keyword (or allow phrase) occurs are decoded and audited
+ * like any record (auditItems). A line without any occurrence has no match by construction, so
+ * it only counts as a record and in the sample. Same tally as parseBlock + auditItems.
+ */
+export function auditUtf8Lines(
+  block: LinesBlock,
+  matcher: Matcher,
+  count: CountedMatches,
+  options: AuditOptions,
+): AuditTally {
+  const { bytes, file } = block;
+  const t = emptyTally();
+  const key = fileSampler(options.seed, file);
+  const manualKey = fileSampler(options.seed ^ MANUAL_SEED, file);
+  const manual = options.manualSize ?? 0;
+  // manual-sample keys of the lines without a hit, decoded only if they make the block's bottom-k
+  const quiet: Array<{ key: number; line: number; start: number; end: number }> = [];
+  const fraction = options.sampleFraction;
+  const candidates: CorpusItem[] = [];
+  let line = block.firstLine;
+  matcher.lines(bytes, 0, bytes.length, (start, end, hit, blank) => {
+    const n = line++;
+    if (blank) return;
+    if (hit) {
+      const last = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;
+      candidates.push({ kind: 'record', file, line: n, text: utf8.decode(bytes.subarray(start, last)) });
+      return;
+    }
+    t.records++;
+    if (key(n) < fraction) t.sample.size++;
+    if (manual) quiet.push({ key: manualKey(n), line: n, start, end });
+  });
+  // The candidates are audited as records; their flagged examples stay in line order.
+  const audited = auditItems(candidates, 0, count, options);
+  mergeTally(t, audited);
+  if (manual) {
+    quiet.sort((a, b) => a.key - b.key);
+    const max = options.manualTextChars ?? 4000;
+    const drawn: ManualCandidate[] = quiet.slice(0, manual).map((q) => {
+      const last = q.end > q.start && bytes[q.end - 1] === 0x0d ? q.end - 1 : q.end;
+      const text = utf8.decode(bytes.subarray(q.start, last));
+      return {
+        key: q.key,
+        file,
+        line: q.line,
+        text: text.length > max ? text.slice(0, max) : text,
+        truncated: text.length > max,
+        flagged: false,
+        keywords: [],
+      };
+    });
+    t.manual = keepBottom([...t.manual, ...drawn], manual);
+  }
+  t.bytes = bytes.length;
+  return t;
+}

@@ -1,0 +1,147 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileLexicon } from './matcher.js';
+import { buildNormTable, DEFAULT_NORMALIZE, normalizeString, normalizeWithOffsets } from './normalize.js';
+import type { LexiconEntry } from './types.js';
+
+/**
+ * The matcher against a naive reference: normalise the text (with the offsets of every normalised
+ * unit), then indexOf every normalised keyword. Same context rules by construction of
+ * normalizeWithOffsets; the automaton, the scanner's inlined rules and the UTF-8 line walk must agree.
+ */
+const table = buildNormTable(DEFAULT_NORMALIZE);
+const units = [
+  '色',
+  '情',
+  '马',
+  '𫘜',
+  '𨳒',
+  '😀',
+  '6',
+  '5',
+  '4',
+  '.',
+  '-',
+  '(',
+  ')',
+  ' ',
+  '*',
+  'A',
+  'a',
+  'b',
+  '，',
+  '陰',
+  '阴',
+  '道',
+  '\u200b',
+  'ａ',
+  '１',
+  '\u3000',
+  '%',
+];
+const keywordUnits = ['色', '情', '马', '𫘜', '𨳒', '6', '5', '4', '.', 'a', 'b', '阴', '道', '陰', '*'];
+
+interface RefHit {
+  keyword: number;
+  start: number;
+  end: number;
+}
+
+function reference(patterns: string[], text: string): RefHit[] {
+  const { text: n, offsets } = normalizeWithOffsets(text, table);
+  const out: RefHit[] = [];
+  patterns.forEach((p, k) => {
+    for (let at = n.indexOf(p); at >= 0; at = n.indexOf(p, at + 1)) {
+      // a match never starts on the low half of a surrogate pair
+      if ((n.charCodeAt(at) & 0xfc00) === 0xdc00) continue;
+      out.push({ keyword: k, start: offsets[at] as number, end: (offsets[at + p.length - 1] as number) + 1 });
+    }
+  });
+  return out;
+}
+
+const key = (h: RefHit): string => `${h.keyword}:${h.start}:${h.end}`;
+
+const keywordSets = fc
+  .uniqueArray(fc.string({ unit: fc.constantFrom(...keywordUnits), minLength: 1, maxLength: 4 }), {
+    minLength: 1,
+    maxLength: 8,
+    selector: (k) => normalizeString(k, table),
+  })
+  .map((ks) => ks.filter((k) => normalizeString(k, table).length > 0))
+  .filter((ks) => ks.length > 0);
+const texts = fc.string({ unit: fc.constantFrom(...units), maxLength: 40 });
+
+describe('matcher = normalise-then-indexOf (property)', () => {
+  it('finds exactly the reference hits, at original offsets', () => {
+    fc.assert(
+      fc.property(keywordSets, texts, (keywords, text) => {
+        const entries: LexiconEntry[] = keywords.map((k) => ({
+          keyword: k,
+          category: 'A.1.6',
+          severity: 3,
+          boundary: 'none',
+        }));
+        const m = compileLexicon(entries, { normTable: table }, (t) => [...t]);
+        const got = m
+          .findAll(text)
+          .map((x) => key({ keyword: keywords.indexOf(x.keyword), start: x.start, end: x.end }));
+        const want = reference(
+          keywords.map((k) => normalizeString(k, table)),
+          text,
+        ).map(key);
+        expect(got.sort()).toEqual(want.sort());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('scan keeps the leftmost-longest reference hits, ASCII keywords only between non-alphanumerics', () => {
+    fc.assert(
+      fc.property(keywordSets, texts, (keywords, text) => {
+        const m = compileLexicon(
+          keywords.map((k) => ({ keyword: k, category: 'A.1.6', severity: 3 })),
+          { normTable: table },
+          (t) => [...t], // every character a word: the jieba rules never reject here
+        );
+        const norm = keywords.map((k) => normalizeString(k, table));
+        const alnum = (c: number): boolean => /[0-9A-Za-z]/.test(String.fromCharCode(c));
+        const cands = reference(norm, text).filter((h) => {
+          if (!/^[a-z0-9]+$/.test(norm[h.keyword] as string)) return true;
+          return !(alnum(text.charCodeAt(h.start - 1)) || alnum(text.charCodeAt(h.end)));
+        });
+        cands.sort((a, b) => a.start - b.start || b.end - a.end);
+        const kept: RefHit[] = [];
+        let reach = -1;
+        for (const h of cands)
+          if (h.start >= reach) {
+            kept.push(h);
+            reach = h.end;
+          }
+        const got = m.scan(text).map((x) => `${x.start}:${x.end}`);
+        expect(got).toEqual(kept.map((h) => `${h.start}:${h.end}`));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('the UTF-8 line walk flags exactly the lines with a hit, and the blank lines', () => {
+    const lineText = fc.string({ unit: fc.constantFrom(...units, '\t'), maxLength: 20 });
+    fc.assert(
+      fc.property(keywordSets, fc.array(lineText, { minLength: 1, maxLength: 6 }), (keywords, lines) => {
+        const m = compileLexicon(
+          keywords.map((k) => ({ keyword: k, category: 'A.1.6', severity: 3, boundary: 'none' as const })),
+          { normTable: table },
+        );
+        const norm = keywords.map((k) => normalizeString(k, table));
+        const bytes = new TextEncoder().encode(lines.map((l) => `${l}\n`).join(''));
+        const got: Array<[string, boolean, boolean]> = [];
+        m.lines(bytes, 0, bytes.length, (s, e, hit, blank) =>
+          got.push([new TextDecoder().decode(bytes.subarray(s, e)), hit, blank]),
+        );
+        expect(got).toEqual(lines.map((l) => [l, reference(norm, l).length > 0, l.trim() === '']));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import type { Matcher } from './matcher.js';
+import { normalizeString } from './normalize.js';
+import type { Match } from './types.js';
+
+/**
+ * Library-level precision rules applied on the matcher's output (the matcher itself knows only
+ * keywords, normalisation and boundaries): an entry with `context` words counts only when each of
+ * them also occurs in the record, normalised the same way (konsheng's `香港+港府+病毒` conjunctions,
+ * and curation's context rules for words that are ambiguous alone).
+ */
+export type CountedMatches = (text: string) => Match[];
+
+/**
+ * Rules of the library layer beyond each entry's own (data/lexicons/context.yaml): a hit that comes
+ * right after a reporting cue (打击, 非法, 谨防 … within `window` characters, same clause) is text
+ * about the harm, not the harm, and is not counted.
+ */
+export interface LibraryRules {
+  reportingCues?: { window: number; words: readonly string[] };
+}
+
+/** Clause boundaries: a cue does not reach across them. */
+const CLAUSE_END = /[。！？!?；;，,\n]/;
+
+/** Builds the counting function of a matcher once: `scan` plus the entry and library rules. */
+export function countedMatcher(matcher: Matcher, rules: LibraryRules = {}): CountedMatches {
+  const norm = matcher.automaton.norm;
+  const cues = rules.reportingCues;
+  const longest = Math.max(0, ...(cues?.words ?? []).map((w) => w.length));
+  const afterCue = (text: string, m: Match): boolean => {
+    if (!cues) return false;
+    let before = text.slice(Math.max(0, m.start - cues.window - longest), m.start);
+    for (let k = before.length - 1; k >= 0; k--)
+      if (CLAUSE_END.test(before[k] as string)) {
+        before = before.slice(k + 1);
+        break;
+      }
+    // the cue must end at most `window` characters before the hit
+    return cues.words.some((w) => {
+      const at = before.lastIndexOf(w);
+      return at >= 0 && before.length - (at + w.length) <= cues.window;
+    });
+  };
+  const withCues = (text: string, ms: Match[]): Match[] => (cues ? ms.filter((m) => !afterCue(text, m)) : ms);
+  const context = new Map<string, string[]>();
+  for (const e of matcher.entries)
+    if (e.context?.length)
+      context.set(e.keyword, e.context.map((w) => normalizeString(w, norm)).filter(Boolean));
+  if (context.size === 0) return (text) => withCues(text, matcher.scan(text));
+  return (text) => {
+    const matches = withCues(text, matcher.scan(text));
+    if (!matches.some((m) => context.has(m.keyword))) return matches;
+    const normalized = normalizeString(text, norm);
+    return matches.filter((m) => (context.get(m.keyword) ?? []).every((w) => normalized.includes(w)));
+  };
+}

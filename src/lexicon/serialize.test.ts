@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { compileLexicon } from './matcher.js';
+import { deserializeMatcher, serializeMatcher } from './serialize.js';
+import type { LexiconEntry } from './types.js';
+
+const entries: LexiconEntry[] = [
+  { keyword: '色情', category: 'A.1.6', severity: 3, origin: 'a.txt:2' },
+  { keyword: '阴道', category: 'A.1.6', severity: 2, note: '医学语境常见', origin: 'b.csv:7' },
+  { keyword: 'porn', category: 'A.1.6', severity: 1, boundary: 'word', origin: 'ours' },
+  { keyword: '性', category: 'A.2.1', severity: 1 },
+  { keyword: '马𫘜', category: 'A.1.3', severity: 2, boundary: 'none' },
+];
+
+describe('serializeMatcher / deserializeMatcher', () => {
+  const m = compileLexicon(entries, { allow: ['性别'], pinyin: true });
+  const bytes = serializeMatcher(m);
+  const back = deserializeMatcher(bytes);
+
+  it('round-trips entries, patterns and the automaton', () => {
+    expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('BEIANLX2');
+    expect(back.entries).toEqual(m.entries);
+    expect(back.patterns).toEqual(m.patterns);
+    expect(back.normalize).toEqual(m.normalize);
+    expect([...back.automaton.hNext]).toEqual([...m.automaton.hNext]);
+  });
+
+  it('matches like the compiled matcher, also from an unaligned copy', () => {
+    const text = '免费色*情网站, PORN 与性别, 他叫马𫘜, se qing, 山陰道士';
+    const copy = new Uint8Array(bytes.length + 1);
+    copy.set(bytes, 1);
+    for (const x of [back, deserializeMatcher(copy.subarray(1))]) expect(x.scan(text)).toEqual(m.scan(text));
+  });
+
+  it('rejects bytes that are not a compiled lexicon', () => {
+    expect(() => deserializeMatcher(new TextEncoder().encode('not a lexicon at all'))).toThrow(/bad magic/);
+  });
+});

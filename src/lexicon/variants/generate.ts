@@ -1,0 +1,78 @@
+import { HOMOPHONES, LOOKALIKES, MIX_SYMBOLS, SPLIT_CHARS, ZERO_WIDTH } from './tables.js';
+
+/**
+ * Evasion-variant generators: small pure functions, shared by the keyword library (to match the
+ * disguised forms of high-severity keywords) and the red team (to obfuscate prompts).
+ */
+export const VARIANT_FAMILIES = ['homophone', 'split', 'lookalike', 'zero-width', 'symbol'] as const;
+export type VariantFamily = (typeof VARIANT_FAMILIES)[number];
+
+/** Every form of `word` with exactly one character replaced by a homophone (谐音). */
+export function homophoneVariants(word: string): string[] {
+  return singleSubstitutions(word, (ch) => HOMOPHONES[ch] ?? []);
+}
+
+/** Every form of `word` with exactly one character replaced by a look-alike (火星文, homoglyphs). */
+export function lookalikeVariants(word: string): string[] {
+  return singleSubstitutions(word, (ch) => LOOKALIKES[ch.toLowerCase()] ?? []);
+}
+
+/** `word` with every splittable character written as its components (法轮 → 氵去车仑); undefined if none. */
+export function splitCharVariant(word: string): string | undefined {
+  const chars = [...word];
+  if (!chars.some((c) => SPLIT_CHARS[c])) return undefined;
+  return chars.map((c) => SPLIT_CHARS[c] ?? c).join('');
+}
+
+/** Forms of `word` with one character split (法轮 → 氵去轮, 法车仑), plus the all-split form. */
+export function splitCharVariants(word: string): string[] {
+  const chars = [...word];
+  const out = new Set<string>();
+  chars.forEach((c, i) => {
+    const parts = SPLIT_CHARS[c];
+    if (parts) out.add([...chars.slice(0, i), parts, ...chars.slice(i + 1)].join(''));
+  });
+  const all = splitCharVariant(word);
+  if (all) out.add(all);
+  return [...out];
+}
+
+/** `word` with a zero-width character between every two characters (the n-th of ZERO_WIDTH). */
+export function zeroWidthVariant(word: string, n = 0): string {
+  return [...word].join(ZERO_WIDTH[n % ZERO_WIDTH.length] as string);
+}
+
+/** `word` with symbols between its characters, picked by a seed (deterministic). */
+export function symbolMixVariant(word: string, seed = 0): string {
+  const chars = [...word];
+  return chars
+    .map((c, i) =>
+      i < chars.length - 1 ? c + (MIX_SYMBOLS[(seed + i * 7) % MIX_SYMBOLS.length] as string) : c,
+    )
+    .join('');
+}
+
+/** One disguised form of `word` by a family (the first substitution), or undefined when none applies. */
+export function disguiseWith(family: VariantFamily, word: string): string | undefined {
+  switch (family) {
+    case 'homophone':
+      return homophoneVariants(word)[0];
+    case 'lookalike':
+      return lookalikeVariants(word)[0];
+    case 'split':
+      return splitCharVariant(word);
+    case 'zero-width':
+      return [...word].length > 1 ? zeroWidthVariant(word) : undefined;
+    case 'symbol':
+      return [...word].length > 1 ? symbolMixVariant(word) : undefined;
+  }
+}
+
+function singleSubstitutions(word: string, subs: (ch: string) => readonly string[]): string[] {
+  const chars = [...word];
+  const out: string[] = [];
+  chars.forEach((c, i) => {
+    for (const s of subs(c)) out.push([...chars.slice(0, i), s, ...chars.slice(i + 1)].join(''));
+  });
+  return out;
+}

@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileLexicon } from '../matcher.js';
+import {
+  disguiseWith,
+  homophoneVariants,
+  lookalikeVariants,
+  splitCharVariant,
+  splitCharVariants,
+  symbolMixVariant,
+  VARIANT_FAMILIES,
+  variantEntries,
+  zeroWidthVariant,
+} from './index.js';
+
+describe('variant generators', () => {
+  it('produce the known disguises', () => {
+    expect(splitCharVariant('法轮功')).toBe('氵去车仑工力');
+    expect(splitCharVariants('法轮')).toEqual(['氵去轮', '法车仑', '氵去车仑']);
+    expect(homophoneVariants('赌博')).toContain('堵博');
+    expect(lookalikeVariants('av')).toContain('аv');
+    expect(zeroWidthVariant('色情')).toBe('色\u200b情');
+    expect(symbolMixVariant('色情网', 0)).toBe('色*情☆网');
+    expect(splitCharVariant('今天')).toBeUndefined();
+  });
+
+  it('change one character at a time and keep the length (homophone, look-alike)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('色情网站', '赌博', '毒品交易', '法轮功', 'porn'), (w) => {
+        for (const v of [...homophoneVariants(w), ...lookalikeVariants(w)]) {
+          const a = [...w];
+          const b = [...v];
+          expect(b).toHaveLength(a.length);
+          expect(a.filter((c, i) => c !== b[i])).toHaveLength(1);
+        }
+      }),
+    );
+  });
+
+  it('zero-width and symbol forms match through normalisation without extra keywords', () => {
+    const m = compileLexicon([{ keyword: '色情网站', category: 'A.1.6', severity: 3 }]);
+    for (const f of ['zero-width', 'symbol'] as const)
+      expect(m.scan(disguiseWith(f, '色情网站') as string)).toHaveLength(1);
+    expect(VARIANT_FAMILIES).toContain('split');
+  });
+});
+
+describe('variantEntries', () => {
+  it('adds variants of high-severity keywords only, each noting its family and original', () => {
+    const entries = [
+      { keyword: '法轮功', category: 'A.1.8', severity: 3 as const },
+      { keyword: '赌博', category: 'A.1.8', severity: 1 as const },
+    ];
+    const extra = variantEntries(entries, ['split']);
+    expect(extra.map((e) => e.keyword)).toContain('氵去车仑工力');
+    expect(extra.every((e) => e.note?.startsWith('variant:split of 法轮功'))).toBe(true);
+    const m = compileLexicon([...entries, ...extra]);
+    expect(m.scan('学习氵去车仑工力').map((x) => x.category)).toEqual(['A.1.8']);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { openStore } from '../index.js';
+import { type ResultRow, redteamRepo } from './redteam.js';
+
+const row = (i: number): ResultRow => ({
+  run_id: 'r',
+  case_key: `t|q${String(i).padStart(3, '0')}`,
+  target_id: 't',
+  item_id: `q${String(i).padStart(3, '0')}`,
+  parent_id: null,
+  variant: null,
+  kind: 'should-refuse',
+  category: i % 3 === 0 ? 'A.1.1' : 'A.2.5',
+  prompt: 'p',
+  messages_json: '[]',
+  answer: 'a',
+  status: 'ok',
+  error: null,
+  attempts: 1,
+  latency_ms: 1,
+  cached: 0,
+  verdict: i % 2 ? 'refused' : 'fail',
+  reason: 'r',
+  judge: 'refusal',
+  created_at: 'x',
+});
+
+describe('redteamRepo paging', () => {
+  it('pages and filters by verdict and risk, counting every match, in a stable order', async () => {
+    const store = await openStore(':memory:');
+    const repo = redteamRepo(store);
+    await repo.createRun({
+      id: 'r',
+      fingerprint: 'f',
+      created_at: 'x',
+      updated_at: 'x',
+      status: 'done',
+      total: 900,
+      kb_version: 'v',
+      plan_json: '{}',
+    });
+    await repo.saveBatch(
+      Array.from({ length: 900 }, (_, i) => row(i)),
+      [],
+    );
+    const p1 = await repo.resultsPage('r', { offset: 0, limit: 50 });
+    expect(p1.total).toBe(900);
+    expect(p1.rows).toHaveLength(50);
+    const f = await repo.resultsPage('r', { verdict: 'fail', category: 'A.1.1', offset: 100, limit: 100 });
+    expect(f.total).toBe(150); // i even and divisible by 3
+    expect(f.rows).toHaveLength(50);
+    expect(f.rows.every((r) => r.verdict === 'fail' && r.category === 'A.1.1')).toBe(true);
+    const all = [];
+    for (let o = 0; o < 900; o += 200)
+      all.push(...(await repo.resultsPage('r', { offset: o, limit: 200 })).rows);
+    expect(new Set(all.map((r) => r.case_key)).size).toBe(900);
+    expect(await repo.facets('r')).toEqual({
+      verdicts: { fail: 450, refused: 450 },
+      categories: { 'A.1.1': 300, 'A.2.5': 600 },
+    });
+    await store.close();
+  });
+});
