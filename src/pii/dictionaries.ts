@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { buildWordStats, type WordStats } from './word-stats.js';
 
 /** The dictionaries the name and address detectors use (data/pii), parsed and validated. Pure. */
 export interface PiiDictionaries {
@@ -11,6 +12,8 @@ export interface PiiDictionaries {
   regions: readonly string[];
   nameCues: NameCues;
   address: AddressWords;
+  /** general word facts (jieba's dictionary); without them names need a context cue */
+  words?: WordStats;
 }
 
 const words = z.array(z.string().min(1));
@@ -64,13 +67,18 @@ export function buildDictionaries(raw: {
   regions: string;
   nameCues: unknown;
   address: unknown;
+  /** a `word freq tag` dictionary (jieba dict.txt) */
+  wordFrequencies?: string;
 }): PiiDictionaries {
+  const surnames = byLengthDesc(parseWordList(raw.surnames));
+  const nameCues = NameCues.parse(raw.nameCues);
   return {
-    surnames: byLengthDesc(parseWordList(raw.surnames)),
+    surnames,
     givenNameChars: new Set(parseWordList(raw.givenNameChars).flatMap((w) => [...w])),
     commonWords: new Set(parseWordList(raw.commonWords ?? '')),
     regions: byLengthDesc(parseWordList(raw.regions)),
-    nameCues: NameCues.parse(raw.nameCues),
+    nameCues,
     address: AddressWords.parse(raw.address),
+    ...(raw.wordFrequencies ? { words: buildWordStats(raw.wordFrequencies, surnames) } : {}),
   };
 }

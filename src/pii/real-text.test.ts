@@ -57,6 +57,46 @@ describe('person names in news text', () => {
   });
 });
 
+describe('person names without a cue (word statistics)', () => {
+  const names = (text: string) => scanText(text, registry, { types: ['person-name'] });
+
+  it('finds a name that stands in running text with only a comma or a particle beside it', () => {
+    expect(found('昨天，刘志明去了学校。', 'person-name')).toEqual(['刘志明']);
+    expect(found('我和孙丽华一起去看展览', 'person-name')).toEqual(['孙丽华']);
+  });
+
+  it('does not take an ordinary word led by a surname character for a name', () => {
+    for (const t of ['这个王国很大', '他的高度很高', '建设文明城市', '湖泊星罗棋布', '和平发展是主题'])
+      expect(found(t, 'person-name')).toEqual([]);
+  });
+
+  it('does not take a transliterated club or place for a Chinese name', () => {
+    expect(found('米德尔主场作战', 'person-name')).toEqual([]);
+  });
+
+  it('leaves classical/traditional text and street names before a door number to the cues', () => {
+    expect(found('秋來孤雁過，林遠夢難尋', 'person-name')).toEqual([]);
+    expect(found('广东省某市闫栋686号', 'person-name')).toEqual([]);
+  });
+
+  it('reports a name found by statistics alone as medium, never high', () => {
+    const f = names('昨天，刘志明去了学校。');
+    expect(f.map((x) => x.confidence)).toEqual(['medium']);
+    expect(names('该集团总裁顾建平认为')[0]?.confidence).toBe('high');
+  });
+
+  it('finds a name whose last character is also a suffix when a title and a verb frame it', () => {
+    expect(found('该集团总裁沈东军认为', 'person-name')).toEqual(['沈东军']);
+    expect(found('解放军表示支持', 'person-name')).toEqual([]);
+  });
+
+  it('finds a Latin-script name after a title or before a speech verb, not a product name', () => {
+    expect(found('记者John Smith表示，比赛推迟。', 'person-name')).toEqual(['John Smith']);
+    expect(found('选手Grubby说，他会参加。', 'person-name')).toEqual(['Grubby']);
+    expect(found('请使用Windows系统打开', 'person-name')).toEqual([]);
+  });
+});
+
 describe('detector properties', () => {
   const han = fc.string({
     unit: fc.integer({ min: 0x4e00, max: 0x9fa5 }).map((c) => String.fromCharCode(c)),

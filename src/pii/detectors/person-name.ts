@@ -1,5 +1,6 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
+import { pack2, pack3 } from '../word-stats.js';
 
 const HAN = 1;
 const SURNAME = 2;
@@ -22,15 +23,33 @@ function indexBy(words: readonly string[], last: boolean): Map<number, string[]>
 }
 
 const MIN_SCORE = 0.6;
+const SURNAME_CAP = 3;
+const GIVEN_CAP = 3;
+const WORD_PENALTY = 6;
+const PREFIX_PENALTY = 2;
+const GLUE_PENALTY = 3;
+const BARE_FLOOR = 4;
+const NO_CUE_FLOOR = 3;
+const NO_CUE_BASE = 0.4;
+const WEAK_BONUS = 0.25;
+const NO_CUE_MAX = 0.84;
 const LEFT_CUE = 0.45;
 const RIGHT_CUE = 0.35;
 const BLOCKED = -1;
+const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 /** · • ‧ ・ - －: the separators inside a transliterated name */
 const isNameDot = (c: number): boolean =>
   c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb || c === 45 || c === 0xff0d;
 /** ：, :, or white space between a label and the name (姓名：张三) */
 const isLabelGap = (c: number): boolean => c === 0xff1a || c === 58 || c === 32 || c === 9 || c === 0x3000;
+const MODERN = /[的了们这吗呢么说个]/;
+/** function words of classical Chinese and characters only traditional script uses */
+const CLASSICAL =
+  /[之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義]/;
+const CLASSICAL_MANY =
+  /[之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義][\s\S]*[之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義]/;
+const LATIN_WORD = /(?<![A-Za-z0-9_.@-])[A-Z][a-z]{2,14}(?: ?[A-Z][a-z]{1,14})?(?![A-Za-z0-9_@-])/g;
 const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
 
 /**
@@ -72,6 +91,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const wordBefore = indexBy(cues['word-before'], true);
   const translitStop = cues['translit-stop'];
   const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+  const ADDRESS_BEFORE = codes('省市县区镇乡村路街道巷号楼栋');
   const PARTICLE = codes('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了');
   // words that commonly stand right before a name inside a sentence (曼联的罗西, 由姚仕宪, 请杨熙)
   const LEFT_PARTICLE = codes('的由给以将拿请问被让对向把据是为跟找见叫令派邀和与及、同');
@@ -146,6 +166,88 @@ export function createPersonName(d: PiiDictionaries): Detector {
     return !isHanCode(c) || PARTICLE.has(c) || speech.has(c);
   };
 
+  const words = d.words;
+  /**
+   * How name-like text[i, e) is by the word statistics: surname and given-character log odds, minus
+   * what speaks for ordinary words (the candidate or its start is a word, the surname closes the word
+   * before, the last character opens the word after).
+   */
+  const nameOdds = (text: string, i: number, sl: number, e: number): number => {
+    if (words === undefined) return 0;
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    let m = sl === 2 ? 2 : Math.min(words.surname[a] ?? 0, SURNAME_CAP);
+    for (let k = i + sl; k < e; k++) m += Math.min(words.given[text.charCodeAt(k)] ?? 0, GIVEN_CAP);
+    const len = e - i;
+    if (len === 2 && words.words2.has(pack2(a, b))) m -= WORD_PENALTY;
+    if (len === 3 && words.words3.has(pack3(a, b, text.charCodeAt(i + 2)))) m -= WORD_PENALTY;
+    if (len === 3 && sl === 1 && words.words2.has(pack2(a, b))) m -= PREFIX_PENALTY;
+    if (len === 2 && e < text.length && words.words3.has(pack3(a, b, text.charCodeAt(e)))) m -= GLUE_PENALTY;
+    if (i > 0 && words.words2.has(pack2(text.charCodeAt(i - 1), a))) m -= GLUE_PENALTY;
+    if (i > 1 && words.words3.has(pack3(text.charCodeAt(i - 2), text.charCodeAt(i - 1), a)))
+      m -= GLUE_PENALTY;
+    if (i > 0 && words.words3.has(pack3(text.charCodeAt(i - 1), a, b))) m -= GLUE_PENALTY;
+    if (e < text.length && words.words2.has(pack2(text.charCodeAt(e - 1), text.charCodeAt(e))))
+      m -= GLUE_PENALTY;
+    // a four-character word (idiom) across the candidate: 星罗棋布 holds no 罗棋布 (strings are
+    // built here only, for the few candidates still in the running)
+    if (m >= NO_CUE_FLOOR)
+      for (let k = Math.max(0, i - 3); k < e && k + 4 <= text.length; k++)
+        if (
+          words.words4Heads.has(pack2(text.charCodeAt(k), text.charCodeAt(k + 1))) &&
+          words.words4.has(text.slice(k, k + 4))
+        ) {
+          m -= GLUE_PENALTY;
+          break;
+        }
+    return m;
+  };
+  /** an upper bound of nameOdds for a candidate with no context: penalties only lower it */
+  const mayLookLikeName = (text: string, i: number, sl: number): boolean => {
+    if (words === undefined) return false;
+    const s0 = sl === 2 ? 2 : Math.min(words.surname[text.charCodeAt(i)] ?? 0, SURNAME_CAP);
+    const g1 = Math.min(words.given[text.charCodeAt(i + sl)] ?? 0, GIVEN_CAP);
+    const g2 = Math.min(words.given[text.charCodeAt(i + sl + 1)] ?? 0, GIVEN_CAP);
+    return s0 + g1 + Math.max(0, g2) >= BARE_FLOOR;
+  };
+  /** what rules a candidate with no cue out, whatever the statistics say */
+  const plausibleWithoutCue = (text: string, i: number, e: number): boolean =>
+    // inside a transliterated run (莫斯科, 俄罗斯), or every character a transliteration one
+    // (米德尔, 桑普: a foreign club or place as often as a name)
+    !translitAt(text, i - 1) &&
+    !(translitAt(text, e - 1) && translitAt(text, e)) &&
+    !allTranslit(text, i, e) &&
+    // a door number after (…路闫栋686号) or an address word before: a street, not a person
+    !isDigitCode(text.charCodeAt(e)) &&
+    !(i > 0 && ADDRESS_BEFORE.has(text.charCodeAt(i - 1))) &&
+    // 《…: the title of a work
+    !(i > 0 && text.charCodeAt(i - 1) === 0x300a);
+  // the statistics come from modern simplified Chinese; classical or traditional text (於, 焉, 曰…)
+  // reads as a list of names to them, so there a cue-less candidate is scored as without them
+  let modernText = '';
+  let modern = false;
+  /** the text reads as modern simplified Chinese: a modern word, or no classical/traditional one (once per text) */
+  const isModern = (text: string): boolean => {
+    if (text !== modernText) {
+      modernText = text;
+      modern = (MODERN.test(text) && !CLASSICAL_MANY.test(text)) || !CLASSICAL.test(text);
+    }
+    return modern;
+  };
+  const translitAt = (text: string, k: number): boolean =>
+    k >= 0 && k < text.length && ((flags[text.charCodeAt(k)] ?? 0) & TRANSLIT) !== 0;
+  /** what the statistics add where no cue stands beside the candidate */
+  const allTranslit = (text: string, i: number, e: number): boolean => {
+    for (let k = i; k < e; k++) if (!translitAt(text, k)) return false;
+    return true;
+  };
+  const oddsBonus = (m: number, bare: boolean): number =>
+    bare
+      ? NO_CUE_BASE + Math.min(0.2, (m - BARE_FLOOR) * 0.05)
+      : m >= NO_CUE_FLOOR
+        ? WEAK_BONUS + Math.min(0.1, (m - NO_CUE_FLOOR) * 0.03)
+        : 0;
+
   function chinese(text: string, i: number): { end: number; score: number } | undefined {
     const sl = compound2.has(key2(text.charCodeAt(i), text.charCodeAt(i + 1)))
       ? 2
@@ -156,7 +258,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const left = leftScore(text, i);
     // inside running text (no cue, no boundary before): only a context after can make a name, so
     // give up at once when neither possible end has one (most surname characters end here)
-    if (left === 0 && !rightPossible(text, i + sl + 1) && !rightPossible(text, i + sl + 2)) return undefined;
+    if (
+      left === 0 &&
+      !rightPossible(text, i + sl + 1) &&
+      !rightPossible(text, i + sl + 2) &&
+      !mayLookLikeName(text, i, sl)
+    )
+      return undefined;
     if (endsAt(wordBefore, text, i + 1)) return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
@@ -174,14 +282,33 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
       if (!ok) continue;
       // the second given character starting a speech word or suffix belongs to what follows
-      if (g === 2 && (startsAt(speech, text, gs + 1) || startsAt(orgSuffix, text, gs + 1))) continue;
+      // (unless a cue or boundary follows: 总裁沈东军认为 — 军 is a suffix and a given character)
       const e = gs + g;
-      if (isCommon(text, i, e)) continue;
       const right = rightScore(text, e);
+      if (
+        g === 2 &&
+        (startsAt(speech, text, gs + 1) ||
+          (startsAt(orgSuffix, text, gs + 1) && (right <= 0 || left !== LEFT_CUE)))
+      )
+        continue;
+      if (isCommon(text, i, e)) continue;
       if (right === BLOCKED) continue;
       if (ambiguous && left !== LEFT_CUE && right !== RIGHT_CUE) continue;
-      if (left === 0 && right === 0) continue;
-      const score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
+      // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
+      if (ambiguous && g === 2 && words?.words2.has(pack2(text.charCodeAt(gs), text.charCodeAt(gs + 1))))
+        continue;
+      const cue = left === LEFT_CUE || right === RIGHT_CUE;
+      let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
+      if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) continue;
+      if (!cue && words !== undefined && isModern(text)) {
+        // without a cue, the characters themselves must look like a name and not like ordinary
+        // words (more so with no boundary on either side); statistics alone never make a name
+        // `high`: that takes a cue a reviewer can see
+        const m = nameOdds(text, i, sl, e);
+        const bare = left === 0 && right === 0;
+        if (bare && m < BARE_FLOOR) continue;
+        score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
+      } else if (left === 0 && right === 0) continue;
       if (bestEnd < 0 || score > bestScore + 1e-9) {
         bestEnd = e;
         bestScore = score;
@@ -216,9 +343,30 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const right = rightScore(text, e);
     const cue = left === LEFT_CUE || right === RIGHT_CUE;
     if (dotted) return { end: e, score: 0.75 + (cue ? 0.15 : 0) };
-    if (right === BLOCKED || !cue || (letters === 2 && left !== LEFT_CUE)) return undefined;
+    if (right === BLOCKED || (letters === 2 && left !== LEFT_CUE)) return undefined;
     if (hasTranslitStop(text.slice(i, e))) return undefined;
+    if (!cue) return undefined;
     return { end: e, score: 0.2 + left + right + (letters >= 4 ? 0.1 : 0) };
+  }
+
+  /**
+   * Latin-script names in Chinese text (记者John Smith表示, 选手Grubby说): a capitalised word or two,
+   * not inside a longer Latin/digit run, with a title/label cue before or a speech cue after.
+   */
+  function latinNames(text: string, out: Finding[]): void {
+    if (!/[A-Z]/.test(text)) return;
+    LATIN_WORD.lastIndex = 0;
+    for (let m = LATIN_WORD.exec(text); m !== null; m = LATIN_WORD.exec(text)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (out.some((f) => s < f.end && f.start < e)) continue;
+      const left = leftScore(text, s);
+      const right = rightScore(text, e);
+      const cue = left === LEFT_CUE || right === RIGHT_CUE;
+      if (!cue) continue;
+      out.push(finding('person-name', text, s, e, 0.2 + left + right));
+    }
+    out.sort((a, b) => a.start - b.start);
   }
 
   return {
@@ -250,6 +398,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         }
         i++;
       }
+      latinNames(text, out);
       return recur(text, out);
     },
   };

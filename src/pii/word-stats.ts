@@ -1,0 +1,110 @@
+/**
+ * Facts from a general word-frequency dictionary (jieba's dict.txt shape: `word freq tag` per line),
+ * used by the person-name detector where a sentence gives no cue around a candidate:
+ * - which two- and three-character strings are ordinary words (王国, 高度, 文明 are not names);
+ * - how much more often a character stands in a given name than in ordinary words (log odds), and the
+ *   same for a character as a surname, from the dictionary's person-name (`nr`) entries.
+ * Pure: the caller reads the file.
+ */
+export interface WordStats {
+  /** ordinary (not person-name) 2-char words, as packed UTF-16 codes a * 0x10000 + b */
+  readonly words2: ReadonlySet<number>;
+  /** ordinary 3-char words, packed (a * 0x10000 + b) * 0x10000 + c */
+  readonly words3: ReadonlySet<number>;
+  /** ordinary 4-char words (idioms mostly: 星罗棋布, 何德何能) */
+  readonly words4: ReadonlySet<string>;
+  /** the first two characters of each 4-char word, packed: most positions are ruled out without a string */
+  readonly words4Heads: ReadonlySet<number>;
+  /** ln P(char | given name) − ln P(char | ordinary words), per UTF-16 code; 0 where unknown */
+  readonly given: Float32Array;
+  /** ln P(char | surname position) − ln P(char | ordinary words), per UTF-16 code */
+  readonly surname: Float32Array;
+}
+
+const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg']);
+/** person-name entries this frequent are really ordinary words the tagger also saw as names (文明, 高明) */
+const NAME_AS_WORD_FREQ = 20;
+/** rarer ordinary entries are mostly noise for the "is it a word" test */
+const MIN_WORD_FREQ = 3;
+
+export const pack2 = (a: number, b: number): number => a * 0x10000 + b;
+export const pack3 = (a: number, b: number, c: number): number => (a * 0x10000 + b) * 0x10000 + c;
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+export function buildWordStats(dictText: string, surnames: readonly string[]): WordStats {
+  const single = new Set(surnames.filter((s) => s.length === 1).map((s) => s.charCodeAt(0)));
+  const words2 = new Set<number>();
+  const words3 = new Set<number>();
+  const words4 = new Set<string>();
+  const words4Heads = new Set<number>();
+  const givenCount = new Float64Array(0x10000);
+  const surnameCount = new Float64Array(0x10000);
+  const textCount = new Float64Array(0x10000);
+  let givenTotal = 0;
+  let surnameTotal = 0;
+  let textTotal = 0;
+  let from = 0;
+  while (from < dictText.length) {
+    let to = dictText.indexOf('\n', from);
+    if (to < 0) to = dictText.length;
+    const line = dictText.slice(from, to);
+    from = to + 1;
+    const a = line.indexOf(' ');
+    const b = line.indexOf(' ', a + 1);
+    if (a <= 0 || b < 0) continue;
+    const w = line.slice(0, a);
+    const freq = Number(line.slice(a + 1, b));
+    const tag = line.slice(b + 1).trim();
+    if (!Number.isFinite(freq)) continue;
+    let han = true;
+    for (let k = 0; k < w.length && han; k++) han = isHan(w.charCodeAt(k));
+    if (!han) continue;
+    const isName = NAME_TAGS.has(tag) && freq < NAME_AS_WORD_FREQ;
+    if (isName) {
+      // surname + one or two given characters, the shape the detector scores
+      if ((w.length === 2 || w.length === 3) && single.has(w.charCodeAt(0))) {
+        surnameCount[w.charCodeAt(0)] = (surnameCount[w.charCodeAt(0)] ?? 0) + 1;
+        surnameTotal++;
+        for (let k = 1; k < w.length; k++) {
+          givenCount[w.charCodeAt(k)] = (givenCount[w.charCodeAt(k)] ?? 0) + 1;
+          givenTotal++;
+        }
+      }
+      continue;
+    }
+    if (freq < MIN_WORD_FREQ) continue;
+    if (w.length === 2) words2.add(pack2(w.charCodeAt(0), w.charCodeAt(1)));
+    else if (w.length === 3) words3.add(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
+    // only a four-character word holding a surname can hide a false name
+    else if (w.length === 4 && [...w].some((c) => single.has(c.charCodeAt(0)))) {
+      words4.add(w);
+      words4Heads.add(pack2(w.charCodeAt(0), w.charCodeAt(1)));
+    }
+    // character frequency in ordinary text, damped so a few huge entries do not dominate
+    const weight = Math.log1p(freq);
+    for (let k = 0; k < w.length; k++) {
+      textCount[w.charCodeAt(k)] = (textCount[w.charCodeAt(k)] ?? 0) + weight;
+      textTotal += weight;
+    }
+  }
+  const odds = (count: Float64Array, total: number): Float32Array => {
+    const out = new Float32Array(0x10000);
+    if (total === 0 || textTotal === 0) return out;
+    for (let c = 0x4e00; c <= 0x9fff; c++) {
+      const n = count[c] ?? 0;
+      const t = textCount[c] ?? 0;
+      if (n === 0 && t === 0) continue;
+      // add-half smoothing on both sides
+      out[c] = Math.log((n + 0.5) / total) - Math.log((t + 0.5) / textTotal);
+    }
+    return out;
+  };
+  return {
+    words2,
+    words3,
+    words4,
+    words4Heads,
+    given: odds(givenCount, givenTotal),
+    surname: odds(surnameCount, surnameTotal),
+  };
+}
