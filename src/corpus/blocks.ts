@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
+import { BeianError } from '../errors.js';
 import { appendAll } from '../util/array.js';
 import { CsvSplitter } from '../util/csv.js';
 import { decodeLines, hasUtf8Bom, hasUtf16Bom, looksBinary } from './encoding.js';
@@ -62,7 +63,29 @@ export async function openBytes(
   chunkBytes = DEFAULT_BLOCK_BYTES,
 ): Promise<AsyncIterable<Buffer>> {
   const raw = createReadStream(file, { highWaterMark: chunkBytes });
-  return (await isGzip(file)) ? raw.pipe(createGunzip({ chunkSize: 256 * 1024 })) : raw;
+  if (!(await isGzip(file))) return raw;
+  return boundedGunzip(file, (await stat(file)).size, raw.pipe(createGunzip({ chunkSize: 256 * 1024 })));
+}
+
+/**
+ * Text compresses 3–10×; a file that inflates far beyond that is a decompression bomb, refused
+ * once past a floor that no real corpus file reaches at that ratio.
+ */
+export const GZIP_MAX_RATIO = 200;
+export const GZIP_RATIO_FLOOR = 256 << 20;
+
+async function* boundedGunzip(
+  file: string,
+  compressed: number,
+  chunks: AsyncIterable<Buffer>,
+): AsyncGenerator<Buffer> {
+  let inflated = 0;
+  for await (const chunk of chunks) {
+    inflated += chunk.length;
+    if (inflated > GZIP_RATIO_FLOOR && inflated > compressed * GZIP_MAX_RATIO)
+      throw BeianError.of('INPUT_INVALID', 'corpus.gzipBomb', { file, ratio: GZIP_MAX_RATIO });
+    yield chunk;
+  }
 }
 
 function concat(parts: Uint8Array[], total: number): Uint8Array {

@@ -1,6 +1,8 @@
 import type { scan as zh } from '../zh/scan.js';
 
 export const scan: Record<keyof typeof zh, string> = {
+  'corpus.gzipBomb':
+    '{file} inflates to more than {ratio}× its compressed size (a decompression bomb?): reading stopped',
   'scan.description':
     'Audit a training corpus: stream JSONL/TXT/CSV (.gz, UTF-8/GBK/GB18030), match the keyword library on all cores, sample per the standard, give a verdict\nExamples: beian scan data/ --field text\n          beian scan corpus.jsonl.gz --json --out report.html --flagged flagged.jsonl --seed 7',
   'scan.option.format': 'input format (default: from the extension)',

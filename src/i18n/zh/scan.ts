@@ -1,4 +1,5 @@
 export const scan = {
+  'corpus.gzipBomb': '{file} 解压后超过压缩大小的 {ratio} 倍，疑为压缩炸弹，已停止读取',
   'scan.description':
     '审核训练语料：流式读取 JSONL/TXT/CSV（含 .gz，UTF-8/GBK/GB18030），多线程匹配关键词库，按标准抽样并给出结论\n示例：beian scan data/ --field text\n      beian scan corpus.jsonl.gz --json --out report.html --flagged flagged.jsonl --seed 7',
   'scan.option.format': '输入格式（默认按扩展名）',
