@@ -1,5 +1,4 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import {
   type AuditTally,
   emptyTally,
@@ -13,6 +12,7 @@ import { createPool, mapOrdered } from '../corpus/pool.js';
 import { summariseTally, type TallySummary } from '../corpus/scan-summary.js';
 import type { ScanWorkerData } from '../corpus/scan-worker.js';
 import type { CorpusBlock, CorpusReadOptions } from '../corpus/types.js';
+import { openAtomicStream } from '../io/atomic.js';
 import { type Kb, threshold } from '../kb/index.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
 import { createDetectors, loadPiiDictionaries, scanText, starPersonalInfo } from '../pii/index.js';
@@ -129,7 +129,11 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
     workerData: data,
     size: options.threads ?? Math.max(1, Math.min(availableParallelism(), byInput)),
   });
-  const flaggedOut = options.flaggedOut ? createWriteStream(options.flaggedOut) : undefined;
+  // written beside its target and renamed when the scan completes: a killed scan leaves the
+  // previous file, never a shorter one that looks complete
+  const flaggedFile = options.flaggedOut ? openAtomicStream(options.flaggedOut) : undefined;
+  const flaggedOut = flaggedFile?.stream;
+  let completed = false;
   const keepExamples = options.examples ?? 20;
   const total = emptyTally();
   const examples: FlaggedRecord[] = [];
@@ -156,12 +160,10 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       if (manualSize) total.manual = keepBottom(total.manual, manualSize);
       options.onProgress?.({ records: total.records, bytes: total.bytes, totalBytes });
     }
+    completed = true;
   } finally {
     await pool.close();
-    if (flaggedOut) {
-      flaggedOut.end();
-      await once(flaggedOut, 'finish');
-    }
+    if (flaggedFile) await (completed ? flaggedFile.commit() : flaggedFile.abort());
   }
   const { randomUUID } = await import('node:crypto');
   const id = randomUUID();

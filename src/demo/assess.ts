@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { assessProject, saveAssessment } from '../app/assess.js';
 import { renderAssessHtml, renderAssessMarkdown } from '../assess/report.js';
 import { translator } from '../i18n/index.js';
+import { writeFileAtomicSync } from '../io/atomic.js';
 import type { DemoStep } from './step.js';
 
 export const assessStep: DemoStep = {
@@ -15,9 +16,9 @@ export const assessStep: DemoStep = {
     const htmlFile = join(ctx.outDir, 'assessment.html');
     const mdFile = join(ctx.outDir, 'assessment.md');
     const jsonFile = join(ctx.outDir, 'assessment.json');
-    writeFileSync(htmlFile, renderAssessHtml(result.view, stamp));
-    writeFileSync(mdFile, renderAssessMarkdown(result.view, stamp));
-    writeFileSync(jsonFile, `${JSON.stringify(result.view, null, 2)}\n`);
+    writeFileAtomicSync(htmlFile, renderAssessHtml(result.view, stamp));
+    writeFileAtomicSync(mdFile, renderAssessMarkdown(result.view, stamp));
+    writeFileAtomicSync(jsonFile, `${JSON.stringify(result.view, null, 2)}\n`);
     const required = result.view.company.filter((c) => c.status === 'required').length;
     const summary = translator(ctx.lang)('demo.summary.assess', {
       services: result.view.services.length,

@@ -6,6 +6,7 @@ import { runDisparityAudit, runPriceAudit } from '../app/fairness/log-audit.js';
 import { loadFairnessData } from '../fairness/data.js';
 import { renderDisparityHtml, renderPriceHtml } from '../fairness/html.js';
 import { translator } from '../i18n/index.js';
+import { writeFileAtomicSync } from '../io/atomic.js';
 import { type DemoStep, sampleInput, skipped } from './step.js';
 
 /**
@@ -58,10 +59,10 @@ export const fairnessStep: DemoStep = {
       json: join(ctx.outDir, 'fairness.json'),
     };
     if (audits) {
-      writeFileSync(files.priceHtml, renderPriceHtml(audits.price, ctx.lang));
-      writeFileSync(files.disparityHtml, renderDisparityHtml(audits.disparity, ctx.lang));
+      writeFileAtomicSync(files.priceHtml, renderPriceHtml(audits.price, ctx.lang));
+      writeFileAtomicSync(files.disparityHtml, renderDisparityHtml(audits.disparity, ctx.lang));
     }
-    writeFileSync(files.json, `${JSON.stringify({ ...audits, checklist }, null, 2)}\n`);
+    writeFileAtomicSync(files.json, `${JSON.stringify({ ...audits, checklist }, null, 2)}\n`);
     const parts: string[] = [];
     if (audits) {
       const { price, disparity } = audits;

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { runPii } from '../app/pii/run.js';
 import { savePiiReport } from '../app/pii/save.js';
 import { translator } from '../i18n/index.js';
+import { writeFileAtomicSync } from '../io/atomic.js';
 import { threshold } from '../kb/index.js';
 import { PII_LABELS } from '../pii/labels.js';
 import {
@@ -49,7 +50,7 @@ export const piiStep: DemoStep = {
     });
     await savePiiReport(ctx.store, report, [sample], ctx.now);
     const reportFile = join(ctx.outDir, 'pii-report.json');
-    writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    writeFileAtomicSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
 
     const { kb } = ctx;
     // The project's own ledger (its sources: section, or sources.yaml beside it), else the demo's.
@@ -66,7 +67,7 @@ export const piiStep: DemoStep = {
       ]),
     };
     const mdFile = join(ctx.outDir, 'pii-and-sources.md');
-    writeFileSync(
+    writeFileAtomicSync(
       mdFile,
       [
         mdTable(byType),
@@ -88,7 +89,7 @@ export const piiStep: DemoStep = {
       ].join('\n'),
     );
     const sourcesFile = join(ctx.outDir, 'sources-check.json');
-    writeFileSync(sourcesFile, `${JSON.stringify(check, null, 2)}\n`);
+    writeFileAtomicSync(sourcesFile, `${JSON.stringify(check, null, 2)}\n`);
     const summary = translator(ctx.lang)('demo.summary.pii', {
       records: report.records,
       findings,

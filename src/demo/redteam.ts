@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { writeReports } from '../app/redteam/report.js';
 import { runRedteam } from '../app/redteam/run.js';
 import { translator } from '../i18n/index.js';
+import { writeFileAtomicSync } from '../io/atomic.js';
 import { startMockModel } from '../testing/mock-model.js';
 import { type DemoStep, skipped } from './step.js';
 
@@ -66,7 +67,7 @@ export const redteamStep: DemoStep = {
       };
       await writeReports(ctx.kb, outcome, files, ctx.lang, ctx.now);
       const jsonFile = join(ctx.outDir, 'redteam.json');
-      writeFileSync(jsonFile, `${JSON.stringify(outcome.json, null, 2)}\n`);
+      writeFileAtomicSync(jsonFile, `${JSON.stringify(outcome.json, null, 2)}\n`);
       const j = outcome.json;
       const rate = (k: 'should-refuse' | 'should-not-refuse') => {
         const r = j.banks[k]?.rate;

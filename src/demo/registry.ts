@@ -5,6 +5,7 @@ import { deadlinesFor, isoDay, syncRegistry } from '../app/filings/filings.js';
 import { attachEvidence, getFiling, listFilings, transitionFiling } from '../app/filings/index.js';
 import { deadlinesToIcs } from '../filings/ics.js';
 import { translator } from '../i18n/index.js';
+import { writeFileAtomicSync } from '../io/atomic.js';
 import type { DemoStep } from './step.js';
 
 const ACTOR = 'beian demo';
@@ -82,8 +83,8 @@ export const registryStep: DemoStep = {
     const due = deadlinesFor(filings, kb, isoDay(ctx.now));
     const jsonFile = join(ctx.outDir, 'deadlines.json');
     const icsFile = join(ctx.outDir, 'deadlines.ics');
-    writeFileSync(jsonFile, `${JSON.stringify({ due }, null, 2)}\n`);
-    writeFileSync(
+    writeFileAtomicSync(jsonFile, `${JSON.stringify({ due }, null, 2)}\n`);
+    writeFileAtomicSync(
       icsFile,
       deadlinesToIcs(due, {
         stamp: now,

@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readProjectFile } from '../app/project-file.js';
 import { type Lang, translator } from '../i18n/index.js';
+import { writeFileAtomicSync } from '../io/atomic.js';
 import type { Kb } from '../kb/index.js';
 import type { Store } from '../store/index.js';
 import { html, raw } from '../util/html.js';
@@ -83,6 +84,6 @@ ${results.map(
 )}
 </body></html>
 `;
-  writeFileSync(index, page.__html);
+  writeFileAtomicSync(index, page.__html);
   return { outDir: options.outDir, index, steps: results };
 }

@@ -4,6 +4,7 @@ import { loadLexicon } from '../app/lexicon.js';
 import { runScan, saveScan } from '../app/scan.js';
 import { renderScanHtml, scanHtmlLabels } from '../app/scan-html.js';
 import { translator } from '../i18n/index.js';
+import { writeFileAtomicSync } from '../io/atomic.js';
 import { type DemoStep, sampleInput } from './step.js';
 
 /**
@@ -37,7 +38,7 @@ export const scanStep: DemoStep = {
       const r = kb.risks.find((x) => x.id === id);
       return r ? r.title[ctx.lang] : '';
     };
-    writeFileSync(html, renderScanHtml(report, scanHtmlLabels(t, riskName)));
+    writeFileAtomicSync(html, renderScanHtml(report, scanHtmlLabels(t, riskName)));
     const over = report.sources.filter((s) => s.overThreshold).map((s) => s.source);
     const summary =
       (input.own ? '' : t('demo.scan.sample')) +

@@ -1,7 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { BeianError } from '../../errors.js';
 import type { Lang } from '../../i18n/index.js';
+import { MANIFEST, writeManifest } from '../../io/atomic.js';
 import type { Kb } from '../../kb/index.js';
 import { buildMaterials, type ExternalMaterial, materialsPlan } from '../../materials/build.js';
 import { EVIDENCE_PARTS, type Evidence, EvidenceSchema } from '../../materials/evidence.js';
@@ -145,13 +146,19 @@ export async function generateMaterials(
   const result = new Map<string, GeneratedDocument>(
     documents.map((d) => [d.id, { id: d.id, title: d.title, files: [], toComplete: toCompleteCount(d) }]),
   );
+  // Every document is rendered to a temporary file first; only when all are whole are they moved
+  // into place, with the manifest last: the folder never mixes documents of two runs unnoticed.
+  const staged: Array<{ temp: string; file: string }> = [];
+  let published = false;
   try {
     let done = 0;
     const write = async ([doc, format]: (typeof jobs)[number]) => {
       const r = renderers[format];
       const content = await r.render(doc, printer ? { printPdf: printer.printPdf } : {});
       const file = join(out, `${doc.id}.${r.extension}`);
-      await writeFile(file, content);
+      const temp = join(out, `.${doc.id}.${r.extension}.${process.pid}.tmp`);
+      await writeFile(temp, content);
+      staged.push({ temp, file });
       result.get(doc.id)?.files.push(file);
       onProgress(++done, jobs.length);
     };
@@ -162,8 +169,11 @@ export async function generateMaterials(
       await Promise.all(pdfs.slice(i, i + PDF_PARALLEL).map(write));
     // files in the order of the requested formats, whatever order they were written in
     for (const g of result.values()) g.files.sort((a, b) => formatRank(a) - formatRank(b));
+    await publish(out, staged, input.now);
+    published = true;
   } finally {
     await printer?.close();
+    if (!published) await Promise.all(staged.map((f) => rm(f.temp, { force: true })));
   }
   return { documents: [...result.values()], external };
 }
@@ -186,4 +196,32 @@ export async function checkMaterials(input: MaterialsInput): Promise<CheckResult
     external,
     evidence: Object.fromEntries(EVIDENCE_PARTS.map((p) => [p, evidence[p] !== undefined])),
   };
+}
+
+/**
+ * Moves the staged documents into place and writes the manifest last. The old manifest goes
+ * first, so a run killed half-way leaves no `complete: true`; documents the previous run listed
+ * and this one did not make are removed.
+ */
+async function publish(
+  out: string,
+  staged: readonly { temp: string; file: string }[],
+  now: Date,
+): Promise<void> {
+  const manifestFile = join(out, MANIFEST);
+  const previous = await readFile(manifestFile, 'utf8').then(
+    (t) => (JSON.parse(t) as { files?: { file?: string }[] }).files ?? [],
+    () => [],
+  );
+  await rm(manifestFile, { force: true });
+  for (const f of staged) await rename(f.temp, f.file);
+  const names = new Set(staged.map((f) => basename(f.file)));
+  for (const p of previous)
+    if (typeof p.file === 'string' && !names.has(p.file) && basename(p.file) === p.file)
+      await rm(join(out, p.file), { force: true });
+  await writeManifest(
+    out,
+    staged.map((f) => ({ file: basename(f.file) })),
+    now,
+  );
 }

@@ -1,9 +1,9 @@
+import { writeFileAtomicSync as writeAtomic } from '../../io/atomic.js';
 import type { Kb } from '../../kb/index.js';
 import { type ImportResult, toJsonl } from '../../redteam/banks/import.js';
 import { type LabelProposal, proposalsToYaml, suggestMappings } from '../../redteam/banks/suggest-map.js';
 import { type ReadOptions, readBanks } from './bank-files.js';
 import { loadCategoryMaps } from './category-maps.js';
-import { writeAtomic } from './write-atomic.js';
 
 export interface ImportOptions extends ReadOptions {
   /** the bank to write (JSONL) */

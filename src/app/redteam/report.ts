@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Lang } from '../../i18n/index.js';
+import { writeFileAtomicSync } from '../../io/atomic.js';
 import type { Kb } from '../../kb/index.js';
 import type { BankKind } from '../../redteam/banks/schema.js';
 import { renderHtml } from '../../redteam/report/html.js';
@@ -75,14 +76,14 @@ export async function writeReports(
   const summary = report.json as unknown as ReportSummary;
   const written: string[] = [];
   if (files.html) {
-    writeFileSync(
+    writeFileAtomicSync(
       files.html,
       renderHtml(summary, cases, { lang, titles: riskTitles(kb, lang), generatedAt: now.toISOString() }),
     );
     written.push(files.html);
   }
   if (files.junit) {
-    writeFileSync(files.junit, renderJunit(summary, cases));
+    writeFileAtomicSync(files.junit, renderJunit(summary, cases));
     written.push(files.junit);
   }
   if (files.xlsx) {

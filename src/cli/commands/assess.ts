@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BeianError } from '../../errors.js';
+import { writeFileAtomicSync } from '../../io/atomic.js';
 import { jsonOption, type Register } from '../command.js';
 import { EXIT } from '../exit-codes.js';
 import { printJson } from '../output.js';
@@ -52,7 +53,7 @@ export const register: Register = (program, run, ctx) => {
         }
         if (opts.out) {
           const file = resolve(c.cwd, opts.out);
-          writeFileSync(file, renderAssessReport(result.view, file, c.now()) ?? '');
+          writeFileAtomicSync(file, renderAssessReport(result.view, file, c.now()) ?? '');
           if (!opts.json) c.err(`${c.t('cli.wrote', { file })}\n`);
         }
         if (opts.json) printJson(c, result.view);

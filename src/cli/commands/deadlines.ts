@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { BeianError } from '../../errors.js';
+import { writeFileAtomicSync } from '../../io/atomic.js';
 import { jsonOption, type Register } from '../command.js';
 import { formatTable, printJson } from '../output.js';
 import { withStore } from '../with-store.js';
@@ -20,7 +21,7 @@ export const register: Register = (program, run, ctx) => {
         const due = await withStore(c, (store) => listDeadlines(store, loadKb(), now));
         const label = (d: (typeof due)[number]) => c.t(`deadline.event.${d.event}`);
         if (opts.ics) {
-          writeFileSync(
+          writeFileAtomicSync(
             opts.ics,
             deadlinesToIcs(due, {
               stamp: c.now().toISOString(),

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { BeianError, formatIssue } from '../../errors.js';
+import { writeFileAtomicSync } from '../../io/atomic.js';
 import { jsonOption, type Register } from '../command.js';
 import type { CliContext } from '../context.js';
 import { collect } from '../flags.js';
@@ -245,7 +246,7 @@ export const register: Register = (program, run, ctx) => {
       run(async (c, o: LexiconFlags & { out: string }) => {
         const { lex } = await loadSelected(c, o);
         const { serializeMatcher } = await import('../../lexicon/serialize.js');
-        writeFileSync(o.out, serializeMatcher(lex.matcher));
+        writeFileAtomicSync(o.out, serializeMatcher(lex.matcher));
         c.out(`${c.t('cli.wrote', { file: o.out })}\n`);
         return 0;
       }),

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { BeianError } from '../../errors.js';
 import { pick } from '../../i18n/index.js';
+import { writeFileAtomicSync } from '../../io/atomic.js';
 import { actorFrom } from '../actor.js';
 import { jsonOption, type Register } from '../command.js';
 import { collect } from '../flags.js';
@@ -216,7 +217,7 @@ export const register: Register = (program, run, ctx) => {
       run(async (c, sha: string, opts: { out?: string; json?: boolean }) => {
         const { readEvidence } = await import('../../app/filings/index.js');
         const { meta, bytes } = await withStore(c, (s) => readEvidence(s.db, sha));
-        if (opts.out) writeFileSync(opts.out, bytes);
+        if (opts.out) writeFileAtomicSync(opts.out, bytes);
         if (opts.json) printJson(c, { ...meta, verified: true });
         else c.out(`${c.t('registry.evidence.ok', { name: meta.name, size: meta.size })}\n`);
         return 0;

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Option } from 'commander';
 import { BeianError } from '../../errors.js';
+import { writeFileAtomicSync } from '../../io/atomic.js';
 import { jsonOption, type Register } from '../command.js';
 import { num } from '../flags.js';
 import { formatTable, printJson } from '../output.js';
@@ -122,7 +123,7 @@ export const register: Register = (program, run, ctx) => {
           const r = kb.risks.find((x) => x.id === id);
           return r ? pick(r.title, c.lang) : '';
         };
-        writeFileSync(o.out, renderScanHtml(report, scanHtmlLabels(c.t, riskName)));
+        writeFileAtomicSync(o.out, renderScanHtml(report, scanHtmlLabels(c.t, riskName)));
       }
       let savedId: string | undefined;
       if (o.save) {

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import type { AuditEvidence } from '../../../app/fairness/evidence.js';
 import type { DisparityReport, PriceReport } from '../../../fairness/report.js';
+import { writeFileAtomicSync } from '../../../io/atomic.js';
 import { jsonOption } from '../../command.js';
 import type { CliContext, ExitCode } from '../../context.js';
 import { EXIT } from '../../exit-codes.js';
@@ -60,7 +61,7 @@ async function finishLogAudit(
 ): Promise<ExitCode> {
   if (opts.html) {
     const html = await import('../../../fairness/html.js');
-    writeFileSync(
+    writeFileAtomicSync(
       opts.html,
       report.kind === 'price'
         ? html.renderPriceHtml(report, c.lang)

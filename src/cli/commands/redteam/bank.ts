@@ -1,6 +1,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { type Command, Option } from 'commander';
 import { BeianError } from '../../../errors.js';
+import { writeFileAtomicSync } from '../../../io/atomic.js';
 import type { ImportResult } from '../../../redteam/banks/import.js';
 import { LAYOUT_IDS } from '../../../redteam/banks/layouts.js';
 import { jsonOption, type RunAction } from '../../command.js';
@@ -227,7 +228,7 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
         const { items } = await read(c, files, f);
         const variants = generateVariants(items, strategies);
         const out = resolve(c.cwd, f.out);
-        writeFileSync(out, toJsonl(variants));
+        writeFileAtomicSync(out, toJsonl(variants));
         c.out(`${c.t('redteam.bank.wrote', { file: out, n: variants.length })}\n`);
         return EXIT.ok;
       }),
@@ -264,7 +265,7 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
           const { expandBank } = await import('../../../app/redteam/expand.js');
           const { resolveRunOptions } = await import('../../../app/redteam/options.js');
           const { toJsonl } = await import('../../../redteam/banks/import.js');
-          const { writeAtomic } = await import('../../../app/redteam/write-atomic.js');
+          const { writeFileAtomicSync: writeAtomic } = await import('../../../io/atomic.js');
           const kinds = f.kinds?.split(',').map((k) => k.trim());
           const bad = kinds?.filter((k) => !KINDS.includes(k));
           if (bad?.length) throw new BeianError('USAGE', `Unknown bank kinds: ${bad.join(', ')}`);
