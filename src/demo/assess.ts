@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assessProject, saveAssessment } from '../app/assess.js';
 import { renderAssessHtml, renderAssessMarkdown } from '../assess/report.js';

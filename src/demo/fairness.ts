@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChecklist } from '../app/fairness/checklist.js';
 import { saveAudit } from '../app/fairness/evidence.js';

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { runPii } from '../app/pii/run.js';
 import { savePiiReport } from '../app/pii/save.js';

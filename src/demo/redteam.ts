@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeReports } from '../app/redteam/report.js';

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { determineFilings } from '../app/filings/determine.js';
 import { deadlinesFor, isoDay, syncRegistry } from '../app/filings/filings.js';

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadLexicon } from '../app/lexicon.js';
 import { runScan, saveScan } from '../app/scan.js';

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Lang } from '../../i18n/index.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
 import type { Kb } from '../../kb/index.js';

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { BeianError } from '../../errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';

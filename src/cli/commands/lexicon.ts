@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { BeianError, formatIssue } from '../../errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';

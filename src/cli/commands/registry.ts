@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { BeianError } from '../../errors.js';
 import { pick } from '../../i18n/index.js';

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { Option } from 'commander';
 import { BeianError } from '../../errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import type { AuditEvidence } from '../../../app/fairness/evidence.js';
 import type { DisparityReport, PriceReport } from '../../../fairness/report.js';

@@ -220,7 +220,6 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
       run(async (c, files: string[], f: MappingFlags & { out: string; strategies: string }) => {
         const { generateVariants, parseStrategies } = await import('../../../redteam/banks/variants.js');
         const { toJsonl } = await import('../../../redteam/banks/import.js');
-        const { writeFileSync } = await import('node:fs');
         const { resolve } = await import('node:path');
         const { strategies, unknown } = parseStrategies(f.strategies);
         if (unknown.length)
