@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../index.js';
 import { type ResultRow, redteamRepo } from './redteam.js';
@@ -59,5 +63,30 @@ describe('redteamRepo paging', () => {
       categories: { 'A.1.1': 300, 'A.2.5': 600 },
     });
     await store.close();
+  });
+
+  it('stores a model answer with a lone surrogate as valid UTF-8 (issue #21)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beian-surrogate-'));
+    const file = join(dir, 'beian.db');
+    const store = await openStore(file);
+    const repo = redteamRepo(store);
+    await repo.createRun({
+      id: 'r',
+      fingerprint: 'f',
+      created_at: 'x',
+      updated_at: 'x',
+      status: 'done',
+      total: 1,
+      kb_version: 'v',
+      plan_json: '{}',
+    });
+    await repo.saveBatch([{ ...row(1), answer: '半个\ud800字' }], []);
+    await store.close();
+    const raw = new Database(file, { readonly: true });
+    const bytes = raw.prepare('select cast(answer as blob) as b from redteam_results').get() as { b: Buffer };
+    raw.close();
+    const text = bytes.b.toString('utf8');
+    expect(Buffer.from(text, 'utf8').equals(bytes.b)).toBe(true);
+    expect(text).toBe('半个\uFFFD字');
   });
 });

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { wellFormedRow } from '../../util/well-formed.js';
 import { type AuditInput, appendAudit, withAuditRetry } from '../filings/audit.js';
 import type { Database } from '../schema.js';
 import type { RedteamTables } from '../tables/redteam.js';
@@ -75,7 +76,7 @@ export function redteamRepo(store: { readonly db: Kysely<Database> | Transaction
         for (let i = 0; i < rows.length; i += 50) {
           await tx
             .insertInto('redteam_results')
-            .values(rows.slice(i, i + 50))
+            .values(rows.slice(i, i + 50).map(wellFormedRow))
             .onConflict((oc) =>
               oc.columns(['run_id', 'case_key']).doUpdateSet((eb) => ({
                 answer: eb.ref('excluded.answer'),
@@ -96,7 +97,7 @@ export function redteamRepo(store: { readonly db: Kysely<Database> | Transaction
         for (let i = 0; i < cache.length; i += 100)
           await tx
             .insertInto('redteam_cache')
-            .values(cache.slice(i, i + 100))
+            .values(cache.slice(i, i + 100).map(wellFormedRow))
             .onConflict((oc) => oc.column('key').doNothing())
             .execute();
       });
