@@ -21,6 +21,8 @@ const SHAPES: readonly [string, string][] = [
   ['checklist[].answers.*', 'checklistAnswer'],
   ['pii.perType.*', 'piiPolicy'],
   ['pii.strategy', 'piiPolicy'],
+  ['redteam.guard.target', 'target'],
+  ['redteam.attacks.attacker', 'target'],
   ['redteam.targets[]', 'target'],
   ['redteam.judge', 'target'],
   ['services[]', 'service'],

@@ -50,6 +50,6 @@ describe('JSON Schema of beian.yaml', () => {
   });
 
   it('gives examples from the shipped example projects', () => {
-    expect(at(['organisation', 'uscc']).examples).toEqual(['91110108MA01ABCD2X']);
+    expect(at(['organisation', 'uscc']).examples).toEqual(['91110108MA01ABCD2H']);
   });
 });

@@ -114,4 +114,21 @@ describe('cell values', () => {
       ),
     );
   });
+
+  it('skips a line longer than the bound without holding it, and reads on', () => {
+    const bad: Array<[number, string]> = [];
+    const rows: number[] = [];
+    const s = new CsvSplitter(
+      ',',
+      (_f, line) => rows.push(line),
+      (line, message) => bad.push([line, message]),
+      1000,
+    );
+    s.push('h\nok,1\n');
+    for (let i = 0; i < 50; i++) s.push('x'.repeat(100));
+    s.push('tail\nafter,2\n');
+    s.end();
+    expect(bad.map(([l]) => l)).toEqual([3]);
+    expect(rows).toEqual([1, 2, 4]);
+  });
 });

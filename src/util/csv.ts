@@ -1,17 +1,23 @@
 /**
+ * A quoted field may span lines, but an unclosed quote must not swallow the rest of the file: a
+ * record still open after this many characters (or at the end of the input) is reported as
+ * malformed from its first line, and reading resumes on the next line. A single line longer than
+ * this is skipped and reported the same way, so memory stays bounded whatever the input.
+ */
+export const MAX_QUOTED_SPAN = 1 << 20;
+
+/**
  * A streaming RFC 4180 splitter that knows the line each record starts on (for error messages),
  * with a fast path for lines without quotes. Quoted fields may contain delimiters, doubled quotes
  * and newlines. Pure: the caller feeds decoded text chunks.
  */
-/**
- * A quoted field may span lines, but an unclosed quote must not swallow the rest of the file: a
- * record still open after this many bytes (or at the end of the input) is reported as malformed
- * from its first line, and reading resumes on the next line.
- */
-export const MAX_QUOTED_SPAN = 1 << 20;
-
 export class CsvSplitter {
   private pending = '';
+  /** chunks without a newline since `pending`, joined only when a newline arrives */
+  private parts: string[] = [];
+  private partsLength = 0;
+  /** inside a line longer than the bound: dropping text until its newline */
+  private skipping = false;
   private line = 0;
 
   constructor(
@@ -22,11 +28,49 @@ export class CsvSplitter {
   ) {}
 
   push(chunk: string): void {
-    this.pending = this.split(this.pending + chunk, false);
+    let text = chunk;
+    if (this.skipping) {
+      const nl = text.indexOf('\n');
+      if (nl === -1) return;
+      this.skipping = false;
+      text = text.slice(nl + 1);
+    }
+    if (text.indexOf('\n') === -1) {
+      // no record can end in this chunk: keep it aside instead of re-joining a growing string
+      this.parts.push(text);
+      this.partsLength += text.length;
+      if (this.pending.length + this.partsLength > this.maxSpan) this.dropLongLine();
+      return;
+    }
+    const buf = this.pending + this.parts.join('') + text;
+    this.parts = [];
+    this.partsLength = 0;
+    this.pending = this.split(buf, false);
+  }
+
+  /** The pending text outgrew the bound without ending: report it and skip to the next newline. */
+  private dropLongLine(): void {
+    const start = this.line + 1;
+    for (let i = this.pending.indexOf('\n'); i !== -1; i = this.pending.indexOf('\n', i + 1)) this.line += 1;
+    this.line += 1;
+    this.pending = '';
+    this.parts = [];
+    this.partsLength = 0;
+    this.skipping = true;
+    this.malformed(start, `record longer than ${this.maxSpan} characters: skipped`, '');
   }
 
   /** Flushes a last record without a trailing newline. */
   end(): void {
+    if (this.skipping) {
+      this.skipping = false;
+      this.pending = '';
+      this.parts = [];
+      return;
+    }
+    this.pending += this.parts.join('');
+    this.parts = [];
+    this.partsLength = 0;
     const rest = this.split(this.pending, true);
     this.pending = '';
     if (rest.length > 0) {

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { openBytes } from '../../corpus/blocks.js';
 import { detectEncoding } from '../../corpus/encoding.js';
-import type { CorpusEncoding } from '../../corpus/types.js';
+import { type CorpusEncoding, DEFAULT_MAX_RECORD_BYTES } from '../../corpus/types.js';
 import { CsvSplitter } from '../../util/csv.js';
 import { type BlockResult, newTotal, residualIn, type Scanner, scanRecord } from './process-block.js';
 
@@ -108,6 +108,7 @@ async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<CsvRow> {
     ',',
     (record, lines) => out.push({ record, info: { lines } }),
     (line, message, raw) => out.push({ bad: { line, message, raw } }),
+    DEFAULT_MAX_RECORD_BYTES,
   );
   for await (const chunk of text) {
     splitter.push(chunk);
