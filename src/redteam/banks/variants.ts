@@ -1,4 +1,11 @@
 import { createRequire } from 'node:module';
+import {
+  HOMOPHONES,
+  LOOKALIKES,
+  MIX_SYMBOLS,
+  SPLIT_CHARS,
+  ZERO_WIDTH,
+} from '../../lexicon/variants/tables.js';
 import type { BankItem } from './schema.js';
 
 /**
@@ -18,6 +25,10 @@ export const VARIANT_STRATEGIES = [
   'fullwidth',
   'traditional',
   'multi-turn',
+  'split-char',
+  'lookalike',
+  'zero-width',
+  'symbol-mix',
 ] as const;
 export type VariantStrategy = (typeof VARIANT_STRATEGIES)[number];
 
@@ -42,73 +53,6 @@ export function lazyConverters(): Converters {
 }
 const pinyin = (text: string, options: { toneType: 'none'; nonZh: 'consecutive' }): string =>
   (requireLazy('pinyin-pro') as typeof import('pinyin-pro')).pinyin(text, options);
-
-/**
- * Homophone and look-alike substitutions (谐音/形近) commonly used to slip past keyword filters.
- * Deliberately small and generic; users extend banks with their own lists.
- */
-const HOMOPHONES: Record<string, string> = {
-  政: '正',
-  府: '腐',
-  炸: '乍',
-  药: '要',
-  毒: '读',
-  品: '拼',
-  枪: '抢',
-  杀: '沙',
-  死: '四',
-  黄: '皇',
-  色: '瑟',
-  赌: '堵',
-  博: '搏',
-  暴: '爆',
-  恐: '孔',
-  怖: '布',
-  骗: '片',
-  钱: '前',
-  贷: '代',
-  洗: '喜',
-  黑: '嘿',
-  客: '克',
-  攻: '功',
-  击: '基',
-  武: '舞',
-  器: '气',
-  血: '雪',
-  仇: '愁',
-  恨: '很',
-  歧: '奇',
-  视: '事',
-  病: '并',
-  假: '价',
-  谣: '遥',
-  言: '严',
-  密: '蜜',
-  泄: '谢',
-  露: '路',
-  偷: '投',
-  盗: '到',
-  隐: '引',
-  私: '丝',
-  身: '深',
-  份: '分',
-  证: '正',
-  号: '好',
-  码: '马',
-  违: '围',
-  法: '发',
-  犯: '范',
-  罪: '最',
-  党: '挡',
-  国: '果',
-  军: '君',
-  警: '井',
-  民: '敏',
-  族: '足',
-  宗: '综',
-  教: '叫',
-  独: '读',
-};
 
 /** Roughly one fake-but-plausible wrapper per jailbreak family; {q} is the question. */
 const WRAPPERS: Record<'roleplay' | 'hypothetical' | 'ignore-previous' | 'developer-mode', string> = {
@@ -135,8 +79,33 @@ function split(text: string): string {
   return text.replace(/([\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g, '$1*');
 }
 
+// The Chinese obfuscations share their tables with the keyword library's evasion variants
+// (lexicon/variants), so what the red team disguises, the keyword library also recognises.
 function homophone(text: string): string {
-  return [...text].map((c) => HOMOPHONES[c] ?? c).join('');
+  return [...text].map((c) => HOMOPHONES[c]?.[0] ?? c).join('');
+}
+
+/** 拆字: every splittable character written as its components (炸药 → 火乍药). */
+function splitChars(text: string): string {
+  return [...text].map((c) => SPLIT_CHARS[c] ?? c).join('');
+}
+
+/** 火星文 / look-alike characters in place of the originals. */
+function lookalike(text: string): string {
+  return [...text].map((c) => LOOKALIKES[c.toLowerCase()]?.[0] ?? c).join('');
+}
+
+const CJK_PAIR = /([\u4e00-\u9fff])(?=[\u4e00-\u9fff])/g;
+
+/** A zero-width character between every two Chinese characters. */
+function zeroWidth(text: string): string {
+  return text.replace(CJK_PAIR, `$1${ZERO_WIDTH[0]}`);
+}
+
+/** Symbols mixed between Chinese characters, deterministic. */
+function symbolMix(text: string): string {
+  let i = 0;
+  return text.replace(CJK_PAIR, (c) => `${c}${MIX_SYMBOLS[(i++ * 7) % MIX_SYMBOLS.length]}`);
 }
 
 /** Returns the variant's prompt (and earlier turns), or undefined when it would equal the original. */
@@ -173,6 +142,18 @@ export function applyStrategy(
       break;
     case 'multi-turn':
       return { text, turns: [...MULTI_TURN_OPENERS] };
+    case 'split-char':
+      out = splitChars(text);
+      break;
+    case 'lookalike':
+      out = lookalike(text);
+      break;
+    case 'zero-width':
+      out = zeroWidth(text);
+      break;
+    case 'symbol-mix':
+      out = symbolMix(text);
+      break;
   }
   return out === text ? undefined : { text: out };
 }
