@@ -115,78 +115,34 @@ export function makeMalformedCorpus(dir: string): FuzzCase[] {
   scanJson('csv-short-first-row', f('short-first.csv', shortFirst), 999);
 
   // fairness decision logs: unbalanced quote, mixed delimiters, deep JSONL
+  const priceCase = (id: string, file: string, planted: number): void => {
+    const mapping = ['--item', 'sku', '--price', 'price', '--group', 'user_type'];
+    cases.push({
+      id,
+      reader: 'decision log (audit)',
+      args: ['audit', 'price', file, ...mapping, '--json', '--no-save'],
+      exits: [0, 1, 2],
+      planted: { count: planted, path: ['validRows'] },
+    });
+  };
   const priceRows = (n: number, from = 0): string =>
     lines(n, (i) => `sku${(from + i) % 20},${100 + ((from + i) % 7)},${(from + i) % 2 ? 'new' : 'old'}`);
   const priceQuote = f(
     'price-quote.csv',
     `sku,price,user_type\n${priceRows(10_000)}"sku1,100,new\n${priceRows(10_000, 10_000)}`,
   );
-  cases.push({
-    id: 'audit-price/unbalanced-quote',
-    reader: 'decision log (audit)',
-    args: [
-      'audit',
-      'price',
-      priceQuote,
-      '--item',
-      'sku',
-      '--price',
-      'price',
-      '--group',
-      'user_type',
-      '--json',
-      '--no-save',
-    ],
-    exits: [0, 1, 2],
-    planted: { count: 20_000, path: ['validRows'] },
-  });
+  priceCase('audit-price/unbalanced-quote', priceQuote, 20_000);
   const mixed = f(
     'price-mixed.csv',
     `sku,price,user_type\n${priceRows(300)}${lines(300, (i) => `sku${i % 20}\t${100 + (i % 7)}\tnew`)}${priceRows(300, 300)}`,
   );
-  cases.push({
-    id: 'audit-price/mixed-delimiters',
-    reader: 'decision log (audit)',
-    args: [
-      'audit',
-      'price',
-      mixed,
-      '--item',
-      'sku',
-      '--price',
-      'price',
-      '--group',
-      'user_type',
-      '--json',
-      '--no-save',
-    ],
-    exits: [0, 1, 2],
-    planted: { count: 600, path: ['validRows'] },
-  });
+  priceCase('audit-price/mixed-delimiters', mixed, 600);
   const priceJsonl = (n: number): string =>
     lines(n, (i) =>
       JSON.stringify({ sku: `sku${i % 20}`, price: 100 + (i % 7), user_type: i % 2 ? 'new' : 'old' }),
     );
   const deepLog = f('price-deep.jsonl', `${priceJsonl(1000)}${nested(50_000)}\n${priceJsonl(1000)}`);
-  cases.push({
-    id: 'audit-price/deep-jsonl',
-    reader: 'decision log (audit)',
-    args: [
-      'audit',
-      'price',
-      deepLog,
-      '--item',
-      'sku',
-      '--price',
-      'price',
-      '--group',
-      'user_type',
-      '--json',
-      '--no-save',
-    ],
-    exits: [0, 1, 2],
-    planted: { count: 2000, path: ['validRows'] },
-  });
+  priceCase('audit-price/deep-jsonl', deepLog, 2000);
 
   // YAML: alias bombs, undefined aliases, a 100 MB document
   for (const [name, text] of [
