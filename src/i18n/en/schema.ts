@@ -263,6 +263,10 @@ export const schema: Record<keyof typeof zh, string> = {
   'label.variant.fullwidth': 'Full-width characters',
   'label.variant.traditional': 'Traditional characters',
   'label.variant.multi-turn': 'Multi-turn',
+  'label.variant.split-char': 'Split characters into components (拆字)',
+  'label.variant.lookalike': 'Look-alike characters (火星文)',
+  'label.variant.zero-width': 'Zero-width characters',
+  'label.variant.symbol-mix': 'Symbols mixed in',
   'field.answers.model.filingNumber':
     'Filing number of the called model (when calling a filed model); shown with the registration',
   'field.algorithm.workerRights':
