@@ -1,7 +1,14 @@
 import { closeSync, mkdirSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+} from 'kysely';
 import { BeianError } from '../errors.js';
 import { migrate } from './migrate.js';
 import type { Database } from './schema.js';
@@ -25,8 +32,8 @@ export async function openSqlite(file: string): Promise<Store> {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  raw.pragma('busy_timeout = 30000');
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
   // Kysely's SQLite migrator takes no lock (it assumes one connection): several processes opening
   // a fresh database at once would each create the tables. A lock file serialises them.
   if (file === ':memory:') await migrate(db, file);
@@ -71,5 +78,27 @@ async function withLockFile<T>(lock: string, fn: () => Promise<T>): Promise<T> {
     } catch {
       // already removed as stale by another process: nothing to release
     }
+  }
+}
+
+/**
+ * Transactions that take the write lock when they begin (BEGIN IMMEDIATE). A deferred transaction
+ * that reads first and then writes cannot wait for another process's lock: SQLite answers
+ * "database is locked" at once instead of using the busy timeout. Concurrent commands then queue.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: ConstructorParameters<typeof SqliteDialect>[0];
+  constructor(config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
   }
 }
