@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BeianError } from '../../errors.js';
@@ -125,6 +125,18 @@ const ENCODERS: Record<string, string[]> = {
   aac: ['-c:a', 'aac', '-b:a', '128k'],
 };
 
+/** Re-encodes `file` with ffmpeg (input first, then `args`) into a sibling temp file renamed over it. */
+async function ffmpegInPlace(file: string, args: readonly string[]): Promise<void> {
+  const out = join(dirname(file), `.${Date.now()}-${process.pid}.beian-tmp.${ext(file)}`);
+  try {
+    await tool('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', file, ...args, out]);
+    await rename(out, file);
+  } catch (e) {
+    await rm(out, { force: true });
+    throw e;
+  }
+}
+
 async function applyAudio(file: string, placement: Placement, o: ExplicitOptions): Promise<boolean> {
   if (placement.format === 'wav' && !o.audioLabel && (await applyWav(file, o))) return true;
   const info = await probe(file);
@@ -142,14 +154,7 @@ async function applyAudio(file: string, placement: Placement, o: ExplicitOptions
     }
     const norm = `aresample=${a.sampleRate},aformat=sample_fmts=s16:channel_layouts=${a.channels === 1 ? 'mono' : 'stereo'}`;
     const order = o.audioPosition === 'start' ? '[l][m]' : '[m][l]';
-    const out = join(dirname(file), `.${Date.now()}-${process.pid}.beian-tmp.${ext(file)}`);
-    await tool('ffmpeg', [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-i',
-      file,
+    await ffmpegInPlace(file, [
       '-i',
       label,
       '-filter_complex',
@@ -159,10 +164,7 @@ async function applyAudio(file: string, placement: Placement, o: ExplicitOptions
       '-map_metadata',
       '0',
       ...enc,
-      out,
     ]);
-    const { rename } = await import('node:fs/promises');
-    await rename(out, file);
     return true;
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -200,14 +202,7 @@ async function applyVideo(file: string, o: ExplicitOptions): Promise<boolean> {
     const y = layout.top + Math.ceil(layout.fontSize * 0.3);
     const enable = o.videoThroughout ? '' : `:enable='lt(t,${o.videoSeconds})'`;
     const draw = `drawtext=fontfile=${FONT_FILE}:textfile=${textFile}:fontsize=${layout.fontSize}:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=${Math.ceil(layout.fontSize * 0.3)}:x=${x}:y=${y}${enable}`;
-    const out = join(dirname(file), `.${Date.now()}-${process.pid}.beian-tmp.${ext(file)}`);
-    await tool('ffmpeg', [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-i',
-      file,
+    await ffmpegInPlace(file, [
       '-vf',
       draw,
       '-map',
@@ -224,10 +219,7 @@ async function applyVideo(file: string, o: ExplicitOptions): Promise<boolean> {
       'copy',
       '-movflags',
       'use_metadata_tags',
-      out,
     ]);
-    const { rename } = await import('node:fs/promises');
-    await rename(out, file);
     return true;
   } finally {
     await rm(work, { recursive: true, force: true });
