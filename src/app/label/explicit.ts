@@ -7,6 +7,7 @@ import { type ImagePosition, imageLabelLayout } from '../../label/explicit-image
 import { checkTextLabel, createTextLabeler, type TextPosition } from '../../label/explicit-text.js';
 import { ext } from '../../label/formats/index.js';
 import { riffChunk, riffChunks, riffHeader } from '../../label/formats/riff.js';
+import type { LabellingKb } from '../../label/kb.js';
 import { type Piece, piecesLength, readExact } from '../../label/source.js';
 import { openSource, writeSmall, writeTemp } from './files.js';
 import type { Placement } from './implicit.js';
@@ -25,6 +26,19 @@ export interface ExplicitOptions {
   videoThroughout: boolean;
   font: string;
 }
+
+/** The KB's label in its default placement: what `beian label add --explicit` starts from. */
+export const defaultExplicitOptions = (kb: LabellingKb): ExplicitOptions => ({
+  text: kb.explicit.text.default.zh,
+  textPosition: 'start',
+  imagePosition: 'bottom-right',
+  minHeightRatio: kb.explicit.image.minHeightRatio,
+  rhythm: kb.explicit.audio.rhythm,
+  audioPosition: 'start',
+  videoSeconds: 2,
+  videoThroughout: false,
+  font: 'Noto Sans CJK SC',
+});
 
 export type ExplicitStatus = 'ok' | 'missing' | 'n/a';
 
