@@ -20,6 +20,14 @@ redis.call('SET', KEYS[1], tostring(slot + interval), 'PX', math.ceil(slot + int
 return {1, math.ceil(slot - now)}
 `;
 
+/** What is left of a pause (ms, 0 = none). KEYS: pause. */
+const PAUSE_LEFT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local pause = tonumber(redis.call('GET', KEYS[1]) or '0')
+return math.max(0, pause - now)
+`;
+
 /** `extendPause`: KEYS: pause. ARGV: ms. The key expires with the pause, so nothing needs clearing. */
 const PAUSE = `
 local t = redis.call('TIME')
@@ -63,6 +71,7 @@ export interface RedisGateOptions {
 type Scripted = Redis & {
   beianReserve(next: string, pause: string, interval: number): Promise<[number, number]>;
   beianPause(pause: string, ms: number): Promise<number>;
+  beianPauseLeft(pause: string): Promise<number>;
   beianAcquire(slots: string, holder: string, limit: number, leaseMs: number): Promise<number>;
 };
 
@@ -72,6 +81,7 @@ function scripted(redis: Redis): Scripted {
   if (typeof r.beianReserve !== 'function') {
     redis.defineCommand('beianReserve', { numberOfKeys: 2, lua: RESERVE });
     redis.defineCommand('beianPause', { numberOfKeys: 1, lua: PAUSE });
+    redis.defineCommand('beianPauseLeft', { numberOfKeys: 1, lua: PAUSE_LEFT });
     redis.defineCommand('beianAcquire', { numberOfKeys: 1, lua: ACQUIRE });
   }
   return r;
@@ -111,8 +121,10 @@ export function redisGate(redis: Redis, o: RedisGateOptions): RateGate {
     async pace() {
       for (;;) {
         const [reserved, waitMs] = await r.beianReserve(k.next, k.pause, interval);
-        if (waitMs > 0) await sleep(waitMs);
-        if (reserved === 1) return;
+        if (reserved === 1 && waitMs === 0) return;
+        await sleep(waitMs);
+        // a pause that began while this request waited for its slot (a 429 elsewhere) holds it too
+        if (reserved === 1 && (await r.beianPauseLeft(k.pause)) === 0) return;
       }
     },
     async pause(ms) {

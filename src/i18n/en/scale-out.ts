@@ -10,6 +10,7 @@ export const scaleOut: Record<keyof typeof zh, string> = {
   'redteam.opt.attach':
     'attach to a run already on the queue (after the submitter stopped): wait for it and print the same report a local run prints',
   'redteam.opt.batchSize': 'questions per queue batch (default 50)',
+  'redteam.queue.attachNeedsQueue': '--attach needs --queue redis://… (the queue the run is on)',
   'redteam.queue.needDb':
     "--queue needs the team database: pass --db postgres://… as well (the one the workers write to); a local SQLite file is out of the other machines' reach",
   'redteam.queue.noRun':

@@ -107,3 +107,21 @@ describe('LocalGate', () => {
     expect(now).toBeGreaterThanOrEqual(1200);
   });
 });
+
+describe('LocalGate and a pause that begins while a request waits for its slot', () => {
+  it('holds the waiting request until the pause ends', async () => {
+    let now = 0;
+    const gate = new LocalGate(
+      60,
+      () => now,
+      async (ms) => {
+        now += ms;
+        // a 429 arrives elsewhere while this request sleeps towards its slot
+        if (now === 1000) await gate.pause(5000);
+      },
+    );
+    await gate.pace(); // slot at 0
+    await gate.pace(); // slot at 1000, but paused at 1000 until 6000
+    expect(now).toBeGreaterThanOrEqual(6000);
+  });
+});

@@ -68,11 +68,10 @@ export class LocalGate implements RateGate {
     for (;;) {
       const r = reserveSlot(this.state, this.now(), this.interval);
       this.state = r.state;
-      if (r.reserved) {
-        if (r.waitMs > 0) await this.sleep(r.waitMs);
-        return;
-      }
+      if (r.reserved && r.waitMs === 0) return;
       await this.sleep(r.waitMs);
+      // a pause that began while this request waited for its slot holds it back too
+      if (r.reserved && this.state.pauseUntil <= this.now()) return;
     }
   }
 
