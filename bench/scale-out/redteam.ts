@@ -104,7 +104,7 @@ async function measure(workers: number, sharedLimits: boolean) {
   return { workers, sharedLimits, wall, rpm, completed: out.json.completed };
 }
 
-const rows = [];
+const rows: Awaited<ReturnType<typeof measure>>[] = [];
 for (const shared of [true, false]) for (const w of [1, 2]) rows.push(await measure(w, shared));
 process.stdout.write(
   `\n${CASES} cases, mock latency 50 ms, target limits: concurrency ${CONCURRENCY}, ${RPM} RPM\n`,
