@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { Answers } from '../assess/questionnaire.js';
 import { BeianError } from '../errors.js';
 import { type Lang, translator } from '../i18n/index.js';
+import { writeFileAtomicSync } from '../io/atomic.js';
 import { renderProjectYaml } from '../project/commented-yaml.js';
 import { parseProject } from '../project/parse.js';
 import { Organisation, type ProjectFile } from '../project/schema.js';
 import { readYamlText, validateYaml } from '../util/yaml-text.js';
-import { writeFileAtomic } from './write-file.js';
 
 const ServiceAnswers = z
   .object({
@@ -94,7 +94,13 @@ export function projectYaml(project: ProjectFile, file: string, lang: Lang, now:
 
 /** Writes the file atomically; an existing file is replaced only with `force`. */
 export function writeProjectYaml(file: string, text: string, force: boolean): void {
-  writeFileAtomic(file, text, { overwrite: force });
+  try {
+    writeFileAtomicSync(file, text, { overwrite: force });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new BeianError('USAGE', `${file} exists`, { cause, issues: [{ file, message: 'exists' }] });
+    throw new BeianError('ENVIRONMENT', `Cannot write ${file}: ${(cause as Error).message}`, { cause });
+  }
 }
 
 export const projectFileExists = (file: string): boolean => existsSync(file);
