@@ -1,6 +1,6 @@
 import { linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { BeianError } from '../errors.js';
+import { BeianError, issueOf, osReason } from '../errors.js';
 
 /**
  * Writes a file atomically: a temporary file in the same folder, then a rename (or, when an
@@ -12,9 +12,14 @@ export function writeFileAtomic(file: string, data: string, options: { overwrite
   try {
     writeFileSync(tmp, data, { flag: 'wx' });
   } catch (cause) {
-    throw new BeianError('ENVIRONMENT', `Cannot write in ${dirname(file)}: ${(cause as Error).message}`, {
-      cause,
-    });
+    throw BeianError.of(
+      'ENVIRONMENT',
+      'file.cannotWriteIn',
+      { dir: dirname(file), reason: osReason(cause) },
+      {
+        cause,
+      },
+    );
   }
   try {
     if (options.overwrite) renameSync(tmp, file);
@@ -25,7 +30,12 @@ export function writeFileAtomic(file: string, data: string, options: { overwrite
   } catch (cause) {
     unlinkSync(tmp);
     if ((cause as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new BeianError('USAGE', `${file} exists`, { cause, issues: [{ file, message: 'exists' }] });
-    throw new BeianError('ENVIRONMENT', `Cannot write ${file}: ${(cause as Error).message}`, { cause });
+      throw BeianError.of(
+        'USAGE',
+        'file.exists',
+        { file },
+        { cause, issues: [issueOf({ file }, 'file.issue.exists')] },
+      );
+    throw BeianError.of('ENVIRONMENT', 'file.cannotWrite', { file, reason: osReason(cause) }, { cause });
   }
 }

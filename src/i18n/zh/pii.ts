@@ -77,4 +77,13 @@ export const pii = {
   'sources.problems': '问题：',
   'sources.foreign': '境外来源 {n} 个：数据入境不需要数据出境安全评估，适用以下要求：',
   'sources.ok': '所有来源均满足检查项。',
+  'sources.noList': '{file} 中没有 “sources:” 列表。',
+  'sources.issue.noList': '缺少 “sources:” 列表',
+  'sources.badCsv': '{file} 不是有效的 CSV 文件。',
+  'sources.issue.csv': 'CSV 格式错误（列数不一致或引号未闭合）',
+  'sources.issue.notYesNo': '“{value}” 不是 是/否（yes/no）',
+  'sources.issue.notNumber': '“{value}” 不是数字',
+  'sources.issue.notTypeCount': '“{value}” 应写成 类型=数量（type=count）',
+  'sources.badCells': '{file} 中有无效的单元格。',
+  'sources.invalidLedger': '{file} 不是有效的数据来源台账。',
 } as const;
