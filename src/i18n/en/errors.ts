@@ -91,4 +91,5 @@ export const errors: Record<keyof typeof zh, string> = {
   'file.notJson': '{file} is not valid JSON: {reason}',
   'file.cannotMkdir': 'Cannot create the output folder {dir}: {reason}',
   'project.cannotRead': 'Cannot read the project file {file}: {reason}',
+  'file.issue.unreadable': '{reason}',
 };

@@ -89,4 +89,5 @@ export const errors = {
   'file.notJson': '{file} 不是有效的 JSON：{reason}',
   'file.cannotMkdir': '无法创建输出目录 {dir}：{reason}',
   'project.cannotRead': '无法读取项目文件 {file}：{reason}',
+  'file.issue.unreadable': '无法读取：{reason}',
 };

@@ -86,4 +86,12 @@ export const pii = {
   'sources.issue.notTypeCount': '“{value}” 应写成 类型=数量（type=count）',
   'sources.badCells': '{file} 中有无效的单元格。',
   'sources.invalidLedger': '{file} 不是有效的数据来源台账。',
+  'pii.keyFileUnreadable': '无法读取假名化密钥文件 {file}。',
+  'pii.keyNeededOrFile':
+    '假名化（pseudonym）策略需要至少 16 字节的密钥：请设置环境变量 {env}，或在 {file} 中写入密钥。',
+  'pii.keyNeeded': '假名化（pseudonym）策略需要至少 16 字节的密钥：请设置环境变量 {env}。',
+  'pii.inputNotFound': '找不到输入：{input}',
+  'pii.outOverwrites': '--out 会覆盖输入文件 {file}：请换一个输出目录。',
+  'pii.dictUnreadable': '无法读取个人信息词典 {file}：{reason}',
+  'pii.dictInvalid': '{dir} 中的个人信息词典未通过校验。',
 } as const;
