@@ -116,4 +116,15 @@ Examples:
   'audit.log.needOutcomeOrRank':
     'Give --outcome (a yes/no decision) or --rank (a position in a ranking), or both.',
   'audit.log.labelNeedsOutcome': '--label (the true qualification) needs --outcome.',
+  'audit.data.invalid': 'The fairness data does not validate.',
+  'audit.data.inconsistent': 'The fairness data is inconsistent.',
+  'audit.data.dupParameter': 'duplicate parameter',
+  'audit.data.missingParameter': 'missing parameter',
+  'audit.data.dupItem': 'duplicate item id',
+  'audit.data.idPrefix': 'id must start with "{prefix}"',
+  'audit.log.columnsMismatch': 'Column mapping does not match {file}.',
+  'audit.log.noColumn': 'no column "{column}"; the file has: {available}',
+  'audit.log.noColumnNone': 'no column "{column}"; the file has: (none)',
+  'audit.log.empty': '{file} is empty: no header line.',
+  'audit.log.noHeader': 'no header line',
 };

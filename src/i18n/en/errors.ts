@@ -92,4 +92,8 @@ export const errors: Record<keyof typeof zh, string> = {
   'file.cannotMkdir': 'Cannot create the output folder {dir}: {reason}',
   'project.cannotRead': 'Cannot read the project file {file}: {reason}',
   'file.issue.unreadable': '{reason}',
+  'store.cannotOpenSqlite': 'Cannot open the SQLite database {file}: {reason}',
+  'store.cannotConnectPg': 'Cannot connect to PostgreSQL at {location}: {reason}',
+  'store.badScheme': 'Unsupported database URL scheme in {url}: use a file path or postgres://',
+  'store.migrationFailed': 'Migration {name} failed on {location}: {reason}',
 };

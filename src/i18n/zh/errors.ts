@@ -90,4 +90,8 @@ export const errors = {
   'file.cannotMkdir': '无法创建输出目录 {dir}：{reason}',
   'project.cannotRead': '无法读取项目文件 {file}：{reason}',
   'file.issue.unreadable': '无法读取：{reason}',
+  'store.cannotOpenSqlite': '无法打开 SQLite 数据库 {file}：{reason}',
+  'store.cannotConnectPg': '无法连接 {location} 上的 PostgreSQL：{reason}',
+  'store.badScheme': '不支持的数据库地址 {url}：请使用文件路径或 postgres:// 连接串',
+  'store.migrationFailed': '数据库迁移 {name} 在 {location} 上失败：{reason}',
 };
