@@ -105,10 +105,7 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
   const libs: LexiconLibrary[] = files.length && !sel.starter ? [] : await loadDefaultLibraries(riskIds);
   for (const f of files) {
     if (f !== NAUGHTY_WORDS && isCompiled(f))
-      throw new BeianError(
-        'USAGE',
-        `${f} is a compiled lexicon: pass it alone, or pass the source libraries`,
-      );
+      throw BeianError.of('USAGE', 'lexicon.compiledMixed', { file: f });
     libs.push(
       await loadLexiconFile(
         f,
@@ -122,7 +119,7 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
     libs.push(await loadLexiconFile(NAUGHTY_WORDS, riskIds));
   const merged = mergeLibraries(libs);
   if (merged.entries.length === 0)
-    throw new BeianError('INPUT_INVALID', 'the selected lexicon has no usable keywords', {
+    throw BeianError.of('INPUT_INVALID', 'lexicon.empty', undefined, {
       issues: merged.issues,
     });
   const allow = [...(sel.allow ?? []), ...libs.flatMap((l) => l.allow ?? [])];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { BeianError } from '../errors.js';
+import { BeianError, osReason } from '../errors.js';
 import { buildKb, type Kb, type KbSources } from './kb.js';
 
 /** data/kb of the installed package (the same relative path from src/kb and dist/kb). */
@@ -24,9 +24,10 @@ export function loadKb(dir: string = DEFAULT_KB_DIR): Kb {
     try {
       sources[name] = parse(readFileSync(file, 'utf8'));
     } catch (cause) {
-      throw new BeianError(
+      throw BeianError.of(
         'CONFIG_INVALID',
-        `Cannot read knowledge-base file ${file}: ${(cause as Error).message}`,
+        'kb.cannotRead',
+        { file, reason: osReason(cause) },
         {
           cause,
         },
