@@ -103,7 +103,7 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
   const files = await listCorpusFiles(options.inputs);
   const { statSync } = await import('node:fs');
   const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
-  const bytes = serializeMatcher(lexicon.matcher);
+  const bytes = lexicon.compiled ?? serializeMatcher(lexicon.matcher);
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
   shared.set(bytes);
   const manualMin = threshold(kb, 'corpus.manual.sample.min');
