@@ -36,6 +36,10 @@ const NO_CUE_MAX = 0.84;
 const LEFT_CUE = 0.45;
 const RIGHT_CUE = 0.35;
 const BLOCKED = -1;
+/** an ordinary word this frequent (宣传, 银行) is no name's start even beside a cue, unless a title stands before */
+const PREFIX_FREQ = 300;
+/** …and a whole candidate this frequent (法官, 公安) is no name beside a speech cue */
+const WORD_FREQ = 50;
 const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 /** · • ‧ ・ - －: the separators inside a transliterated name */
@@ -179,8 +183,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
     let m = sl === 2 ? 2 : Math.min(words.surname[a] ?? 0, SURNAME_CAP);
     for (let k = i + sl; k < e; k++) m += Math.min(words.given[text.charCodeAt(k)] ?? 0, GIVEN_CAP);
     const len = e - i;
-    if (len === 2 && words.words2.has(pack2(a, b))) m -= WORD_PENALTY;
-    if (len === 3 && words.words3.has(pack3(a, b, text.charCodeAt(i + 2)))) m -= WORD_PENALTY;
+    const key = len === 2 ? pack2(a, b) : pack3(a, b, text.charCodeAt(i + 2));
+    if (len === 2 ? words.words2.has(key) : words.words3.has(key)) m -= WORD_PENALTY;
     if (len === 3 && sl === 1 && words.words2.has(pack2(a, b))) m -= PREFIX_PENALTY;
     if (len === 2 && e < text.length && words.words3.has(pack3(a, b, text.charCodeAt(e)))) m -= GLUE_PENALTY;
     if (i > 0 && words.words2.has(pack2(text.charCodeAt(i - 1), a))) m -= GLUE_PENALTY;
@@ -201,6 +205,23 @@ export function createPersonName(d: PiiDictionaries): Detector {
           break;
         }
     return m;
+  };
+  /**
+   * The candidate is an ordinary word (银行解释, 法官表示) or starts with a frequent one (宣传中,
+   * 宣布豪), whatever cue stands beside it; a title before keeps a name whose start is a word
+   * (记者刘海亮) and an entry the list tags as a person (齐白石) is never ordinary.
+   */
+  const ordinaryWord = (text: string, i: number, sl: number, e: number, titled: boolean): boolean => {
+    if (words === undefined) return false;
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    const len = e - i;
+    const key = len === 2 ? pack2(a, b) : pack3(a, b, text.charCodeAt(i + 2));
+    if (words.names.has(key)) return false;
+    if (len === 3 && words.words3.has(key)) return true;
+    if (titled) return false;
+    if (len === 2) return (words.frequent2.get(key) ?? 0) >= WORD_FREQ;
+    return sl === 1 && (words.frequent2.get(pack2(a, b)) ?? 0) >= PREFIX_FREQ;
   };
   /** an upper bound of nameOdds for a candidate with no context: penalties only lower it */
   const mayLookLikeName = (text: string, i: number, sl: number): boolean => {
@@ -292,6 +313,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       )
         continue;
       if (isCommon(text, i, e)) continue;
+      if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE)) continue;
       if (right === BLOCKED) continue;
       if (ambiguous && left !== LEFT_CUE && right !== RIGHT_CUE) continue;
       // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
