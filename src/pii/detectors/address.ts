@@ -43,14 +43,14 @@ const PLACE_BEFORE =
   /(?:位于|在|到|住|于|至|往|赴|来到|前往|落户|入驻|地址[：:]?|家住|住在|搬到|搬进|回到|走进)$/;
 /** …or after it (…大厦举行, …村附近, …广场门口). */
 const PLACE_AFTER =
-  /^(?:举行|举办|召开|开幕|附近|一带|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|$)/;
+  /^(?:举行|举办|召开|开幕|附近|一带|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|\s|$)/;
 /** Words that end in a place kind but name no place (农村, 全村, 广场舞). */
 const NOT_PLACE =
   /^(?:农|乡|山|渔|全|本|该|外|邻|各|每|整|此|那|这|新农|城中|美丽乡|度假|文化|地球|中心|市民|人民|商业|休闲|主题|时代|城市|音乐|网络|数码|电子|购物|美食|儿童|英雄|一|两|几)/;
 
 /** Words right after a street name that show it is a place (文汇路附近, 长阳大街与…交汇). */
 const STREET_AFTER =
-  /^(?:[0-9０-９]|与|和|交|一带|附近|沿线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|$)/;
+  /^(?:[0-9０-９]|与|和|交|一带|附近|沿线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
 
 /**
  * Postal addresses, read by their grammar: [province][city][district][town] street + door number
@@ -69,7 +69,7 @@ export function createAddress(d: PiiDictionaries): Detector {
     `^(?:${region}(?:${alt(a['province-suffix'])})?|[${HAN}]{2,7}?(?:${alt(a['province-suffix'])}))?(?:${region}(?:${alt(a['city-suffix'])})?|[${HAN}]{1,5}?(?:${alt(a['city-suffix'])}))?`,
   );
   const detail = new RegExp(
-    `(?:\\s?(?:[0-9A-Za-z一二三四五六七八九十]{1,4}(?:${alt(a['detail-suffix'])})|(?:套房|公寓|室)\\s?[0-9]{1,5}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=[0-9一二三四五六七八九十A-Za-z]{1,4}(?:${alt(a['detail-suffix'])}))))*`,
+    `(?:[ \\u3000]?(?:[0-9A-Za-z一二三四五六七八九十]{1,4}(?:${alt(a['detail-suffix'])})|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=[0-9一二三四五六七八九十A-Za-z]{1,4}(?:${alt(a['detail-suffix'])}))))*`,
     'y',
   );
   const stop = new Set([...a.stop]);
@@ -225,7 +225,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const strong =
         admin !== null ||
         (cueBefore && cueAfter) ||
-        (cueAfter && !/^[，、。；）)]|^$/.test(after)) ||
+        (cueAfter && !/^(?:[，、。；）)]|\s|$)/.test(after)) ||
         (cueBefore && text.charCodeAt(start - 1) !== 0x5728);
       if (!strong) continue;
       const score = 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);

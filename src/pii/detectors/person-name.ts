@@ -287,6 +287,15 @@ export function createPersonName(d: PiiDictionaries): Detector {
     )
       return undefined;
     if (endsAt(wordBefore, text, i + 1)) return undefined;
+    // the surname character closes a title or a frequent word (主任丁伟: 任 ends 主任)
+    if (endsAt(titles, text, i + 1)) return undefined;
+    // (a title just before wins: 主任何伟 holds 任何 but 主任 is read first)
+    if (
+      i > 0 &&
+      (words?.frequent2.get(pack2(text.charCodeAt(i - 1), text.charCodeAt(i))) ?? 0) >= PREFIX_FREQ &&
+      !endsAt(titles, text, i)
+    )
+      return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
