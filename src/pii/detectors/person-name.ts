@@ -36,6 +36,11 @@ const NO_CUE_MAX = 0.84;
 const LEFT_CUE = 0.45;
 const RIGHT_CUE = 0.35;
 const BLOCKED = -1;
+const LIST_SCORE = 0.7;
+/** 、 和 与 及: between the names of a list */
+const LIST_SEP = new Set([0x3001, 0x548c, 0x4e0e, 0x53ca]);
+/** what ends a list item */
+const LIST_END = new Set([...'、，。；：和与及等的也都在是'].map((c) => c.charCodeAt(0)));
 /** an ordinary word this frequent (宣传, 银行) is no name's start even beside a cue, unless a title stands before */
 const PREFIX_FREQ = 300;
 /** …and a whole candidate this frequent (法官, 公安) is no name beside a speech cue */
@@ -400,6 +405,61 @@ export function createPersonName(d: PiiDictionaries): Detector {
     out.sort((a, b) => a.start - b.start);
   }
 
+  /**
+   * A list of people (侍卫副官马湘、黄惠龙; 潘德夫和罗基): beside a name already found, across 、 (or
+   * 和/与/及), a short item shaped like a name (a surname and one or two characters that make no
+   * ordinary word, or a run of transliteration characters) bounded by the next separator is a name
+   * too (`medium`: the list is the only cue).
+   */
+  const listItem = (text: string, s: number): number => {
+    let e = s;
+    while (e < text.length && e - s < 6 && isHanCode(text.charCodeAt(e)) && !LIST_END.has(text.charCodeAt(e)))
+      e++;
+    const len = e - s;
+    if (len < 2 || len > 5) return -1;
+    if (
+      e < text.length &&
+      isHanCode(text.charCodeAt(e)) &&
+      !LIST_END.has(text.charCodeAt(e)) &&
+      !startsAt(speech, text, e)
+    )
+      return -1;
+    if (allTranslit(text, s, e) && len >= 3 && !hasTranslitStop(text.slice(s, e))) return e;
+    const f = flags[text.charCodeAt(s)] ?? 0;
+    if (len > 3 || !(f & SINGLE) || f & AMBIGUOUS) return -1;
+    for (let k = s + 1; k < e; k++) if ((flags[text.charCodeAt(k)] ?? 0) & STOP) return -1;
+    if (isCommon(text, s, e) || ordinaryWord(text, s, 1, e, false)) return -1;
+    if (nameOdds(text, s, 1, e) < NO_CUE_FLOOR) return -1;
+    return e;
+  };
+  const listed = (text: string, out: Finding[]): void => {
+    const n = out.length;
+    for (let k = 0; k < n; k++) {
+      const f = out[k] as Finding;
+      if (f.score < MIN_SCORE) continue;
+      // forward along the list
+      let at = f.end;
+      while (at < text.length && LIST_SEP.has(text.charCodeAt(at))) {
+        const e = listItem(text, at + 1);
+        if (e < 0 || out.some((g) => at + 1 < g.end && g.start < e)) break;
+        out.push(finding('person-name', text, at + 1, e, LIST_SCORE));
+        at = e;
+      }
+      // and one item back (黄惠龙 found, 马湘 before the 、)
+      const sep = f.start - 1;
+      if (sep > 1 && LIST_SEP.has(text.charCodeAt(sep))) {
+        for (let s = Math.max(0, sep - 5); s <= sep - 2; s++) {
+          if (listItem(text, s) !== sep) continue;
+          if (s > 0 && isHanCode(text.charCodeAt(s - 1)) && leftScore(text, s) === 0) continue;
+          if (!out.some((g) => s < g.end && g.start < sep))
+            out.push(finding('person-name', text, s, sep, LIST_SCORE));
+          break;
+        }
+      }
+    }
+    if (out.length > n) out.sort((a, b) => a.start - b.start);
+  };
+
   return {
     type: 'person-name',
     applies: (p) => p.han >= 2,
@@ -430,6 +490,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         i++;
       }
       latinNames(text, out);
+      if (out.length > 0 && words !== undefined) listed(text, out);
       return recur(text, out);
     },
   };
