@@ -22,6 +22,8 @@ if (!args.includes('--out') || !out) {
   console.error('usage: npx tsx bench/pii/synthetic-train.ts --out model.json [--sentences=N] [--epochs=N]');
   process.exit(2);
 }
+/** the share of word slots holding a name, a place/org and a rare word (real text has far fewer names than slots) */
+const NAME_RATE = Number(args.find((a) => a.startsWith('--name-rate='))?.slice(12) ?? 0.03);
 const count = Number(args.find((a) => a.startsWith('--sentences='))?.slice(12) ?? 20000);
 const epochs = Number(args.find((a) => a.startsWith('--epochs='))?.slice(9) ?? 5);
 faker.seed(20261201);
@@ -37,6 +39,7 @@ const names: string[] = [];
 const foreign: string[] = [];
 const places: string[] = [];
 const orgs: string[] = [];
+const rare: string[] = [];
 const ORDINARY_TAGS = new Set([
   'n',
   'v',
@@ -65,6 +68,7 @@ for (const line of readFileSync(dictPath, 'utf8').split('\n')) {
   else if (tag === 'ns' && freq >= 20) places.push(w);
   else if (tag === 'nt' && freq >= 5) orgs.push(w);
   else if (ORDINARY_TAGS.has(tag) && freq >= 300) ordinary.push(w);
+  else if (!tag.startsWith('nr') && freq >= 3 && w.length >= 2 && w.length <= 4) rare.push(w);
 }
 const PUNCT = ['，', '，', '，', '。', '、', '；', '：'];
 const STREET_WORDS = ['路', '街', '大道', '大街', '巷', '胡同'];
@@ -101,20 +105,21 @@ function sentence(): TrainingSentence {
     const words = 2 + Math.floor(rand() * 6);
     for (let k = 0; k < words; k++) {
       const r = rand();
-      if (r < 0.07) {
+      if (r < NAME_RATE) {
         const before = rand() < 0.4 ? pick(cues.titles) : rand() < 0.2 ? pick(cues.before.strong) : '';
         const after = rand() < 0.4 ? pick(cues.speech) : '';
         text += before;
         const name = personName();
         spans.push({ type: 'person-name', start: text.length, end: text.length + name.length });
         text += name + after;
-      } else if (r < 0.1) {
+      } else if (r < NAME_RATE + 0.02) {
         text += pick(['位于', '在', '住在', '地址：', '到', '']);
         const a = address();
         spans.push({ type: 'address', start: text.length, end: text.length + a.length });
         text += a;
-      } else if (r < 0.14) text += pick(places);
-      else if (r < 0.17) text += pick(orgs);
+      } else if (r < NAME_RATE + 0.06) text += pick(places);
+      else if (r < NAME_RATE + 0.09) text += pick(orgs);
+      else if (r < NAME_RATE + 0.25) text += pick(rare);
       else text += pick(ordinary);
     }
     text += pick(PUNCT);
