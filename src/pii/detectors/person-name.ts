@@ -28,7 +28,7 @@ const GIVEN_CAP = 3;
 const WORD_PENALTY = 6;
 const PREFIX_PENALTY = 2;
 const GLUE_PENALTY = 3;
-const BARE_FLOOR = 4;
+const BARE_FLOOR = 3.5;
 const NO_CUE_FLOOR = 3;
 const NO_CUE_BASE = 0.4;
 const WEAK_BONUS = 0.25;
@@ -37,6 +37,8 @@ const LEFT_CUE = 0.45;
 const RIGHT_CUE = 0.35;
 const BLOCKED = -1;
 const LIST_SCORE = 0.7;
+const GLOSS_SCORE = 0.75;
+const GLOSS = /[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/g;
 /** 、 和 与 及: between the names of a list */
 const LIST_SEP = new Set([0x3001, 0x548c, 0x4e0e, 0x53ca]);
 /** what ends a list item */
@@ -406,6 +408,30 @@ export function createPersonName(d: PiiDictionaries): Detector {
   }
 
   /**
+   * A transliterated name glossed with its Latin spelling (威尔莱特（WillWright）, 阿特金森（martin
+   * atkinson）): the run of three or more transliteration characters and the bracketed Latin are
+   * both a name, the gloss being the cue.
+   */
+  const glossed = (text: string, out: Finding[]): void => {
+    if (!/[（(][A-Za-z]/.test(text)) return;
+    GLOSS.lastIndex = 0;
+    for (let m = GLOSS.exec(text); m !== null; m = GLOSS.exec(text)) {
+      const open = m.index;
+      let s = open;
+      while (s > 0 && open - s < 8 && (translitAt(text, s - 1) || isNameDot(text.charCodeAt(s - 1)))) s--;
+      while (s < open && isNameDot(text.charCodeAt(s))) s++;
+      if (open - s < 3 || hasTranslitStop(text.slice(s, open))) continue;
+      const ls = open + 1;
+      const le = ls + (m[1]?.length ?? 0);
+      if (!out.some((f) => s < f.end && f.start < open))
+        out.push(finding('person-name', text, s, open, GLOSS_SCORE));
+      if (!out.some((f) => ls < f.end && f.start < le))
+        out.push(finding('person-name', text, ls, le, GLOSS_SCORE));
+    }
+    out.sort((a, b) => a.start - b.start);
+  };
+
+  /**
    * A list of people (侍卫副官马湘、黄惠龙; 潘德夫和罗基): beside a name already found, across 、 (or
    * 和/与/及), a short item shaped like a name (a surname and one or two characters that make no
    * ordinary word, or a run of transliteration characters) bounded by the next separator is a name
@@ -489,6 +515,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         }
         i++;
       }
+      glossed(text, out);
       latinNames(text, out);
       if (out.length > 0 && words !== undefined) listed(text, out);
       return recur(text, out);
