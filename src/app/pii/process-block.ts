@@ -8,9 +8,10 @@ import {
   type Finding,
   maskValue,
   type PiiType,
+  planScan,
   type RedactionPolicy,
   redactText,
-  scanText,
+  type TextScan,
 } from '../../pii/index.js';
 import { appendAll, MAX_JSON_DEPTH, nestedDeeperThan } from '../../util/array.js';
 
@@ -71,6 +72,19 @@ export interface Scanner {
   options: PiiTaskOptions;
   /** detectors besides the registry's (the user's sequence model) */
   extra?: readonly Detector[];
+  /** the scans with these detectors and options, planned on first use (see planScan) */
+  plans?: { scan: TextScan; residual: TextScan };
+}
+
+function plansOf(s: Scanner): { scan: TextScan; residual: TextScan } {
+  s.plans ??= {
+    scan: planScan(s.registry, {
+      ...(s.options.types ? { types: s.options.types } : {}),
+      ...(s.extra ? { extra: s.extra } : {}),
+    }),
+    residual: planScan(s.registry, { minConfidence: 'high', ...(s.extra ? { extra: s.extra } : {}) }),
+  };
+  return s.plans;
 }
 
 const emptyResult = (bytes: number): BlockResult => ({
@@ -97,10 +111,7 @@ export function scanRecord(
   field?: string,
   count = true,
 ): string {
-  const found: Finding[] = scanText(text, s.registry, {
-    ...(s.options.types ? { types: s.options.types } : {}),
-    ...(s.extra ? { extra: s.extra } : {}),
-  });
+  const found: Finding[] = plansOf(s).scan(text);
   if (count) r.records++;
   let perSource: Partial<Record<PiiType, number>> | undefined;
   if (source !== undefined) {
@@ -145,9 +156,7 @@ export function scanRecord(
 
 /** High-confidence findings left in a text that was written (the re-scan). */
 export const residualIn = (s: Scanner, text: string): number =>
-  text.length === 0
-    ? 0
-    : scanText(text, s.registry, { minConfidence: 'high', ...(s.extra ? { extra: s.extra } : {}) }).length;
+  text.length === 0 ? 0 : plansOf(s).residual(text).length;
 
 /** Integers long enough to be a phone, card or ID number stored as a JSON number. */
 const LONG_INTEGER = /^\d{7,}$/;
