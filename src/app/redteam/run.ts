@@ -19,7 +19,7 @@ import { createTarget } from '../../redteam/targets/catalogue.js';
 import type { TargetConfig } from '../../redteam/targets/config.js';
 import { attemptsOf, Policy } from '../../redteam/targets/policy.js';
 import { redact, redactor, secretsOf } from '../../redteam/targets/redact.js';
-import type { ChatMessage, Target } from '../../redteam/targets/types.js';
+import type { ChatMessage, HttpTransport, Target } from '../../redteam/targets/types.js';
 import type { Store } from '../../store/index.js';
 import { type ResultRow, redteamRepo } from '../../store/repos/redteam.js';
 import { appendAll } from '../../util/array.js';
@@ -67,6 +67,8 @@ export interface RunDeps {
   store: Store;
   kb: Kb;
   fetch: typeof fetch;
+  /** the HTTP targets' transport (fetch when absent) */
+  transport?: HttpTransport;
   env: NodeJS.ProcessEnv;
   now: () => Date;
   onProgress?: (p: RunProgress) => void;

@@ -91,7 +91,9 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
           },
           c.cwd,
         );
+        const { nodeTransport } = await import('../../../redteam/targets/node-transport.js');
         const kb = loadKb();
+        const transport = nodeTransport();
         const bar = createProgress(c, c.t('redteam.progress'), { json: flags.json });
         const started = performance.now();
         return withStore(c, async (store) => {
@@ -100,6 +102,7 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
               store,
               kb,
               fetch: globalThis.fetch,
+              transport: transport.send,
               env: c.env,
               now: c.now,
               onProgress: (p) => {
@@ -138,6 +141,7 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
             return exitFor(outcome.json);
           } finally {
             bar.finish();
+            transport.close();
           }
         });
       }),
