@@ -11,6 +11,7 @@ import { label } from './label.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
+import { queue } from './queue.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
 import { scan } from './scan.js';
@@ -36,4 +37,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...init,
   ...errors,
   ...guard,
+  ...queue,
 };
