@@ -14,6 +14,7 @@ import { pii } from './pii.js';
 import { queue } from './queue.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
+import { scaleOut } from './scale-out.js';
 import { scan } from './scan.js';
 import { schema } from './schema.js';
 import { server } from './server.js';
@@ -38,4 +39,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...errors,
   ...guard,
   ...queue,
+  ...scaleOut,
 };

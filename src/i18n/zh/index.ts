@@ -13,6 +13,7 @@ import { pii } from './pii.js';
 import { queue } from './queue.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
+import { scaleOut } from './scale-out.js';
 import { scan } from './scan.js';
 import { schema } from './schema.js';
 import { server } from './server.js';
@@ -37,4 +38,5 @@ export const zh = {
   ...errors,
   ...guard,
   ...queue,
+  ...scaleOut,
 };
