@@ -10,6 +10,7 @@ import { label } from './label.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
+import { queue } from './queue.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
 import { scaleOut } from './scale-out.js';
@@ -37,4 +38,5 @@ export const zh = {
   ...errors,
   ...guard,
   ...scaleOut,
+  ...queue,
 };
