@@ -72,4 +72,6 @@ export const lexicon: Record<keyof typeof zh, string> = {
   'lexicon.stats.sources': 'sources: {list}',
   'lexicon.compiledMixed': '{file} is a compiled lexicon: pass it alone, or pass the source libraries',
   'lexicon.empty': 'the selected lexicon has no usable keywords',
+  'lexicon.issue.notArray': 'expected a JSON array (or { "entries": [...] })',
+  'lexicon.issue.unreadable': 'cannot read lexicon: {reason}',
 };

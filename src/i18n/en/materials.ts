@@ -55,4 +55,6 @@ What is missing is shown in a "to complete" box in the documents, never invented
   'materials.noService': 'No service "{id}" in the project file.',
   'materials.unknownDocument': 'Unknown document "{id}". Known documents: {known}',
   'materials.noPrinter': 'PDF output needs a headless Chromium; none was provided.',
+  'materials.needOut': 'output folder (one file per document and format, named by document id): --out <dir>',
+  'materials.unknownAction': 'beian materials {action}: use "beian materials check" or no action',
 };

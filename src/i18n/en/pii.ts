@@ -106,4 +106,5 @@ Flag codes: missing-licence, missing-authorisation, crawl-without-basis, pi-with
   'pii.outOverwrites': '--out would overwrite the input {file}; choose another folder.',
   'pii.dictUnreadable': 'Cannot read PII dictionary {file}: {reason}',
   'pii.dictInvalid': 'The PII dictionaries in {dir} do not validate.',
+  'sources.cannotReadLedger': 'Cannot read the ledger {file}.',
 };

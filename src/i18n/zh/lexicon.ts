@@ -63,4 +63,6 @@ export const lexicon = {
   'lexicon.stats.sources': '来源：{list}',
   'lexicon.compiledMixed': '{file} 是已编译的词库：请单独传入它，或改为传入源词库文件',
   'lexicon.empty': '所选词库中没有可用的关键词',
+  'lexicon.issue.notArray': '应为 JSON 数组（或 { "entries": [...] }）',
+  'lexicon.issue.unreadable': '无法读取词库：{reason}',
 } as const;

@@ -50,4 +50,6 @@ export const materials = {
   'materials.noService': '项目文件中没有服务 “{id}”。',
   'materials.unknownDocument': '未知文档 “{id}”。可用的文档：{known}',
   'materials.noPrinter': '生成 PDF 需要无头 Chromium，但未提供。',
+  'materials.needOut': '请用 --out <目录> 指定输出目录（每个文档、每种格式一个文件）。',
+  'materials.unknownAction': 'beian materials {action}：请用 “beian materials check”，或不带子命令',
 } as const;

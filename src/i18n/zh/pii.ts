@@ -94,4 +94,5 @@ export const pii = {
   'pii.outOverwrites': '--out 会覆盖输入文件 {file}：请换一个输出目录。',
   'pii.dictUnreadable': '无法读取个人信息词典 {file}：{reason}',
   'pii.dictInvalid': '{dir} 中的个人信息词典未通过校验。',
+  'sources.cannotReadLedger': '无法读取台账 {file}。',
 } as const;
