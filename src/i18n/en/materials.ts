@@ -57,4 +57,12 @@ What is missing is shown in a "to complete" box in the documents, never invented
   'materials.noPrinter': 'PDF output needs a headless Chromium; none was provided.',
   'materials.needOut': 'output folder (one file per document and format, named by document id): --out <dir>',
   'materials.unknownAction': 'beian materials {action}: use "beian materials check" or no action',
+  'materials.render.required': '{label} ({mark})',
+  'materials.render.colon': ': ',
+  'materials.render.listSep': '; ',
+  'materials.render.docxFirstLineIndent': '0',
+  'materials.render.section': 'Section',
+  'materials.render.value': 'Value',
+  'materials.render.threshold': 'Threshold',
+  'materials.render.about': 'About',
 };

@@ -52,4 +52,12 @@ export const materials = {
   'materials.noPrinter': '生成 PDF 需要无头 Chromium，但未提供。',
   'materials.needOut': '请用 --out <目录> 指定输出目录（每个文档、每种格式一个文件）。',
   'materials.unknownAction': 'beian materials {action}：请用 “beian materials check”，或不带子命令',
+  'materials.render.required': '{label}（{mark}）',
+  'materials.render.colon': '：',
+  'materials.render.listSep': '；',
+  'materials.render.docxFirstLineIndent': '420',
+  'materials.render.section': '章节',
+  'materials.render.value': '数值',
+  'materials.render.threshold': '阈值',
+  'materials.render.about': '说明',
 } as const;

@@ -95,4 +95,11 @@ export const pii = {
   'pii.dictUnreadable': '无法读取个人信息词典 {file}：{reason}',
   'pii.dictInvalid': '{dir} 中的个人信息词典未通过校验。',
   'sources.cannotReadLedger': '无法读取台账 {file}。',
+  'sources.table.yes': '是',
+  'sources.table.no': '否',
+  'sources.table.unstated': '未说明',
+  'sources.table.title': '训练语料来源',
+  'sources.table.domestic': '境内',
+  'sources.table.foreign': '境外',
+  'sources.table.mixTitle': '语料来源构成',
 } as const;
