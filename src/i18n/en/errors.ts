@@ -101,4 +101,5 @@ export const errors: Record<keyof typeof zh, string> = {
   'json.syntaxAtChar': '{message}',
   'json.unexpectedToken': '{message}',
   'json.unexpectedEnd': '{message}',
+  'project.dupService': 'duplicate service id "{id}" (also services[{first}])',
 };

@@ -74,4 +74,10 @@ export const lexicon: Record<keyof typeof zh, string> = {
   'lexicon.empty': 'the selected lexicon has no usable keywords',
   'lexicon.issue.notArray': 'expected a JSON array (or { "entries": [...] })',
   'lexicon.issue.unreadable': 'cannot read lexicon: {reason}',
+  'lexicon.issue.unclassified':
+    '{n} keyword(s) without a category are filed as "{unclassified}" (add a category column, a "#! category=A.x.y" line or --category)',
+  'lexicon.issue.emptyKeyword': 'empty keyword',
+  'lexicon.issue.unknownRisk': 'unknown risk id "{category}" (expected A.1.1 … A.5.2)',
+  'lexicon.issue.badSeverity': 'severity "{value}" is not 1-3 / low|medium|high',
+  'lexicon.issue.emptyNormalised': 'keyword "{keyword}" is empty after normalisation',
 };

@@ -114,4 +114,5 @@ Flag codes: missing-licence, missing-authorisation, crawl-without-basis, pi-with
   'sources.table.domestic': 'Domestic',
   'sources.table.foreign': 'Foreign',
   'sources.table.mixTitle': 'Source mix',
+  'sources.dupSource': 'duplicate source id "{id}" (also [{first}])',
 };

@@ -99,4 +99,5 @@ export const errors = {
   'json.syntaxAtChar': '第 {n} 个字符附近有 JSON 语法错误',
   'json.unexpectedToken': 'JSON 语法错误：出现了意外的字符 “{token}”',
   'json.unexpectedEnd': 'JSON 不完整：内容意外结束',
+  'project.dupService': '服务编号 “{id}” 重复（与 services[{first}] 相同）',
 };

@@ -65,4 +65,10 @@ export const lexicon = {
   'lexicon.empty': '所选词库中没有可用的关键词',
   'lexicon.issue.notArray': '应为 JSON 数组（或 { "entries": [...] }）',
   'lexicon.issue.unreadable': '无法读取词库：{reason}',
+  'lexicon.issue.unclassified':
+    '{n} 个关键词没有风险类别，已归入 “{unclassified}”（请添加 category 列、一行 “#! category=A.x.y”，或使用 --category）',
+  'lexicon.issue.emptyKeyword': '关键词为空',
+  'lexicon.issue.unknownRisk': '未知的风险编号 “{category}”（应为 A.1.1 … A.5.2）',
+  'lexicon.issue.badSeverity': '严重程度 “{value}” 无效：应为 1-3 或 low/medium/high',
+  'lexicon.issue.emptyNormalised': '关键词 “{keyword}” 归一化后为空',
 } as const;

@@ -102,4 +102,5 @@ export const pii = {
   'sources.table.domestic': '境内',
   'sources.table.foreign': '境外',
   'sources.table.mixTitle': '语料来源构成',
+  'sources.dupSource': '来源编号 “{id}” 重复（与第 [{first}] 项相同）',
 } as const;
