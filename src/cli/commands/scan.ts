@@ -193,7 +193,7 @@ export const register: Register = (program, run, ctx) => {
           return result.issues.length ? 2 : ok ? 0 : 1;
         }
         const { formatIssue } = await import('../../errors.js');
-        for (const i of result.issues.slice(0, 20)) c.err(`  ${formatIssue(i)}\n`);
+        for (const i of result.issues.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
         c.out(
           `${formatTable(
             ['', c.t('scan.review.value'), c.t('scan.review.required')],
