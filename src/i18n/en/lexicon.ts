@@ -80,4 +80,7 @@ export const lexicon: Record<keyof typeof zh, string> = {
   'lexicon.issue.unknownRisk': 'unknown risk id "{category}" (expected A.1.1 … A.5.2)',
   'lexicon.issue.badSeverity': 'severity "{value}" is not 1-3 / low|medium|high',
   'lexicon.issue.emptyNormalised': 'keyword "{keyword}" is empty after normalisation',
+  'lexicon.issue.mapUnreadable': 'cannot read category map: {reason}',
+  'lexicon.issue.mapLayout': 'category map is for the {layout} layout',
+  'lexicon.issue.mapSkipped': 'skipped by the category map: {why}',
 };

@@ -71,4 +71,7 @@ export const lexicon = {
   'lexicon.issue.unknownRisk': '未知的风险编号 “{category}”（应为 A.1.1 … A.5.2）',
   'lexicon.issue.badSeverity': '严重程度 “{value}” 无效：应为 1-3 或 low/medium/high',
   'lexicon.issue.emptyNormalised': '关键词 “{keyword}” 归一化后为空',
+  'lexicon.issue.mapUnreadable': '无法读取类别映射文件：{reason}',
+  'lexicon.issue.mapLayout': '此类别映射用于 {layout} 目录结构',
+  'lexicon.issue.mapSkipped': '按类别映射跳过：{why}',
 } as const;
