@@ -50,12 +50,28 @@ const isNameDot = (c: number): boolean =>
   c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb || c === 45 || c === 0xff0d;
 /** ：, :, or white space between a label and the name (姓名：张三) */
 const isLabelGap = (c: number): boolean => c === 0xff1a || c === 58 || c === 32 || c === 9 || c === 0x3000;
-const MODERN = /[的了们这吗呢么说个]/;
-/** function words of classical Chinese and characters only traditional script uses */
-const CLASSICAL =
-  /[之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義]/;
-const CLASSICAL_MANY =
-  /[之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義][\s\S]*[之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義]/;
+/** characters of modern simplified prose (的, 了…) and of classical/traditional text (之, 於, 們…), by UTF-16 code */
+const MODERN_CHAR = 1;
+const CLASSICAL_CHAR = 2;
+const SCRIPT = new Uint8Array(0x10000);
+for (const ch of '的了们这吗呢么说个') SCRIPT[ch.charCodeAt(0)] = MODERN_CHAR;
+for (const ch of '之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義')
+  SCRIPT[ch.charCodeAt(0)] = CLASSICAL_CHAR;
+/**
+ * Modern simplified Chinese: no classical/traditional character, or a modern one and at most one
+ * classical. One table lookup per code unit: an expression with a backtracking `[…][\s\S]*[…]`
+ * cost more than the whole name search on long lines.
+ */
+function readsModern(text: string): boolean {
+  let modernSeen = false;
+  let classical = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = SCRIPT[text.charCodeAt(i)] ?? 0;
+    if (k === MODERN_CHAR) modernSeen = true;
+    else if (k === CLASSICAL_CHAR && ++classical >= 2) return false;
+  }
+  return classical === 0 || modernSeen;
+}
 const LATIN_WORD = /(?<![A-Za-z0-9_.@-])[A-Z][a-z]{2,14}(?: ?[A-Z][a-z]{1,14})?(?![A-Za-z0-9_@-])/g;
 const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
 
@@ -254,7 +270,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const isModern = (text: string): boolean => {
     if (text !== modernText) {
       modernText = text;
-      modern = (MODERN.test(text) && !CLASSICAL_MANY.test(text)) || !CLASSICAL.test(text);
+      modern = readsModern(text);
     }
     return modern;
   };
