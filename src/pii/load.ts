@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { parse } from 'yaml';
-import { BeianError } from '../errors.js';
+import { BeianError, osReason } from '../errors.js';
 import { writeFileAtomicSync } from '../io/atomic.js';
 import { buildDictionaries, type PiiDictionaries } from './dictionaries.js';
 
@@ -107,9 +107,7 @@ function buildPiiDictionaries(dir: string, words: string | undefined): PiiDictio
     try {
       return readFileSync(file, 'utf8');
     } catch (cause) {
-      throw new BeianError('ENVIRONMENT', `Cannot read PII dictionary ${file}: ${(cause as Error).message}`, {
-        cause,
-      });
+      throw BeianError.of('ENVIRONMENT', 'pii.dictUnreadable', { file, reason: osReason(cause) }, { cause });
     }
   };
   try {
@@ -124,6 +122,6 @@ function buildPiiDictionaries(dir: string, words: string | undefined): PiiDictio
     });
   } catch (cause) {
     if (cause instanceof BeianError) throw cause;
-    throw new BeianError('CONFIG_INVALID', `The PII dictionaries in ${dir} do not validate.`, { cause });
+    throw BeianError.of('CONFIG_INVALID', 'pii.dictInvalid', { dir }, { cause });
   }
 }

@@ -140,13 +140,12 @@ export async function resolveKey(
       const bytes = await readFile(resolve(cwd, keyFile));
       if (bytes.length >= 16) return new Uint8Array(bytes);
     } catch (cause) {
-      throw new BeianError('ENVIRONMENT', `Cannot read the pseudonym key file ${keyFile}.`, { cause });
+      throw BeianError.of('ENVIRONMENT', 'pii.keyFileUnreadable', { file: keyFile }, { cause });
     }
   }
-  throw new BeianError(
-    'USAGE',
-    `The pseudonym strategy needs a key of at least 16 bytes: set the environment variable ${keyEnv}${keyFile ? ` or fill ${keyFile}` : ''}.`,
-  );
+  throw keyFile
+    ? BeianError.of('USAGE', 'pii.keyNeededOrFile', { env: keyEnv, file: keyFile })
+    : BeianError.of('USAGE', 'pii.keyNeeded', { env: keyEnv });
 }
 
 async function writeTo(stream: WriteStream, text: string): Promise<void> {
@@ -161,7 +160,7 @@ async function expandInputs(inputs: readonly string[]): Promise<Array<{ file: st
     try {
       isDir = (await stat(input)).isDirectory();
     } catch {
-      throw new BeianError('NOT_FOUND', `Input not found: ${input}`);
+      throw BeianError.of('NOT_FOUND', 'pii.inputNotFound', { input });
     }
     for (const file of await listCorpusFiles([input])) {
       out.push({ file, rel: (isDir ? relative(input, file) : basename(file)).replace(/\.gz$/i, '') });
@@ -259,8 +258,7 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
       let outAtomic: AtomicStream | undefined;
       if (outRoot) {
         outPath = join(outRoot, rel);
-        if (resolve(outPath) === resolve(file))
-          throw new BeianError('USAGE', `--out would overwrite the input ${file}; choose another folder.`);
+        if (resolve(outPath) === resolve(file)) throw BeianError.of('USAGE', 'pii.outOverwrites', { file });
         await mkdir(dirname(outPath), { recursive: true });
         outAtomic = openOut(outPath);
         out = outAtomic.stream;

@@ -15,11 +15,19 @@ export const register: Register = (program, run, ctx) => {
     .option('--host <host>', ctx.t('serve.option.host'), '127.0.0.1')
     .option('--token <token>', ctx.t('serve.option.token'))
     .option('--viewer-token <token>', ctx.t('serve.option.viewerToken'))
+    .option('--queue <url>', ctx.t('serve.option.queue'))
     .action(
       run(
         async (
           c,
-          opts: { config?: string; port: string; host: string; token?: string; viewerToken?: string },
+          opts: {
+            config?: string;
+            port: string;
+            host: string;
+            token?: string;
+            viewerToken?: string;
+            queue?: string;
+          },
         ) => {
           const port = intIn(opts.port, '--port', 0, 65535) ?? 0;
           const editorToken = opts.token ?? c.env.BEIAN_TOKEN;
@@ -45,7 +53,12 @@ export const register: Register = (program, run, ctx) => {
           const { makeAssessService } = await import('../../app/filings/determine.js');
           const { redteamDashboardSource } = await import('../../server/redteam-source.js');
           const { scanDashboardSource } = await import('../../server/scan-source.js');
+          const queueUrl = opts.queue ?? c.env.BEIAN_QUEUE;
+          const jobs = queueUrl
+            ? await (await import('../../server/jobs-source.js')).queueJobsSource(queueUrl)
+            : undefined;
           const app = createApp({
+            jobs,
             redteam: redteamDashboardSource(store, kb, c.now),
             scans: scanDashboardSource(store, c.lang),
             store,
@@ -72,7 +85,7 @@ export const register: Register = (program, run, ctx) => {
             );
             const stop = () => {
               server.close(() => {
-                void store.close().then(resolve);
+                void Promise.all([store.close(), jobs?.close()]).then(() => resolve());
               });
             };
             process.once('SIGINT', stop);

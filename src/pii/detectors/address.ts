@@ -10,6 +10,8 @@ const isPrefixChar = (ch: string): boolean => /^[\u4e00-\u9fffA-Za-z0-9]$/.test(
 /** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
 const STREET =
   /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?![\u4e00-\u9fff]?(?:线|站|口站|局|办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
+/** the last character of an admin word (街道, 区, 县…): a street name never starts with it */
+const ADMIN_END = new Set([...'道区县镇乡市省'].map((c) => c.charCodeAt(0)));
 /** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
 const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠']);
 const FIRST_ADMIN = /[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|镇|乡|街道|开发区|新区)/;
@@ -158,6 +160,15 @@ export function createAddress(d: PiiDictionaries): Detector {
           start = k + 1;
           break;
         }
+      // a region across or inside the cut decides where the name starts (上海南京东路 → not 海南京东路,
+      // 寸土寸金南京路 → 南京路), and an admin word the cut split (街道华兴路) stays before it
+      const base = Math.max(0, start - 3);
+      const rg = regionRe.exec(text.slice(base, coreEnd));
+      if (rg) {
+        const rs = base + rg.index;
+        const re = rs + rg[0].length;
+        if ((rs < start && re > start) || (rs > start && re <= coreEnd)) start = rs;
+      } else if (start < coreEnd - 2 && ADMIN_END.has(text.charCodeAt(start))) start++;
       const word = text.slice(start, end);
       const name = text.slice(start, coreEnd);
       let plain = false;

@@ -439,6 +439,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (open - s < 3 || hasTranslitStop(text.slice(s, open))) continue;
       const ls = open + 1;
       const le = ls + (m[1]?.length ?? 0);
+      // the whole run is the name: a shorter Chinese reading inside it (伍德沃 of 伍德沃特) gives way
+      for (let k = out.length - 1; k >= 0; k--) {
+        const f = out[k] as Finding;
+        if (f.start >= s && f.end <= open && f.end - f.start < open - s) out.splice(k, 1);
+      }
       if (!out.some((f) => s < f.end && f.start < open))
         out.push(finding('person-name', text, s, open, GLOSS_SCORE));
       if (!out.some((f) => ls < f.end && f.start < le))
