@@ -25,6 +25,8 @@ export interface MockOptions {
   /** the reply text, when the default cautious model is not wanted (e.g. the benchmark) */
   reply?: (prompt: string) => string;
   port?: number;
+  /** keep the arrival time and outcome of every request in `stats.log` (rate-limit tests) */
+  log?: boolean;
 }
 
 export interface MockStats {
@@ -32,6 +34,8 @@ export interface MockStats {
   faults: Record<MockFault, number>;
   /** completed answers per prompt (last user message): detects double work */
   answered: Map<string, number>;
+  /** with `log`: each request's arrival (epoch ms) and the fault it got */
+  log: { at: number; fault: MockFault }[];
 }
 
 export interface MockServer {
@@ -233,6 +237,7 @@ export async function startMockModel(initial: MockOptions = {}): Promise<MockSer
     requests: 0,
     faults: { ok: 0, 'rate-limit': 0, 'server-error': 0, malformed: 0, truncated: 0, huge: 0, hang: 0 },
     answered: new Map(),
+    log: [],
   };
   const reply = options.reply ?? ((p: string) => cautiousReply(p, options.mistakeRate, options.seed));
   const handle = (req: IncomingMessage, res: ServerResponse) => {
@@ -253,6 +258,7 @@ export async function startMockModel(initial: MockOptions = {}): Promise<MockSer
       }
       const fault = pickFault(n, options);
       stats.faults[fault] += 1;
+      if (options.log) stats.log.push({ at: Date.now(), fault });
       const send = () => {
         if (res.destroyed) return;
         const prompt = lastUserMessage(body);

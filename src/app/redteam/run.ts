@@ -16,7 +16,8 @@ import { llmJudge } from '../../redteam/judges/llm.js';
 import { detectRefusal } from '../../redteam/judges/refusal.js';
 import type { Judge, Verdict } from '../../redteam/judges/types.js';
 import { createTarget } from '../../redteam/targets/catalogue.js';
-import type { TargetConfig } from '../../redteam/targets/config.js';
+import { type TargetConfig, targetId } from '../../redteam/targets/config.js';
+import type { RateGate } from '../../redteam/targets/gate.js';
 import { attemptsOf, Policy } from '../../redteam/targets/policy.js';
 import { redact, redactor, secretsOf } from '../../redteam/targets/redact.js';
 import type { ChatMessage, HttpTransport, Target } from '../../redteam/targets/types.js';
@@ -72,6 +73,30 @@ export interface RunDeps {
   env: NodeJS.ProcessEnv;
   now: () => Date;
   onProgress?: (p: RunProgress) => void;
+  /**
+   * where each target's RPM, concurrency and 429 pauses are enforced; unset = in this process.
+   * `beian worker` passes a Redis gate so the limits hold for every worker together.
+   */
+  gateFor?: (targetId: string, limits: GateLimits) => RateGate;
+}
+
+export interface GateLimits {
+  rpm?: number;
+  concurrency: number;
+  timeoutMs: number;
+}
+
+/** The options a worker needs for a batch: the banks are already read, sampled and expanded. */
+export type BatchOptions = Pick<
+  RunOptions,
+  'targets' | 'keywordsFile' | 'judge' | 'guard' | 'attacks' | 'noCache'
+>;
+
+/** What one invocation (a local run, or one batch on a worker) did. */
+export interface ExecOutcome {
+  ok: number;
+  failed: number;
+  causes: { cause: string; count: number; example: string }[];
 }
 
 export interface RunOutcome extends RunReport {
@@ -157,7 +182,23 @@ export async function loadKeywordJudge(kb: Kb, file?: string): Promise<{ judge: 
   return { judge: keywordJudge(lexiconKeywordMatcher(lex.matcher, lex.rules)), issues: lex.issues };
 }
 
-async function buildJudges(opts: RunOptions, deps: RunDeps): Promise<{ judges: Judge[]; issues: Issue[] }> {
+/** A target's policy, its limits enforced by the gate the deps name (this process by default). */
+function policyFor(c: TargetConfig, deps: Pick<RunDeps, 'gateFor'>): Policy {
+  const gate = deps.gateFor?.(targetId(c), {
+    rpm: c.rpm,
+    concurrency: c.concurrency,
+    timeoutMs: c.timeoutMs,
+  });
+  return new Policy({
+    concurrency: c.concurrency,
+    rpm: c.rpm,
+    timeoutMs: c.timeoutMs,
+    retries: c.retries,
+    ...(gate ? { gate } : {}),
+  });
+}
+
+async function buildJudges(opts: BatchOptions, deps: RunDeps): Promise<{ judges: Judge[]; issues: Issue[] }> {
   const judges: Judge[] = [];
   const issues: Issue[] = [];
   if (opts.keywordsFile) {
@@ -167,27 +208,11 @@ async function buildJudges(opts: RunOptions, deps: RunDeps): Promise<{ judges: J
   }
   if (opts.guard) {
     const c = opts.guard.target;
-    judges.push(
-      guardJudge(
-        createTarget(c, deps),
-        new Policy({ concurrency: c.concurrency, rpm: c.rpm, timeoutMs: c.timeoutMs, retries: c.retries }),
-        opts.guard.format ?? 'auto',
-      ),
-    );
+    judges.push(guardJudge(createTarget(c, deps), policyFor(c, deps), opts.guard.format ?? 'auto'));
   }
   if (opts.judge) {
     const t = createTarget(opts.judge, deps);
-    judges.push(
-      llmJudge(
-        t,
-        new Policy({
-          concurrency: opts.judge.concurrency,
-          rpm: opts.judge.rpm,
-          timeoutMs: opts.judge.timeoutMs,
-          retries: opts.judge.retries,
-        }),
-      ),
-    );
+    judges.push(llmJudge(t, policyFor(opts.judge, deps)));
   }
   return { judges, issues };
 }
@@ -215,14 +240,8 @@ async function converse(
   return { answer, messages, attempts };
 }
 
-/**
- * Plans banks × variants × targets, runs what the store does not hold yet, judges each answer and
- * writes results in small transactions. Killed at any point and started again with the same
- * arguments, it finds the run by its fingerprint and runs only the missing or failed cases: the
- * (run, case) primary key makes double counting impossible.
- */
-export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOutcome> {
-  const { kb, store } = deps;
+/** Reads, samples and expands the banks: the items a run plans its cases from. */
+async function readItems(opts: RunOptions, kb: Kb): Promise<{ items: BankItem[]; issues: Issue[] }> {
   if (opts.bankFiles.length === 0)
     throw new BeianError('USAGE', 'No bank: pass --bank FILE (JSONL, CSV or XLSX).');
   if (opts.targets.length === 0)
@@ -238,30 +257,25 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
   if (base.length === 0) throw new BeianError('INPUT_INVALID', 'The banks hold no valid item.', { issues });
   let items = opts.sample ? sampleItems(base, opts.sample, opts.seed ?? 'beian') : base;
   if (opts.variants?.length) items = [...items, ...generateVariants(items, opts.variants)];
-  const attackOf = new Map<string, AttackKind>();
   if (opts.attacks?.kinds.length) {
     const extra: BankItem[] = [];
     for (const it of items)
       if (!it.parentId && it.kind !== 'should-not-refuse')
-        for (const kind of opts.attacks.kinds) {
-          const id = `${it.id}~${kind}`;
-          attackOf.set(id, kind);
-          extra.push({ ...it, id, parentId: it.id, variant: kind });
-        }
+        for (const kind of opts.attacks.kinds)
+          extra.push({ ...it, id: `${it.id}~${kind}`, parentId: it.id, variant: kind });
     items = [...items, ...extra];
   }
-  const attacker = opts.attacks
-    ? {
-        target: createTarget(opts.attacks.attacker, deps),
-        policy: new Policy({
-          concurrency: opts.attacks.attacker.concurrency,
-          rpm: opts.attacks.attacker.rpm,
-          timeoutMs: opts.attacks.attacker.timeoutMs,
-          retries: opts.attacks.attacker.retries,
-        }),
-        budget: { maxTurns: opts.attacks.maxTurns ?? 5, maxCalls: opts.attacks.maxCalls ?? 12 },
-      }
-    : undefined;
+  return { items, issues };
+}
+
+/** The attack an item stands for (`<id>~crescendo` …), when attacks are on. */
+function attackOf(item: BankItem, kinds: readonly AttackKind[] | undefined): AttackKind | undefined {
+  const kind = kinds?.find((k) => item.variant === k);
+  return kind && item.parentId && item.id === `${item.parentId}~${kind}` ? kind : undefined;
+}
+
+/** Targets, judges and the attacker as the options name them: built alike locally and on a worker. */
+async function buildRunners(opts: BatchOptions, deps: RunDeps) {
   const targets = opts.targets.map((c) => ({ target: createTarget(c, deps), config: c }));
   const ids = new Set<string>();
   for (const { target } of targets) {
@@ -272,8 +286,37 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
       );
     ids.add(target.id);
   }
-  const { judges, issues: judgeIssues } = await buildJudges(opts, deps);
-  appendAll(issues, judgeIssues);
+  const attacker = opts.attacks
+    ? {
+        target: createTarget(opts.attacks.attacker, deps),
+        policy: policyFor(opts.attacks.attacker, deps),
+        budget: { maxTurns: opts.attacks.maxTurns ?? 5, maxCalls: opts.attacks.maxCalls ?? 12 },
+      }
+    : undefined;
+  const { judges, issues } = await buildJudges(opts, deps);
+  return { targets, attacker, judges, issues };
+}
+
+type Runners = Awaited<ReturnType<typeof buildRunners>>;
+
+/** A planned run, its row created or found again (resume by fingerprint). */
+export interface OpenedRun {
+  runId: string;
+  resumed: boolean;
+  items: BankItem[];
+  total: number;
+  issues: Issue[];
+}
+
+async function openRun(
+  opts: RunOptions,
+  deps: RunDeps,
+): Promise<OpenedRun & { runners: Runners; cases: PlannedCase[] }> {
+  const { kb, store } = deps;
+  const { items, issues } = await readItems(opts, kb);
+  const runners = await buildRunners(opts, deps);
+  appendAll(issues, runners.issues);
+  const { targets, judges, attacker } = runners;
   const cases = planCases(
     items,
     targets.map((t) => t.target),
@@ -315,26 +358,33 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
     run = await repo.getRun(id);
     if (!run) throw new BeianError('INTERNAL', 'run row vanished');
   } else await repo.setRunStatus(run.id, 'running', nowIso());
-  const runId = run.id;
+  return { runId: run.id, resumed, items, total: cases.length, issues, runners, cases };
+}
 
+/**
+ * Runs the given cases of a run that the store does not hold as answered yet, judges each answer
+ * and writes results in small transactions. The (run, case) key makes a repeat (a resume, a
+ * retried batch) overwrite, never add.
+ */
+async function executeCases(
+  runId: string,
+  opts: BatchOptions,
+  runners: Runners,
+  cases: readonly PlannedCase[],
+  deps: RunDeps,
+  progressBase: { done: number; total: number },
+): Promise<ExecOutcome> {
+  const { targets, attacker, judges } = runners;
+  const repo = redteamRepo(deps.store);
+  const nowIso = () => deps.now().toISOString();
   const done = await repo.okKeys(runId);
   const pending = cases.filter((c) => !done.has(c.key));
   const cached = opts.noCache
     ? new Map<string, string>()
     : await repo.cacheLookup([...new Set(pending.map((c) => c.cacheKey))]);
 
-  const policies = new Map(
-    targets.map(({ target, config }) => [
-      target.id,
-      new Policy({
-        concurrency: config.concurrency,
-        rpm: config.rpm,
-        timeoutMs: config.timeoutMs,
-        retries: config.retries,
-      }),
-    ]),
-  );
-  const progress: RunProgress = { done: done.size, total: cases.length, errors: 0 };
+  const policies = new Map(targets.map(({ target, config }) => [target.id, policyFor(config, deps)]));
+  const progress: RunProgress = { done: progressBase.done, total: progressBase.total, errors: 0 };
   deps.onProgress?.(progress);
   // keys and header tokens of every target and the judge never reach the store or a report
   const secrets = secretsOf(
@@ -353,7 +403,6 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
   );
   const abortAfter = Math.min(pending.length, Math.max(8, window));
   const sink = resultSink(repo);
-
   const runCase = async (c: PlannedCase) => {
     const started = Date.now();
     const turns = userTurns(c.item);
@@ -365,7 +414,7 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
     let error: string | null = null;
     let attempts = 0;
     let fromCache = false;
-    const attack = attackOf.get(c.item.id);
+    const attack = attackOf(c.item, opts.attacks?.kinds);
     // attacks are not cached: the attacker is asked afresh, so a replay would not be the same attack
     const hit = attack ? undefined : cached.get(c.cacheKey);
     let cacheRow: CacheRow | undefined;
@@ -492,25 +541,127 @@ export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOu
     await sink.close();
     await Promise.all(targets.map(({ target }) => target.close?.()));
   }
-  const allFailed = okNow === 0 && failedNow > 0;
-  await repo.setRunStatus(runId, allFailed ? 'failed' : 'done', nowIso());
-  const report = await summarise(deps.kb, store, runId);
+  return {
+    ok: okNow,
+    failed: failedNow,
+    causes: [...causes.entries()]
+      .map(([cause, g]) => ({ cause, count: g.count, example: g.example }))
+      .sort((x, y) => y.count - x.count),
+  };
+}
+
+/** Adds up what the batches of one run did (causes merged, most frequent first). */
+export function mergeOutcomes(parts: readonly ExecOutcome[]): ExecOutcome {
+  const causes = new Map<string, { count: number; example: string }>();
+  let ok = 0;
+  let failed = 0;
+  for (const p of parts) {
+    ok += p.ok;
+    failed += p.failed;
+    for (const c of p.causes) {
+      const g = causes.get(c.cause);
+      if (g) g.count += c.count;
+      else causes.set(c.cause, { count: c.count, example: c.example });
+    }
+  }
+  return {
+    ok,
+    failed,
+    causes: [...causes.entries()]
+      .map(([cause, g]) => ({ cause, count: g.count, example: g.example }))
+      .sort((x, y) => y.count - x.count),
+  };
+}
+
+/**
+ * Closes a run once its cases ran (here or on the workers): status, the stored summary, and the
+ * outcome. Nothing answered though something was asked → TARGET_FAILED, as a local run.
+ */
+export async function finishRun(
+  run: Pick<OpenedRun, 'runId' | 'resumed' | 'issues'>,
+  exec: ExecOutcome,
+  /** cases that were still to run when this invocation started */
+  pendingCount: number,
+  deps: Pick<RunDeps, 'store' | 'kb' | 'now'>,
+): Promise<RunOutcome> {
+  const repo = redteamRepo(deps.store);
+  const { runId } = run;
+  const allFailed = exec.ok === 0 && exec.failed > 0;
+  await repo.setRunStatus(runId, allFailed ? 'failed' : 'done', deps.now().toISOString());
+  const report = await summarise(deps.kb, deps.store, runId);
   await repo.saveSummary(runId, JSON.stringify(report.json));
-  const errorCauses = [...causes.entries()]
-    .map(([cause, g]) => ({ cause, count: g.count, example: g.example }))
-    .sort((a, b) => b.count - a.count);
   if (allFailed) {
-    const notAsked = pending.length - failedNow;
+    const notAsked = pendingCount - exec.failed;
     throw BeianError.of('TARGET_FAILED', 'redteam.allFailed', {
-      failed: failedNow,
-      tried: pending.length,
+      failed: exec.failed,
+      tried: pendingCount,
       notAsked,
       runId,
-      causes: errorCauses
+      causes: exec.causes
         .slice(0, 5)
         .map((g) => `  ${g.cause} × ${g.count}: ${g.example.slice(0, 300)}`)
         .join('\n'),
     });
   }
-  return { ...report, resumed, ranNow: okNow + failedNow, warnings: issues, errorCauses };
+  return {
+    ...report,
+    resumed: run.resumed,
+    ranNow: exec.ok + exec.failed,
+    warnings: run.issues,
+    errorCauses: exec.causes,
+  };
+}
+
+/**
+ * Plans banks × variants × targets, runs what the store does not hold yet, judges each answer and
+ * writes results in small transactions. Killed at any point and started again with the same
+ * arguments, it finds the run by its fingerprint and runs only the missing or failed cases: the
+ * (run, case) primary key makes double counting impossible.
+ */
+export async function runRedteam(opts: RunOptions, deps: RunDeps): Promise<RunOutcome> {
+  const run = await openRun(opts, deps);
+  const done = await redteamRepo(deps.store).okKeys(run.runId);
+  const pending = run.cases.filter((c) => !done.has(c.key)).length;
+  const exec = await executeCases(run.runId, opts, run.runners, run.cases, deps, {
+    done: done.size,
+    total: run.total,
+  });
+  return finishRun(run, exec, pending, deps);
+}
+
+/**
+ * The submitting half of a queued run: plans and opens the run exactly as a local one (same
+ * fingerprint, so it resumes the same way) without asking anything; the caller enqueues the items.
+ */
+export async function openQueuedRun(
+  opts: RunOptions,
+  deps: RunDeps,
+): Promise<OpenedRun & { pending: number }> {
+  const run = await openRun(opts, deps);
+  await Promise.all(run.runners.targets.map(({ target }) => target.close?.()));
+  const done = await redteamRepo(deps.store).okKeys(run.runId);
+  const pending = run.cases.filter((c) => !done.has(c.key)).length;
+  return {
+    runId: run.runId,
+    resumed: run.resumed,
+    items: run.items,
+    total: run.total,
+    issues: run.issues,
+    pending,
+  };
+}
+
+/** One batch of a queued run, as a worker runs it: the run's own case keys, the same use case. */
+export async function runBatch(
+  batch: { runId: string; options: BatchOptions; items: BankItem[] },
+  deps: RunDeps,
+): Promise<ExecOutcome> {
+  const run = await redteamRepo(deps.store).getRun(batch.runId);
+  if (!run) throw BeianError.of('NOT_FOUND', 'redteam.queue.noRun', { runId: batch.runId });
+  const runners = await buildRunners(batch.options, deps);
+  const cases = planCases(
+    batch.items,
+    runners.targets.map((t) => t.target),
+  );
+  return executeCases(batch.runId, batch.options, runners, cases, deps, { done: 0, total: cases.length });
 }

@@ -13,6 +13,7 @@ import { materials } from './materials.js';
 import { pii } from './pii.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
+import { scaleOut } from './scale-out.js';
 import { scan } from './scan.js';
 import { schema } from './schema.js';
 import { server } from './server.js';
@@ -36,4 +37,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...init,
   ...errors,
   ...guard,
+  ...scaleOut,
 };

@@ -12,6 +12,7 @@ import { materials } from './materials.js';
 import { pii } from './pii.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
+import { scaleOut } from './scale-out.js';
 import { scan } from './scan.js';
 import { schema } from './schema.js';
 import { server } from './server.js';
@@ -35,4 +36,5 @@ export const zh = {
   ...init,
   ...errors,
   ...guard,
+  ...scaleOut,
 };

@@ -1,3 +1,4 @@
+import { LocalGate, type RateGate } from './gate.js';
 import { TargetError } from './types.js';
 
 export interface PolicyOptions {
@@ -14,6 +15,11 @@ export interface PolicyOptions {
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
+  /**
+   * where RPM spacing, pauses and the hard concurrency cap are enforced; default: this process
+   * only (a LocalGate). A shared gate makes them hold for every worker together.
+   */
+  gate?: RateGate;
 }
 
 export interface Attempted<T> {
@@ -38,12 +44,11 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
  * network errors, timeouts and malformed bodies. Client errors (4xx) are not retried.
  */
 export class Policy {
-  private readonly o: Required<Omit<PolicyOptions, 'rpm'>> & { rpm?: number };
+  private readonly o: Required<Omit<PolicyOptions, 'rpm' | 'gate'>> & { rpm?: number };
+  private readonly gate: RateGate;
   private limit: number;
   private active = 0;
   private readonly waiters: (() => void)[] = [];
-  private pauseUntil = 0;
-  private nextStart = 0;
   private successesSinceGrow = 0;
   private succeeded = false;
   readonly stats: PolicyStats;
@@ -57,6 +62,7 @@ export class Policy {
       now: Date.now,
       ...options,
     };
+    this.gate = options.gate ?? new LocalGate(options.rpm, this.o.now, this.o.sleep);
     this.limit = Math.max(1, options.concurrency);
     this.stats = { attempts: 0, retries: 0, rateLimited: 0, limit: this.limit };
   }
@@ -69,25 +75,6 @@ export class Policy {
   private release(): void {
     this.active -= 1;
     if (this.active < this.limit) this.waiters.shift()?.();
-  }
-
-  private async pace(): Promise<void> {
-    for (;;) {
-      const now = this.o.now();
-      let wait = this.pauseUntil - now;
-      if (this.o.rpm) {
-        const interval = 60_000 / this.o.rpm;
-        const slot = Math.max(now, this.nextStart);
-        if (wait <= 0) {
-          this.nextStart = slot + interval;
-          wait = slot - now;
-          if (wait > 0) await this.o.sleep(wait);
-          return;
-        }
-      }
-      if (wait <= 0) return;
-      await this.o.sleep(wait);
-    }
   }
 
   private backoff(attempt: number, err: TargetError): number {
@@ -104,8 +91,10 @@ export class Policy {
       attempt += 1;
       await this.acquire();
       let failure: TargetError;
+      let releaseShared: (() => Promise<void>) | undefined;
       try {
-        await this.pace();
+        releaseShared = await this.gate.acquire();
+        await this.gate.pace();
         this.stats.attempts += 1;
         // a plain controller and timer: AbortSignal.timeout() makes a transferable signal with a
         // GC-tracked timer, measurably slower at thousands of requests a second
@@ -130,9 +119,10 @@ export class Policy {
               ? new TargetError('timeout', `no answer within ${this.o.timeoutMs} ms`, { cause: e })
               : new TargetError('network', (e as Error)?.message ?? String(e), { cause: e });
       } finally {
+        await releaseShared?.().catch(() => {});
         this.release();
       }
-      if (failure.kind === 'rate-limit') this.onRateLimited(failure);
+      if (failure.kind === 'rate-limit') await this.onRateLimited(failure);
       // an endpoint that never answered and refuses connections is down, not busy: one quick retry
       // (a server still starting), not minutes of back-off per request
       const unreachable = failure.kind === 'unreachable' && !this.succeeded;
@@ -155,13 +145,12 @@ export class Policy {
     }
   }
 
-  private onRateLimited(err: TargetError): void {
+  private async onRateLimited(err: TargetError): Promise<void> {
     this.stats.rateLimited += 1;
     this.limit = Math.max(1, Math.floor(this.limit / 2));
     this.stats.limit = this.limit;
     this.successesSinceGrow = 0;
-    const wait = err.retryAfterMs ?? this.o.baseDelayMs;
-    this.pauseUntil = Math.max(this.pauseUntil, this.o.now() + wait);
+    await this.gate.pause(err.retryAfterMs ?? this.o.baseDelayMs);
   }
 }
 

@@ -1,3 +1,7 @@
+import { parseRetryAfter } from './retry-after.js';
+
+export { parseRetryAfter } from './retry-after.js';
+
 /** A chat message as sent to a target. */
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -89,15 +93,6 @@ export interface TargetDeps {
   env: NodeJS.ProcessEnv;
   /** when given, HTTP targets send through it instead of `fetch` */
   transport?: HttpTransport;
-}
-
-/** Parses Retry-After: delta seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const secs = Number(value);
-  if (Number.isFinite(secs) && secs >= 0) return secs * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** Reads a response body up to a byte limit, so a runaway answer cannot exhaust memory. */

@@ -1,7 +1,8 @@
+import type { RunOutcome } from '../../../app/redteam/run.js';
 import type { RunJson } from '../../../app/redteam/summary.js';
 import type { CliContext, ExitCode } from '../../context.js';
 import { EXIT } from '../../exit-codes.js';
-import { formatTable } from '../../output.js';
+import { formatTable, printJson } from '../../output.js';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
 
@@ -37,4 +38,36 @@ export function exitFor(json: RunJson): ExitCode {
   if (Object.values(json.banks).some((b) => b && !b.pass)) return EXIT.complianceFailed;
   if (json.errors > 0) return EXIT.environment;
   return EXIT.ok;
+}
+
+/** The run's report as a local and a queued run print it: warnings, summary or JSON, exit code. */
+export async function printOutcome(
+  c: CliContext,
+  outcome: RunOutcome,
+  o: { json: boolean; started: number },
+): Promise<ExitCode> {
+  if (outcome.warnings.length) {
+    const { formatIssue } = await import('../../../errors.js');
+    c.err(`${c.t('redteam.warnings', { n: outcome.warnings.length })}\n`);
+    for (const w of outcome.warnings.slice(0, 50)) c.err(`  - ${formatIssue(w, c.t)}\n`);
+  }
+  if (o.json)
+    printJson(c, {
+      ...outcome.json,
+      resumed: outcome.resumed,
+      ranNow: outcome.ranNow,
+      elapsedMs: Math.round(performance.now() - o.started),
+      warnings: outcome.warnings,
+      errorCauses: outcome.errorCauses,
+    });
+  else {
+    if (outcome.resumed)
+      c.err(
+        `${c.t('redteam.resumed', { runId: outcome.json.runId, done: outcome.json.total - outcome.ranNow, total: outcome.json.total })}\n`,
+      );
+    printSummary(c, outcome.json);
+    for (const g of outcome.errorCauses.slice(0, 5))
+      c.err(`  ${g.cause} × ${g.count}: ${g.example.slice(0, 200)}\n`);
+  }
+  return exitFor(outcome.json);
 }

@@ -1,10 +1,10 @@
 import type { RunFlagValues } from '../../../app/redteam/options.js';
+import { BeianError } from '../../../errors.js';
 import { type RegisterSub, subcommand } from '../../command.js';
-import { collect, num, positive } from '../../flags.js';
-import { printJson } from '../../output.js';
+import { collect, num, positive, positiveInt } from '../../flags.js';
 import { createProgress } from '../../progress.js';
 import { withStore } from '../../with-store.js';
-import { exitFor, printSummary } from './print.js';
+import { printOutcome } from './print.js';
 
 /** The flags as commander gives them: numbers still strings, `--no-cache` as `cache: false`. */
 type RunFlags = Omit<
@@ -20,6 +20,9 @@ type RunFlags = Omit<
   sample?: string;
   cache?: boolean;
   json?: boolean;
+  queue?: string;
+  attach?: string;
+  batchSize?: string;
 };
 
 export const registerRun: RegisterSub = (rt, run, ctx) => {
@@ -65,6 +68,9 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
     .option('--encoding <enc>', ctx.t('redteam.opt.encoding'))
     .option('--new', ctx.t('redteam.opt.new'))
     .option('--no-cache', ctx.t('redteam.opt.noCache'))
+    .option('--queue <url>', ctx.t('redteam.opt.queue'))
+    .option('--attach <run>', ctx.t('redteam.opt.attach'))
+    .option('--batch-size <n>', ctx.t('redteam.opt.batchSize'))
     .action(
       run(async (c, flags: RunFlags) => {
         // a long run allocates many short-lived request objects that V8 promotes and collects
@@ -77,22 +83,35 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
         const { resolveRunOptions } = await import('../../../app/redteam/options.js');
         const { runRedteam } = await import('../../../app/redteam/run.js');
         const { loadKb } = await import('../../../kb/index.js');
-        const opts = resolveRunOptions(
-          {
-            ...flags,
-            concurrency: positive(flags.concurrency, '--concurrency'),
-            rpm: positive(flags.rpm, '--rpm'),
-            timeout: positive(flags.timeout, '--timeout'),
-            retries: num(flags.retries, '--retries'),
-            sample: positive(flags.sample, '--sample'),
-            attackTurns: positive(flags.attackTurns, '--attack-turns'),
-            attackCalls: positive(flags.attackCalls, '--attack-calls'),
-            noCache: flags.cache === false,
-          },
-          c.cwd,
-        );
-        const { nodeTransport } = await import('../../../redteam/targets/node-transport.js');
+        const resolve = () =>
+          resolveRunOptions(
+            {
+              ...flags,
+              concurrency: positive(flags.concurrency, '--concurrency'),
+              rpm: positive(flags.rpm, '--rpm'),
+              timeout: positive(flags.timeout, '--timeout'),
+              retries: num(flags.retries, '--retries'),
+              sample: positive(flags.sample, '--sample'),
+              attackTurns: positive(flags.attackTurns, '--attack-turns'),
+              attackCalls: positive(flags.attackCalls, '--attack-calls'),
+              noCache: flags.cache === false,
+            },
+            c.cwd,
+          );
+        if (flags.attach && !flags.queue) throw BeianError.of('USAGE', 'redteam.queue.attachNeedsQueue');
         const kb = loadKb();
+        if (flags.queue) {
+          const { runQueued } = await import('./queued.js');
+          return runQueued(c, {
+            queue: flags.queue,
+            ...(flags.attach ? { attach: flags.attach } : { options: resolve() }),
+            batchSize: positiveInt(flags.batchSize, '--batch-size') ?? 50,
+            json: flags.json === true,
+            kb,
+          });
+        }
+        const opts = resolve();
+        const { nodeTransport } = await import('../../../redteam/targets/node-transport.js');
         const transport = nodeTransport();
         const bar = createProgress(c, c.t('redteam.progress'), { json: flags.json });
         const started = performance.now();
@@ -115,30 +134,7 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
               },
             });
             bar.finish();
-            if (outcome.warnings.length) {
-              const { formatIssue } = await import('../../../errors.js');
-              c.err(`${c.t('redteam.warnings', { n: outcome.warnings.length })}\n`);
-              for (const w of outcome.warnings.slice(0, 50)) c.err(`  - ${formatIssue(w, c.t)}\n`);
-            }
-            if (flags.json)
-              printJson(c, {
-                ...outcome.json,
-                resumed: outcome.resumed,
-                ranNow: outcome.ranNow,
-                elapsedMs: Math.round(performance.now() - started),
-                warnings: outcome.warnings,
-                errorCauses: outcome.errorCauses,
-              });
-            else {
-              if (outcome.resumed)
-                c.err(
-                  `${c.t('redteam.resumed', { runId: outcome.json.runId, done: outcome.json.total - outcome.ranNow, total: outcome.json.total })}\n`,
-                );
-              printSummary(c, outcome.json);
-              for (const g of outcome.errorCauses.slice(0, 5))
-                c.err(`  ${g.cause} × ${g.count}: ${g.example.slice(0, 200)}\n`);
-            }
-            return exitFor(outcome.json);
+            return printOutcome(c, outcome, { json: flags.json === true, started });
           } finally {
             bar.finish();
             transport.close();
