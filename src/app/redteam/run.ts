@@ -177,7 +177,7 @@ function resultSink(repo: ReturnType<typeof redteamRepo>) {
  */
 export async function loadKeywordJudge(kb: Kb, file?: string): Promise<{ judge: Judge; issues: Issue[] }> {
   if (file && file !== NAUGHTY_WORDS && !existsSync(file))
-    throw new BeianError('NOT_FOUND', `Cannot read the keyword list ${file}`);
+    throw BeianError.of('NOT_FOUND', 'redteam.run.noKeywordList', { file });
   const lex = await loadLexicon(kb, file ? { files: [file] } : {});
   return { judge: keywordJudge(lexiconKeywordMatcher(lex.matcher, lex.rules)), issues: lex.issues };
 }
@@ -242,19 +242,15 @@ async function converse(
 
 /** Reads, samples and expands the banks: the items a run plans its cases from. */
 async function readItems(opts: RunOptions, kb: Kb): Promise<{ items: BankItem[]; issues: Issue[] }> {
-  if (opts.bankFiles.length === 0)
-    throw new BeianError('USAGE', 'No bank: pass --bank FILE (JSONL, CSV or XLSX).');
-  if (opts.targets.length === 0)
-    throw new BeianError(
-      'USAGE',
-      'No target: pass --base-url and --model, or a config with redteam.targets.',
-    );
+  if (opts.bankFiles.length === 0) throw BeianError.of('USAGE', 'redteam.run.noBank');
+  if (opts.targets.length === 0) throw BeianError.of('USAGE', 'redteam.run.noTarget');
   const { items: base, issues } = await readBanks(kb, opts.bankFiles, {
     ...(opts.mapping ? { mapping: opts.mapping } : {}),
     ...(opts.mapFiles ? { mapFiles: opts.mapFiles } : {}),
     ...(opts.encoding ? { encoding: opts.encoding } : {}),
   });
-  if (base.length === 0) throw new BeianError('INPUT_INVALID', 'The banks hold no valid item.', { issues });
+  if (base.length === 0)
+    throw BeianError.of('INPUT_INVALID', 'redteam.run.noValidItem', undefined, { issues });
   let items = opts.sample ? sampleItems(base, opts.sample, opts.seed ?? 'beian') : base;
   if (opts.variants?.length) items = [...items, ...generateVariants(items, opts.variants)];
   if (opts.attacks?.kinds.length) {
@@ -280,10 +276,7 @@ async function buildRunners(opts: BatchOptions, deps: RunDeps) {
   const ids = new Set<string>();
   for (const { target } of targets) {
     if (ids.has(target.id))
-      throw new BeianError(
-        'CONFIG_INVALID',
-        `Two targets share the id ${target.id}: give them distinct ids.`,
-      );
+      throw BeianError.of('CONFIG_INVALID', 'redteam.run.duplicateTarget', { id: target.id });
     ids.add(target.id);
   }
   const attacker = opts.attacks
