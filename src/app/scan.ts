@@ -97,6 +97,8 @@ export interface ScanPlan {
   fraction: number;
   manualSize: number;
   keepExamples: number;
+  /** the PII detectors that star examples, built once per plan (a worker reuses it for every shard) */
+  pii?: ReturnType<typeof createDetectors>;
 }
 
 /** The options a scan's pieces must agree on (a scale-out run sends them to every worker). */
@@ -167,7 +169,8 @@ export async function auditBlocks(
 ): Promise<ScanTally> {
   const total = emptyTally();
   const examples: FlaggedRecord[] = [];
-  const piiRegistry = createDetectors(loadPiiDictionaries());
+  plan.pii ??= createDetectors(loadPiiDictionaries());
+  const piiRegistry = plan.pii;
   for await (const t of mapOrdered(pool, blocks, {
     transfer: (b) =>
       b.kind === 'lines' && b.bytes.byteOffset === 0 && b.bytes.byteLength === b.bytes.buffer.byteLength
