@@ -54,9 +54,7 @@ export const register: Register = (program, run, ctx) => {
           const { redteamDashboardSource } = await import('../../server/redteam-source.js');
           const { scanDashboardSource } = await import('../../server/scan-source.js');
           const queueUrl = opts.queue ?? c.env.BEIAN_QUEUE;
-          const jobs = queueUrl
-            ? await (await import('../../server/jobs-source.js')).queueJobsSource(queueUrl)
-            : undefined;
+          const jobs = queueUrl ? await queueJobs(queueUrl) : undefined;
           const app = createApp({
             jobs,
             redteam: redteamDashboardSource(store, kb, c.now),
@@ -96,3 +94,22 @@ export const register: Register = (program, run, ctx) => {
       ),
     );
 };
+
+/** The dashboard's view of the queue (`--queue`): job counts per run, through the BullMQ shell. */
+async function queueJobs(url: string) {
+  const { connectReady } = await import('../../queue/bullmq/connection.js');
+  const { RunQueue } = await import('../../queue/bullmq/queue.js');
+  const { queueAddress, redteamQueuePort } = await import('../../queue/bullmq/redteam-port.js');
+  const { runJobCounts } = await import('../../app/redteam/queued.js');
+  const address = queueAddress(url);
+  const redis = await connectReady(address.url);
+  const queue = new RunQueue(redis, address.names);
+  const port = redteamQueuePort(redis, queue, address.names);
+  return {
+    runJobs: (runId: string) => runJobCounts(port, runId),
+    async close() {
+      await queue.close();
+      redis.disconnect();
+    },
+  };
+}

@@ -2,9 +2,6 @@ import type { scaleOut as zh } from '../zh/scale-out.js';
 
 /** Scale-out: red-team runs on the queue, shared rate limits, the dashboard's job counts. */
 export const scaleOut: Record<keyof typeof zh, string> = {
-  'queue.badUrl':
-    'Invalid queue address {url}: expected redis://host:port[/db][?prefix=NAME] (rediss:// for TLS)',
-  'queue.unreachable': 'Cannot reach the queue Redis at {url}: {message}',
   'redteam.opt.queue':
     'put the cases on a Redis queue (redis://…) in batches, run by `beian worker` on any machine; needs --db',
   'redteam.opt.attach':

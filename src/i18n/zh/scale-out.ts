@@ -1,7 +1,5 @@
 /** 多机扩展（队列上的红队评测、共享限流、看板任务状态）。 */
 export const scaleOut = {
-  'queue.badUrl': '队列地址 {url} 无效：应为 redis://主机:端口[/库号][?prefix=名称]（TLS 用 rediss://）',
-  'queue.unreachable': '连不上队列 Redis {url}：{message}',
   'redteam.opt.queue':
     '把用例分批放入 Redis 队列（redis://…），由各机器上的 beian worker 执行；需同时给出 --db',
   'redteam.opt.attach': '重新连接一个已提交到队列的运行（提交方中断后），等它完成并输出与本地运行相同的报告',
