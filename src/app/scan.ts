@@ -103,7 +103,7 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
   const files = await listCorpusFiles(options.inputs);
   const { statSync } = await import('node:fs');
   const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
-  const bytes = serializeMatcher(lexicon.matcher);
+  const bytes = lexicon.compiled ?? serializeMatcher(lexicon.matcher);
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
   shared.set(bytes);
   const manualMin = threshold(kb, 'corpus.manual.sample.min');
@@ -137,7 +137,8 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
   const keepExamples = options.examples ?? 20;
   const total = emptyTally();
   const examples: FlaggedRecord[] = [];
-  const piiRegistry = createDetectors(loadPiiDictionaries());
+  // the PII dictionaries cost ~0.13 s to build: only a scan that keeps an example pays for them
+  let piiRegistry: ReturnType<typeof createDetectors> | undefined;
   async function* blocks(): AsyncGenerator<CorpusBlock> {
     for (const f of files) yield* readFileBlocks(f, options.read);
   }
@@ -149,7 +150,10 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
           : [],
     })) {
       for (const r of t.flaggedRecords) {
-        if (examples.length < keepExamples) examples.push(withoutPersonalInfo(r, piiRegistry));
+        if (examples.length < keepExamples) {
+          piiRegistry ??= createDetectors(loadPiiDictionaries());
+          examples.push(withoutPersonalInfo(r, piiRegistry));
+        }
         if (flaggedOut) {
           const line = `${JSON.stringify({ file: r.file, line: r.line, categories: r.categories, matches: r.matches.map((m) => ({ keyword: m.keyword, start: m.start, end: m.end })) })}\n`;
           if (!flaggedOut.write(line)) await once(flaggedOut, 'drain');

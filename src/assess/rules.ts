@@ -81,9 +81,14 @@ export type RuleSet = z.infer<typeof RuleSet>;
 export function parseRuleSet(value: unknown, file = 'applicability.yaml'): RuleSet {
   const result = RuleSet.safeParse(value);
   if (!result.success) {
-    throw new BeianError('CONFIG_INVALID', `The applicability rules in ${file} do not validate.`, {
-      issues: zodIssues(result.error, file),
-    });
+    throw BeianError.of(
+      'CONFIG_INVALID',
+      'assess.rulesInvalid',
+      { file },
+      {
+        issues: zodIssues(result.error, file),
+      },
+    );
   }
   return result.data;
 }

@@ -149,11 +149,11 @@ export function materialsPlan(
 /** Builds the document models. Pure: same input, same documents. */
 export function buildMaterials(input: BuildInput): MaterialDocument[] {
   if (input.service !== undefined && !input.project.services.some((s) => s.id === input.service)) {
-    throw new BeianError('NOT_FOUND', `No service "${input.service}" in the project file.`);
+    throw BeianError.of('NOT_FOUND', 'materials.noService', { id: input.service });
   }
   for (const id of input.only ?? []) {
     if (!DOCUMENT_IDS.includes(id)) {
-      throw new BeianError('USAGE', `Unknown document "${id}". Known documents: ${DOCUMENT_IDS.join(', ')}`);
+      throw BeianError.of('USAGE', 'materials.unknownDocument', { id, known: DOCUMENT_IDS.join(', ') });
     }
   }
   const determination = input.evidence.determination;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { BeianError } from '../errors.js';
+import { BeianError, osReason } from '../errors.js';
 import { buildDictionaries, type PiiDictionaries } from './dictionaries.js';
 
 /** data/pii of the installed package (the same relative path from src/pii and dist/pii). */
@@ -34,9 +34,7 @@ export function loadPiiDictionaries(dir: string = DEFAULT_PII_DIR): PiiDictionar
     try {
       return readFileSync(file, 'utf8');
     } catch (cause) {
-      throw new BeianError('ENVIRONMENT', `Cannot read PII dictionary ${file}: ${(cause as Error).message}`, {
-        cause,
-      });
+      throw BeianError.of('ENVIRONMENT', 'pii.dictUnreadable', { file, reason: osReason(cause) }, { cause });
     }
   };
   try {
@@ -51,6 +49,6 @@ export function loadPiiDictionaries(dir: string = DEFAULT_PII_DIR): PiiDictionar
     });
   } catch (cause) {
     if (cause instanceof BeianError) throw cause;
-    throw new BeianError('CONFIG_INVALID', `The PII dictionaries in ${dir} do not validate.`, { cause });
+    throw BeianError.of('CONFIG_INVALID', 'pii.dictInvalid', { dir }, { cause });
   }
 }

@@ -9,8 +9,16 @@
 export interface WordStats {
   /** ordinary (not person-name) 2-char words, as packed UTF-16 codes a * 0x10000 + b */
   readonly words2: ReadonlySet<number>;
+  /** the frequent ones (≥ 50 in the list) to their frequency: 银行, 宣传 (a small map, read per candidate) */
+  readonly frequent2: ReadonlyMap<number, number>;
   /** ordinary 3-char words, packed (a * 0x10000 + b) * 0x10000 + c */
   readonly words3: ReadonlySet<number>;
+  /**
+   * 2- and 3-char entries the list tags as person names (nr/nrt/nrfg) and that start with a surname,
+   * packed as words2/words3 keys (a 3-char key is always ≥ 2^32, so the two never collide): well-known
+   * people (齐白石, 王家卫) and the names of the list's source texts
+   */
+  readonly names: ReadonlySet<number>;
   /** ordinary 4-char words (idioms mostly: 星罗棋布, 何德何能) */
   readonly words4: ReadonlySet<string>;
   /** the first two characters of each 4-char word, packed: most positions are ruled out without a string */
@@ -26,6 +34,7 @@ const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg']);
 const NAME_AS_WORD_FREQ = 20;
 /** rarer ordinary entries are mostly noise for the "is it a word" test */
 const MIN_WORD_FREQ = 3;
+const FREQUENT = 50;
 
 export const pack2 = (a: number, b: number): number => a * 0x10000 + b;
 export const pack3 = (a: number, b: number, c: number): number => (a * 0x10000 + b) * 0x10000 + c;
@@ -34,8 +43,10 @@ const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 export function buildWordStats(dictText: string, surnames: readonly string[]): WordStats {
   const single = new Set(surnames.filter((s) => s.length === 1).map((s) => s.charCodeAt(0)));
   const words2 = new Set<number>();
+  const frequent2 = new Map<number, number>();
   const words3 = new Set<number>();
   const words4 = new Set<string>();
+  const names = new Set<number>();
   const words4Heads = new Set<number>();
   const givenCount = new Float64Array(0x10000);
   const surnameCount = new Float64Array(0x10000);
@@ -59,6 +70,10 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
     let han = true;
     for (let k = 0; k < w.length && han; k++) han = isHan(w.charCodeAt(k));
     if (!han) continue;
+    if (NAME_TAGS.has(tag) && single.has(w.charCodeAt(0))) {
+      if (w.length === 2) names.add(pack2(w.charCodeAt(0), w.charCodeAt(1)));
+      else if (w.length === 3) names.add(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
+    }
     const isName = NAME_TAGS.has(tag) && freq < NAME_AS_WORD_FREQ;
     if (isName) {
       // surname + one or two given characters, the shape the detector scores
@@ -73,8 +88,11 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
       continue;
     }
     if (freq < MIN_WORD_FREQ) continue;
-    if (w.length === 2) words2.add(pack2(w.charCodeAt(0), w.charCodeAt(1)));
-    else if (w.length === 3) words3.add(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
+    if (w.length === 2) {
+      const k = pack2(w.charCodeAt(0), w.charCodeAt(1));
+      words2.add(k);
+      if (freq >= FREQUENT) frequent2.set(k, freq);
+    } else if (w.length === 3) words3.add(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
     // only a four-character word holding a surname can hide a false name
     else if (w.length === 4 && [...w].some((c) => single.has(c.charCodeAt(0)))) {
       words4.add(w);
@@ -101,7 +119,9 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
   };
   return {
     words2,
+    frequent2,
     words3,
+    names,
     words4,
     words4Heads,
     given: odds(givenCount, givenTotal),

@@ -1,16 +1,14 @@
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKb } from '../../src/kb/index.js';
-import { createApp } from '../../src/server/app.js';
 import { redteamDashboardSource } from '../../src/server/redteam-source.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { type ResultRow, redteamRepo } from '../../src/store/repos/redteam.js';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
+import { startDashboard } from '../helpers/dashboard.js';
 
 /**
  * The run page of a stored 900-case run in real headless Chromium: one page of 50 rows, not all
@@ -68,19 +66,11 @@ beforeAll(async () => {
     [],
   );
   const clock = () => new Date('2026-12-01T02:00:00Z');
-  const app = createApp({
+  ({ url: base, close } = await startDashboard({
     store,
     kb,
     clock,
-    lang: 'zh',
-    auth: {},
-    loopbackOnly: true,
     redteam: redteamDashboardSource(store, kb, clock),
-  });
-  ({ url: base, close } = await new Promise<{ url: string; close: () => void }>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
-    );
   }));
   ctx = await launchChromium();
   page = await ctx.newPage();

@@ -20,7 +20,7 @@ import { type TargetConfig, targetId } from '../../redteam/targets/config.js';
 import type { RateGate } from '../../redteam/targets/gate.js';
 import { attemptsOf, Policy } from '../../redteam/targets/policy.js';
 import { redact, redactor, secretsOf } from '../../redteam/targets/redact.js';
-import type { ChatMessage, Target } from '../../redteam/targets/types.js';
+import type { ChatMessage, HttpTransport, Target } from '../../redteam/targets/types.js';
 import type { Store } from '../../store/index.js';
 import { type ResultRow, redteamRepo } from '../../store/repos/redteam.js';
 import { appendAll } from '../../util/array.js';
@@ -68,6 +68,8 @@ export interface RunDeps {
   store: Store;
   kb: Kb;
   fetch: typeof fetch;
+  /** the HTTP targets' transport (fetch when absent) */
+  transport?: HttpTransport;
   env: NodeJS.ProcessEnv;
   now: () => Date;
   onProgress?: (p: RunProgress) => void;

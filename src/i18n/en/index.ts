@@ -38,6 +38,6 @@ export const en: Record<keyof typeof zh, string> = {
   ...init,
   ...errors,
   ...guard,
-  ...scaleOut,
   ...queue,
+  ...scaleOut,
 };

@@ -15,4 +15,12 @@ export const kb: Record<keyof typeof zh, string> = {
   'kb.citations': 'Sources',
   'kb.version': 'Knowledge base version {version}',
   'kb.count': '{n} entries',
+  'kb.cannotRead': 'Cannot read knowledge-base file {file}: {reason}',
+  'kb.invalid': 'The knowledge base data does not validate.',
+  'kb.inconsistent': 'The knowledge base data is inconsistent.',
+  'kb.issue.unknownSource': 'unknown citation source "{source}"',
+  'kb.issue.missingKinds': 'missing {kinds}',
+  'kb.issue.wrongCategory': 'risk is not in category {category}',
+  'kb.unknownThreshold': 'Unknown threshold id {id}',
+  'kb.unknownKind': 'Unknown filing kind {id}',
 };

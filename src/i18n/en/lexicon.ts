@@ -70,4 +70,6 @@ export const lexicon: Record<keyof typeof zh, string> = {
     'match evasion variants of high-severity keywords: homophone, split (拆字), lookalike (火星文/look-alikes), comma-separated, or all / none; default split,lookalike (measured to add no flag on clean text)',
   'lexicon.badVariants': '"{value}" in --variants is not a variant family ({allowed}, all, none)',
   'lexicon.stats.sources': 'sources: {list}',
+  'lexicon.compiledMixed': '{file} is a compiled lexicon: pass it alone, or pass the source libraries',
+  'lexicon.empty': 'the selected lexicon has no usable keywords',
 };

@@ -39,4 +39,20 @@ What is missing is shown in a "to complete" box in the documents, never invented
   'materials.check.failed':
     '{required} required item(s) missing or too long, {optional} optional item(s) to complete.',
   'materials.yes': 'yes',
+  'materials.cannotReadEvidence': 'Cannot read the evidence file {file}: {reason}',
+  'materials.badEvidence': '{file} does not match the evidence schema.',
+  'materials.noChromium':
+    'PDF output needs headless Chromium at {path}, which is missing. Install it (Debian/Ubuntu: apt-get install -y chromium fonts-noto-cjk) or set BEIAN_CHROMIUM to its path, or leave pdf out of --format.',
+  'materials.chromiumFailed': 'Cannot start Chromium at {path}: {reason}',
+  'materials.template.noTitle': 'Template {file} has no title.',
+  'materials.template.noLabel': 'Template {file} lacks label "{key}".',
+  'materials.template.missingLabel': 'missing label',
+  'materials.template.noSection': 'Template {file} lacks section "{key}".',
+  'materials.template.missingSection': 'missing section',
+  'materials.template.none': 'No template {file}.',
+  'materials.cannotReadTemplates': 'Cannot read the template folder {dir}: {reason}',
+  'materials.templatesInvalid': 'Some templates do not validate.',
+  'materials.noService': 'No service "{id}" in the project file.',
+  'materials.unknownDocument': 'Unknown document "{id}". Known documents: {known}',
+  'materials.noPrinter': 'PDF output needs a headless Chromium; none was provided.',
 };

@@ -88,4 +88,22 @@ Flag codes: missing-licence, missing-authorisation, crawl-without-basis, pi-with
   'sources.foreign':
     '{n} sources from abroad: data coming into China needs no data-export security assessment; what applies:',
   'sources.ok': 'Every source passes the checks.',
+  'sources.noList': '{file} has no "sources:" list.',
+  'sources.issue.noList': 'no "sources:" list',
+  'sources.badCsv': '{file} is not valid CSV.',
+  'sources.issue.csv': '{message}',
+  'sources.issue.notYesNo': '"{value}" is not yes/no',
+  'sources.issue.notNumber': '"{value}" is not a number',
+  'sources.issue.notTypeCount': '"{value}" is not type=count',
+  'sources.badCells': '{file} has invalid cells.',
+  'sources.invalidLedger': '{file} is not a valid source ledger.',
+  'pii.keyFileUnreadable': 'Cannot read the pseudonym key file {file}.',
+  'pii.keyNeededOrFile':
+    'The pseudonym strategy needs a key of at least 16 bytes: set the environment variable {env} or fill {file}.',
+  'pii.keyNeeded':
+    'The pseudonym strategy needs a key of at least 16 bytes: set the environment variable {env}.',
+  'pii.inputNotFound': 'Input not found: {input}',
+  'pii.outOverwrites': '--out would overwrite the input {file}; choose another folder.',
+  'pii.dictUnreadable': 'Cannot read PII dictionary {file}: {reason}',
+  'pii.dictInvalid': 'The PII dictionaries in {dir} do not validate.',
 };

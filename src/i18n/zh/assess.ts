@@ -106,4 +106,6 @@ export const assess = {
   'assess.opt.api': 'API 服务',
   'assess.opt.enterprise-internal': '企业内部使用',
   'assess.opt.other': '其他',
+  'assess.cannotReadRules': '无法读取规则文件 {file}：{reason}',
+  'assess.rulesInvalid': '{file} 中的适用性规则未通过校验。',
 } as const;

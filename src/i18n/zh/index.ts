@@ -37,6 +37,6 @@ export const zh = {
   ...init,
   ...errors,
   ...guard,
-  ...scaleOut,
   ...queue,
+  ...scaleOut,
 };

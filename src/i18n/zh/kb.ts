@@ -12,4 +12,12 @@ export const kb = {
   'kb.citations': '出处',
   'kb.version': '知识库版本 {version}',
   'kb.count': '共 {n} 条',
+  'kb.cannotRead': '无法读取知识库文件 {file}：{reason}',
+  'kb.invalid': '知识库数据未通过校验。',
+  'kb.inconsistent': '知识库数据前后不一致。',
+  'kb.issue.unknownSource': '引用了不存在的出处 “{source}”',
+  'kb.issue.missingKinds': '缺少备案类型：{kinds}',
+  'kb.issue.wrongCategory': '该风险不属于类别 {category}',
+  'kb.unknownThreshold': '未知的阈值编号 {id}',
+  'kb.unknownKind': '未知的备案类型 {id}',
 } as const;

@@ -61,4 +61,6 @@ export const lexicon = {
     '匹配高危关键词的规避变体：homophone（谐音）、split（拆字）、lookalike（火星文/形近字），逗号分隔，或 all / none；默认 split,lookalike（在干净文本上实测不增加误报）',
   'lexicon.badVariants': '--variants 中的 "{value}" 不是变体类型（可选：{allowed}、all、none）',
   'lexicon.stats.sources': '来源：{list}',
+  'lexicon.compiledMixed': '{file} 是已编译的词库：请单独传入它，或改为传入源词库文件',
+  'lexicon.empty': '所选词库中没有可用的关键词',
 } as const;

@@ -61,7 +61,7 @@ export function createHttpTarget(c: HttpTargetConfig, deps: TargetDeps): Target 
     async send(req: TargetRequest) {
       const prompt = req.messages.at(-1)?.content ?? '';
       const { status, body } = await exchange(
-        deps.fetch,
+        deps,
         c.url,
         {
           method: c.method,

@@ -56,7 +56,7 @@ export function createOpenAiTarget(c: OpenAiTargetConfig, deps: TargetDeps): Tar
     async send(req: TargetRequest): Promise<TargetReply> {
       const messages = c.system ? [{ role: 'system', content: c.system }, ...req.messages] : req.messages;
       const { status, body } = await exchange(
-        deps.fetch,
+        deps,
         url,
         {
           method: 'POST',

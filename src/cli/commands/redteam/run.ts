@@ -111,6 +111,8 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
           });
         }
         const opts = resolve();
+        const { nodeTransport } = await import('../../../redteam/targets/node-transport.js');
+        const transport = nodeTransport();
         const bar = createProgress(c, c.t('redteam.progress'), { json: flags.json });
         const started = performance.now();
         return withStore(c, async (store) => {
@@ -119,6 +121,7 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
               store,
               kb,
               fetch: globalThis.fetch,
+              transport: transport.send,
               env: c.env,
               now: c.now,
               onProgress: (p) => {
@@ -134,6 +137,7 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
             return printOutcome(c, outcome, { json: flags.json === true, started });
           } finally {
             bar.finish();
+            transport.close();
           }
         });
       }),
