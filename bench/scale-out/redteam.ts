@@ -56,7 +56,7 @@ await admin.query(`CREATE SCHEMA ${schema}`);
 const dbUrl = new URL(PG);
 dbUrl.searchParams.set('options', `-c search_path=${schema}`);
 const prefix = `beian-fleet-bench-${randomBytes(4).toString('hex')}`;
-const address = queueAddress(`${REDIS}?prefix=${prefix}`);
+const address = queueAddress(REDIS, prefix);
 const redis = await connectReady(address.url);
 const runQueue = new RunQueue(redis, address.names);
 const queue = redteamQueuePort(redis, runQueue, address.names);
@@ -65,7 +65,7 @@ const kb = loadKb();
 const mock = await startMockModel({ latencyMs: 50, log: true, reply: () => '好的，这是一个简短的回答。' });
 
 function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [WORKER, `${REDIS}?prefix=${prefix}`, dbUrl.toString()], {
+  const child = spawn(process.execPath, [WORKER, REDIS as string, prefix, dbUrl.toString()], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve) =>

@@ -51,8 +51,7 @@ beforeAll(async () => {
   const u = new URL(PG);
   u.searchParams.set('options', `-c search_path=${schema}`);
   store = await openStore(u.toString());
-  const queueUrl = `${REDIS}?prefix=beian-fleet-${randomBytes(4).toString('hex')}`;
-  const address = queueAddress(queueUrl);
+  const address = queueAddress(REDIS, `beian-fleet-${randomBytes(4).toString('hex')}`);
   const redis = await connectReady(address.url);
   const runQueue = new RunQueue(redis, address.names);
   const port = redteamQueuePort(redis, runQueue, address.names);

@@ -1,6 +1,6 @@
 // A worker over dist/ built as `beian worker` builds one (the engine's startWorker, a registry with
 // the red-team batch job, the shared rate gate over its Redis connection), for the tests and the
-// benchmark while `beian worker` is not merged. Usage: node redteam-worker.mjs QUEUE_URL DB_URL
+// benchmark while `beian worker` is not merged. Usage: node redteam-worker.mjs QUEUE_URL PREFIX DB_URL
 const dist = new URL('../../dist/', import.meta.url);
 const load = (p) => import(new URL(p, dist).href);
 const { connectReady } = await load('queue/bullmq/connection.js');
@@ -12,8 +12,8 @@ const { redteamBatchJob } = await load('app/redteam/batch-job.js');
 const { openStore } = await load('store/index.js');
 const { loadKb } = await load('kb/index.js');
 
-const [queueUrl, dbUrl] = process.argv.slice(2);
-const address = queueAddress(queueUrl);
+const [queueUrl, prefix, dbUrl] = process.argv.slice(2);
+const address = queueAddress(queueUrl, prefix);
 const store = await openStore(dbUrl);
 const redis = await connectReady(address.url);
 const job = redteamBatchJob({

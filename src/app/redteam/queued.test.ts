@@ -71,7 +71,7 @@ describe.skipIf(!REDIS || !PG)(
       cleanups.push(() => local.close());
       const expected = await runRedteam({ ...opts, noCache: true }, { ...deps, store: local });
 
-      const address = queueAddress(`${REDIS}?prefix=beian-fleet-${randomBytes(4).toString('hex')}`);
+      const address = queueAddress(REDIS as string, `beian-fleet-${randomBytes(4).toString('hex')}`);
       const store = await openStore(await pgStoreUrl());
       cleanups.push(() => store.close());
       const redis = await connectReady(address.url);

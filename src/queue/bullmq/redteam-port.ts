@@ -2,7 +2,6 @@ import type { Redis } from 'ioredis';
 import type { BatchState, QueuedRunMeta, RedteamQueuePort } from '../../app/redteam/queued.js';
 import { BeianError } from '../../errors.js';
 import { jobId } from '../jobs.js';
-import { redactUrl } from './connection.js';
 import { DEFAULT_QUEUE, type QueueNames, type RunQueue } from './queue.js';
 
 /** a queued run's bookkeeping stays a week (as BullMQ keeps failed jobs) */
@@ -38,19 +37,12 @@ export function redteamQueuePort(redis: Redis, queue: RunQueue, names: QueueName
 }
 
 /**
- * `redis://host:port[/db][?prefix=NAME]`: the Redis URL and the queue names. The prefix namespaces
- * every key beian and BullMQ write, so teams and test runs can share one Redis.
+ * The Redis URL and the queue names of `--queue URL [--queue-prefix NAME]` (as `beian worker` takes
+ * them). The prefix namespaces every key beian and BullMQ write, so teams and test runs can share
+ * one Redis.
  */
-export function queueAddress(raw: string): { url: string; names: QueueNames } {
-  let u: URL;
-  try {
-    u = new URL(raw);
-  } catch {
-    throw BeianError.of('USAGE', 'queue.badUrl', { url: redactUrl(raw) });
-  }
-  const prefix = u.searchParams.get('prefix') ?? DEFAULT_QUEUE.prefix;
+export function queueAddress(url: string, prefix = DEFAULT_QUEUE.prefix): { url: string; names: QueueNames } {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(prefix))
-    throw BeianError.of('USAGE', 'queue.badUrl', { url: redactUrl(raw) });
-  u.searchParams.delete('prefix');
-  return { url: u.toString(), names: { name: DEFAULT_QUEUE.name, prefix } };
+    throw BeianError.of('USAGE', 'redteam.queue.badPrefix', { prefix });
+  return { url, names: { name: DEFAULT_QUEUE.name, prefix } };
 }

@@ -13,7 +13,15 @@ import { printOutcome } from './print.js';
  */
 export async function runQueued(
   c: CliContext,
-  o: { queue: string; options?: RunOptions; attach?: string; batchSize: number; json: boolean; kb: Kb },
+  o: {
+    queue: string;
+    queuePrefix?: string;
+    options?: RunOptions;
+    attach?: string;
+    batchSize: number;
+    json: boolean;
+    kb: Kb;
+  },
 ): Promise<ExitCode> {
   // workers on other machines write to the same database: a SQLite file here is out of their reach
   if (!/^postgres(ql)?:\/\//.test(c.dbUrl)) throw BeianError.of('USAGE', 'redteam.queue.needDb');
@@ -21,7 +29,7 @@ export async function runQueued(
   const { RunQueue } = await import('../../../queue/bullmq/queue.js');
   const { queueAddress, redteamQueuePort } = await import('../../../queue/bullmq/redteam-port.js');
   const { followQueuedRun, submitQueuedRun } = await import('../../../app/redteam/queued.js');
-  const address = queueAddress(o.queue);
+  const address = queueAddress(o.queue, o.queuePrefix);
   const redis = await connectReady(address.url);
   const runQueue = new RunQueue(redis, address.names);
   const started = performance.now();
