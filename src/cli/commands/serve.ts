@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { BeianError } from '../../errors.js';
+import { BeianError, osReason } from '../../errors.js';
 import { actorFrom } from '../actor.js';
 import type { Register } from '../command.js';
 import { intIn } from '../flags.js';
@@ -34,7 +34,7 @@ export const register: Register = (program, run, ctx) => {
           const viewerToken = opts.viewerToken ?? c.env.BEIAN_VIEWER_TOKEN;
           const loopback = LOOPBACK.has(opts.host);
           if (!loopback && !editorToken)
-            throw new BeianError('USAGE', c.t('serve.needsToken', { host: opts.host }));
+            throw BeianError.of('USAGE', 'serve.needsToken', { host: opts.host });
           const { loadKb } = await import('../../kb/index.js');
           const { createApp } = await import('../../server/app.js');
           const { serve } = await import('@hono/node-server');
@@ -78,9 +78,14 @@ export const register: Register = (program, run, ctx) => {
             });
             server.on('error', (e) =>
               reject(
-                new BeianError('ENVIRONMENT', `Cannot listen on ${opts.host}:${port}: ${e.message}`, {
-                  cause: e,
-                }),
+                BeianError.of(
+                  'ENVIRONMENT',
+                  'server.cannotListen',
+                  { host: opts.host, port, reason: osReason(e) },
+                  {
+                    cause: e,
+                  },
+                ),
               ),
             );
             const stop = () => {
