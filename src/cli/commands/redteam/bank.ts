@@ -196,7 +196,7 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
         const { resolve } = await import('node:path');
         const { kb, items, issues } = await read(c, files, f);
         const out = resolve(c.cwd, f.out);
-        if (!out.endsWith('.xlsx')) throw new BeianError('USAGE', '--out must end in .xlsx');
+        if (!out.endsWith('.xlsx')) throw BeianError.of('USAGE', 'redteam.bank.outXlsx');
         await writeBankXlsx(
           kb,
           items.map((item) => ({ item })),
@@ -217,7 +217,8 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
       const { toJsonl } = await import('../../../redteam/banks/import.js');
       const { resolve } = await import('node:path');
       const { strategies, unknown } = parseStrategies(f.strategies);
-      if (unknown.length) throw new BeianError('USAGE', `Unknown variant strategies: ${unknown.join(', ')}`);
+      if (unknown.length)
+        throw BeianError.of('USAGE', 'redteam.opts.unknownVariants', { list: unknown.join(', ') });
       const { items } = await read(c, files, f);
       const variants = generateVariants(items, strategies);
       const out = resolve(c.cwd, f.out);
@@ -254,7 +255,8 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
           const { writeFileAtomicSync: writeAtomic } = await import('../../../io/atomic.js');
           const kinds = f.kinds?.split(',').map((k) => k.trim());
           const bad = kinds?.filter((k) => !KINDS.includes(k));
-          if (bad?.length) throw new BeianError('USAGE', `Unknown bank kinds: ${bad.join(', ')}`);
+          if (bad?.length)
+            throw BeianError.of('USAGE', 'redteam.bank.unknownKinds', { list: bad.join(', ') });
           // the attacker target is built and validated the way `run` builds it
           const attacker = resolveRunOptions(
             {
