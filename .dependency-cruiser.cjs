@@ -4,6 +4,8 @@
  */
 const domains =
   '^src/(kb|assess|project|lexicon|pii|sources|corpus|redteam|fairness|materials|filings|guard|label|i18n|util)/';
+/** The queue engine's pure part (src/queue/ outside its BullMQ shell). */
+const queueCore = '^src/queue/(?!bullmq/)';
 
 /** [name, why, from, to]: each row forbids imports from `from` to `to`. */
 const rules = [
@@ -54,6 +56,24 @@ const rules = [
     'Test doubles (beian/testing) are for tests and the demo, never the library or the use cases.',
     { path: '^src/', pathNot: '^src/(demo|testing)/' },
     { path: '^src/testing/' },
+  ],
+  [
+    'only-the-queue-shell-touches-redis',
+    'BullMQ and ioredis stay behind src/queue/bullmq/: planning, payloads and merging are pure and testable without Redis.',
+    { path: '^src/', pathNot: '^src/queue/bullmq/' },
+    { path: '(^|/)node_modules/(bullmq|ioredis)/' },
+  ],
+  [
+    'queue-core-is-pure',
+    'The queue core (shards, payloads, merging, the handler registry) imports no shell, store or use case.',
+    { path: queueCore },
+    { path: '^src/(cli|server|store|app|demo|testing|queue/bullmq)/' },
+  ],
+  [
+    'queue-shell-only-from-shells',
+    'The BullMQ shell is wired by the CLI (beian worker, --queue); use cases take the handlers and ports, never Redis.',
+    { path: '^src/', pathNot: '^src/(cli|queue/bullmq)/' },
+    { path: '^src/queue/bullmq/' },
   ],
 ];
 

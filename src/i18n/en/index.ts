@@ -11,6 +11,7 @@ import { label } from './label.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
+import { queue } from './queue.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
 import { scaleOut } from './scale-out.js';
@@ -37,5 +38,6 @@ export const en: Record<keyof typeof zh, string> = {
   ...init,
   ...errors,
   ...guard,
+  ...queue,
   ...scaleOut,
 };

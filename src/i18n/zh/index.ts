@@ -10,6 +10,7 @@ import { label } from './label.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
+import { queue } from './queue.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
 import { scaleOut } from './scale-out.js';
@@ -36,5 +37,6 @@ export const zh = {
   ...init,
   ...errors,
   ...guard,
+  ...queue,
   ...scaleOut,
 };

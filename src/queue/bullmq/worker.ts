@@ -1,0 +1,130 @@
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { isBeianError } from '../../errors.js';
+import { type JobEnvelope, jobEnvelopeSchema } from '../jobs.js';
+import { type JobRegistry, resolveJob } from '../registry.js';
+import { DEFAULT_QUEUE, type QueueNames } from './queue.js';
+
+/** Where a worker puts what a job produced: the store (PostgreSQL) in `beian worker`. */
+export interface ResultSink {
+  /** the shard's partial result, keyed by (run, shard, attempt) */
+  done(job: JobEnvelope, attempt: number, result: unknown): Promise<void>;
+  /** a shard that will not be retried (bad input, or out of attempts) */
+  failed(
+    job: JobEnvelope,
+    attempt: number,
+    error: { code: string; message: string; final: boolean },
+  ): Promise<void>;
+}
+
+export interface WorkerOptions {
+  concurrency: number;
+  /** lock time: a killed worker's job returns to the queue after about this long */
+  lockMs?: number;
+  names?: QueueNames;
+}
+
+export interface WorkerState {
+  state: 'starting' | 'running' | 'draining' | 'stopped';
+  active: number;
+  completed: number;
+  failed: number;
+  retried: number;
+  redis: 'ready' | 'reconnecting';
+  startedAt: string;
+}
+
+/**
+ * The worker shell: takes jobs from the queue, dispatches on the registry, hands results to the
+ * sink. Bad input (a BeianError of a bad-input code) is unrecoverable: BullMQ does not retry it.
+ * Everything else is retried up to the job's attempts, then reported as failed.
+ */
+export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSink, options: WorkerOptions) {
+  const names = options.names ?? DEFAULT_QUEUE;
+  const state: WorkerState = {
+    state: 'starting',
+    active: 0,
+    completed: 0,
+    failed: 0,
+    retried: 0,
+    redis: 'ready',
+    startedAt: new Date().toISOString(),
+  };
+  const aborts = new Set<AbortController>();
+  const lockMs = options.lockMs ?? 30_000;
+  const processor = async (job: Job): Promise<void> => {
+    const envelope = jobEnvelopeSchema.parse(job.data);
+    const attempt = job.attemptsMade + 1;
+    const abort = new AbortController();
+    aborts.add(abort);
+    state.active++;
+    try {
+      const { handler, payload } = resolveJob(registry, envelope.kind, envelope.payload);
+      const result = await handler.run(payload, {
+        run: envelope.run,
+        shard: envelope.shard,
+        attempt,
+        signal: abort.signal,
+        progress: (p) => void job.updateProgress(p).catch(() => undefined),
+      });
+      await sink.done(envelope, attempt, result);
+      state.completed++;
+    } catch (e) {
+      const bad =
+        isBeianError(e) && ['USAGE', 'INPUT_INVALID', 'CONFIG_INVALID', 'NOT_FOUND'].includes(e.code);
+      const final = bad || attempt >= (job.opts.attempts ?? 1);
+      const message = e instanceof Error ? e.message : String(e);
+      await sink
+        .failed(envelope, attempt, { code: isBeianError(e) ? e.code : 'INTERNAL', message, final })
+        .catch(() => undefined);
+      if (final) state.failed++;
+      else state.retried++;
+      throw bad ? new UnrecoverableError(message) : e;
+    } finally {
+      state.active--;
+      aborts.delete(abort);
+    }
+  };
+  const worker = new Worker(names.name, processor, {
+    connection: redis,
+    prefix: names.prefix,
+    concurrency: options.concurrency,
+    lockDuration: lockMs,
+    stalledInterval: Math.max(1000, Math.round(lockMs / 2)),
+    maxStalledCount: 3,
+    autorun: false,
+  });
+  worker.on('error', () => {
+    // connection errors: ioredis reconnects; the state says so
+  });
+  redis.on('reconnecting', () => {
+    state.redis = 'reconnecting';
+  });
+  redis.on('ready', () => {
+    state.redis = 'ready';
+  });
+  worker.on('ready', () => {
+    if (state.state === 'starting') state.state = 'running';
+  });
+  void worker.run();
+  state.state = 'running';
+  return {
+    state,
+    /**
+     * Graceful stop: no new jobs; the running ones finish within `graceMs`, else they are aborted
+     * and released (their lock lapses and another worker takes them).
+     */
+    async stop(graceMs = 30_000): Promise<void> {
+      state.state = 'draining';
+      const closing = worker.close();
+      const timer = setTimeout(() => {
+        for (const a of aborts) a.abort();
+      }, graceMs);
+      timer.unref();
+      await closing;
+      clearTimeout(timer);
+      state.state = 'stopped';
+    },
+  };
+}
+export type RunningWorker = ReturnType<typeof startWorker>;
