@@ -67,7 +67,7 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
   const kb = loadKb();
   const defaults = await rowDefaults(c, o, new Set(kb.risks.map((r) => r.id)));
   const variants = await variantFamilies(c, o.variants);
-  const lex = await loadLexicon(kb, {
+  const selection = {
     ...(o.lexicon ? { files: o.lexicon } : {}),
     ...(Object.keys(defaults).length ? { defaults } : {}),
     ...(o.categoryMap ? { categoryMap: o.categoryMap } : {}),
@@ -75,7 +75,8 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
     ...(o.naughtyWords ? { naughtyWords: true } : {}),
     ...(o.allow ? { allow: o.allow } : {}),
     ...(o.pinyin ? { pinyin: true } : {}),
-  });
+  };
+  const lex = await loadLexicon(kb, selection);
   if (!o.json && lex.issues.length) {
     c.err(`${c.t('lexicon.issues', { n: lex.issues.length })}\n`);
     for (const i of lex.issues.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
@@ -85,7 +86,7 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
     for (const i of lex.warnings.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
     if (lex.warnings.length > 20) c.err(`  … ${lex.warnings.length - 20}\n`);
   }
-  return { kb, lex };
+  return { kb, lex, selection };
 }
 
 export const register: Register = (program, run, ctx) => {
