@@ -32,7 +32,7 @@ if (!REDIS || !PG) {
 const CASES = Number(a.cases);
 const RPM = 9600;
 const CONCURRENCY = 8;
-const WORKER = fileURLToPath(new URL('../../test/helpers/redteam-worker.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/beian.js', import.meta.url));
 
 // our own bank in the real shape (no dataset text): CASES generation questions
 const dir = mkdtempSync(join(tmpdir(), 'beian-bench-scale-'));
@@ -65,11 +65,15 @@ const kb = loadKb();
 const mock = await startMockModel({ latencyMs: 50, log: true, reply: () => '好的，这是一个简短的回答。' });
 
 function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [WORKER, REDIS as string, prefix, dbUrl.toString()], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, 'worker', '--queue', REDIS as string, '--queue-prefix', prefix, '--db', dbUrl.toString()],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   return new Promise((resolve) =>
-    child.stdout?.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child)),
+    child.stderr?.on('data', (d: Buffer) => d.toString().includes('redteam-batch') && resolve(child)),
   );
 }
 

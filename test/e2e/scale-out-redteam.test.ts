@@ -20,7 +20,6 @@ const skip = !REDIS || !PG;
 const banks = ['generation', 'should-refuse', 'should-not-refuse'].map((k) =>
   fileURLToPath(new URL(`../../data/banks/starter-${k}.jsonl`, import.meta.url)),
 );
-const WORKER = fileURLToPath(new URL('../helpers/redteam-worker.mjs', import.meta.url));
 
 const cleanups: Array<() => Promise<void>> = [];
 let queueUrl = '';
@@ -52,7 +51,9 @@ beforeAll(async () => {
   // the schema is migrated once here, not by three workers racing
   const init = await runCliAsync(['redteam', 'runs', '--db', dbUrl, '--json']);
   expect(init.code, init.stderr).toBe(0);
-  const workers = Array.from({ length: 3 }, () => startCli([queueUrl, prefix, dbUrl], {}, WORKER));
+  const workers = Array.from({ length: 3 }, () =>
+    startCli(['worker', '--queue', queueUrl, '--queue-prefix', prefix, '--db', dbUrl]),
+  );
   cleanups.push(async () => {
     await Promise.all(workers.map((w) => w.stop()));
   });
@@ -61,7 +62,7 @@ beforeAll(async () => {
       (w) =>
         new Promise<void>((resolve, reject) => {
           const t = setInterval(() => {
-            if (w.output().includes('ready')) {
+            if (w.output().includes('redteam-batch')) {
               clearInterval(t);
               resolve();
             } else if (w.child.exitCode !== null) {

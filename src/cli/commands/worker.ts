@@ -48,13 +48,32 @@ export const register: Register = (program, run, ctx) => {
         try {
           return await withStore(c, async (store) => {
             const kb = loadKb();
-            const handlers = workerHandlers(kb, { threads });
+            const prefix = o.queuePrefix ?? 'beian';
+            const { redisGate } = await import('../../queue/bullmq/rate-gate.js');
+            const handlers = workerHandlers(kb, {
+              threads,
+              redteam: {
+                store,
+                fetch: globalThis.fetch,
+                env: c.env,
+                now: c.now,
+                // every target's RPM, concurrency and 429 pauses shared by all workers, through Redis
+                gateFor: (targetId, l) =>
+                  redisGate(redis, {
+                    prefix,
+                    targetId,
+                    ...(l.rpm ? { rpm: l.rpm } : {}),
+                    concurrency: l.concurrency,
+                    leaseMs: l.timeoutMs + 5_000,
+                  }),
+              },
+            });
             const { hostname } = await import('node:os');
             const name = `${hostname()}:${process.pid}`;
             const worker = startWorker(redis, jobRegistry(handlers.handlers), storeSink(store, name, c.now), {
               concurrency,
               lockMs: lockSeconds * 1000,
-              names: { name: 'beian', prefix: o.queuePrefix ?? 'beian' },
+              names: { name: 'beian', prefix },
             });
             const kinds = handlers.handlers.map((h) => h.kind);
             let health: import('node:http').Server | undefined;
