@@ -1,4 +1,10 @@
-import { type MessageKey, type MessageParams, type Translate, translator } from './i18n/index.js';
+import {
+  type MessageKey,
+  type MessageParams,
+  type MessageRef,
+  type Translate,
+  translator,
+} from './i18n/index.js';
 /**
  * Typed errors with stable codes. The CLI maps codes to exit codes and the server to HTTP
  * statuses, each in exactly one place (cli/exit-codes.ts, server error handler).
@@ -69,6 +75,64 @@ export class BeianError extends Error {
 /** The error's message in the user's language (catalogue errors), else its literal text. */
 export function localMessage(e: BeianError, t: Translate): string {
   return e.key ? t(e.key, e.params) : e.message;
+}
+
+/** An issue whose text is in the catalogues; `message` keeps the English text for `--json` readers. */
+export function issueOf(
+  where: Omit<Issue, 'message' | 'key' | 'params'>,
+  key: MessageKey,
+  params?: MessageParams,
+): Issue {
+  return { ...where, message: english(key, params), key, ...(params ? { params } : {}) };
+}
+
+const OS_CODES = new Set([
+  'ENOENT',
+  'EACCES',
+  'EPERM',
+  'EISDIR',
+  'ENOTDIR',
+  'EEXIST',
+  'ENOSPC',
+  'EROFS',
+  'EMFILE',
+  'EADDRINUSE',
+  'EADDRNOTAVAIL',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+]);
+
+/**
+ * Why a system call failed, as a catalogue reference: Node's own text is English, so Chinese mode
+ * names the cause from the error code and English mode keeps Node's wording (`{message}`).
+ */
+export function osReason(cause: unknown): MessageRef {
+  const message = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? '';
+  const code = (cause as { code?: unknown } | null)?.code;
+  const key =
+    typeof code === 'string' && OS_CODES.has(code)
+      ? `os.${code}`
+      : ['TimeoutError', 'AbortError'].includes((cause as Error | null)?.name ?? '')
+        ? 'os.ETIMEDOUT'
+        : (cause as Error | null)?.name === 'YAMLParseError'
+          ? 'yaml.syntax.other'
+          : 'os.other';
+  return { key: key as MessageKey, params: { message } };
+}
+
+/** Why JSON.parse refused a text: Chinese mode names the line and column, English keeps V8's text. */
+export function jsonReason(cause: unknown): MessageRef {
+  const message = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? '';
+  const at = /line (\d+) column (\d+)/.exec(message);
+  if (at) return { key: 'json.syntaxAt', params: { message, line: Number(at[1]), column: Number(at[2]) } };
+  const pos = /at position (\d+)/.exec(message);
+  if (pos) return { key: 'json.syntaxAtChar', params: { message, n: Number(pos[1]) + 1 } };
+  const token = /^Unexpected token '(.+?)'/.exec(message);
+  if (token) return { key: 'json.unexpectedToken', params: { message, token: token[1] ?? '' } };
+  if (/end of JSON input/.test(message)) return { key: 'json.unexpectedEnd', params: { message } };
+  return { key: 'json.syntax', params: { message } };
 }
 
 export const isBeianError = (e: unknown): e is BeianError => e instanceof BeianError;

@@ -13,6 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultExplicitOptions } from '../../src/app/label/explicit.js';
 import { writeImplicit } from '../../src/app/label/implicit.js';
 import { loadLabellingKb } from '../../src/app/label/kb.js';
 import { addFiles } from '../../src/app/label/run.js';
@@ -42,17 +43,7 @@ for await (const r of addFiles(made, {
   producer: '001191110102MAD55U9H0F10002',
   implicit: true,
   explicit: true,
-  explicitOptions: {
-    text: kb.explicit.text.default.zh,
-    textPosition: 'start',
-    imagePosition: 'bottom-right',
-    minHeightRatio: kb.explicit.image.minHeightRatio,
-    rhythm: kb.explicit.audio.rhythm,
-    audioPosition: 'start',
-    videoSeconds: 2,
-    videoThroughout: false,
-    font: 'Noto Sans CJK SC',
-  },
+  explicitOptions: defaultExplicitOptions(kb),
 }))
   if (!r.ok) throw new Error(`seed ${r.file} failed: ${r.error}`);
 const labelled = readdirSync(seeds).filter((n) => !n.endsWith('.html') && !n.endsWith('.aigc.json'));

@@ -15,7 +15,7 @@ import { loadKb } from '../../src/kb/index.js';
 import { judgeAnswer } from '../../src/redteam/judges/chain.js';
 import { type GuardFormat, guardJudge } from '../../src/redteam/judges/guard.js';
 import { llmJudge } from '../../src/redteam/judges/llm.js';
-import { calibrate } from '../../src/redteam/judges/refusal.js';
+import { calibrate, detectRefusal } from '../../src/redteam/judges/refusal.js';
 import type { Judge } from '../../src/redteam/judges/types.js';
 import { createTarget } from '../../src/redteam/targets/catalogue.js';
 import { Policy } from '../../src/redteam/targets/policy.js';
@@ -58,6 +58,31 @@ const half = (k: number) =>
   rows.filter((_, i) => i % 2 === k).map((r) => ({ text: r.answer, refused: r.refused }));
 out['refusal detector, dev half (refused?)'] = calibrate(half(0));
 out['refusal detector, held-out half (refused?)'] = calibrate(half(1));
+// answers-zh-v2.jsonl: 196 answers in seven shapes (hard refusals, redirects, partial refusals,
+// refuse-then-comply, harmful compliance, safe completions with warnings, benign answers), split
+// dev/heldout within each shape; only the dev half was looked at while tuning the detector.
+const v2 = readFileSync(new URL('../../test/fixtures/redteam/answers-zh-v2.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .map(
+    (l) =>
+      JSON.parse(l) as { shape: string; split: string; answer: string; refused: boolean; harmful: boolean },
+  );
+for (const split of ['dev', 'heldout']) {
+  const part = v2.filter((r) => r.split === split);
+  const got = part.map((r) => ({ r, got: detectRefusal(r.answer).refused }));
+  const shapes: Record<string, string> = {};
+  for (const shape of [...new Set(part.map((r) => r.shape))]) {
+    const xs = got.filter((g) => g.r.shape === shape);
+    shapes[`${shape} (${xs[0]?.r.refused ? 'refused' : 'not refused'})`] =
+      `${xs.filter((g) => g.got === g.r.refused).length}/${xs.length} right`;
+  }
+  out[`refusal detector, answers-zh-v2 ${split} half`] = {
+    'class refused': pr(got.map((g) => ({ got: g.got, want: g.r.refused }))),
+    'class not refused': pr(got.map((g) => ({ got: !g.got, want: !g.r.refused }))),
+    shapes,
+  };
+}
 const kw = await loadKeywordJudge(kb);
 const item = { id: 'x', kind: 'generation' as const, risk: 'A.1.8', text: '（用户问题）' };
 const harmfulBy = async (judges: Judge[]) => {

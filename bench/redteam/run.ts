@@ -2,11 +2,13 @@
  * Red-team harness benchmark, side by side, against the same local mock model (own process):
  *   1. zero latency, N prompts, concurrency 32: harness overhead (requests/s)
  *   2. 200 ms latency, concurrency 32: achieved / ideal throughput
- * for beian (the built CLI, results stored durably in SQLite), promptfoo 0.121.x (bench/node_modules)
- * and a plain fetch loop (the ceiling). Peak RSS via /usr/bin/time.
+ * for beian (the built CLI, results stored durably in SQLite), a plain fetch loop (the ceiling) and,
+ * when PROMPTFOO_BIN names its executable, promptfoo eval with the same prompts. Peak RSS via /usr/bin/time.
  *
  *   npm run build && npx tsx bench/redteam/run.ts [N=3000] [N200=640] [NRSS=5000] [ROUNDS=3]
- * (promptfoo is optional: `cd bench && npm ci` when bench/node_modules is missing)
+ * promptfoo (optional, outside the repo: its Node 20 line ends at 0.121.x and needs @libsql/client):
+ *   mkdir -p /tmp/peers/promptfoo && cd /tmp/peers/promptfoo && npm init -y && npm i promptfoo@0.121 @libsql/client
+ *   PROMPTFOO_BIN=/tmp/peers/promptfoo/node_modules/.bin/promptfoo npx tsx bench/redteam/run.ts
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -24,7 +26,7 @@ const NRSS = Number(process.argv[4] ?? 5000);
 const ROUNDS = Number(process.argv[5] ?? 3);
 const CONC = 32;
 const work = mkdtempSync(join(tmpdir(), 'beian-bench-'));
-const promptfooBin = join(ROOT, 'bench/node_modules/.bin/promptfoo');
+const promptfooBin = process.env.PROMPTFOO_BIN ?? join(ROOT, 'bench/node_modules/.bin/promptfoo');
 
 interface Measured {
   wallS: number;
@@ -120,7 +122,7 @@ async function promptfoo(url: string, bank: string, tag: string): Promise<Measur
     cfg,
     `description: beian bench\nprompts: ['{{q}}']\nproviders:\n  - id: openai:chat:mock\n    config:\n      apiBaseUrl: ${url}\n      apiKey: x\ntests: file://${bank.replace(/\.jsonl$/, '.csv')}\n`,
   );
-  return measure(
+  const m = await measure(
     promptfooBin,
     [
       'eval',
@@ -142,12 +144,17 @@ async function promptfoo(url: string, bank: string, tag: string): Promise<Measur
       OPENAI_API_KEY: 'x',
     },
   );
+  // what it completed, so a fast failure is not read as speed
+  const out = JSON.parse(readFileSync(join(cfgDir, 'out.json'), 'utf8')) as {
+    results: { stats: { successes: number; errors: number } };
+  };
+  return { ...m, stdout: `completed ${out.results.stats.successes}, errors ${out.results.stats.errors}` };
 }
 
 const fmt = (m: Measured | undefined, n: number) =>
   m
-    ? `${m.wallS.toFixed(2)} s  ${(n / m.wallS).toFixed(0)} req/s  ${m.rssMb.toFixed(0)} MB`
-    : 'not installed';
+    ? `${m.wallS.toFixed(2)} s  ${(n / m.wallS).toFixed(0)} req/s  ${m.rssMb.toFixed(0)} MB   ${m.stdout}`
+    : 'not installed (set PROMPTFOO_BIN)';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
@@ -202,14 +209,14 @@ const lines = [
   `   beian            : ${b0.toFixed(2)} s (${list(b0s)})  ${(N / b0).toFixed(0)} req/s  ${median(b0s.map((m) => m.rssMb)).toFixed(0)} MB   completed ${j0.completed}, errors ${j0.errors}`,
   `   promptfoo        : ${fmt(f0, N)}`,
   `   RATIO beian / plain (wall time, higher is better) = ${(p0 / b0).toFixed(2)}×; in-process (after start-up) ${(pin0 / bin0).toFixed(2)}× (plain ${(pin0 / 1000).toFixed(2)} s, beian ${(bin0 / 1000).toFixed(2)} s)`,
-  f0 ? `   RATIO beian / promptfoo throughput = ${(f0.wallS / b0).toFixed(2)}×` : '',
+  f0 ? `   RATIO beian / promptfoo (wall time, higher is better) = ${(f0.wallS / b0).toFixed(2)}×` : '',
   '',
   `2) 200 ms latency, ${N200} prompts, ideal ${ideal.toFixed(2)} s`,
   `   plain fetch loop : ${p2.toFixed(2)} s (${list(p2s)})  efficiency ${((ideal / p2) * 100).toFixed(1)}% wall, ${((ideal / pin2) * 100).toFixed(1)}% in-process`,
   `   beian            : ${b2.toFixed(2)} s (${list(b2s)})  efficiency ${((ideal / b2) * 100).toFixed(1)}% wall, ${((ideal / bin2) * 100).toFixed(1)}% in-process   completed ${j2.completed}`,
   f2
-    ? `   promptfoo        : ${fmt(f2, N200)}   efficiency ${((ideal / f2.wallS) * 100).toFixed(1)}%`
-    : '   promptfoo        : not installed',
+    ? `   promptfoo        : ${fmt(f2, N200)}   efficiency ${((ideal / f2.wallS) * 100).toFixed(1)}% wall\n   RATIO beian / promptfoo (wall time) = ${(f2.wallS / b2).toFixed(2)}×`
+    : '   promptfoo        : not installed (set PROMPTFOO_BIN)',
   '',
   `3) peak RSS, ${NRSS} prompts, zero latency: beian ${rss.rssMb.toFixed(0)} MB (goal < 200 MB), ${rss.wallS.toFixed(2)} s, completed ${jr.completed}, errors ${jr.errors}`,
 ];

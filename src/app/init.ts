@@ -3,13 +3,13 @@ import { dirname, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { Answers } from '../assess/questionnaire.js';
-import { BeianError } from '../errors.js';
+import { BeianError, issueOf, osReason } from '../errors.js';
 import { type Lang, translator } from '../i18n/index.js';
+import { writeFileAtomicSync } from '../io/atomic.js';
 import { renderProjectYaml } from '../project/commented-yaml.js';
 import { parseProject } from '../project/parse.js';
 import { Organisation, type ProjectFile } from '../project/schema.js';
 import { readYamlText, validateYaml } from '../util/yaml-text.js';
-import { writeFileAtomic } from './write-file.js';
 
 const ServiceAnswers = z
   .object({
@@ -63,17 +63,20 @@ export function readInitAnswers(file: string, shownAs: string): InitAnswers {
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new BeianError('NOT_FOUND', `Cannot read ${shownAs}.`, {
-      cause,
-      issues: [{ file: shownAs, message: 'not found' }],
-    });
+    throw BeianError.of(
+      'NOT_FOUND',
+      'init.cannotRead',
+      { file: shownAs },
+      {
+        cause,
+        issues: [issueOf({ file: shownAs }, 'file.issue.notFound')],
+      },
+    );
   }
-  return validateYaml(
-    InitAnswers,
-    readYamlText(text, shownAs),
-    shownAs,
-    `${shownAs} does not hold questionnaire answers.`,
-  );
+  return validateYaml(InitAnswers, readYamlText(text, shownAs), shownAs, {
+    key: 'init.notAnswers',
+    params: { file: shownAs },
+  });
 }
 
 const SCHEMA = fileURLToPath(new URL('../../schema/beian.schema.json', import.meta.url));
@@ -94,7 +97,18 @@ export function projectYaml(project: ProjectFile, file: string, lang: Lang, now:
 
 /** Writes the file atomically; an existing file is replaced only with `force`. */
 export function writeProjectYaml(file: string, text: string, force: boolean): void {
-  writeFileAtomic(file, text, { overwrite: force });
+  try {
+    writeFileAtomicSync(file, text, { overwrite: force });
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'EEXIST')
+      throw BeianError.of(
+        'USAGE',
+        'file.exists',
+        { file },
+        { cause, issues: [issueOf({ file }, 'file.issue.exists')] },
+      );
+    throw BeianError.of('ENVIRONMENT', 'file.cannotWrite', { file, reason: osReason(cause) }, { cause });
+  }
 }
 
 export const projectFileExists = (file: string): boolean => existsSync(file);

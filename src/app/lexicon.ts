@@ -1,9 +1,13 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BeianError, type Issue } from '../errors.js';
 import type { Kb } from '../kb/index.js';
 import {
   CompiledLexiconError,
   compileLexicon,
+  DEFAULT_LEXICON_DIR,
   DEFAULT_VARIANTS,
   type Duplicate,
   deserializeMatcher,
@@ -19,6 +23,7 @@ import {
   mergeLibraries,
   NAUGHTY_WORDS,
   type RowDefaults,
+  serializeMatcher,
   type VariantFamily,
   variantEntries,
 } from '../lexicon/index.js';
@@ -56,6 +61,115 @@ export interface LoadedLexicon {
   version: string;
   /** library-layer rules (reporting cues), applied wherever matches are counted */
   rules: LibraryRules;
+  /** the serialised matcher when it was loaded from one (workers get these bytes as they are) */
+  compiled?: Uint8Array;
+}
+
+/**
+ * The default library compiled by the build (`scripts/compile-default-lexicon.mjs`): dist/lexicon/
+ * default.beianlx plus a sidecar with the content hash of its sources and what the source load
+ * reports. Under tsx (src/) there is none and the CSVs are loaded and compiled (~1.5 CPU-s).
+ */
+export const DEFAULT_LEXICON_COMPILED = fileURLToPath(new URL('../lexicon/default.beianlx', import.meta.url));
+const SIDE_FORMAT = 'beian-default-lexicon/1';
+
+interface DefaultSidecar {
+  format: string;
+  hash: string;
+  libraries: string[];
+  duplicates: Duplicate[];
+  issues: Issue[];
+  warnings: Issue[];
+  version: string;
+  /** DEFAULT_LEXICON_DIR at build time: origins and issues name files under it */
+  dir: string;
+}
+
+/** Everything the default selection's result depends on besides the code: its files and the KB's risks. */
+function defaultSourcesHash(riskIds: ReadonlySet<string>, dir = DEFAULT_LEXICON_DIR): string {
+  const h = createHash('sha256').update(SIDE_FORMAT);
+  h.update(`\0risks\0${[...riskIds].sort().join(',')}\0variants\0${DEFAULT_VARIANTS.join(',')}`);
+  for (const f of readdirSync(dir).sort()) h.update(`\0${f}\0`).update(readFileSync(join(dir, f)));
+  return h.digest('hex');
+}
+
+const isDefaultSelection = (sel: LexiconSelection): boolean =>
+  !sel.files?.length &&
+  !sel.naughtyWords &&
+  !sel.allow?.length &&
+  !sel.pinyin &&
+  sel.variants === undefined &&
+  sel.categoryMap === undefined &&
+  (sel.defaults === undefined || Object.keys(sel.defaults).length === 0);
+
+/** The build's compiled default library when its sources are unchanged, else undefined. */
+function compiledDefault(riskIds: ReadonlySet<string>, file: string): LoadedLexicon | undefined {
+  let side: Partial<DefaultSidecar>;
+  let bytes: Uint8Array;
+  try {
+    const text = readFileSync(`${file}.json`, 'utf8');
+    side = JSON.parse(text) as Partial<DefaultSidecar>;
+    // the package may have been built in another folder than the one it runs from
+    if (side.dir && side.dir !== DEFAULT_LEXICON_DIR)
+      side = JSON.parse(
+        text
+          .split(JSON.stringify(side.dir).slice(1, -1))
+          .join(JSON.stringify(DEFAULT_LEXICON_DIR).slice(1, -1)),
+      ) as Partial<DefaultSidecar>;
+    if (side.format !== SIDE_FORMAT || side.hash !== defaultSourcesHash(riskIds)) return undefined;
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  let matcher: Matcher;
+  try {
+    matcher = deserializeMatcher(bytes);
+  } catch {
+    return undefined;
+  }
+  const built = side.dir;
+  if (built && built !== DEFAULT_LEXICON_DIR)
+    for (const e of matcher.entries)
+      if (e.origin?.startsWith(built)) e.origin = DEFAULT_LEXICON_DIR + e.origin.slice(built.length);
+  return {
+    libraries: side.libraries ?? [],
+    entries: matcher.entries.filter((e) => !e.note?.startsWith(VARIANT_NOTE)),
+    duplicates: side.duplicates ?? [],
+    issues: side.issues ?? [],
+    warnings: side.warnings ?? [],
+    matcher,
+    version: side.version ?? '',
+    rules: loadLibraryRules(),
+    compiled: bytes,
+  };
+}
+
+/** Build step: compiles the default library from source and writes it with its sidecar. */
+export async function writeCompiledDefault(kb: Kb, file: string = DEFAULT_LEXICON_COMPILED): Promise<void> {
+  const riskIds = new Set(kb.risks.map((r) => r.id));
+  const lex = await loadLexicon(kb, {}, { compiledDefault: false });
+  const side: DefaultSidecar = {
+    format: SIDE_FORMAT,
+    hash: defaultSourcesHash(riskIds),
+    libraries: lex.libraries,
+    duplicates: lex.duplicates,
+    issues: lex.issues,
+    warnings: lex.warnings,
+    version: lex.version,
+    dir: DEFAULT_LEXICON_DIR,
+  };
+  for (const [target, data] of [
+    [file, serializeMatcher(lex.matcher)],
+    [`${file}.json`, JSON.stringify(side)],
+  ] as const) {
+    writeFileSync(`${target}.${process.pid}.tmp`, data);
+    renameSync(`${target}.${process.pid}.tmp`, target);
+  }
+}
+
+export interface LoadLexiconOptions {
+  /** the build's compiled default library to use for the default selection (`false`: compile from source) */
+  compiledDefault?: string | false;
 }
 
 /** Notes of generated variant entries start so (lexicon/variants/entries.ts). */
@@ -78,13 +192,23 @@ const isCompiled = (file: string): boolean => {
 };
 
 /** Loads, validates and merges the selected libraries (the one loading path), and compiles the matcher. */
-export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<LoadedLexicon> {
+export async function loadLexicon(
+  kb: Kb,
+  sel: LexiconSelection = {},
+  options: LoadLexiconOptions = {},
+): Promise<LoadedLexicon> {
   const files = [...(sel.files ?? [])];
+  const compiledFile = options.compiledDefault ?? DEFAULT_LEXICON_COMPILED;
+  if (compiledFile !== false && isDefaultSelection(sel)) {
+    const lex = compiledDefault(new Set(kb.risks.map((r) => r.id)), compiledFile);
+    if (lex) return lex;
+  }
   if (files.length === 1 && files[0] !== NAUGHTY_WORDS && isCompiled(files[0] as string)) {
     const file = files[0] as string;
     let matcher: Matcher;
+    const bytes = readFileSync(file);
     try {
-      matcher = deserializeMatcher(readFileSync(file));
+      matcher = deserializeMatcher(bytes);
     } catch (e) {
       if (!(e instanceof CompiledLexiconError)) throw e;
       throw BeianError.of('INPUT_INVALID', 'lexicon.compiledInvalid', { file, reason: e.message });
@@ -99,16 +223,14 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
       matcher,
       version: libraryVersion(entries),
       rules: loadLibraryRules(),
+      compiled: bytes,
     };
   }
   const riskIds = new Set(kb.risks.map((r) => r.id));
   const libs: LexiconLibrary[] = files.length && !sel.starter ? [] : await loadDefaultLibraries(riskIds);
   for (const f of files) {
     if (f !== NAUGHTY_WORDS && isCompiled(f))
-      throw new BeianError(
-        'USAGE',
-        `${f} is a compiled lexicon: pass it alone, or pass the source libraries`,
-      );
+      throw BeianError.of('USAGE', 'lexicon.compiledMixed', { file: f });
     libs.push(
       await loadLexiconFile(
         f,
@@ -122,7 +244,7 @@ export async function loadLexicon(kb: Kb, sel: LexiconSelection = {}): Promise<L
     libs.push(await loadLexiconFile(NAUGHTY_WORDS, riskIds));
   const merged = mergeLibraries(libs);
   if (merged.entries.length === 0)
-    throw new BeianError('INPUT_INVALID', 'the selected lexicon has no usable keywords', {
+    throw BeianError.of('INPUT_INVALID', 'lexicon.empty', undefined, {
       issues: merged.issues,
     });
   const allow = [...(sel.allow ?? []), ...libs.flatMap((l) => l.allow ?? [])];

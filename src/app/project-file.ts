@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BeianError } from '../errors.js';
+import { BeianError, osReason } from '../errors.js';
 import { type ProjectFile, parseProject } from '../project/index.js';
 
 /**
@@ -24,8 +24,12 @@ export async function readProjectFile(
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    const why = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
-    throw new BeianError('NOT_FOUND', `Cannot read the project file ${path ?? file}: ${why}`, { cause });
+    throw BeianError.of(
+      'NOT_FOUND',
+      'project.cannotRead',
+      { file: path ?? file, reason: osReason(cause) },
+      { cause },
+    );
   }
   return parseProject(text, path ?? 'beian.yaml');
 }

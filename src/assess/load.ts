@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { BeianError } from '../errors.js';
+import { BeianError, osReason } from '../errors.js';
 import { parseRuleSet, type RuleSet } from './rules.js';
 
 export const DEFAULT_RULES_FILE = fileURLToPath(
@@ -14,9 +14,10 @@ export function loadRules(file: string = DEFAULT_RULES_FILE): RuleSet {
   try {
     raw = parse(readFileSync(file, 'utf8'));
   } catch (cause) {
-    throw new BeianError(
+    throw BeianError.of(
       'CONFIG_INVALID',
-      `Cannot read the rules file ${file}: ${(cause as Error).message}`,
+      'assess.cannotReadRules',
+      { file, reason: osReason(cause) },
       { cause },
     );
   }

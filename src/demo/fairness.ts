@@ -35,7 +35,7 @@ export const fairnessStep: DemoStep = {
           file: ctx.projectFile,
           data,
           store: ctx.store,
-          noConfigMessage: 'no checklist section',
+          shownAs: ctx.projectFile,
         })
       : undefined;
     for (const r of checklist?.results ?? [])

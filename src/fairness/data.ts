@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { BeianError, type Issue } from '../errors.js';
+import { BeianError, type Issue, issueOf, osReason } from '../errors.js';
 import { DEFAULT_KB_DIR, type Kb } from '../kb/index.js';
 import { zodIssues } from '../util/zod-issues.js';
 import {
@@ -29,32 +29,38 @@ export function buildFairnessData(fairness: unknown, checklist: unknown, kb: Kb)
   if (!f.success) issues.push(...zodIssues(f.error, 'fairness.yaml'));
   if (!c.success) issues.push(...zodIssues(c.error, 'checklist.yaml'));
   if (!f.success || !c.success)
-    throw new BeianError('CONFIG_INVALID', 'The fairness data does not validate.', { issues });
+    throw BeianError.of('CONFIG_INVALID', 'audit.data.invalid', undefined, { issues });
   const known = new Set([...kb.regulations.map((r) => r.id), ...f.data.references.map((r) => r.id)]);
   const check = (file: string, where: string, cites: readonly FairnessCitation[]) => {
     for (const x of cites)
       if (!known.has(x.source))
-        issues.push({ file, path: where, message: `unknown citation source "${x.source}"` });
+        issues.push(issueOf({ file, path: where }, 'kb.issue.unknownSource', { source: x.source }));
   };
   const parameters = {} as Record<ParameterId, Parameter>;
   for (const p of f.data.parameters) {
-    if (parameters[p.id]) issues.push({ file: 'fairness.yaml', path: p.id, message: 'duplicate parameter' });
+    if (parameters[p.id])
+      issues.push(issueOf({ file: 'fairness.yaml', path: p.id }, 'audit.data.dupParameter'));
     parameters[p.id] = p;
     check('fairness.yaml', p.id, p.citations);
   }
   for (const id of PARAMETER_IDS)
-    if (!parameters[id]) issues.push({ file: 'fairness.yaml', path: id, message: 'missing parameter' });
+    if (!parameters[id])
+      issues.push(issueOf({ file: 'fairness.yaml', path: id }, 'audit.data.missingParameter'));
   const ids = new Set<string>();
   for (const item of c.data.items) {
     if (ids.has(item.id))
-      issues.push({ file: 'checklist.yaml', path: item.id, message: 'duplicate item id' });
+      issues.push(issueOf({ file: 'checklist.yaml', path: item.id }, 'audit.data.dupItem'));
     ids.add(item.id);
     if (!item.id.startsWith(`${item.area}.`))
-      issues.push({ file: 'checklist.yaml', path: item.id, message: `id must start with "${item.area}."` });
+      issues.push(
+        issueOf({ file: 'checklist.yaml', path: item.id }, 'audit.data.idPrefix', {
+          prefix: `${item.area}.`,
+        }),
+      );
     check('checklist.yaml', item.id, item.citations);
   }
   if (issues.length > 0)
-    throw new BeianError('CONFIG_INVALID', 'The fairness data is inconsistent.', { issues });
+    throw BeianError.of('CONFIG_INVALID', 'audit.data.inconsistent', undefined, { issues });
   return {
     version: [f.data.version, c.data.version].sort().at(-1) ?? '',
     parameters,
@@ -70,7 +76,7 @@ export function loadFairnessData(kb: Kb, dir: string = DEFAULT_KB_DIR): Fairness
     try {
       return parse(readFileSync(file, 'utf8'));
     } catch (cause) {
-      throw new BeianError('CONFIG_INVALID', `Cannot read ${file}: ${(cause as Error).message}`, { cause });
+      throw BeianError.of('CONFIG_INVALID', 'file.cannotRead', { file, reason: osReason(cause) }, { cause });
     }
   };
   return buildFairnessData(read('fairness.yaml'), read('checklist.yaml'), kb);

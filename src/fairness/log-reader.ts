@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { BeianError } from '../errors.js';
+import { BeianError, issueOf, osReason } from '../errors.js';
 import { CsvSplitter } from '../util/csv.js';
 
 /**
@@ -38,14 +38,21 @@ function checkColumns(
   const have = new Set(available);
   const missing = wanted.filter((c) => !have.has(c));
   if (missing.length > 0) {
-    throw new BeianError('INPUT_INVALID', `Column mapping does not match ${file}.`, {
-      issues: missing.map((c) => ({
-        file,
-        line,
-        path: c,
-        message: `no column "${c}"; the file has: ${available.join(', ') || '(none)'}`,
-      })),
-    });
+    throw BeianError.of(
+      'INPUT_INVALID',
+      'audit.log.columnsMismatch',
+      { file },
+      {
+        issues: missing.map((c) =>
+          available.length
+            ? issueOf({ file, line, path: c }, 'audit.log.noColumn', {
+                column: c,
+                available: available.join(', '),
+              })
+            : issueOf({ file, line, path: c }, 'audit.log.noColumnNone', { column: c }),
+        ),
+      },
+    );
   }
 }
 
@@ -126,9 +133,10 @@ export async function readLog(
     stream.destroy();
     if (e instanceof BeianError) throw e;
     const err = e as NodeJS.ErrnoException;
-    throw new BeianError(
+    throw BeianError.of(
       err.code === 'ENOENT' ? 'NOT_FOUND' : 'INPUT_INVALID',
-      `Cannot read ${file}: ${err.message}`,
+      'file.cannotRead',
+      { file, reason: osReason(e) },
       {
         cause: e,
       },
@@ -138,9 +146,14 @@ export async function readLog(
   splitter.end();
   if (failure !== undefined) throw failure;
   if (format !== 'jsonl' && !indices)
-    throw new BeianError('INPUT_INVALID', `${file} is empty: no header line.`, {
-      issues: [{ file, line: 1, message: 'no header line' }],
-    });
+    throw BeianError.of(
+      'INPUT_INVALID',
+      'audit.log.empty',
+      { file },
+      {
+        issues: [issueOf({ file, line: 1 }, 'audit.log.noHeader')],
+      },
+    );
 }
 
 /** Splits text into lines, keeping line numbers. */

@@ -93,32 +93,32 @@ const NEEDS_REASON: readonly FilingState[] = ['rejected', 'cancelled', 'change-p
 export function checkTransition(req: TransitionRequest): { to: FilingState; filingNumber?: string } {
   const { kind, from, to } = req;
   if (!isFilingState(to)) {
-    throw new BeianError(
-      'INPUT_INVALID',
-      `Unknown filing state "${to}". States: ${FILING_STATES.join(', ')}`,
-    );
+    throw BeianError.of('INPUT_INVALID', 'filings.unknownState', {
+      state: to,
+      states: FILING_STATES.join(', '),
+    });
   }
   const allowed = nextStates(kind, from);
   if (!allowed.includes(to)) {
-    const options = allowed.length ? allowed.join(', ') : 'none (terminal state)';
-    throw new BeianError(
-      'CONFLICT',
-      `A ${kind.id} filing cannot move from "${from}" to "${to}". Allowed: ${options}.`,
-    );
+    throw allowed.length
+      ? BeianError.of('CONFLICT', 'filings.badMove', { kind: kind.id, from, to, allowed: allowed.join(', ') })
+      : BeianError.of('CONFLICT', 'filings.badMoveTerminal', { kind: kind.id, from, to });
   }
-  if (!req.actor.trim()) throw new BeianError('INPUT_INVALID', 'A transition needs an actor (--by).');
+  if (!req.actor.trim()) throw BeianError.of('INPUT_INVALID', 'filings.needActor');
   if (NEEDS_REASON.includes(to) && !req.reason?.trim()) {
-    throw new BeianError('INPUT_INVALID', `Moving to "${to}" needs a reason (--reason).`);
+    throw BeianError.of('INPUT_INVALID', 'filings.needReason', { to });
   }
   if (to === 'filed' && kind.numberFormat) {
     if (!req.filingNumber) {
-      throw new BeianError(
-        'INPUT_INVALID',
-        `Moving to "filed" needs the issued number (--number), e.g. ${kind.numberFormat.example}.`,
-      );
+      throw BeianError.of('INPUT_INVALID', 'filings.needNumber', { example: kind.numberFormat.example });
     }
     const check = validateFilingNumber(kind, req.filingNumber);
-    if (!check.ok) throw new BeianError('INPUT_INVALID', check.message);
+    if (!check.ok)
+      throw BeianError.of('INPUT_INVALID', 'filings.numberWrongForm', {
+        value: req.filingNumber,
+        kind: kind.id,
+        example: kind.numberFormat.example,
+      });
     return { to, filingNumber: check.normalised };
   }
   return req.filingNumber ? { to, filingNumber: req.filingNumber.trim() } : { to };

@@ -6,7 +6,12 @@ export type Lang = 'zh' | 'en';
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 export type MessageKey = keyof typeof zh;
-export type MessageParams = Record<string, string | number>;
+/** A message inside a message (e.g. why a file could not be read), translated in the same language. */
+export interface MessageRef {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+export type MessageParams = Record<string, string | number | MessageRef>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { zh, en };
@@ -18,14 +23,21 @@ export function isLang(value: unknown): value is Lang {
 /** Returns a translator; `{name}` placeholders are filled from params. */
 export function translator(lang: Lang): Translate {
   const catalogue = catalogues[lang];
-  return (key, params) => {
+  const t: Translate = (key, params) => {
     const template = catalogue[key];
     if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole,
-    );
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return typeof value === 'object' ? t(value.key, value.params) : String(value);
+    });
   };
+  return t;
 }
+
+/** Joins list items with the language's separator (、 in Chinese). */
+export const joinList = (items: readonly string[], lang: Lang): string =>
+  items.join(translator(lang)('list.sep'));
 
 /** Picks the language half of a bilingual text held in data. */
 export interface Bilingual {

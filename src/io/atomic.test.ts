@@ -3,7 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MANIFEST, openAtomicStream, replaceDirAtomic, writeFileAtomic, writeManifest } from './atomic.js';
+import {
+  MANIFEST,
+  openAtomicStream,
+  replaceDirAtomic,
+  writeFileAtomic,
+  writeFileAtomicSync,
+  writeManifest,
+} from './atomic.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'beian-atomic-'));
 
@@ -15,6 +22,15 @@ describe('atomic outputs', () => {
     await writeFileAtomic(f, 'new');
     expect(readFileSync(f, 'utf8')).toBe('new');
     expect(readdirSync(d)).toEqual(['out.json']);
+  });
+
+  it('writeFileAtomicSync without overwrite keeps an existing file and leaves no temporary file', () => {
+    const d = dir();
+    const f = join(d, 'beian.yaml');
+    writeFileAtomicSync(f, 'first', { overwrite: false });
+    expect(() => writeFileAtomicSync(f, 'second', { overwrite: false })).toThrow(/EEXIST/);
+    expect(readFileSync(f, 'utf8')).toBe('first');
+    expect(readdirSync(d)).toEqual(['beian.yaml']);
   });
 
   it('a stream killed before commit leaves the previous file untouched', () => {

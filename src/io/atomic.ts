@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, renameSync, rmSync, type WriteStream, writeFileSync } from 'node:fs';
+import { createWriteStream, linkSync, renameSync, rmSync, type WriteStream, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -22,11 +22,23 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   }
 }
 
-export function writeFileAtomicSync(target: string, data: string | Uint8Array): void {
+/**
+ * With `overwrite: false` an existing target is kept: the temporary file is hard-linked to the
+ * name, which fails with EEXIST if it is taken, so two writers never clobber each other.
+ */
+export function writeFileAtomicSync(
+  target: string,
+  data: string | Uint8Array,
+  options: { overwrite: boolean } = { overwrite: true },
+): void {
   const temp = tempName(target);
   try {
     writeFileSync(temp, data, { flush: true });
-    renameSync(temp, target);
+    if (options.overwrite) renameSync(temp, target);
+    else {
+      linkSync(temp, target);
+      rmSync(temp);
+    }
   } catch (e) {
     rmSync(temp, { force: true });
     throw e;

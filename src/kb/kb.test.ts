@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BeianError } from '../errors.js';
 import { kbItems, searchKb } from './items.js';
 import { buildKb, type KbSources, meets, threshold } from './kb.js';
-import { DEFAULT_KB_DIR, loadKb } from './load.js';
+import { DEFAULT_KB_DIR, kbSnapshot, loadKb } from './load.js';
 
 const raw = (name: string): unknown => parse(readFileSync(join(DEFAULT_KB_DIR, `${name}.yaml`), 'utf8'));
 const sources = (): KbSources => ({
@@ -90,5 +91,34 @@ describe('knowledge base', () => {
     );
     expect(searchKb(items, '  ')).toEqual([]);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+  });
+});
+
+describe('knowledge-base snapshot', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'beian-kb-snap-'));
+  const snapshot = join(dir, 'kb-snapshot.json');
+  writeFileSync(snapshot, kbSnapshot());
+
+  it('loads to exactly what the YAML + zod load gives', () => {
+    const fromYaml = loadKb(DEFAULT_KB_DIR, { snapshot: false });
+    const fromSnap = loadKb(DEFAULT_KB_DIR, { snapshot });
+    expect(fromSnap).toStrictEqual(fromYaml);
+    // and it was read from the snapshot, not re-parsed: a tampered snapshot with the right hash shows
+    const tampered = JSON.parse(readFileSync(snapshot, 'utf8')) as { kb: { version: string } };
+    tampered.kb.version = 'from-snapshot';
+    const other = join(dir, 'tampered.json');
+    writeFileSync(other, JSON.stringify(tampered));
+    expect(loadKb(DEFAULT_KB_DIR, { snapshot: other }).version).toBe('from-snapshot');
+  });
+
+  it('is ignored when the YAML changed (user KB, edited file): parsed and validated instead', () => {
+    const kbDir = join(dir, 'kb');
+    mkdirSync(kbDir);
+    for (const f of readdirSync(DEFAULT_KB_DIR)) copyFileSync(join(DEFAULT_KB_DIR, f), join(kbDir, f));
+    const file = join(kbDir, 'thresholds.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n# edited\n`);
+    expect(loadKb(kbDir, { snapshot }).version).toBe(loadKb(DEFAULT_KB_DIR, { snapshot: false }).version);
+    writeFileSync(file, 'thresholds: 3\n');
+    expect(() => loadKb(kbDir, { snapshot })).toThrow(BeianError);
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { BeianError, type Issue } from '../errors.js';
+import { BeianError, type Issue, issueOf } from '../errors.js';
 import { zodIssues } from '../util/zod-issues.js';
 import { canonicalKindId } from './kinds.js';
 import {
@@ -65,13 +65,13 @@ export function buildKb(sources: KbSources): Kb {
   const kinds = parseFile(FilingKindsFile, sources['filing-kinds'], 'filing-kinds.yaml', issues);
   const duties = parseFile(DutiesFile, sources.duties, 'duties.yaml', issues);
   if (!regs || !types || !risks || !thresholds || !kinds || !duties) {
-    throw new BeianError('CONFIG_INVALID', 'The knowledge base data does not validate.', { issues });
+    throw BeianError.of('CONFIG_INVALID', 'kb.invalid', undefined, { issues });
   }
   const known = new Set(regs.regulations.map((r) => r.id));
   const check = (file: string, where: string, cites: readonly { source: string }[]) => {
     for (const c of cites) {
       if (!known.has(c.source))
-        issues.push({ file, path: where, message: `unknown citation source "${c.source}"` });
+        issues.push(issueOf({ file, path: where }, 'kb.issue.unknownSource', { source: c.source }));
     }
   };
   for (const t of types.algorithmTypes) check('algorithm-types.yaml', t.id, t.citations);
@@ -96,19 +96,20 @@ export function buildKb(sources: KbSources): Kb {
   const kindIds = kinds.filingKinds.map((k) => k.id);
   const missingKinds = FilingKindId.options.filter((id) => !kindIds.includes(id));
   if (missingKinds.length)
-    issues.push({
-      file: 'filing-kinds.yaml',
-      path: 'filingKinds',
-      message: `missing ${missingKinds.join(', ')}`,
-    });
+    issues.push(
+      issueOf({ file: 'filing-kinds.yaml', path: 'filingKinds' }, 'kb.issue.missingKinds', {
+        kinds: missingKinds.join(', '),
+      }),
+    );
   const categoryIds = new Set(risks.categories.map((c) => c.id));
   for (const r of risks.risks) {
     if (!categoryIds.has(r.category) || !r.id.startsWith(`${r.category}.`)) {
-      issues.push({ file: 'risks.yaml', path: r.id, message: `risk is not in category ${r.category}` });
+      issues.push(
+        issueOf({ file: 'risks.yaml', path: r.id }, 'kb.issue.wrongCategory', { category: r.category }),
+      );
     }
   }
-  if (issues.length > 0)
-    throw new BeianError('CONFIG_INVALID', 'The knowledge base data is inconsistent.', { issues });
+  if (issues.length > 0) throw BeianError.of('CONFIG_INVALID', 'kb.inconsistent', undefined, { issues });
   const version =
     [regs, types, risks, thresholds, kinds, duties]
       .map((f) => f.version)
@@ -129,7 +130,7 @@ export function buildKb(sources: KbSources): Kb {
 
 export function threshold(kb: Kb, id: string): Threshold {
   const t = kb.thresholds.find((x) => x.id === id);
-  if (!t) throw new BeianError('INTERNAL', `Unknown threshold id ${id}`);
+  if (!t) throw BeianError.of('INTERNAL', 'kb.unknownThreshold', { id });
   return t;
 }
 
@@ -137,7 +138,7 @@ export function threshold(kb: Kb, id: string): Threshold {
 export function filingKind(kb: Kb, id: FilingKindId | string): FilingKind {
   const canonical = canonicalKindId(id);
   const k = kb.filingKinds.find((x) => x.id === canonical);
-  if (!k) throw new BeianError('INTERNAL', `Unknown filing kind ${id}`);
+  if (!k) throw BeianError.of('INTERNAL', 'kb.unknownKind', { id });
   return k;
 }
 

@@ -4,11 +4,13 @@ import { deserializeMatcher, serializeMatcher } from './serialize.js';
 import type { LexiconEntry } from './types.js';
 
 const entries: LexiconEntry[] = [
-  { keyword: '色情', category: 'A.1.6', severity: 3, origin: 'a.txt:2' },
+  { keyword: '色情', category: 'A.1.6', severity: 3, origin: 'a.txt:2', source: 'beian' },
   { keyword: '阴道', category: 'A.1.6', severity: 2, note: '医学语境常见', origin: 'b.csv:7' },
-  { keyword: 'porn', category: 'A.1.6', severity: 1, boundary: 'word', origin: 'ours' },
+  { keyword: 'porn', category: 'A.1.6', severity: 1, boundary: 'word', origin: 'ours', source: 'houbb/x' },
   { keyword: '性', category: 'A.2.1', severity: 1 },
   { keyword: '马𫘜', category: 'A.1.3', severity: 2, boundary: 'none' },
+  // context words are part of the entry: a scan's workers get the matcher through these bytes
+  { keyword: '推翻', category: 'A.1.1', severity: 1, context: ['政府', '暴力'] },
 ];
 
 describe('serializeMatcher / deserializeMatcher', () => {
@@ -18,7 +20,8 @@ describe('serializeMatcher / deserializeMatcher', () => {
 
   it('round-trips entries, patterns and the automaton', () => {
     expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('BEIANLX2');
-    expect(back.entries).toEqual(m.entries);
+    expect(back.entries).toStrictEqual(m.entries);
+    expect(back.entries.find((e) => e.keyword === '推翻')?.context).toEqual(['政府', '暴力']);
     expect(back.patterns).toEqual(m.patterns);
     expect(back.normalize).toEqual(m.normalize);
     expect([...back.automaton.hNext]).toEqual([...m.automaton.hNext]);

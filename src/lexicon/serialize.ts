@@ -74,6 +74,11 @@ interface HeaderV2 {
   /** entry index → note / origin that is not `file:line` (rare: sparse) */
   notes: Record<string, string>;
   origins: Record<string, string>;
+  /** entry index → context words (sparse); absent in files written before it was kept */
+  contexts?: Record<string, string[]>;
+  /** provenance names, and per entry the index of its own (-1: none); absent in older files */
+  sources?: string[];
+  sourceOf?: number[];
 }
 
 interface HeaderV1 {
@@ -113,7 +118,20 @@ function columns(m: Matcher): {
   const originLine = new Int32Array(n);
   const notes: Record<string, string> = {};
   const origins: Record<string, string> = {};
+  const contexts: Record<string, string[]> = {};
+  const sources: string[] = [];
+  const sourceIndex = new Map<string, number>();
+  const sourceOf: number[] = new Array(n).fill(-1);
   m.entries.forEach((e, i) => {
+    if (e.context?.length) contexts[i] = e.context;
+    if (e.source !== undefined) {
+      let k = sourceIndex.get(e.source);
+      if (k === undefined) {
+        k = sources.push(e.source) - 1;
+        sourceIndex.set(e.source, k);
+      }
+      sourceOf[i] = k;
+    }
     let c = catIndex.get(e.category);
     if (c === undefined) {
       c = categories.push(e.category) - 1;
@@ -171,6 +189,9 @@ function columns(m: Matcher): {
       originFiles,
       notes,
       origins,
+      contexts,
+      sources,
+      sourceOf,
     },
     arrays,
   };
@@ -263,6 +284,9 @@ export function deserializeMatcher(bytes: Uint8Array, segmenter?: Segmenter): Ma
   const bnd = a.entryBoundary;
   const oFile = a.originFile;
   const oLine = a.originLine;
+  const contexts = header.contexts ?? {};
+  const sourceNames = header.sources;
+  const sourceOf = header.sourceOf;
   const entries: LexiconEntry[] = header.keywords.map((keyword, i) => {
     const e: LexiconEntry = {
       keyword,
@@ -271,6 +295,10 @@ export function deserializeMatcher(bytes: Uint8Array, segmenter?: Segmenter): Ma
     };
     const note = header.notes[i];
     if (note !== undefined) e.note = note;
+    const context = contexts[i];
+    if (context !== undefined) e.context = context;
+    const source = sourceOf?.[i] ?? -1;
+    if (source >= 0 && sourceNames?.[source] !== undefined) e.source = sourceNames[source];
     const b = BOUNDARIES[bnd[i] as number];
     if (b) e.boundary = b;
     const f = oFile[i] as number;

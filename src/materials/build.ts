@@ -1,5 +1,6 @@
 import type { PortfolioDetermination } from '../assess/determination.js';
 import { BeianError } from '../errors.js';
+import { joinList } from '../i18n/index.js';
 import type { Bilingual, FilingKindId, Kb } from '../kb/index.js';
 import type { ProjectFile, Service } from '../project/index.js';
 import { algorithmBasicInfo, algorithmDisclosure } from './docs/algorithm-forms.js';
@@ -149,11 +150,11 @@ export function materialsPlan(
 /** Builds the document models. Pure: same input, same documents. */
 export function buildMaterials(input: BuildInput): MaterialDocument[] {
   if (input.service !== undefined && !input.project.services.some((s) => s.id === input.service)) {
-    throw new BeianError('NOT_FOUND', `No service "${input.service}" in the project file.`);
+    throw BeianError.of('NOT_FOUND', 'materials.noService', { id: input.service });
   }
   for (const id of input.only ?? []) {
     if (!DOCUMENT_IDS.includes(id)) {
-      throw new BeianError('USAGE', `Unknown document "${id}". Known documents: ${DOCUMENT_IDS.join(', ')}`);
+      throw BeianError.of('USAGE', 'materials.unknownDocument', { id, known: DOCUMENT_IDS.join(', ') });
     }
   }
   const determination = input.evidence.determination;
@@ -185,7 +186,7 @@ export function buildMaterials(input: BuildInput): MaterialDocument[] {
     return {
       id: def.id,
       title: tpl.title,
-      subtitle: [org, names.join(input.lang === 'zh' ? '、' : ', ')].filter(Boolean).join(' · '),
+      subtitle: [org, joinList(names, input.lang)].filter(Boolean).join(' · '),
       lang: input.lang,
       formats: def.formats,
       meta: [

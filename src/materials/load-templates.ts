@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { BeianError, type Issue } from '../errors.js';
+import { BeianError, type Issue, issueOf, osReason } from '../errors.js';
 import { zodIssues } from '../util/zod-issues.js';
 import { type PortalFields, PortalFieldsFile, TemplateFile, type TemplateSet } from './template.js';
 
@@ -16,7 +16,7 @@ function readPortal(dir: string, issues: Issue[]): PortalFields | undefined {
     raw = parse(readFileSync(file, 'utf8'));
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    issues.push({ file, message: (cause as Error).message.split('\n')[0] ?? 'unreadable' });
+    issues.push(issueOf({ file }, 'file.issue.unreadable', { reason: osReason(cause) }));
     return undefined;
   }
   const r = PortalFieldsFile.safeParse(raw);
@@ -30,9 +30,12 @@ function readDir(dir: string, into: Map<string, TemplateFile>, issues: Issue[]):
   try {
     names = readdirSync(dir).filter((n) => /^[a-z0-9-]+\.(zh|en)\.yaml$/.test(n));
   } catch (cause) {
-    throw new BeianError('NOT_FOUND', `Cannot read the template folder ${dir}: ${(cause as Error).message}`, {
-      cause,
-    });
+    throw BeianError.of(
+      'NOT_FOUND',
+      'materials.cannotReadTemplates',
+      { dir, reason: osReason(cause) },
+      { cause },
+    );
   }
   for (const name of names) {
     const file = join(dir, name);
@@ -40,7 +43,7 @@ function readDir(dir: string, into: Map<string, TemplateFile>, issues: Issue[]):
     try {
       raw = parse(readFileSync(file, 'utf8'));
     } catch (cause) {
-      issues.push({ file, message: (cause as Error).message.split('\n')[0] ?? 'unreadable' });
+      issues.push(issueOf({ file }, 'file.issue.unreadable', { reason: osReason(cause) }));
       continue;
     }
     const r = TemplateFile.safeParse(raw);
@@ -63,7 +66,7 @@ export function loadTemplates(overrideDir?: string): TemplateSet {
     portal = readPortal(overrideDir, issues) ?? portal;
   }
   if (issues.length > 0 || !portal) {
-    throw new BeianError('CONFIG_INVALID', 'Some templates do not validate.', { issues });
+    throw BeianError.of('CONFIG_INVALID', 'materials.templatesInvalid', undefined, { issues });
   }
   return { files, portal };
 }

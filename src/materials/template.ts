@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BeianError } from '../errors.js';
+import { BeianError, issueOf } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 import { Citation, formatCitation, type Kb } from '../kb/index.js';
 import { type Block, paragraph, type Section, section } from './model.js';
@@ -54,7 +54,9 @@ export class Template {
 
   get title(): string {
     if (!this.file.title)
-      throw new BeianError('CONFIG_INVALID', `Template ${this.id}.${this.lang}.yaml has no title.`);
+      throw BeianError.of('CONFIG_INVALID', 'materials.template.noTitle', {
+        file: `${this.id}.${this.lang}.yaml`,
+      });
     return this.file.title;
   }
 
@@ -62,9 +64,19 @@ export class Template {
   l(key: string, vars?: Vars): string {
     const text = this.file.labels[key] ?? this.common.labels[key];
     if (text === undefined) {
-      throw new BeianError('CONFIG_INVALID', `Template ${this.id}.${this.lang}.yaml lacks label "${key}".`, {
-        issues: [{ file: `${this.id}.${this.lang}.yaml`, path: `labels.${key}`, message: 'missing label' }],
-      });
+      throw BeianError.of(
+        'CONFIG_INVALID',
+        'materials.template.noLabel',
+        { file: `${this.id}.${this.lang}.yaml`, key },
+        {
+          issues: [
+            issueOf(
+              { file: `${this.id}.${this.lang}.yaml`, path: `labels.${key}` },
+              'materials.template.missingLabel',
+            ),
+          ],
+        },
+      );
     }
     return fill(text, vars);
   }
@@ -77,12 +89,16 @@ export class Template {
   sec(key: string, vars: Vars, blocks: Block[] = [], children: Section[] = [], withText = true): Section {
     const t = this.file.sections[key] ?? this.common.sections[key];
     if (!t) {
-      throw new BeianError(
+      throw BeianError.of(
         'CONFIG_INVALID',
-        `Template ${this.id}.${this.lang}.yaml lacks section "${key}".`,
+        'materials.template.noSection',
+        { file: `${this.id}.${this.lang}.yaml`, key },
         {
           issues: [
-            { file: `${this.id}.${this.lang}.yaml`, path: `sections.${key}`, message: 'missing section' },
+            issueOf(
+              { file: `${this.id}.${this.lang}.yaml`, path: `sections.${key}` },
+              'materials.template.missingSection',
+            ),
           ],
         },
       );
@@ -128,7 +144,9 @@ export function templateFor(set: TemplateSet, id: string, lang: Lang, kb: Kb): T
   const file = set.files.get(`${id}.${lang}`);
   const common = set.files.get(`common.${lang}`);
   if (!file || !common) {
-    throw new BeianError('CONFIG_INVALID', `No template ${file ? 'common' : id}.${lang}.yaml.`);
+    throw BeianError.of('CONFIG_INVALID', 'materials.template.none', {
+      file: `${file ? 'common' : id}.${lang}.yaml`,
+    });
   }
   return new Template(id, lang, file, common, kb);
 }

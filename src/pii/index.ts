@@ -5,5 +5,5 @@ export { PII_LABELS } from './labels.js';
 export { DEFAULT_PII_DIR, loadPiiDictionaries } from './load.js';
 export * from './redact.js';
 export { createDetectors, type DetectorRegistry } from './registry.js';
-export { type ScanOptions, scanText } from './scan.js';
+export { planScan, type ScanOptions, scanText, type TextScan } from './scan.js';
 export * from './types.js';

@@ -19,7 +19,7 @@ export interface TextProfile {
   street: boolean;
 }
 
-const STREET_CHARS = new Set([...'号路街巷弄道胡'].map((c) => c.charCodeAt(0)));
+const STREET_CHARS = new Set([...'号路街巷弄道胡村厦场园寓'].map((c) => c.charCodeAt(0)));
 
 export function profileText(text: string): TextProfile {
   let digitRun = 0;

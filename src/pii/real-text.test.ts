@@ -183,3 +183,33 @@ describe('addresses in news text', () => {
     ]);
   });
 });
+
+describe('names and addresses added in session 3 (own fixtures in the shape of news text)', () => {
+  it('reads a surname that closes a title as the title (主任丁伟, not 任丁伟)', () => {
+    expect(found('街道办主任丁伟表示，工程下月完工。', 'person-name')).toEqual(['丁伟']);
+  });
+
+  it('takes no frequent ordinary word for a name beside a speech verb', () => {
+    expect(found('对此，银行解释说这是正常收费。', 'person-name')).toEqual([]);
+    expect(found('法官表示将择日宣判。', 'person-name')).toEqual([]);
+  });
+
+  it('finds a transliterated name glossed in Latin, and both parts', () => {
+    expect(found('导演伍德沃特（Tom Woodward）的新片', 'person-name')).toEqual(['伍德沃特', 'Tom Woodward']);
+  });
+
+  it('finds the next name of a list beside a name found', () => {
+    expect(found('随行的有秘书长孙立群、邵卫华等人。', 'person-name')).toEqual(['孙立群', '邵卫华']);
+  });
+
+  it('finds named estates and buildings with a locative cue, not 农村 or 村民', () => {
+    expect(found('新楼盘位于金桂花园东侧。', 'address')).toEqual(['金桂花园']);
+    expect(found('发布会在星河国际大厦举行。', 'address')).toEqual(['星河国际大厦']);
+    expect(found('他在农村长大，村民都认识他。', 'address')).toEqual([]);
+  });
+
+  it('keeps the region and the admin word at the start of a street name', () => {
+    expect(found('他常去上海淮海中路附近散步。', 'address')).toEqual(['上海淮海中路']);
+    expect(found('门店位于粤海街道科苑路附近。', 'address')).toEqual(['粤海街道科苑路']);
+  });
+});

@@ -38,12 +38,10 @@ describe.skipIf(!url)('redisGate (real Redis; set BEIAN_TEST_REDIS_URL to run)',
       ),
     );
     starts.sort((a, b) => a - b);
-    // 48 starts at 50 ms apart take ≥ 47 intervals; timers may fire a few ms early or late
+    // 48 starts at 50 ms apart take ≥ 47 intervals (a late timer only makes it slower; separate
+    // gates each pacing alone would take a third of that)
     expect(starts.length).toBe(48);
     expect(starts.at(-1)! - starts[0]!).toBeGreaterThanOrEqual(47 * 50 - 30);
-    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
-    const tight = gaps.filter((g) => g < 25).length;
-    expect(tight).toBeLessThanOrEqual(3);
   });
 
   it('a pause set through one connection holds every other one back', async () => {

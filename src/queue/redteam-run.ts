@@ -1,10 +1,8 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { runCounts } from '../app/redteam/progress.js';
+import { runCounts, storedOutcome } from '../app/redteam/progress.js';
 import {
-  type ExecOutcome,
   finishRun,
-  mergeOutcomes,
   openQueuedRun,
   type RunDeps,
   type RunOptions,
@@ -25,6 +23,8 @@ export interface QueuedRunDeps extends Omit<RunDeps, 'gateFor'> {
 interface RunMeta {
   jobs: string[];
   pending: number;
+  /** answered cases when it was submitted: what the workers answered is counted from there */
+  okBefore: number;
   resumed: boolean;
   issues: Issue[];
 }
@@ -80,6 +80,7 @@ export async function submitQueuedRun(
   const meta: RunMeta = {
     jobs: jobs.map((j) => j.opts.jobId),
     pending: run.pending,
+    okBefore: run.total - run.pending,
     resumed: run.resumed,
     issues: run.issues,
   };
@@ -132,13 +133,12 @@ export async function followQueuedRun(
     const counts = await runCounts(deps.store, runId);
     onProgress?.({ done: counts.ok, total: counts.total, errors: counts.error, jobs });
     if (jobs.waiting === 0 && jobs.active === 0) {
-      const outcomes: ExecOutcome[] = states.flatMap((s) => (s.outcome ? [s.outcome] : []));
       const failedBatches = states.flatMap((s) =>
         s.state === 'failed' ? [{ id: s.id, reason: s.reason }] : [],
       );
       const outcome = await finishRun(
         { runId, resumed: meta.resumed, issues: meta.issues },
-        mergeOutcomes(outcomes),
+        await storedOutcome(deps.store, runId, meta.okBefore),
         meta.pending,
         deps,
       );
@@ -149,16 +149,15 @@ export async function followQueuedRun(
 }
 
 type JobState =
-  | { id: string; state: 'waiting' | 'active'; outcome?: undefined; reason?: undefined }
-  | { id: string; state: 'completed'; outcome: ExecOutcome; reason?: undefined }
-  | { id: string; state: 'failed'; reason: string; outcome?: undefined };
+  | { id: string; state: 'waiting' | 'active' | 'completed'; reason?: undefined }
+  | { id: string; state: 'failed'; reason: string };
 
 async function jobState(queue: Queue, id: string): Promise<JobState> {
   const job = await queue.getJob(id);
   // removed (its age passed, or by hand): nothing to wait for, nothing to add
   if (!job) return { id, state: 'failed', reason: 'job no longer on the queue' };
   const state = await job.getState();
-  if (state === 'completed') return { id, state, outcome: job.returnvalue as ExecOutcome };
+  if (state === 'completed') return { id, state };
   if (state === 'failed') return { id, state, reason: job.failedReason ?? 'failed' };
   return { id, state: state === 'active' ? 'active' : 'waiting' };
 }

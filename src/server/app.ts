@@ -8,6 +8,7 @@ import { assessRoutes } from './routes/assess.js';
 import { auditRoutes } from './routes/audit.js';
 import { filingRoutes } from './routes/filings.js';
 import { guardRoutes } from './routes/guard.js';
+import { jobsRoutes } from './routes/jobs.js';
 import { kbRoutes } from './routes/kb.js';
 import { labelRoutes } from './routes/labels.js';
 import { overviewRoutes } from './routes/overview.js';
@@ -64,6 +65,7 @@ export function createApp(deps: ServerDeps): Hono<Env> {
     filingRoutes,
     assessRoutes,
     kbRoutes,
+    jobsRoutes,
     redteamRoutes,
     labelRoutes,
     auditRoutes,

@@ -77,6 +77,23 @@ export interface ScanSource {
   listScans(serviceId?: string): Promise<ScanSummary[]>;
 }
 
+/** Batches of one queued run by state (a local run has none). */
+export interface JobCounts {
+  waiting: number;
+  active: number;
+  completed: number;
+  failed: number;
+}
+
+/**
+ * The queue's view of a run, wired by `beian serve --queue redis://…`; absent, the dashboard needs
+ * no Redis and says the queue is not configured.
+ */
+export interface JobsSource {
+  /** undefined: the queue holds no batch of this run */
+  runJobs(runId: string): Promise<JobCounts | undefined>;
+}
+
 export type { AssessFn };
 
 export interface ServerDeps {
@@ -93,6 +110,7 @@ export interface ServerDeps {
   assess?: AssessFn | undefined;
   redteam?: RedteamSource | undefined;
   scans?: ScanSource | undefined;
+  jobs?: JobsSource | undefined;
   /** per-process secret for CSRF tokens; random if not given */
   secret?: string | undefined;
 }

@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { BeianError, type Issue } from '../errors.js';
+import { BeianError, type Issue, issueOf } from '../errors.js';
 import { PII_TYPES } from '../pii/types.js';
 import { readYamlText, validateYaml } from '../util/yaml-text.js';
 import { zodIssues } from '../util/zod-issues.js';
@@ -19,14 +19,19 @@ function parseLedgerYaml(text: string, file: string): SourcesSection {
   const nested = js !== null && typeof js === 'object' && !Array.isArray(js);
   const value = nested ? (js as { sources?: unknown }).sources : js;
   if (value === undefined)
-    throw new BeianError('INPUT_INVALID', `${file} has no "sources:" list.`, {
-      issues: [{ file, message: 'no "sources:" list' }],
-    });
+    throw BeianError.of(
+      'INPUT_INVALID',
+      'sources.noList',
+      { file },
+      {
+        issues: [issueOf({ file }, 'sources.issue.noList')],
+      },
+    );
   return validateYaml(
     SourcesSection,
     yaml,
     file,
-    `${file} is not a valid source ledger.`,
+    { key: 'sources.invalidLedger', params: { file } },
     nested ? ['sources'] : [],
     value,
   );
@@ -56,9 +61,14 @@ function parseLedgerCsv(text: string, file: string): SourcesSection {
     });
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw new BeianError('INPUT_INVALID', `${file} is not valid CSV.`, {
-      issues: [{ file, line, message: (e as Error).message }],
-    });
+    throw BeianError.of(
+      'INPUT_INVALID',
+      'sources.badCsv',
+      { file },
+      {
+        issues: [{ file, line, message: (e as Error).message, key: 'sources.issue.csv' }],
+      },
+    );
   }
   const issues: Issue[] = [];
   const entries = rows.map((row, i) => {
@@ -68,21 +78,23 @@ function parseLedgerCsv(text: string, file: string): SourcesSection {
       const v = opt(k);
       if (v === undefined) return undefined;
       const b = BOOL[v.toLowerCase()];
-      if (b === undefined) issues.push({ file, line, path: k, message: `"${v}" is not yes/no` });
+      if (b === undefined)
+        issues.push(issueOf({ file, line, path: k }, 'sources.issue.notYesNo', { value: v }));
       return b;
     };
     const num = (k: string) => {
       const v = opt(k);
       if (v === undefined) return undefined;
       const n = Number(v.replace(/%$/, '')) / (v.endsWith('%') ? 100 : 1);
-      if (!Number.isFinite(n)) issues.push({ file, line, path: k, message: `"${v}" is not a number` });
+      if (!Number.isFinite(n))
+        issues.push(issueOf({ file, line, path: k }, 'sources.issue.notNumber', { value: v }));
       return n;
     };
     const pii: Record<string, number> = {};
     for (const part of (opt('pii') ?? '').split(/[;；]/).filter(Boolean)) {
       const [k, v] = part.split('=').map((x) => x.trim());
       if (!k || !(PII_TYPES as readonly string[]).includes(k) || !Number.isInteger(Number(v)))
-        issues.push({ file, line, path: 'pii', message: `"${part}" is not type=count` });
+        issues.push(issueOf({ file, line, path: 'pii' }, 'sources.issue.notTypeCount', { value: part }));
       else pii[k] = Number(v);
     }
     const records = num('records');
@@ -118,12 +130,12 @@ function parseLedgerCsv(text: string, file: string): SourcesSection {
       }).filter(([, v]) => v !== undefined),
     );
   });
-  if (issues.length) throw new BeianError('INPUT_INVALID', `${file} has invalid cells.`, { issues });
+  if (issues.length) throw BeianError.of('INPUT_INVALID', 'sources.badCells', { file }, { issues });
   const r = SourcesSection.safeParse(entries);
   if (r.success) return r.data;
   const located = zodIssues(r.error, file).map((issue) => {
     const row = /^\[(\d+)\]\.?(.*)$/.exec(issue.path ?? '');
     return row ? { ...issue, line: Number(row[1]) + 2, path: row[2] ?? '' } : issue;
   });
-  throw new BeianError('INPUT_INVALID', `${file} is not a valid source ledger.`, { issues: located });
+  throw BeianError.of('INPUT_INVALID', 'sources.invalidLedger', { file }, { issues: located });
 }

@@ -21,9 +21,10 @@ export async function migrate<T>(db: Kysely<T>, location: string, schema?: strin
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new BeianError(
+    throw BeianError.of(
       'ENVIRONMENT',
-      `Migration ${failed} failed on ${location}: ${(error as Error).message}`,
+      'store.migrationFailed',
+      { name: failed, location, reason: (error as Error).message },
       {
         cause: error,
       },

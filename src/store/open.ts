@@ -10,10 +10,7 @@ export async function openStore(url: string): Promise<Store> {
     return openPostgres(url);
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.startsWith('sqlite:') && !url.startsWith('file:')) {
-    throw new BeianError(
-      'USAGE',
-      `Unsupported database URL scheme in ${redactUrl(url)}: use a file path or postgres://`,
-    );
+    throw BeianError.of('USAGE', 'store.badScheme', { url: redactUrl(url) });
   }
   return openSqlite(url.replace(/^(sqlite|file):(\/\/)?/, ''));
 }

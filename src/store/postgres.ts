@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { BeianError } from '../errors.js';
+import { BeianError, osReason } from '../errors.js';
 import { migrate } from './migrate.js';
 import { redactUrl } from './redact.js';
 import type { Database } from './schema.js';
@@ -18,9 +18,10 @@ export async function openPostgres(url: string): Promise<Store> {
   } catch (cause) {
     await pool.end().catch(() => undefined);
     // The driver's message never contains the password, but say where we tried with the redacted URL.
-    throw new BeianError(
+    throw BeianError.of(
       'ENVIRONMENT',
-      `Cannot connect to PostgreSQL at ${location}: ${(cause as Error).message}`,
+      'store.cannotConnectPg',
+      { location, reason: osReason(cause) },
       {
         cause,
       },

@@ -9,7 +9,7 @@ import {
   SqliteDialect,
   SqliteDriver,
 } from 'kysely';
-import { BeianError } from '../errors.js';
+import { BeianError, osReason } from '../errors.js';
 import { migrate } from './migrate.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
@@ -21,9 +21,10 @@ export async function openSqlite(file: string): Promise<Store> {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     raw = new SQLite(file);
   } catch (cause) {
-    throw new BeianError(
+    throw BeianError.of(
       'ENVIRONMENT',
-      `Cannot open the SQLite database ${file}: ${(cause as Error).message}`,
+      'store.cannotOpenSqlite',
+      { file, reason: osReason(cause) },
       {
         cause,
       },

@@ -1,9 +1,25 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { BeianError, type Issue } from '../errors.js';
+import { BeianError, type Issue, issueOf } from '../errors.js';
 import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { didYouMean } from './did-you-mean.js';
 import { zodIssues } from './zod-issues.js';
+
+/** yaml's syntax error codes with their own catalogue text (`yaml.syntax.<code>`). */
+const YAML_CODES = new Set([
+  'BAD_INDENT',
+  'TAB_AS_INDENT',
+  'DUPLICATE_KEY',
+  'MISSING_CHAR',
+  'MULTILINE_IMPLICIT_KEY',
+  'BLOCK_AS_IMPLICIT_KEY',
+  'UNEXPECTED_TOKEN',
+  'BAD_SCALAR_START',
+  'BAD_DQ_ESCAPE',
+  'MULTIPLE_DOCS',
+  'BLOCK_IN_FLOW',
+  'BAD_ALIAS',
+]);
 
 /** 1-based line and column of a node in the text. */
 export interface Position {
@@ -30,14 +46,14 @@ export interface YamlText {
 /** Parses YAML (or JSON, which is YAML); syntax errors become located issues. Pure. */
 export function readYamlText(text: string, file: string): YamlText {
   if (text.length > MAX_YAML_CHARS)
-    throw new BeianError('INPUT_INVALID', `${file} is not valid YAML/JSON.`, {
-      issues: [
-        {
-          file,
-          message: `larger than ${MAX_YAML_CHARS / (1 << 20)} Mi characters: not a project or ledger file`,
-        },
-      ],
-    });
+    throw BeianError.of(
+      'INPUT_INVALID',
+      'yaml.invalid',
+      { file },
+      {
+        issues: [issueOf({ file }, 'yaml.tooLarge', { limit: `${MAX_YAML_CHARS / (1 << 20)} Mi` })],
+      },
+    );
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -46,8 +62,9 @@ export function readYamlText(text: string, file: string): YamlText {
       line: e.linePos?.[0]?.line,
       column: e.linePos?.[0]?.col,
       message: e.message.split('\n')[0] ?? e.message,
+      key: (YAML_CODES.has(e.code) ? `yaml.syntax.${e.code}` : 'yaml.syntax.other') as MessageKey,
     }));
-    throw new BeianError('INPUT_INVALID', `${file} is not valid YAML/JSON.`, { issues });
+    throw BeianError.of('INPUT_INVALID', 'yaml.invalid', { file }, { issues });
   }
   let value: unknown;
   try {
@@ -55,11 +72,16 @@ export function readYamlText(text: string, file: string): YamlText {
     // fails here, as bad input
     value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
-    throw new BeianError('INPUT_INVALID', `${file} is not valid YAML/JSON.`, {
-      issues: [
-        { file, message: (e as Error).message.split('\n')[0] ?? 'cannot be read', key: 'yaml.unreadable' },
-      ],
-    });
+    throw BeianError.of(
+      'INPUT_INVALID',
+      'yaml.invalid',
+      { file },
+      {
+        issues: [
+          { file, message: (e as Error).message.split('\n')[0] ?? 'cannot be read', key: 'yaml.unreadable' },
+        ],
+      },
+    );
   }
   const at = (offset: number | undefined): Position | undefined => {
     if (offset === undefined) return undefined;
@@ -134,8 +156,8 @@ export function validateYaml<S extends z.ZodType>(
   schema: S,
   yaml: YamlText,
   file: string,
-  /** the headline: literal text, or a catalogue key translated where the error leaves */
-  message: string | { key: MessageKey; params: MessageParams },
+  /** the headline: a catalogue key, translated where the error leaves */
+  message: { key: MessageKey; params: MessageParams },
   at: readonly (string | number)[] = [],
   value: unknown = yaml.value,
 ): z.infer<S> {
@@ -170,6 +192,5 @@ export function validateYaml<S extends z.ZodType>(
     const pos = yaml.positionOf([...at, ...pathSegments(issue.path ?? '')]);
     issues.push(pos ? { ...issue, line: pos.line, column: pos.column } : issue);
   });
-  if (typeof message === 'string') throw new BeianError('INPUT_INVALID', message, { issues });
   throw BeianError.of('INPUT_INVALID', message.key, message.params, { issues });
 }

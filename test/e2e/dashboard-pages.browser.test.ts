@@ -1,17 +1,15 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { determineFilings, makeAssessService } from '../../src/app/filings/determine.js';
 import { syncRegistry } from '../../src/app/filings/filings.js';
 import { loadKb } from '../../src/kb/index.js';
-import { createApp } from '../../src/server/app.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
-import { memoryRedteam } from '../helpers/memory-redteam.js';
+import { startDashboard } from '../helpers/dashboard.js';
+import { memoryRedteam, sampleRun } from '../helpers/memory-redteam.js';
 
 /**
  * Every dashboard page in real headless Chromium, in Chinese and in English: no console errors
@@ -53,34 +51,11 @@ beforeAll(async () => {
     now: new Date('2026-11-20T00:00:00Z'),
     determine: determineFilings,
   });
-  const app = createApp({
+  ({ url: base, close } = await startDashboard({
     store,
     kb,
-    clock: () => new Date('2026-11-25T02:00:00Z'),
-    lang: 'zh',
-    auth: {},
-    loopbackOnly: true,
     assess: makeAssessService(kb),
-    redteam: memoryRedteam(
-      {
-        id: 'run-1',
-        serviceId: 'svc-001',
-        createdAt: '2026-11-24T10:00:00Z',
-        target: 'openai:示例大模型',
-        total: 2,
-        passed: 1,
-        perRisk: [
-          { riskId: 'A.1.1', total: 1, passed: 0 },
-          { riskId: 'A.2.5', total: 1, passed: 1 },
-        ],
-      },
-      [],
-    ),
-  });
-  ({ url: base, close } = await new Promise<{ url: string; close: () => void }>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
-    );
+    redteam: memoryRedteam(sampleRun('svc-001'), []),
   }));
   ctx = await launchChromium();
   page = await ctx.newPage();

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessProject } from '../../src/app/assess.js';
@@ -12,12 +10,12 @@ import { determineFilings, makeAssessService } from '../../src/app/filings/deter
 import { syncRegistry } from '../../src/app/filings/filings.js';
 import { loadKb } from '../../src/kb/index.js';
 import { parseProject } from '../../src/project/index.js';
-import { createApp } from '../../src/server/app.js';
 import type { ServerDeps } from '../../src/server/deps.js';
 import { verifyAudit } from '../../src/store/filings/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
-import { memoryRedteam } from '../helpers/memory-redteam.js';
+import { type Dashboard, startDashboard } from '../helpers/dashboard.js';
+import { memoryRedteam, sampleRun } from '../helpers/memory-redteam.js';
 
 /**
  * The dashboard in real headless Chromium: XSS payloads as service names and model answers must
@@ -35,55 +33,32 @@ let base = '';
 let close: () => void;
 const dialogs: string[] = [];
 
-function startServer(deps: Partial<ServerDeps> = {}): Promise<{ url: string; close: () => void }> {
-  const app = createApp({
+function startServer(deps: Partial<ServerDeps> = {}): Promise<Dashboard> {
+  return startDashboard({
     store,
     kb,
-    clock: () => new Date('2026-11-25T02:00:00Z'),
-    lang: 'zh',
-    auth: {},
-    loopbackOnly: true,
     assess: makeAssessService(kb),
-    redteam: memoryRedteam(
+    redteam: memoryRedteam(sampleRun('chat'), [
       {
-        id: 'run-1',
-        serviceId: 'chat',
-        createdAt: '2026-11-24T10:00:00Z',
-        target: 'openai:示例大模型',
-        total: 2,
-        passed: 1,
-        perRisk: [
-          { riskId: 'A.1.1', total: 1, passed: 0 },
-          { riskId: 'A.2.5', total: 1, passed: 1 },
-        ],
+        id: 'r1',
+        riskId: 'A.1.1',
+        bank: 'should-refuse',
+        prompt: '<i>如何</i>……',
+        answer: XSS_ANSWER,
+        verdict: 'fail',
+        judge: 'keyword',
       },
-      [
-        {
-          id: 'r1',
-          riskId: 'A.1.1',
-          bank: 'should-refuse',
-          prompt: '<i>如何</i>……',
-          answer: XSS_ANSWER,
-          verdict: 'fail',
-          judge: 'keyword',
-        },
-        {
-          id: 'r2',
-          riskId: 'A.2.5',
-          bank: 'should-refuse',
-          prompt: '性别歧视问题',
-          answer: '抱歉，我不能回答。',
-          verdict: 'pass',
-          judge: 'refusal',
-        },
-      ],
-    ),
+      {
+        id: 'r2',
+        riskId: 'A.2.5',
+        bank: 'should-refuse',
+        prompt: '性别歧视问题',
+        answer: '抱歉，我不能回答。',
+        verdict: 'pass',
+        judge: 'refusal',
+      },
+    ]),
     ...deps,
-  });
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
-    );
   });
 }
 

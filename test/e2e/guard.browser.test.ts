@@ -1,16 +1,14 @@
 import { existsSync, mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKb } from '../../src/kb/index.js';
-import { createApp } from '../../src/server/app.js';
 import { CSP } from '../../src/server/security.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { saveInterceptions } from '../../src/store/repos/guard.js';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
+import { startDashboard } from '../helpers/dashboard.js';
 
 /** The guard page in real headless Chromium: SVG chart, tables, hostile keywords rendered as text. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,21 +65,11 @@ beforeAll(async () => {
       excerpt: '',
     },
   ]);
-  const app = createApp({
+  ({ url: base, close } = await startDashboard({
     store,
     kb: loadKb(),
     clock: () => new Date('2026-11-25T00:00:00Z'),
-    lang: 'zh',
-    auth: {},
-    loopbackOnly: true,
-  });
-  await new Promise<void>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      base = `http://127.0.0.1:${info.port}`;
-      close = () => server.close();
-      resolve();
-    });
-  });
+  }));
   if (!skip) ctx = await launchChromium();
 });
 

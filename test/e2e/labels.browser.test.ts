@@ -1,17 +1,15 @@
 import { existsSync, mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAssessService } from '../../src/app/filings/determine.js';
 import { addToSummary, type CheckSummary, type FileCheck } from '../../src/app/label/run.js';
 import { openLabelRunLog } from '../../src/app/label/save.js';
 import { loadKb } from '../../src/kb/index.js';
-import { createApp } from '../../src/server/app.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
+import { startDashboard } from '../helpers/dashboard.js';
 
 /** The labels page in real Chromium: saved check runs per service; file names render as text. */
 const kb = loadKb();
@@ -46,22 +44,12 @@ beforeAll(async () => {
     await log.add(r);
   }
   await log.finish(summary);
-  const app = createApp({
+  ({ url: base, close } = await startDashboard({
     store,
     kb,
     clock: () => new Date('2026-12-01T02:00:00Z'),
-    lang: 'zh',
-    auth: {},
-    loopbackOnly: true,
     assess: makeAssessService(kb),
-  });
-  await new Promise<void>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      base = `http://127.0.0.1:${info.port}`;
-      close = () => server.close();
-      resolve();
-    });
-  });
+  }));
   ctx = await launchChromium();
 });
 

@@ -1,16 +1,15 @@
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKb } from '../../src/kb/index.js';
-import { createApp } from '../../src/server/app.js';
 import { redteamDashboardSource } from '../../src/server/redteam-source.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { type ResultRow, redteamRepo } from '../../src/store/repos/redteam.js';
+import { resultRow, runRow } from '../fixtures/redteam-rows.js';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
+import { startDashboard } from '../helpers/dashboard.js';
 
 /**
  * The run page of a stored 900-case run in real headless Chromium: one page of 50 rows, not all
@@ -24,63 +23,45 @@ let page: Page;
 let base = '';
 let close: () => void;
 
-const row = (i: number): ResultRow => ({
-  run_id: 'big',
-  case_key: `t|q${String(i).padStart(4, '0')}`,
-  target_id: 't',
-  item_id: `q${String(i).padStart(4, '0')}`,
-  parent_id: null,
-  variant: null,
-  kind: 'should-refuse',
-  category: ['A.1.1', 'A.2.5', 'A.4.5'][i % 3] as string,
-  prompt: `（自拟）问题 ${i}`,
-  messages_json: '[]',
-  answer: i % 4 === 0 ? `<img src=x onerror="window.__xss=${i}">好的，回答 ${i}` : '抱歉，我不能回答。',
-  status: 'ok',
-  error: null,
-  attempts: 1,
-  latency_ms: 1,
-  cached: 0,
-  verdict: i % 4 === 0 ? 'fail' : 'refused',
-  reason:
-    i % 4 === 0
-      ? 'refusal: no refusal language → answered a question that should be refused'
-      : 'refusal: 我不能',
-  judge: 'refusal',
-  created_at: '2026-12-01T00:00:00Z',
-});
+const row = (i: number): ResultRow =>
+  resultRow({
+    run_id: 'big',
+    case_key: `t|q${String(i).padStart(4, '0')}`,
+    item_id: `q${String(i).padStart(4, '0')}`,
+    category: ['A.1.1', 'A.2.5', 'A.4.5'][i % 3] as string,
+    prompt: `（自拟）问题 ${i}`,
+    answer: i % 4 === 0 ? `<img src=x onerror="window.__xss=${i}">好的，回答 ${i}` : '抱歉，我不能回答。',
+    verdict: i % 4 === 0 ? 'fail' : 'refused',
+    reason:
+      i % 4 === 0
+        ? 'refusal: no refusal language → answered a question that should be refused'
+        : 'refusal: 我不能',
+    created_at: '2026-12-01T00:00:00Z',
+  });
 
 beforeAll(async () => {
   store = await openStore(join(mkdtempSync(join(tmpdir(), 'beian-rtweb-')), 'beian.db'));
   const repo = redteamRepo(store);
-  await repo.createRun({
-    id: 'big',
-    fingerprint: 'f',
-    created_at: '2026-12-01T00:00:00Z',
-    updated_at: '2026-12-01T00:00:00Z',
-    status: 'done',
-    total: 900,
-    kb_version: kb.version,
-    plan_json: JSON.stringify({ targets: [{ id: 't' }] }),
-  });
+  await repo.createRun(
+    runRow({
+      id: 'big',
+      created_at: '2026-12-01T00:00:00Z',
+      updated_at: '2026-12-01T00:00:00Z',
+      total: 900,
+      kb_version: kb.version,
+      plan_json: JSON.stringify({ targets: [{ id: 't' }] }),
+    }),
+  );
   await repo.saveBatch(
     Array.from({ length: 900 }, (_, i) => row(i)),
     [],
   );
   const clock = () => new Date('2026-12-01T02:00:00Z');
-  const app = createApp({
+  ({ url: base, close } = await startDashboard({
     store,
     kb,
     clock,
-    lang: 'zh',
-    auth: {},
-    loopbackOnly: true,
     redteam: redteamDashboardSource(store, kb, clock),
-  });
-  ({ url: base, close } = await new Promise<{ url: string; close: () => void }>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve({ url: `http://127.0.0.1:${info.port}`, close: () => server.close() }),
-    );
   }));
   ctx = await launchChromium();
   page = await ctx.newPage();

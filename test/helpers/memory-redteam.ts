@@ -11,3 +11,17 @@ export function memoryRedteam(run: RedteamRunSummary, results: RedteamResultView
     },
   };
 }
+
+/** A finished two-case run of `serviceId` (one risk failed, one passed) as the dashboard lists it. */
+export const sampleRun = (serviceId: string): RedteamRunSummary => ({
+  id: 'run-1',
+  serviceId,
+  createdAt: '2026-11-24T10:00:00Z',
+  target: 'openai:示例大模型',
+  total: 2,
+  passed: 1,
+  perRisk: [
+    { riskId: 'A.1.1', total: 1, passed: 0 },
+    { riskId: 'A.2.5', total: 1, passed: 1 },
+  ],
+});

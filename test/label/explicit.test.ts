@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyExplicit, checkExplicit, type ExplicitOptions } from '../../src/app/label/explicit.js';
+import {
+  applyExplicit,
+  checkExplicit,
+  defaultExplicitOptions,
+  type ExplicitOptions,
+} from '../../src/app/label/explicit.js';
 import { openSource } from '../../src/app/label/files.js';
 import { placementOf } from '../../src/app/label/implicit.js';
 import { loadLabellingKb } from '../../src/app/label/kb.js';
@@ -15,17 +20,7 @@ import { makeAudio, makeImages, makeVideo } from './media.js';
 
 const run = promisify(execFile);
 const kb = loadLabellingKb();
-const options: ExplicitOptions = {
-  text: kb.explicit.text.default.zh,
-  textPosition: 'start',
-  imagePosition: 'bottom-right',
-  minHeightRatio: kb.explicit.image.minHeightRatio,
-  rhythm: kb.explicit.audio.rhythm,
-  audioPosition: 'start',
-  videoSeconds: 2,
-  videoThroughout: false,
-  font: 'Noto Sans CJK SC',
-};
+const options: ExplicitOptions = defaultExplicitOptions(kb);
 let orig: string;
 let work: string;
 

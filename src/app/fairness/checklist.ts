@@ -1,4 +1,4 @@
-import { BeianError } from '../../errors.js';
+import { BeianError, issueOf } from '../../errors.js';
 import { type ChecklistScore, checkEntries, scoreChecklist } from '../../fairness/checklist/score.js';
 import type { FairnessData } from '../../fairness/data.js';
 import type { Store } from '../../store/index.js';
@@ -18,16 +18,22 @@ export async function runChecklist(input: {
   service?: string;
   data: FairnessData;
   store?: Store;
-  noConfigMessage: string;
+  /** the project file as the user named it, for the message when it has no checklist */
+  shownAs: string;
 }): Promise<ChecklistReport> {
   const project = await readProjectFile(input.file);
   const entries = (project.checklist ?? []).filter(
     (e) => input.service === undefined || e.service === input.service,
   );
   if (entries.length === 0)
-    throw new BeianError('INPUT_INVALID', input.noConfigMessage, {
-      issues: [{ file: input.file, path: 'checklist', message: input.noConfigMessage }],
-    });
+    throw BeianError.of(
+      'INPUT_INVALID',
+      'audit.checklist.noConfig',
+      { file: input.shownAs },
+      {
+        issues: [issueOf({ file: input.file, path: 'checklist' }, 'audit.checklist.noConfigIssue')],
+      },
+    );
   const issues = checkEntries(
     entries,
     input.data.checklist,
@@ -35,7 +41,7 @@ export async function runChecklist(input: {
     input.file,
   );
   if (issues.length > 0)
-    throw new BeianError('INPUT_INVALID', `${input.file}: the checklist section has errors.`, { issues });
+    throw BeianError.of('INPUT_INVALID', 'audit.checklist.invalid', { file: input.file }, { issues });
   const results: ChecklistScore[] = [];
   for (const entry of entries) {
     const service = project.services.find((s) => s.id === entry.service)!;

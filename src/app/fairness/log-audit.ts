@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { BeianError } from '../../errors.js';
+import { BeianError, issueOf } from '../../errors.js';
 import { type FairnessData, param } from '../../fairness/data.js';
 import { analyseDisparity, DisparityAccumulator, type DisparityParams } from '../../fairness/disparity.js';
 import { type LogFormat, readLog } from '../../fairness/log-reader.js';
@@ -56,14 +56,9 @@ export interface PriceAuditInput {
 export async function runPriceAudit(input: PriceAuditInput): Promise<PriceReport> {
   let windowMs: number | undefined;
   if (input.window !== undefined) {
-    if (input.time === undefined)
-      throw new BeianError('USAGE', '--window needs --time: the column holding each decision’s time.');
+    if (input.time === undefined) throw BeianError.of('USAGE', 'audit.log.windowNeedsTime');
     windowMs = parseDuration(input.window);
-    if (windowMs === undefined)
-      throw new BeianError(
-        'USAGE',
-        `--window "${input.window}" is not a duration such as 30m, 1h, 1d or 7d.`,
-      );
+    if (windowMs === undefined) throw BeianError.of('USAGE', 'audit.log.badWindow', { value: input.window });
   } else if (input.time !== undefined) windowMs = 86_400_000;
   const columns = [input.item, input.price, input.group, ...(input.time === undefined ? [] : [input.time])];
   const acc = new PriceAccumulator(windowMs);
@@ -104,16 +99,15 @@ export async function runPriceAudit(input: PriceAuditInput): Promise<PriceReport
     { format: input.format, totalBytes: fileSize(input.file) },
   );
   if (input.reference !== undefined && !acc.groups.has(input.reference))
-    throw new BeianError(
+    throw BeianError.of(
       'INPUT_INVALID',
-      `--reference "${input.reference}" is not a value of column ${input.group}.`,
+      'audit.log.badReference',
+      { value: input.reference, column: input.group },
       {
         issues: [
-          {
-            file: input.file,
-            path: input.group,
-            message: `values: ${[...acc.groups.keys()].slice(0, 20).join(', ')}`,
-          },
+          issueOf({ file: input.file, path: input.group }, 'audit.log.values', {
+            values: [...acc.groups.keys()].slice(0, 20).join(', '),
+          }),
         ],
       },
     );
@@ -160,12 +154,9 @@ export interface DisparityAuditInput {
 
 export async function runDisparityAudit(input: DisparityAuditInput): Promise<DisparityReport> {
   if (input.outcome === undefined && input.rank === undefined)
-    throw new BeianError(
-      'USAGE',
-      'Give --outcome (a yes/no decision) or --rank (a position in a ranking), or both.',
-    );
+    throw BeianError.of('USAGE', 'audit.log.needOutcomeOrRank');
   if (input.label !== undefined && input.outcome === undefined)
-    throw new BeianError('USAGE', '--label (the true qualification) needs --outcome.');
+    throw BeianError.of('USAGE', 'audit.log.labelNeedsOutcome');
   const k = input.groups.length;
   const extra = [input.outcome, input.label, input.rank];
   const columns = [...input.groups, ...extra.filter((c): c is string => c !== undefined)];

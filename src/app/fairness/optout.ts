@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import pLimit from 'p-limit';
-import { BeianError, type Issue } from '../../errors.js';
+import { BeianError, type Issue, issueOf, jsonReason, osReason } from '../../errors.js';
 import { type OptoutSummary, summariseOptout } from '../../fairness/optout.js';
+import type { MessageKey, MessageParams } from '../../i18n/index.js';
 
 /**
  * `beian audit optout`: calls a recommendation endpoint once per profile with personalisation off
@@ -85,7 +86,7 @@ export function readProfiles(file: string): { line: number; profile: Record<stri
   try {
     text = readFileSync(file, 'utf8');
   } catch (cause) {
-    throw new BeianError('NOT_FOUND', `Cannot read ${file}: ${(cause as Error).message}`, { cause });
+    throw BeianError.of('NOT_FOUND', 'file.cannotRead', { file, reason: osReason(cause) }, { cause });
   }
   const out: { line: number; profile: Record<string, unknown> }[] = [];
   const issues: Issue[] = [];
@@ -94,18 +95,26 @@ export function readProfiles(file: string): { line: number; profile: Record<stri
     if (!t) return;
     try {
       const v = JSON.parse(t) as unknown;
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('not a JSON object');
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+        issues.push(issueOf({ file, line: i + 1 }, 'audit.optout.notObject'));
+        return;
+      }
       out.push({ line: i + 1, profile: v as Record<string, unknown> });
     } catch (e) {
-      issues.push({ file, line: i + 1, message: (e as Error).message });
+      issues.push(issueOf({ file, line: i + 1 }, 'audit.optout.badLine', { reason: jsonReason(e) }));
     }
   });
   if (issues.length > 0)
-    throw new BeianError('INPUT_INVALID', `${file} has lines that are not profiles.`, { issues });
+    throw BeianError.of('INPUT_INVALID', 'audit.optout.notProfiles', { file }, { issues });
   if (out.length < 2)
-    throw new BeianError('INPUT_INVALID', `${file} needs at least two profiles to compare.`, {
-      issues: [{ file, message: `${out.length} profile(s)` }],
-    });
+    throw BeianError.of(
+      'INPUT_INVALID',
+      'audit.optout.tooFew',
+      { file },
+      {
+        issues: [issueOf({ file }, 'audit.optout.profileCount', { n: out.length })],
+      },
+    );
   return out;
 }
 
@@ -114,11 +123,11 @@ export function parseTemplate(text: string, file: string): RequestTemplate {
   try {
     v = JSON.parse(text);
   } catch (e) {
-    throw new BeianError('INPUT_INVALID', `${file} is not JSON: ${(e as Error).message}`);
+    throw BeianError.of('INPUT_INVALID', 'file.notJson', { file, reason: jsonReason(e) });
   }
   const t = v as Partial<RequestTemplate>;
   if (typeof t !== 'object' || t === null || (t.method !== undefined && typeof t.method !== 'string'))
-    throw new BeianError('INPUT_INVALID', `${file}: expected { "method", "headers", "body" }.`);
+    throw BeianError.of('INPUT_INVALID', 'audit.optout.badTemplate', { file });
   return {
     method: t.method ?? 'POST',
     headers: t.headers ?? { 'content-type': 'application/json' },
@@ -148,7 +157,7 @@ export async function runOptout(input: OptoutInput): Promise<OptoutReport> {
     const headers = fill(template.headers, profile, input.env) as Record<string, string>;
     const body =
       template.body === undefined ? undefined : JSON.stringify(fill(template.body, profile, input.env));
-    let last = '';
+    let last: { key: MessageKey; params?: MessageParams } = { key: 'audit.optout.noAttempt' };
     for (let attempt = 0; attempt <= input.retries; attempt++) {
       try {
         const res = await doFetch(input.endpoint, {
@@ -158,24 +167,24 @@ export async function runOptout(input: OptoutInput): Promise<OptoutReport> {
           signal: AbortSignal.timeout(input.timeoutMs),
         });
         if (res.status >= 500 || res.status === 429) {
-          last = `HTTP ${res.status}`;
+          last = { key: 'audit.optout.http', params: { status: res.status } };
           continue;
         }
         if (!res.ok) {
-          last = `HTTP ${res.status}`;
+          last = { key: 'audit.optout.http', params: { status: res.status } };
           break;
         }
         const items = itemsOf(await res.json(), input);
         if (items === undefined) {
-          last = `the response has no list at "${input.itemsPath}"`;
+          last = { key: 'audit.optout.noList', params: { path: input.itemsPath } };
           break;
         }
         return items;
       } catch (e) {
-        last = (e as Error).message;
+        last = { key: 'audit.optout.callError', params: { reason: osReason((e as Error).cause ?? e) } };
       }
     }
-    failures.push({ file: input.profilesFile, line, message: last });
+    failures.push(issueOf({ file: input.profilesFile, line }, last.key, last.params));
     return [];
   };
   const lists = await Promise.all(
@@ -189,9 +198,10 @@ export async function runOptout(input: OptoutInput): Promise<OptoutReport> {
     ),
   );
   if (failures.length > 0)
-    throw new BeianError(
+    throw BeianError.of(
       'TARGET_FAILED',
-      `${redactUrl(input.endpoint)} failed for ${failures.length} profile(s).`,
+      'audit.optout.failed',
+      { endpoint: redactUrl(input.endpoint), n: failures.length },
       {
         issues: failures.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)).slice(0, 20),
       },
@@ -217,7 +227,7 @@ export async function readTemplate(file: string): Promise<RequestTemplate> {
   try {
     text = await readFile(file, 'utf8');
   } catch (cause) {
-    throw new BeianError('NOT_FOUND', `Cannot read ${file}: ${(cause as Error).message}`, { cause });
+    throw BeianError.of('NOT_FOUND', 'file.cannotRead', { file, reason: osReason(cause) }, { cause });
   }
   return parseTemplate(text, file);
 }

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { BeianError } from '../../errors.js';
+import { BeianError, osReason } from '../../errors.js';
 import type { AbuseRule } from '../../guard/abuse.js';
 import { type TextLabel, validLabelText } from '../../guard/label.js';
 import type { GuardPolicy } from '../../guard/policy.js';
@@ -12,6 +12,7 @@ import type { Replies } from '../../guard/replies.js';
 import type { Lang } from '../../i18n/index.js';
 import { type Kb, threshold } from '../../kb/index.js';
 import type { GuardSection } from '../../project/sections/guard.js';
+import { zodIssues } from '../../util/zod-issues.js';
 import { type LoadedLexicon, loadLexicon } from '../lexicon.js';
 import { readProjectFile } from '../project-file.js';
 
@@ -36,13 +37,16 @@ export function loadReplies(file: string = DEFAULT_REPLIES_FILE): Replies {
   try {
     raw = parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new BeianError('CONFIG_INVALID', `${file}: ${(e as Error).message}`);
+    throw BeianError.of('CONFIG_INVALID', 'guard.repliesUnreadable', { file, reason: osReason(e) });
   }
   const r = RepliesFile.safeParse(raw);
   if (!r.success)
-    throw new BeianError('CONFIG_INVALID', `${file}: invalid replies file`, {
-      issues: r.error.issues.map((i) => ({ file, path: i.path.join('.'), message: i.message })),
-    });
+    throw BeianError.of(
+      'CONFIG_INVALID',
+      'guard.repliesInvalid',
+      { file },
+      { issues: zodIssues(r.error, file) },
+    );
   return r.data;
 }
 

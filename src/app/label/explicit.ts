@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BeianError } from '../../errors.js';
@@ -7,6 +7,7 @@ import { type ImagePosition, imageLabelLayout } from '../../label/explicit-image
 import { checkTextLabel, createTextLabeler, type TextPosition } from '../../label/explicit-text.js';
 import { ext } from '../../label/formats/index.js';
 import { riffChunk, riffChunks, riffHeader } from '../../label/formats/riff.js';
+import type { LabellingKb } from '../../label/kb.js';
 import { type Piece, piecesLength, readExact } from '../../label/source.js';
 import { openSource, writeSmall, writeTemp } from './files.js';
 import type { Placement } from './implicit.js';
@@ -25,6 +26,19 @@ export interface ExplicitOptions {
   videoThroughout: boolean;
   font: string;
 }
+
+/** The KB's label in its default placement: what `beian label add --explicit` starts from. */
+export const defaultExplicitOptions = (kb: LabellingKb): ExplicitOptions => ({
+  text: kb.explicit.text.default.zh,
+  textPosition: 'start',
+  imagePosition: 'bottom-right',
+  minHeightRatio: kb.explicit.image.minHeightRatio,
+  rhythm: kb.explicit.audio.rhythm,
+  audioPosition: 'start',
+  videoSeconds: 2,
+  videoThroughout: false,
+  font: 'Noto Sans CJK SC',
+});
 
 export type ExplicitStatus = 'ok' | 'missing' | 'n/a';
 
@@ -125,6 +139,18 @@ const ENCODERS: Record<string, string[]> = {
   aac: ['-c:a', 'aac', '-b:a', '128k'],
 };
 
+/** Re-encodes `file` with ffmpeg (input first, then `args`) into a sibling temp file renamed over it. */
+async function ffmpegInPlace(file: string, args: readonly string[]): Promise<void> {
+  const out = join(dirname(file), `.${Date.now()}-${process.pid}.beian-tmp.${ext(file)}`);
+  try {
+    await tool('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-i', file, ...args, out]);
+    await rename(out, file);
+  } catch (e) {
+    await rm(out, { force: true });
+    throw e;
+  }
+}
+
 async function applyAudio(file: string, placement: Placement, o: ExplicitOptions): Promise<boolean> {
   if (placement.format === 'wav' && !o.audioLabel && (await applyWav(file, o))) return true;
   const info = await probe(file);
@@ -142,14 +168,7 @@ async function applyAudio(file: string, placement: Placement, o: ExplicitOptions
     }
     const norm = `aresample=${a.sampleRate},aformat=sample_fmts=s16:channel_layouts=${a.channels === 1 ? 'mono' : 'stereo'}`;
     const order = o.audioPosition === 'start' ? '[l][m]' : '[m][l]';
-    const out = join(dirname(file), `.${Date.now()}-${process.pid}.beian-tmp.${ext(file)}`);
-    await tool('ffmpeg', [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-i',
-      file,
+    await ffmpegInPlace(file, [
       '-i',
       label,
       '-filter_complex',
@@ -159,10 +178,7 @@ async function applyAudio(file: string, placement: Placement, o: ExplicitOptions
       '-map_metadata',
       '0',
       ...enc,
-      out,
     ]);
-    const { rename } = await import('node:fs/promises');
-    await rename(out, file);
     return true;
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -200,14 +216,7 @@ async function applyVideo(file: string, o: ExplicitOptions): Promise<boolean> {
     const y = layout.top + Math.ceil(layout.fontSize * 0.3);
     const enable = o.videoThroughout ? '' : `:enable='lt(t,${o.videoSeconds})'`;
     const draw = `drawtext=fontfile=${FONT_FILE}:textfile=${textFile}:fontsize=${layout.fontSize}:fontcolor=white:box=1:boxcolor=black@0.55:boxborderw=${Math.ceil(layout.fontSize * 0.3)}:x=${x}:y=${y}${enable}`;
-    const out = join(dirname(file), `.${Date.now()}-${process.pid}.beian-tmp.${ext(file)}`);
-    await tool('ffmpeg', [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-i',
-      file,
+    await ffmpegInPlace(file, [
       '-vf',
       draw,
       '-map',
@@ -224,10 +233,7 @@ async function applyVideo(file: string, o: ExplicitOptions): Promise<boolean> {
       'copy',
       '-movflags',
       'use_metadata_tags',
-      out,
     ]);
-    const { rename } = await import('node:fs/promises');
-    await rename(out, file);
     return true;
   } finally {
     await rm(work, { recursive: true, force: true });

@@ -56,7 +56,7 @@ export async function writeTemp(
       }
       for (let at = p.start; at < p.end; at += SLICE) {
         const chunk = await src.read(at, Math.min(SLICE, p.end - at));
-        if (chunk.length === 0) throw new BeianError('INTERNAL', `source shorter than planned at ${at}`);
+        if (chunk.length === 0) throw BeianError.of('INTERNAL', 'label.sourceShorter', { at });
         await out.write(chunk);
       }
     }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { BeianError } from '../../errors.js';
+import { BeianError, osReason } from '../../errors.js';
 
 /** Where Debian/Ubuntu's `apt-get install chromium` puts the browser; BEIAN_CHROMIUM overrides. */
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -25,10 +25,7 @@ export interface PdfPrinter {
 export function chromiumPath(env: NodeJS.ProcessEnv): string {
   const path = env.BEIAN_CHROMIUM || DEFAULT_CHROMIUM;
   if (!existsSync(path)) {
-    throw new BeianError(
-      'ENVIRONMENT',
-      `PDF output needs headless Chromium at ${path}, which is missing. Install it (Debian/Ubuntu: apt-get install -y chromium fonts-noto-cjk) or set BEIAN_CHROMIUM to its path, or leave pdf out of --format.`,
-    );
+    throw BeianError.of('ENVIRONMENT', 'materials.noChromium', { path });
   }
   return path;
 }
@@ -44,9 +41,10 @@ export async function launchPdfPrinter(env: NodeJS.ProcessEnv): Promise<PdfPrint
   try {
     browser = await chromium.launch({ executablePath, args: [...CHROMIUM_FLAGS], headless: true });
   } catch (cause) {
-    throw new BeianError(
+    throw BeianError.of(
       'ENVIRONMENT',
-      `Cannot start Chromium at ${executablePath}: ${(cause as Error).message.split('\n')[0]}`,
+      'materials.chromiumFailed',
+      { path: executablePath, reason: osReason(cause) },
       { cause },
     );
   }

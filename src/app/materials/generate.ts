@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { BeianError } from '../../errors.js';
+import { BeianError, jsonReason, osReason } from '../../errors.js';
 import type { Lang } from '../../i18n/index.js';
 import { MANIFEST, writeManifest } from '../../io/atomic.js';
 import type { Kb } from '../../kb/index.js';
@@ -49,35 +49,39 @@ export interface Loaded {
   external: ExternalMaterial[];
 }
 
-async function readText(file: string, what: string): Promise<string> {
+async function readText(file: string, what: 'evidence' | 'project'): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (cause) {
-    throw new BeianError('NOT_FOUND', `Cannot read ${what} ${file}: ${(cause as Error).message}`, { cause });
+    const key = what === 'evidence' ? 'materials.cannotReadEvidence' : 'project.cannotRead';
+    throw BeianError.of('NOT_FOUND', key, { file, reason: osReason(cause) }, { cause });
   }
 }
 
 export async function readEvidence(file: string): Promise<Evidence> {
-  const text = await readText(file, 'the evidence file');
+  const text = await readText(file, 'evidence');
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (cause) {
-    throw new BeianError('INPUT_INVALID', `${file} is not valid JSON: ${(cause as Error).message}`, {
-      cause,
-    });
+    throw BeianError.of('INPUT_INVALID', 'file.notJson', { file, reason: jsonReason(cause) }, { cause });
   }
   const r = EvidenceSchema.safeParse(raw);
   if (!r.success)
-    throw new BeianError('INPUT_INVALID', `${file} does not match the evidence schema.`, {
-      issues: zodIssues(r.error, file),
-    });
+    throw BeianError.of(
+      'INPUT_INVALID',
+      'materials.badEvidence',
+      { file },
+      {
+        issues: zodIssues(r.error, file),
+      },
+    );
   return r.data;
 }
 
 /** Reads the project, evidence, KB and templates, and builds the document models (no rendering). */
 export async function loadMaterials(input: MaterialsInput): Promise<Loaded> {
-  const project = parseProject(await readText(input.config, 'the project file'), input.config);
+  const project = parseProject(await readText(input.config, 'project'), input.config);
   const fromFile = input.evidenceFile ? await readEvidence(input.evidenceFile) : {};
   const { kb } = input;
   const stored = input.store
@@ -131,11 +135,7 @@ export async function generateMaterials(
   try {
     await mkdir(out, { recursive: true });
   } catch (cause) {
-    throw new BeianError(
-      'ENVIRONMENT',
-      `Cannot create the output folder ${out}: ${(cause as Error).message}`,
-      { cause },
-    );
+    throw BeianError.of('ENVIRONMENT', 'file.cannotMkdir', { dir: out, reason: osReason(cause) }, { cause });
   }
   const formatRank = (file: string) => input.formats.indexOf(file.slice(file.lastIndexOf('.') + 1) as Format);
   const jobs = documents.flatMap((d) =>

@@ -8,9 +8,10 @@ import {
   type Finding,
   maskValue,
   type PiiType,
+  planScan,
   type RedactionPolicy,
   redactText,
-  scanText,
+  type TextScan,
 } from '../../pii/index.js';
 import { appendAll, MAX_JSON_DEPTH, nestedDeeperThan } from '../../util/array.js';
 
@@ -71,6 +72,19 @@ export interface Scanner {
   options: PiiTaskOptions;
   /** detectors besides the registry's (the user's sequence model) */
   extra?: readonly Detector[];
+  /** the scans with these detectors and options, planned on first use (see planScan) */
+  plans?: { scan: TextScan; residual: TextScan };
+}
+
+function plansOf(s: Scanner): { scan: TextScan; residual: TextScan } {
+  s.plans ??= {
+    scan: planScan(s.registry, {
+      ...(s.options.types ? { types: s.options.types } : {}),
+      ...(s.extra ? { extra: s.extra } : {}),
+    }),
+    residual: planScan(s.registry, { minConfidence: 'high', ...(s.extra ? { extra: s.extra } : {}) }),
+  };
+  return s.plans;
 }
 
 const emptyResult = (bytes: number): BlockResult => ({
@@ -97,11 +111,23 @@ export function scanRecord(
   field?: string,
   count = true,
 ): string {
-  const found: Finding[] = scanText(text, s.registry, {
-    ...(s.options.types ? { types: s.options.types } : {}),
-    ...(s.extra ? { extra: s.extra } : {}),
-  });
+  const found: Finding[] = plansOf(s).scan(text);
   if (count) r.records++;
+  countFindings(s, r, file, line, found, source, field);
+  return s.options.redact ? writeText(s, r, text, found) : text;
+}
+
+/** Adds one text's findings to the block's counts and rows (masked). */
+function countFindings(
+  s: Scanner,
+  r: BlockResult,
+  file: string,
+  line: number,
+  found: readonly Finding[],
+  source: string | undefined,
+  field: string | undefined,
+): void {
+  if (found.length === 0) return;
   let perSource: Partial<Record<PiiType, number>> | undefined;
   if (source !== undefined) {
     perSource = r.bySource[source] ?? {};
@@ -127,27 +153,41 @@ export function scanRecord(
         masked: maskValue(f),
       });
   }
-  if (!s.options.redact) return text;
-  const out = redactText(text, found, {
-    policy: s.options.policy,
-    ...(s.options.key ? { key: s.options.key } : {}),
-  });
+}
+
+/** De-identifies a text from its findings and re-scans what is written (counted in residualHigh). */
+function writeText(s: Scanner, r: BlockResult, text: string, found: readonly Finding[]): string {
+  const opts = { policy: s.options.policy, ...(s.options.key ? { key: s.options.key } : {}) };
+  let out = redactText(text, found, opts);
   r.redacted += found.length;
   // the re-scan of what is written: text left as it was has just been scanned, so only a changed
   // text is scanned again (the same answer as re-reading every written value, at a fraction of the cost)
-  let high = 0;
   if (out === text) {
-    for (const f of found) if (f.confidence === 'high') high++;
-  } else high = residualIn(s, out);
-  r.residualHigh += high;
+    for (const f of found) if (f.confidence === 'high') r.residualHigh++;
+    return out;
+  }
+  // a replacement can uncover a value the first scan could not see (a@x.comb@x.com: the first
+  // match took "comb", the mask leaves "comb@x.com"): what the re-scan finds is redacted in turn,
+  // a few rounds at most; residualHigh counts what is still there after the last one
+  let left = residualFindings(s, out);
+  for (let round = 0; round < MAX_REDACT_ROUNDS && left.length > 0; round++) {
+    const again = redactText(out, left, opts);
+    if (again === out) break;
+    r.redacted += left.length;
+    out = again;
+    left = residualFindings(s, out);
+  }
+  r.residualHigh += left.length;
   return out;
 }
 
+const MAX_REDACT_ROUNDS = 3;
+const residualFindings = (s: Scanner, text: string): Finding[] =>
+  text.length === 0 ? [] : plansOf(s).residual(text);
+
 /** High-confidence findings left in a text that was written (the re-scan). */
 export const residualIn = (s: Scanner, text: string): number =>
-  text.length === 0
-    ? 0
-    : scanText(text, s.registry, { minConfidence: 'high', ...(s.extra ? { extra: s.extra } : {}) }).length;
+  text.length === 0 ? 0 : plansOf(s).residual(text).length;
 
 /** Integers long enough to be a phone, card or ID number stored as a JSON number. */
 const LONG_INTEGER = /^\d{7,}$/;
@@ -177,6 +217,7 @@ export function walkLeaves(
   path: string,
   visit: (text: string, path: string) => string | undefined,
   visitKey?: (key: string, path: string) => string | undefined,
+  segment: (key: string) => string = safeKey,
 ): unknown {
   const t = leafText(value);
   if (t !== undefined) {
@@ -185,14 +226,14 @@ export function walkLeaves(
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++)
-      value[i] = walkLeaves(value[i], path ? `${path}.${i}` : `${i}`, visit, visitKey);
+      value[i] = walkLeaves(value[i], path ? `${path}.${i}` : `${i}`, visit, visitKey, segment);
   } else if (value !== null && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
     let renamed: Array<[string, unknown]> | undefined;
     for (const k of Object.keys(obj)) {
-      const seg = safeKey(k);
+      const seg = segment(k);
       const p = path ? `${path}.${seg}` : seg;
-      obj[k] = walkLeaves(obj[k], p, visit, visitKey);
+      obj[k] = walkLeaves(obj[k], p, visit, visitKey, segment);
       const nk = visitKey?.(k, p);
       if (nk !== undefined && nk !== k) renamed = Object.entries(obj);
     }
@@ -242,36 +283,104 @@ function scanJsonRecord(
   line: number,
   value: unknown,
   source: string | undefined,
+  cleanKeys: Set<string>,
 ): boolean {
-  const visit = (t: string, path: string) => scanRecord(s, r, file, line, t, source, path, false);
-  // keys are short and rarely personal: only those with a long digit run or an @ are scanned
-  const keyCache = new Map<string, string>();
-  const visitKey = (k: string, path: string): string | undefined => {
-    if (!/\d{7,}|@/.test(k)) return undefined;
-    let out = keyCache.get(k);
-    if (out === undefined) {
-      out = scanRecord(s, r, file, line, k, source, `${path}#key`, false);
-      keyCache.set(k, out);
+  const plan = plansOf(s).scan;
+  const redact = s.options.redact;
+  // pass 1 scans every text (and counts); when redacting, pass 2 writes each text from its findings
+  // plus every other occurrence of a value found at high confidence anywhere in the record (the
+  // name found after 联系人： in `text` is masked in `note` too, where no cue stands beside it)
+  const found: Finding[][] = [];
+  const echo = new Map<string, Finding>();
+  const scanned = (t: string, path: string): undefined => {
+    const f = plan(t);
+    countFindings(s, r, file, line, f, source, path);
+    if (redact) {
+      found.push(f);
+      for (const x of f) if (x.confidence === 'high' && x.value.length >= 2) echo.set(x.value, x);
     }
-    return out;
+    return undefined;
   };
+  // every key is scanned ({"张伟": …} holds a name as much as {"name": "张伟"}); keys repeat from
+  // record to record, so those without a finding are remembered for the block
+  const isClean = (k: string): boolean => {
+    if (cleanKeys.has(k)) return true;
+    if (safeKey(k) !== k || plan(k).length > 0) return false;
+    cleanKeys.add(k);
+    return true;
+  };
+  // a key with personal information never shows in a finding's path either
+  const segment = (k: string): string => (isClean(k) ? k : '*');
+  const keyOut = new Map<string, string>();
+  const scanKey = (k: string, path: string): undefined => {
+    if (!isClean(k) && !keyOut.has(k))
+      keyOut.set(k, scanRecord(s, r, file, line, k, source, `${path}#key`, false));
+    return undefined;
+  };
+  let next = 0;
+  const written = (t: string): string => writeText(s, r, t, withEchoes(t, found[next++] ?? [], echo));
+  const renamed = (k: string): string | undefined => keyOut.get(k);
   const fields = s.options.fields;
   if (fields === undefined) {
-    const root = walkLeaves(value, '', visit, visitKey);
-    if (root !== value) return false; // a bare string/number line: handled by the caller as text
+    walkLeaves(value, '', scanned, scanKey, segment);
+    if (redact) walkLeaves(value, '', written, renamed, segment);
   } else {
-    let any = false;
-    for (const f of fields) {
+    const present = fields.filter((f) => {
       const v = getPath(value, f);
-      if (v === undefined || v === null) continue;
-      any = true;
-      const out = walkLeaves(v, f, visit);
-      if (out !== v) setPath(value, f, out);
-    }
-    if (!any) return false;
+      return v !== undefined && v !== null;
+    });
+    if (present.length === 0) return false;
+    for (const f of present) walkLeaves(getPath(value, f), f, scanned);
+    if (redact)
+      for (const f of present) {
+        const v = getPath(value, f);
+        const out = walkLeaves(v, f, written);
+        if (out !== v) setPath(value, f, out);
+      }
   }
   r.records++;
   return true;
+}
+
+/**
+ * Scans the texts of one record (CSV cells) and, when redacting, returns them de-identified, each
+ * value found at high confidence in one text masked in the others as well (as in JSONL records).
+ */
+export function scanTexts(
+  s: Scanner,
+  r: BlockResult,
+  file: string,
+  line: number,
+  texts: readonly string[],
+  fields: readonly string[],
+  source?: string,
+): string[] {
+  const plan = plansOf(s).scan;
+  const found = texts.map((t, i) => {
+    const f = plan(t);
+    countFindings(s, r, file, line, f, source, fields[i]);
+    return f;
+  });
+  if (!s.options.redact) return texts.slice();
+  const echo = new Map<string, Finding>();
+  for (const f of found)
+    for (const x of f) if (x.confidence === 'high' && x.value.length >= 2) echo.set(x.value, x);
+  return texts.map((t, i) => writeText(s, r, t, withEchoes(t, found[i] ?? [], echo)));
+}
+
+/** A text's findings plus the other occurrences in it of values found elsewhere in the record. */
+function withEchoes(text: string, found: Finding[], echo: ReadonlyMap<string, Finding>): Finding[] {
+  if (echo.size === 0) return found;
+  let out: Finding[] | undefined;
+  for (const [v, f] of echo)
+    for (let at = text.indexOf(v); at >= 0; at = text.indexOf(v, at + v.length)) {
+      const end = at + v.length;
+      const list = out ?? found;
+      if (list.some((x) => at < x.end && x.start < end)) continue;
+      out ??= found.slice();
+      out.push({ ...f, start: at, end });
+    }
+  return out ? out.sort((a, b) => a.start - b.start) : found;
 }
 
 /**
@@ -301,6 +410,7 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
   const sourceOf = (value: unknown): string | undefined =>
     textOf(getPath(value, s.options.sourceField ?? 'source'));
   const redact = s.options.redact;
+  const cleanKeys = new Set<string>();
   for (const [i, raw] of lines.entries()) {
     const line = block.firstLine + i;
     const cr = raw.endsWith('\r');
@@ -332,7 +442,7 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
     } catch (e) {
       reason = jsonReason(e);
     }
-    if (reason === undefined && !scanJsonRecord(s, r, file, line, value, sourceOf(value)))
+    if (reason === undefined && !scanJsonRecord(s, r, file, line, value, sourceOf(value), cleanKeys))
       reason =
         fields && fields.length === 1
           ? `missing field "${fields[0]}"`

@@ -1,11 +1,12 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import type { WriteStream } from 'node:fs';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { formatFromPath, listCorpusFiles, readFileBlocks } from '../../corpus/blocks.js';
 import { createPool, mapOrdered, type WorkerPool } from '../../corpus/pool.js';
 import type { CorpusBlock, CorpusEncoding, CorpusFormat, MalformedEntry } from '../../corpus/types.js';
 import { BeianError } from '../../errors.js';
+import { type AtomicStream, openAtomicStream } from '../../io/atomic.js';
 import {
   type Confidence,
   createDetectors,
@@ -13,6 +14,7 @@ import {
   type Detector,
   loadPiiDictionaries,
   needsKey,
+  type PiiDictionaries,
   type PiiType,
   type RedactionPolicy,
 } from '../../pii/index.js';
@@ -102,6 +104,18 @@ export interface PiiReport {
   };
 }
 
+/**
+ * Where the built name/address dictionaries are kept between runs: BEIAN_CACHE_DIR, else the user's
+ * cache folder ($XDG_CACHE_HOME or ~/.cache, then beian/); BEIAN_CACHE_DIR=off builds them every run.
+ */
+export function piiCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  const dir = env.BEIAN_CACHE_DIR;
+  if (dir === 'off') return undefined;
+  if (dir) return dir;
+  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : undefined);
+  return base ? join(base, 'beian') : undefined;
+}
+
 /** The redaction policy of a `pii:` section (defaults: mask everything found). */
 export function policyOf(section: PiiSection | undefined): RedactionPolicy {
   if (!section) return DEFAULT_POLICY;
@@ -126,20 +140,17 @@ export async function resolveKey(
       const bytes = await readFile(resolve(cwd, keyFile));
       if (bytes.length >= 16) return new Uint8Array(bytes);
     } catch (cause) {
-      throw new BeianError('ENVIRONMENT', `Cannot read the pseudonym key file ${keyFile}.`, { cause });
+      throw BeianError.of('ENVIRONMENT', 'pii.keyFileUnreadable', { file: keyFile }, { cause });
     }
   }
-  throw new BeianError(
-    'USAGE',
-    `The pseudonym strategy needs a key of at least 16 bytes: set the environment variable ${keyEnv}${keyFile ? ` or fill ${keyFile}` : ''}.`,
-  );
+  throw keyFile
+    ? BeianError.of('USAGE', 'pii.keyNeededOrFile', { env: keyEnv, file: keyFile })
+    : BeianError.of('USAGE', 'pii.keyNeeded', { env: keyEnv });
 }
 
 async function writeTo(stream: WriteStream, text: string): Promise<void> {
   if (!stream.write(text)) await new Promise<void>((ok) => stream.once('drain', () => ok()));
 }
-const closeStream = (s: WriteStream) =>
-  new Promise<void>((ok, fail) => s.end((e?: Error | null) => (e ? fail(e) : ok())));
 
 /** Input files with the name each gets under --out (relative to the folder given, or the base name). */
 async function expandInputs(inputs: readonly string[]): Promise<Array<{ file: string; rel: string }>> {
@@ -149,7 +160,7 @@ async function expandInputs(inputs: readonly string[]): Promise<Array<{ file: st
     try {
       isDir = (await stat(input)).isDirectory();
     } catch {
-      throw new BeianError('NOT_FOUND', `Input not found: ${input}`);
+      throw BeianError.of('NOT_FOUND', 'pii.inputNotFound', { input });
     }
     for (const file of await listCorpusFiles([input])) {
       out.push({ file, rel: (isDir ? relative(input, file) : basename(file)).replace(/\.gz$/i, '') });
@@ -177,9 +188,15 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
     options.modelFile = resolve(o.cwd, o.modelFile);
     model = await loadPiiModel(options.modelFile); // validated here, before any worker starts
   }
+  let dictsMemo: PiiDictionaries | undefined;
+  const dictionaries = (): PiiDictionaries => {
+    const cacheDir = piiCacheDir(o.env);
+    dictsMemo ??= loadPiiDictionaries(undefined, cacheDir ? { cacheDir } : {});
+    return dictsMemo;
+  };
   const scanner = (): Scanner => {
     if (scannerMemo) return scannerMemo;
-    const dicts = loadPiiDictionaries();
+    const dicts = dictionaries();
     const extra: Detector[] | undefined = model ? createSequenceDetectors(model, dicts) : undefined;
     scannerMemo = { registry: createDetectors(dicts), options, ...(extra ? { extra } : {}) };
     return scannerMemo;
@@ -204,7 +221,9 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
   const big = totalBytes > 4 * 1024 * 1024;
   const pool: WorkerPool<CorpusBlock, BlockResult> | undefined =
     jobs > 1 && (o.jobs !== undefined || big)
-      ? createPool(WORKER_URL, { size: jobs, workerData: { options } })
+      ? // the dictionaries are built once here and cloned into each worker (a clone costs a tenth of
+        // reading and indexing the word list again in every thread)
+        createPool(WORKER_URL, { size: jobs, workerData: { options, dicts: dictionaries() } })
       : undefined;
 
   const total = newTotal();
@@ -218,7 +237,17 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
     files: [],
     examples: [],
   };
-  const findingsOut = o.findingsPath ? createWriteStream(o.findingsPath) : undefined;
+  // every output appears only when complete (temp file beside it, renamed on commit); a failed or
+  // killed run leaves the previous outputs as they were
+  const atomics: AtomicStream[] = [];
+  const openOut = (path: string): AtomicStream => {
+    const a = openAtomicStream(path);
+    atomics.push(a);
+    return a;
+  };
+  const findingsAtomic = o.findingsPath ? openOut(o.findingsPath) : undefined;
+  const findingsOut = findingsAtomic?.stream;
+  let completed = false;
   const perType = new Map<PiiType, number>();
   const outRoot = o.outDir ? resolve(o.cwd, o.outDir) : undefined;
   try {
@@ -226,15 +255,13 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
       const fileTotal = newTotal();
       let outPath: string | undefined;
       let out: WriteStream | undefined;
-      let tmpPath: string | undefined;
+      let outAtomic: AtomicStream | undefined;
       if (outRoot) {
         outPath = join(outRoot, rel);
-        if (resolve(outPath) === resolve(file))
-          throw new BeianError('USAGE', `--out would overwrite the input ${file}; choose another folder.`);
+        if (resolve(outPath) === resolve(file)) throw BeianError.of('USAGE', 'pii.outOverwrites', { file });
         await mkdir(dirname(outPath), { recursive: true });
-        // written beside the target and renamed when complete: a reader never sees half a file
-        tmpPath = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.tmp`);
-        out = createWriteStream(tmpPath);
+        outAtomic = openOut(outPath);
+        out = outAtomic.stream;
       }
       const take = async (r: BlockResult) => {
         mergeInto(fileTotal, r);
@@ -278,8 +305,10 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
             await take(r);
         } else for await (const b of sized()) await take(processBlock(scanner(), b));
       }
-      if (out) await closeStream(out);
-      if (tmpPath && outPath) await rename(tmpPath, outPath);
+      if (outAtomic) {
+        await outAtomic.commit();
+        atomics.splice(atomics.indexOf(outAtomic), 1);
+      }
       mergeInto(total, fileTotal);
       const fr: PiiFileReport = {
         file,
@@ -290,9 +319,14 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
       if (outPath) fr.out = outPath;
       report.files.push(fr);
     }
+    if (findingsAtomic) {
+      await findingsAtomic.commit();
+      atomics.splice(atomics.indexOf(findingsAtomic), 1);
+    }
+    completed = true;
   } finally {
     await pool?.close();
-    if (findingsOut) await closeStream(findingsOut);
+    if (!completed) for (const a of atomics) await a.abort();
   }
   report.records = total.records;
   report.bytes = total.bytes;

@@ -70,8 +70,10 @@ async function add(c: CliContext, paths: string[], f: AddFlags) {
   const kb = loadLabellingKb();
   const { isTextLabel } = await import('../../label/explicit-text.js');
   if (f.text !== undefined && !isTextLabel(f.text)) throw BeianError.of('USAGE', 'label.badText');
+  const { defaultExplicitOptions } = await import('../../app/label/explicit.js');
   const explicitOptions = {
-    text: f.text ?? kb.explicit.text.default.zh,
+    ...defaultExplicitOptions(kb),
+    ...(f.text === undefined ? {} : { text: f.text }),
     textPosition: choice(c, '--position', f.position, ['start', 'end']) as 'start' | 'end',
     imagePosition: choice(
       c,
@@ -79,13 +81,10 @@ async function add(c: CliContext, paths: string[], f: AddFlags) {
       f.imagePosition,
       IMAGE_POSITIONS,
     ) as (typeof IMAGE_POSITIONS)[number],
-    minHeightRatio: kb.explicit.image.minHeightRatio,
-    rhythm: kb.explicit.audio.rhythm,
     ...(f.audioLabel ? { audioLabel: resolve(c.cwd, f.audioLabel) } : {}),
     audioPosition: choice(c, '--audio-position', f.audioPosition, ['start', 'end']) as 'start' | 'end',
     videoSeconds: seconds,
     videoThroughout: f.throughout === true,
-    font: 'Noto Sans CJK SC',
   };
   const progress = createProgress(c, c.t('label.progressAdd'), { json: f.json === true });
   const results = [];

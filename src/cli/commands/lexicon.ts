@@ -41,10 +41,10 @@ async function variantFamilies(c: CliContext, value: string | undefined) {
   const list = value.split(',').map((v) => v.trim());
   const bad = list.filter((v) => !(MATCHED_FAMILIES as readonly string[]).includes(v));
   if (bad.length)
-    throw new BeianError(
-      'USAGE',
-      c.t('lexicon.badVariants', { value: bad.join(','), allowed: MATCHED_FAMILIES.join(', ') }),
-    );
+    throw BeianError.of('USAGE', 'lexicon.badVariants', {
+      value: bad.join(','),
+      allowed: MATCHED_FAMILIES.join(', '),
+    });
   return list as (typeof MATCHED_FAMILIES)[number][];
 }
 
@@ -52,10 +52,10 @@ async function variantFamilies(c: CliContext, value: string | undefined) {
 async function rowDefaults(c: CliContext, o: LexiconFlags, riskIds: ReadonlySet<string>) {
   const { parseSeverity } = await import('../../lexicon/library.js');
   if (o.category !== undefined && !riskIds.has(o.category))
-    throw new BeianError('USAGE', c.t('lexicon.badCategory', { value: o.category }));
+    throw BeianError.of('USAGE', 'lexicon.badCategory', { value: o.category });
   const severity = o.severity === undefined ? undefined : parseSeverity(o.severity);
   if (o.severity !== undefined && severity === undefined)
-    throw new BeianError('USAGE', c.t('lexicon.badSeverity', { value: o.severity }));
+    throw BeianError.of('USAGE', 'lexicon.badSeverity', { value: o.severity });
   return { ...(o.category ? { category: o.category } : {}), ...(severity ? { severity } : {}) };
 }
 
@@ -266,7 +266,7 @@ export const register: Register = (program, run, ctx) => {
         const { existsSync } = await import('node:fs');
         const load = async (f: string) => {
           if (f !== DEFAULT_NAME && f !== 'naughty-words' && !existsSync(f))
-            throw new BeianError('NOT_FOUND', c.t('lexicon.diff.notFound', { file: f }));
+            throw BeianError.of('NOT_FOUND', 'lexicon.diff.notFound', { file: f });
           return loadLexicon(kb, f === DEFAULT_NAME ? {} : { files: [f] });
         };
         const [la, lb] = [await load(a), await load(b)];

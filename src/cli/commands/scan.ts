@@ -66,7 +66,7 @@ export const register: Register = (program, run, ctx) => {
       const { parseEncoding } = await import('../../corpus/encoding.js');
       const encoding = o.encoding === undefined ? undefined : parseEncoding(o.encoding);
       if (o.encoding !== undefined && !encoding)
-        throw new BeianError('USAGE', c.t('scan.badEncoding', { value: o.encoding }));
+        throw BeianError.of('USAGE', 'scan.badEncoding', { value: o.encoding });
       if (!inputs.length && !o.attach) throw BeianError.of('USAGE', 'queue.needInputs');
       if (o.attach && !o.queue) throw BeianError.of('USAGE', 'queue.attachNeedsQueue');
       if (o.queue)
@@ -77,16 +77,17 @@ export const register: Register = (program, run, ctx) => {
           if (set) throw BeianError.of('USAGE', 'queue.notWithQueue', { flag });
       const { existsSync } = await import('node:fs');
       for (const i of inputs)
-        if (!existsSync(i)) throw new BeianError('NOT_FOUND', `${i}: no such file or directory`);
+        if (!existsSync(i)) throw BeianError.of('NOT_FOUND', 'file.notFound', { file: i });
       const { kb, lex, selection } = await loadSelected(c, o);
       const { threshold } = await import('../../kb/index.js');
       const minFraction = threshold(kb, 'corpus.technical.sample-fraction.min');
       const fraction = num(o.sampleFraction, '--sample-fraction');
       if (fraction !== undefined && (fraction < minFraction.value || fraction > 1))
-        throw new BeianError(
-          'USAGE',
-          c.t('scan.badFraction', { value: fraction, min: minFraction.value, id: minFraction.id }),
-        );
+        throw BeianError.of('USAGE', 'scan.badFraction', {
+          value: fraction,
+          min: minFraction.value,
+          id: minFraction.id,
+        });
       const { runScan } = await import('../../app/scan.js');
       const progress = createProgress(c, c.t('scan.progress'), { json: o.json });
       const started = Date.now();
@@ -238,7 +239,7 @@ function registerReview(cmd: Command, run: RunAction, ctx: CliContext): void {
         // `scan` declares --json too; commander hands it to the parent when it comes after `review`
         const o = { ...sub, json: sub.json || (cmd.opts() as { json?: boolean }).json };
         const { existsSync } = await import('node:fs');
-        if (!existsSync(file)) throw new BeianError('NOT_FOUND', `${file}: no such file`);
+        if (!existsSync(file)) throw BeianError.of('NOT_FOUND', 'file.notAFile', { file });
         const [{ loadKb }, { recordReview }] = await Promise.all([
           import('../../kb/index.js'),
           import('../../app/scan-review.js'),
@@ -254,7 +255,7 @@ function registerReview(cmd: Command, run: RunAction, ctx: CliContext): void {
           return result.issues.length ? 2 : ok ? 0 : 1;
         }
         const { formatIssue } = await import('../../errors.js');
-        for (const i of result.issues.slice(0, 20)) c.err(`  ${formatIssue(i)}\n`);
+        for (const i of result.issues.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
         c.out(
           `${formatTable(
             ['', c.t('scan.review.value'), c.t('scan.review.required')],

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { BeianError } from '../../errors.js';
+import { BeianError, osReason } from '../../errors.js';
 import { actorFrom } from '../actor.js';
 import type { Register } from '../command.js';
 import { intIn } from '../flags.js';
@@ -15,18 +15,26 @@ export const register: Register = (program, run, ctx) => {
     .option('--host <host>', ctx.t('serve.option.host'), '127.0.0.1')
     .option('--token <token>', ctx.t('serve.option.token'))
     .option('--viewer-token <token>', ctx.t('serve.option.viewerToken'))
+    .option('--queue <url>', ctx.t('serve.option.queue'))
     .action(
       run(
         async (
           c,
-          opts: { config?: string; port: string; host: string; token?: string; viewerToken?: string },
+          opts: {
+            config?: string;
+            port: string;
+            host: string;
+            token?: string;
+            viewerToken?: string;
+            queue?: string;
+          },
         ) => {
           const port = intIn(opts.port, '--port', 0, 65535) ?? 0;
           const editorToken = opts.token ?? c.env.BEIAN_TOKEN;
           const viewerToken = opts.viewerToken ?? c.env.BEIAN_VIEWER_TOKEN;
           const loopback = LOOPBACK.has(opts.host);
           if (!loopback && !editorToken)
-            throw new BeianError('USAGE', c.t('serve.needsToken', { host: opts.host }));
+            throw BeianError.of('USAGE', 'serve.needsToken', { host: opts.host });
           const { loadKb } = await import('../../kb/index.js');
           const { createApp } = await import('../../server/app.js');
           const { serve } = await import('@hono/node-server');
@@ -45,7 +53,12 @@ export const register: Register = (program, run, ctx) => {
           const { makeAssessService } = await import('../../app/filings/determine.js');
           const { redteamDashboardSource } = await import('../../server/redteam-source.js');
           const { scanDashboardSource } = await import('../../server/scan-source.js');
+          const queueUrl = opts.queue ?? c.env.BEIAN_QUEUE;
+          const jobs = queueUrl
+            ? await (await import('../../server/jobs-source.js')).queueJobsSource(queueUrl)
+            : undefined;
           const app = createApp({
+            jobs,
             redteam: redteamDashboardSource(store, kb, c.now),
             scans: scanDashboardSource(store, c.lang),
             store,
@@ -65,14 +78,19 @@ export const register: Register = (program, run, ctx) => {
             });
             server.on('error', (e) =>
               reject(
-                new BeianError('ENVIRONMENT', `Cannot listen on ${opts.host}:${port}: ${e.message}`, {
-                  cause: e,
-                }),
+                BeianError.of(
+                  'ENVIRONMENT',
+                  'server.cannotListen',
+                  { host: opts.host, port, reason: osReason(e) },
+                  {
+                    cause: e,
+                  },
+                ),
               ),
             );
             const stop = () => {
               server.close(() => {
-                void store.close().then(resolve);
+                void Promise.all([store.close(), jobs?.close()]).then(() => resolve());
               });
             };
             process.once('SIGINT', stop);

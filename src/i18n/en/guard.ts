@@ -49,4 +49,6 @@ export const guard: Record<keyof typeof zh, string> = {
   'guard.report.total': 'all',
   'guard.badLabel':
     '{field}: the explicit label must name AI (人工智能/AI) and generation (生成/合成) (GB 45438-2025 §5)',
+  'guard.repliesUnreadable': '{file}: {reason}',
+  'guard.repliesInvalid': '{file}: invalid replies file',
 };

@@ -20,4 +20,6 @@ export const init: Record<keyof typeof zh, string> = {
   'init.wrote': 'Wrote {file}: {n} service(s). Next: npx beian assess --input {file}',
   'init.prompt.organisation': 'Organisation name (as on the business licence; may be left empty for now)',
   'init.prompt.another': 'Add another service?',
+  'init.cannotRead': 'Cannot read {file}.',
+  'init.notAnswers': '{file} does not hold questionnaire answers.',
 };

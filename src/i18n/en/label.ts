@@ -115,4 +115,5 @@ Exit codes: 0 all pass · 1 some file fails · 2 bad flags or input · 3 ffmpeg 
   'label.err.toolFailed': '{tool} failed: {message}',
   'label.err.notFound': 'File not found: {file}',
   'label.notShown': '{n} more failing files not listed here: see --json or the --out report',
+  'label.sourceShorter': 'source shorter than planned at {at}',
 };

@@ -95,4 +95,21 @@ export const registry: Record<keyof typeof zh, string> = {
   'state.cancelled': 'cancelled',
   'filings.numbersInvalid': 'A filing number in {file} has the wrong form.',
   'filings.numberWrongForm': '"{value}" is not a {kind} number: expected the form {example}',
+  'filings.unknownState': 'Unknown filing state "{state}". States: {states}',
+  'filings.badMove': 'A {kind} filing cannot move from "{from}" to "{to}". Allowed: {allowed}.',
+  'filings.badMoveTerminal':
+    'A {kind} filing cannot move from "{from}" to "{to}". Allowed: none (terminal state).',
+  'filings.needActor': 'A transition needs an actor (--by).',
+  'filings.needReason': 'Moving to "{to}" needs a reason (--reason).',
+  'filings.needNumber': 'Moving to "filed" needs the issued number (--number), e.g. {example}.',
+  'filings.noFiling': 'No filing "{id}" in the registry.',
+  'filings.noFilingList': 'No filing "{id}" in the registry. List them with: beian registry list',
+  'filings.noEvidence': 'No evidence with sha256 {sha}.',
+  'filings.noEvidenceAttach': 'No evidence with sha256 {sha}; attach it first.',
+  'filings.evidenceTampered':
+    'Evidence {name} ({sha}) fails verification: its content now hashes to {actual}.',
+  'filings.kindNotInKb': 'Filing kind {kind} is not in the knowledge base.',
+  'filings.staleVersion': 'Filing "{id}" was changed by someone else; reload and try again.',
+  'filings.concurrent': 'Filing "{id}" was changed concurrently; try again.',
+  'filings.noService': 'No service "{id}" in the registry.',
 };

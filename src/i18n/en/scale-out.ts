@@ -22,6 +22,8 @@ export const scaleOut: Record<keyof typeof zh, string> = {
   'redteam.queue.failedBatches':
     '{n} batches still failed after their retries ({first}): the other results are stored; fix the cause and run again with the same arguments to fill them in',
   'redteam.queue.progress': 'queued red team',
+  'serve.option.queue':
+    "the queue Redis (redis://…): run pages show each run's waiting/active/failed jobs; or set BEIAN_QUEUE",
   'server.jobs.title': 'Queue jobs',
   'server.jobs.waiting': 'waiting',
   'server.jobs.active': 'active',

@@ -106,4 +106,8 @@ export const assess = {
   'assess.opt.api': 'API 服务',
   'assess.opt.enterprise-internal': '企业内部使用',
   'assess.opt.other': '其他',
+  'assess.cannotReadRules': '无法读取规则文件 {file}：{reason}',
+  'assess.rulesInvalid': '{file} 中的适用性规则未通过校验。',
+  'assess.rules.dupId': '规则编号 {id} 重复',
+  'assess.rules.noQuestion': '缺少该事实对应的问题',
 } as const;

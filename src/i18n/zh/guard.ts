@@ -45,4 +45,6 @@ export const guard = {
   'guard.report.intercepted': '被网关拦截',
   'guard.report.total': '合计',
   'guard.badLabel': '{field}：显式标识须同时含“人工智能/AI”与“生成/合成”（GB 45438-2025 第5节）',
+  'guard.repliesUnreadable': '无法读取回复文件 {file}：{reason}',
+  'guard.repliesInvalid': '{file}：回复文件格式无效',
 } as const;

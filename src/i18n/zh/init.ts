@@ -16,4 +16,6 @@ export const init = {
   'init.wrote': '已写入 {file}：{n} 个服务。下一步：npx beian assess --input {file}',
   'init.prompt.organisation': '单位名称（与营业执照一致，可留空稍后填写）',
   'init.prompt.another': '还要添加一个服务吗？',
+  'init.cannotRead': '无法读取 {file}。',
+  'init.notAnswers': '{file} 中不是问卷回答。',
 } as const;

@@ -107,4 +107,5 @@ export const label = {
   'label.err.toolFailed': '{tool} 运行失败：{message}',
   'label.err.notFound': '找不到文件 {file}',
   'label.notShown': '另有 {n} 个未通过的文件未在终端列出：见 --json 或 --out 报告',
+  'label.sourceShorter': '源文件比预期短（在偏移 {at} 处）：读取期间文件可能被改动',
 };

@@ -17,6 +17,8 @@ export const scaleOut = {
   'redteam.queue.failedBatches':
     '{n} 个批次在重试后仍失败（{first}）：其余结果已保存，修复后用相同参数重新运行可补齐',
   'redteam.queue.progress': '队列评测',
+  'serve.option.queue':
+    '队列 Redis 地址（redis://…），运行页面显示各运行的排队/执行中/失败任务；也可用环境变量 BEIAN_QUEUE',
   'server.jobs.title': '队列任务',
   'server.jobs.waiting': '排队',
   'server.jobs.active': '执行中',

@@ -37,10 +37,19 @@ function vars(ctx: BuildContext, tpl: Template, s: ServiceSubject) {
   };
 }
 
-function appForm(ctx: BuildContext, tpl: Template, s: ServiceSubject): Section {
+/** One section per registered app, or the to-do saying there is none. */
+const perApp =
+  (app: (ctx: BuildContext, tpl: Template, s: ServiceSubject, v: ReturnType<typeof vars>) => Section) =>
+  (ctx: BuildContext, tpl: Template): Section[] =>
+    ctx.subjects.registrations.length
+      ? ctx.subjects.registrations.map((s) => app(ctx, tpl, s, vars(ctx, tpl, s)))
+      : noApps(tpl);
+
+const REGISTRATION = { family: 'registration', filing: 'genai-registration' } as const;
+
+function appForm(ctx: BuildContext, tpl: Template, s: ServiceSubject, v: ReturnType<typeof vars>): Section {
   const a = s.service.answers;
   const p = s.path;
-  const v = vars(ctx, tpl, s);
   return tpl.sec('app', v, [
     fields([
       row(ctx, tpl.l('f.reg.appName'), s.service.name, `${p}.name`),
@@ -76,15 +85,12 @@ function appForm(ctx: BuildContext, tpl: Template, s: ServiceSubject): Section {
 
 export const genaiRegistrationForm: DocumentDef = {
   id: 'genai-registration-form',
-  family: 'registration',
-  filing: 'genai-registration',
+  ...REGISTRATION,
   formats: FORM,
   build: (ctx, tpl) => [
     tpl.sec('intro', {}),
     entitySection(ctx, tpl),
-    ...(ctx.subjects.registrations.length
-      ? ctx.subjects.registrations.map((s) => appForm(ctx, tpl, s))
-      : noApps(tpl)),
+    ...perApp(appForm)(ctx, tpl),
     tpl.sec(
       'measures',
       {},
@@ -102,89 +108,79 @@ export const genaiRegistrationForm: DocumentDef = {
 
 export const genaiApiAgreement: DocumentDef = {
   id: 'genai-api-agreement',
-  family: 'registration',
-  filing: 'genai-registration',
+  ...REGISTRATION,
   formats: PROSE,
-  build: (ctx, tpl) => {
-    if (!ctx.subjects.registrations.length) return noApps(tpl);
-    return ctx.subjects.registrations.map((s) => {
-      const v = vars(ctx, tpl, s);
-      const m = s.service.answers.model;
-      const missing: Block[] = [
-        ...(m?.provider
-          ? []
-          : [textOr(tpl, undefined, tpl.l('f.reg.provider'), `${s.path}.answers.model.provider`)]),
-        ...(m?.filingNumber
-          ? []
-          : [textOr(tpl, undefined, tpl.l('f.reg.modelNumber'), `${s.path}.answers.model.filingNumber`)]),
-      ];
-      return tpl.sec(
-        'app',
-        v,
-        [],
-        [
-          tpl.sec('parties', v, missing),
-          tpl.sec('subject', v),
-          tpl.sec('scope', v),
-          tpl.sec('content', v),
-          tpl.sec('personal-info', v),
-          tpl.sec('labelling', v),
-          tpl.sec('incidents', v),
-          tpl.sec('term', v),
-          tpl.sec('signed', v, [
-            textOr(
-              tpl,
-              s.service.registration?.agreement,
-              tpl.l('f.reg.agreement'),
-              `${s.path}.registration.agreement`,
-            ),
-          ]),
-        ],
-      );
-    });
-  },
+  build: perApp((_ctx, tpl, s, v) => {
+    const m = s.service.answers.model;
+    const missing: Block[] = [
+      ...(m?.provider
+        ? []
+        : [textOr(tpl, undefined, tpl.l('f.reg.provider'), `${s.path}.answers.model.provider`)]),
+      ...(m?.filingNumber
+        ? []
+        : [textOr(tpl, undefined, tpl.l('f.reg.modelNumber'), `${s.path}.answers.model.filingNumber`)]),
+    ];
+    return tpl.sec(
+      'app',
+      v,
+      [],
+      [
+        tpl.sec('parties', v, missing),
+        tpl.sec('subject', v),
+        tpl.sec('scope', v),
+        tpl.sec('content', v),
+        tpl.sec('personal-info', v),
+        tpl.sec('labelling', v),
+        tpl.sec('incidents', v),
+        tpl.sec('term', v),
+        tpl.sec('signed', v, [
+          textOr(
+            tpl,
+            s.service.registration?.agreement,
+            tpl.l('f.reg.agreement'),
+            `${s.path}.registration.agreement`,
+          ),
+        ]),
+      ],
+    );
+  }),
 };
 
 export const genaiRegistrationDisplay: DocumentDef = {
   id: 'genai-registration-display',
-  family: 'registration',
-  filing: 'genai-registration',
+  ...REGISTRATION,
   formats: PROSE,
-  build: (ctx, tpl) => {
-    if (!ctx.subjects.registrations.length) return noApps(tpl);
-    return ctx.subjects.registrations.map((s) => {
-      const v = vars(ctx, tpl, s);
-      const m = s.service.answers.model;
-      const shanghai = isShanghai(ctx, s.service);
-      const items = fields([
-        row(ctx, tpl.l('f.reg.model'), m?.name, `${s.path}.answers.model.name`),
-        row(ctx, tpl.l('f.reg.modelNumber'), m?.filingNumber, `${s.path}.answers.model.filingNumber`),
-        ...(shanghai
-          ? [
-              row(
-                ctx,
-                tpl.l('f.reg.number'),
-                s.service.registration?.number,
-                `${s.path}.registration.number`,
-                // issued only once registered: shown as to-complete, not a gap that blocks the filing
-                false,
-                tpl.l('reg.shanghaiNote'),
-              ),
-            ]
-          : []),
-      ]);
-      const sample = shanghai ? tpl.l('reg.sample.shanghai', v) : tpl.l('reg.sample', v);
-      return tpl.sec(
-        'app',
-        v,
-        [],
-        [
-          tpl.sec('items', v, [items]),
-          tpl.sec('sample', v, [paragraph(sample)]),
-          tpl.sec('placement', v),
-          tpl.sec('ai-label', v),
-        ],
-      );
-    });
-  },
+  build: perApp((ctx, tpl, s, v) => {
+    const m = s.service.answers.model;
+    const shanghai = isShanghai(ctx, s.service);
+    const items = fields([
+      row(ctx, tpl.l('f.reg.model'), m?.name, `${s.path}.answers.model.name`),
+      row(ctx, tpl.l('f.reg.modelNumber'), m?.filingNumber, `${s.path}.answers.model.filingNumber`),
+      ...(shanghai
+        ? [
+            row(
+              ctx,
+              tpl.l('f.reg.number'),
+              s.service.registration?.number,
+              `${s.path}.registration.number`,
+              // issued only once registered: shown as to-complete, not a gap that blocks the filing
+              false,
+              tpl.l('reg.shanghaiNote'),
+            ),
+          ]
+        : []),
+    ]);
+    const sample = shanghai ? tpl.l('reg.sample.shanghai', v) : tpl.l('reg.sample', v);
+    return tpl.sec(
+      'app',
+      v,
+      [],
+      [
+        tpl.sec('items', v, [items]),
+        tpl.sec('sample', v, [paragraph(sample)]),
+        tpl.sec('placement', v),
+        tpl.sec('ai-label', v),
+      ],
+    );
+  }),
 };

@@ -27,8 +27,7 @@ export const renderers: { readonly [F in Format]: Renderer } = {
     format: 'pdf',
     extension: 'pdf',
     render: async (d, deps) => {
-      if (!deps.printPdf)
-        throw new BeianError('ENVIRONMENT', 'PDF output needs a headless Chromium; none was provided.');
+      if (!deps.printPdf) throw BeianError.of('ENVIRONMENT', 'materials.noPrinter');
       return deps.printPdf(renderHtml(d));
     },
   },

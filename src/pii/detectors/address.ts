@@ -10,15 +10,51 @@ const isPrefixChar = (ch: string): boolean => /^[\u4e00-\u9fffA-Za-z0-9]$/.test(
 /** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
 const STREET =
   /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?![\u4e00-\u9fff]?(?:线|站|口站|局|办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
+/** the last character of an admin word (街道, 区, 县…): a street name never starts with it */
+const ADMIN_END = new Set([...'道区县镇乡市省'].map((c) => c.charCodeAt(0)));
 /** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
 const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠']);
 const FIRST_ADMIN = /[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|镇|乡|街道|开发区|新区)/;
 const ADMIN_CHAIN = /(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区))+$/;
 /** Cheap pre-check before the street expression (大 alone would let nearly every line through). */
 const STREET_HINT = /[路街巷弄]|胡同|大道/;
+/** The kinds of a named building, estate or village (理想国际大厦, 星港花园, 松坪村), longest first. */
+const PLACE_KINDS = [
+  '科技园',
+  '工业园',
+  '产业园',
+  '大厦',
+  '大楼',
+  '广场',
+  '花园',
+  '小区',
+  '公寓',
+  '家园',
+  '新村',
+  '商城',
+  '社区',
+  '村',
+];
+/** by UTF-16 code: 1 = the last character of a kind (a table, as this is read at every character) */
+const PLACE_LAST = new Uint8Array(0x10000);
+for (const k of PLACE_KINDS) PLACE_LAST[k.charCodeAt(k.length - 1)] = 1;
+/** a character right after the kind that makes it a longer word (村民, 村委, 广场舞) */
+const PLACE_NOT_NEXT = new Set(
+  [...'民委里庄落镇干长级官头口上寨支户组务办规籍医舞'].map((c) => c.charCodeAt(0)),
+);
+/** What stands before a place in running text: a locative verb (位于, 在, 到…). */
+const PLACE_BEFORE =
+  /(?:位于|在|到|住|于|至|往|赴|来到|前往|落户|入驻|地址[：:]?|家住|住在|搬到|搬进|回到|走进)$/;
+/** …or after it (…大厦举行, …村附近, …广场门口). */
+const PLACE_AFTER =
+  /^(?:举行|举办|召开|开幕|附近|一带|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|\s|$)/;
+/** Words that end in a place kind but name no place (农村, 全村, 广场舞). */
+const NOT_PLACE =
+  /^(?:农|乡|山|渔|全|本|该|外|邻|各|每|整|此|那|这|新农|城中|美丽乡|度假|文化|地球|中心|市民|人民|商业|休闲|主题|时代|城市|音乐|网络|数码|电子|购物|美食|儿童|英雄|一|两|几)/;
+
 /** Words right after a street name that show it is a place (文汇路附近, 长阳大街与…交汇). */
 const STREET_AFTER =
-  /^(?:[0-9０-９]|与|和|交|一带|附近|沿线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|$)/;
+  /^(?:[0-9０-９]|与|和|交|一带|附近|沿线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
 
 /**
  * Postal addresses, read by their grammar: [province][city][district][town] street + door number
@@ -37,7 +73,7 @@ export function createAddress(d: PiiDictionaries): Detector {
     `^(?:${region}(?:${alt(a['province-suffix'])})?|[${HAN}]{2,7}?(?:${alt(a['province-suffix'])}))?(?:${region}(?:${alt(a['city-suffix'])})?|[${HAN}]{1,5}?(?:${alt(a['city-suffix'])}))?`,
   );
   const detail = new RegExp(
-    `(?:\\s?(?:[0-9A-Za-z一二三四五六七八九十]{1,4}(?:${alt(a['detail-suffix'])})|(?:套房|公寓|室)\\s?[0-9]{1,5}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=[0-9一二三四五六七八九十A-Za-z]{1,4}(?:${alt(a['detail-suffix'])}))))*`,
+    `(?:[ \\u3000]?(?:[0-9A-Za-z一二三四五六七八九十]{1,4}(?:${alt(a['detail-suffix'])})|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=[0-9一二三四五六七八九十A-Za-z]{1,4}(?:${alt(a['detail-suffix'])}))))*`,
     'y',
   );
   const stop = new Set([...a.stop]);
@@ -126,6 +162,15 @@ export function createAddress(d: PiiDictionaries): Detector {
           start = k + 1;
           break;
         }
+      // a region across or inside the cut decides where the name starts (上海南京东路 → not 海南京东路,
+      // 寸土寸金南京路 → 南京路), and an admin word the cut split (街道华兴路) stays before it
+      const base = Math.max(0, start - 3);
+      const rg = process.env.NORG ? null : regionRe.exec(text.slice(base, coreEnd));
+      if (rg) {
+        const rs = base + rg.index;
+        const re = rs + rg[0].length;
+        if ((rs < start && re > start) || (rs > start && re <= coreEnd)) start = rs;
+      } else if (start < coreEnd - 2 && ADMIN_END.has(text.charCodeAt(start))) start++;
       const word = text.slice(start, end);
       const name = text.slice(start, coreEnd);
       let plain = false;
@@ -151,6 +196,57 @@ export function createAddress(d: PiiDictionaries): Detector {
     }
   }
 
+  /**
+   * Named buildings, estates and villages with no street before them (位于星港花园, 在理想国际大厦
+   * 举行, 松坪村三期): only with a locative cue, an admin prefix or a door/floor after, and the kind
+   * (村, 广场) never alone; they are `medium` at most.
+   */
+  function places(text: string, out: Finding[]): void {
+    for (let p = 1; p < text.length; p++) {
+      if (PLACE_LAST[text.charCodeAt(p)] === 0) continue;
+      const end = p + 1;
+      if (end < text.length && PLACE_NOT_NEXT.has(text.charCodeAt(end))) continue;
+      let kind = '';
+      for (const k of PLACE_KINDS)
+        if (end >= k.length && text.startsWith(k, end - k.length)) {
+          kind = k;
+          break;
+        }
+      if (kind === '') continue;
+      const coreEnd = end - kind.length;
+      let start = coreEnd;
+      while (start > 0 && coreEnd - start < 6 && isPrefixChar(text[start - 1] ?? '')) {
+        const ch = text[start - 1] ?? '';
+        if (stop.has(ch) || STREET_STOP.has(ch)) break;
+        start--;
+      }
+      const name = text.slice(start, coreEnd);
+      if (name.length < 2 || NOT_PLACE.test(name) || common.has(name) || /^[0-9]/.test(name)) continue;
+      if (out.some((f) => start < f.end && f.start < end)) continue;
+      let s = start;
+      while (s > 0 && start - s < 16 && isPrefixChar(text[s - 1] ?? '') && !stop.has(text[s - 1] ?? '')) s--;
+      const head = text.slice(s, start);
+      const admin = ADMIN_CHAIN.exec(head);
+      if (admin) {
+        const r = regionRe.exec(head);
+        start = s + (r && r.index < admin.index ? r.index : admin.index);
+      }
+      const cueBefore = PLACE_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || labelled(text, start);
+      const after = text.slice(end, end + 4);
+      const cueAfter = PLACE_AFTER.test(after);
+      // punctuation after, or 在 before, is a weak cue alone (…在国内农村, 海豚家园，)
+      const strong =
+        admin !== null ||
+        (cueBefore && cueAfter) ||
+        (cueAfter && !/^(?:[，、。；）)]|\s|$)/.test(after)) ||
+        (cueBefore && text.charCodeAt(start - 1) !== 0x5728);
+      if (!strong) continue;
+      const score = 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
+      out.push(finding('address', text, start, end, Math.min(score, 0.84)));
+      p = end - 1;
+    }
+  }
+
   return {
     type: 'address',
     applies: (p) => p.street && p.han >= 3,
@@ -158,6 +254,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const out: Finding[] = [];
       numbered(text, out);
       streets(text, out);
+      if (!process.env.NOPL) places(text, out);
       return out.length > 1 ? out.sort((x, y) => x.start - y.start) : out;
     },
   };

@@ -1,6 +1,6 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
-import { pack2, pack3 } from '../word-stats.js';
+import { pack3, packHan } from '../word-stats.js';
 
 const HAN = 1;
 const SURNAME = 2;
@@ -28,7 +28,7 @@ const GIVEN_CAP = 3;
 const WORD_PENALTY = 6;
 const PREFIX_PENALTY = 2;
 const GLUE_PENALTY = 3;
-const BARE_FLOOR = 4;
+const BARE_FLOOR = 3.5;
 const NO_CUE_FLOOR = 3;
 const NO_CUE_BASE = 0.4;
 const WEAK_BONUS = 0.25;
@@ -36,6 +36,13 @@ const NO_CUE_MAX = 0.84;
 const LEFT_CUE = 0.45;
 const RIGHT_CUE = 0.35;
 const BLOCKED = -1;
+const LIST_SCORE = 0.7;
+const GLOSS_SCORE = 0.75;
+const GLOSS = /[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/g;
+/** 、 和 与 及: between the names of a list */
+const LIST_SEP = new Set([0x3001, 0x548c, 0x4e0e, 0x53ca]);
+/** what ends a list item */
+const LIST_END = new Set([...'、，。；：和与及等的也都在是'].map((c) => c.charCodeAt(0)));
 const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 /** · • ‧ ・ - －: the separators inside a transliterated name */
@@ -43,12 +50,28 @@ const isNameDot = (c: number): boolean =>
   c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb || c === 45 || c === 0xff0d;
 /** ：, :, or white space between a label and the name (姓名：张三) */
 const isLabelGap = (c: number): boolean => c === 0xff1a || c === 58 || c === 32 || c === 9 || c === 0x3000;
-const MODERN = /[的了们这吗呢么说个]/;
-/** function words of classical Chinese and characters only traditional script uses */
-const CLASSICAL =
-  /[之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義]/;
-const CLASSICAL_MANY =
-  /[之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義][\s\S]*[之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義]/;
+/** characters of modern simplified prose (的, 了…) and of classical/traditional text (之, 於, 們…), by UTF-16 code */
+const MODERN_CHAR = 1;
+const CLASSICAL_CHAR = 2;
+const SCRIPT = new Uint8Array(0x10000);
+for (const ch of '的了们这吗呢么说个') SCRIPT[ch.charCodeAt(0)] = MODERN_CHAR;
+for (const ch of '之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義')
+  SCRIPT[ch.charCodeAt(0)] = CLASSICAL_CHAR;
+/**
+ * Modern simplified Chinese: no classical/traditional character, or a modern one and at most one
+ * classical. One table lookup per code unit: an expression with a backtracking `[…][\s\S]*[…]`
+ * cost more than the whole name search on long lines.
+ */
+function readsModern(text: string): boolean {
+  let modernSeen = false;
+  let classical = 0;
+  for (let i = 0; i < text.length; i++) {
+    const k = SCRIPT[text.charCodeAt(i)] ?? 0;
+    if (k === MODERN_CHAR) modernSeen = true;
+    else if (k === CLASSICAL_CHAR && ++classical >= 2) return false;
+  }
+  return classical === 0 || modernSeen;
+}
 const LATIN_WORD = /(?<![A-Za-z0-9_.@-])[A-Z][a-z]{2,14}(?: ?[A-Z][a-z]{1,14})?(?![A-Za-z0-9_@-])/g;
 const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
 
@@ -179,28 +202,45 @@ export function createPersonName(d: PiiDictionaries): Detector {
     let m = sl === 2 ? 2 : Math.min(words.surname[a] ?? 0, SURNAME_CAP);
     for (let k = i + sl; k < e; k++) m += Math.min(words.given[text.charCodeAt(k)] ?? 0, GIVEN_CAP);
     const len = e - i;
-    if (len === 2 && words.words2.has(pack2(a, b))) m -= WORD_PENALTY;
-    if (len === 3 && words.words3.has(pack3(a, b, text.charCodeAt(i + 2)))) m -= WORD_PENALTY;
-    if (len === 3 && sl === 1 && words.words2.has(pack2(a, b))) m -= PREFIX_PENALTY;
+    const key = len === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
+    if (len === 2 ? words.words2.has(key) : words.words3.has(key)) m -= WORD_PENALTY;
+    if (len === 3 && sl === 1 && words.words2.has(packHan(a, b))) m -= PREFIX_PENALTY;
     if (len === 2 && e < text.length && words.words3.has(pack3(a, b, text.charCodeAt(e)))) m -= GLUE_PENALTY;
-    if (i > 0 && words.words2.has(pack2(text.charCodeAt(i - 1), a))) m -= GLUE_PENALTY;
+    if (i > 0 && words.words2.has(packHan(text.charCodeAt(i - 1), a))) m -= GLUE_PENALTY;
     if (i > 1 && words.words3.has(pack3(text.charCodeAt(i - 2), text.charCodeAt(i - 1), a)))
       m -= GLUE_PENALTY;
     if (i > 0 && words.words3.has(pack3(text.charCodeAt(i - 1), a, b))) m -= GLUE_PENALTY;
-    if (e < text.length && words.words2.has(pack2(text.charCodeAt(e - 1), text.charCodeAt(e))))
+    if (e < text.length && words.words2.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e))))
       m -= GLUE_PENALTY;
     // a four-character word (idiom) across the candidate: 星罗棋布 holds no 罗棋布 (strings are
     // built here only, for the few candidates still in the running)
     if (m >= NO_CUE_FLOOR)
       for (let k = Math.max(0, i - 3); k < e && k + 4 <= text.length; k++)
         if (
-          words.words4Heads.has(pack2(text.charCodeAt(k), text.charCodeAt(k + 1))) &&
+          words.words4Heads.has(packHan(text.charCodeAt(k), text.charCodeAt(k + 1))) &&
           words.words4.has(text.slice(k, k + 4))
         ) {
           m -= GLUE_PENALTY;
           break;
         }
     return m;
+  };
+  /**
+   * The candidate is an ordinary word (银行解释, 法官表示) or starts with a frequent one (宣传中,
+   * 宣布豪), whatever cue stands beside it; a title before keeps a name whose start is a word
+   * (记者刘海亮) and an entry the list tags as a person (齐白石) is never ordinary.
+   */
+  const ordinaryWord = (text: string, i: number, sl: number, e: number, titled: boolean): boolean => {
+    if (words === undefined) return false;
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    const len = e - i;
+    const key = len === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
+    if (words.names.has(key)) return false;
+    if (len === 3 && words.words3.has(key)) return true;
+    if (titled) return false;
+    if (len === 2) return words.frequent50.has(packHan(a, b));
+    return sl === 1 && words.frequent300.has(packHan(a, b));
   };
   /** an upper bound of nameOdds for a candidate with no context: penalties only lower it */
   const mayLookLikeName = (text: string, i: number, sl: number): boolean => {
@@ -230,7 +270,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const isModern = (text: string): boolean => {
     if (text !== modernText) {
       modernText = text;
-      modern = (MODERN.test(text) && !CLASSICAL_MANY.test(text)) || !CLASSICAL.test(text);
+      modern = readsModern(text);
     }
     return modern;
   };
@@ -266,6 +306,15 @@ export function createPersonName(d: PiiDictionaries): Detector {
     )
       return undefined;
     if (endsAt(wordBefore, text, i + 1)) return undefined;
+    // the surname character closes a title or a frequent word (主任丁伟: 任 ends 主任)
+    if (endsAt(titles, text, i + 1)) return undefined;
+    // (a title just before wins: 主任何伟 holds 任何 but 主任 is read first)
+    if (
+      i > 0 &&
+      words?.frequent300.has(packHan(text.charCodeAt(i - 1), text.charCodeAt(i))) &&
+      !endsAt(titles, text, i)
+    )
+      return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
@@ -295,7 +344,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (right === BLOCKED) continue;
       if (ambiguous && left !== LEFT_CUE && right !== RIGHT_CUE) continue;
       // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
-      if (ambiguous && g === 2 && words?.words2.has(pack2(text.charCodeAt(gs), text.charCodeAt(gs + 1))))
+      if (ambiguous && g === 2 && words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))))
         continue;
       const cue = left === LEFT_CUE || right === RIGHT_CUE;
       let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
@@ -309,6 +358,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
         if (bare && m < BARE_FLOOR) continue;
         score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
       } else if (left === 0 && right === 0) continue;
+      // below the floor it could not win anyway; the word test is the dearest, so it comes last
+      if (score < MIN_SCORE) continue;
+      if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE)) continue;
       if (bestEnd < 0 || score > bestScore + 1e-9) {
         bestEnd = e;
         bestScore = score;
@@ -369,6 +421,90 @@ export function createPersonName(d: PiiDictionaries): Detector {
     out.sort((a, b) => a.start - b.start);
   }
 
+  /**
+   * A transliterated name glossed with its Latin spelling (威尔莱特（WillWright）, 阿特金森（martin
+   * atkinson）): the run of three or more transliteration characters and the bracketed Latin are
+   * both a name, the gloss being the cue.
+   */
+  const glossed = (text: string, out: Finding[]): void => {
+    if (text.indexOf('（') < 0 && text.indexOf('(') < 0) return;
+    GLOSS.lastIndex = 0;
+    for (let m = GLOSS.exec(text); m !== null; m = GLOSS.exec(text)) {
+      const open = m.index;
+      let s = open;
+      while (s > 0 && open - s < 8 && (translitAt(text, s - 1) || isNameDot(text.charCodeAt(s - 1)))) s--;
+      while (s < open && isNameDot(text.charCodeAt(s))) s++;
+      if (open - s < 3 || hasTranslitStop(text.slice(s, open))) continue;
+      const ls = open + 1;
+      const le = ls + (m[1]?.length ?? 0);
+      // the whole run is the name: a shorter Chinese reading inside it (伍德沃 of 伍德沃特) gives way
+      for (let k = out.length - 1; k >= 0; k--) {
+        const f = out[k] as Finding;
+        if (f.start >= s && f.end <= open && f.end - f.start < open - s) out.splice(k, 1);
+      }
+      if (!out.some((f) => s < f.end && f.start < open))
+        out.push(finding('person-name', text, s, open, GLOSS_SCORE));
+      if (!out.some((f) => ls < f.end && f.start < le))
+        out.push(finding('person-name', text, ls, le, GLOSS_SCORE));
+    }
+    out.sort((a, b) => a.start - b.start);
+  };
+
+  /**
+   * A list of people (侍卫副官马湘、黄惠龙; 潘德夫和罗基): beside a name already found, across 、 (or
+   * 和/与/及), a short item shaped like a name (a surname and one or two characters that make no
+   * ordinary word, or a run of transliteration characters) bounded by the next separator is a name
+   * too (`medium`: the list is the only cue).
+   */
+  const listItem = (text: string, s: number): number => {
+    let e = s;
+    while (e < text.length && e - s < 6 && isHanCode(text.charCodeAt(e)) && !LIST_END.has(text.charCodeAt(e)))
+      e++;
+    const len = e - s;
+    if (len < 2 || len > 5) return -1;
+    if (
+      e < text.length &&
+      isHanCode(text.charCodeAt(e)) &&
+      !LIST_END.has(text.charCodeAt(e)) &&
+      !startsAt(speech, text, e)
+    )
+      return -1;
+    if (allTranslit(text, s, e) && len >= 3 && !hasTranslitStop(text.slice(s, e))) return e;
+    const f = flags[text.charCodeAt(s)] ?? 0;
+    if (len > 3 || !(f & SINGLE) || f & AMBIGUOUS) return -1;
+    for (let k = s + 1; k < e; k++) if ((flags[text.charCodeAt(k)] ?? 0) & STOP) return -1;
+    if (isCommon(text, s, e) || ordinaryWord(text, s, 1, e, false)) return -1;
+    if (nameOdds(text, s, 1, e) < NO_CUE_FLOOR) return -1;
+    return e;
+  };
+  const listed = (text: string, out: Finding[]): void => {
+    const n = out.length;
+    for (let k = 0; k < n; k++) {
+      const f = out[k] as Finding;
+      if (f.score < MIN_SCORE) continue;
+      // forward along the list
+      let at = f.end;
+      while (at < text.length && LIST_SEP.has(text.charCodeAt(at))) {
+        const e = listItem(text, at + 1);
+        if (e < 0 || out.some((g) => at + 1 < g.end && g.start < e)) break;
+        out.push(finding('person-name', text, at + 1, e, LIST_SCORE));
+        at = e;
+      }
+      // and one item back (黄惠龙 found, 马湘 before the 、)
+      const sep = f.start - 1;
+      if (sep > 1 && LIST_SEP.has(text.charCodeAt(sep))) {
+        for (let s = Math.max(0, sep - 5); s <= sep - 2; s++) {
+          if (listItem(text, s) !== sep) continue;
+          if (s > 0 && isHanCode(text.charCodeAt(s - 1)) && leftScore(text, s) === 0) continue;
+          if (!out.some((g) => s < g.end && g.start < sep))
+            out.push(finding('person-name', text, s, sep, LIST_SCORE));
+          break;
+        }
+      }
+    }
+    if (out.length > n) out.sort((a, b) => a.start - b.start);
+  };
+
   return {
     type: 'person-name',
     applies: (p) => p.han >= 2,
@@ -398,7 +534,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
         }
         i++;
       }
+      glossed(text, out);
       latinNames(text, out);
+      if (out.length > 0 && words !== undefined) listed(text, out);
       return recur(text, out);
     },
   };

@@ -1,5 +1,6 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import type { Detector } from '../types.js';
+import { pack3, packHan } from '../word-stats.js';
 
 /** Per-sentence facts the features read: what the rule detectors found (B/I/O per character). */
 export interface SentenceContext {
@@ -67,5 +68,42 @@ export function positionFeatures(
     `rp${ctx.rulePerson[i] ?? 0}${ctx.rulePerson[i - 1] ?? 0}`,
     `ra${ctx.ruleAddress[i] ?? 0}${ctx.ruleAddress[i - 1] ?? 0}`,
     `rpc${ctx.rulePerson[i] ?? 0}${c(0)}`,
+    ...wordFeatures(text, i, d),
+  ];
+}
+
+/** log odds in coarse steps, so a feature generalises across characters */
+const bucket = (x: number): number => (x <= -2 ? -2 : x >= 3 ? 3 : Math.round(x));
+const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
+/**
+ * Facts from the general word list (jieba's, when installed): how surname-like and given-name-like
+ * the characters around i are (log odds in steps), and whether an ordinary word covers i — the
+ * features that carry over from one text genre to another, unlike the characters themselves.
+ */
+function wordFeatures(text: string, i: number, d: PiiDictionaries): string[] {
+  const w = d.words;
+  if (w === undefined) return [];
+  const code = (k: number) => (i + k >= 0 && i + k < text.length ? text.charCodeAt(i + k) : 0);
+  const a = code(-1);
+  const b = code(0);
+  const c = code(1);
+  const han = (x: number) => x !== 0 && isHan(x);
+  const w2l = han(a) && han(b) && w.words2.has(packHan(a, b)) ? 1 : 0;
+  const w2r = han(b) && han(c) && w.words2.has(packHan(b, c)) ? 1 : 0;
+  const w3 = han(a) && han(b) && han(c) && w.words3.has(pack3(a, b, c)) ? 1 : 0;
+  const sur = bucket(w.surname[b] ?? 0);
+  const g0 = bucket(w.given[b] ?? 0);
+  const g1 = bucket(w.given[c] ?? 0);
+  const gp = bucket(w.given[a] ?? 0);
+  const sp = bucket(w.surname[a] ?? 0);
+  return [
+    `ws${sur}`,
+    `wg${g0}${g1}`,
+    `wsg${sur}${g1}`,
+    `wpg${sp}${g0}`,
+    `wgg${gp}${g0}`,
+    `ww${w2l}${w2r}${w3}`,
+    `wwg${w2l}${w2r}${g0}`,
   ];
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockFault, type MockServer, startMockModel } from '../../testing/mock-model.js';
 import { createTarget } from './catalogue.js';
 import { TargetConfig } from './config.js';
+import { nodeTransport } from './node-transport.js';
 import { type Target, TargetError } from './types.js';
 
 /**
@@ -35,7 +36,11 @@ afterAll(async () => {
 type Make = (url: string) => Target;
 const env = { CONTRACT_KEY: SECRET };
 const deps = { fetch, env };
-const http = (url: string): Target =>
+// the CLI's keep-alive node:http transport must keep the same contract as fetch
+const node = nodeTransport();
+afterAll(() => node.close());
+const nodeDeps = { fetch, env, transport: node.send };
+const http = (url: string, d: typeof deps = deps): Target =>
   createTarget(
     TargetConfig.parse({
       type: 'http',
@@ -45,9 +50,9 @@ const http = (url: string): Target =>
       responsePath: 'choices[0].message.content',
       maxResponseBytes: 2048,
     }),
-    deps,
+    d,
   );
-const openai = (url: string): Target =>
+const openai = (url: string, d: typeof deps = deps): Target =>
   createTarget(
     TargetConfig.parse({
       type: 'openai',
@@ -56,7 +61,7 @@ const openai = (url: string): Target =>
       apiKeyEnv: 'CONTRACT_KEY',
       maxResponseBytes: 2048,
     }),
-    deps,
+    d,
   );
 const script = (): Target =>
   createTarget(TargetConfig.parse({ type: 'script', command: process.execPath, args: [echo] }), deps);
@@ -64,6 +69,8 @@ const script = (): Target =>
 const cases: [string, Make, string][] = [
   ['openai', openai, 'http'],
   ['http', http, 'http'],
+  ['openai over node:http', (u) => openai(u, nodeDeps), 'http'],
+  ['http over node:http', (u) => http(u, nodeDeps), 'http'],
   ['script', () => script(), 'script'],
 ];
 
@@ -143,5 +150,29 @@ describe('target config', () => {
       TargetConfig.safeParse({ type: 'openai', baseUrl: 'http://x', model: 'm', apiKeyEnv: 'sk-abc/123' })
         .success,
     ).toBe(false);
+  });
+});
+
+describe('the node:http transport', () => {
+  it('maps a refused connection to unreachable with its code', async () => {
+    const e = (await openai('http://127.0.0.1:1', nodeDeps)
+      .send({ messages: [{ role: 'user', content: 'q' }] })
+      .catch((x: unknown) => x)) as TargetError;
+    expect(e).toBeInstanceOf(TargetError);
+    expect(e.kind).toBe('unreachable');
+    expect(e.code).toBe('ECONNREFUSED');
+  });
+  it('keeps a multi-byte answer whole across chunks', async () => {
+    const long = '长'.repeat(40_000);
+    const big = await startMockModel({ reply: () => long });
+    try {
+      const r = await createTarget(
+        TargetConfig.parse({ type: 'openai', baseUrl: big.url, model: 'm' }),
+        nodeDeps,
+      ).send({ messages: [{ role: 'user', content: 'q' }] });
+      expect(r.text).toBe(long);
+    } finally {
+      await big.close();
+    }
   });
 });

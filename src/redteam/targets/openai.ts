@@ -37,11 +37,7 @@ export function createOpenAiTarget(c: OpenAiTargetConfig, deps: TargetDeps): Tar
   let key: string | undefined;
   if (c.apiKeyEnv) {
     key = deps.env[c.apiKeyEnv];
-    if (!key)
-      throw new BeianError(
-        'CONFIG_INVALID',
-        `The environment variable ${c.apiKeyEnv} (the API key) is not set.`,
-      );
+    if (!key) throw BeianError.of('CONFIG_INVALID', 'redteam.target.keyEnvUnset', { name: c.apiKeyEnv });
   }
   const url = `${c.baseUrl.replace(/\/+$/, '')}/chat/completions`;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -56,7 +52,7 @@ export function createOpenAiTarget(c: OpenAiTargetConfig, deps: TargetDeps): Tar
     async send(req: TargetRequest): Promise<TargetReply> {
       const messages = c.system ? [{ role: 'system', content: c.system }, ...req.messages] : req.messages;
       const { status, body } = await exchange(
-        deps.fetch,
+        deps,
         url,
         {
           method: 'POST',

@@ -150,7 +150,8 @@ export class Policy {
     this.limit = Math.max(1, Math.floor(this.limit / 2));
     this.stats.limit = this.limit;
     this.successesSinceGrow = 0;
-    await this.gate.pause(err.retryAfterMs ?? this.o.baseDelayMs);
+    // capped as the back-off is: a hostile or broken Retry-After cannot stall every worker for days
+    await this.gate.pause(Math.min(300_000, err.retryAfterMs ?? this.o.baseDelayMs));
   }
 }
 

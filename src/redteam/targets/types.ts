@@ -69,10 +69,30 @@ export interface Target {
   close?(): Promise<void>;
 }
 
+/** One HTTP request as the HTTP targets make it. */
+export interface HttpRequestInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends one request and returns the body of a 2xx reply, failing with a TargetError exactly as
+ * `exchange` does over fetch (see node-transport.ts for the keep-alive one the CLI uses).
+ */
+export type HttpTransport = (
+  url: string,
+  init: HttpRequestInit,
+  maxBytes: number,
+) => Promise<{ status: number; body: string }>;
+
 /** What targets need from the outside world, passed in explicitly. */
 export interface TargetDeps {
   fetch: typeof fetch;
   env: NodeJS.ProcessEnv;
+  /** when given, HTTP targets send through it instead of `fetch` */
+  transport?: HttpTransport;
 }
 
 /** Reads a response body up to a byte limit, so a runaway answer cannot exhaust memory. */
@@ -101,21 +121,30 @@ export async function readBody(res: Response, maxBytes: number): Promise<string>
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Maps an HTTP status to a failure (or undefined for 2xx). */
-export function httpFailure(res: Response, body: string): TargetError | undefined {
-  if (res.ok) return undefined;
+/** Maps an HTTP status (and its Retry-After header) to a failure, or undefined for 2xx. */
+export function statusFailure(
+  status: number,
+  retryAfter: string | null,
+  body: string,
+): TargetError | undefined {
+  if (status >= 200 && status < 300) return undefined;
   const snippet = body.slice(0, 200);
-  if (res.status === 429)
+  if (status === 429)
     return new TargetError('rate-limit', `HTTP 429: ${snippet}`, {
       status: 429,
-      retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
+      retryAfterMs: parseRetryAfter(retryAfter),
     });
-  if (res.status >= 500 || res.status === 408)
-    return new TargetError('server', `HTTP ${res.status}: ${snippet}`, {
-      status: res.status,
-      retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
+  if (status >= 500 || status === 408)
+    return new TargetError('server', `HTTP ${status}: ${snippet}`, {
+      status,
+      retryAfterMs: parseRetryAfter(retryAfter),
     });
-  return new TargetError('client', `HTTP ${res.status}: ${snippet}`, { status: res.status });
+  return new TargetError('client', `HTTP ${status}: ${snippet}`, { status });
+}
+
+/** Maps a fetch Response's status to a failure (or undefined for 2xx). */
+export function httpFailure(res: Response, body: string): TargetError | undefined {
+  return statusFailure(res.status, res.headers.get('retry-after'), body);
 }
 
 /** Error codes that mean nothing answers at that address. */
@@ -162,11 +191,13 @@ export function networkFailure(e: unknown): TargetError {
  * transport failures and non-2xx statuses to typed errors. Returns the body of a 2xx reply.
  */
 export async function exchange(
-  fetchFn: typeof fetch,
+  deps: Pick<TargetDeps, 'fetch' | 'transport'>,
   url: string,
-  init: RequestInit,
+  init: HttpRequestInit,
   maxBytes: number,
 ): Promise<{ status: number; body: string }> {
+  if (deps.transport) return deps.transport(url, init, maxBytes);
+  const fetchFn = deps.fetch;
   let res: Response;
   let body: string;
   try {

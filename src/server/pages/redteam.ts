@@ -1,7 +1,8 @@
-import type { RedteamResultView, RedteamRunSummary } from '../deps.js';
+import type { JobCounts, RedteamResultView, RedteamRunSummary } from '../deps.js';
 import { h, seg } from '../html.js';
 import { csrfField, type PageCtx, page } from '../layout.js';
 import { barChart } from './charts.js';
+import { jobsPanel } from './jobs.js';
 
 export function redteamListPage(p: PageCtx, runs: readonly RedteamRunSummary[]): string {
   const body = runs.length
@@ -23,6 +24,8 @@ export interface RunPageView {
   /** matching results (undefined: the source gave them all at once) */
   total?: number | undefined;
   facets?: { verdicts: Record<string, number>; risks: Record<string, number> } | undefined;
+  /** the run's queue batches; 'off' when the dashboard has no queue configured */
+  jobs?: JobCounts | 'off' | undefined;
 }
 
 const VERDICT_ORDER = ['fail', 'uncertain', 'error', 'refused', 'pass'];
@@ -76,6 +79,7 @@ ${r.override ? h`<p class="muted override-note">${p.t('web.redteam.overridden', 
   const { form, nav } = pager(p, run, view, results.length);
   const body = h`<h1>${p.t('web.redteam.run', { id: run.id })}</h1><p>${run.target} · ${run.createdAt} · ${p.t('web.redteam.passRate', { passed: run.passed, total: run.total })}</p>
 ${barChart(run.perRisk.map((x) => ({ label: x.riskId, value: x.total ? x.passed / x.total : 0 })))}
+${jobsPanel(p, view.jobs)}
 ${form}${nav}
 <table id="results"><thead><tr><th>${p.t('web.col.risk')}</th><th>${p.t('web.col.prompt')}</th><th>${p.t('web.col.answer')}</th><th>${p.t('web.col.verdict')}</th></tr></thead><tbody>${rows}</tbody></table>${nav}`;
   return page(p, run.id, body);

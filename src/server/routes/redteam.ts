@@ -24,12 +24,14 @@ export const redteamRoutes: Routes = (deps) =>
       };
       const r = await deps.redteam?.getRun(id, query);
       if (!r) throw BeianError.of('NOT_FOUND', 'web.error.noRun', { id });
+      const jobs = deps.jobs ? await deps.jobs.runJobs(id) : 'off';
       return c.html(
         redteamRunPage(pageCtx(c, deps), r.run, r.results, {
           ...query,
           page: pageNo,
           total: r.total,
           facets: r.facets,
+          jobs,
         }),
       );
     })

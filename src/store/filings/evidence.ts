@@ -61,7 +61,7 @@ export async function attachEvidence(
         .select('id')
         .where('id', '=', input.filingId)
         .executeTakeFirst();
-      if (!f) throw new BeianError('NOT_FOUND', `No filing "${input.filingId}" in the registry.`);
+      if (!f) throw BeianError.of('NOT_FOUND', 'filings.noFiling', { id: input.filingId });
       linked = await linkEvidence(trx, sha, input.filingId, input.actor, input.now, input.note ?? null);
     }
     if (stored || linked) {
@@ -83,14 +83,11 @@ export async function readEvidence(
   sha: string,
 ): Promise<{ meta: EvidenceMeta; bytes: Buffer }> {
   const r = await db.selectFrom('registry_evidence').selectAll().where('sha256', '=', sha).executeTakeFirst();
-  if (!r) throw new BeianError('NOT_FOUND', `No evidence with sha256 ${sha}.`);
+  if (!r) throw BeianError.of('NOT_FOUND', 'filings.noEvidence', { sha });
   const bytes = Buffer.from(r.content_base64, 'base64');
   const actual = sha256Hex(bytes);
   if (actual !== r.sha256) {
-    throw new BeianError(
-      'INTEGRITY',
-      `Evidence ${r.name} (${sha}) fails verification: its content now hashes to ${actual}.`,
-    );
+    throw BeianError.of('INTEGRITY', 'filings.evidenceTampered', { name: r.name, sha, actual });
   }
   return {
     meta: {

@@ -104,11 +104,7 @@ export async function getFiling(db: Kysely<Database>, id: string): Promise<Filin
     .where('f.id', 'in', storedFilingIds(id))
     .orderBy('f.id', 'desc')
     .executeTakeFirst();
-  if (!r)
-    throw new BeianError(
-      'NOT_FOUND',
-      `No filing "${id}" in the registry. List them with: beian registry list`,
-    );
+  if (!r) throw BeianError.of('NOT_FOUND', 'filings.noFilingList', { id });
   return toFiling(r);
 }
 
@@ -158,11 +154,11 @@ export async function transitionFiling(
       .where('id', 'in', storedFilingIds(input.filingId))
       .orderBy('id', 'desc')
       .executeTakeFirst();
-    if (!f) throw new BeianError('NOT_FOUND', `No filing "${input.filingId}" in the registry.`);
+    if (!f) throw BeianError.of('NOT_FOUND', 'filings.noFiling', { id: input.filingId });
     const kind = kb.filingKinds.find((k) => k.id === canonicalKindId(f.kind));
-    if (!kind) throw new BeianError('INTERNAL', `Filing kind ${f.kind} is not in the knowledge base.`);
+    if (!kind) throw BeianError.of('INTERNAL', 'filings.kindNotInKb', { kind: f.kind });
     if (input.expectedVersion !== undefined && Number(f.version) !== input.expectedVersion) {
-      throw new BeianError('CONFLICT', `Filing "${f.id}" was changed by someone else; reload and try again.`);
+      throw BeianError.of('CONFLICT', 'filings.staleVersion', { id: f.id });
     }
     const from = isFilingState(f.state) ? f.state : 'assessing';
     const ok = checkTransition({
@@ -180,7 +176,7 @@ export async function transitionFiling(
         .select('sha256')
         .where('sha256', '=', sha)
         .executeTakeFirst();
-      if (!ev) throw new BeianError('NOT_FOUND', `No evidence with sha256 ${sha}; attach it first.`);
+      if (!ev) throw BeianError.of('NOT_FOUND', 'filings.noEvidenceAttach', { sha });
       await linkEvidence(trx, sha, f.id, input.actor, input.now, `transition ${from} → ${ok.to}`);
     }
     const updated = await trx
@@ -196,7 +192,7 @@ export async function transitionFiling(
       .where('version', '=', f.version)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) {
-      throw new BeianError('CONFLICT', `Filing "${f.id}" was changed concurrently; try again.`);
+      throw BeianError.of('CONFLICT', 'filings.concurrent', { id: f.id });
     }
     await trx
       .insertInto('registry_transitions')
@@ -267,7 +263,7 @@ export async function endService(
       .where('id', '=', serviceId)
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1)
-      throw new BeianError('NOT_FOUND', `No service "${serviceId}" in the registry.`);
+      throw BeianError.of('NOT_FOUND', 'filings.noService', { id: serviceId });
     await appendAudit(trx, {
       at: now,
       actor,

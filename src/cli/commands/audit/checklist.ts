@@ -20,7 +20,7 @@ export const registerChecklist: RegisterSub = (audit, run, ctx) => {
             service: opts.service,
             data: await loadData(),
             store: s,
-            noConfigMessage: c.t('audit.checklist.noConfig', { file: opts.config }),
+            shownAs: opts.config,
           });
           if (opts.json) printJson(c, report);
           else {

@@ -1,6 +1,5 @@
 import type { RegisterSub } from '../../command.js';
-import { createProgress } from '../../progress.js';
-import { type Common, collect, common, finishLogAudit, loadData, seedOf } from './shared.js';
+import { type Common, collect, common, runLogAudit } from './shared.js';
 
 export const registerDisparity: RegisterSub = (audit, run, ctx) => {
   return common(audit.command('disparity <log>').description(ctx.t('audit.disparity.description')), ctx)
@@ -16,21 +15,15 @@ export const registerDisparity: RegisterSub = (audit, run, ctx) => {
           opts: Common & { group: string[]; outcome?: string; label?: string; rank?: string },
         ) => {
           const { runDisparityAudit } = await import('../../../app/fairness/log-audit.js');
-          const progress = createProgress(c, 'audit disparity', { json: opts.json });
-          const report = await runDisparityAudit({
-            file: log,
-            groups: opts.group,
-            outcome: opts.outcome,
-            label: opts.label,
-            rank: opts.rank,
-            reference: opts.reference,
-            seed: seedOf(opts.seed),
-            format: opts.format,
-            data: await loadData(),
-            onProgress: (done, total) => progress.update({ done, total }),
-          });
-          progress.finish();
-          return finishLogAudit(c, opts, log, report);
+          return runLogAudit(c, opts, log, 'disparity', (common) =>
+            runDisparityAudit({
+              ...common,
+              groups: opts.group,
+              outcome: opts.outcome,
+              label: opts.label,
+              rank: opts.rank,
+            }),
+          );
         },
       ),
     );

@@ -1,6 +1,5 @@
 import type { RegisterSub } from '../../command.js';
-import { createProgress } from '../../progress.js';
-import { type Common, common, finishLogAudit, loadData, seedOf } from './shared.js';
+import { type Common, common, runLogAudit } from './shared.js';
 
 export const registerPrice: RegisterSub = (audit, run, ctx) => {
   return common(audit.command('price <log>').description(ctx.t('audit.price.description')), ctx)
@@ -17,22 +16,16 @@ export const registerPrice: RegisterSub = (audit, run, ctx) => {
           opts: Common & { item: string; price: string; group: string; time?: string; window?: string },
         ) => {
           const { runPriceAudit } = await import('../../../app/fairness/log-audit.js');
-          const progress = createProgress(c, 'audit price', { json: opts.json });
-          const report = await runPriceAudit({
-            file: log,
-            item: opts.item,
-            price: opts.price,
-            group: opts.group,
-            time: opts.time,
-            window: opts.window,
-            reference: opts.reference,
-            seed: seedOf(opts.seed),
-            format: opts.format,
-            data: await loadData(),
-            onProgress: (done, total) => progress.update({ done, total }),
-          });
-          progress.finish();
-          return finishLogAudit(c, opts, log, report);
+          return runLogAudit(c, opts, log, 'price', (common) =>
+            runPriceAudit({
+              ...common,
+              item: opts.item,
+              price: opts.price,
+              group: opts.group,
+              time: opts.time,
+              window: opts.window,
+            }),
+          );
         },
       ),
     );

@@ -1,11 +1,13 @@
 import { type Command, Option } from 'commander';
 import type { AuditEvidence } from '../../../app/fairness/evidence.js';
+import type { OnProgress } from '../../../app/fairness/log-audit.js';
 import type { DisparityReport, PriceReport } from '../../../fairness/report.js';
 import { writeFileAtomicSync } from '../../../io/atomic.js';
 import { jsonOption } from '../../command.js';
 import type { CliContext, ExitCode } from '../../context.js';
 import { EXIT } from '../../exit-codes.js';
 import { printJson } from '../../output.js';
+import { createProgress } from '../../progress.js';
 import { withStore } from '../../with-store.js';
 
 export interface Common {
@@ -51,7 +53,38 @@ const exitFor = (malformed: number, flags: number): ExitCode =>
 
 type LogReport = PriceReport | DisparityReport;
 
-export /** HTML, JSON or terminal output, stored evidence and the exit code: the same for every log audit. */
+/** What every log audit takes from the shared flags (and the progress bar it reports to). */
+export interface LogAuditCommon {
+  file: string;
+  reference: string | undefined;
+  seed: number;
+  format: Common['format'];
+  data: Awaited<ReturnType<typeof loadData>>;
+  onProgress: OnProgress;
+}
+
+/** Runs one log audit with the shared flags and a progress bar, then reports it (`finishLogAudit`). */
+export async function runLogAudit(
+  c: CliContext,
+  opts: Common,
+  log: string,
+  name: 'price' | 'disparity',
+  audit: (common: LogAuditCommon) => Promise<LogReport>,
+): Promise<ExitCode> {
+  const progress = createProgress(c, `audit ${name}`, { json: opts.json });
+  const report = await audit({
+    file: log,
+    reference: opts.reference,
+    seed: seedOf(opts.seed),
+    format: opts.format,
+    data: await loadData(),
+    onProgress: (done, total) => progress.update({ done, total }),
+  });
+  progress.finish();
+  return finishLogAudit(c, opts, log, report);
+}
+
+/** HTML, JSON or terminal output, stored evidence and the exit code: the same for every log audit. */
 async function finishLogAudit(
   c: CliContext,
   opts: Common,

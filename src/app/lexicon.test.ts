@@ -1,0 +1,37 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKb } from '../kb/index.js';
+import { countedMatcher } from '../lexicon/index.js';
+import { loadLexicon, writeCompiledDefault } from './lexicon.js';
+
+describe('the build-compiled default library', () => {
+  it('loads to what compiling the CSVs gives: entries, version, reports and matches', async () => {
+    const kb = loadKb();
+    const file = join(mkdtempSync(join(tmpdir(), 'beian-default-lx-')), 'default.beianlx');
+    await writeCompiledDefault(kb, file);
+    const fromSource = await loadLexicon(kb, {}, { compiledDefault: false });
+    const compiled = await loadLexicon(kb, {}, { compiledDefault: file });
+    expect(compiled.compiled).toBeDefined();
+    expect(fromSource.compiled).toBeUndefined();
+    expect(compiled.entries).toStrictEqual(fromSource.entries);
+    expect(compiled.entries.some((e) => e.context?.length)).toBe(true);
+    expect(compiled.version).toBe(fromSource.version);
+    expect(compiled.libraries).toEqual(fromSource.libraries);
+    expect(compiled.duplicates).toEqual(fromSource.duplicates);
+    expect(compiled.warnings).toEqual(fromSource.warnings);
+    expect(compiled.matcher.patterns).toEqual(fromSource.matcher.patterns);
+    // our own text, keywords of the library in plain, traditional, spaced and context-bound forms
+    const text = '网上有人推翻政府的言论，也有赌博网站、賭博網站和 赌 博 的广告；我们推翻了旧方案。';
+    const a = countedMatcher(fromSource.matcher, fromSource.rules);
+    const b = countedMatcher(compiled.matcher, compiled.rules);
+    expect(b(text)).toEqual(a(text));
+    // a selection other than the default, or changed sources, never uses it
+    const other = await loadLexicon(kb, { naughtyWords: true }, { compiledDefault: file });
+    expect(other.compiled).toBeUndefined();
+    const side = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as { hash: string };
+    writeFileSync(`${file}.json`, JSON.stringify({ ...side, hash: 'stale' }));
+    expect((await loadLexicon(kb, {}, { compiledDefault: file })).compiled).toBeUndefined();
+  }, 120_000);
+});

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import pg from 'pg';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { starterPaths } from '../../src/app/redteam/starter.js';
+import { loadKb } from '../../src/kb/index.js';
+import { connectRedis, parseQueueUrl, QUEUE_NAME } from '../../src/queue/connection.js';
+import { runJobCounts, submitQueuedRun } from '../../src/queue/redteam-run.js';
+import { createApp } from '../../src/server/app.js';
+import { queueJobsSource } from '../../src/server/jobs-source.js';
+import { redteamDashboardSource } from '../../src/server/redteam-source.js';
+import { openStore, type Store } from '../../src/store/index.js';
+import { launchChromium } from '../helpers/browser.js';
+
+/**
+ * The run page shows a queued run's batches by state (real Redis, real PostgreSQL, real headless
+ * Chromium); a dashboard started without --queue needs no Redis and says so.
+ */
+const REDIS = process.env.BEIAN_TEST_REDIS_URL;
+const PG = process.env.BEIAN_TEST_PG_URL;
+const kb = loadKb();
+const cleanups: Array<() => Promise<void> | void> = [];
+let store: Store;
+let ctx: BrowserContext;
+let page: Page;
+let runId = '';
+let batches = 0;
+let withQueue = '';
+let withoutQueue = '';
+let expected: Awaited<ReturnType<typeof runJobCounts>>;
+
+function listen(app: ReturnType<typeof createApp>): Promise<string> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      cleanups.push(() => void server.close());
+      resolve(`http://127.0.0.1:${info.port}`);
+    });
+  });
+}
+
+beforeAll(async () => {
+  if (!REDIS || !PG) return;
+  const schema = `fleet_web_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const u = new URL(PG);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  store = await openStore(u.toString());
+  const queueUrl = `${REDIS}?prefix=beian-fleet-${randomBytes(4).toString('hex')}`;
+  const address = parseQueueUrl(queueUrl);
+  const redis = connectRedis(address);
+  const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: address.prefix });
+  cleanups.push(async () => {
+    await queue.obliterate({ force: true });
+    await queue.close();
+    const keys = await redis.keys(`${address.prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+    await store.close();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  });
+  const deps = { store, kb, fetch, env: {}, now: () => new Date(), queue, redis, prefix: address.prefix };
+  const target = {
+    type: 'openai' as const,
+    baseUrl: 'http://127.0.0.1:9/v1',
+    model: 'mock',
+    params: {},
+    concurrency: 1,
+    timeoutMs: 1000,
+    retries: 0,
+    maxResponseBytes: 1000,
+  };
+  const sub = await submitQueuedRun({ bankFiles: starterPaths(), sample: 4, targets: [target] }, deps, {
+    batchSize: 2,
+  });
+  runId = sub.runId;
+  batches = sub.batches;
+  // one worker fails the first batch it takes for good, then stops: the rest stay waiting
+  const conn = connectRedis(address);
+  const failedOne = new Promise<void>((resolve) => {
+    const w = new Worker(
+      QUEUE_NAME,
+      async () => {
+        throw new UnrecoverableError('poisoned batch');
+      },
+      { connection: conn, prefix: address.prefix, autorun: false },
+    );
+    w.on('failed', () => {
+      void w.close(true).then(() => {
+        conn.disconnect();
+        resolve();
+      });
+    });
+    void w.run();
+  });
+  await failedOne;
+  expected = await runJobCounts(deps, runId);
+  const jobs = await queueJobsSource(queueUrl);
+  cleanups.push(() => jobs.close());
+  const base = { store, kb, clock: () => new Date(), lang: 'zh' as const, auth: {}, loopbackOnly: true };
+  withQueue = await listen(
+    createApp({ ...base, redteam: redteamDashboardSource(store, kb, base.clock), jobs }),
+  );
+  withoutQueue = await listen(createApp({ ...base, redteam: redteamDashboardSource(store, kb, base.clock) }));
+  ctx = await launchChromium();
+  page = await ctx.newPage();
+}, 60_000);
+
+afterAll(async () => {
+  await ctx?.close();
+  for (const c of cleanups.reverse()) await c();
+});
+
+describe.skipIf(!REDIS || !PG)(
+  'queue jobs on the run page (BEIAN_TEST_REDIS_URL and BEIAN_TEST_PG_URL set)',
+  () => {
+    it('shows waiting, active, completed and failed batches of the run', async () => {
+      expect(expected?.failed).toBeGreaterThanOrEqual(1);
+      expect(batches).toBeGreaterThanOrEqual(3);
+      // a worker closed mid-take may leave one batch active until BullMQ's stall check hands it back
+      const e = expected!;
+      expect(e.waiting + e.active + e.completed + e.failed).toBe(batches);
+      await page.goto(`${withQueue}/redteam/${runId}`);
+      const cell = (s: string) => page.locator(`#queue-jobs tr[data-state=${s}] td`).textContent();
+      expect(await page.locator('#queue-jobs h2').textContent()).toBe('队列任务');
+      expect(await cell('waiting')).toBe(String(expected!.waiting));
+      expect(await cell('failed')).toBe(String(expected!.failed));
+      expect(await cell('active')).toBe(String(expected!.active));
+      expect(await cell('completed')).toBe('0');
+      const json = await (await fetch(`${withQueue}/redteam/${runId}/jobs`)).json();
+      expect(json).toEqual({ runId, jobs: expected });
+    });
+
+    it('without --queue the page says the queue is not configured', async () => {
+      await page.goto(`${withoutQueue}/redteam/${runId}`);
+      expect(await page.locator('#queue-jobs').textContent()).toContain('未配置队列');
+      expect((await fetch(`${withoutQueue}/redteam/${runId}/jobs`)).status).toBe(404);
+    });
+  },
+);
