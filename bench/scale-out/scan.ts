@@ -46,7 +46,7 @@ async function corpus(dir: string): Promise<string> {
   for (let i = 0; bytes < SIZE; i++) {
     const line = `${JSON.stringify({ text: s[i % s.length], source: `s${i % 4}` })}\n`;
     bytes += Buffer.byteLength(line);
-    if (!out.write(line)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
   return file;
