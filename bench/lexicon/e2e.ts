@@ -183,11 +183,22 @@ for (const n of sizes) {
           'node',
           [join(root, 'bench/lexicon/e2e-peer.mjs'), p, plain, corpus],
           (o) => {
-            const j = JSON.parse(o || '{}') as { records?: number; flagged?: number };
-            return `${j.records} records, ${j.flagged} with a match`;
+            let j: { records?: number; flagged?: number } = {};
+            try {
+              j = JSON.parse(o || '{}') as typeof j;
+            } catch {}
+            return j.records === undefined
+              ? 'failed: not installed? (cd bench && npm ci)'
+              : `${j.records} records, ${j.flagged} with a match`;
           },
         ),
       );
+  // a peer that did not run has no time to compare with
+  for (const r of runs)
+    if (r.result.startsWith('failed')) {
+      r.seconds = Number.NaN;
+      r.cpu = Number.NaN;
+    }
   console.log(`\n${n} keywords`);
   console.log(
     'tool'.padEnd(38),

@@ -89,8 +89,7 @@ async function ours(threads: number, redact: boolean): Promise<void> {
     inputs: [file],
     jobs: threads,
     ...(redact ? { outDir: join(dir, 'out') } : {}),
-    // the built dictionaries are cached here: the first beian run of round 1 builds them
-    env: { BEIAN_CACHE_DIR: join(dir, 'cache') },
+    env: {},
     cwd: dir,
   });
   const r = { wall: (performance.now() - t0) / 1000, cpu: cpu() - c0 };

@@ -66,7 +66,7 @@ export interface LoadedLexicon {
 }
 
 /**
- * The default library compiled by the build (`scripts/compile-default-lexicon.mjs`): dist/lexicon/
+ * The default library compiled by the build (`scripts/compile-data.mjs`): dist/lexicon/
  * default.beianlx plus a sidecar with the content hash of its sources and what the source load
  * reports. Under tsx (src/) there is none and the CSVs are loaded and compiled (~1.5 CPU-s).
  */

@@ -9,7 +9,7 @@ import { buildKb, type Kb, type KbSources } from './kb.js';
 export const DEFAULT_KB_DIR = fileURLToPath(new URL('../../data/kb/', import.meta.url));
 
 /**
- * The validated KB written by the build (`scripts/compile-kb.mjs`) beside the compiled module:
+ * The validated KB written by the build (`scripts/compile-data.mjs`) beside the compiled module:
  * dist/kb/kb-snapshot.json. Under tsx (src/kb) there is none and the YAML is read.
  */
 export const DEFAULT_KB_SNAPSHOT = fileURLToPath(new URL('./kb-snapshot.json', import.meta.url));

@@ -69,6 +69,8 @@ export function buildDictionaries(raw: {
   address: unknown;
   /** a `word freq tag` dictionary (jieba dict.txt) */
   wordFrequencies?: string;
+  /** its statistics already built from it with these surnames (the build's snapshot, load.ts) */
+  words?: WordStats;
 }): PiiDictionaries {
   const surnames = byLengthDesc(parseWordList(raw.surnames));
   const nameCues = NameCues.parse(raw.nameCues);
@@ -79,6 +81,10 @@ export function buildDictionaries(raw: {
     regions: byLengthDesc(parseWordList(raw.regions)),
     nameCues,
     address: AddressWords.parse(raw.address),
-    ...(raw.wordFrequencies ? { words: buildWordStats(raw.wordFrequencies, surnames) } : {}),
+    ...(raw.words
+      ? { words: raw.words }
+      : raw.wordFrequencies
+        ? { words: buildWordStats(raw.wordFrequencies, surnames) }
+        : {}),
   };
 }

@@ -1,35 +1,41 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PII_DIR, loadPiiDictionaries } from './load.js';
+import { deserialize, serialize } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PII_DIR, loadPiiDictionaries, writeWordStatsSnapshot } from './load.js';
+import { createDetectors } from './registry.js';
+import { scanText } from './scan.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'beian-pii-load-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+describe('the word-statistics snapshot', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'beian-ws-'));
+  const file = join(dir, 'word-stats.v8');
 
-describe('loadPiiDictionaries with a cache folder', () => {
-  it('reads back exactly what it built, and builds again when a dictionary file changes', () => {
-    const data = join(tmp, 'data');
-    cpSync(DEFAULT_PII_DIR, data, { recursive: true });
-    const cacheDir = join(tmp, 'cache');
-    const built = loadPiiDictionaries(data);
-    const first = loadPiiDictionaries(data, { cacheDir });
-    expect(readdirSync(cacheDir)).toHaveLength(1);
-    const cached = loadPiiDictionaries(data, { cacheDir });
-    expect(cached).toEqual(built);
-    expect(first).toEqual(built);
-    expect(cached.words?.given).toBeInstanceOf(Float32Array);
-
-    writeFileSync(join(data, 'surnames.txt'), '张 王\n');
-    const changed = loadPiiDictionaries(data, { cacheDir });
-    expect(changed.surnames).toEqual(['张', '王']);
-    // the stale entry is replaced, not kept beside the new one
-    expect(readdirSync(cacheDir)).toHaveLength(1);
+  it('loads to exactly what building them from jieba’s list gives, and detects the same', () => {
+    expect(writeWordStatsSnapshot(DEFAULT_PII_DIR, file)).toBe(true);
+    const built = loadPiiDictionaries(DEFAULT_PII_DIR, { wordStatsSnapshot: false });
+    const loaded = loadPiiDictionaries(DEFAULT_PII_DIR, { wordStatsSnapshot: file });
+    expect(built.words).toBeDefined();
+    expect(loaded.words).toStrictEqual(built.words);
+    // our own sentence: names with and without cues, a phone number, an idiom that is no name
+    const text = '联系人王建国，电话13812345678；李明说星罗棋布的村庄里住着张三。';
+    expect(scanText(text, createDetectors(loaded))).toEqual(scanText(text, createDetectors(built)));
   });
 
-  it('ignores a cache it cannot read or write', () => {
-    const cacheDir = join(tmp, 'not-a-dir');
-    writeFileSync(cacheDir, 'x');
-    expect(loadPiiDictionaries(DEFAULT_PII_DIR, { cacheDir }).surnames.length).toBeGreaterThan(100);
+  it('is read when its sources match, and not when surnames.txt changed', () => {
+    const tampered = deserialize(readFileSync(file)) as { stats: { given: Float32Array } };
+    tampered.stats.given[0x4e00] = 999;
+    const marked = join(dir, 'marked.v8');
+    writeFileSync(marked, serialize(tampered));
+    expect(loadPiiDictionaries(DEFAULT_PII_DIR, { wordStatsSnapshot: marked }).words?.given[0x4e00]).toBe(
+      999,
+    );
+    const other = join(dir, 'pii');
+    mkdirSync(other);
+    for (const f of readdirSync(DEFAULT_PII_DIR)) copyFileSync(join(DEFAULT_PII_DIR, f), join(other, f));
+    writeFileSync(join(other, 'surnames.txt'), `${readFileSync(join(other, 'surnames.txt'), 'utf8')}\n龘\n`);
+    const fresh = loadPiiDictionaries(other, { wordStatsSnapshot: marked });
+    expect(fresh.surnames).toContain('龘');
+    expect(fresh.words?.given[0x4e00]).not.toBe(999);
   });
 });

@@ -24,13 +24,14 @@ const WORKER = fileURLToPath(new URL('../helpers/redteam-worker.mjs', import.met
 
 const cleanups: Array<() => Promise<void>> = [];
 let queueUrl = '';
+let prefix = '';
 let dbUrl = '';
 let mock: MockServer;
 
 beforeAll(async () => {
   if (skip) return;
-  const prefix = `beian-fleet-${randomBytes(4).toString('hex')}`;
-  queueUrl = `${REDIS}?prefix=${prefix}`;
+  prefix = `beian-fleet-${randomBytes(4).toString('hex')}`;
+  queueUrl = REDIS as string;
   const schema = `fleet_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG });
   await admin.connect();
@@ -51,7 +52,7 @@ beforeAll(async () => {
   // the schema is migrated once here, not by three workers racing
   const init = await runCliAsync(['redteam', 'runs', '--db', dbUrl, '--json']);
   expect(init.code, init.stderr).toBe(0);
-  const workers = Array.from({ length: 3 }, () => startCli([queueUrl, dbUrl], {}, WORKER));
+  const workers = Array.from({ length: 3 }, () => startCli([queueUrl, prefix, dbUrl], {}, WORKER));
   cleanups.push(async () => {
     await Promise.all(workers.map((w) => w.stop()));
   });
@@ -106,6 +107,8 @@ describe.skipIf(skip)(
         ...runArgs(20, 600),
         '--queue',
         queueUrl,
+        '--queue-prefix',
+        prefix,
         '--db',
         dbUrl,
         '--batch-size',
@@ -125,6 +128,8 @@ describe.skipIf(skip)(
         ...runArgs(20, 1200),
         '--queue',
         queueUrl,
+        '--queue-prefix',
+        prefix,
         '--db',
         dbUrl,
         '--batch-size',
@@ -157,6 +162,8 @@ describe.skipIf(skip)(
         ...runArgs(10, 6000, 8),
         '--queue',
         queueUrl,
+        '--queue-prefix',
+        prefix,
         '--db',
         dbUrl,
         '--batch-size',

@@ -1,38 +1,48 @@
-// A bare BullMQ worker over dist/ that runs only `redteam-batch` jobs: stands in for `beian worker`
-// in tests until the engine's worker command is merged. Usage: node redteam-worker.mjs QUEUE_URL DB_URL
-import { Worker } from 'bullmq';
-
+// A worker over dist/ built as `beian worker` builds one (the engine's startWorker, a registry with
+// the red-team batch job, the shared rate gate over its Redis connection), for the tests and the
+// benchmark while `beian worker` is not merged. Usage: node redteam-worker.mjs QUEUE_URL PREFIX DB_URL
 const dist = new URL('../../dist/', import.meta.url);
-const { connectRedis, parseQueueUrl, QUEUE_NAME } = await import(new URL('queue/connection.js', dist).href);
-const { redteamBatchHandler, REDTEAM_BATCH } = await import(new URL('queue/redteam-batch.js', dist).href);
-const { openStore } = await import(new URL('store/index.js', dist).href);
-const { loadKb } = await import(new URL('kb/index.js', dist).href);
+const load = (p) => import(new URL(p, dist).href);
+const { connectReady } = await load('queue/bullmq/connection.js');
+const { redisGate } = await load('queue/bullmq/rate-gate.js');
+const { queueAddress } = await load('queue/bullmq/redteam-port.js');
+const { startWorker } = await load('queue/bullmq/worker.js');
+const { jobRegistry } = await load('queue/registry.js');
+const { redteamBatchJob } = await load('app/redteam/batch-job.js');
+const { openStore } = await load('store/index.js');
+const { loadKb } = await load('kb/index.js');
 
-const [queueUrl, dbUrl] = process.argv.slice(2);
-const address = parseQueueUrl(queueUrl);
+const [queueUrl, prefix, dbUrl] = process.argv.slice(2);
+const address = queueAddress(queueUrl, prefix);
 const store = await openStore(dbUrl);
-const redis = connectRedis(address);
-const handle = redteamBatchHandler({
+const redis = await connectReady(address.url);
+const job = redteamBatchJob({
   store,
   kb: loadKb(),
   fetch,
   env: process.env,
   now: () => new Date(),
-  redis,
-  prefix: address.prefix,
+  gateFor: (targetId, l) =>
+    redisGate(redis, {
+      prefix: address.names.prefix,
+      targetId,
+      ...(l.rpm ? { rpm: l.rpm } : {}),
+      concurrency: l.concurrency,
+      leaseMs: l.timeoutMs + 5000,
+    }),
 });
-const worker = new Worker(
-  QUEUE_NAME,
-  async (job) => {
-    if (job.name !== REDTEAM_BATCH) throw new Error(`no handler for ${job.name}`);
-    return handle(job);
+const worker = startWorker(
+  redis,
+  jobRegistry([job]),
+  { done: async () => {}, failed: async () => {} },
+  {
+    concurrency: 1,
+    names: address.names,
   },
-  { connection: connectRedis(address), prefix: address.prefix },
 );
-await worker.waitUntilReady();
 process.stdout.write('ready\n');
 process.on('SIGTERM', async () => {
-  await worker.close();
+  await worker.stop(10_000);
   await store.close();
   redis.disconnect();
   process.exit(0);

@@ -104,18 +104,6 @@ export interface PiiReport {
   };
 }
 
-/**
- * Where the built name/address dictionaries are kept between runs: BEIAN_CACHE_DIR, else the user's
- * cache folder ($XDG_CACHE_HOME or ~/.cache, then beian/); BEIAN_CACHE_DIR=off builds them every run.
- */
-export function piiCacheDir(env: NodeJS.ProcessEnv): string | undefined {
-  const dir = env.BEIAN_CACHE_DIR;
-  if (dir === 'off') return undefined;
-  if (dir) return dir;
-  const base = env.XDG_CACHE_HOME || (env.HOME ? join(env.HOME, '.cache') : undefined);
-  return base ? join(base, 'beian') : undefined;
-}
-
 /** The redaction policy of a `pii:` section (defaults: mask everything found). */
 export function policyOf(section: PiiSection | undefined): RedactionPolicy {
   if (!section) return DEFAULT_POLICY;
@@ -190,8 +178,7 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
   }
   let dictsMemo: PiiDictionaries | undefined;
   const dictionaries = (): PiiDictionaries => {
-    const cacheDir = piiCacheDir(o.env);
-    dictsMemo ??= loadPiiDictionaries(undefined, cacheDir ? { cacheDir } : {});
+    dictsMemo ??= loadPiiDictionaries();
     return dictsMemo;
   };
   const scanner = (): Scanner => {

@@ -70,6 +70,8 @@ export interface RunDeps {
   env: NodeJS.ProcessEnv;
   now: () => Date;
   onProgress?: (p: RunProgress) => void;
+  /** stop taking new cases (a worker shutting down); the cases in flight finish and are stored */
+  signal?: AbortSignal;
   /**
    * where each target's RPM, concurrency and 429 pauses are enforced; unset = in this process.
    * `beian worker` passes a Redis gate so the limits hold for every worker together.
@@ -526,7 +528,7 @@ async function executeCases(
   let next = 0;
   const worker = async () => {
     for (;;) {
-      if (stop) return;
+      if (stop || deps.signal?.aborted) return;
       const c = pending[next++];
       if (!c) return;
       await runCase(c);

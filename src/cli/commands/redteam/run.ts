@@ -23,6 +23,7 @@ type RunFlags = Omit<
   cache?: boolean;
   json?: boolean;
   queue?: string;
+  queuePrefix?: string;
   attach?: string;
   batchSize?: string;
 };
@@ -57,6 +58,7 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
     .option('--new', ctx.t('redteam.opt.new'))
     .option('--no-cache', ctx.t('redteam.opt.noCache'))
     .option('--queue <url>', ctx.t('redteam.opt.queue'))
+    .option('--queue-prefix <prefix>', ctx.t('redteam.opt.queuePrefix'))
     .option('--attach <run>', ctx.t('redteam.opt.attach'))
     .option('--batch-size <n>', ctx.t('redteam.opt.batchSize'))
     .action(
@@ -92,6 +94,7 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
           const { runQueued } = await import('./queued.js');
           return runQueued(c, {
             queue: flags.queue,
+            ...(flags.queuePrefix ? { queuePrefix: flags.queuePrefix } : {}),
             ...(flags.attach ? { attach: flags.attach } : { options: resolve() }),
             batchSize: positiveInt(flags.batchSize, '--batch-size') ?? 50,
             json: flags.json === true,
