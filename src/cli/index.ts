@@ -69,9 +69,13 @@ export async function main(argv: readonly string[], io: MainIo = {}): Promise<nu
   };
   let exit: ExitCode = EXIT.ok;
   try {
-    const program = await buildProgram(ctx, (code) => {
-      exit = code;
-    });
+    const program = await buildProgram(
+      ctx,
+      (code) => {
+        exit = code;
+      },
+      argv,
+    );
     await program.parseAsync([...argv], { from: 'user' });
     return exit;
   } catch (e) {

@@ -6,29 +6,57 @@ import type { CliContext, ExitCode } from './context.js';
 import { localizeHelp } from './help.js';
 
 /**
- * The command table. One line per command; each module is small (flags and help only) and
- * imports its use case when it runs, so `beian --help` stays fast.
+ * The command table: each module with the top-level command names it registers. Each module is
+ * small (flags and help only) and imports its use case when it runs, so `beian --help` stays fast;
+ * a run of one named command loads only that command's module (`program.test.ts` checks the names).
  */
-const commands: Array<() => Promise<{ register: Register }>> = [
-  () => import('./commands/kb.js'),
-  () => import('./commands/lexicon.js'),
-  () => import('./commands/scan.js'),
-  () => import('./commands/init.js'),
-  () => import('./commands/assess.js'),
-  () => import('./commands/demo.js'),
-  () => import('./commands/materials.js'),
-  () => import('./commands/audit.js'),
-  () => import('./commands/registry.js'),
-  () => import('./commands/deadlines.js'),
-  () => import('./commands/audit-log.js'),
-  () => import('./commands/serve.js'),
-  () => import('./commands/pii.js'),
-  () => import('./commands/sources.js'),
-  () => import('./commands/redteam.js'),
-  () => import('./commands/guard.js'),
-  () => import('./commands/label.js'),
-  () => import('./commands/worker.js'),
+export const commandTable: ReadonlyArray<{
+  names: readonly string[];
+  load: () => Promise<{ register: Register }>;
+}> = [
+  { names: ['kb'], load: () => import('./commands/kb.js') },
+  { names: ['lexicon'], load: () => import('./commands/lexicon.js') },
+  { names: ['scan'], load: () => import('./commands/scan.js') },
+  { names: ['init'], load: () => import('./commands/init.js') },
+  { names: ['assess'], load: () => import('./commands/assess.js') },
+  { names: ['demo'], load: () => import('./commands/demo.js') },
+  { names: ['materials'], load: () => import('./commands/materials.js') },
+  { names: ['audit'], load: () => import('./commands/audit.js') },
+  { names: ['registry'], load: () => import('./commands/registry.js') },
+  { names: ['deadlines'], load: () => import('./commands/deadlines.js') },
+  { names: ['audit-log'], load: () => import('./commands/audit-log.js') },
+  { names: ['serve'], load: () => import('./commands/serve.js') },
+  { names: ['pii', 'pii-train'], load: () => import('./commands/pii.js') },
+  { names: ['sources'], load: () => import('./commands/sources.js') },
+  { names: ['redteam'], load: () => import('./commands/redteam.js') },
+  { names: ['guard'], load: () => import('./commands/guard.js') },
+  { names: ['label'], load: () => import('./commands/label.js') },
+  { names: ['worker'], load: () => import('./commands/worker.js') },
 ];
+
+/** The program's own options that take a value, skipped when looking for the command's name. */
+const VALUE_OPTIONS = new Set(['--lang', '--db']);
+
+/**
+ * The modules to load for argv: only the named command's when argv names a known command, else
+ * all of them (root help, `help <cmd>`, an unknown name that commander must suggest a fix for).
+ */
+export function modulesFor(argv: readonly string[]): typeof commandTable {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (VALUE_OPTIONS.has(a)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) {
+      if (a.startsWith('--lang=') || a.startsWith('--db=')) continue;
+      return commandTable; // -h, -V or an unknown option: commander answers with everything known
+    }
+    const hit = commandTable.find((m) => m.names.includes(a));
+    return hit ? [hit] : commandTable;
+  }
+  return commandTable;
+}
 
 /** The package's own version (package.json sits two levels above both src/cli and dist/cli). */
 function packageVersion(): string {
@@ -38,7 +66,11 @@ function packageVersion(): string {
   return pkg.version;
 }
 
-export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) => void): Promise<Command> {
+export async function buildProgram(
+  ctx: CliContext,
+  setExit: (code: ExitCode) => void,
+  argv?: readonly string[],
+): Promise<Command> {
   const { t } = ctx;
   const output = {
     writeOut: (s: string) => ctx.out(s),
@@ -60,7 +92,8 @@ export async function buildProgram(ctx: CliContext, setExit: (code: ExitCode) =>
       const code = await fn(ctx, ...args);
       setExit(code ?? 0);
     };
-  for (const load of commands) (await load()).register(program, run, ctx);
+  const modules = argv ? modulesFor(argv) : commandTable;
+  for (const { load } of modules) (await load()).register(program, run, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput(output);
   localizeHelp(program, t);
   return program;

@@ -1,6 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openStore } from './open.js';
 import { insertAssessments, latestAssessments } from './repos/assessments.js';
@@ -28,6 +29,20 @@ describe('sqlite store', () => {
     const latest = await latestAssessments(again.db);
     expect(latest.map((r) => r.id).sort()).toEqual(['2', '3']);
     await again.close();
+  });
+
+  it('reopens a current file without the migration lock, and migrates one that is not', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'beian-store-')), 'beian.db');
+    await (await openStore(file)).close();
+    // a lock held by someone else would make the migrator wait a minute: a current file needs none
+    writeFileSync(`${file}.migrate-lock`, '');
+    const again = await openStore(file);
+    expect(existsSync(`${file}.migrate-lock`)).toBe(true);
+    // a migration this build does not know (a newer build's) goes to the migrator, which refuses
+    await sql`insert into beian_migrations (name, timestamp) values ('9999-later', 'x')`.execute(again.db);
+    await again.close();
+    unlinkSync(`${file}.migrate-lock`);
+    await expect(openStore(file)).rejects.toMatchObject({ code: 'ENVIRONMENT' });
   });
 
   it('refuses an unusable location with an ENVIRONMENT error', async () => {

@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import { BeianError, osReason } from '../errors.js';
 import { migrate } from './migrate.js';
+import { migrations } from './migrations/index.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
 
@@ -38,13 +39,30 @@ export async function openSqlite(file: string): Promise<Store> {
   // Kysely's SQLite migrator takes no lock (it assumes one connection): several processes opening
   // a fresh database at once would each create the tables. A lock file serialises them.
   if (file === ':memory:') await migrate(db, file);
-  else await withLockFile(`${file}.migrate-lock`, () => migrate(db, file));
+  else if (!isCurrent(raw)) await withLockFile(`${file}.migrate-lock`, () => migrate(db, file));
   return {
     db,
     dialect: 'sqlite',
     location: file,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * True when the file has applied exactly this build's migrations: then the migrator would do
+ * nothing, and its lock file and bookkeeping queries are skipped (they dominate a command's start).
+ * Any other state (fresh file, pending or unknown migrations) goes through the migrator.
+ */
+function isCurrent(raw: SQLite.Database): boolean {
+  let applied: Set<string>;
+  try {
+    const rows = raw.prepare('select name from beian_migrations').all() as Array<{ name: string }>;
+    applied = new Set(rows.map((r) => r.name));
+  } catch {
+    return false; // no bookkeeping table yet
+  }
+  const known = Object.keys(migrations);
+  return applied.size === known.length && known.every((n) => applied.has(n));
 }
 
 const LOCK_STALE_MS = 120_000;
