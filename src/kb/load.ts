@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { BeianError, osReason } from '../errors.js';
+import { yaml } from '../util/yaml-lib.js';
 import { buildKb, type Kb, type KbSources } from './kb.js';
 
 /** data/kb of the installed package (the same relative path from src/kb and dist/kb). */
@@ -49,7 +49,7 @@ function buildFromYaml(dir: string, texts: readonly string[]): Kb {
   const sources = {} as Record<keyof KbSources, unknown>;
   FILES.forEach((name, i) => {
     try {
-      sources[name] = parse(texts[i] as string);
+      sources[name] = yaml().parse(texts[i] as string);
     } catch (cause) {
       throw BeianError.of(
         'CONFIG_INVALID',

@@ -1,8 +1,8 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { BeianError, type Issue, issueOf } from '../errors.js';
 import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { didYouMean } from './did-you-mean.js';
+import { yaml } from './yaml-lib.js';
 import { zodIssues } from './zod-issues.js';
 
 /** yaml's syntax error codes with their own catalogue text (`yaml.syntax.<code>`). */
@@ -54,6 +54,7 @@ export function readYamlText(text: string, file: string): YamlText {
         issues: [issueOf({ file }, 'yaml.tooLarge', { limit: `${MAX_YAML_CHARS / (1 << 20)} Mi` })],
       },
     );
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -96,6 +97,7 @@ export function readYamlText(text: string, file: string): YamlText {
     positionOf,
     keyPositionOf(path, key) {
       const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
+      const { isMap, isScalar } = yaml();
       if (!isMap(map)) return undefined;
       const pair = map.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key);
       return isScalar(pair?.key) ? at(pair.key.range?.[0]) : undefined;

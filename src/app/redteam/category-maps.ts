@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { BeianError } from '../../errors.js';
 import {
   CategoryMapFile,
@@ -8,6 +7,7 @@ import {
   type CategoryMapFile as MapFile,
   mergeMaps,
 } from '../../redteam/banks/category-map.js';
+import { yaml } from '../../util/yaml-lib.js';
 import { zodIssues } from '../../util/zod-issues.js';
 import { BANKS_DIR } from './starter.js';
 
@@ -17,7 +17,7 @@ export const MAPS_DIR = join(BANKS_DIR, 'maps');
 export function readMapFile(file: string): MapFile {
   let raw: unknown;
   try {
-    raw = parse(readFileSync(file, 'utf8'));
+    raw = yaml().parse(readFileSync(file, 'utf8'));
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     throw BeianError.of(
