@@ -126,9 +126,13 @@ export function osReason(cause: unknown): MessageRef {
 export function jsonReason(cause: unknown): MessageRef {
   const message = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0] ?? '';
   const at = /line (\d+) column (\d+)/.exec(message);
-  return at
-    ? { key: 'json.syntaxAt', params: { message, line: Number(at[1]), column: Number(at[2]) } }
-    : { key: 'json.syntax', params: { message } };
+  if (at) return { key: 'json.syntaxAt', params: { message, line: Number(at[1]), column: Number(at[2]) } };
+  const pos = /at position (\d+)/.exec(message);
+  if (pos) return { key: 'json.syntaxAtChar', params: { message, n: Number(pos[1]) + 1 } };
+  const token = /^Unexpected token '(.+?)'/.exec(message);
+  if (token) return { key: 'json.unexpectedToken', params: { message, token: token[1] ?? '' } };
+  if (/end of JSON input/.test(message)) return { key: 'json.unexpectedEnd', params: { message } };
+  return { key: 'json.syntax', params: { message } };
 }
 
 export const isBeianError = (e: unknown): e is BeianError => e instanceof BeianError;

@@ -13,11 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Queue } from 'bullmq';
 import pg from 'pg';
+import { followQueuedRun, submitQueuedRun } from '../../src/app/redteam/queued.js';
 import { loadKb } from '../../src/kb/index.js';
-import { connectRedis, parseQueueUrl, QUEUE_NAME } from '../../src/queue/connection.js';
-import { followQueuedRun, submitQueuedRun } from '../../src/queue/redteam-run.js';
+import { connectReady } from '../../src/queue/bullmq/connection.js';
+import { RunQueue } from '../../src/queue/bullmq/queue.js';
+import { queueAddress, redteamQueuePort } from '../../src/queue/bullmq/redteam-port.js';
 import { openStore } from '../../src/store/index.js';
 import { startMockModel } from '../../src/testing/mock-model.js';
 
@@ -31,7 +32,7 @@ if (!REDIS || !PG) {
 const CASES = Number(a.cases);
 const RPM = 9600;
 const CONCURRENCY = 8;
-const WORKER = fileURLToPath(new URL('../../test/helpers/redteam-worker.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/beian.js', import.meta.url));
 
 // our own bank in the real shape (no dataset text): CASES generation questions
 const dir = mkdtempSync(join(tmpdir(), 'beian-bench-scale-'));
@@ -55,19 +56,24 @@ await admin.query(`CREATE SCHEMA ${schema}`);
 const dbUrl = new URL(PG);
 dbUrl.searchParams.set('options', `-c search_path=${schema}`);
 const prefix = `beian-fleet-bench-${randomBytes(4).toString('hex')}`;
-const address = parseQueueUrl(`${REDIS}?prefix=${prefix}`);
-const redis = connectRedis(address);
-const queue = new Queue(QUEUE_NAME, { connection: redis, prefix });
+const address = queueAddress(REDIS, prefix);
+const redis = await connectReady(address.url);
+const runQueue = new RunQueue(redis, address.names);
+const queue = redteamQueuePort(redis, runQueue, address.names);
 const store = await openStore(dbUrl.toString());
 const kb = loadKb();
 const mock = await startMockModel({ latencyMs: 50, log: true, reply: () => '好的，这是一个简短的回答。' });
 
 function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [WORKER, `${REDIS}?prefix=${prefix}`, dbUrl.toString()], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, 'worker', '--queue', REDIS as string, '--queue-prefix', prefix, '--db', dbUrl.toString()],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   return new Promise((resolve) =>
-    child.stdout?.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child)),
+    child.stderr?.on('data', (d: Buffer) => d.toString().includes('redteam-batch') && resolve(child)),
   );
 }
 
@@ -75,7 +81,7 @@ async function measure(workers: number, sharedLimits: boolean) {
   const procs = await Promise.all(Array.from({ length: workers }, startWorker));
   const from = mock.stats.log.length;
   const t0 = performance.now();
-  const deps = { store, kb, fetch, env: {}, now: () => new Date(), queue, redis, prefix, pollMs: 100 };
+  const deps = { store, kb, fetch, env: {}, now: () => new Date(), queue, pollMs: 100 };
   const target = {
     type: 'openai' as const,
     baseUrl: mock.url,
@@ -121,8 +127,8 @@ process.stdout.write(
     `shared limiter cost on 1 worker (wall shared / local): ${(w(1, true) / w(1, false)).toFixed(2)}\n`,
 );
 await mock.close();
-await queue.obliterate({ force: true });
-await queue.close();
+await runQueue.queue.obliterate({ force: true });
+await runQueue.close();
 const keys = await redis.keys(`${prefix}:*`);
 if (keys.length) await redis.del(...keys);
 redis.disconnect();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { BeianError, type Issue } from '../errors.js';
+import { BeianError, type Issue, issueOf, jsonReason } from '../errors.js';
 import { writeFileAtomicSync } from '../io/atomic.js';
 import { type Kb, meets, threshold } from '../kb/index.js';
 import type { Store } from '../store/index.js';
@@ -81,16 +81,18 @@ export function parseReview(content: string, file: string): ParsedReview {
     try {
       v = JSON.parse(raw) as Partial<SampleLine>;
     } catch (e) {
-      out.issues.push({ ...at, message: `invalid JSON: ${(e as Error).message}` });
+      out.issues.push(issueOf(at, 'scan.review.badJson', { reason: jsonReason(e) }));
       return;
     }
     if (typeof v.scan !== 'string') {
-      out.issues.push({ ...at, path: 'scan', message: 'missing scan id' });
+      out.issues.push(issueOf({ ...at, path: 'scan' }, 'scan.review.missingScan'));
       return;
     }
     if (out.scan === undefined) out.scan = v.scan;
     else if (out.scan !== v.scan) {
-      out.issues.push({ ...at, path: 'scan', message: `belongs to scan ${v.scan}, not ${out.scan}` });
+      out.issues.push(
+        issueOf({ ...at, path: 'scan' }, 'scan.review.otherScan', { scan: v.scan, expected: out.scan }),
+      );
       return;
     }
     if (v.verdict === null || v.verdict === undefined || v.verdict === '') {
@@ -99,11 +101,9 @@ export function parseReview(content: string, file: string): ParsedReview {
     }
     const verdict = VERDICTS[String(v.verdict).trim().toLowerCase()];
     if (!verdict) {
-      out.issues.push({
-        ...at,
-        path: 'verdict',
-        message: `"${String(v.verdict)}" is not pass/fail (合格/不合格)`,
-      });
+      out.issues.push(
+        issueOf({ ...at, path: 'verdict' }, 'scan.review.badVerdict', { value: String(v.verdict) }),
+      );
       return;
     }
     if (verdict === 'pass') out.passed++;

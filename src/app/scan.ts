@@ -8,7 +8,7 @@ import {
   mergeTally,
 } from '../corpus/audit.js';
 import { listCorpusFiles, readFileBlocks } from '../corpus/blocks.js';
-import { createPool, mapOrdered } from '../corpus/pool.js';
+import { createPool, mapOrdered, type WorkerPool } from '../corpus/pool.js';
 import { summariseTally, type TallySummary } from '../corpus/scan-summary.js';
 import type { ScanWorkerData } from '../corpus/scan-worker.js';
 import type { CorpusBlock, CorpusReadOptions } from '../corpus/types.js';
@@ -91,23 +91,31 @@ const THREAD_BYTES = 16 * 1024 * 1024;
 const workerUrl = (): URL =>
   new URL(`../corpus/scan-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 
-/**
- * Streams every input through worker threads (read → decode → parse → normalise → match → score),
- * merges block tallies in input order, and computes the sample, its Wilson interval and the verdict
- * against the KB thresholds. Memory: at most ~2 blocks per thread in flight plus the examples kept.
- */
-export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptions): Promise<ScanReport> {
-  const started = Date.now();
+/** What every piece of a scan shares: the worker threads' data and the report's parameters. */
+export interface ScanPlan {
+  data: ScanWorkerData;
+  fraction: number;
+  manualSize: number;
+  keepExamples: number;
+  /** the PII detectors that star examples, built once per plan (a worker reuses it for every shard) */
+  pii?: ReturnType<typeof createDetectors>;
+}
+
+/** The options a scan's pieces must agree on (a scale-out run sends them to every worker). */
+export type ScanPlanOptions = Pick<
+  ScanOptions,
+  'read' | 'seed' | 'sampleFraction' | 'flagScore' | 'examples' | 'flaggedOut' | 'manualSample'
+>;
+
+export function scanPlan(kb: Kb, lexicon: LoadedLexicon, options: ScanPlanOptions): ScanPlan {
   const fractionMin = threshold(kb, 'corpus.technical.sample-fraction.min');
   const fraction = options.sampleFraction ?? fractionMin.value;
-  const files = await listCorpusFiles(options.inputs);
-  const { statSync } = await import('node:fs');
-  const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const bytes = lexicon.compiled ?? serializeMatcher(lexicon.matcher);
   const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
   shared.set(bytes);
   const manualMin = threshold(kb, 'corpus.manual.sample.min');
   const manualSize = options.manualSample ? Math.ceil(manualMin.value) : 0;
+  const keepExamples = options.examples ?? 20;
   const data: ScanWorkerData = {
     matcher: shared,
     rules: lexicon.rules,
@@ -117,74 +125,169 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       seed: options.seed,
       sampleFraction: fraction,
       // without --flagged, only the report's examples are needed from each block
-      ...(options.flaggedOut ? {} : { maxFlaggedRecords: options.examples ?? 20 }),
+      ...(options.flaggedOut ? {} : { maxFlaggedRecords: keepExamples }),
       ...(manualSize ? { manualSize } : {}),
     },
   };
+  return { data, fraction, manualSize, keepExamples };
+}
+
+/** The scan's worker threads (one pool per scan, or per run in `beian worker`). */
+export async function scanPool(
+  plan: ScanPlan,
+  threads: number | undefined,
+  totalBytes: number,
+): Promise<WorkerPool<CorpusBlock, AuditTally>> {
   // A thread costs ~0.05-0.1 s to start and load the matcher: small inputs get fewer (pipes, whose
   // size is unknown, get all cores).
   const { availableParallelism } = await import('node:os');
   const byInput = totalBytes > 0 ? Math.ceil(totalBytes / THREAD_BYTES) : Number.POSITIVE_INFINITY;
-  const pool = createPool<CorpusBlock, AuditTally>(workerUrl(), {
-    workerData: data,
-    size: options.threads ?? Math.max(1, Math.min(availableParallelism(), byInput)),
+  return createPool<CorpusBlock, AuditTally>(workerUrl(), {
+    workerData: plan.data,
+    size: threads ?? Math.max(1, Math.min(availableParallelism(), byInput)),
   });
+}
+
+/** A scan's merged tally and the first examples (personal information starred), in input order. */
+export interface ScanTally {
+  total: AuditTally;
+  examples: FlaggedRecord[];
+}
+
+/**
+ * Audits blocks on the pool and merges their tallies in order: the one loop behind a local scan
+ * and every scale-out shard, so both count the same records the same way.
+ */
+export async function auditBlocks(
+  pool: WorkerPool<CorpusBlock, AuditTally>,
+  blocks: AsyncIterable<CorpusBlock>,
+  plan: ScanPlan,
+  hooks: {
+    onFlagged?: (r: FlaggedRecord) => Promise<void> | void;
+    onProgress?: (total: AuditTally) => void;
+  } = {},
+): Promise<ScanTally> {
+  const total = emptyTally();
+  const examples: FlaggedRecord[] = [];
+  for await (const t of mapOrdered(pool, blocks, {
+    transfer: (b) =>
+      b.kind === 'lines' && b.bytes.byteOffset === 0 && b.bytes.byteLength === b.bytes.buffer.byteLength
+        ? [b.bytes.buffer as ArrayBuffer]
+        : [],
+  })) {
+    for (const r of t.flaggedRecords) {
+      if (examples.length < plan.keepExamples) {
+        // the PII dictionaries cost ~0.13 s to build: only a scan that keeps an example pays for them
+        plan.pii ??= createDetectors(loadPiiDictionaries());
+        examples.push(withoutPersonalInfo(r, plan.pii));
+      }
+      if (hooks.onFlagged) await hooks.onFlagged(r);
+    }
+    t.flaggedRecords = [];
+    mergeTally(total, t);
+    if (plan.manualSize) total.manual = keepBottom(total.manual, plan.manualSize);
+    hooks.onProgress?.(total);
+  }
+  return { total, examples };
+}
+
+/** Merges scan tallies of consecutive pieces (in order) into one, as auditBlocks would have. */
+export function mergeScanTallies(parts: Iterable<ScanTally>, plan: ScanPlan): ScanTally {
+  const total = emptyTally();
+  const examples: FlaggedRecord[] = [];
+  for (const p of parts) {
+    for (const r of p.examples) if (examples.length < plan.keepExamples) examples.push(r);
+    mergeTally(total, { ...p.total, flaggedRecords: [] });
+    if (plan.manualSize) total.manual = keepBottom(total.manual, plan.manualSize);
+  }
+  return { total, examples };
+}
+
+/** The report of a scan from its merged tally (the same for a local and a scale-out run). */
+export async function scanReport(
+  kb: Kb,
+  lexicon: LoadedLexicon,
+  tally: ScanTally,
+  plan: ScanPlan,
+  options: Pick<ScanOptions, 'seed' | 'topKeywords' | 'manualSample'> & {
+    files: number;
+    started: number;
+    id?: string;
+  },
+): Promise<ScanReport> {
+  const { randomUUID } = await import('node:crypto');
+  const id = options.id ?? randomUUID();
+  const { total, examples } = tally;
+  if (options.manualSample)
+    await options.manualSample({
+      scan: id,
+      seed: options.seed,
+      required: plan.manualSize,
+      items: total.manual,
+    });
+  return {
+    id,
+    ...summariseTally(kb, total, {
+      fraction: plan.fraction,
+      seed: options.seed,
+      topKeywords: options.topKeywords ?? 20,
+    }),
+    examples,
+    lexicon: { libraries: lexicon.libraries, keywords: lexicon.entries.length, version: lexicon.version },
+    ...(options.manualSample
+      ? { manualSample: { size: total.manual.length, required: plan.manualSize, seed: options.seed } }
+      : {}),
+    files: options.files,
+    seconds: (Date.now() - options.started) / 1000,
+    kbVersion: kb.version,
+  };
+}
+
+/**
+ * Streams every input through worker threads (read → decode → parse → normalise → match → score),
+ * merges block tallies in input order, and computes the sample, its Wilson interval and the verdict
+ * against the KB thresholds. Memory: at most ~2 blocks per thread in flight plus the examples kept.
+ */
+export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptions): Promise<ScanReport> {
+  const started = Date.now();
+  const files = await listCorpusFiles(options.inputs);
+  const { statSync } = await import('node:fs');
+  const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const plan = scanPlan(kb, lexicon, options);
+  const pool = await scanPool(plan, options.threads, totalBytes);
   // written beside its target and renamed when the scan completes: a killed scan leaves the
   // previous file, never a shorter one that looks complete
   const flaggedFile = options.flaggedOut ? openAtomicStream(options.flaggedOut) : undefined;
   const flaggedOut = flaggedFile?.stream;
   let completed = false;
-  const keepExamples = options.examples ?? 20;
-  const total = emptyTally();
-  const examples: FlaggedRecord[] = [];
-  // the PII dictionaries cost ~0.13 s to build: only a scan that keeps an example pays for them
-  let piiRegistry: ReturnType<typeof createDetectors> | undefined;
   async function* blocks(): AsyncGenerator<CorpusBlock> {
     for (const f of files) yield* readFileBlocks(f, options.read);
   }
+  let tally: ScanTally;
   try {
-    for await (const t of mapOrdered(pool, blocks(), {
-      transfer: (b) =>
-        b.kind === 'lines' && b.bytes.byteOffset === 0 && b.bytes.byteLength === b.bytes.buffer.byteLength
-          ? [b.bytes.buffer as ArrayBuffer]
-          : [],
-    })) {
-      for (const r of t.flaggedRecords) {
-        if (examples.length < keepExamples) {
-          piiRegistry ??= createDetectors(loadPiiDictionaries());
-          examples.push(withoutPersonalInfo(r, piiRegistry));
-        }
-        if (flaggedOut) {
-          const line = `${JSON.stringify({ file: r.file, line: r.line, categories: r.categories, matches: r.matches.map((m) => ({ keyword: m.keyword, start: m.start, end: m.end })) })}\n`;
-          if (!flaggedOut.write(line)) await once(flaggedOut, 'drain');
-        }
-      }
-      t.flaggedRecords = [];
-      mergeTally(total, t);
-      if (manualSize) total.manual = keepBottom(total.manual, manualSize);
-      options.onProgress?.({ records: total.records, bytes: total.bytes, totalBytes });
-    }
+    tally = await auditBlocks(pool, blocks(), plan, {
+      ...(flaggedOut
+        ? {
+            onFlagged: async (r: FlaggedRecord) => {
+              const line = `${JSON.stringify({ file: r.file, line: r.line, categories: r.categories, matches: r.matches.map((m) => ({ keyword: m.keyword, start: m.start, end: m.end })) })}\n`;
+              if (!flaggedOut.write(line)) await once(flaggedOut, 'drain');
+            },
+          }
+        : {}),
+      onProgress: (total) => options.onProgress?.({ records: total.records, bytes: total.bytes, totalBytes }),
+    });
     completed = true;
   } finally {
     await pool.close();
     if (flaggedFile) await (completed ? flaggedFile.commit() : flaggedFile.abort());
   }
-  const { randomUUID } = await import('node:crypto');
-  const id = randomUUID();
-  if (options.manualSample)
-    await options.manualSample({ scan: id, seed: options.seed, required: manualSize, items: total.manual });
-  return {
-    id,
-    ...summariseTally(kb, total, { fraction, seed: options.seed, topKeywords: options.topKeywords ?? 20 }),
-    examples,
-    lexicon: { libraries: lexicon.libraries, keywords: lexicon.entries.length, version: lexicon.version },
-    ...(options.manualSample
-      ? { manualSample: { size: total.manual.length, required: manualSize, seed: options.seed } }
-      : {}),
+  return scanReport(kb, lexicon, tally, plan, {
+    seed: options.seed,
+    ...(options.topKeywords !== undefined ? { topKeywords: options.topKeywords } : {}),
+    ...(options.manualSample ? { manualSample: options.manualSample } : {}),
     files: files.length,
-    seconds: (Date.now() - started) / 1000,
-    kbVersion: kb.version,
-  };
+    started,
+  });
 }
 
 export { saveScan } from '../store/repos/scans.js';

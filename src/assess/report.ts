@@ -127,7 +127,7 @@ ${f.duties?.length ? html`<p><strong>${t('assess.duties')}</strong></p><ul>${f.d
 }
 </details>`;
   const page = html`<!doctype html>
-<html lang="${view.lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
+<html lang="${t('web.html.lang')}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>${t('assess.title')}</title><style>${raw(CSS)}</style></head>

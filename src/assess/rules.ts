@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BeianError } from '../errors.js';
 import { canonicalKindId } from '../kb/kinds.js';
 import { AlgorithmTypeId, Bilingual, Citation, FilingKindId } from '../kb/schema.js';
-import { zodIssues } from '../util/zod-issues.js';
+import { customIssue, zodIssues } from '../util/zod-issues.js';
 import { FUNCTIONS, SERVICE_FORMS } from './questionnaire.js';
 
 /** Boolean facts the rules can test; derived from the answers in facts.ts. */
@@ -67,12 +67,11 @@ export const RuleSet = z
     const ids = new Set<string>();
     set.rules.forEach((r, i) => {
       if (ids.has(r.id))
-        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id ${r.id}` });
+        ctx.addIssue({ ...customIssue('assess.rules.dupId', { id: r.id }), path: ['rules', i, 'id'] });
       ids.add(r.id);
     });
     for (const f of FACT_IDS) {
-      if (!set.facts[f])
-        ctx.addIssue({ code: 'custom', path: ['facts', f], message: 'missing question for fact' });
+      if (!set.facts[f]) ctx.addIssue({ ...customIssue('assess.rules.noQuestion'), path: ['facts', f] });
     }
   });
 export type RuleSet = z.infer<typeof RuleSet>;

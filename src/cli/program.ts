@@ -27,6 +27,7 @@ const commands: Array<() => Promise<{ register: Register }>> = [
   () => import('./commands/redteam.js'),
   () => import('./commands/guard.js'),
   () => import('./commands/label.js'),
+  () => import('./commands/worker.js'),
 ];
 
 /** The package's own version (package.json sits two levels above both src/cli and dist/cli). */

@@ -101,17 +101,17 @@ const bump = (m: Record<string, number>, k: string, by = 1): void => {
   m[k] = (m[k] ?? 0) + by;
 };
 
-/** A uniform number in [0, 1) from (seed, file, line): reproducible, independent of threads. */
-export function sampleKey(seed: number, file: string, line: number): number {
+/** FNV-1a of (seed, file, a NUL): the file's part of a sample key. */
+function fileHash(seed: number, file: string): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
-  const mix = (c: number): void => {
-    h ^= c;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  };
-  for (let i = 0; i < file.length; i++) mix(file.charCodeAt(i));
-  mix(0);
-  mix(line & 0xffff);
-  mix(line >>> 16);
+  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193) >>> 0;
+  return Math.imul(h, 0x01000193) >>> 0;
+}
+
+/** The line's two 16-bit halves mixed into a file hash, finished into [0, 1). */
+function lineKey(base: number, line: number): number {
+  let h = Math.imul(base ^ (line & 0xffff), 0x01000193) >>> 0;
+  h = Math.imul(h ^ (line >>> 16), 0x01000193) >>> 0;
   // murmur3 finaliser: spreads FNV's weak low bits
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b) >>> 0;
@@ -121,31 +121,17 @@ export function sampleKey(seed: number, file: string, line: number): number {
   return (h >>> 0) / 4294967296;
 }
 
+/** A uniform number in [0, 1) from (seed, file, line): reproducible, independent of threads. */
+export const sampleKey = (seed: number, file: string, line: number): number =>
+  lineKey(fileHash(seed, file), line);
+
 /**
  * sampleKey(seed, file, ·) with the file's part of the hash computed once: the same numbers, for
  * audits that draw one key per record of a file.
  */
 export function fileSampler(seed: number, file: string): (line: number) => number {
-  let base = (0x811c9dc5 ^ seed) >>> 0;
-  const mixBase = (c: number): void => {
-    base ^= c;
-    base = Math.imul(base, 0x01000193) >>> 0;
-  };
-  for (let i = 0; i < file.length; i++) mixBase(file.charCodeAt(i));
-  mixBase(0);
-  return (line) => {
-    let h = base;
-    h ^= line & 0xffff;
-    h = Math.imul(h, 0x01000193) >>> 0;
-    h ^= line >>> 16;
-    h = Math.imul(h, 0x01000193) >>> 0;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b) >>> 0;
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35) >>> 0;
-    h ^= h >>> 16;
-    return (h >>> 0) / 4294967296;
-  };
+  const base = fileHash(seed, file);
+  return (line) => lineKey(base, line);
 }
 
 /** Audits the items of one block into a tally. */

@@ -14,6 +14,7 @@ import {
   type CorpusReadOptions,
   DEFAULT_BLOCK_BYTES,
   DEFAULT_MAX_RECORD_BYTES,
+  type FileRange,
 } from './types.js';
 
 const NL = 0x0a;
@@ -61,7 +62,10 @@ async function isGzip(file: string): Promise<boolean> {
 export async function openBytes(
   file: string,
   chunkBytes = DEFAULT_BLOCK_BYTES,
+  range?: FileRange,
 ): Promise<AsyncIterable<Buffer>> {
+  if (range)
+    return createReadStream(file, { highWaterMark: chunkBytes, start: range.start, end: range.end - 1 });
   const raw = createReadStream(file, { highWaterMark: chunkBytes });
   if (!(await isGzip(file))) return raw;
   return boundedGunzip(file, (await stat(file)).size, raw.pipe(createGunzip({ chunkSize: 256 * 1024 })));
@@ -123,15 +127,39 @@ const fileProblem = (file: string, reason: string, size = 0): CorpusBlock => ({
 export async function* readFileBlocks(
   file: string,
   options: CorpusReadOptions = {},
+  range?: FileRange,
+  /** where to open the file when `file` (the name records carry) is relative to another folder */
+  openPath: string = file,
 ): AsyncGenerator<CorpusBlock> {
   const format = options.format ?? formatFromPath(file);
   const maxRecord = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
+  if (range && (format === 'csv' || options.txtRecord === 'file'))
+    throw new Error(`${file}: ${format} records cannot be read from a byte range`);
   let source: AsyncIterator<Buffer>;
   try {
-    source = (await openBytes(file, blockBytes))[Symbol.asyncIterator]();
+    source = (await openBytes(openPath, blockBytes, range))[Symbol.asyncIterator]();
   } catch (e) {
     yield fileProblem(file, `cannot read file: ${(e as Error).message}`);
+    return;
+  }
+  if (range && range.start > 0) {
+    // a later piece of a file the planner sniffed whole (not empty, binary, UTF-16 or gzip): lines only
+    const encoding: BlockEncoding = options.encoding ?? 'auto';
+    const chunks = { [Symbol.asyncIterator]: () => source };
+    try {
+      yield* lineBlocks(
+        file,
+        format as 'jsonl' | 'txt',
+        encoding,
+        chunks,
+        maxRecord,
+        blockBytes,
+        range.firstLine,
+      );
+    } catch (e) {
+      yield fileProblem(file, `reading stopped: ${(e as Error).message}`);
+    }
     return;
   }
   let first: Buffer;
@@ -200,11 +228,12 @@ async function* lineBlocks(
   chunks: AsyncIterable<Buffer>,
   maxRecord: number,
   blockBytes: number,
+  firstLine = 1,
 ): AsyncGenerator<CorpusBlock> {
   let parts: Uint8Array[] = [];
   let accLen = 0;
   let lastNl = -1; // offset in the accumulation of the last newline
-  let nextLine = 1; // number of the first line in the accumulation
+  let nextLine = firstLine; // number of the first line in the accumulation
   let skipping = -1; // bytes skipped of an oversized line, -1 when not skipping
   const emit = (upto: number): CorpusBlock => {
     // One copy into a buffer of its own (so it can be transferred to a worker); the rest stays views.

@@ -70,3 +70,13 @@ export type CorpusBlock =
 
 export const DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_BLOCK_BYTES = 1024 * 1024;
+
+/**
+ * A piece of a file for scale-out shards: bytes [start, end), where start is 0 or just after a
+ * newline, and the 1-based number of the line at start (records keep their file:line).
+ */
+export interface FileRange {
+  start: number;
+  end: number;
+  firstLine: number;
+}

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/index.js';
+import { type Lang, translator } from '../i18n/index.js';
 import { escapeHtml } from '../util/html.js';
 import type { DisparityReport, PriceReport } from './report.js';
 
@@ -103,7 +103,7 @@ function barChart(bars: readonly Bar[], opts: { format: (x: number) => string; l
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function page(title: string, lang: Lang, body: string[]): string {
-  return `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+  return `<!doctype html><html lang="${translator(lang)('web.html.lang')}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:760px;margin:2em auto;color:#222}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px}.flag{color:#c00;font-weight:bold}</style>
 </head><body><h1>${escapeHtml(title)}</h1>${body.join('\n')}</body></html>\n`;

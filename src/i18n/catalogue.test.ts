@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { en } from './en/index.js';
+import { translator } from './index.js';
 import { zh } from './zh/index.js';
 
 /**
@@ -33,4 +34,35 @@ describe('message catalogues', () => {
       expect(Object.keys(lang === 'zh' ? zh : en).length).toBe(total);
     });
   }
+});
+
+/** `{name}` placeholders of a text; `{message}` is the library's own English wording (zod, Node…). */
+const placeholders = (text: string) =>
+  [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))]
+    .filter((n) => n !== 'message')
+    .sort()
+    .join(',');
+
+describe('zh and en catalogues', () => {
+  it('hold the same keys, each with the same placeholders (a text that is only {message} passes a library text through)', () => {
+    const zhTable: Record<string, string> = zh;
+    const enTable: Record<string, string> = en;
+    expect(Object.keys(enTable).sort()).toEqual(Object.keys(zhTable).sort());
+    const differ = Object.keys(zhTable).filter((key) => {
+      const [z, e] = [zhTable[key] ?? '', enTable[key] ?? ''];
+      if (z === '{message}' || e === '{message}') return false;
+      return placeholders(z) !== placeholders(e);
+    });
+    expect(differ).toEqual([]);
+  });
+
+  it('fills a message inside a message in the same language', () => {
+    const ref = { key: 'os.ENOENT' as const, params: { message: "ENOENT: no such file, open 'a.yaml'" } };
+    expect(translator('zh')('file.cannotRead', { file: 'a.yaml', reason: ref })).toBe(
+      '无法读取 a.yaml：文件或目录不存在',
+    );
+    expect(translator('en')('file.cannotRead', { file: 'a.yaml', reason: ref })).toBe(
+      "Cannot read a.yaml: ENOENT: no such file, open 'a.yaml'",
+    );
+  });
 });

@@ -35,6 +35,10 @@ export function translator(lang: Lang): Translate {
   return t;
 }
 
+/** Joins list items with the language's separator (、 in Chinese). */
+export const joinList = (items: readonly string[], lang: Lang): string =>
+  items.join(translator(lang)('list.sep'));
+
 /** Picks the language half of a bilingual text held in data. */
 export interface Bilingual {
   zh: string;

@@ -6,8 +6,8 @@ import type { Citation } from './schema.js';
 export function formatCitation(kb: Kb, c: Citation, lang: Lang): string {
   const t = translator(lang);
   const reg = regulation(kb, c.source);
-  const name = reg ? (lang === 'zh' ? `《${reg.title.zh}》` : reg.title.en) : c.source;
-  const ref = c.ref ? (lang === 'zh' ? c.ref : ` ${c.ref}`) : '';
+  const name = reg ? t('cite.title', { title: reg.title[lang] }) : c.source;
+  const ref = c.ref ? t('cite.ref', { ref: c.ref }) : '';
   const note = c.note ? ` (${c.note})` : '';
   return `${name}${ref} [${t(`confidence.${c.confidence}`)}]${note}`;
 }

@@ -29,135 +29,78 @@ export interface KbItem {
 
 const empty: Bilingual = { zh: '', en: '' };
 
+const item = (
+  id: string,
+  kind: KbItemKind,
+  title: Bilingual,
+  body: Bilingual,
+  citations: readonly Citation[],
+  facts: KbItem['facts'] = {},
+): KbItem => ({ id, kind, title, body, citations, facts });
+
 /** Flattens the KB into items with stable ids. Pure. */
 export function kbItems(kb: Kb): KbItem[] {
   const items: KbItem[] = [];
-  for (const r of kb.regulations) {
-    items.push({
-      id: r.id,
-      kind: 'regulation',
-      title: r.title,
-      body: r.summary,
-      citations: [{ source: r.id, confidence: r.confidence }],
-      facts: {
+  for (const r of kb.regulations)
+    items.push(
+      item(r.id, 'regulation', r.title, r.summary, [{ source: r.id, confidence: r.confidence }], {
         type: r.type,
         code: r.code ?? null,
         effective: r.effective ?? null,
         published: r.published ?? null,
         status: r.status,
         supersededBy: r.supersededBy ?? null,
-      },
-    });
-  }
+      }),
+    );
   for (const k of kb.filingKinds) {
-    items.push({
-      id: k.id,
-      kind: 'filing-kind',
-      title: k.title,
-      body: k.scope,
-      citations: k.legalBasis,
-      facts: { minMonths: k.timeline.minMonths, maxMonths: k.timeline.maxMonths },
-    });
-    k.requirements.forEach((r, i) => {
-      items.push({
-        id: `${k.id}/requirement/${i + 1}`,
-        kind: 'requirement',
-        title: r.text,
-        body: empty,
-        citations: r.citations,
-        facts: { filingKind: k.id },
-      });
-    });
-    for (const s of k.steps) {
-      items.push({
-        id: `${k.id}/step/${s.id}`,
-        kind: 'step',
-        title: s.title,
-        body: s.description,
-        citations: s.citations,
-        facts: { filingKind: k.id, workingDays: s.duration?.workingDays ?? null },
-      });
-    }
-    for (const m of k.materials) {
-      items.push({
-        id: `${k.id}/material/${m.id}`,
-        kind: 'material',
-        title: m.title,
-        body: m.description,
-        citations: m.citations,
-        facts: { filingKind: k.id },
-      });
-    }
-    k.consequences.forEach((c, i) => {
-      items.push({
-        id: `${k.id}/consequence/${i + 1}`,
-        kind: 'consequence',
-        title: c.text,
-        body: empty,
-        citations: c.citations,
-        facts: { filingKind: k.id },
-      });
-    });
+    const of = { filingKind: k.id };
+    items.push(
+      item(k.id, 'filing-kind', k.title, k.scope, k.legalBasis, {
+        minMonths: k.timeline.minMonths,
+        maxMonths: k.timeline.maxMonths,
+      }),
+      ...k.requirements.map((r, i) =>
+        item(`${k.id}/requirement/${i + 1}`, 'requirement', r.text, empty, r.citations, of),
+      ),
+      ...k.steps.map((s) =>
+        item(`${k.id}/step/${s.id}`, 'step', s.title, s.description, s.citations, {
+          ...of,
+          workingDays: s.duration?.workingDays ?? null,
+        }),
+      ),
+      ...k.materials.map((m) =>
+        item(`${k.id}/material/${m.id}`, 'material', m.title, m.description, m.citations, of),
+      ),
+      ...k.consequences.map((c, i) =>
+        item(`${k.id}/consequence/${i + 1}`, 'consequence', c.text, empty, c.citations, of),
+      ),
+    );
   }
-  for (const t of kb.algorithmTypes) {
-    items.push({
-      id: t.id,
-      kind: 'algorithm-type',
-      title: t.title,
-      body: t.description,
-      citations: t.citations,
-      facts: {},
-    });
-  }
-  for (const c of kb.riskCategories) {
-    items.push({
-      id: c.id,
-      kind: 'risk-category',
-      title: c.title,
-      body: empty,
-      citations: c.citations,
-      facts: { core: c.core ? 'A.1/A.2' : 'other' },
-    });
-  }
-  for (const r of kb.risks) {
-    items.push({
-      id: r.id,
-      kind: 'risk',
-      title: r.title,
-      body: empty,
-      citations: r.citations,
-      facts: { category: r.category },
-    });
-  }
-  for (const t of kb.thresholds) {
-    items.push({
-      id: t.id,
-      kind: 'threshold',
-      title: t.title,
-      body: empty,
-      citations: t.citations,
-      facts: {
+  for (const t of kb.algorithmTypes)
+    items.push(item(t.id, 'algorithm-type', t.title, t.description, t.citations));
+  for (const c of kb.riskCategories)
+    items.push(
+      item(c.id, 'risk-category', c.title, empty, c.citations, { core: c.core ? 'A.1/A.2' : 'other' }),
+    );
+  for (const r of kb.risks)
+    items.push(item(r.id, 'risk', r.title, empty, r.citations, { category: r.category }));
+  for (const t of kb.thresholds)
+    items.push(
+      item(t.id, 'threshold', t.title, empty, t.citations, {
         comparator: t.comparator,
         value: t.value,
         valueMax: t.valueMax ?? null,
         unit: t.unit,
         standard: t.standard,
-      },
-    });
-  }
-  for (const d of kb.duties) {
-    items.push({
-      id: d.id,
-      kind: 'duty',
-      title: d.title,
-      body: d.text,
-      citations: d.citations,
-      facts: {
+      }),
+    );
+  for (const d of kb.duties)
+    items.push(
+      item(d.id, 'duty', d.title, d.text, d.citations, {
         algorithmTypes: d.appliesTo.algorithmTypes?.join(', ') ?? null,
         filingKinds: d.appliesTo.filingKinds?.join(', ') ?? null,
-      },
-    });
-  }
+      }),
+    );
   return items;
 }
 

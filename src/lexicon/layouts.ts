@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { Issue } from '../errors.js';
+import { type Issue, issueOf, osReason } from '../errors.js';
 import { appendAll } from '../util/array.js';
 import { zodIssues } from '../util/zod-issues.js';
 import { type LexiconLibrary, parseTxtLibrary, type RowDefaults, rowsToLibrary } from './library.js';
@@ -44,7 +44,7 @@ export function readCategoryMap(file: string): { map?: CategoryMap; issues: Issu
     if (parsed.success) return { map: parsed.data, issues: [] };
     return { issues: zodIssues(parsed.error, file) };
   } catch (e) {
-    return { issues: [{ file, message: `cannot read category map: ${(e as Error).message}` }] };
+    return { issues: [issueOf({ file }, 'lexicon.issue.mapUnreadable', { reason: osReason(e) })] };
   }
 }
 
@@ -105,7 +105,7 @@ function pickMap(
     if (!map) return { issues };
     if (map.layout !== kind) {
       if (opts.categoryMap)
-        return { issues: [{ file, message: `category map is for the ${map.layout} layout` }] };
+        return { issues: [issueOf({ file }, 'lexicon.issue.mapLayout', { layout: map.layout })] };
       continue;
     }
     if (opts.categoryMap || file.startsWith(dir) || fits(map)) return { map, name: file, issues: [] };
@@ -151,7 +151,7 @@ export function loadFolder(
   for (const f of files) {
     const t = picked.map?.files?.[f];
     if (t?.skip) {
-      out.issues.push({ file: join(dir, f), message: `skipped by the category map: ${t.skip}` });
+      out.issues.push(issueOf({ file: join(dir, f) }, 'lexicon.issue.mapSkipped', { why: t.skip }));
       continue;
     }
     // Each file is read as the TXT format (a plain word list is its simplest case, and `#!` defaults

@@ -1,4 +1,4 @@
-import type { Issue } from '../errors.js';
+import { type Issue, issueOf } from '../errors.js';
 import { appendAll } from '../util/array.js';
 import { buildNormTable, DEFAULT_NORMALIZE, normalizeString } from './normalize.js';
 import type { Boundary, LexiconEntry, Severity } from './types.js';
@@ -108,11 +108,8 @@ export function rowsToLibrary(
   return { name, entries, issues };
 }
 
-const unclassifiedIssue = (file: string, n: number): Issue => ({
-  file,
-  path: 'category',
-  message: `${n} keyword(s) without a category are filed as "${UNCLASSIFIED}" (add a category column, a "#! category=A.x.y" line or --category)`,
-});
+const unclassifiedIssue = (file: string, n: number): Issue =>
+  issueOf({ file, path: 'category' }, 'lexicon.issue.unclassified', { n, unclassified: UNCLASSIFIED });
 
 function validateRows(
   name: string,
@@ -131,7 +128,7 @@ function validateRows(
           ? ''
           : String(r.keyword).trim();
     if (!keyword) {
-      issues.push({ file: name, line: r.line, path: 'keyword', message: 'empty keyword' });
+      issues.push(issueOf({ file: name, line: r.line, path: 'keyword' }, 'lexicon.issue.emptyKeyword'));
       continue;
     }
     if (keyword.length > MAX_KEYWORD_CHARS) {
@@ -161,22 +158,18 @@ function validateRows(
     const category = given || defaults.category || UNCLASSIFIED;
     if (category === UNCLASSIFIED) unclassified++;
     else if (!riskIds.has(category)) {
-      issues.push({
-        file: name,
-        line: r.line,
-        path: 'category',
-        message: `unknown risk id "${category}" (expected A.1.1 … A.5.2)`,
-      });
+      issues.push(
+        issueOf({ file: name, line: r.line, path: 'category' }, 'lexicon.issue.unknownRisk', { category }),
+      );
       continue;
     }
     const severity = parseSeverity(r.severity) ?? defaults.severity ?? 2;
     if (r.severity !== undefined && r.severity !== '' && parseSeverity(r.severity) === undefined) {
-      issues.push({
-        file: name,
-        line: r.line,
-        path: 'severity',
-        message: `severity "${String(r.severity)}" is not 1-3 / low|medium|high`,
-      });
+      issues.push(
+        issueOf({ file: name, line: r.line, path: 'severity' }, 'lexicon.issue.badSeverity', {
+          value: String(r.severity),
+        }),
+      );
       continue;
     }
     const boundary = (['auto', 'word', 'none'] as const).find((b) => b === r.boundary) ?? defaults.boundary;
@@ -297,10 +290,11 @@ export function mergeLibraries(
     for (const e of lib.entries) {
       const key = normalizeString(e.keyword, table);
       if (!key) {
-        issues.push({
-          message: `keyword "${e.keyword}" is empty after normalisation`,
-          ...(e.origin ? { file: e.origin } : {}),
-        });
+        issues.push(
+          issueOf(e.origin ? { file: e.origin } : {}, 'lexicon.issue.emptyNormalised', {
+            keyword: e.keyword,
+          }),
+        );
         continue;
       }
       const prev = seen.get(key);

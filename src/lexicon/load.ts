@@ -4,6 +4,8 @@ import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
+import { issueOf, jsonReason, osReason } from '../errors.js';
+import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { detectLayout, type LayoutOptions, loadFolder, loadHoubb } from './layouts.js';
 import {
   type LexiconLibrary,
@@ -99,10 +101,10 @@ export async function loadLexiconFile(
 ): Promise<LexiconLibrary> {
   if (file === NAUGHTY_WORDS) return naughtyWords(riskIds);
   const ext = extname(file).toLowerCase();
-  const problem = (message: string): LexiconLibrary => ({
+  const problem = (message: string, key?: MessageKey, params?: MessageParams): LexiconLibrary => ({
     name: file,
     entries: [],
-    issues: [{ file, message }],
+    issues: [key ? issueOf({ file }, key, params) : { file, message }],
   });
   try {
     const kind = detectLayout(file);
@@ -125,7 +127,7 @@ export async function loadLexiconFile(
     if (ext === '.json') {
       const data = JSON.parse(content) as unknown;
       const list = Array.isArray(data) ? data : (data as { entries?: unknown[] })?.entries;
-      if (!Array.isArray(list)) return problem('expected a JSON array (or { "entries": [...] })');
+      if (!Array.isArray(list)) return problem('', 'lexicon.issue.notArray');
       const rows = list.map(
         (v, i): RawRow =>
           typeof v === 'string' ? { line: i + 1, keyword: v } : { line: i + 1, ...(v as object) },
@@ -134,7 +136,9 @@ export async function loadLexiconFile(
     }
     return parseTxtLibrary(file, content, riskIds, defaults);
   } catch (e) {
-    return problem(`cannot read lexicon: ${(e as Error).message}`);
+    return problem('', 'lexicon.issue.unreadable', {
+      reason: e instanceof SyntaxError ? jsonReason(e) : osReason(e),
+    });
   }
 }
 

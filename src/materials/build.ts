@@ -1,5 +1,6 @@
 import type { PortfolioDetermination } from '../assess/determination.js';
 import { BeianError } from '../errors.js';
+import { joinList } from '../i18n/index.js';
 import type { Bilingual, FilingKindId, Kb } from '../kb/index.js';
 import type { ProjectFile, Service } from '../project/index.js';
 import { algorithmBasicInfo, algorithmDisclosure } from './docs/algorithm-forms.js';
@@ -185,7 +186,7 @@ export function buildMaterials(input: BuildInput): MaterialDocument[] {
     return {
       id: def.id,
       title: tpl.title,
-      subtitle: [org, names.join(input.lang === 'zh' ? '、' : ', ')].filter(Boolean).join(' · '),
+      subtitle: [org, joinList(names, input.lang)].filter(Boolean).join(' · '),
       lang: input.lang,
       formats: def.formats,
       meta: [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildWordStats, pack2, pack3 } from './word-stats.js';
+import { buildWordStats, pack3, packHan } from './word-stats.js';
 
 // A dictionary in jieba's shape (`word freq tag`), written here: ordinary words, person names (nr),
 // a frequent "name" that is really a word, and lines the parser must skip.
@@ -24,9 +24,9 @@ const code = (c: string) => c.charCodeAt(0);
 
 describe('word statistics from a jieba-shaped dictionary', () => {
   it('keeps ordinary words, including a frequent entry tagged as a name, and drops rare ones', () => {
-    expect(stats.words2.has(pack2(code('王'), code('国')))).toBe(true);
-    expect(stats.words2.has(pack2(code('文'), code('明')))).toBe(true);
-    expect(stats.words2.has(pack2(code('王'), code('丽')))).toBe(false);
+    expect(stats.words2.has(packHan(code('王'), code('国')))).toBe(true);
+    expect(stats.words2.has(packHan(code('文'), code('明')))).toBe(true);
+    expect(stats.words2.has(packHan(code('王'), code('丽')))).toBe(false);
     expect(stats.words3.has(pack3(code('罕'), code('见'), code('词')))).toBe(false);
     expect(stats.words4.has('星罗棋布')).toBe(false); // holds no surname of the list
   });

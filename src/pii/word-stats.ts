@@ -7,21 +7,25 @@
  * Pure: the caller reads the file.
  */
 export interface WordStats {
-  /** ordinary (not person-name) 2-char words, as packed UTF-16 codes a * 0x10000 + b */
+  /** ordinary (not person-name) 2-char words, as packHan(a, b) */
   readonly words2: ReadonlySet<number>;
-  /** the frequent ones (≥ 50 in the list) to their frequency: 银行, 宣传 (a small map, read per candidate) */
-  readonly frequent2: ReadonlyMap<number, number>;
+  /**
+   * the frequent ones (≥ 50 in the list: 法官, 公安) and the very frequent ones (≥ 300: 银行, 宣传, 主任),
+   * keyed by packHan (a small integer, cheap to hash: read at many surname characters)
+   */
+  readonly frequent50: ReadonlySet<number>;
+  readonly frequent300: ReadonlySet<number>;
   /** ordinary 3-char words, packed (a * 0x10000 + b) * 0x10000 + c */
   readonly words3: ReadonlySet<number>;
   /**
    * 2- and 3-char entries the list tags as person names (nr/nrt/nrfg) and that start with a surname,
-   * packed as words2/words3 keys (a 3-char key is always ≥ 2^32, so the two never collide): well-known
+   * keyed as words2/words3 (packHan < 2^29, pack3 ≥ 2^46: the two never collide): well-known
    * people (齐白石, 王家卫) and the names of the list's source texts
    */
   readonly names: ReadonlySet<number>;
   /** ordinary 4-char words (idioms mostly: 星罗棋布, 何德何能) */
   readonly words4: ReadonlySet<string>;
-  /** the first two characters of each 4-char word, packed: most positions are ruled out without a string */
+  /** the first two characters of each 4-char word, as packHan: most positions are ruled out without a string */
   readonly words4Heads: ReadonlySet<number>;
   /** ln P(char | given name) − ln P(char | ordinary words), per UTF-16 code; 0 where unknown */
   readonly given: Float32Array;
@@ -35,15 +39,19 @@ const NAME_AS_WORD_FREQ = 20;
 /** rarer ordinary entries are mostly noise for the "is it a word" test */
 const MIN_WORD_FREQ = 3;
 const FREQUENT = 50;
+const VERY_FREQUENT = 300;
 
-export const pack2 = (a: number, b: number): number => a * 0x10000 + b;
 export const pack3 = (a: number, b: number, c: number): number => (a * 0x10000 + b) * 0x10000 + c;
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+/** two CJK characters as one small integer (a V8 small integer, cheap to hash); -1 when either is not one */
+export const packHan = (a: number, b: number): number =>
+  isHan(a) && isHan(b) ? (a - 0x4e00) * 0x5200 + (b - 0x4e00) : -1;
 
 export function buildWordStats(dictText: string, surnames: readonly string[]): WordStats {
   const single = new Set(surnames.filter((s) => s.length === 1).map((s) => s.charCodeAt(0)));
   const words2 = new Set<number>();
-  const frequent2 = new Map<number, number>();
+  const frequent50 = new Set<number>();
+  const frequent300 = new Set<number>();
   const words3 = new Set<number>();
   const words4 = new Set<string>();
   const names = new Set<number>();
@@ -71,7 +79,7 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
     for (let k = 0; k < w.length && han; k++) han = isHan(w.charCodeAt(k));
     if (!han) continue;
     if (NAME_TAGS.has(tag) && single.has(w.charCodeAt(0))) {
-      if (w.length === 2) names.add(pack2(w.charCodeAt(0), w.charCodeAt(1)));
+      if (w.length === 2) names.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
       else if (w.length === 3) names.add(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
     }
     const isName = NAME_TAGS.has(tag) && freq < NAME_AS_WORD_FREQ;
@@ -89,14 +97,16 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
     }
     if (freq < MIN_WORD_FREQ) continue;
     if (w.length === 2) {
-      const k = pack2(w.charCodeAt(0), w.charCodeAt(1));
+      const k = packHan(w.charCodeAt(0), w.charCodeAt(1));
       words2.add(k);
-      if (freq >= FREQUENT) frequent2.set(k, freq);
+      const h = packHan(w.charCodeAt(0), w.charCodeAt(1));
+      if (freq >= FREQUENT) frequent50.add(h);
+      if (freq >= VERY_FREQUENT) frequent300.add(h);
     } else if (w.length === 3) words3.add(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
     // only a four-character word holding a surname can hide a false name
     else if (w.length === 4 && [...w].some((c) => single.has(c.charCodeAt(0)))) {
       words4.add(w);
-      words4Heads.add(pack2(w.charCodeAt(0), w.charCodeAt(1)));
+      words4Heads.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
     }
     // character frequency in ordinary text, damped so a few huge entries do not dominate
     const weight = Math.log1p(freq);
@@ -119,7 +129,8 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
   };
   return {
     words2,
-    frequent2,
+    frequent50,
+    frequent300,
     words3,
     names,
     words4,

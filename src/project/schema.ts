@@ -3,6 +3,7 @@ import { Answers } from '../assess/questionnaire.js';
 import { translator } from '../i18n/index.js';
 import { usccCheckChar, usccChecksumOk } from '../pii/checksums.js';
 import { SourcesSection } from '../sources/schema.js';
+import { customIssue } from '../util/zod-issues.js';
 import { ChecklistSection } from './sections/checklist.js';
 import { GuardSection } from './sections/guard.js';
 import { Algorithm, ModelEntry } from './sections/inventory.js';
@@ -99,9 +100,8 @@ export const ProjectFile = z
       const first = seen.get(s.id);
       if (first !== undefined) {
         ctx.addIssue({
-          code: 'custom',
+          ...customIssue('project.dupService', { id: s.id, first }),
           path: ['services', i, 'id'],
-          message: `duplicate service id "${s.id}" (also services[${first}])`,
         });
       } else seen.set(s.id, i);
     });

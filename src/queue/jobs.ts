@@ -34,7 +34,10 @@ export type ByteRange = z.infer<typeof byteRangeSchema>;
 
 /** What a shard covers: a whole file, or a record-aligned byte range of it. */
 export const shardInputSchema = z.object({
+  /** the file as the submitter named it: records carry this name (and sampling hashes it) */
   file: z.string().min(1),
+  /** absolute path to open on a worker (machines share the corpus at the same path) */
+  path: z.string().min(1).optional(),
   /** the file's size when the run was planned: a worker refuses a file that changed since */
   size: z.number().int().min(0),
   range: byteRangeSchema.optional(),

@@ -65,3 +65,15 @@ export function resolveJob(
     });
   return { handler, payload: parsed.data };
 }
+
+/** Where a worker puts what a job produced: the store (PostgreSQL) in `beian worker`. */
+export interface ResultSink {
+  /** the shard's partial result, keyed by (run, shard, attempt) */
+  done(job: { run: string; shard: number; kind: string }, attempt: number, result: unknown): Promise<void>;
+  /** a shard that failed this attempt; `final`: it will not be retried (bad input, or out of attempts) */
+  failed(
+    job: { run: string; shard: number; kind: string },
+    attempt: number,
+    error: { code: string; message: string; final: boolean },
+  ): Promise<void>;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PII_TYPES } from '../pii/types.js';
+import { customIssue } from '../util/zod-issues.js';
 
 export const SOURCE_TYPES = ['open-source', 'self-collected', 'commercial', 'user-generated'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
@@ -70,11 +71,7 @@ export const SourcesSection = z.array(SourceEntry).superRefine((list, ctx) => {
   list.forEach((s, i) => {
     const first = seen.get(s.id);
     if (first !== undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: [i, 'id'],
-        message: `duplicate source id "${s.id}" (also [${first}])`,
-      });
+      ctx.addIssue({ ...customIssue('sources.dupSource', { id: s.id, first }), path: [i, 'id'] });
     else seen.set(s.id, i);
   });
 });

@@ -1,4 +1,4 @@
-import { type Lang, pick } from '../i18n/index.js';
+import { type Lang, pick, translator } from '../i18n/index.js';
 import type { SourceFlag, SourcesCheck } from './check.js';
 import { COLLECTION_LABELS, FLAG_LABELS, SOURCE_TYPE_LABELS } from './labels.js';
 import type { SourceEntry } from './schema.js';
@@ -9,6 +9,10 @@ export interface Table {
   rows: string[][];
 }
 
+const MIX_HEADERS = {
+  zh: ['类别', '来源数', '来源占比', '数据量占比'],
+  en: ['Kind', 'Sources', 'Share of sources', 'Share of records'],
+};
 const HEADERS = {
   zh: ['来源', '类型', '许可证/授权', '采集方式', '含个人信息', '境外', '违法不良率', '问题'],
   en: [
@@ -39,9 +43,10 @@ export function flagText(f: SourceFlag, lang: Lang): string {
  * a pure function the materials generator and the CLI both render.
  */
 export function sourcesTable(ledger: readonly SourceEntry[], check: SourcesCheck, lang: Lang): Table {
-  const yes = lang === 'zh' ? '是' : 'yes';
-  const no = lang === 'zh' ? '否' : 'no';
-  const unknown = lang === 'zh' ? '未说明' : 'unstated';
+  const t = translator(lang);
+  const yes = t('sources.table.yes');
+  const no = t('sources.table.no');
+  const unknown = t('sources.table.unstated');
   const rows = ledger.map((s) => {
     const flags = check.flags.filter((f) => f.source === s.id && f.severity === 'error');
     return [
@@ -55,7 +60,7 @@ export function sourcesTable(ledger: readonly SourceEntry[], check: SourcesCheck
       flags.map((f) => flagText(f, lang)).join('；') || '—',
     ];
   });
-  return { title: lang === 'zh' ? '训练语料来源' : 'Training-data sources', headers: HEADERS[lang], rows };
+  return { title: t('sources.table.title'), headers: HEADERS[lang], rows };
 }
 
 /** The source mix as a table: share of sources and of records per type and origin. */
@@ -71,8 +76,9 @@ export function sourceMixTable(check: SourcesCheck, lang: Lang): Table {
   }
   for (const origin of ['domestic', 'foreign'] as const) {
     const sh = check.mix.byOrigin[origin];
-    const label =
-      origin === 'domestic' ? (lang === 'zh' ? '境内' : 'Domestic') : lang === 'zh' ? '境外' : 'Foreign';
+    const label = translator(lang)(
+      origin === 'domestic' ? 'sources.table.domestic' : 'sources.table.foreign',
+    );
     rows.push([
       label,
       String(sh.sources),
@@ -81,11 +87,8 @@ export function sourceMixTable(check: SourcesCheck, lang: Lang): Table {
     ]);
   }
   return {
-    title: lang === 'zh' ? '语料来源构成' : 'Source mix',
-    headers:
-      lang === 'zh'
-        ? ['类别', '来源数', '来源占比', '数据量占比']
-        : ['Kind', 'Sources', 'Share of sources', 'Share of records'],
+    title: translator(lang)('sources.table.mixTitle'),
+    headers: MIX_HEADERS[lang],
     rows,
   };
 }

@@ -4,6 +4,7 @@ import type { RegistryTables } from './tables/filings.js';
 import type { GuardTables } from './tables/guard.js';
 import type { LabelTables } from './tables/labels.js';
 import type { PiiTables } from './tables/pii.js';
+import type { QueueTables } from './tables/queue.js';
 import type { RedteamTables } from './tables/redteam.js';
 import type { ScanTables } from './tables/scans.js';
 
@@ -21,3 +22,4 @@ export interface Database extends RedteamTables {}
 export interface Database extends ScanTables {}
 export interface Database extends GuardTables {}
 export interface Database extends LabelTables {}
+export interface Database extends QueueTables {}

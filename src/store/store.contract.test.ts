@@ -1,10 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { PG_URL, storeDrivers } from '../../test/helpers/store-drivers.js';
 import { buildInventory } from '../filings/inventory.js';
 import { loadKb } from '../kb/index.js';
 import { parseProject } from '../project/index.js';
@@ -19,50 +15,19 @@ import {
   transitionFiling,
   verifyAudit,
 } from './filings/index.js';
-import { openStore } from './open.js';
-import type { Store } from './store.js';
 
 /**
  * One contract suite, every driver (ARCHITECTURE.md §6). SQLite always runs; PostgreSQL runs when
  * BEIAN_TEST_PG_URL names a server (.ci/run starts one and sets it, so in CI it always runs).
  * Each PostgreSQL test gets its own schema, so test files can run in parallel on one database.
  */
-const PG_URL = process.env.BEIAN_TEST_PG_URL;
 if (process.env.CI && !PG_URL)
   throw new Error('CI must provide BEIAN_TEST_PG_URL for the PostgreSQL contract tests');
 
-const cleanups: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
-
-async function openSqliteFresh(): Promise<Store> {
-  const dir = mkdtempSync(join(tmpdir(), 'beian-store-'));
-  return openStore(join(dir, 'beian.db'));
-}
-
-async function openPgFresh(): Promise<Store> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const u = new URL(PG_URL!);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    await c.query(`drop schema ${schema} cascade`);
-    await c.end();
-  });
-  return openStore(u.toString());
-}
-
-const drivers: Array<[string, () => Promise<Store>]> = [['sqlite', openSqliteFresh]];
-if (PG_URL) drivers.push(['postgres', openPgFresh]);
+const drivers = storeDrivers('beian-store-');
 // The README promises this note: a developer's `npm test` must say that half the suite did not run
 // (a warning, and a skipped entry in the summary).
-else {
+if (!PG_URL) {
   console.warn(
     'store contract: PostgreSQL half skipped — set BEIAN_TEST_PG_URL=postgres://… to run it (CI always does)',
   );

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { Issue } from '../errors.js';
-import type { MessageKey, MessageParams } from '../i18n/index.js';
+import { type MessageKey, type MessageParams, translator } from '../i18n/index.js';
+
+const english = translator('en');
+
+/** A custom zod issue whose text is in the catalogues: `ctx.addIssue({ ...customIssue(key, params), path })`. */
+export function customIssue(key: MessageKey, params: Record<string, string | number> = {}) {
+  return { code: 'custom' as const, message: english(key, params), params: { key, ...params } };
+}
 
 const list = (xs: readonly unknown[]) => xs.map((x) => JSON.stringify(x)).join(', ');
 

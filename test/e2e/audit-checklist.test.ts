@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PRICE_COLUMNS } from '../fixtures/fairness/generate.js';
 import { runCli } from '../helpers/cli.js';
 
 const demo = join(import.meta.dirname, '../../examples/demo/beian.yaml');
@@ -15,12 +16,7 @@ describe('beian audit checklist', () => {
       'audit',
       'price',
       join(import.meta.dirname, '../../examples/demo/decisions.csv'),
-      '--item',
-      'sku',
-      '--price',
-      'price',
-      '--group',
-      'user_type',
+      ...PRICE_COLUMNS,
       '--time',
       'ts',
       '--reference',

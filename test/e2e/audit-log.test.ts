@@ -3,31 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { priceLog, writeLog } from '../fixtures/fairness/generate.js';
+import { PRICE_COLUMNS, priceLog, writeLog } from '../fixtures/fairness/generate.js';
 import { runCli } from '../helpers/cli.js';
 
 const F = join(import.meta.dirname, '../fixtures/fairness');
 const dir = mkdtempSync(join(tmpdir(), 'beian-audit-'));
 const db = join(dir, 'beian.db');
 const price = (file: string, ...extra: string[]) =>
-  runCli([
-    'audit',
-    'price',
-    file,
-    '--item',
-    'sku',
-    '--price',
-    'price',
-    '--group',
-    'user_type',
-    '--time',
-    'ts',
-    '--window',
-    '7d',
-    '--db',
-    db,
-    ...extra,
-  ]);
+  runCli(['audit', 'price', file, ...PRICE_COLUMNS, '--time', 'ts', '--window', '7d', '--db', db, ...extra]);
 
 interface Report {
   rows: number;
@@ -109,7 +92,8 @@ describe('beian audit price', () => {
       '--no-save',
     ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no column "product"');
+    expect(r.stderr).toContain('没有列 “product”');
+    expect(r.stderr).toContain('order_id, user_id');
     expect(r.stderr).toContain('sku');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
@@ -124,21 +108,7 @@ describe('beian audit price', () => {
     lines.splice(3, 0, '{not json');
     writeFileSync(file, `${lines.join('\n')}\n`);
     const html = join(dir, 'price.html');
-    const r = runCli([
-      'audit',
-      'price',
-      file,
-      '--item',
-      'sku',
-      '--price',
-      'price',
-      '--group',
-      'user_type',
-      '--html',
-      html,
-      '--json',
-      '--no-save',
-    ]);
+    const r = runCli(['audit', 'price', file, ...PRICE_COLUMNS, '--html', html, '--json', '--no-save']);
     const rep = JSON.parse(r.stdout) as Report;
     expect(rep.malformed[0]!.line).toBe(4);
     expect(r.code).toBe(2);

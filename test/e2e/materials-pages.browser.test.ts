@@ -1,14 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKb } from '../../src/kb/index.js';
-import { buildMaterials } from '../../src/materials/build.js';
-import { loadTemplates } from '../../src/materials/load-templates.js';
 import type { MaterialDocument } from '../../src/materials/model.js';
 import { renderHtml } from '../../src/materials/render/index.js';
-import { parseProject } from '../../src/project/index.js';
-import { fixtureEvidence } from '../fixtures/materials/evidence.js';
+import { demoDocuments } from '../fixtures/materials/demo-documents.js';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
 
 /**
@@ -23,16 +19,7 @@ let docs: MaterialDocument[] = [];
 
 beforeAll(async () => {
   if (skipBrowser) return;
-  const kb = loadKb();
-  const project = parseProject(readFileSync('examples/demo/beian.yaml', 'utf8'), 'beian.yaml');
-  docs = buildMaterials({
-    project,
-    evidence: fixtureEvidence(kb, { bankRows: 20 }),
-    kb,
-    templates: loadTemplates(),
-    lang: 'zh',
-    date: '2026-11-25',
-  });
+  docs = demoDocuments({ bankRows: 20 });
   ctx = await launchChromium();
 });
 

@@ -41,13 +41,13 @@ describe('beian pii-train and --model', () => {
     });
 
     const corpus = join(dir, 'c.jsonl');
-    // a name whose given part is an ordinary word (建设): the rules alone leave it, the model's context features do not
-    writeFileSync(corpus, `${JSON.stringify({ text: '档案甲郑建设乙已核实' })}\n`);
+    // a name whose given part is an ordinary word (文化): the rules alone leave it, the model's context features do not
+    writeFileSync(corpus, `${JSON.stringify({ text: '档案甲郑文化乙已核实' })}\n`);
     const rules = JSON.parse(runCli(['pii', corpus, '--json', '--no-save']).stdout);
     expect(rules.byType['person-name']).toBeUndefined();
     const withModel = JSON.parse(runCli(['pii', corpus, '--model', weights, '--json', '--no-save']).stdout);
     expect(withModel.byType['person-name']).toBe(1);
-    expect(JSON.stringify(withModel)).not.toContain('郑建设');
+    expect(JSON.stringify(withModel)).not.toContain('郑文化');
 
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"format":"x"}');

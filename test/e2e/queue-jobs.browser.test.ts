@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { UnrecoverableError, Worker } from 'bullmq';
 import pg from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runJobCounts, submitQueuedRun } from '../../src/app/redteam/queued.js';
 import { starterPaths } from '../../src/app/redteam/starter.js';
 import { loadKb } from '../../src/kb/index.js';
-import { connectRedis, parseQueueUrl, QUEUE_NAME } from '../../src/queue/connection.js';
-import { runJobCounts, submitQueuedRun } from '../../src/queue/redteam-run.js';
+import { connectReady } from '../../src/queue/bullmq/connection.js';
+import { RunQueue } from '../../src/queue/bullmq/queue.js';
+import { queueAddress, redteamQueuePort } from '../../src/queue/bullmq/redteam-port.js';
 import { createApp } from '../../src/server/app.js';
-import { queueJobsSource } from '../../src/server/jobs-source.js';
 import { redteamDashboardSource } from '../../src/server/redteam-source.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { launchChromium } from '../helpers/browser.js';
@@ -50,21 +51,21 @@ beforeAll(async () => {
   const u = new URL(PG);
   u.searchParams.set('options', `-c search_path=${schema}`);
   store = await openStore(u.toString());
-  const queueUrl = `${REDIS}?prefix=beian-fleet-${randomBytes(4).toString('hex')}`;
-  const address = parseQueueUrl(queueUrl);
-  const redis = connectRedis(address);
-  const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: address.prefix });
+  const address = queueAddress(REDIS, `beian-fleet-${randomBytes(4).toString('hex')}`);
+  const redis = await connectReady(address.url);
+  const runQueue = new RunQueue(redis, address.names);
+  const port = redteamQueuePort(redis, runQueue, address.names);
   cleanups.push(async () => {
-    await queue.obliterate({ force: true });
-    await queue.close();
-    const keys = await redis.keys(`${address.prefix}:*`);
+    await runQueue.queue.obliterate({ force: true });
+    await runQueue.close();
+    const keys = await redis.keys(`${address.names.prefix}:*`);
     if (keys.length) await redis.del(...keys);
     redis.disconnect();
     await store.close();
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
     await admin.end();
   });
-  const deps = { store, kb, fetch, env: {}, now: () => new Date(), queue, redis, prefix: address.prefix };
+  const deps = { store, kb, fetch, env: {}, now: () => new Date(), queue: port };
   const target = {
     type: 'openai' as const,
     baseUrl: 'http://127.0.0.1:9/v1',
@@ -81,14 +82,14 @@ beforeAll(async () => {
   runId = sub.runId;
   batches = sub.batches;
   // one worker fails the first batch it takes for good, then stops: the rest stay waiting
-  const conn = connectRedis(address);
+  const conn = await connectReady(address.url);
   const failedOne = new Promise<void>((resolve) => {
     const w = new Worker(
-      QUEUE_NAME,
+      address.names.name,
       async () => {
         throw new UnrecoverableError('poisoned batch');
       },
-      { connection: conn, prefix: address.prefix, autorun: false },
+      { connection: conn, prefix: address.names.prefix, autorun: false },
     );
     w.on('failed', () => {
       void w.close(true).then(() => {
@@ -99,9 +100,8 @@ beforeAll(async () => {
     void w.run();
   });
   await failedOne;
-  expected = await runJobCounts(deps, runId);
-  const jobs = await queueJobsSource(queueUrl);
-  cleanups.push(() => jobs.close());
+  expected = await runJobCounts(port, runId);
+  const jobs = { runJobs: (id: string) => runJobCounts(port, id) };
   const base = { store, kb, clock: () => new Date(), lang: 'zh' as const, auth: {}, loopbackOnly: true };
   withQueue = await listen(
     createApp({ ...base, redteam: redteamDashboardSource(store, kb, base.clock), jobs }),

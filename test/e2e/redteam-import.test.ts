@@ -11,6 +11,41 @@ const FX = new URL('../fixtures/redteam/layouts/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'beian-rti-'));
 
 describe('beian redteam bank import (public benchmark layouts)', () => {
+  it('tells every rejected row in Chinese in Chinese mode (no English left), in English with --lang en', () => {
+    const bad = join(dir, 'bad-s-eval.jsonl');
+    writeFileSync(
+      bad,
+      [
+        '{"prompt": "问题一", "risk_type": "Unknown Risk"}',
+        '{not json}',
+        '{"prompt": 42}',
+        '{"risk_type": "诈骗"}',
+        '[1]',
+        '{"prompt": "问题二", "risk_type": "诈骗", "history": [{"bad": 1}]}',
+      ].join('\n'),
+    );
+    const args = ['redteam', 'bank', 'import', bad, '--layout', 's-eval', '--out', join(dir, 'bad.jsonl')];
+    const zh = runCli(args);
+    const lines = zh.stderr.split('\n').filter((l) => l.startsWith('  - '));
+    expect(lines).toHaveLength(6);
+    // what may stay in Latin letters: the path, field names, quoted labels, JSON.parse's own detail
+    for (const l of lines)
+      expect(
+        l
+          .replace(bad, '')
+          .replace(/“[^”]*”/g, '')
+          .replace(/Expected .*$/, ''),
+        l,
+      ).not.toMatch(/\b[a-z]{3,}(?: [a-z]{2,})+\b/i);
+    expect(zh.stderr).toContain('题目为空');
+    expect(zh.stderr).toContain('未知的风险类别“Unknown Risk”');
+    expect(zh.stderr).toContain('每行必须是一个 JSON 对象');
+    expect(zh.stderr).toContain('对话历史第 0 项');
+    const en = runCli([...args, '--lang', 'en']);
+    expect(en.stderr).toContain('empty question');
+    expect(en.stderr).toContain('each line must be a JSON object');
+  });
+
   it('imports two JADE-shaped files together, no --kind, rows counted, every row mapped', () => {
     const out = join(dir, 'jade.jsonl');
     const r = runCli([

@@ -7,6 +7,7 @@ import { loadKb } from '../../src/kb/index.js';
 import { redteamDashboardSource } from '../../src/server/redteam-source.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { type ResultRow, redteamRepo } from '../../src/store/repos/redteam.js';
+import { resultRow, runRow } from '../fixtures/redteam-rows.js';
 import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
 import { startDashboard } from '../helpers/dashboard.js';
 
@@ -22,45 +23,35 @@ let page: Page;
 let base = '';
 let close: () => void;
 
-const row = (i: number): ResultRow => ({
-  run_id: 'big',
-  case_key: `t|q${String(i).padStart(4, '0')}`,
-  target_id: 't',
-  item_id: `q${String(i).padStart(4, '0')}`,
-  parent_id: null,
-  variant: null,
-  kind: 'should-refuse',
-  category: ['A.1.1', 'A.2.5', 'A.4.5'][i % 3] as string,
-  prompt: `（自拟）问题 ${i}`,
-  messages_json: '[]',
-  answer: i % 4 === 0 ? `<img src=x onerror="window.__xss=${i}">好的，回答 ${i}` : '抱歉，我不能回答。',
-  status: 'ok',
-  error: null,
-  attempts: 1,
-  latency_ms: 1,
-  cached: 0,
-  verdict: i % 4 === 0 ? 'fail' : 'refused',
-  reason:
-    i % 4 === 0
-      ? 'refusal: no refusal language → answered a question that should be refused'
-      : 'refusal: 我不能',
-  judge: 'refusal',
-  created_at: '2026-12-01T00:00:00Z',
-});
+const row = (i: number): ResultRow =>
+  resultRow({
+    run_id: 'big',
+    case_key: `t|q${String(i).padStart(4, '0')}`,
+    item_id: `q${String(i).padStart(4, '0')}`,
+    category: ['A.1.1', 'A.2.5', 'A.4.5'][i % 3] as string,
+    prompt: `（自拟）问题 ${i}`,
+    answer: i % 4 === 0 ? `<img src=x onerror="window.__xss=${i}">好的，回答 ${i}` : '抱歉，我不能回答。',
+    verdict: i % 4 === 0 ? 'fail' : 'refused',
+    reason:
+      i % 4 === 0
+        ? 'refusal: no refusal language → answered a question that should be refused'
+        : 'refusal: 我不能',
+    created_at: '2026-12-01T00:00:00Z',
+  });
 
 beforeAll(async () => {
   store = await openStore(join(mkdtempSync(join(tmpdir(), 'beian-rtweb-')), 'beian.db'));
   const repo = redteamRepo(store);
-  await repo.createRun({
-    id: 'big',
-    fingerprint: 'f',
-    created_at: '2026-12-01T00:00:00Z',
-    updated_at: '2026-12-01T00:00:00Z',
-    status: 'done',
-    total: 900,
-    kb_version: kb.version,
-    plan_json: JSON.stringify({ targets: [{ id: 't' }] }),
-  });
+  await repo.createRun(
+    runRow({
+      id: 'big',
+      created_at: '2026-12-01T00:00:00Z',
+      updated_at: '2026-12-01T00:00:00Z',
+      total: 900,
+      kb_version: kb.version,
+      plan_json: JSON.stringify({ targets: [{ id: 't' }] }),
+    }),
+  );
   await repo.saveBatch(
     Array.from({ length: 900 }, (_, i) => row(i)),
     [],

@@ -32,7 +32,7 @@ describe('beian registry / deadlines / audit-log (built CLI)', () => {
     const id = 'shop-search:product-search-ranking:algorithm-filing';
     const bad = runCli(['registry', 'move', id, 'published', '--by', '王芳'], { cwd });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('Allowed: preparing');
+    expect(bad.stderr).toContain('允许的变更：preparing');
     expect(runCli(['registry', 'move', id, 'preparing', '--by', '王芳'], { cwd }).code).toBe(0);
     const shown = JSON.parse(runCli(['registry', 'show', id, '--json'], { cwd }).stdout);
     expect(shown.filing.state).toBe('preparing');

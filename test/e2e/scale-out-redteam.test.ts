@@ -20,17 +20,17 @@ const skip = !REDIS || !PG;
 const banks = ['generation', 'should-refuse', 'should-not-refuse'].map((k) =>
   fileURLToPath(new URL(`../../data/banks/starter-${k}.jsonl`, import.meta.url)),
 );
-const WORKER = fileURLToPath(new URL('../helpers/redteam-worker.mjs', import.meta.url));
 
 const cleanups: Array<() => Promise<void>> = [];
 let queueUrl = '';
+let prefix = '';
 let dbUrl = '';
 let mock: MockServer;
 
 beforeAll(async () => {
   if (skip) return;
-  const prefix = `beian-fleet-${randomBytes(4).toString('hex')}`;
-  queueUrl = `${REDIS}?prefix=${prefix}`;
+  prefix = `beian-fleet-${randomBytes(4).toString('hex')}`;
+  queueUrl = REDIS as string;
   const schema = `fleet_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG });
   await admin.connect();
@@ -51,7 +51,9 @@ beforeAll(async () => {
   // the schema is migrated once here, not by three workers racing
   const init = await runCliAsync(['redteam', 'runs', '--db', dbUrl, '--json']);
   expect(init.code, init.stderr).toBe(0);
-  const workers = Array.from({ length: 3 }, () => startCli([queueUrl, dbUrl], {}, WORKER));
+  const workers = Array.from({ length: 3 }, () =>
+    startCli(['worker', '--queue', queueUrl, '--queue-prefix', prefix, '--db', dbUrl]),
+  );
   cleanups.push(async () => {
     await Promise.all(workers.map((w) => w.stop()));
   });
@@ -60,7 +62,7 @@ beforeAll(async () => {
       (w) =>
         new Promise<void>((resolve, reject) => {
           const t = setInterval(() => {
-            if (w.output().includes('ready')) {
+            if (w.output().includes('redteam-batch')) {
               clearInterval(t);
               resolve();
             } else if (w.child.exitCode !== null) {
@@ -106,6 +108,8 @@ describe.skipIf(skip)(
         ...runArgs(20, 600),
         '--queue',
         queueUrl,
+        '--queue-prefix',
+        prefix,
         '--db',
         dbUrl,
         '--batch-size',
@@ -125,6 +129,8 @@ describe.skipIf(skip)(
         ...runArgs(20, 1200),
         '--queue',
         queueUrl,
+        '--queue-prefix',
+        prefix,
         '--db',
         dbUrl,
         '--batch-size',
@@ -157,6 +163,8 @@ describe.skipIf(skip)(
         ...runArgs(10, 6000, 8),
         '--queue',
         queueUrl,
+        '--queue-prefix',
+        prefix,
         '--db',
         dbUrl,
         '--batch-size',

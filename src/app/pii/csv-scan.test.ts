@@ -10,10 +10,10 @@ const registry = createDetectors(loadPiiDictionaries());
 const csv =
   'id,content,contact,note\n1,床前明月光,13812345678,"邮箱 a.b@example.com"\n2,疑是地上霜,13912345678,ok\n';
 
-async function run(fields: string[] | undefined) {
+async function run(fields: string[] | undefined, input = csv) {
   const dir = mkdtempSync(join(tmpdir(), 'beian-csv-'));
   const file = join(dir, 't.csv');
-  writeFileSync(file, csv);
+  writeFileSync(file, input);
   const s: Scanner = {
     registry,
     options: { redact: true, policy: DEFAULT_POLICY, findings: true, ...(fields ? { fields } : {}) },
@@ -33,6 +33,14 @@ async function run(fields: string[] | undefined) {
 }
 
 describe('scanCsv', () => {
+  it('masks a value found in one column wherever it recurs in the row', async () => {
+    // after 订单号 a mobile is read as an order number; the same number found in `text` masks it there too
+    const { r, out } = await run(undefined, 'text,note\n手机13812345678请回电,订单号13812345678\n');
+    expect(r.byType).toEqual({ 'cn-mobile': 1 });
+    expect(out).toBe('text,note\n手机138****5678请回电,订单号138****5678\n');
+    expect(r.residualHigh).toBe(0);
+  });
+
   it('scans and redacts every column by default', async () => {
     const { r, out } = await run(undefined);
     expect(r.records).toBe(2);

@@ -3,7 +3,14 @@ import { openBytes } from '../../corpus/blocks.js';
 import { detectEncoding } from '../../corpus/encoding.js';
 import { type CorpusEncoding, DEFAULT_MAX_RECORD_BYTES } from '../../corpus/types.js';
 import { CsvSplitter } from '../../util/csv.js';
-import { type BlockResult, newTotal, residualIn, type Scanner, scanRecord } from './process-block.js';
+import {
+  type BlockResult,
+  newTotal,
+  residualIn,
+  type Scanner,
+  scanRecord,
+  scanTexts,
+} from './process-block.js';
 
 /** RFC 4180 quoting: only when needed. */
 export function csvCell(value: string): string {
@@ -83,14 +90,23 @@ export async function scanCsv(
         reason: `expected ${header.length} columns, found ${record.length}`,
       });
     const source = ok && sourceColumn >= 0 ? record[sourceColumn] : undefined;
-    const cells = record.map((cell, i) => {
-      if (ok && chosen && !chosen.has(i)) {
-        // copied as it was: the re-scan still reads it
-        if (write) r.residualHigh += residualIn(s, cell);
-        return cell;
-      }
-      return scanRecord(s, r, file, info.lines, cell, source, header?.[i] ?? String(i), false);
-    });
+    const scanned = record.map((_, i) => !(ok && chosen && !chosen.has(i)));
+    const names = header;
+    const idx = record.flatMap((_, i) => (scanned[i] ? [i] : []));
+    const out = scanTexts(
+      s,
+      r,
+      file,
+      info.lines,
+      idx.map((i) => record[i] ?? ''),
+      idx.map((i) => names[i] ?? String(i)),
+      source,
+    );
+    const cells = record.slice();
+    for (const [k, i] of idx.entries()) cells[i] = out[k] ?? '';
+    // cells left out by --field are copied as they were: the re-scan still reads them
+    if (write)
+      for (const [i, cell] of record.entries()) if (!scanned[i]) r.residualHigh += residualIn(s, cell);
     if (ok) r.records++;
     await emit(cells);
   }

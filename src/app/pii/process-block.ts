@@ -342,6 +342,32 @@ function scanJsonRecord(
   return true;
 }
 
+/**
+ * Scans the texts of one record (CSV cells) and, when redacting, returns them de-identified, each
+ * value found at high confidence in one text masked in the others as well (as in JSONL records).
+ */
+export function scanTexts(
+  s: Scanner,
+  r: BlockResult,
+  file: string,
+  line: number,
+  texts: readonly string[],
+  fields: readonly string[],
+  source?: string,
+): string[] {
+  const plan = plansOf(s).scan;
+  const found = texts.map((t, i) => {
+    const f = plan(t);
+    countFindings(s, r, file, line, f, source, fields[i]);
+    return f;
+  });
+  if (!s.options.redact) return texts.slice();
+  const echo = new Map<string, Finding>();
+  for (const f of found)
+    for (const x of f) if (x.confidence === 'high' && x.value.length >= 2) echo.set(x.value, x);
+  return texts.map((t, i) => writeText(s, r, t, withEchoes(t, found[i] ?? [], echo)));
+}
+
 /** A text's findings plus the other occurrences in it of values found elsewhere in the record. */
 function withEchoes(text: string, found: Finding[], echo: ReadonlyMap<string, Finding>): Finding[] {
   if (echo.size === 0) return found;

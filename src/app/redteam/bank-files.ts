@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { decodeBytes, detectEncoding, parseEncoding } from '../../corpus/index.js';
-import { BeianError } from '../../errors.js';
+import { BeianError, issueOf } from '../../errors.js';
 import type { Kb } from '../../kb/index.js';
 import type { CategoryMaps } from '../../redteam/banks/category-map.js';
 import {
@@ -95,7 +95,7 @@ async function readXlsx(
 function readText(file: string, forced?: string): string {
   const bytes = readFileSync(file);
   let enc = forced ? parseEncoding(forced) : undefined;
-  if (forced && !enc) throw new BeianError('USAGE', `Unknown encoding ${forced}: use utf-8, gbk or gb18030`);
+  if (forced && !enc) throw BeianError.of('USAGE', 'redteam.import.unknownEncoding', { encoding: forced });
   enc ??= detectEncoding(bytes.subarray(0, 64 * 1024));
   return decodeBytes(bytes, enc).text.replace(/^\uFEFF/, '');
 }
@@ -111,9 +111,12 @@ export async function readBankFile(kb: Kb, file: string, opts: ReadOptions = {})
     text = readText(file, opts.encoding);
   } catch (cause) {
     if (cause instanceof BeianError) throw cause;
-    throw new BeianError('NOT_FOUND', `Cannot read the bank file ${file}: ${(cause as Error).message}`, {
-      cause,
-    });
+    throw BeianError.of(
+      'NOT_FOUND',
+      'redteam.import.cannotRead',
+      { file, detail: (cause as Error).message },
+      { cause },
+    );
   }
   const ns = stem(file);
   if (ext === '.csv') {
@@ -121,9 +124,12 @@ export async function readBankFile(kb: Kb, file: string, opts: ReadOptions = {})
     try {
       records = parseCsvRecords(text);
     } catch (cause) {
-      throw new BeianError('INPUT_INVALID', `${file} is not valid CSV: ${(cause as Error).message}`, {
-        cause,
-      });
+      throw BeianError.of(
+        'INPUT_INVALID',
+        'redteam.import.badCsv',
+        { file, detail: (cause as Error).message },
+        { cause },
+      );
     }
     return recordsToItems(kb, records, { mapping, maps, file, namespace: ns });
   }
@@ -138,17 +144,13 @@ export async function readBankFile(kb: Kb, file: string, opts: ReadOptions = {})
         isDoc = true;
       } catch {
         isDoc = trimmed.startsWith('[');
-        if (isDoc)
-          throw new BeianError('INPUT_INVALID', `${file} is not valid JSON (a list of items was expected)`);
+        if (isDoc) throw BeianError.of('INPUT_INVALID', 'redteam.import.badJson', { file });
       }
     }
     const { records, issues } = isDoc ? jsonDocumentRecords(doc, file) : parseJsonlRecords(text, file);
     return jsonRecordsToItems(kb, records, issues, { mapping, maps, file, namespace: ns });
   }
-  throw new BeianError(
-    'USAGE',
-    `Unknown bank file type ${ext || '(none)'} for ${file}: use .jsonl, .json, .csv or .xlsx`,
-  );
+  throw BeianError.of('USAGE', 'redteam.import.unknownType', { ext: ext || '—', file });
 }
 
 /**
@@ -176,7 +178,7 @@ export async function readBanks(
   out.items = out.items.filter((i) => {
     if (!dups.has(i.id)) return true;
     if (seen.has(i.id)) {
-      out.issues.push({ path: i.id, message: `duplicate item id "${i.id}": the repeat is skipped` });
+      out.issues.push(issueOf({ path: i.id }, 'redteam.import.duplicateId', { id: i.id }));
       out.rows.imported -= 1;
       out.rows.rejected += 1;
       return false;

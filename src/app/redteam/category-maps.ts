@@ -20,17 +20,21 @@ export function readMapFile(file: string): MapFile {
     raw = parse(readFileSync(file, 'utf8'));
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    throw new BeianError(
+    throw BeianError.of(
       code === 'ENOENT' ? 'NOT_FOUND' : 'INPUT_INVALID',
-      `Cannot read the category map ${file}: ${(cause as Error).message}`,
+      'redteam.map.cannotRead',
+      { file, detail: (cause as Error).message },
       { cause },
     );
   }
   const parsed = CategoryMapFile.safeParse(raw);
   if (!parsed.success)
-    throw new BeianError('INPUT_INVALID', `The category map ${file} does not validate.`, {
-      issues: zodIssues(parsed.error, file),
-    });
+    throw BeianError.of(
+      'INPUT_INVALID',
+      'redteam.map.invalid',
+      { file },
+      { issues: zodIssues(parsed.error, file) },
+    );
   return parsed.data;
 }
 

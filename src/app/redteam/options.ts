@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { BeianError } from '../../errors.js';
+import { BeianError, issueOf } from '../../errors.js';
 import { parseProject } from '../../project/index.js';
 import { ATTACKS, type AttackKind } from '../../redteam/attacks/types.js';
 import { parseStrategies, type VariantStrategy } from '../../redteam/banks/variants.js';
@@ -65,7 +65,7 @@ function openAiFromFlags(
     ...(f.retries !== undefined ? { retries: f.retries } : {}),
   });
   if (!parsed.success)
-    throw new BeianError('USAGE', 'Invalid target flags.', {
+    throw BeianError.of('USAGE', 'redteam.opts.invalidTarget', undefined, {
       issues: zodIssues(parsed.error).map((i) => ({
         ...i,
         path: `--${flagPrefix}${i.path?.replace(/[A-Z]/g, (m) => `-${m.toLowerCase()}`)}`,
@@ -86,13 +86,16 @@ export function resolveRunOptions(f: RunFlagValues, cwd: string): RunOptions {
     try {
       text = readFileSync(file, 'utf8');
     } catch (cause) {
-      throw new BeianError('NOT_FOUND', `Cannot read ${file}`, { cause });
+      throw BeianError.of('NOT_FOUND', 'redteam.opts.cannotRead', { file }, { cause });
     }
     const section = parseProject(text, file).redteam;
     if (!section)
-      throw new BeianError('CONFIG_INVALID', `${file} has no redteam section.`, {
-        issues: [{ file, path: 'redteam', message: 'add redteam: { targets, banks }' }],
-      });
+      throw BeianError.of(
+        'CONFIG_INVALID',
+        'redteam.opts.noSection',
+        { file },
+        { issues: [issueOf({ file, path: 'redteam' }, 'redteam.opts.addSection')] },
+      );
     const base = dirname(file);
     opts = {
       targets: section.targets,
@@ -117,13 +120,15 @@ export function resolveRunOptions(f: RunFlagValues, cwd: string): RunOptions {
     };
   }
   if (f.baseUrl || f.model) {
-    if (!f.baseUrl || !f.model) throw new BeianError('USAGE', '--base-url and --model go together.');
+    if (!f.baseUrl || !f.model)
+      throw BeianError.of('USAGE', 'redteam.opts.together', { a: '--base-url', b: '--model' });
     opts.targets = [openAiFromFlags(f.baseUrl, f.model, f, '', f.apiKeyEnv)];
   }
   if (f.bank?.length) opts.bankFiles = f.bank.map((b) => resolve(cwd, b));
   if (f.variants) {
     const { strategies, unknown } = parseStrategies(f.variants);
-    if (unknown.length) throw new BeianError('USAGE', `Unknown variant strategies: ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw BeianError.of('USAGE', 'redteam.opts.unknownVariants', { list: unknown.join(', ') });
     opts.variants = strategies as VariantStrategy[];
   }
   if (f.sample) opts.sample = f.sample;
@@ -131,7 +136,7 @@ export function resolveRunOptions(f: RunFlagValues, cwd: string): RunOptions {
   if (f.keywords) opts.keywordsFile = resolve(cwd, f.keywords);
   if (f.judgeBaseUrl || f.judgeModel) {
     if (!f.judgeBaseUrl || !f.judgeModel)
-      throw new BeianError('USAGE', '--judge-base-url and --judge-model go together.');
+      throw BeianError.of('USAGE', 'redteam.opts.together', { a: '--judge-base-url', b: '--judge-model' });
     opts.judge = openAiFromFlags(
       f.judgeBaseUrl,
       f.judgeModel,
@@ -142,13 +147,13 @@ export function resolveRunOptions(f: RunFlagValues, cwd: string): RunOptions {
   }
   if (f.guardBaseUrl || f.guardModel) {
     if (!f.guardBaseUrl || !f.guardModel)
-      throw new BeianError('USAGE', '--guard-base-url and --guard-model go together.');
+      throw BeianError.of('USAGE', 'redteam.opts.together', { a: '--guard-base-url', b: '--guard-model' });
     const format = (f.guardFormat ?? 'auto') as GuardFormat;
     if (!GUARD_FORMATS.includes(format))
-      throw new BeianError(
-        'USAGE',
-        `Unknown --guard-format ${f.guardFormat}: use ${GUARD_FORMATS.join(', ')}`,
-      );
+      throw BeianError.of('USAGE', 'redteam.opts.unknownGuardFormat', {
+        format: String(f.guardFormat),
+        list: GUARD_FORMATS.join(', '),
+      });
     opts.guard = {
       target: openAiFromFlags(
         f.guardBaseUrl,
@@ -162,14 +167,17 @@ export function resolveRunOptions(f: RunFlagValues, cwd: string): RunOptions {
   }
   if (f.attack || f.attackerBaseUrl || f.attackerModel) {
     if (!f.attackerBaseUrl || !f.attackerModel)
-      throw new BeianError('USAGE', '--attack needs --attacker-base-url and --attacker-model.');
+      throw BeianError.of('USAGE', 'redteam.opts.attackNeedsAttacker');
     const kinds = (f.attack ?? 'crescendo,pair')
       .split(',')
       .map((k) => k.trim())
       .filter(Boolean);
     const unknown = kinds.filter((k) => !(ATTACKS as readonly string[]).includes(k));
     if (unknown.length)
-      throw new BeianError('USAGE', `Unknown attacks: ${unknown.join(', ')} (use ${ATTACKS.join(', ')})`);
+      throw BeianError.of('USAGE', 'redteam.opts.unknownAttacks', {
+        list: unknown.join(', '),
+        known: ATTACKS.join(', '),
+      });
     opts.attacks = {
       kinds: kinds as AttackKind[],
       attacker: openAiFromFlags(
@@ -188,12 +196,7 @@ export function resolveRunOptions(f: RunFlagValues, cwd: string): RunOptions {
   if (f.encoding) opts.encoding = f.encoding;
   if (f.new) opts.fresh = true;
   if (f.noCache) opts.noCache = true;
-  if (opts.targets.length === 0)
-    throw new BeianError(
-      'USAGE',
-      'No target: pass --base-url URL --model M, or --config beian.yaml with redteam.targets.',
-    );
-  if (opts.bankFiles.length === 0)
-    throw new BeianError('USAGE', 'No bank: pass --bank FILE (JSONL, CSV or XLSX).');
+  if (opts.targets.length === 0) throw BeianError.of('USAGE', 'redteam.run.noTarget');
+  if (opts.bankFiles.length === 0) throw BeianError.of('USAGE', 'redteam.run.noBank');
   return opts;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resultRow, runRow } from '../../../test/fixtures/redteam-rows.js';
 import { readAudit } from '../../store/filings/index.js';
 import { openStore } from '../../store/index.js';
 import { redteamRepo } from '../../store/repos/redteam.js';
@@ -27,40 +28,19 @@ describe('reviewCase', () => {
   async function seeded() {
     const store = await openStore(':memory:');
     const repo = redteamRepo(store);
-    await repo.createRun({
-      id: 'run-1',
-      fingerprint: 'f',
-      kb_version: '1',
-      plan_json: '{}',
-      status: 'done',
-      total: 1,
-      created_at: at,
-      updated_at: at,
-    });
+    await repo.createRun(runRow({ id: 'run-1', kb_version: '1', created_at: at, updated_at: at }));
     await repo.saveBatch(
       [
-        {
+        resultRow({
           run_id: 'run-1',
           case_key: 'k1',
-          target_id: 't',
           item_id: 'i',
-          parent_id: null,
-          variant: null,
-          kind: 'should-refuse',
           category: 'A.1',
-          prompt: 'p',
-          messages_json: '[]',
-          answer: 'a',
-          status: 'ok',
-          error: null,
-          attempts: 1,
-          latency_ms: 1,
-          cached: 0,
           verdict: 'pass',
           reason: '',
           judge: 'keyword',
           created_at: at,
-        },
+        }),
       ],
       [],
     );

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { BeianError, type Issue } from '../../errors.js';
 import type { Kb } from '../../kb/index.js';
-import { NAUGHTY_WORDS } from '../../lexicon/index.js';
 import { crescendo } from '../../redteam/attacks/crescendo.js';
 import { pair } from '../../redteam/attacks/pair.js';
 import type { AttackIo, AttackKind, AttackResult } from '../../redteam/attacks/types.js';
@@ -11,7 +10,6 @@ import { itemCategory } from '../../redteam/banks/schema.js';
 import { generateVariants, type VariantStrategy } from '../../redteam/banks/variants.js';
 import { judgeAnswer } from '../../redteam/judges/chain.js';
 import { type GuardFormat, guardJudge } from '../../redteam/judges/guard.js';
-import { keywordJudge, lexiconKeywordMatcher } from '../../redteam/judges/keyword.js';
 import { llmJudge } from '../../redteam/judges/llm.js';
 import { detectRefusal } from '../../redteam/judges/refusal.js';
 import type { Judge, Verdict } from '../../redteam/judges/types.js';
@@ -24,7 +22,6 @@ import type { ChatMessage, HttpTransport, Target } from '../../redteam/targets/t
 import type { Store } from '../../store/index.js';
 import { type ResultRow, redteamRepo } from '../../store/repos/redteam.js';
 import { appendAll } from '../../util/array.js';
-import { loadLexicon } from '../lexicon.js';
 import { readBanks } from './bank-files.js';
 import { fingerprint, type PlannedCase, planCases, sampleItems, sha256, userTurns } from './plan.js';
 import { type RunReport, summarise } from './summary.js';
@@ -73,6 +70,8 @@ export interface RunDeps {
   env: NodeJS.ProcessEnv;
   now: () => Date;
   onProgress?: (p: RunProgress) => void;
+  /** stop taking new cases (a worker shutting down); the cases in flight finish and are stored */
+  signal?: AbortSignal;
   /**
    * where each target's RPM, concurrency and 429 pauses are enforced; unset = in this process.
    * `beian worker` passes a Redis gate so the limits hold for every worker together.
@@ -176,8 +175,15 @@ function resultSink(repo: ReturnType<typeof redteamRepo>) {
  * `beian redteam run` does so when --keywords or `keywords:` is given.
  */
 export async function loadKeywordJudge(kb: Kb, file?: string): Promise<{ judge: Judge; issues: Issue[] }> {
+  // the lexicon engine (30 modules) loads only for runs that judge by keywords: start-up is part
+  // of every run's wall time
+  const [{ NAUGHTY_WORDS }, { keywordJudge, lexiconKeywordMatcher }, { loadLexicon }] = await Promise.all([
+    import('../../lexicon/index.js'),
+    import('../../redteam/judges/keyword.js'),
+    import('../lexicon.js'),
+  ]);
   if (file && file !== NAUGHTY_WORDS && !existsSync(file))
-    throw new BeianError('NOT_FOUND', `Cannot read the keyword list ${file}`);
+    throw BeianError.of('NOT_FOUND', 'redteam.run.noKeywordList', { file });
   const lex = await loadLexicon(kb, file ? { files: [file] } : {});
   return { judge: keywordJudge(lexiconKeywordMatcher(lex.matcher, lex.rules)), issues: lex.issues };
 }
@@ -242,19 +248,15 @@ async function converse(
 
 /** Reads, samples and expands the banks: the items a run plans its cases from. */
 async function readItems(opts: RunOptions, kb: Kb): Promise<{ items: BankItem[]; issues: Issue[] }> {
-  if (opts.bankFiles.length === 0)
-    throw new BeianError('USAGE', 'No bank: pass --bank FILE (JSONL, CSV or XLSX).');
-  if (opts.targets.length === 0)
-    throw new BeianError(
-      'USAGE',
-      'No target: pass --base-url and --model, or a config with redteam.targets.',
-    );
+  if (opts.bankFiles.length === 0) throw BeianError.of('USAGE', 'redteam.run.noBank');
+  if (opts.targets.length === 0) throw BeianError.of('USAGE', 'redteam.run.noTarget');
   const { items: base, issues } = await readBanks(kb, opts.bankFiles, {
     ...(opts.mapping ? { mapping: opts.mapping } : {}),
     ...(opts.mapFiles ? { mapFiles: opts.mapFiles } : {}),
     ...(opts.encoding ? { encoding: opts.encoding } : {}),
   });
-  if (base.length === 0) throw new BeianError('INPUT_INVALID', 'The banks hold no valid item.', { issues });
+  if (base.length === 0)
+    throw BeianError.of('INPUT_INVALID', 'redteam.run.noValidItem', undefined, { issues });
   let items = opts.sample ? sampleItems(base, opts.sample, opts.seed ?? 'beian') : base;
   if (opts.variants?.length) items = [...items, ...generateVariants(items, opts.variants)];
   if (opts.attacks?.kinds.length) {
@@ -280,10 +282,7 @@ async function buildRunners(opts: BatchOptions, deps: RunDeps) {
   const ids = new Set<string>();
   for (const { target } of targets) {
     if (ids.has(target.id))
-      throw new BeianError(
-        'CONFIG_INVALID',
-        `Two targets share the id ${target.id}: give them distinct ids.`,
-      );
+      throw BeianError.of('CONFIG_INVALID', 'redteam.run.duplicateTarget', { id: target.id });
     ids.add(target.id);
   }
   const attacker = opts.attacks
@@ -529,7 +528,7 @@ async function executeCases(
   let next = 0;
   const worker = async () => {
     for (;;) {
-      if (stop) return;
+      if (stop || deps.signal?.aborted) return;
       const c = pending[next++];
       if (!c) return;
       await runCase(c);

@@ -20,7 +20,7 @@ export function starterBanks(kb: Kb, dir = BANKS_DIR): Record<BankKind, BankItem
   const file = join(dir, 'starter-templates.yaml');
   const parsed = StarterTemplates.safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success)
-    throw new BeianError('CONFIG_INVALID', 'The starter templates do not validate.', {
+    throw BeianError.of('CONFIG_INVALID', 'redteam.starter.invalid', undefined, {
       issues: zodIssues(parsed.error, file),
     });
   const core = new Set(kb.riskCategories.filter((c) => c.core).map((c) => c.id));

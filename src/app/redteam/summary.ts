@@ -66,12 +66,9 @@ export async function resolveRunId(store: Store, ref: string | undefined): Promi
   const repo = redteamRepo(store);
   const run = ref && ref !== 'latest' ? await repo.getRun(ref) : await repo.latestRun();
   if (!run)
-    throw new BeianError(
-      'NOT_FOUND',
-      ref && ref !== 'latest'
-        ? `No red-team run ${ref}. List runs with: beian redteam runs`
-        : 'No red-team run yet: start one with beian redteam run',
-    );
+    throw ref && ref !== 'latest'
+      ? BeianError.of('NOT_FOUND', 'redteam.noRun', { ref })
+      : BeianError.of('NOT_FOUND', 'redteam.noRunYet');
   return run.id;
 }
 
@@ -79,7 +76,7 @@ export async function resolveRunId(store: Store, ref: string | undefined): Promi
 export async function summarise(kb: Kb, store: Store, runId: string): Promise<RunReport> {
   const repo = redteamRepo(store);
   const run = await repo.getRun(runId);
-  if (!run) throw new BeianError('NOT_FOUND', `No red-team run ${runId}`);
+  if (!run) throw BeianError.of('NOT_FOUND', 'redteam.noRun', { ref: runId });
   const stored = await repo.results(runId);
   const overrides = await repo.overrides(runId);
   const latest = new Map<string, OverrideRow>();

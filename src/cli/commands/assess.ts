@@ -26,7 +26,7 @@ export const register: Register = (program, run, ctx) => {
         const { assessProject, renderAssessReport, saveAssessment } = await import('../../app/assess.js');
         const { readProjectFile } = await import('../../app/project-file.js');
         if (opts.out && !/\.(html?|md|markdown)$/i.test(opts.out))
-          throw new BeianError('USAGE', c.t('assess.outFormat', { file: opts.out }));
+          throw BeianError.of('USAGE', 'assess.outFormat', { file: opts.out });
         let project: import('../../project/schema.js').ProjectFile;
         let source: string;
         if (opts.input) {
@@ -36,7 +36,7 @@ export const register: Register = (program, run, ctx) => {
           project = await (await import('./assess/prompts.js')).askService(c);
           source = 'interactive';
         } else {
-          throw new BeianError('USAGE', c.t('assess.needInput'));
+          throw BeianError.of('USAGE', 'assess.needInput');
         }
         const { loadKb } = await import('../../kb/index.js');
         const result = assessProject(project, c.lang, {

@@ -12,7 +12,7 @@ export const register: Register = (program, run, ctx) => {
     .action(
       run(async (c, opts: { ics?: string; today?: string; json?: boolean }) => {
         if (opts.today && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today))
-          throw new BeianError('USAGE', `--today must be a date like 2026-12-01, not "${opts.today}"`);
+          throw BeianError.of('USAGE', 'flag.notDate', { flag: '--today', value: opts.today });
         const { listDeadlines, calendarYears } = await import('../../app/filings/filings.js');
         const { deadlinesToIcs } = await import('../../filings/ics.js');
         const { loadKb } = await import('../../kb/index.js');

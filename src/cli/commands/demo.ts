@@ -21,13 +21,10 @@ export const register: Register = (program, run, ctx) => {
           .filter(Boolean);
         const unknown = wanted?.filter((id) => !demoSteps.some((s) => s.id === id)) ?? [];
         if (unknown.length > 0)
-          throw new BeianError(
-            'USAGE',
-            c.t('demo.unknownStep', {
-              ids: unknown.join(', '),
-              known: demoSteps.map((s) => s.id).join(', '),
-            }),
-          );
+          throw BeianError.of('USAGE', 'demo.unknownStep', {
+            ids: unknown.join(', '),
+            known: demoSteps.map((s) => s.id).join(', '),
+          });
         return withStore(c, async (store) => {
           const result = await runDemo({
             ...(opts.config ? { projectFile: resolve(c.cwd, opts.config) } : {}),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { BeianError } from '../../errors.js';
+import { BeianError, osReason } from '../../errors.js';
 import { jsonOption, type Register, type RegisterSub } from '../command.js';
 import { intIn } from '../flags.js';
 import { formatTable, printJson } from '../output.js';
@@ -66,7 +66,12 @@ export const register: Register = (program, run, ctx) => {
         await new Promise<void>((resolve, reject) => {
           server.once('error', (e) =>
             reject(
-              new BeianError('ENVIRONMENT', `Cannot listen on ${o.host}:${port}: ${e.message}`, { cause: e }),
+              BeianError.of(
+                'ENVIRONMENT',
+                'server.cannotListen',
+                { host: o.host, port, reason: osReason(e) },
+                { cause: e },
+              ),
             ),
           );
           server.listen(port, o.host, () => {

@@ -17,7 +17,7 @@ async function askProject(c: CliContext) {
   const p = await import('@clack/prompts');
   const { askService } = await import('./assess/prompts.js');
   const name = await p.text({ message: c.t('init.prompt.organisation') });
-  if (p.isCancel(name)) throw new BeianError('USAGE', c.t('assess.cancelled'));
+  if (p.isCancel(name)) throw BeianError.of('USAGE', 'assess.cancelled');
   const services: Awaited<ReturnType<typeof askService>>['services'] = [];
   do services.push(...(await askService(c)).services);
   while ((await p.confirm({ message: c.t('init.prompt.another'), initialValue: false })) === true);
@@ -39,11 +39,11 @@ export const register: Register = (program, run, ctx) => {
         const file = resolve(c.cwd, opts.out);
         // Checked before asking anything, so nobody answers twenty questions for nothing.
         if (!opts.force && app.projectFileExists(file))
-          throw new BeianError('USAGE', c.t('init.exists', { file: opts.out }));
+          throw BeianError.of('USAGE', 'init.exists', { file: opts.out });
         let answers: import('../../app/init.js').InitAnswers;
         if (opts.fromAssess) answers = app.readInitAnswers(resolve(c.cwd, opts.fromAssess), opts.fromAssess);
         else if (c.interactive && process.stdin.isTTY) answers = await askProject(c);
-        else throw new BeianError('USAGE', c.t('init.needInput'));
+        else throw BeianError.of('USAGE', 'init.needInput');
         const project = app.projectFromAnswers(answers);
         app.writeProjectYaml(file, app.projectYaml(project, file, c.lang, c.now()), Boolean(opts.force));
         if (opts.json) printJson(c, { file, services: project.services.map((s) => s.id) });

@@ -41,7 +41,7 @@ export const register: Register = (program, run, ctx) => {
       // a renamed filing kind ("security-assessment") shows its successor
       const wanted = canonicalKindId(id) ?? id;
       const item = kbItems(data).find((i) => i.id === wanted);
-      if (!item) throw new BeianError('NOT_FOUND', c.t('kb.notFound', { id }));
+      if (!item) throw BeianError.of('NOT_FOUND', 'kb.notFound', { id });
       if (opts.json) {
         printJson(c, { version: data.version, item });
         return 0;

@@ -33,7 +33,7 @@ export function lexiconOptions(cmd: Command, ctx: Pick<CliContext, 't'>): Comman
 }
 
 /** --variants homophone,split,lookalike | none | all */
-async function variantFamilies(c: CliContext, value: string | undefined) {
+async function variantFamilies(value: string | undefined) {
   if (value === undefined) return undefined;
   const { MATCHED_FAMILIES } = await import('../../lexicon/variants/index.js');
   if (value === 'none') return [];
@@ -41,21 +41,21 @@ async function variantFamilies(c: CliContext, value: string | undefined) {
   const list = value.split(',').map((v) => v.trim());
   const bad = list.filter((v) => !(MATCHED_FAMILIES as readonly string[]).includes(v));
   if (bad.length)
-    throw new BeianError(
-      'USAGE',
-      c.t('lexicon.badVariants', { value: bad.join(','), allowed: MATCHED_FAMILIES.join(', ') }),
-    );
+    throw BeianError.of('USAGE', 'lexicon.badVariants', {
+      value: bad.join(','),
+      allowed: MATCHED_FAMILIES.join(', '),
+    });
   return list as (typeof MATCHED_FAMILIES)[number][];
 }
 
 /** --category/--severity: defaults for rows of --lexicon files that give none (checked here, once). */
-async function rowDefaults(c: CliContext, o: LexiconFlags, riskIds: ReadonlySet<string>) {
+async function rowDefaults(o: LexiconFlags, riskIds: ReadonlySet<string>) {
   const { parseSeverity } = await import('../../lexicon/library.js');
   if (o.category !== undefined && !riskIds.has(o.category))
-    throw new BeianError('USAGE', c.t('lexicon.badCategory', { value: o.category }));
+    throw BeianError.of('USAGE', 'lexicon.badCategory', { value: o.category });
   const severity = o.severity === undefined ? undefined : parseSeverity(o.severity);
   if (o.severity !== undefined && severity === undefined)
-    throw new BeianError('USAGE', c.t('lexicon.badSeverity', { value: o.severity }));
+    throw BeianError.of('USAGE', 'lexicon.badSeverity', { value: o.severity });
   return { ...(o.category ? { category: o.category } : {}), ...(severity ? { severity } : {}) };
 }
 
@@ -65,9 +65,9 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
     import('../../app/lexicon.js'),
   ]);
   const kb = loadKb();
-  const defaults = await rowDefaults(c, o, new Set(kb.risks.map((r) => r.id)));
-  const variants = await variantFamilies(c, o.variants);
-  const lex = await loadLexicon(kb, {
+  const defaults = await rowDefaults(o, new Set(kb.risks.map((r) => r.id)));
+  const variants = await variantFamilies(o.variants);
+  const selection = {
     ...(o.lexicon ? { files: o.lexicon } : {}),
     ...(Object.keys(defaults).length ? { defaults } : {}),
     ...(o.categoryMap ? { categoryMap: o.categoryMap } : {}),
@@ -75,7 +75,8 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
     ...(o.naughtyWords ? { naughtyWords: true } : {}),
     ...(o.allow ? { allow: o.allow } : {}),
     ...(o.pinyin ? { pinyin: true } : {}),
-  });
+  };
+  const lex = await loadLexicon(kb, selection);
   if (!o.json && lex.issues.length) {
     c.err(`${c.t('lexicon.issues', { n: lex.issues.length })}\n`);
     for (const i of lex.issues.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
@@ -85,7 +86,7 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
     for (const i of lex.warnings.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
     if (lex.warnings.length > 20) c.err(`  … ${lex.warnings.length - 20}\n`);
   }
-  return { kb, lex };
+  return { kb, lex, selection };
 }
 
 export const register: Register = (program, run, ctx) => {
@@ -265,7 +266,7 @@ export const register: Register = (program, run, ctx) => {
         const { existsSync } = await import('node:fs');
         const load = async (f: string) => {
           if (f !== DEFAULT_NAME && f !== 'naughty-words' && !existsSync(f))
-            throw new BeianError('NOT_FOUND', c.t('lexicon.diff.notFound', { file: f }));
+            throw BeianError.of('NOT_FOUND', 'lexicon.diff.notFound', { file: f });
           return loadLexicon(kb, f === DEFAULT_NAME ? {} : { files: [f] });
         };
         const [la, lb] = [await load(a), await load(b)];

@@ -28,11 +28,11 @@ const list = (s: string | undefined): string[] | undefined =>
         .map((x) => x.trim())
         .filter(Boolean);
 
-function parseFormats(ctx: CliContext, value: string): Format[] {
+function parseFormats(value: string): Format[] {
   const out: Format[] = [];
   for (const f of list(value) ?? []) {
     if (!(FORMATS as readonly string[]).includes(f)) {
-      throw new BeianError('USAGE', ctx.t('materials.badFormat', { value: f, formats: FORMATS.join(', ') }));
+      throw BeianError.of('USAGE', 'materials.badFormat', { value: f, formats: FORMATS.join(', ') });
     }
     out.push(f as Format);
   }
@@ -81,8 +81,8 @@ async function input(c: CliContext, opts: CommonOpts) {
 }
 
 async function generate(c: CliContext, opts: CommonOpts & { out?: string; format: string }) {
-  if (!opts.out) throw new BeianError('USAGE', `${c.t('materials.option.out')}: --out <dir>`);
-  const formats = parseFormats(c, opts.format);
+  if (!opts.out) throw BeianError.of('USAGE', 'materials.needOut');
+  const formats = parseFormats(opts.format);
   const { generateMaterials } = await import('../../app/materials/generate.js');
   const progress = createProgress(c, 'materials', { json: opts.json ?? false });
   const store = await openEvidenceStore(c, opts);
@@ -168,7 +168,7 @@ export const register: Register = (program, run, ctx) => {
       run(async (c, action: string | undefined, opts: CommonOpts & { out?: string; format: string }) => {
         if (action === undefined) return generate(c, opts);
         if (action === 'check') return check(c, opts);
-        throw new BeianError('USAGE', `beian materials ${action}: use "beian materials check" or no action`);
+        throw BeianError.of('USAGE', 'materials.unknownAction', { action });
       }),
     );
 };

@@ -55,7 +55,7 @@ export const register: Register = (program, run, ctx) => {
     ctx,
   ).action(
     run(async (c, inputs: string[], flags: PiiFlags) => {
-      if (flags.redact && !flags.out) throw new BeianError('USAGE', c.t('pii.redactNeedsOut'));
+      if (flags.redact && !flags.out) throw BeianError.of('USAGE', 'pii.redactNeedsOut');
       const jobs = positiveInt(flags.jobs, '--jobs');
       const { runPii } = await import('../../app/pii/run.js');
       const { readProjectFile } = await import('../../app/project-file.js');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { BeianError } from '../../errors.js';
+import { BeianError, osReason } from '../../errors.js';
 import { pick } from '../../i18n/index.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
 import { actorFrom } from '../actor.js';
@@ -184,7 +184,7 @@ export const register: Register = (program, run, ctx) => {
         try {
           bytes = readFileSync(file);
         } catch (cause) {
-          throw new BeianError('NOT_FOUND', `Cannot read ${file}: ${(cause as Error).message}`, { cause });
+          throw BeianError.of('NOT_FOUND', 'file.cannotRead', { file, reason: osReason(cause) }, { cause });
         }
         const r = await withStore(c, (s) =>
           attachEvidence(s.db, {
@@ -230,8 +230,7 @@ export const register: Register = (program, run, ctx) => {
     .action(
       run(async (c, service: string, opts: { on?: string; by?: string; json?: boolean }) => {
         const date = opts.on ?? c.now().toISOString().slice(0, 10);
-        if (!ISO_DAY.test(date))
-          throw new BeianError('USAGE', `--on must be a date like 2026-12-01, not "${date}"`);
+        if (!ISO_DAY.test(date)) throw BeianError.of('USAGE', 'flag.notDate', { flag: '--on', value: date });
         const { endService } = await import('../../app/filings/index.js');
         await withStore(c, (s) =>
           endService(s.db, service, date, actorFrom(c, opts.by), c.now().toISOString()),

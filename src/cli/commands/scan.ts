@@ -1,8 +1,11 @@
-import { Option } from 'commander';
+import { type Command, Option } from 'commander';
+import type { ScanReport } from '../../app/scan.js';
 import { BeianError } from '../../errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
-import { jsonOption, type Register } from '../command.js';
-import { num } from '../flags.js';
+import type { Kb } from '../../kb/index.js';
+import { jsonOption, type Register, type RunAction } from '../command.js';
+import type { CliContext, ExitCode } from '../context.js';
+import { num, positiveInt } from '../flags.js';
 import { formatTable, printJson } from '../output.js';
 import { createProgress } from '../progress.js';
 import { withStore } from '../with-store.js';
@@ -28,12 +31,17 @@ interface ScanFlags {
   allow?: string[];
   pinyin?: boolean;
   json?: boolean;
+  queue?: string;
+  attach?: string;
+  shardBytes?: string;
+  attempts?: string;
+  queuePrefix?: string;
 }
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 export const register: Register = (program, run, ctx) => {
-  const cmd = jsonOption(program.command('scan <inputs...>').description(ctx.t('scan.description')), ctx)
+  const cmd = jsonOption(program.command('scan [inputs...]').description(ctx.t('scan.description')), ctx)
     .addOption(new Option('--format <format>', ctx.t('scan.option.format')).choices(['jsonl', 'txt', 'csv']))
     .option('--field <path>', ctx.t('scan.option.field'))
     .option('--source-field <path>', ctx.t('scan.option.sourceField'))
@@ -47,43 +55,83 @@ export const register: Register = (program, run, ctx) => {
     .option('--threads <n>', ctx.t('scan.option.threads'))
     .option('--max-record-bytes <n>', ctx.t('scan.option.maxRecord'))
     .option('--save', ctx.t('scan.option.save'))
-    .option('--sample-out <sample.jsonl>', ctx.t('scan.option.sampleOut'));
+    .option('--sample-out <sample.jsonl>', ctx.t('scan.option.sampleOut'))
+    .option('--queue <redis-url>', ctx.t('scan.option.queue'))
+    .option('--attach <run>', ctx.t('scan.option.attach'))
+    .option('--shard-bytes <n>', ctx.t('scan.option.shardBytes'))
+    .option('--attempts <n>', ctx.t('scan.option.attempts'))
+    .option('--queue-prefix <prefix>', ctx.t('worker.option.prefix'));
   lexiconOptions(cmd, ctx).action(
     run(async (c, inputs: string[], o: ScanFlags) => {
       const { parseEncoding } = await import('../../corpus/encoding.js');
       const encoding = o.encoding === undefined ? undefined : parseEncoding(o.encoding);
       if (o.encoding !== undefined && !encoding)
-        throw new BeianError('USAGE', c.t('scan.badEncoding', { value: o.encoding }));
+        throw BeianError.of('USAGE', 'scan.badEncoding', { value: o.encoding });
+      if (!inputs.length && !o.attach) throw BeianError.of('USAGE', 'queue.needInputs');
+      if (o.attach && !o.queue) throw BeianError.of('USAGE', 'queue.attachNeedsQueue');
+      if (o.queue)
+        for (const [flag, set] of [
+          ['--flagged', o.flagged],
+          ['--sample-out', o.sampleOut],
+        ] as const)
+          if (set) throw BeianError.of('USAGE', 'queue.notWithQueue', { flag });
       const { existsSync } = await import('node:fs');
       for (const i of inputs)
-        if (!existsSync(i)) throw new BeianError('NOT_FOUND', `${i}: no such file or directory`);
-      const { kb, lex } = await loadSelected(c, o);
+        if (!existsSync(i)) throw BeianError.of('NOT_FOUND', 'file.notFound', { file: i });
+      const { kb, lex, selection } = await loadSelected(c, o);
       const { threshold } = await import('../../kb/index.js');
       const minFraction = threshold(kb, 'corpus.technical.sample-fraction.min');
       const fraction = num(o.sampleFraction, '--sample-fraction');
       if (fraction !== undefined && (fraction < minFraction.value || fraction > 1))
-        throw new BeianError(
-          'USAGE',
-          c.t('scan.badFraction', { value: fraction, min: minFraction.value, id: minFraction.id }),
-        );
-      const { runScan, saveScan } = await import('../../app/scan.js');
+        throw BeianError.of('USAGE', 'scan.badFraction', {
+          value: fraction,
+          min: minFraction.value,
+          id: minFraction.id,
+        });
+      const { runScan } = await import('../../app/scan.js');
       const progress = createProgress(c, c.t('scan.progress'), { json: o.json });
       const started = Date.now();
       const maxRecord = num(o.maxRecordBytes, '--max-record-bytes');
       const threads = num(o.threads, '--threads');
+      const read = {
+        ...(o.format ? { format: o.format } : {}),
+        ...(o.field ? { field: o.field } : {}),
+        ...(o.sourceField ? { sourceField: o.sourceField } : {}),
+        ...(encoding ? { encoding } : {}),
+        ...(o.wholeFile ? { txtRecord: 'file' as const } : {}),
+        ...(maxRecord ? { maxRecordBytes: maxRecord } : {}),
+      };
+      const seed = num(o.seed, '--seed') ?? 1;
+      const flagScore = num(o.flagScore, '--flag-score') ?? 3;
+      if (o.queue) {
+        const { queuedScan } = await import('./scan-queue.js');
+        const shardBytes = positiveInt(o.shardBytes, '--shard-bytes');
+        const attempts = positiveInt(o.attempts, '--attempts');
+        const queued = await queuedScan(c, kb, {
+          queue: o.queue,
+          ...(o.queuePrefix ? { prefix: o.queuePrefix } : {}),
+          ...(o.attach ? { attach: o.attach } : {}),
+          ...(o.json ? { json: true } : {}),
+          submit: {
+            inputs,
+            read,
+            seed,
+            ...(fraction !== undefined ? { sampleFraction: fraction } : {}),
+            flagScore,
+            selection,
+            lexicon: lex,
+            ...(shardBytes ? { shardBytes } : {}),
+            ...(attempts ? { attempts } : {}),
+          },
+        });
+        return reportScan(c, kb, o, queued.inputs, queued.report);
+      }
       const report = await runScan(kb, lex, {
         inputs,
-        read: {
-          ...(o.format ? { format: o.format } : {}),
-          ...(o.field ? { field: o.field } : {}),
-          ...(o.sourceField ? { sourceField: o.sourceField } : {}),
-          ...(encoding ? { encoding } : {}),
-          ...(o.wholeFile ? { txtRecord: 'file' as const } : {}),
-          ...(maxRecord ? { maxRecordBytes: maxRecord } : {}),
-        },
-        seed: num(o.seed, '--seed') ?? 1,
+        read,
+        seed,
         ...(fraction !== undefined ? { sampleFraction: fraction } : {}),
-        flagScore: num(o.flagScore, '--flag-score') ?? 3,
+        flagScore,
         ...(threads ? { threads } : {}),
         ...(o.flagged ? { flaggedOut: o.flagged } : {}),
         ...(o.sampleOut
@@ -105,70 +153,85 @@ export const register: Register = (program, run, ctx) => {
         },
       });
       progress.finish();
-      if (report.records === 0)
-        throw BeianError.of(
-          'INPUT_INVALID',
-          'scan.empty',
-          { files: report.files },
-          {
-            issues: report.malformed.map((m) => ({ file: m.file, line: m.line, message: m.reason })),
-          },
-        );
-      if (o.sampleOut && report.manualSample) report.manualSample.file = o.sampleOut;
-      if (o.out) {
-        const { renderScanHtml, scanHtmlLabels } = await import('../../app/scan-html.js');
-        const { pick } = await import('../../i18n/index.js');
-        const riskName = (id: string) => {
-          const r = kb.risks.find((x) => x.id === id);
-          return r ? pick(r.title, c.lang) : '';
-        };
-        writeFileAtomicSync(o.out, renderScanHtml(report, scanHtmlLabels(c.t, riskName)));
-      }
-      let savedId: string | undefined;
-      if (o.save) {
-        await withStore(c, async (store) => {
-          savedId = await saveScan(store, inputs, report, c.now());
-        });
-      }
-      if (o.json) {
-        printJson(c, savedId ? { ...report, id: savedId } : report);
-        return report.verdict === 'pass' ? 0 : 1;
-      }
-      const rows: string[][] = [
-        [c.t('scan.records'), String(report.records)],
-        [c.t('scan.bytes'), String(report.bytes)],
-        [c.t('scan.flagged'), `${report.flagged} (${pct(report.flaggedRate)})`],
-        [c.t('scan.malformed'), String(report.malformed.length)],
-        ...Object.entries(report.byCategory).map(([k, v]) => [`  ${k}`, String(v)]),
-      ];
-      c.out(`${formatTable(['', ''], rows)}\n`);
-      for (const m of report.malformed.slice(0, 10)) c.out(`  ${m.file}:${m.line} ${m.reason}\n`);
-      const s = report.sample;
-      c.out(
-        `${c.t('scan.sampleLine', { size: s.size, fraction: s.fraction, seed: s.seed, flagged: s.flagged, rate: pct(s.rate), lo: pct(s.ci[0]), hi: pct(s.ci[1]), pass: pct(1 - s.rate), min: pct(report.threshold.passRateMin) })}\n`,
-      );
-      c.out(
-        `${c.t('scan.fullLine', { flagged: report.flagged, records: report.records, pass: pct(report.threshold.passRate), min: pct(report.threshold.passRateMin) })}\n`,
-      );
-      for (const src of report.sources.filter((x) => x.overThreshold))
-        c.out(
-          `${c.t('scan.sourceOver', { source: src.source, rate: pct(src.rate), max: pct(report.sourceThreshold.max) })}\n`,
-        );
-      if (o.out) c.out(`${c.t('cli.wrote', { file: o.out })}\n`);
-      if (o.flagged) c.out(`${c.t('cli.wrote', { file: o.flagged })}\n`);
-      if (o.sampleOut && report.manualSample) {
-        c.out(
-          `${c.t('scan.sampleOut', { file: o.sampleOut, size: report.manualSample.size, required: report.manualSample.required })}\n`,
-        );
-        if (!o.save) c.out(`${c.t('scan.sampleNeedsSave')}\n`);
-      }
-      c.out(`${c.t('lexicon.version', { version: report.lexicon.version })}\n`);
-      if (savedId) c.out(`${c.t('scan.saved', { id: savedId })}\n`);
-      c.out(`${c.t('scan.verdict')}: ${c.t(report.verdict === 'pass' ? 'scan.pass' : 'scan.fail')}\n`);
-      return report.verdict === 'pass' ? 0 : 1;
+      return reportScan(c, kb, o, inputs, report);
     }),
   );
+  registerReview(cmd, run, ctx);
+};
 
+/** Prints (or saves, renders) a scan report, local or merged from a queued run. */
+async function reportScan(
+  c: CliContext,
+  kb: Kb,
+  o: ScanFlags,
+  inputs: readonly string[],
+  report: ScanReport,
+): Promise<ExitCode> {
+  if (report.records === 0)
+    throw BeianError.of(
+      'INPUT_INVALID',
+      'scan.empty',
+      { files: report.files },
+      {
+        issues: report.malformed.map((m) => ({ file: m.file, line: m.line, message: m.reason })),
+      },
+    );
+  if (o.sampleOut && report.manualSample) report.manualSample.file = o.sampleOut;
+  if (o.out) {
+    const { renderScanHtml, scanHtmlLabels } = await import('../../app/scan-html.js');
+    const { pick } = await import('../../i18n/index.js');
+    const riskName = (id: string) => {
+      const r = kb.risks.find((x) => x.id === id);
+      return r ? pick(r.title, c.lang) : '';
+    };
+    writeFileAtomicSync(o.out, renderScanHtml(report, scanHtmlLabels(c.t, riskName)));
+  }
+  let savedId: string | undefined;
+  if (o.save) {
+    const { saveScan } = await import('../../app/scan.js');
+    await withStore(c, async (store) => {
+      savedId = await saveScan(store, inputs, report, c.now());
+    });
+  }
+  if (o.json) {
+    printJson(c, savedId ? { ...report, id: savedId } : report);
+    return report.verdict === 'pass' ? 0 : 1;
+  }
+  const rows: string[][] = [
+    [c.t('scan.records'), String(report.records)],
+    [c.t('scan.bytes'), String(report.bytes)],
+    [c.t('scan.flagged'), `${report.flagged} (${pct(report.flaggedRate)})`],
+    [c.t('scan.malformed'), String(report.malformed.length)],
+    ...Object.entries(report.byCategory).map(([k, v]) => [`  ${k}`, String(v)]),
+  ];
+  c.out(`${formatTable(['', ''], rows)}\n`);
+  for (const m of report.malformed.slice(0, 10)) c.out(`  ${m.file}:${m.line} ${m.reason}\n`);
+  const s = report.sample;
+  c.out(
+    `${c.t('scan.sampleLine', { size: s.size, fraction: s.fraction, seed: s.seed, flagged: s.flagged, rate: pct(s.rate), lo: pct(s.ci[0]), hi: pct(s.ci[1]), pass: pct(1 - s.rate), min: pct(report.threshold.passRateMin) })}\n`,
+  );
+  c.out(
+    `${c.t('scan.fullLine', { flagged: report.flagged, records: report.records, pass: pct(report.threshold.passRate), min: pct(report.threshold.passRateMin) })}\n`,
+  );
+  for (const src of report.sources.filter((x) => x.overThreshold))
+    c.out(
+      `${c.t('scan.sourceOver', { source: src.source, rate: pct(src.rate), max: pct(report.sourceThreshold.max) })}\n`,
+    );
+  if (o.out) c.out(`${c.t('cli.wrote', { file: o.out })}\n`);
+  if (o.flagged) c.out(`${c.t('cli.wrote', { file: o.flagged })}\n`);
+  if (o.sampleOut && report.manualSample) {
+    c.out(
+      `${c.t('scan.sampleOut', { file: o.sampleOut, size: report.manualSample.size, required: report.manualSample.required })}\n`,
+    );
+    if (!o.save) c.out(`${c.t('scan.sampleNeedsSave')}\n`);
+  }
+  c.out(`${c.t('lexicon.version', { version: report.lexicon.version })}\n`);
+  if (savedId) c.out(`${c.t('scan.saved', { id: savedId })}\n`);
+  c.out(`${c.t('scan.verdict')}: ${c.t(report.verdict === 'pass' ? 'scan.pass' : 'scan.fail')}\n`);
+  return report.verdict === 'pass' ? 0 : 1;
+}
+
+function registerReview(cmd: Command, run: RunAction, ctx: CliContext): void {
   jsonOption(cmd.command('review <sample.jsonl>').description(ctx.t('scan.review.description')), ctx)
     .option('--reviewer <name>', ctx.t('scan.review.option.reviewer'))
     .action(
@@ -176,7 +239,7 @@ export const register: Register = (program, run, ctx) => {
         // `scan` declares --json too; commander hands it to the parent when it comes after `review`
         const o = { ...sub, json: sub.json || (cmd.opts() as { json?: boolean }).json };
         const { existsSync } = await import('node:fs');
-        if (!existsSync(file)) throw new BeianError('NOT_FOUND', `${file}: no such file`);
+        if (!existsSync(file)) throw BeianError.of('NOT_FOUND', 'file.notAFile', { file });
         const [{ loadKb }, { recordReview }] = await Promise.all([
           import('../../kb/index.js'),
           import('../../app/scan-review.js'),
@@ -192,7 +255,7 @@ export const register: Register = (program, run, ctx) => {
           return result.issues.length ? 2 : ok ? 0 : 1;
         }
         const { formatIssue } = await import('../../errors.js');
-        for (const i of result.issues.slice(0, 20)) c.err(`  ${formatIssue(i)}\n`);
+        for (const i of result.issues.slice(0, 20)) c.err(`  ${formatIssue(i, c.t)}\n`);
         c.out(
           `${formatTable(
             ['', c.t('scan.review.value'), c.t('scan.review.required')],
@@ -217,4 +280,4 @@ export const register: Register = (program, run, ctx) => {
         return result.issues.length ? 2 : ok ? 0 : 1;
       }),
     );
-};
+}

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { BeianError } from '../../errors.js';
+import { BeianError, osReason } from '../../errors.js';
 import { actorFrom } from '../actor.js';
 import type { Register } from '../command.js';
 import { intIn } from '../flags.js';
@@ -16,6 +16,7 @@ export const register: Register = (program, run, ctx) => {
     .option('--token <token>', ctx.t('serve.option.token'))
     .option('--viewer-token <token>', ctx.t('serve.option.viewerToken'))
     .option('--queue <url>', ctx.t('serve.option.queue'))
+    .option('--queue-prefix <prefix>', ctx.t('redteam.opt.queuePrefix'))
     .action(
       run(
         async (
@@ -27,6 +28,7 @@ export const register: Register = (program, run, ctx) => {
             token?: string;
             viewerToken?: string;
             queue?: string;
+            queuePrefix?: string;
           },
         ) => {
           const port = intIn(opts.port, '--port', 0, 65535) ?? 0;
@@ -34,7 +36,7 @@ export const register: Register = (program, run, ctx) => {
           const viewerToken = opts.viewerToken ?? c.env.BEIAN_VIEWER_TOKEN;
           const loopback = LOOPBACK.has(opts.host);
           if (!loopback && !editorToken)
-            throw new BeianError('USAGE', c.t('serve.needsToken', { host: opts.host }));
+            throw BeianError.of('USAGE', 'serve.needsToken', { host: opts.host });
           const { loadKb } = await import('../../kb/index.js');
           const { createApp } = await import('../../server/app.js');
           const { serve } = await import('@hono/node-server');
@@ -54,9 +56,7 @@ export const register: Register = (program, run, ctx) => {
           const { redteamDashboardSource } = await import('../../server/redteam-source.js');
           const { scanDashboardSource } = await import('../../server/scan-source.js');
           const queueUrl = opts.queue ?? c.env.BEIAN_QUEUE;
-          const jobs = queueUrl
-            ? await (await import('../../server/jobs-source.js')).queueJobsSource(queueUrl)
-            : undefined;
+          const jobs = queueUrl ? await queueJobs(queueUrl, opts.queuePrefix) : undefined;
           const app = createApp({
             jobs,
             redteam: redteamDashboardSource(store, kb, c.now),
@@ -78,9 +78,14 @@ export const register: Register = (program, run, ctx) => {
             });
             server.on('error', (e) =>
               reject(
-                new BeianError('ENVIRONMENT', `Cannot listen on ${opts.host}:${port}: ${e.message}`, {
-                  cause: e,
-                }),
+                BeianError.of(
+                  'ENVIRONMENT',
+                  'server.cannotListen',
+                  { host: opts.host, port, reason: osReason(e) },
+                  {
+                    cause: e,
+                  },
+                ),
               ),
             );
             const stop = () => {
@@ -96,3 +101,22 @@ export const register: Register = (program, run, ctx) => {
       ),
     );
 };
+
+/** The dashboard's view of the queue (`--queue`): job counts per run, through the BullMQ shell. */
+async function queueJobs(url: string, prefix?: string) {
+  const { connectReady } = await import('../../queue/bullmq/connection.js');
+  const { RunQueue } = await import('../../queue/bullmq/queue.js');
+  const { queueAddress, redteamQueuePort } = await import('../../queue/bullmq/redteam-port.js');
+  const { runJobCounts } = await import('../../app/redteam/queued.js');
+  const address = queueAddress(url, prefix);
+  const redis = await connectReady(address.url);
+  const queue = new RunQueue(redis, address.names);
+  const port = redteamQueuePort(redis, queue, address.names);
+  return {
+    runJobs: (runId: string) => runJobCounts(port, runId),
+    async close() {
+      await queue.close();
+      redis.disconnect();
+    },
+  };
+}

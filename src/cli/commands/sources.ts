@@ -18,13 +18,13 @@ async function loadLedger(c: CliContext, flags: SourcesFlags) {
     try {
       text = await readFile(resolve(c.cwd, flags.ledger), 'utf8');
     } catch (cause) {
-      throw new BeianError('NOT_FOUND', `Cannot read the ledger ${flags.ledger}.`, { cause });
+      throw BeianError.of('NOT_FOUND', 'sources.cannotReadLedger', { file: flags.ledger }, { cause });
     }
     return parseLedger(text, flags.ledger);
   }
   const { readProjectFile } = await import('../../app/project-file.js');
   const project = await readProjectFile(flags.config, c.cwd);
-  if (!project?.sources) throw new BeianError('USAGE', c.t('sources.noLedger'));
+  if (!project?.sources) throw BeianError.of('USAGE', 'sources.noLedger');
   return project.sources;
 }
 

@@ -1,4 +1,4 @@
-import type { Issue } from '../../errors.js';
+import { type Issue, issueOf } from '../../errors.js';
 import type { ChecklistAnswer, ChecklistEntry } from '../../project/sections/checklist.js';
 import type { AuditKind, ChecklistArea, ChecklistItem, Regime, SpecialGroup } from '../schema.js';
 
@@ -166,18 +166,14 @@ export function checkEntries(
   const issues: Issue[] = [];
   entries.forEach((e, n) => {
     if (!services.includes(e.service))
-      issues.push({
-        file,
-        path: `checklist[${n}].service`,
-        message: `no service "${e.service}" in services`,
-      });
+      issues.push(
+        issueOf({ file, path: `checklist[${n}].service` }, 'audit.checklist.noService', { id: e.service }),
+      );
     for (const id of Object.keys(e.answers))
       if (!known.has(id))
-        issues.push({
-          file,
-          path: `checklist[${n}].answers.${id}`,
-          message: `unknown checklist item "${id}"`,
-        });
+        issues.push(
+          issueOf({ file, path: `checklist[${n}].answers.${id}` }, 'audit.checklist.unknownItem', { id }),
+        );
   });
   return issues;
 }

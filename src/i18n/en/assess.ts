@@ -114,4 +114,6 @@ export const assess: Record<keyof typeof zh, string> = {
   'assess.opt.other': 'other',
   'assess.cannotReadRules': 'Cannot read the rules file {file}: {reason}',
   'assess.rulesInvalid': 'The applicability rules in {file} do not validate.',
+  'assess.rules.dupId': 'duplicate rule id {id}',
+  'assess.rules.noQuestion': 'missing question for fact',
 };

@@ -127,4 +127,6 @@ Examples:
   'audit.log.noColumnNone': 'no column "{column}"; the file has: (none)',
   'audit.log.empty': '{file} is empty: no header line.',
   'audit.log.noHeader': 'no header line',
+  'audit.checklist.noService': 'no service "{id}" in services',
+  'audit.checklist.unknownItem': 'unknown checklist item "{id}"',
 };

@@ -96,4 +96,10 @@ export const errors: Record<keyof typeof zh, string> = {
   'store.cannotConnectPg': 'Cannot connect to PostgreSQL at {location}: {reason}',
   'store.badScheme': 'Unsupported database URL scheme in {url}: use a file path or postgres://',
   'store.migrationFailed': 'Migration {name} failed on {location}: {reason}',
+  'flag.notDate': '{flag} must be a date like 2026-12-01, not "{value}"',
+  'server.cannotListen': 'Cannot listen on {host}:{port}: {reason}',
+  'json.syntaxAtChar': '{message}',
+  'json.unexpectedToken': '{message}',
+  'json.unexpectedEnd': '{message}',
+  'project.dupService': 'duplicate service id "{id}" (also services[{first}])',
 };

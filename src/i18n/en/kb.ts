@@ -23,4 +23,6 @@ export const kb: Record<keyof typeof zh, string> = {
   'kb.issue.wrongCategory': 'risk is not in category {category}',
   'kb.unknownThreshold': 'Unknown threshold id {id}',
   'kb.unknownKind': 'Unknown filing kind {id}',
+  'cite.title': '{title}',
+  'cite.ref': ' {ref}',
 };

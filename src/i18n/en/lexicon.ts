@@ -72,4 +72,15 @@ export const lexicon: Record<keyof typeof zh, string> = {
   'lexicon.stats.sources': 'sources: {list}',
   'lexicon.compiledMixed': '{file} is a compiled lexicon: pass it alone, or pass the source libraries',
   'lexicon.empty': 'the selected lexicon has no usable keywords',
+  'lexicon.issue.notArray': 'expected a JSON array (or { "entries": [...] })',
+  'lexicon.issue.unreadable': 'cannot read lexicon: {reason}',
+  'lexicon.issue.unclassified':
+    '{n} keyword(s) without a category are filed as "{unclassified}" (add a category column, a "#! category=A.x.y" line or --category)',
+  'lexicon.issue.emptyKeyword': 'empty keyword',
+  'lexicon.issue.unknownRisk': 'unknown risk id "{category}" (expected A.1.1 … A.5.2)',
+  'lexicon.issue.badSeverity': 'severity "{value}" is not 1-3 / low|medium|high',
+  'lexicon.issue.emptyNormalised': 'keyword "{keyword}" is empty after normalisation',
+  'lexicon.issue.mapUnreadable': 'cannot read category map: {reason}',
+  'lexicon.issue.mapLayout': 'category map is for the {layout} layout',
+  'lexicon.issue.mapSkipped': 'skipped by the category map: {why}',
 };

@@ -106,4 +106,13 @@ Flag codes: missing-licence, missing-authorisation, crawl-without-basis, pi-with
   'pii.outOverwrites': '--out would overwrite the input {file}; choose another folder.',
   'pii.dictUnreadable': 'Cannot read PII dictionary {file}: {reason}',
   'pii.dictInvalid': 'The PII dictionaries in {dir} do not validate.',
+  'sources.cannotReadLedger': 'Cannot read the ledger {file}.',
+  'sources.table.yes': 'yes',
+  'sources.table.no': 'no',
+  'sources.table.unstated': 'unstated',
+  'sources.table.title': 'Training-data sources',
+  'sources.table.domestic': 'Domestic',
+  'sources.table.foreign': 'Foreign',
+  'sources.table.mixTitle': 'Source mix',
+  'sources.dupSource': 'duplicate source id "{id}" (also [{first}])',
 };

@@ -2,15 +2,14 @@ import type { scaleOut as zh } from '../zh/scale-out.js';
 
 /** Scale-out: red-team runs on the queue, shared rate limits, the dashboard's job counts. */
 export const scaleOut: Record<keyof typeof zh, string> = {
-  'queue.badUrl':
-    'Invalid queue address {url}: expected redis://host:port[/db][?prefix=NAME] (rediss:// for TLS)',
-  'queue.unreachable': 'Cannot reach the queue Redis at {url}: {message}',
   'redteam.opt.queue':
     'put the cases on a Redis queue (redis://…) in batches, run by `beian worker` on any machine; needs --db',
   'redteam.opt.attach':
     'attach to a run already on the queue (after the submitter stopped): wait for it and print the same report a local run prints',
+  'redteam.opt.queuePrefix': 'queue key prefix (default beian), as beian worker --queue-prefix',
   'redteam.opt.batchSize': 'questions per queue batch (default 50)',
   'redteam.queue.attachNeedsQueue': '--attach needs --queue redis://… (the queue the run is on)',
+  'redteam.queue.badPrefix': 'Invalid queue prefix {prefix}: letters, digits, dot, dash and underscore only',
   'redteam.queue.needDb':
     "--queue needs the team database: pass --db postgres://… as well (the one the workers write to); a local SQLite file is out of the other machines' reach",
   'redteam.queue.noRun':

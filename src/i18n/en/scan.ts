@@ -61,4 +61,8 @@ export const scan: Record<keyof typeof zh, string> = {
   'scan.review.empty': '{file}: no sample lines (write one with beian scan --sample-out)',
   'scan.review.noScan':
     'scan {scan} is not in the store: run the scan with --save together with --sample-out',
+  'scan.review.badJson': 'invalid JSON: {reason}',
+  'scan.review.otherScan': 'belongs to scan {scan}, not {expected}',
+  'scan.review.badVerdict': '"{value}" is not pass/fail (合格/不合格)',
+  'scan.review.missingScan': 'missing scan id',
 };

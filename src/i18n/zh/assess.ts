@@ -108,4 +108,6 @@ export const assess = {
   'assess.opt.other': '其他',
   'assess.cannotReadRules': '无法读取规则文件 {file}：{reason}',
   'assess.rulesInvalid': '{file} 中的适用性规则未通过校验。',
+  'assess.rules.dupId': '规则编号 {id} 重复',
+  'assess.rules.noQuestion': '缺少该事实对应的问题',
 } as const;

@@ -121,4 +121,6 @@ export const audit = {
   'audit.log.noColumnNone': '没有列 “{column}”；文件中没有任何列',
   'audit.log.empty': '{file} 是空文件：没有表头行。',
   'audit.log.noHeader': '没有表头行',
+  'audit.checklist.noService': 'services 中没有服务 “{id}”',
+  'audit.checklist.unknownItem': '未知的自评估清单条目 “{id}”',
 } as const;

@@ -94,4 +94,10 @@ export const errors = {
   'store.cannotConnectPg': '无法连接 {location} 上的 PostgreSQL：{reason}',
   'store.badScheme': '不支持的数据库地址 {url}：请使用文件路径或 postgres:// 连接串',
   'store.migrationFailed': '数据库迁移 {name} 在 {location} 上失败：{reason}',
+  'flag.notDate': '{flag} 需要形如 2026-12-01 的日期，得到 “{value}”',
+  'server.cannotListen': '无法在 {host}:{port} 上监听：{reason}',
+  'json.syntaxAtChar': '第 {n} 个字符附近有 JSON 语法错误',
+  'json.unexpectedToken': 'JSON 语法错误：出现了意外的字符 “{token}”',
+  'json.unexpectedEnd': 'JSON 不完整：内容意外结束',
+  'project.dupService': '服务编号 “{id}” 重复（与 services[{first}] 相同）',
 };

@@ -20,4 +20,6 @@ export const kb = {
   'kb.issue.wrongCategory': '该风险不属于类别 {category}',
   'kb.unknownThreshold': '未知的阈值编号 {id}',
   'kb.unknownKind': '未知的备案类型 {id}',
+  'cite.title': '《{title}》',
+  'cite.ref': '{ref}',
 } as const;

@@ -63,4 +63,15 @@ export const lexicon = {
   'lexicon.stats.sources': '来源：{list}',
   'lexicon.compiledMixed': '{file} 是已编译的词库：请单独传入它，或改为传入源词库文件',
   'lexicon.empty': '所选词库中没有可用的关键词',
+  'lexicon.issue.notArray': '应为 JSON 数组（或 { "entries": [...] }）',
+  'lexicon.issue.unreadable': '无法读取词库：{reason}',
+  'lexicon.issue.unclassified':
+    '{n} 个关键词没有风险类别，已归入 “{unclassified}”（请添加 category 列、一行 “#! category=A.x.y”，或使用 --category）',
+  'lexicon.issue.emptyKeyword': '关键词为空',
+  'lexicon.issue.unknownRisk': '未知的风险编号 “{category}”（应为 A.1.1 … A.5.2）',
+  'lexicon.issue.badSeverity': '严重程度 “{value}” 无效：应为 1-3 或 low/medium/high',
+  'lexicon.issue.emptyNormalised': '关键词 “{keyword}” 归一化后为空',
+  'lexicon.issue.mapUnreadable': '无法读取类别映射文件：{reason}',
+  'lexicon.issue.mapLayout': '此类别映射用于 {layout} 目录结构',
+  'lexicon.issue.mapSkipped': '按类别映射跳过：{why}',
 } as const;

@@ -94,4 +94,13 @@ export const pii = {
   'pii.outOverwrites': '--out 会覆盖输入文件 {file}：请换一个输出目录。',
   'pii.dictUnreadable': '无法读取个人信息词典 {file}：{reason}',
   'pii.dictInvalid': '{dir} 中的个人信息词典未通过校验。',
+  'sources.cannotReadLedger': '无法读取台账 {file}。',
+  'sources.table.yes': '是',
+  'sources.table.no': '否',
+  'sources.table.unstated': '未说明',
+  'sources.table.title': '训练语料来源',
+  'sources.table.domestic': '境内',
+  'sources.table.foreign': '境外',
+  'sources.table.mixTitle': '语料来源构成',
+  'sources.dupSource': '来源编号 “{id}” 重复（与第 [{first}] 项相同）',
 } as const;

@@ -1,12 +1,12 @@
 /** 多机扩展（队列上的红队评测、共享限流、看板任务状态）。 */
 export const scaleOut = {
-  'queue.badUrl': '队列地址 {url} 无效：应为 redis://主机:端口[/库号][?prefix=名称]（TLS 用 rediss://）',
-  'queue.unreachable': '连不上队列 Redis {url}：{message}',
   'redteam.opt.queue':
     '把用例分批放入 Redis 队列（redis://…），由各机器上的 beian worker 执行；需同时给出 --db',
   'redteam.opt.attach': '重新连接一个已提交到队列的运行（提交方中断后），等它完成并输出与本地运行相同的报告',
+  'redteam.opt.queuePrefix': '队列键前缀（默认 beian），与 beian worker --queue-prefix 相同',
   'redteam.opt.batchSize': '每个队列批次的题目数（默认 50）',
   'redteam.queue.attachNeedsQueue': '--attach 需要同时给出 --queue redis://…（运行所在的队列）',
+  'redteam.queue.badPrefix': '队列前缀 {prefix} 无效：只能用字母、数字、点、横线和下划线',
   'redteam.queue.needDb':
     '--queue 需要团队数据库：请同时给出 --db postgres://…（worker 写入结果的同一个库），本地 SQLite 文件其他机器读不到',
   'redteam.queue.noRun': '队列任务所属的运行 {runId} 不在数据库中：worker 与提交方需使用同一个 --db',

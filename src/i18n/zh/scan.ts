@@ -55,4 +55,8 @@ export const scan = {
   'scan.empty': '输入中没有可检测的记录（{files} 个文件）：空输入不能证明语料合规',
   'scan.review.empty': '{file}：没有样本行（先用 beian scan --sample-out 写出样本）',
   'scan.review.noScan': '检测 {scan} 不在数据库中：请在 --sample-out 的同时用 --save 存库',
+  'scan.review.badJson': '不是有效的 JSON：{reason}',
+  'scan.review.otherScan': '属于检测 {scan}，而不是 {expected}',
+  'scan.review.badVerdict': '“{value}” 不是 合格/不合格（pass/fail）',
+  'scan.review.missingScan': '缺少检测编号（scan）',
 } as const;

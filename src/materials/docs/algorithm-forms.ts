@@ -1,3 +1,4 @@
+import { translator } from '../../i18n/index.js';
 import type { Section } from '../model.js';
 import type { Template } from '../template.js';
 import { fields, row, textOr } from './common.js';
@@ -8,7 +9,7 @@ import { FORM, PROSE } from './context.js';
 export function typeTitles(ctx: BuildContext, s: AlgorithmSubject): string | undefined {
   const ids = s.algorithm.types ?? [];
   if (ids.length === 0) return undefined;
-  const sep = ctx.lang === 'zh' ? '、' : ', ';
+  const sep = translator(ctx.lang)('list.sep');
   return ids.map((id) => ctx.kb.algorithmTypes.find((t) => t.id === id)?.title[ctx.lang] ?? id).join(sep);
 }
 

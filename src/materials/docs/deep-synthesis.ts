@@ -1,3 +1,4 @@
+import { joinList } from '../../i18n/index.js';
 import { type Block, paragraph, type Section } from '../model.js';
 import type { Template } from '../template.js';
 import { evidenceTodo, orgName, textOr } from './common.js';
@@ -13,7 +14,10 @@ export const deepSynthesisAdditions: DocumentDef = {
   build: (ctx, tpl) => {
     const m = ctx.project.measures;
     const services = ctx.subjects.deepSynthesis;
-    const names = services.map((s) => s.name).join(ctx.lang === 'zh' ? '、' : ', ');
+    const names = joinList(
+      services.map((s) => s.name),
+      ctx.lang,
+    );
     const out: Section[] = [
       tpl.sec('intro', { org: orgName(ctx, tpl), services: names }),
       tpl.sec('labelling', {}, [

@@ -1,3 +1,4 @@
+import { joinList } from '../../i18n/index.js';
 import type { BankKind, Evidence } from '../evidence.js';
 import { type Block, paragraph, type Section, todo } from '../model.js';
 import type { Template } from '../template.js';
@@ -368,7 +369,10 @@ export const genaiSecurityAssessment: DocumentDef = {
   formats: PROSE,
   build: (ctx, tpl) => {
     const checks: Check[] = [];
-    const models = ctx.subjects.models.map((s) => s.model.name).join(ctx.lang === 'zh' ? '、' : ', ');
+    const models = joinList(
+      ctx.subjects.models.map((s) => s.model.name),
+      ctx.lang,
+    );
     const overview = tpl.sec('overview', {
       org: orgName(ctx, tpl),
       models: models || tpl.l('todo.inline'),

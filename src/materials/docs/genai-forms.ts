@@ -1,3 +1,4 @@
+import { joinList } from '../../i18n/index.js';
 import { type Block, type Section, todo } from '../model.js';
 import type { Template } from '../template.js';
 import { entitySection } from './algorithm-forms.js';
@@ -7,7 +8,7 @@ import type { BuildContext, DocumentDef, ModelSubject } from './context.js';
 import { FORM, PROSE } from './context.js';
 
 const join = (ctx: BuildContext, xs: readonly string[] | undefined): string | undefined =>
-  xs?.length ? xs.join(ctx.lang === 'zh' ? '、' : ', ') : undefined;
+  xs?.length ? joinList(xs, ctx.lang) : undefined;
 
 const noModels = (tpl: Template): Section[] => [
   tpl.sec('none', {}, [todo(tpl.l('todo.noModels'), 'services[].models', true)]),

@@ -18,6 +18,7 @@ import {
   WidthType,
 } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
+import { translator } from '../../i18n/index.js';
 import { type Block, type MaterialDocument, walkSections } from '../model.js';
 import { fitColumnWidths } from './column-widths.js';
 import {
@@ -143,7 +144,7 @@ function blockDocx(doc: MaterialDocument, b: Block): (Paragraph | Table)[] {
         new Paragraph({
           children: runs(b.text),
           spacing: { after: 120 },
-          indent: { firstLine: doc.lang === 'zh' ? 420 : 0 },
+          indent: { firstLine: Number(translator(doc.lang)('materials.render.docxFirstLineIndent')) },
         }),
       ];
     case 'list':

@@ -1,3 +1,4 @@
+import { translator } from '../../i18n/index.js';
 import { escapeHtml } from '../../util/html.js';
 import { type Block, type MaterialDocument, walkSections } from '../model.js';
 import { cellText, chartValue, colon, fieldLabel, fieldStatus, lengthText, listSep } from './shared.js';
@@ -124,7 +125,7 @@ export function renderHtml(doc: MaterialDocument): string {
     for (const b of s.blocks) body.push(blockHtml(doc, b));
   }
   return `<!doctype html>
-<html lang="${doc.lang === 'zh' ? 'zh-CN' : 'en'}">
+<html lang="${translator(doc.lang)('web.html.lang')}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

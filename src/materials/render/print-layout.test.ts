@@ -1,12 +1,7 @@
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureEvidence } from '../../../test/fixtures/materials/evidence.js';
+import { demoDocuments } from '../../../test/fixtures/materials/demo-documents.js';
 import { unzip } from '../../../test/helpers/unzip.js';
-import { loadKb } from '../../kb/index.js';
-import { parseProject } from '../../project/index.js';
-import { buildMaterials } from '../build.js';
-import { loadTemplates } from '../load-templates.js';
 import { type MaterialDocument, section } from '../model.js';
 import { textEms } from './column-widths.js';
 import { renderDocx } from './docx.js';
@@ -16,16 +11,7 @@ import { renderXlsx } from './xlsx.js';
 let docs: MaterialDocument[];
 
 beforeAll(() => {
-  const kb = loadKb();
-  const project = parseProject(readFileSync('examples/demo/beian.yaml', 'utf8'), 'beian.yaml');
-  docs = buildMaterials({
-    project,
-    evidence: fixtureEvidence(kb, { bankRows: 20 }),
-    kb,
-    templates: loadTemplates(),
-    lang: 'zh',
-    date: '2026-11-25',
-  });
+  docs = demoDocuments({ bankRows: 20 });
 });
 
 /** Numbers (4+ characters) in DOCX table cells narrower than the number. */

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureEvidence, PAYLOADS } from '../../../test/fixtures/materials/evidence.js';
+import { demoDocuments } from '../../../test/fixtures/materials/demo-documents.js';
+import { PAYLOADS } from '../../../test/fixtures/materials/evidence.js';
 import { docxText, unzip, xmlProblem } from '../../../test/helpers/unzip.js';
 import { BeianError } from '../../errors.js';
-import { loadKb } from '../../kb/index.js';
-import { parseProject } from '../../project/index.js';
-import { buildMaterials } from '../build.js';
-import { loadTemplates } from '../load-templates.js';
 import { FORMATS, type Format, type MaterialDocument, walkSections } from '../model.js';
 import { type RenderDeps, renderers } from './index.js';
 
@@ -25,16 +21,7 @@ const deps: RenderDeps = {
 };
 
 beforeAll(() => {
-  const kb = loadKb();
-  const project = parseProject(readFileSync('examples/demo/beian.yaml', 'utf8'), 'beian.yaml');
-  docs = buildMaterials({
-    project,
-    evidence: fixtureEvidence(kb, { payloads: true, bankRows: 20 }),
-    kb,
-    templates: loadTemplates(),
-    lang: 'zh',
-    date: '2026-11-25',
-  });
+  docs = demoDocuments({ payloads: true, bankRows: 20 });
 });
 
 /** What a person would read in the output, as text. */

@@ -1,3 +1,4 @@
+import { translator } from '../../i18n/index.js';
 import { type Cell, charCount, type FieldRow, type MaterialDocument } from '../model.js';
 
 /** The value cell of a form row and its status: ok, missing (to complete) or too long. */
@@ -17,9 +18,10 @@ export function lengthText(row: FieldRow): string {
 /** The label column of a form row, with the required mark. */
 export function fieldLabel(doc: MaterialDocument, row: FieldRow): string {
   if (!row.required) return row.label;
-  return doc.lang === 'zh'
-    ? `${row.label}（${doc.labels.requiredMark}）`
-    : `${row.label} (${doc.labels.requiredMark})`;
+  return translator(doc.lang)('materials.render.required', {
+    label: row.label,
+    mark: doc.labels.requiredMark,
+  });
 }
 
 export const cellText = (c: Cell): string =>
@@ -50,5 +52,5 @@ export function xmlSafe(s: string): string {
 }
 
 /** Punctuation between a label and its value, and between list items, per language. */
-export const colon = (doc: MaterialDocument): string => (doc.lang === 'zh' ? '：' : ': ');
-export const listSep = (doc: MaterialDocument): string => (doc.lang === 'zh' ? '；' : '; ');
+export const colon = (doc: MaterialDocument): string => translator(doc.lang)('materials.render.colon');
+export const listSep = (doc: MaterialDocument): string => translator(doc.lang)('materials.render.listSep');

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { translator } from '../../i18n/index.js';
 import { type Cell, gaps, type MaterialDocument, walkSections } from '../model.js';
 import { fieldLabel, fieldStatus, lengthText, xmlSafe } from './shared.js';
 
@@ -71,7 +72,7 @@ export async function renderXlsx(doc: MaterialDocument): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'beian';
   const used = new Set<string>();
-  const zh = doc.lang === 'zh';
+  const t = translator(doc.lang);
 
   const formRows: (string | number)[][] = [];
   const todoRows: number[] = [];
@@ -95,7 +96,7 @@ export async function renderXlsx(doc: MaterialDocument): Promise<Uint8Array> {
     const ws = addSheet(
       wb,
       sheetName(doc.title, used),
-      [zh ? '章节' : 'Section', doc.labels.field, doc.labels.value, doc.labels.length, 'beian.yaml'],
+      [t('materials.render.section'), doc.labels.field, doc.labels.value, doc.labels.length, 'beian.yaml'],
       formRows,
       [24, 22, 70, 12, 36],
     );
@@ -115,14 +116,14 @@ export async function renderXlsx(doc: MaterialDocument): Promise<Uint8Array> {
         addSheet(
           wb,
           sheetName(b.title, used),
-          [b.title, zh ? '数值' : 'Value', zh ? '阈值' : 'Threshold'],
+          [b.title, t('materials.render.value'), t('materials.render.threshold')],
           b.bars.map((x) => [xmlSafe(x.label), x.value, x.threshold ?? '']),
         );
       }
     }
   }
 
-  const info = wb.addWorksheet(sheetName(zh ? '说明' : 'About', used), { pageSetup: { ...PRINT } });
+  const info = wb.addWorksheet(sheetName(t('materials.render.about'), used), { pageSetup: { ...PRINT } });
   info.addRow([xmlSafe(doc.title)]).font = { bold: true, size: 14, name: 'SimHei' };
   info.addRow([xmlSafe(doc.subtitle)]);
   for (const m of doc.meta) info.addRow([xmlSafe(m.label), xmlSafe(m.value)]);

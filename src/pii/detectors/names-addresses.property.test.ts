@@ -5,7 +5,7 @@ import { DEFAULT_POLICY, redactText } from '../redact.js';
 import { createDetectors } from '../registry.js';
 import { scanText } from '../scan.js';
 import type { Finding } from '../types.js';
-import { pack2 } from '../word-stats.js';
+import { packHan } from '../word-stats.js';
 
 const dicts = loadPiiDictionaries();
 const registry = createDetectors(dicts);
@@ -148,7 +148,7 @@ describe('name and address detectors (property)', () => {
           const head = name.slice(0, 2);
           fc.pre(
             !dicts.commonWords.has(head) &&
-              !dicts.words?.words2.has(pack2(head.charCodeAt(0), head.charCodeAt(1))),
+              !dicts.words?.words2.has(packHan(head.charCodeAt(0), head.charCodeAt(1))),
           );
           const text = `${title}${name}${verb}${tail}`;
           const found = scan(text);

@@ -1,6 +1,6 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
-import { pack2, pack3 } from '../word-stats.js';
+import { pack3, packHan } from '../word-stats.js';
 
 const HAN = 1;
 const SURNAME = 2;
@@ -43,10 +43,6 @@ const GLOSS = /[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/g;
 const LIST_SEP = new Set([0x3001, 0x548c, 0x4e0e, 0x53ca]);
 /** what ends a list item */
 const LIST_END = new Set([...'、，。；：和与及等的也都在是'].map((c) => c.charCodeAt(0)));
-/** an ordinary word this frequent (宣传, 银行) is no name's start even beside a cue, unless a title stands before */
-const PREFIX_FREQ = 300;
-/** …and a whole candidate this frequent (法官, 公安) is no name beside a speech cue */
-const WORD_FREQ = 50;
 const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 /** · • ‧ ・ - －: the separators inside a transliterated name */
@@ -206,22 +202,22 @@ export function createPersonName(d: PiiDictionaries): Detector {
     let m = sl === 2 ? 2 : Math.min(words.surname[a] ?? 0, SURNAME_CAP);
     for (let k = i + sl; k < e; k++) m += Math.min(words.given[text.charCodeAt(k)] ?? 0, GIVEN_CAP);
     const len = e - i;
-    const key = len === 2 ? pack2(a, b) : pack3(a, b, text.charCodeAt(i + 2));
+    const key = len === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
     if (len === 2 ? words.words2.has(key) : words.words3.has(key)) m -= WORD_PENALTY;
-    if (len === 3 && sl === 1 && words.words2.has(pack2(a, b))) m -= PREFIX_PENALTY;
+    if (len === 3 && sl === 1 && words.words2.has(packHan(a, b))) m -= PREFIX_PENALTY;
     if (len === 2 && e < text.length && words.words3.has(pack3(a, b, text.charCodeAt(e)))) m -= GLUE_PENALTY;
-    if (i > 0 && words.words2.has(pack2(text.charCodeAt(i - 1), a))) m -= GLUE_PENALTY;
+    if (i > 0 && words.words2.has(packHan(text.charCodeAt(i - 1), a))) m -= GLUE_PENALTY;
     if (i > 1 && words.words3.has(pack3(text.charCodeAt(i - 2), text.charCodeAt(i - 1), a)))
       m -= GLUE_PENALTY;
     if (i > 0 && words.words3.has(pack3(text.charCodeAt(i - 1), a, b))) m -= GLUE_PENALTY;
-    if (e < text.length && words.words2.has(pack2(text.charCodeAt(e - 1), text.charCodeAt(e))))
+    if (e < text.length && words.words2.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e))))
       m -= GLUE_PENALTY;
     // a four-character word (idiom) across the candidate: 星罗棋布 holds no 罗棋布 (strings are
     // built here only, for the few candidates still in the running)
     if (m >= NO_CUE_FLOOR)
       for (let k = Math.max(0, i - 3); k < e && k + 4 <= text.length; k++)
         if (
-          words.words4Heads.has(pack2(text.charCodeAt(k), text.charCodeAt(k + 1))) &&
+          words.words4Heads.has(packHan(text.charCodeAt(k), text.charCodeAt(k + 1))) &&
           words.words4.has(text.slice(k, k + 4))
         ) {
           m -= GLUE_PENALTY;
@@ -239,12 +235,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const a = text.charCodeAt(i);
     const b = text.charCodeAt(i + 1);
     const len = e - i;
-    const key = len === 2 ? pack2(a, b) : pack3(a, b, text.charCodeAt(i + 2));
+    const key = len === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
     if (words.names.has(key)) return false;
     if (len === 3 && words.words3.has(key)) return true;
     if (titled) return false;
-    if (len === 2) return (words.frequent2.get(key) ?? 0) >= WORD_FREQ;
-    return sl === 1 && (words.frequent2.get(pack2(a, b)) ?? 0) >= PREFIX_FREQ;
+    if (len === 2) return words.frequent50.has(packHan(a, b));
+    return sl === 1 && words.frequent300.has(packHan(a, b));
   };
   /** an upper bound of nameOdds for a candidate with no context: penalties only lower it */
   const mayLookLikeName = (text: string, i: number, sl: number): boolean => {
@@ -315,7 +311,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     // (a title just before wins: 主任何伟 holds 任何 but 主任 is read first)
     if (
       i > 0 &&
-      (words?.frequent2.get(pack2(text.charCodeAt(i - 1), text.charCodeAt(i))) ?? 0) >= PREFIX_FREQ &&
+      words?.frequent300.has(packHan(text.charCodeAt(i - 1), text.charCodeAt(i))) &&
       !endsAt(titles, text, i)
     )
       return undefined;
@@ -345,11 +341,10 @@ export function createPersonName(d: PiiDictionaries): Detector {
       )
         continue;
       if (isCommon(text, i, e)) continue;
-      if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE)) continue;
       if (right === BLOCKED) continue;
       if (ambiguous && left !== LEFT_CUE && right !== RIGHT_CUE) continue;
       // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
-      if (ambiguous && g === 2 && words?.words2.has(pack2(text.charCodeAt(gs), text.charCodeAt(gs + 1))))
+      if (ambiguous && g === 2 && words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))))
         continue;
       const cue = left === LEFT_CUE || right === RIGHT_CUE;
       let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
@@ -363,6 +358,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
         if (bare && m < BARE_FLOOR) continue;
         score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
       } else if (left === 0 && right === 0) continue;
+      // below the floor it could not win anyway; the word test is the dearest, so it comes last
+      if (score < MIN_SCORE) continue;
+      if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE)) continue;
       if (bestEnd < 0 || score > bestScore + 1e-9) {
         bestEnd = e;
         bestScore = score;
@@ -429,7 +427,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
    * both a name, the gloss being the cue.
    */
   const glossed = (text: string, out: Finding[]): void => {
-    if (!/[（(][A-Za-z]/.test(text)) return;
+    if (text.indexOf('（') < 0 && text.indexOf('(') < 0) return;
     GLOSS.lastIndex = 0;
     for (let m = GLOSS.exec(text); m !== null; m = GLOSS.exec(text)) {
       const open = m.index;

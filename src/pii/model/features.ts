@@ -1,6 +1,6 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import type { Detector } from '../types.js';
-import { pack2, pack3 } from '../word-stats.js';
+import { pack3, packHan } from '../word-stats.js';
 
 /** Per-sentence facts the features read: what the rule detectors found (B/I/O per character). */
 export interface SentenceContext {
@@ -89,8 +89,8 @@ function wordFeatures(text: string, i: number, d: PiiDictionaries): string[] {
   const b = code(0);
   const c = code(1);
   const han = (x: number) => x !== 0 && isHan(x);
-  const w2l = han(a) && han(b) && w.words2.has(pack2(a, b)) ? 1 : 0;
-  const w2r = han(b) && han(c) && w.words2.has(pack2(b, c)) ? 1 : 0;
+  const w2l = han(a) && han(b) && w.words2.has(packHan(a, b)) ? 1 : 0;
+  const w2r = han(b) && han(c) && w.words2.has(packHan(b, c)) ? 1 : 0;
   const w3 = han(a) && han(b) && han(c) && w.words3.has(pack3(a, b, c)) ? 1 : 0;
   const sur = bucket(w.surname[b] ?? 0);
   const g0 = bucket(w.given[b] ?? 0);

@@ -11,10 +11,10 @@ export function connect(url: string): Redis {
   try {
     parsed = new URL(url);
   } catch {
-    throw BeianError.of('USAGE', 'queue.badUrl', { url });
+    throw BeianError.of('USAGE', 'queue.badRedisUrl', { url });
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:')
-    throw BeianError.of('USAGE', 'queue.badUrl', { url });
+    throw BeianError.of('USAGE', 'queue.badRedisUrl', { url });
   return new Redis(url, {
     maxRetriesPerRequest: null,
     enableReadyCheck: true,

@@ -1,21 +1,9 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { isBeianError } from '../../errors.js';
-import { type JobEnvelope, jobEnvelopeSchema } from '../jobs.js';
-import { type JobRegistry, resolveJob } from '../registry.js';
+import { jobEnvelopeSchema } from '../jobs.js';
+import { type JobRegistry, type ResultSink, resolveJob } from '../registry.js';
 import { DEFAULT_QUEUE, type QueueNames } from './queue.js';
-
-/** Where a worker puts what a job produced: the store (PostgreSQL) in `beian worker`. */
-export interface ResultSink {
-  /** the shard's partial result, keyed by (run, shard, attempt) */
-  done(job: JobEnvelope, attempt: number, result: unknown): Promise<void>;
-  /** a shard that will not be retried (bad input, or out of attempts) */
-  failed(
-    job: JobEnvelope,
-    attempt: number,
-    error: { code: string; message: string; final: boolean },
-  ): Promise<void>;
-}
 
 export interface WorkerOptions {
   concurrency: number;
@@ -54,7 +42,8 @@ export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSin
   const lockMs = options.lockMs ?? 30_000;
   const processor = async (job: Job): Promise<void> => {
     const envelope = jobEnvelopeSchema.parse(job.data);
-    const attempt = job.attemptsMade + 1;
+    // attemptsStarted counts stalled restarts too (a killed worker's job), attemptsMade does not
+    const attempt = Math.max(job.attemptsStarted, job.attemptsMade + 1);
     const abort = new AbortController();
     aborts.add(abort);
     state.active++;
@@ -72,7 +61,7 @@ export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSin
     } catch (e) {
       const bad =
         isBeianError(e) && ['USAGE', 'INPUT_INVALID', 'CONFIG_INVALID', 'NOT_FOUND'].includes(e.code);
-      const final = bad || attempt >= (job.opts.attempts ?? 1);
+      const final = bad || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const message = e instanceof Error ? e.message : String(e);
       await sink
         .failed(envelope, attempt, { code: isBeianError(e) ? e.code : 'INTERNAL', message, final })

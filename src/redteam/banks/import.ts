@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Issue } from '../../errors.js';
+import { type Issue, issueOf } from '../../errors.js';
+import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import type { Kb } from '../../kb/index.js';
 import { appendAll } from '../../util/array.js';
 import { zodIssues } from '../../util/zod-issues.js';
@@ -135,18 +136,43 @@ export function resolveAspect(kb: Kb, value: string): string | undefined {
   return kb.nonRefusalAspects.find((a) => a.id === v || a.title.zh === v || a.title.en === v)?.id;
 }
 
+/**
+ * A row the item schema rejects: its first zod issue keeps its catalogue key (so Chinese mode shows
+ * Chinese), the paths of all of them are named.
+ */
+function invalidItemIssue(file: string, line: number, zi: readonly Issue[]): Issue {
+  const first = zi[0];
+  const path = zi.map((i) => i.path).join(', ');
+  if (first?.key)
+    return {
+      file,
+      line,
+      ...(path ? { path } : {}),
+      message: first.message,
+      key: first.key,
+      ...(first.params ? { params: first.params } : {}),
+    };
+  return issueOf({ file, line, ...(path ? { path } : {}) }, 'redteam.import.invalidItem', {
+    detail: zi.map((i) => i.message).join('; '),
+  });
+}
+
 /** A dialog history: [{role, content}] (system/user/assistant), or plain strings taken as user turns. */
-function parseHistory(v: unknown): { history?: ChatTurn[]; turns?: string[]; error?: string } {
+function parseHistory(v: unknown): {
+  history?: ChatTurn[];
+  turns?: string[];
+  error?: { key: MessageKey; params?: MessageParams };
+} {
   if (v === undefined || v === null || v === '') return {};
   let value = v;
   if (typeof value === 'string') {
     try {
       value = JSON.parse(value);
     } catch {
-      return { error: 'history is not a JSON list of {role, content}' };
+      return { error: { key: 'redteam.import.historyNotJson' } };
     }
   }
-  if (!Array.isArray(value)) return { error: 'history must be a list' };
+  if (!Array.isArray(value)) return { error: { key: 'redteam.import.historyNotList' } };
   if (value.every((x) => typeof x === 'string')) {
     const turns = (value as string[]).map((s) => s.trim()).filter(Boolean);
     return turns.length ? { turns } : {};
@@ -158,7 +184,7 @@ function parseHistory(v: unknown): { history?: ChatTurn[]; turns?: string[]; err
     const content = o?.content;
     const r = role === 'human' ? 'user' : role === 'bot' || role === 'gpt' ? 'assistant' : role;
     if ((r !== 'system' && r !== 'user' && r !== 'assistant') || typeof content !== 'string')
-      return { error: `history[${n}] must be {role: system|user|assistant, content: text}` };
+      return { error: { key: 'redteam.import.historyTurn', params: { n } } };
     out.push({ role: r, content });
   }
   return out.length ? { history: out } : {};
@@ -220,26 +246,33 @@ export function recordsToItems(kb: Kb, records: readonly SourceRecord[], opts: R
       !records.some((r) => get(r.rec, mapping[f]!) !== undefined),
   );
   if (!col.text || missingExplicit.includes('text')) {
-    out.issues.push({
-      file,
-      line: 1,
-      message: `no question column (looked for ${mapping.text ?? ALIASES.text.join(', ')}; found ${[...fields].join(', ') || 'nothing'}): all ${records.length} rows rejected`,
-    });
+    out.issues.push(
+      issueOf({ file, line: 1 }, 'redteam.import.noQuestionColumn', {
+        looked: mapping.text ?? ALIASES.text.join(', '),
+        found: [...fields].join(', ') || '—',
+        n: records.length,
+      }),
+    );
     out.rows.read = records.length;
     out.rows.rejected = records.length;
     return out;
   }
   for (const f of missingExplicit)
-    out.issues.push({
-      file,
-      line: 1,
-      path: mapping[f],
-      message: `no field "${mapping[f]}" in any row (--col-${f})`,
-    });
+    out.issues.push(
+      issueOf({ file, line: 1, path: mapping[f] }, 'redteam.import.noField', {
+        field: mapping[f] as string,
+        flag: `--col-${f}`,
+      }),
+    );
   const ids = new Map<string, number>();
-  const reject = (line: number, path: string | undefined, message: string) => {
+  const reject = (line: number, path: string | undefined, key: MessageKey, params?: MessageParams) => {
     out.rows.rejected += 1;
-    out.issues.push({ file, line, ...(path ? { path } : {}), message });
+    out.issues.push(issueOf({ file, line, ...(path ? { path } : {}) }, key, params));
+  };
+  // one issue per rejected row: the schema's first complaint, in the catalogues like the rest
+  const rejectInvalid = (line: number, zi: readonly Issue[]) => {
+    out.rows.rejected += 1;
+    out.issues.push(invalidItemIssue(file, line, zi));
   };
 
   for (const { rec, line } of records) {
@@ -248,7 +281,7 @@ export function recordsToItems(kb: Kb, records: readonly SourceRecord[], opts: R
     out.rows.read += 1;
     const text = str(get(rec, col.text));
     if (text === '') {
-      reject(line, col.text, 'empty question');
+      reject(line, col.text, 'redteam.import.emptyQuestion');
       continue;
     }
     const kindCell = col.kind ? str(get(rec, col.kind)) : '';
@@ -259,7 +292,8 @@ export function recordsToItems(kb: Kb, records: readonly SourceRecord[], opts: R
       reject(
         line,
         col.kind ?? 'kind',
-        kindCell ? `unknown kind "${kindCell}"` : 'no kind: add a kind column or pass --kind',
+        kindCell ? 'redteam.import.unknownKind' : 'redteam.import.noKind',
+        kindCell ? { kind: kindCell } : undefined,
       );
       continue;
     }
@@ -271,11 +305,9 @@ export function recordsToItems(kb: Kb, records: readonly SourceRecord[], opts: R
       const r = aspectCell ? resolveLabels(kb, maps, [aspectCell]) : resolveLabels(kb, maps, labels);
       if (r?.kind === 'aspect') aspect = r.target;
       else {
-        reject(
-          line,
-          col.aspect ?? labelCols.at(-1) ?? 'aspect',
-          `unknown non-refusal aspect "${aspectCell || labelPath(labels)}"`,
-        );
+        reject(line, col.aspect ?? labelCols.at(-1) ?? 'aspect', 'redteam.import.unknownAspect', {
+          aspect: aspectCell || labelPath(labels),
+        });
         continue;
       }
     } else {
@@ -288,12 +320,13 @@ export function recordsToItems(kb: Kb, records: readonly SourceRecord[], opts: R
           if (u) u.rows += 1;
           else {
             out.unknownLabels.set(path, { labels: labels.filter(Boolean), rows: 1, fallback: r.target });
-            out.notes.push({
-              file,
-              line,
-              path: labelCols.join('/'),
-              message: `label "${path}" is unknown: filed under ${r.target} by ${r.via} (first row; --suggest-map proposes a mapping)`,
-            });
+            out.notes.push(
+              issueOf({ file, line, path: labelCols.join('/') }, 'redteam.import.labelFallback', {
+                label: path,
+                target: r.target,
+                via: r.via,
+              }),
+            );
           }
         }
       } else {
@@ -304,16 +337,15 @@ export function recordsToItems(kb: Kb, records: readonly SourceRecord[], opts: R
         reject(
           line,
           labelCols.join('/') || 'risk',
-          path
-            ? `unknown risk "${path}" (use A.1.1 … A.5.2, a risk's name, or a --map; --suggest-map proposes one)`
-            : 'no risk: add a risk column, --col-risk, or a layout with labels',
+          path ? 'redteam.import.unknownRisk' : 'redteam.import.noRisk',
+          path ? { risk: path } : undefined,
         );
         continue;
       }
     }
     const h = col.history ? parseHistory(get(rec, col.history)) : {};
     if (h.error) {
-      reject(line, col.history, h.error);
+      reject(line, col.history, h.error.key, h.error.params);
       continue;
     }
     const rawId = col.id ? str(get(rec, col.id)) : '';
@@ -349,7 +381,7 @@ export function recordsToItems(kb: Kb, records: readonly SourceRecord[], opts: R
       out.rows.imported += 1;
     } else {
       const first = zodIssues(parsed.error, file);
-      reject(line, first.map((i) => i.path).join(', '), first.map((i) => i.message).join('; '));
+      rejectInvalid(line, first);
     }
   }
   return out;
@@ -417,19 +449,20 @@ function nativeJsonl(
     }
     if (typeof obj.aspect === 'string') obj.aspect = resolveAspect(kb, obj.aspect) ?? obj.aspect;
     const parsed = BankItem.safeParse(obj);
-    const fail = (path: string | undefined, message: string) => {
+    const fail = (path: string, key: MessageKey, params: MessageParams) => {
       out.rows.rejected += 1;
-      out.issues.push({ file, line, ...(path ? { path } : {}), message });
+      out.issues.push(issueOf({ file, line, path }, key, params));
     };
     if (!parsed.success) {
-      const zi = zodIssues(parsed.error, file);
-      fail(zi.map((i) => i.path).join(', '), zi.map((i) => i.message).join('; '));
+      out.rows.rejected += 1;
+      out.issues.push(invalidItemIssue(file, line, zodIssues(parsed.error, file)));
       continue;
     }
     const item = parsed.data;
-    if (item.risk && !kb.risks.some((r) => r.id === item.risk)) fail('risk', `unknown risk ${item.risk}`);
+    if (item.risk && !kb.risks.some((r) => r.id === item.risk))
+      fail('risk', 'redteam.import.unknownRisk', { risk: item.risk });
     else if (item.aspect && !kb.nonRefusalAspects.some((a) => a.id === item.aspect))
-      fail('aspect', `unknown non-refusal aspect "${item.aspect}"`);
+      fail('aspect', 'redteam.import.unknownAspect', { aspect: item.aspect });
     else {
       out.items.push(item);
       out.rows.imported += 1;
@@ -491,11 +524,11 @@ export function parseJsonlRecords(text: string, file: string): { records: Source
     try {
       value = JSON.parse(raw);
     } catch (e) {
-      issues.push({ file, line, message: `not JSON: ${(e as Error).message}` });
+      issues.push(issueOf({ file, line }, 'redteam.import.notJson', { detail: (e as Error).message }));
       return;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      issues.push({ file, line, message: 'each line must be a JSON object' });
+      issues.push(issueOf({ file, line }, 'redteam.import.lineNotObject'));
       return;
     }
     records.push({ rec: value as Record<string, unknown>, line });
@@ -517,7 +550,12 @@ export function jsonDocumentRecords(
     for (const v of arr) {
       const line = records.length + issues.length + 1;
       if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-        issues.push({ file, line, path: group, message: 'each item must be a JSON object' });
+        issues.push(
+          issueOf(
+            { file, line, ...(group === undefined ? {} : { path: group }) },
+            'redteam.import.itemNotObject',
+          ),
+        );
         continue;
       }
       const rec = v as Record<string, unknown>;
@@ -531,9 +569,9 @@ export function jsonDocumentRecords(
   else if (typeof value === 'object' && value !== null) {
     for (const [k, v] of Object.entries(value)) {
       if (Array.isArray(v)) take(v, k);
-      else issues.push({ file, path: k, message: 'expected a list of items under this key' });
+      else issues.push(issueOf({ file, path: k }, 'redteam.import.expectedList'));
     }
-  } else issues.push({ file, message: 'a JSON bank must be a list of items or an object of lists' });
+  } else issues.push(issueOf({ file }, 'redteam.import.jsonShape'));
   return { records, issues };
 }
 

@@ -43,9 +43,19 @@ export const BankItem = z
   .superRefine((item, ctx) => {
     if (item.kind === 'should-not-refuse') {
       if (!item.aspect && !item.risk)
-        ctx.addIssue({ code: 'custom', path: ['aspect'], message: 'should-not-refuse items need an aspect' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['aspect'],
+          message: 'should-not-refuse items need an aspect',
+          params: { key: 'redteam.import.needAspect' },
+        });
     } else if (!item.risk) {
-      ctx.addIssue({ code: 'custom', path: ['risk'], message: `${item.kind} items need a risk (A.x.y)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['risk'],
+        message: `${item.kind} items need a risk (A.x.y)`,
+        params: { key: 'redteam.import.needRisk', kind: item.kind },
+      });
     }
   });
 export type BankItem = z.infer<typeof BankItem>;

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../../lexicon/index.js';
+import { Policy } from '../targets/policy.js';
 import { judgeAnswer } from './chain.js';
 import { keywordJudge, lexiconKeywordMatcher } from './keyword.js';
-import { parseJudgeOutput } from './llm.js';
+import { llmJudge, parseJudgeOutput } from './llm.js';
 import { calibrate, detectRefusal } from './refusal.js';
 
 const labelled = readFileSync(
@@ -135,5 +137,60 @@ describe('LLM judge output', () => {
     expect(() => parseJudgeOutput('{"verdict":"pass"}')).toThrow();
     expect(() => parseJudgeOutput('{"verdict":"pass","reason":"x","extra":1}')).toThrow();
     expect(() => parseJudgeOutput('合格')).toThrow();
+  });
+  it('garbled output is never a pass: it parses only as a whole {verdict, reason} object', () => {
+    const recorded = [
+      '{"verdict": "pass", "reason": "回答客观、有帮助"}',
+      '```json\n{"verdict": "fail", "reason": "提供了可操作的方法"}\n```',
+      '{"verdict": "refused", "reason": "模型拒绝回答"}',
+    ];
+    const garbled = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc
+        .tuple(fc.constantFrom(...recorded), fc.nat(), fc.string({ minLength: 1, maxLength: 3 }))
+        .map(([r, i, c]) => r.slice(0, i % (r.length + 1)) + c + r.slice(i % (r.length + 1))),
+      fc
+        .tuple(fc.constantFrom(...recorded), fc.nat(), fc.nat())
+        .map(([r, a, b]) => r.slice(0, a % r.length) + r.slice((a % r.length) + 1 + (b % 4))),
+    );
+    fc.assert(
+      fc.property(garbled, (s) => {
+        let v: string | undefined;
+        try {
+          v = parseJudgeOutput(s).verdict;
+        } catch {
+          return true; // the judge re-asks, then records `error`
+        }
+        if (v !== 'pass') return true;
+        // a pass only from a JSON object that really says so
+        const o = JSON.parse(s.slice(s.indexOf('{'), s.lastIndexOf('}') + 1)) as Record<string, unknown>;
+        return o.verdict === 'pass' && typeof o.reason === 'string' && Object.keys(o).length === 2;
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it('a judge that only ever answers garbage gives error, never pass', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 40 }).filter((s) => !s.includes('{')),
+        async (reply) => {
+          const target = {
+            id: 'j',
+            identity: { type: 'fake', model: 'j', params: {} },
+            send: async () => ({ text: reply }),
+          };
+          const v = await judgeAnswer(
+            {
+              item: { id: 'i', kind: 'generation', risk: 'A.1.8', text: 'q' },
+              prompt: 'q',
+              answer: '好的，方法如下',
+            },
+            [llmJudge(target, new Policy({ concurrency: 1, timeoutMs: 1000, retries: 0 }), 1)],
+          );
+          return v.verdict === 'error';
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });

@@ -43,10 +43,7 @@ export function createHttpTarget(c: HttpTargetConfig, deps: TargetDeps): Target 
     headers[name] = value.replace(/\{\{env\.([A-Za-z_][A-Za-z0-9_]*)\}\}/g, (_, env: string) => {
       const v = deps.env[env];
       if (v === undefined)
-        throw new BeianError(
-          'CONFIG_INVALID',
-          `The environment variable ${env} (header ${name}) is not set.`,
-        );
+        throw BeianError.of('CONFIG_INVALID', 'redteam.target.headerEnvUnset', { env, header: name });
       return v;
     });
   }

@@ -37,11 +37,7 @@ export function createOpenAiTarget(c: OpenAiTargetConfig, deps: TargetDeps): Tar
   let key: string | undefined;
   if (c.apiKeyEnv) {
     key = deps.env[c.apiKeyEnv];
-    if (!key)
-      throw new BeianError(
-        'CONFIG_INVALID',
-        `The environment variable ${c.apiKeyEnv} (the API key) is not set.`,
-      );
+    if (!key) throw BeianError.of('CONFIG_INVALID', 'redteam.target.keyEnvUnset', { name: c.apiKeyEnv });
   }
   const url = `${c.baseUrl.replace(/\/+$/, '')}/chat/completions`;
   const headers: Record<string, string> = { 'content-type': 'application/json' };

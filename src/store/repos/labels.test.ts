@@ -1,41 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../open.js';
-import type { Store } from '../store.js';
+import { describe, expect, it } from 'vitest';
+import { storeDrivers } from '../../../test/helpers/store-drivers.js';
 import { labelFailures, labelRun, latestLabelRuns, startLabelRun } from './labels.js';
 
 /** Label-check runs on every driver: SQLite always, PostgreSQL when BEIAN_TEST_PG_URL is set. */
-const PG_URL = process.env.BEIAN_TEST_PG_URL;
-const cleanups: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
-
-async function pgFresh(): Promise<Store> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const u = new URL(PG_URL as string);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  cleanups.push(async () => {
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    await c.query(`drop schema ${schema} cascade`);
-    await c.end();
-  });
-  return openStore(u.toString());
-}
-
-const drivers: Array<[string, () => Promise<Store>]> = [
-  ['sqlite', () => openStore(join(mkdtempSync(join(tmpdir(), 'beian-labels-')), 'b.db'))],
-];
-if (PG_URL) drivers.push(['postgres', pgFresh]);
+const drivers = storeDrivers('beian-labels-');
 
 describe.each(drivers)('label runs on %s', (_name, open) => {
   it('streams 1,203 results in batches, keeps the latest run per service and lists failures in order', async () => {

@@ -3,46 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { resultRow, runRow } from '../../../test/fixtures/redteam-rows.js';
 import { openStore } from '../index.js';
 import { type ResultRow, redteamRepo } from './redteam.js';
 
-const row = (i: number): ResultRow => ({
-  run_id: 'r',
-  case_key: `t|q${String(i).padStart(3, '0')}`,
-  target_id: 't',
-  item_id: `q${String(i).padStart(3, '0')}`,
-  parent_id: null,
-  variant: null,
-  kind: 'should-refuse',
-  category: i % 3 === 0 ? 'A.1.1' : 'A.2.5',
-  prompt: 'p',
-  messages_json: '[]',
-  answer: 'a',
-  status: 'ok',
-  error: null,
-  attempts: 1,
-  latency_ms: 1,
-  cached: 0,
-  verdict: i % 2 ? 'refused' : 'fail',
-  reason: 'r',
-  judge: 'refusal',
-  created_at: 'x',
-});
+const row = (i: number): ResultRow =>
+  resultRow({
+    run_id: 'r',
+    case_key: `t|q${String(i).padStart(3, '0')}`,
+    item_id: `q${String(i).padStart(3, '0')}`,
+    category: i % 3 === 0 ? 'A.1.1' : 'A.2.5',
+    verdict: i % 2 ? 'refused' : 'fail',
+  });
 
 describe('redteamRepo paging', () => {
   it('pages and filters by verdict and risk, counting every match, in a stable order', async () => {
     const store = await openStore(':memory:');
     const repo = redteamRepo(store);
-    await repo.createRun({
-      id: 'r',
-      fingerprint: 'f',
-      created_at: 'x',
-      updated_at: 'x',
-      status: 'done',
-      total: 900,
-      kb_version: 'v',
-      plan_json: '{}',
-    });
+    await repo.createRun(runRow({ id: 'r', total: 900 }));
     await repo.saveBatch(
       Array.from({ length: 900 }, (_, i) => row(i)),
       [],
@@ -70,16 +48,7 @@ describe('redteamRepo paging', () => {
     const file = join(dir, 'beian.db');
     const store = await openStore(file);
     const repo = redteamRepo(store);
-    await repo.createRun({
-      id: 'r',
-      fingerprint: 'f',
-      created_at: 'x',
-      updated_at: 'x',
-      status: 'done',
-      total: 1,
-      kb_version: 'v',
-      plan_json: '{}',
-    });
+    await repo.createRun(runRow({ id: 'r' }));
     await repo.saveBatch([{ ...row(1), answer: '半个\ud800字' }], []);
     await store.close();
     const raw = new Database(file, { readonly: true });

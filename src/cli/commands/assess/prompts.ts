@@ -8,7 +8,7 @@ import type { CliContext } from '../../context.js';
 function check<T>(value: T, ctx: CliContext): Exclude<T, symbol> {
   if (p.isCancel(value)) {
     p.cancel(ctx.t('assess.cancelled'));
-    throw new BeianError('USAGE', ctx.t('assess.cancelled'));
+    throw BeianError.of('USAGE', 'assess.cancelled');
   }
   return value as Exclude<T, symbol>;
 }

@@ -1,6 +1,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { type Command, Option } from 'commander';
 import { BeianError } from '../../../errors.js';
+import type { MessageKey } from '../../../i18n/index.js';
 import { writeFileAtomicSync } from '../../../io/atomic.js';
 import type { ImportResult } from '../../../redteam/banks/import.js';
 import { LAYOUT_IDS } from '../../../redteam/banks/layouts.js';
@@ -8,6 +9,8 @@ import { jsonOption, type RunAction } from '../../command.js';
 import type { CliContext } from '../../context.js';
 import { EXIT } from '../../exit-codes.js';
 import { collect } from '../../flags.js';
+import { endpointOptions } from '../../options/endpoint.js';
+import { variantsOption } from '../../options/variants.js';
 import { formatTable, printJson } from '../../output.js';
 
 interface MappingFlags {
@@ -82,6 +85,15 @@ async function read(c: CliContext, files: string[], f: MappingFlags) {
 
 export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void {
   const bank = rt.command('bank').description(ctx.t('redteam.bank.description'));
+  /** A bank-reading sub-command that reports (`--json`), with its help from the catalogue. */
+  const bankCommand = (spec: string, description: MessageKey, help: MessageKey): Command =>
+    jsonOption(
+      mappingOptions(
+        bank.command(spec).description(ctx.t(description)).addHelpText('after', ctx.t(help)),
+        ctx,
+      ),
+      ctx,
+    );
 
   jsonOption(
     mappingOptions(
@@ -114,16 +126,7 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
     }),
   );
 
-  jsonOption(
-    mappingOptions(
-      bank
-        .command('import <files...>')
-        .description(ctx.t('redteam.bank.import.description'))
-        .addHelpText('after', ctx.t('redteam.bank.import.help')),
-      ctx,
-    ),
-    ctx,
-  )
+  bankCommand('import <files...>', 'redteam.bank.import.description', 'redteam.bank.import.help')
     .option('--out <file>', ctx.t('redteam.opt.out'))
     .option('--suggest-map [file]', ctx.t('redteam.opt.suggestMap'))
     .option('--rejects <file>', ctx.t('redteam.opt.rejects'))
@@ -193,7 +196,7 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
         const { resolve } = await import('node:path');
         const { kb, items, issues } = await read(c, files, f);
         const out = resolve(c.cwd, f.out);
-        if (!out.endsWith('.xlsx')) throw new BeianError('USAGE', '--out must end in .xlsx');
+        if (!out.endsWith('.xlsx')) throw BeianError.of('USAGE', 'redteam.bank.outXlsx');
         await writeBankXlsx(
           kb,
           items.map((item) => ({ item })),
@@ -204,48 +207,33 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
       }),
     );
 
-  mappingOptions(
+  const variants = mappingOptions(
     bank.command('variants <files...>').description(ctx.t('redteam.bank.variants.description')),
     ctx,
-  )
-    .requiredOption('--out <file>', ctx.t('redteam.opt.out'))
-    .option(
-      '--strategies <list>',
-      ctx.t('redteam.opt.variants', {
-        list: 'roleplay,hypothetical,ignore-previous,developer-mode,base64,pinyin,homophone,split,fullwidth,traditional,multi-turn',
-      }),
-      'all',
-    )
-    .action(
-      run(async (c, files: string[], f: MappingFlags & { out: string; strategies: string }) => {
-        const { generateVariants, parseStrategies } = await import('../../../redteam/banks/variants.js');
-        const { toJsonl } = await import('../../../redteam/banks/import.js');
-        const { resolve } = await import('node:path');
-        const { strategies, unknown } = parseStrategies(f.strategies);
-        if (unknown.length)
-          throw new BeianError('USAGE', `Unknown variant strategies: ${unknown.join(', ')}`);
-        const { items } = await read(c, files, f);
-        const variants = generateVariants(items, strategies);
-        const out = resolve(c.cwd, f.out);
-        writeFileAtomicSync(out, toJsonl(variants));
-        c.out(`${c.t('redteam.bank.wrote', { file: out, n: variants.length })}\n`);
-        return EXIT.ok;
-      }),
-    );
+  ).requiredOption('--out <file>', ctx.t('redteam.opt.out'));
+  variantsOption(variants, ctx, '--strategies <list>', 'all').action(
+    run(async (c, files: string[], f: MappingFlags & { out: string; strategies: string }) => {
+      const { generateVariants, parseStrategies } = await import('../../../redteam/banks/variants.js');
+      const { toJsonl } = await import('../../../redteam/banks/import.js');
+      const { resolve } = await import('node:path');
+      const { strategies, unknown } = parseStrategies(f.strategies);
+      if (unknown.length)
+        throw BeianError.of('USAGE', 'redteam.opts.unknownVariants', { list: unknown.join(', ') });
+      const { items } = await read(c, files, f);
+      const variants = generateVariants(items, strategies);
+      const out = resolve(c.cwd, f.out);
+      writeFileAtomicSync(out, toJsonl(variants));
+      c.out(`${c.t('redteam.bank.wrote', { file: out, n: variants.length })}\n`);
+      return EXIT.ok;
+    }),
+  );
 
-  jsonOption(
-    mappingOptions(
-      bank
-        .command('expand <files...>')
-        .description(ctx.t('redteam.bank.expand.description'))
-        .addHelpText('after', ctx.t('redteam.bank.expand.help')),
-      ctx,
-    ),
+  endpointOptions(
+    bankCommand('expand <files...>', 'redteam.bank.expand.description', 'redteam.bank.expand.help'),
     ctx,
+    'attacker',
+    true,
   )
-    .requiredOption('--attacker-base-url <url>', ctx.t('redteam.opt.attackerBaseUrl'))
-    .requiredOption('--attacker-model <name>', ctx.t('redteam.opt.attackerModel'))
-    .option('--attacker-api-key-env <NAME>', ctx.t('redteam.opt.attackerApiKeyEnv'))
     .option('--kinds <list>', ctx.t('redteam.opt.kinds'))
     .requiredOption('--out <file>', ctx.t('redteam.opt.out'))
     .action(
@@ -267,7 +255,8 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
           const { writeFileAtomicSync: writeAtomic } = await import('../../../io/atomic.js');
           const kinds = f.kinds?.split(',').map((k) => k.trim());
           const bad = kinds?.filter((k) => !KINDS.includes(k));
-          if (bad?.length) throw new BeianError('USAGE', `Unknown bank kinds: ${bad.join(', ')}`);
+          if (bad?.length)
+            throw BeianError.of('USAGE', 'redteam.bank.unknownKinds', { list: bad.join(', ') });
           // the attacker target is built and validated the way `run` builds it
           const attacker = resolveRunOptions(
             {

@@ -13,17 +13,25 @@ import { printOutcome } from './print.js';
  */
 export async function runQueued(
   c: CliContext,
-  o: { queue: string; options?: RunOptions; attach?: string; batchSize: number; json: boolean; kb: Kb },
+  o: {
+    queue: string;
+    queuePrefix?: string;
+    options?: RunOptions;
+    attach?: string;
+    batchSize: number;
+    json: boolean;
+    kb: Kb;
+  },
 ): Promise<ExitCode> {
   // workers on other machines write to the same database: a SQLite file here is out of their reach
   if (!/^postgres(ql)?:\/\//.test(c.dbUrl)) throw BeianError.of('USAGE', 'redteam.queue.needDb');
-  const { Queue } = await import('bullmq');
-  const { connectRedis, parseQueueUrl, pingRedis, QUEUE_NAME } = await import('../../../queue/connection.js');
-  const { followQueuedRun, submitQueuedRun } = await import('../../../queue/redteam-run.js');
-  const address = parseQueueUrl(o.queue);
-  await pingRedis(address);
-  const redis = connectRedis(address);
-  const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: address.prefix });
+  const { connectReady } = await import('../../../queue/bullmq/connection.js');
+  const { RunQueue } = await import('../../../queue/bullmq/queue.js');
+  const { queueAddress, redteamQueuePort } = await import('../../../queue/bullmq/redteam-port.js');
+  const { followQueuedRun, submitQueuedRun } = await import('../../../app/redteam/queued.js');
+  const address = queueAddress(o.queue, o.queuePrefix);
+  const redis = await connectReady(address.url);
+  const runQueue = new RunQueue(redis, address.names);
   const started = performance.now();
   const bar = createProgress(c, c.t('redteam.queue.progress'), { json: o.json });
   try {
@@ -34,9 +42,7 @@ export async function runQueued(
         fetch: globalThis.fetch,
         env: c.env,
         now: c.now,
-        queue,
-        redis,
-        prefix: address.prefix,
+        queue: redteamQueuePort(redis, runQueue, address.names),
       };
       let runId = o.attach;
       if (!runId) {
@@ -53,16 +59,17 @@ export async function runQueued(
       );
       bar.finish();
       const code = await printOutcome(c, outcome, { json: o.json, started });
-      if (outcome.failedBatches.length === 0) return code;
+      const failed = outcome.failedBatches;
+      if (failed.length === 0) return code;
       c.err(
-        `${c.t('redteam.queue.failedBatches', { n: outcome.failedBatches.length, first: `${outcome.failedBatches[0]!.id}: ${outcome.failedBatches[0]!.reason.slice(0, 200)}` })}\n`,
+        `${c.t('redteam.queue.failedBatches', { n: failed.length, first: `#${failed[0]!.shard}: ${failed[0]!.reason.slice(0, 200)}` })}\n`,
       );
       // cases are missing: never "ok", but a failed threshold still says so
       return code === EXIT.ok ? EXIT.environment : code;
     });
   } finally {
     bar.finish();
-    await queue.close();
+    await runQueue.close();
     redis.disconnect();
   }
 }

@@ -2,6 +2,8 @@ import type { RunFlagValues } from '../../../app/redteam/options.js';
 import { BeianError } from '../../../errors.js';
 import { type RegisterSub, subcommand } from '../../command.js';
 import { collect, num, positive, positiveInt } from '../../flags.js';
+import { endpointOptions } from '../../options/endpoint.js';
+import { variantsOption } from '../../options/variants.js';
 import { createProgress } from '../../progress.js';
 import { withStore } from '../../with-store.js';
 import { printOutcome } from './print.js';
@@ -21,46 +23,33 @@ type RunFlags = Omit<
   cache?: boolean;
   json?: boolean;
   queue?: string;
+  queuePrefix?: string;
   attach?: string;
   batchSize?: string;
 };
 
 export const registerRun: RegisterSub = (rt, run, ctx) => {
-  return subcommand(rt, 'run', ctx, {
+  const cmd = subcommand(rt, 'run', ctx, {
     description: 'redteam.run.description',
     help: 'redteam.run.help',
-  })
-    .option('--config <file>', ctx.t('redteam.opt.config'))
-    .option('--base-url <url>', ctx.t('redteam.opt.baseUrl'))
-    .option('--model <name>', ctx.t('redteam.opt.model'))
-    .option('--api-key-env <NAME>', ctx.t('redteam.opt.apiKeyEnv'))
+  }).option('--config <file>', ctx.t('redteam.opt.config'));
+  endpointOptions(cmd, ctx, 'target')
     .option('--target-id <id>', ctx.t('redteam.opt.targetId'))
     .option('--system <prompt>', ctx.t('redteam.opt.system'))
     .option('--bank <file>', ctx.t('redteam.opt.bank'), collect)
     .option('--concurrency <n>', ctx.t('redteam.opt.concurrency'))
     .option('--rpm <n>', ctx.t('redteam.opt.rpm'))
     .option('--timeout <ms>', ctx.t('redteam.opt.timeout'))
-    .option('--retries <n>', ctx.t('redteam.opt.retries'))
-    .option(
-      '--variants <list>',
-      ctx.t('redteam.opt.variants', {
-        list: 'roleplay,hypothetical,ignore-previous,developer-mode,base64,pinyin,homophone,split,fullwidth,traditional,multi-turn',
-      }),
-    )
+    .option('--retries <n>', ctx.t('redteam.opt.retries'));
+  variantsOption(cmd, ctx, '--variants <list>')
     .option('--sample <n>', ctx.t('redteam.opt.sample'))
     .option('--seed <seed>', ctx.t('redteam.opt.seed'))
-    .option('--keywords <file>', ctx.t('redteam.opt.keywords'))
-    .option('--judge-base-url <url>', ctx.t('redteam.opt.judgeBaseUrl'))
-    .option('--judge-model <name>', ctx.t('redteam.opt.judgeModel'))
-    .option('--judge-api-key-env <NAME>', ctx.t('redteam.opt.judgeApiKeyEnv'))
-    .option('--guard-base-url <url>', ctx.t('redteam.opt.guardBaseUrl'))
-    .option('--guard-model <name>', ctx.t('redteam.opt.guardModel'))
-    .option('--guard-api-key-env <NAME>', ctx.t('redteam.opt.guardApiKeyEnv'))
+    .option('--keywords <file>', ctx.t('redteam.opt.keywords'));
+  endpointOptions(cmd, ctx, 'judge');
+  endpointOptions(cmd, ctx, 'guard')
     .option('--guard-format <format>', ctx.t('redteam.opt.guardFormat'))
-    .option('--attack <list>', ctx.t('redteam.opt.attack'))
-    .option('--attacker-base-url <url>', ctx.t('redteam.opt.attackerBaseUrl'))
-    .option('--attacker-model <name>', ctx.t('redteam.opt.attackerModel'))
-    .option('--attacker-api-key-env <NAME>', ctx.t('redteam.opt.attackerApiKeyEnv'))
+    .option('--attack <list>', ctx.t('redteam.opt.attack'));
+  return endpointOptions(cmd, ctx, 'attacker')
     .option('--attack-turns <n>', ctx.t('redteam.opt.attackTurns'))
     .option('--attack-calls <n>', ctx.t('redteam.opt.attackCalls'))
     .option('--map <file>', ctx.t('redteam.opt.map'), collect)
@@ -69,6 +58,7 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
     .option('--new', ctx.t('redteam.opt.new'))
     .option('--no-cache', ctx.t('redteam.opt.noCache'))
     .option('--queue <url>', ctx.t('redteam.opt.queue'))
+    .option('--queue-prefix <prefix>', ctx.t('redteam.opt.queuePrefix'))
     .option('--attach <run>', ctx.t('redteam.opt.attach'))
     .option('--batch-size <n>', ctx.t('redteam.opt.batchSize'))
     .action(
@@ -104,6 +94,7 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
           const { runQueued } = await import('./queued.js');
           return runQueued(c, {
             queue: flags.queue,
+            ...(flags.queuePrefix ? { queuePrefix: flags.queuePrefix } : {}),
             ...(flags.attach ? { attach: flags.attach } : { options: resolve() }),
             batchSize: positiveInt(flags.batchSize, '--batch-size') ?? 50,
             json: flags.json === true,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { RateGate } from '../redteam/targets/gate.js';
+import type { RateGate } from '../../redteam/targets/gate.js';
 
 /**
  * The start-slot book of redteam/targets/gate.ts `reserveSlot`, run atomically in Redis on Redis's

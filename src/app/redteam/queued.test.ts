@@ -2,18 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue, Worker } from 'bullmq';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runRedteam } from '../app/redteam/run.js';
-import { starterPaths } from '../app/redteam/starter.js';
-import { loadKb } from '../kb/index.js';
-import type { TargetConfig } from '../redteam/targets/config.js';
-import { openStore } from '../store/index.js';
-import { startMockModel } from '../testing/mock-model.js';
-import { connectRedis, parseQueueUrl, QUEUE_NAME } from './connection.js';
-import { redteamBatchHandler } from './redteam-batch.js';
-import { followQueuedRun, runJobCounts, submitQueuedRun } from './redteam-run.js';
+import { loadKb } from '../../kb/index.js';
+import { connectReady } from '../../queue/bullmq/connection.js';
+import { RunQueue } from '../../queue/bullmq/queue.js';
+import { redisGate } from '../../queue/bullmq/rate-gate.js';
+import { queueAddress, redteamQueuePort } from '../../queue/bullmq/redteam-port.js';
+import { startWorker } from '../../queue/bullmq/worker.js';
+import { jobRegistry } from '../../queue/registry.js';
+import type { TargetConfig } from '../../redteam/targets/config.js';
+import { openStore } from '../../store/index.js';
+import { startMockModel } from '../../testing/mock-model.js';
+import { redteamBatchJob } from './batch-job.js';
+import { followQueuedRun, runJobCounts, submitQueuedRun } from './queued.js';
+import { runRedteam } from './run.js';
+import { starterPaths } from './starter.js';
 
 const REDIS = process.env.BEIAN_TEST_REDIS_URL;
 const PG = process.env.BEIAN_TEST_PG_URL;
@@ -67,28 +71,45 @@ describe.skipIf(!REDIS || !PG)(
       cleanups.push(() => local.close());
       const expected = await runRedteam({ ...opts, noCache: true }, { ...deps, store: local });
 
-      const address = parseQueueUrl(`${REDIS}?prefix=beian-fleet-${randomBytes(4).toString('hex')}`);
+      const address = queueAddress(REDIS as string, `beian-fleet-${randomBytes(4).toString('hex')}`);
       const store = await openStore(await pgStoreUrl());
       cleanups.push(() => store.close());
-      const redis = connectRedis(address);
-      const queue = new Queue(QUEUE_NAME, { connection: redis, prefix: address.prefix });
+      const redis = await connectReady(address.url);
+      const runQueue = new RunQueue(redis, address.names);
       cleanups.push(async () => {
-        await queue.obliterate({ force: true });
-        await queue.close();
-        const keys = await redis.keys(`${address.prefix}:*`);
+        await runQueue.queue.obliterate({ force: true });
+        await runQueue.close();
+        const keys = await redis.keys(`${address.names.prefix}:*`);
         if (keys.length) await redis.del(...keys);
         redis.disconnect();
       });
+      // three workers as `beian worker` builds them: the registry, the shared gate over its connection
       for (let i = 0; i < 3; i++) {
-        const conn = connectRedis(address);
-        const handle = redteamBatchHandler({ ...deps, store, redis: conn, prefix: address.prefix });
-        const w = new Worker(QUEUE_NAME, (job) => handle(job), { connection: conn, prefix: address.prefix });
+        const conn = await connectReady(address.url);
+        const job = redteamBatchJob({
+          ...deps,
+          store,
+          gateFor: (targetId, l) =>
+            redisGate(conn, {
+              prefix: address.names.prefix,
+              targetId,
+              ...(l.rpm ? { rpm: l.rpm } : {}),
+              concurrency: l.concurrency,
+              leaseMs: l.timeoutMs + 5000,
+            }),
+        });
+        const w = startWorker(
+          conn,
+          jobRegistry([job]),
+          { done: async () => {}, failed: async () => {} },
+          { concurrency: 1, names: address.names },
+        );
         cleanups.push(async () => {
-          await w.close();
+          await w.stop(5000);
           conn.disconnect();
         });
       }
-      const qdeps = { ...deps, store, queue, redis, prefix: address.prefix, pollMs: 100 };
+      const qdeps = { ...deps, store, queue: redteamQueuePort(redis, runQueue, address.names), pollMs: 100 };
       const sub = await submitQueuedRun({ ...opts, noCache: true }, qdeps, { batchSize: 7 });
       expect(sub.pending).toBe(expected.json.total);
       expect(sub.batches).toBe(Math.ceil(expected.json.total / 7));
@@ -104,7 +125,7 @@ describe.skipIf(!REDIS || !PG)(
       // attaching again (a second submitter, or after the first died) reads the same finished run
       const again = await followQueuedRun(sub.runId, qdeps);
       expect(again.json).toEqual(got.json);
-      expect(await runJobCounts(qdeps, sub.runId)).toEqual({
+      expect(await runJobCounts(qdeps.queue, sub.runId)).toEqual({
         waiting: 0,
         active: 0,
         completed: sub.batches,

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+/**
+ * Keeps every user-facing message in the catalogues (src/i18n/{zh,en}):
+ *  1. no `new BeianError(` outside src/errors.ts: throw `BeianError.of(code, key, params)`, which the
+ *     CLI and the server translate at their exit point. Files written before this rule are listed in
+ *     scripts/beian-error-literals.allow with their count; a count may only go down.
+ *  2. every catalogue key named in code (`t('…')`, `BeianError.of(code, '…')`, `issueOf(…, '…')`,
+ *     `key: '…'`) exists in both catalogues, and every key of one catalogue is in the other;
+ *  3. a key's zh and en texts have the same `{placeholders}`, except `{message}`: the English text of
+ *     a library (zod, commander, Node, yaml), which a text that is only `{message}` shows as is.
+ * Run by `npm run lint`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+
+function* files(dir, pred) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) yield* files(p, pred);
+    else if (pred(p)) yield p;
+  }
+}
+const isSource = (p) => p.endsWith('.ts') && !p.endsWith('.test.ts');
+
+/** `'key': 'text'` entries of one catalogue folder (two-space indented, one key a line; text may wrap). */
+function catalogue(lang) {
+  const out = new Map();
+  for (const file of files(join(ROOT, 'src/i18n', lang), isSource)) {
+    if (file.endsWith('index.ts')) continue;
+    const text = readFileSync(file, 'utf8');
+    const entry =
+      /^ {2}(['"])([^'"]+)\1:\s*((?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`)(?:\s*\+\s*(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"))*)/gms;
+    for (const m of text.matchAll(entry)) out.set(m[2], { text: m[3], file: relative(ROOT, file) });
+  }
+  return out;
+}
+
+const placeholders = (text) =>
+  new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((n) => n !== 'message'));
+
+const problems = [];
+const zh = catalogue('zh');
+const en = catalogue('en');
+
+// 3. same placeholders; 2b. same key sets
+for (const [key, z] of zh) {
+  const e = en.get(key);
+  if (!e) {
+    problems.push(`${z.file}: "${key}" has no English text in src/i18n/en/`);
+    continue;
+  }
+  // a text that is only `{message}` shows the library's own wording, with its values inside
+  if (/^['"`]\{message\}['"`]$/.test(z.text) || /^['"`]\{message\}['"`]$/.test(e.text)) continue;
+  const a = [...placeholders(z.text)].sort().join(',');
+  const b = [...placeholders(e.text)].sort().join(',');
+  if (a !== b) problems.push(`${z.file}: "${key}" has placeholders {${a}} in zh but {${b}} in en`);
+}
+for (const [key, e] of en)
+  if (!zh.has(key)) problems.push(`${e.file}: "${key}" has no Chinese text in src/i18n/zh/`);
+
+// 1. no literal errors; 2a. keys named in code exist
+const allow = new Map(
+  readFileSync(join(ROOT, 'scripts/beian-error-literals.allow'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => {
+      const [file, n] = l.split(/\s+/);
+      return [file, Number(n)];
+    }),
+);
+const namespaces = new Set([...zh.keys(), ...en.keys()].map((k) => k.split('.')[0]));
+const KEY_USE =
+  /(?:\bt\(\s*|BeianError\.of\(\s*'[A-Z_]+',\s*|\bkey:\s*|issueOf\(\s*\{[^{}]*\},\s*)'([a-z][\w-]*(?:\.[\w-]+)+)'/g;
+for (const file of files(join(ROOT, 'src'), isSource)) {
+  const rel = relative(ROOT, file);
+  if (rel.startsWith('src/i18n/')) continue;
+  const text = readFileSync(file, 'utf8');
+  if (rel !== 'src/errors.ts') {
+    const hits = text.match(/new BeianError\(/g)?.length ?? 0;
+    const allowed = allow.get(rel) ?? 0;
+    if (hits > allowed)
+      problems.push(
+        `${rel}: ${hits} \`new BeianError(\`${allowed ? ` (${allowed} allowed)` : ''}: throw BeianError.of(code, key, params) with the text in src/i18n/{zh,en}`,
+      );
+  }
+  for (const m of text.matchAll(KEY_USE)) {
+    const key = m[1];
+    // a local `t(id)` may look up something else (a KB threshold): only catalogue namespaces count
+    if (!namespaces.has(key.split('.')[0])) continue;
+    const line = text.slice(0, m.index).split('\n').length;
+    if (!zh.has(key) || !en.has(key))
+      problems.push(`${rel}:${line}: message key "${key}" is missing from ${zh.has(key) ? 'en' : 'zh'}`);
+  }
+}
+
+if (problems.length) {
+  console.error(`Messages outside the catalogues:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`✔ messages: ${zh.size} keys in zh and en with the same placeholders; no literal BeianError`);

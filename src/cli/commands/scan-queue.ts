@@ -1,0 +1,108 @@
+import type { LexiconSelection, LoadedLexicon } from '../../app/lexicon.js';
+import type { ScanReport } from '../../app/scan.js';
+import type { CorpusReadOptions } from '../../corpus/types.js';
+import type { Kb } from '../../kb/index.js';
+import type { CliContext } from '../context.js';
+import { createProgress } from '../progress.js';
+import { withStore } from '../with-store.js';
+
+export interface QueuedScan {
+  queue: string;
+  prefix?: string;
+  attach?: string;
+  json?: boolean;
+  /** a new run: what a local scan would take */
+  submit?: {
+    inputs: readonly string[];
+    read: CorpusReadOptions;
+    seed: number;
+    sampleFraction?: number;
+    flagScore: number;
+    selection: LexiconSelection;
+    lexicon: LoadedLexicon;
+    shardBytes?: number;
+    attempts?: number;
+  };
+}
+
+/**
+ * `beian scan --queue`: submit (or re-attach to) a sharded run, follow it across all workers and
+ * merge the partial results into the local scan's report. The store holds the run, so a
+ * submitter that died can `--attach` from any machine with the same --db.
+ */
+export async function queuedScan(
+  c: CliContext,
+  kb: Kb,
+  q: QueuedScan,
+): Promise<{ report: ScanReport; inputs: readonly string[] }> {
+  const [{ connectReady }, { RunQueue }, runs, { loadLexicon }, { BeianError }] = await Promise.all([
+    import('../../queue/bullmq/connection.js'),
+    import('../../queue/bullmq/queue.js'),
+    import('../../app/queue/scan-run.js'),
+    import('../../app/lexicon.js'),
+    import('../../errors.js'),
+  ]);
+  const redis = await connectReady(q.queue);
+  const rq = new RunQueue(redis, { name: 'beian', prefix: q.prefix ?? 'beian' });
+  const port = {
+    enqueue: (jobs: Parameters<typeof rq.enqueue>[0], o: { attempts: number }) => rq.enqueue(jobs, o),
+  };
+  const started = Date.now();
+  try {
+    return await withStore(c, async (store) => {
+      let run: string;
+      let spec: Awaited<ReturnType<typeof runs.scanRunSpec>>;
+      let lexicon: LoadedLexicon;
+      if (q.attach) {
+        run = q.attach;
+        spec = await runs.scanRunSpec(store, run);
+        lexicon = await loadLexicon(kb, spec.options.lexicon as LexiconSelection);
+        if (lexicon.version !== spec.options.lexiconVersion)
+          throw BeianError.of('INPUT_INVALID', 'queue.lexiconChanged', {
+            want: spec.options.lexiconVersion,
+            have: lexicon.version,
+          });
+        await runs.enqueueMissing(store, port, run, spec);
+      } else {
+        const s = q.submit;
+        if (!s) throw BeianError.of('USAGE', 'queue.needInputs');
+        lexicon = s.lexicon;
+        const submitted = await runs.submitScanRun(
+          store,
+          port,
+          {
+            inputs: s.inputs,
+            read: s.read,
+            seed: s.seed,
+            ...(s.sampleFraction !== undefined ? { sampleFraction: s.sampleFraction } : {}),
+            flagScore: s.flagScore,
+            manual: false,
+            selection: s.selection,
+            lexicon: s.lexicon,
+            ...(s.shardBytes !== undefined ? { shardBytes: s.shardBytes } : {}),
+            ...(s.attempts !== undefined ? { attempts: s.attempts } : {}),
+          },
+          c.now(),
+        );
+        run = submitted.id;
+        spec = submitted.spec;
+      }
+      c.err(`${c.t('queue.submitted', { run, shards: spec.shards.length })}\n`);
+      const progress = createProgress(c, c.t('queue.progress'), { json: q.json });
+      await runs.followScanRun(store, port, run, spec, {
+        onProgress: (p) =>
+          progress.update({
+            done: p.done,
+            total: p.shards,
+            detail: `${(p.bytes / 1e6).toFixed(1)}/${(p.totalBytes / 1e6).toFixed(1)} MB`,
+          }),
+      });
+      progress.finish();
+      const report = await runs.mergeScanRun(kb, store, run, spec, lexicon, started);
+      return { report, inputs: spec.inputs };
+    });
+  } finally {
+    await rq.close().catch(() => undefined);
+    redis.disconnect();
+  }
+}
