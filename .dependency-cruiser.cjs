@@ -11,7 +11,7 @@ const queueCore = '^src/queue/(jobs|registry|shards|merge)\\.ts$';
  * connection, batch runner; to move under src/queue/bullmq/ or src/queue/redis/).
  */
 const redisShell =
-  '^src/queue/(bullmq/|redis/|connection\\.ts$|rate-gate\\.ts$|redteam-(run|batch)\\.ts$)|^src/cli/commands/redteam/queued\\.ts$';
+  '^src/queue/(bullmq/|redis/|connection\\.ts$|rate-gate\\.ts$|redteam-(run|batch)\\.ts$)|^src/cli/commands/redteam/queued\\.ts$|^src/server/jobs-source\\.ts$';
 
 /** [name, why, from, to]: each row forbids imports from `from` to `to`. */
 const rules = [

@@ -92,7 +92,8 @@ describe('beian audit price', () => {
       '--no-save',
     ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no column "product"');
+    expect(r.stderr).toContain('没有列 “product”');
+    expect(r.stderr).toContain('order_id, user_id');
     expect(r.stderr).toContain('sku');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

@@ -33,7 +33,7 @@ export function lexiconOptions(cmd: Command, ctx: Pick<CliContext, 't'>): Comman
 }
 
 /** --variants homophone,split,lookalike | none | all */
-async function variantFamilies(c: CliContext, value: string | undefined) {
+async function variantFamilies(value: string | undefined) {
   if (value === undefined) return undefined;
   const { MATCHED_FAMILIES } = await import('../../lexicon/variants/index.js');
   if (value === 'none') return [];
@@ -49,7 +49,7 @@ async function variantFamilies(c: CliContext, value: string | undefined) {
 }
 
 /** --category/--severity: defaults for rows of --lexicon files that give none (checked here, once). */
-async function rowDefaults(c: CliContext, o: LexiconFlags, riskIds: ReadonlySet<string>) {
+async function rowDefaults(o: LexiconFlags, riskIds: ReadonlySet<string>) {
   const { parseSeverity } = await import('../../lexicon/library.js');
   if (o.category !== undefined && !riskIds.has(o.category))
     throw BeianError.of('USAGE', 'lexicon.badCategory', { value: o.category });
@@ -65,8 +65,8 @@ export async function loadSelected(c: CliContext, o: LexiconFlags) {
     import('../../app/lexicon.js'),
   ]);
   const kb = loadKb();
-  const defaults = await rowDefaults(c, o, new Set(kb.risks.map((r) => r.id)));
-  const variants = await variantFamilies(c, o.variants);
+  const defaults = await rowDefaults(o, new Set(kb.risks.map((r) => r.id)));
+  const variants = await variantFamilies(o.variants);
   const selection = {
     ...(o.lexicon ? { files: o.lexicon } : {}),
     ...(Object.keys(defaults).length ? { defaults } : {}),

@@ -28,7 +28,7 @@ const list = (s: string | undefined): string[] | undefined =>
         .map((x) => x.trim())
         .filter(Boolean);
 
-function parseFormats(ctx: CliContext, value: string): Format[] {
+function parseFormats(value: string): Format[] {
   const out: Format[] = [];
   for (const f of list(value) ?? []) {
     if (!(FORMATS as readonly string[]).includes(f)) {
@@ -82,7 +82,7 @@ async function input(c: CliContext, opts: CommonOpts) {
 
 async function generate(c: CliContext, opts: CommonOpts & { out?: string; format: string }) {
   if (!opts.out) throw BeianError.of('USAGE', 'materials.needOut');
-  const formats = parseFormats(c, opts.format);
+  const formats = parseFormats(opts.format);
   const { generateMaterials } = await import('../../app/materials/generate.js');
   const progress = createProgress(c, 'materials', { json: opts.json ?? false });
   const store = await openEvidenceStore(c, opts);
