@@ -272,6 +272,24 @@ export function createScanner(a: AutomatonData): Scanner {
   const hasOut = new Int32Array((emit.length >>> 5) + 1);
   for (let st = 0; st < emit.length; st++)
     if ((emit[st] as number) !== -1) hasOut[st >>> 5] = (hasOut[st >>> 5] as number) | (1 << (st & 31));
+  // States whose failure link is the root, as a bitset (L1/L2) for the inline step of lines().
+  const failRoot = new Int32Array((fail.length >>> 5) + 1);
+  for (let st = 1; st < fail.length; st++)
+    if ((fail[st] as number) === 0) failRoot[st >>> 5] = (failRoot[st >>> 5] as number) | (1 << (st & 31));
+  // Characters that, read at the root, leave it there and reset the gap/digit context: kept (not
+  // noise), no digit, starting no pattern, not whitespace (so that a skipped run ends a blank line).
+  const inert = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const v = cls[c] as number;
+    if (
+      v >= 0 &&
+      (v & 1) === 0 &&
+      (root[v >> 1] as number) === 0 &&
+      !isTrimSpace(c) &&
+      (c & 0xf800) !== 0xd800
+    )
+      inert[c] = 1;
+  }
   /** The state after reading symbol x in state s (failure links followed); 0 = root. */
   const step = (s: number, x: number): number => {
     if (x === 0) return 0;
@@ -401,7 +419,18 @@ export function createScanner(a: AutomatonData): Scanner {
         }
         lastDigit = digit;
         const x = v >> 1;
-        s = s === 0 ? (root[x] as number) : step(s, x);
+        if (s === 0) s = root[x] as number;
+        else {
+          // The common case past the root, inline: no edge (the filter says so) from a state that
+          // fails straight to the root. root[0] is 0, so symbol 0 (no pattern) also lands there.
+          const hx = Math.imul(s, 0x9e3779b1) ^ Math.imul(x, 0x85ebca6b);
+          const b = hx & fmask;
+          s =
+            ((filter[b >>> 5] as number) & (1 << (b & 31))) === 0 &&
+            ((failRoot[s >>> 5] as number) & (1 << (s & 31))) !== 0
+              ? (root[x] as number)
+              : step(s, x);
+        }
         // A kept (CJK) high surrogate: its low surrogate follows as itself.
         if (lo !== 0) s = step(s, sym[lo] as number);
         if (((hasOut[s >>> 5] as number) & (1 << (s & 31))) !== 0) {
