@@ -205,7 +205,12 @@ describe.skipIf(skip)('beian scan --queue across three workers', () => {
     startWorker(url, p);
     startWorker(url, p);
     const sub = runCliAsync(scanArgs(url, p));
-    await new Promise((r) => setTimeout(r, 2000));
+    // kill Redis only once the submitter has queued its shards: a slow start would otherwise meet a
+    // Redis that is down before the run exists (exit 3, a different case)
+    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await probe.connect();
+    await until(async () => (await probe.keys(`${p}*`)).length > 0, 90_000);
+    probe.disconnect();
     server.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 500));
     server = start();
