@@ -202,14 +202,16 @@ describe.skipIf(skip)('beian scan --queue across three workers', () => {
       return ok;
     });
     const p = `${prefix}-restart`;
-    startWorker(url, p);
-    startWorker(url, p);
+    const pair = [startWorker(url, p), startWorker(url, p)];
     const sub = runCliAsync(scanArgs(url, p));
-    // kill Redis only once the submitter has queued its shards: a slow start would otherwise meet a
-    // Redis that is down before the run exists (exit 3, a different case)
+    // kill Redis only once both workers are connected and the submitter has queued its shards: a
+    // process that starts slowly would otherwise meet a Redis that is down and exit 3 (a different
+    // case; with no worker left the run never ends). The shards' job keys, not any key of the
+    // prefix: an idle worker already writes `meta` and `stalled-check` there.
+    await until(() => pair.every((w) => /worker ready|工作进程已就绪/i.test(w.output())), 90_000);
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
     await probe.connect();
-    await until(async () => (await probe.keys(`${p}*`)).length > 0, 90_000);
+    await until(async () => (await probe.keys(`${p}:beian:scan-*`)).length > 0, 90_000);
     probe.disconnect();
     server.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 500));
