@@ -17,14 +17,11 @@
  *   npx tsx bench/lexicon/e2e.ts     # env CORPUS_MB (64), SIZES (1,1000,10000,50000), PEERS (1), TIMEOUT_S (90)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { corpusOfSize, keywordPool, realTexts, root } from './real-text.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const data = join(root, '../shared/data');
-const sharedData = existsSync(data) ? data : '/work/shared/data';
 const corpusMb = Number(process.env.CORPUS_MB ?? 64);
 const sizes = (process.env.SIZES ?? '1,1000,10000,50000').split(',').map(Number);
 const withPeers = process.env.PEERS !== '0';
@@ -33,66 +30,13 @@ const beian = join(root, 'bin/beian.js');
 if (!existsSync(join(root, 'dist/cli/index.js'))) throw new Error('run npm run build first');
 
 // --- corpus
-const texts: string[] = [];
-const poetry = join(root, 'node_modules/chinese-poetry/dist');
-const walk = (d: string): void => {
-  for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.isDirectory()) walk(join(d, e.name));
-    else if (e.name.endsWith('.json')) {
-      const j = JSON.parse(readFileSync(join(d, e.name), 'utf8')) as unknown;
-      if (Array.isArray(j))
-        for (const p of j as Array<{ paragraphs?: unknown }>)
-          if (Array.isArray(p?.paragraphs)) texts.push(p.paragraphs.join(''));
-    }
-  }
-};
-walk(poetry);
-for (const l of readFileSync(join(sharedData, 'ner/cluener-train/train.json'), 'utf8').split('\n'))
-  if (l.trim()) texts.push((JSON.parse(l) as { text: string }).text);
-let message = '';
-for (const l of readFileSync(join(sharedData, 'ner/weibo-ner-train/weiboNER_2nd_conll.train'), 'utf8').split(
-  '\n',
-)) {
-  if (l.trim() === '') {
-    if (message) texts.push(message);
-    message = '';
-  } else message += [...l][0];
-}
+const texts = realTexts();
 const dir = mkdtempSync(join(tmpdir(), 'beian-e2e-'));
 const corpus = join(dir, 'corpus.txt');
-{
-  const out: string[] = [];
-  let size = 0;
-  for (let i = 0; size < corpusMb * 1024 * 1024; i++) {
-    const t = (texts[i % texts.length] as string).replace(/[\r\n]+/g, ' ');
-    out.push(t);
-    size += Buffer.byteLength(t) + 1;
-  }
-  writeFileSync(corpus, `${out.join('\n')}\n`);
-}
+writeFileSync(corpus, corpusOfSize(texts, corpusMb));
 
 // --- keywords
-const lexicons = join(sharedData, 'lexicons');
-const words = new Set<string>();
-const addList = (file: string): void => {
-  for (const w of readFileSync(file, 'utf8').split(/\r?\n/)) {
-    const t = w.trim();
-    if ([...t].length >= 2 && !/[\p{Cc}]/u.test(t)) words.add(t);
-  }
-};
-for (const f of readdirSync(join(lexicons, 'konsheng/Vocabulary')).sort())
-  addList(join(lexicons, 'konsheng/Vocabulary', f));
-addList(join(lexicons, 'houbb/sensitive_word_dict.txt'));
-const pool = [...words];
-let seed = 7;
-const rnd = (): number => {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 2 ** 32;
-};
-for (let k = pool.length - 1; k > 0; k--) {
-  const j = Math.floor(rnd() * (k + 1));
-  [pool[k], pool[j]] = [pool[j] as string, pool[k] as string];
-}
+const pool = keywordPool();
 
 // --- runs
 interface Run {

@@ -9,74 +9,18 @@
  *
  *   npx tsx bench/lexicon/hotloop.ts   # env CORPUS_MB (16), SIZES (10000,50000), REPS (3)
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildAutomaton, createScanner } from '../../src/lexicon/automaton.js';
 import { buildNormTable, DEFAULT_NORMALIZE, normalizeString } from '../../src/lexicon/normalize.js';
 import { baselineLines } from './hotloop-baseline.js';
+import { corpusOfSize, keywordPool, realTexts } from './real-text.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const data = existsSync(join(root, '../shared/data')) ? join(root, '../shared/data') : '/work/shared/data';
 const corpusMb = Number(process.env.CORPUS_MB ?? 16);
 const sizes = (process.env.SIZES ?? '10000,50000').split(',').map(Number);
 const reps = Number(process.env.REPS ?? 3);
 
-const texts: string[] = [];
-const walk = (d: string): void => {
-  for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (e.isDirectory()) walk(join(d, e.name));
-    else if (e.name.endsWith('.json')) {
-      const j = JSON.parse(readFileSync(join(d, e.name), 'utf8')) as unknown;
-      if (Array.isArray(j))
-        for (const p of j as Array<{ paragraphs?: unknown }>)
-          if (Array.isArray(p?.paragraphs)) texts.push(p.paragraphs.join(''));
-    }
-  }
-};
-walk(join(root, 'node_modules/chinese-poetry/dist'));
-for (const l of readFileSync(join(data, 'ner/cluener-train/train.json'), 'utf8').split('\n'))
-  if (l.trim()) texts.push((JSON.parse(l) as { text: string }).text);
-let message = '';
-for (const l of readFileSync(join(data, 'ner/weibo-ner-train/weiboNER_2nd_conll.train'), 'utf8').split(
-  '\n',
-)) {
-  if (l.trim() === '') {
-    if (message) texts.push(message);
-    message = '';
-  } else message += [...l][0];
-}
-const out: string[] = [];
-let size = 0;
-for (let i = 0; size < corpusMb * 1024 * 1024; i++) {
-  const t = (texts[i % texts.length] as string).replace(/[\r\n]+/g, ' ');
-  out.push(t);
-  size += Buffer.byteLength(t) + 1;
-}
-const bytes = new Uint8Array(Buffer.from(`${out.join('\n')}\n`));
+const bytes = new Uint8Array(Buffer.from(corpusOfSize(realTexts(), corpusMb)));
 const mb = bytes.length / 1e6;
-
-const words = new Set<string>();
-const addList = (file: string): void => {
-  for (const w of readFileSync(file, 'utf8').split(/\r?\n/)) {
-    const t = w.trim();
-    if ([...t].length >= 2 && !/[\p{Cc}]/u.test(t)) words.add(t);
-  }
-};
-const lexicons = join(data, 'lexicons');
-for (const f of readdirSync(join(lexicons, 'konsheng/Vocabulary')).sort())
-  addList(join(lexicons, 'konsheng/Vocabulary', f));
-addList(join(lexicons, 'houbb/sensitive_word_dict.txt'));
-const pool = [...words];
-let seed = 7;
-const rnd = (): number => {
-  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-  return seed / 2 ** 32;
-};
-for (let k = pool.length - 1; k > 0; k--) {
-  const j = Math.floor(rnd() * (k + 1));
-  [pool[k], pool[j]] = [pool[j] as string, pool[k] as string];
-}
+const pool = keywordPool();
 
 type Lines = ReturnType<typeof createScanner>['lines'];
 const time = (walkLines: Lines): { secs: number; hits: number } => {
