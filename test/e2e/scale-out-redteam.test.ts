@@ -3,11 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMockModel } from '../../src/testing/mock-model.js';
+import { dropKeys } from '../helpers/redis.js';
 import { runCliAsync, startCli } from '../helpers/spawn.js';
+import { throwAwaySchema } from '../helpers/store-drivers.js';
 
 /**
  * Red-team runs across worker processes (real Redis, real PostgreSQL, the built CLI): the global
@@ -31,20 +31,11 @@ beforeAll(async () => {
   if (skip) return;
   prefix = `beian-fleet-${randomBytes(4).toString('hex')}`;
   queueUrl = REDIS as string;
-  const schema = `fleet_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const u = new URL(PG as string);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  dbUrl = u.toString();
+  const schema = await throwAwaySchema(PG as string, 'fleet');
+  dbUrl = schema.url;
   cleanups.push(async () => {
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
-    const r = new Redis(REDIS as string);
-    const keys = await r.keys(`${prefix}:*`);
-    if (keys.length) await r.del(...keys);
-    r.disconnect();
+    await schema.drop();
+    await dropKeys(REDIS as string, `${prefix}:*`);
   });
   mock = await startMockModel({ latencyMs: 50, log: true });
   cleanups.push(() => mock.close());

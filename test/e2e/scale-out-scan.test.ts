@@ -5,10 +5,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropKeys } from '../helpers/redis.js';
 import { writeScaleCorpus } from '../helpers/scale-corpus.js';
 import { runCliAsync, startCli } from '../helpers/spawn.js';
+import { throwAwaySchema } from '../helpers/store-drivers.js';
 
 /**
  * Sharded scans across three `beian worker` processes (real Redis, real PostgreSQL, the built CLI):
@@ -77,20 +78,11 @@ const scanArgs = (queue: string, p = prefix) => [
 
 beforeAll(async () => {
   if (skip) return;
-  const schema = `queue_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const u = new URL(PG as string);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  dbUrl = u.toString();
+  const schema = await throwAwaySchema(PG as string, 'queue');
+  dbUrl = schema.url;
   cleanups.push(async () => {
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
-    const r = new Redis(REDIS as string);
-    const keys = await r.keys(`${prefix}*`);
-    if (keys.length) await r.del(...keys);
-    r.disconnect();
+    await schema.drop();
+    await dropKeys(REDIS as string, `${prefix}*`);
   });
   writeScaleCorpus(corpus, { lines: 1500 });
   // the schema is migrated once here, not by three workers racing
