@@ -5,31 +5,14 @@
  * with their current count in scripts/lang-conditionals.allow; a count may only go down.
  * Run by `npm run lint`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { files, ROOT, readAllowList } from './lint/source-files.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const PATTERN =
   /(?:\blang|Lang)\s*[!=]==?\s*['"](?:zh|en)['"]|['"](?:zh|en)['"]\s*[!=]==?\s*[\w.]*[lL]ang\b/g;
 
-function* files(dir) {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yield* files(p);
-    else if (p.endsWith('.ts') && !p.endsWith('.test.ts')) yield p;
-  }
-}
-
-const allow = new Map(
-  readFileSync(join(ROOT, 'scripts/lang-conditionals.allow'), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => {
-      const [file, n] = l.split(/\s+/);
-      return [file, Number(n)];
-    }),
-);
+const allow = readAllowList('scripts/lang-conditionals.allow');
 
 const problems = [];
 for (const file of files(join(ROOT, 'src'))) {

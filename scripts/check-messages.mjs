@@ -10,19 +10,9 @@
  *     a library (zod, commander, Node, yaml), which a text that is only `{message}` shows as is.
  * Run by `npm run lint`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-
-const ROOT = new URL('..', import.meta.url).pathname;
-
-function* files(dir, pred) {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yield* files(p, pred);
-    else if (pred(p)) yield p;
-  }
-}
-const isSource = (p) => p.endsWith('.ts') && !p.endsWith('.test.ts');
+import { files, isSource, ROOT, readAllowList } from './lint/source-files.mjs';
 
 /** `'key': 'text'` entries of one catalogue folder (two-space indented, one key a line; text may wrap). */
 function catalogue(lang) {
@@ -61,16 +51,7 @@ for (const [key, e] of en)
   if (!zh.has(key)) problems.push(`${e.file}: "${key}" has no Chinese text in src/i18n/zh/`);
 
 // 1. no literal errors; 2a. keys named in code exist
-const allow = new Map(
-  readFileSync(join(ROOT, 'scripts/beian-error-literals.allow'), 'utf8')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'))
-    .map((l) => {
-      const [file, n] = l.split(/\s+/);
-      return [file, Number(n)];
-    }),
-);
+const allow = readAllowList('scripts/beian-error-literals.allow');
 const namespaces = new Set([...zh.keys(), ...en.keys()].map((k) => k.split('.')[0]));
 const KEY_USE =
   /(?:\bt\(\s*|BeianError\.of\(\s*'[A-Z_]+',\s*|\bkey:\s*|issueOf\(\s*\{[^{}]*\},\s*)'([a-z][\w-]*(?:\.[\w-]+)+)'/g;
