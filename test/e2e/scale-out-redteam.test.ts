@@ -88,6 +88,11 @@ const runArgs = (sample: number, rpm: number, concurrency = 4) => [
   '--new',
   '--json',
 ];
+/** The same run on the queue, `batch` cases a job. */
+const queuedArgs = (batch: number, ...run: Parameters<typeof runArgs>) => [
+  ...runArgs(...run),
+  ...['--queue', queueUrl, '--queue-prefix', prefix, '--db', dbUrl, '--batch-size', String(batch)],
+];
 
 describe.skipIf(skip)(
   'red team across three worker processes (BEIAN_TEST_REDIS_URL and BEIAN_TEST_PG_URL set)',
@@ -95,17 +100,7 @@ describe.skipIf(skip)(
     it('holds the target RPM for all workers together, within 10%', async () => {
       const from = mock.stats.log.length;
       // 60 cases at 600 RPM: ~6 s; three workers each pacing on their own would go at 1,800
-      const r = await runCliAsync([
-        ...runArgs(20, 600),
-        '--queue',
-        queueUrl,
-        '--queue-prefix',
-        prefix,
-        '--db',
-        dbUrl,
-        '--batch-size',
-        '5',
-      ]);
+      const r = await runCliAsync(queuedArgs(5, 20, 600));
       expect(r.code, r.stderr).toBeLessThan(2);
       const at = mock.stats.log.slice(from).map((l) => l.at);
       expect(at.length).toBe(60);
@@ -116,17 +111,7 @@ describe.skipIf(skip)(
 
     it('pauses every worker on a 429 with Retry-After', async () => {
       const from = mock.stats.log.length;
-      const run = runCliAsync([
-        ...runArgs(20, 1200),
-        '--queue',
-        queueUrl,
-        '--queue-prefix',
-        prefix,
-        '--db',
-        dbUrl,
-        '--batch-size',
-        '5',
-      ]);
+      const run = runCliAsync(queuedArgs(5, 20, 1200));
       // let the workers get going, then answer 429 "retry after 2 s" until the first one is seen
       await new Promise((r) => setTimeout(r, 800));
       mock.configure({ faults: { 'rate-limit': 1 }, retryAfterSeconds: 2 });
@@ -150,17 +135,7 @@ describe.skipIf(skip)(
         '--db',
         join(mkdtempSync(join(tmpdir(), 'beian-fleet-')), 'l.db'),
       ]);
-      const queued = await runCliAsync([
-        ...runArgs(10, 6000, 8),
-        '--queue',
-        queueUrl,
-        '--queue-prefix',
-        prefix,
-        '--db',
-        dbUrl,
-        '--batch-size',
-        '4',
-      ]);
+      const queued = await runCliAsync(queuedArgs(4, 10, 6000, 8));
       expect(queued.code).toBe(local.code);
       const strip = (s: string) => {
         const { runId, elapsedMs, ...rest } = JSON.parse(s) as Record<string, unknown>;
