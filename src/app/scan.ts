@@ -15,6 +15,8 @@ import type { CorpusBlock, CorpusReadOptions } from '../corpus/types.js';
 import { openAtomicStream } from '../io/atomic.js';
 import { type Kb, threshold } from '../kb/index.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
+import { wasmBuilt } from '../lexicon/wasm/index.js';
+import { wasmLayout } from '../lexicon/wasm/layout.js';
 import { createDetectors, loadPiiDictionaries, scanText, starPersonalInfo } from '../pii/index.js';
 import type { LoadedLexicon } from './lexicon.js';
 
@@ -118,6 +120,10 @@ export function scanPlan(kb: Kb, lexicon: LoadedLexicon, options: ScanPlanOption
   const keepExamples = options.examples ?? 20;
   const data: ScanWorkerData = {
     matcher: shared,
+    // laid out once here, shared by every worker (BEIAN_WASM=0: the JS walk, for comparison)
+    ...(process.env.BEIAN_WASM !== '0' && wasmBuilt()
+      ? { wasm: wasmLayout(lexicon.matcher.automaton, true) }
+      : {}),
     rules: lexicon.rules,
     read: options.read,
     audit: {
