@@ -15,8 +15,6 @@ import type { CorpusBlock, CorpusReadOptions } from '../corpus/types.js';
 import { openAtomicStream } from '../io/atomic.js';
 import { type Kb, threshold } from '../kb/index.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
-import { wasmBuilt } from '../lexicon/wasm/index.js';
-import { wasmLayout } from '../lexicon/wasm/layout.js';
 import { createDetectors, loadPiiDictionaries, scanText, starPersonalInfo } from '../pii/index.js';
 import type { LoadedLexicon } from './lexicon.js';
 
@@ -113,17 +111,18 @@ export function scanPlan(kb: Kb, lexicon: LoadedLexicon, options: ScanPlanOption
   const fractionMin = threshold(kb, 'corpus.technical.sample-fraction.min');
   const fraction = options.sampleFraction ?? fractionMin.value;
   const bytes = lexicon.compiled ?? serializeMatcher(lexicon.matcher);
-  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
-  shared.set(bytes);
+  let shared = bytes;
+  if (!(bytes.buffer instanceof SharedArrayBuffer)) {
+    shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+    shared.set(bytes);
+  }
   const manualMin = threshold(kb, 'corpus.manual.sample.min');
   const manualSize = options.manualSample ? Math.ceil(manualMin.value) : 0;
   const keepExamples = options.examples ?? 20;
   const data: ScanWorkerData = {
     matcher: shared,
-    // laid out once here, shared by every worker (BEIAN_WASM=0: the JS walk, for comparison)
-    ...(process.env.BEIAN_WASM !== '0' && wasmBuilt()
-      ? { wasm: wasmLayout(lexicon.matcher.automaton, true) }
-      : {}),
+    // the WebAssembly line walk, its tables in the compiled bytes (BEIAN_WASM=0: the JS walk, to compare)
+    wasm: process.env.BEIAN_WASM !== '0',
     rules: lexicon.rules,
     read: options.read,
     audit: {

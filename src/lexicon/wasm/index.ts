@@ -24,9 +24,6 @@ interface WasmApi {
 }
 const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
-/** Whether the built module is there (without compiling it). */
-export const wasmBuilt = (): boolean => candidates().some((f) => existsSync(f));
-
 /** The compiled module, or undefined when no built file is found. */
 export function loadWasmModule(): WasmModule | undefined {
   for (const file of candidates()) if (existsSync(file)) return new api.Module(readFileSync(file));
@@ -50,12 +47,12 @@ export function wasmLines(
   a: AutomatonData,
   module: WasmModule | undefined = loadWasmModule(),
 ): Scanner['lines'] | undefined {
-  return module ? wasmLinesOf(wasmLayout(a), module) : undefined;
+  return module ? wasmLinesOf(a.wasm ?? wasmLayout(a), module) : undefined;
 }
 
 /**
- * The same from a layout made beforehand (a scan makes it once in the main thread and shares its
- * image with every worker through a SharedArrayBuffer: each instance copies it into its memory).
+ * The same from a layout made beforehand (stored in a compiled library: each instance copies the
+ * image into its memory, one memcpy).
  */
 export function wasmLinesOf(
   l: WasmLayout,

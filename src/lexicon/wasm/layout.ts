@@ -1,10 +1,13 @@
 import { type AutomatonData, scanTables } from '../automaton.js';
 import { SEP } from '../normalize.js';
+import type { WasmLayout } from './types.js';
+
+export type { WasmLayout } from './types.js';
 
 /**
- * The automaton laid out for the WebAssembly hot loop (assembly/lines.ts): one Int32Array image
- * of its linear memory and the byte offsets of each table. Built once per worker thread from the
- * JS automaton (tens of milliseconds at 50k keywords), pure.
+ * Lays the automaton out for the WebAssembly hot loop (assembly/lines.ts; see types.ts). Pure; done
+ * when a library is compiled (0.1 s at 50k keywords, 0.3 s for the default library) and stored in
+ * the compiled file, so a scan of a compiled library does none of it.
  *
  * States are renumbered in BFS order, so the root's children are 1..d1 (read after almost every
  * character of real text that starts a keyword) and shallow, hot states share cache lines in the
@@ -13,31 +16,11 @@ import { SEP } from '../normalize.js';
  * tightly, where all levels did not). Deeper edges go to a hash of 16-byte slots (state, symbol,
  * next) so that a probe is one cache line, behind a Bloom-style bit filter like the JS loop's.
  */
-export interface WasmLayout {
-  image: Int32Array;
-  /** byte offsets into the image, in the order of init()'s parameters */
-  cls: number;
-  loSym: number;
-  root: number;
-  d1: number;
-  base: number;
-  pack: number;
-  hash: number;
-  hmask: number;
-  filter: number;
-  fmask: number;
-  fail: number;
-  hasOut: number;
-  sepSym: number;
-  /** bytes of the image (16-aligned): input and output buffers go after it */
-  size: number;
-}
 
 const edgeHash = (s: number, x: number): number =>
   (Math.imul(s, 0x9e3779b1) ^ Math.imul(x, 0x85ebca6b)) >>> 0;
 
-/** `shared`: the image in a SharedArrayBuffer, for worker threads to read without a copy. */
-export function wasmLayout(a: AutomatonData, shared = false): WasmLayout {
+export function wasmLayout(a: AutomatonData): WasmLayout {
   const { root, hState, hSym, hNext, fail, emit, sym } = a;
   const states = fail.length;
   const nsym = root.length - 1;
@@ -181,7 +164,7 @@ export function wasmLayout(a: AutomatonData, shared = false): WasmLayout {
   const wFilter = take(fbits >>> 5);
   const wFail = take(states);
   const wHasOut = take((states >>> 5) + 1);
-  const image = new Int32Array(shared ? new SharedArrayBuffer(words * 4) : new ArrayBuffer(words * 4));
+  const image = new Int32Array(words);
   image.set(a.cls ?? scanTables(a).cls, wCls);
   for (let k = 0; k < 1024; k++) image[wLo + k] = sym[0xdc00 + k] as number;
   for (let x = 0; x <= nsym; x++) image[wRoot + x] = newId[root[x] as number] as number;
