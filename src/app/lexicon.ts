@@ -66,6 +66,8 @@ export interface LoadedLexicon {
   /** rows that load but deserve a look (one-character keywords): never stop a load */
   warnings: Issue[];
   matcher: Matcher;
+  /** entries.length, known without making the entries of a compiled library (a scan reports only it) */
+  keywords: number;
   /** content hash of the merged entries (lexicon/version.ts) */
   version: string;
   /** library-layer rules (reporting cues), applied wherever matches are counted */
@@ -90,6 +92,8 @@ interface DefaultSidecar {
   issues: Issue[];
   warnings: Issue[];
   version: string;
+  /** keywords listed (entries without the matched-only variants); absent in older sidecars */
+  keywords?: number;
   /** DEFAULT_LEXICON_DIR at build time: origins and issues name files under it */
   dir: string;
 }
@@ -160,9 +164,18 @@ function compiledDefault(riskIds: ReadonlySet<string>, file: string): LoadedLexi
   if (built && built !== DEFAULT_LEXICON_DIR)
     for (const e of matcher.entries)
       if (e.origin?.startsWith(built)) e.origin = DEFAULT_LEXICON_DIR + e.origin.slice(built.length);
+  // The listed entries are made when first asked for (a scan needs only their number).
+  let listed: LexiconEntry[] | undefined;
+  const entries = (): LexiconEntry[] => {
+    listed ??= matcher.entries.filter((e) => !e.note?.startsWith(VARIANT_NOTE));
+    return listed;
+  };
   return {
     libraries: side.libraries ?? [],
-    entries: matcher.entries.filter((e) => !e.note?.startsWith(VARIANT_NOTE)),
+    get entries() {
+      return entries();
+    },
+    keywords: side.keywords ?? entries().length,
     duplicates: side.duplicates ?? [],
     issues: side.issues ?? [],
     warnings: side.warnings ?? [],
@@ -185,6 +198,7 @@ export async function writeCompiledDefault(kb: Kb, file: string = DEFAULT_LEXICO
     issues: lex.issues,
     warnings: lex.warnings,
     version: lex.version,
+    keywords: lex.keywords,
     dir: DEFAULT_LEXICON_DIR,
   };
   for (const [target, data] of [
@@ -246,6 +260,7 @@ export async function loadLexicon(
     return {
       libraries: files,
       entries,
+      keywords: entries.length,
       duplicates: [],
       issues: [],
       warnings: [],
@@ -286,6 +301,7 @@ export async function loadLexicon(
   return {
     libraries: libs.map((l) => l.name),
     ...merged,
+    keywords: merged.entries.length,
     warnings: keywordWarnings(merged.entries, matcher.automaton.norm),
     matcher,
     version: libraryVersion(merged.entries),

@@ -238,7 +238,7 @@ export async function scanReport(
       topKeywords: options.topKeywords ?? 20,
     }),
     examples,
-    lexicon: { libraries: lexicon.libraries, keywords: lexicon.entries.length, version: lexicon.version },
+    lexicon: { libraries: lexicon.libraries, keywords: lexicon.keywords, version: lexicon.version },
     ...(options.manualSample
       ? { manualSample: { size: total.manual.length, required: plan.manualSize, seed: options.seed } }
       : {}),
