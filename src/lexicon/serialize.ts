@@ -4,7 +4,12 @@ import { createMatcher, type Matcher, type PatternInfo } from './matcher.js';
 import type { NormalizeOptions } from './normalize.js';
 import type { Boundary, LexiconEntry, Segmenter, Severity } from './types.js';
 import { wasmLayout } from './wasm/layout.js';
-import { WASM_LAYOUT_FIELDS, type WasmLayout, type WasmLayoutInfo } from './wasm/types.js';
+import {
+  WASM_LAYOUT_FIELDS,
+  WASM_LAYOUT_VERSION,
+  type WasmLayout,
+  type WasmLayoutInfo,
+} from './wasm/types.js';
 
 /**
  * Binary form of a compiled matcher: `BEIANLX2`, a u32 header length, a small JSON header (options,
@@ -348,14 +353,20 @@ export function deserializeMatcher(
 
 /** The stored WebAssembly layout, if whole: offsets inside the image (the hot loop trusts them). */
 function wasmOf(info: WasmLayoutInfo | undefined, image: Int32Array | undefined): WasmLayout | undefined {
-  if (!info || !image || typeof info !== 'object') return undefined;
+  if (!info || !image || typeof info !== 'object' || info.version !== WASM_LAYOUT_VERSION) return undefined;
   const size = image.length * 4;
   for (const k of WASM_LAYOUT_FIELDS) {
     const v = info[k];
     if (
       !Number.isInteger(v) ||
       v < 0 ||
-      (k !== 'size' && k !== 'hmask' && k !== 'fmask' && k !== 'd1' && k !== 'sepSym' && v >= size)
+      (k !== 'size' &&
+        k !== 'hmask' &&
+        k !== 'fmask' &&
+        k !== 'd1' &&
+        k !== 'sepSym' &&
+        k !== 'version' &&
+        v >= size)
     )
       throw new CompiledLexiconError(`WebAssembly layout field ${k} out of range (damaged file)`);
   }

@@ -80,6 +80,7 @@ export function wasmLinesOf(
     l.fmask,
     l.fail,
     l.hasOut,
+    l.skip,
     l.sepSym,
   );
   const input = l.size;

@@ -1,6 +1,6 @@
 import { type AutomatonData, scanTables } from '../automaton.js';
 import { SEP } from '../normalize.js';
-import type { WasmLayout } from './types.js';
+import { WASM_LAYOUT_VERSION, type WasmLayout } from './types.js';
 
 export type { WasmLayout } from './types.js';
 
@@ -164,6 +164,7 @@ export function wasmLayout(a: AutomatonData): WasmLayout {
   const wFilter = take(fbits >>> 5);
   const wFail = take(states);
   const wHasOut = take((states >>> 5) + 1);
+  const wSkip = take(2048);
   const image = new Int32Array(words);
   image.set(a.cls ?? scanTables(a).cls, wCls);
   for (let k = 0; k < 1024; k++) image[wLo + k] = sym[0xdc00 + k] as number;
@@ -202,7 +203,16 @@ export function wasmLayout(a: AutomatonData): WasmLayout {
     if ((emit[s] as number) !== -1)
       image[wHasOut + (ns >>> 5)] = (image[wHasOut + (ns >>> 5)] as number) | (1 << (ns & 31));
   }
+  // BMP characters that start a pattern: the hot loop skips the others at the root
+  const cls = image.subarray(wCls, wCls + 65536);
+  const rootRow = image.subarray(wRoot, wRoot + nsym + 1);
+  for (let c = 0; c < 0x10000; c++) {
+    const v = cls[c] as number;
+    if (v < 0 || (rootRow[v >> 1] as number) === 0) continue;
+    image[wSkip + (c >>> 5)] = (image[wSkip + (c >>> 5)] as number) | (1 << (c & 31));
+  }
   return {
+    version: WASM_LAYOUT_VERSION,
     image,
     cls: wCls * 4,
     loSym: wLo * 4,
@@ -216,6 +226,7 @@ export function wasmLayout(a: AutomatonData): WasmLayout {
     fmask,
     fail: wFail * 4,
     hasOut: wHasOut * 4,
+    skip: wSkip * 4,
     sepSym: sym[SEP] as number,
     size: words * 4,
   };

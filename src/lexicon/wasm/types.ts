@@ -4,6 +4,8 @@
  * Stored in compiled libraries (serialize.ts), so loading one does no layout work.
  */
 export interface WasmLayoutInfo {
+  /** WASM_LAYOUT_VERSION when made: a stored layout of another version is made again at load */
+  version: number;
   /** byte offsets into the image, in the order of init()'s parameters */
   cls: number;
   loSym: number;
@@ -17,6 +19,8 @@ export interface WasmLayoutInfo {
   fmask: number;
   fail: number;
   hasOut: number;
+  /** bitset by BMP code unit: the character starts a pattern (the root skips the others) */
+  skip: number;
   sepSym: number;
   /** bytes of the image (16-aligned): input and output buffers go after it */
   size: number;
@@ -26,7 +30,11 @@ export interface WasmLayout extends WasmLayoutInfo {
   image: Int32Array;
 }
 
+/** Bumped whenever the image's tables or their meaning change (assembly/lines.ts and layout.ts). */
+export const WASM_LAYOUT_VERSION = 3;
+
 export const WASM_LAYOUT_FIELDS = [
+  'version',
   'cls',
   'loSym',
   'root',
@@ -39,6 +47,7 @@ export const WASM_LAYOUT_FIELDS = [
   'fmask',
   'fail',
   'hasOut',
+  'skip',
   'sepSym',
   'size',
 ] as const satisfies ReadonlyArray<keyof WasmLayoutInfo>;

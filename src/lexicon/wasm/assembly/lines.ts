@@ -17,6 +17,7 @@ let FILTER: usize = 0; // one bit per hash of each deeper edge
 let FMASK: u32 = 0;
 let FAIL: usize = 0; // i32 by state
 let HASOUT: usize = 0; // bitset by state: some pattern ends here
+let SKIP: usize = 0; // bitset by BMP code unit: the character starts a pattern (or is a newline)
 let SEPSYM: u32 = 0; // symbol of the digit separator, 0 = none
 
 export function init(
@@ -32,6 +33,7 @@ export function init(
   fmask: u32,
   fail: usize,
   hasOut: usize,
+  skip: usize,
   sepSym: u32,
 ): void {
   CLS = cls;
@@ -46,6 +48,7 @@ export function init(
   FMASK = fmask;
   FAIL = fail;
   HASOUT = hasOut;
+  SKIP = skip;
   SEPSYM = sepSym;
 }
 
@@ -111,6 +114,27 @@ export function lines(from: usize, to: usize, out: usize): u32 {
   let start = from;
   let i = from;
   while (i < to) {
+    // At the root, past the line's first character, a character that starts no pattern leaves the
+    // root there whatever the noise and digit context (no pattern starts with the separator): skip
+    // runs of such ASCII and 3-byte characters (most of Chinese text) with one bit each.
+    if (s === 0 && blank === 0) {
+      while (i + 2 < to) {
+        const lead: u32 = load<u8>(i);
+        let c: u32 = 0;
+        let w: usize = 0;
+        if (lead < 0x80) {
+          if (lead === 0x0a) break;
+          c = lead;
+          w = 1;
+        } else if (lead >= 0xe0 && lead < 0xf0) {
+          c = ((lead & 0x0f) << 12) | ((<u32>load<u8>(i, 1) & 0x3f) << 6) | (<u32>load<u8>(i, 2) & 0x3f);
+          w = 3;
+        } else break;
+        if ((load<u32>(SKIP + ((<usize>(c >>> 5)) << 2)) & (1 << (c & 31))) !== 0) break;
+        i += w;
+      }
+      if (i >= to) break;
+    }
     const b0: u32 = load<u8>(i);
     let c: u32;
     let lo: u32 = 0;
