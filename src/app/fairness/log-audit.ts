@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { BeianError, issueOf } from '../../errors.js';
+import { BeianError, issueOf, messageOf } from '../../errors.js';
 import { type FairnessData, param } from '../../fairness/data.js';
 import { analyseDisparity, DisparityAccumulator, type DisparityParams } from '../../fairness/disparity.js';
 import { type LogFormat, readLog } from '../../fairness/log-reader.js';
@@ -73,26 +73,26 @@ export async function runPriceAudit(input: PriceAuditInput): Promise<PriceReport
         const [item, rawPrice, group, rawTime] = v;
         const price = parseNumber(rawPrice);
         if (price === undefined) {
-          bad.add({ line, column: input.price, value: rawPrice ?? '', message: 'price is not a number' });
+          bad.add({ line, column: input.price, value: rawPrice ?? '', ...messageOf('malformed.log.price') });
           return;
         }
         if (item === undefined || item.trim() === '') {
-          bad.add({ line, column: input.item, value: item ?? '', message: 'item is empty' });
+          bad.add({ line, column: input.item, value: item ?? '', ...messageOf('malformed.log.item') });
           return;
         }
         let time: number | undefined;
         if (input.time !== undefined) {
           time = parseTime(rawTime);
           if (time === undefined) {
-            bad.add({ line, column: input.time, value: rawTime ?? '', message: 'time is not a timestamp' });
+            bad.add({ line, column: input.time, value: rawTime ?? '', ...messageOf('malformed.log.time') });
             return;
           }
         }
         acc.add(item, price, group?.trim() || '(missing)', time);
       },
-      malformed(line, message) {
+      malformed(line, key, params) {
         rows += 1;
-        bad.add({ line, message });
+        bad.add({ line, ...messageOf(key, params) });
       },
       progress: input.onProgress,
     },
@@ -171,12 +171,12 @@ export async function runDisparityAudit(input: DisparityAuditInput): Promise<Dis
     line: number,
     at: number,
     column: string | undefined,
-    name: string,
+    key: 'malformed.log.outcome' | 'malformed.log.label',
   ) => {
     if (at < 0) return { ok: true as const, value: undefined };
     const value = parseBool(v[at]);
     if (value !== undefined) return { ok: true as const, value };
-    bad.add({ line, column, value: v[at] ?? '', message: `${name} is not 1/0, true/false or yes/no` });
+    bad.add({ line, column, value: v[at] ?? '', ...messageOf(key) });
     return { ok: false as const };
   };
   await readLog(
@@ -186,14 +186,14 @@ export async function runDisparityAudit(input: DisparityAuditInput): Promise<Dis
       row(v, line) {
         rows += 1;
         let rank: number | undefined;
-        const o = boolCell(v, line, io, input.outcome, 'outcome');
+        const o = boolCell(v, line, io, input.outcome, 'malformed.log.outcome');
         if (!o.ok) return;
-        const l = boolCell(v, line, il, input.label, 'label');
+        const l = boolCell(v, line, il, input.label, 'malformed.log.label');
         if (!l.ok) return;
         if (ir >= 0) {
           rank = parseNumber(v[ir]);
           if (rank === undefined || rank < 1) {
-            bad.add({ line, column: input.rank, value: v[ir] ?? '', message: 'rank is not a number ≥ 1' });
+            bad.add({ line, column: input.rank, value: v[ir] ?? '', ...messageOf('malformed.log.rank') });
             return;
           }
         }
@@ -201,9 +201,9 @@ export async function runDisparityAudit(input: DisparityAuditInput): Promise<Dis
         for (let i = 0; i < k; i++) values[i] = v[i]?.trim() || '(missing)';
         acc.add(values, o.value, l.value, rank);
       },
-      malformed(line, message) {
+      malformed(line, key, params) {
         rows += 1;
-        bad.add({ line, message });
+        bad.add({ line, ...messageOf(key, params) });
       },
       progress: input.onProgress,
     },

@@ -1,7 +1,9 @@
 import iconv from 'iconv-lite';
 import { openBytes } from '../../corpus/blocks.js';
 import { detectEncoding } from '../../corpus/encoding.js';
+import { malformedEntry } from '../../corpus/malformed.js';
 import { type CorpusEncoding, DEFAULT_MAX_RECORD_BYTES } from '../../corpus/types.js';
+import type { MessageRef } from '../../i18n/index.js';
 import { CsvSplitter } from '../../util/csv.js';
 import {
   type BlockResult,
@@ -56,7 +58,9 @@ export async function scanCsv(
   for await (const rec of csvRows(text())) {
     if ('bad' in rec) {
       // an unclosed quote: reported, and its line still de-identified as plain text when writing
-      r.malformed.push({ file, line: rec.bad.line, reason: `invalid CSV: ${rec.bad.message}` });
+      r.malformed.push(
+        malformedEntry(file, rec.bad.line, 'malformed.invalidCsv', { reason: rec.bad.reason }),
+      );
       const clean = scanRecord(s, r, file, rec.bad.line, rec.bad.raw, undefined, undefined, false);
       if (write) await write(`${clean}\n`);
       continue;
@@ -70,11 +74,16 @@ export async function scanCsv(
         const missing = fields.filter((f) => !record.includes(f));
         chosen = new Set(fields.map((f) => record.indexOf(f)).filter((i) => i >= 0));
         if (missing.length)
-          r.malformed.push({
-            file,
-            line: info.lines,
-            reason: `no column ${missing.map((m) => `"${m}"`).join(', ')} in the header${chosen.size ? '' : '; every cell is scanned'}`,
-          });
+          r.malformed.push(
+            malformedEntry(
+              file,
+              info.lines,
+              chosen.size ? 'malformed.csv.noColumns' : 'malformed.csv.noColumnsAll',
+              {
+                columns: missing.map((m) => `"${m}"`).join(', '),
+              },
+            ),
+          );
         if (chosen.size === 0) chosen = undefined;
       }
       // the header is written too: the re-scan reads it (a column named after a person is PI as well)
@@ -84,11 +93,12 @@ export async function scanCsv(
     }
     const ok = record.length === header.length;
     if (!ok)
-      r.malformed.push({
-        file,
-        line: info.lines,
-        reason: `expected ${header.length} columns, found ${record.length}`,
-      });
+      r.malformed.push(
+        malformedEntry(file, info.lines, 'malformed.csv.columnCount', {
+          expected: header.length,
+          found: record.length,
+        }),
+      );
     const source = ok && sourceColumn >= 0 ? record[sourceColumn] : undefined;
     const scanned = record.map((_, i) => !(ok && chosen && !chosen.has(i)));
     const names = header;
@@ -115,7 +125,7 @@ export async function scanCsv(
 
 type CsvRow =
   | { record: string[]; info: { lines: number } }
-  | { bad: { line: number; message: string; raw: string } };
+  | { bad: { line: number; reason: MessageRef; raw: string } };
 
 /** Records of a decoded CSV text stream, resynchronised after a bad quote (util/csv.ts). */
 async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<CsvRow> {
@@ -123,7 +133,7 @@ async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<CsvRow> {
   const splitter = new CsvSplitter(
     ',',
     (record, lines) => out.push({ record, info: { lines } }),
-    (line, message, raw) => out.push({ bad: { line, message, raw } }),
+    (line, reason, raw) => out.push({ bad: { line, reason, raw } }),
     DEFAULT_MAX_RECORD_BYTES,
   );
   for await (const chunk of text) {
