@@ -10,14 +10,16 @@ const en = translator('en');
 
 describe('malformed entries carry a catalogue key', () => {
   it('keeps the English reason and translates the key, nested reasons included', () => {
-    let cause: unknown;
-    try {
-      JSON.parse('{"text":');
-    } catch (e) {
-      cause = e;
-    }
+    const cause = ((): Error => {
+      try {
+        JSON.parse('{"text":');
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('the text parsed');
+    })();
     const m = malformedEntry('a.jsonl', 2, 'malformed.invalidJson', { reason: jsonReason(cause) });
-    expect(m.reason).toBe(`invalid JSON: ${(cause as Error).message}`);
+    expect(m.reason).toBe(`invalid JSON: ${cause.message}`);
     expect(malformedReason(m, en)).toBe(m.reason);
     expect(malformedReason(m, zh)).toBe('JSON 不完整：内容意外结束');
   });

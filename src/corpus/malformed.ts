@@ -24,13 +24,18 @@ export const malformedItem = (
   ...malformedEntry(file, line, key, params),
 });
 
+/** The key and params of an entry, when it has them. */
+const refOf = (m: MalformedEntry) => ({
+  ...(m.key ? { key: m.key } : {}),
+  ...(m.params ? { params: m.params } : {}),
+});
+
 /** A copy of the entry without the stream's `kind` (what reports hold). */
 export const entryOf = (m: MalformedEntry): MalformedEntry => ({
   file: m.file,
   line: m.line,
   reason: m.reason,
-  ...(m.key ? { key: m.key } : {}),
-  ...(m.params ? { params: m.params } : {}),
+  ...refOf(m),
 });
 
 /** The entry as a located issue, so the shells print it as `file:line: reason` in the user's language. */
@@ -38,8 +43,7 @@ export const malformedIssue = (m: MalformedEntry): Issue => ({
   file: m.file,
   line: m.line,
   message: m.reason,
-  ...(m.key ? { key: m.key } : {}),
-  ...(m.params ? { params: m.params } : {}),
+  ...refOf(m),
 });
 
 /** The entry's reason in the user's language (the English `reason` when it has no key). */
