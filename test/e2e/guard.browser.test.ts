@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -7,12 +7,10 @@ import { loadKb } from '../../src/kb/index.js';
 import { CSP } from '../../src/server/security.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { saveInterceptions } from '../../src/store/repos/guard.js';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
+import { ARTIFACTS, launchChromium, NO_BROWSER } from '../helpers/browser.js';
 import { startDashboard } from '../helpers/dashboard.js';
 
 /** The guard page in real headless Chromium: SVG chart, tables, hostile keywords rendered as text. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
 const XSS = '<img src=x onerror="window.__xss=1">紫色暗号';
 
 let store: Store;
@@ -70,7 +68,7 @@ beforeAll(async () => {
     kb: loadKb(),
     clock: () => new Date('2026-11-25T00:00:00Z'),
   }));
-  if (!skip) ctx = await launchChromium();
+  if (!NO_BROWSER) ctx = await launchChromium();
 });
 
 afterAll(async () => {
@@ -79,7 +77,7 @@ afterAll(async () => {
   await store?.close();
 });
 
-describe.skipIf(skip)('dashboard guard page (Chromium)', () => {
+describe.skipIf(NO_BROWSER)('dashboard guard page (Chromium)', () => {
   it('charts interceptions per day and risk, lists top keywords and suspended users, runs no script', async () => {
     const page = await ctx.newPage();
     const res = await page.goto(`${base}/guard`);
