@@ -95,13 +95,13 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
           return runQueued(c, {
             queue: flags.queue,
             ...(flags.queuePrefix ? { queuePrefix: flags.queuePrefix } : {}),
-            ...(flags.attach ? { attach: flags.attach } : { options: resolve() }),
+            ...(flags.attach ? { attach: flags.attach } : { options: await resolve() }),
             batchSize: positiveInt(flags.batchSize, '--batch-size') ?? 50,
             json: flags.json === true,
             kb,
           });
         }
-        const opts = resolve();
+        const opts = await resolve();
         const { nodeTransport } = await import('../../../redteam/targets/node-transport.js');
         const transport = nodeTransport();
         const bar = createProgress(c, c.t('redteam.progress'), { json: flags.json });
