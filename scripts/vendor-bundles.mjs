@@ -14,7 +14,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 const VENDOR = join(DIST, 'vendor');
 /** The packages bundled: only ever imported by their bare name in src/ (a subpath stays unbundled). */
-const PACKAGES = ['kysely', 'zod'];
+const PACKAGES = ['kysely', 'zod', 'commander'];
+/**
+ * Our own modules bundled in place: the message catalogues (index + 40 files of zh/en messages,
+ * imported by every command; 26 -> 14 ms CPU as one file). Only self-contained folders qualify:
+ * nothing outside them imported, no `import.meta.url` paths that would move.
+ */
+const OWN = ['i18n/index.js'];
 
 let esbuild;
 try {
@@ -64,13 +70,39 @@ for (const name of PACKAGES) {
     outfile: join(VENDOR, `${name}.js`),
     legalComments: 'eof',
     banner: {
-      js: `// ${name} ${pkg.version} (${pkg.license}, see ${name}.LICENSE), bundled by scripts/vendor-bundles.mjs`,
+      js: [
+        `// ${name} ${pkg.version} (${pkg.license}, see ${name}.LICENSE), bundled by scripts/vendor-bundles.mjs`,
+        // a CommonJS package (commander) still require()s Node's built-ins inside the ES bundle
+        "import { createRequire as __vendorRequire } from 'node:module';",
+        'const require = __vendorRequire(import.meta.url);',
+      ].join('\n'),
     },
     logLevel: 'warning',
     plugins: name === 'zod' ? [englishOnlyZodLocales] : [],
   });
   const licence = readdirSync(dir).find((f) => /^licen[cs]e/i.test(f));
   if (licence) copyFileSync(join(dir, licence), join(VENDOR, `${name}.LICENSE`));
+}
+
+for (const rel of OWN) {
+  const file = join(DIST, rel);
+  const r = await esbuild.build({
+    entryPoints: [file],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    metafile: true,
+    absWorkingDir: ROOT,
+    logLevel: 'warning',
+    banner: { js: `// ${rel} and the modules it imports, bundled by scripts/vendor-bundles.mjs` },
+  });
+  const folder = dirname(file);
+  const outside = Object.keys(r.metafile.inputs).filter((i) => !join(ROOT, i).startsWith(folder));
+  if (outside.length)
+    throw new Error(`vendor-bundles: ${rel} imports outside its folder: ${outside.join(', ')}`);
+  writeFileSync(file, r.outputFiles[0].text);
 }
 
 // `from 'kysely'`, `import 'zod'`, `import('kysely')`: the exact bare name only
