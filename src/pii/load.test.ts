@@ -1,15 +1,15 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PII_DIR, loadPiiDictionaries, writeWordStatsSnapshot } from './load.js';
 import { createDetectors } from './registry.js';
 import { scanText } from './scan.js';
+import { decodeWordStats } from './word-stats-file.js';
 
 describe('the word-statistics snapshot', () => {
   const dir = mkdtempSync(join(tmpdir(), 'beian-ws-'));
-  const file = join(dir, 'word-stats.v8');
+  const file = join(dir, 'word-stats.bin');
 
   it('loads to exactly what building them from jieba’s list gives, and detects the same', () => {
     expect(writeWordStatsSnapshot(DEFAULT_PII_DIR, file)).toBe(true);
@@ -23,10 +23,13 @@ describe('the word-statistics snapshot', () => {
   });
 
   it('is read when its sources match, and not when surnames.txt changed', () => {
-    const tampered = deserialize(readFileSync(file)) as { stats: { given: Float32Array } };
-    tampered.stats.given[0x4e00] = 999;
-    const marked = join(dir, 'marked.v8');
-    writeFileSync(marked, serialize(tampered));
+    // the tables are views over the file's bytes: a change through one is a change of the bytes
+    const bytes = readFileSync(file);
+    const tampered = decodeWordStats(bytes);
+    if (!tampered) throw new Error('snapshot not decodable');
+    (tampered.given as Float32Array)[0x4e00] = 999;
+    const marked = join(dir, 'marked.bin');
+    writeFileSync(marked, bytes);
     expect(loadPiiDictionaries(DEFAULT_PII_DIR, { wordStatsSnapshot: marked }).words?.given[0x4e00]).toBe(
       999,
     );

@@ -3,11 +3,11 @@ import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import { parse } from 'yaml';
 import { BeianError, osReason } from '../errors.js';
 import { buildDictionaries, type PiiDictionaries } from './dictionaries.js';
 import type { WordStats } from './word-stats.js';
+import { decodeWordStats, encodeWordStats, wordStatsTag } from './word-stats-file.js';
 
 /** data/pii of the installed package (the same relative path from src/pii and dist/pii). */
 export const DEFAULT_PII_DIR = fileURLToPath(new URL('../../data/pii/', import.meta.url));
@@ -30,19 +30,20 @@ function jiebaDict(): { file: string; key: string } | undefined {
 
 /**
  * The word statistics built from jieba's list by `npm run build` (scripts/compile-data.mjs) beside
- * this module: dist/pii/word-stats.v8 (building them costs 0.3-1 s, loading ~50 ms). Used only when
- * the list and surnames.txt are those it was built from; under tsx there is none.
+ * this module: dist/pii/word-stats.bin (building them costs 0.3-1 s; loading is one read and a few
+ * typed-array views over it, about a millisecond). Used only when the list and surnames.txt are
+ * those it was built from; under tsx there is none.
  */
-export const DEFAULT_WORD_STATS_SNAPSHOT = fileURLToPath(new URL('./word-stats.v8', import.meta.url));
-const STATS_FORMAT = 'beian-word-stats/1';
+export const DEFAULT_WORD_STATS_SNAPSHOT = fileURLToPath(new URL('./word-stats.bin', import.meta.url));
+const STATS_FORMAT = 'beian-word-stats/2';
 
 const statsHash = (dictKey: string, surnames: string): string =>
   createHash('sha256').update(`${STATS_FORMAT}\0${dictKey}\0`).update(surnames).digest('hex');
 
 function snapshotStats(file: string, hash: string): WordStats | undefined {
   try {
-    const s = deserialize(readFileSync(file)) as { format?: unknown; hash?: unknown; stats?: WordStats };
-    return s.format === STATS_FORMAT && s.hash === hash ? s.stats : undefined;
+    const bytes = readFileSync(file);
+    return wordStatsTag(bytes) === hash ? decodeWordStats(bytes) : undefined;
   } catch {
     return undefined;
   }
@@ -105,7 +106,7 @@ export function writeWordStatsSnapshot(
   if (!dict || !stats) return false;
   const surnames = readFileSync(`${dir.replace(/\/$/, '')}/surnames.txt`, 'utf8');
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, serialize({ format: STATS_FORMAT, hash: statsHash(dict.key, surnames), stats }));
+  writeFileSync(tmp, encodeWordStats(stats, statsHash(dict.key, surnames)));
   renameSync(tmp, file);
   return true;
 }

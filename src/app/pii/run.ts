@@ -17,6 +17,7 @@ import {
   type PiiDictionaries,
   type PiiType,
   type RedactionPolicy,
+  shareDictionaries,
 } from '../../pii/index.js';
 import { createSequenceDetectors } from '../../pii/model/index.js';
 import type { PiiSection } from '../../project/sections/pii.js';
@@ -208,9 +209,12 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
   const big = totalBytes > 4 * 1024 * 1024;
   const pool: WorkerPool<CorpusBlock, BlockResult> | undefined =
     jobs > 1 && (o.jobs !== undefined || big)
-      ? // the dictionaries are built once here and cloned into each worker (a clone costs a tenth of
-        // reading and indexing the word list again in every thread)
-        createPool(WORKER_URL, { size: jobs, workerData: { options, dicts: dictionaries() } })
+      ? // the dictionaries are read once here; the word statistics (most of their size) go to every
+        // worker as one SharedArrayBuffer its tables are views over, the small rest is cloned
+        createPool(WORKER_URL, {
+          size: jobs,
+          workerData: { options, dicts: shareDictionaries(dictionaries()) },
+        })
       : undefined;
 
   const total = newTotal();
