@@ -1,12 +1,20 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
+import { WordIndex } from './code-tables.js';
 
 const HAN = '\\u4e00-\\u9fff';
 const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
 /** A door number: the anchor of a full address (…27号, 88-1号). */
 const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?号(?:院|楼)?/g;
 const MAX_PREFIX = 32;
-const isPrefixChar = (ch: string): boolean => /^[\u4e00-\u9fffA-Za-z0-9]$/.test(ch);
+/** one UTF-16 unit, Han, Latin or a digit (what /^[\u4e00-\u9fffA-Za-z0-9]$/ accepts, without a regex run per character) */
+const isPrefixChar = (ch: string): boolean => {
+  if (ch.length !== 1) return false;
+  const c = ch.charCodeAt(0);
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+  );
+};
 /** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
 export const STREET =
   /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?![\u4e00-\u9fff]?(?:线|站|口站|局|办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
@@ -71,9 +79,8 @@ const PLACE_KINDS = [
   '社区',
   '村',
 ];
-/** by UTF-16 code: 1 = the last character of a kind (a table, as this is read at every character) */
-const PLACE_LAST = new Uint8Array(0x10000);
-for (const k of PLACE_KINDS) PLACE_LAST[k.charCodeAt(k.length - 1)] = 1;
+/** the kinds by their last character (a table, as this is read at every character), in list order */
+const PLACE_LAST = new WordIndex(PLACE_KINDS, true);
 /** a character right after the kind that makes it a longer word (村民, 村委, 广场舞) */
 const PLACE_NOT_NEXT = new Set(
   [...'民委里庄落镇干长级官头口上寨支户组务办规籍医舞'].map((c) => c.charCodeAt(0)),
@@ -239,11 +246,12 @@ export function createAddress(d: PiiDictionaries): Detector {
    */
   function places(text: string, out: Finding[]): void {
     for (let p = 1; p < text.length; p++) {
-      if (PLACE_LAST[text.charCodeAt(p)] === 0) continue;
+      const kinds = PLACE_LAST.get(text.charCodeAt(p));
+      if (kinds === undefined) continue;
       const end = p + 1;
       if (end < text.length && PLACE_NOT_NEXT.has(text.charCodeAt(end))) continue;
       let kind = '';
-      for (const k of PLACE_KINDS)
+      for (const k of kinds)
         if (end >= k.length && text.startsWith(k, end - k.length)) {
           kind = k;
           break;
