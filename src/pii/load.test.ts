@@ -17,6 +17,8 @@ describe('the word-statistics snapshot', () => {
     const loaded = loadPiiDictionaries(DEFAULT_PII_DIR, { wordStatsSnapshot: file });
     expect(built.words).toBeDefined();
     expect(loaded.words).toStrictEqual(built.words);
+    // the other dictionaries come from the snapshot's JSON (no YAML parse), the same values
+    expect(loaded).toStrictEqual(built);
     // our own sentence: names with and without cues, a phone number, an idiom that is no name
     const text = '联系人王建国，电话13812345678；李明说星罗棋布的村庄里住着张三。';
     expect(scanText(text, createDetectors(loaded))).toEqual(scanText(text, createDetectors(built)));
@@ -40,5 +42,16 @@ describe('the word-statistics snapshot', () => {
     const fresh = loadPiiDictionaries(other, { wordStatsSnapshot: marked });
     expect(fresh.surnames).toContain('龘');
     expect(fresh.words?.given[0x4e00]).not.toBe(999);
+  });
+
+  it('reads the other dictionaries from data/pii again once any of its files changed', () => {
+    const other = join(dir, 'pii2');
+    mkdirSync(other);
+    for (const f of readdirSync(DEFAULT_PII_DIR)) copyFileSync(join(DEFAULT_PII_DIR, f), join(other, f));
+    const snap = join(dir, 'snap2.bin');
+    expect(writeWordStatsSnapshot(other, snap)).toBe(true);
+    expect(loadPiiDictionaries(other, { wordStatsSnapshot: snap }).regions).not.toContain('龘龘');
+    writeFileSync(join(other, 'regions.txt'), `${readFileSync(join(other, 'regions.txt'), 'utf8')}\n龘龘\n`);
+    expect(loadPiiDictionaries(other, { wordStatsSnapshot: snap }).regions).toContain('龘龘');
   });
 });

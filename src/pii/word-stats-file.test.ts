@@ -49,7 +49,7 @@ describe('the word-statistics byte layout', () => {
   it('shares the dictionaries as worker data (structured-cloneable) and gets the same back', () => {
     const dicts = loadPiiDictionaries();
     const shared = structuredClone(shareDictionaries(dicts));
-    expect(shared.words).toBeInstanceOf(SharedArrayBuffer);
+    expect(shared.bytes).toBeInstanceOf(SharedArrayBuffer);
     expect(unshareDictionaries(shared)).toStrictEqual(dicts);
   });
 });

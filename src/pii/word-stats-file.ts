@@ -14,7 +14,10 @@ const MAGIC = 0x32535742; // "BWS2" little-endian
 
 type Section =
   | { name: string; kind: 'i32set' | 'f64set'; size: number; offset: number; length: number }
-  | { name: string; kind: 'f32' | 'strings'; offset: number; length: number };
+  | { name: string; kind: 'f32' | 'strings' | 'text'; offset: number; length: number };
+
+/** the section holding the caller's extra text (the rest of the dictionaries as JSON) */
+const EXTRA = '#extra';
 
 interface Header {
   /** what the statistics were built from (load.ts compares it before trusting the file) */
@@ -33,8 +36,13 @@ export function encodeWordStats(
   stats: WordStats,
   tag: string,
   into: (bytes: number) => Uint8Array = (n) => new Uint8Array(n),
+  extra?: string,
 ): Uint8Array {
   const parts: Array<{ section: Section; bytes: Uint8Array }> = [];
+  if (extra !== undefined) {
+    const bytes = new TextEncoder().encode(extra);
+    parts.push({ section: { name: EXTRA, kind: 'text', offset: 0, length: bytes.length }, bytes });
+  }
   for (const [name, value] of Object.entries(stats) as Array<[string, unknown]>) {
     let bytes: Uint8Array;
     let section: Section;
@@ -107,6 +115,7 @@ export function decodeWordStats(input: Uint8Array): WordStats | undefined {
   const bytes = input.byteOffset % 8 === 0 ? input : input.slice();
   const out: Record<string, NumberSet | Float32Array | ReadonlySet<string>> = {};
   for (const s of header.sections) {
+    if (s.kind === 'text') continue;
     const from = header.base + s.offset;
     const at = bytes.byteOffset + from;
     const width = s.kind === 'f64set' ? 8 : s.kind === 'strings' ? 1 : 4;
@@ -124,20 +133,64 @@ export function decodeWordStats(input: Uint8Array): WordStats | undefined {
   return out as unknown as WordStats;
 }
 
-/** The dictionaries as worker data: the word statistics as one SharedArrayBuffer, the rest cloned. */
+/** The extra text stored with the statistics (encodeWordStats' `extra`), if any. */
+export function wordStatsExtra(bytes: Uint8Array): string | undefined {
+  const header = readHeader(bytes);
+  const s = header?.sections.find((x) => x.name === EXTRA && x.kind === 'text');
+  if (!header || !s) return undefined;
+  const from = header.base + s.offset;
+  return from + s.length <= bytes.length
+    ? new TextDecoder().decode(bytes.subarray(from, from + s.length))
+    : undefined;
+}
+
+const SET = '\u0000set';
+/**
+ * The dictionaries besides the word statistics as JSON (sets tagged), so a snapshot or a worker
+ * reads them back without the YAML parser and the schema checks. Throws on a value JSON cannot
+ * carry (the caller then keeps the slow path).
+ */
+export function dictionariesToJson(d: Omit<PiiDictionaries, 'words'>): string {
+  return JSON.stringify(d, (_key, v: unknown) => {
+    if (v instanceof Set) return { [SET]: [...v] };
+    if (
+      v !== null &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      Object.getPrototypeOf(v) !== Object.prototype
+    )
+      throw new TypeError('dictionaries: a value JSON cannot carry');
+    return v;
+  });
+}
+
+export function dictionariesFromJson(text: string): Omit<PiiDictionaries, 'words'> {
+  return JSON.parse(text, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && SET in v ? new Set((v as Record<string, unknown[]>)[SET]) : v,
+  ) as Omit<PiiDictionaries, 'words'>;
+}
+
+/**
+ * The dictionaries as worker data: one SharedArrayBuffer (the word statistics' tables, which the
+ * worker reads as views, and the rest as JSON), instead of a structured clone of every set.
+ */
 export interface SharedPiiDictionaries {
-  dicts: Omit<PiiDictionaries, 'words'>;
-  words?: SharedArrayBuffer;
+  bytes: SharedArrayBuffer;
+  /** whether word statistics are in it */
+  words: boolean;
 }
 
 export function shareDictionaries(d: PiiDictionaries): SharedPiiDictionaries {
   const { words, ...rest } = d;
-  if (!words) return { dicts: rest };
-  const bytes = encodeWordStats(words, '', (n) => new Uint8Array(new SharedArrayBuffer(n)));
-  return { dicts: rest, words: bytes.buffer as SharedArrayBuffer };
+  const sab = (n: number) => new Uint8Array(new SharedArrayBuffer(n));
+  // without statistics (no jieba list) the layout holds only the JSON
+  const bytes = encodeWordStats(words ?? ({} as WordStats), '', sab, dictionariesToJson(rest));
+  return { bytes: bytes.buffer as SharedArrayBuffer, words: words !== undefined };
 }
 
 export function unshareDictionaries(s: SharedPiiDictionaries): PiiDictionaries {
-  const words = s.words ? decodeWordStats(new Uint8Array(s.words)) : undefined;
-  return words ? { ...s.dicts, words } : s.dicts;
+  const bytes = new Uint8Array(s.bytes);
+  const rest = dictionariesFromJson(wordStatsExtra(bytes) ?? '{}');
+  const words = s.words ? decodeWordStats(bytes) : undefined;
+  return words ? { ...rest, words } : rest;
 }
