@@ -22,6 +22,7 @@ export const NameCues = z
     before: z.object({ strong: words, weak: words }).strict(),
     after: z.object({ strong: words, weak: words }).strict(),
     stop: z.string(),
+    'soft-stop': z.string(),
     titles: words,
     speech: words,
     'org-suffix': words,

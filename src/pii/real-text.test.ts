@@ -38,6 +38,14 @@ describe('person names in news text', () => {
     expect(found('该集团总裁顾建平认为，市场仍在调整。', 'person-name')).toEqual(['顾建平']);
   });
 
+  it('reads a soft stop character (有, 科, 前) as a given-name character only beside a cue', () => {
+    expect(found('有请副县长于有斌先生发言', 'person-name')).toEqual(['于有斌']);
+    expect(found('信用卡中心总裁杨科说，风险可控', 'person-name')).toEqual(['杨科']);
+    expect(found('他说杨科有前途', 'person-name')).toEqual([]);
+    // a second given character that starts a suffix (军) still ends a name before a speech verb
+    expect(found('彭小军告诉我们，规模在扩大', 'person-name')).toEqual(['彭小军']);
+  });
+
   it('reports no fragment of an organisation, a group word or a title as a name', () => {
     expect(found('某科技公司执行总经理郑明远出席', 'person-name')).toEqual(['郑明远']);
     expect(found('他和朋友和同事们一起去了', 'person-name')).toEqual([]);

@@ -9,6 +9,7 @@ const GIVEN = 8;
 const TRANSLIT = 16;
 const AMBIGUOUS = 32;
 const SINGLE = 64;
+const SOFT_STOP = 128;
 
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
 function indexBy(words: readonly string[], last: boolean): Map<number, string[]> {
@@ -30,6 +31,7 @@ const PREFIX_PENALTY = 2;
 const GLUE_PENALTY = 3;
 const BARE_FLOOR = 3.5;
 const NO_CUE_FLOOR = 3;
+const AMBIGUOUS_FLOOR = 5;
 const NO_CUE_BASE = 0.4;
 const WEAK_BONUS = 0.25;
 const NO_CUE_MAX = 0.84;
@@ -101,6 +103,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (const ch of chars) if (!/\s/.test(ch)) flags[ch.charCodeAt(0)] = (flags[ch.charCodeAt(0)] ?? 0) | f;
   };
   setFlag(cues.stop, STOP);
+  setFlag(cues['soft-stop'], SOFT_STOP);
   setFlag([...d.givenNameChars].join(''), GIVEN);
   setFlag(cues.translit, TRANSLIT);
   setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
@@ -323,10 +326,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (let g = 2; g >= 1; g--) {
       const gs = i + sl;
       let nameLike = 0;
+      let soft = false;
       let ok = gs + g <= text.length;
       for (let k = gs; ok && k < gs + g; k++) {
         const f = flags[text.charCodeAt(k)] ?? 0;
         if (!(f & HAN) || f & STOP) ok = false;
+        else if (f & SOFT_STOP) soft = true;
         else if (f & GIVEN) nameLike++;
       }
       if (!ok) continue;
@@ -337,16 +342,21 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (
         g === 2 &&
         (startsAt(speech, text, gs + 1) ||
-          (startsAt(orgSuffix, text, gs + 1) && (right <= 0 || left !== LEFT_CUE)))
+          (startsAt(orgSuffix, text, gs + 1) && right !== RIGHT_CUE && (right <= 0 || left !== LEFT_CUE)))
       )
         continue;
       if (isCommon(text, i, e)) continue;
       if (right === BLOCKED) continue;
-      if (ambiguous && left !== LEFT_CUE && right !== RIGHT_CUE) continue;
+      const cue = left === LEFT_CUE || right === RIGHT_CUE;
+      // a soft stop character (有, 前, 月…) is a given-name character only beside a cue (副县长于有斌)
+      if (soft && !cue) continue;
+      // a function-word surname (和, 同, 金…) needs a cue too, unless its characters read clearly as
+      // a name by the word statistics (金泰均, 江德力: AMBIGUOUS_FLOOR, above the bare floor)
+      const doubtful = ambiguous && !cue;
+      if (doubtful && words === undefined) continue;
       // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
       if (ambiguous && g === 2 && words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))))
         continue;
-      const cue = left === LEFT_CUE || right === RIGHT_CUE;
       let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
       if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) continue;
       if (!cue && words !== undefined && isModern(text)) {
@@ -356,8 +366,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const m = nameOdds(text, i, sl, e);
         const bare = left === 0 && right === 0;
         if (bare && m < BARE_FLOOR) continue;
+        if (doubtful && m < AMBIGUOUS_FLOOR) continue;
         score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
-      } else if (left === 0 && right === 0) continue;
+      } else if ((left === 0 && right === 0) || doubtful) continue;
       // below the floor it could not win anyway; the word test is the dearest, so it comes last
       if (score < MIN_SCORE) continue;
       if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE)) continue;
