@@ -60,6 +60,12 @@ describe('person names in news text', () => {
     expect(found('他去了意大利和巴塞罗那', 'person-name')).toEqual([]);
   });
 
+  it('finds a Latin-script name led by a known English given name without a cue', () => {
+    expect(found('这部短片由Mike Newell执导', 'person-name')).toEqual(['Mike Newell']);
+    expect(found('原作出自JoeGoyette之手', 'person-name')).toEqual(['JoeGoyette']);
+    expect(found("《Garry'sMod》很受欢迎，Summer版本也上线了", 'person-name')).toEqual([]);
+  });
+
   it('finds a name again where it recurs in the same text', () => {
     expect(found('研究员梁文博认为风险可控。梁文博还指出', 'person-name')).toEqual(['梁文博', '梁文博']);
   });

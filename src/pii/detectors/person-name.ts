@@ -39,6 +39,8 @@ const LEFT_CUE = 0.45;
 const RIGHT_CUE = 0.35;
 const BLOCKED = -1;
 const LIST_SCORE = 0.7;
+const LATIN_PAIR_SCORE = 0.75;
+const LATIN_ALONE_SCORE = 0.62;
 const GLOSS_SCORE = 0.75;
 const GLOSS = /[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/g;
 /** 、 和 与 及: between the names of a list */
@@ -414,7 +416,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
 
   /**
    * Latin-script names in Chinese text (记者John Smith表示, 选手Grubby说): a capitalised word or two,
-   * not inside a longer Latin/digit run, with a title/label cue before or a speech cue after.
+   * not inside a longer Latin/digit run, with a title/label cue before or a speech cue after, or
+   * led by a known English given name (制作人JoeGoyette, 由Mike Newell执导: `medium`).
    */
   function latinNames(text: string, out: Finding[]): void {
     if (!/[A-Z]/.test(text)) return;
@@ -426,8 +429,17 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const left = leftScore(text, s);
       const right = rightScore(text, e);
       const cue = left === LEFT_CUE || right === RIGHT_CUE;
-      if (!cue) continue;
-      out.push(finding('person-name', text, s, e, 0.2 + left + right));
+      let score = 0.2 + left + right;
+      if (!cue) {
+        // no cue: the first word must be a known given name (JohnCarpenter, Mike Newell); alone,
+        // one that is no English word as well, and not a possessive (Garry'sMod)
+        const first = /^[A-Z][a-z]+/.exec(m[0])?.[0] ?? '';
+        const pair = first.length < m[0].length;
+        if (pair ? !d.latinGivenNames.has(first) : !d.latinGivenAlone.has(first)) continue;
+        if (!pair && (text[e] === "'" || text[e] === '’')) continue;
+        score = pair ? LATIN_PAIR_SCORE : LATIN_ALONE_SCORE;
+      }
+      out.push(finding('person-name', text, s, e, score));
     }
     out.sort((a, b) => a.start - b.start);
   }
