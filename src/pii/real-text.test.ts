@@ -196,6 +196,20 @@ describe('addresses in news text', () => {
       '广东省深圳市南山区科苑路15号科兴大厦3栋1201室',
     ]);
   });
+
+  it('reads wings, towers, phases, room ranges and estate names after the door number', () => {
+    expect(found('地点：成都市武侯区科华北路88号时代广场东塔1203、1205室', 'address')).toEqual([
+      '成都市武侯区科华北路88号时代广场东塔1203、1205室',
+    ]);
+    expect(found('合肥高新区望江西路9号翠湖二期6栋锦绣苑2号楼8楼', 'address')).toEqual([
+      '合肥高新区望江西路9号翠湖二期6栋锦绣苑2号楼8楼',
+    ]);
+    expect(found('地址：昆明市盘龙区北京路12号北楼3层服务中心', 'address')).toEqual([
+      '昆明市盘龙区北京路12号北楼3层',
+    ]);
+    // never across a function word: what follows 的 is another thing
+    expect(found('家住建设路16号的陈先生说', 'address')).toEqual(['建设路16号']);
+  });
 });
 
 describe('names and addresses added in session 3 (own fixtures in the shape of news text)', () => {
