@@ -46,6 +46,18 @@ describe('person names in news text', () => {
     expect(found('彭小军告诉我们，规模在扩大', 'person-name')).toEqual(['彭小军']);
   });
 
+  it('reads more roles, kin and ages as cues before a name', () => {
+    expect(found('北京某公司营销主管庞晓东告诉记者', 'person-name')).toEqual(['庞晓东']);
+    expect(found('89岁的钱鹤林作品拍出高价', 'person-name')).toEqual(['钱鹤林']);
+    expect(found('家庭主妇倪秀英已经习惯了', 'person-name')).toEqual(['倪秀英']);
+  });
+
+  it('takes no conjunction, speech word or running word after a cue for a name', () => {
+    expect(found('他同时还是出色的学者和教师', 'person-name')).toEqual([]);
+    expect(found('相关官员曾放出消息', 'person-name')).toEqual([]);
+    expect(found('30岁男子张某侵占财物', 'person-name')).toEqual(['张某']);
+  });
+
   it('reports no fragment of an organisation, a group word or a title as a name', () => {
     expect(found('某科技公司执行总经理郑明远出席', 'person-name')).toEqual(['郑明远']);
     expect(found('他和朋友和同事们一起去了', 'person-name')).toEqual([]);

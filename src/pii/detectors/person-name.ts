@@ -350,6 +350,28 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (isCommon(text, i, e)) continue;
       if (right === BLOCKED) continue;
       const cue = left === LEFT_CUE || right === RIGHT_CUE;
+      // a surname that is a conjunction or preposition (和, 同, 向) takes a speech cue after it: a
+      // title before is not enough (学者和教师, 民警向警方)
+      if (ambiguous && LEFT_PARTICLE.has(text.charCodeAt(i)) && right !== RIGHT_CUE) continue;
+      // a surname that is also a speech word (曾) before an ordinary word is that word, with no
+      // shorter reading (官员曾鼓励, 曾放出)
+      if (
+        g === 2 &&
+        right !== RIGHT_CUE &&
+        words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
+        startsAt(speech, text, i)
+      )
+        return undefined;
+      // the last given character opens a frequent word with the next one (男子张某侵占, 路某来自):
+      // the shorter reading is the name (a one-character given name may run on: 鲁政委 is read as 鲁政)
+      if (
+        g === 2 &&
+        right !== RIGHT_CUE &&
+        words !== undefined &&
+        e < text.length &&
+        words.frequent300.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e)))
+      )
+        continue;
       // a soft stop character (有, 前, 月…) is a given-name character only beside a cue (副县长于有斌)
       if (soft && !cue) continue;
       // a function-word surname (和, 同, 金…) needs a cue too, unless its characters read clearly as
