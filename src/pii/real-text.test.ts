@@ -52,6 +52,14 @@ describe('person names in news text', () => {
     expect(found('家庭主妇倪秀英已经习惯了', 'person-name')).toEqual(['倪秀英']);
   });
 
+  it('reads more words after a name as cues, and a speaker label at the start of a line', () => {
+    expect(found('影片由卢家栋导演，明年上映', 'person-name')).toEqual(['卢家栋']);
+    expect(found('当天邵振邦在接受采访时说', 'person-name')).toEqual(['邵振邦']);
+    expect(found('冯志远：我们会继续投入研发。', 'person-name')).toEqual(['冯志远']);
+    // a place before a colon is no speaker
+    expect(found('北京：今天有雨', 'person-name')).toEqual([]);
+  });
+
   it('takes no conjunction, speech word or running word after a cue for a name', () => {
     expect(found('他同时还是出色的学者和教师', 'person-name')).toEqual([]);
     expect(found('相关官员曾放出消息', 'person-name')).toEqual([]);

@@ -187,6 +187,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
     return 0;
   };
 
+  /** a full-width or ASCII colon, or 】： (an interview's speaker label) */
+  const isSpeakerColon = (text: string, e: number): boolean => {
+    const c = text.charCodeAt(e);
+    return c === 0xff1a || (c === 0x3011 && text.charCodeAt(e + 1) === 0xff1a);
+  };
   /** cheap: could a name ending at e have a context after it */
   const rightPossible = (text: string, e: number): boolean => {
     if (e >= text.length) return true;
@@ -325,6 +330,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
     let bestEnd = -1;
     let bestScore = 0;
+    let bestCue = false;
     for (let g = 2; g >= 1; g--) {
       const gs = i + sl;
       let nameLike = 0;
@@ -340,7 +346,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
       // the second given character starting a speech word or suffix belongs to what follows
       // (unless a cue or boundary follows: 总裁沈东军认为 — 军 is a suffix and a given character)
       const e = gs + g;
-      const right = rightScore(text, e);
+      // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
+      const right =
+        left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) ? RIGHT_CUE : rightScore(text, e);
       if (
         g === 2 &&
         (startsAt(speech, text, gs + 1) ||
@@ -396,9 +404,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
       // below the floor it could not win anyway; the word test is the dearest, so it comes last
       if (score < MIN_SCORE) continue;
       if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE)) continue;
-      if (bestEnd < 0 || score > bestScore + 1e-9) {
+      // a reading with a cue beside it wins over one the statistics alone carry (邵振邦在接受, not 邵振)
+      if (bestEnd < 0 || (cue && !bestCue) || (cue === bestCue && score > bestScore + 1e-9)) {
         bestEnd = e;
         bestScore = score;
+        bestCue = cue;
       }
     }
     return bestEnd < 0 ? undefined : { end: bestEnd, score: bestScore };
