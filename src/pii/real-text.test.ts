@@ -86,6 +86,14 @@ describe('person names in news text', () => {
     expect(found("《Garry'sMod》很受欢迎，Summer版本也上线了", 'person-name')).toEqual([]);
   });
 
+  it('finds lower-case Latin names after a title, bare given names after a by-line, and 夫/翰 in transliterations', () => {
+    expect(found('项目负责人emily女士介绍', 'person-name')).toEqual(['emily']);
+    expect(found('访问http后再看blog', 'person-name')).toEqual([]);
+    expect(found('■本报记者晓禾报道', 'person-name')).toEqual(['晓禾']);
+    expect(found('记者来到了中影基地', 'person-name')).toEqual([]);
+    expect(found('发言人格里戈耶夫表示', 'person-name')).toEqual(['格里戈耶夫']);
+  });
+
   it('finds a name again where it recurs in the same text', () => {
     expect(found('研究员梁文博认为风险可控。梁文博还指出', 'person-name')).toEqual(['梁文博', '梁文博']);
   });

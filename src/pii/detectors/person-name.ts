@@ -32,6 +32,7 @@ const GLUE_PENALTY = 3;
 const BARE_FLOOR = 3.5;
 const NO_CUE_FLOOR = 3;
 const AMBIGUOUS_FLOOR = 5;
+const GIVEN_LIKE = 1.5;
 const NO_CUE_BASE = 0.4;
 const WEAK_BONUS = 0.25;
 const NO_CUE_MAX = 0.84;
@@ -40,6 +41,21 @@ const RIGHT_CUE = 0.35;
 const BLOCKED = -1;
 const LIST_SCORE = 0.7;
 const LATIN_PAIR_SCORE = 0.75;
+const TITLED_GIVEN_SCORE = 0.65;
+const BYLINE_TITLES = [
+  '记者',
+  '通讯员',
+  '实习生',
+  '网友',
+  '编辑',
+  '作家',
+  '画家',
+  '艺术家',
+  '歌手',
+  '主持人',
+  '摄影',
+  '作者',
+];
 const LATIN_ALONE_SCORE = 0.62;
 const GLOSS_SCORE = 0.75;
 const GLOSS = /[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/g;
@@ -77,6 +93,13 @@ function readsModern(text: string): boolean {
   return classical === 0 || modernSeen;
 }
 const LATIN_WORD = /(?<![A-Za-z0-9_.@-])[A-Z][a-z]{2,14}(?: ?[A-Z][a-z]{1,14})?(?![A-Za-z0-9_@-])/g;
+const LATIN_LOWER = /(?<![A-Za-z0-9_.@/:#-])[a-z]{3,20}(?![A-Za-z0-9_@./-])/g;
+/** lower-case Latin words that stand beside cues but name nobody (blog, http…) */
+const LATIN_NOT_NAME = new Set(
+  'blog http https www com cn net org html weibo app wifi the and for with from you are not but all can new one'.split(
+    ' ',
+  ),
+);
 const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
 
 /**
@@ -111,6 +134,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
   setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
   const compound = new Set(d.surnames.filter((x) => x.length === 2));
   const titles = indexBy(cues.titles, true);
+  // the titles a bare given name or pen name follows (记者晓风, 网友艳妮): by-lines and authors
+  const bylines = indexBy(BYLINE_TITLES, true);
+  /** by UTF-16 code: 1 = the last character of a by-line title (a table: read at every character) */
+  const BYLINE_LAST = new Uint8Array(0x10000);
+  for (const t of BYLINE_TITLES) BYLINE_LAST[t.charCodeAt(t.length - 1)] = 1;
   const titlesAhead = indexBy(cues.titles, false);
   const labels = indexBy(cues.before.strong, true);
   const conj = indexBy(cues.before.weak, true);
@@ -340,7 +368,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const f = flags[text.charCodeAt(k)] ?? 0;
         if (!(f & HAN) || f & STOP) ok = false;
         else if (f & SOFT_STOP) soft = true;
-        else if (f & GIVEN) nameLike++;
+        // a name-like character: in data/pii's list, or frequent in the word list's names
+        else if (f & GIVEN || (words !== undefined && (words.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE))
+          nameLike++;
       }
       if (!ok) continue;
       // the second given character starting a speech word or suffix belongs to what follows
@@ -452,6 +482,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
    * led by a known English given name (制作人JoeGoyette, 由Mike Newell执导: `medium`).
    */
   function latinNames(text: string, out: Finding[]): void {
+    lowerLatinNames(text, out);
     if (!/[A-Z]/.test(text)) return;
     LATIN_WORD.lastIndex = 0;
     for (let m = LATIN_WORD.exec(text); m !== null; m = LATIN_WORD.exec(text)) {
@@ -474,6 +505,59 @@ export function createPersonName(d: PiiDictionaries): Detector {
       out.push(finding('person-name', text, s, e, score));
     }
     out.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * A name without a known surname right after a by-line title (记者晓风, 网友艳妮, 作家笛安描写):
+   * two or three characters that make no ordinary word, none a stop character, with a boundary or
+   * a speech word after (`medium`: the title is the only cue). Surname-led ones are read
+   * by the main loop.
+   */
+  function titledGiven(text: string, out: Finding[]): void {
+    const w = words;
+    if (w === undefined) return;
+    for (let i = 2; i + 2 <= text.length; i++) {
+      const f = flags[text.charCodeAt(i)] ?? 0;
+      if (!(f & HAN) || f & (SURNAME | STOP | SOFT_STOP)) continue;
+      if (!BYLINE_LAST[text.charCodeAt(i - 1)] || !endsAt(bylines, text, i)) continue;
+      for (let e = Math.min(i + 3, text.length); e >= i + 2; e--) {
+        let ok = true;
+        for (let k = i + 1; k < e && ok; k++) {
+          const g = flags[text.charCodeAt(k)] ?? 0;
+          ok = (g & HAN) !== 0 && !(g & (STOP | SOFT_STOP));
+        }
+        if (!ok) continue;
+        const a = text.charCodeAt(i);
+        const b = text.charCodeAt(i + 1);
+        const key = e - i === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
+        if (e - i === 2 ? w.words2.has(key) : w.words3.has(key) || w.words2.has(packHan(a, b))) continue;
+        if (isCommon(text, i, e)) continue;
+        const right = rightScore(text, e);
+        if (right < 0.2) continue;
+        if (out.some((x) => i < x.end && x.start < e)) break;
+        out.push(finding('person-name', text, i, e, TITLED_GIVEN_SCORE));
+        break;
+      }
+    }
+    out.sort((x, y) => x.start - y.start);
+  }
+
+  /**
+   * Latin names written in lower case (负责人julia女士, 主编annawintour): only right after a title,
+   * with a boundary, a particle or a speech word after.
+   */
+  function lowerLatinNames(text: string, out: Finding[]): void {
+    if (!/[a-z]{3}/.test(text)) return;
+    LATIN_LOWER.lastIndex = 0;
+    for (let m = LATIN_LOWER.exec(text); m !== null; m = LATIN_LOWER.exec(text)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (LATIN_NOT_NAME.has(m[0]) || out.some((f) => s < f.end && f.start < e)) continue;
+      const left = leftScore(text, s);
+      const right = rightScore(text, e);
+      if (left !== LEFT_CUE || right <= 0) continue;
+      out.push(finding('person-name', text, s, e, 0.2 + left + right));
+    }
   }
 
   /**
@@ -589,6 +673,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         }
         i++;
       }
+      if (words !== undefined) titledGiven(text, out);
       glossed(text, out);
       latinNames(text, out);
       if (out.length > 0 && words !== undefined) listed(text, out);
