@@ -10,7 +10,14 @@ const TRANSLIT = 16;
 const AMBIGUOUS = 32;
 const SINGLE = 64;
 const SOFT_STOP = 128;
+/** the last character of a by-line title (记者, 网友…) */
+const BYLINE_END = 256;
 
+/**
+ * Words indexed by their first (or last) two characters, one-character words apart: one probe per
+ * text position, and a short list behind it even when dozens of titles end in the same character
+ * (…长, …员). `edge` holds every first (or last) character, for a cheap "could one start here".
+ */
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
 function indexBy(words: readonly string[], last: boolean): Map<number, string[]> {
   const m = new Map<number, string[]>();
@@ -118,7 +125,7 @@ const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
  */
 export function createPersonName(d: PiiDictionaries): Detector {
   const cues = d.nameCues;
-  const flags = new Uint8Array(0x10000);
+  const flags = new Uint16Array(0x10000);
   for (let c = 0x4e00; c <= 0x9fff; c++) flags[c] = HAN;
   for (const s of d.surnames) {
     const c = s.charCodeAt(0);
@@ -136,9 +143,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const titles = indexBy(cues.titles, true);
   // the titles a bare given name or pen name follows (记者晓风, 网友艳妮): by-lines and authors
   const bylines = indexBy(BYLINE_TITLES, true);
-  /** by UTF-16 code: 1 = the last character of a by-line title (a table: read at every character) */
-  const BYLINE_LAST = new Uint8Array(0x10000);
-  for (const t of BYLINE_TITLES) BYLINE_LAST[t.charCodeAt(t.length - 1)] = 1;
+  for (const t of BYLINE_TITLES)
+    flags[t.charCodeAt(t.length - 1)] = (flags[t.charCodeAt(t.length - 1)] ?? 0) | BYLINE_END;
   const titlesAhead = indexBy(cues.titles, false);
   const labels = indexBy(cues.before.strong, true);
   const conj = indexBy(cues.before.weak, true);
@@ -510,36 +516,29 @@ export function createPersonName(d: PiiDictionaries): Detector {
   /**
    * A name without a known surname right after a by-line title (记者晓风, 网友艳妮, 作家笛安描写):
    * two or three characters that make no ordinary word, none a stop character, with a boundary or
-   * a speech word after (`medium`: the title is the only cue). Surname-led ones are read
-   * by the main loop.
+   * a speech word after (`medium`: the title is the only cue). Surname-led ones are read by
+   * `chinese`. Called by the main loop at the last character of a by-line title; the end or -1.
    */
-  function titledGiven(text: string, out: Finding[]): void {
+  function titledGivenAt(text: string, i: number): number {
     const w = words;
-    if (w === undefined) return;
-    for (let i = 2; i + 2 <= text.length; i++) {
-      const f = flags[text.charCodeAt(i)] ?? 0;
-      if (!(f & HAN) || f & (SURNAME | STOP | SOFT_STOP)) continue;
-      if (!BYLINE_LAST[text.charCodeAt(i - 1)] || !endsAt(bylines, text, i)) continue;
-      for (let e = Math.min(i + 3, text.length); e >= i + 2; e--) {
-        let ok = true;
-        for (let k = i + 1; k < e && ok; k++) {
-          const g = flags[text.charCodeAt(k)] ?? 0;
-          ok = (g & HAN) !== 0 && !(g & (STOP | SOFT_STOP));
-        }
-        if (!ok) continue;
-        const a = text.charCodeAt(i);
-        const b = text.charCodeAt(i + 1);
-        const key = e - i === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
-        if (e - i === 2 ? w.words2.has(key) : w.words3.has(key) || w.words2.has(packHan(a, b))) continue;
-        if (isCommon(text, i, e)) continue;
-        const right = rightScore(text, e);
-        if (right < 0.2) continue;
-        if (out.some((x) => i < x.end && x.start < e)) break;
-        out.push(finding('person-name', text, i, e, TITLED_GIVEN_SCORE));
-        break;
+    if (w === undefined || i + 2 > text.length) return -1;
+    const f = flags[text.charCodeAt(i)] ?? 0;
+    if (!(f & HAN) || f & (SURNAME | STOP | SOFT_STOP) || !endsAt(bylines, text, i)) return -1;
+    for (let e = Math.min(i + 3, text.length); e >= i + 2; e--) {
+      let ok = true;
+      for (let k = i + 1; k < e && ok; k++) {
+        const g = flags[text.charCodeAt(k)] ?? 0;
+        ok = (g & HAN) !== 0 && !(g & (STOP | SOFT_STOP));
       }
+      if (!ok) continue;
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      const key = e - i === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
+      if (e - i === 2 ? w.words2.has(key) : w.words3.has(key) || w.words2.has(packHan(a, b))) continue;
+      if (isCommon(text, i, e)) continue;
+      if (rightScore(text, e) >= 0.2) return e;
     }
-    out.sort((x, y) => x.start - y.start);
+    return -1;
   }
 
   /**
@@ -653,9 +652,21 @@ export function createPersonName(d: PiiDictionaries): Detector {
       let i = 0;
       while (i < n) {
         const f = flags[text.charCodeAt(i)] ?? 0;
-        if (!(f & (SURNAME | TRANSLIT))) {
+        if (!(f & (SURNAME | TRANSLIT | BYLINE_END))) {
           i++;
           continue;
+        }
+        if (f & BYLINE_END) {
+          const e = titledGivenAt(text, i + 1);
+          if (e > 0) {
+            out.push(finding('person-name', text, i + 1, e, TITLED_GIVEN_SCORE));
+            i = e;
+            continue;
+          }
+          if (!(f & (SURNAME | TRANSLIT))) {
+            i++;
+            continue;
+          }
         }
         const prevTranslit = i > 0 && (flags[text.charCodeAt(i - 1)] ?? 0) & TRANSLIT;
         const c = f & SURNAME ? chinese(text, i) : undefined;
@@ -673,7 +684,6 @@ export function createPersonName(d: PiiDictionaries): Detector {
         }
         i++;
       }
-      if (words !== undefined) titledGiven(text, out);
       glossed(text, out);
       latinNames(text, out);
       if (out.length > 0 && words !== undefined) listed(text, out);
