@@ -8,6 +8,7 @@ interface WorkerFlags {
   concurrency?: string;
   threads?: string;
   healthPort?: string;
+  healthHost?: string;
   lockSeconds?: string;
   queuePrefix?: string;
 }
@@ -20,6 +21,7 @@ export const register: Register = (program, run, ctx) => {
     .option('--concurrency <n>', ctx.t('worker.option.concurrency'))
     .option('--threads <n>', ctx.t('worker.option.threads'))
     .option('--health-port <port>', ctx.t('worker.option.healthPort'))
+    .option('--health-host <host>', ctx.t('worker.option.healthHost'))
     .option('--lock-seconds <s>', ctx.t('worker.option.lockSeconds'))
     .option('--queue-prefix <prefix>', ctx.t('worker.option.prefix'))
     .action(
@@ -29,6 +31,10 @@ export const register: Register = (program, run, ctx) => {
         const lockSeconds = positiveInt(o.lockSeconds, '--lock-seconds') ?? 30;
         const healthPort =
           o.healthPort === undefined ? undefined : positiveInt(o.healthPort, '--health-port');
+        // loopback unless asked: a container's probe comes from outside it (docker, kubelet)
+        const healthHost = o.healthHost ?? '127.0.0.1';
+        if (o.healthHost !== undefined && healthPort === undefined)
+          throw BeianError.of('USAGE', 'worker.hostNeedsPort');
         const [
           { connectReady, redactUrl },
           { startWorker },
@@ -50,11 +56,15 @@ export const register: Register = (program, run, ctx) => {
             const kb = loadKb();
             const prefix = o.queuePrefix ?? 'beian';
             const { redisGate } = await import('../../queue/bullmq/rate-gate.js');
+            // the keep-alive transport of a local run: a batch is many small exchanges
+            const { nodeTransport } = await import('../../redteam/targets/node-transport.js');
+            const transport = nodeTransport();
             const handlers = workerHandlers(kb, {
               threads,
               redteam: {
                 store,
                 fetch: globalThis.fetch,
+                transport: transport.send,
                 env: c.env,
                 now: c.now,
                 // every target's RPM, concurrency and 429 pauses shared by all workers, through Redis
@@ -95,10 +105,13 @@ export const register: Register = (program, run, ctx) => {
               await new Promise<void>((resolve, reject) => {
                 server.once('error', (e) =>
                   reject(
-                    BeianError.of('ENVIRONMENT', 'worker.portBusy', { port: healthPort, message: e.message }),
+                    BeianError.of('ENVIRONMENT', 'worker.portBusy', {
+                      port: `${healthHost}:${healthPort}`,
+                      message: e.message,
+                    }),
                   ),
                 );
-                server.listen(healthPort, '127.0.0.1', () => resolve());
+                server.listen(healthPort, healthHost, () => resolve());
               });
             }
             c.err(
@@ -111,6 +124,7 @@ export const register: Register = (program, run, ctx) => {
             c.err(`${c.t('worker.stopping', { signal })}\n`);
             await worker.stop();
             await handlers.close();
+            transport.close();
             health?.close();
             return 0;
           });
