@@ -116,6 +116,20 @@ async function storedRows(runId: string): Promise<{ rows: number; keys: number; 
   }
 }
 
+/** Failed attempts recorded for any batch of the run's submissions. */
+async function failuresOf(runId: string): Promise<number> {
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  try {
+    const r = await c.query<{ n: string }>('select count(*) as n from queue_failures where run like $1', [
+      `${runId}_%`,
+    ]);
+    return Number(r.rows[0]?.n);
+  } finally {
+    await c.end();
+  }
+}
+
 /** The run's JSON equals the local run's, and every case is stored exactly once, answered. */
 async function expectExact(r: { code: number; stdout: string; stderr: string }): Promise<void> {
   expect(r.code, r.stderr).toBeLessThan(2);
@@ -167,27 +181,52 @@ describe.skipIf(skip)('queued red-team runs under faults (real Redis and Postgre
     await expectExact(await run);
   }, 120_000);
 
-  it('lets a SIGTERMed worker finish or hand back its batch, exit 0, and loses nothing', async () => {
-    const p = `${prefix}-term`;
-    const port = await freePort();
-    const victim = startWorker(REDIS as string, p, ['--health-port', String(port)]);
-    const others = [startWorker(REDIS as string, p), startWorker(REDIS as string, p)];
-    await ready([victim, ...others]);
-    const from = mock.stats.log.length;
-    const run = runCliAsync(queuedArgs(REDIS as string, p));
-    await until(
-      async () =>
-        mock.stats.log.length - from >= 10 && ((await health('127.0.0.1', port))?.body.active ?? 0) > 0,
-    );
-    victim.child.kill('SIGTERM');
-    const code = await Promise.race([
-      exited(victim),
-      new Promise<string>((r) => setTimeout(() => r('still running 30 s after SIGTERM'), 30_000)),
-    ]);
-    expect(code, victim.output()).toBe(0);
-    expect(victim.output()).toMatch(/SIGTERM/);
-    await expectExact(await run);
-  }, 120_000);
+  it.each([
+    ['finishes its batch (the default grace)', [], 5],
+    ['hands its batch back unfinished after --grace-seconds, using no attempt', ['--grace-seconds', '1'], 30],
+  ])(
+    'a SIGTERMed worker %s, exits 0, and nothing is lost',
+    async (_, extra, batch) => {
+      const p = `${prefix}-term-${batch}`;
+      const port = await freePort();
+      const victim = startWorker(REDIS as string, p, ['--health-port', String(port), ...extra]);
+      const others = [startWorker(REDIS as string, p), startWorker(REDIS as string, p)];
+      await ready([victim, ...others]);
+      const from = mock.stats.log.length;
+      const args = queuedArgs(REDIS as string, p);
+      args[args.indexOf('--batch-size') + 1] = String(batch);
+      const run = runCliAsync(args);
+      await until(
+        async () =>
+          mock.stats.log.length - from >= 10 && ((await health('127.0.0.1', port))?.body.active ?? 0) > 0,
+      );
+      victim.child.kill('SIGTERM');
+      // draining: the probe says so (503) until the batch is finished or handed back
+      let draining = false;
+      await until(async () => {
+        const h = await health('127.0.0.1', port);
+        if (h?.status === 503 && h.body.state === 'draining') draining = true;
+        return draining || h === undefined;
+      });
+      // with a 1 s grace on a batch of 30 cases the worker drains for at least that second
+      if (extra.length) expect(draining).toBe(true);
+      const code = await Promise.race([
+        exited(victim),
+        new Promise<string>((r) => setTimeout(() => r('still running 40 s after SIGTERM'), 40_000)),
+      ]);
+      expect(code, victim.output()).toBe(0);
+      expect(victim.output()).toMatch(/SIGTERM/);
+      const r = await run;
+      await expectExact(r);
+      const { runId } = JSON.parse(r.stdout) as { runId: string };
+      if (extra.length) {
+        expect(victim.output()).toMatch(/Handed 1 unfinished|已将 1 个未完成的任务交还队列/);
+        // handed back, not failed: no attempt of any batch was recorded as failing
+        expect(await failuresOf(runId)).toBe(0);
+      }
+    },
+    120_000,
+  );
 
   it('completes when Redis is killed and restarted mid-run (workers reconnect, lost batches go back)', async () => {
     const port = await freePort();

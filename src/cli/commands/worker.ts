@@ -10,6 +10,7 @@ interface WorkerFlags {
   healthPort?: string;
   healthHost?: string;
   lockSeconds?: string;
+  graceSeconds?: string;
   queuePrefix?: string;
 }
 
@@ -23,12 +24,14 @@ export const register: Register = (program, run, ctx) => {
     .option('--health-port <port>', ctx.t('worker.option.healthPort'))
     .option('--health-host <host>', ctx.t('worker.option.healthHost'))
     .option('--lock-seconds <s>', ctx.t('worker.option.lockSeconds'))
+    .option('--grace-seconds <s>', ctx.t('worker.option.graceSeconds'))
     .option('--queue-prefix <prefix>', ctx.t('worker.option.prefix'))
     .action(
       run(async (c, o: WorkerFlags) => {
         const concurrency = positiveInt(o.concurrency, '--concurrency') ?? 1;
         const threads = positiveInt(o.threads, '--threads') ?? 1;
         const lockSeconds = positiveInt(o.lockSeconds, '--lock-seconds') ?? 30;
+        const graceSeconds = positiveInt(o.graceSeconds, '--grace-seconds') ?? 30;
         const healthPort =
           o.healthPort === undefined ? undefined : positiveInt(o.healthPort, '--health-port');
         // loopback unless asked: a container's probe comes from outside it (docker, kubelet)
@@ -122,7 +125,8 @@ export const register: Register = (program, run, ctx) => {
               process.once('SIGINT', () => resolve('SIGINT'));
             });
             c.err(`${c.t('worker.stopping', { signal })}\n`);
-            await worker.stop();
+            await worker.stop(graceSeconds * 1000);
+            if (worker.state.released) c.err(`${c.t('worker.released', { n: worker.state.released })}\n`);
             await handlers.close();
             transport.close();
             health?.close();
