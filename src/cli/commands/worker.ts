@@ -87,6 +87,7 @@ export const register: Register = (program, run, ctx) => {
               concurrency,
               lockMs: lockSeconds * 1000,
               names: { name: 'beian', prefix },
+              name,
             });
             const kinds = handlers.handlers.map((h) => h.kind);
             let health: import('node:http').Server | undefined;

@@ -10,6 +10,8 @@ export interface WorkerOptions {
   /** lock time: a killed worker's job returns to the queue after about this long */
   lockMs?: number;
   names?: QueueNames;
+  /** this worker's name on its jobs (BullMQ's processedBy), e.g. host:pid */
+  name?: string;
 }
 
 export interface WorkerState {
@@ -92,6 +94,7 @@ export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSin
     stalledInterval: Math.max(1000, Math.round(lockMs / 2)),
     maxStalledCount: 3,
     autorun: false,
+    ...(options.name ? { name: options.name } : {}),
   });
   worker.on('error', () => {
     // connection errors: ioredis reconnects; the state says so
