@@ -61,9 +61,11 @@ async function corpus(dir: string): Promise<string> {
 }
 
 /** Runs the CLI under /usr/bin/time: wall ms, stdout and peak RSS (MB). */
-function run(args: string[]): Promise<{ code: number; stdout: string; ms: number; rssMb: number }> {
+function run(
+  args: string[],
+): Promise<{ code: number; stdout: string; ms: number; rssMb: number; cpuMs: number }> {
   const t = performance.now();
-  const child = spawn('/usr/bin/time', ['-f', '__RSS__ %M', process.execPath, BIN, ...args], {
+  const child = spawn('/usr/bin/time', ['-f', '__RSS__ %M %U %S', process.execPath, BIN, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -81,10 +83,20 @@ function run(args: string[]): Promise<{ code: number; stdout: string; ms: number
         stdout,
         ms: performance.now() - t,
         rssMb: Number(stderr.match(/__RSS__ (\d+)/)?.[1] ?? 0) / 1024,
+        cpuMs: (stderr.match(/__RSS__ \d+ ([\d.]+) ([\d.]+)/)?.slice(1) ?? []).reduce(
+          (n, x) => n + Number(x) * 1000,
+          0,
+        ),
       }),
     ),
   );
 }
+
+/** CPU time (user + system, all threads) of a running process so far, ms, from /proc (100 ticks/s). */
+const cpuMs = (pid: number | undefined): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
 
 /** Peak RSS of a running process (MB), from /proc. */
 const peakRss = (pid: number | undefined): number =>
@@ -148,17 +160,37 @@ const strip = (j: string) => {
   return JSON.stringify(r);
 };
 const local = await run(['scan', file, '--threads', '1', '--json']);
-const rows: Array<{ name: string; ms: number; submitterRss: number; workerRss: number[]; b: Breakdown }> = [];
+const rows: Array<{
+  name: string;
+  ms: number;
+  cpuMs: number;
+  submitterRss: number;
+  workerRss: number[];
+  b: Breakdown;
+}> = [];
 for (const n of [1, 2]) {
   const prefix = `beian-q-bench-${n}-${Date.now().toString(36)}`;
   const workers = Array.from({ length: n }, () =>
     spawn(
       process.execPath,
       [BIN, 'worker', '--queue', REDIS, '--db', db, '--queue-prefix', prefix, '--threads', '1'],
-      { stdio: 'ignore' },
+      { stdio: ['ignore', 'ignore', 'pipe'] },
     ),
   );
-  await new Promise((r) => setTimeout(r, 3000)); // workers start before the clock does
+  // workers are ready (connected, schema checked) before the clock starts
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          let err = '';
+          w.stderr.on('data', (d: Buffer) => {
+            err += d;
+            if (/ready|就绪/.test(err)) resolve();
+          });
+        }),
+    ),
+  );
+  const cpuBefore = workers.map((w) => cpuMs(w.pid));
   const startedAt = Date.now();
   const q = await run([
     'scan',
@@ -168,6 +200,7 @@ for (const n of [1, 2]) {
   ]);
   const endedAt = Date.now();
   const workerRss = workers.map((w) => peakRss(w.pid));
+  const workerCpu = workers.reduce((t, w, i) => t + cpuMs(w.pid) - (cpuBefore[i] ?? 0), 0);
   for (const w of workers) w.kill('SIGTERM');
   if (strip(q.stdout) !== strip(local.stdout))
     throw new Error(`queued report (${n} workers) differs from the local one`);
@@ -175,6 +208,7 @@ for (const n of [1, 2]) {
   rows.push({
     name: `queued, ${n} worker(s)`,
     ms: q.ms,
+    cpuMs: q.cpuMs + workerCpu,
     submitterRss: q.rssMb,
     workerRss,
     b: await breakdown(prefix, runId, startedAt, endedAt),
@@ -196,11 +230,17 @@ for (const r of rows)
   console.log(
     `${r.name}: ${s1(r.ms)} s, ${(mb / (r.ms / 1000)).toFixed(1)} MB/s; plan ${s1(r.b.planMs)} s, shard work ${s1(r.b.workMs)} s (sum over workers), gaps between jobs ${s1(r.b.gapMs)} s, tail ${s1(r.b.tailMs)} s; peak RSS submitter ${r.submitterRss.toFixed(0)} MB, workers ${r.workerRss.map((x) => x.toFixed(0)).join('/')} MB`,
   );
+console.log(
+  `CPU time (user+system, all processes): local ${s1(local.cpuMs)} s, ${rows.map((r) => `${r.name} ${s1(r.cpuMs)} s`).join(', ')}`,
+);
+console.log(
+  `queue overhead in CPU time, 1 worker vs local: ${(one.cpuMs / local.cpuMs).toFixed(3)}, 2 workers vs local: ${(two.cpuMs / local.cpuMs).toFixed(3)} (what load from other processes does not distort)`,
+);
 console.log(`speed-up 2 workers / 1 worker: ${(one.ms / two.ms).toFixed(2)}x`);
 console.log(
   `queue overhead, 1 worker vs local (queued/local): ${(one.ms / local.ms).toFixed(3)} (target <= 1.10)`,
 );
 console.log(`per-worker throughput (2 workers): ${(mb / (two.ms / 1000) / 2).toFixed(1)} MB/s`);
 console.log(
-  `queue cost per shard, 1 worker: (queued - local) / shards ${((one.ms - local.ms) / one.b.shards).toFixed(0)} ms; job round trip (gaps / (shards - 1)) ${(one.b.gapMs / Math.max(1, one.b.shards - 1)).toFixed(0)} ms`,
+  `queue cost per shard, 1 worker: wall (queued - local) / shards ${((one.ms - local.ms) / one.b.shards).toFixed(0)} ms, CPU ${((one.cpuMs - local.cpuMs) / one.b.shards).toFixed(0)} ms; job round trip (gaps / (shards - 1)) ${(one.b.gapMs / Math.max(1, one.b.shards - 1)).toFixed(0)} ms`,
 );
