@@ -28,6 +28,8 @@ if (!REDIS || !PG) {
 }
 const SIZE = Number(process.env.SIZE_MB ?? 16) * 1e6;
 const SHARD = process.env.SHARD_MB ? Number(process.env.SHARD_MB) * 1024 * 1024 : undefined;
+/** jobs at once per worker (`beian worker --concurrency`), the product's default unless set */
+const CONCURRENCY = process.env.WORKER_CONCURRENCY;
 const BIN = new URL('../../bin/beian.js', import.meta.url).pathname;
 
 function sentences(): string[] {
@@ -173,7 +175,10 @@ for (const n of [1, 2]) {
   const workers = Array.from({ length: n }, () =>
     spawn(
       process.execPath,
-      [BIN, 'worker', '--queue', REDIS, '--db', db, '--queue-prefix', prefix, '--threads', '1'],
+      [
+        ...[BIN, 'worker', '--queue', REDIS, '--db', db, '--queue-prefix', prefix, '--threads', '1'],
+        ...(CONCURRENCY ? ['--concurrency', CONCURRENCY] : []),
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     ),
   );
