@@ -75,6 +75,20 @@ describe('serializeMatcher / deserializeMatcher', () => {
     expect(flags).toEqual([true]);
   });
 
+  it('refuses a stored WebAssembly layout whose offsets leave its image (the hot loop trusts them)', () => {
+    const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len)));
+    // the hash table moved to the image's last slot: its probes would read past the image
+    header.wasm.hash = header.wasm.size - 16;
+    // same header length, so the arrays stay where they are (the checksum covers only the arrays)
+    const text = JSON.stringify(header);
+    const json = new TextEncoder().encode(text + ' '.repeat(len - new TextEncoder().encode(text).length));
+    expect(json.length).toBe(len);
+    const bad = bytes.slice();
+    bad.set(json, 12);
+    expect(() => deserializeMatcher(bad)).toThrow(/WebAssembly layout does not fit/);
+  });
+
   it('rejects bytes that are not a compiled lexicon', () => {
     expect(() => deserializeMatcher(new TextEncoder().encode('not a lexicon at all'))).toThrow(/bad magic/);
   });
