@@ -4,7 +4,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 # what `npm run build` reads (npm ci runs it as `prepare`): the sources, the build scripts
-# (dist/vendor bundles, the KB / lexicon / PII snapshots) and the data they compile
+# (dist/vendor bundles, the WebAssembly loop, the KB / lexicon / PII snapshots) and the data they compile
 COPY src ./src
 COPY scripts ./scripts
 COPY data ./data
