@@ -39,11 +39,11 @@ describe('person names in news text', () => {
   });
 
   it('reads a soft stop character (有, 科, 前) as a given-name character only beside a cue', () => {
-    expect(found('有请副县长于有斌先生发言', 'person-name')).toEqual(['于有斌']);
-    expect(found('信用卡中心总裁杨科说，风险可控', 'person-name')).toEqual(['杨科']);
-    expect(found('他说杨科有前途', 'person-name')).toEqual([]);
+    expect(found('有请副县长于有彬先生发言', 'person-name')).toEqual(['于有彬']);
+    expect(found('信用卡中心总裁韩科说，风险可控', 'person-name')).toEqual(['韩科']);
+    expect(found('他说韩科有前途', 'person-name')).toEqual([]);
     // a second given character that starts a suffix (军) still ends a name before a speech verb
-    expect(found('彭小军告诉我们，规模在扩大', 'person-name')).toEqual(['彭小军']);
+    expect(found('吕小军告诉我们，规模在扩大', 'person-name')).toEqual(['吕小军']);
   });
 
   it('reads more roles, kin and ages as cues before a name', () => {
@@ -92,6 +92,12 @@ describe('person names in news text', () => {
     expect(found('■本报记者晓禾报道', 'person-name')).toEqual(['晓禾']);
     expect(found('记者来到了中影基地', 'person-name')).toEqual([]);
     expect(found('发言人格里戈耶夫表示', 'person-name')).toEqual(['格里戈耶夫']);
+  });
+
+  it('reads a three-character entry jieba tags as a person as a name beside a boundary, not a place', () => {
+    // 周星驰 is a frequent entry of jieba's list, tagged nr: no ordinary word for all its use
+    expect(found('昨晚，周星驰出席了首映礼', 'person-name')).toEqual(['周星驰']);
+    expect(found('我们去了夏威夷度假', 'person-name')).toEqual([]);
   });
 
   it('finds a name again where it recurs in the same text', () => {

@@ -41,7 +41,7 @@ const NO_CUE_FLOOR = 3;
 const AMBIGUOUS_FLOOR = 5;
 const GIVEN_LIKE = 1.5;
 const NO_CUE_BASE = 0.4;
-const WEAK_BONUS = 0.25;
+const WEAK_BONUS = 0.28;
 const NO_CUE_MAX = 0.84;
 const LEFT_CUE = 0.45;
 const RIGHT_CUE = 0.35;
@@ -247,7 +247,17 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (let k = i + sl; k < e; k++) m += Math.min(words.given[text.charCodeAt(k)] ?? 0, GIVEN_CAP);
     const len = e - i;
     const key = len === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
-    if (len === 2 ? words.words2.has(key) : words.words3.has(key)) m -= WORD_PENALTY;
+    // a three-character entry the list tags as a person (周星驰, 许鞍华) is no ordinary word, even
+    // when used often, unless it reads as a transliteration (夏威夷, 吉隆坡) or doubles a character (金灿灿)
+    if (
+      len === 3 &&
+      words.names.has(key) &&
+      text.charCodeAt(i + 1) !== text.charCodeAt(i + 2) &&
+      (translitAt(text, i) ? 1 : 0) + (translitAt(text, i + 1) ? 1 : 0) + (translitAt(text, i + 2) ? 1 : 0) <
+        2
+    )
+      m += 0;
+    else if (len === 2 ? words.words2.has(key) : words.words3.has(key)) m -= WORD_PENALTY;
     if (len === 3 && sl === 1 && words.words2.has(packHan(a, b))) m -= PREFIX_PENALTY;
     if (len === 2 && e < text.length && words.words3.has(pack3(a, b, text.charCodeAt(e)))) m -= GLUE_PENALTY;
     if (i > 0 && words.words2.has(packHan(text.charCodeAt(i - 1), a))) m -= GLUE_PENALTY;
@@ -437,6 +447,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
         if (doubtful && m < AMBIGUOUS_FLOOR) continue;
         score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
       } else if ((left === 0 && right === 0) || doubtful) continue;
+      // one cue and nothing else (黄胄的作品, inside running text): name-like characters, by the
+      // statistics, carry it over the floor as they do a boundary (capped below `high`)
+      else if (cue && score < MIN_SCORE && words !== undefined && isModern(text)) {
+        const m = nameOdds(text, i, sl, e);
+        if (m >= NO_CUE_FLOOR) score = Math.min(NO_CUE_MAX, score + oddsBonus(m, false));
+      }
       // below the floor it could not win anyway; the word test is the dearest, so it comes last
       if (score < MIN_SCORE) continue;
       if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE)) continue;
