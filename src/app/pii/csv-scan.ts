@@ -1,28 +1,106 @@
 import iconv from 'iconv-lite';
 import { openBytes } from '../../corpus/blocks.js';
 import { detectEncoding } from '../../corpus/encoding.js';
-import { type CorpusEncoding, DEFAULT_MAX_RECORD_BYTES } from '../../corpus/types.js';
-import { CsvSplitter } from '../../util/csv.js';
+import { malformedEntry } from '../../corpus/malformed.js';
 import {
-  type BlockResult,
-  newTotal,
-  residualIn,
-  type Scanner,
-  scanRecord,
-  scanTexts,
-} from './process-block.js';
+  type CorpusEncoding,
+  DEFAULT_BLOCK_BYTES,
+  DEFAULT_MAX_RECORD_BYTES,
+  type MalformedEntry,
+} from '../../corpus/types.js';
+import { appendAll } from '../../util/array.js';
+import { CsvSplitter } from '../../util/csv.js';
+import { type CsvBatch, type CsvRow, processCsvBatch } from './csv-batch.js';
+import { type BlockResult, mergeInto, newTotal, type Scanner } from './process-block.js';
 
-/** RFC 4180 quoting: only when needed. */
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+export { csvCell } from './csv-batch.js';
+
+/**
+ * Reads one CSV file (streaming) as batches of parsed rows of about `batchChars` characters, each
+ * carrying what the header decided (--field columns, the source column): the batches can be
+ * scanned on worker threads (processCsvBatch), in order. Bytes are counted as they are read.
+ */
+export async function* csvBatches(
+  file: string,
+  fields: readonly string[] | undefined,
+  encoding: CorpusEncoding | undefined,
+  onBytes: (n: number) => void,
+  batchChars: number = DEFAULT_BLOCK_BYTES / 2,
+): AsyncGenerator<CsvBatch> {
+  const chunks = await openBytes(file);
+  let enc = encoding;
+  let decoder: ReturnType<typeof iconv.getDecoder> | undefined;
+  let bytes = 0;
+  async function* text(): AsyncGenerator<string> {
+    for await (const c of chunks) {
+      onBytes(c.length);
+      bytes += c.length;
+      enc ??= detectEncoding(c.subarray(0, 64 * 1024));
+      decoder ??= iconv.getDecoder(enc === 'utf8' ? 'utf8' : enc);
+      yield decoder.write(c);
+    }
+    const rest = decoder?.end();
+    if (rest) yield rest;
+  }
+  let header: string[] | undefined;
+  let chosen: number[] | undefined;
+  let sourceColumn = -1;
+  let rows: CsvRow[] = [];
+  let headerAt = -1;
+  let notes: MalformedEntry[] = [];
+  let chars = 0;
+  const batch = (): CsvBatch => {
+    const b: CsvBatch = {
+      kind: 'csv',
+      file,
+      bytes,
+      header: header ?? [],
+      sourceColumn,
+      headerAt,
+      notes,
+      rows,
+    };
+    if (chosen) b.chosen = chosen;
+    bytes = 0;
+    rows = [];
+    headerAt = -1;
+    notes = [];
+    chars = 0;
+    return b;
+  };
+  for await (const rec of csvRows(text())) {
+    if (!('bad' in rec) && header === undefined) {
+      const { record, info } = rec;
+      if (record[0]?.charCodeAt(0) === 0xfeff) record[0] = record[0].slice(1);
+      header = record;
+      sourceColumn = record.indexOf('source');
+      if (fields) {
+        const missing = fields.filter((f) => !record.includes(f));
+        const cols = fields.map((f) => record.indexOf(f)).filter((i) => i >= 0);
+        if (missing.length)
+          notes.push(
+            malformedEntry(
+              file,
+              info.lines,
+              cols.length ? 'malformed.csv.noColumns' : 'malformed.csv.noColumnsAll',
+              { columns: missing.map((m) => `"${m}"`).join(', ') },
+            ),
+          );
+        if (cols.length > 0) chosen = [...new Set(cols)];
+      }
+      headerAt = rows.length;
+    }
+    rows.push(rec);
+    if ('bad' in rec) chars += rec.bad.raw.length;
+    else for (const c of rec.record) chars += c.length + 1;
+    if (chars >= batchChars) yield batch();
+  }
+  if (rows.length > 0 || bytes > 0 || notes.length > 0) yield batch();
 }
 
 /**
- * Scans one CSV file row by row (streaming) and, when `write` is given, writes its de-identified
- * copy: every column is scanned unless `fields` names some (a phone or ID column is as personal as
- * the text column), other cells are copied as parsed, output is UTF-8 with the same header. The
- * re-scan reads every written cell. Rows whose column count differs from the header are reported
- * as malformed and scanned cell by cell.
+ * Scans one CSV file row by row (streaming) on this thread and, when `write` is given, writes its
+ * de-identified copy (see processCsvBatch). `beian pii` runs the same batches on its worker pool.
  */
 export async function scanCsv(
   s: Scanner,
@@ -32,90 +110,15 @@ export async function scanCsv(
   write: ((text: string) => Promise<void>) | undefined,
   onBytes: (n: number) => void,
 ): Promise<BlockResult> {
-  const r = newTotal();
-  const chunks = await openBytes(file);
-  let enc = encoding;
-  let decoder: ReturnType<typeof iconv.getDecoder> | undefined;
-  async function* text(): AsyncGenerator<string> {
-    for await (const c of chunks) {
-      onBytes(c.length);
-      r.bytes += c.length;
-      enc ??= detectEncoding(c.subarray(0, 64 * 1024));
-      decoder ??= iconv.getDecoder(enc === 'utf8' ? 'utf8' : enc);
-      yield decoder.write(c);
-    }
-    const rest = decoder?.end();
-    if (rest) yield rest;
+  const total = newTotal();
+  for await (const b of csvBatches(file, fields, encoding, onBytes)) {
+    const r = processCsvBatch(s, b);
+    if (write && r.out) await write(r.out);
+    mergeInto(total, r);
+    appendAll(total.findings, r.findings);
   }
-  let header: string[] | undefined;
-  let chosen: Set<number> | undefined;
-  let sourceColumn = -1;
-  const emit = async (cells: string[]) => {
-    if (write) await write(`${cells.map(csvCell).join(',')}\n`);
-  };
-  for await (const rec of csvRows(text())) {
-    if ('bad' in rec) {
-      // an unclosed quote: reported, and its line still de-identified as plain text when writing
-      r.malformed.push({ file, line: rec.bad.line, reason: `invalid CSV: ${rec.bad.message}` });
-      const clean = scanRecord(s, r, file, rec.bad.line, rec.bad.raw, undefined, undefined, false);
-      if (write) await write(`${clean}\n`);
-      continue;
-    }
-    const { record, info } = rec;
-    if (header === undefined) {
-      if (record[0]?.charCodeAt(0) === 0xfeff) record[0] = record[0].slice(1);
-      header = record;
-      sourceColumn = record.indexOf('source');
-      if (fields) {
-        const missing = fields.filter((f) => !record.includes(f));
-        chosen = new Set(fields.map((f) => record.indexOf(f)).filter((i) => i >= 0));
-        if (missing.length)
-          r.malformed.push({
-            file,
-            line: info.lines,
-            reason: `no column ${missing.map((m) => `"${m}"`).join(', ')} in the header${chosen.size ? '' : '; every cell is scanned'}`,
-          });
-        if (chosen.size === 0) chosen = undefined;
-      }
-      // the header is written too: the re-scan reads it (a column named after a person is PI as well)
-      if (write) for (const c of record) r.residualHigh += residualIn(s, c);
-      await emit(record);
-      continue;
-    }
-    const ok = record.length === header.length;
-    if (!ok)
-      r.malformed.push({
-        file,
-        line: info.lines,
-        reason: `expected ${header.length} columns, found ${record.length}`,
-      });
-    const source = ok && sourceColumn >= 0 ? record[sourceColumn] : undefined;
-    const scanned = record.map((_, i) => !(ok && chosen && !chosen.has(i)));
-    const names = header;
-    const idx = record.flatMap((_, i) => (scanned[i] ? [i] : []));
-    const out = scanTexts(
-      s,
-      r,
-      file,
-      info.lines,
-      idx.map((i) => record[i] ?? ''),
-      idx.map((i) => names[i] ?? String(i)),
-      source,
-    );
-    const cells = record.slice();
-    for (const [k, i] of idx.entries()) cells[i] = out[k] ?? '';
-    // cells left out by --field are copied as they were: the re-scan still reads them
-    if (write)
-      for (const [i, cell] of record.entries()) if (!scanned[i]) r.residualHigh += residualIn(s, cell);
-    if (ok) r.records++;
-    await emit(cells);
-  }
-  return r;
+  return total;
 }
-
-type CsvRow =
-  | { record: string[]; info: { lines: number } }
-  | { bad: { line: number; message: string; raw: string } };
 
 /** Records of a decoded CSV text stream, resynchronised after a bad quote (util/csv.ts). */
 async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<CsvRow> {
@@ -123,7 +126,7 @@ async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<CsvRow> {
   const splitter = new CsvSplitter(
     ',',
     (record, lines) => out.push({ record, info: { lines } }),
-    (line, message, raw) => out.push({ bad: { line, message, raw } }),
+    (line, reason, raw) => out.push({ bad: { line, reason, raw } }),
     DEFAULT_MAX_RECORD_BYTES,
   );
   for await (const chunk of text) {

@@ -17,10 +17,12 @@ import {
   type PiiDictionaries,
   type PiiType,
   type RedactionPolicy,
+  shareDictionaries,
 } from '../../pii/index.js';
 import { createSequenceDetectors } from '../../pii/model/index.js';
 import type { PiiSection } from '../../project/sections/pii.js';
-import { scanCsv } from './csv-scan.js';
+import { type CsvBatch, processCsvBatch } from './csv-batch.js';
+import { csvBatches } from './csv-scan.js';
 import {
   type BlockResult,
   type FindingRow,
@@ -37,7 +39,7 @@ import { loadPiiModel } from './train.js';
  * copied into its own buffer: transferring the shared chunk would detach it under the blocks that
  * follow and silently empty them; cloning it would copy the whole chunk for every block.
  */
-function transferable(b: CorpusBlock): ArrayBuffer[] {
+function transferable(b: CorpusBlock | CsvBatch): ArrayBuffer[] {
   if (b.kind !== 'lines') return [];
   if (b.bytes.byteOffset !== 0 || b.bytes.byteLength !== b.bytes.buffer.byteLength) b.bytes = b.bytes.slice();
   return [b.bytes.buffer as ArrayBuffer];
@@ -206,11 +208,14 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
 
   const jobs = Math.max(1, Math.min(o.jobs ?? availableParallelism(), 16));
   const big = totalBytes > 4 * 1024 * 1024;
-  const pool: WorkerPool<CorpusBlock, BlockResult> | undefined =
+  const pool: WorkerPool<CorpusBlock | CsvBatch, BlockResult> | undefined =
     jobs > 1 && (o.jobs !== undefined || big)
-      ? // the dictionaries are built once here and cloned into each worker (a clone costs a tenth of
-        // reading and indexing the word list again in every thread)
-        createPool(WORKER_URL, { size: jobs, workerData: { options, dicts: dictionaries() } })
+      ? // the dictionaries are read once here; the word statistics (most of their size) go to every
+        // worker as one SharedArrayBuffer its tables are views over, the small rest is cloned
+        createPool(WORKER_URL, {
+          size: jobs,
+          workerData: { options, dicts: shareDictionaries(dictionaries()) },
+        })
       : undefined;
 
   const total = newTotal();
@@ -274,9 +279,10 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
       };
       const format = o.format ?? formatFromPath(file);
       if (format === 'csv') {
-        const stream = out;
-        const write = stream ? (t: string) => writeTo(stream, t) : undefined;
-        await take(await scanCsv(scanner(), file, fields, o.encoding, write, progress));
+        // parsed here (quoted fields may span lines), scanned on the pool in batches of rows
+        const batches = csvBatches(file, fields, o.encoding, progress, o.blockBytes && o.blockBytes / 2);
+        if (pool) for await (const r of mapOrdered(pool, batches)) await take(r);
+        else for await (const b of batches) await take(processCsvBatch(scanner(), b));
       } else {
         const blocks = readFileBlocks(file, readOptions);
         const sized = async function* () {

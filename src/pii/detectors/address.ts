@@ -1,15 +1,59 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
+import { WordIndex } from './code-tables.js';
 
 const HAN = '\\u4e00-\\u9fff';
 const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
 /** A door number: the anchor of a full address (…27号, 88-1号). */
 const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?号(?:院|楼)?/g;
 const MAX_PREFIX = 32;
-const isPrefixChar = (ch: string): boolean => /^[\u4e00-\u9fffA-Za-z0-9]$/.test(ch);
+/** one UTF-16 unit, Han, Latin or a digit (what /^[\u4e00-\u9fffA-Za-z0-9]$/ accepts, without a regex run per character) */
+const isPrefixChar = (ch: string): boolean => {
+  if (ch.length !== 1) return false;
+  const c = ch.charCodeAt(0);
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+  );
+};
 /** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
-const STREET =
+export const STREET =
   /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?![\u4e00-\u9fff]?(?:线|站|口站|局|办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
+/**
+ * The matches of STREET, as `text.matchAll(STREET)` gives them, without running the expression from
+ * every character of a long line (its lazy Han run backtracks at each one): a match ends its street
+ * word (大道 大街 胡同 路 街 巷 弄) with one of 道街同路巷弄 at most STREET_REACH characters after its
+ * start, so the expression is only tried, anchored, at the few starts before each such character.
+ * Kept equal to matchAll by a property test (address-streets.property.test.ts).
+ */
+const STREET_AT = new RegExp(STREET.source, 'y');
+const STREET_LAST = new Uint8Array(0x10000);
+for (const c of '道街同路巷弄') STREET_LAST[c.charCodeAt(0)] = 1;
+/** 6 Han characters, a modifier of 2, a two-character street word: the last one is start + 9 */
+export const STREET_REACH = 9;
+export function* streetMatches(text: string): Generator<RegExpExecArray> {
+  // no match starts in [from, q): every start there was tried, or lies inside the last match
+  let from = 0;
+  for (let q = 1; q < text.length; q++) {
+    if (STREET_LAST[text.charCodeAt(q)] !== 1) continue;
+    let m: RegExpExecArray | null = null;
+    for (let p = Math.max(from, q - STREET_REACH); p < q && m === null; p++) {
+      STREET_AT.lastIndex = p;
+      m = STREET_AT.exec(text);
+    }
+    if (m === null) {
+      from = q;
+      continue;
+    }
+    yield m;
+    from = m.index + m[0].length;
+    q = from - 1;
+  }
+}
+
+/** evaluation switches (NORG, NOPL), read once: an environment read per line cost 2% of a scan */
+const NO_REGION_CUT = Boolean(process.env.NORG);
+const NO_PLACES = Boolean(process.env.NOPL);
+
 /** the last character of an admin word (街道, 区, 县…): a street name never starts with it */
 const ADMIN_END = new Set([...'道区县镇乡市省'].map((c) => c.charCodeAt(0)));
 /** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
@@ -35,9 +79,8 @@ const PLACE_KINDS = [
   '社区',
   '村',
 ];
-/** by UTF-16 code: 1 = the last character of a kind (a table, as this is read at every character) */
-const PLACE_LAST = new Uint8Array(0x10000);
-for (const k of PLACE_KINDS) PLACE_LAST[k.charCodeAt(k.length - 1)] = 1;
+/** the kinds by their last character (a table, as this is read at every character), in list order */
+const PLACE_LAST = new WordIndex(PLACE_KINDS, true);
 /** a character right after the kind that makes it a longer word (村民, 村委, 广场舞) */
 const PLACE_NOT_NEXT = new Set(
   [...'民委里庄落镇干长级官头口上寨支户组务办规籍医舞'].map((c) => c.charCodeAt(0)),
@@ -152,7 +195,7 @@ export function createAddress(d: PiiDictionaries): Detector {
 
   function streets(text: string, out: Finding[]): void {
     if (!STREET_HINT.test(text)) return;
-    for (const m of text.matchAll(STREET)) {
+    for (const m of streetMatches(text)) {
       let start = m.index;
       const end = start + m[0].length;
       if (out.some((f) => start < f.end && f.start < end)) continue;
@@ -170,7 +213,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       // a region across or inside the cut decides where the name starts (上海南京东路 → not 海南京东路,
       // 寸土寸金南京路 → 南京路), and an admin word the cut split (街道华兴路) stays before it
       const base = Math.max(0, start - 3);
-      const rg = process.env.NORG ? null : regionRe.exec(text.slice(base, coreEnd));
+      const rg = NO_REGION_CUT ? null : regionRe.exec(text.slice(base, coreEnd));
       if (rg) {
         const rs = base + rg.index;
         const re = rs + rg[0].length;
@@ -208,11 +251,12 @@ export function createAddress(d: PiiDictionaries): Detector {
    */
   function places(text: string, out: Finding[]): void {
     for (let p = 1; p < text.length; p++) {
-      if (PLACE_LAST[text.charCodeAt(p)] === 0) continue;
+      const kinds = PLACE_LAST.get(text.charCodeAt(p));
+      if (kinds === undefined) continue;
       const end = p + 1;
       if (end < text.length && PLACE_NOT_NEXT.has(text.charCodeAt(end))) continue;
       let kind = '';
-      for (const k of PLACE_KINDS)
+      for (const k of kinds)
         if (end >= k.length && text.startsWith(k, end - k.length)) {
           kind = k;
           break;
@@ -259,7 +303,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const out: Finding[] = [];
       numbered(text, out);
       streets(text, out);
-      if (!process.env.NOPL) places(text, out);
+      if (!NO_PLACES) places(text, out);
       return out.length > 1 ? out.sort((x, y) => x.start - y.start) : out;
     },
   };

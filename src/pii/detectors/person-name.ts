@@ -1,6 +1,8 @@
+import { intSet } from '../../util/int-set.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
+import { codeSet, WordIndex } from './code-tables.js';
 
 const HAN = 1;
 const SURNAME = 2;
@@ -13,22 +15,8 @@ const SOFT_STOP = 128;
 /** the last character of a by-line title (记者, 网友…) */
 const BYLINE_END = 256;
 
-/**
- * Words indexed by their first (or last) two characters, one-character words apart: one probe per
- * text position, and a short list behind it even when dozens of titles end in the same character
- * (…长, …员). `edge` holds every first (or last) character, for a cheap "could one start here".
- */
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
-function indexBy(words: readonly string[], last: boolean): Map<number, string[]> {
-  const m = new Map<number, string[]>();
-  for (const w of [...new Set(words)].sort((a, b) => b.length - a.length)) {
-    const k = w.charCodeAt(last ? w.length - 1 : 0);
-    const list = m.get(k);
-    if (list) list.push(w);
-    else m.set(k, [w]);
-  }
-  return m;
-}
+const indexBy = (words: readonly string[], last: boolean): WordIndex => new WordIndex(words, last);
 
 const MIN_SCORE = 0.6;
 const SURNAME_CAP = 3;
@@ -67,9 +55,9 @@ const LATIN_ALONE_SCORE = 0.62;
 const GLOSS_SCORE = 0.75;
 const GLOSS = /[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/g;
 /** 、 和 与 及: between the names of a list */
-const LIST_SEP = new Set([0x3001, 0x548c, 0x4e0e, 0x53ca]);
+const LIST_SEP = codeSet('、和与及');
 /** what ends a list item */
-const LIST_END = new Set([...'、，。；：和与及等的也都在是'].map((c) => c.charCodeAt(0)));
+const LIST_END = codeSet('、，。；：和与及等的也都在是');
 const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 /** · • ‧ ・ - －: the separators inside a transliterated name */
@@ -84,20 +72,34 @@ const SCRIPT = new Uint8Array(0x10000);
 for (const ch of '的了们这吗呢么说个') SCRIPT[ch.charCodeAt(0)] = MODERN_CHAR;
 for (const ch of '之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義')
   SCRIPT[ch.charCodeAt(0)] = CLASSICAL_CHAR;
+/** ( and （ (a glossed name), A–Z (a Latin name), in the same table */
+const PAREN_CHAR = 3;
+const UPPER_CHAR = 4;
+SCRIPT[0x28] = PAREN_CHAR;
+SCRIPT[0xff08] = PAREN_CHAR;
+for (let c = 65; c <= 90; c++) SCRIPT[c] = UPPER_CHAR;
+export const READS_MODERN = 1;
+export const HAS_PAREN = 2;
+export const HAS_UPPER = 4;
 /**
- * Modern simplified Chinese: no classical/traditional character, or a modern one and at most one
- * classical. One table lookup per code unit: an expression with a backtracking `[…][\s\S]*[…]`
- * cost more than the whole name search on long lines.
+ * What the whole text says, in one table lookup per code unit (it was four passes: this, two
+ * indexOf and a regex). READS_MODERN: modern simplified Chinese, i.e. no classical/traditional
+ * character, or a modern one and at most one classical (an expression with a backtracking
+ * `[…][\s\S]*[…]` cost more than the whole name search on long lines); HAS_PAREN: a ( or （;
+ * HAS_UPPER: an ASCII capital.
  */
-function readsModern(text: string): boolean {
+export function textFacts(text: string): number {
   let modernSeen = false;
   let classical = 0;
+  let facts = 0;
   for (let i = 0; i < text.length; i++) {
     const k = SCRIPT[text.charCodeAt(i)] ?? 0;
+    if (k === 0) continue;
     if (k === MODERN_CHAR) modernSeen = true;
-    else if (k === CLASSICAL_CHAR && ++classical >= 2) return false;
+    else if (k === CLASSICAL_CHAR) classical++;
+    else facts |= k === PAREN_CHAR ? HAS_PAREN : HAS_UPPER;
   }
-  return classical === 0 || modernSeen;
+  return facts | (classical === 0 || (classical < 2 && modernSeen) ? READS_MODERN : 0);
 }
 const LATIN_WORD = /(?<![A-Za-z0-9_.@-])[A-Z][a-z]{2,14}(?: ?[A-Z][a-z]{1,14})?(?![A-Za-z0-9_@-])/g;
 const LATIN_LOWER = /(?<![A-Za-z0-9_.@/:#-])[a-z]{3,20}(?![A-Za-z0-9_@./-])/g;
@@ -152,7 +154,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const orgSuffix = indexBy(cues['org-suffix'], false);
   const wordBefore = indexBy(cues['word-before'], true);
   const translitStop = cues['translit-stop'];
-  const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+  const codes = codeSet;
   const ADDRESS_BEFORE = codes('省市县区镇乡村路街道巷号楼栋');
   const PARTICLE = codes('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了');
   // words that commonly stand right before a name inside a sentence (曼联的罗西, 由姚仕宪, 请杨熙)
@@ -160,29 +162,34 @@ export function createPersonName(d: PiiDictionaries): Detector {
   // words as numbers (UTF-16 codes packed), so the hot path compares without building strings
   const key2 = (a: number, b: number) => a * 0x10000 + b;
   const key3 = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;
-  const common2 = new Set<number>();
-  const common3 = new Set<number>();
+  const common2Keys: number[] = [];
+  const common3Keys: number[] = [];
   for (const w of d.commonWords) {
-    if (w.length === 2) common2.add(key2(w.charCodeAt(0), w.charCodeAt(1)));
-    else if (w.length === 3) common3.add(key3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
+    if (w.length === 2) common2Keys.push(key2(w.charCodeAt(0), w.charCodeAt(1)));
+    else if (w.length === 3) common3Keys.push(key3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
   }
+  const common2 = intSet(common2Keys);
+  const common3 = intSet(common3Keys);
   const isCommon = (text: string, i: number, e: number): boolean => {
     const a = text.charCodeAt(i);
     const b = text.charCodeAt(i + 1);
     if (common2.has(key2(a, b))) return true;
     return e - i >= 3 && common3.has(key3(a, b, text.charCodeAt(i + 2)));
   };
-  const compound2 = new Set([...compound].map((w) => key2(w.charCodeAt(0), w.charCodeAt(1))));
-  const stopWords = new Set(translitStop);
+  const compound2 = intSet([...compound].map((w) => key2(w.charCodeAt(0), w.charCodeAt(1))));
+  // (only words of 2 to 6 characters are looked for)
+  const stopWords = new WordIndex(
+    translitStop.filter((w) => w.length >= 2 && w.length <= 6),
+    false,
+  );
   /** a known place/team/brand inside a transliterated run (意大利, 巴塞罗那) */
   const hasTranslitStop = (v: string): boolean => {
-    for (let a = 0; a < v.length; a++)
-      for (let b = a + 2; b <= Math.min(v.length, a + 6); b++) if (stopWords.has(v.slice(a, b))) return true;
+    for (let a = 0; a < v.length; a++) if (stopWords.startsAt(v, a)) return true;
     return false;
   };
 
   // plain loops, no callbacks: these run at every surname character of every line
-  const endsAt = (index: Map<number, string[]>, text: string, end: number): boolean => {
+  const endsAt = (index: WordIndex, text: string, end: number): boolean => {
     if (end <= 0) return false;
     const list = index.get(text.charCodeAt(end - 1));
     if (list === undefined) return false;
@@ -192,7 +199,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     }
     return false;
   };
-  const startsAt = (index: Map<number, string[]>, text: string, at: number): boolean => {
+  const startsAt = (index: WordIndex, text: string, at: number): boolean => {
     const list = index.get(text.charCodeAt(at));
     if (list === undefined) return false;
     for (let k = 0; k < list.length; k++) if (text.startsWith(list[k] as string, at)) return true;
@@ -320,11 +327,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
   // reads as a list of names to them, so there a cue-less candidate is scored as without them
   let modernText = '';
   let modern = false;
+  /** textFacts of the text being scanned (set by detect) */
+  let facts = 0;
   /** the text reads as modern simplified Chinese: a modern word, or no classical/traditional one (once per text) */
   const isModern = (text: string): boolean => {
     if (text !== modernText) {
       modernText = text;
-      modern = readsModern(text);
+      modern = (textFacts(text) & READS_MODERN) !== 0;
     }
     return modern;
   };
@@ -505,7 +514,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
    */
   function latinNames(text: string, out: Finding[]): void {
     lowerLatinNames(text, out);
-    if (!/[A-Z]/.test(text)) return;
+    if ((facts & HAS_UPPER) === 0) return;
     LATIN_WORD.lastIndex = 0;
     for (let m = LATIN_WORD.exec(text); m !== null; m = LATIN_WORD.exec(text)) {
       const s = m.index;
@@ -581,7 +590,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
    * both a name, the gloss being the cue.
    */
   const glossed = (text: string, out: Finding[]): void => {
-    if (text.indexOf('（') < 0 && text.indexOf('(') < 0) return;
+    if ((facts & HAS_PAREN) === 0) return;
     GLOSS.lastIndex = 0;
     for (let m = GLOSS.exec(text); m !== null; m = GLOSS.exec(text)) {
       const open = m.index;
@@ -663,6 +672,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
     type: 'person-name',
     applies: (p) => p.han >= 2,
     detect(text) {
+      facts = textFacts(text);
+      modernText = text;
+      modern = (facts & READS_MODERN) !== 0;
       const out: Finding[] = [];
       const n = text.length;
       let i = 0;
