@@ -63,7 +63,9 @@ describe('person names in news text', () => {
   it('takes no conjunction, speech word or running word after a cue for a name', () => {
     expect(found('他同时还是出色的学者和教师', 'person-name')).toEqual([]);
     expect(found('相关官员曾放出消息', 'person-name')).toEqual([]);
-    expect(found('30岁男子张某侵占财物', 'person-name')).toEqual(['张某']);
+    expect(found('30岁男子张宏侵占财物', 'person-name')).toEqual(['张宏']);
+    // 张某 withholds the name already
+    expect(found('30岁男子张某侵占财物', 'person-name')).toEqual([]);
   });
 
   it('reports no fragment of an organisation, a group word or a title as a name', () => {
@@ -98,6 +100,8 @@ describe('person names in news text', () => {
     // 周星驰 is a frequent entry of jieba's list, tagged nr: no ordinary word for all its use
     expect(found('昨晚，周星驰出席了首映礼', 'person-name')).toEqual(['周星驰']);
     expect(found('我们去了夏威夷度假', 'person-name')).toEqual([]);
+    // a football club is no name, even beside a cue
+    expect(found('主场的尤文表示不服', 'person-name')).toEqual([]);
   });
 
   it('finds a name again where it recurs in the same text', () => {

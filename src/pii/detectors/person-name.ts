@@ -378,6 +378,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
       !endsAt(titles, text, i)
     )
       return undefined;
+    // a surname and 某 (张某, 李某某) is the usual way to withhold a name: already de-identified
+    if (text.charCodeAt(i + sl) === 0x67d0) return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
@@ -472,7 +474,10 @@ export function createPersonName(d: PiiDictionaries): Detector {
         bestCue = cue;
       }
     }
-    return bestEnd < 0 ? undefined : { end: bestEnd, score: bestScore };
+    if (bestEnd < 0) return undefined;
+    // a known club, place or brand starting here (尤文, 蓝军, 马略卡) is no name, whatever the cue
+    if (stopWords.startsAt(text, i)) return undefined;
+    return { end: bestEnd, score: bestScore };
   }
 
   function translit(text: string, i: number): { end: number; score: number } | undefined {
