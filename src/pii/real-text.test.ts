@@ -56,8 +56,9 @@ describe('person names in news text', () => {
     expect(found('影片由卢家栋导演，明年上映', 'person-name')).toEqual(['卢家栋']);
     expect(found('当天邵振邦在接受采访时说', 'person-name')).toEqual(['邵振邦']);
     expect(found('冯志远：我们会继续投入研发。', 'person-name')).toEqual(['冯志远']);
-    // a place before a colon is no speaker
+    // a place before a colon is no speaker, nor is 曰 (said) of classical text part of a name
     expect(found('北京：今天有雨', 'person-name')).toEqual([]);
+    for (const v of found('孟子曰：“民为贵。”王曰：“善。”', 'person-name')) expect(v).not.toContain('曰');
   });
 
   it('takes no conjunction, speech word or running word after a cue for a name', () => {

@@ -386,6 +386,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
     let bestEnd = -1;
     let bestScore = 0;
     let bestCue = false;
+    // the word statistics speak for modern simplified text only (see isModern)
+    const statsOn = words !== undefined && isModern(text);
     for (let g = 2; g >= 1; g--) {
       const gs = i + sl;
       let nameLike = 0;
@@ -396,8 +398,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         if (!(f & HAN) || f & STOP) ok = false;
         else if (f & SOFT_STOP) soft = true;
         // a name-like character: in data/pii's list, or frequent in the word list's names
-        else if (f & GIVEN || (words !== undefined && (words.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE))
-          nameLike++;
+        else if (f & GIVEN || (statsOn && (words?.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE)) nameLike++;
       }
       if (!ok) continue;
       // the second given character starting a speech word or suffix belongs to what follows
@@ -405,7 +406,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const e = gs + g;
       // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
       const right =
-        left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) ? RIGHT_CUE : rightScore(text, e);
+        left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)
+          ? RIGHT_CUE
+          : rightScore(text, e);
       if (
         g === 2 &&
         (startsAt(speech, text, gs + 1) ||
