@@ -61,6 +61,10 @@ describe('person names in news text', () => {
     for (const v of found('孟子曰：“民为贵。”王曰：“善。”', 'person-name')) expect(v).not.toContain('曰');
   });
 
+  it('reads a by-line of two names without a separator as two names', () => {
+    expect(found('本报记者冯淼孙立新报道', 'person-name')).toEqual(['冯淼', '孙立新']);
+  });
+
   it('takes no conjunction, speech word or running word after a cue for a name', () => {
     expect(found('他同时还是出色的学者和教师', 'person-name')).toEqual([]);
     expect(found('相关官员曾放出消息', 'person-name')).toEqual([]);

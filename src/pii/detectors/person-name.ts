@@ -323,6 +323,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
     !(i > 0 && ADDRESS_BEFORE.has(text.charCodeAt(i - 1))) &&
     // 《…: the title of a work
     !(i > 0 && text.charCodeAt(i - 1) === 0x300a);
+  /** where the last name found after a title ended (-1: none), for a by-line of several names */
+  let titledNameEnd = -1;
   // the statistics come from modern simplified Chinese; classical or traditional text (於, 焉, 曰…)
   // reads as a list of names to them, so there a cue-less candidate is scored as without them
   let modernText = '';
@@ -358,7 +360,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
         ? 1
         : 0;
     if (sl === 0) return undefined;
-    const left = leftScore(text, i);
+    // right after a name found with a title before it, a second name is read as after a boundary
+    // (记者陈珂胡琼: the by-line of two reporters)
+    const left = i === titledNameEnd ? Math.max(0.15, leftScore(text, i)) : leftScore(text, i);
     // inside running text (no cue, no boundary before): only a context after can make a name, so
     // give up at once when neither possible end has one (most surname characters end here)
     if (
@@ -417,6 +421,18 @@ export function createPersonName(d: PiiDictionaries): Detector {
         continue;
       if (isCommon(text, i, e)) continue;
       if (right === BLOCKED) continue;
+      // in a by-line run of names (记者冯淼孙立新报道), a third character that is a surname starts
+      // the next name when that one ends at a cue, a boundary or a further surname
+      if (
+        g === 2 &&
+        right === 0 &&
+        (left === LEFT_CUE || i === titledNameEnd) &&
+        ((flags[text.charCodeAt(gs + 1)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE &&
+        (rightScore(text, gs + 3) > 0 ||
+          rightScore(text, gs + 4) > 0 ||
+          ((flags[text.charCodeAt(gs + 3)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE)
+      )
+        continue;
       const cue = left === LEFT_CUE || right === RIGHT_CUE;
       // a surname that is a conjunction or preposition (和, 同, 向) takes a speech cue after it: a
       // title before is not enough (学者和教师, 民警向警方)
@@ -686,6 +702,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const out: Finding[] = [];
       const n = text.length;
       let i = 0;
+      titledNameEnd = -1;
       while (i < n) {
         const f = flags[text.charCodeAt(i)] ?? 0;
         if (!(f & (SURNAME | TRANSLIT | BYLINE_END))) {
@@ -710,6 +727,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const pick = c && t ? (t.end - i > c.end - i + 1 && t.score >= c.score - 0.1 ? t : c) : (c ?? t);
         if (pick && pick.score >= MIN_SCORE) {
           out.push(finding('person-name', text, i, pick.end, pick.score));
+          titledNameEnd = leftScore(text, i) === LEFT_CUE ? pick.end : -1;
           const latin = LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44));
           if (latin?.[1]) {
             const s = pick.end + 1;
