@@ -240,6 +240,11 @@ describe('addresses in news text', () => {
     ]);
   });
 
+  it('reads a side or the facing side after a village, estate or street as a place cue', () => {
+    expect(found('他住在柳塘村北面的小楼里', 'address')).toEqual(['柳塘村']);
+    expect(found('店就开在星光花园对面', 'address')).toEqual(['星光花园']);
+  });
+
   it('reads wings, towers, phases, room ranges and estate names after the door number', () => {
     expect(found('地点：成都市武侯区科华北路88号时代广场东塔1203、1205室', 'address')).toEqual([
       '成都市武侯区科华北路88号时代广场东塔1203、1205室',
