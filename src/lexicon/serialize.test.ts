@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileLexicon } from './matcher.js';
 import { deserializeMatcher, serializeMatcher } from './serialize.js';
 import type { LexiconEntry } from './types.js';
+import { wasmLines } from './wasm/index.js';
+import { wasmLayout } from './wasm/layout.js';
 
 const entries: LexiconEntry[] = [
   { keyword: '色情', category: 'A.1.6', severity: 3, origin: 'a.txt:2', source: 'beian' },
@@ -32,6 +34,17 @@ describe('serializeMatcher / deserializeMatcher', () => {
     const copy = new Uint8Array(bytes.length + 1);
     copy.set(bytes, 1);
     for (const x of [back, deserializeMatcher(copy.subarray(1))]) expect(x.scan(text)).toEqual(m.scan(text));
+  });
+
+  it('stores the WebAssembly layout, so loading lays nothing out', () => {
+    const stored = back.automaton.wasm;
+    expect(stored).toBeDefined();
+    const fresh = wasmLayout(m.automaton);
+    expect({ ...stored, image: [...(stored?.image ?? [])] }).toEqual({ ...fresh, image: [...fresh.image] });
+    const lines = new TextEncoder().encode('免费色*情网站\n与性别\n他叫马𫘜\n');
+    const flags: boolean[] = [];
+    wasmLines(back.automaton)?.(lines, 0, lines.length, (_s, _e, hit) => flags.push(hit));
+    expect(flags).toEqual([true, true, true]);
   });
 
   it('rejects bytes that are not a compiled lexicon', () => {

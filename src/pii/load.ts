@@ -123,6 +123,7 @@ export function loadPiiDictionaries(
       surnames,
       givenNameChars: read('given-name-chars.txt'),
       commonWords: read('common-words.txt'),
+      latinGivenNames: read('latin-given-names.txt'),
       regions: read('regions.txt'),
       nameCues: parse(read('name-cues.yaml')),
       address: parse(read('address.yaml')),

@@ -38,6 +38,34 @@ describe('person names in news text', () => {
     expect(found('该集团总裁顾建平认为，市场仍在调整。', 'person-name')).toEqual(['顾建平']);
   });
 
+  it('reads a soft stop character (有, 科, 前) as a given-name character only beside a cue', () => {
+    expect(found('有请副县长于有斌先生发言', 'person-name')).toEqual(['于有斌']);
+    expect(found('信用卡中心总裁杨科说，风险可控', 'person-name')).toEqual(['杨科']);
+    expect(found('他说杨科有前途', 'person-name')).toEqual([]);
+    // a second given character that starts a suffix (军) still ends a name before a speech verb
+    expect(found('彭小军告诉我们，规模在扩大', 'person-name')).toEqual(['彭小军']);
+  });
+
+  it('reads more roles, kin and ages as cues before a name', () => {
+    expect(found('北京某公司营销主管庞晓东告诉记者', 'person-name')).toEqual(['庞晓东']);
+    expect(found('89岁的钱鹤林作品拍出高价', 'person-name')).toEqual(['钱鹤林']);
+    expect(found('家庭主妇倪秀英已经习惯了', 'person-name')).toEqual(['倪秀英']);
+  });
+
+  it('reads more words after a name as cues, and a speaker label at the start of a line', () => {
+    expect(found('影片由卢家栋导演，明年上映', 'person-name')).toEqual(['卢家栋']);
+    expect(found('当天邵振邦在接受采访时说', 'person-name')).toEqual(['邵振邦']);
+    expect(found('冯志远：我们会继续投入研发。', 'person-name')).toEqual(['冯志远']);
+    // a place before a colon is no speaker
+    expect(found('北京：今天有雨', 'person-name')).toEqual([]);
+  });
+
+  it('takes no conjunction, speech word or running word after a cue for a name', () => {
+    expect(found('他同时还是出色的学者和教师', 'person-name')).toEqual([]);
+    expect(found('相关官员曾放出消息', 'person-name')).toEqual([]);
+    expect(found('30岁男子张某侵占财物', 'person-name')).toEqual(['张某']);
+  });
+
   it('reports no fragment of an organisation, a group word or a title as a name', () => {
     expect(found('某科技公司执行总经理郑明远出席', 'person-name')).toEqual(['郑明远']);
     expect(found('他和朋友和同事们一起去了', 'person-name')).toEqual([]);
@@ -50,6 +78,20 @@ describe('person names in news text', () => {
     expect(found('主帅莫里尼奥表示球队会反弹', 'person-name')).toEqual(['莫里尼奥']);
     expect(found('导演伊桑·科恩（Ethan Coen）说', 'person-name')).toEqual(['伊桑·科恩', 'Ethan Coen']);
     expect(found('他去了意大利和巴塞罗那', 'person-name')).toEqual([]);
+  });
+
+  it('finds a Latin-script name led by a known English given name without a cue', () => {
+    expect(found('这部短片由Mike Newell执导', 'person-name')).toEqual(['Mike Newell']);
+    expect(found('原作出自JoeGoyette之手', 'person-name')).toEqual(['JoeGoyette']);
+    expect(found("《Garry'sMod》很受欢迎，Summer版本也上线了", 'person-name')).toEqual([]);
+  });
+
+  it('finds lower-case Latin names after a title, bare given names after a by-line, and 夫/翰 in transliterations', () => {
+    expect(found('项目负责人emily女士介绍', 'person-name')).toEqual(['emily']);
+    expect(found('访问http后再看blog', 'person-name')).toEqual([]);
+    expect(found('■本报记者晓禾报道', 'person-name')).toEqual(['晓禾']);
+    expect(found('记者来到了中影基地', 'person-name')).toEqual([]);
+    expect(found('发言人格里戈耶夫表示', 'person-name')).toEqual(['格里戈耶夫']);
   });
 
   it('finds a name again where it recurs in the same text', () => {
@@ -181,6 +223,20 @@ describe('addresses in news text', () => {
     expect(found('地址：广东省深圳市南山区科苑路15号科兴大厦3栋1201室', 'address')).toEqual([
       '广东省深圳市南山区科苑路15号科兴大厦3栋1201室',
     ]);
+  });
+
+  it('reads wings, towers, phases, room ranges and estate names after the door number', () => {
+    expect(found('地点：成都市武侯区科华北路88号时代广场东塔1203、1205室', 'address')).toEqual([
+      '成都市武侯区科华北路88号时代广场东塔1203、1205室',
+    ]);
+    expect(found('合肥高新区望江西路9号翠湖二期6栋锦绣苑2号楼8楼', 'address')).toEqual([
+      '合肥高新区望江西路9号翠湖二期6栋锦绣苑2号楼8楼',
+    ]);
+    expect(found('地址：昆明市盘龙区北京路12号北楼3层服务中心', 'address')).toEqual([
+      '昆明市盘龙区北京路12号北楼3层',
+    ]);
+    // never across a function word: what follows 的 is another thing
+    expect(found('家住建设路16号的陈先生说', 'address')).toEqual(['建设路16号']);
   });
 });
 

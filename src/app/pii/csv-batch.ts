@@ -1,4 +1,6 @@
+import { malformedEntry } from '../../corpus/malformed.js';
 import type { MalformedEntry } from '../../corpus/types.js';
+import type { MessageRef } from '../../i18n/index.js';
 import { appendAll } from '../../util/array.js';
 import {
   type BlockResult,
@@ -17,7 +19,7 @@ export function csvCell(value: string): string {
 /** A parsed CSV record with its last line number, or a line the splitter could not read. */
 export type CsvRow =
   | { record: string[]; info: { lines: number } }
-  | { bad: { line: number; message: string; raw: string } };
+  | { bad: { line: number; reason: MessageRef; raw: string } };
 
 /**
  * Consecutive rows of one CSV file, parsed, with what the header decided: a worker task (structured
@@ -61,7 +63,9 @@ export function processCsvBatch(s: Scanner, b: CsvBatch): BlockResult {
   for (const [n, rec] of b.rows.entries()) {
     if ('bad' in rec) {
       // an unclosed quote: reported, and its line still de-identified as plain text when writing
-      r.malformed.push({ file, line: rec.bad.line, reason: `invalid CSV: ${rec.bad.message}` });
+      r.malformed.push(
+        malformedEntry(file, rec.bad.line, 'malformed.invalidCsv', { reason: rec.bad.reason }),
+      );
       const clean = scanRecord(s, r, file, rec.bad.line, rec.bad.raw, undefined, undefined, false);
       if (write) parts.push(`${clean}\n`);
       continue;
@@ -75,11 +79,12 @@ export function processCsvBatch(s: Scanner, b: CsvBatch): BlockResult {
     }
     const ok = record.length === header.length;
     if (!ok)
-      r.malformed.push({
-        file,
-        line: info.lines,
-        reason: `expected ${header.length} columns, found ${record.length}`,
-      });
+      r.malformed.push(
+        malformedEntry(file, info.lines, 'malformed.csv.columnCount', {
+          expected: header.length,
+          found: record.length,
+        }),
+      );
     const source = ok && sourceColumn >= 0 ? record[sourceColumn] : undefined;
     const scanned = record.map((_, i) => !(ok && chosen && !chosen.has(i)));
     const idx = record.flatMap((_, i) => (scanned[i] ? [i] : []));

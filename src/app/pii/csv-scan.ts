@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { openBytes } from '../../corpus/blocks.js';
 import { detectEncoding } from '../../corpus/encoding.js';
+import { malformedEntry } from '../../corpus/malformed.js';
 import {
   type CorpusEncoding,
   DEFAULT_BLOCK_BYTES,
@@ -77,11 +78,14 @@ export async function* csvBatches(
         const missing = fields.filter((f) => !record.includes(f));
         const cols = fields.map((f) => record.indexOf(f)).filter((i) => i >= 0);
         if (missing.length)
-          notes.push({
-            file,
-            line: info.lines,
-            reason: `no column ${missing.map((m) => `"${m}"`).join(', ')} in the header${cols.length ? '' : '; every cell is scanned'}`,
-          });
+          notes.push(
+            malformedEntry(
+              file,
+              info.lines,
+              cols.length ? 'malformed.csv.noColumns' : 'malformed.csv.noColumnsAll',
+              { columns: missing.map((m) => `"${m}"`).join(', ') },
+            ),
+          );
         if (cols.length > 0) chosen = [...new Set(cols)];
       }
       headerAt = rows.length;
@@ -122,7 +126,7 @@ async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<CsvRow> {
   const splitter = new CsvSplitter(
     ',',
     (record, lines) => out.push({ record, info: { lines } }),
-    (line, message, raw) => out.push({ bad: { line, message, raw } }),
+    (line, reason, raw) => out.push({ bad: { line, reason, raw } }),
     DEFAULT_MAX_RECORD_BYTES,
   );
   for await (const chunk of text) {

@@ -9,6 +9,7 @@ import { init } from './init.js';
 import { kb } from './kb.js';
 import { label } from './label.js';
 import { lexicon } from './lexicon.js';
+import { malformed } from './malformed.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
 import { queue } from './queue.js';
@@ -40,4 +41,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...guard,
   ...queue,
   ...scaleOut,
+  ...malformed,
 };

@@ -115,8 +115,13 @@ export function createAddress(d: PiiDictionaries): Detector {
   const regionPrefix = new RegExp(
     `^(?:${region}(?:${alt(a['province-suffix'])})?|[${HAN}]{2,7}?(?:${alt(a['province-suffix'])}))?(?:${region}(?:${alt(a['city-suffix'])})?|[${HAN}]{1,5}?(?:${alt(a['city-suffix'])}))?`,
   );
+  const numberedPart = `[0-9一二三四五六七八九十A-Za-z]{1,4}(?:${alt(a['detail-suffix'])})`;
+  // After the door number: floors, rooms and their ranges (1901、1908室), a wing, tower or phase
+  // (南楼, 东塔, A座, 二期), and a building or estate name when a number or wing follows it
+  // (财富广场东塔, 南苑二期, 南都御景1号楼); never across a function character (…号的…).
+  const wing = '[东西南北中](?:塔|楼|座|区)|[A-Z]座|[一二三四五六七八九十0-9]{1,2}期';
   const detail = new RegExp(
-    `(?:[ \\u3000]?(?:[0-9A-Za-z一二三四五六七八九十]{1,4}(?:${alt(a['detail-suffix'])})|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=[0-9一二三四五六七八九十A-Za-z]{1,4}(?:${alt(a['detail-suffix'])}))))*`,
+    `(?:[ \\u3000]?(?:${numberedPart}|[0-9]{1,5}(?:[、,，-][0-9]{1,5})+(?:室|号)|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|${wing}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=${numberedPart}|${wing})|(?:(?![的了是在我你他她们把被就也还要说为请与及或等着过])[${HAN}]){2,6}?(?=${numberedPart}|[一二三四五六七八九十0-9]{1,2}期)))*`,
     'y',
   );
   const stop = new Set([...a.stop]);

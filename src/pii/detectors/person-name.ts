@@ -11,6 +11,9 @@ const GIVEN = 8;
 const TRANSLIT = 16;
 const AMBIGUOUS = 32;
 const SINGLE = 64;
+const SOFT_STOP = 128;
+/** the last character of a by-line title (记者, 网友…) */
+const BYLINE_END = 256;
 
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
 const indexBy = (words: readonly string[], last: boolean): WordIndex => new WordIndex(words, last);
@@ -23,6 +26,8 @@ const PREFIX_PENALTY = 2;
 const GLUE_PENALTY = 3;
 const BARE_FLOOR = 3.5;
 const NO_CUE_FLOOR = 3;
+const AMBIGUOUS_FLOOR = 5;
+const GIVEN_LIKE = 1.5;
 const NO_CUE_BASE = 0.4;
 const WEAK_BONUS = 0.25;
 const NO_CUE_MAX = 0.84;
@@ -30,6 +35,23 @@ const LEFT_CUE = 0.45;
 const RIGHT_CUE = 0.35;
 const BLOCKED = -1;
 const LIST_SCORE = 0.7;
+const LATIN_PAIR_SCORE = 0.75;
+const TITLED_GIVEN_SCORE = 0.65;
+const BYLINE_TITLES = [
+  '记者',
+  '通讯员',
+  '实习生',
+  '网友',
+  '编辑',
+  '作家',
+  '画家',
+  '艺术家',
+  '歌手',
+  '主持人',
+  '摄影',
+  '作者',
+];
+const LATIN_ALONE_SCORE = 0.62;
 const GLOSS_SCORE = 0.75;
 const GLOSS = /[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/g;
 /** 、 和 与 及: between the names of a list */
@@ -80,6 +102,13 @@ export function textFacts(text: string): number {
   return facts | (classical === 0 || (classical < 2 && modernSeen) ? READS_MODERN : 0);
 }
 const LATIN_WORD = /(?<![A-Za-z0-9_.@-])[A-Z][a-z]{2,14}(?: ?[A-Z][a-z]{1,14})?(?![A-Za-z0-9_@-])/g;
+const LATIN_LOWER = /(?<![A-Za-z0-9_.@/:#-])[a-z]{3,20}(?![A-Za-z0-9_@./-])/g;
+/** lower-case Latin words that stand beside cues but name nobody (blog, http…) */
+const LATIN_NOT_NAME = new Set(
+  'blog http https www com cn net org html weibo app wifi the and for with from you are not but all can new one'.split(
+    ' ',
+  ),
+);
 const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
 
 /**
@@ -98,7 +127,7 @@ const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
  */
 export function createPersonName(d: PiiDictionaries): Detector {
   const cues = d.nameCues;
-  const flags = new Uint8Array(0x10000);
+  const flags = new Uint16Array(0x10000);
   for (let c = 0x4e00; c <= 0x9fff; c++) flags[c] = HAN;
   for (const s of d.surnames) {
     const c = s.charCodeAt(0);
@@ -108,11 +137,16 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (const ch of chars) if (!/\s/.test(ch)) flags[ch.charCodeAt(0)] = (flags[ch.charCodeAt(0)] ?? 0) | f;
   };
   setFlag(cues.stop, STOP);
+  setFlag(cues['soft-stop'], SOFT_STOP);
   setFlag([...d.givenNameChars].join(''), GIVEN);
   setFlag(cues.translit, TRANSLIT);
   setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
   const compound = new Set(d.surnames.filter((x) => x.length === 2));
   const titles = indexBy(cues.titles, true);
+  // the titles a bare given name or pen name follows (记者晓风, 网友艳妮): by-lines and authors
+  const bylines = indexBy(BYLINE_TITLES, true);
+  for (const t of BYLINE_TITLES)
+    flags[t.charCodeAt(t.length - 1)] = (flags[t.charCodeAt(t.length - 1)] ?? 0) | BYLINE_END;
   const titlesAhead = indexBy(cues.titles, false);
   const labels = indexBy(cues.before.strong, true);
   const conj = indexBy(cues.before.weak, true);
@@ -198,6 +232,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
     return 0;
   };
 
+  /** a full-width or ASCII colon, or 】： (an interview's speaker label) */
+  const isSpeakerColon = (text: string, e: number): boolean => {
+    const c = text.charCodeAt(e);
+    return c === 0xff1a || (c === 0x3011 && text.charCodeAt(e + 1) === 0xff1a);
+  };
   /** cheap: could a name ending at e have a context after it */
   const rightPossible = (text: string, e: number): boolean => {
     if (e >= text.length) return true;
@@ -334,33 +373,67 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
     let bestEnd = -1;
     let bestScore = 0;
+    let bestCue = false;
     for (let g = 2; g >= 1; g--) {
       const gs = i + sl;
       let nameLike = 0;
+      let soft = false;
       let ok = gs + g <= text.length;
       for (let k = gs; ok && k < gs + g; k++) {
         const f = flags[text.charCodeAt(k)] ?? 0;
         if (!(f & HAN) || f & STOP) ok = false;
-        else if (f & GIVEN) nameLike++;
+        else if (f & SOFT_STOP) soft = true;
+        // a name-like character: in data/pii's list, or frequent in the word list's names
+        else if (f & GIVEN || (words !== undefined && (words.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE))
+          nameLike++;
       }
       if (!ok) continue;
       // the second given character starting a speech word or suffix belongs to what follows
       // (unless a cue or boundary follows: 总裁沈东军认为 — 军 is a suffix and a given character)
       const e = gs + g;
-      const right = rightScore(text, e);
+      // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
+      const right =
+        left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) ? RIGHT_CUE : rightScore(text, e);
       if (
         g === 2 &&
         (startsAt(speech, text, gs + 1) ||
-          (startsAt(orgSuffix, text, gs + 1) && (right <= 0 || left !== LEFT_CUE)))
+          (startsAt(orgSuffix, text, gs + 1) && right !== RIGHT_CUE && (right <= 0 || left !== LEFT_CUE)))
       )
         continue;
       if (isCommon(text, i, e)) continue;
       if (right === BLOCKED) continue;
-      if (ambiguous && left !== LEFT_CUE && right !== RIGHT_CUE) continue;
+      const cue = left === LEFT_CUE || right === RIGHT_CUE;
+      // a surname that is a conjunction or preposition (和, 同, 向) takes a speech cue after it: a
+      // title before is not enough (学者和教师, 民警向警方)
+      if (ambiguous && LEFT_PARTICLE.has(text.charCodeAt(i)) && right !== RIGHT_CUE) continue;
+      // a surname that is also a speech word (曾) before an ordinary word is that word, with no
+      // shorter reading (官员曾鼓励, 曾放出)
+      if (
+        g === 2 &&
+        right !== RIGHT_CUE &&
+        words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
+        startsAt(speech, text, i)
+      )
+        return undefined;
+      // the last given character opens a frequent word with the next one (男子张某侵占, 路某来自):
+      // the shorter reading is the name (a one-character given name may run on: 鲁政委 is read as 鲁政)
+      if (
+        g === 2 &&
+        right !== RIGHT_CUE &&
+        words !== undefined &&
+        e < text.length &&
+        words.frequent300.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e)))
+      )
+        continue;
+      // a soft stop character (有, 前, 月…) is a given-name character only beside a cue (副县长于有斌)
+      if (soft && !cue) continue;
+      // a function-word surname (和, 同, 金…) needs a cue too, unless its characters read clearly as
+      // a name by the word statistics (金泰均, 江德力: AMBIGUOUS_FLOOR, above the bare floor)
+      const doubtful = ambiguous && !cue;
+      if (doubtful && words === undefined) continue;
       // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
       if (ambiguous && g === 2 && words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))))
         continue;
-      const cue = left === LEFT_CUE || right === RIGHT_CUE;
       let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
       if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) continue;
       if (!cue && words !== undefined && isModern(text)) {
@@ -370,14 +443,17 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const m = nameOdds(text, i, sl, e);
         const bare = left === 0 && right === 0;
         if (bare && m < BARE_FLOOR) continue;
+        if (doubtful && m < AMBIGUOUS_FLOOR) continue;
         score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
-      } else if (left === 0 && right === 0) continue;
+      } else if ((left === 0 && right === 0) || doubtful) continue;
       // below the floor it could not win anyway; the word test is the dearest, so it comes last
       if (score < MIN_SCORE) continue;
       if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE)) continue;
-      if (bestEnd < 0 || score > bestScore + 1e-9) {
+      // a reading with a cue beside it wins over one the statistics alone carry (邵振邦在接受, not 邵振)
+      if (bestEnd < 0 || (cue && !bestCue) || (cue === bestCue && score > bestScore + 1e-9)) {
         bestEnd = e;
         bestScore = score;
+        bestCue = cue;
       }
     }
     return bestEnd < 0 ? undefined : { end: bestEnd, score: bestScore };
@@ -417,9 +493,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
 
   /**
    * Latin-script names in Chinese text (记者John Smith表示, 选手Grubby说): a capitalised word or two,
-   * not inside a longer Latin/digit run, with a title/label cue before or a speech cue after.
+   * not inside a longer Latin/digit run, with a title/label cue before or a speech cue after, or
+   * led by a known English given name (制作人JoeGoyette, 由Mike Newell执导: `medium`).
    */
   function latinNames(text: string, out: Finding[]): void {
+    lowerLatinNames(text, out);
     if ((facts & HAS_UPPER) === 0) return;
     LATIN_WORD.lastIndex = 0;
     for (let m = LATIN_WORD.exec(text); m !== null; m = LATIN_WORD.exec(text)) {
@@ -429,10 +507,65 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const left = leftScore(text, s);
       const right = rightScore(text, e);
       const cue = left === LEFT_CUE || right === RIGHT_CUE;
-      if (!cue) continue;
-      out.push(finding('person-name', text, s, e, 0.2 + left + right));
+      let score = 0.2 + left + right;
+      if (!cue) {
+        // no cue: the first word must be a known given name (JohnCarpenter, Mike Newell); alone,
+        // one that is no English word as well, and not a possessive (Garry'sMod)
+        const first = /^[A-Z][a-z]+/.exec(m[0])?.[0] ?? '';
+        const pair = first.length < m[0].length;
+        if (pair ? !d.latinGivenNames.has(first) : !d.latinGivenAlone.has(first)) continue;
+        if (!pair && (text[e] === "'" || text[e] === '’')) continue;
+        score = pair ? LATIN_PAIR_SCORE : LATIN_ALONE_SCORE;
+      }
+      out.push(finding('person-name', text, s, e, score));
     }
     out.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * A name without a known surname right after a by-line title (记者晓风, 网友艳妮, 作家笛安描写):
+   * two or three characters that make no ordinary word, none a stop character, with a boundary or
+   * a speech word after (`medium`: the title is the only cue). Surname-led ones are read by
+   * `chinese`. Called by the main loop at the last character of a by-line title; the end or -1.
+   */
+  function titledGivenAt(text: string, i: number): number {
+    const w = words;
+    if (w === undefined || i + 2 > text.length) return -1;
+    const f = flags[text.charCodeAt(i)] ?? 0;
+    if (!(f & HAN) || f & (SURNAME | STOP | SOFT_STOP) || !endsAt(bylines, text, i)) return -1;
+    for (let e = Math.min(i + 3, text.length); e >= i + 2; e--) {
+      let ok = true;
+      for (let k = i + 1; k < e && ok; k++) {
+        const g = flags[text.charCodeAt(k)] ?? 0;
+        ok = (g & HAN) !== 0 && !(g & (STOP | SOFT_STOP));
+      }
+      if (!ok) continue;
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      const key = e - i === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
+      if (e - i === 2 ? w.words2.has(key) : w.words3.has(key) || w.words2.has(packHan(a, b))) continue;
+      if (isCommon(text, i, e)) continue;
+      if (rightScore(text, e) >= 0.2) return e;
+    }
+    return -1;
+  }
+
+  /**
+   * Latin names written in lower case (负责人julia女士, 主编annawintour): only right after a title,
+   * with a boundary, a particle or a speech word after.
+   */
+  function lowerLatinNames(text: string, out: Finding[]): void {
+    if (!/[a-z]{3}/.test(text)) return;
+    LATIN_LOWER.lastIndex = 0;
+    for (let m = LATIN_LOWER.exec(text); m !== null; m = LATIN_LOWER.exec(text)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (LATIN_NOT_NAME.has(m[0]) || out.some((f) => s < f.end && f.start < e)) continue;
+      const left = leftScore(text, s);
+      const right = rightScore(text, e);
+      if (left !== LEFT_CUE || right <= 0) continue;
+      out.push(finding('person-name', text, s, e, 0.2 + left + right));
+    }
   }
 
   /**
@@ -531,9 +664,21 @@ export function createPersonName(d: PiiDictionaries): Detector {
       let i = 0;
       while (i < n) {
         const f = flags[text.charCodeAt(i)] ?? 0;
-        if (!(f & (SURNAME | TRANSLIT))) {
+        if (!(f & (SURNAME | TRANSLIT | BYLINE_END))) {
           i++;
           continue;
+        }
+        if (f & BYLINE_END) {
+          const e = titledGivenAt(text, i + 1);
+          if (e > 0) {
+            out.push(finding('person-name', text, i + 1, e, TITLED_GIVEN_SCORE));
+            i = e;
+            continue;
+          }
+          if (!(f & (SURNAME | TRANSLIT))) {
+            i++;
+            continue;
+          }
         }
         const prevTranslit = i > 0 && (flags[text.charCodeAt(i - 1)] ?? 0) & TRANSLIT;
         const c = f & SURNAME ? chinese(text, i) : undefined;

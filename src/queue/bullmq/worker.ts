@@ -1,4 +1,4 @@
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { isBeianError } from '../../errors.js';
 import { jobEnvelopeSchema } from '../jobs.js';
@@ -10,6 +10,8 @@ export interface WorkerOptions {
   /** lock time: a killed worker's job returns to the queue after about this long */
   lockMs?: number;
   names?: QueueNames;
+  /** this worker's name on its jobs (BullMQ's processedBy), e.g. host:pid */
+  name?: string;
 }
 
 export interface WorkerState {
@@ -18,6 +20,8 @@ export interface WorkerState {
   completed: number;
   failed: number;
   retried: number;
+  /** jobs handed back unfinished on shutdown (they wait for another worker, no attempt used) */
+  released: number;
   redis: 'ready' | 'reconnecting';
   startedAt: string;
 }
@@ -35,12 +39,13 @@ export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSin
     completed: 0,
     failed: 0,
     retried: 0,
+    released: 0,
     redis: 'ready',
     startedAt: new Date().toISOString(),
   };
   const aborts = new Set<AbortController>();
   const lockMs = options.lockMs ?? 30_000;
-  const processor = async (job: Job): Promise<void> => {
+  const processor = async (job: Job, token?: string): Promise<void> => {
     const envelope = jobEnvelopeSchema.parse(job.data);
     // attemptsStarted counts stalled restarts too (a killed worker's job), attemptsMade does not
     const attempt = Math.max(job.attemptsStarted, job.attemptsMade + 1);
@@ -61,6 +66,13 @@ export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSin
     } catch (e) {
       const bad =
         isBeianError(e) && ['USAGE', 'INPUT_INVALID', 'CONFIG_INVALID', 'NOT_FOUND'].includes(e.code);
+      // stopped by a shutdown, not failed: back to waiting without using an attempt, so a fleet
+      // restarted mid-batch a few times never fails a batch for good
+      if (abort.signal.aborted && !bad) {
+        await job.moveToWait(token);
+        state.released++;
+        throw new WaitingError();
+      }
       const final = bad || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const message = e instanceof Error ? e.message : String(e);
       await sink
@@ -82,6 +94,7 @@ export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSin
     stalledInterval: Math.max(1000, Math.round(lockMs / 2)),
     maxStalledCount: 3,
     autorun: false,
+    ...(options.name ? { name: options.name } : {}),
   });
   worker.on('error', () => {
     // connection errors: ioredis reconnects; the state says so
@@ -101,7 +114,7 @@ export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSin
     state,
     /**
      * Graceful stop: no new jobs; the running ones finish within `graceMs`, else they are aborted
-     * and released (their lock lapses and another worker takes them).
+     * and handed back to the queue (waiting, attempt not counted) for another worker.
      */
     async stop(graceMs = 30_000): Promise<void> {
       state.state = 'draining';
