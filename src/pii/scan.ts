@@ -74,7 +74,9 @@ export function planScan(detectors: DetectorRegistry, options: ScanOptions = {})
     let out = all;
     for (let k = 0; k < found.length; k++) {
       const f = found[k] as Finding;
-      if (CONFIDENCE_ORDER[f.confidence] >= min) (out ??= []).push(f);
+      if (CONFIDENCE_ORDER[f.confidence] < min) continue;
+      if (out === undefined) out = [f];
+      else out.push(f);
     }
     return out;
   };
