@@ -177,6 +177,10 @@ export function createPersonName(d: PiiDictionaries): Detector {
     return e - i >= 3 && common3.has(key3(a, b, text.charCodeAt(i + 2)));
   };
   const compound2 = intSet([...compound].map((w) => key2(w.charCodeAt(0), w.charCodeAt(1))));
+  // the first characters of compound surnames: most surname characters start none (one byte read)
+  const compoundHead = codeSet([...compound].map((w) => w[0]).join(''));
+  const isCompound = (text: string, i: number): boolean =>
+    compoundHead.has(text.charCodeAt(i)) && compound2.has(key2(text.charCodeAt(i), text.charCodeAt(i + 1)));
   // (only words of 2 to 6 characters are looked for)
   const stopWords = new WordIndex(
     translitStop.filter((w) => w.length >= 2 && w.length <= 6),
@@ -354,11 +358,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         : 0;
 
   function chinese(text: string, i: number): { end: number; score: number } | undefined {
-    const sl = compound2.has(key2(text.charCodeAt(i), text.charCodeAt(i + 1)))
-      ? 2
-      : (flags[text.charCodeAt(i)] ?? 0) & SINGLE
-        ? 1
-        : 0;
+    const sl = isCompound(text, i) ? 2 : (flags[text.charCodeAt(i)] ?? 0) & SINGLE ? 1 : 0;
     if (sl === 0) return undefined;
     // right after a name found with a title before it, a second name is read as after a boundary
     // (记者陈珂胡琼: the by-line of two reporters)
