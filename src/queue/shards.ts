@@ -89,3 +89,75 @@ export class CutFinder {
     return true;
   }
 }
+
+/**
+ * Record-aligned cuts of a CSV file (RFC 4180: a quoted field may hold newlines). A newline ends a
+ * record when the quotes since the record's start are balanced (a doubled quote counts twice, so
+ * it never unbalances them); in GBK/GB18030 and UTF-8 neither `"` nor a newline is ever part of a
+ * multi-byte character, so counting bytes is exact. Where the reader (util/csv.ts) would give up
+ * on a record and resynchronise (a record longer than `maxRecord`, an unclosed quote), no later cut
+ * can be proven to sit where a whole-file read puts a boundary: the finder stops there, and the
+ * rest of the file stays in the last shard. No cut comes before the end of the first non-empty
+ * record (the header every later piece needs). Pure over the chunks it is fed.
+ */
+export class CsvCutFinder {
+  private at = 0;
+  private line = 1;
+  private next = 0;
+  private quotes = 0;
+  private recordStart = 0;
+  private header = false;
+  /** set once a record could not be proven well formed: no cut after this */
+  stopped = false;
+  readonly cuts: Cut[] = [];
+  constructor(
+    private readonly targets: readonly number[],
+    private readonly maxRecord: number,
+  ) {}
+
+  /** Feeds the next chunk; returns false once no further cut will be placed. */
+  push(chunk: Uint8Array): boolean {
+    if (this.stopped || this.next >= this.targets.length) return false;
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let q = buf.indexOf(0x22);
+    let nl = buf.indexOf(0x0a);
+    while (nl >= 0) {
+      while (q >= 0 && q < nl) {
+        this.quotes++;
+        q = buf.indexOf(0x22, q + 1);
+      }
+      this.line++;
+      const after = this.at + nl + 1;
+      if (after - this.recordStart > this.maxRecord) return this.stop();
+      if (this.quotes % 2 === 0) {
+        // a record of at least one byte besides "\r" is the header (a shorter one is not counted,
+        // which only delays the first cut)
+        if (after - this.recordStart > 2) this.header = true;
+        this.recordStart = after;
+        this.quotes = 0;
+        while (
+          this.header &&
+          this.next < this.targets.length &&
+          after > (this.targets[this.next] as number)
+        ) {
+          if (this.cuts.at(-1)?.offset !== after) this.cuts.push({ offset: after, line: this.line });
+          this.next++;
+        }
+        if (this.next >= this.targets.length) return false;
+      }
+      nl = buf.indexOf(0x0a, nl + 1);
+    }
+    while (q >= 0) {
+      this.quotes++;
+      q = buf.indexOf(0x22, q + 1);
+    }
+    this.at += chunk.byteLength;
+    if (this.at - this.recordStart > this.maxRecord) return this.stop();
+    return true;
+  }
+
+  private stop(): boolean {
+    this.stopped = true;
+    return false;
+  }
+}

@@ -18,14 +18,18 @@ export class CsvSplitter {
   private partsLength = 0;
   /** inside a line longer than the bound: dropping text until its newline */
   private skipping = false;
-  private line = 0;
+  private line: number;
 
   constructor(
     private readonly delimiter: string,
     private readonly emit: (fields: string[], line: number) => void,
     private readonly malformed: (line: number, message: string, raw: string) => void = () => {},
     private readonly maxSpan: number = MAX_QUOTED_SPAN,
-  ) {}
+    /** the line the text starts on: a later piece of a file cut at a record boundary */
+    firstLine = 1,
+  ) {
+    this.line = firstLine - 1;
+  }
 
   push(chunk: string): void {
     let text = chunk;

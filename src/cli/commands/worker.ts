@@ -52,6 +52,7 @@ export const register: Register = (program, run, ctx) => {
             const { redisGate } = await import('../../queue/bullmq/rate-gate.js');
             const handlers = workerHandlers(kb, {
               threads,
+              env: c.env,
               redteam: {
                 store,
                 fetch: globalThis.fetch,

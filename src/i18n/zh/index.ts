@@ -10,6 +10,7 @@ import { label } from './label.js';
 import { lexicon } from './lexicon.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
+import { piiQueue } from './pii-queue.js';
 import { queue } from './queue.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
@@ -32,6 +33,7 @@ export const zh = {
   ...registry,
   ...server,
   ...pii,
+  ...piiQueue,
   ...redteam,
   ...schema,
   ...init,
