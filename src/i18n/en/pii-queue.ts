@@ -9,7 +9,6 @@ export const piiQueue: Record<keyof typeof zh, string> = {
   'queue.partMissing':
     'The de-identified output of shard {shard} ({file}) is missing or incomplete: every machine must share one folder (--parts-dir; a shared volume across machines)',
   'queue.partsDirUnwritable': 'The worker cannot write the shard output folder {dir}: {message}',
-  'queue.piiNeedsInputs': 'Give the files or folders to scan, or --attach RUN to follow a submitted run',
   'queue.piiDone':
     'Run {run} is finished; the report is read from the database (its de-identified files were written when it finished)',
   'pii.option.queue':

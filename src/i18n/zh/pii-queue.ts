@@ -6,7 +6,6 @@ export const piiQueue = {
   'queue.partMissing':
     '分片 {shard} 的去标识化输出 {file} 不存在或不完整：各机器须共享同一目录（--parts-dir，多机时用共享卷）',
   'queue.partsDirUnwritable': '工作进程无法写入分片输出目录 {dir}：{message}',
-  'queue.piiNeedsInputs': '请给出要扫描的文件或目录，或用 --attach RUN 接续已提交的运行',
   'queue.piiDone': '运行 {run} 已完成，报告取自数据库（去标识化文件已在完成时写好）',
   'pii.option.queue':
     '把扫描切分为分片（文件，及大 JSONL/TXT/CSV 文件按记录边界切分），提交到 Redis 队列由 beian worker 执行；报告与去标识化文件与本机运行相同；需要 PostgreSQL --db',
