@@ -68,8 +68,8 @@ const csvArb = fc
   })
   .map((xs) => Buffer.from(`h1,h2\n${xs.join('')}`));
 
-/** What the CSV reader makes of some bytes: every record and malformed report with its line. */
-function csvRead(bytes: Buffer, maxSpan: number, firstLine = 1): string[] {
+/** What the CSV reader makes of some bytes, fed `step` characters at a time: every record and malformed report with its line. */
+function csvRead(bytes: Buffer, maxSpan: number, step: number, firstLine = 1): string[] {
   const out: string[] = [];
   const sp = new CsvSplitter(
     ',',
@@ -78,7 +78,8 @@ function csvRead(bytes: Buffer, maxSpan: number, firstLine = 1): string[] {
     maxSpan,
     firstLine,
   );
-  sp.push(bytes.toString('utf8'));
+  const text = bytes.toString('utf8');
+  for (let i = 0; i < text.length; i += step) sp.push(text.slice(i, i + step));
   sp.end();
   return out;
 }
@@ -91,7 +92,8 @@ describe('CSV shard planning', () => {
         fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 30 }),
         fc.integer({ min: 8, max: 60 }),
-        (bytes, shardBytes, chunk, maxSpan) => {
+        fc.integer({ min: 1, max: 25 }),
+        (bytes, shardBytes, chunk, maxSpan, step) => {
           const finder = new CsvCutFinder(cutTargets(bytes.length, shardBytes), maxSpan);
           for (let i = 0; i < bytes.length; i += chunk) if (!finder.push(bytes.subarray(i, i + chunk))) break;
           const shards = planShards(
@@ -100,19 +102,20 @@ describe('CSV shard planning', () => {
           );
           const pieces = shards.flatMap((s) => {
             const r = s.range ?? { start: 0, end: bytes.length, firstLine: 1 };
-            return csvRead(bytes.subarray(r.start, r.end), maxSpan, r.firstLine);
+            return csvRead(bytes.subarray(r.start, r.end), maxSpan, step, r.firstLine);
           });
-          expect(pieces).toEqual(csvRead(bytes, maxSpan));
+          // the pieces start at other chunk boundaries than the whole file: the records must not care
+          expect(pieces).toEqual(csvRead(bytes, maxSpan, step));
           // the header is always in the first piece
           const first = shards[0]?.range;
           if (first) expect(bytes.subarray(0, first.end).toString()).toMatch(/^h1,h2\n/);
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 2000 },
     );
   });
 
-  it('cuts only between records, never inside a quoted newline, and stops at a record it cannot prove', () => {
+  it('cuts only between records, never inside a quoted newline, and never a file with an over-long record', () => {
     const text = Buffer.from('id\n"a\nb"\nc\n"d\ne"\nf\n');
     const finder = new CsvCutFinder([1, 4, 9, 12, 16], 100);
     finder.push(text);
@@ -122,9 +125,13 @@ describe('CSV shard planning', () => {
       { offset: 11, line: 5 },
       { offset: 17, line: 7 },
     ]);
-    const long = new CsvCutFinder([5, 30], 10);
-    long.push(Buffer.from('h1,h2\n"unclosed\nxxxxxxxxxxxxxxxxx\nz\n'));
-    expect(long.cuts).toEqual([{ offset: 6, line: 2 }]);
-    expect(long.stopped).toBe(true);
+    // one record over the bound anywhere, even after the last cut: the file stays whole
+    const long = new CsvCutFinder([5], 10);
+    long.push(Buffer.from('h1,h2\nab\ncd\n"unclosed\nxxxxxxxxxxxxxxxxx\nz\n'));
+    expect(long.cuts).toEqual([]);
+    expect(long.unsafe).toBe(true);
+    const fine = new CsvCutFinder([5], 10);
+    fine.push(Buffer.from('h1,h2\nab\ncd\n"q\nx"\nz\n'));
+    expect(fine.cuts).toEqual([{ offset: 6, line: 2 }]);
   });
 });

@@ -94,11 +94,11 @@ export class CutFinder {
  * Record-aligned cuts of a CSV file (RFC 4180: a quoted field may hold newlines). A newline ends a
  * record when the quotes since the record's start are balanced (a doubled quote counts twice, so
  * it never unbalances them); in GBK/GB18030 and UTF-8 neither `"` nor a newline is ever part of a
- * multi-byte character, so counting bytes is exact. Where the reader (util/csv.ts) would give up
- * on a record and resynchronise (a record longer than `maxRecord`, an unclosed quote), no later cut
- * can be proven to sit where a whole-file read puts a boundary: the finder stops there, and the
- * rest of the file stays in the last shard. No cut comes before the end of the first non-empty
- * record (the header every later piece needs). Pure over the chunks it is fed.
+ * multi-byte character, so counting bytes is exact. The reader (util/csv.ts) treats a record
+ * longer than `maxRecord` differently depending on where its input chunks fall, so a file holding
+ * one (an unclosed quote that runs on, a huge line) is not cut at all: the finder reads the whole
+ * file and, if it meets such a record, gives no cut (`unsafe`). No cut comes before the end of the
+ * first non-empty record (the header every later piece needs). Pure over the chunks it is fed.
  */
 export class CsvCutFinder {
   private at = 0;
@@ -107,17 +107,22 @@ export class CsvCutFinder {
   private quotes = 0;
   private recordStart = 0;
   private header = false;
-  /** set once a record could not be proven well formed: no cut after this */
-  stopped = false;
-  readonly cuts: Cut[] = [];
+  private readonly found: Cut[] = [];
+  /** set once a record longer than `maxRecord` was seen: the file stays whole */
+  unsafe = false;
   constructor(
     private readonly targets: readonly number[],
     private readonly maxRecord: number,
   ) {}
 
-  /** Feeds the next chunk; returns false once no further cut will be placed. */
+  /** The cuts, once every chunk was fed (none when the file is unsafe to cut). */
+  get cuts(): Cut[] {
+    return this.unsafe ? [] : this.found;
+  }
+
+  /** Feeds the next chunk; returns false once the file is known unsafe to cut (stop reading). */
   push(chunk: Uint8Array): boolean {
-    if (this.stopped || this.next >= this.targets.length) return false;
+    if (this.unsafe) return false;
     const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let q = buf.indexOf(0x22);
     let nl = buf.indexOf(0x0a);
@@ -135,15 +140,10 @@ export class CsvCutFinder {
         if (after - this.recordStart > 2) this.header = true;
         this.recordStart = after;
         this.quotes = 0;
-        while (
-          this.header &&
-          this.next < this.targets.length &&
-          after > (this.targets[this.next] as number)
-        ) {
-          if (this.cuts.at(-1)?.offset !== after) this.cuts.push({ offset: after, line: this.line });
+        while (this.header && this.next < this.targets.length && after > (this.targets[this.next] as number)) {
+          if (this.found.at(-1)?.offset !== after) this.found.push({ offset: after, line: this.line });
           this.next++;
         }
-        if (this.next >= this.targets.length) return false;
       }
       nl = buf.indexOf(0x0a, nl + 1);
     }
@@ -152,12 +152,13 @@ export class CsvCutFinder {
       q = buf.indexOf(0x22, q + 1);
     }
     this.at += chunk.byteLength;
+    // the last record (or an unclosed quote) runs on past the bound
     if (this.at - this.recordStart > this.maxRecord) return this.stop();
     return true;
   }
 
   private stop(): boolean {
-    this.stopped = true;
+    this.unsafe = true;
     return false;
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -6,6 +7,7 @@ import { formatFromPath, listCorpusFiles } from '../../corpus/blocks.js';
 import { hasUtf16Bom, looksBinary } from '../../corpus/encoding.js';
 import { type CorpusReadOptions, DEFAULT_MAX_RECORD_BYTES } from '../../corpus/types.js';
 import { BeianError, type Issue } from '../../errors.js';
+import { openAtomicStream } from '../../io/atomic.js';
 import type { Kb } from '../../kb/index.js';
 import type { JobEnvelope, ShardInput } from '../../queue/jobs.js';
 import { pickPartials } from '../../queue/merge.js';
@@ -27,8 +29,15 @@ import {
   queueRunById,
 } from '../../store/repos/queue.js';
 import type { LexiconSelection, LoadedLexicon } from '../lexicon.js';
-import { mergeScanTallies, type ScanReport, type ScanTally, scanPlan, scanReport } from '../scan.js';
-import { planOptions } from './scan-shard.js';
+import {
+  type ManualSample,
+  mergeScanTallies,
+  type ScanReport,
+  type ScanTally,
+  scanPlan,
+  scanReport,
+} from '../scan.js';
+import { planOptions, type ShardTally } from './scan-shard.js';
 import { SCAN_SHARD, type ScanJobOptions, type ScanRunSpec, scanRunSpecSchema } from './scan-spec.js';
 
 /** The submitting side's view of the queue (the CLI passes the BullMQ shell). */
@@ -121,6 +130,10 @@ export interface SubmitScan {
   lexicon: LoadedLexicon;
   shardBytes?: number;
   attempts?: number;
+  /** --flagged / --sample-out as given, and the folder they are relative to */
+  flaggedOut?: string;
+  sampleOut?: string;
+  cwd?: string;
 }
 
 /** Absolute paths in a lexicon selection: workers may start in another folder. */
@@ -141,7 +154,8 @@ export async function submitScanRun(store: Store, queue: QueuePort, s: SubmitSca
     ...(s.sampleFraction !== undefined ? { sampleFraction: s.sampleFraction } : {}),
     flagScore: s.flagScore,
     ...(s.examples !== undefined ? { examples: s.examples } : {}),
-    manual: s.manual,
+    manual: s.manual || s.sampleOut !== undefined,
+    ...(s.flaggedOut ? { flagged: true } : {}),
     lexicon: absoluteSelection(s.selection) as ScanJobOptions['lexicon'],
     lexiconVersion: s.lexicon.version,
   };
@@ -152,6 +166,10 @@ export async function submitScanRun(store: Store, queue: QueuePort, s: SubmitSca
     options,
     shards,
     attempts: s.attempts ?? 3,
+    ...(s.flaggedOut
+      ? { flaggedOut: { given: s.flaggedOut, path: resolve(s.cwd ?? '.', s.flaggedOut) } }
+      : {}),
+    ...(s.sampleOut ? { sampleOut: { given: s.sampleOut, path: resolve(s.cwd ?? '.', s.sampleOut) } } : {}),
   };
   const id = `scan-${randomUUID()}`;
   await createQueueRun(store, { id, kind: SCAN_SHARD, shards: shards.length, spec }, now);
@@ -285,7 +303,11 @@ function shardFailure(
   );
 }
 
-/** Merges a finished run's partial results, in shard order, into the report a local scan gives. */
+/**
+ * Merges a finished run's partial results, in shard order, into the report a local scan gives;
+ * with --flagged, writes the shards' flagged lines in order (temporary file, renamed when whole),
+ * one shard's lines in memory at a time. `manualSample` receives the merged review sample.
+ */
 export async function mergeScanRun(
   kb: Kb,
   store: Store,
@@ -293,6 +315,7 @@ export async function mergeScanRun(
   spec: ScanRunSpec,
   lexicon: LoadedLexicon,
   started: number,
+  manualSample?: (sample: ManualSample) => Promise<void>,
 ): Promise<ScanReport> {
   const picked = pickPartials(
     (await partialProgress(store, run)).map((p) => ({ ...p, result: p })),
@@ -300,15 +323,25 @@ export async function mergeScanRun(
   );
   if (!picked.results) throw new Error(`run ${run}: shards ${picked.missing.join(', ')} have no result`);
   const plan = scanPlan(kb, lexicon, planOptions(spec.options));
-  async function* parts(): AsyncGenerator<ScanTally> {
-    for (const p of picked.results ?? [])
-      yield (await partialResult(store, run, p.shard, p.attempt)) as ScanTally;
-  }
+  const flagged = spec.flaggedOut ? openAtomicStream(spec.flaggedOut.path) : undefined;
   const tallies: ScanTally[] = [];
-  for await (const t of parts()) tallies.push(t);
+  let completed = false;
+  try {
+    for (const p of picked.results) {
+      const { flagged: lines, ...t } = (await partialResult(store, run, p.shard, p.attempt)) as ShardTally;
+      if (flagged)
+        for (const line of lines ?? []) if (!flagged.stream.write(line)) await once(flagged.stream, 'drain');
+      tallies.push(t);
+    }
+    if (flagged) await flagged.commit();
+    completed = true;
+  } finally {
+    if (flagged && !completed) await flagged.abort();
+  }
   const report = await scanReport(kb, lexicon, mergeScanTallies(tallies, plan), plan, {
     seed: spec.options.seed,
     ...(spec.topKeywords !== undefined ? { topKeywords: spec.topKeywords } : {}),
+    ...(manualSample && spec.options.manual ? { manualSample } : {}),
     files: spec.files,
     started,
     id: run,
