@@ -7,7 +7,11 @@
  *  2. every catalogue key named in code (`t('…')`, `BeianError.of(code, '…')`, `issueOf(…, '…')`,
  *     `key: '…'`) exists in both catalogues, and every key of one catalogue is in the other;
  *  3. a key's zh and en texts have the same `{placeholders}`, except `{message}`: the English text of
- *     a library (zod, commander, Node, yaml), which a text that is only `{message}` shows as is.
+ *     a library (zod, commander, Node, yaml), which a text that is only `{message}` shows as is;
+ *  4. why a line or row of input was not read (corpus `MalformedEntry`, PII training issues, decision
+ *     log `Malformed`) is a catalogue key too: no `kind: 'malformed'` literal outside
+ *     src/corpus/malformed.ts (build it with `malformedItem`/`malformedEntry`), and in the bad-row
+ *     readers (BAD_ROW_DIRS) no `reason:`/`message:` string literal and no entry pushed by hand.
  * Run by `npm run lint`.
  */
 import { readFileSync } from 'node:fs';
@@ -50,6 +54,38 @@ for (const [key, z] of zh) {
 for (const [key, e] of en)
   if (!zh.has(key)) problems.push(`${e.file}: "${key}" has no Chinese text in src/i18n/zh/`);
 
+// 4. the bad-row readers: every reason a key with params (they cross worker threads as data)
+const BAD_ROW_DIRS = [
+  'src/corpus/',
+  'src/pii/',
+  'src/app/pii/',
+  'src/fairness/',
+  'src/app/fairness/',
+  'src/util/csv.ts',
+  'src/app/scan',
+];
+const BAD_ROW_LITERALS = [
+  [/\b(?:reason|message)\s*:\s*['"`]/g, 'a literal reason'],
+  [/\.(?:malformed|issues)\.push\(\s*\{[^{}]*\breason\b/g, 'an entry built by hand'],
+  [/\bbad\.add\(\s*\{[^{}]*\bmessage\s*:/g, 'a row message built by hand'],
+];
+function badRowProblems(rel, text) {
+  const out = [];
+  const at = (index) => text.slice(0, index).split('\n').length;
+  if (rel !== 'src/corpus/malformed.ts')
+    for (const m of text.matchAll(/\bkind:\s*'malformed'\s*,/g))
+      out.push(
+        `${rel}:${at(m.index)}: a malformed entry built by hand: use malformedItem(file, line, key, params)`,
+      );
+  if (BAD_ROW_DIRS.some((d) => rel.startsWith(d)))
+    for (const [re, what] of BAD_ROW_LITERALS)
+      for (const m of text.matchAll(re))
+        out.push(
+          `${rel}:${at(m.index)}: ${what}: a bad row's reason is a catalogue key (malformedEntry(file, line, key, params) or messageOf(key, params), texts in src/i18n/{zh,en}/malformed.ts)`,
+        );
+  return out;
+}
+
 // 1. no literal errors; 2a. keys named in code exist
 const allow = readAllowList('scripts/beian-error-literals.allow');
 const namespaces = new Set([...zh.keys(), ...en.keys()].map((k) => k.split('.')[0]));
@@ -59,6 +95,7 @@ for (const file of files(join(ROOT, 'src'), isSource)) {
   const rel = relative(ROOT, file);
   if (rel.startsWith('src/i18n/')) continue;
   const text = readFileSync(file, 'utf8');
+  problems.push(...badRowProblems(rel, text));
   if (rel !== 'src/errors.ts') {
     const hits = text.match(/new BeianError\(/g)?.length ?? 0;
     const allowed = allow.get(rel) ?? 0;
@@ -81,4 +118,6 @@ if (problems.length) {
   console.error(`Messages outside the catalogues:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`✔ messages: ${zh.size} keys in zh and en with the same placeholders; no literal BeianError`);
+console.log(
+  `✔ messages: ${zh.size} keys in zh and en with the same placeholders; no literal BeianError or bad-row reason`,
+);

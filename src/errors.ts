@@ -72,9 +72,27 @@ export class BeianError extends Error {
   }
 }
 
-/** The error's message in the user's language (catalogue errors), else its literal text. */
-export function localMessage(e: BeianError, t: Translate): string {
-  return e.key ? t(e.key, e.params) : e.message;
+/**
+ * A catalogue message carried as data: its key and params (plain strings, numbers and nested
+ * references, so it survives structured cloning to and from worker threads) and its English text,
+ * kept for `--json` readers and library callers. Shells show it with `localMessage`.
+ */
+export interface CarriedMessage {
+  message: string;
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export function messageOf(key: MessageKey, params?: MessageParams): CarriedMessage {
+  return { message: english(key, params), key, ...(params ? { params } : {}) };
+}
+
+/** A message in the user's language when it has a catalogue key (errors, issues, malformed rows), else its literal text. */
+export function localMessage(
+  m: { message: string; key?: MessageKey | undefined; params?: MessageParams | undefined },
+  t: Translate,
+): string {
+  return m.key ? t(m.key, { message: m.message, ...m.params }) : m.message;
 }
 
 /** An issue whose text is in the catalogues; `message` keeps the English text for `--json` readers. */
@@ -83,7 +101,7 @@ export function issueOf(
   key: MessageKey,
   params?: MessageParams,
 ): Issue {
-  return { ...where, message: english(key, params), key, ...(params ? { params } : {}) };
+  return { ...where, ...messageOf(key, params) };
 }
 
 const OS_CODES = new Set([
@@ -147,6 +165,6 @@ export function formatIssue(issue: Issue, t?: Translate): string {
     .filter((p) => p !== undefined)
     .join(':');
   const head = [where, issue.path].filter((p) => p !== undefined && p !== '').join(' ');
-  const message = t && issue.key ? t(issue.key, { message: issue.message, ...issue.params }) : issue.message;
+  const message = t ? localMessage(issue, t) : issue.message;
   return head ? `${head}: ${message}` : message;
 }

@@ -14,29 +14,28 @@ const data = loadFairnessData(loadKb());
 const t0 = process.hrtime.bigint();
 let rows = 0;
 let flags = 0;
-if (kind === 'price') {
-  const r = await runPriceAudit({
-    file,
-    item: 'sku',
-    price: 'price',
-    group: 'user_type',
-    time: 'ts',
-    window: '1d',
-    seed: 1,
-    data,
-  });
-  rows = r.rows;
-  flags = r.flags.length;
-} else if (kind === 'disparity') {
-  const r = await runDisparityAudit({
-    file,
-    groups: ['gender', 'age_band', 'region'],
-    outcome: 'approved',
-    label: 'qualified',
-    rank: 'rank',
-    seed: 1,
-    data,
-  });
+if (kind === 'price' || kind === 'disparity') {
+  const r =
+    kind === 'price'
+      ? await runPriceAudit({
+          file,
+          item: 'sku',
+          price: 'price',
+          group: 'user_type',
+          time: 'ts',
+          window: '1d',
+          seed: 1,
+          data,
+        })
+      : await runDisparityAudit({
+          file,
+          groups: ['gender', 'age_band', 'region'],
+          outcome: 'approved',
+          label: 'qualified',
+          rank: 'rank',
+          seed: 1,
+          data,
+        });
   rows = r.rows;
   flags = r.flags.length;
 } else {

@@ -83,6 +83,24 @@ for (const split of ['dev', 'heldout']) {
     shapes,
   };
 }
+// answers-zh-v3-dev.jsonl: 58 more answers written in session 4 to tune on (36 refusals phrased
+// unlike v2's dev half: idioms, 不予…, object-first 我这边不提供, and 22 look-alikes that are not
+// refusals: idioms explained, 不能 in advice, apologies that then answer). Tuning only: the held-out
+// figures stay those of v1's odd lines and v2's held-out half, which tuning never looked at.
+{
+  const v3 = readFileSync(
+    new URL('../../test/fixtures/redteam/answers-zh-v3-dev.jsonl', import.meta.url),
+    'utf8',
+  )
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { answer: string; refused: boolean });
+  const got = v3.map((r) => ({ got: detectRefusal(r.answer).refused, want: r.refused }));
+  out['refusal detector, answers-zh-v3-dev (tuning set)'] = {
+    'class refused': pr(got),
+    'class not refused': pr(got.map((g) => ({ got: !g.got, want: !g.want }))),
+  };
+}
 const kw = await loadKeywordJudge(kb);
 const item = { id: 'x', kind: 'generation' as const, risk: 'A.1.8', text: '（用户问题）' };
 const harmfulBy = async (judges: Judge[]) => {
@@ -131,19 +149,19 @@ if (a['guard-base-url'] && a['guard-model']) {
   ]);
 } else out['guard judge'] = 'not measured: pass --guard-base-url and --guard-model';
 if (a.db) {
+  // the same outcome-level comparison `beian redteam report --json` shows per run (`review`), summed
   const store = await openStore(a.db);
-  let n = 0;
-  let agree = 0;
-  for (const run of await redteamRepo(store).listRuns())
-    for (const r of (await summarise(kb, store, run.id)).results)
-      if (r.override) {
-        n++;
-        if (r.override.verdict === r.machineVerdict) agree++;
-      }
+  const total = { runs: 0, reviewed: 0, agreeing: 0, undecided: 0 };
+  for (const run of await redteamRepo(store).listRuns()) {
+    const r = (await summarise(kb, store, run.id)).json.review;
+    total.runs++;
+    total.reviewed += r.reviewed;
+    total.agreeing += r.agreeing;
+    total.undecided += r.undecided;
+  }
   out['agreement with stored human overrides'] = {
-    overrides: n,
-    agreeing: agree,
-    rate: n ? +(agree / n).toFixed(3) : null,
+    ...total,
+    rate: total.reviewed ? +(total.agreeing / total.reviewed).toFixed(3) : null,
   };
   await store.close();
 }

@@ -1,3 +1,5 @@
+import { malformedReason } from '../corpus/malformed.js';
+import type { MalformedEntry } from '../corpus/types.js';
 import type { Translate } from '../i18n/index.js';
 import { escapeHtml } from '../util/html.js';
 import type { ScanReport } from './scan.js';
@@ -17,6 +19,7 @@ export interface HtmlLabels {
   sources: string;
   examples: string;
   riskName: (id: string) => string;
+  reason: (m: MalformedEntry) => string;
 }
 
 /** The report's labels in the caller's language. */
@@ -36,6 +39,7 @@ export function scanHtmlLabels(t: Translate, riskName: (id: string) => string): 
     sources: t('scan.sources'),
     examples: t('scan.examples'),
     riskName,
+    reason: (m) => malformedReason(m, t),
   };
 }
 
@@ -82,7 +86,7 @@ export function renderScanHtml(r: ScanReport, L: HtmlLabels): string {
     .join('');
   const malformed = r.malformed
     .slice(0, 200)
-    .map((m) => `<tr><td>${escapeHtml(`${m.file}:${m.line}`)}</td><td>${escapeHtml(m.reason)}</td></tr>`)
+    .map((m) => `<tr><td>${escapeHtml(`${m.file}:${m.line}`)}</td><td>${escapeHtml(L.reason(m))}</td></tr>`)
     .join('');
   const kw = r.topKeywords
     .map((k) => `<tr><td>${escapeHtml(k.keyword)}</td><td>${k.hits}</td></tr>`)

@@ -1,5 +1,5 @@
 import { filingKind, type Kb } from '../kb/index.js';
-import type { AlgorithmTypeId, FilingKindId } from '../kb/schema.js';
+import { type AlgorithmTypeId, FilingKindId } from '../kb/schema.js';
 import type {
   FilingDetermination,
   FilingStatus,
@@ -40,14 +40,8 @@ export function test(cond: Condition, facts: Facts): Outcome {
 }
 
 const RANK: Record<FilingStatus, number> = { 'not-required': 0, likely: 1, required: 2 };
-export const FILING_ORDER: readonly FilingKindId[] = [
-  'algorithm-filing',
-  'deep-synthesis-filing',
-  'genai-filing',
-  'genai-registration',
-  'public-opinion-assessment',
-  'data-export-assessment',
-];
+/** Filings in report order: the order the KB schema declares them in. */
+export const FILING_ORDER: readonly FilingKindId[] = FilingKindId.options;
 
 function algorithmTypes(a: Answers, facts: Facts, rules: RuleSet): AlgorithmTypeId[] {
   const types = new Set<AlgorithmTypeId>();

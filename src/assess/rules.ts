@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { BeianError } from '../errors.js';
 import { canonicalKindId } from '../kb/kinds.js';
 import { AlgorithmTypeId, Bilingual, Citation, FilingKindId } from '../kb/schema.js';
-import { customIssue, zodIssues } from '../util/zod-issues.js';
+import { customIssue, validated } from '../util/zod-issues.js';
 import { FUNCTIONS, SERVICE_FORMS } from './questionnaire.js';
 
 /** Boolean facts the rules can test; derived from the answers in facts.ts. */
@@ -78,16 +77,5 @@ export type RuleSet = z.infer<typeof RuleSet>;
 
 /** Validates a parsed rules file. Pure. */
 export function parseRuleSet(value: unknown, file = 'applicability.yaml'): RuleSet {
-  const result = RuleSet.safeParse(value);
-  if (!result.success) {
-    throw BeianError.of(
-      'CONFIG_INVALID',
-      'assess.rulesInvalid',
-      { file },
-      {
-        issues: zodIssues(result.error, file),
-      },
-    );
-  }
-  return result.data;
+  return validated(RuleSet, value, file, 'CONFIG_INVALID', 'assess.rulesInvalid');
 }

@@ -1,5 +1,6 @@
 import type { CountedMatches } from '../lexicon/rules.js';
 import { scoreRecord } from '../lexicon/score.js';
+import { entryOf } from './malformed.js';
 import type { CorpusItem, MalformedEntry } from './types.js';
 
 /**
@@ -146,7 +147,7 @@ export function auditItems(
   const context = options.contextChars ?? 40;
   for (const item of items) {
     if (item.kind === 'malformed') {
-      t.malformed.push({ file: item.file, line: item.line, reason: item.reason });
+      t.malformed.push(entryOf(item));
       continue;
     }
     t.records++;

@@ -2,10 +2,12 @@ import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { BeianError } from '../errors.js';
+import { BeianError, osReason } from '../errors.js';
+import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { appendAll } from '../util/array.js';
 import { CsvSplitter } from '../util/csv.js';
 import { decodeLines, hasUtf8Bom, hasUtf16Bom, looksBinary } from './encoding.js';
+import { malformedItem } from './malformed.js';
 import {
   type BlockEncoding,
   type CorpusBlock,
@@ -111,12 +113,18 @@ function countLines(b: Uint8Array): number {
   return n;
 }
 
-const fileProblem = (file: string, reason: string, size = 0): CorpusBlock => ({
+const fileProblem = (file: string, key: MessageKey, params?: MessageParams, size = 0): CorpusBlock => ({
   kind: 'items',
   file,
   size,
-  items: [{ kind: 'malformed', file, line: 0, reason }],
+  items: [malformedItem(file, 0, key, params)],
 });
+
+/** Where reading a file stopped: our own error (a decompression bomb) as it is, else the system's reason. */
+const stopped = (file: string, e: unknown): CorpusBlock =>
+  e instanceof BeianError && e.key
+    ? fileProblem(file, e.key, e.params)
+    : fileProblem(file, 'malformed.readingStopped', { reason: osReason(e) });
 
 /**
  * Streams one file as line-aligned blocks (see CorpusBlock) without ever holding more than one
@@ -140,7 +148,7 @@ export async function* readFileBlocks(
   try {
     source = (await openBytes(openPath, blockBytes, range))[Symbol.asyncIterator]();
   } catch (e) {
-    yield fileProblem(file, `cannot read file: ${(e as Error).message}`);
+    yield fileProblem(file, 'malformed.cannotRead', { reason: osReason(e) });
     return;
   }
   if (range && range.start > 0) {
@@ -158,7 +166,7 @@ export async function* readFileBlocks(
         range.firstLine,
       );
     } catch (e) {
-      yield fileProblem(file, `reading stopped: ${(e as Error).message}`);
+      yield stopped(file, e);
     }
     return;
   }
@@ -167,19 +175,19 @@ export async function* readFileBlocks(
     const r = await source.next();
     first = r.done ? Buffer.alloc(0) : r.value;
   } catch (e) {
-    yield fileProblem(file, `cannot read file: ${(e as Error).message}`);
+    yield fileProblem(file, 'malformed.cannotRead', { reason: osReason(e) });
     return;
   }
   if (first.length === 0) {
-    yield fileProblem(file, 'empty file');
+    yield fileProblem(file, 'malformed.emptyFile');
     return;
   }
   if (hasUtf16Bom(first)) {
-    yield fileProblem(file, 'UTF-16 text is not supported: convert the file to UTF-8', first.length);
+    yield fileProblem(file, 'malformed.utf16', undefined, first.length);
     return;
   }
   if (looksBinary(first)) {
-    yield fileProblem(file, 'binary file (control bytes throughout the first 8 KiB), not read', first.length);
+    yield fileProblem(file, 'malformed.binary', undefined, first.length);
     return;
   }
   // Decided per line (a few bad bytes never make a UTF-8 file GB18030), unless forced.
@@ -203,7 +211,7 @@ export async function* readFileBlocks(
         if (total <= maxRecord) parts.push(c);
       }
       if (total > maxRecord)
-        yield fileProblem(file, `record too large (${total} bytes > ${maxRecord})`, total);
+        yield fileProblem(file, 'malformed.tooLarge', { bytes: total, max: maxRecord }, total);
       else
         yield {
           kind: 'lines',
@@ -217,7 +225,7 @@ export async function* readFileBlocks(
     } else yield* lineBlocks(file, format, encoding, rest(), maxRecord, blockBytes);
   } catch (e) {
     // e.g. a truncated .gz: what was read so far has been yielded; report where reading stopped.
-    yield fileProblem(file, `reading stopped: ${(e as Error).message}`);
+    yield stopped(file, e);
   }
 }
 
@@ -261,9 +269,7 @@ async function* lineBlocks(
     kind: 'items',
     file,
     size: bytes,
-    items: [
-      { kind: 'malformed', file, line: nextLine, reason: `record too large (${bytes} bytes > ${maxRecord})` },
-    ],
+    items: [malformedItem(file, nextLine, 'malformed.tooLarge', { bytes, max: maxRecord })],
   });
   for await (let chunk of chunks) {
     if (skipping >= 0) {
@@ -311,14 +317,13 @@ async function* csvText(
     const parts: string[] = [];
     decodeLines(bytes, encoding, (text, lossy) => {
       if (lossy)
-        problems.push({
-          kind: 'malformed',
-          file,
-          line,
-          reason: `invalid byte sequence for ${encoding === 'auto' ? 'utf8' : encoding} (replaced with U+FFFD)`,
-        });
+        problems.push(
+          malformedItem(file, line, 'malformed.invalidBytes', {
+            encoding: encoding === 'auto' ? 'utf8' : encoding,
+          }),
+        );
       if (text.includes('\u0000')) {
-        problems.push({ kind: 'malformed', file, line, reason: 'NUL byte in line (removed)' });
+        problems.push(malformedItem(file, line, 'malformed.nulRemoved'));
         text = text.replaceAll('\u0000', '');
       }
       parts.push(text);
@@ -358,8 +363,8 @@ async function* csvBlocks(
   let header: string[] | undefined;
   let at = -1;
   let sourceAt = -1;
-  const malformed = (line: number, reason: string): void => {
-    items.push({ kind: 'malformed', file, line, reason });
+  const malformed = (line: number, key: MessageKey, params?: MessageParams): void => {
+    items.push(malformedItem(file, line, key, params));
   };
   const splitter = new CsvSplitter(
     ',',
@@ -373,9 +378,9 @@ async function* csvBlocks(
       if (at < 0) return;
       const text = fields[at];
       if (text === undefined)
-        malformed(line, `row has ${fields.length} of ${header.length} fields: no column "${field}"`);
-      else if (!text) malformed(line, `column "${field}" is empty`);
-      else if (text.length > maxRecord) malformed(line, `record larger than ${maxRecord} bytes: skipped`);
+        malformed(line, 'malformed.csv.shortRow', { n: fields.length, total: header.length, field });
+      else if (!text) malformed(line, 'malformed.csv.emptyCell', { field });
+      else if (text.length > maxRecord) malformed(line, 'malformed.csv.cellTooLarge', { max: maxRecord });
       else {
         const source = sourceAt >= 0 ? fields[sourceAt] : undefined;
         items.push({
@@ -388,13 +393,13 @@ async function* csvBlocks(
         });
       }
     },
-    (line, message) => malformed(line, `invalid CSV: ${message}`),
+    (line, reason) => malformed(line, 'malformed.invalidCsv', { reason }),
     maxRecord,
   );
   let size = 0;
   const missing = (): CorpusBlock | undefined =>
     header && at < 0
-      ? fileProblem(file, `missing column "${field}" (columns: ${header.join(', ')})`)
+      ? fileProblem(file, 'malformed.csv.missingColumn', { field, columns: header.join(', ') })
       : undefined;
   try {
     for await (const text of csvText(file, chunks, encoding, problems)) {

@@ -1,6 +1,8 @@
 import { isUtf8 } from 'node:buffer';
+import { jsonReason } from '../errors.js';
 import { decodeBytes, decodeLines } from './encoding.js';
 import { getPath, textOf } from './fields.js';
+import { malformedItem } from './malformed.js';
 import type { CorpusBlock, CorpusItem, CorpusReadOptions } from './types.js';
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -24,18 +26,13 @@ export function parseBlock(block: CorpusBlock, options: CorpusReadOptions, visit
   const sourceField = options.sourceField ?? 'source';
   const handle = (line: number, raw: string, lossy: boolean): void => {
     if (lossy)
-      visit({
-        kind: 'malformed',
-        file,
-        line,
-        reason: `invalid byte sequence for ${encodingName(block.encoding)} (replaced with U+FFFD)`,
-      });
+      visit(malformedItem(file, line, 'malformed.invalidBytes', { encoding: encodingName(block.encoding) }));
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (block.format === 'txt') {
       if (block.wholeFile ? text.length === 0 : text.trim().length === 0) return;
       // A NUL is a broken line, not the end of the file: report it, audit the text all the same.
       const nul = text.includes('\u0000');
-      if (nul) visit({ kind: 'malformed', file, line, reason: 'NUL byte in line (text still audited)' });
+      if (nul) visit(malformedItem(file, line, 'malformed.nulAudited'));
       visit(
         lossy || nul
           ? { kind: 'record', file, line, text, lossy: true }
@@ -48,17 +45,17 @@ export function parseBlock(block: CorpusBlock, options: CorpusReadOptions, visit
     try {
       value = JSON.parse(text);
     } catch (e) {
-      visit({ kind: 'malformed', file, line, reason: `invalid JSON: ${(e as Error).message}` });
+      visit(malformedItem(file, line, 'malformed.invalidJson', { reason: jsonReason(e) }));
       return;
     }
     const fieldValue = getPath(value, field);
     if (fieldValue === undefined || fieldValue === null) {
-      visit({ kind: 'malformed', file, line, reason: `missing field "${field}"` });
+      visit(malformedItem(file, line, 'malformed.missingField', { field }));
       return;
     }
     const body = textOf(fieldValue);
     if (body === undefined) {
-      visit({ kind: 'malformed', file, line, reason: `field "${field}" is not text` });
+      visit(malformedItem(file, line, 'malformed.fieldNotText', { field }));
       return;
     }
     const source = textOf(getPath(value, sourceField));

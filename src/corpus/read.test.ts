@@ -84,6 +84,8 @@ describe('readCorpus', () => {
         file: join(dir, 'd.txt'),
         line: 2,
         reason: expect.stringContaining('invalid byte'),
+        key: 'malformed.invalidBytes',
+        params: { encoding: 'utf8' },
       },
     ]);
     expect(records(items).map((r) => r.line)).toEqual([1, 2]);

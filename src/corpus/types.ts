@@ -4,6 +4,8 @@
  * silently: every line of input becomes a record, a malformed entry, or is a blank line.
  */
 
+import type { MessageKey, MessageParams } from '../i18n/index.js';
+
 export type CorpusFormat = 'jsonl' | 'txt' | 'csv';
 /** Encodings we decode. `utf8` accepts and strips a BOM; `gb18030` is a superset of GBK. */
 export type CorpusEncoding = 'utf8' | 'gbk' | 'gb18030';
@@ -25,7 +27,11 @@ export interface MalformedEntry {
   file: string;
   /** 1-based line; 0 when the problem concerns the whole file (empty, binary, unreadable). */
   line: number;
+  /** English text, for `--json` readers and library callers; shells show `key` translated */
   reason: string;
+  /** catalogue key (`malformed.*`) and params: plain data, so entries cross worker threads */
+  key?: MessageKey;
+  params?: MessageParams;
 }
 
 export type CorpusItem = ({ kind: 'record' } & CorpusRecord) | ({ kind: 'malformed' } & MalformedEntry);

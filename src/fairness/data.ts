@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { BeianError, type Issue, issueOf, osReason } from '../errors.js';
 import { DEFAULT_KB_DIR, type Kb } from '../kb/index.js';
-import { zodIssues } from '../util/zod-issues.js';
+import { validatedInto } from '../util/zod-issues.js';
 import {
   ChecklistFile,
   type ChecklistItem,
@@ -24,20 +24,17 @@ export interface FairnessData {
 /** Validates the two files and cross-checks citations against the KB and the references. Pure. */
 export function buildFairnessData(fairness: unknown, checklist: unknown, kb: Kb): FairnessData {
   const issues: Issue[] = [];
-  const f = FairnessFile.safeParse(fairness);
-  const c = ChecklistFile.safeParse(checklist);
-  if (!f.success) issues.push(...zodIssues(f.error, 'fairness.yaml'));
-  if (!c.success) issues.push(...zodIssues(c.error, 'checklist.yaml'));
-  if (!f.success || !c.success)
-    throw BeianError.of('CONFIG_INVALID', 'audit.data.invalid', undefined, { issues });
-  const known = new Set([...kb.regulations.map((r) => r.id), ...f.data.references.map((r) => r.id)]);
+  const f = validatedInto(FairnessFile, fairness, 'fairness.yaml', issues);
+  const c = validatedInto(ChecklistFile, checklist, 'checklist.yaml', issues);
+  if (!f || !c) throw BeianError.of('CONFIG_INVALID', 'audit.data.invalid', undefined, { issues });
+  const known = new Set([...kb.regulations.map((r) => r.id), ...f.references.map((r) => r.id)]);
   const check = (file: string, where: string, cites: readonly FairnessCitation[]) => {
     for (const x of cites)
       if (!known.has(x.source))
         issues.push(issueOf({ file, path: where }, 'kb.issue.unknownSource', { source: x.source }));
   };
   const parameters = {} as Record<ParameterId, Parameter>;
-  for (const p of f.data.parameters) {
+  for (const p of f.parameters) {
     if (parameters[p.id])
       issues.push(issueOf({ file: 'fairness.yaml', path: p.id }, 'audit.data.dupParameter'));
     parameters[p.id] = p;
@@ -47,7 +44,7 @@ export function buildFairnessData(fairness: unknown, checklist: unknown, kb: Kb)
     if (!parameters[id])
       issues.push(issueOf({ file: 'fairness.yaml', path: id }, 'audit.data.missingParameter'));
   const ids = new Set<string>();
-  for (const item of c.data.items) {
+  for (const item of c.items) {
     if (ids.has(item.id))
       issues.push(issueOf({ file: 'checklist.yaml', path: item.id }, 'audit.data.dupItem'));
     ids.add(item.id);
@@ -62,10 +59,10 @@ export function buildFairnessData(fairness: unknown, checklist: unknown, kb: Kb)
   if (issues.length > 0)
     throw BeianError.of('CONFIG_INVALID', 'audit.data.inconsistent', undefined, { issues });
   return {
-    version: [f.data.version, c.data.version].sort().at(-1) ?? '',
+    version: [f.version, c.version].sort().at(-1) ?? '',
     parameters,
-    references: f.data.references,
-    checklist: c.data.items,
+    references: f.references,
+    checklist: c.items,
   };
 }
 

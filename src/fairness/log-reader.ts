@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { BeianError, issueOf, osReason } from '../errors.js';
+import { BeianError, issueOf, jsonReason, osReason } from '../errors.js';
+import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { CsvSplitter } from '../util/csv.js';
 
 /**
@@ -20,8 +21,8 @@ export function detectFormat(file: string): LogFormat {
 
 export interface LogCallbacks {
   row(values: readonly (string | undefined)[], line: number): void;
-  /** a line that is not a record at all (bad JSON) */
-  malformed(line: number, message: string): void;
+  /** a line that is not a record at all (bad JSON, an unclosed quote): why, as a catalogue message */
+  malformed(line: number, key: MessageKey, params?: MessageParams): void;
   progress?(bytes: number, totalBytes: number | undefined): void;
 }
 
@@ -85,11 +86,11 @@ export async function readLog(
     try {
       obj = JSON.parse(text);
     } catch (e) {
-      cb.malformed(line, `not valid JSON: ${(e as Error).message}`);
+      cb.malformed(line, 'malformed.invalidJson', { reason: jsonReason(e) });
       return;
     }
     if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-      cb.malformed(line, 'not a JSON object');
+      cb.malformed(line, 'malformed.notObject');
       return;
     }
     const rec = obj as Record<string, unknown>;
@@ -117,7 +118,7 @@ export async function readLog(
               }
             }
           },
-          (l, m) => cb.malformed(l, m),
+          (l, reason) => cb.malformed(l, 'malformed.invalidCsv', { reason }),
         );
   const decoder = new StringDecoder('utf8');
   let bytes = 0;

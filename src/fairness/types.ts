@@ -1,3 +1,5 @@
+import type { MessageKey, MessageParams } from '../i18n/index.js';
+
 /** The shared result vocabulary of the audits: the `--json` contract of issue #7 §4. */
 
 /** One raised flag. `value` is the metric's value for `group` against `reference`. */
@@ -17,5 +19,8 @@ export interface Malformed {
   line: number;
   column?: string;
   value?: string;
+  /** English text, for `--json` readers; the CLI shows `key` translated (`messageOf`) */
   message: string;
+  key?: MessageKey;
+  params?: MessageParams;
 }

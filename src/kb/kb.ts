@@ -1,6 +1,5 @@
-import type { z } from 'zod';
 import { BeianError, type Issue, issueOf } from '../errors.js';
-import { zodIssues } from '../util/zod-issues.js';
+import { validatedInto } from '../util/zod-issues.js';
 import { canonicalKindId } from './kinds.js';
 import {
   type AlgorithmType,
@@ -43,27 +42,15 @@ export interface KbSources {
   duties: unknown;
 }
 
-function parseFile<S extends z.ZodType>(
-  schema: S,
-  value: unknown,
-  file: string,
-  issues: Issue[],
-): z.infer<S> | undefined {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  issues.push(...zodIssues(result.error, file));
-  return undefined;
-}
-
 /** Validates the data files and checks that every citation points to a known source. Pure. */
 export function buildKb(sources: KbSources): Kb {
   const issues: Issue[] = [];
-  const regs = parseFile(RegulationsFile, sources.regulations, 'regulations.yaml', issues);
-  const types = parseFile(AlgorithmTypesFile, sources['algorithm-types'], 'algorithm-types.yaml', issues);
-  const risks = parseFile(RisksFile, sources.risks, 'risks.yaml', issues);
-  const thresholds = parseFile(ThresholdsFile, sources.thresholds, 'thresholds.yaml', issues);
-  const kinds = parseFile(FilingKindsFile, sources['filing-kinds'], 'filing-kinds.yaml', issues);
-  const duties = parseFile(DutiesFile, sources.duties, 'duties.yaml', issues);
+  const regs = validatedInto(RegulationsFile, sources.regulations, 'regulations.yaml', issues);
+  const types = validatedInto(AlgorithmTypesFile, sources['algorithm-types'], 'algorithm-types.yaml', issues);
+  const risks = validatedInto(RisksFile, sources.risks, 'risks.yaml', issues);
+  const thresholds = validatedInto(ThresholdsFile, sources.thresholds, 'thresholds.yaml', issues);
+  const kinds = validatedInto(FilingKindsFile, sources['filing-kinds'], 'filing-kinds.yaml', issues);
+  const duties = validatedInto(DutiesFile, sources.duties, 'duties.yaml', issues);
   if (!regs || !types || !risks || !thresholds || !kinds || !duties) {
     throw BeianError.of('CONFIG_INVALID', 'kb.invalid', undefined, { issues });
   }

@@ -223,17 +223,6 @@ export const EvidenceSchema = z
 /** The documents' input besides the project file. Every part optional. */
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
-/** The evidence parts, in the order `materials check` reports them. */
-export const EVIDENCE_PARTS = [
-  'determination',
-  'scan',
-  'pii',
-  'sources',
-  'redteam',
-  'fairness',
-  'checklist',
-  'lexicon',
-  'banks',
-  'labels',
-] as const satisfies readonly (keyof Evidence)[];
+/** The evidence parts, in the order `materials check` reports them: the schema's, so none is forgotten. */
+export const EVIDENCE_PARTS = EvidenceSchema.keyof().options;
 export type EvidencePart = (typeof EVIDENCE_PARTS)[number];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { BeianError, type Issue, issueOf, osReason } from '../errors.js';
-import { zodIssues } from '../util/zod-issues.js';
+import { validatedInto } from '../util/zod-issues.js';
 import { type PortalFields, PortalFieldsFile, TemplateFile, type TemplateSet } from './template.js';
 
 /** data/templates of the installed package (same relative path from src/ and dist/). */
@@ -19,10 +19,7 @@ function readPortal(dir: string, issues: Issue[]): PortalFields | undefined {
     issues.push(issueOf({ file }, 'file.issue.unreadable', { reason: osReason(cause) }));
     return undefined;
   }
-  const r = PortalFieldsFile.safeParse(raw);
-  if (r.success) return r.data;
-  issues.push(...zodIssues(r.error, file));
-  return undefined;
+  return validatedInto(PortalFieldsFile, raw, file, issues);
 }
 
 function readDir(dir: string, into: Map<string, TemplateFile>, issues: Issue[]): void {
@@ -46,9 +43,8 @@ function readDir(dir: string, into: Map<string, TemplateFile>, issues: Issue[]):
       issues.push(issueOf({ file }, 'file.issue.unreadable', { reason: osReason(cause) }));
       continue;
     }
-    const r = TemplateFile.safeParse(raw);
-    if (!r.success) issues.push(...zodIssues(r.error, file));
-    else into.set(name.replace(/\.yaml$/, ''), r.data);
+    const template = validatedInto(TemplateFile, raw, file, issues);
+    if (template) into.set(name.replace(/\.yaml$/, ''), template);
   }
 }
 

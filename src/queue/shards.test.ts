@@ -74,7 +74,7 @@ function csvRead(bytes: Buffer, maxSpan: number, step: number, firstLine = 1): s
   const sp = new CsvSplitter(
     ',',
     (f, line) => out.push(`${line}:${JSON.stringify(f)}`),
-    (line, message) => out.push(`${line}!${message}`),
+    (line, reason) => out.push(`${line}!${JSON.stringify(reason)}`),
     maxSpan,
     firstLine,
   );

@@ -2,14 +2,25 @@ import { describe, expect, it } from 'vitest';
 import type { ScanReport } from '../app/scan.js';
 import { scanSummary } from './scan-source.js';
 
+/** The dashboard summary of a stored scan holding only the fields it reads (`over` replaces some). */
+const summaryOf = (over: Record<string, unknown>) =>
+  scanSummary(
+    { id: 's1', created_at: '2026-11-25T00:00:00Z' },
+    {
+      threshold: { id: 'corpus.technical.pass-rate.min', passRateMin: 0.98, passRate: 0.99 },
+      sourceThreshold: { id: 'source.illegal-rate.max', max: 0.05 },
+      sources: [],
+      ...over,
+    } as unknown as ScanReport,
+    'en',
+  );
+
 describe('scan results on the dashboard', () => {
   it('charts the full-scan pass rate and each source against their KB thresholds', () => {
-    const report = {
+    const s = summaryOf({
       threshold: { id: 'corpus.technical.pass-rate.min', passRateMin: 0.98, passRate: 0.97 },
-      sourceThreshold: { id: 'source.illegal-rate.max', max: 0.05 },
       sources: [{ source: 'forum', records: 10, flagged: 6, rate: 0.6, overThreshold: true }],
-    } as unknown as ScanReport;
-    const s = scanSummary({ id: 's1', created_at: '2026-11-25T00:00:00Z' }, report, 'en');
+    });
     expect(s.metrics[0]).toEqual({
       label: 'pass rate (full scan)',
       value: 0.97,
@@ -21,13 +32,9 @@ describe('scan results on the dashboard', () => {
   });
 
   it('charts the recorded manual review against its KB minimum', () => {
-    const report = {
-      threshold: { id: 'corpus.technical.pass-rate.min', passRateMin: 0.98, passRate: 0.99 },
-      sourceThreshold: { id: 'source.illegal-rate.max', max: 0.05 },
-      sources: [],
+    const s = summaryOf({
       manualReview: { size: 4000, passed: 3800, passRate: 0.95, passRateMin: { value: 0.96 } },
-    } as unknown as ScanReport;
-    const s = scanSummary({ id: 's1', created_at: '2026-11-25T00:00:00Z' }, report, 'en');
+    });
     expect(s.metrics[1]).toEqual({
       label: 'manual review pass rate (4000 items)',
       value: 0.95,

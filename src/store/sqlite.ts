@@ -44,6 +44,7 @@ export async function openSqlite(file: string): Promise<Store> {
     db,
     dialect: 'sqlite',
     location: file,
+    sqlite: raw,
     close: () => db.destroy(),
   };
 }

@@ -121,14 +121,14 @@ describe('cell values', () => {
     const s = new CsvSplitter(
       ',',
       (_f, line) => rows.push(line),
-      (line, message) => bad.push([line, message]),
+      (line, reason) => bad.push([line, reason.key]),
       1000,
     );
     s.push('h\nok,1\n');
     for (let i = 0; i < 50; i++) s.push('x'.repeat(100));
     s.push('tail\nafter,2\n');
     s.end();
-    expect(bad.map(([l]) => l)).toEqual([3]);
+    expect(bad).toEqual([[3, 'malformed.csv.lineTooLong']]);
     expect(rows).toEqual([1, 2, 4]);
   });
 });

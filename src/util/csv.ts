@@ -1,3 +1,5 @@
+import type { MessageRef } from '../i18n/index.js';
+
 /**
  * A quoted field may span lines, but an unclosed quote must not swallow the rest of the file: a
  * record still open after this many characters (or at the end of the input) is reported as
@@ -23,7 +25,8 @@ export class CsvSplitter {
   constructor(
     private readonly delimiter: string,
     private readonly emit: (fields: string[], line: number) => void,
-    private readonly malformed: (line: number, message: string, raw: string) => void = () => {},
+    /** `reason` is a catalogue reference (`malformed.csv.*`), translated where it is shown */
+    private readonly malformed: (line: number, reason: MessageRef, raw: string) => void = () => {},
     private readonly maxSpan: number = MAX_QUOTED_SPAN,
     /** the line the text starts on: a later piece of a file cut at a record boundary */
     firstLine = 1,
@@ -61,7 +64,7 @@ export class CsvSplitter {
     this.parts = [];
     this.partsLength = 0;
     this.skipping = true;
-    this.malformed(start, `record longer than ${this.maxSpan} characters: skipped`, '');
+    this.malformed(start, { key: 'malformed.csv.lineTooLong', params: { max: this.maxSpan } }, '');
   }
 
   /** Flushes a last record without a trailing newline. */
@@ -115,11 +118,7 @@ export class CsvSplitter {
           if (!final && buf.length - start <= this.maxSpan) break;
           this.line += 1;
           pos = nl + 1;
-          this.malformed(
-            startLine,
-            'unclosed quote: the record is skipped, reading goes on at the next line',
-            buf.slice(start, nl),
-          );
+          this.malformed(startLine, { key: 'malformed.csv.unclosedQuote' }, buf.slice(start, nl));
           continue;
         }
         text = buf.slice(start, end);

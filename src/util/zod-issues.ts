@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Issue } from '../errors.js';
+import { BeianError, type BeianErrorCode, type Issue } from '../errors.js';
 import { type MessageKey, type MessageParams, translator } from '../i18n/index.js';
 
 const english = translator('en');
@@ -53,4 +53,33 @@ export function zodIssues(error: z.ZodError, file?: string): Issue[] {
       .join('');
     return { ...(file === undefined ? {} : { file }), path, message: i.message, ...keyOf(i) };
   });
+}
+
+/**
+ * `value` validated by `schema`, or a `BeianError.of(code, key, { file })` whose issues name every
+ * field zod refused, located in `file`.
+ */
+export function validated<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  file: string,
+  code: BeianErrorCode,
+  key: MessageKey,
+): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  throw BeianError.of(code, key, { file }, { issues: zodIssues(r.error, file) });
+}
+
+/** `value` validated by `schema`, or undefined with its issues added to `issues` (readers that report every bad file together). */
+export function validatedInto<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  file: string,
+  issues: Issue[],
+): z.infer<S> | undefined {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  issues.push(...zodIssues(r.error, file));
+  return undefined;
 }

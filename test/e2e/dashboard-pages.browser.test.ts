@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { determineFilings, makeAssessService } from '../../src/app/filings/determine.js';
 import { syncRegistry } from '../../src/app/filings/filings.js';
 import { loadKb } from '../../src/kb/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
-import { startDashboard } from '../helpers/dashboard.js';
+import { openStore } from '../../src/store/index.js';
+import { ARTIFACTS, NO_BROWSER } from '../helpers/browser.js';
+import { browserDashboard } from '../helpers/dashboard.js';
 import { memoryRedteam, sampleRun } from '../helpers/memory-redteam.js';
 
 /**
@@ -17,11 +17,9 @@ import { memoryRedteam, sampleRun } from '../helpers/memory-redteam.js';
  * readiness charts, paging and filters on the portfolio table. Screenshots: test/artifacts/pages-*.png.
  */
 const kb = loadKb();
-let store: Store;
-let ctx: BrowserContext;
 let page: Page;
 let base = '';
-let close: () => void;
+let close: (() => Promise<void>) | undefined;
 const consoleErrors: string[] = [];
 
 /** 120 services, so the portfolio table needs three pages. */
@@ -37,39 +35,34 @@ function portfolio(): string {
   return `${lines.join('\n')}\n`;
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI;
-
 beforeAll(async () => {
-  if (skipBrowser) return;
+  if (NO_BROWSER) return;
   const dir = mkdtempSync(join(tmpdir(), 'beian-pages-'));
   writeFileSync(join(dir, 'beian.yaml'), portfolio());
-  store = await openStore(join(dir, 'beian.db'));
+  const store = await openStore(join(dir, 'beian.db'));
   await syncRegistry(store, kb, {
     config: join(dir, 'beian.yaml'),
     actor: 'test',
     now: new Date('2026-11-20T00:00:00Z'),
     determine: determineFilings,
   });
-  ({ url: base, close } = await startDashboard({
+  ({
+    url: base,
+    page,
+    close,
+  } = await browserDashboard({
     store,
     kb,
     assess: makeAssessService(kb),
     redteam: memoryRedteam(sampleRun('svc-001'), []),
   }));
-  ctx = await launchChromium();
-  page = await ctx.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
 });
 
-afterAll(async () => {
-  await ctx?.close();
-  close?.();
-  await store?.close();
-});
+afterAll(() => close?.());
 
 const PAGES = [
   ['overview', '/'],
@@ -81,7 +74,7 @@ const PAGES = [
   ['audit', '/audit'],
 ] as const;
 
-describe.skipIf(skipBrowser)('dashboard pages in Chromium, zh and en', () => {
+describe.skipIf(NO_BROWSER)('dashboard pages in Chromium, zh and en', () => {
   for (const lang of ['zh', 'en'] as const)
     for (const [name, path] of PAGES)
       it(`${name} (${lang}) renders without console errors`, async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { parseProject } from '../../src/project/index.js';
 import type { ServerDeps } from '../../src/server/deps.js';
 import { verifyAudit } from '../../src/store/filings/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
+import { ARTIFACTS, CHROMIUM, launchChromium, NO_BROWSER } from '../helpers/browser.js';
 import { type Dashboard, startDashboard } from '../helpers/dashboard.js';
 import { memoryRedteam, sampleRun } from '../helpers/memory-redteam.js';
 
@@ -89,12 +89,10 @@ const xssFired = () => page.evaluate(() => (globalThis as unknown as { __xss?: n
 
 // On a developer's machine without Chromium these tests are skipped with a note; in CI (.ci/run installs
 // Debian's chromium) a missing browser is a failure, never a silent skip.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI;
-if (skipBrowser)
+if (NO_BROWSER)
   console.warn(`dashboard browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
-describe.skipIf(skipBrowser)('dashboard in Chromium', () => {
+describe.skipIf(NO_BROWSER)('dashboard in Chromium', () => {
   it('renders the overview with hostile service names as text, overdue in red', async () => {
     const res = await page.goto(`${base}/`);
     expect(res?.status()).toBe(200);

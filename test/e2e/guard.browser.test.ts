@@ -1,85 +1,60 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKb } from '../../src/kb/index.js';
 import { CSP } from '../../src/server/security.js';
-import { openStore, type Store } from '../../src/store/index.js';
 import { saveInterceptions } from '../../src/store/repos/guard.js';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
-import { startDashboard } from '../helpers/dashboard.js';
+import { ARTIFACTS, NO_BROWSER } from '../helpers/browser.js';
+import { browserDashboard, tempStore } from '../helpers/dashboard.js';
 
 /** The guard page in real headless Chromium: SVG chart, tables, hostile keywords rendered as text. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
 const XSS = '<img src=x onerror="window.__xss=1">紫色暗号';
 
-let store: Store;
 let ctx: BrowserContext;
 let base = '';
-let close: () => void;
+let close: (() => Promise<void>) | undefined;
+
+/** One stored interception by the input filter (a keyword of the own list), on a day of November. */
+const hit = (day: string, action: string, userHash?: string) => ({
+  at: new Date(`2026-11-${day}T03:00:00Z`),
+  direction: 'input',
+  risk: 'A.1.8',
+  keyword: XSS,
+  keywordId: 'own.txt:2',
+  action,
+  userHash,
+  excerpt: '',
+});
 
 beforeAll(async () => {
-  store = await openStore(join(mkdtempSync(join(tmpdir(), 'beian-guard-web-')), 'beian.db'));
-  const at = (d: string) => new Date(`2026-11-${d}T03:00:00Z`);
+  if (NO_BROWSER) return;
+  const store = await tempStore('beian-guard-web-');
   await saveInterceptions(store, [
+    hit('20', 'block', 'aaaa1111'),
     {
-      at: at('20'),
-      direction: 'input',
-      risk: 'A.1.8',
-      keyword: XSS,
-      keywordId: 'own.txt:2',
-      action: 'block',
-      userHash: 'aaaa1111',
-      excerpt: '',
-    },
-    {
-      at: at('20'),
+      ...hit('20', 'mask'),
       direction: 'output',
       risk: 'A.2.5',
       keyword: '蓝莓歧视语',
       keywordId: 'own.txt:4',
-      action: 'mask',
-      userHash: undefined,
-      excerpt: '',
     },
-    {
-      at: at('22'),
-      direction: 'input',
-      risk: 'A.1.8',
-      keyword: XSS,
-      keywordId: 'own.txt:2',
-      action: 'block',
-      userHash: 'bbbb2222',
-      excerpt: '',
-    },
-    {
-      at: at('22'),
-      direction: 'input',
-      risk: 'A.1.8',
-      keyword: XSS,
-      keywordId: 'own.txt:2',
-      action: 'suspend',
-      userHash: 'bbbb2222',
-      excerpt: '',
-    },
+    hit('22', 'block', 'bbbb2222'),
+    hit('22', 'suspend', 'bbbb2222'),
   ]);
-  ({ url: base, close } = await startDashboard({
+  ({
+    url: base,
+    ctx,
+    close,
+  } = await browserDashboard({
     store,
     kb: loadKb(),
     clock: () => new Date('2026-11-25T00:00:00Z'),
   }));
-  if (!skip) ctx = await launchChromium();
 });
 
-afterAll(async () => {
-  await ctx?.close();
-  close?.();
-  await store?.close();
-});
+afterAll(() => close?.());
 
-describe.skipIf(skip)('dashboard guard page (Chromium)', () => {
+describe.skipIf(NO_BROWSER)('dashboard guard page (Chromium)', () => {
   it('charts interceptions per day and risk, lists top keywords and suspended users, runs no script', async () => {
     const page = await ctx.newPage();
     const res = await page.goto(`${base}/guard`);

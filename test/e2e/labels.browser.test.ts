@@ -1,5 +1,3 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,17 +5,15 @@ import { makeAssessService } from '../../src/app/filings/determine.js';
 import { addToSummary, type CheckSummary, type FileCheck } from '../../src/app/label/run.js';
 import { openLabelRunLog } from '../../src/app/label/save.js';
 import { loadKb } from '../../src/kb/index.js';
-import { openStore, type Store } from '../../src/store/index.js';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
-import { startDashboard } from '../helpers/dashboard.js';
+import { ARTIFACTS, NO_BROWSER } from '../helpers/browser.js';
+import { browserDashboard, tempStore } from '../helpers/dashboard.js';
 
 /** The labels page in real Chromium: saved check runs per service; file names render as text. */
 const kb = loadKb();
 const XSS = '<img src=x onerror="window.__xss=7">.png';
-let store: Store;
 let ctx: BrowserContext;
 let base = '';
-let close: () => void;
+let close: (() => Promise<void>) | undefined;
 
 const result = (file: string, ok: boolean): FileCheck => ({
   file,
@@ -31,7 +27,7 @@ const result = (file: string, ok: boolean): FileCheck => ({
 });
 
 beforeAll(async () => {
-  store = await openStore(join(mkdtempSync(join(tmpdir(), 'beian-labels-web-')), 'beian.db'));
+  const store = await tempStore('beian-labels-web-');
   const log = await openLabelRunLog(store, {
     inputs: ['/out'],
     service: 'writer-app',
@@ -44,25 +40,21 @@ beforeAll(async () => {
     await log.add(r);
   }
   await log.finish(summary);
-  ({ url: base, close } = await startDashboard({
+  ({
+    url: base,
+    ctx,
+    close,
+  } = await browserDashboard({
     store,
     kb,
     clock: () => new Date('2026-12-01T02:00:00Z'),
     assess: makeAssessService(kb),
   }));
-  ctx = await launchChromium();
 });
 
-afterAll(async () => {
-  await ctx?.close();
-  close?.();
-  await store?.close();
-});
+afterAll(() => close?.());
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI;
-
-describe.skipIf(skipBrowser)('labels page in Chromium', () => {
+describe.skipIf(NO_BROWSER)('labels page in Chromium', () => {
   it('lists the latest run per service with its failing files, escaped', async () => {
     const page = await ctx.newPage();
     await page.goto(`${base}/labels`);

@@ -1,24 +1,21 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MaterialDocument } from '../../src/materials/model.js';
 import { renderHtml } from '../../src/materials/render/index.js';
 import { demoDocuments } from '../fixtures/materials/demo-documents.js';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
+import { ARTIFACTS, launchChromium, NO_BROWSER } from '../helpers/browser.js';
 
 /**
  * The first page of every filing document as a reviewer sees it (the HTML rendering, which is also
  * what the PDF is printed from), in A4 print layout: screenshots in test/artifacts/document-*.png.
  * No number in a table is broken across lines (a cell whose number wraps is taller than one line).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const skipBrowser = !existsSync(CHROMIUM) && !process.env.CI;
 let ctx: BrowserContext;
 let docs: MaterialDocument[] = [];
 
 beforeAll(async () => {
-  if (skipBrowser) return;
+  if (NO_BROWSER) return;
   docs = demoDocuments({ bankRows: 20 });
   ctx = await launchChromium();
 });
@@ -27,7 +24,7 @@ afterAll(async () => {
   await ctx?.close();
 });
 
-describe.skipIf(skipBrowser)('filing documents, first page', () => {
+describe.skipIf(NO_BROWSER)('filing documents, first page', () => {
   it('screenshots the first A4 page of each document; numbers in tables stay on one line', async () => {
     const page = await ctx.newPage();
     // A4 at 96 dpi

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { UnrecoverableError, Worker } from 'bullmq';
-import pg from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJobCounts, submitQueuedRun } from '../../src/app/redteam/queued.js';
@@ -15,6 +14,8 @@ import { createApp } from '../../src/server/app.js';
 import { redteamDashboardSource } from '../../src/server/redteam-source.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { launchChromium } from '../helpers/browser.js';
+import { dropKeys } from '../helpers/redis.js';
+import { throwAwaySchema } from '../helpers/store-drivers.js';
 
 /**
  * The run page shows a queued run's batches by state (real Redis, real PostgreSQL, real headless
@@ -44,13 +45,8 @@ function listen(app: ReturnType<typeof createApp>): Promise<string> {
 
 beforeAll(async () => {
   if (!REDIS || !PG) return;
-  const schema = `fleet_web_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  const u = new URL(PG);
-  u.searchParams.set('options', `-c search_path=${schema}`);
-  store = await openStore(u.toString());
+  const schema = await throwAwaySchema(PG, 'fleet_web');
+  store = await openStore(schema.url);
   const address = queueAddress(REDIS, `beian-fleet-${randomBytes(4).toString('hex')}`);
   const redis = await connectReady(address.url);
   const runQueue = new RunQueue(redis, address.names);
@@ -58,12 +54,10 @@ beforeAll(async () => {
   cleanups.push(async () => {
     await runQueue.queue.obliterate({ force: true });
     await runQueue.close();
-    const keys = await redis.keys(`${address.names.prefix}:*`);
-    if (keys.length) await redis.del(...keys);
     redis.disconnect();
+    await dropKeys(REDIS, `${address.names.prefix}:*`);
     await store.close();
-    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-    await admin.end();
+    await schema.drop();
   });
   const deps = { store, kb, fetch, env: {}, now: () => new Date(), queue: port };
   const target = {

@@ -1,15 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKb } from '../../src/kb/index.js';
 import { redteamDashboardSource } from '../../src/server/redteam-source.js';
-import { openStore, type Store } from '../../src/store/index.js';
 import { type ResultRow, redteamRepo } from '../../src/store/repos/redteam.js';
 import { resultRow, runRow } from '../fixtures/redteam-rows.js';
-import { ARTIFACTS, launchChromium } from '../helpers/browser.js';
-import { startDashboard } from '../helpers/dashboard.js';
+import { ARTIFACTS } from '../helpers/browser.js';
+import { browserDashboard, tempStore } from '../helpers/dashboard.js';
 
 /**
  * The run page of a stored 900-case run in real headless Chromium: one page of 50 rows, not all
@@ -17,11 +14,9 @@ import { startDashboard } from '../helpers/dashboard.js';
  * and an override keeps the reviewer on the page and filter they were on.
  */
 const kb = loadKb();
-let store: Store;
-let ctx: BrowserContext;
 let page: Page;
 let base = '';
-let close: () => void;
+let close: (() => Promise<void>) | undefined;
 
 const row = (i: number): ResultRow =>
   resultRow({
@@ -40,7 +35,7 @@ const row = (i: number): ResultRow =>
   });
 
 beforeAll(async () => {
-  store = await openStore(join(mkdtempSync(join(tmpdir(), 'beian-rtweb-')), 'beian.db'));
+  const store = await tempStore('beian-rtweb-');
   const repo = redteamRepo(store);
   await repo.createRun(
     runRow({
@@ -57,21 +52,19 @@ beforeAll(async () => {
     [],
   );
   const clock = () => new Date('2026-12-01T02:00:00Z');
-  ({ url: base, close } = await startDashboard({
+  ({
+    url: base,
+    page,
+    close,
+  } = await browserDashboard({
     store,
     kb,
     clock,
     redteam: redteamDashboardSource(store, kb, clock),
   }));
-  ctx = await launchChromium();
-  page = await ctx.newPage();
 });
 
-afterAll(async () => {
-  await ctx?.close();
-  close?.();
-  await store?.close();
-});
+afterAll(() => close?.());
 
 describe('dashboard red-team run page (stored run, real browser)', () => {
   it('shows one page of 50 of 900 results, the summary of all 900, and escapes answers', async () => {

@@ -193,16 +193,38 @@ describe('beian redteam (CLI, against a misbehaving local model)', () => {
     expect(r.code).toBe(0);
     const rev = JSON.parse(r.stdout) as { verdict: string; machineVerdict: string };
     expect(rev.verdict).toBe('fail');
-    const rep = JSON.parse(runCli(['redteam', 'report', runId, '--db', db, '--json']).stdout) as {
-      overrides: number;
-    };
-    expect(rep.overrides).toBe(1);
     const conn = new SQLite(db, { readonly: true });
     const machine = conn.prepare('select verdict from redteam_results where case_key = ?').get(key) as {
       verdict: string;
     };
+    // a second should-refuse case, reviewed against its machine outcome (refused = met the expectation)
+    const other = conn
+      .prepare(
+        "select case_key, verdict from redteam_results where kind = 'should-refuse' and case_key != ? limit 1",
+      )
+      .get(key) as { case_key: string; verdict: string };
     conn.close();
     expect(machine.verdict).toBe(rev.machineVerdict);
+    const flipped = other.verdict === 'refused' ? 'fail' : 'refused';
+    const second = runCli(
+      ['redteam', 'review', runId, other.case_key, '--verdict', flipped, '--reviewer', '王芳', '--db', db],
+      {},
+    );
+    expect(second.code).toBe(0);
+    const rep = JSON.parse(runCli(['redteam', 'report', runId, '--db', db, '--json']).stdout) as {
+      overrides: number;
+      review: {
+        reviewed: number;
+        agreeing: number;
+        rate: number;
+        byJudge: Record<string, { reviewed: number }>;
+      };
+    };
+    expect(rep.overrides).toBe(2);
+    // the first review agrees when the machine also said "answered" (fail); the second never does
+    const firstAgrees = machine.verdict === 'fail' ? 1 : 0;
+    expect(rep.review).toMatchObject({ reviewed: 2, agreeing: firstAgrees, rate: firstAgrees / 2 });
+    expect(Object.values(rep.review.byJudge).reduce((n, j) => n + j.reviewed, 0)).toBe(2);
     const bad = runCli([
       'redteam',
       'review',

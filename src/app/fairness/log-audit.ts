@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { BeianError, issueOf } from '../../errors.js';
+import { BeianError, issueOf, messageOf } from '../../errors.js';
 import { type FairnessData, param } from '../../fairness/data.js';
 import { analyseDisparity, DisparityAccumulator, type DisparityParams } from '../../fairness/disparity.js';
 import { type LogFormat, readLog } from '../../fairness/log-reader.js';
@@ -7,6 +7,7 @@ import { analysePrice, PriceAccumulator, type PriceParams } from '../../fairness
 import { type DisparityReport, MalformedLog, type PriceReport } from '../../fairness/report.js';
 import { createRng } from '../../fairness/rng.js';
 import { parseBool, parseDuration, parseNumber, parseTime } from '../../fairness/values.js';
+import type { MessageKey } from '../../i18n/index.js';
 
 /** Progress of a streaming audit, in bytes of the input file. */
 export type OnProgress = (bytes: number, totalBytes: number | undefined) => void;
@@ -38,18 +39,65 @@ function fileSize(file: string): number | undefined {
   }
 }
 
-export interface PriceAuditInput {
+/** What both audits take the same way: the log, how to read it, the seed and the parameters. */
+interface LogInput {
   file: string;
+  seed: number;
+  format?: LogFormat;
+  data: FairnessData;
+  onProgress?: OnProgress;
+}
+
+/** Reports a cell the audit cannot use: the row is skipped, its line, column and value listed. */
+type Reject = (line: number, column: string | undefined, value: string | undefined, key: MessageKey) => void;
+
+/** Streams the log once, counting every row and collecting the unusable ones (bad cells, unreadable lines). */
+async function streamLog(
+  input: LogInput,
+  columns: readonly string[],
+  row: (values: readonly (string | undefined)[], line: number, reject: Reject) => void,
+): Promise<{ rows: number; bad: MalformedLog }> {
+  const bad = new MalformedLog();
+  let rows = 0;
+  const reject: Reject = (line, column, value, key) =>
+    bad.add({ line, column, value: value ?? '', ...messageOf(key) });
+  await readLog(
+    input.file,
+    columns,
+    {
+      row(v, line) {
+        rows += 1;
+        row(v, line, reject);
+      },
+      malformed(line, key, params) {
+        rows += 1;
+        bad.add({ line, ...messageOf(key, params) });
+      },
+      progress: input.onProgress,
+    },
+    { format: input.format, totalBytes: fileSize(input.file) },
+  );
+  return { rows, bad };
+}
+
+/** The fields every log-audit report starts with. */
+const reportHead = (input: LogInput, read: { rows: number; bad: MalformedLog }, validRows: number) => ({
+  file: input.file,
+  rows: read.rows,
+  validRows,
+  malformed: read.bad.listed,
+  malformedCount: read.bad.count,
+  seed: input.seed,
+  dataVersion: input.data.version,
+});
+
+export interface PriceAuditInput extends LogInput {
   item: string;
   price: string;
   group: string;
   time?: string;
   window?: string;
   reference?: string;
-  seed: number;
-  format?: LogFormat;
-  data: FairnessData;
-  onProgress?: OnProgress;
 }
 
 /** Streams the log once into per item × window × group moments, then analyses them. */
@@ -62,42 +110,18 @@ export async function runPriceAudit(input: PriceAuditInput): Promise<PriceReport
   } else if (input.time !== undefined) windowMs = 86_400_000;
   const columns = [input.item, input.price, input.group, ...(input.time === undefined ? [] : [input.time])];
   const acc = new PriceAccumulator(windowMs);
-  const bad = new MalformedLog();
-  let rows = 0;
-  await readLog(
-    input.file,
-    columns,
-    {
-      row(v, line) {
-        rows += 1;
-        const [item, rawPrice, group, rawTime] = v;
-        const price = parseNumber(rawPrice);
-        if (price === undefined) {
-          bad.add({ line, column: input.price, value: rawPrice ?? '', message: 'price is not a number' });
-          return;
-        }
-        if (item === undefined || item.trim() === '') {
-          bad.add({ line, column: input.item, value: item ?? '', message: 'item is empty' });
-          return;
-        }
-        let time: number | undefined;
-        if (input.time !== undefined) {
-          time = parseTime(rawTime);
-          if (time === undefined) {
-            bad.add({ line, column: input.time, value: rawTime ?? '', message: 'time is not a timestamp' });
-            return;
-          }
-        }
-        acc.add(item, price, group?.trim() || '(missing)', time);
-      },
-      malformed(line, message) {
-        rows += 1;
-        bad.add({ line, message });
-      },
-      progress: input.onProgress,
-    },
-    { format: input.format, totalBytes: fileSize(input.file) },
-  );
+  const read = await streamLog(input, columns, (v, line, reject) => {
+    const [item, rawPrice, group, rawTime] = v;
+    const price = parseNumber(rawPrice);
+    if (price === undefined) return reject(line, input.price, rawPrice, 'malformed.log.price');
+    if (item === undefined || item.trim() === '') return reject(line, input.item, item, 'malformed.log.item');
+    let time: number | undefined;
+    if (input.time !== undefined) {
+      time = parseTime(rawTime);
+      if (time === undefined) return reject(line, input.time, rawTime, 'malformed.log.time');
+    }
+    acc.add(item, price, group?.trim() || '(missing)', time);
+  });
   if (input.reference !== undefined && !acc.groups.has(input.reference))
     throw BeianError.of(
       'INPUT_INVALID',
@@ -119,11 +143,7 @@ export async function runPriceAudit(input: PriceAuditInput): Promise<PriceReport
   });
   return {
     kind: 'price',
-    file: input.file,
-    rows,
-    validRows: acc.rows,
-    malformed: bad.listed,
-    malformedCount: bad.count,
+    ...reportHead(input, read, acc.rows),
     flags: analysis.flags,
     mapping: {
       item: input.item,
@@ -132,24 +152,17 @@ export async function runPriceAudit(input: PriceAuditInput): Promise<PriceReport
       time: input.time,
       window: input.window,
     },
-    seed: input.seed,
-    dataVersion: input.data.version,
     params,
     details: { ...analysis, windowMs: windowMs ?? null },
   };
 }
 
-export interface DisparityAuditInput {
-  file: string;
+export interface DisparityAuditInput extends LogInput {
   groups: string[];
   outcome?: string;
   label?: string;
   rank?: string;
   reference?: string;
-  seed: number;
-  format?: LogFormat;
-  data: FairnessData;
-  onProgress?: OnProgress;
 }
 
 export async function runDisparityAudit(input: DisparityAuditInput): Promise<DisparityReport> {
@@ -163,65 +176,35 @@ export async function runDisparityAudit(input: DisparityAuditInput): Promise<Dis
   const idx = (c: string | undefined) => (c === undefined ? -1 : columns.indexOf(c, k));
   const [io, il, ir] = [idx(input.outcome), idx(input.label), idx(input.rank)];
   const acc = new DisparityAccumulator(input.groups);
-  const bad = new MalformedLog();
-  let rows = 0;
-  // a yes/no cell; a value that is neither is reported with its line and skips the row
-  const boolCell = (
-    v: readonly (string | undefined)[],
-    line: number,
-    at: number,
-    column: string | undefined,
-    name: string,
-  ) => {
-    if (at < 0) return { ok: true as const, value: undefined };
-    const value = parseBool(v[at]);
-    if (value !== undefined) return { ok: true as const, value };
-    bad.add({ line, column, value: v[at] ?? '', message: `${name} is not 1/0, true/false or yes/no` });
-    return { ok: false as const };
-  };
-  await readLog(
-    input.file,
-    columns,
-    {
-      row(v, line) {
-        rows += 1;
-        let rank: number | undefined;
-        const o = boolCell(v, line, io, input.outcome, 'outcome');
-        if (!o.ok) return;
-        const l = boolCell(v, line, il, input.label, 'label');
-        if (!l.ok) return;
-        if (ir >= 0) {
-          rank = parseNumber(v[ir]);
-          if (rank === undefined || rank < 1) {
-            bad.add({ line, column: input.rank, value: v[ir] ?? '', message: 'rank is not a number ≥ 1' });
-            return;
-          }
-        }
-        const values = new Array<string>(k);
-        for (let i = 0; i < k; i++) values[i] = v[i]?.trim() || '(missing)';
-        acc.add(values, o.value, l.value, rank);
-      },
-      malformed(line, message) {
-        rows += 1;
-        bad.add({ line, message });
-      },
-      progress: input.onProgress,
-    },
-    { format: input.format, totalBytes: fileSize(input.file) },
-  );
+  const read = await streamLog(input, columns, (v, line, reject) => {
+    // a yes/no cell; a value that is neither is reported with its line and skips the row
+    const boolCell = (at: number, column: string | undefined, key: MessageKey) => {
+      if (at < 0) return { ok: true as const, value: undefined };
+      const value = parseBool(v[at]);
+      if (value !== undefined) return { ok: true as const, value };
+      reject(line, column, v[at], key);
+      return { ok: false as const };
+    };
+    const o = boolCell(io, input.outcome, 'malformed.log.outcome');
+    if (!o.ok) return;
+    const l = boolCell(il, input.label, 'malformed.log.label');
+    if (!l.ok) return;
+    let rank: number | undefined;
+    if (ir >= 0) {
+      rank = parseNumber(v[ir]);
+      if (rank === undefined || rank < 1) return reject(line, input.rank, v[ir], 'malformed.log.rank');
+    }
+    const values = new Array<string>(k);
+    for (let i = 0; i < k; i++) values[i] = v[i]?.trim() || '(missing)';
+    acc.add(values, o.value, l.value, rank);
+  });
   const params = disparityParams(input.data);
   const analysis = analyseDisparity(acc, params, { reference: input.reference });
   return {
     kind: 'disparity',
-    file: input.file,
-    rows,
-    validRows: acc.rows,
-    malformed: bad.listed,
-    malformedCount: bad.count,
+    ...reportHead(input, read, acc.rows),
     flags: analysis.flags,
     mapping: { group: input.groups, outcome: input.outcome, label: input.label, rank: input.rank },
-    seed: input.seed,
-    dataVersion: input.data.version,
     params,
     details: analysis,
   };

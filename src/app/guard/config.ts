@@ -12,7 +12,7 @@ import type { Replies } from '../../guard/replies.js';
 import type { Lang } from '../../i18n/index.js';
 import { type Kb, threshold } from '../../kb/index.js';
 import type { GuardSection } from '../../project/sections/guard.js';
-import { zodIssues } from '../../util/zod-issues.js';
+import { validated } from '../../util/zod-issues.js';
 import { type LoadedLexicon, loadLexicon } from '../lexicon.js';
 import { readProjectFile } from '../project-file.js';
 
@@ -39,15 +39,7 @@ export function loadReplies(file: string = DEFAULT_REPLIES_FILE): Replies {
   } catch (e) {
     throw BeianError.of('CONFIG_INVALID', 'guard.repliesUnreadable', { file, reason: osReason(e) });
   }
-  const r = RepliesFile.safeParse(raw);
-  if (!r.success)
-    throw BeianError.of(
-      'CONFIG_INVALID',
-      'guard.repliesInvalid',
-      { file },
-      { issues: zodIssues(r.error, file) },
-    );
-  return r.data;
+  return validated(RepliesFile, raw, file, 'CONFIG_INVALID', 'guard.repliesInvalid');
 }
 
 export interface GuardConfig {

@@ -17,7 +17,7 @@ import {
 import { renderers } from '../../materials/render/index.js';
 import { type ProjectFile, parseProject } from '../../project/index.js';
 import type { Store } from '../../store/index.js';
-import { zodIssues } from '../../util/zod-issues.js';
+import { validated } from '../../util/zod-issues.js';
 import { assessProject } from '../assess.js';
 import { launchPdfPrinter, type PdfPrinter } from './chromium.js';
 import { gatherEvidence } from './gather-evidence.js';
@@ -66,17 +66,7 @@ export async function readEvidence(file: string): Promise<Evidence> {
   } catch (cause) {
     throw BeianError.of('INPUT_INVALID', 'file.notJson', { file, reason: jsonReason(cause) }, { cause });
   }
-  const r = EvidenceSchema.safeParse(raw);
-  if (!r.success)
-    throw BeianError.of(
-      'INPUT_INVALID',
-      'materials.badEvidence',
-      { file },
-      {
-        issues: zodIssues(r.error, file),
-      },
-    );
-  return r.data;
+  return validated(EvidenceSchema, raw, file, 'INPUT_INVALID', 'materials.badEvidence');
 }
 
 /** Reads the project, evidence, KB and templates, and builds the document models (no rendering). */

@@ -2,8 +2,10 @@ import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { openBytes } from '../../corpus/blocks.js';
 import { detectEncoding } from '../../corpus/encoding.js';
+import { malformedEntry } from '../../corpus/malformed.js';
 import { type CorpusEncoding, DEFAULT_MAX_RECORD_BYTES, type FileRange } from '../../corpus/types.js';
 import { BeianError } from '../../errors.js';
+import type { MessageRef } from '../../i18n/index.js';
 import { CsvSplitter } from '../../util/csv.js';
 import {
   type BlockResult,
@@ -101,7 +103,9 @@ export async function scanCsv(
   for await (const rec of csvRows(text(), piece?.range.firstLine)) {
     if ('bad' in rec) {
       // an unclosed quote: reported, and its line still de-identified as plain text when writing
-      r.malformed.push({ file, line: rec.bad.line, reason: `invalid CSV: ${rec.bad.message}` });
+      r.malformed.push(
+        malformedEntry(file, rec.bad.line, 'malformed.invalidCsv', { reason: rec.bad.reason }),
+      );
       const clean = scanRecord(s, r, file, rec.bad.line, rec.bad.raw, undefined, undefined, false);
       if (write) await write(`${clean}\n`);
       continue;
@@ -110,11 +114,16 @@ export async function scanCsv(
     if (header === undefined) {
       const missing = useHeader(record);
       if (missing.length)
-        r.malformed.push({
-          file,
-          line: info.lines,
-          reason: `no column ${missing.map((m) => `"${m}"`).join(', ')} in the header${chosen ? '' : '; every cell is scanned'}`,
-        });
+        r.malformed.push(
+          malformedEntry(
+            file,
+            info.lines,
+            chosen ? 'malformed.csv.noColumns' : 'malformed.csv.noColumnsAll',
+            {
+              columns: missing.map((m) => `"${m}"`).join(', '),
+            },
+          ),
+        );
       // the header is written too: the re-scan reads it (a column named after a person is PI as well)
       if (write) for (const c of record) r.residualHigh += residualIn(s, c);
       await emit(record);
@@ -122,11 +131,12 @@ export async function scanCsv(
     }
     const ok = record.length === header.length;
     if (!ok)
-      r.malformed.push({
-        file,
-        line: info.lines,
-        reason: `expected ${header.length} columns, found ${record.length}`,
-      });
+      r.malformed.push(
+        malformedEntry(file, info.lines, 'malformed.csv.columnCount', {
+          expected: header.length,
+          found: record.length,
+        }),
+      );
     const source = ok && sourceColumn >= 0 ? record[sourceColumn] : undefined;
     const scanned = record.map((_, i) => !(ok && chosen && !chosen.has(i)));
     const names = header;
@@ -153,7 +163,7 @@ export async function scanCsv(
 
 type CsvRow =
   | { record: string[]; info: { lines: number } }
-  | { bad: { line: number; message: string; raw: string } };
+  | { bad: { line: number; reason: MessageRef; raw: string } };
 
 /** The header a whole-file read takes (its first well-formed record), from the bytes before `end`. */
 async function csvHeader(path: string, enc: CorpusEncoding, end: number): Promise<string[] | undefined> {
@@ -179,7 +189,7 @@ async function* csvRows(text: AsyncIterable<string>, firstLine = 1): AsyncGenera
   const splitter = new CsvSplitter(
     ',',
     (record, lines) => out.push({ record, info: { lines } }),
-    (line, message, raw) => out.push({ bad: { line, message, raw } }),
+    (line, reason, raw) => out.push({ bad: { line, reason, raw } }),
     DEFAULT_MAX_RECORD_BYTES,
     firstLine,
   );

@@ -116,7 +116,15 @@ describe('processBlock: the whole record', () => {
       options: { redact: false, policy: DEFAULT_POLICY, findings: true, fields: ['body'] },
     };
     const r = processBlock(s, block(line));
-    expect(r.malformed).toEqual([{ file: 'r.jsonl', line: 1, reason: 'missing field "body"' }]);
+    expect(r.malformed).toEqual([
+      {
+        file: 'r.jsonl',
+        line: 1,
+        reason: 'missing field "body"',
+        key: 'malformed.missingField',
+        params: { field: 'body' },
+      },
+    ]);
   });
 });
 

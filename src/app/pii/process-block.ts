@@ -1,6 +1,8 @@
 import { decodeBytes } from '../../corpus/encoding.js';
 import { getPath, textOf } from '../../corpus/fields.js';
+import { entryOf, malformedEntry } from '../../corpus/malformed.js';
 import type { CorpusBlock, MalformedEntry } from '../../corpus/types.js';
+import type { MessageRef } from '../../i18n/index.js';
 import {
   type Confidence,
   type Detector,
@@ -393,8 +395,7 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
   if (block.kind === 'items') {
     const r = emptyResult(block.size);
     for (const item of block.items) {
-      if (item.kind === 'malformed')
-        r.malformed.push({ file: item.file, line: item.line, reason: item.reason });
+      if (item.kind === 'malformed') r.malformed.push(entryOf(item));
       else scanRecord(s, r, item.file, item.line, item.text, item.source);
     }
     return r;
@@ -416,11 +417,7 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
     const cr = raw.endsWith('\r');
     const text = cr ? raw.slice(0, -1) : raw;
     if (decoded.lossy && text.includes('\uFFFD'))
-      r.malformed.push({
-        file,
-        line,
-        reason: `invalid byte sequence for ${block.encoding} (replaced with U+FFFD)`,
-      });
+      r.malformed.push(malformedEntry(file, line, 'malformed.invalidBytes', { encoding: block.encoding }));
     const emit = (t: string) => {
       if (redact) outLines.push(cr ? `${t}\r` : t);
     };
@@ -433,22 +430,22 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
       continue;
     }
     let value: unknown;
-    let reason: string | undefined;
+    let reason: MessageRef | undefined;
     try {
       value = JSON.parse(text);
-      if (value === null || typeof value !== 'object') reason = 'not a JSON object';
+      if (value === null || typeof value !== 'object') reason = { key: 'malformed.notObject' };
       else if (nestedDeeperThan(value, MAX_JSON_DEPTH))
-        reason = `nested deeper than ${MAX_JSON_DEPTH} levels`;
+        reason = { key: 'malformed.tooDeep', params: { depth: MAX_JSON_DEPTH } };
     } catch (e) {
       reason = jsonReason(e);
     }
     if (reason === undefined && !scanJsonRecord(s, r, file, line, value, sourceOf(value), cleanKeys))
       reason =
         fields && fields.length === 1
-          ? `missing field "${fields[0]}"`
-          : `none of the fields ${fields?.join(', ')}`;
+          ? { key: 'malformed.missingField', params: { field: fields[0] ?? '' } }
+          : { key: 'malformed.noneOfFields', params: { fields: fields?.join(', ') ?? '' } };
     if (reason !== undefined) {
-      r.malformed.push({ file, line, reason });
+      r.malformed.push(malformedEntry(file, line, reason.key, reason.params));
       // a broken line is still scanned and, when redacting, de-identified as plain text, so it
       // cannot carry personal information into the output; it is not counted as a record
       emit(scanRecord(s, r, file, line, text, undefined, undefined, false));
@@ -467,9 +464,11 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
  * V8's JSON errors quote the offending input ("…" is not valid JSON), which could carry personal
  * information into reports and the store: keep only the position.
  */
-export function jsonReason(e: unknown): string {
+export function jsonReason(e: unknown): MessageRef {
   const at = /position (\d+)/.exec((e as Error).message)?.[1];
-  return at === undefined ? 'invalid JSON' : `invalid JSON at column ${Number(at) + 1}`;
+  return at === undefined
+    ? { key: 'malformed.invalidJsonPlain' }
+    : { key: 'malformed.invalidJsonAt', params: { column: Number(at) + 1 } };
 }
 
 /** Adds a block's counts into a running total. */

@@ -9,6 +9,7 @@ import {
   parseTrainingJsonl,
   type SequenceModel as SequenceDetectorModel,
   serializeModel,
+  type TrainingIssue,
   type TrainingSentence,
   trainModel,
 } from '../../pii/model/index.js';
@@ -29,7 +30,7 @@ export interface PiiTrainReport {
   features: number;
   epochs: number;
   out: string;
-  issues: Array<{ file: string; line: number; reason: string }>;
+  issues: Array<{ file: string } & TrainingIssue>;
 }
 
 /**

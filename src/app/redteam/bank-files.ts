@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
-import { decodeBytes, detectEncoding, parseEncoding } from '../../corpus/index.js';
+// the encoding module only: the corpus index also loads the scan's worker pool and readers
+import { decodeBytes, detectEncoding, parseEncoding } from '../../corpus/encoding.js';
 import { BeianError, issueOf } from '../../errors.js';
 import type { Kb } from '../../kb/index.js';
 import type { CategoryMaps } from '../../redteam/banks/category-map.js';

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { BeianError, issueOf } from '../../errors.js';
-import { parseProject } from '../../project/index.js';
 import { ATTACKS, type AttackKind } from '../../redteam/attacks/types.js';
 import { parseStrategies, type VariantStrategy } from '../../redteam/banks/variants.js';
 import { GUARD_FORMATS, type GuardFormat } from '../../redteam/judges/guard.js';
@@ -78,7 +77,7 @@ function openAiFromFlags(
  * Merges `--config beian.yaml` (its redteam section, paths relative to the file) with the flags.
  * Flags win: --bank replaces the configured banks, --base-url/--model replace the configured targets.
  */
-export function resolveRunOptions(f: RunFlagValues, cwd: string): RunOptions {
+export async function resolveRunOptions(f: RunFlagValues, cwd: string): Promise<RunOptions> {
   let opts: RunOptions = { targets: [], bankFiles: [] };
   if (f.config) {
     const file = resolve(cwd, f.config);
@@ -88,6 +87,8 @@ export function resolveRunOptions(f: RunFlagValues, cwd: string): RunOptions {
     } catch (cause) {
       throw BeianError.of('NOT_FOUND', 'redteam.opts.cannotRead', { file }, { cause });
     }
+    // the whole beian.yaml schema (every section's zod schema, ~20 modules) loads only with --config
+    const { parseProject } = await import('../../project/index.js');
     const section = parseProject(text, file).redteam;
     if (!section)
       throw BeianError.of(

@@ -5,6 +5,7 @@ import type { VerdictValue } from '../../redteam/judges/types.js';
 import { type Score, score } from '../../redteam/scoring.js';
 import type { Store } from '../../store/index.js';
 import { type OverrideRow, type RunRow, redteamRepo, type StoredResult } from '../../store/repos/redteam.js';
+import { outcome } from './review.js';
 
 /** A stored result with its human review (the latest override), kept beside the machine verdict. */
 export interface ReviewedResult extends StoredResult {
@@ -46,10 +47,16 @@ export interface RunJson {
   >;
   byVariant: Score['byVariant'];
   overrides: number;
-  /** how often the machine verdict agreed with the human review, overall and per deciding judge */
+  /**
+   * How often the machine's outcome (met the bank's expectation or not) agreed with the latest
+   * human review, overall and per deciding judge; `undecided`: reviewed cases the machine left
+   * uncertain or failed to ask (they count as reviewed, never as agreeing).
+   */
   review: {
     reviewed: number;
     agreeing: number;
+    rate: number | null;
+    undecided: number;
     byJudge: Record<string, { reviewed: number; agreeing: number }>;
   };
   pass: boolean;
@@ -125,18 +132,7 @@ export async function summarise(kb: Kb, store: Store, runId: string): Promise<Ru
       byRisk[cat][kind] = { n: r.n, rate: r.rate, ci: r.ci, pass: r.pass };
   }
   const errors = results.filter((r) => r.status === 'error').length;
-  const review: RunJson['review'] = { reviewed: 0, agreeing: 0, byJudge: {} };
-  for (const r of results) {
-    if (!r.override) continue;
-    const agrees = r.override.verdict === r.machineVerdict ? 1 : 0;
-    review.reviewed += 1;
-    review.agreeing += agrees;
-    const key = r.judge.split(':')[0] ?? r.judge;
-    const j = review.byJudge[key] ?? { reviewed: 0, agreeing: 0 };
-    review.byJudge[key] = j;
-    j.reviewed += 1;
-    j.agreeing += agrees;
-  }
+  const review = reviewAgreement(results);
   return {
     run,
     results,
@@ -156,6 +152,33 @@ export async function summarise(kb: Kb, store: Store, runId: string): Promise<Ru
       pass: s.pass && errors === 0 && results.length === run.total,
     },
   };
+}
+
+/**
+ * Machine vs human on the reviewed cases, compared as outcomes: a refused generation question
+ * that a reviewer marks "pass" agrees (both say it met the expectation) though the stored
+ * verdicts differ (refused vs pass).
+ */
+export function reviewAgreement(
+  results: readonly Pick<ReviewedResult, 'kind' | 'judge' | 'machineVerdict' | 'override'>[],
+): RunJson['review'] {
+  const review: RunJson['review'] = { reviewed: 0, agreeing: 0, rate: null, undecided: 0, byJudge: {} };
+  for (const r of results) {
+    if (!r.override) continue;
+    const machine = outcome(r.kind, r.machineVerdict);
+    const agrees =
+      machine !== 'uncertain' && machine === outcome(r.kind, r.override.verdict as VerdictValue) ? 1 : 0;
+    review.reviewed += 1;
+    review.agreeing += agrees;
+    if (machine === 'uncertain') review.undecided += 1;
+    const key = r.judge.split(':')[0] ?? r.judge;
+    const j = review.byJudge[key] ?? { reviewed: 0, agreeing: 0 };
+    review.byJudge[key] = j;
+    j.reviewed += 1;
+    j.agreeing += agrees;
+  }
+  review.rate = review.reviewed ? +(review.agreeing / review.reviewed).toFixed(3) : null;
+  return review;
 }
 
 /** Every run, newest first, with its plan parsed (for `beian redteam runs`). */

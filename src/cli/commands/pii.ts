@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import type { PiiReport } from '../../app/pii/run.js';
+import { malformedIssue } from '../../corpus/malformed.js';
 import { BeianError, formatIssue } from '../../errors.js';
 import { PII_LABELS } from '../../pii/labels.js';
 import { jsonOption, type Register } from '../command.js';
@@ -187,7 +188,9 @@ function registerTrain(
         `${c.t('pii.train.done', { sentences: report.sentences, names: report.spans['person-name'], addresses: report.spans.address, features: report.features, out: report.out })}\n`,
       );
       for (const i of report.issues.slice(0, MAX_MALFORMED_SHOWN))
-        c.err(`  ${formatIssue({ file: i.file, line: i.line, message: i.reason })}\n`);
+        c.err(
+          `  ${formatIssue({ file: i.file, line: i.line, message: i.reason, key: i.key, params: i.params }, c.t)}\n`,
+        );
       return 0;
     }),
   );
@@ -220,7 +223,7 @@ function printReport(c: CliContext, report: PiiReport): void {
   if (report.malformed.length) {
     c.err(`${c.t('pii.malformed', { n: report.malformed.length })}\n`);
     for (const m of report.malformed.slice(0, MAX_MALFORMED_SHOWN))
-      c.err(`  ${formatIssue({ file: m.file, line: m.line, message: m.reason })}\n`);
+      c.err(`  ${formatIssue(malformedIssue(m), c.t)}\n`);
     if (report.malformed.length > MAX_MALFORMED_SHOWN)
       c.err(`  ${c.t('pii.malformedMore', { n: report.malformed.length - MAX_MALFORMED_SHOWN })}\n`);
   }

@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import type { ScanReport } from '../../app/scan.js';
+import { malformedIssue, malformedReason } from '../../corpus/malformed.js';
 import { BeianError } from '../../errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
 import type { Kb } from '../../kb/index.js';
@@ -175,7 +176,7 @@ async function reportScan(
       'scan.empty',
       { files: report.files },
       {
-        issues: report.malformed.map((m) => ({ file: m.file, line: m.line, message: m.reason })),
+        issues: report.malformed.map(malformedIssue),
       },
     );
   if (o.sampleOut && report.manualSample) report.manualSample.file = o.sampleOut;
@@ -207,7 +208,7 @@ async function reportScan(
     ...Object.entries(report.byCategory).map(([k, v]) => [`  ${k}`, String(v)]),
   ];
   c.out(`${formatTable(['', ''], rows)}\n`);
-  for (const m of report.malformed.slice(0, 10)) c.out(`  ${m.file}:${m.line} ${m.reason}\n`);
+  for (const m of report.malformed.slice(0, 10)) c.out(`  ${m.file}:${m.line} ${malformedReason(m, c.t)}\n`);
   const s = report.sample;
   c.out(
     `${c.t('scan.sampleLine', { size: s.size, fraction: s.fraction, seed: s.seed, flagged: s.flagged, rate: pct(s.rate), lo: pct(s.ci[0]), hi: pct(s.ci[1]), pass: pct(1 - s.rate), min: pct(report.threshold.passRateMin) })}\n`,

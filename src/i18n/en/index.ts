@@ -9,6 +9,7 @@ import { init } from './init.js';
 import { kb } from './kb.js';
 import { label } from './label.js';
 import { lexicon } from './lexicon.js';
+import { malformed } from './malformed.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
 import { piiQueue } from './pii-queue.js';
@@ -42,4 +43,5 @@ export const en: Record<keyof typeof zh, string> = {
   ...guard,
   ...queue,
   ...scaleOut,
+  ...malformed,
 };

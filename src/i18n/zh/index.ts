@@ -8,6 +8,7 @@ import { init } from './init.js';
 import { kb } from './kb.js';
 import { label } from './label.js';
 import { lexicon } from './lexicon.js';
+import { malformed } from './malformed.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
 import { piiQueue } from './pii-queue.js';
@@ -41,4 +42,5 @@ export const zh = {
   ...guard,
   ...queue,
   ...scaleOut,
+  ...malformed,
 };

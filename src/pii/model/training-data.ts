@@ -1,9 +1,24 @@
+import { messageOf } from '../../errors.js';
+import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import type { ModelType, TrainingSentence } from './perceptron.js';
 
 /** Where a training line is wrong (file and line are added by the caller). */
 export interface TrainingIssue {
   line: number;
+  /** English text; the CLI shows `key` translated */
   reason: string;
+  key?: MessageKey;
+  params?: MessageParams;
+}
+
+type TrainingProblem =
+  | 'malformed.train.spanOutside'
+  | 'malformed.train.labelOutside'
+  | 'malformed.train.noLabels';
+
+function issueAt(line: number, key: MessageKey): TrainingIssue {
+  const { message, ...ref } = messageOf(key);
+  return { line, reason: message, ...ref };
 }
 
 const CLUENER_TYPES: Record<string, ModelType> = { name: 'person-name', address: 'address' };
@@ -26,17 +41,17 @@ export function parseTrainingJsonl(text: string): { sentences: TrainingSentence[
     try {
       v = JSON.parse(raw);
     } catch {
-      issues.push({ line, reason: 'invalid JSON' });
+      issues.push(issueAt(line, 'malformed.invalidJsonPlain'));
       continue;
     }
     const r = v as { text?: unknown; spans?: unknown; label?: unknown };
     if (typeof r.text !== 'string') {
-      issues.push({ line, reason: 'no "text" string' });
+      issues.push(issueAt(line, 'malformed.train.noText'));
       continue;
     }
     const spans: TrainingSentence['spans'] = [];
     const problem = spansOf(r.text, r.spans, r.label, spans);
-    if (problem) issues.push({ line, reason: problem });
+    if (problem) issues.push(issueAt(line, problem));
     else sentences.push({ text: r.text, spans });
   }
   return { sentences, issues };
@@ -48,7 +63,7 @@ function spansOf(
   spanList: unknown,
   label: unknown,
   spans: TrainingSentence['spans'],
-): string | undefined {
+): TrainingProblem | undefined {
   const r = { text, spans: spanList, label };
   if (Array.isArray(r.spans)) {
     for (const s of r.spans as Array<{ type?: unknown; start?: unknown; end?: unknown }>) {
@@ -60,7 +75,7 @@ function spansOf(
         s.end > r.text.length ||
         s.start >= s.end
       )
-        return 'a span is outside the text';
+        return 'malformed.train.spanOutside';
       spans.push({ type: s.type, start: s.start, end: s.end });
     }
   } else if (r.label && typeof r.label === 'object') {
@@ -70,11 +85,11 @@ function spansOf(
       for (const ranges of Object.values(ents))
         for (const [s, e] of Array.isArray(ranges) ? ranges : []) {
           if (typeof s !== 'number' || typeof e !== 'number' || s < 0 || e >= r.text.length || s > e)
-            return 'a label range is outside the text';
+            return 'malformed.train.labelOutside';
           spans.push({ type: t, start: s, end: e + 1 });
         }
     }
-  } else return 'neither "spans" nor "label"';
+  } else return 'malformed.train.noLabels';
   return undefined;
 }
 
@@ -115,7 +130,7 @@ export function parseTrainingBio(text: string): { sentences: TrainingSentence[];
     }
     const parts = l.split(/\s+/);
     if (parts.length < 2) {
-      issues.push({ line: i + 1, reason: 'expected "character tag"' });
+      issues.push(issueAt(i + 1, 'malformed.train.bioLine'));
       continue;
     }
     const tok = parts[0] as string;

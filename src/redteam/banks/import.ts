@@ -1,4 +1,4 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import { type Issue, issueOf } from '../../errors.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import type { Kb } from '../../kb/index.js';
@@ -387,8 +387,15 @@ export function recordsToItems(kb: Kb, records: readonly SourceRecord[], opts: R
   return out;
 }
 
+/**
+ * csv-parse is loaded on the first CSV bank only (Node's require cache keeps it): JSONL/JSON banks,
+ * the usual case, never load it. Its CommonJS build is one file, the ES build ten modules.
+ */
+const requireCjs = createRequire(import.meta.url);
+
 /** Parses CSV text (with a header row) into records with their 1-based line numbers. */
 export function parseCsvRecords(text: string): SourceRecord[] {
+  const { parse: parseCsv } = requireCjs('csv-parse/sync') as typeof import('csv-parse/sync');
   const rows = parseCsv(text.replace(/^\uFEFF/, ''), {
     columns: (header: string[]) => header.map((h) => h.trim()),
     skip_empty_lines: true,

@@ -1,42 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../open.js';
-import type { Store } from '../store.js';
+import { describe, expect, it } from 'vitest';
+import { storeDrivers } from '../../../test/helpers/store-drivers.js';
 import { interceptionCounts, listInterceptions, purgeInterceptions, saveInterceptions } from './guard.js';
 
 /** The guard's interception records on SQLite and, with BEIAN_TEST_PG_URL, PostgreSQL (own schema). */
-const PG_URL = process.env.BEIAN_TEST_PG_URL;
-const cleanups: Array<() => Promise<void>> = [];
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c();
-});
-
-const drivers: Array<[string, () => Promise<Store>]> = [
-  ['sqlite', () => openStore(join(mkdtempSync(join(tmpdir(), 'beian-guard-store-')), 'beian.db'))],
-];
-if (PG_URL)
-  drivers.push([
-    'postgres',
-    async () => {
-      const schema = `guard_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: PG_URL });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      const url = new URL(PG_URL);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      const store = await openStore(url.toString());
-      cleanups.push(async () => {
-        await store.close();
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.end();
-      });
-      return store;
-    },
-  ]);
+const drivers = storeDrivers('beian-guard-store-');
 
 describe.each(drivers)('guard records: %s', (_name, open) => {
   it('saves, counts per day and risk in SQL, lists newest first and purges by retention', async () => {
@@ -68,6 +35,6 @@ describe.each(drivers)('guard records: %s', (_name, open) => {
     ]);
     expect(await purgeInterceptions(store, new Date('2026-06-01T00:00:00Z'))).toBe(1);
     expect((await listInterceptions(store, new Date(0), 10)).length).toBe(3);
-    if (store.dialect === 'sqlite') await store.close();
+    await store.close();
   });
 });

@@ -59,3 +59,67 @@ describe('redteamRepo paging', () => {
     expect(text).toBe('半个\uFFFD字');
   });
 });
+
+describe('redteamRepo.saveBatch on SQLite', () => {
+  /** An error row replaced by a later try, a cache key written twice (first answer kept), a lone surrogate. */
+  const writeAll = async (repo: ReturnType<typeof redteamRepo>) => {
+    await repo.saveBatch(
+      [{ ...row(1), status: 'error', answer: null, error: 'ECONNREFUSED', verdict: 'error' }, row(2)],
+      [{ key: 'k1', target_id: 't', model: 'm', answer: 'first', created_at: 'x' }],
+    );
+    // parent_id and variant absent, as Insertable allows
+    const { parent_id: _p, variant: _v, ...bare } = { ...row(1), answer: '半个\ud800字', attempts: 3 };
+    await repo.saveBatch(
+      [bare],
+      [{ key: 'k1', target_id: 't', model: 'm', answer: 'second', created_at: 'y' }],
+    );
+  };
+  const dump = async (store: Awaited<ReturnType<typeof openStore>>) => ({
+    results: await store.db.selectFrom('redteam_results').selectAll().orderBy('case_key').execute(),
+    cache: await store.db.selectFrom('redteam_cache').selectAll().execute(),
+  });
+
+  it('the prepared-statement path stores exactly what the Kysely path stores', async () => {
+    const fast = await openStore(':memory:');
+    expect(fast.sqlite).toBeDefined();
+    await redteamRepo(fast).createRun(runRow({ id: 'r' }));
+    await writeAll(redteamRepo(fast));
+    // the same store seen without its raw connection (as PostgreSQL is): the query-builder path
+    const slow = await openStore(':memory:');
+    await redteamRepo(slow).createRun(runRow({ id: 'r' }));
+    await writeAll(redteamRepo({ db: slow.db }));
+    const got = await dump(fast);
+    expect(got).toEqual(await dump(slow));
+    expect(got.results).toHaveLength(2);
+    expect(got.results[0]).toMatchObject({ status: 'ok', error: null, answer: '半个\uFFFD字', attempts: 3 });
+    expect(got.cache).toEqual([{ key: 'k1', target_id: 't', model: 'm', answer: 'first', created_at: 'x' }]);
+    await fast.close();
+    await slow.close();
+  });
+
+  it('waits behind a Kysely transaction open on the same connection instead of joining it', async () => {
+    const store = await openStore(':memory:');
+    const repo = redteamRepo(store);
+    await repo.createRun(runRow({ id: 'r' }));
+    let release = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    // a transaction that stays open across turns of the event loop, then rolls back
+    const other = store.db.transaction().execute(async (tx) => {
+      await redteamRepo({ db: tx }).setRunStatus('r', 'failed', 'y');
+      await gate;
+      throw new Error('rolled back');
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(store.sqlite?.inTransaction).toBe(true);
+    const write = repo.saveBatch([row(1)], []);
+    release();
+    await expect(other).rejects.toThrow('rolled back');
+    await write;
+    // written after the other transaction, not inside it (a savepoint would have rolled back too)
+    expect(await repo.okKeys('r')).toEqual(new Set([row(1).case_key]));
+    expect((await repo.getRun('r'))?.status).toBe('done');
+    await store.close();
+  });
+});

@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3';
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { wellFormedRow } from '../../util/well-formed.js';
 import { type AuditInput, appendAudit, withAuditRetry } from '../filings/audit.js';
@@ -11,9 +12,88 @@ export type OverrideRow = Selectable<RedteamTables['redteam_overrides']>;
 
 const CHUNK = 400;
 
+type CacheRow = Insertable<RedteamTables['redteam_cache']>;
+
+/** Every column of a result row, in table order (the prepared insert binds them by name). */
+const RESULT_COLUMNS = [
+  'run_id',
+  'case_key',
+  'target_id',
+  'item_id',
+  'parent_id',
+  'variant',
+  'kind',
+  'category',
+  'prompt',
+  'messages_json',
+  'answer',
+  'status',
+  'error',
+  'attempts',
+  'latency_ms',
+  'cached',
+  'verdict',
+  'reason',
+  'judge',
+  'created_at',
+] as const satisfies readonly (keyof ResultRow)[];
+/** What a new try of a case replaces in its earlier row (an error retried, a resumed batch). */
+const RESULT_UPDATED = [
+  'answer',
+  'status',
+  'error',
+  'attempts',
+  'latency_ms',
+  'cached',
+  'verdict',
+  'reason',
+  'judge',
+  'messages_json',
+  'created_at',
+] as const satisfies readonly (typeof RESULT_COLUMNS)[number][];
+const CACHE_COLUMNS = [
+  'key',
+  'target_id',
+  'model',
+  'answer',
+  'created_at',
+] as const satisfies readonly (keyof CacheRow)[];
+
+/** A row as named parameters for a prepared statement: every column bound, absent ones as null. */
+function bindable<C extends string>(row: object, columns: readonly C[]): Record<C, unknown> {
+  const r = wellFormedRow(row) as Record<string, unknown>;
+  const out = {} as Record<C, unknown>;
+  for (const c of columns) out[c] = r[c] ?? null;
+  return out;
+}
+
+/**
+ * `saveBatch` on SQLite as two statements prepared once per repository: the same upsert as the
+ * Kysely path below, at a quarter of its CPU (a run writes one transaction per burst of answers).
+ */
+function sqliteBatchWriter(raw: SQLite.Database) {
+  const insertResult = raw.prepare(
+    `insert into redteam_results (${RESULT_COLUMNS.join(', ')}) values (${RESULT_COLUMNS.map((c) => `@${c}`).join(', ')})
+     on conflict (run_id, case_key) do update set ${RESULT_UPDATED.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  );
+  const insertCache = raw.prepare(
+    `insert into redteam_cache (${CACHE_COLUMNS.join(', ')}) values (${CACHE_COLUMNS.map((c) => `@${c}`).join(', ')})
+     on conflict (key) do nothing`,
+  );
+  // BEGIN IMMEDIATE, as every other write transaction of the SQLite store (see sqlite.ts)
+  return raw.transaction((rows: readonly ResultRow[], cache: readonly CacheRow[]) => {
+    for (const r of rows) insertResult.run(bindable(r, RESULT_COLUMNS));
+    for (const c of cache) insertCache.run(bindable(c, CACHE_COLUMNS));
+  }).immediate;
+}
+
 /** All queries of the red-team feature, written once against Kysely (SQLite and PostgreSQL). */
-export function redteamRepo(store: { readonly db: Kysely<Database> | Transaction<Database> }) {
+export function redteamRepo(store: {
+  readonly db: Kysely<Database> | Transaction<Database>;
+  readonly sqlite?: SQLite.Database;
+}) {
   const { db } = store;
+  let sqliteWrite: ReturnType<typeof sqliteBatchWriter> | undefined;
   return {
     latestRunByFingerprint: (fingerprint: string) =>
       db
@@ -68,29 +148,26 @@ export function redteamRepo(store: { readonly db: Kysely<Database> | Transaction
      * Writes a batch of results (and new cache entries) in one transaction. The (run, case) primary
      * key makes a case impossible to record twice; an earlier error row is replaced by the new try.
      */
-    async saveBatch(
-      rows: readonly ResultRow[],
-      cache: readonly Insertable<RedteamTables['redteam_cache']>[],
-    ): Promise<void> {
+    async saveBatch(rows: readonly ResultRow[], cache: readonly CacheRow[]): Promise<void> {
+      // better-sqlite3 runs the whole transaction synchronously, so nothing interleaves with it;
+      // only while a Kysely transaction is open on the same connection (its statements awaited
+      // one by one) does this wait its turn on Kysely's path instead
+      if (store.sqlite && !store.sqlite.inTransaction) {
+        sqliteWrite ??= sqliteBatchWriter(store.sqlite);
+        sqliteWrite(rows, cache);
+        return;
+      }
       await db.transaction().execute(async (tx) => {
         for (let i = 0; i < rows.length; i += 50) {
           await tx
             .insertInto('redteam_results')
             .values(rows.slice(i, i + 50).map(wellFormedRow))
             .onConflict((oc) =>
-              oc.columns(['run_id', 'case_key']).doUpdateSet((eb) => ({
-                answer: eb.ref('excluded.answer'),
-                status: eb.ref('excluded.status'),
-                error: eb.ref('excluded.error'),
-                attempts: eb.ref('excluded.attempts'),
-                latency_ms: eb.ref('excluded.latency_ms'),
-                cached: eb.ref('excluded.cached'),
-                verdict: eb.ref('excluded.verdict'),
-                reason: eb.ref('excluded.reason'),
-                judge: eb.ref('excluded.judge'),
-                messages_json: eb.ref('excluded.messages_json'),
-                created_at: eb.ref('excluded.created_at'),
-              })),
+              oc
+                .columns(['run_id', 'case_key'])
+                .doUpdateSet((eb) =>
+                  Object.fromEntries(RESULT_UPDATED.map((c) => [c, eb.ref(`excluded.${c}`)])),
+                ),
             )
             .execute();
         }

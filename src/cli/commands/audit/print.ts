@@ -1,4 +1,5 @@
 import type { ChecklistReport } from '../../../app/fairness/checklist.js';
+import { localMessage } from '../../../errors.js';
 import type { DisparityReport, PriceReport } from '../../../fairness/report.js';
 import type { Malformed } from '../../../fairness/types.js';
 import { pick } from '../../../i18n/index.js';
@@ -11,12 +12,18 @@ const num = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(3));
 const p = (x: number) => (x < 0.0001 ? '<0.0001' : x.toFixed(4));
 const ci = (c: [number, number], f: (x: number) => string) => `[${f(c[0])}, ${f(c[1])}]`;
 
-export function printMalformed(c: CliContext, listed: readonly Malformed[], count: number): void {
+/** Each row as `file:line column="value" reason`, the reason in the user's language. */
+export function printMalformed(
+  c: CliContext,
+  file: string,
+  listed: readonly Malformed[],
+  count: number,
+): void {
   if (count === 0) return;
   c.out(`\n${c.t('audit.malformed')}\n`);
   for (const m of listed.slice(0, 20)) {
     const where = m.column ? ` ${m.column}=${JSON.stringify(m.value ?? '')}` : '';
-    c.out(`  ${c.t('audit.h.n')} ${m.line}:${where} ${m.message}\n`);
+    c.out(`  ${file}:${m.line}${where} ${localMessage(m, c.t)}\n`);
   }
   if (count > 20) c.out(`  ${c.t('audit.malformedMore', { n: count - 20 })}\n`);
 }
@@ -81,7 +88,7 @@ export function printPrice(c: CliContext, r: PriceReport): void {
     );
     if (x.drivers.length > 10) c.out(`  ${c.t('audit.malformedMore', { n: x.drivers.length - 10 })}\n`);
   }
-  printMalformed(c, r.malformed, r.malformedCount);
+  printMalformed(c, r.file, r.malformed, r.malformedCount);
   printFlags(c, r);
 }
 
@@ -115,7 +122,7 @@ export function printDisparity(c: CliContext, r: DisparityReport): void {
         `${formatTable([h('audit.h.metric'), h('audit.h.group'), h('audit.h.reference'), h('audit.h.value'), h('audit.h.ci'), h('audit.h.p'), h('audit.h.flag')], comps)}\n`,
       );
   }
-  printMalformed(c, r.malformed, r.malformedCount);
+  printMalformed(c, r.file, r.malformed, r.malformedCount);
   printFlags(c, r);
 }
 

@@ -258,16 +258,18 @@ export function registerBank(rt: Command, run: RunAction, ctx: CliContext): void
           if (bad?.length)
             throw BeianError.of('USAGE', 'redteam.bank.unknownKinds', { list: bad.join(', ') });
           // the attacker target is built and validated the way `run` builds it
-          const attacker = resolveRunOptions(
-            {
-              baseUrl: 'http://unused.invalid',
-              model: 'unused',
-              bank: files,
-              attackerBaseUrl: f.attackerBaseUrl,
-              attackerModel: f.attackerModel,
-              ...(f.attackerApiKeyEnv ? { attackerApiKeyEnv: f.attackerApiKeyEnv } : {}),
-            },
-            c.cwd,
+          const attacker = (
+            await resolveRunOptions(
+              {
+                baseUrl: 'http://unused.invalid',
+                model: 'unused',
+                bank: files,
+                attackerBaseUrl: f.attackerBaseUrl,
+                attackerModel: f.attackerModel,
+                ...(f.attackerApiKeyEnv ? { attackerApiKeyEnv: f.attackerApiKeyEnv } : {}),
+              },
+              c.cwd,
+            )
           ).attacks!.attacker;
           const { kb, items } = await read(c, files, f);
           const r = await expandBank(

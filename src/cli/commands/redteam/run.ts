@@ -63,13 +63,6 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
     .option('--batch-size <n>', ctx.t('redteam.opt.batchSize'))
     .action(
       run(async (c, flags: RunFlags) => {
-        // a long run allocates many short-lived request objects that V8 promotes and collects
-        // lazily (peak RSS ~230 MB at 5,000 prompts); a full collection every 500 results keeps it
-        // near 150 MB for a few ms each (--optimize-for-size did the same at ~35% more wall time)
-        const v8 = await import('node:v8');
-        v8.setFlagsFromString('--expose-gc');
-        const collectGarbage = (await import('node:vm')).runInNewContext('gc') as () => void;
-        let results = 0;
         const { resolveRunOptions } = await import('../../../app/redteam/options.js');
         const { runRedteam } = await import('../../../app/redteam/run.js');
         const { loadKb } = await import('../../../kb/index.js');
@@ -95,13 +88,13 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
           return runQueued(c, {
             queue: flags.queue,
             ...(flags.queuePrefix ? { queuePrefix: flags.queuePrefix } : {}),
-            ...(flags.attach ? { attach: flags.attach } : { options: resolve() }),
+            ...(flags.attach ? { attach: flags.attach } : { options: await resolve() }),
             batchSize: positiveInt(flags.batchSize, '--batch-size') ?? 50,
             json: flags.json === true,
             kb,
           });
         }
-        const opts = resolve();
+        const opts = await resolve();
         const { nodeTransport } = await import('../../../redteam/targets/node-transport.js');
         const transport = nodeTransport();
         const bar = createProgress(c, c.t('redteam.progress'), { json: flags.json });
@@ -116,7 +109,6 @@ export const registerRun: RegisterSub = (rt, run, ctx) => {
               env: c.env,
               now: c.now,
               onProgress: (p) => {
-                if (++results % 500 === 0) collectGarbage();
                 bar.update({
                   done: p.done,
                   total: p.total,
