@@ -23,7 +23,7 @@ const config = join(dir, 'beian.yaml');
 const cleanups: Array<() => Promise<void>> = [];
 const prefix = `beian-piiq-test-${randomBytes(4).toString('hex')}`;
 const KEY = { BEIAN_PII_KEY: 'scale-out-test-key-7d41c0a9e2' };
-const OUTPUTS = ['notes.txt', 'part-0.jsonl', 'part-1.jsonl', 'table.csv'];
+const OUTPUTS = ['notes.txt', 'part-0.jsonl', 'part-1.jsonl', 'table-gbk.csv', 'table.csv'];
 let dbUrl = '';
 let expected: Record<string, unknown>;
 type Worker = ReturnType<typeof startCli>;
@@ -136,8 +136,8 @@ describe.skipIf(skip)('beian pii --queue across three workers', () => {
     const out = join(dir, 'q1');
     const r = await runCliAsync(piiArgs(out), KEY);
     expect(r.code, r.stderr).toBe(0);
-    // the CSV was cut too (its quoted cells hold newlines): 23 shards over four files
-    expect(r.stderr).toMatch(/pii-[0-9a-f-]{36}.*23/);
+    // the CSV was cut too (its quoted cells hold newlines): 27 shards over five files (both CSV files cut)
+    expect(r.stderr).toMatch(/pii-[0-9a-f-]{36}.*27/);
     expect(comparable(r.stdout, out)).toEqual(expected);
     expect(expected.records).toBeGreaterThan(5000);
     expect((expected.malformed as unknown[]).length).toBeGreaterThan(10);

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 
 /** A Chinese resident ID number with a valid check digit (GB 11643), made up from `k`. */
 export function idCard(k: number): string {
@@ -15,7 +16,7 @@ const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆'];
 /**
  * A generated corpus in the real shape for queued-vs-local `beian pii`: JSONL records with phone
  * numbers, e-mails, ID numbers and names behind a cue, nested fields and sources, a broken line
- * now and then; a txt file; a CSV whose quoted cells hold commas, doubled quotes and newlines
+ * now and then; a txt file; a CSV (UTF-8, and a copy in GBK) whose quoted cells hold commas, doubled quotes and newlines
  * (so a cut inside a quoted newline would show). Text between findings is chinese-poetry.
  */
 export function writePiiCorpus(dir: string, opts: { lines: number; files?: number }): string {
@@ -59,5 +60,7 @@ export function writePiiCorpus(dir: string, opts: { lines: number; files?: numbe
     if (i % 113 === 50) csv.push('');
   }
   writeFileSync(join(dir, 'table.csv'), `${csv.join('\r\n')}\r\n`);
+  // the same table in GBK: a later piece must take the encoding from the file's head
+  writeFileSync(join(dir, 'table-gbk.csv'), iconv.encode(`${csv.join('\n')}\n`, 'gbk'));
   return dir;
 }
