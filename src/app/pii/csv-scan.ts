@@ -23,8 +23,10 @@ export function csvCell(value: string): string {
 
 /** A record-aligned piece of a CSV file (queue/shards.ts CsvCutFinder), read by a queued run's worker. */
 export interface CsvPiece {
+  /** where to open the file (a worker may run in another folder than the submitter) */
   path: string;
-  range: FileRange;
+  /** the byte range; none reads the whole file */
+  range?: FileRange;
 }
 
 /** What a whole-file read decides from the file's first bytes: a later piece reads them too. */
@@ -61,10 +63,11 @@ export async function scanCsv(
   stop: () => void = () => undefined,
 ): Promise<BlockResult> {
   const r = newTotal();
-  const later = piece !== undefined && piece.range.start > 0;
+  const range = piece?.range;
+  const later = piece !== undefined && range !== undefined && range.start > 0;
   let enc = encoding;
   if (later && !enc) enc = detectEncoding(await headBytes(piece.path, SNIFF_BYTES));
-  const chunks = await openBytes(piece?.path ?? file, undefined, piece?.range);
+  const chunks = await openBytes(piece?.path ?? file, undefined, range);
   let decoder: ReturnType<typeof iconv.getDecoder> | undefined;
   async function* text(): AsyncGenerator<string> {
     for await (const c of chunks) {
@@ -93,14 +96,14 @@ export async function scanCsv(
     return missing;
   };
   if (later) {
-    const h = await csvHeader(piece.path, enc ?? 'utf8', piece.range.start);
-    if (!h) throw BeianError.of('INPUT_INVALID', 'queue.csvNoHeader', { file, line: piece.range.firstLine });
+    const h = await csvHeader(piece.path, enc ?? 'utf8', range.start);
+    if (!h) throw BeianError.of('INPUT_INVALID', 'queue.csvNoHeader', { file, line: range.firstLine });
     useHeader(h);
   }
   const emit = async (cells: string[]) => {
     if (write) await write(`${cells.map(csvCell).join(',')}\n`);
   };
-  for await (const rec of csvRows(text(), piece?.range.firstLine)) {
+  for await (const rec of csvRows(text(), range?.firstLine)) {
     if ('bad' in rec) {
       // an unclosed quote: reported, and its line still de-identified as plain text when writing
       r.malformed.push(

@@ -123,7 +123,7 @@ export async function scanPiiPart(
   const format = read.format ?? formatFromPath(part.file);
   const fields = engine.options.fields;
   if (format === 'csv') {
-    const piece = part.range ? { path: part.path ?? part.file, range: part.range } : undefined;
+    const piece = { path: part.path ?? part.file, ...(part.range ? { range: part.range } : {}) };
     await take(
       await scanCsv(engine.scanner(), part.file, fields, read.encoding, sink.out, onBytes, piece, stop),
     );
