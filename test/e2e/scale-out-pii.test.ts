@@ -23,7 +23,7 @@ const config = join(dir, 'beian.yaml');
 const cleanups: Array<() => Promise<void>> = [];
 const prefix = `beian-piiq-test-${randomBytes(4).toString('hex')}`;
 const KEY = { BEIAN_PII_KEY: 'scale-out-test-key-7d41c0a9e2' };
-const OUTPUTS = ['notes.txt', 'part-0.jsonl', 'part-1.jsonl', 'table-gbk.csv', 'table.csv'];
+const OUTPUTS = ['notes.txt', 'part-0.jsonl', 'part-1.jsonl', 'small.csv', 'table-gbk.csv', 'table.csv'];
 let dbUrl = '';
 let expected: Record<string, unknown>;
 type Worker = ReturnType<typeof startCli>;
@@ -33,9 +33,12 @@ const workers: Worker[] = [];
 const comparable = (json: string, out: string): Record<string, unknown> =>
   JSON.parse(json.replaceAll(JSON.stringify(out).slice(1, -1), '<out>')) as Record<string, unknown>;
 const startWorker = (p = prefix, env: NodeJS.ProcessEnv = KEY): Worker => {
+  // in another folder than the submitter, which names the corpus relative to its own
   const w = startCli(
     ['worker', '--queue', REDIS as string, '--db', dbUrl, '--queue-prefix', p, '--lock-seconds', '3'],
     env,
+    undefined,
+    tmpdir(),
   );
   cleanups.push(() => w.stop());
   return w;
@@ -51,7 +54,7 @@ const ready = (w: Worker) => /worker ready|工作进程已就绪/.test(w.output(
 /** A queued run writing into `out` (and `out`.findings.jsonl). */
 const piiArgs = (out: string, p = prefix) => [
   'pii',
-  corpus,
+  'corpus',
   '--redact',
   '--out',
   out,
@@ -106,7 +109,7 @@ beforeAll(async () => {
     runCliAsync(
       [
         'pii',
-        corpus,
+        'corpus',
         '--redact',
         '--out',
         local,
@@ -118,6 +121,7 @@ beforeAll(async () => {
         '--json',
       ],
       KEY,
+      dir,
     ),
     runCliAsync(['redteam', 'runs', '--db', dbUrl, '--json']),
   ]);
@@ -134,10 +138,10 @@ afterAll(async () => {
 describe.skipIf(skip)('beian pii --queue across three workers', () => {
   it('merges the shards into exactly the local report and the same de-identified files', async () => {
     const out = join(dir, 'q1');
-    const r = await runCliAsync(piiArgs(out), KEY);
+    const r = await runCliAsync(piiArgs(out), KEY, dir);
     expect(r.code, r.stderr).toBe(0);
-    // the CSV was cut too (its quoted cells hold newlines): 27 shards over five files (both CSV files cut)
-    expect(r.stderr).toMatch(/pii-[0-9a-f-]{36}.*27/);
+    // the CSV was cut too (its quoted cells hold newlines): 28 shards over six files (both large CSV files cut)
+    expect(r.stderr).toMatch(/pii-[0-9a-f-]{36}.*28/);
     expect(comparable(r.stdout, out)).toEqual(expected);
     expect(expected.records).toBeGreaterThan(5000);
     expect((expected.malformed as unknown[]).length).toBeGreaterThan(10);
@@ -150,7 +154,7 @@ describe.skipIf(skip)('beian pii --queue across three workers', () => {
 
   it('stays byte-identical when a worker is SIGKILLed mid-shard', async () => {
     const out = join(dir, 'q2');
-    const sub = runCliAsync(piiArgs(out), KEY);
+    const sub = runCliAsync(piiArgs(out), KEY, dir);
     const victim = workers[1] as Worker;
     // kill it while it is writing a part: its temporary file (named with its pid) is in the
     // run's parts folder; the part must never reach the output
@@ -177,7 +181,7 @@ describe.skipIf(skip)('beian pii --queue across three workers', () => {
 
   it('re-attaches after the submitter is killed and assembles the same files', async () => {
     const out = join(dir, 'q3');
-    const first = startCli(piiArgs(out), KEY);
+    const first = startCli(piiArgs(out), KEY, undefined, dir);
     cleanups.push(() => first.stop());
     await until(() => /pii-[0-9a-f-]{36}/.test(first.output()));
     first.child.kill('SIGKILL');
@@ -207,7 +211,7 @@ describe.skipIf(skip)('beian pii --queue across three workers', () => {
     const p = `${prefix}-poison`;
     const out = join(dir, 'q4');
     startWorker(p, { BEIAN_PII_KEY: 'another-key-entirely-0000' });
-    const r = await runCliAsync([...piiArgs(out, p), '--attempts', '5'], KEY);
+    const r = await runCliAsync([...piiArgs(out, p), '--attempts', '5'], KEY, dir);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/pseudonym key|假名化密钥/);
     expect(r.stderr).not.toContain(KEY.BEIAN_PII_KEY);

@@ -62,5 +62,7 @@ export function writePiiCorpus(dir: string, opts: { lines: number; files?: numbe
   writeFileSync(join(dir, 'table.csv'), `${csv.join('\r\n')}\r\n`);
   // the same table in GBK: a later piece must take the encoding from the file's head
   writeFileSync(join(dir, 'table-gbk.csv'), iconv.encode(`${csv.join('\n')}\n`, 'gbk'));
+  // a CSV below any shard size: one whole-file shard
+  writeFileSync(join(dir, 'small.csv'), `${csv.slice(0, 40).join('\n')}\n`);
   return dir;
 }
