@@ -2,7 +2,7 @@
 // sources at each start, written once beside the compiled modules. Each is used only when the content
 // hash of its sources matches (else, and under tsx, the sources are read as before):
 //   dist/kb/kb-snapshot.json       data/kb validated with zod (loadKb)
-//   dist/pii/word-stats.v8         jieba's word-list statistics for the name detector (loadPiiDictionaries)
+//   dist/pii/word-stats.bin        jieba's word-list statistics for the name detector (loadPiiDictionaries)
 //   dist/lexicon/default.beianlx   the default keyword library compiled, with a sidecar (loadLexicon)
 import { renameSync, writeFileSync } from 'node:fs';
 

@@ -1,6 +1,7 @@
 /**
  * End-to-end corpus scan benchmark (issue #13): what a user waits for, process start to result, on
- * the same files in one run: `beian scan` (2 threads and 1), `rg -F -f`, `grep -F -f`, and the JS
+ * the same files in one run: `beian scan` (2 threads and 1, and 2 threads with the JS line walk instead
+ * of the WebAssembly one: BEIAN_WASM=0), `rg -F -f`, `grep -F -f`, and the JS
  * Aho–Corasick peers behind beian's own reader (bench/lexicon/e2e-peer.mjs). Prints seconds, peak
  * RSS and ours/peer = peer seconds / beian seconds (> 1: beian is faster), the same ratio on CPU
  * seconds (user + system: on a shared, loaded machine wall time mostly measures the neighbours), then
@@ -14,7 +15,7 @@
  * for every peer (they match bytes or code units as given).
  *
  *   npm run build && (cd bench && npm ci)
- *   npx tsx bench/lexicon/e2e.ts     # env CORPUS_MB (64), SIZES (1,1000,10000,50000), PEERS (1), TIMEOUT_S (90)
+ *   npx tsx bench/lexicon/e2e.ts     # env CORPUS_MB (64), SIZES (1,1000,10000,50000), PEERS (1), JS_WALK (1), TIMEOUT_S (90)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -49,12 +50,18 @@ interface Run {
   /** beian only: seconds inside the scan itself (the report's `seconds`), the rest is start-up */
   scanSeconds?: number;
 }
-function run(name: string, cmd: string, args: string[], result: (stdout: string) => string): Run {
+function run(
+  name: string,
+  cmd: string,
+  args: string[],
+  result: (stdout: string) => string,
+  env: Record<string, string> = {},
+): Run {
   const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cmd, ...args], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
     timeout: timeoutMs,
-    env: { ...process.env, LC_ALL: 'C.UTF-8' },
+    env: { ...process.env, LC_ALL: 'C.UTF-8', ...env },
   });
   if (r.error || r.signal)
     return {
@@ -110,6 +117,13 @@ for (const n of sizes) {
   const ours = run('beian scan --threads 2', 'node', [...scanArgs, '--threads', '2'], beianResult);
   const one = run('beian scan --threads 1', 'node', [...scanArgs, '--threads', '1'], beianResult);
   runs.push(ours, one);
+  // the same scan with the JS line walk instead of the WebAssembly one (ours/peer > 1: WASM helps)
+  if (process.env.JS_WALK !== '0')
+    runs.push(
+      run('beian scan --threads 2, JS walk', 'node', [...scanArgs, '--threads', '2'], beianResult, {
+        BEIAN_WASM: '0',
+      }),
+    );
   runs.push(
     run(
       'rg -F -f --count-matches',

@@ -2,14 +2,22 @@
  * Scale-out scan benchmark: a plain single-process `beian scan` vs the same scan queued on 1 and 2
  * `beian worker` processes (one scan thread each), on a corpus of real Chinese text (chinese-poetry
  * and CLUENER sentences from /work/shared/data, repeated to SIZE_MB, default 16; SIZE_MB=1024 for
- * the 1 GB run). Needs BEIAN_TEST_REDIS_URL and BEIAN_TEST_PG_URL. Run after `npm run build`:
+ * the 1 GB run), written under the system temp folder and removed afterwards. Shards are the
+ * product's default size unless SHARD_MB says otherwise. Needs BEIAN_TEST_REDIS_URL and
+ * BEIAN_TEST_PG_URL. Run after `npm run build`:
  *   npx tsx bench/scale-out/scan.ts
- * Prints times and ratios from this one run (the machine is shared: only in-run ratios mean anything).
+ * Prints times, ratios and peak RSS from this one run (the machine is shared: only in-run ratios
+ * mean anything), and where the queued run's time goes, from BullMQ's own job timestamps: planning
+ * (submitter start to the first job on the queue), shard work, the gaps between one worker's jobs
+ * (job round trips: fetch, lock, partial write to PostgreSQL, completion) and the tail (last shard
+ * done to the merged report printed).
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 const REDIS = process.env.BEIAN_TEST_REDIS_URL;
@@ -19,7 +27,9 @@ if (!REDIS || !PG) {
   process.exit(0);
 }
 const SIZE = Number(process.env.SIZE_MB ?? 16) * 1e6;
-const SHARD = Number(process.env.SHARD_MB ?? 4) * 1024 * 1024;
+const SHARD = process.env.SHARD_MB ? Number(process.env.SHARD_MB) * 1024 * 1024 : undefined;
+/** jobs at once per worker (`beian worker --concurrency`), the product's default unless set */
+const CONCURRENCY = process.env.WORKER_CONCURRENCY;
 const BIN = new URL('../../bin/beian.js', import.meta.url).pathname;
 
 function sentences(): string[] {
@@ -52,16 +62,89 @@ async function corpus(dir: string): Promise<string> {
   return file;
 }
 
-function run(args: string[]): Promise<{ code: number; stdout: string; ms: number }> {
+/** Runs the CLI under /usr/bin/time: wall ms, stdout and peak RSS (MB). */
+function run(
+  args: string[],
+): Promise<{ code: number; stdout: string; ms: number; rssMb: number; cpuMs: number }> {
   const t = performance.now();
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn('/usr/bin/time', ['-f', '__RSS__ %M %U %S', process.execPath, BIN, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
+  let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
     stdout += d;
   });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d;
+  });
   return new Promise((r) =>
-    child.on('close', (code) => r({ code: code ?? -1, stdout, ms: performance.now() - t })),
+    child.on('close', (code) =>
+      r({
+        code: code ?? -1,
+        stdout,
+        ms: performance.now() - t,
+        rssMb: Number(stderr.match(/__RSS__ (\d+)/)?.[1] ?? 0) / 1024,
+        cpuMs: (stderr.match(/__RSS__ \d+ ([\d.]+) ([\d.]+)/)?.slice(1) ?? []).reduce(
+          (n, x) => n + Number(x) * 1000,
+          0,
+        ),
+      }),
+    ),
   );
+}
+
+/** CPU time (user + system, all threads) of a running process so far, ms, from /proc (100 ticks/s). */
+const cpuMs = (pid: number | undefined): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+/** Peak RSS of a running process (MB), from /proc. */
+const peakRss = (pid: number | undefined): number =>
+  Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1] ?? 0) / 1024;
+
+interface Breakdown {
+  planMs: number;
+  workMs: number;
+  gapMs: number;
+  tailMs: number;
+  shards: number;
+}
+
+/** Where a queued run's wall time went, from its jobs' timestamps (added, processed, finished). */
+async function breakdown(
+  prefix: string,
+  run: string,
+  startedAt: number,
+  endedAt: number,
+): Promise<Breakdown> {
+  const redis = new Redis(REDIS as string, { maxRetriesPerRequest: null });
+  const queue = new Queue('beian', { connection: redis, prefix });
+  const jobs = [];
+  for (let shard = 0; ; shard++) {
+    const job = await queue.getJob(`${run}.${shard}`);
+    if (!job) break;
+    jobs.push(job);
+  }
+  await queue.close();
+  redis.disconnect();
+  const firstAdded = Math.min(...jobs.map((j) => j.timestamp));
+  const lastDone = Math.max(...jobs.map((j) => j.finishedOn ?? 0));
+  const workMs = jobs.reduce((n, j) => n + ((j.finishedOn ?? 0) - (j.processedOn ?? 0)), 0);
+  // the gaps between consecutive jobs of one worker (in the order they started)
+  const byWorker = new Map<string, typeof jobs>();
+  for (const j of jobs) {
+    const w = j.processedBy ?? '?';
+    byWorker.set(w, [...(byWorker.get(w) ?? []), j]);
+  }
+  let gapMs = 0;
+  for (const list of byWorker.values()) {
+    list.sort((a, b) => (a.processedOn ?? 0) - (b.processedOn ?? 0));
+    for (let i = 1; i < list.length; i++)
+      gapMs += Math.max(0, (list[i]?.processedOn ?? 0) - (list[i - 1]?.finishedOn ?? 0));
+  }
+  return { planMs: firstAdded - startedAt, workMs, gapMs, tailMs: endedAt - lastDone, shards: jobs.length };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'beian-bench-scale-'));
@@ -79,54 +162,92 @@ const strip = (j: string) => {
   return JSON.stringify(r);
 };
 const local = await run(['scan', file, '--threads', '1', '--json']);
-const rows: Array<[string, number, number]> = [];
+const rows: Array<{
+  name: string;
+  ms: number;
+  cpuMs: number;
+  submitterCpuMs: number;
+  submitterRss: number;
+  workerRss: number[];
+  b: Breakdown;
+}> = [];
 for (const n of [1, 2]) {
   const prefix = `beian-q-bench-${n}-${Date.now().toString(36)}`;
   const workers = Array.from({ length: n }, () =>
     spawn(
       process.execPath,
-      [BIN, 'worker', '--queue', REDIS, '--db', db, '--queue-prefix', prefix, '--threads', '1'],
-      {
-        stdio: 'ignore',
-      },
+      [
+        ...[BIN, 'worker', '--queue', REDIS, '--db', db, '--queue-prefix', prefix, '--threads', '1'],
+        ...(CONCURRENCY ? ['--concurrency', CONCURRENCY] : []),
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
     ),
   );
-  await new Promise((r) => setTimeout(r, 3000)); // workers start before the clock does
+  // workers are ready (connected, schema checked) before the clock starts
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          let err = '';
+          w.stderr.on('data', (d: Buffer) => {
+            err += d;
+            if (/ready|就绪/.test(err)) resolve();
+          });
+        }),
+    ),
+  );
+  const cpuBefore = workers.map((w) => cpuMs(w.pid));
+  const startedAt = Date.now();
   const q = await run([
     'scan',
     file,
-    '--queue',
-    REDIS,
-    '--db',
-    db,
-    '--queue-prefix',
-    prefix,
-    '--shard-bytes',
-    String(SHARD),
-    '--json',
+    ...['--queue', REDIS, '--db', db, '--queue-prefix', prefix, '--json'],
+    ...(SHARD ? ['--shard-bytes', String(SHARD)] : []),
   ]);
+  const endedAt = Date.now();
+  const workerRss = workers.map((w) => peakRss(w.pid));
+  const workerCpu = workers.reduce((t, w, i) => t + cpuMs(w.pid) - (cpuBefore[i] ?? 0), 0);
   for (const w of workers) w.kill('SIGTERM');
   if (strip(q.stdout) !== strip(local.stdout))
     throw new Error(`queued report (${n} workers) differs from the local one`);
-  rows.push([`queued, ${n} worker(s)`, q.ms, Math.ceil(SIZE / SHARD)]);
+  const runId = (JSON.parse(q.stdout) as { id: string }).id;
+  rows.push({
+    name: `queued, ${n} worker(s)`,
+    ms: q.ms,
+    cpuMs: q.cpuMs + workerCpu,
+    submitterCpuMs: q.cpuMs,
+    submitterRss: q.rssMb,
+    workerRss,
+    b: await breakdown(prefix, runId, startedAt, endedAt),
+  });
 }
 await admin.query(`DROP SCHEMA ${schema} CASCADE`);
 await admin.end();
+rmSync(dir, { recursive: true, force: true });
 const mb = SIZE / 1e6;
+const [one, two] = rows as [(typeof rows)[0], (typeof rows)[0]];
+const s1 = (ms: number) => (ms / 1000).toFixed(1);
 console.log(
-  `corpus ${mb.toFixed(0)} MB, shards of ${(SHARD / 1048576).toFixed(0)} MiB; reports identical: yes`,
+  `corpus ${mb.toFixed(0)} MB, ${one.b.shards} shards of ${((SHARD ?? 32 * 1048576) / 1048576).toFixed(0)} MiB; reports identical: yes`,
 );
 console.log(
-  `local single-process scan (1 thread): ${(local.ms / 1000).toFixed(1)} s, ${(mb / (local.ms / 1000)).toFixed(1)} MB/s`,
+  `local single-process scan (1 thread): ${s1(local.ms)} s, ${(mb / (local.ms / 1000)).toFixed(1)} MB/s, peak RSS ${local.rssMb.toFixed(0)} MB`,
 );
-for (const [name, ms] of rows)
-  console.log(`${name}: ${(ms / 1000).toFixed(1)} s, ${(mb / (ms / 1000)).toFixed(1)} MB/s`);
-const [one, two] = rows as [[string, number, number], [string, number, number]];
-console.log(`speed-up 2 workers / 1 worker: ${(one[1] / two[1]).toFixed(2)}x`);
+for (const r of rows)
+  console.log(
+    `${r.name}: ${s1(r.ms)} s, ${(mb / (r.ms / 1000)).toFixed(1)} MB/s; plan ${s1(r.b.planMs)} s, shard work ${s1(r.b.workMs)} s (sum over workers), gaps between jobs ${s1(r.b.gapMs)} s, tail ${s1(r.b.tailMs)} s; CPU submitter ${s1(r.submitterCpuMs)} s, workers ${s1(r.cpuMs - r.submitterCpuMs)} s; peak RSS submitter ${r.submitterRss.toFixed(0)} MB, workers ${r.workerRss.map((x) => x.toFixed(0)).join('/')} MB`,
+  );
 console.log(
-  `queue overhead, 1 worker vs local (queued/local): ${(one[1] / local.ms).toFixed(3)} (target <= 1.10)`,
+  `CPU time (user+system, all processes): local ${s1(local.cpuMs)} s, ${rows.map((r) => `${r.name} ${s1(r.cpuMs)} s`).join(', ')}`,
 );
-console.log(`per-worker throughput (2 workers): ${(mb / (two[1] / 1000) / 2).toFixed(1)} MB/s`);
 console.log(
-  `queue cost per shard (1 worker - local) / shards: ${((one[1] - local.ms) / one[2]).toFixed(0)} ms`,
+  `queue overhead in CPU time, 1 worker vs local: ${(one.cpuMs / local.cpuMs).toFixed(3)}, 2 workers vs local: ${(two.cpuMs / local.cpuMs).toFixed(3)} (what load from other processes does not distort)`,
+);
+console.log(`speed-up 2 workers / 1 worker: ${(one.ms / two.ms).toFixed(2)}x`);
+console.log(
+  `queue overhead, 1 worker vs local (queued/local): ${(one.ms / local.ms).toFixed(3)} (target <= 1.10)`,
+);
+console.log(`per-worker throughput (2 workers): ${(mb / (two.ms / 1000) / 2).toFixed(1)} MB/s`);
+console.log(
+  `queue cost per shard, 1 worker: wall (queued - local) / shards ${((one.ms - local.ms) / one.b.shards).toFixed(0)} ms, CPU ${((one.cpuMs - local.cpuMs) / one.b.shards).toFixed(0)} ms; job round trip (gaps / (shards - 1)) ${(one.b.gapMs / Math.max(1, one.b.shards - 1)).toFixed(0)} ms`,
 );

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BeianError, type Issue } from '../errors.js';
@@ -57,6 +66,8 @@ export interface LoadedLexicon {
   /** rows that load but deserve a look (one-character keywords): never stop a load */
   warnings: Issue[];
   matcher: Matcher;
+  /** entries.length, known without making the entries of a compiled library (a scan reports only it) */
+  keywords: number;
   /** content hash of the merged entries (lexicon/version.ts) */
   version: string;
   /** library-layer rules (reporting cues), applied wherever matches are counted */
@@ -81,8 +92,30 @@ interface DefaultSidecar {
   issues: Issue[];
   warnings: Issue[];
   version: string;
+  /** keywords listed (entries without the matched-only variants); absent in older sidecars */
+  keywords?: number;
   /** DEFAULT_LEXICON_DIR at build time: origins and issues name files under it */
   dir: string;
+}
+
+/**
+ * A compiled library's bytes, read straight into a SharedArrayBuffer: a scan's worker threads read
+ * them there, with no copy of the (tens of MB) file in between.
+ */
+function readShared(file: string): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const out = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
+    let at = 0;
+    while (at < out.length) {
+      const n = readSync(fd, out, at, out.length - at, at);
+      if (n === 0) return out.subarray(0, at);
+      at += n;
+    }
+    return out;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Everything the default selection's result depends on besides the code: its files and the KB's risks. */
@@ -117,7 +150,7 @@ function compiledDefault(riskIds: ReadonlySet<string>, file: string): LoadedLexi
           .join(JSON.stringify(DEFAULT_LEXICON_DIR).slice(1, -1)),
       ) as Partial<DefaultSidecar>;
     if (side.format !== SIDE_FORMAT || side.hash !== defaultSourcesHash(riskIds)) return undefined;
-    bytes = readFileSync(file);
+    bytes = readShared(file);
   } catch {
     return undefined;
   }
@@ -131,9 +164,18 @@ function compiledDefault(riskIds: ReadonlySet<string>, file: string): LoadedLexi
   if (built && built !== DEFAULT_LEXICON_DIR)
     for (const e of matcher.entries)
       if (e.origin?.startsWith(built)) e.origin = DEFAULT_LEXICON_DIR + e.origin.slice(built.length);
+  // The listed entries are made when first asked for (a scan needs only their number).
+  let listed: LexiconEntry[] | undefined;
+  const entries = (): LexiconEntry[] => {
+    listed ??= matcher.entries.filter((e) => !e.note?.startsWith(VARIANT_NOTE));
+    return listed;
+  };
   return {
     libraries: side.libraries ?? [],
-    entries: matcher.entries.filter((e) => !e.note?.startsWith(VARIANT_NOTE)),
+    get entries() {
+      return entries();
+    },
+    keywords: side.keywords ?? entries().length,
     duplicates: side.duplicates ?? [],
     issues: side.issues ?? [],
     warnings: side.warnings ?? [],
@@ -156,6 +198,7 @@ export async function writeCompiledDefault(kb: Kb, file: string = DEFAULT_LEXICO
     issues: lex.issues,
     warnings: lex.warnings,
     version: lex.version,
+    keywords: lex.keywords,
     dir: DEFAULT_LEXICON_DIR,
   };
   for (const [target, data] of [
@@ -206,7 +249,7 @@ export async function loadLexicon(
   if (files.length === 1 && files[0] !== NAUGHTY_WORDS && isCompiled(files[0] as string)) {
     const file = files[0] as string;
     let matcher: Matcher;
-    const bytes = readFileSync(file);
+    const bytes = readShared(file);
     try {
       matcher = deserializeMatcher(bytes);
     } catch (e) {
@@ -217,6 +260,7 @@ export async function loadLexicon(
     return {
       libraries: files,
       entries,
+      keywords: entries.length,
       duplicates: [],
       issues: [],
       warnings: [],
@@ -257,6 +301,7 @@ export async function loadLexicon(
   return {
     libraries: libs.map((l) => l.name),
     ...merged,
+    keywords: merged.entries.length,
     warnings: keywordWarnings(merged.entries, matcher.automaton.norm),
     matcher,
     version: libraryVersion(merged.entries),

@@ -111,13 +111,18 @@ export function scanPlan(kb: Kb, lexicon: LoadedLexicon, options: ScanPlanOption
   const fractionMin = threshold(kb, 'corpus.technical.sample-fraction.min');
   const fraction = options.sampleFraction ?? fractionMin.value;
   const bytes = lexicon.compiled ?? serializeMatcher(lexicon.matcher);
-  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
-  shared.set(bytes);
+  let shared = bytes;
+  if (!(bytes.buffer instanceof SharedArrayBuffer)) {
+    shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+    shared.set(bytes);
+  }
   const manualMin = threshold(kb, 'corpus.manual.sample.min');
   const manualSize = options.manualSample ? Math.ceil(manualMin.value) : 0;
   const keepExamples = options.examples ?? 20;
   const data: ScanWorkerData = {
     matcher: shared,
+    // the WebAssembly line walk, its tables in the compiled bytes (BEIAN_WASM=0: the JS walk, to compare)
+    wasm: process.env.BEIAN_WASM !== '0',
     rules: lexicon.rules,
     read: options.read,
     audit: {
@@ -237,7 +242,7 @@ export async function scanReport(
       topKeywords: options.topKeywords ?? 20,
     }),
     examples,
-    lexicon: { libraries: lexicon.libraries, keywords: lexicon.entries.length, version: lexicon.version },
+    lexicon: { libraries: lexicon.libraries, keywords: lexicon.keywords, version: lexicon.version },
     ...(options.manualSample
       ? { manualSample: { size: total.manual.length, required: plan.manualSize, seed: options.seed } }
       : {}),

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../lexicon/matcher.js';
 import { buildNormTable, DEFAULT_NORMALIZE } from '../lexicon/normalize.js';
+import { wasmLines } from '../lexicon/wasm/index.js';
 import { auditItems, fileSampler, sampleKey } from './audit.js';
 import { auditUtf8Lines, fastLines } from './audit-lines.js';
 import { blockItems } from './parse.js';
@@ -19,6 +20,7 @@ const matcher = compileLexicon(
   { normTable: table, allow: ['色情片分级'] },
   (t) => [...t],
 );
+const wasm = wasmLines(matcher.automaton);
 const options = { flagScore: 3, seed: 7, sampleFraction: 0.3, manualSize: 5 };
 const count = (t: string) => matcher.scan(t);
 const units = [
@@ -44,7 +46,8 @@ const units = [
 ];
 
 describe('auditUtf8Lines', () => {
-  it('gives the same tally as decoding every line (property)', () => {
+  it('gives the same tally as decoding every line, with the JS and the WebAssembly walk (property)', () => {
+    expect(wasm, 'dist/lexicon/wasm/lines.wasm: run npm run build').toBeDefined();
     fc.assert(
       fc.property(
         fc.array(fc.string({ unit: fc.constantFrom(...units), maxLength: 12 }), { maxLength: 30 }),
@@ -61,7 +64,11 @@ describe('auditUtf8Lines', () => {
           const fast = fastLines(block);
           expect(fast).toBeDefined();
           const slow = auditItems(blockItems(block, {}), bytes.length, count, options);
-          expect(auditUtf8Lines(fast as NonNullable<typeof fast>, matcher, count, options)).toEqual(slow);
+          expect(auditUtf8Lines(fast as NonNullable<typeof fast>, matcher.lines, count, options)).toEqual(
+            slow,
+          );
+          if (wasm)
+            expect(auditUtf8Lines(fast as NonNullable<typeof fast>, wasm, count, options)).toEqual(slow);
         },
       ),
       { numRuns: 300 },

@@ -41,7 +41,8 @@ export function fastLines(block: CorpusBlock): LinesBlock | undefined {
  */
 export function auditUtf8Lines(
   block: LinesBlock,
-  matcher: Matcher,
+  /** the matcher's line walk: Matcher.lines, or its WebAssembly twin (lexicon/wasm) */
+  walk: Matcher['lines'],
   count: CountedMatches,
   options: AuditOptions,
 ): AuditTally {
@@ -55,7 +56,7 @@ export function auditUtf8Lines(
   const fraction = options.sampleFraction;
   const candidates: CorpusItem[] = [];
   let line = block.firstLine;
-  matcher.lines(bytes, 0, bytes.length, (start, end, hit, blank) => {
+  walk(bytes, 0, bytes.length, (start, end, hit, blank) => {
     const n = line++;
     if (blank) return;
     if (hit) {

@@ -1,4 +1,5 @@
 import { DROP, SEP } from './normalize.js';
+import type { WasmLayout } from './wasm/types.js';
 
 /**
  * Aho–Corasick automaton over normalised UTF-16 code units, all in typed arrays: one read maps a
@@ -32,6 +33,8 @@ export interface AutomatonData {
   cls?: Int32Array;
   /** one bit per hash of (state, symbol) of the hashed edges (see scanTables) */
   filter?: Int32Array;
+  /** the same automaton laid out for the WebAssembly line walk (wasm/layout.ts), when stored */
+  wasm?: WasmLayout;
 }
 
 const edgeHash = (s: number, x: number): number => Math.imul(s, 0x9e3779b1) ^ Math.imul(x, 0x85ebca6b);

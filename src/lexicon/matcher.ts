@@ -41,6 +41,11 @@ export interface Matcher {
   readonly normalize: NormalizeOptions;
   readonly automaton: AutomatonData;
   readonly patterns: readonly PatternInfo[];
+  /**
+   * Indices of the entries with context words, when known without reading every entry (a compiled
+   * library's entries are made on first read); undefined: look at each.
+   */
+  readonly withContext?: readonly number[];
   /** Every keyword occurrence, overlapping, before precision rules (allow-list, boundaries). */
   findAll(text: string): Match[];
   /** The counted matches: allow-list and boundary rules applied, then leftmost-longest. */
@@ -157,11 +162,16 @@ export function createMatcher(
     if (info.variant) m.variant = info.variant;
     return m;
   };
-  const scanner = createScanner(automaton);
+  // made on first use: the main thread of a scan never walks text (its workers do)
+  let made: Scanner | undefined;
+  const scanner = (): Scanner => {
+    made ??= createScanner(automaton);
+    return made;
+  };
   const norm = automaton.norm;
   const hits = (text: string): Hit[] => {
     const out: Hit[] = [];
-    scanner.scan(text, (p, start, end) => out.push({ p, start, end }));
+    scanner().scan(text, (p, start, end) => out.push({ p, start, end }));
     return out;
   };
   /**
@@ -265,7 +275,7 @@ export function createMatcher(
     normalize,
     automaton,
     patterns,
-    lines: scanner.lines,
+    lines: (bytes, from, to, onLine) => scanner().lines(bytes, from, to, onLine),
     findAll: (text) => keywordHits(hits(text)).map((h) => toMatch(text, h)),
     scan: (text) => counted(text).kept.map((h) => toMatch(text, h)),
     explain(text) {

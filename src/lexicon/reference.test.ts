@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileLexicon } from './matcher.js';
 import { buildNormTable, DEFAULT_NORMALIZE, normalizeString, normalizeWithOffsets } from './normalize.js';
 import type { LexiconEntry } from './types.js';
+import { loadWasmModule, wasmLines } from './wasm/index.js';
 
 /**
  * The matcher against a naive reference: normalise the text (with the offsets of every normalised
@@ -38,8 +39,30 @@ const units = [
   '１',
   '\u3000',
   '%',
+  '6-5',
+  '5.4',
+  '6 5',
 ];
-const keywordUnits = ['色', '情', '马', '𫘜', '𨳒', '6', '5', '4', '.', 'a', 'b', '阴', '道', '陰', '*'];
+// multi-unit pieces too: digits around noise (SEP in the normalised form) must meet often
+const keywordUnits = [
+  '6.5',
+  '5-4',
+  '色',
+  '情',
+  '马',
+  '𫘜',
+  '𨳒',
+  '6',
+  '5',
+  '4',
+  '.',
+  'a',
+  'b',
+  '阴',
+  '道',
+  '陰',
+  '*',
+];
 
 interface RefHit {
   keyword: number;
@@ -125,8 +148,11 @@ describe('matcher = normalise-then-indexOf (property)', () => {
     );
   });
 
-  it('the UTF-8 line walk flags exactly the lines with a hit, and the blank lines', () => {
-    const lineText = fc.string({ unit: fc.constantFrom(...units, '\t'), maxLength: 20 });
+  it('the UTF-8 line walk flags exactly the lines with a hit, and the blank lines: JS and WebAssembly', () => {
+    // the WebAssembly walk must be built (npm run build): a missing module fails here, not skips
+    const module = loadWasmModule();
+    expect(module, 'dist/lexicon/wasm/lines.wasm: run npm run build').toBeDefined();
+    const lineText = fc.string({ unit: fc.constantFrom(...units, '\t', '\n', '3'), maxLength: 20 });
     fc.assert(
       fc.property(keywordSets, fc.array(lineText, { minLength: 1, maxLength: 6 }), (keywords, lines) => {
         const m = compileLexicon(
@@ -135,11 +161,65 @@ describe('matcher = normalise-then-indexOf (property)', () => {
         );
         const norm = keywords.map((k) => normalizeString(k, table));
         const bytes = new TextEncoder().encode(lines.map((l) => `${l}\n`).join(''));
-        const got: Array<[string, boolean, boolean]> = [];
-        m.lines(bytes, 0, bytes.length, (s, e, hit, blank) =>
-          got.push([new TextDecoder().decode(bytes.subarray(s, e)), hit, blank]),
+        const want = lines
+          .join('\n')
+          .split('\n')
+          .map((l) => [l, reference(norm, l).length > 0, l.trim() === '']);
+        for (const walk of [m.lines, wasmLines(m.automaton, module)]) {
+          if (!walk) continue;
+          const got: Array<[string, boolean, boolean]> = [];
+          walk(bytes, 0, bytes.length, (s, e, hit, blank) =>
+            got.push([new TextDecoder().decode(bytes.subarray(s, e)), hit, blank]),
+          );
+          expect(got).toEqual(want);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the WebAssembly walk = the JS walk on larger keyword sets (packed depth-1 rows, hashed deeper edges)', () => {
+    const module = loadWasmModule();
+    expect(module, 'dist/lexicon/wasm/lines.wasm: run npm run build').toBeDefined();
+    const many = fc
+      .uniqueArray(
+        fc.string({
+          unit: fc.constantFrom(...keywordUnits, '中', '国', '人', '民'),
+          minLength: 1,
+          maxLength: 6,
+        }),
+        {
+          minLength: 1,
+          maxLength: 80,
+          selector: (k) => normalizeString(k, table),
+        },
+      )
+      .map((ks) => ks.filter((k) => normalizeString(k, table).length > 0))
+      .filter((ks) => ks.length > 0);
+    const lineText = fc.string({
+      unit: fc.constantFrom(...units, '中', '国', '人', '民', '\n'),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(many, lineText, (keywords, text) => {
+        const m = compileLexicon(
+          keywords.map((k) => ({ keyword: k, category: 'A.1.6', severity: 3, boundary: 'none' as const })),
+          { normTable: table },
         );
-        expect(got).toEqual(lines.map((l) => [l, reference(norm, l).length > 0, l.trim() === '']));
+        const bytes = new TextEncoder().encode(text);
+        const walk = wasmLines(m.automaton, module);
+        const js: string[] = [];
+        const wasm: string[] = [];
+        m.lines(bytes, 0, bytes.length, (s, e, hit, blank) => js.push(`${s}:${e}:${hit}:${blank}`));
+        walk?.(bytes, 0, bytes.length, (s, e, hit, blank) => wasm.push(`${s}:${e}:${hit}:${blank}`));
+        expect(wasm).toEqual(js);
+        const norm = keywords.map((k) => normalizeString(k, table));
+        expect(js.map((l) => l.split(':')[2] === 'true')).toEqual(
+          text
+            .split('\n')
+            .slice(0, js.length)
+            .map((l) => reference(norm, l).length > 0),
+        );
       }),
       { numRuns: 300 },
     );

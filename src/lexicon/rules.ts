@@ -43,9 +43,12 @@ export function countedMatcher(matcher: Matcher, rules: LibraryRules = {}): Coun
   };
   const withCues = (text: string, ms: Match[]): Match[] => (cues ? ms.filter((m) => !afterCue(text, m)) : ms);
   const context = new Map<string, string[]>();
-  for (const e of matcher.entries)
-    if (e.context?.length)
+  const withContext = matcher.withContext ?? matcher.entries.map((_, i) => i);
+  for (const i of withContext) {
+    const e = matcher.entries[i];
+    if (e?.context?.length)
       context.set(e.keyword, e.context.map((w) => normalizeString(w, norm)).filter(Boolean));
+  }
   if (context.size === 0) return (text) => withCues(text, matcher.scan(text));
   return (text) => {
     const matches = withCues(text, matcher.scan(text));

@@ -1,14 +1,22 @@
 import { type AutomatonData, scanTables } from './automaton.js';
+import { lazyArray } from './lazy-array.js';
 import { createMatcher, type Matcher, type PatternInfo } from './matcher.js';
 import type { NormalizeOptions } from './normalize.js';
 import type { Boundary, LexiconEntry, Segmenter, Severity } from './types.js';
+import { wasmLayout } from './wasm/layout.js';
+import {
+  WASM_LAYOUT_FIELDS,
+  WASM_LAYOUT_VERSION,
+  type WasmLayout,
+  type WasmLayoutInfo,
+} from './wasm/types.js';
 
 /**
  * Binary form of a compiled matcher: `BEIANLX2`, a u32 header length, a small JSON header (options,
  * array layout, and the entries' strings as flat arrays), then typed arrays, 4-byte aligned: the
  * automaton, and the entries' and patterns' other fields as columns. Loading creates views over the
- * bytes and one object per entry and pattern (no JSON object per entry, no opencc, no build), so a
- * 50k-keyword library loads in tens of milliseconds; the bytes can live in a SharedArrayBuffer that
+ * bytes; entry and pattern objects are made when first read (lazy-array.ts: no JSON object per
+ * entry, no opencc, no build), so a 50k-keyword library loads in tens of milliseconds; the bytes can live in a SharedArrayBuffer that
  * every worker thread reads without copying. Version 1 files (`BEIANLX1`) still load.
  */
 const MAGIC = 'BEIANLX2';
@@ -35,7 +43,9 @@ const COLUMNS = [
   'patEntry',
   'patFlags',
 ] as const;
-type ArrayName = (typeof AUTOMATON)[number] | (typeof COLUMNS)[number];
+/** Arrays that files written before them lack (their lengths are absent from the header). */
+const OPTIONAL = ['wasmImage'] as const;
+type ArrayName = (typeof AUTOMATON)[number] | (typeof COLUMNS)[number] | (typeof OPTIONAL)[number];
 type Ctor = Uint8ArrayConstructor | Uint16ArrayConstructor | Int32ArrayConstructor;
 const KIND: Record<ArrayName, Ctor> = {
   norm: Uint16Array,
@@ -57,8 +67,9 @@ const KIND: Record<ArrayName, Ctor> = {
   originLine: Int32Array,
   patEntry: Int32Array,
   patFlags: Uint8Array,
+  wasmImage: Int32Array,
 };
-const ORDER: readonly ArrayName[] = [...AUTOMATON, ...COLUMNS];
+const ORDER: readonly ArrayName[] = [...AUTOMATON, ...COLUMNS, ...OPTIONAL];
 const BOUNDARIES: ReadonlyArray<Boundary | undefined> = [undefined, 'auto', 'word', 'none'];
 const FLAG = { allow: 1, word: 2, ascii: 4, fold: 8, pinyin: 16 } as const;
 
@@ -79,6 +90,8 @@ interface HeaderV2 {
   /** provenance names, and per entry the index of its own (-1: none); absent in older files */
   sources?: string[];
   sourceOf?: number[];
+  /** offsets of the WebAssembly layout in wasmImage (absent in older files: laid out at load) */
+  wasm?: WasmLayoutInfo;
 }
 
 interface HeaderV1 {
@@ -155,6 +168,7 @@ function columns(m: Matcher): {
       } else origins[i] = e.origin;
     }
   });
+  const layout = m.automaton.wasm ?? wasmLayout(m.automaton);
   const patEntry = Int32Array.from(m.patterns, (p) => p.entry);
   const patFlags = Uint8Array.from(
     m.patterns,
@@ -176,8 +190,10 @@ function columns(m: Matcher): {
     originLine,
     patEntry,
     patFlags,
+    wasmImage: layout.image,
   } as unknown as Record<ArrayName, ArrayLike<number> & ArrayBufferView>;
   const lengths = Object.fromEntries(ORDER.map((k) => [k, arrays[k].length])) as Record<ArrayName, number>;
+  const wasm = Object.fromEntries(WASM_LAYOUT_FIELDS.map((k) => [k, layout[k]])) as unknown as WasmLayoutInfo;
   return {
     header: {
       version: 2,
@@ -192,6 +208,7 @@ function columns(m: Matcher): {
       contexts,
       sources,
       sourceOf,
+      wasm,
     },
     arrays,
   };
@@ -232,6 +249,7 @@ function views<K extends ArrayName>(
   for (const k of names) {
     const C = KIND[k];
     const n = lengths[k];
+    if (n === undefined && (OPTIONAL as readonly string[]).includes(k)) continue;
     if (!Number.isInteger(n) || n < 0 || at + n * C.BYTES_PER_ELEMENT > end)
       throw new CompiledLexiconError(`array ${k} does not fit in the file (truncated or damaged)`);
     out[k] = new C(bytes.buffer as ArrayBuffer, at, n);
@@ -241,7 +259,12 @@ function views<K extends ArrayName>(
 }
 
 /** Loads a serialised matcher; throws with a clear message when the bytes are not one. */
-export function deserializeMatcher(bytes: Uint8Array, segmenter?: Segmenter): Matcher {
+export function deserializeMatcher(
+  bytes: Uint8Array,
+  segmenter?: Segmenter,
+  /** bytes already checked in this process (a scan's workers get what the main thread loaded) */
+  options: { verified?: boolean } = {},
+): Matcher {
   const magic = bytes.length >= 12 ? new TextDecoder().decode(bytes.subarray(0, 8)) : '';
   if (magic !== MAGIC && magic !== MAGIC_V1)
     throw new CompiledLexiconError('not a compiled beian lexicon (bad magic)');
@@ -260,7 +283,7 @@ export function deserializeMatcher(bytes: Uint8Array, segmenter?: Segmenter): Ma
   if (header === null || typeof header !== 'object' || typeof header.lengths !== 'object' || !header.lengths)
     throw new CompiledLexiconError('header has no array layout (damaged file)');
   const from = align4(12 + len);
-  if (header.version === 2 && checksum(bytes, from, bytes.length) !== header.checksum)
+  if (header.version === 2 && !options.verified && checksum(bytes, from, bytes.length) !== header.checksum)
     throw new CompiledLexiconError('checksum mismatch (damaged file): compile the library again');
   if (header.version === 1) {
     if (!Array.isArray(header.entries) || !Array.isArray(header.patterns))
@@ -287,9 +310,10 @@ export function deserializeMatcher(bytes: Uint8Array, segmenter?: Segmenter): Ma
   const contexts = header.contexts ?? {};
   const sourceNames = header.sources;
   const sourceOf = header.sourceOf;
-  const entries: LexiconEntry[] = header.keywords.map((keyword, i) => {
+  const keywords = header.keywords;
+  const entries = lazyArray<LexiconEntry>(keywords.length, (i) => {
     const e: LexiconEntry = {
-      keyword,
+      keyword: keywords[i] as string,
       category: header.categories[cat[i] as number] as string,
       severity: sev[i] as Severity,
     };
@@ -308,8 +332,7 @@ export function deserializeMatcher(bytes: Uint8Array, segmenter?: Segmenter): Ma
   });
   const pe = a.patEntry;
   const pf = a.patFlags;
-  const patterns: PatternInfo[] = new Array(pe.length);
-  for (let i = 0; i < pe.length; i++) {
+  const patterns = lazyArray<PatternInfo>(pe.length, (i) => {
     const f = pf[i] as number;
     const p: PatternInfo = {
       entry: pe[i] as number,
@@ -319,7 +342,42 @@ export function deserializeMatcher(bytes: Uint8Array, segmenter?: Segmenter): Ma
     };
     if (f & FLAG.fold) p.fold = true;
     if (f & FLAG.pinyin) p.variant = 'pinyin';
-    patterns[i] = p;
+    return p;
+  });
+  const automaton = a as unknown as AutomatonData;
+  const wasm = wasmOf(header.wasm, a.wasmImage as Int32Array | undefined);
+  if (wasm) automaton.wasm = wasm;
+  const m = createMatcher(entries, header.normalize, automaton, patterns, segmenter);
+  return Object.assign(m, { withContext: Object.keys(contexts).map(Number) });
+}
+
+/** The stored WebAssembly layout, if whole: offsets inside the image (the hot loop trusts them). */
+function wasmOf(info: WasmLayoutInfo | undefined, image: Int32Array | undefined): WasmLayout | undefined {
+  if (!info || !image || typeof info !== 'object' || info.version !== WASM_LAYOUT_VERSION) return undefined;
+  const size = image.length * 4;
+  for (const k of WASM_LAYOUT_FIELDS) {
+    const v = info[k];
+    if (
+      !Number.isInteger(v) ||
+      v < 0 ||
+      (k !== 'size' &&
+        k !== 'hmask' &&
+        k !== 'fmask' &&
+        k !== 'd1' &&
+        k !== 'sepSym' &&
+        k !== 'version' &&
+        v >= size)
+    )
+      throw new CompiledLexiconError(`WebAssembly layout field ${k} out of range (damaged file)`);
   }
-  return createMatcher(entries, header.normalize, a as unknown as AutomatonData, patterns, segmenter);
+  const pow2 = (m: number): boolean => ((m + 1) & m) === 0;
+  if (
+    info.size !== size ||
+    !pow2(info.hmask) ||
+    !pow2(info.fmask) ||
+    info.hash + (info.hmask + 1) * 16 > size ||
+    info.filter + (info.fmask + 1) / 8 > size
+  )
+    throw new CompiledLexiconError('WebAssembly layout does not fit its image (damaged file)');
+  return { ...info, image };
 }

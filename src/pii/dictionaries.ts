@@ -8,6 +8,10 @@ export interface PiiDictionaries {
   givenNameChars: ReadonlySet<string>;
   /** common words beginning with a surname character (黄金, 包括): never the start of a name */
   commonWords: ReadonlySet<string>;
+  /** English given names (data/pii/latin-given-names.txt): the first word of a Latin-script name */
+  latinGivenNames: ReadonlySet<string>;
+  /** those of them that are no ordinary English word as well (not Will, Grace): a name alone too */
+  latinGivenAlone: ReadonlySet<string>;
   /** province and city names without suffix, longest first */
   regions: readonly string[];
   nameCues: NameCues;
@@ -22,6 +26,7 @@ export const NameCues = z
     before: z.object({ strong: words, weak: words }).strict(),
     after: z.object({ strong: words, weak: words }).strict(),
     stop: z.string(),
+    'soft-stop': z.string(),
     titles: words,
     speech: words,
     'org-suffix': words,
@@ -64,6 +69,8 @@ export function buildDictionaries(raw: {
   surnames: string;
   givenNameChars: string;
   commonWords?: string;
+  /** one given name a line; a trailing `*` marks one that is an ordinary English word too */
+  latinGivenNames?: string;
   regions: string;
   nameCues: unknown;
   address: unknown;
@@ -74,10 +81,13 @@ export function buildDictionaries(raw: {
 }): PiiDictionaries {
   const surnames = byLengthDesc(parseWordList(raw.surnames));
   const nameCues = NameCues.parse(raw.nameCues);
+  const latin = parseWordList(raw.latinGivenNames ?? '');
   return {
     surnames,
     givenNameChars: new Set(parseWordList(raw.givenNameChars).flatMap((w) => [...w])),
     commonWords: new Set(parseWordList(raw.commonWords ?? '')),
+    latinGivenNames: new Set(latin.map((n) => n.replace(/\*$/, ''))),
+    latinGivenAlone: new Set(latin.filter((n) => !n.endsWith('*'))),
     regions: byLengthDesc(parseWordList(raw.regions)),
     nameCues,
     address: AddressWords.parse(raw.address),

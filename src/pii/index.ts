@@ -13,3 +13,10 @@ export * from './redact.js';
 export { createDetectors, type DetectorRegistry } from './registry.js';
 export { planScan, type ScanOptions, scanText, type TextScan } from './scan.js';
 export * from './types.js';
+export {
+  decodeWordStats,
+  encodeWordStats,
+  type SharedPiiDictionaries,
+  shareDictionaries,
+  unshareDictionaries,
+} from './word-stats-file.js';

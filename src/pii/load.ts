@@ -1,13 +1,20 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import { parse } from 'yaml';
 import { BeianError, osReason } from '../errors.js';
 import { buildDictionaries, type PiiDictionaries } from './dictionaries.js';
 import type { WordStats } from './word-stats.js';
+import {
+  decodeWordStats,
+  dictionariesFromJson,
+  dictionariesToJson,
+  encodeWordStats,
+  wordStatsExtra,
+  wordStatsTag,
+} from './word-stats-file.js';
 
 /** data/pii of the installed package (the same relative path from src/pii and dist/pii). */
 export const DEFAULT_PII_DIR = fileURLToPath(new URL('../../data/pii/', import.meta.url));
@@ -30,21 +37,49 @@ function jiebaDict(): { file: string; key: string } | undefined {
 
 /**
  * The word statistics built from jieba's list by `npm run build` (scripts/compile-data.mjs) beside
- * this module: dist/pii/word-stats.v8 (building them costs 0.3-1 s, loading ~50 ms). Used only when
- * the list and surnames.txt are those it was built from; under tsx there is none.
+ * this module: dist/pii/word-stats.bin (building them costs 0.3-1 s; loading is one read and a few
+ * typed-array views over it, about a millisecond). Used only when the list and surnames.txt are
+ * those it was built from; under tsx there is none. It also holds the other dictionaries as JSON,
+ * used when every file of data/pii is as it was at the build (no YAML parse, no schema check at
+ * each start: ~50 ms of a cold start).
  */
-export const DEFAULT_WORD_STATS_SNAPSHOT = fileURLToPath(new URL('./word-stats.v8', import.meta.url));
-const STATS_FORMAT = 'beian-word-stats/1';
+export const DEFAULT_WORD_STATS_SNAPSHOT = fileURLToPath(new URL('./word-stats.bin', import.meta.url));
+const STATS_FORMAT = 'beian-word-stats/2';
 
 const statsHash = (dictKey: string, surnames: string): string =>
   createHash('sha256').update(`${STATS_FORMAT}\0${dictKey}\0`).update(surnames).digest('hex');
 
-function snapshotStats(file: string, hash: string): WordStats | undefined {
+/** A hash of every file in the dictionary folder, names and contents (a few KB to read). */
+function folderHash(dir: string): string {
+  const h = createHash('sha256').update(`${STATS_FORMAT}\0`);
   try {
-    const s = deserialize(readFileSync(file)) as { format?: unknown; hash?: unknown; stats?: WordStats };
-    return s.format === STATS_FORMAT && s.hash === hash ? s.stats : undefined;
+    for (const name of readdirSync(dir).sort()) h.update(`${name}\0`).update(readFileSync(`${dir}/${name}`));
   } catch {
-    return undefined;
+    return '';
+  }
+  return h.digest('hex');
+}
+
+interface Snapshot {
+  stats?: WordStats;
+  /** the other dictionaries, when the folder is as it was at the build */
+  rest?: Omit<PiiDictionaries, 'words'>;
+}
+
+function readSnapshot(file: string, hash: string, dir: string): Snapshot {
+  try {
+    const bytes = readFileSync(file);
+    if (wordStatsTag(bytes) !== hash) return {};
+    const stats = decodeWordStats(bytes);
+    const extra = wordStatsExtra(bytes);
+    const saved = extra ? (JSON.parse(extra) as { folder?: string; dicts?: string }) : {};
+    const fresh = saved.folder !== undefined && saved.folder !== '' && saved.folder === folderHash(dir);
+    return {
+      ...(stats ? { stats } : {}),
+      ...(fresh && saved.dicts !== undefined ? { rest: dictionariesFromJson(saved.dicts) } : {}),
+    };
+  } catch {
+    return {};
   }
 }
 
@@ -67,12 +102,16 @@ export function loadPiiDictionaries(
     }
   };
   const surnames = read('surnames.txt');
+  const dict = jiebaDict();
+  const snapshotFile = options.wordStatsSnapshot ?? DEFAULT_WORD_STATS_SNAPSHOT;
+  const snap =
+    dict && snapshotFile !== false
+      ? readSnapshot(snapshotFile, statsHash(dict.key, surnames), dir.replace(/\/$/, ''))
+      : {};
+  if (snap.rest && snap.stats) return { ...snap.rest, words: snap.stats };
   const withWords = (): { wordFrequencies?: string; words?: WordStats } => {
-    const dict = jiebaDict();
     if (!dict) return {};
-    const snapshot = options.wordStatsSnapshot ?? DEFAULT_WORD_STATS_SNAPSHOT;
-    const stats = snapshot === false ? undefined : snapshotStats(snapshot, statsHash(dict.key, surnames));
-    if (stats) return { words: stats };
+    if (snap.stats) return { words: snap.stats };
     try {
       return { wordFrequencies: readFileSync(dict.file, 'utf8') };
     } catch {
@@ -84,6 +123,7 @@ export function loadPiiDictionaries(
       surnames,
       givenNameChars: read('given-name-chars.txt'),
       commonWords: read('common-words.txt'),
+      latinGivenNames: read('latin-given-names.txt'),
       regions: read('regions.txt'),
       nameCues: parse(read('name-cues.yaml')),
       address: parse(read('address.yaml')),
@@ -101,11 +141,18 @@ export function writeWordStatsSnapshot(
   file = DEFAULT_WORD_STATS_SNAPSHOT,
 ): boolean {
   const dict = jiebaDict();
-  const stats = loadPiiDictionaries(dir, { wordStatsSnapshot: false }).words;
+  const { words: stats, ...rest } = loadPiiDictionaries(dir, { wordStatsSnapshot: false });
   if (!dict || !stats) return false;
-  const surnames = readFileSync(`${dir.replace(/\/$/, '')}/surnames.txt`, 'utf8');
+  const folder = dir.replace(/\/$/, '');
+  const surnames = readFileSync(`${folder}/surnames.txt`, 'utf8');
+  let extra: string | undefined;
+  try {
+    extra = JSON.stringify({ folder: folderHash(folder), dicts: dictionariesToJson(rest) });
+  } catch {
+    extra = undefined; // a dictionary JSON cannot carry: the others are read from data/pii each time
+  }
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, serialize({ format: STATS_FORMAT, hash: statsHash(dict.key, surnames), stats }));
+  writeFileSync(tmp, encodeWordStats(stats, statsHash(dict.key, surnames), undefined, extra));
   renameSync(tmp, file);
   return true;
 }

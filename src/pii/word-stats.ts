@@ -1,32 +1,35 @@
+import { intSet, type NumberSet } from '../util/int-set.js';
+
 /**
  * Facts from a general word-frequency dictionary (jieba's dict.txt shape: `word freq tag` per line),
  * used by the person-name detector where a sentence gives no cue around a candidate:
  * - which two- and three-character strings are ordinary words (王国, 高度, 文明 are not names);
  * - how much more often a character stands in a given name than in ordinary words (log odds), and the
  *   same for a character as a surname, from the dictionary's person-name (`nr`) entries.
- * Pure: the caller reads the file.
+ * Pure: the caller reads the file. The integer sets are typed-array hash tables (util/int-set.ts) so
+ * the build's snapshot loads as views over its bytes (word-stats-file.ts).
  */
 export interface WordStats {
   /** ordinary (not person-name) 2-char words, as packHan(a, b) */
-  readonly words2: ReadonlySet<number>;
+  readonly words2: NumberSet;
   /**
    * the frequent ones (≥ 50 in the list: 法官, 公安) and the very frequent ones (≥ 300: 银行, 宣传, 主任),
    * keyed by packHan (a small integer, cheap to hash: read at many surname characters)
    */
-  readonly frequent50: ReadonlySet<number>;
-  readonly frequent300: ReadonlySet<number>;
+  readonly frequent50: NumberSet;
+  readonly frequent300: NumberSet;
   /** ordinary 3-char words, packed (a * 0x10000 + b) * 0x10000 + c */
-  readonly words3: ReadonlySet<number>;
+  readonly words3: NumberSet;
   /**
    * 2- and 3-char entries the list tags as person names (nr/nrt/nrfg) and that start with a surname,
    * keyed as words2/words3 (packHan < 2^29, pack3 ≥ 2^46: the two never collide): well-known
    * people (齐白石, 王家卫) and the names of the list's source texts
    */
-  readonly names: ReadonlySet<number>;
+  readonly names: NumberSet;
   /** ordinary 4-char words (idioms mostly: 星罗棋布, 何德何能) */
   readonly words4: ReadonlySet<string>;
   /** the first two characters of each 4-char word, as packHan: most positions are ruled out without a string */
-  readonly words4Heads: ReadonlySet<number>;
+  readonly words4Heads: NumberSet;
   /** ln P(char | given name) − ln P(char | ordinary words), per UTF-16 code; 0 where unknown */
   readonly given: Float32Array;
   /** ln P(char | surname position) − ln P(char | ordinary words), per UTF-16 code */
@@ -128,13 +131,13 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
     return out;
   };
   return {
-    words2,
-    frequent50,
-    frequent300,
-    words3,
-    names,
+    words2: intSet(words2),
+    frequent50: intSet(frequent50),
+    frequent300: intSet(frequent300),
+    words3: intSet(words3),
+    names: intSet(names),
     words4,
-    words4Heads,
+    words4Heads: intSet(words4Heads),
     given: odds(givenCount, givenTotal),
     surname: odds(surnameCount, surnameTotal),
   };

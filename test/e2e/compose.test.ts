@@ -12,7 +12,13 @@ const root = new URL('../../', import.meta.url);
 const compose = parse(readFileSync(fileURLToPath(new URL('docker-compose.yml', root)), 'utf8')) as {
   services: Record<
     string,
-    { command?: string[]; image?: string; build?: string; deploy?: { replicas?: number } }
+    {
+      command?: string[];
+      image?: string;
+      build?: string;
+      deploy?: { replicas?: number };
+      healthcheck?: { test?: string[] };
+    }
   >;
 };
 
@@ -28,6 +34,15 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['dashboard', 'postgres', 'redis', 'worker']);
     expect(compose.services.worker?.deploy?.replicas).toBeGreaterThanOrEqual(1);
     expect(compose.services.redis?.command).toContain('noeviction');
+  });
+
+  it("probes each worker's health endpoint, which listens beyond the container's loopback", () => {
+    const w = compose.services.worker;
+    const cmd = w?.command ?? [];
+    const port = cmd[cmd.indexOf('--health-port') + 1];
+    expect(port).toMatch(/^\d+$/);
+    expect(cmd[cmd.indexOf('--health-host') + 1]).toBe('0.0.0.0');
+    expect(w?.healthcheck?.test?.join(' ')).toContain(`:${port}/`);
   });
 
   it('runs only real beian commands with real flags', () => {

@@ -3,29 +3,26 @@ import iconv from 'iconv-lite';
 import { openBytes } from '../../corpus/blocks.js';
 import { detectEncoding } from '../../corpus/encoding.js';
 import { malformedEntry } from '../../corpus/malformed.js';
-import { type CorpusEncoding, DEFAULT_MAX_RECORD_BYTES, type FileRange } from '../../corpus/types.js';
-import { BeianError } from '../../errors.js';
-import type { MessageRef } from '../../i18n/index.js';
-import { CsvSplitter } from '../../util/csv.js';
 import {
-  type BlockResult,
-  newTotal,
-  residualIn,
-  type Scanner,
-  scanRecord,
-  scanTexts,
-} from './process-block.js';
+  type CorpusEncoding,
+  DEFAULT_BLOCK_BYTES,
+  DEFAULT_MAX_RECORD_BYTES,
+  type FileRange,
+  type MalformedEntry,
+} from '../../corpus/types.js';
+import { BeianError } from '../../errors.js';
+import { appendAll } from '../../util/array.js';
+import { CsvSplitter } from '../../util/csv.js';
+import { type CsvBatch, type CsvRow, processCsvBatch } from './csv-batch.js';
+import { type BlockResult, mergeInto, newTotal, type Scanner } from './process-block.js';
 
-/** RFC 4180 quoting: only when needed. */
-export function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
-}
+export { csvCell } from './csv-batch.js';
 
-/** A record-aligned piece of a CSV file (queue/shards.ts CsvCutFinder), read by a queued run's worker. */
+/** Where and which part of a CSV file to read (a queued run's worker: queue/shards.ts CsvCutFinder). */
 export interface CsvPiece {
   /** where to open the file (a worker may run in another folder than the submitter) */
   path: string;
-  /** the byte range; none reads the whole file */
+  /** a record-aligned byte range; none reads the whole file */
   range?: FileRange;
 }
 
@@ -44,36 +41,34 @@ async function headBytes(path: string, n: number): Promise<Buffer> {
 }
 
 /**
- * Scans one CSV file row by row (streaming) and, when `write` is given, writes its de-identified
- * copy: every column is scanned unless `fields` names some (a phone or ID column is as personal as
- * the text column), other cells are copied as parsed, output is UTF-8 with the same header. The
- * re-scan reads every written cell. Rows whose column count differs from the header are reported
- * as malformed and scanned cell by cell. With `piece`, only that byte range is read: a piece after
- * the first takes the header and encoding from the file's head and writes no header, so the pieces
- * of a file, concatenated, are the whole file's output.
+ * Reads one CSV file (streaming) as batches of parsed rows of about `batchChars` characters, each
+ * carrying what the header decided (--field columns, the source column): the batches can be
+ * scanned on worker threads (processCsvBatch), in order. Bytes are counted as they are read. With
+ * `piece.range`, only that byte range is read: a piece after the first takes the header and the
+ * encoding from the file's head and holds no header row, so the pieces of a file, in order, give
+ * the whole file's rows, line numbers and output. `stop` is checked between chunks.
  */
-export async function scanCsv(
-  s: Scanner,
+export async function* csvBatches(
   file: string,
   fields: readonly string[] | undefined,
   encoding: CorpusEncoding | undefined,
-  write: ((text: string) => Promise<void>) | undefined,
   onBytes: (n: number) => void,
+  batchChars: number = DEFAULT_BLOCK_BYTES / 2,
   piece?: CsvPiece,
   stop: () => void = () => undefined,
-): Promise<BlockResult> {
-  const r = newTotal();
+): AsyncGenerator<CsvBatch> {
   const range = piece?.range;
   const later = piece !== undefined && range !== undefined && range.start > 0;
   let enc = encoding;
   if (later && !enc) enc = detectEncoding(await headBytes(piece.path, SNIFF_BYTES));
   const chunks = await openBytes(piece?.path ?? file, undefined, range);
   let decoder: ReturnType<typeof iconv.getDecoder> | undefined;
+  let bytes = 0;
   async function* text(): AsyncGenerator<string> {
     for await (const c of chunks) {
       stop();
       onBytes(c.length);
-      r.bytes += c.length;
+      bytes += c.length;
       enc ??= detectEncoding(c.subarray(0, SNIFF_BYTES));
       // a BOM only opens a file: a later piece keeps a U+FEFF as a whole-file read does
       decoder ??= iconv.getDecoder(enc === 'utf8' ? 'utf8' : enc, later ? { stripBOM: false } : undefined);
@@ -83,90 +78,93 @@ export async function scanCsv(
     if (rest) yield rest;
   }
   let header: string[] | undefined;
-  let chosen: Set<number> | undefined;
+  let chosen: number[] | undefined;
   let sourceColumn = -1;
-  const useHeader = (record: string[]): string[] => {
-    if (record[0]?.charCodeAt(0) === 0xfeff) record[0] = record[0].slice(1);
-    header = record;
-    sourceColumn = record.indexOf('source');
-    if (!fields) return [];
-    const missing = fields.filter((f) => !record.includes(f));
-    chosen = new Set(fields.map((f) => record.indexOf(f)).filter((i) => i >= 0));
-    if (chosen.size === 0) chosen = undefined;
-    return missing;
+  let rows: CsvRow[] = [];
+  let headerAt = -1;
+  let notes: MalformedEntry[] = [];
+  let chars = 0;
+  const batch = (): CsvBatch => {
+    const b: CsvBatch = {
+      kind: 'csv',
+      file,
+      bytes,
+      header: header ?? [],
+      sourceColumn,
+      headerAt,
+      notes,
+      rows,
+    };
+    if (chosen) b.chosen = chosen;
+    bytes = 0;
+    rows = [];
+    headerAt = -1;
+    notes = [];
+    chars = 0;
+    return b;
   };
   if (later) {
+    // the header a whole-file read took: its columns decide, it is neither written nor noted here
     const h = await csvHeader(piece.path, enc ?? 'utf8', range.start);
     if (!h) throw BeianError.of('INPUT_INVALID', 'queue.csvNoHeader', { file, line: range.firstLine });
-    useHeader(h);
+    header = h;
+    sourceColumn = h.indexOf('source');
+    if (fields) {
+      const cols = fields.map((f) => h.indexOf(f)).filter((i) => i >= 0);
+      if (cols.length > 0) chosen = [...new Set(cols)];
+    }
   }
-  const emit = async (cells: string[]) => {
-    if (write) await write(`${cells.map(csvCell).join(',')}\n`);
-  };
   for await (const rec of csvRows(text(), range?.firstLine)) {
-    if ('bad' in rec) {
-      // an unclosed quote: reported, and its line still de-identified as plain text when writing
-      r.malformed.push(
-        malformedEntry(file, rec.bad.line, 'malformed.invalidCsv', { reason: rec.bad.reason }),
-      );
-      const clean = scanRecord(s, r, file, rec.bad.line, rec.bad.raw, undefined, undefined, false);
-      if (write) await write(`${clean}\n`);
-      continue;
+    if (!('bad' in rec) && header === undefined) {
+      const { record, info } = rec;
+      if (record[0]?.charCodeAt(0) === 0xfeff) record[0] = record[0].slice(1);
+      header = record;
+      sourceColumn = record.indexOf('source');
+      if (fields) {
+        const missing = fields.filter((f) => !record.includes(f));
+        const cols = fields.map((f) => record.indexOf(f)).filter((i) => i >= 0);
+        if (missing.length)
+          notes.push(
+            malformedEntry(
+              file,
+              info.lines,
+              cols.length ? 'malformed.csv.noColumns' : 'malformed.csv.noColumnsAll',
+              { columns: missing.map((m) => `"${m}"`).join(', ') },
+            ),
+          );
+        if (cols.length > 0) chosen = [...new Set(cols)];
+      }
+      headerAt = rows.length;
     }
-    const { record, info } = rec;
-    if (header === undefined) {
-      const missing = useHeader(record);
-      if (missing.length)
-        r.malformed.push(
-          malformedEntry(
-            file,
-            info.lines,
-            chosen ? 'malformed.csv.noColumns' : 'malformed.csv.noColumnsAll',
-            {
-              columns: missing.map((m) => `"${m}"`).join(', '),
-            },
-          ),
-        );
-      // the header is written too: the re-scan reads it (a column named after a person is PI as well)
-      if (write) for (const c of record) r.residualHigh += residualIn(s, c);
-      await emit(record);
-      continue;
-    }
-    const ok = record.length === header.length;
-    if (!ok)
-      r.malformed.push(
-        malformedEntry(file, info.lines, 'malformed.csv.columnCount', {
-          expected: header.length,
-          found: record.length,
-        }),
-      );
-    const source = ok && sourceColumn >= 0 ? record[sourceColumn] : undefined;
-    const scanned = record.map((_, i) => !(ok && chosen && !chosen.has(i)));
-    const names = header;
-    const idx = record.flatMap((_, i) => (scanned[i] ? [i] : []));
-    const out = scanTexts(
-      s,
-      r,
-      file,
-      info.lines,
-      idx.map((i) => record[i] ?? ''),
-      idx.map((i) => names[i] ?? String(i)),
-      source,
-    );
-    const cells = record.slice();
-    for (const [k, i] of idx.entries()) cells[i] = out[k] ?? '';
-    // cells left out by --field are copied as they were: the re-scan still reads them
-    if (write)
-      for (const [i, cell] of record.entries()) if (!scanned[i]) r.residualHigh += residualIn(s, cell);
-    if (ok) r.records++;
-    await emit(cells);
+    rows.push(rec);
+    if ('bad' in rec) chars += rec.bad.raw.length;
+    else for (const c of rec.record) chars += c.length + 1;
+    if (chars >= batchChars) yield batch();
   }
-  return r;
+  if (rows.length > 0 || bytes > 0 || notes.length > 0) yield batch();
 }
 
-type CsvRow =
-  | { record: string[]; info: { lines: number } }
-  | { bad: { line: number; reason: MessageRef; raw: string } };
+/**
+ * Scans one CSV file row by row (streaming) on this thread and, when `write` is given, writes its
+ * de-identified copy (see processCsvBatch). `beian pii` runs the same batches on its worker pool.
+ */
+export async function scanCsv(
+  s: Scanner,
+  file: string,
+  fields: readonly string[] | undefined,
+  encoding: CorpusEncoding | undefined,
+  write: ((text: string) => Promise<void>) | undefined,
+  onBytes: (n: number) => void,
+): Promise<BlockResult> {
+  const total = newTotal();
+  for await (const b of csvBatches(file, fields, encoding, onBytes)) {
+    const r = processCsvBatch(s, b);
+    if (write && r.out) await write(r.out);
+    mergeInto(total, r);
+    appendAll(total.findings, r.findings);
+  }
+  return total;
+}
 
 /** The header a whole-file read takes (its first well-formed record), from the bytes before `end`. */
 async function csvHeader(path: string, enc: CorpusEncoding, end: number): Promise<string[] | undefined> {

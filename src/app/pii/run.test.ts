@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runPii } from './run.js';
 
 const fixture = new URL('../../../test/fixtures/pii/records.jsonl', import.meta.url).pathname;
+const tickets = new URL('../../../test/fixtures/pii/tickets.csv', import.meta.url).pathname;
 
 describe('runPii', () => {
   it('gives the same counts and output on the worker pool as on one thread, across many blocks', async () => {
@@ -24,5 +25,29 @@ describe('runPii', () => {
       readFileSync(join(dir, 'one', 'big.jsonl'), 'utf8'),
     );
     expect(two.redaction?.residualHigh).toBe(0);
+  });
+
+  it('scans CSV on the worker pool in batches of rows, as on one thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beian-pii-csv-'));
+    const input = join(dir, 'big.csv');
+    const [head, ...body] = readFileSync(tickets, 'utf8').trimEnd().split('\n');
+    // a bad quote and a short row among them: reported in order from whichever batch holds them
+    const rows = [...Array(8)].flatMap(() => body);
+    rows.splice(5, 0, '9,"unclosed,13812345678', '10,short');
+    writeFileSync(input, `${[head, ...rows].join('\n')}\n`);
+    const common = { inputs: [input], env: {}, cwd: dir, blockBytes: 512 };
+    const one = await runPii({ ...common, jobs: 1, outDir: join(dir, 'one') });
+    const two = await runPii({ ...common, jobs: 2, outDir: join(dir, 'two') });
+    expect(one.records).toBeGreaterThan(8);
+    expect(two.records).toBe(one.records);
+    expect(two.bytes).toBe(one.bytes);
+    expect(two.byType).toEqual(one.byType);
+    expect(two.malformed).toEqual(one.malformed);
+    expect(two.examples).toEqual(one.examples);
+    expect(one.malformed.length).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, 'two', 'big.csv'), 'utf8')).toBe(
+      readFileSync(join(dir, 'one', 'big.csv'), 'utf8'),
+    );
+    expect(two.redaction?.residualHigh).toBe(one.redaction?.residualHigh);
   });
 });

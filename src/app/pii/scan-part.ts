@@ -7,9 +7,11 @@ import {
   loadPiiDictionaries,
   type PiiDictionaries,
   type PiiType,
+  shareDictionaries,
 } from '../../pii/index.js';
 import { createSequenceDetectors } from '../../pii/model/index.js';
-import { scanCsv } from './csv-scan.js';
+import { type CsvBatch, processCsvBatch } from './csv-batch.js';
+import { csvBatches } from './csv-scan.js';
 import {
   type BlockResult,
   type FindingRow,
@@ -38,7 +40,7 @@ const WORKER_URL = new URL(
  * copied into its own buffer: transferring the shared chunk would detach it under the blocks that
  * follow and silently empty them; cloning it would copy the whole chunk for every block.
  */
-function transferable(b: CorpusBlock): ArrayBuffer[] {
+function transferable(b: CorpusBlock | CsvBatch): ArrayBuffer[] {
   if (b.kind !== 'lines') return [];
   if (b.bytes.byteOffset !== 0 || b.bytes.byteLength !== b.bytes.buffer.byteLength) b.bytes = b.bytes.slice();
   return [b.bytes.buffer as ArrayBuffer];
@@ -48,7 +50,7 @@ function transferable(b: CorpusBlock): ArrayBuffer[] {
 export interface PiiEngine {
   options: PiiTaskOptions;
   scanner(): Scanner;
-  pool: WorkerPool<CorpusBlock, BlockResult> | undefined;
+  pool: WorkerPool<CorpusBlock | CsvBatch, BlockResult> | undefined;
   close(): Promise<void>;
 }
 
@@ -69,11 +71,14 @@ export async function createPiiEngine(options: PiiTaskOptions, threads: number):
     scannerMemo = { registry: createDetectors(dicts), options, ...(extra ? { extra } : {}) };
     return scannerMemo;
   };
-  const pool: WorkerPool<CorpusBlock, BlockResult> | undefined =
+  const pool: WorkerPool<CorpusBlock | CsvBatch, BlockResult> | undefined =
     threads > 1
-      ? // the dictionaries are built once here and cloned into each worker (a clone costs a tenth of
-        // reading and indexing the word list again in every thread)
-        createPool(WORKER_URL, { size: threads, workerData: { options, dicts: dictionaries() } })
+      ? // the dictionaries are read once here; the word statistics (most of their size) go to every
+        // worker as one SharedArrayBuffer its tables are views over, the small rest is cloned
+        createPool(WORKER_URL, {
+          size: threads,
+          workerData: { options, dicts: shareDictionaries(dictionaries()) },
+        })
       : undefined;
   return { options, scanner, pool, close: async () => pool?.close() };
 }
@@ -123,10 +128,19 @@ export async function scanPiiPart(
   const format = read.format ?? formatFromPath(part.file);
   const fields = engine.options.fields;
   if (format === 'csv') {
+    // parsed here (quoted fields may span lines), scanned on the pool in batches of rows
     const piece = { path: part.path ?? part.file, ...(part.range ? { range: part.range } : {}) };
-    await take(
-      await scanCsv(engine.scanner(), part.file, fields, read.encoding, sink.out, onBytes, piece, stop),
+    const batches = csvBatches(
+      part.file,
+      fields,
+      read.encoding,
+      onBytes,
+      read.blockBytes ? read.blockBytes / 2 : undefined,
+      piece,
+      stop,
     );
+    if (engine.pool) for await (const r of mapOrdered(engine.pool, batches)) await take(r);
+    else for await (const b of batches) await take(processCsvBatch(engine.scanner(), b));
     return total;
   }
   const readOptions = {

@@ -13,7 +13,9 @@ import { startWorker } from '../../queue/bullmq/worker.js';
 import { jobRegistry } from '../../queue/registry.js';
 import type { TargetConfig } from '../../redteam/targets/config.js';
 import { openStore } from '../../store/index.js';
+import { queueRunById } from '../../store/repos/queue.js';
 import { startMockModel } from '../../testing/mock-model.js';
+import { storeSink } from '../queue/sink.js';
 import { redteamBatchJob } from './batch-job.js';
 import { followQueuedRun, runJobCounts, submitQueuedRun } from './queued.js';
 import { runRedteam } from './run.js';
@@ -131,6 +133,62 @@ describe.skipIf(!REDIS || !PG)(
         completed: sub.batches,
         failed: 0,
       });
+    }, 60_000);
+
+    it('gets back what a Redis that lost its data forgot: the run record from the database, the batches re-enqueued', async () => {
+      const mock = await startMockModel({ latencyMs: 2 });
+      cleanups.push(() => mock.close());
+      const opts = { bankFiles: starterPaths(), sample: 4, targets: [target(mock.url)], noCache: true };
+      const deps = { kb, fetch, env: {}, now: () => new Date() };
+      const address = queueAddress(REDIS as string, `beian-fleet-${randomBytes(4).toString('hex')}`);
+      const store = await openStore(await pgStoreUrl());
+      cleanups.push(() => store.close());
+      const redis = await connectReady(address.url);
+      const runQueue = new RunQueue(redis, address.names);
+      const wipe = async () => {
+        const keys = await redis.keys(`${address.names.prefix}:*`);
+        if (keys.length) await redis.del(...keys);
+      };
+      cleanups.push(async () => {
+        await wipe();
+        await runQueue.close();
+        redis.disconnect();
+      });
+      const qdeps = {
+        ...deps,
+        store,
+        queue: redteamQueuePort(redis, runQueue, address.names),
+        pollMs: 50,
+        reenqueueMs: 0,
+      };
+      const sub = await submitQueuedRun(opts, qdeps, { batchSize: 3 });
+      expect(sub.batches).toBeGreaterThan(2);
+      // Redis restarted without persistence before any worker ran: no jobs, no run record
+      await wipe();
+      expect(await qdeps.queue.loadMeta(sub.runId)).toBeUndefined();
+      const conn = await connectReady(address.url);
+      const w = startWorker(
+        conn,
+        jobRegistry([redteamBatchJob({ ...deps, store })]),
+        storeSink(store, 'w1', deps.now),
+        { concurrency: 1, names: address.names },
+      );
+      cleanups.push(async () => {
+        await w.stop(5000);
+        conn.disconnect();
+      });
+      // an attaching follower: it finds the run in the database and puts the batches back
+      const got = await followQueuedRun(sub.runId, qdeps);
+      expect(got.failedBatches).toEqual([]);
+      expect(got.json.completed).toBe(sub.pending);
+      expect(await qdeps.queue.loadMeta(sub.runId)).toMatchObject({ batches: sub.batches });
+      const meta = await qdeps.queue.loadMeta(sub.runId);
+      expect((await queueRunById(store, meta?.queueRun ?? ''))?.status).toBe('done');
+      // once done, the lost jobs that have results count as completed, whatever the queue holds
+      await wipe();
+      const again = await followQueuedRun(sub.runId, qdeps);
+      expect(again.failedBatches).toEqual([]);
+      expect(again.json).toEqual(got.json);
     }, 60_000);
   },
 );

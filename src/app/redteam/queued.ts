@@ -1,5 +1,12 @@
 import { BeianError, type Issue } from '../../errors.js';
 import type { JobEnvelope } from '../../queue/jobs.js';
+import {
+  createQueueRun,
+  finalFailures,
+  finishQueueRun,
+  latestQueueRun,
+  partialProgress,
+} from '../../store/repos/queue.js';
 import { batchOptions, REDTEAM_BATCH, type RedteamBatchPayload, splitBatches } from './batch-job.js';
 import { okKeys, runCounts, storedOutcome } from './progress.js';
 import { finishRun, openQueuedRun, type RunDeps, type RunOptions, type RunOutcome } from './run.js';
@@ -12,10 +19,13 @@ export interface JobCounts {
   failed: number;
 }
 
-/** One enqueued batch as the queue reports it. */
+/** One enqueued batch as the queue reports it; `missing`: the queue no longer has its job. */
 export type BatchState =
-  | { shard: number; state: 'waiting' | 'active' | 'completed' }
+  | { shard: number; state: 'waiting' | 'active' | 'completed' | 'missing' }
   | { shard: number; state: 'failed'; reason: string };
+
+/** A batch that the queue lost and the store cannot account for either. */
+const LOST = 'job no longer on the queue';
 
 /** What the submitter leaves beside the jobs so `--attach RUN` can follow from any machine. */
 export interface QueuedRunMeta {
@@ -41,6 +51,21 @@ export interface QueuedRunDeps extends Omit<RunDeps, 'gateFor'> {
   queue: RedteamQueuePort;
   /** between looks at the jobs while following */
   pollMs?: number;
+  /** between re-enqueues of batches the queue lost (a Redis restarted without its data) */
+  reenqueueMs?: number;
+}
+
+/**
+ * What a submission keeps in the database beside its run (queue_runs, id = the queue run): the
+ * bookkeeping and every batch's payload, so a Redis that lost its data gets the batches back and
+ * `--attach` still finds the run. Keys are NAMES of environment variables, never keys.
+ */
+interface StoredSubmission {
+  meta: QueuedRunMeta;
+  attempts: number;
+  sharedLimits: boolean;
+  options: RedteamBatchPayload['options'];
+  batches: RedteamBatchPayload['items'][];
 }
 
 export interface Submitted {
@@ -69,27 +94,77 @@ export async function submitQueuedRun(
   const items = run.items.filter((i) => (perItem.get(i.id) ?? 0) < opts.targets.length);
   const batches = splitBatches(items, o.batchSize);
   const queueRun = `${run.runId}_${deps.now().getTime().toString(36)}`;
-  const options = batchOptions(opts);
-  const jobs: JobEnvelope[] = batches.map((b, shard) => {
-    const payload: RedteamBatchPayload = {
-      runId: run.runId,
-      sharedLimits: o.sharedLimits ?? true,
-      options,
-      items: b,
-    };
-    return { run: queueRun, shard, kind: REDTEAM_BATCH, payload };
-  });
-  // the bookkeeping first: a submitter killed between the two writes leaves a run to attach to
-  await deps.queue.saveMeta(run.runId, {
+  const meta: QueuedRunMeta = {
     queueRun,
-    batches: jobs.length,
+    batches: batches.length,
     pending: run.pending,
     okBefore: run.total - run.pending,
     resumed: run.resumed,
     issues: run.issues,
-  });
-  if (jobs.length) await deps.queue.enqueue(jobs, o.attempts ?? 3);
+  };
+  const submission: StoredSubmission = {
+    meta,
+    attempts: o.attempts ?? 3,
+    sharedLimits: o.sharedLimits ?? true,
+    options: batchOptions(opts) as RedteamBatchPayload['options'],
+    batches,
+  };
+  // the bookkeeping first: a submitter killed between the writes leaves a run to attach to
+  await createQueueRun(
+    deps.store,
+    { id: queueRun, kind: REDTEAM_BATCH, shards: batches.length, spec: submission },
+    deps.now(),
+  );
+  await deps.queue.saveMeta(run.runId, meta);
+  const jobs = batchJobs(run.runId, submission);
+  if (jobs.length) await deps.queue.enqueue(jobs, submission.attempts);
   return { runId: run.runId, resumed: run.resumed, batches: jobs.length, pending: run.pending };
+}
+
+/** The jobs of a stored submission, or of the given shards of it. */
+function batchJobs(runId: string, s: StoredSubmission, shards?: readonly number[]): JobEnvelope[] {
+  return (shards ?? s.batches.map((_, i) => i)).map((shard) => {
+    const payload: RedteamBatchPayload = {
+      runId,
+      sharedLimits: s.sharedLimits,
+      options: s.options,
+      items: s.batches[shard] as RedteamBatchPayload['items'],
+    };
+    return { run: s.meta.queueRun, shard, kind: REDTEAM_BATCH, payload };
+  });
+}
+
+/** The latest submission of a run as the database keeps it (undefined for runs never queued). */
+async function storedSubmission(deps: QueuedRunDeps, runId: string): Promise<StoredSubmission | undefined> {
+  const row = await latestQueueRun(deps.store, REDTEAM_BATCH, `${runId}_`);
+  return row ? (row.spec as StoredSubmission) : undefined;
+}
+
+/**
+ * Accounts for batches the queue no longer has (a Redis restarted without persistence, or jobs
+ * removed by age): a stored result means completed, a final failure means failed, and anything
+ * else is still to run, so it is returned to be enqueued again (its job id is stable).
+ */
+async function settleMissing(
+  deps: QueuedRunDeps,
+  queueRun: string,
+  states: readonly BatchState[],
+  canRequeue: boolean,
+): Promise<{ states: BatchState[]; requeue: number[] }> {
+  if (!states.some((s) => s.state === 'missing')) return { states: [...states], requeue: [] };
+  const done = new Set((await partialProgress(deps.store, queueRun)).map((p) => p.shard));
+  const failed = new Map((await finalFailures(deps.store, queueRun)).map((f) => [f.shard, f.message]));
+  const requeue: number[] = [];
+  const settled = states.map((s): BatchState => {
+    if (s.state !== 'missing') return s;
+    if (done.has(s.shard)) return { shard: s.shard, state: 'completed' };
+    const reason = failed.get(s.shard);
+    if (reason !== undefined) return { shard: s.shard, state: 'failed', reason };
+    if (!canRequeue) return { shard: s.shard, state: 'failed', reason: LOST };
+    requeue.push(s.shard);
+    return { shard: s.shard, state: 'waiting' };
+  });
+  return { states: settled, requeue };
 }
 
 export interface QueueProgress {
@@ -106,7 +181,8 @@ export interface FollowedRun extends RunOutcome {
 
 const tally = (states: readonly BatchState[]): JobCounts => {
   const jobs = { waiting: 0, active: 0, completed: 0, failed: 0 };
-  for (const s of states) jobs[s.state] += 1;
+  // the dashboard's view without the store: a job the queue lost counts as failed
+  for (const s of states) jobs[s.state === 'missing' ? 'failed' : s.state] += 1;
   return jobs;
 };
 
@@ -120,11 +196,33 @@ export async function followQueuedRun(
   deps: QueuedRunDeps,
   onProgress?: (p: QueueProgress) => void,
 ): Promise<FollowedRun> {
-  const meta = await deps.queue.loadMeta(runId);
+  let stored: StoredSubmission | undefined | null = null;
+  const submission = async () => {
+    if (stored === null) stored = await storedSubmission(deps, runId);
+    return stored;
+  };
+  // Redis first (as any submitter writes it); the database when Redis lost it
+  const meta = (await deps.queue.loadMeta(runId)) ?? (await submission())?.meta;
   if (!meta) throw BeianError.of('NOT_FOUND', 'redteam.queue.attachUnknown', { runId });
   const pollMs = deps.pollMs ?? 500;
+  const reenqueueMs = deps.reenqueueMs ?? 2000;
+  let lastEnqueue = 0;
   for (;;) {
-    const states = await deps.queue.states(meta.queueRun, meta.batches);
+    const raw = await deps.queue.states(meta.queueRun, meta.batches);
+    // the payloads are read from the database only once the queue has lost something
+    const sub = raw.some((s) => s.state === 'missing') ? await submission() : undefined;
+    const { states, requeue } = await settleMissing(
+      deps,
+      meta.queueRun,
+      raw,
+      sub?.meta.queueRun === meta.queueRun,
+    );
+    if (sub && requeue.length && Date.now() - lastEnqueue >= reenqueueMs) {
+      lastEnqueue = Date.now();
+      // the run's record went with the jobs: put it back, so `--attach` finds the run from Redis
+      if (!(await deps.queue.loadMeta(runId))) await deps.queue.saveMeta(runId, meta);
+      await deps.queue.enqueue(batchJobs(runId, sub, requeue), sub.attempts);
+    }
     const jobs = tally(states);
     const counts = await runCounts(deps.store, runId);
     onProgress?.({ done: counts.ok, total: counts.total, errors: counts.error, jobs });
@@ -138,6 +236,8 @@ export async function followQueuedRun(
         meta.pending,
         deps,
       );
+      // the submission's row says how it ended (no row: submitted before the row existed)
+      await finishQueueRun(deps.store, meta.queueRun, failedBatches.length ? 'failed' : 'done');
       return { ...outcome, failedBatches };
     }
     await new Promise((r) => setTimeout(r, pollMs));

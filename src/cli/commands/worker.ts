@@ -8,7 +8,9 @@ interface WorkerFlags {
   concurrency?: string;
   threads?: string;
   healthPort?: string;
+  healthHost?: string;
   lockSeconds?: string;
+  graceSeconds?: string;
   queuePrefix?: string;
 }
 
@@ -20,15 +22,22 @@ export const register: Register = (program, run, ctx) => {
     .option('--concurrency <n>', ctx.t('worker.option.concurrency'))
     .option('--threads <n>', ctx.t('worker.option.threads'))
     .option('--health-port <port>', ctx.t('worker.option.healthPort'))
+    .option('--health-host <host>', ctx.t('worker.option.healthHost'))
     .option('--lock-seconds <s>', ctx.t('worker.option.lockSeconds'))
+    .option('--grace-seconds <s>', ctx.t('worker.option.graceSeconds'))
     .option('--queue-prefix <prefix>', ctx.t('worker.option.prefix'))
     .action(
       run(async (c, o: WorkerFlags) => {
         const concurrency = positiveInt(o.concurrency, '--concurrency') ?? 1;
         const threads = positiveInt(o.threads, '--threads') ?? 1;
         const lockSeconds = positiveInt(o.lockSeconds, '--lock-seconds') ?? 30;
+        const graceSeconds = positiveInt(o.graceSeconds, '--grace-seconds') ?? 30;
         const healthPort =
           o.healthPort === undefined ? undefined : positiveInt(o.healthPort, '--health-port');
+        // loopback unless asked: a container's probe comes from outside it (docker, kubelet)
+        const healthHost = o.healthHost ?? '127.0.0.1';
+        if (o.healthHost !== undefined && healthPort === undefined)
+          throw BeianError.of('USAGE', 'worker.hostNeedsPort');
         const [
           { connectReady, redactUrl },
           { startWorker },
@@ -50,12 +59,16 @@ export const register: Register = (program, run, ctx) => {
             const kb = loadKb();
             const prefix = o.queuePrefix ?? 'beian';
             const { redisGate } = await import('../../queue/bullmq/rate-gate.js');
+            // the keep-alive transport of a local run: a batch is many small exchanges
+            const { nodeTransport } = await import('../../redteam/targets/node-transport.js');
+            const transport = nodeTransport();
             const handlers = workerHandlers(kb, {
               threads,
               env: c.env,
               redteam: {
                 store,
                 fetch: globalThis.fetch,
+                transport: transport.send,
                 env: c.env,
                 now: c.now,
                 // every target's RPM, concurrency and 429 pauses shared by all workers, through Redis
@@ -75,6 +88,7 @@ export const register: Register = (program, run, ctx) => {
               concurrency,
               lockMs: lockSeconds * 1000,
               names: { name: 'beian', prefix },
+              name,
             });
             const kinds = handlers.handlers.map((h) => h.kind);
             let health: import('node:http').Server | undefined;
@@ -96,10 +110,13 @@ export const register: Register = (program, run, ctx) => {
               await new Promise<void>((resolve, reject) => {
                 server.once('error', (e) =>
                   reject(
-                    BeianError.of('ENVIRONMENT', 'worker.portBusy', { port: healthPort, message: e.message }),
+                    BeianError.of('ENVIRONMENT', 'worker.portBusy', {
+                      port: `${healthHost}:${healthPort}`,
+                      message: e.message,
+                    }),
                   ),
                 );
-                server.listen(healthPort, '127.0.0.1', () => resolve());
+                server.listen(healthPort, healthHost, () => resolve());
               });
             }
             c.err(
@@ -110,8 +127,10 @@ export const register: Register = (program, run, ctx) => {
               process.once('SIGINT', () => resolve('SIGINT'));
             });
             c.err(`${c.t('worker.stopping', { signal })}\n`);
-            await worker.stop();
+            await worker.stop(graceSeconds * 1000);
+            if (worker.state.released) c.err(`${c.t('worker.released', { n: worker.state.released })}\n`);
             await handlers.close();
+            transport.close();
             health?.close();
             return 0;
           });

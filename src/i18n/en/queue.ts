@@ -27,6 +27,12 @@ export const queue: Record<keyof typeof zh, string> = {
   'worker.option.concurrency': 'jobs handled at once (default 1)',
   'worker.option.threads': 'scan threads per job (default 1)',
   'worker.option.healthPort': 'serve a health check on this port (GET /health, JSON: state and counts)',
+  'worker.option.healthHost':
+    'address the health check listens on (default 127.0.0.1; 0.0.0.0 in a container, so docker or kubelet probes reach it)',
+  'worker.hostNeedsPort': '--health-host needs --health-port',
+  'worker.option.graceSeconds':
+    'on SIGTERM, seconds the current jobs may take to finish (default 30); then they are handed back to the queue for another worker',
+  'worker.released': 'Handed {n} unfinished job(s) back to the queue',
   'worker.option.lockSeconds':
     "job lock in seconds (default 30): a killed worker's job is retried by another after about this long",
   'worker.option.prefix': 'queue key prefix (default beian), to keep deployments apart',

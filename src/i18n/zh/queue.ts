@@ -21,6 +21,12 @@ export const queue = {
   'worker.option.concurrency': '同时处理的任务数（默认 1）',
   'worker.option.threads': '每个任务的扫描线程数（默认 1）',
   'worker.option.healthPort': '在此端口提供健康检查（GET /health，JSON：状态与计数）',
+  'worker.option.healthHost':
+    '健康检查监听的地址（默认 127.0.0.1；容器内用 0.0.0.0，docker 或 kubelet 的探针才能访问）',
+  'worker.hostNeedsPort': '--health-host 需要同时给出 --health-port',
+  'worker.option.graceSeconds':
+    '收到 SIGTERM 后当前任务可继续的秒数（默认 30）；超时则交还队列由其他工作进程执行',
+  'worker.released': '已将 {n} 个未完成的任务交还队列',
   'worker.option.lockSeconds': '任务锁时长（秒，默认 30）：工作进程被杀后其任务约在此时间后由其他进程重试',
   'worker.option.prefix': '队列键前缀（默认 beian），用于隔离多个部署',
   'worker.ready': '工作进程已就绪（队列 {queue}，并发 {concurrency}，任务类型 {kinds}）',

@@ -1,15 +1,59 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
+import { WordIndex } from './code-tables.js';
 
 const HAN = '\\u4e00-\\u9fff';
 const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
 /** A door number: the anchor of a full address (…27号, 88-1号). */
 const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?号(?:院|楼)?/g;
 const MAX_PREFIX = 32;
-const isPrefixChar = (ch: string): boolean => /^[\u4e00-\u9fffA-Za-z0-9]$/.test(ch);
+/** one UTF-16 unit, Han, Latin or a digit (what /^[\u4e00-\u9fffA-Za-z0-9]$/ accepts, without a regex run per character) */
+const isPrefixChar = (ch: string): boolean => {
+  if (ch.length !== 1) return false;
+  const c = ch.charCodeAt(0);
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+  );
+};
 /** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
-const STREET =
+export const STREET =
   /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?![\u4e00-\u9fff]?(?:线|站|口站|局|办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
+/**
+ * The matches of STREET, as `text.matchAll(STREET)` gives them, without running the expression from
+ * every character of a long line (its lazy Han run backtracks at each one): a match ends its street
+ * word (大道 大街 胡同 路 街 巷 弄) with one of 道街同路巷弄 at most STREET_REACH characters after its
+ * start, so the expression is only tried, anchored, at the few starts before each such character.
+ * Kept equal to matchAll by a property test (address-streets.property.test.ts).
+ */
+const STREET_AT = new RegExp(STREET.source, 'y');
+const STREET_LAST = new Uint8Array(0x10000);
+for (const c of '道街同路巷弄') STREET_LAST[c.charCodeAt(0)] = 1;
+/** 6 Han characters, a modifier of 2, a two-character street word: the last one is start + 9 */
+export const STREET_REACH = 9;
+export function* streetMatches(text: string): Generator<RegExpExecArray> {
+  // no match starts in [from, q): every start there was tried, or lies inside the last match
+  let from = 0;
+  for (let q = 1; q < text.length; q++) {
+    if (STREET_LAST[text.charCodeAt(q)] !== 1) continue;
+    let m: RegExpExecArray | null = null;
+    for (let p = Math.max(from, q - STREET_REACH); p < q && m === null; p++) {
+      STREET_AT.lastIndex = p;
+      m = STREET_AT.exec(text);
+    }
+    if (m === null) {
+      from = q;
+      continue;
+    }
+    yield m;
+    from = m.index + m[0].length;
+    q = from - 1;
+  }
+}
+
+/** evaluation switches (NORG, NOPL), read once: an environment read per line cost 2% of a scan */
+const NO_REGION_CUT = Boolean(process.env.NORG);
+const NO_PLACES = Boolean(process.env.NOPL);
+
 /** the last character of an admin word (街道, 区, 县…): a street name never starts with it */
 const ADMIN_END = new Set([...'道区县镇乡市省'].map((c) => c.charCodeAt(0)));
 /** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
@@ -35,9 +79,8 @@ const PLACE_KINDS = [
   '社区',
   '村',
 ];
-/** by UTF-16 code: 1 = the last character of a kind (a table, as this is read at every character) */
-const PLACE_LAST = new Uint8Array(0x10000);
-for (const k of PLACE_KINDS) PLACE_LAST[k.charCodeAt(k.length - 1)] = 1;
+/** the kinds by their last character (a table, as this is read at every character), in list order */
+const PLACE_LAST = new WordIndex(PLACE_KINDS, true);
 /** a character right after the kind that makes it a longer word (村民, 村委, 广场舞) */
 const PLACE_NOT_NEXT = new Set(
   [...'民委里庄落镇干长级官头口上寨支户组务办规籍医舞'].map((c) => c.charCodeAt(0)),
@@ -47,14 +90,14 @@ const PLACE_BEFORE =
   /(?:位于|在|到|住|于|至|往|赴|来到|前往|落户|入驻|地址[：:]?|家住|住在|搬到|搬进|回到|走进)$/;
 /** …or after it (…大厦举行, …村附近, …广场门口). */
 const PLACE_AFTER =
-  /^(?:举行|举办|召开|开幕|附近|一带|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|\s|$)/;
+  /^(?:举行|举办|召开|开幕|附近|一带|周边|周围|对面|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北][面边]|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|\s|$)/;
 /** Words that end in a place kind but name no place (农村, 全村, 广场舞). */
 const NOT_PLACE =
   /^(?:农|乡|山|渔|全|本|该|外|邻|各|每|整|此|那|这|新农|城中|美丽乡|度假|文化|地球|中心|市民|人民|商业|休闲|主题|时代|城市|音乐|网络|数码|电子|购物|美食|儿童|英雄|一|两|几)/;
 
 /** Words right after a street name that show it is a place (文汇路附近, 长阳大街与…交汇). */
 const STREET_AFTER =
-  /^(?:[0-9０-９]|与|和|交|一带|附近|沿线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
+  /^(?:[0-9０-９]|与|和|交|一带|附近|周边|对面|沿线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]面|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
 
 /**
  * Postal addresses, read by their grammar: [province][city][district][town] street + door number
@@ -72,8 +115,13 @@ export function createAddress(d: PiiDictionaries): Detector {
   const regionPrefix = new RegExp(
     `^(?:${region}(?:${alt(a['province-suffix'])})?|[${HAN}]{2,7}?(?:${alt(a['province-suffix'])}))?(?:${region}(?:${alt(a['city-suffix'])})?|[${HAN}]{1,5}?(?:${alt(a['city-suffix'])}))?`,
   );
+  const numberedPart = `[0-9一二三四五六七八九十A-Za-z]{1,4}(?:${alt(a['detail-suffix'])})`;
+  // After the door number: floors, rooms and their ranges (1901、1908室), a wing, tower or phase
+  // (南楼, 东塔, A座, 二期), and a building or estate name when a number or wing follows it
+  // (财富广场东塔, 南苑二期, 南都御景1号楼); never across a function character (…号的…).
+  const wing = '[东西南北中](?:塔|楼|座|区)|[A-Z]座|[一二三四五六七八九十0-9]{1,2}期';
   const detail = new RegExp(
-    `(?:[ \\u3000]?(?:[0-9A-Za-z一二三四五六七八九十]{1,4}(?:${alt(a['detail-suffix'])})|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=[0-9一二三四五六七八九十A-Za-z]{1,4}(?:${alt(a['detail-suffix'])}))))*`,
+    `(?:[ \\u3000]?(?:${numberedPart}|[0-9]{1,5}(?:[、,，-][0-9]{1,5})+(?:室|号)|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|${wing}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=${numberedPart}|${wing})|(?:(?![的了是在我你他她们把被就也还要说为请与及或等着过])[${HAN}]){2,6}?(?=${numberedPart}|[一二三四五六七八九十0-9]{1,2}期)))*`,
     'y',
   );
   const stop = new Set([...a.stop]);
@@ -147,7 +195,7 @@ export function createAddress(d: PiiDictionaries): Detector {
 
   function streets(text: string, out: Finding[]): void {
     if (!STREET_HINT.test(text)) return;
-    for (const m of text.matchAll(STREET)) {
+    for (const m of streetMatches(text)) {
       let start = m.index;
       const end = start + m[0].length;
       if (out.some((f) => start < f.end && f.start < end)) continue;
@@ -165,7 +213,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       // a region across or inside the cut decides where the name starts (上海南京东路 → not 海南京东路,
       // 寸土寸金南京路 → 南京路), and an admin word the cut split (街道华兴路) stays before it
       const base = Math.max(0, start - 3);
-      const rg = process.env.NORG ? null : regionRe.exec(text.slice(base, coreEnd));
+      const rg = NO_REGION_CUT ? null : regionRe.exec(text.slice(base, coreEnd));
       if (rg) {
         const rs = base + rg.index;
         const re = rs + rg[0].length;
@@ -203,11 +251,12 @@ export function createAddress(d: PiiDictionaries): Detector {
    */
   function places(text: string, out: Finding[]): void {
     for (let p = 1; p < text.length; p++) {
-      if (PLACE_LAST[text.charCodeAt(p)] === 0) continue;
+      const kinds = PLACE_LAST.get(text.charCodeAt(p));
+      if (kinds === undefined) continue;
       const end = p + 1;
       if (end < text.length && PLACE_NOT_NEXT.has(text.charCodeAt(end))) continue;
       let kind = '';
-      for (const k of PLACE_KINDS)
+      for (const k of kinds)
         if (end >= k.length && text.startsWith(k, end - k.length)) {
           kind = k;
           break;
@@ -254,7 +303,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const out: Finding[] = [];
       numbered(text, out);
       streets(text, out);
-      if (!process.env.NOPL) places(text, out);
+      if (!NO_PLACES) places(text, out);
       return out.length > 1 ? out.sort((x, y) => x.start - y.start) : out;
     },
   };

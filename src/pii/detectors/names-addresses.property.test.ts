@@ -164,6 +164,29 @@ describe('name and address detectors (property)', () => {
     );
   });
 
+  it('find a Latin-script name led by a known given name in Chinese text, whole, and no lone English word', () => {
+    const givenNames = [...dicts.latinGivenAlone].slice(0, 400);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...givenNames),
+        fc.option(fc.stringMatching(/^[A-Z][a-z]{2,9}$/), { nil: undefined }),
+        fc.constantFrom('', ' '),
+        fc.constantFrom('这部影片由', '据悉，', '我们和', '他的朋友'),
+        fc.constantFrom('执导。', '负责编剧', '，', '也来了', ''),
+        (first, last, gap, before, after) => {
+          const name = last === undefined ? first : `${first}${gap}${last}`;
+          const text = `${before}${name}${after}`;
+          const hit = scan(text).find((f) => f.type === 'person-name' && f.start === before.length);
+          expect(hit?.value, text).toBe(name);
+          expect(hit?.confidence, text).not.toBe('possible');
+        },
+      ),
+      { numRuns: 300 },
+    );
+    for (const word of ['Summer', 'Grace', 'Will', 'Moon'])
+      expect(scan(`今年${word}版本上线`).filter((f) => f.type === 'person-name')).toEqual([]);
+  });
+
   it('mask every address found, so its door number and street never reach the copy', () => {
     fc.assert(
       fc.property(

@@ -1,6 +1,8 @@
+import { intSet } from '../../util/int-set.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
+import { codeSet, WordIndex } from './code-tables.js';
 
 const HAN = 1;
 const SURNAME = 2;
@@ -9,18 +11,12 @@ const GIVEN = 8;
 const TRANSLIT = 16;
 const AMBIGUOUS = 32;
 const SINGLE = 64;
+const SOFT_STOP = 128;
+/** the last character of a by-line title (记者, 网友…) */
+const BYLINE_END = 256;
 
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
-function indexBy(words: readonly string[], last: boolean): Map<number, string[]> {
-  const m = new Map<number, string[]>();
-  for (const w of [...new Set(words)].sort((a, b) => b.length - a.length)) {
-    const k = w.charCodeAt(last ? w.length - 1 : 0);
-    const list = m.get(k);
-    if (list) list.push(w);
-    else m.set(k, [w]);
-  }
-  return m;
-}
+const indexBy = (words: readonly string[], last: boolean): WordIndex => new WordIndex(words, last);
 
 const MIN_SCORE = 0.6;
 const SURNAME_CAP = 3;
@@ -30,19 +26,38 @@ const PREFIX_PENALTY = 2;
 const GLUE_PENALTY = 3;
 const BARE_FLOOR = 3.5;
 const NO_CUE_FLOOR = 3;
+const AMBIGUOUS_FLOOR = 5;
+const GIVEN_LIKE = 1.5;
 const NO_CUE_BASE = 0.4;
-const WEAK_BONUS = 0.25;
+const WEAK_BONUS = 0.28;
 const NO_CUE_MAX = 0.84;
 const LEFT_CUE = 0.45;
 const RIGHT_CUE = 0.35;
 const BLOCKED = -1;
 const LIST_SCORE = 0.7;
+const LATIN_PAIR_SCORE = 0.75;
+const TITLED_GIVEN_SCORE = 0.65;
+const BYLINE_TITLES = [
+  '记者',
+  '通讯员',
+  '实习生',
+  '网友',
+  '编辑',
+  '作家',
+  '画家',
+  '艺术家',
+  '歌手',
+  '主持人',
+  '摄影',
+  '作者',
+];
+const LATIN_ALONE_SCORE = 0.62;
 const GLOSS_SCORE = 0.75;
 const GLOSS = /[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/g;
 /** 、 和 与 及: between the names of a list */
-const LIST_SEP = new Set([0x3001, 0x548c, 0x4e0e, 0x53ca]);
+const LIST_SEP = codeSet('、和与及');
 /** what ends a list item */
-const LIST_END = new Set([...'、，。；：和与及等的也都在是'].map((c) => c.charCodeAt(0)));
+const LIST_END = codeSet('、，。；：和与及等的也都在是');
 const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 /** · • ‧ ・ - －: the separators inside a transliterated name */
@@ -57,22 +72,43 @@ const SCRIPT = new Uint8Array(0x10000);
 for (const ch of '的了们这吗呢么说个') SCRIPT[ch.charCodeAt(0)] = MODERN_CHAR;
 for (const ch of '之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義')
   SCRIPT[ch.charCodeAt(0)] = CLASSICAL_CHAR;
+/** ( and （ (a glossed name), A–Z (a Latin name), in the same table */
+const PAREN_CHAR = 3;
+const UPPER_CHAR = 4;
+SCRIPT[0x28] = PAREN_CHAR;
+SCRIPT[0xff08] = PAREN_CHAR;
+for (let c = 65; c <= 90; c++) SCRIPT[c] = UPPER_CHAR;
+export const READS_MODERN = 1;
+export const HAS_PAREN = 2;
+export const HAS_UPPER = 4;
 /**
- * Modern simplified Chinese: no classical/traditional character, or a modern one and at most one
- * classical. One table lookup per code unit: an expression with a backtracking `[…][\s\S]*[…]`
- * cost more than the whole name search on long lines.
+ * What the whole text says, in one table lookup per code unit (it was four passes: this, two
+ * indexOf and a regex). READS_MODERN: modern simplified Chinese, i.e. no classical/traditional
+ * character, or a modern one and at most one classical (an expression with a backtracking
+ * `[…][\s\S]*[…]` cost more than the whole name search on long lines); HAS_PAREN: a ( or （;
+ * HAS_UPPER: an ASCII capital.
  */
-function readsModern(text: string): boolean {
+export function textFacts(text: string): number {
   let modernSeen = false;
   let classical = 0;
+  let facts = 0;
   for (let i = 0; i < text.length; i++) {
     const k = SCRIPT[text.charCodeAt(i)] ?? 0;
+    if (k === 0) continue;
     if (k === MODERN_CHAR) modernSeen = true;
-    else if (k === CLASSICAL_CHAR && ++classical >= 2) return false;
+    else if (k === CLASSICAL_CHAR) classical++;
+    else facts |= k === PAREN_CHAR ? HAS_PAREN : HAS_UPPER;
   }
-  return classical === 0 || modernSeen;
+  return facts | (classical === 0 || (classical < 2 && modernSeen) ? READS_MODERN : 0);
 }
 const LATIN_WORD = /(?<![A-Za-z0-9_.@-])[A-Z][a-z]{2,14}(?: ?[A-Z][a-z]{1,14})?(?![A-Za-z0-9_@-])/g;
+const LATIN_LOWER = /(?<![A-Za-z0-9_.@/:#-])[a-z]{3,20}(?![A-Za-z0-9_@./-])/g;
+/** lower-case Latin words that stand beside cues but name nobody (blog, http…) */
+const LATIN_NOT_NAME = new Set(
+  'blog http https www com cn net org html weibo app wifi the and for with from you are not but all can new one'.split(
+    ' ',
+  ),
+);
 const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
 
 /**
@@ -91,7 +127,7 @@ const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
  */
 export function createPersonName(d: PiiDictionaries): Detector {
   const cues = d.nameCues;
-  const flags = new Uint8Array(0x10000);
+  const flags = new Uint16Array(0x10000);
   for (let c = 0x4e00; c <= 0x9fff; c++) flags[c] = HAN;
   for (const s of d.surnames) {
     const c = s.charCodeAt(0);
@@ -101,11 +137,16 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (const ch of chars) if (!/\s/.test(ch)) flags[ch.charCodeAt(0)] = (flags[ch.charCodeAt(0)] ?? 0) | f;
   };
   setFlag(cues.stop, STOP);
+  setFlag(cues['soft-stop'], SOFT_STOP);
   setFlag([...d.givenNameChars].join(''), GIVEN);
   setFlag(cues.translit, TRANSLIT);
   setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
   const compound = new Set(d.surnames.filter((x) => x.length === 2));
   const titles = indexBy(cues.titles, true);
+  // the titles a bare given name or pen name follows (记者晓风, 网友艳妮): by-lines and authors
+  const bylines = indexBy(BYLINE_TITLES, true);
+  for (const t of BYLINE_TITLES)
+    flags[t.charCodeAt(t.length - 1)] = (flags[t.charCodeAt(t.length - 1)] ?? 0) | BYLINE_END;
   const titlesAhead = indexBy(cues.titles, false);
   const labels = indexBy(cues.before.strong, true);
   const conj = indexBy(cues.before.weak, true);
@@ -113,7 +154,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const orgSuffix = indexBy(cues['org-suffix'], false);
   const wordBefore = indexBy(cues['word-before'], true);
   const translitStop = cues['translit-stop'];
-  const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+  const codes = codeSet;
   const ADDRESS_BEFORE = codes('省市县区镇乡村路街道巷号楼栋');
   const PARTICLE = codes('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了');
   // words that commonly stand right before a name inside a sentence (曼联的罗西, 由姚仕宪, 请杨熙)
@@ -121,29 +162,38 @@ export function createPersonName(d: PiiDictionaries): Detector {
   // words as numbers (UTF-16 codes packed), so the hot path compares without building strings
   const key2 = (a: number, b: number) => a * 0x10000 + b;
   const key3 = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;
-  const common2 = new Set<number>();
-  const common3 = new Set<number>();
+  const common2Keys: number[] = [];
+  const common3Keys: number[] = [];
   for (const w of d.commonWords) {
-    if (w.length === 2) common2.add(key2(w.charCodeAt(0), w.charCodeAt(1)));
-    else if (w.length === 3) common3.add(key3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
+    if (w.length === 2) common2Keys.push(key2(w.charCodeAt(0), w.charCodeAt(1)));
+    else if (w.length === 3) common3Keys.push(key3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
   }
+  const common2 = intSet(common2Keys);
+  const common3 = intSet(common3Keys);
   const isCommon = (text: string, i: number, e: number): boolean => {
     const a = text.charCodeAt(i);
     const b = text.charCodeAt(i + 1);
     if (common2.has(key2(a, b))) return true;
     return e - i >= 3 && common3.has(key3(a, b, text.charCodeAt(i + 2)));
   };
-  const compound2 = new Set([...compound].map((w) => key2(w.charCodeAt(0), w.charCodeAt(1))));
-  const stopWords = new Set(translitStop);
+  const compound2 = intSet([...compound].map((w) => key2(w.charCodeAt(0), w.charCodeAt(1))));
+  // the first characters of compound surnames: most surname characters start none (one byte read)
+  const compoundHead = codeSet([...compound].map((w) => w[0]).join(''));
+  const isCompound = (text: string, i: number): boolean =>
+    compoundHead.has(text.charCodeAt(i)) && compound2.has(key2(text.charCodeAt(i), text.charCodeAt(i + 1)));
+  // (only words of 2 to 6 characters are looked for)
+  const stopWords = new WordIndex(
+    translitStop.filter((w) => w.length >= 2 && w.length <= 6),
+    false,
+  );
   /** a known place/team/brand inside a transliterated run (意大利, 巴塞罗那) */
   const hasTranslitStop = (v: string): boolean => {
-    for (let a = 0; a < v.length; a++)
-      for (let b = a + 2; b <= Math.min(v.length, a + 6); b++) if (stopWords.has(v.slice(a, b))) return true;
+    for (let a = 0; a < v.length; a++) if (stopWords.startsAt(v, a)) return true;
     return false;
   };
 
   // plain loops, no callbacks: these run at every surname character of every line
-  const endsAt = (index: Map<number, string[]>, text: string, end: number): boolean => {
+  const endsAt = (index: WordIndex, text: string, end: number): boolean => {
     if (end <= 0) return false;
     const list = index.get(text.charCodeAt(end - 1));
     if (list === undefined) return false;
@@ -153,7 +203,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     }
     return false;
   };
-  const startsAt = (index: Map<number, string[]>, text: string, at: number): boolean => {
+  const startsAt = (index: WordIndex, text: string, at: number): boolean => {
     const list = index.get(text.charCodeAt(at));
     if (list === undefined) return false;
     for (let k = 0; k < list.length; k++) if (text.startsWith(list[k] as string, at)) return true;
@@ -182,6 +232,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
     return 0;
   };
 
+  /** a full-width or ASCII colon, or 】： (an interview's speaker label) */
+  const isSpeakerColon = (text: string, e: number): boolean => {
+    const c = text.charCodeAt(e);
+    return c === 0xff1a || (c === 0x3011 && text.charCodeAt(e + 1) === 0xff1a);
+  };
   /** cheap: could a name ending at e have a context after it */
   const rightPossible = (text: string, e: number): boolean => {
     if (e >= text.length) return true;
@@ -203,7 +258,17 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (let k = i + sl; k < e; k++) m += Math.min(words.given[text.charCodeAt(k)] ?? 0, GIVEN_CAP);
     const len = e - i;
     const key = len === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
-    if (len === 2 ? words.words2.has(key) : words.words3.has(key)) m -= WORD_PENALTY;
+    // a three-character entry the list tags as a person (周星驰, 许鞍华) is no ordinary word, even
+    // when used often, unless it reads as a transliteration (夏威夷, 吉隆坡) or doubles a character (金灿灿)
+    if (
+      len === 3 &&
+      words.names.has(key) &&
+      text.charCodeAt(i + 1) !== text.charCodeAt(i + 2) &&
+      (translitAt(text, i) ? 1 : 0) + (translitAt(text, i + 1) ? 1 : 0) + (translitAt(text, i + 2) ? 1 : 0) <
+        2
+    )
+      m += 0;
+    else if (len === 2 ? words.words2.has(key) : words.words3.has(key)) m -= WORD_PENALTY;
     if (len === 3 && sl === 1 && words.words2.has(packHan(a, b))) m -= PREFIX_PENALTY;
     if (len === 2 && e < text.length && words.words3.has(pack3(a, b, text.charCodeAt(e)))) m -= GLUE_PENALTY;
     if (i > 0 && words.words2.has(packHan(text.charCodeAt(i - 1), a))) m -= GLUE_PENALTY;
@@ -262,15 +327,19 @@ export function createPersonName(d: PiiDictionaries): Detector {
     !(i > 0 && ADDRESS_BEFORE.has(text.charCodeAt(i - 1))) &&
     // 《…: the title of a work
     !(i > 0 && text.charCodeAt(i - 1) === 0x300a);
+  /** where the last name found after a title ended (-1: none), for a by-line of several names */
+  let titledNameEnd = -1;
   // the statistics come from modern simplified Chinese; classical or traditional text (於, 焉, 曰…)
   // reads as a list of names to them, so there a cue-less candidate is scored as without them
   let modernText = '';
   let modern = false;
+  /** textFacts of the text being scanned (set by detect) */
+  let facts = 0;
   /** the text reads as modern simplified Chinese: a modern word, or no classical/traditional one (once per text) */
   const isModern = (text: string): boolean => {
     if (text !== modernText) {
       modernText = text;
-      modern = readsModern(text);
+      modern = (textFacts(text) & READS_MODERN) !== 0;
     }
     return modern;
   };
@@ -289,13 +358,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
         : 0;
 
   function chinese(text: string, i: number): { end: number; score: number } | undefined {
-    const sl = compound2.has(key2(text.charCodeAt(i), text.charCodeAt(i + 1)))
-      ? 2
-      : (flags[text.charCodeAt(i)] ?? 0) & SINGLE
-        ? 1
-        : 0;
+    const sl = isCompound(text, i) ? 2 : (flags[text.charCodeAt(i)] ?? 0) & SINGLE ? 1 : 0;
     if (sl === 0) return undefined;
-    const left = leftScore(text, i);
+    // right after a name found with a title before it, a second name is read as after a boundary
+    // (记者陈珂胡琼: the by-line of two reporters)
+    const left = i === titledNameEnd ? Math.max(0.15, leftScore(text, i)) : leftScore(text, i);
     // inside running text (no cue, no boundary before): only a context after can make a name, so
     // give up at once when neither possible end has one (most surname characters end here)
     if (
@@ -315,38 +382,89 @@ export function createPersonName(d: PiiDictionaries): Detector {
       !endsAt(titles, text, i)
     )
       return undefined;
+    // a surname and 某 (张某, 李某某) is the usual way to withhold a name: already de-identified
+    if (text.charCodeAt(i + sl) === 0x67d0) return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
     let bestEnd = -1;
     let bestScore = 0;
+    let bestCue = false;
+    // the word statistics speak for modern simplified text only (see isModern)
+    const statsOn = words !== undefined && isModern(text);
     for (let g = 2; g >= 1; g--) {
       const gs = i + sl;
       let nameLike = 0;
+      let soft = false;
       let ok = gs + g <= text.length;
       for (let k = gs; ok && k < gs + g; k++) {
         const f = flags[text.charCodeAt(k)] ?? 0;
         if (!(f & HAN) || f & STOP) ok = false;
-        else if (f & GIVEN) nameLike++;
+        else if (f & SOFT_STOP) soft = true;
+        // a name-like character: in data/pii's list, or frequent in the word list's names
+        else if (f & GIVEN || (statsOn && (words?.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE)) nameLike++;
       }
       if (!ok) continue;
       // the second given character starting a speech word or suffix belongs to what follows
       // (unless a cue or boundary follows: 总裁沈东军认为 — 军 is a suffix and a given character)
       const e = gs + g;
-      const right = rightScore(text, e);
+      // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
+      const right =
+        left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)
+          ? RIGHT_CUE
+          : rightScore(text, e);
       if (
         g === 2 &&
         (startsAt(speech, text, gs + 1) ||
-          (startsAt(orgSuffix, text, gs + 1) && (right <= 0 || left !== LEFT_CUE)))
+          (startsAt(orgSuffix, text, gs + 1) && right !== RIGHT_CUE && (right <= 0 || left !== LEFT_CUE)))
       )
         continue;
       if (isCommon(text, i, e)) continue;
       if (right === BLOCKED) continue;
-      if (ambiguous && left !== LEFT_CUE && right !== RIGHT_CUE) continue;
+      // in a by-line run of names (记者冯淼孙立新报道), a third character that is a surname starts
+      // the next name when that one ends at a cue, a boundary or a further surname
+      if (
+        g === 2 &&
+        right === 0 &&
+        (left === LEFT_CUE || i === titledNameEnd) &&
+        ((flags[text.charCodeAt(gs + 1)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE &&
+        (rightScore(text, gs + 3) > 0 ||
+          rightScore(text, gs + 4) > 0 ||
+          ((flags[text.charCodeAt(gs + 3)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE)
+      )
+        continue;
+      const cue = left === LEFT_CUE || right === RIGHT_CUE;
+      // a surname that is a conjunction or preposition (和, 同, 向) takes a speech cue after it: a
+      // title before is not enough (学者和教师, 民警向警方)
+      if (ambiguous && LEFT_PARTICLE.has(text.charCodeAt(i)) && right !== RIGHT_CUE) continue;
+      // a surname that is also a speech word (曾) before an ordinary word is that word, with no
+      // shorter reading (官员曾鼓励, 曾放出)
+      if (
+        g === 2 &&
+        right !== RIGHT_CUE &&
+        words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
+        startsAt(speech, text, i)
+      )
+        return undefined;
+      // the last given character opens a frequent word with the next one (男子张某侵占, 路某来自):
+      // the shorter reading is the name (a one-character given name may run on: 鲁政委 is read as 鲁政)
+      if (
+        g === 2 &&
+        right !== RIGHT_CUE &&
+        words !== undefined &&
+        e < text.length &&
+        words.frequent300.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e)))
+      )
+        continue;
+      // a soft stop character (有, 前, 月…) is a given-name character only beside a cue (副县长于有斌)
+      if (soft && !cue) continue;
+      // a function-word surname (和, 同, 金…) needs a cue too, unless its characters read clearly as
+      // a name by the word statistics (金泰均, 江德力: AMBIGUOUS_FLOOR, above the bare floor)
+      const doubtful = ambiguous && !cue;
+      if (doubtful && words === undefined) continue;
       // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
       if (ambiguous && g === 2 && words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))))
         continue;
-      const cue = left === LEFT_CUE || right === RIGHT_CUE;
       let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
       if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) continue;
       if (!cue && words !== undefined && isModern(text)) {
@@ -356,17 +474,29 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const m = nameOdds(text, i, sl, e);
         const bare = left === 0 && right === 0;
         if (bare && m < BARE_FLOOR) continue;
+        if (doubtful && m < AMBIGUOUS_FLOOR) continue;
         score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
-      } else if (left === 0 && right === 0) continue;
+      } else if ((left === 0 && right === 0) || doubtful) continue;
+      // one cue and nothing else (黄胄的作品, inside running text): name-like characters, by the
+      // statistics, carry it over the floor as they do a boundary (capped below `high`)
+      else if (cue && score < MIN_SCORE && words !== undefined && isModern(text)) {
+        const m = nameOdds(text, i, sl, e);
+        if (m >= NO_CUE_FLOOR) score = Math.min(NO_CUE_MAX, score + oddsBonus(m, false));
+      }
       // below the floor it could not win anyway; the word test is the dearest, so it comes last
       if (score < MIN_SCORE) continue;
       if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE)) continue;
-      if (bestEnd < 0 || score > bestScore + 1e-9) {
+      // a reading with a cue beside it wins over one the statistics alone carry (邵振邦在接受, not 邵振)
+      if (bestEnd < 0 || (cue && !bestCue) || (cue === bestCue && score > bestScore + 1e-9)) {
         bestEnd = e;
         bestScore = score;
+        bestCue = cue;
       }
     }
-    return bestEnd < 0 ? undefined : { end: bestEnd, score: bestScore };
+    if (bestEnd < 0) return undefined;
+    // a known club, place or brand starting here (尤文, 蓝军, 马略卡) is no name, whatever the cue
+    if (stopWords.startsAt(text, i)) return undefined;
+    return { end: bestEnd, score: bestScore };
   }
 
   function translit(text: string, i: number): { end: number; score: number } | undefined {
@@ -403,10 +533,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
 
   /**
    * Latin-script names in Chinese text (记者John Smith表示, 选手Grubby说): a capitalised word or two,
-   * not inside a longer Latin/digit run, with a title/label cue before or a speech cue after.
+   * not inside a longer Latin/digit run, with a title/label cue before or a speech cue after, or
+   * led by a known English given name (制作人JoeGoyette, 由Mike Newell执导: `medium`).
    */
   function latinNames(text: string, out: Finding[]): void {
-    if (!/[A-Z]/.test(text)) return;
+    lowerLatinNames(text, out);
+    if ((facts & HAS_UPPER) === 0) return;
     LATIN_WORD.lastIndex = 0;
     for (let m = LATIN_WORD.exec(text); m !== null; m = LATIN_WORD.exec(text)) {
       const s = m.index;
@@ -415,10 +547,65 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const left = leftScore(text, s);
       const right = rightScore(text, e);
       const cue = left === LEFT_CUE || right === RIGHT_CUE;
-      if (!cue) continue;
-      out.push(finding('person-name', text, s, e, 0.2 + left + right));
+      let score = 0.2 + left + right;
+      if (!cue) {
+        // no cue: the first word must be a known given name (JohnCarpenter, Mike Newell); alone,
+        // one that is no English word as well, and not a possessive (Garry'sMod)
+        const first = /^[A-Z][a-z]+/.exec(m[0])?.[0] ?? '';
+        const pair = first.length < m[0].length;
+        if (pair ? !d.latinGivenNames.has(first) : !d.latinGivenAlone.has(first)) continue;
+        if (!pair && (text[e] === "'" || text[e] === '’')) continue;
+        score = pair ? LATIN_PAIR_SCORE : LATIN_ALONE_SCORE;
+      }
+      out.push(finding('person-name', text, s, e, score));
     }
     out.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * A name without a known surname right after a by-line title (记者晓风, 网友艳妮, 作家笛安描写):
+   * two or three characters that make no ordinary word, none a stop character, with a boundary or
+   * a speech word after (`medium`: the title is the only cue). Surname-led ones are read by
+   * `chinese`. Called by the main loop at the last character of a by-line title; the end or -1.
+   */
+  function titledGivenAt(text: string, i: number): number {
+    const w = words;
+    if (w === undefined || i + 2 > text.length) return -1;
+    const f = flags[text.charCodeAt(i)] ?? 0;
+    if (!(f & HAN) || f & (SURNAME | STOP | SOFT_STOP) || !endsAt(bylines, text, i)) return -1;
+    for (let e = Math.min(i + 3, text.length); e >= i + 2; e--) {
+      let ok = true;
+      for (let k = i + 1; k < e && ok; k++) {
+        const g = flags[text.charCodeAt(k)] ?? 0;
+        ok = (g & HAN) !== 0 && !(g & (STOP | SOFT_STOP));
+      }
+      if (!ok) continue;
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      const key = e - i === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
+      if (e - i === 2 ? w.words2.has(key) : w.words3.has(key) || w.words2.has(packHan(a, b))) continue;
+      if (isCommon(text, i, e)) continue;
+      if (rightScore(text, e) >= 0.2) return e;
+    }
+    return -1;
+  }
+
+  /**
+   * Latin names written in lower case (负责人julia女士, 主编annawintour): only right after a title,
+   * with a boundary, a particle or a speech word after.
+   */
+  function lowerLatinNames(text: string, out: Finding[]): void {
+    if (!/[a-z]{3}/.test(text)) return;
+    LATIN_LOWER.lastIndex = 0;
+    for (let m = LATIN_LOWER.exec(text); m !== null; m = LATIN_LOWER.exec(text)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (LATIN_NOT_NAME.has(m[0]) || out.some((f) => s < f.end && f.start < e)) continue;
+      const left = leftScore(text, s);
+      const right = rightScore(text, e);
+      if (left !== LEFT_CUE || right <= 0) continue;
+      out.push(finding('person-name', text, s, e, 0.2 + left + right));
+    }
   }
 
   /**
@@ -427,7 +614,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
    * both a name, the gloss being the cue.
    */
   const glossed = (text: string, out: Finding[]): void => {
-    if (text.indexOf('（') < 0 && text.indexOf('(') < 0) return;
+    if ((facts & HAS_PAREN) === 0) return;
     GLOSS.lastIndex = 0;
     for (let m = GLOSS.exec(text); m !== null; m = GLOSS.exec(text)) {
       const open = m.index;
@@ -509,14 +696,30 @@ export function createPersonName(d: PiiDictionaries): Detector {
     type: 'person-name',
     applies: (p) => p.han >= 2,
     detect(text) {
+      facts = textFacts(text);
+      modernText = text;
+      modern = (facts & READS_MODERN) !== 0;
       const out: Finding[] = [];
       const n = text.length;
       let i = 0;
+      titledNameEnd = -1;
       while (i < n) {
         const f = flags[text.charCodeAt(i)] ?? 0;
-        if (!(f & (SURNAME | TRANSLIT))) {
+        if (!(f & (SURNAME | TRANSLIT | BYLINE_END))) {
           i++;
           continue;
+        }
+        if (f & BYLINE_END) {
+          const e = titledGivenAt(text, i + 1);
+          if (e > 0) {
+            out.push(finding('person-name', text, i + 1, e, TITLED_GIVEN_SCORE));
+            i = e;
+            continue;
+          }
+          if (!(f & (SURNAME | TRANSLIT))) {
+            i++;
+            continue;
+          }
         }
         const prevTranslit = i > 0 && (flags[text.charCodeAt(i - 1)] ?? 0) & TRANSLIT;
         const c = f & SURNAME ? chinese(text, i) : undefined;
@@ -524,6 +727,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const pick = c && t ? (t.end - i > c.end - i + 1 && t.score >= c.score - 0.1 ? t : c) : (c ?? t);
         if (pick && pick.score >= MIN_SCORE) {
           out.push(finding('person-name', text, i, pick.end, pick.score));
+          titledNameEnd = leftScore(text, i) === LEFT_CUE ? pick.end : -1;
           const latin = LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44));
           if (latin?.[1]) {
             const s = pick.end + 1;

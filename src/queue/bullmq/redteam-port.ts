@@ -16,8 +16,8 @@ export function redteamQueuePort(redis: Redis, queue: RunQueue, names: QueueName
       return Promise.all(
         Array.from({ length: batches }, async (_, shard): Promise<BatchState> => {
           const job = await queue.queue.getJob(jobId(queueRun, shard));
-          // removed (its age passed, or by hand): nothing to wait for
-          if (!job) return { shard, state: 'failed', reason: 'job no longer on the queue' };
+          // removed (its age passed, by hand, or a Redis that lost its data): the use case asks the store
+          if (!job) return { shard, state: 'missing' };
           const state = await job.getState();
           if (state === 'completed') return { shard, state };
           if (state === 'failed') return { shard, state, reason: job.failedReason ?? 'failed' };

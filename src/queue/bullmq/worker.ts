@@ -1,4 +1,4 @@
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, UnrecoverableError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { isBeianError } from '../../errors.js';
 import { jobEnvelopeSchema } from '../jobs.js';
@@ -10,6 +10,8 @@ export interface WorkerOptions {
   /** lock time: a killed worker's job returns to the queue after about this long */
   lockMs?: number;
   names?: QueueNames;
+  /** this worker's name on its jobs (BullMQ's processedBy), e.g. host:pid */
+  name?: string;
 }
 
 export interface WorkerState {
@@ -18,9 +20,14 @@ export interface WorkerState {
   completed: number;
   failed: number;
   retried: number;
+  /** jobs handed back unfinished on shutdown (they wait for another worker, no attempt used) */
+  released: number;
   redis: 'ready' | 'reconnecting';
   startedAt: string;
 }
+
+/** at most one job progress update per job and this many ms */
+const PROGRESS_MS = 1000;
 
 /**
  * The worker shell: takes jobs from the queue, dispatches on the registry, hands results to the
@@ -35,16 +42,18 @@ export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSin
     completed: 0,
     failed: 0,
     retried: 0,
+    released: 0,
     redis: 'ready',
     startedAt: new Date().toISOString(),
   };
   const aborts = new Set<AbortController>();
   const lockMs = options.lockMs ?? 30_000;
-  const processor = async (job: Job): Promise<void> => {
+  const processor = async (job: Job, token?: string): Promise<void> => {
     const envelope = jobEnvelopeSchema.parse(job.data);
     // attemptsStarted counts stalled restarts too (a killed worker's job), attemptsMade does not
     const attempt = Math.max(job.attemptsStarted, job.attemptsMade + 1);
     const abort = new AbortController();
+    let lastProgress = 0;
     aborts.add(abort);
     state.active++;
     try {
@@ -54,13 +63,27 @@ export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSin
         shard: envelope.shard,
         attempt,
         signal: abort.signal,
-        progress: (p) => void job.updateProgress(p).catch(() => undefined),
+        // for the dashboard only (the submitter follows the store): once a second, not per block,
+        // which on a 1 GB shard run cost the worker seconds of Redis round trips
+        progress: (p) => {
+          const now = Date.now();
+          if (now - lastProgress < PROGRESS_MS) return;
+          lastProgress = now;
+          void job.updateProgress(p).catch(() => undefined);
+        },
       });
       await sink.done(envelope, attempt, result);
       state.completed++;
     } catch (e) {
       const bad =
         isBeianError(e) && ['USAGE', 'INPUT_INVALID', 'CONFIG_INVALID', 'NOT_FOUND'].includes(e.code);
+      // stopped by a shutdown, not failed: back to waiting without using an attempt, so a fleet
+      // restarted mid-batch a few times never fails a batch for good
+      if (abort.signal.aborted && !bad) {
+        await job.moveToWait(token);
+        state.released++;
+        throw new WaitingError();
+      }
       const final = bad || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const message = e instanceof Error ? e.message : String(e);
       await sink
@@ -82,6 +105,7 @@ export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSin
     stalledInterval: Math.max(1000, Math.round(lockMs / 2)),
     maxStalledCount: 3,
     autorun: false,
+    ...(options.name ? { name: options.name } : {}),
   });
   worker.on('error', () => {
     // connection errors: ioredis reconnects; the state says so
@@ -101,7 +125,7 @@ export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSin
     state,
     /**
      * Graceful stop: no new jobs; the running ones finish within `graceMs`, else they are aborted
-     * and released (their lock lapses and another worker takes them).
+     * and handed back to the queue (waiting, attempt not counted) for another worker.
      */
     async stop(graceMs = 30_000): Promise<void> {
       state.state = 'draining';

@@ -40,6 +40,21 @@ export async function queueRunById(store: Store, id: string) {
   };
 }
 
+/** The newest run of `kind` whose id starts with `idPrefix` (a red-team run's latest submission). */
+export async function latestQueueRun(store: Store, kind: string, idPrefix: string) {
+  // LIKE only narrows (its "_" matches any character, and escapes differ by driver); startsWith decides
+  const rows = await store.db
+    .selectFrom('queue_runs')
+    .select(['id', 'created_at'])
+    .where('kind', '=', kind)
+    .where('id', 'like', `${idPrefix}%`)
+    .execute();
+  const id = rows
+    .filter((r) => r.id.startsWith(idPrefix))
+    .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id))[0]?.id;
+  return id === undefined ? undefined : queueRunById(store, id);
+}
+
 export async function finishQueueRun(store: Store, id: string, status: 'done' | 'failed', report?: unknown) {
   await store.db
     .updateTable('queue_runs')
