@@ -140,7 +140,11 @@ export class CsvCutFinder {
         if (after - this.recordStart > 2) this.header = true;
         this.recordStart = after;
         this.quotes = 0;
-        while (this.header && this.next < this.targets.length && after > (this.targets[this.next] as number)) {
+        while (
+          this.header &&
+          this.next < this.targets.length &&
+          after > (this.targets[this.next] as number)
+        ) {
           if (this.found.at(-1)?.offset !== after) this.found.push({ offset: after, line: this.line });
           this.next++;
         }
