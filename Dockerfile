@@ -2,11 +2,13 @@
 # one-off commands. Everything is installed at build time; nothing downloads when it runs.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts=false
-COPY tsconfig.json tsconfig.build.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+# what `npm run build` reads (npm ci runs it as `prepare`): the sources, the build scripts
+# (dist/vendor bundles, the WebAssembly loop, the KB / lexicon / PII snapshots) and the data they compile
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+COPY scripts ./scripts
+COPY data ./data
+RUN npm ci --ignore-scripts=false && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

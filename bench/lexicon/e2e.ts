@@ -1,6 +1,7 @@
 /**
  * End-to-end corpus scan benchmark (issue #13): what a user waits for, process start to result, on
- * the same files in one run: `beian scan` (2 threads and 1), `rg -F -f`, `grep -F -f`, and the JS
+ * the same files in one run: `beian scan` (2 threads and 1, and 2 threads with the JS line walk instead
+ * of the WebAssembly one: BEIAN_WASM=0), `rg -F -f`, `grep -F -f`, and the JS
  * Aho–Corasick peers behind beian's own reader (bench/lexicon/e2e-peer.mjs). Prints seconds, peak
  * RSS and ours/peer = peer seconds / beian seconds (> 1: beian is faster), the same ratio on CPU
  * seconds (user + system: on a shared, loaded machine wall time mostly measures the neighbours), then

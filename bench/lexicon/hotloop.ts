@@ -1,8 +1,10 @@
 /**
  * Micro-benchmark of the scan workers' hot loop (issue #13): Scanner.lines, the UTF-8 byte walk of
- * the automaton, new (src/lexicon/automaton.ts) against the frozen pre-change copy
- * (hotloop-baseline.ts), side by side in one run on the same bytes and automaton. Prints MB/s of
- * UTF-8 input per CPU second (the machine is shared: wall time measures the neighbours) and new/old (> 1: the new loop is faster); checks both flag the same lines.
+ * the automaton: WebAssembly (src/lexicon/wasm, built by npm run build), today's JS
+ * (src/lexicon/automaton.ts) and the frozen pre-change JS copy (hotloop-baseline.ts), side by side in
+ * one run on the same bytes and automaton. Prints MB/s of UTF-8 input per CPU second (the machine is
+ * shared: wall time measures the neighbours) and the ratios (> 1: the first is faster); checks that
+ * all three flag the same lines.
  *
  * Corpus and keywords as in e2e.ts (chinese-poetry + CLUENER + Weibo NER lines; konsheng + houbb
  * keywords, seeded shuffle), keywords normalised, no variants.

@@ -5,6 +5,8 @@
  *   npx tsx bench/pii/ner.ts [heldout|tune|dev|all] [--model weights.json] [--train] [--model-margin=N]
  * --train fits the optional sequence model on the TUNE split in memory (never written, never
  * shipped: the corpora are research-only) and scores rules + model on the held-out split.
+ * BEIAN_NER_DEBUG=N (tune/dev/all only) prints the misses and false positives by pattern, then N
+ * of each.
  */
 import { readFileSync } from 'node:fs';
 import { createDetectors, type Finding, loadPiiDictionaries, scanText } from '../../src/pii/index.js';
@@ -197,6 +199,38 @@ console.log(
 console.log(
   `(speed here is not meaningful: small sentences, cold JIT; see bench/pii/throughput.ts) ${(bytes / 1e6 / secs).toFixed(2)} MB/s`,
 );
+if (process.env.BEIAN_NER_DEBUG && split !== 'heldout') {
+  // the misses by pattern: what kind of name or address the rules leave (error analysis, tune split only)
+  const translit = new Set(dicts.nameCues.translit);
+  const surnames = new Set(dicts.surnames);
+  const kindOfMiss = (line: string): string => {
+    const [kind, rest] = [line.slice(0, line.indexOf(' ')), line.slice(line.indexOf(' ') + 1)];
+    const v = rest.slice(0, rest.indexOf(' | '));
+    if (kind === 'address-street')
+      return /[0-9０-９]号/.test(v)
+        ? 'address: with a door number'
+        : /(?:路|街|巷|弄|胡同|大道)$/.test(v)
+          ? 'address: street name, no number'
+          : /(?:村|小区|花园|广场|大厦|公寓)$/.test(v)
+            ? 'address: village, estate or building'
+            : 'address: other';
+    if (/[A-Za-z]/.test(v)) return 'person: Latin script';
+    if (/[·•・]/.test(v) || [...v].every((c) => translit.has(c))) return 'person: transliterated';
+    if (surnames.has(v.slice(0, 2)) || surnames.has(v.slice(0, 1))) return 'person: surname-led';
+    return 'person: no surname from the table';
+  };
+  const byKind = new Map<string, number>();
+  for (const m of misses) byKind.set(kindOfMiss(m), (byKind.get(kindOfMiss(m)) ?? 0) + 1);
+  console.log('--- misses by pattern');
+  for (const [k, c] of [...byKind].sort((a, b) => b[1] - a[1])) console.log(`${String(c).padStart(6)}  ${k}`);
+  const byConf = new Map<string, number>();
+  for (const e of errors) {
+    const [type, , conf] = e.split(' ');
+    byConf.set(`${type} ${conf}`, (byConf.get(`${type} ${conf}`) ?? 0) + 1);
+  }
+  console.log('--- false positives by type and confidence');
+  for (const [k, c] of [...byConf].sort((a, b) => b[1] - a[1])) console.log(`${String(c).padStart(6)}  ${k}`);
+}
 if (process.env.BEIAN_NER_DEBUG) {
   const n = Number(process.env.BEIAN_NER_DEBUG) || 40;
   console.log('--- misses');

@@ -166,6 +166,7 @@ const rows: Array<{
   name: string;
   ms: number;
   cpuMs: number;
+  submitterCpuMs: number;
   submitterRss: number;
   workerRss: number[];
   b: Breakdown;
@@ -214,6 +215,7 @@ for (const n of [1, 2]) {
     name: `queued, ${n} worker(s)`,
     ms: q.ms,
     cpuMs: q.cpuMs + workerCpu,
+    submitterCpuMs: q.cpuMs,
     submitterRss: q.rssMb,
     workerRss,
     b: await breakdown(prefix, runId, startedAt, endedAt),
@@ -233,7 +235,7 @@ console.log(
 );
 for (const r of rows)
   console.log(
-    `${r.name}: ${s1(r.ms)} s, ${(mb / (r.ms / 1000)).toFixed(1)} MB/s; plan ${s1(r.b.planMs)} s, shard work ${s1(r.b.workMs)} s (sum over workers), gaps between jobs ${s1(r.b.gapMs)} s, tail ${s1(r.b.tailMs)} s; peak RSS submitter ${r.submitterRss.toFixed(0)} MB, workers ${r.workerRss.map((x) => x.toFixed(0)).join('/')} MB`,
+    `${r.name}: ${s1(r.ms)} s, ${(mb / (r.ms / 1000)).toFixed(1)} MB/s; plan ${s1(r.b.planMs)} s, shard work ${s1(r.b.workMs)} s (sum over workers), gaps between jobs ${s1(r.b.gapMs)} s, tail ${s1(r.b.tailMs)} s; CPU submitter ${s1(r.submitterCpuMs)} s, workers ${s1(r.cpuMs - r.submitterCpuMs)} s; peak RSS submitter ${r.submitterRss.toFixed(0)} MB, workers ${r.workerRss.map((x) => x.toFixed(0)).join('/')} MB`,
   );
 console.log(
   `CPU time (user+system, all processes): local ${s1(local.cpuMs)} s, ${rows.map((r) => `${r.name} ${s1(r.cpuMs)} s`).join(', ')}`,

@@ -1,20 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../../test/helpers/scratch.js';
 import { readCorpus } from './read.js';
 import type { CorpusItem, CorpusReadOptions } from './types.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'beian-corpus-'));
-const write = (name: string, data: string | Uint8Array): string => {
-  const p = join(dir, name);
-  writeFileSync(p, data);
-  return p;
-};
+const { dir, put: write } = scratchDir('beian-corpus-');
 const collect = async (files: string[], options: CorpusReadOptions = {}): Promise<CorpusItem[]> => {
   const out: CorpusItem[] = [];
   for await (const i of readCorpus(files, options)) out.push(i);

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
-import { BeianError, type Issue, issueOf, osReason } from '../errors.js';
+import { BeianError, type Issue, issueOf } from '../errors.js';
 import { DEFAULT_KB_DIR, type Kb } from '../kb/index.js';
+import { readYamlFile } from '../util/yaml-file.js';
 import { validatedInto } from '../util/zod-issues.js';
 import {
   ChecklistFile,
@@ -68,14 +67,8 @@ export function buildFairnessData(fairness: unknown, checklist: unknown, kb: Kb)
 
 /** Reads data/kb/fairness.yaml and data/kb/checklist.yaml (a reader: the only I/O here). */
 export function loadFairnessData(kb: Kb, dir: string = DEFAULT_KB_DIR): FairnessData {
-  const read = (name: string): unknown => {
-    const file = `${dir.replace(/\/$/, '')}/${name}`;
-    try {
-      return parse(readFileSync(file, 'utf8'));
-    } catch (cause) {
-      throw BeianError.of('CONFIG_INVALID', 'file.cannotRead', { file, reason: osReason(cause) }, { cause });
-    }
-  };
+  const read = (name: string): unknown =>
+    readYamlFile(`${dir.replace(/\/$/, '')}/${name}`, 'CONFIG_INVALID', 'file.cannotRead');
   return buildFairnessData(read('fairness.yaml'), read('checklist.yaml'), kb);
 }
 

@@ -47,6 +47,48 @@ describe('serializeMatcher / deserializeMatcher', () => {
     expect(flags).toEqual([true, true, true]);
   });
 
+  it('loads a file written before the WebAssembly layout was stored, and lays it out at load', () => {
+    // the same file without its last array (the layout) and the header's offsets for it
+    const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len)));
+    const region = bytes.subarray((12 + len + 3) & ~3, bytes.length - header.lengths.wasmImage * 4);
+    delete header.lengths.wasmImage;
+    delete header.wasm;
+    const words = new Int32Array(region.buffer, region.byteOffset, region.length / 4);
+    let h = 0x811c9dc5;
+    for (const w of words) h = Math.imul(h ^ w, 0x01000193);
+    header.checksum = h >>> 0;
+    const json = new TextEncoder().encode(JSON.stringify(header));
+    const start = (12 + json.length + 3) & ~3;
+    const old = new Uint8Array(start + region.length);
+    old.set(bytes.subarray(0, 8));
+    new DataView(old.buffer).setUint32(8, json.length, true);
+    old.set(json, 12);
+    old.set(region, start);
+    const loaded = deserializeMatcher(old);
+    expect(loaded.automaton.wasm).toBeUndefined();
+    const text = '免费色*情网站, PORN 与性别, 他叫马𫘜';
+    expect(loaded.scan(text)).toEqual(m.scan(text));
+    const line = new TextEncoder().encode(`${text}\n`);
+    const flags: boolean[] = [];
+    wasmLines(loaded.automaton)?.(line, 0, line.length, (_s, _e, hit) => flags.push(hit));
+    expect(flags).toEqual([true]);
+  });
+
+  it('refuses a stored WebAssembly layout whose offsets leave its image (the hot loop trusts them)', () => {
+    const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len)));
+    // the hash table moved to the image's last slot: its probes would read past the image
+    header.wasm.hash = header.wasm.size - 16;
+    // same header length, so the arrays stay where they are (the checksum covers only the arrays)
+    const text = JSON.stringify(header);
+    const json = new TextEncoder().encode(text + ' '.repeat(len - new TextEncoder().encode(text).length));
+    expect(json.length).toBe(len);
+    const bad = bytes.slice();
+    bad.set(json, 12);
+    expect(() => deserializeMatcher(bad)).toThrow(/WebAssembly layout does not fit/);
+  });
+
   it('rejects bytes that are not a compiled lexicon', () => {
     expect(() => deserializeMatcher(new TextEncoder().encode('not a lexicon at all'))).toThrow(/bad magic/);
   });

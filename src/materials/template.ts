@@ -60,24 +60,25 @@ export class Template {
     return this.file.title;
   }
 
+  /** A label or section neither this template nor the shared one has: named by file and path. */
+  private missing(part: 'labels' | 'sections', key: string): BeianError {
+    const file = `${this.id}.${this.lang}.yaml`;
+    const [head, issue] =
+      part === 'labels'
+        ? (['materials.template.noLabel', 'materials.template.missingLabel'] as const)
+        : (['materials.template.noSection', 'materials.template.missingSection'] as const);
+    return BeianError.of(
+      'CONFIG_INVALID',
+      head,
+      { file, key },
+      { issues: [issueOf({ file, path: `${part}.${key}` }, issue)] },
+    );
+  }
+
   /** A label from this template, else from the shared one. */
   l(key: string, vars?: Vars): string {
     const text = this.file.labels[key] ?? this.common.labels[key];
-    if (text === undefined) {
-      throw BeianError.of(
-        'CONFIG_INVALID',
-        'materials.template.noLabel',
-        { file: `${this.id}.${this.lang}.yaml`, key },
-        {
-          issues: [
-            issueOf(
-              { file: `${this.id}.${this.lang}.yaml`, path: `labels.${key}` },
-              'materials.template.missingLabel',
-            ),
-          ],
-        },
-      );
-    }
+    if (text === undefined) throw this.missing('labels', key);
     return fill(text, vars);
   }
 
@@ -88,21 +89,7 @@ export class Template {
    */
   sec(key: string, vars: Vars, blocks: Block[] = [], children: Section[] = [], withText = true): Section {
     const t = this.file.sections[key] ?? this.common.sections[key];
-    if (!t) {
-      throw BeianError.of(
-        'CONFIG_INVALID',
-        'materials.template.noSection',
-        { file: `${this.id}.${this.lang}.yaml`, key },
-        {
-          issues: [
-            issueOf(
-              { file: `${this.id}.${this.lang}.yaml`, path: `sections.${key}` },
-              'materials.template.missingSection',
-            ),
-          ],
-        },
-      );
-    }
+    if (!t) throw this.missing('sections', key);
     const texts = t.text === undefined || !withText ? [] : Array.isArray(t.text) ? t.text : [t.text];
     const cites = (t.cite ?? []).map((c) => formatCitation(this.kb, c, this.lang));
     return section(

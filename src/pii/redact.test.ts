@@ -99,3 +99,44 @@ describe('de-identification strategies', () => {
     );
   });
 });
+
+describe('maskValue without a regex per character', () => {
+  // the composition it replaced, kept here as the reference
+  const SEP = /[\s\-·•.:@/]/;
+  const reference = (v: string, prefix0: number, suffix: number): string => {
+    const chars = [...v];
+    const counted = chars.filter((c) => !SEP.test(c)).length;
+    let prefix = prefix0;
+    if (prefix + suffix >= counted) prefix = Math.max(0, Math.min(prefix, counted - suffix - 1));
+    let seen = 0;
+    return chars
+      .map((c) => {
+        if (SEP.test(c)) return c;
+        const i = seen++;
+        return i < prefix || i >= counted - suffix ? c : '*';
+      })
+      .join('');
+  };
+  it('masks exactly as the per-character regex did, white space and astral characters included', () => {
+    const ch = fc.constantFrom(...('张三1 -·•.:@/\t\u3000\u00a0\u2005\ufeffaX𠀋😀'.match(/[\s\S]/gu) ?? []));
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 20 }), fc.nat(4), fc.nat(4), (cs, p, x) => {
+        const value = cs.join('');
+        expect(
+          maskValue({ type: 'cn-landline', value }, { strategy: 'mask', keepPrefix: p, keepSuffix: x }),
+        ).toBe(reference(value, p, x));
+      }),
+    );
+  });
+  it('treats every UTF-16 code as the regex did', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const value = `ab${String.fromCharCode(c)}cd`;
+      const want = reference(value, 1, 1);
+      const got = maskValue(
+        { type: 'cn-landline', value },
+        { strategy: 'mask', keepPrefix: 1, keepSuffix: 1 },
+      );
+      if (got !== want) expect({ c, got }).toEqual({ c, got: want });
+    }
+  });
+});

@@ -33,7 +33,14 @@ const RANK: Record<PiiType, number> = Object.fromEntries(PII_TYPES.map((t, i) =>
 function resolveOverlaps(all: Finding[]): Finding[] {
   if (all.length <= 1) return all;
   // the usual case (findings of different detectors far apart) needs no ranking: when no two
-  // overlap, the greedy pick below keeps them all
+  // overlap, the greedy pick below keeps them all; often they are in text order already
+  let ordered = true;
+  for (let k = 1; k < all.length && ordered; k++) {
+    const a = all[k - 1] as Finding;
+    const b = all[k] as Finding;
+    ordered = a.start <= b.start && a.end <= b.start;
+  }
+  if (ordered) return all;
   const byStart = all.slice().sort((a, b) => a.start - b.start);
   let overlap = false;
   for (let k = 1; k < byStart.length && !overlap; k++)
@@ -62,22 +69,27 @@ export function planScan(detectors: DetectorRegistry, options: ScanOptions = {})
   const gated: Detector[] = types.map((t) => detectors[t]);
   // the user's detectors have no prefilter: they run on every text
   const always: Detector[] = (options.extra ?? []).filter((d) => types.includes(d.type));
+  // no closure or array per text: most texts end with no finding at all
+  const keep = (all: Finding[] | undefined, found: readonly Finding[]): Finding[] | undefined => {
+    let out = all;
+    for (let k = 0; k < found.length; k++) {
+      const f = found[k] as Finding;
+      if (CONFIDENCE_ORDER[f.confidence] < min) continue;
+      if (out === undefined) out = [f];
+      else out.push(f);
+    }
+    return out;
+  };
   return (text) => {
     if (text.length === 0) return [];
-    const all: Finding[] = [];
+    let all: Finding[] | undefined;
     const profile = profileText(text);
-    const keep = (found: readonly Finding[]) => {
-      for (let k = 0; k < found.length; k++) {
-        const f = found[k] as Finding;
-        if (CONFIDENCE_ORDER[f.confidence] >= min) all.push(f);
-      }
-    };
     for (let k = 0; k < gated.length; k++) {
       const d = gated[k] as Detector;
-      if (d.applies === undefined || d.applies(profile)) keep(d.detect(text));
+      if (d.applies === undefined || d.applies(profile)) all = keep(all, d.detect(text));
     }
-    for (let k = 0; k < always.length; k++) keep((always[k] as Detector).detect(text));
-    return resolveOverlaps(all);
+    for (let k = 0; k < always.length; k++) all = keep(all, (always[k] as Detector).detect(text));
+    return all === undefined ? [] : resolveOverlaps(all);
   };
 }
 

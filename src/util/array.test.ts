@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendAll, nestedDeeperThan } from './array.js';
+import { appendAll, firstPer, nestedDeeperThan } from './array.js';
 
 describe('appendAll', () => {
   it('appends in order, however many items (spread would overflow the stack)', () => {
@@ -19,5 +19,21 @@ describe('nestedDeeperThan', () => {
     expect(nestedDeeperThan({ a: [{ b: 1 }] }, 3)).toBe(false);
     expect(nestedDeeperThan({ a: [{ b: [] }] }, 3)).toBe(true);
     expect(nestedDeeperThan('text', 0)).toBe(false);
+  });
+});
+
+describe('firstPer', () => {
+  it('keeps the first item of each key, in order (the newest of each when sorted newest first)', () => {
+    const rows = [
+      { k: 'b', n: 3 },
+      { k: 'a', n: 2 },
+      { k: 'b', n: 1 },
+      { k: 'a', n: 0 },
+    ];
+    expect(firstPer(rows, (r) => r.k)).toEqual([
+      { k: 'b', n: 3 },
+      { k: 'a', n: 2 },
+    ]);
+    expect(firstPer([], String)).toEqual([]);
   });
 });

@@ -1,25 +1,23 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { scratchDir } from '../helpers/scratch.js';
 
 /**
  * Why a line was not read travels as a catalogue key (through worker threads for scan and pii) and
  * is translated where it is printed: Chinese by default, English with --lang en, always with
  * file:line. Only the lines naming our bad files are compared (the rest is the report).
  */
-let cwd = '';
+const { dir: cwd, put } = scratchDir('beian-malformed-');
 beforeAll(() => {
-  cwd = mkdtempSync(join(tmpdir(), 'beian-malformed-'));
-  writeFileSync(
-    join(cwd, 'bad.jsonl'),
+  put(
+    'bad.jsonl',
     ['{"text": "今天天气很好"}', '{"text":', '{"other": 1}', '[1, 2]', '{"text": "明天见"}', ''].join('\n'),
   );
-  writeFileSync(join(cwd, 'bad.csv'), 'text,source\n"open,a\n晴天,b\n');
-  writeFileSync(join(cwd, 'log.csv'), 'sku,price,g\na,1,x\nb,abc,y\n,3,x\nc,4,y\n');
-  writeFileSync(
-    join(cwd, 'train.jsonl'),
+  put('bad.csv', 'text,source\n"open,a\n晴天,b\n');
+  put('log.csv', 'sku,price,g\na,1,x\nb,abc,y\n,3,x\nc,4,y\n');
+  put(
+    'train.jsonl',
     [
       '{"text": "张三来了", "spans": [{"type": "person-name", "start": 0, "end": 2}]}',
       'oops',

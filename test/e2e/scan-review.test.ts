@@ -1,15 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { scratchDir } from '../helpers/scratch.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'beian-review-e2e-'));
-const put = (name: string, data: string): string => {
-  const p = join(dir, name);
-  writeFileSync(p, data);
-  return p;
-};
+const { dir, put } = scratchDir('beian-review-e2e-');
 const lib = put('lib.txt', '#! category=A.1.6 severity=3\n色情网站\n');
 const clean = (i: number) => `第${i}条记录：今天天气很好，我们去公园散步，联系电话13812345678。`;
 

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import { z } from 'zod';
-import { BeianError, osReason } from '../../errors.js';
+import { BeianError } from '../../errors.js';
 import type { AbuseRule } from '../../guard/abuse.js';
 import { type TextLabel, validLabelText } from '../../guard/label.js';
 import type { GuardPolicy } from '../../guard/policy.js';
@@ -12,6 +10,7 @@ import type { Replies } from '../../guard/replies.js';
 import type { Lang } from '../../i18n/index.js';
 import { type Kb, threshold } from '../../kb/index.js';
 import type { GuardSection } from '../../project/sections/guard.js';
+import { readYamlFile } from '../../util/yaml-file.js';
 import { validated } from '../../util/zod-issues.js';
 import { type LoadedLexicon, loadLexicon } from '../lexicon.js';
 import { readProjectFile } from '../project-file.js';
@@ -33,12 +32,7 @@ const RepliesFile = z
 
 /** Reads a replies file (data/guard/replies.yaml shape); errors name the file and field. */
 export function loadReplies(file: string = DEFAULT_REPLIES_FILE): Replies {
-  let raw: unknown;
-  try {
-    raw = parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw BeianError.of('CONFIG_INVALID', 'guard.repliesUnreadable', { file, reason: osReason(e) });
-  }
+  const raw = readYamlFile(file, 'CONFIG_INVALID', 'guard.repliesUnreadable');
   return validated(RepliesFile, raw, file, 'CONFIG_INVALID', 'guard.repliesInvalid');
 }
 

@@ -189,7 +189,8 @@ export async function followScanRun(
   options: { onProgress?: (p: RunProgress) => void; pollMs?: number; reenqueueMs?: number } = {},
 ): Promise<void> {
   const totalBytes = spec.shards.reduce((n, s) => n + shardBytes(s), 0);
-  let lastEnqueue = Date.now();
+  const following = Date.now();
+  let lastEnqueue = following;
   let enqueuing: Promise<unknown> | undefined;
   for (;;) {
     const failures = await finalFailures(store, run);
@@ -207,7 +208,10 @@ export async function followScanRun(
           lastEnqueue = Date.now();
         });
     }
-    await new Promise((r) => setTimeout(r, options.pollMs ?? 250));
+    // quick looks while a small run may already be done, then once a second: each look is two
+    // queries, and over a long run they added up to seconds of the submitter's CPU
+    const poll = options.pollMs ?? (Date.now() - following < 5000 ? 250 : 1000);
+    await new Promise((r) => setTimeout(r, poll));
   }
 }
 

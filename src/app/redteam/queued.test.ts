@@ -13,6 +13,7 @@ import { startWorker } from '../../queue/bullmq/worker.js';
 import { jobRegistry } from '../../queue/registry.js';
 import type { TargetConfig } from '../../redteam/targets/config.js';
 import { openStore } from '../../store/index.js';
+import { queueRunById } from '../../store/repos/queue.js';
 import { startMockModel } from '../../testing/mock-model.js';
 import { storeSink } from '../queue/sink.js';
 import { redteamBatchJob } from './batch-job.js';
@@ -181,6 +182,8 @@ describe.skipIf(!REDIS || !PG)(
       expect(got.failedBatches).toEqual([]);
       expect(got.json.completed).toBe(sub.pending);
       expect(await qdeps.queue.loadMeta(sub.runId)).toMatchObject({ batches: sub.batches });
+      const meta = await qdeps.queue.loadMeta(sub.runId);
+      expect((await queueRunById(store, meta?.queueRun ?? ''))?.status).toBe('done');
       // once done, the lost jobs that have results count as completed, whatever the queue holds
       await wipe();
       const again = await followQueuedRun(sub.runId, qdeps);

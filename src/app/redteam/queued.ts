@@ -1,6 +1,12 @@
 import { BeianError, type Issue } from '../../errors.js';
 import type { JobEnvelope } from '../../queue/jobs.js';
-import { createQueueRun, finalFailures, latestQueueRun, partialProgress } from '../../store/repos/queue.js';
+import {
+  createQueueRun,
+  finalFailures,
+  finishQueueRun,
+  latestQueueRun,
+  partialProgress,
+} from '../../store/repos/queue.js';
 import { batchOptions, REDTEAM_BATCH, type RedteamBatchPayload, splitBatches } from './batch-job.js';
 import { okKeys, runCounts, storedOutcome } from './progress.js';
 import { finishRun, openQueuedRun, type RunDeps, type RunOptions, type RunOutcome } from './run.js';
@@ -230,6 +236,8 @@ export async function followQueuedRun(
         meta.pending,
         deps,
       );
+      // the submission's row says how it ended (no row: submitted before the row existed)
+      await finishQueueRun(deps.store, meta.queueRun, failedBatches.length ? 'failed' : 'done');
       return { ...outcome, failedBatches };
     }
     await new Promise((r) => setTimeout(r, pollMs));

@@ -12,7 +12,9 @@ export class CodeSet {
     for (const ch of chars) this.table[ch.charCodeAt(0)] = 1;
   }
   has(code: number): boolean {
-    return this.table[code] === 1;
+    // a range test first: NaN (a code past the end of a text) must not reach the typed-array load,
+    // where optimised code would give up its integer index and deoptimise, again and again
+    return code >= 0 && code < 0x10000 && this.table[code] === 1;
   }
 }
 
@@ -39,10 +41,11 @@ export class WordIndex {
     }
   }
   has(code: number): boolean {
-    return (this.ids[code] ?? 0) > 0;
+    return code >= 0 && code < 0x10000 && (this.ids[code] as number) > 0;
   }
   get(code: number): string[] | undefined {
-    const id = this.ids[code] ?? 0;
+    if (!(code >= 0 && code < 0x10000)) return undefined;
+    const id = this.ids[code] as number;
     return id > 0 ? this.lists[id - 1] : undefined;
   }
   /** some word of the index starts at `at` in `text` (for an index by first character) */

@@ -29,7 +29,7 @@ const NO_CUE_FLOOR = 3;
 const AMBIGUOUS_FLOOR = 5;
 const GIVEN_LIKE = 1.5;
 const NO_CUE_BASE = 0.4;
-const WEAK_BONUS = 0.25;
+const WEAK_BONUS = 0.28;
 const NO_CUE_MAX = 0.84;
 const LEFT_CUE = 0.45;
 const RIGHT_CUE = 0.35;
@@ -177,6 +177,10 @@ export function createPersonName(d: PiiDictionaries): Detector {
     return e - i >= 3 && common3.has(key3(a, b, text.charCodeAt(i + 2)));
   };
   const compound2 = intSet([...compound].map((w) => key2(w.charCodeAt(0), w.charCodeAt(1))));
+  // the first characters of compound surnames: most surname characters start none (one byte read)
+  const compoundHead = codeSet([...compound].map((w) => w[0]).join(''));
+  const isCompound = (text: string, i: number): boolean =>
+    compoundHead.has(text.charCodeAt(i)) && compound2.has(key2(text.charCodeAt(i), text.charCodeAt(i + 1)));
   // (only words of 2 to 6 characters are looked for)
   const stopWords = new WordIndex(
     translitStop.filter((w) => w.length >= 2 && w.length <= 6),
@@ -254,7 +258,17 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (let k = i + sl; k < e; k++) m += Math.min(words.given[text.charCodeAt(k)] ?? 0, GIVEN_CAP);
     const len = e - i;
     const key = len === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
-    if (len === 2 ? words.words2.has(key) : words.words3.has(key)) m -= WORD_PENALTY;
+    // a three-character entry the list tags as a person (周星驰, 许鞍华) is no ordinary word, even
+    // when used often, unless it reads as a transliteration (夏威夷, 吉隆坡) or doubles a character (金灿灿)
+    if (
+      len === 3 &&
+      words.names.has(key) &&
+      text.charCodeAt(i + 1) !== text.charCodeAt(i + 2) &&
+      (translitAt(text, i) ? 1 : 0) + (translitAt(text, i + 1) ? 1 : 0) + (translitAt(text, i + 2) ? 1 : 0) <
+        2
+    )
+      m += 0;
+    else if (len === 2 ? words.words2.has(key) : words.words3.has(key)) m -= WORD_PENALTY;
     if (len === 3 && sl === 1 && words.words2.has(packHan(a, b))) m -= PREFIX_PENALTY;
     if (len === 2 && e < text.length && words.words3.has(pack3(a, b, text.charCodeAt(e)))) m -= GLUE_PENALTY;
     if (i > 0 && words.words2.has(packHan(text.charCodeAt(i - 1), a))) m -= GLUE_PENALTY;
@@ -313,6 +327,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
     !(i > 0 && ADDRESS_BEFORE.has(text.charCodeAt(i - 1))) &&
     // 《…: the title of a work
     !(i > 0 && text.charCodeAt(i - 1) === 0x300a);
+  /** where the last name found after a title ended (-1: none), for a by-line of several names */
+  let titledNameEnd = -1;
   // the statistics come from modern simplified Chinese; classical or traditional text (於, 焉, 曰…)
   // reads as a list of names to them, so there a cue-less candidate is scored as without them
   let modernText = '';
@@ -342,13 +358,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
         : 0;
 
   function chinese(text: string, i: number): { end: number; score: number } | undefined {
-    const sl = compound2.has(key2(text.charCodeAt(i), text.charCodeAt(i + 1)))
-      ? 2
-      : (flags[text.charCodeAt(i)] ?? 0) & SINGLE
-        ? 1
-        : 0;
+    const sl = isCompound(text, i) ? 2 : (flags[text.charCodeAt(i)] ?? 0) & SINGLE ? 1 : 0;
     if (sl === 0) return undefined;
-    const left = leftScore(text, i);
+    // right after a name found with a title before it, a second name is read as after a boundary
+    // (记者陈珂胡琼: the by-line of two reporters)
+    const left = i === titledNameEnd ? Math.max(0.15, leftScore(text, i)) : leftScore(text, i);
     // inside running text (no cue, no boundary before): only a context after can make a name, so
     // give up at once when neither possible end has one (most surname characters end here)
     if (
@@ -368,12 +382,16 @@ export function createPersonName(d: PiiDictionaries): Detector {
       !endsAt(titles, text, i)
     )
       return undefined;
+    // a surname and 某 (张某, 李某某) is the usual way to withhold a name: already de-identified
+    if (text.charCodeAt(i + sl) === 0x67d0) return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
     let bestEnd = -1;
     let bestScore = 0;
     let bestCue = false;
+    // the word statistics speak for modern simplified text only (see isModern)
+    const statsOn = words !== undefined && isModern(text);
     for (let g = 2; g >= 1; g--) {
       const gs = i + sl;
       let nameLike = 0;
@@ -384,8 +402,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         if (!(f & HAN) || f & STOP) ok = false;
         else if (f & SOFT_STOP) soft = true;
         // a name-like character: in data/pii's list, or frequent in the word list's names
-        else if (f & GIVEN || (words !== undefined && (words.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE))
-          nameLike++;
+        else if (f & GIVEN || (statsOn && (words?.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE)) nameLike++;
       }
       if (!ok) continue;
       // the second given character starting a speech word or suffix belongs to what follows
@@ -393,7 +410,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const e = gs + g;
       // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
       const right =
-        left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) ? RIGHT_CUE : rightScore(text, e);
+        left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)
+          ? RIGHT_CUE
+          : rightScore(text, e);
       if (
         g === 2 &&
         (startsAt(speech, text, gs + 1) ||
@@ -402,6 +421,18 @@ export function createPersonName(d: PiiDictionaries): Detector {
         continue;
       if (isCommon(text, i, e)) continue;
       if (right === BLOCKED) continue;
+      // in a by-line run of names (记者冯淼孙立新报道), a third character that is a surname starts
+      // the next name when that one ends at a cue, a boundary or a further surname
+      if (
+        g === 2 &&
+        right === 0 &&
+        (left === LEFT_CUE || i === titledNameEnd) &&
+        ((flags[text.charCodeAt(gs + 1)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE &&
+        (rightScore(text, gs + 3) > 0 ||
+          rightScore(text, gs + 4) > 0 ||
+          ((flags[text.charCodeAt(gs + 3)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE)
+      )
+        continue;
       const cue = left === LEFT_CUE || right === RIGHT_CUE;
       // a surname that is a conjunction or preposition (和, 同, 向) takes a speech cue after it: a
       // title before is not enough (学者和教师, 民警向警方)
@@ -446,6 +477,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
         if (doubtful && m < AMBIGUOUS_FLOOR) continue;
         score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
       } else if ((left === 0 && right === 0) || doubtful) continue;
+      // one cue and nothing else (黄胄的作品, inside running text): name-like characters, by the
+      // statistics, carry it over the floor as they do a boundary (capped below `high`)
+      else if (cue && score < MIN_SCORE && words !== undefined && isModern(text)) {
+        const m = nameOdds(text, i, sl, e);
+        if (m >= NO_CUE_FLOOR) score = Math.min(NO_CUE_MAX, score + oddsBonus(m, false));
+      }
       // below the floor it could not win anyway; the word test is the dearest, so it comes last
       if (score < MIN_SCORE) continue;
       if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE)) continue;
@@ -456,7 +493,10 @@ export function createPersonName(d: PiiDictionaries): Detector {
         bestCue = cue;
       }
     }
-    return bestEnd < 0 ? undefined : { end: bestEnd, score: bestScore };
+    if (bestEnd < 0) return undefined;
+    // a known club, place or brand starting here (尤文, 蓝军, 马略卡) is no name, whatever the cue
+    if (stopWords.startsAt(text, i)) return undefined;
+    return { end: bestEnd, score: bestScore };
   }
 
   function translit(text: string, i: number): { end: number; score: number } | undefined {
@@ -662,6 +702,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const out: Finding[] = [];
       const n = text.length;
       let i = 0;
+      titledNameEnd = -1;
       while (i < n) {
         const f = flags[text.charCodeAt(i)] ?? 0;
         if (!(f & (SURNAME | TRANSLIT | BYLINE_END))) {
@@ -686,6 +727,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const pick = c && t ? (t.end - i > c.end - i + 1 && t.score >= c.score - 0.1 ? t : c) : (c ?? t);
         if (pick && pick.score >= MIN_SCORE) {
           out.push(finding('person-name', text, i, pick.end, pick.score));
+          titledNameEnd = leftScore(text, i) === LEFT_CUE ? pick.end : -1;
           const latin = LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44));
           if (latin?.[1]) {
             const s = pick.end + 1;

@@ -26,6 +26,9 @@ export interface WorkerState {
   startedAt: string;
 }
 
+/** at most one job progress update per job and this many ms */
+const PROGRESS_MS = 1000;
+
 /**
  * The worker shell: takes jobs from the queue, dispatches on the registry, hands results to the
  * sink. Bad input (a BeianError of a bad-input code) is unrecoverable: BullMQ does not retry it.
@@ -50,6 +53,7 @@ export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSin
     // attemptsStarted counts stalled restarts too (a killed worker's job), attemptsMade does not
     const attempt = Math.max(job.attemptsStarted, job.attemptsMade + 1);
     const abort = new AbortController();
+    let lastProgress = 0;
     aborts.add(abort);
     state.active++;
     try {
@@ -59,7 +63,14 @@ export function startWorker(redis: Redis, registry: JobRegistry, sink: ResultSin
         shard: envelope.shard,
         attempt,
         signal: abort.signal,
-        progress: (p) => void job.updateProgress(p).catch(() => undefined),
+        // for the dashboard only (the submitter follows the store): once a second, not per block,
+        // which on a 1 GB shard run cost the worker seconds of Redis round trips
+        progress: (p) => {
+          const now = Date.now();
+          if (now - lastProgress < PROGRESS_MS) return;
+          lastProgress = now;
+          void job.updateProgress(p).catch(() => undefined);
+        },
       });
       await sink.done(envelope, attempt, result);
       state.completed++;

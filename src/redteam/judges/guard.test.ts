@@ -141,9 +141,11 @@ describe('garbled guard output is never a pass (properties over recorded output 
       .join('\n');
     return (
       t === 'safe' ||
-      /^Safety: ?Safe(\nCategories: ?None)?(\nRefusal: ?(Yes|No))?$/.test(t) ||
-      /^Safety: ?Safe\nCategories: ?[A-Za-z &-]+(, ?[A-Za-z &-]+)*(\nRefusal: ?(Yes|No))?$/.test(t) ||
-      /^\[(Answer|答案)\] ?(safe|Safe|SAFE|安全)(\n\[(Analysis|分析)\][\s\S]*)?$/.test(t)
+      /^Safety:[ \t]*Safe(\nCategories:[ \t]*None)?(\nRefusal:[ \t]*(Yes|No))?$/.test(t) ||
+      /^Safety:[ \t]*Safe\nCategories:[ \t]*[A-Za-z &-]+(, ?[A-Za-z &-]+)*(\nRefusal:[ \t]*(Yes|No))?$/.test(
+        t,
+      ) ||
+      /^\[(Answer|答案)\][ \t]*(safe|Safe|SAFE|安全)(\n\[(Analysis|分析)\][\s\S]*)?$/.test(t)
     );
   };
   const garble = fc.oneof(
@@ -188,6 +190,13 @@ describe('garbled guard output is never a pass (properties over recorded output 
       ),
       { numRuns: 400 },
     );
+  });
+  it('spaces or tabs inside a label are formatting; other whitespace is not a label', async () => {
+    // found by the property above: the parser took any \s run, the description one space
+    expect((await judgeWith('Safety:  Safe\nCategories:\tNone', 'auto')).verdict).toBe('pass');
+    expect(wellFormedSafe('Safety:  Safe\nCategories:\tNone')).toBe(true);
+    for (const odd of ['Safety:\u3000Safe', '[Answer]\u00a0safe', 'Safety:\u2028Safe'])
+      expect((await judgeWith(odd, 'auto')).verdict, JSON.stringify(odd)).toBe('uncertain');
   });
   it('an unsafe label, however it is garbled, fails or goes to a human, never passes', async () => {
     const unsafe = recorded.filter((r) => /unsafe|不安全/i.test(r));

@@ -46,6 +46,8 @@ const LLAMA_GUARD_CATEGORIES: Record<string, string> = {
   S14: 'Code Interpreter Abuse',
 };
 
+// label lines allow runs of spaces or tabs between their tokens (formatting noise), not other
+// whitespace: an ideographic or no-break space inside a label is not output any classifier prints
 const lines = (text: string) =>
   text
     .replace(/\r\n?/g, '\n')
@@ -58,13 +60,13 @@ const lines = (text: string) =>
 function parseQwen3Guard(text: string): GuardLabel | undefined {
   const ls = lines(text);
   if (ls.length < 1 || ls.length > 3) return undefined;
-  const safety = /^Safety:\s*(Safe|Unsafe|Controversial)$/.exec(ls[0] ?? '');
+  const safety = /^Safety:[ \t]*(Safe|Unsafe|Controversial)$/.exec(ls[0] ?? '');
   if (!safety) return undefined;
   let categories: string[] = [];
   let refusal: boolean | undefined;
   for (const l of ls.slice(1)) {
-    const c = /^Categories:\s*(.+)$/.exec(l);
-    const r = /^Refusal:\s*(Yes|No)$/.exec(l);
+    const c = /^Categories:[ \t]*(.+)$/.exec(l);
+    const r = /^Refusal:[ \t]*(Yes|No)$/.exec(l);
     if (c && categories.length === 0) {
       categories = (c[1] as string).split(/\s*,\s*/);
       if (!categories.every((x) => QWEN3GUARD_CATEGORIES.has(x))) return undefined;
@@ -110,7 +112,7 @@ const SHIELDLM: Record<string, GuardLabel['safety']> = {
 /** `[Answer] safe|unsafe|controversial` (or `[答案] 安全|不安全|有争议`) first, then `[Analysis]`/`[分析]` text. */
 function parseShieldLm(text: string): GuardLabel | undefined {
   const ls = lines(text);
-  const a = /^\[(?:Answer|答案)\]\s*(\S+)$/.exec(ls[0] ?? '');
+  const a = /^\[(?:Answer|答案)\][ \t]*(\S+)$/.exec(ls[0] ?? '');
   const safety = a ? SHIELDLM[(a[1] as string).toLowerCase()] : undefined;
   if (!safety) return undefined;
   const rest = ls.slice(1).join('\n');

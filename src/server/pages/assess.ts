@@ -1,5 +1,6 @@
 import type { ServiceDetermination } from '../../assess/determination.js';
 import { Answers, FUNCTIONS, MODALITIES, MODEL_SOURCES, SERVICE_FORMS } from '../../assess/questionnaire.js';
+import { formatIssue, type Issue } from '../../errors.js';
 import type { MessageKey } from '../../i18n/index.js';
 import type { Kb } from '../../kb/index.js';
 import { enumLabel } from '../../project/field-docs.js';
@@ -27,7 +28,8 @@ export function answersFromForm(form: Form): {
   id: string;
   name: string;
   answers?: Answers;
-  issues: string[];
+  /** located at the form field; shown in the page's language */
+  issues: Issue[];
 } {
   const raw: Record<string, unknown> = {
     publicMainland: tri(form.publicMainland),
@@ -62,8 +64,7 @@ export function answersFromForm(form: Form): {
   const id = one(form.id) || 'web-service';
   const name = one(form.name) || id;
   const parsed = Answers.safeParse(JSON.parse(JSON.stringify(raw)));
-  if (!parsed.success)
-    return { id, name, issues: zodIssues(parsed.error, 'form').map((i) => `${i.path ?? ''}: ${i.message}`) };
+  if (!parsed.success) return { id, name, issues: zodIssues(parsed.error) };
   return { id, name, answers: parsed.data, issues: [] };
 }
 
@@ -95,14 +96,14 @@ export function assessPage(
     id?: string;
     name?: string;
     answers?: Answers;
-    issues?: string[];
+    issues?: readonly Issue[];
     determination?: ServiceDetermination;
     engineMissing?: boolean;
   } = {},
 ): string {
   const a = state.answers;
   const body = h`<h1>${p.t('web.assess.heading')}</h1><p class="muted">${p.t('web.assess.intro')}</p>
-${state.issues?.length ? h`<div class="error" id="issues">${p.t('web.assess.invalid')}<ul>${state.issues.map((i) => h`<li>${i}</li>`)}</ul></div>` : ''}
+${state.issues?.length ? h`<div class="error" id="issues">${p.t('web.assess.invalid')}<ul>${state.issues.map((i) => h`<li>${formatIssue(i, p.t)}</li>`)}</ul></div>` : ''}
 <form method="post" action="/assess" id="assess-form">${csrfField(p)}
 <fieldset><label>${p.t('web.assess.id')} <input name="id" value="${state.id ?? ''}" pattern="[a-z0-9][a-z0-9\\-]*"></label>
 <label>${p.t('web.assess.name')} <input name="name" value="${state.name ?? ''}"></label>

@@ -1,4 +1,5 @@
 import { h, type SafeHtml } from '../html.js';
+import { clipLabel, labelPx } from './svg-label.js';
 
 /**
  * Inline SVG bar chart (no scripts, so it passes the strict CSP): one bar per item with its value
@@ -10,17 +11,8 @@ export function barChart(
   const rowH = 18;
   // Labels (risk names are long) get the room they need, up to a limit; longer ones end in "…"
   // with the full text as the tooltip, so nothing is cut off mid-character at the chart's edge.
-  const px = (s: string) => [...s].reduce((a, ch) => a + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7), 0);
-  const labelW = Math.min(320, Math.max(140, ...items.map((it) => px(it.label) + 8)));
-  const clip = (s: string) => {
-    if (px(s) <= labelW - 8) return s;
-    let out = '';
-    for (const ch of s) {
-      if (px(`${out}${ch}…`) > labelW - 8) break;
-      out += ch;
-    }
-    return `${out}…`;
-  };
+  const labelW = Math.min(320, Math.max(140, ...items.map((it) => labelPx(it.label) + 8)));
+  const clip = (s: string) => clipLabel(s, labelW - 8);
   const w = labelW + 330;
   const height = items.length * rowH + 4;
   const bars = items.map((it, i) => {

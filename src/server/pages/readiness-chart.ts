@@ -1,6 +1,7 @@
 import { READINESS_PHASES, type ReadinessPhase, type ServiceReadiness } from '../../filings/readiness.js';
 import type { Translate } from '../../i18n/index.js';
 import { h, type SafeHtml } from '../html.js';
+import { clipLabel, labelPx } from './svg-label.js';
 
 /** Phase colours: done green, in review blue, in progress amber, to do grey, attention red. */
 export const PHASE_COLOUR: Record<ReadinessPhase, string> = {
@@ -10,9 +11,6 @@ export const PHASE_COLOUR: Record<ReadinessPhase, string> = {
   todo: '#b0b7c3',
   attention: '#c0392b',
 };
-
-/** Width of a label in px at 12px: CJK characters are about 12px, others about 7px. */
-const labelPx = (s: string) => [...s].reduce((a, ch) => a + ((ch.codePointAt(0) ?? 0) >= 0x2e80 ? 12 : 7), 0);
 
 /**
  * Readiness per service as an inline SVG (no script, so the strict CSP holds): one stacked bar per
@@ -28,15 +26,7 @@ export function readinessChart(t: Translate, rows: readonly ServiceReadiness[]):
   const w = labelW + barW + tailW;
   const height = rows.length * rowH + 8;
   const max = Math.max(1, ...rows.map((r) => r.filings));
-  const clip = (s: string) => {
-    if (labelPx(s) <= labelW - 8) return s;
-    let out = '';
-    for (const ch of s) {
-      if (labelPx(`${out}${ch}…`) > labelW - 8) break;
-      out += ch;
-    }
-    return `${out}…`;
-  };
+  const clip = (s: string) => clipLabel(s, labelW - 8);
   const bars = rows.map((r, i) => {
     const y = i * rowH + 4;
     let x = labelW;

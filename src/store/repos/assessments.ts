@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { firstPer } from '../../util/array.js';
 import type { Database } from '../schema.js';
 
 export interface AssessmentRow {
@@ -37,20 +38,13 @@ export async function latestAssessments(db: Kysely<Database>): Promise<Assessmen
     .orderBy('created_at', 'desc')
     .orderBy('id')
     .execute();
-  const seen = new Set<string>();
-  const out: AssessmentRow[] = [];
-  for (const r of rows) {
-    if (seen.has(r.service_id)) continue;
-    seen.add(r.service_id);
-    out.push({
-      id: r.id,
-      createdAt: r.created_at,
-      source: r.source,
-      serviceId: r.service_id,
-      serviceName: r.service_name,
-      rulesetVersion: r.ruleset_version,
-      resultJson: r.result_json,
-    });
-  }
-  return out;
+  return firstPer(rows, (r) => r.service_id).map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    source: r.source,
+    serviceId: r.service_id,
+    serviceName: r.service_name,
+    rulesetVersion: r.ruleset_version,
+    resultJson: r.result_json,
+  }));
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { firstPer } from '../../util/array.js';
 import type { Store } from '../index.js';
 
 /** What an audit leaves in the store for the materials generator (算法安全自评估报告). */
@@ -42,12 +43,8 @@ export async function latestAudits(store: Store, serviceId?: string): Promise<St
   if (serviceId !== undefined)
     q = q.where((eb) => eb.or([eb('service_id', '=', serviceId), eb('service_id', 'is', null)]));
   const rows = await q.execute();
-  const seen = new Set<string>();
-  const out: StoredAudit[] = [];
-  for (const r of rows) {
-    if (seen.has(r.kind)) continue;
-    seen.add(r.kind);
-    out.push({
+  return firstPer(rows, (r) => r.kind).map(
+    (r): StoredAudit => ({
       id: r.id,
       createdAt: r.created_at,
       kind: r.kind as AuditEvidence['kind'],
@@ -57,9 +54,8 @@ export async function latestAudits(store: Store, serviceId?: string): Promise<St
       flagCount: r.flag_count,
       dataVersion: r.data_version,
       result: JSON.parse(r.result_json) as unknown,
-    });
-  }
-  return out;
+    }),
+  );
 }
 
 /** Every stored fairness audit, newest first. */
