@@ -160,6 +160,10 @@ export async function scanPool(
   });
 }
 
+/** The --flagged line of a record (a local scan writes it; a scale-out shard carries it). */
+export const flaggedLine = (r: FlaggedRecord): string =>
+  `${JSON.stringify({ file: r.file, line: r.line, categories: r.categories, matches: r.matches.map((m) => ({ keyword: m.keyword, start: m.start, end: m.end })) })}\n`;
+
 /** A scan's merged tally and the first examples (personal information starred), in input order. */
 export interface ScanTally {
   total: AuditTally;
@@ -282,8 +286,7 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
       ...(flaggedOut
         ? {
             onFlagged: async (r: FlaggedRecord) => {
-              const line = `${JSON.stringify({ file: r.file, line: r.line, categories: r.categories, matches: r.matches.map((m) => ({ keyword: m.keyword, start: m.start, end: m.end })) })}\n`;
-              if (!flaggedOut.write(line)) await once(flaggedOut, 'drain');
+              if (!flaggedOut.write(flaggedLine(r))) await once(flaggedOut, 'drain');
             },
           }
         : {}),

@@ -68,9 +68,12 @@ export async function openBytes(
 ): Promise<AsyncIterable<Buffer>> {
   if (range)
     return createReadStream(file, { highWaterMark: chunkBytes, start: range.start, end: range.end - 1 });
+  // sniffed before the stream opens: a stream left unread would emit its open error (a file gone
+  // since it was listed) with no listener, and that kills the process
+  if (!(await isGzip(file))) return createReadStream(file, { highWaterMark: chunkBytes });
+  const size = (await stat(file)).size;
   const raw = createReadStream(file, { highWaterMark: chunkBytes });
-  if (!(await isGzip(file))) return raw;
-  return boundedGunzip(file, (await stat(file)).size, raw.pipe(createGunzip({ chunkSize: 256 * 1024 })));
+  return boundedGunzip(file, size, raw.pipe(createGunzip({ chunkSize: 256 * 1024 })));
 }
 
 /**

@@ -99,6 +99,8 @@ describe('person names in news text', () => {
     expect(found('■本报记者晓禾报道', 'person-name')).toEqual(['晓禾']);
     expect(found('记者来到了中影基地', 'person-name')).toEqual([]);
     expect(found('发言人格里戈耶夫表示', 'person-name')).toEqual(['格里戈耶夫']);
+    // a . or □ standing for a lost · keeps the transliterated name whole
+    expect(found('由导演安东尼.马丁执导', 'person-name')).toEqual(['安东尼.马丁']);
   });
 
   it('reads a three-character entry jieba tags as a person as a name beside a boundary, not a place', () => {

@@ -89,3 +89,76 @@ export class CutFinder {
     return true;
   }
 }
+
+/**
+ * Record-aligned cuts of a CSV file (RFC 4180: a quoted field may hold newlines). A newline ends a
+ * record when the quotes since the record's start are balanced (a doubled quote counts twice, so
+ * it never unbalances them); in GBK/GB18030 and UTF-8 neither `"` nor a newline is ever part of a
+ * multi-byte character, so counting bytes is exact. The reader (util/csv.ts) treats a record
+ * longer than `maxRecord` differently depending on where its input chunks fall, so a file holding
+ * one (an unclosed quote that runs on, a huge line) is not cut at all: the finder reads the whole
+ * file and, if it meets such a record, gives no cut (`unsafe`). No cut comes before the end of the
+ * first non-empty record (the header every later piece needs). Pure over the chunks it is fed.
+ */
+export class CsvCutFinder {
+  private at = 0;
+  private line = 1;
+  private next = 0;
+  private quotes = 0;
+  private recordStart = 0;
+  private header = false;
+  private readonly found: Cut[] = [];
+  /** set once a record longer than `maxRecord` was seen: the file stays whole */
+  unsafe = false;
+  constructor(
+    private readonly targets: readonly number[],
+    private readonly maxRecord: number,
+  ) {}
+
+  /** The cuts, once every chunk was fed (none when the file is unsafe to cut). */
+  get cuts(): Cut[] {
+    return this.unsafe ? [] : this.found;
+  }
+
+  /** Feeds the next chunk; returns false once the file is known unsafe to cut (stop reading). */
+  push(chunk: Uint8Array): boolean {
+    if (this.unsafe) return false;
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let q = buf.indexOf(0x22);
+    let nl = buf.indexOf(0x0a);
+    while (nl >= 0) {
+      while (q >= 0 && q < nl) {
+        this.quotes++;
+        q = buf.indexOf(0x22, q + 1);
+      }
+      this.line++;
+      const after = this.at + nl + 1;
+      if (after - this.recordStart > this.maxRecord) return this.stop();
+      if (this.quotes % 2 === 0) {
+        // a record of at least one byte besides "\r" is the header (a shorter one is not counted,
+        // which only delays the first cut)
+        if (after - this.recordStart > 2) this.header = true;
+        this.recordStart = after;
+        this.quotes = 0;
+        while (this.header && this.next < this.targets.length && after > (this.targets[this.next] as number)) {
+          if (this.found.at(-1)?.offset !== after) this.found.push({ offset: after, line: this.line });
+          this.next++;
+        }
+      }
+      nl = buf.indexOf(0x0a, nl + 1);
+    }
+    while (q >= 0) {
+      this.quotes++;
+      q = buf.indexOf(0x22, q + 1);
+    }
+    this.at += chunk.byteLength;
+    // the last record (or an unclosed quote) runs on past the bound
+    if (this.at - this.recordStart > this.maxRecord) return this.stop();
+    return true;
+  }
+
+  private stop(): boolean {
+    this.unsafe = true;
+    return false;
+  }
+}

@@ -20,7 +20,7 @@ export class CsvSplitter {
   private partsLength = 0;
   /** inside a line longer than the bound: dropping text until its newline */
   private skipping = false;
-  private line = 0;
+  private line: number;
 
   constructor(
     private readonly delimiter: string,
@@ -28,7 +28,11 @@ export class CsvSplitter {
     /** `reason` is a catalogue reference (`malformed.csv.*`), translated where it is shown */
     private readonly malformed: (line: number, reason: MessageRef, raw: string) => void = () => {},
     private readonly maxSpan: number = MAX_QUOTED_SPAN,
-  ) {}
+    /** the line the text starts on: a later piece of a file cut at a record boundary */
+    firstLine = 1,
+  ) {
+    this.line = firstLine - 1;
+  }
 
   push(chunk: string): void {
     let text = chunk;

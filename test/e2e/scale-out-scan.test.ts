@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,6 +123,38 @@ describe.skipIf(skip)('beian scan --queue across three workers', () => {
     const r = await sub;
     expect(r.code, r.stderr).toBe(1);
     expect(comparable(r.stdout)).toEqual(expected);
+  }, 120_000);
+
+  it('writes --flagged and --sample-out exactly as a local scan does (merged in shard order)', async () => {
+    const files = (tag: string) => [
+      '--flagged',
+      join(dir, `${tag}.flagged.jsonl`),
+      '--sample-out',
+      join(dir, `${tag}.sample.jsonl`),
+    ];
+    const [local, queued] = await Promise.all([
+      runCliAsync(['scan', corpus, '--json', ...files('local')]),
+      runCliAsync([...scanArgs(REDIS as string), ...files('queued')]),
+    ]);
+    expect(local.code, local.stderr).toBe(1);
+    expect(queued.code, queued.stderr).toBe(1);
+    const report = (j: string, tag: string) =>
+      comparable(j.replaceAll(join(dir, `${tag}.`), join(dir, '<tag>.')));
+    expect(report(queued.stdout, 'queued')).toEqual(report(local.stdout, 'local'));
+    const flagged = readFileSync(join(dir, 'queued.flagged.jsonl'), 'utf8');
+    expect(flagged).toBe(readFileSync(join(dir, 'local.flagged.jsonl'), 'utf8'));
+    expect(flagged.split('\n').length).toBeGreaterThan(50);
+    // the sample names its scan (the run id here, a random id locally); the items are the same
+    const items = (tag: string) =>
+      readFileSync(join(dir, `${tag}.sample.jsonl`), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => {
+          const { scan: _scan, ...rest } = JSON.parse(l) as Record<string, unknown>;
+          return rest;
+        });
+    expect(items('queued')).toEqual(items('local'));
+    expect(items('local').length).toBeGreaterThan(0);
   }, 120_000);
 
   it('re-attaches after the submitter is killed', async () => {

@@ -5,8 +5,13 @@ import { BIN, type CliResult } from './cli.js';
  * Runs the built CLI without blocking this process's event loop (runCli's spawnSync would freeze
  * a mock model served from the test itself).
  */
-export function runCliAsync(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+export function runCliAsync(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd?: string,
+): Promise<CliResult> {
   const child = spawn(process.execPath, [BIN, ...args], {
+    ...(cwd ? { cwd } : {}),
     env: { ...process.env, BEIAN_LANG: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -26,8 +31,10 @@ export function startCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv = {},
   script = BIN,
+  cwd?: string,
 ): { child: ChildProcess; output: () => string; stop: () => Promise<void> } {
   const child = spawn(process.execPath, [script, ...args], {
+    ...(cwd ? { cwd } : {}),
     env: { ...process.env, BEIAN_LANG: undefined, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,56 +2,32 @@ import type { WriteStream } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { formatFromPath, listCorpusFiles, readFileBlocks } from '../../corpus/blocks.js';
-import { createPool, mapOrdered, type WorkerPool } from '../../corpus/pool.js';
-import type { CorpusBlock, CorpusEncoding, CorpusFormat, MalformedEntry } from '../../corpus/types.js';
+import { listCorpusFiles } from '../../corpus/blocks.js';
+import type { CorpusEncoding, CorpusFormat, MalformedEntry } from '../../corpus/types.js';
 import { BeianError } from '../../errors.js';
 import { type AtomicStream, openAtomicStream } from '../../io/atomic.js';
 import {
   type Confidence,
-  createDetectors,
   DEFAULT_POLICY,
-  type Detector,
-  loadPiiDictionaries,
   needsKey,
-  type PiiDictionaries,
   type PiiType,
   type RedactionPolicy,
-  shareDictionaries,
 } from '../../pii/index.js';
-import { createSequenceDetectors } from '../../pii/model/index.js';
 import type { PiiSection } from '../../project/sections/pii.js';
-import { type CsvBatch, processCsvBatch } from './csv-batch.js';
-import { csvBatches } from './csv-scan.js';
 import {
   type BlockResult,
   type FindingRow,
   mergeInto,
   newTotal,
   type PiiTaskOptions,
-  processBlock,
-  type Scanner,
 } from './process-block.js';
-import { loadPiiModel } from './train.js';
-
-/**
- * Moves a block's bytes to the worker. A block that is a view into a shared stream chunk is first
- * copied into its own buffer: transferring the shared chunk would detach it under the blocks that
- * follow and silently empty them; cloning it would copy the whole chunk for every block.
- */
-function transferable(b: CorpusBlock | CsvBatch): ArrayBuffer[] {
-  if (b.kind !== 'lines') return [];
-  // an owned block (a plain file's, read into its own buffer) goes as it is
-  if (!b.owned && (b.bytes.byteOffset !== 0 || b.bytes.byteLength !== b.bytes.buffer.byteLength))
-    b.bytes = b.bytes.slice();
-  return [b.bytes.buffer as ArrayBuffer];
-}
-
-/** The worker module beside this file (.ts when run from source with tsx, .js when built). */
-const WORKER_URL = new URL(
-  import.meta.url.endsWith('.ts') ? './pii-worker.ts' : './pii-worker.js',
-  import.meta.url,
-);
+import {
+  createPiiEngine,
+  ExampleCollector,
+  findingLine,
+  type PiiReadOptions,
+  scanPiiPart,
+} from './scan-part.js';
 
 export interface PiiRunOptions {
   inputs: readonly string[];
@@ -145,7 +121,7 @@ async function writeTo(stream: WriteStream, text: string): Promise<void> {
 }
 
 /** Input files with the name each gets under --out (relative to the folder given, or the base name). */
-async function expandInputs(inputs: readonly string[]): Promise<Array<{ file: string; rel: string }>> {
+export async function expandInputs(inputs: readonly string[]): Promise<Array<{ file: string; rel: string }>> {
   const out: Array<{ file: string; rel: string }> = [];
   for (const input of inputs) {
     let isDir: boolean;
@@ -173,28 +149,10 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
   const fields = o.fields && o.fields.length > 0 ? [...new Set(o.fields)] : undefined;
   const options: PiiTaskOptions = { redact, policy, findings: o.findingsPath !== undefined };
   if (fields) options.fields = fields;
-  // built on first use: with a worker pool and no CSV, the main thread never scans
-  let scannerMemo: Scanner | undefined;
-  let model: Awaited<ReturnType<typeof loadPiiModel>> | undefined;
-  if (o.modelFile) {
-    options.modelFile = resolve(o.cwd, o.modelFile);
-    model = await loadPiiModel(options.modelFile); // validated here, before any worker starts
-  }
-  let dictsMemo: PiiDictionaries | undefined;
-  const dictionaries = (): PiiDictionaries => {
-    dictsMemo ??= loadPiiDictionaries();
-    return dictsMemo;
-  };
-  const scanner = (): Scanner => {
-    if (scannerMemo) return scannerMemo;
-    const dicts = dictionaries();
-    const extra: Detector[] | undefined = model ? createSequenceDetectors(model, dicts) : undefined;
-    scannerMemo = { registry: createDetectors(dicts), options, ...(extra ? { extra } : {}) };
-    return scannerMemo;
-  };
+  if (o.modelFile) options.modelFile = resolve(o.cwd, o.modelFile);
   if (o.section?.types) options.types = o.section.types;
   if (key) options.key = key;
-  const readOptions = {
+  const read: PiiReadOptions = {
     ...(o.format ? { format: o.format } : {}),
     ...(o.encoding ? { encoding: o.encoding } : {}),
     ...(o.blockBytes ? { blockBytes: o.blockBytes } : {}),
@@ -210,27 +168,10 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
 
   const jobs = Math.max(1, Math.min(o.jobs ?? availableParallelism(), 16));
   const big = totalBytes > 4 * 1024 * 1024;
-  const pool: WorkerPool<CorpusBlock | CsvBatch, BlockResult> | undefined =
-    jobs > 1 && (o.jobs !== undefined || big)
-      ? // the dictionaries are read once here; the word statistics (most of their size) go to every
-        // worker as one SharedArrayBuffer its tables are views over, the small rest is cloned
-        createPool(WORKER_URL, {
-          size: jobs,
-          workerData: { options, dicts: shareDictionaries(dictionaries()) },
-        })
-      : undefined;
+  const engine = await createPiiEngine(options, jobs > 1 && (o.jobs !== undefined || big) ? jobs : 1);
 
   const total = newTotal();
-  const report: PiiReport = {
-    records: 0,
-    bytes: 0,
-    byType: {},
-    malformed: [],
-    byConfidence: total.byConfidence,
-    bySource: {},
-    files: [],
-    examples: [],
-  };
+  const reported: PiiFileReport[] = [];
   // every output appears only when complete (temp file beside it, renamed on commit); a failed or
   // killed run leaves the previous outputs as they were
   const atomics: AtomicStream[] = [];
@@ -242,11 +183,10 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
   const findingsAtomic = o.findingsPath ? openOut(o.findingsPath) : undefined;
   const findingsOut = findingsAtomic?.stream;
   let completed = false;
-  const perType = new Map<PiiType, number>();
+  const examples = new ExampleCollector();
   const outRoot = o.outDir ? resolve(o.cwd, o.outDir) : undefined;
   try {
     for (const { file, rel } of files) {
-      const fileTotal = newTotal();
       let outPath: string | undefined;
       let out: WriteStream | undefined;
       let outAtomic: AtomicStream | undefined;
@@ -257,49 +197,20 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
         outAtomic = openOut(outPath);
         out = outAtomic.stream;
       }
-      const take = async (r: BlockResult) => {
-        mergeInto(fileTotal, r);
-        if (out && r.out !== undefined) await writeTo(out, r.out);
-        for (const row of r.findings) {
-          if (findingsOut)
-            await writeTo(
-              findingsOut,
-              `${JSON.stringify({ file: row.file, line: row.line, ...(row.field !== undefined ? { field: row.field } : {}), type: row.type, start: row.start, end: row.end, confidence: row.confidence, score: row.score, masked: row.masked })}\n`,
-            );
-          const n = perType.get(row.type) ?? 0;
-          if (n < 3)
-            report.examples.push({
-              file: row.file,
-              line: row.line,
-              ...(row.field !== undefined ? { field: row.field } : {}),
-              type: row.type,
-              confidence: row.confidence,
-              masked: row.masked,
-            });
-          perType.set(row.type, n + 1);
-        }
-      };
-      const format = o.format ?? formatFromPath(file);
-      if (format === 'csv') {
-        // parsed here (quoted fields may span lines), scanned on the pool in batches of rows
-        const batches = csvBatches(file, fields, o.encoding, progress, o.blockBytes && o.blockBytes / 2);
-        if (pool) for await (const r of mapOrdered(pool, batches)) await take(r);
-        else for await (const b of batches) await take(processCsvBatch(scanner(), b));
-      } else {
-        const blocks = readFileBlocks(file, readOptions);
-        const sized = async function* () {
-          for await (const b of blocks) {
-            progress(b.kind === 'lines' ? b.bytes.length : b.size);
-            yield b;
-          }
-        };
-        if (pool) {
-          for await (const r of mapOrdered(pool, sized(), {
-            transfer: transferable,
-          }))
-            await take(r);
-        } else for await (const b of sized()) await take(processBlock(scanner(), b));
-      }
+      const stream = out;
+      const fileTotal = await scanPiiPart(
+        engine,
+        { file },
+        read,
+        {
+          ...(stream ? { out: (t: string) => writeTo(stream, t) } : {}),
+          row: async (row) => {
+            if (findingsOut) await writeTo(findingsOut, findingLine(row));
+            examples.add(row);
+          },
+        },
+        progress,
+      );
       if (outAtomic) {
         await outAtomic.commit();
         atomics.splice(atomics.indexOf(outAtomic), 1);
@@ -312,7 +223,7 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
         byType: fileTotal.byType,
       };
       if (outPath) fr.out = outPath;
-      report.files.push(fr);
+      reported.push(fr);
     }
     if (findingsAtomic) {
       await findingsAtomic.commit();
@@ -320,17 +231,39 @@ export async function runPii(o: PiiRunOptions): Promise<PiiReport> {
     }
     completed = true;
   } finally {
-    await pool?.close();
+    await engine.close();
     if (!completed) for (const a of atomics) await a.abort();
   }
-  report.records = total.records;
-  report.bytes = total.bytes;
-  report.byType = total.byType;
-  report.malformed = total.malformed;
-  report.byConfidence = total.byConfidence;
-  report.bySource = total.bySource;
-  if (o.findingsPath) report.findingsFile = o.findingsPath;
-  if (outRoot) {
+  return piiReport(total, reported, examples.examples, {
+    policy,
+    ...(o.findingsPath ? { findingsFile: o.findingsPath } : {}),
+    ...(outRoot ? { outRoot } : {}),
+  });
+}
+
+/**
+ * The report of a run from its totals (a local run's, or a queued run's merged shard by shard):
+ * one builder, so both print and serialise the same document.
+ */
+export function piiReport(
+  total: BlockResult,
+  files: PiiFileReport[],
+  examples: PiiReport['examples'],
+  o: { policy: RedactionPolicy; findingsFile?: string; outRoot?: string },
+): PiiReport {
+  const report: PiiReport = {
+    records: total.records,
+    bytes: total.bytes,
+    byType: total.byType,
+    malformed: total.malformed,
+    byConfidence: total.byConfidence,
+    bySource: total.bySource,
+    files,
+    examples,
+  };
+  if (o.findingsFile) report.findingsFile = o.findingsFile;
+  if (o.outRoot) {
+    const { policy, outRoot } = o;
     const strategies: Record<string, string> = { default: policy.default.strategy };
     for (const [t, p] of Object.entries(policy.perType)) if (p) strategies[t] = p.strategy;
     report.redaction = {

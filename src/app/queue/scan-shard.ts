@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { AuditTally } from '../../corpus/audit.js';
+import type { AuditTally, FlaggedRecord } from '../../corpus/audit.js';
 import { readFileBlocks } from '../../corpus/blocks.js';
 import type { WorkerPool } from '../../corpus/pool.js';
 import type { CorpusBlock } from '../../corpus/types.js';
@@ -7,7 +7,7 @@ import { BeianError } from '../../errors.js';
 import type { Kb } from '../../kb/index.js';
 import { defineJob, type JobHandler } from '../../queue/registry.js';
 import { type LexiconSelection, type LoadedLexicon, loadLexicon } from '../lexicon.js';
-import { auditBlocks, type ScanPlan, type ScanTally, scanPlan, scanPool } from '../scan.js';
+import { auditBlocks, flaggedLine, type ScanPlan, type ScanTally, scanPlan, scanPool } from '../scan.js';
 import {
   SCAN_SHARD,
   type ScanJobOptions,
@@ -24,8 +24,13 @@ export function planOptions(o: ScanJobOptions) {
     flagScore: o.flagScore,
     ...(o.examples !== undefined ? { examples: o.examples } : {}),
     ...(o.manual ? { manualSample: async () => undefined } : {}),
+    // a plan only asks whether flagged records are kept whole; the file is the submitter's
+    ...(o.flagged ? { flaggedOut: '(submitter)' } : {}),
   };
 }
+
+/** A shard's tally; with --flagged, its flagged records' lines in input order. */
+export type ShardTally = ScanTally & { flagged?: string[] };
 
 interface Loaded {
   key: string;
@@ -59,7 +64,7 @@ export function scanShardJob(kb: Kb, options: { threads?: number } = {}) {
     loaded = { key, lexicon, plan, pool };
     return loaded;
   };
-  const handler: JobHandler = defineJob<ScanShardPayload, ScanTally>({
+  const handler: JobHandler = defineJob<ScanShardPayload, ShardTally>({
     kind: SCAN_SHARD,
     payload: scanShardPayloadSchema,
     run: async ({ options: o, input }, ctx) => {
@@ -90,9 +95,12 @@ export function scanShardJob(kb: Kb, options: { threads?: number } = {}) {
           yield b;
         }
       }
-      return auditBlocks(pool, blocks(), plan, {
+      const flagged: string[] = [];
+      const tally = await auditBlocks(pool, blocks(), plan, {
+        ...(o.flagged ? { onFlagged: (r: FlaggedRecord) => void flagged.push(flaggedLine(r)) } : {}),
         onProgress: (t) => ctx.progress({ bytes: t.bytes, items: t.records }),
       });
+      return o.flagged ? { ...tally, flagged } : tally;
     },
   });
   return {

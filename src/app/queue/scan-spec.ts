@@ -39,6 +39,8 @@ export const scanJobOptionsSchema = z.object({
   examples: z.number().int().min(0).optional(),
   /** draw the manual-review candidates (bottom-k per shard) */
   manual: z.boolean(),
+  /** --flagged: every flagged record travels in the shard's partial result, merged in order */
+  flagged: z.boolean().optional(),
   lexicon: lexiconSelectionSchema,
   /** the submitter's lexicon version: a worker whose files differ refuses the shard */
   lexiconVersion: z.string(),
@@ -56,6 +58,9 @@ export const scanRunSpecSchema = z.object({
   options: scanJobOptionsSchema,
   shards: z.array(shardInputSchema),
   attempts: z.number().int().min(1),
+  /** --flagged and --sample-out as given (the report names them so) and where they are written */
+  flaggedOut: z.object({ given: z.string(), path: z.string() }).optional(),
+  sampleOut: z.object({ given: z.string(), path: z.string() }).optional(),
 });
 export type ScanRunSpec = z.infer<typeof scanRunSpecSchema>;
 

@@ -22,6 +22,12 @@ interface PiiFlags {
   model?: string;
   save: boolean;
   json?: boolean;
+  queue?: string;
+  attach?: string;
+  shardBytes?: string;
+  attempts?: string;
+  queuePrefix?: string;
+  partsDir?: string;
 }
 
 export const formatBytes = (n: number): string =>
@@ -36,7 +42,7 @@ export const formatBytes = (n: number): string =>
 const MAX_MALFORMED_SHOWN = 20;
 
 export const register: Register = (program, run, ctx) => {
-  const pii = program.command('pii <inputs...>');
+  const pii = program.command('pii [inputs...]');
   jsonOption(
     pii
       .description(ctx.t('pii.description'))
@@ -52,36 +58,70 @@ export const register: Register = (program, run, ctx) => {
       .option('--jobs <n>', ctx.t('pii.option.jobs'))
       .option('--model <weights.json>', ctx.t('pii.option.model'))
       .option('--no-save', ctx.t('pii.option.noSave'))
+      .option('--queue <redis-url>', ctx.t('pii.option.queue'))
+      .option('--attach <run>', ctx.t('pii.option.attach'))
+      .option('--shard-bytes <n>', ctx.t('pii.option.shardBytes'))
+      .option('--attempts <n>', ctx.t('pii.option.attempts'))
+      .option('--parts-dir <dir>', ctx.t('pii.option.partsDir'))
+      .option('--queue-prefix <prefix>', ctx.t('worker.option.prefix'))
       .addHelpText('after', `\n${ctx.t('pii.help.examples')}\n`),
     ctx,
   ).action(
     run(async (c, inputs: string[], flags: PiiFlags) => {
       if (flags.redact && !flags.out) throw BeianError.of('USAGE', 'pii.redactNeedsOut');
+      if (!inputs.length && !flags.attach) throw BeianError.of('USAGE', 'queue.needInputs');
+      if (flags.attach && !flags.queue) throw BeianError.of('USAGE', 'queue.attachNeedsQueue');
       const jobs = positiveInt(flags.jobs, '--jobs');
-      const { runPii } = await import('../../app/pii/run.js');
       const { readProjectFile } = await import('../../app/project-file.js');
       const project = await readProjectFile(flags.config, c.cwd);
-      const progress = createProgress(c, c.t('pii.progress'), { json: flags.json });
-      const report = await runPii({
+      const options = {
         inputs,
         ...(flags.format ? { format: flags.format } : {}),
         ...(flags.field ? { fields: flags.field } : {}),
         ...(flags.encoding ? { encoding: flags.encoding } : {}),
-        ...(jobs ? { jobs } : {}),
         ...(flags.findings ? { findingsPath: flags.findings } : {}),
         ...(flags.model ? { modelFile: flags.model } : {}),
         ...(flags.redact && flags.out ? { outDir: flags.out } : {}),
         ...(project?.pii ? { section: project.pii } : {}),
         env: c.env,
         cwd: c.cwd,
-        onProgress: (done, total) => progress.update({ done, total, detail: formatBytes(done) }),
-      });
-      progress.finish();
+      };
+      let report: PiiReport;
+      // the inputs the report is saved under: an attached run's own
+      let saved: readonly string[] = inputs;
+      if (flags.queue) {
+        const shardBytes = positiveInt(flags.shardBytes, '--shard-bytes');
+        const attempts = positiveInt(flags.attempts, '--attempts');
+        const { queuedPii } = await import('./pii-queue.js');
+        const queued = await queuedPii(c, {
+          queue: flags.queue,
+          ...(flags.queuePrefix ? { prefix: flags.queuePrefix } : {}),
+          ...(flags.attach ? { attach: flags.attach } : {}),
+          ...(flags.json ? { json: true } : {}),
+          submit: {
+            ...options,
+            ...(shardBytes ? { shardBytes } : {}),
+            ...(attempts ? { attempts } : {}),
+            ...(flags.partsDir ? { partsDir: flags.partsDir } : {}),
+          },
+        });
+        report = queued.report;
+        saved = queued.inputs;
+      } else {
+        const { runPii } = await import('../../app/pii/run.js');
+        const progress = createProgress(c, c.t('pii.progress'), { json: flags.json });
+        report = await runPii({
+          ...options,
+          ...(jobs ? { jobs } : {}),
+          onProgress: (done, total) => progress.update({ done, total, detail: formatBytes(done) }),
+        });
+        progress.finish();
+      }
       let reportId: string | undefined;
       if (flags.save) {
         const { savePiiReport } = await import('../../app/pii/save.js');
         await withStore(c, async (store) => {
-          reportId = await savePiiReport(store, report, inputs, c.now());
+          reportId = await savePiiReport(store, report, [...saved], c.now());
         });
       }
       const failed = report.redaction !== undefined && report.redaction.residualHigh > 0;

@@ -1,5 +1,5 @@
 import type { LexiconSelection, LoadedLexicon } from '../../app/lexicon.js';
-import type { ScanReport } from '../../app/scan.js';
+import type { ManualSample, ScanReport } from '../../app/scan.js';
 import type { CorpusReadOptions } from '../../corpus/types.js';
 import type { Kb } from '../../kb/index.js';
 import type { CliContext } from '../context.js';
@@ -22,6 +22,8 @@ export interface QueuedScan {
     lexicon: LoadedLexicon;
     shardBytes?: number;
     attempts?: number;
+    flaggedOut?: string;
+    sampleOut?: string;
   };
 }
 
@@ -34,7 +36,7 @@ export async function queuedScan(
   c: CliContext,
   kb: Kb,
   q: QueuedScan,
-): Promise<{ report: ScanReport; inputs: readonly string[] }> {
+): Promise<{ report: ScanReport; inputs: readonly string[]; flagged?: string; sampleOut?: string }> {
   const [{ connectReady }, { RunQueue }, runs, { loadLexicon }, { BeianError }] = await Promise.all([
     import('../../queue/bullmq/connection.js'),
     import('../../queue/bullmq/queue.js'),
@@ -81,6 +83,9 @@ export async function queuedScan(
             lexicon: s.lexicon,
             ...(s.shardBytes !== undefined ? { shardBytes: s.shardBytes } : {}),
             ...(s.attempts !== undefined ? { attempts: s.attempts } : {}),
+            ...(s.flaggedOut ? { flaggedOut: s.flaggedOut } : {}),
+            ...(s.sampleOut ? { sampleOut: s.sampleOut } : {}),
+            cwd: c.cwd,
           },
           c.now(),
         );
@@ -98,8 +103,21 @@ export async function queuedScan(
           }),
       });
       progress.finish();
-      const report = await runs.mergeScanRun(kb, store, run, spec, lexicon, started);
-      return { report, inputs: spec.inputs };
+      // the review sample goes where the submission said (an --attach writes it there too)
+      const sampleOut = spec.sampleOut;
+      const manualSample = sampleOut
+        ? async (sample: ManualSample) => {
+            const { piiMasker, writeManualSample } = await import('../../app/scan-review.js');
+            writeManualSample(sampleOut.path, sample, await piiMasker());
+          }
+        : undefined;
+      const report = await runs.mergeScanRun(kb, store, run, spec, lexicon, started, manualSample);
+      return {
+        report,
+        inputs: spec.inputs,
+        ...(spec.flaggedOut ? { flagged: spec.flaggedOut.given } : {}),
+        ...(sampleOut ? { sampleOut: sampleOut.given } : {}),
+      };
     });
   } finally {
     await rq.close().catch(() => undefined);

@@ -70,12 +70,6 @@ export const register: Register = (program, run, ctx) => {
         throw BeianError.of('USAGE', 'scan.badEncoding', { value: o.encoding });
       if (!inputs.length && !o.attach) throw BeianError.of('USAGE', 'queue.needInputs');
       if (o.attach && !o.queue) throw BeianError.of('USAGE', 'queue.attachNeedsQueue');
-      if (o.queue)
-        for (const [flag, set] of [
-          ['--flagged', o.flagged],
-          ['--sample-out', o.sampleOut],
-        ] as const)
-          if (set) throw BeianError.of('USAGE', 'queue.notWithQueue', { flag });
       const { existsSync } = await import('node:fs');
       for (const i of inputs)
         if (!existsSync(i)) throw BeianError.of('NOT_FOUND', 'file.notFound', { file: i });
@@ -123,9 +117,17 @@ export const register: Register = (program, run, ctx) => {
             lexicon: lex,
             ...(shardBytes ? { shardBytes } : {}),
             ...(attempts ? { attempts } : {}),
+            ...(o.flagged ? { flaggedOut: o.flagged } : {}),
+            ...(o.sampleOut ? { sampleOut: o.sampleOut } : {}),
           },
         });
-        return reportScan(c, kb, o, queued.inputs, queued.report);
+        // an attached run writes the files its submission named
+        const written = {
+          ...o,
+          ...(queued.flagged ? { flagged: queued.flagged } : {}),
+          ...(queued.sampleOut ? { sampleOut: queued.sampleOut } : {}),
+        };
+        return reportScan(c, kb, written, queued.inputs, queued.report);
       }
       const report = await runScan(kb, lex, {
         inputs,

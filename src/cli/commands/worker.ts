@@ -64,6 +64,7 @@ export const register: Register = (program, run, ctx) => {
             const transport = nodeTransport();
             const handlers = workerHandlers(kb, {
               threads,
+              env: c.env,
               redteam: {
                 store,
                 fetch: globalThis.fetch,

@@ -12,6 +12,8 @@ export const pii: Record<keyof typeof zh, string> = {
   beian pii data/ --redact --out clean/            write de-identified copies (same format), re-scan them
   BEIAN_PII_KEY=... beian pii data/ --redact --out clean/ --config beian.yaml
                                                     use the pii: section of beian.yaml (keyed pseudonyms)
+  beian pii /shared/data --redact --out /shared/clean --queue redis://10.0.0.1:6379 --db postgres://beian@10.0.0.1/beian
+                                                    shard across every beian worker (same report and files as a local run)
 
 Types: cn-id-card cn-mobile cn-landline bank-card cn-uscc passport cn-travel-permit cn-plate
        email ip mac url-credentials person-name address

@@ -18,7 +18,6 @@ export const queue: Record<keyof typeof zh, string> = {
   'queue.runNotFound': 'No run {run} (use the same --db as the submitter)',
   'queue.runKind': 'Run {run} is a {kind} run; this command cannot attach to it',
   'queue.needInputs': 'Give the files or folders to scan, or --attach RUN to follow a submitted run',
-  'queue.notWithQueue': '{flag} is not supported with --queue yet',
   'queue.attachNeedsQueue': '--attach needs --queue redis://…',
   'queue.progress': 'shards',
   'queue.submitted': 'Submitted run {run}: {shards} shard(s) (re-attach with --attach {run} if interrupted)',

@@ -11,6 +11,7 @@ import { lexicon } from './lexicon.js';
 import { malformed } from './malformed.js';
 import { materials } from './materials.js';
 import { pii } from './pii.js';
+import { piiQueue } from './pii-queue.js';
 import { queue } from './queue.js';
 import { redteam } from './redteam.js';
 import { registry } from './registry.js';
@@ -33,6 +34,7 @@ export const zh = {
   ...registry,
   ...server,
   ...pii,
+  ...piiQueue,
   ...redteam,
   ...schema,
   ...init,

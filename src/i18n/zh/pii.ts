@@ -10,6 +10,8 @@ export const pii = {
   beian pii data/ --redact --out clean/            写出去标识化副本（格式不变）并复扫残留
   BEIAN_PII_KEY=... beian pii data/ --redact --out clean/ --config beian.yaml
                                                     按 beian.yaml 的 pii 配置（可用密钥化假名）
+  beian pii /shared/data --redact --out /shared/clean --queue redis://10.0.0.1:6379 --db postgres://beian@10.0.0.1/beian
+                                                    切分为分片，由所有 beian worker 执行（报告与文件与本机运行相同）
 
 类型：cn-id-card cn-mobile cn-landline bank-card cn-uscc passport cn-travel-permit cn-plate
       email ip mac url-credentials person-name address

@@ -12,7 +12,6 @@ export const queue = {
   'queue.runNotFound': '找不到运行 {run}（请用提交时相同的 --db）',
   'queue.runKind': '运行 {run} 是 {kind} 任务，不能用此命令接续',
   'queue.needInputs': '请给出要扫描的文件或目录，或用 --attach RUN 接续已提交的运行',
-  'queue.notWithQueue': '{flag} 暂不支持与 --queue 同用',
   'queue.attachNeedsQueue': '--attach 需要 --queue redis://…',
   'queue.progress': '分片',
   'queue.submitted': '已提交运行 {run}：{shards} 个分片（用 --attach {run} 可在中断后接续）',

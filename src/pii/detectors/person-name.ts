@@ -60,9 +60,16 @@ const LIST_SEP = codeSet('、和与及');
 const LIST_END = codeSet('、，。；：和与及等的也都在是');
 const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
-/** · • ‧ ・ - －: the separators inside a transliterated name */
+/** · • ‧ ・ - － . □: the separators inside a transliterated name (. and □ stand for a lost · in web text) */
 const isNameDot = (c: number): boolean =>
-  c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb || c === 45 || c === 0xff0d;
+  c === 0xb7 ||
+  c === 0x2022 ||
+  c === 0x2027 ||
+  c === 0x30fb ||
+  c === 45 ||
+  c === 0xff0d ||
+  c === 46 ||
+  c === 0x25a1;
 /** ：, :, or white space between a label and the name (姓名：张三) */
 const isLabelGap = (c: number): boolean => c === 0xff1a || c === 58 || c === 32 || c === 9 || c === 0x3000;
 /** characters of modern simplified prose (的, 了…) and of classical/traditional text (之, 於, 們…), by UTF-16 code */
