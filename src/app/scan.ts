@@ -15,19 +15,26 @@ import type { CorpusBlock, CorpusReadOptions } from '../corpus/types.js';
 import { openAtomicStream } from '../io/atomic.js';
 import { type Kb, threshold } from '../kb/index.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
-import { createDetectors, loadPiiDictionaries, scanText, starPersonalInfo } from '../pii/index.js';
 import type { LoadedLexicon } from './lexicon.js';
+
+/** Stars the personal information of a flagged record's excerpt (see examplesMasker). */
+export type ExampleMasker = (r: FlaggedRecord) => FlaggedRecord;
 
 /**
  * A flagged record as it may leave the scan (JSON, HTML report, `scans` table): the personal
- * information in its excerpt is starred, same length, so the keyword offsets still hold.
+ * information in its excerpt (names and addresses too: they need the PII dictionaries) is starred,
+ * same length, so the keyword offsets still hold. The PII modules are imported here, on first use:
+ * a scan that keeps no example never loads them.
  */
-export function withoutPersonalInfo(
-  r: FlaggedRecord,
-  registry: ReturnType<typeof createDetectors>,
-): FlaggedRecord {
-  const text = r.excerpt.text;
-  return { ...r, excerpt: { ...r.excerpt, text: starPersonalInfo(text, scanText(text, registry)) } };
+export async function examplesMasker(): Promise<ExampleMasker> {
+  const { createDetectors, loadPiiDictionaries, scanText, starPersonalInfo } = await import(
+    '../pii/index.js'
+  );
+  const registry = createDetectors(loadPiiDictionaries());
+  return (r) => {
+    const text = r.excerpt.text;
+    return { ...r, excerpt: { ...r.excerpt, text: starPersonalInfo(text, scanText(text, registry)) } };
+  };
 }
 
 export interface ScanOptions {
@@ -97,8 +104,8 @@ export interface ScanPlan {
   fraction: number;
   manualSize: number;
   keepExamples: number;
-  /** the PII detectors that star examples, built once per plan (a worker reuses it for every shard) */
-  pii?: ReturnType<typeof createDetectors>;
+  /** stars the examples' personal information, made once per plan (a worker reuses it for every shard) */
+  mask?: ExampleMasker;
 }
 
 /** The options a scan's pieces must agree on (a scale-out run sends them to every worker). */
@@ -180,15 +187,16 @@ export async function auditBlocks(
   const examples: FlaggedRecord[] = [];
   for await (const t of mapOrdered(pool, blocks, {
     transfer: (b) =>
-      b.kind === 'lines' && b.bytes.byteOffset === 0 && b.bytes.byteLength === b.bytes.buffer.byteLength
+      b.kind === 'lines' &&
+      (b.owned || (b.bytes.byteOffset === 0 && b.bytes.byteLength === b.bytes.buffer.byteLength))
         ? [b.bytes.buffer as ArrayBuffer]
         : [],
   })) {
     for (const r of t.flaggedRecords) {
       if (examples.length < plan.keepExamples) {
-        // the PII dictionaries cost ~0.13 s to build: only a scan that keeps an example pays for them
-        plan.pii ??= createDetectors(loadPiiDictionaries());
-        examples.push(withoutPersonalInfo(r, plan.pii));
+        // the PII modules and dictionaries cost ~0.1 s: only a scan that keeps an example pays for them
+        plan.mask ??= await examplesMasker();
+        examples.push(plan.mask(r));
       }
       if (hooks.onFlagged) await hooks.onFlagged(r);
     }

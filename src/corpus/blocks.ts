@@ -147,6 +147,13 @@ export async function* readFileBlocks(
   const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
   if (range && (format === 'csv' || options.txtRecord === 'file'))
     throw new Error(`${file}: ${format} records cannot be read from a byte range`);
+  if (format !== 'csv' && options.txtRecord !== 'file') {
+    const plain = await openPlainFile(openPath, range);
+    if (plain) {
+      yield* pulledFileBlocks(file, format, options.encoding ?? 'auto', plain, maxRecord, blockBytes, range);
+      return;
+    }
+  }
   let source: AsyncIterator<Buffer>;
   try {
     source = (await openBytes(openPath, blockBytes, range))[Symbol.asyncIterator]();
@@ -301,6 +308,157 @@ async function* lineBlocks(
   }
   if (skipping >= 0) yield oversized(skipping);
   else if (accLen > 0) yield emit(accLen);
+}
+
+/** A regular, uncompressed file read on demand from `pos` up to `end` (exclusive). */
+interface PlainFile {
+  read(into: Uint8Array, at: number, length: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * A regular file that is not gzip, opened for pulled reads; undefined for anything else (gzip,
+ * pipes, FIFOs: streamed) and when it cannot be opened (the stream path reports why).
+ */
+async function openPlainFile(path: string, range?: FileRange): Promise<PlainFile | undefined> {
+  try {
+    if (!(await stat(path)).isFile() || (await isGzip(path))) return undefined;
+    const fh = await open(path, 'r');
+    let pos = range?.start ?? 0;
+    const end = range?.end ?? Number.POSITIVE_INFINITY;
+    return {
+      async read(into, at, length) {
+        const n = Math.min(length, end - pos);
+        if (n <= 0) return 0;
+        const { bytesRead } = await fh.read(into, at, n, pos);
+        pos += bytesRead;
+        return bytesRead;
+      },
+      close: () => fh.close(),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A buffer of its own (no pool, not zeroed: every byte handed on is read into it first). */
+const ownBuffer = (size: number): Uint8Array => Buffer.allocUnsafeSlow(size);
+
+/**
+ * Line-aligned blocks of a plain file, each read straight into a buffer of its own that goes to a
+ * worker as it is (transferred, `owned`): only the partial line at a block's end is copied, into
+ * the next block's buffer. Same blocks' lines, malformed entries and line numbers as lineBlocks.
+ */
+async function* pulledFileBlocks(
+  file: string,
+  format: 'jsonl' | 'txt',
+  encoding: BlockEncoding,
+  src: PlainFile,
+  maxRecord: number,
+  blockBytes: number,
+  range?: FileRange,
+): AsyncGenerator<CorpusBlock> {
+  let nextLine = range?.firstLine ?? 1;
+  const block = (bytes: Uint8Array): CorpusBlock => {
+    const b: CorpusBlock = { kind: 'lines', file, format, encoding, firstLine: nextLine, bytes, owned: true };
+    nextLine += countLines(bytes);
+    return b;
+  };
+  const oversized = (bytes: number): CorpusBlock => ({
+    kind: 'items',
+    file,
+    size: bytes,
+    items: [malformedItem(file, nextLine, 'malformed.tooLarge', { bytes, max: maxRecord })],
+  });
+  let buf = ownBuffer(blockBytes);
+  let filled = 0;
+  let eof = false;
+  const fill = async (): Promise<void> => {
+    while (filled < buf.length) {
+      const n = await src.read(buf, filled, buf.length - filled);
+      if (n === 0) {
+        eof = true;
+        return;
+      }
+      filled += n;
+    }
+  };
+  try {
+    try {
+      await fill();
+    } catch (e) {
+      yield fileProblem(file, 'malformed.cannotRead', { reason: osReason(e) });
+      return;
+    }
+    if (!range || range.start === 0) {
+      // the checks of the stream path, on the same first block of bytes
+      const first = buf.subarray(0, filled);
+      if (filled === 0) {
+        yield fileProblem(file, 'malformed.emptyFile');
+        return;
+      }
+      if (hasUtf16Bom(first)) {
+        yield fileProblem(file, 'malformed.utf16', undefined, filled);
+        return;
+      }
+      if (looksBinary(first)) {
+        yield fileProblem(file, 'malformed.binary', undefined, filled);
+        return;
+      }
+      if (hasUtf8Bom(first)) {
+        buf.copyWithin(0, 3, filled);
+        filled -= 3;
+      }
+    }
+    let skipping = -1; // bytes skipped of an oversized line, -1 when not skipping
+    for (;;) {
+      if (skipping >= 0) {
+        const nl = buf.subarray(0, filled).indexOf(NL);
+        if (nl < 0) {
+          skipping += filled;
+          filled = 0;
+          if (eof) {
+            yield oversized(skipping);
+            return;
+          }
+          await fill();
+          continue;
+        }
+        yield oversized(skipping + nl);
+        nextLine += 1;
+        skipping = -1;
+        buf.copyWithin(0, nl + 1, filled);
+        filled -= nl + 1;
+      }
+      const lastNl = buf.subarray(0, filled).lastIndexOf(NL);
+      const tail = filled - (lastNl + 1);
+      if (tail > maxRecord) {
+        if (lastNl >= 0) yield block(buf.subarray(0, lastNl + 1));
+        skipping = tail;
+        buf = ownBuffer(blockBytes);
+        filled = 0;
+      } else if (eof) {
+        if (filled > 0) yield block(buf.subarray(0, filled));
+        return;
+      } else if (lastNl < 0) {
+        // one line longer than the buffer so far (at most maxRecord): a larger buffer
+        const larger = ownBuffer(filled + blockBytes);
+        larger.set(buf.subarray(0, filled));
+        buf = larger;
+      } else {
+        const next = ownBuffer(tail + blockBytes);
+        next.set(buf.subarray(lastNl + 1, filled));
+        yield block(buf.subarray(0, lastNl + 1));
+        buf = next;
+        filled = tail;
+      }
+      await fill();
+    }
+  } catch (e) {
+    yield stopped(file, e);
+  } finally {
+    await src.close();
+  }
 }
 
 /**
