@@ -307,15 +307,32 @@ function scanJsonRecord(
   };
   // a key with personal information never shows in a finding's path either
   const segment = (k: string): string => (isClean(k) ? k : '*');
-  const keyOut = new Map<string, string>();
+  // a key is a field like any other: what it holds is masked where it recurs in the values
+  // ({"a@x.com": 1, "note": "a@x.com138…"}: glued to digits, the note alone shows no e-mail) and
+  // the values' findings where they recur in it, so keys are written in pass 2 as well
+  const keyFound = new Map<string, Finding[]>();
   const scanKey = (k: string, path: string): undefined => {
-    if (!isClean(k) && !keyOut.has(k))
-      keyOut.set(k, scanRecord(s, r, file, line, k, source, `${path}#key`, false));
+    if (!isClean(k) && !keyFound.has(k)) {
+      const f = plan(k);
+      countFindings(s, r, file, line, f, source, `${path}#key`);
+      keyFound.set(k, f);
+      if (redact) for (const x of f) if (x.confidence === 'high' && x.value.length >= 2) echo.set(x.value, x);
+    }
     return undefined;
   };
   let next = 0;
   const written = (t: string): string => writeText(s, r, t, withEchoes(t, found[next++] ?? [], echo));
-  const renamed = (k: string): string | undefined => keyOut.get(k);
+  // walkLeaves asks for a renamed key more than once: written (and counted) once
+  const keyOut = new Map<string, string>();
+  const renamed = (k: string): string | undefined => {
+    let out = keyOut.get(k);
+    if (out !== undefined) return out;
+    const f = withEchoes(k, keyFound.get(k) ?? [], echo);
+    if (f.length === 0) return undefined;
+    out = writeText(s, r, k, f);
+    keyOut.set(k, out);
+    return out;
+  };
   const fields = s.options.fields;
   if (fields === undefined) {
     walkLeaves(value, '', scanned, scanKey, segment);
