@@ -1,5 +1,5 @@
 import { createHash, scryptSync } from 'node:crypto';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BeianError } from '../../errors.js';
 import { type AtomicStream, openAtomicStream } from '../../io/atomic.js';
@@ -22,6 +22,7 @@ import {
   type PiiShardPayload,
   piiShardPayloadSchema,
 } from './pii-spec.js';
+import { checkShardFile } from './shard-file.js';
 
 /** A shard's partial result: its counts, its first masked examples per type, and its parts. */
 export interface PiiShardResult {
@@ -108,20 +109,7 @@ export function piiShardJob(options: { threads?: number; env: NodeJS.ProcessEnv 
     kind: PII_SHARD,
     payload: piiShardPayloadSchema,
     run: async ({ options: o, input }, ctx) => {
-      const line = input.range?.firstLine ?? 1;
-      let size: number;
-      try {
-        size = (await stat(input.path ?? input.file)).size;
-      } catch {
-        throw BeianError.of('INPUT_INVALID', 'queue.fileMissing', { file: input.file, line });
-      }
-      if (size !== input.size)
-        throw BeianError.of('INPUT_INVALID', 'queue.fileChanged', {
-          file: input.file,
-          line,
-          planned: input.size,
-          now: size,
-        });
+      const line = await checkShardFile(input);
       // one shard at a time builds a scanner; concurrent jobs of the same run share it
       const next = (loading ?? Promise.resolve(undefined)).then(
         () => load(o, ctx.run),

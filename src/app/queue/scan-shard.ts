@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import type { AuditTally, FlaggedRecord } from '../../corpus/audit.js';
 import { readFileBlocks } from '../../corpus/blocks.js';
 import type { WorkerPool } from '../../corpus/pool.js';
@@ -14,6 +13,7 @@ import {
   type ScanShardPayload,
   scanShardPayloadSchema,
 } from './scan-spec.js';
+import { checkShardFile } from './shard-file.js';
 
 /** The plan options of a scan job, as runScan would take them. */
 export function planOptions(o: ScanJobOptions) {
@@ -68,20 +68,7 @@ export function scanShardJob(kb: Kb, options: { threads?: number } = {}) {
     kind: SCAN_SHARD,
     payload: scanShardPayloadSchema,
     run: async ({ options: o, input }, ctx) => {
-      const line = input.range?.firstLine ?? 1;
-      let size: number;
-      try {
-        size = (await stat(input.path ?? input.file)).size;
-      } catch {
-        throw BeianError.of('INPUT_INVALID', 'queue.fileMissing', { file: input.file, line });
-      }
-      if (size !== input.size)
-        throw BeianError.of('INPUT_INVALID', 'queue.fileChanged', {
-          file: input.file,
-          line,
-          planned: input.size,
-          now: size,
-        });
+      const line = await checkShardFile(input);
       // one shard at a time loads a run's lexicon; concurrent jobs of the same run share it
       loading = (loading ?? Promise.resolve(undefined as unknown as Loaded)).then(
         () => load(o),
