@@ -2,8 +2,8 @@ import type { PiiReport } from '../../app/pii/run.js';
 import type { SubmitPii } from '../../app/queue/pii-run.js';
 import { BeianError } from '../../errors.js';
 import type { CliContext } from '../context.js';
-import { createProgress } from '../progress.js';
 import { withStore } from '../with-store.js';
+import { followWithProgress } from './queue-follow.js';
 
 export interface QueuedPii {
   queue: string;
@@ -55,17 +55,10 @@ export async function queuedPii(
         run = submitted.id;
         spec = submitted.spec;
       }
-      c.err(`${c.t('queue.submitted', { run, shards: spec.shards.length })}\n`);
-      const progress = createProgress(c, c.t('queue.progress'), { json: q.json });
-      await runs.followPiiRun(store, port, run, spec, {
-        onProgress: (p) =>
-          progress.update({
-            done: p.done,
-            total: p.shards,
-            detail: `${(p.bytes / 1e6).toFixed(1)}/${(p.totalBytes / 1e6).toFixed(1)} MB`,
-          }),
-      });
-      progress.finish();
+      const followed = spec;
+      await followWithProgress(c, q.json, run, spec.shards.length, (o) =>
+        runs.followPiiRun(store, port, run, followed, o),
+      );
       return { report: await runs.mergePiiRun(store, run, spec), inputs: spec.inputs };
     });
   } finally {

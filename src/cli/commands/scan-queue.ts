@@ -3,8 +3,8 @@ import type { ManualSample, ScanReport } from '../../app/scan.js';
 import type { CorpusReadOptions } from '../../corpus/types.js';
 import type { Kb } from '../../kb/index.js';
 import type { CliContext } from '../context.js';
-import { createProgress } from '../progress.js';
 import { withStore } from '../with-store.js';
+import { followWithProgress } from './queue-follow.js';
 
 export interface QueuedScan {
   queue: string;
@@ -92,17 +92,10 @@ export async function queuedScan(
         run = submitted.id;
         spec = submitted.spec;
       }
-      c.err(`${c.t('queue.submitted', { run, shards: spec.shards.length })}\n`);
-      const progress = createProgress(c, c.t('queue.progress'), { json: q.json });
-      await runs.followScanRun(store, port, run, spec, {
-        onProgress: (p) =>
-          progress.update({
-            done: p.done,
-            total: p.shards,
-            detail: `${(p.bytes / 1e6).toFixed(1)}/${(p.totalBytes / 1e6).toFixed(1)} MB`,
-          }),
-      });
-      progress.finish();
+      const followed = spec;
+      await followWithProgress(c, q.json, run, spec.shards.length, (o) =>
+        runs.followScanRun(store, port, run, followed, o),
+      );
       // the review sample goes where the submission said (an --attach writes it there too)
       const sampleOut = spec.sampleOut;
       const manualSample = sampleOut
