@@ -7,6 +7,7 @@ import { writePiiCorpus } from '../helpers/pii-corpus.js';
 import { dropKeys } from '../helpers/redis.js';
 import { runCliAsync, startCli } from '../helpers/spawn.js';
 import { throwAwaySchema } from '../helpers/store-drivers.js';
+import { until } from '../helpers/wait.js';
 
 /**
  * Queued `beian pii --redact` across three `beian worker` processes (real Redis, real
@@ -42,13 +43,6 @@ const startWorker = (p = prefix, env: NodeJS.ProcessEnv = KEY): Worker => {
   );
   cleanups.push(() => w.stop());
   return w;
-};
-const until = async (ok: () => boolean, ms = 60_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 };
 const ready = (w: Worker) => /worker ready|工作进程已就绪/.test(w.output());
 /** A queued run writing into `out` (and `out`.findings.jsonl). */

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,7 @@ import { type MockServer, startMockModel } from '../../src/testing/mock-model.js
 import { dropKeys } from '../helpers/redis.js';
 import { runCliAsync, startCli } from '../helpers/spawn.js';
 import { throwAwaySchema } from '../helpers/store-drivers.js';
+import { freePort, until as waitUntil } from '../helpers/wait.js';
 
 /**
  * Queued red-team runs under faults (real Redis, real PostgreSQL, the built CLI, the mock model):
@@ -52,20 +52,8 @@ const strip = (s: string): Record<string, unknown> => {
   return rest;
 };
 
-const until = async (ok: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!(await ok())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
+// a worker's batch lasts a few hundred ms: look often enough to catch it mid-batch
+const until = (ok: () => boolean | Promise<boolean>, ms?: number) => waitUntil(ok, ms, 50);
 const startWorker = (queue: string, p: string, extra: string[] = []): Cli => {
   const w = startCli([
     ...['worker', '--queue', queue, '--queue-prefix', p, '--db', dbUrl, '--lock-seconds', '2'],

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -10,6 +9,7 @@ import { dropKeys } from '../helpers/redis.js';
 import { writeScaleCorpus } from '../helpers/scale-corpus.js';
 import { runCliAsync, startCli } from '../helpers/spawn.js';
 import { throwAwaySchema } from '../helpers/store-drivers.js';
+import { freePort, until } from '../helpers/wait.js';
 
 /**
  * Sharded scans across three `beian worker` processes (real Redis, real PostgreSQL, the built CLI):
@@ -48,20 +48,6 @@ const startWorker = (queue: string, p = prefix, port?: number): Worker => {
   cleanups.push(() => w.stop());
   return w;
 };
-const until = async (ok: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!(await ok())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 const scanArgs = (queue: string, p = prefix) => [
   'scan',
   corpus,
