@@ -9,10 +9,11 @@
  * Prints times and ratios from this one run (the machine is shared: only in-run ratios mean anything).
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { sentences } from './sentences.js';
 
 const REDIS = process.env.BEIAN_TEST_REDIS_URL;
 const PG = process.env.BEIAN_TEST_PG_URL;
@@ -23,22 +24,6 @@ if (!REDIS || !PG) {
 const SIZE = Number(process.env.SIZE_MB ?? 64) * 1e6;
 const SHARD = Number(process.env.SHARD_MB ?? 8) * 1024 * 1024;
 const BIN = new URL('../../bin/beian.js', import.meta.url).pathname;
-
-function sentences(): string[] {
-  const poems = (
-    JSON.parse(
-      readFileSync('node_modules/chinese-poetry/dist/quantangshi/poet.song.237000.json', 'utf8'),
-    ) as Array<{ paragraphs: string[] }>
-  ).map((p) => p.paragraphs.join(''));
-  const ner = '/work/shared/data/ner/cluener-train/train.json';
-  const cluener = existsSync(ner)
-    ? readFileSync(ner, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => (JSON.parse(l) as { text: string }).text)
-    : [];
-  return [...poems, ...cluener];
-}
 
 /** A made-up resident ID number with a valid check digit. */
 function idCard(k: number): string {

@@ -13,12 +13,13 @@
  * done to the merged report printed).
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { sentences } from './sentences.js';
 
 const REDIS = process.env.BEIAN_TEST_REDIS_URL;
 const PG = process.env.BEIAN_TEST_PG_URL;
@@ -31,22 +32,6 @@ const SHARD = process.env.SHARD_MB ? Number(process.env.SHARD_MB) * 1024 * 1024 
 /** jobs at once per worker (`beian worker --concurrency`), the product's default unless set */
 const CONCURRENCY = process.env.WORKER_CONCURRENCY;
 const BIN = new URL('../../bin/beian.js', import.meta.url).pathname;
-
-function sentences(): string[] {
-  const poems = (
-    JSON.parse(
-      readFileSync('node_modules/chinese-poetry/dist/quantangshi/poet.song.237000.json', 'utf8'),
-    ) as Array<{ paragraphs: string[] }>
-  ).map((p) => p.paragraphs.join(''));
-  const ner = '/work/shared/data/ner/cluener-train/train.json';
-  const cluener = existsSync(ner)
-    ? readFileSync(ner, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => (JSON.parse(l) as { text: string }).text)
-    : [];
-  return [...poems, ...cluener];
-}
 
 async function corpus(dir: string): Promise<string> {
   const file = join(dir, 'corpus.jsonl');
