@@ -194,46 +194,4 @@ describe('readCorpus', () => {
       { numRuns: 60 },
     );
   });
-
-  it('reads a plain file (pulled into its own buffers) as its gzip twin (streamed) (property)', async () => {
-    const line = fc.oneof(
-      fc.constantFrom(...lines),
-      fc.string({ unit: 'grapheme', maxLength: 30 }),
-      fc.string({ unit: 'grapheme', minLength: 200, maxLength: 600 }), // longer than many blocks
-      fc.constant(''),
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(line, { minLength: 1, maxLength: 40 }),
-        fc.boolean(),
-        fc.boolean(),
-        fc.integer({ min: 16, max: 2048 }),
-        async (texts, bom, crlf, blockBytes) => {
-          const body = Buffer.from(`${bom ? '\ufeff' : ''}${texts.join(crlf ? '\r\n' : '\n')}`);
-          const plain = write('q.txt', body);
-          const gz = write('q.txt.gz', gzipSync(body));
-          const shape = (items: CorpusItem[]) =>
-            items.map((i) => (i.kind === 'record' ? [i.line, i.text] : [i.line, i.reason]));
-          expect(shape(await collect([plain], { blockBytes }))).toEqual(
-            shape(await collect([gz], { blockBytes })),
-          );
-        },
-      ),
-      { numRuns: 40 },
-    );
-  });
-
-  it('skips a line longer than the record limit across pulled blocks, at its line number', async () => {
-    const long = '长'.repeat(400); // 1,200 bytes
-    const file = write('r.txt', `${lines[0]}\n${long}\n${lines[1]}\n${long}`);
-    const items = await collect([file], { blockBytes: 256, maxRecordBytes: 500 });
-    expect(records(items).map((r) => [r.line, r.text])).toEqual([
-      [1, lines[0]],
-      [3, lines[1]],
-    ]);
-    expect(malformed(items).map((m) => [m.line, m.reason])).toEqual([
-      [2, 'record too large (1200 bytes > 500)'],
-      [4, 'record too large (1200 bytes > 500)'],
-    ]);
-  });
 });
