@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { throwAwaySchema } from '../../test/helpers/store-drivers.js';
 import { sentences } from './sentences.js';
 
 const REDIS = process.env.BEIAN_TEST_REDIS_URL;
@@ -65,13 +65,8 @@ function run(args: string[]): Promise<{ code: number; stdout: string; ms: number
 
 const dir = mkdtempSync(join(tmpdir(), 'beian-bench-scale-pii-'));
 const file = await corpus(dir);
-const schema = `bench_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: PG });
-await admin.connect();
-await admin.query(`CREATE SCHEMA ${schema}`);
-const u = new URL(PG);
-u.searchParams.set('options', `-c search_path=${schema}`);
-const db = u.toString();
+const schema = await throwAwaySchema(PG, 'bench');
+const db = schema.url;
 await run(['redteam', 'runs', '--db', db, '--json']);
 /** The report without the output folder's name (each run writes its own). */
 const strip = (j: string, out: string) => j.replaceAll(out, '<out>');
@@ -114,8 +109,7 @@ for (const n of [1, 2]) {
     throw new Error(`queued de-identified file (${n} workers) differs from the local one`);
   rows.push([`queued, ${n} worker(s)`, q.ms, Math.ceil(SIZE / SHARD)]);
 }
-await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-await admin.end();
+await schema.drop();
 const mb = SIZE / 1e6;
 console.log(
   `corpus ${mb.toFixed(0)} MB, shards of ${(SHARD / 1048576).toFixed(0)} MiB, --redact; reports and files identical: yes`,

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import pg from 'pg';
+import { throwAwaySchema } from '../../test/helpers/store-drivers.js';
 import { sentences } from './sentences.js';
 
 const REDIS = process.env.BEIAN_TEST_REDIS_URL;
@@ -134,13 +134,8 @@ async function breakdown(
 
 const dir = mkdtempSync(join(tmpdir(), 'beian-bench-scale-'));
 const file = await corpus(dir);
-const schema = `bench_${Date.now().toString(36)}`;
-const admin = new pg.Client({ connectionString: PG });
-await admin.connect();
-await admin.query(`CREATE SCHEMA ${schema}`);
-const u = new URL(PG);
-u.searchParams.set('options', `-c search_path=${schema}`);
-const db = u.toString();
+const schema = await throwAwaySchema(PG, 'bench');
+const db = schema.url;
 await run(['redteam', 'runs', '--db', db, '--json']);
 const strip = (j: string) => {
   const { id: _i, seconds: _s, ...r } = JSON.parse(j) as Record<string, unknown>;
@@ -206,8 +201,7 @@ for (const n of [1, 2]) {
     b: await breakdown(prefix, runId, startedAt, endedAt),
   });
 }
-await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-await admin.end();
+await schema.drop();
 rmSync(dir, { recursive: true, force: true });
 const mb = SIZE / 1e6;
 const [one, two] = rows as [(typeof rows)[0], (typeof rows)[0]];

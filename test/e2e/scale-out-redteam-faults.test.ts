@@ -1,14 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMockModel } from '../../src/testing/mock-model.js';
-import { dropKeys } from '../helpers/redis.js';
+import { dropKeys, throwAwayRedis } from '../helpers/redis.js';
 import { runCliAsync, startCli } from '../helpers/spawn.js';
 import { throwAwaySchema } from '../helpers/store-drivers.js';
 import { freePort, until as waitUntil } from '../helpers/wait.js';
@@ -217,37 +215,17 @@ describe.skipIf(skip)('queued red-team runs under faults (real Redis and Postgre
   );
 
   it('completes when Redis is killed and restarted mid-run (workers reconnect, lost batches go back)', async () => {
-    const port = await freePort();
-    const redisDir = mkdtempSync(join(tmpdir(), 'beian-rtf-redis-'));
     // no persistence: the restarted Redis has lost every job and the run's record
-    const start = (): ChildProcess =>
-      spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--dir', redisDir], {
-        stdio: 'ignore',
-      });
-    let server = start();
-    cleanups.push(async () => {
-      server.kill('SIGKILL');
-    });
-    const url = `redis://127.0.0.1:${port}`;
-    await until(async () => {
-      const r = new Redis(url, { lazyConnect: true, retryStrategy: () => null });
-      r.on('error', () => undefined);
-      const ok = await r.connect().then(
-        () => true,
-        () => false,
-      );
-      r.disconnect();
-      return ok;
-    });
+    const redis = await throwAwayRedis();
+    cleanups.push(async () => redis.stop());
+    const url = redis.url;
     const p = `${prefix}-restart`;
     const pair = [startWorker(url, p), startWorker(url, p)];
     await ready(pair);
     const from = mock.stats.log.length;
     const run = runCliAsync(queuedArgs(url, p));
     await until(() => mock.stats.log.length - from >= 15);
-    server.kill('SIGKILL');
-    await new Promise((r) => setTimeout(r, 500));
-    server = start();
+    await redis.restart();
     await expectExact(await run);
     for (const w of pair) expect(w.child.exitCode, w.output()).toBeNull();
   }, 180_000);

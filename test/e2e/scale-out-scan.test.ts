@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropKeys } from '../helpers/redis.js';
+import { dropKeys, throwAwayRedis } from '../helpers/redis.js';
 import { writeScaleCorpus } from '../helpers/scale-corpus.js';
 import { runCliAsync, startCli } from '../helpers/spawn.js';
 import { throwAwaySchema } from '../helpers/store-drivers.js';
@@ -191,26 +190,10 @@ describe.skipIf(skip)('beian scan --queue across three workers', () => {
   }, 120_000);
 
   it('completes when Redis restarts mid-run (workers reconnect, lost shards are re-enqueued)', async () => {
-    const port = await freePort();
-    const redisDir = mkdtempSync(join(tmpdir(), 'beian-redis-'));
-    const start = (): ChildProcess =>
-      spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--dir', redisDir], {
-        stdio: 'ignore',
-      });
-    let server = start();
-    cleanups.push(async () => {
-      server.kill('SIGKILL');
-    });
-    const url = `redis://127.0.0.1:${port}`;
-    await until(async () => {
-      const r = new Redis(url, { lazyConnect: true, retryStrategy: () => null });
-      const ok = await r.connect().then(
-        () => true,
-        () => false,
-      );
-      r.disconnect();
-      return ok;
-    });
+    // no persistence: the restarted Redis has lost every job and the run's record
+    const redis = await throwAwayRedis();
+    cleanups.push(async () => redis.stop());
+    const url = redis.url;
     const p = `${prefix}-restart`;
     const pair = [startWorker(url, p), startWorker(url, p)];
     const sub = runCliAsync(scanArgs(url, p));
@@ -223,9 +206,7 @@ describe.skipIf(skip)('beian scan --queue across three workers', () => {
     await probe.connect();
     await until(async () => (await probe.keys(`${p}:beian:scan-*`)).length > 0, 90_000);
     probe.disconnect();
-    server.kill('SIGKILL');
-    await new Promise((r) => setTimeout(r, 500));
-    server = start();
+    await redis.restart();
     const r = await sub;
     expect(r.code, r.stderr).toBe(1);
     expect(comparable(r.stdout)).toEqual(expected);
