@@ -1,5 +1,6 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
+import { pack3, packHan } from '../word-stats.js';
 import { WordIndex } from './code-tables.js';
 
 const HAN = '\\u4e00-\\u9fff';
@@ -79,11 +80,52 @@ const PLACE_KINDS = [
   '社区',
   '村',
 ];
+/** characters that open no place name: a preposition or measure word before it (以…, 给…, 一处…) */
+const LEAD_OFF = new Set([...'以给做者种处座个而且对向将把被让和与及或跟同'].map((c) => c.charCodeAt(0)));
+/** words of the sentence that run into a place name with no function character between (这个时候海渔广场) */
+const LEAD_WORDS = new Set(
+  '时候 而且 然后 所以 因此 还有 就是 以及 包括 比如 例如 其中 确保 一处 一个 这个 那个 这种 一种 留意 参观 前往 来到 推广 辖区 附近 周边 旁边 对面 位于 包括 如果 只有 已经 正在 目前 现在 今天 昨天 明天'.split(
+    ' ',
+  ),
+);
+const CLAUSE_END = new Set([...'，。！？；、,.!?;： \t「」“”'].map((c) => c.charCodeAt(0)));
+/** the clause around [from, to): its start and end, at punctuation or the line's ends */
+function clauseAt(text: string, from: number, to: number): [number, number] {
+  let a = from;
+  while (a > 0 && !CLAUSE_END.has(text.charCodeAt(a - 1))) a--;
+  let b = to;
+  while (b < text.length && !CLAUSE_END.has(text.charCodeAt(b))) b++;
+  return [a, b];
+}
+/**
+ * The span stands in a line of verse: its clause and the one before or after are both of five or
+ * seven characters (橡栗石上村，莓苔水中路). Classical poetry is full of villages and roads that are
+ * no address; a name with no cue is not taken there.
+ */
+function inVerse(text: string, start: number, end: number): boolean {
+  const [a, b] = clauseAt(text, start, end);
+  const len = b - a;
+  if (len !== 5 && len !== 7) return false;
+  if (b + 1 < text.length) {
+    const [, nb] = clauseAt(text, b + 1, b + 1);
+    if (nb - b - 1 === len) return true;
+  }
+  if (a >= 2) {
+    const [pa] = clauseAt(text, a - 2, a - 1);
+    if (a - 1 - pa === len) return true;
+  }
+  return false;
+}
+/**
+ * the kinds reported without a cue when the name stands alone: on the tune split a bare …大厦 or
+ * …花园 was a labelled address less than half the time (landmarks, 皇家园林), a bare …村 two times in three
+ */
+const BARE_KINDS = new Set(['村', '小区', '广场', '新村']);
 /** the kinds by their last character (a table, as this is read at every character), in list order */
 const PLACE_LAST = new WordIndex(PLACE_KINDS, true);
 /** a character right after the kind that makes it a longer word (村民, 村委, 广场舞) */
 const PLACE_NOT_NEXT = new Set(
-  [...'民委里庄落镇干长级官头口上寨支户组务办规籍医舞'].map((c) => c.charCodeAt(0)),
+  [...'民委里庄落镇干长级官头口上寨支户组务办规籍医舞林艺墟'].map((c) => c.charCodeAt(0)),
 );
 /** What stands before a place in running text: a locative verb (位于, 在, 到…). */
 const PLACE_BEFORE =
@@ -134,6 +176,21 @@ export function createAddress(d: PiiDictionaries): Detector {
   const labelled = (text: string, start: number) =>
     a.labels.some((l) => text.slice(Math.max(0, start - 8), start).includes(l));
   const common = d.commonWords;
+  const words = d.words;
+  /** jieba's list knows it as a place name (中关村, 长安街) */
+  const isPlaceName = (w: string): boolean => words?.places.has(w) ?? false;
+  /** an ordinary word of jieba's list that is no place name (农村, 度假村, 下坡路) */
+  const isOrdinary = (w: string): boolean => {
+    if (!words || isPlaceName(w)) return false;
+    if (w.length === 2) return words.words2.has(packHan(w.charCodeAt(0), w.charCodeAt(1)));
+    if (w.length === 3) return words.words3.has(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
+    return w.length === 4 && words.words4.has(w);
+  };
+  /** a word ends the candidate: some tail of it that holds the kind is an ordinary word (…家农村, 所以度假村) */
+  const endsInWord = (text: string, start: number, coreEnd: number, end: number): boolean => {
+    for (let k = Math.max(start, end - 4); k < coreEnd; k++) if (isOrdinary(text.slice(k, end))) return true;
+    return false;
+  };
   /** Words ending in a street character that are no street (思路, 道路, 逛街…). */
   const notStreet = new Set(a['not-street']);
 
@@ -239,6 +296,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         labelled(text, start);
       const cueAfter = STREET_AFTER.test(text.slice(end, end + 3));
       if (!cueBefore && !cueAfter && !admin) continue;
+      if (!cueBefore && !admin && inVerse(text, start, end)) continue;
       const score = 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
       out.push(finding('address', text, start, end, Math.min(score, 0.84)));
     }
@@ -263,15 +321,34 @@ export function createAddress(d: PiiDictionaries): Detector {
         }
       if (kind === '') continue;
       const coreEnd = end - kind.length;
+      // a name never reaches back into an address already found (青禾村和石榴村: two villages)
+      let floor = 0;
+      for (const f of out) if (f.end <= coreEnd && f.end > floor) floor = f.end;
       let start = coreEnd;
-      while (start > 0 && coreEnd - start < 6 && isPrefixChar(text[start - 1] ?? '')) {
+      while (start > floor && coreEnd - start < 6 && isPrefixChar(text[start - 1] ?? '')) {
         const ch = text[start - 1] ?? '';
         if (stop.has(ch) || STREET_STOP.has(ch)) break;
         start--;
       }
+      // the name began at a boundary (punctuation, a function word, the line's start), not at the cut
+      const bounded = start === floor || coreEnd - start < 6;
       const name = text.slice(start, coreEnd);
       if (name.length < 2 || NOT_PLACE.test(name) || common.has(name) || /^[0-9]/.test(name)) continue;
       if (out.some((f) => start < f.end && f.start < end)) continue;
+      // a frequent word or a function character at the front is the sentence, not the name
+      // (这个时候海渔广场 → 海渔广场, 以中央广场 → 中央广场)
+      for (let again = true; again && coreEnd - start > 2; ) {
+        again = false;
+        if (LEAD_OFF.has(text.charCodeAt(start))) {
+          start++;
+          again = true;
+        } else if (coreEnd - start > 3 && LEAD_WORDS.has(text.slice(start, start + 2))) {
+          start += 2;
+          again = true;
+        }
+      }
+      const known = isPlaceName(text.slice(start, end));
+      if (!known && endsInWord(text, start, coreEnd, end)) continue;
       let s = start;
       while (s > 0 && start - s < 16 && isPrefixChar(text[s - 1] ?? '') && !stop.has(text[s - 1] ?? '')) s--;
       const head = text.slice(s, start);
@@ -289,8 +366,17 @@ export function createAddress(d: PiiDictionaries): Detector {
         (cueBefore && cueAfter) ||
         (cueAfter && !/^(?:[，、。；）)]|\s|$)/.test(after)) ||
         (cueBefore && text.charCodeAt(start - 1) !== 0x5728);
-      if (!strong) continue;
-      const score = 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
+      // without any cue: a named place jieba knows, or a short name standing alone (…，子君村和…)
+      const bare =
+        !strong &&
+        (known || (bounded && name.length <= 4 && BARE_KINDS.has(kind))) &&
+        !inVerse(text, start, end);
+      if (!strong && !bare) continue;
+      const score = bare
+        ? known
+          ? 0.6
+          : 0.55
+        : 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
       out.push(finding('address', text, start, end, Math.min(score, 0.84)));
       p = end - 1;
     }
