@@ -32,3 +32,31 @@ describe('villages, estates and squares named without a cue', () => {
     expect(found('寒山石径路，落日远钟声。')).toEqual([]);
   });
 });
+
+describe('one address from the region down to the gate, floor or corner', () => {
+  it('takes a region or known place right before a square or street into it', () => {
+    expect(found('决赛在上海紫荆广场举行')).toEqual(['上海紫荆广场:medium']);
+  });
+
+  it('reads on over floors, units, gates, sides and corners', () => {
+    expect(found('活动在星河国际大厦12层举行')).toEqual(['星河国际大厦12层:medium']);
+    expect(found('业主住在杭州翠湖名苑8幢2单元')).toEqual(['杭州翠湖名苑8幢2单元:medium']);
+    expect(found('他在青松路3号门等了一个小时')).toEqual(['青松路3号门:medium']);
+    expect(found('项目位于银杏路南侧，交通方便')).toEqual(['银杏路南侧:medium']);
+  });
+
+  it('joins a street and the building that follows it, not two villages joined by 和', () => {
+    expect(found('她在文澜路财富中心取了现金')).toEqual(['文澜路财富中心:medium']);
+    expect(found('两个项目分别是青禾村和石榴村。')).toEqual(['青禾村:possible', '石榴村:possible']);
+  });
+
+  it('finds a metro station and its exit, not a crossing of two lines', () => {
+    expect(found('早上在地铁6号线青石站2号口集合')).toEqual(['地铁6号线青石站2号口:medium']);
+    expect(found('位于地铁5号线与13号线交叉站附近')).toEqual([]);
+  });
+
+  it('reads 一路 after a street as "all the way", and takes a known street without a cue', () => {
+    expect(found('沿着滨江路一路向北')).toEqual(['滨江路:medium']);
+    expect(found('长安街两侧灯火通明')).toEqual(['长安街:possible']);
+  });
+});

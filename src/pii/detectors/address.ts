@@ -79,6 +79,7 @@ const PLACE_KINDS = [
   '商城',
   '社区',
   '村',
+  '苑',
 ];
 /** characters that open no place name: a preposition or measure word before it (以…, 给…, 一处…) */
 const LEAD_OFF = new Set([...'以给做者种处座个而且对向将把被让和与及或跟同'].map((c) => c.charCodeAt(0)));
@@ -116,6 +117,25 @@ function inVerse(text: string, start: number, end: number): boolean {
   }
   return false;
 }
+/** after …一路: a motion or direction, so 一路 means "all the way" (沿着海岸线一路向北) */
+const ALL_THE_WAY = new Set([...'向往走骑开前上下北南东西狂奔飙小跑过来去顺'].map((c) => c.charCodeAt(0)));
+/** a metro line, a station's name and an exit; a crossing of two lines (5号线与13号线交叉站) has no name */
+const STATION =
+  /(?:地铁)?[0-9]{1,2}号线(?![与和、])(?:[\u4e00-\u9fff]{2,6}?(?<!交叉|换乘)站)(?:[0-9A-Za-z]{1,2}号?(?:出口|口|门))?/g;
+const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));
+const isHanRun = (w: string): boolean => {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
+};
+/** what follows a street or place and belongs to it: a floor, a gate, an exit, a side, a corner */
+const TAIL =
+  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|十字路口|路口|交叉口|交汇处|交叉处|交界处)+/y;
+/** a building or centre right after a street (大业路财富中心, 永福路泽源居7楼): its name */
+const BUILDING_AFTER =
+  /([\u4e00-\u9fff]{2,6}?)(?:大厦|大楼|中心|广场|商场|公寓|花园|小区|家园|新村|苑|城)(?![\u4e00-\u9fff]?(?:集团|公司|银行|有限|委|局|所|办))/y;
 /**
  * the kinds reported without a cue when the name stands alone: on the tune split a bare …大厦 or
  * …花园 was a labelled address less than half the time (landmarks, 皇家园林), a bare …村 two times in three
@@ -176,6 +196,7 @@ export function createAddress(d: PiiDictionaries): Detector {
   const labelled = (text: string, start: number) =>
     a.labels.some((l) => text.slice(Math.max(0, start - 8), start).includes(l));
   const common = d.commonWords;
+  const regionSet = new Set(d.regions);
   const words = d.words;
   /** jieba's list knows it as a place name (中关村, 长安街) */
   const isPlaceName = (w: string): boolean => words?.places.has(w) ?? false;
@@ -280,6 +301,9 @@ export function createAddress(d: PiiDictionaries): Detector {
       const name = text.slice(start, coreEnd);
       let plain = false;
       for (let k = 0; k < coreEnd - start && !plain; k++) if (notStreet.has(word.slice(k))) plain = true;
+      // 南山路 is a street although 山路 is a word; …一路向北 is "all the way", no street
+      if (plain && isPlaceName(word)) plain = false;
+      if (word.endsWith('一路') && ALL_THE_WAY.has(text.charCodeAt(end))) plain = true;
       if (plain || name.length < 2 || common.has(name) || /^[一二三四五六七八九十]/.test(name)) continue;
       // extend left over an admin prefix (通州区梨园南街) read by the same rule as numbered addresses
       let s = start;
@@ -295,9 +319,11 @@ export function createAddress(d: PiiDictionaries): Detector {
         /(?:位于|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|地址[：:]?|家住|住在)$/.test(before) ||
         labelled(text, start);
       const cueAfter = STREET_AFTER.test(text.slice(end, end + 3));
-      if (!cueBefore && !cueAfter && !admin) continue;
+      // a street jieba knows by name (长安街, 淮海路) needs no cue
+      const known = !cueBefore && !cueAfter && !admin && isPlaceName(text.slice(start, end));
+      if (!cueBefore && !cueAfter && !admin && !known) continue;
       if (!cueBefore && !admin && inVerse(text, start, end)) continue;
-      const score = 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
+      const score = known ? 0.55 : 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
       out.push(finding('address', text, start, end, Math.min(score, 0.84)));
     }
   }
@@ -336,8 +362,10 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (name.length < 2 || NOT_PLACE.test(name) || common.has(name) || /^[0-9]/.test(name)) continue;
       if (out.some((f) => start < f.end && f.start < end)) continue;
       // a frequent word or a function character at the front is the sentence, not the name
-      // (这个时候海渔广场 → 海渔广场, 以中央广场 → 中央广场)
-      for (let again = true; again && coreEnd - start > 2; ) {
+      // (这个时候海渔广场 → 海渔广场, 以中央广场 → 中央广场); a village's name may be one
+      // character once the conjunction is off (…和蒜村)
+      const minName = kind === '村' ? 1 : 2;
+      for (let again = true; again && coreEnd - start > minName; ) {
         again = false;
         if (LEAD_OFF.has(text.charCodeAt(start))) {
           start++;
@@ -382,15 +410,87 @@ export function createAddress(d: PiiDictionaries): Detector {
     }
   }
 
+  /** a region or a place name jieba knows ending right at `at` (上海|正大广场, 福清|万达广场): its start */
+  const placeBefore = (text: string, at: number, floor: number): number => {
+    for (let len = 4; len >= 2; len--) {
+      const from = at - len;
+      if (from < floor) continue;
+      const w = text.slice(from, at);
+      if (!isHanRun(w)) continue;
+      if (regionSet.has(w) || isPlaceName(w)) return from;
+    }
+    return at;
+  };
+
+  /**
+   * One address per place: a region or place name right before a street or place is taken in
+   * (上海正大广场), what follows a street or place is read on (floors, gates, a side, a corner:
+   * 理想国际大厦8层, 长清路7号门, 京良路南侧, 玉苍路路口), and pieces that touch are one address
+   * (南京路 + 世纪广场, 大业路 + 财富中心).
+   */
+  function assemble(text: string, out: Finding[]): Finding[] {
+    out.sort((x, y) => x.start - y.start);
+    const merged: Finding[] = [];
+    for (const f of out) {
+      let { start, end, score } = f;
+      const prev = merged[merged.length - 1];
+      const floor = prev ? prev.end : 0;
+      for (let k = 0; k < 2; k++) {
+        const s2 = placeBefore(text, start, floor);
+        if (s2 === start) break;
+        start = s2;
+      }
+      TAIL.lastIndex = end;
+      const t = TAIL.exec(text);
+      if (t) end += t[0].length;
+      // a building after a street or door number; after a floor or room a …中心 is an office in it
+      BUILDING_AFTER.lastIndex = end;
+      const b = t || /[层室楼元座门侧]$/.test(text.slice(end - 1, end)) ? null : BUILDING_AFTER.exec(text);
+      if (b && ![...(b[1] ?? '')].some((c) => stop.has(c) || STREET_STOP.has(c))) {
+        end += b[0].length;
+        TAIL.lastIndex = end;
+        const t2 = TAIL.exec(text);
+        if (t2) end += t2[0].length;
+      }
+      // pieces that touch are one address, unless a conjunction opens the second (青禾村和石榴村)
+      if (prev && start <= prev.end && !JOINER.has(text.charCodeAt(start))) {
+        merged[merged.length - 1] = finding(
+          'address',
+          text,
+          prev.start,
+          Math.max(end, prev.end),
+          Math.max(prev.score, score),
+          prev.facts,
+        );
+        continue;
+      }
+      if (start === f.start && end === f.end) merged.push(f);
+      else merged.push(finding('address', text, start, end, score, f.facts));
+    }
+    return merged;
+  }
+
+  /** metro stations and their exits (地铁4号线枣园站, 16号线惠南地铁站2号口): a place people meet at */
+  function stations(text: string, out: Finding[]): void {
+    if (!text.includes('号线')) return;
+    for (const m of text.matchAll(STATION)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (out.some((f) => start < f.end && f.start < end)) continue;
+      out.push(finding('address', text, start, end, 0.6));
+    }
+  }
+
   return {
     type: 'address',
     applies: (p) => p.street && p.han >= 3,
     detect(text) {
       const out: Finding[] = [];
+      stations(text, out);
       numbered(text, out);
       streets(text, out);
       if (!NO_PLACES) places(text, out);
-      return out.length > 1 ? out.sort((x, y) => x.start - y.start) : out;
+      return out.length > 0 ? assemble(text, out) : out;
     },
   };
 }
