@@ -60,3 +60,25 @@ describe('one address from the region down to the gate, floor or corner', () => 
     expect(found('长安街两侧灯火通明')).toEqual(['长安街:possible']);
   });
 });
+
+describe('lists and sub-districts', () => {
+  it('takes the items of a list beside a street found', () => {
+    expect(found('新修的青桐路、白鹭路和松溪路已经通车')).toEqual([
+      '青桐路:medium',
+      '白鹭路:medium',
+      '松溪路:possible',
+    ]);
+    expect(found('他去过淮海路和一些商场')).toEqual(['淮海路:medium']);
+  });
+
+  it('keeps 街道 with the street name, and no office', () => {
+    expect(found('家住朝阳区枫林街道的王女士说')).toEqual(['朝阳区枫林街道:medium']);
+    expect(found('来到枫林街道办事处咨询')).toEqual([]);
+  });
+
+  it('takes no admin word that is an ordinary word (辖区) and no idiom ending in 路', () => {
+    expect(found('被带往辖区青松路派出所')).toEqual([]);
+    expect(found('他常去辖区青松路附近散步')).toEqual(['青松路:medium']);
+    expect(found('推销这类影片他早已轻车熟路。')).toEqual([]);
+  });
+});

@@ -58,7 +58,7 @@ const NO_PLACES = Boolean(process.env.NOPL);
 /** the last character of an admin word (街道, 区, 县…): a street name never starts with it */
 const ADMIN_END = new Set([...'道区县镇乡市省'].map((c) => c.charCodeAt(0)));
 /** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
-const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠']);
+const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠将']);
 const FIRST_ADMIN = /[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|镇|乡|街道|开发区|新区)/;
 const ADMIN_CHAIN = /(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区))+$/;
 /** Cheap pre-check before the street expression (大 alone would let nearly every line through). */
@@ -122,6 +122,11 @@ const ALL_THE_WAY = new Set([...'向往走骑开前上下北南东西狂奔飙�
 /** a metro line, a station's name and an exit; a crossing of two lines (5号线与13号线交叉站) has no name */
 const STATION =
   /(?:地铁)?[0-9]{1,2}号线(?![与和、])(?:[\u4e00-\u9fff]{2,6}?(?<!交叉|换乘)站)(?:[0-9A-Za-z]{1,2}号?(?:出口|口|门))?/g;
+const PUNCT_AFTER = /^(?:[，、。；）)！？]|\s|$)/;
+const isHanChar = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+/** the kind word a street or place ends in (路, 大街, 村, 广场…), or '' */
+const LIST_KINDS = ['大道', '大街', '胡同', '广场', '小区', '花园', '街道', '路', '街', '巷', '村'];
+const kindOf = (v: string): string => LIST_KINDS.find((k) => v.endsWith(k)) ?? '';
 const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));
 const isHanRun = (w: string): boolean => {
   for (let k = 0; k < w.length; k++) {
@@ -207,6 +212,11 @@ export function createAddress(d: PiiDictionaries): Detector {
     if (w.length === 3) return words.words3.has(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
     return w.length === 4 && words.words4.has(w);
   };
+  /** the admin prefix that ends `head` (通州区, 恩平市大田镇), unless it is an ordinary word (辖区, 景区) */
+  const adminBefore = (head: string): RegExpExecArray | null => {
+    const m = ADMIN_CHAIN.exec(head);
+    return m && m[0].length <= 3 && isOrdinary(m[0]) && !regionSet.has(m[0].slice(0, -1)) ? null : m;
+  };
   /** a word ends the candidate: some tail of it that holds the kind is an ordinary word (…家农村, 所以度假村) */
   const endsInWord = (text: string, start: number, coreEnd: number, end: number): boolean => {
     for (let k = Math.max(start, end - 4); k < coreEnd; k++) if (isOrdinary(text.slice(k, end))) return true;
@@ -276,7 +286,6 @@ export function createAddress(d: PiiDictionaries): Detector {
     for (const m of streetMatches(text)) {
       let start = m.index;
       const end = start + m[0].length;
-      if (out.some((f) => start < f.end && f.start < end)) continue;
       // the name starts after the last function character (在文汇路 → 文汇路), and is short
       const suffixLen = /(?:大道|大街|胡同)$/.test(m[0]) ? 2 : 1;
       const mod =
@@ -305,11 +314,14 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (plain && isPlaceName(word)) plain = false;
       if (word.endsWith('一路') && ALL_THE_WAY.has(text.charCodeAt(end))) plain = true;
       if (plain || name.length < 2 || common.has(name) || /^[一二三四五六七八九十]/.test(name)) continue;
+      // inside a door-numbered address already found, or an admin word a street before ends in
+      // (粤海街道|科苑路: the next street starts after 道), the name is no new address
+      if (out.some((f) => start < f.end && f.start < end)) continue;
       // extend left over an admin prefix (通州区梨园南街) read by the same rule as numbered addresses
       let s = start;
       while (s > 0 && start - s < 16 && isPrefixChar(text[s - 1] ?? '') && !stop.has(text[s - 1] ?? '')) s--;
       const head = text.slice(s, start);
-      const admin = ADMIN_CHAIN.exec(head);
+      const admin = adminBefore(head);
       if (admin) {
         const r = regionRe.exec(head);
         start = s + (r && r.index < admin.index ? r.index : admin.index);
@@ -318,13 +330,27 @@ export function createAddress(d: PiiDictionaries): Detector {
       const cueBefore =
         /(?:位于|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|地址[：:]?|家住|住在)$/.test(before) ||
         labelled(text, start);
-      const cueAfter = STREET_AFTER.test(text.slice(end, end + 3));
+      // …街道 is a sub-district, part of the address (陶然亭街道); 街道办 is its office
+      let last = end;
+      if (text.charCodeAt(end - 1) === 0x8857 && text.charCodeAt(end) === 0x9053) {
+        if (/^(?:办|执法|工作|党|委|居委|干部)/.test(text.slice(end + 1, end + 3))) continue;
+        last = end + 1;
+      }
+      const cueAfter = STREET_AFTER.test(text.slice(last, last + 3));
       // a street jieba knows by name (长安街, 淮海路) needs no cue
       const known = !cueBefore && !cueAfter && !admin && isPlaceName(text.slice(start, end));
       if (!cueBefore && !cueAfter && !admin && !known) continue;
       if (!cueBefore && !admin && inVerse(text, start, end)) continue;
+      // with no cue before it, an ordinary word of the list (下坡路, 轻车熟路) names no street
+      if (
+        !cueBefore &&
+        !admin &&
+        (!cueAfter || PUNCT_AFTER.test(text.slice(last, last + 1))) &&
+        isOrdinary(text.slice(start, end))
+      )
+        continue;
       const score = known ? 0.55 : 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
-      out.push(finding('address', text, start, end, Math.min(score, 0.84)));
+      out.push(finding('address', text, start, last, Math.min(score, 0.84)));
     }
   }
 
@@ -380,7 +406,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       let s = start;
       while (s > 0 && start - s < 16 && isPrefixChar(text[s - 1] ?? '') && !stop.has(text[s - 1] ?? '')) s--;
       const head = text.slice(s, start);
-      const admin = ADMIN_CHAIN.exec(head);
+      const admin = adminBefore(head);
       if (admin) {
         const r = regionRe.exec(head);
         start = s + (r && r.index < admin.index ? r.index : admin.index);
@@ -446,7 +472,10 @@ export function createAddress(d: PiiDictionaries): Detector {
       // a building after a street or door number; after a floor or room a …中心 is an office in it
       BUILDING_AFTER.lastIndex = end;
       const b = t || /[层室楼元座门侧]$/.test(text.slice(end - 1, end)) ? null : BUILDING_AFTER.exec(text);
-      if (b && ![...(b[1] ?? '')].some((c) => stop.has(c) || STREET_STOP.has(c))) {
+      if (
+        b &&
+        ![...(b[1] ?? '')].some((c) => stop.has(c) || STREET_STOP.has(c) || JOINER.has(c.charCodeAt(0)))
+      ) {
         end += b[0].length;
         TAIL.lastIndex = end;
         const t2 = TAIL.exec(text);
@@ -481,6 +510,63 @@ export function createAddress(d: PiiDictionaries): Detector {
     }
   }
 
+  /**
+   * Items of a list beside an address found (荣田路、银田路、兰和路; 运动员村、教练村和记者村): an item
+   * of two to seven characters that ends in the same kind word is one too, `possible` at most.
+   */
+  function listed(text: string, found: Finding[]): Finding[] {
+    const added: Finding[] = [];
+    const taken = (a: number, b: number) =>
+      found.some((f) => a < f.end && f.start < b) || added.some((f) => a < f.end && f.start < b);
+    for (const f of found) {
+      const kind = kindOf(f.value);
+      if (kind === '') continue;
+      // rightwards: 、item、item
+      let at = f.end;
+      while (at < text.length && JOINER.has(text.charCodeAt(at))) {
+        // the item ends at the first kind word within reach (…和松溪路已经通车 → 松溪路)
+        let e = at + 1;
+        while (
+          e < text.length &&
+          e - at <= 7 &&
+          isHanChar(text.charCodeAt(e)) &&
+          text.charCodeAt(e) !== 0x3001
+        ) {
+          e++;
+          if (e - at - 1 >= kind.length + 1 && text.startsWith(kind, e - kind.length)) break;
+        }
+        const item = text.slice(at + 1, e);
+        if (!itemOk(item, kind) || taken(at + 1, e)) break;
+        added.push(finding('address', text, at + 1, e, Math.min(f.score, 0.55)));
+        at = e;
+      }
+      // leftwards: item、item、<found>
+      at = f.start;
+      while (at > 0 && JOINER.has(text.charCodeAt(at - 1))) {
+        let b = at - 1;
+        while (
+          b > 0 &&
+          at - 1 - b < 7 &&
+          isHanChar(text.charCodeAt(b - 1)) &&
+          !JOINER.has(text.charCodeAt(b - 1))
+        )
+          b--;
+        const item = text.slice(b, at - 1);
+        if (!itemOk(item, kind) || taken(b, at - 1)) break;
+        added.push(finding('address', text, b, at - 1, Math.min(f.score, 0.55)));
+        at = b;
+      }
+    }
+    return added.length === 0 ? found : [...found, ...added].sort((x, y) => x.start - y.start);
+  }
+  const itemOk = (item: string, kind: string): boolean =>
+    item.length >= 2 + (kind.length - 1) &&
+    item.length <= 7 &&
+    item.endsWith(kind) &&
+    !isOrdinary(item) &&
+    ![...item].some((c) => stop.has(c) || STREET_STOP.has(c)) &&
+    !notStreet.has(item);
+
   return {
     type: 'address',
     applies: (p) => p.street && p.han >= 3,
@@ -490,7 +576,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       numbered(text, out);
       streets(text, out);
       if (!NO_PLACES) places(text, out);
-      return out.length > 0 ? assemble(text, out) : out;
+      return out.length > 0 ? listed(text, assemble(text, out)) : out;
     },
   };
 }
