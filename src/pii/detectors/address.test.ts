@@ -82,3 +82,14 @@ describe('lists and sub-districts', () => {
     expect(found('推销这类影片他早已轻车熟路。')).toEqual([]);
   });
 });
+
+describe('a region right before a street or square', () => {
+  it('reads a street after a city as an address, also one named by a date', () => {
+    expect(found('福州五一路上一家银行的负责人说')).toEqual(['福州五一路:medium']);
+    expect(found('6月1日，上海青枫路星河广场，锣鼓喧天')).toEqual(['上海青枫路星河广场:possible']);
+  });
+
+  it('reads a square after a city, also when a verb follows it', () => {
+    expect(found('总决赛于上海星河广场落下了帷幕。')).toEqual(['上海星河广场:medium']);
+  });
+});

@@ -148,9 +148,11 @@ const BUILDING_AFTER =
 const BARE_KINDS = new Set(['村', '小区', '广场', '新村']);
 /** the kinds by their last character (a table, as this is read at every character), in list order */
 const PLACE_LAST = new WordIndex(PLACE_KINDS, true);
-/** a character right after the kind that makes it a longer word (村民, 村委, 广场舞) */
-const PLACE_NOT_NEXT = new Set(
-  [...'民委里庄落镇干长级官头口上寨支户组务办规籍医舞林艺墟'].map((c) => c.charCodeAt(0)),
+/** a character right after the kind that makes it a longer word (广场舞, 园林, 园艺, 村墟) */
+const PLACE_NOT_NEXT = new Set([...'舞林艺墟'].map((c) => c.charCodeAt(0)));
+/** …and after 村 (村民, 村委, 村落, 村干部: the village's people and bodies, not a place) */
+const VILLAGE_NOT_NEXT = new Set(
+  [...'民委里庄落镇干长级官头口上寨支户组务办规籍医'].map((c) => c.charCodeAt(0)),
 );
 /** What stands before a place in running text: a locative verb (位于, 在, 到…). */
 const PLACE_BEFORE =
@@ -219,6 +221,8 @@ export function createAddress(d: PiiDictionaries): Detector {
   };
   /** a word ends the candidate: some tail of it that holds the kind is an ordinary word (…家农村, 所以度假村) */
   const endsInWord = (text: string, start: number, coreEnd: number, end: number): boolean => {
+    // a two-character kind (广场, 小区): only the whole candidate (大广场 is a word, 正大广场 a place)
+    if (end - coreEnd > 1) return isOrdinary(text.slice(start, end));
     for (let k = Math.max(start, end - 4); k < coreEnd; k++) if (isOrdinary(text.slice(k, end))) return true;
     return false;
   };
@@ -313,7 +317,21 @@ export function createAddress(d: PiiDictionaries): Detector {
       // 南山路 is a street although 山路 is a word; …一路向北 is "all the way", no street
       if (plain && isPlaceName(word)) plain = false;
       if (word.endsWith('一路') && ALL_THE_WAY.has(text.charCodeAt(end))) plain = true;
-      if (plain || name.length < 2 || common.has(name) || /^[一二三四五六七八九十]/.test(name)) continue;
+      // a region or place name right before (上海漕宝路, 福州五一路) reads as an address too, and
+      // lets a name start with a numeral (五一路) or be a common word (南京东路)
+      const placeAt = placeBefore(text, start, 0);
+      // …or a region opening the name itself (上海|漕宝路, 福州|五一路: 五一 is the name, not an ordinal)
+      const regionFirst = regionSet.has(name) ? name.length : regionPrefixLength(name);
+      if (regionFirst > 0 && regionFirst === name.length && mod > 0) plain = false;
+      const placed = placeAt < start || regionFirst > 0;
+      const knownWord = isPlaceName(word);
+      if (
+        plain ||
+        name.length < 2 ||
+        (common.has(name) && !knownWord && !placed) ||
+        (/^[一二三四五六七八九十]/.test(name) && !placed && !knownWord)
+      )
+        continue;
       // inside a door-numbered address already found, or an admin word a street before ends in
       // (粤海街道|科苑路: the next street starts after 道), the name is no new address
       if (out.some((f) => start < f.end && f.start < end)) continue;
@@ -338,7 +356,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       }
       const cueAfter = STREET_AFTER.test(text.slice(last, last + 3));
       // a street jieba knows by name (长安街, 淮海路) needs no cue
-      const known = !cueBefore && !cueAfter && !admin && isPlaceName(text.slice(start, end));
+      const known = !cueBefore && !cueAfter && !admin && (isPlaceName(text.slice(start, end)) || placed);
       if (!cueBefore && !cueAfter && !admin && !known) continue;
       if (!cueBefore && !admin && inVerse(text, start, end)) continue;
       // with no cue before it, an ordinary word of the list (下坡路, 轻车熟路) names no street
@@ -372,6 +390,8 @@ export function createAddress(d: PiiDictionaries): Detector {
           break;
         }
       if (kind === '') continue;
+      if (end < text.length && text.charCodeAt(p) === 0x6751 && VILLAGE_NOT_NEXT.has(text.charCodeAt(end)))
+        continue;
       const coreEnd = end - kind.length;
       // a name never reaches back into an address already found (青禾村和石榴村: two villages)
       let floor = 0;
@@ -436,6 +456,12 @@ export function createAddress(d: PiiDictionaries): Detector {
     }
   }
 
+  /** the length of a region opening `name` with more of the name after it (上海漕宝 → 2), or 0 */
+  const regionPrefixLength = (name: string): number => {
+    for (let len = Math.min(4, name.length - 1); len >= 2; len--)
+      if (regionSet.has(name.slice(0, len))) return len;
+    return 0;
+  };
   /** a region or a place name jieba knows ending right at `at` (上海|正大广场, 福清|万达广场): its start */
   const placeBefore = (text: string, at: number, floor: number): number => {
     for (let len = 4; len >= 2; len--) {
