@@ -93,3 +93,14 @@ describe('a region right before a street or square', () => {
     expect(found('总决赛于上海星河广场落下了帷幕。')).toEqual(['上海星河广场:medium']);
   });
 });
+
+describe('organisations and lists that look like addresses', () => {
+  it('takes no branch or police station named after its street', () => {
+    expect(found('据青松路营业部总经理介绍')).toEqual([]);
+    expect(found('被带到青松路派出所接受调查')).toEqual([]);
+  });
+
+  it('ends a name at a conjunction after another place', () => {
+    expect(found('园区包括澳门市政花园和十字花园两个景点')).toEqual([]);
+  });
+});

@@ -122,11 +122,15 @@ const ALL_THE_WAY = new Set([...'向往走骑开前上下北南东西狂奔飙�
 /** a metro line, a station's name and an exit; a crossing of two lines (5号线与13号线交叉站) has no name */
 const STATION =
   /(?:地铁)?[0-9]{1,2}号线(?![与和、])(?:[\u4e00-\u9fff]{2,6}?(?<!交叉|换乘)站)(?:[0-9A-Za-z]{1,2}号?(?:出口|口|门))?/g;
+const ORG_AFTER_STREET =
+  /^(?:营业部|营业厅|派出所|支行|分行|分店|门店|店|分局|办事处|小学|中学|医院|校区|居委会|工商所|税务所)/;
 const PUNCT_AFTER = /^(?:[，、。；）)！？]|\s|$)/;
 const isHanChar = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 /** the kind word a street or place ends in (路, 大街, 村, 广场…), or '' */
 const LIST_KINDS = ['大道', '大街', '胡同', '广场', '小区', '花园', '街道', '路', '街', '巷', '村'];
 const kindOf = (v: string): string => LIST_KINDS.find((k) => v.endsWith(k)) ?? '';
+/** the last characters of street and place kind words (…园, …村, …场, …路) */
+const KIND_END = new Set([...'园村场区厦路街苑寓城巷道'].map((c) => c.charCodeAt(0)));
 const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));
 const isHanRun = (w: string): boolean => {
   for (let k = 0; k < w.length; k++) {
@@ -310,6 +314,8 @@ export function createAddress(d: PiiDictionaries): Detector {
         const re = rs + rg[0].length;
         if ((rs < start && re > start) || (rs > start && re <= coreEnd)) start = rs;
       } else if (start < coreEnd - 2 && ADMIN_END.has(text.charCodeAt(start))) start++;
+      // …美食城和购物街: a conjunction opening a three-character cut is the list's, not the name's
+      if (start < coreEnd - 2 && JOINER.has(text.charCodeAt(start))) start++;
       const word = text.slice(start, end);
       const name = text.slice(start, coreEnd);
       let plain = false;
@@ -354,6 +360,8 @@ export function createAddress(d: PiiDictionaries): Detector {
         if (/^(?:办|执法|工作|党|委|居委|干部)/.test(text.slice(end + 1, end + 3))) continue;
         last = end + 1;
       }
+      // a branch or station named after its street (海鹰路营业部, 淮海路派出所) is an organisation
+      if (ORG_AFTER_STREET.test(text.slice(last, last + 3))) continue;
       const cueAfter = STREET_AFTER.test(text.slice(last, last + 3));
       // a street jieba knows by name (长安街, 淮海路) needs no cue
       const known = !cueBefore && !cueAfter && !admin && (isPlaceName(text.slice(start, end)) || placed);
@@ -400,6 +408,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       while (start > floor && coreEnd - start < 6 && isPrefixChar(text[start - 1] ?? '')) {
         const ch = text[start - 1] ?? '';
         if (stop.has(ch) || STREET_STOP.has(ch)) break;
+        // …花园和十字花园: a conjunction after another place's kind word ends the name
+        if (JOINER.has(ch.charCodeAt(0)) && KIND_END.has(text.charCodeAt(start - 2))) break;
         start--;
       }
       // the name began at a boundary (punctuation, a function word, the line's start), not at the cut
@@ -433,6 +443,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       }
       const cueBefore = PLACE_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || labelled(text, start);
       const after = text.slice(end, end + 4);
+      if (ORG_AFTER_STREET.test(after) || after.startsWith('党')) continue;
       const cueAfter = PLACE_AFTER.test(after);
       // punctuation after, or 在 before, is a weak cue alone (…在国内农村, 海豚家园，)
       const strong =
