@@ -519,7 +519,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         if (t2) end += t2[0].length;
       }
       // pieces that touch are one address, unless a conjunction opens the second (青禾村和石榴村)
-      if (prev && start <= prev.end && !JOINER.has(text.charCodeAt(start))) {
+      if (prev && (start < prev.end || (start === prev.end && !JOINER.has(text.charCodeAt(start))))) {
         merged[merged.length - 1] = finding(
           'address',
           text,
@@ -600,7 +600,8 @@ export function createAddress(d: PiiDictionaries): Detector {
     item.length >= 2 + (kind.length - 1) &&
     item.length <= 7 &&
     item.endsWith(kind) &&
-    !isOrdinary(item) &&
+    // in a list of streets, 枫林路 is one although jieba knows it as a word; 农村 is not a village
+    !(item.length === 2 && isOrdinary(item)) &&
     ![...item].some((c) => stop.has(c) || STREET_STOP.has(c)) &&
     !notStreet.has(item);
 
