@@ -104,3 +104,11 @@ describe('organisations and lists that look like addresses', () => {
     expect(found('园区包括澳门市政花园和十字花园两个景点')).toEqual([]);
   });
 });
+
+describe('cue verbs inside the cut of a street name', () => {
+  it('drops 沿 and 至 from the name, but keeps them where they are the name (沿江路)', () => {
+    expect(found('向右走，沿上南路经过国展路继续向前')).toEqual(['上南路:medium', '国展路:medium']);
+    expect(found('地块东至青桐路，西至白鹭路')).toEqual(['青桐路:medium', '白鹭路:medium']);
+    expect(found('家住沿海路的张先生')).toEqual(['沿海路:medium']);
+  });
+});

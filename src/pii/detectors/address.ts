@@ -131,6 +131,9 @@ const LIST_KINDS = ['大道', '大街', '胡同', '广场', '小区', '花园', 
 const kindOf = (v: string): string => LIST_KINDS.find((k) => v.endsWith(k)) ?? '';
 /** the last characters of street and place kind words (…园, …村, …场, …路) */
 const KIND_END = new Set([...'园村场区厦路街苑寓城巷道'].map((c) => c.charCodeAt(0)));
+/** cue verbs the three-character cut of a street name can take in (沿; 至 after a direction: 东至) */
+const CUE_IN_CUT = new Set([...'沿至'].map((c) => c.charCodeAt(0)));
+const DIRECTION = new Set([...'东西南北'].map((c) => c.charCodeAt(0)));
 const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));
 const isHanRun = (w: string): boolean => {
   for (let k = 0; k < w.length; k++) {
@@ -316,6 +319,16 @@ export function createAddress(d: PiiDictionaries): Detector {
       } else if (start < coreEnd - 2 && ADMIN_END.has(text.charCodeAt(start))) start++;
       // …美食城和购物街: a conjunction opening a three-character cut is the list's, not the name's
       if (start < coreEnd - 2 && JOINER.has(text.charCodeAt(start))) start++;
+      // 沿上南路, 东至军张路: the cue verb is not the name's (沿江路 keeps it: one character would be left)
+      let cueCut = false;
+      const c0 = text.charCodeAt(start);
+      if (
+        coreEnd - start + mod >= 3 &&
+        (c0 === 0x6cbf || (c0 === 0x81f3 && DIRECTION.has(text.charCodeAt(start - 1))))
+      ) {
+        start++;
+        cueCut = true;
+      }
       const word = text.slice(start, end);
       const name = text.slice(start, coreEnd);
       let plain = false;
@@ -333,7 +346,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const knownWord = isPlaceName(word);
       if (
         plain ||
-        name.length < 2 ||
+        name.length < (cueCut && mod > 0 ? 1 : 2) ||
         (common.has(name) && !knownWord && !placed) ||
         (/^[一二三四五六七八九十]/.test(name) && !placed && !knownWord)
       )
@@ -479,7 +492,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       const from = at - len;
       if (from < floor) continue;
       const w = text.slice(from, at);
-      if (!isHanRun(w)) continue;
+      // 西至|军张路: a place word that ends in a cue verb is the sentence's
+      if (!isHanRun(w) || CUE_IN_CUT.has(w.charCodeAt(w.length - 1))) continue;
       if (regionSet.has(w) || isPlaceName(w)) return from;
     }
     return at;
