@@ -116,6 +116,25 @@ describe('the address detector on address-shaped text (property)', () => {
     );
   });
 
+  it('finds the same whatever white space or line break pads the text (verse clauses included)', () => {
+    fc.assert(
+      fc.property(
+        piecesText,
+        fc.stringMatching(/^[ \t\r\n]{0,3}$/),
+        fc.stringMatching(/^[ \t\r\n]{0,3}$/),
+        (t, pre, post) => {
+          const core = t.trim();
+          const plain = address.detect(core).map((f) => [f.start, f.end, f.score]);
+          const padded = address
+            .detect(pre + core + post)
+            .map((f) => [f.start - pre.length, f.end - pre.length, f.score]);
+          expect(padded).toEqual(plain);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('finds every street of a list after a locative cue, each whole', () => {
     fc.assert(
       fc.property(

@@ -112,3 +112,12 @@ describe('cue verbs inside the cut of a street name', () => {
     expect(found('家住沿海路的张先生')).toEqual(['沿海路:medium']);
   });
 });
+
+describe('verse is read clause by clause, whatever breaks the line', () => {
+  it('finds the same after a line break as without it', () => {
+    const text = '长安街两侧灯 游人如织真热闹';
+    expect(found(`\n${text}`)).toEqual(found(text));
+    expect(found(`\r${text}`)).toEqual(found(text));
+    expect(found(text)).toEqual(['长安街:possible']);
+  });
+});

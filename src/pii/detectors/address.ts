@@ -89,13 +89,17 @@ const LEAD_WORDS = new Set(
     ' ',
   ),
 );
-const CLAUSE_END = new Set([...'，。！？；、,.!?;： \t「」“”'].map((c) => c.charCodeAt(0)));
+const CLAUSE_END = new Set(
+  [...'，。！？；、,.!?;：:「」“”"\'（）()《》\u3000\u2028\u2029'].map((c) => c.charCodeAt(0)),
+);
+/** punctuation, or any ASCII control or space character (a line break included) */
+const endsClause = (c: number): boolean => c <= 0x20 || CLAUSE_END.has(c);
 /** the clause around [from, to): its start and end, at punctuation or the line's ends */
 function clauseAt(text: string, from: number, to: number): [number, number] {
   let a = from;
-  while (a > 0 && !CLAUSE_END.has(text.charCodeAt(a - 1))) a--;
+  while (a > 0 && !endsClause(text.charCodeAt(a - 1))) a--;
   let b = to;
-  while (b < text.length && !CLAUSE_END.has(text.charCodeAt(b))) b++;
+  while (b < text.length && !endsClause(text.charCodeAt(b))) b++;
   return [a, b];
 }
 /**
