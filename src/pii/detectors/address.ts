@@ -137,6 +137,7 @@ const kindOf = (v: string): string => LIST_KINDS.find((k) => v.endsWith(k)) ?? '
 const KIND_END = new Set([...'园村场区厦路街苑寓城巷道'].map((c) => c.charCodeAt(0)));
 /** cue verbs the three-character cut of a street name can take in (沿; 至 after a direction: 东至) */
 const CUE_IN_CUT = new Set([...'沿至'].map((c) => c.charCodeAt(0)));
+const NUMERAL = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 const DIRECTION = new Set([...'东西南北'].map((c) => c.charCodeAt(0)));
 const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));
 const isHanRun = (w: string): boolean => {
@@ -216,15 +217,36 @@ export function createAddress(d: PiiDictionaries): Detector {
   const common = d.commonWords;
   const regionSet = new Set(d.regions);
   const words = d.words;
+  /**
+   * the first two characters of every place name and region, as packHan: most positions are ruled
+   * out with one integer look-up, before any slice of the text (this runs at every candidate)
+   */
+  const placeHeads = new Set<number>();
+  for (const w of [...(words?.places ?? []), ...d.regions])
+    if (w.length >= 2) placeHeads.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
+  const headAt = (text: string, at: number): boolean =>
+    placeHeads.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1)));
   /** jieba's list knows it as a place name (中关村, 长安街) */
-  const isPlaceName = (w: string): boolean => words?.places.has(w) ?? false;
-  /** an ordinary word of jieba's list that is no place name (农村, 度假村, 下坡路) */
-  const isOrdinary = (w: string): boolean => {
-    if (!words || isPlaceName(w)) return false;
-    if (w.length === 2) return words.words2.has(packHan(w.charCodeAt(0), w.charCodeAt(1)));
-    if (w.length === 3) return words.words3.has(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
-    return w.length === 4 && words.words4.has(w);
+  const isPlaceName = (w: string): boolean =>
+    w.length >= 2 && headAt(w, 0) && (words?.places.has(w) ?? false);
+  /** text[from, to) is a place name jieba knows */
+  const placeSpan = (text: string, from: number, to: number): boolean =>
+    to - from >= 2 && headAt(text, from) && (words?.places.has(text.slice(from, to)) ?? false);
+  /** text[from, to) is an ordinary word of jieba's list that is no place name (农村, 度假村, 下坡路) */
+  const ordinaryAt = (text: string, from: number, to: number): boolean => {
+    if (!words) return false;
+    const n = to - from;
+    const a0 = text.charCodeAt(from);
+    const a1 = text.charCodeAt(from + 1);
+    const hit =
+      n === 2
+        ? words.words2.has(packHan(a0, a1))
+        : n === 3
+          ? words.words3.has(pack3(a0, a1, text.charCodeAt(from + 2)))
+          : n === 4 && words.words4Heads.has(packHan(a0, a1)) && words.words4.has(text.slice(from, to));
+    return hit && !placeSpan(text, from, to);
   };
+  const isOrdinary = (w: string): boolean => ordinaryAt(w, 0, w.length);
   /** the admin prefix that ends `head` (通州区, 恩平市大田镇), unless it is an ordinary word (辖区, 景区) */
   const adminBefore = (head: string): RegExpExecArray | null => {
     const m = ADMIN_CHAIN.exec(head);
@@ -233,15 +255,14 @@ export function createAddress(d: PiiDictionaries): Detector {
   /** a word ends the candidate: some tail of it that holds the kind is an ordinary word (…家农村, 所以度假村) */
   const endsInWord = (text: string, start: number, coreEnd: number, end: number): boolean => {
     // a two-character kind (广场, 小区): only the whole candidate (大广场 is a word, 正大广场 a place)
-    if (end - coreEnd > 1) return isOrdinary(text.slice(start, end));
-    for (let k = Math.max(start, end - 4); k < coreEnd; k++) if (isOrdinary(text.slice(k, end))) return true;
+    if (end - coreEnd > 1) return ordinaryAt(text, start, end);
+    for (let k = Math.max(start, end - 4); k < coreEnd; k++) if (ordinaryAt(text, k, end)) return true;
     return false;
   };
   /** Words ending in a street character that are no street (思路, 道路, 逛街…). */
   const notStreet = new Set(a['not-street']);
 
   function numbered(text: string, out: Finding[]): void {
-    if (!text.includes('号')) return;
     let lastEnd = 0;
     for (const m of text.matchAll(ANCHOR)) {
       const numStart = m.index;
@@ -306,6 +327,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       const mod =
         /(?:[东西南北中]|[一二三四五六七八九十]{1,2})$/.exec(m[0].slice(0, -suffixLen))?.[0].length ?? 0;
       const coreEnd = end - suffixLen - mod;
+      // the street word inside an address already found (a door-numbered one): nothing new
+      if (out.some((f) => coreEnd < f.end && f.start < end)) continue;
       start = Math.max(start, coreEnd - 3);
       for (let k = coreEnd - 1; k >= start; k--)
         if (stop.has(text[k] ?? '') || STREET_STOP.has(text[k] ?? '')) {
@@ -341,20 +364,24 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (plain && isPlaceName(word)) plain = false;
       if (word.endsWith('一路') && ALL_THE_WAY.has(text.charCodeAt(end))) plain = true;
       // a region or place name right before (上海漕宝路, 福州五一路) reads as an address too, and
-      // lets a name start with a numeral (五一路) or be a common word (南京东路)
-      const placeAt = placeBefore(text, start, 0);
-      // …or a region opening the name itself (上海|漕宝路, 福州|五一路: 五一 is the name, not an ordinal)
-      const regionFirst = regionSet.has(name) ? name.length : regionPrefixLength(name);
-      if (regionFirst > 0 && regionFirst === name.length && mod > 0) plain = false;
-      const placed = placeAt < start || regionFirst > 0;
-      const knownWord = isPlaceName(word);
-      if (
-        plain ||
-        name.length < (cueCut && mod > 0 ? 1 : 2) ||
-        (common.has(name) && !knownWord && !placed) ||
-        (/^[一二三四五六七八九十]/.test(name) && !placed && !knownWord)
-      )
-        continue;
+      // lets a name start with a numeral (五一路) or be a common word (南京东路); …or a region opens
+      // the name itself (上海|漕宝路, 福州|五一路: 五一 is the name, not an ordinal). Read only when
+      // needed: this runs at every street word of the text.
+      let regionFirst = -1;
+      const regionOpens = (): number => {
+        if (regionFirst < 0) regionFirst = regionSet.has(name) ? name.length : regionPrefixLength(name);
+        return regionFirst;
+      };
+      if (plain && mod > 0 && regionOpens() === name.length) plain = false;
+      let placedMemo: boolean | undefined;
+      const placed = (): boolean => {
+        placedMemo ??= placeBefore(text, start, 0) < start || regionOpens() > 0;
+        return placedMemo;
+      };
+      if (plain || name.length < (cueCut && mod > 0 ? 1 : 2)) continue;
+      const commonName = common.has(name);
+      const numeral = NUMERAL.has(name.charCodeAt(0));
+      if ((commonName || numeral) && !isPlaceName(word) && !placed()) continue;
       // inside a door-numbered address already found, or an admin word a street before ends in
       // (粤海街道|科苑路: the next street starts after 道), the name is no new address
       if (out.some((f) => start < f.end && f.start < end)) continue;
@@ -378,10 +405,11 @@ export function createAddress(d: PiiDictionaries): Detector {
         last = end + 1;
       }
       // a branch or station named after its street (海鹰路营业部, 淮海路派出所) is an organisation
-      if (ORG_AFTER_STREET.test(text.slice(last, last + 3))) continue;
-      const cueAfter = STREET_AFTER.test(text.slice(last, last + 3));
+      const after = text.slice(last, last + 3);
+      if (ORG_AFTER_STREET.test(after)) continue;
+      const cueAfter = STREET_AFTER.test(after);
       // a street jieba knows by name (长安街, 淮海路) needs no cue
-      const known = !cueBefore && !cueAfter && !admin && (isPlaceName(text.slice(start, end)) || placed);
+      const known = !cueBefore && !cueAfter && !admin && (placeSpan(text, start, end) || placed());
       if (!cueBefore && !cueAfter && !admin && !known) continue;
       if (!cueBefore && !admin && inVerse(text, start, end)) continue;
       // with no cue before it, an ordinary word of the list (下坡路, 轻车熟路) names no street
@@ -389,7 +417,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         !cueBefore &&
         !admin &&
         (!cueAfter || PUNCT_AFTER.test(text.slice(last, last + 1))) &&
-        isOrdinary(text.slice(start, end))
+        ordinaryAt(text, start, end)
       )
         continue;
       const score = known ? 0.55 : 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
@@ -448,7 +476,7 @@ export function createAddress(d: PiiDictionaries): Detector {
           again = true;
         }
       }
-      const known = isPlaceName(text.slice(start, end));
+      const known = placeSpan(text, start, end);
       if (!known && endsInWord(text, start, coreEnd, end)) continue;
       let s = start;
       while (s > 0 && start - s < 16 && isPrefixChar(text[s - 1] ?? '') && !stop.has(text[s - 1] ?? '')) s--;
@@ -486,6 +514,7 @@ export function createAddress(d: PiiDictionaries): Detector {
 
   /** the length of a region opening `name` with more of the name after it (上海漕宝 → 2), or 0 */
   const regionPrefixLength = (name: string): number => {
+    if (name.length < 3 || !headAt(name, 0)) return 0;
     for (let len = Math.min(4, name.length - 1); len >= 2; len--)
       if (regionSet.has(name.slice(0, len))) return len;
     return 0;
@@ -495,10 +524,11 @@ export function createAddress(d: PiiDictionaries): Detector {
     for (let len = 4; len >= 2; len--) {
       const from = at - len;
       if (from < floor) continue;
+      if (!headAt(text, from)) continue;
       const w = text.slice(from, at);
       // 西至|军张路: a place word that ends in a cue verb is the sentence's
       if (!isHanRun(w) || CUE_IN_CUT.has(w.charCodeAt(w.length - 1))) continue;
-      if (regionSet.has(w) || isPlaceName(w)) return from;
+      if (regionSet.has(w) || words?.places.has(w)) return from;
     }
     return at;
   };
@@ -556,7 +586,8 @@ export function createAddress(d: PiiDictionaries): Detector {
 
   /** metro stations and their exits (地铁4号线枣园站, 16号线惠南地铁站2号口): a place people meet at */
   function stations(text: string, out: Finding[]): void {
-    if (!text.includes('号线')) return;
+    // called only where numbered() found a 号 (one scan of the text for both)
+    if (text.indexOf('号线') < 0) return;
     for (const m of text.matchAll(STATION)) {
       const start = m.index;
       const end = start + m[0].length;
@@ -628,8 +659,10 @@ export function createAddress(d: PiiDictionaries): Detector {
     applies: (p) => p.street && p.han >= 3,
     detect(text) {
       const out: Finding[] = [];
-      stations(text, out);
-      numbered(text, out);
+      if (text.indexOf('号') >= 0) {
+        stations(text, out);
+        numbered(text, out);
+      }
       streets(text, out);
       if (!NO_PLACES) places(text, out);
       return out.length > 0 ? listed(text, assemble(text, out)) : out;
