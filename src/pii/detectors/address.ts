@@ -476,8 +476,7 @@ export function createAddress(d: PiiDictionaries): Detector {
           again = true;
         }
       }
-      const known = placeSpan(text, start, end);
-      if (!known && endsInWord(text, start, coreEnd, end)) continue;
+      if (endsInWord(text, start, coreEnd, end) && !placeSpan(text, start, end)) continue;
       let s = start;
       while (s > 0 && start - s < 16 && isPrefixChar(text[s - 1] ?? '') && !stop.has(text[s - 1] ?? '')) s--;
       const head = text.slice(s, start);
@@ -497,6 +496,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         (cueAfter && !/^(?:[，、。；）)]|\s|$)/.test(after)) ||
         (cueBefore && text.charCodeAt(start - 1) !== 0x5728);
       // without any cue: a named place jieba knows, or a short name standing alone (…，子君村和…)
+      const known = !strong && placeSpan(text, start, end);
       const bare =
         !strong &&
         (known || (bounded && name.length <= 4 && BARE_KINDS.has(kind))) &&
