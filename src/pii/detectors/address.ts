@@ -8,14 +8,12 @@ const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.l
 /** A door number: the anchor of a full address (…27号, 88-1号). */
 const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?号(?:院|楼)?/g;
 const MAX_PREFIX = 32;
-/** one UTF-16 unit, Han, Latin or a digit (what /^[\u4e00-\u9fffA-Za-z0-9]$/ accepts, without a regex run per character) */
-const isPrefixChar = (ch: string): boolean => {
-  if (ch.length !== 1) return false;
-  const c = ch.charCodeAt(0);
-  return (
-    (c >= 0x4e00 && c <= 0x9fff) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
-  );
-};
+/** a prefix character by UTF-16 code: Han, Latin or a digit (a table read at every character of a prefix or name) */
+const PREFIX_CODE = new Uint8Array(0x10000);
+for (let c = 0x4e00; c <= 0x9fff; c++) PREFIX_CODE[c] = 1;
+for (let c = 48; c <= 57; c++) PREFIX_CODE[c] = 1;
+for (let c = 65; c <= 90; c++) PREFIX_CODE[c] = 1;
+for (let c = 97; c <= 122; c++) PREFIX_CODE[c] = 1;
 /** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
 export const STREET =
   /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?![\u4e00-\u9fff]?(?:线|站|口站|局|办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
@@ -150,6 +148,30 @@ const isHanRun = (w: string): boolean => {
 /** what follows a street or place and belongs to it: a floor, a gate, an exit, a side, a corner */
 const TAIL =
   /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|十字路口|路口|交叉口|交汇处|交叉处|交界处)+/y;
+/** the characters a TAIL can start with (a digit, a Latin letter, a numeral, a direction, 十, 路, 交) */
+const TAIL_FIRST = new Uint8Array(0x10000);
+for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交')
+  TAIL_FIRST[c.charCodeAt(0)] = 1;
+for (let c = 65; c <= 90; c++) TAIL_FIRST[c] = 1;
+for (let c = 97; c <= 122; c++) TAIL_FIRST[c] = 1;
+/** the length of the TAIL at `at` (0 when none); the expression runs only after a character that can open one */
+function tailAt(text: string, at: number): number {
+  if (TAIL_FIRST[text.charCodeAt(at)] !== 1) return 0;
+  TAIL.lastIndex = at;
+  return TAIL.exec(text)?.[0].length ?? 0;
+}
+const FLOOR_END = new Set([...'层室楼元座门侧'].map((c) => c.charCodeAt(0)));
+/** the last characters of the building kinds of BUILDING_AFTER */
+const BUILDING_LAST = new Set([...'厦楼心场寓园区村苑城'].map((c) => c.charCodeAt(0)));
+/** BUILDING_AFTER at `at`, run only when one of its kind words' last characters comes soon enough */
+function buildingAt(text: string, at: number): RegExpExecArray | null {
+  let near = false;
+  for (let k = at + 2; k < at + 9 && k < text.length && !near; k++)
+    near = BUILDING_LAST.has(text.charCodeAt(k));
+  if (!near) return null;
+  BUILDING_AFTER.lastIndex = at;
+  return BUILDING_AFTER.exec(text);
+}
 /** a building or centre right after a street (大业路财富中心, 永福路泽源居7楼): its name */
 const BUILDING_AFTER =
   /([\u4e00-\u9fff]{2,6}?)(?:大厦|大楼|中心|广场|商场|公寓|花园|小区|家园|新村|苑|城)(?![\u4e00-\u9fff]?(?:集团|公司|银行|有限|委|局|所|办))/y;
@@ -206,14 +228,21 @@ export function createAddress(d: PiiDictionaries): Detector {
     'y',
   );
   const stop = new Set([...a.stop]);
+  /** bit 1: the address stop characters (data/pii/address.yaml); bit 2: STREET_STOP, by UTF-16 code */
+  const STOPS = new Uint8Array(0x10000);
+  for (const c of a.stop) STOPS[c.charCodeAt(0)] = 1;
+  for (const c of STREET_STOP) STOPS[c.charCodeAt(0)] = (STOPS[c.charCodeAt(0)] ?? 0) | 2;
   const streetEnd = new RegExp(`(?:${alt(a['street-suffix'])})$`);
   const streetStart = new RegExp(`^(?:${alt(['大街', '大道', '路', '街', '巷', '胡同', '弄'])})`);
   const adminSuffix = new RegExp(
     `[${HAN}](?:${alt([...a['province-suffix'], ...a['city-suffix'], ...a['district-suffix'], ...a['town-suffix']])})`,
   );
   const notAfter = /^(?:线|机|位|选手|文件|令|公告|文|房间|球员|种子|字|台风|病人|患者|车厢|窗口|柜台|门)/;
-  const labelled = (text: string, start: number) =>
-    a.labels.some((l) => text.slice(Math.max(0, start - 8), start).includes(l));
+  const labelled = (text: string, start: number) => {
+    // one slice for every label (this runs at every candidate)
+    const win = text.slice(Math.max(0, start - 8), start);
+    return a.labels.some((l) => win.includes(l));
+  };
   const common = d.commonWords;
   const regionSet = new Set(d.regions);
   const words = d.words;
@@ -273,8 +302,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (streetStart.test(next)) continue;
       let start = numStart;
       while (start > lastEnd && numStart - start < MAX_PREFIX) {
-        const ch = text[start - 1] ?? '';
-        if (!isPrefixChar(ch) || stop.has(ch)) break;
+        const c = text.charCodeAt(start - 1);
+        if (PREFIX_CODE[c] !== 1 || ((STOPS[c] ?? 0) & 1) !== 0) break;
         start--;
       }
       while (start < numStart && /[0-9A-Za-z]/.test(text[start] ?? '')) start++;
@@ -331,7 +360,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (out.some((f) => coreEnd < f.end && f.start < end)) continue;
       start = Math.max(start, coreEnd - 3);
       for (let k = coreEnd - 1; k >= start; k--)
-        if (stop.has(text[k] ?? '') || STREET_STOP.has(text[k] ?? '')) {
+        if (STOPS[text.charCodeAt(k)] !== 0) {
           start = k + 1;
           break;
         }
@@ -367,27 +396,23 @@ export function createAddress(d: PiiDictionaries): Detector {
       // lets a name start with a numeral (五一路) or be a common word (南京东路); …or a region opens
       // the name itself (上海|漕宝路, 福州|五一路: 五一 is the name, not an ordinal). Read only when
       // needed: this runs at every street word of the text.
-      let regionFirst = -1;
-      const regionOpens = (): number => {
-        if (regionFirst < 0) regionFirst = regionSet.has(name) ? name.length : regionPrefixLength(name);
-        return regionFirst;
-      };
-      if (plain && mod > 0 && regionOpens() === name.length) plain = false;
-      let placedMemo: boolean | undefined;
-      const placed = (): boolean => {
-        placedMemo ??= placeBefore(text, start, 0) < start || regionOpens() > 0;
-        return placedMemo;
-      };
+      if (plain && mod > 0 && regionOpening(name) === name.length) plain = false;
       if (plain || name.length < (cueCut && mod > 0 ? 1 : 2)) continue;
       const commonName = common.has(name);
       const numeral = NUMERAL.has(name.charCodeAt(0));
-      if ((commonName || numeral) && !isPlaceName(word) && !placed()) continue;
+      if ((commonName || numeral) && !isPlaceName(word) && !placedAt(text, start, name)) continue;
       // inside a door-numbered address already found, or an admin word a street before ends in
       // (粤海街道|科苑路: the next street starts after 道), the name is no new address
       if (out.some((f) => start < f.end && f.start < end)) continue;
       // extend left over an admin prefix (通州区梨园南街) read by the same rule as numbered addresses
       let s = start;
-      while (s > 0 && start - s < 16 && isPrefixChar(text[s - 1] ?? '') && !stop.has(text[s - 1] ?? '')) s--;
+      while (
+        s > 0 &&
+        start - s < 16 &&
+        PREFIX_CODE[text.charCodeAt(s - 1)] === 1 &&
+        ((STOPS[text.charCodeAt(s - 1)] ?? 0) & 1) === 0
+      )
+        s--;
       const head = text.slice(s, start);
       const admin = adminBefore(head);
       if (admin) {
@@ -409,9 +434,9 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (ORG_AFTER_STREET.test(after)) continue;
       const cueAfter = STREET_AFTER.test(after);
       // a street jieba knows by name (长安街, 淮海路) needs no cue
-      const known = !cueBefore && !cueAfter && !admin && (placeSpan(text, start, end) || placed());
+      const known =
+        !cueBefore && !cueAfter && !admin && (placeSpan(text, start, end) || placedAt(text, start, name));
       if (!cueBefore && !cueAfter && !admin && !known) continue;
-      if (!cueBefore && !admin && inVerse(text, start, end)) continue;
       // with no cue before it, an ordinary word of the list (下坡路, 轻车熟路) names no street
       if (
         !cueBefore &&
@@ -420,6 +445,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         ordinaryAt(text, start, end)
       )
         continue;
+      if (!cueBefore && !admin && inVerse(text, start, end)) continue;
       const score = known ? 0.55 : 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
       out.push(finding('address', text, start, last, Math.min(score, 0.84)));
     }
@@ -450,11 +476,11 @@ export function createAddress(d: PiiDictionaries): Detector {
       let floor = 0;
       for (const f of out) if (f.end <= coreEnd && f.end > floor) floor = f.end;
       let start = coreEnd;
-      while (start > floor && coreEnd - start < 6 && isPrefixChar(text[start - 1] ?? '')) {
-        const ch = text[start - 1] ?? '';
-        if (stop.has(ch) || STREET_STOP.has(ch)) break;
+      while (start > floor && coreEnd - start < 6) {
+        const c = text.charCodeAt(start - 1);
+        if (PREFIX_CODE[c] !== 1 || STOPS[c] !== 0) break;
         // …花园和十字花园: a conjunction after another place's kind word ends the name
-        if (JOINER.has(ch.charCodeAt(0)) && KIND_END.has(text.charCodeAt(start - 2))) break;
+        if (JOINER.has(c) && KIND_END.has(text.charCodeAt(start - 2))) break;
         start--;
       }
       // the name began at a boundary (punctuation, a function word, the line's start), not at the cut
@@ -478,7 +504,13 @@ export function createAddress(d: PiiDictionaries): Detector {
       }
       if (endsInWord(text, start, coreEnd, end) && !placeSpan(text, start, end)) continue;
       let s = start;
-      while (s > 0 && start - s < 16 && isPrefixChar(text[s - 1] ?? '') && !stop.has(text[s - 1] ?? '')) s--;
+      while (
+        s > 0 &&
+        start - s < 16 &&
+        PREFIX_CODE[text.charCodeAt(s - 1)] === 1 &&
+        ((STOPS[text.charCodeAt(s - 1)] ?? 0) & 1) === 0
+      )
+        s--;
       const head = text.slice(s, start);
       const admin = adminBefore(head);
       if (admin) {
@@ -512,6 +544,12 @@ export function createAddress(d: PiiDictionaries): Detector {
     }
   }
 
+  /** a region opening the street's name, the whole of it (福州|五一) or followed by more (上海|漕宝): its length, or 0 */
+  const regionOpening = (name: string): number =>
+    name.length >= 2 && headAt(name, 0) && regionSet.has(name) ? name.length : regionPrefixLength(name);
+  /** a region or known place right before the street's name, or a region opening it */
+  const placedAt = (text: string, start: number, name: string): boolean =>
+    placeBefore(text, start, 0) < start || regionOpening(name) > 0;
   /** the length of a region opening `name` with more of the name after it (上海漕宝 → 2), or 0 */
   const regionPrefixLength = (name: string): number => {
     if (name.length < 3 || !headAt(name, 0)) return 0;
@@ -540,7 +578,7 @@ export function createAddress(d: PiiDictionaries): Detector {
    * (南京路 + 世纪广场, 大业路 + 财富中心).
    */
   function assemble(text: string, out: Finding[]): Finding[] {
-    out.sort((x, y) => x.start - y.start);
+    if (out.length > 1) out.sort((x, y) => x.start - y.start);
     const merged: Finding[] = [];
     for (const f of out) {
       let { start, end, score } = f;
@@ -551,20 +589,16 @@ export function createAddress(d: PiiDictionaries): Detector {
         if (s2 === start) break;
         start = s2;
       }
-      TAIL.lastIndex = end;
-      const t = TAIL.exec(text);
-      if (t) end += t[0].length;
+      const t = tailAt(text, end);
+      end += t;
       // a building after a street or door number; after a floor or room a …中心 is an office in it
-      BUILDING_AFTER.lastIndex = end;
-      const b = t || /[层室楼元座门侧]$/.test(text.slice(end - 1, end)) ? null : BUILDING_AFTER.exec(text);
+      const b = t > 0 || FLOOR_END.has(text.charCodeAt(end - 1)) ? null : buildingAt(text, end);
       if (
         b &&
         ![...(b[1] ?? '')].some((c) => stop.has(c) || STREET_STOP.has(c) || JOINER.has(c.charCodeAt(0)))
       ) {
         end += b[0].length;
-        TAIL.lastIndex = end;
-        const t2 = TAIL.exec(text);
-        if (t2) end += t2[0].length;
+        end += tailAt(text, end);
       }
       // pieces that touch are one address, unless a conjunction opens the second (青禾村和石榴村)
       if (prev && (start < prev.end || (start === prev.end && !JOINER.has(text.charCodeAt(start))))) {
