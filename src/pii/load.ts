@@ -126,6 +126,7 @@ export function loadPiiDictionaries(
       latinGivenNames: read('latin-given-names.txt'),
       regions: read('regions.txt'),
       nameCues: parse(read('name-cues.yaml')),
+      transliteration: parse(read('transliteration.yaml')),
       address: parse(read('address.yaml')),
       ...withWords(),
     });

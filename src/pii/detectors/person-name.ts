@@ -3,6 +3,7 @@ import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
 import { codeSet, WordIndex } from './code-tables.js';
+import { createTransliteratedNames } from './transliterated-name.js';
 
 const HAN = 1;
 const SURNAME = 2;
@@ -149,6 +150,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   setFlag(cues.translit, TRANSLIT);
   setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
   const compound = new Set(d.surnames.filter((x) => x.length === 2));
+  const transliterated = createTransliteratedNames(d);
   const titles = indexBy(cues.titles, true);
   // the titles a bare given name or pen name follows (记者晓风, 网友艳妮): by-lines and authors
   const bylines = indexBy(BYLINE_TITLES, true);
@@ -747,6 +749,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
       glossed(text, out);
       latinNames(text, out);
+      // foreign names in Han script that the rules above leave (transliterated-name.ts)
+      const foreign = transliterated(text, out);
+      if (foreign.length > 0) {
+        out.push(...foreign);
+        out.sort((a, b) => a.start - b.start);
+      }
       if (out.length > 0 && words !== undefined) listed(text, out);
       return recur(text, out);
     },

@@ -1,0 +1,248 @@
+import type { PiiDictionaries } from '../dictionaries.js';
+import { type Finding, finding } from '../types.js';
+import { packHan } from '../word-stats.js';
+import { codeSet, WordIndex } from './code-tables.js';
+
+/**
+ * Foreign names written in Chinese characters (伯南克, 扎卡耶夫, 乔什·), beyond what the surname-led
+ * reading of person-name.ts finds. A run of transliteration characters is a club, a city or a firm
+ * as often as a person (切尔西, 阿纳海姆, 威廉希尔), and the characters alone do not tell them apart,
+ * so a run is reported only with something a reviewer can see:
+ * - a word right before it that introduces a person (主帅, 画家, 刺杀…: `titles` of name-cues.yaml
+ *   and `before` of transliteration.yaml), or right after it that people do (表示, 缺阵, 执教, 的《…);
+ * - a name dot at its end (乔什·, the given name of a name cut off), or its Latin spelling in
+ *   brackets after it (泰勒（matthewtaylor）);
+ * - a Slavic or Georgian surname ending (…维奇, …耶夫, …斯基) on a run of four or more, with a
+ *   boundary before;
+ * - a list (、 和 与 及 以及 +) with another name in it, or with a cue beside it.
+ * Runs that hold a known place, club or brand (not-names, translit-stop), that are an ordinary word,
+ * or that run into a place or organisation word (…岛, …球场, …队) are never names. Pure.
+ */
+export type TransliteratedNames = (text: string, found: readonly Finding[]) => Finding[];
+
+/** below the 0.7 at which person-name.ts finds a name again wherever it recurs: one cue is not enough for that */
+const CUE_SCORE = 0.68;
+const DOUBLE_CUE_SCORE = 0.86;
+const SHAPE_SCORE = 0.66;
+const LIST_SCORE = 0.66;
+const GLOSS_SCORE = 0.74;
+const MAX_LETTERS = 10;
+
+const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** · • ‧ ・ - －: a dot between the parts of a name (. and □ only inside one, see isInnerDot) */
+const isDot = (c: number): boolean =>
+  c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb || c === 45 || c === 0xff0d;
+const isInnerDot = (c: number): boolean => isDot(c) || c === 46 || c === 0x25a1;
+/** what joins the items of a list of names */
+const LIST_JOIN = ['以及', '、', '和', '与', '及', '同', '+', '＋', '/'];
+
+export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNames {
+  const t = d.transliteration;
+  if (t === undefined) return () => [];
+  const cues = d.nameCues;
+  const words = d.words;
+  const letter = codeSet(cues.translit + t.chars);
+  const stops = new WordIndex(
+    [...cues['translit-stop'], ...t['not-names']].filter((w) => w.length >= 2),
+    false,
+  );
+  const titles = new WordIndex([...cues.titles, ...t.before], true);
+  const labels = new WordIndex(cues.before.strong, true);
+  const after = new WordIndex([...cues.speech, ...cues.after.strong, ...t.after], false);
+  const placeAfter = new WordIndex([...cues['org-suffix'], ...t['place-after']], false);
+  const endings = new WordIndex(t['surname-endings'], true);
+  const joins = new WordIndex(LIST_JOIN, false);
+  const joinsBefore = new WordIndex(LIST_JOIN, true);
+
+  const endsWith = (index: WordIndex, text: string, end: number): number => {
+    if (end <= 0) return 0;
+    const list = index.get(text.charCodeAt(end - 1));
+    if (list === undefined) return 0;
+    for (const w of list) if (end >= w.length && text.startsWith(w, end - w.length)) return w.length;
+    return 0;
+  };
+  const startsWith = (index: WordIndex, text: string, at: number): number => {
+    const list = index.get(text.charCodeAt(at));
+    if (list === undefined) return 0;
+    for (const w of list) if (text.startsWith(w, at)) return w.length;
+    return 0;
+  };
+  /** a known place, club or brand starts inside the span (切尔西, 杜莎夫人…: also one that runs past its end) */
+  const hasStop = (text: string, s: number, e: number): boolean => {
+    for (let k = s; k < e - 1; k++) if (startsWith(stops, text, k) > 0) return true;
+    return false;
+  };
+  /** the span is an ordinary word (哈哈, 基本, 东西) or opens with a frequent one (基金…, 本赛…) */
+  const ordinary = (text: string, s: number, e: number): boolean => {
+    if (words === undefined) return false;
+    const a = text.charCodeAt(s);
+    const b = text.charCodeAt(s + 1);
+    const ab = packHan(a, b);
+    if (words.frequent50.has(ab)) return true;
+    if (e - s === 2) return words.words2.has(ab) && !words.names.has(ab);
+    if (e - s === 3) {
+      const key = (a * 0x10000 + b) * 0x10000 + text.charCodeAt(s + 2);
+      return words.words3.has(key) && !words.names.has(key);
+    }
+    return false;
+  };
+  /** the span's first character closes a word with the one before it (佛罗伦萨 → no 罗伦萨) */
+  const gluedBefore = (text: string, s: number): boolean =>
+    words !== undefined && s > 0 && words.frequent50.has(packHan(text.charCodeAt(s - 1), text.charCodeAt(s)));
+  /** the span's last character opens a frequent word with the next one (加德纳基本 → 加德纳) */
+  const gluedAfter = (text: string, e: number): boolean =>
+    words !== undefined &&
+    e < text.length &&
+    words.frequent50.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e)));
+
+  /** the maximal run of transliteration characters (dots inside) from s; its end */
+  const runEnd = (text: string, s: number): number => {
+    let e = s;
+    for (;;) {
+      while (e < text.length && letter.has(text.charCodeAt(e))) e++;
+      if (
+        e > s &&
+        e + 1 < text.length &&
+        isInnerDot(text.charCodeAt(e)) &&
+        letter.has(text.charCodeAt(e + 1))
+      ) {
+        e++;
+        continue;
+      }
+      return e;
+    }
+  };
+  const letters = (text: string, s: number, e: number): number => {
+    let n = 0;
+    for (let k = s; k < e; k++) if (letter.has(text.charCodeAt(k))) n++;
+    return n;
+  };
+  /** a clean span: no known place or brand in it, no ordinary word, no place word after it */
+  const clean = (text: string, s: number, e: number): boolean => {
+    const n = letters(text, s, e);
+    if (n < 2 || n > MAX_LETTERS) return false;
+    if (hasStop(text, s, e) || ordinary(text, s, e)) return false;
+    if (e < text.length && startsWith(after, text, e) === 0 && startsWith(placeAfter, text, e) > 0)
+      return false;
+    return true;
+  };
+  const leftCue = (text: string, s: number): boolean => {
+    if (s === 0) return false;
+    if (endsWith(titles, text, s) > 0) return true;
+    let j = s;
+    while (j > 0 && s - j < 2 && (text[j - 1] === '：' || text[j - 1] === ':' || text[j - 1] === ' ')) j--;
+    return endsWith(labels, text, j) > 0;
+  };
+  /** right after the span: 1 a cue word, 2 a name dot not followed by more of the name, 3 a Latin gloss */
+  const rightCue = (text: string, e: number): number => {
+    if (e >= text.length) return 0;
+    const n = startsWith(after, text, e);
+    // (…扮演者, …王子者: the cue word is part of a longer word)
+    if (n > 0 && text.charCodeAt(e + n) !== 0x8005) return 1;
+    const c = text.charCodeAt(e);
+    const next = text.charCodeAt(e + 1);
+    // a dot and then no more of the name (乔什·, 凯特·): not a dash before a number (米格－29)
+    if (
+      isDot(c) &&
+      !isHan(next) &&
+      !isLatin(next) &&
+      !(next >= 48 && next <= 57) &&
+      !(next >= 0xff10 && next <= 0xff19)
+    )
+      return 2;
+    if ((c === 0xff08 || c === 40) && isLatin(text.charCodeAt(e + 1))) return 3;
+    return 0;
+  };
+  /** what may follow a name that a title alone introduces: no more Han characters of a word (大师梅兰芳) */
+  const PARTICLE_AFTER = codeSet('的了在是和与及等也就都将已为被把对从给向还又并均再于曾便却');
+  const endsClean = (text: string, e: number): boolean =>
+    e >= text.length || !isHan(text.charCodeAt(e)) || PARTICLE_AFTER.has(text.charCodeAt(e));
+  /** inside the title of a work (《纳尼亚传奇2：凯斯宾王子》): its characters are named, not people */
+  const inTitle = (text: string, s: number): boolean => {
+    for (let k = s; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x300a) return false;
+      if (c === 0x300b) return true;
+    }
+    return false;
+  };
+  const boundaryBefore = (text: string, s: number): boolean =>
+    s === 0 || !isHan(text.charCodeAt(s - 1)) || endsWith(joinsBefore, text, s) > 0 || text[s - 1] === '的';
+
+  return (text, found) => {
+    const out: Finding[] = [];
+    const taken = (s: number, e: number): boolean =>
+      found.some((f) => s < f.end && f.start < e) || out.some((f) => s < f.end && f.start < e);
+    /** candidate spans that are clean but have no cue of their own: for the list pass */
+    const plain: Array<{ s: number; e: number }> = [];
+    for (let i = 0; i < text.length; ) {
+      if (!letter.has(text.charCodeAt(i)) || (i > 0 && letter.has(text.charCodeAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      const end = runEnd(text, i);
+      if (end - i < 2 || taken(i, end) || gluedBefore(text, i) || inTitle(text, i)) {
+        i = Math.max(end, i + 1);
+        continue;
+      }
+      let best: { e: number; score: number } | undefined;
+      const left = leftCue(text, i);
+      // the longest reading with a cue after it (索斯盖特拿了 has none at 拿; 托雷斯再度 has 再度?)
+      for (let e = end; e >= i + 2 && best === undefined; e--) {
+        if (isInnerDot(text.charCodeAt(e - 1))) continue;
+        if (!clean(text, i, e)) continue;
+        const r = rightCue(text, e);
+        if (r === 0) continue;
+        if (e < end && r === 1 && gluedAfter(text, e)) continue;
+        best = { e, score: r === 3 ? GLOSS_SCORE : left ? DOUBLE_CUE_SCORE : CUE_SCORE };
+      }
+      if (best === undefined && clean(text, i, end) && !gluedAfter(text, end)) {
+        const n = letters(text, i, end);
+        if (left && endsClean(text, end)) best = { e: end, score: CUE_SCORE };
+        else if (
+          n >= 4 &&
+          endsWith(endings, text, end) > 0 &&
+          boundaryBefore(text, i) &&
+          endsClean(text, end)
+        )
+          best = { e: end, score: SHAPE_SCORE };
+        else plain.push({ s: i, e: end });
+      }
+      if (best !== undefined) {
+        out.push(finding('person-name', text, i, best.e, best.score));
+        // its Latin spelling in brackets right after it (泰勒（matthewtaylor）, 萨加诺夫斯基（marek)
+        const g = /^[（(]([A-Za-z][A-Za-z .'-]{1,40})(?:[）)]|$|[，,、])/.exec(
+          text.slice(best.e, best.e + 44),
+        );
+        const latin = g?.[1]?.replace(/[ .'-]+$/, '');
+        if (latin && latin.length >= 2) {
+          const s = best.e + 1;
+          if (!taken(s, s + latin.length))
+            out.push(finding('person-name', text, s, s + latin.length, GLOSS_SCORE));
+        }
+      }
+      i = Math.max(end, i + 1);
+    }
+    // lists: a plain run joined to a name (found here or before) by 、 和 与 及 以及 + is one too
+    const names = (): Finding[] => [...found.filter((f) => f.type === 'person-name'), ...out];
+    let grew = plain.length > 0;
+    while (grew) {
+      grew = false;
+      const all = names();
+      for (let k = plain.length - 1; k >= 0; k--) {
+        const p = plain[k] as { s: number; e: number };
+        const jAfter = startsWith(joins, text, p.e);
+        const jBefore = endsWith(joinsBefore, text, p.s);
+        const next = jAfter > 0 ? all.find((f) => f.start === p.e + jAfter) : undefined;
+        const prev = jBefore > 0 ? all.find((f) => f.end === p.s - jBefore) : undefined;
+        const a = next ?? prev;
+        if (a === undefined || a.score < 0.6 || /[A-Za-z]/.test(a.value)) continue;
+        out.push(finding('person-name', text, p.s, p.e, LIST_SCORE));
+        plain.splice(k, 1);
+        grew = true;
+      }
+    }
+    return out;
+  };
+}
