@@ -44,8 +44,10 @@ export const Transliteration = z
   .object({
     chars: z.string(),
     'surname-endings': words,
+    adverbs: words,
     after: words,
     before: words,
+    'latin-before': words,
     'place-after': words,
     'not-names': words,
   })

@@ -162,7 +162,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const speech = indexBy([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
   const orgSuffix = indexBy(cues['org-suffix'], false);
   const wordBefore = indexBy(cues['word-before'], true);
-  const translitStop = cues['translit-stop'];
+  // (with the longer places, clubs and firms of transliteration.yaml: 威廉希尔, 阿纳海姆)
+  const translitStop = [
+    ...cues['translit-stop'],
+    ...(d.transliteration?.['not-names'] ?? []).filter((w) => w.length >= 3),
+  ];
   const codes = codeSet;
   const ADDRESS_BEFORE = codes('省市县区镇乡村路街道巷号楼栋');
   const PARTICLE = codes('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了');

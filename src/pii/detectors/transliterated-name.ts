@@ -24,6 +24,8 @@ export type TransliteratedNames = (text: string, found: readonly Finding[]) => F
 const CUE_SCORE = 0.68;
 const DOUBLE_CUE_SCORE = 0.86;
 const SHAPE_SCORE = 0.66;
+/** as person-name.ts scores a dotted run without a cue */
+const DOTTED_SCORE = 0.75;
 const LIST_SCORE = 0.66;
 const GLOSS_SCORE = 0.74;
 const MAX_LETTERS = 10;
@@ -34,6 +36,16 @@ const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <=
 const isDot = (c: number): boolean =>
   c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb || c === 45 || c === 0xff0d;
 const isInnerDot = (c: number): boolean => isDot(c) || c === 46 || c === 0x25a1;
+/** a Latin-script word or handle (Grubby, filip, TH000): not inside a URL, an e-mail or a longer token */
+const LATIN_TOKEN =
+  /(?<![A-Za-z0-9_.@/:#'’-])[A-Za-z](?:[A-Za-z]|['’][A-Za-z]){1,19}[0-9]{0,3}(?![A-Za-z0-9_@./'’=-])/g;
+/** Latin words beside cues that name nobody */
+const LATIN_NOT_NAME = new Set(
+  'blog http https www com cn net org html htm php weibo app ios android wifi the and for with from you are not but all can new one ceo cfo cto coo vip mvp nba cba fifa uefa wcg dota dota2 war3 gsl pc tv dvd cd mv ktv id qq msn vs and or of in on at to by'.split(
+    ' ',
+  ),
+);
+
 /** what joins the items of a list of names */
 const LIST_JOIN = ['以及', '、', '和', '与', '及', '同', '+', '＋', '/'];
 
@@ -48,10 +60,12 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     false,
   );
   const titles = new WordIndex([...cues.titles, ...t.before], true);
+  const latinTitles = new WordIndex([...cues.titles, ...t.before, ...t['latin-before']], true);
   const labels = new WordIndex(cues.before.strong, true);
   const after = new WordIndex([...cues.speech, ...cues.after.strong, ...t.after], false);
   const placeAfter = new WordIndex([...cues['org-suffix'], ...t['place-after']], false);
   const endings = new WordIndex(t['surname-endings'], true);
+  const adverbs = new WordIndex(t.adverbs, false);
   const joins = new WordIndex(LIST_JOIN, false);
   const joinsBefore = new WordIndex(LIST_JOIN, true);
 
@@ -70,7 +84,11 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   };
   /** a known place, club or brand starts inside the span (切尔西, 杜莎夫人…: also one that runs past its end) */
   const hasStop = (text: string, s: number, e: number): boolean => {
-    for (let k = s; k < e - 1; k++) if (startsWith(stops, text, k) > 0) return true;
+    for (let k = s; k < e - 1; k++) {
+      const n = startsWith(stops, text, k);
+      // a two-character one (马里, 罗马) only at the end: 马里奥 and 罗马诺 are names
+      if (n >= 3 || (n === 2 && k + 2 >= e)) return true;
+    }
     return false;
   };
   /** the span is an ordinary word (哈哈, 基本, 东西) or opens with a frequent one (基金…, 本赛…) */
@@ -79,8 +97,8 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     const a = text.charCodeAt(s);
     const b = text.charCodeAt(s + 1);
     const ab = packHan(a, b);
-    if (words.frequent50.has(ab)) return true;
-    if (e - s === 2) return words.words2.has(ab) && !words.names.has(ab);
+    if (e - s === 2) return words.frequent50.has(ab) || (words.words2.has(ab) && !words.names.has(ab));
+    if (words.frequent300.has(ab)) return true;
     if (e - s === 3) {
       const key = (a * 0x10000 + b) * 0x10000 + text.charCodeAt(s + 2);
       return words.words3.has(key) && !words.names.has(key);
@@ -113,6 +131,10 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       return e;
     }
   };
+  const dotted = (text: string, s: number, e: number): boolean => {
+    for (let k = s + 1; k < e - 1; k++) if (isInnerDot(text.charCodeAt(k))) return true;
+    return false;
+  };
   const letters = (text: string, s: number, e: number): number => {
     let n = 0;
     for (let k = s; k < e; k++) if (letter.has(text.charCodeAt(k))) n++;
@@ -137,9 +159,14 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   /** right after the span: 1 a cue word, 2 a name dot not followed by more of the name, 3 a Latin gloss */
   const rightCue = (text: string, e: number): number => {
     if (e >= text.length) return 0;
-    const n = startsWith(after, text, e);
-    // (…扮演者, …王子者: the cue word is part of a longer word)
-    if (n > 0 && text.charCodeAt(e + n) !== 0x8005) return 1;
+    // (…扮演者, …王子者: the cue word is part of a longer word), after an adverb or two (也表示, 再度因伤)
+    for (let at = e, k = 0; k < 3 && at < text.length; k++) {
+      const n = startsWith(after, text, at);
+      if (n > 0 && text.charCodeAt(at + n) !== 0x8005) return 1;
+      const a = startsWith(adverbs, text, at);
+      if (a === 0) break;
+      at += a;
+    }
     const c = text.charCodeAt(e);
     const next = text.charCodeAt(e + 1);
     // a dot and then no more of the name (乔什·, 凯特·): not a dash before a number (米格－29)
@@ -158,31 +185,48 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   const PARTICLE_AFTER = codeSet('的了在是和与及等也就都将已为被把对从给向还又并均再于曾便却');
   const endsClean = (text: string, e: number): boolean =>
     e >= text.length || !isHan(text.charCodeAt(e)) || PARTICLE_AFTER.has(text.charCodeAt(e));
-  /** inside the title of a work (《纳尼亚传奇2：凯斯宾王子》): its characters are named, not people */
-  const inTitle = (text: string, s: number): boolean => {
-    for (let k = s; k < text.length; k++) {
+  /**
+   * inside the title of a work (《纳尼亚传奇2：凯斯宾王子》, or its end when the text starts in it):
+   * its characters are named, not people. `bracket` is the first 《 or 》 at or after `at` (-1: none).
+   */
+  const nextBracket = (text: string, at: number): number => {
+    for (let k = at; k < text.length; k++) {
       const c = text.charCodeAt(k);
-      if (c === 0x300a) return false;
-      if (c === 0x300b) return true;
+      if (c === 0x300a || c === 0x300b) return k;
     }
-    return false;
+    return -1;
   };
   const boundaryBefore = (text: string, s: number): boolean =>
     s === 0 || !isHan(text.charCodeAt(s - 1)) || endsWith(joinsBefore, text, s) > 0 || text[s - 1] === '的';
 
   return (text, found) => {
     const out: Finding[] = [];
-    const taken = (s: number, e: number): boolean =>
-      found.some((f) => s < f.end && f.start < e) || out.some((f) => s < f.end && f.start < e);
+    // the positions names already cover (found before, or here): one byte a character
+    const covered = new Uint8Array(text.length);
+    for (const f of found) covered.fill(1, f.start, f.end);
+    const taken = (s: number, e: number): boolean => {
+      for (let k = s; k < e; k++) if (covered[k] === 1) return true;
+      return false;
+    };
+    const add = (s: number, e: number, score: number): void => {
+      out.push(finding('person-name', text, s, e, score));
+      covered.fill(1, s, e);
+    };
     /** candidate spans that are clean but have no cue of their own: for the list pass */
     const plain: Array<{ s: number; e: number }> = [];
+    // the next 《 or 》, found again only once passed (one scan of the text in all)
+    let bracket = -2;
+    const inTitle = (s: number): boolean => {
+      if (bracket !== -1 && bracket < s) bracket = nextBracket(text, s);
+      return bracket >= 0 && text.charCodeAt(bracket) === 0x300b;
+    };
     for (let i = 0; i < text.length; ) {
       if (!letter.has(text.charCodeAt(i)) || (i > 0 && letter.has(text.charCodeAt(i - 1)))) {
         i++;
         continue;
       }
       const end = runEnd(text, i);
-      if (end - i < 2 || taken(i, end) || gluedBefore(text, i) || inTitle(text, i)) {
+      if (end - i < 2 || taken(i, end) || gluedBefore(text, i) || inTitle(i)) {
         i = Math.max(end, i + 1);
         continue;
       }
@@ -199,7 +243,8 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       }
       if (best === undefined && clean(text, i, end) && !gluedAfter(text, end)) {
         const n = letters(text, i, end);
-        if (left && endsClean(text, end)) best = { e: end, score: CUE_SCORE };
+        if (dotted(text, i, end) && n >= 3) best = { e: end, score: DOTTED_SCORE };
+        else if (left && endsClean(text, end)) best = { e: end, score: CUE_SCORE };
         else if (
           n >= 4 &&
           endsWith(endings, text, end) > 0 &&
@@ -210,7 +255,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         else plain.push({ s: i, e: end });
       }
       if (best !== undefined) {
-        out.push(finding('person-name', text, i, best.e, best.score));
+        add(i, best.e, best.score);
         // its Latin spelling in brackets right after it (泰勒（matthewtaylor）, 萨加诺夫斯基（marek)
         const g = /^[（(]([A-Za-z][A-Za-z .'-]{1,40})(?:[）)]|$|[，,、])/.exec(
           text.slice(best.e, best.e + 44),
@@ -218,30 +263,58 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         const latin = g?.[1]?.replace(/[ .'-]+$/, '');
         if (latin && latin.length >= 2) {
           const s = best.e + 1;
-          if (!taken(s, s + latin.length))
-            out.push(finding('person-name', text, s, s + latin.length, GLOSS_SCORE));
+          if (!taken(s, s + latin.length)) add(s, s + latin.length, GLOSS_SCORE);
         }
       }
       i = Math.max(end, i + 1);
     }
-    // lists: a plain run joined to a name (found here or before) by 、 和 与 及 以及 + is one too
-    const names = (): Finding[] => [...found.filter((f) => f.type === 'person-name'), ...out];
-    let grew = plain.length > 0;
-    while (grew) {
-      grew = false;
-      const all = names();
+    // Latin-script names and handles: after a role (解说BBC, 高手IdrA) with nothing glued after them
+    const latinPlain: Array<{ s: number; e: number }> = [];
+    if (/[A-Za-z]{2}/.test(text)) {
+      LATIN_TOKEN.lastIndex = 0;
+      for (let m = LATIN_TOKEN.exec(text); m !== null; m = LATIN_TOKEN.exec(text)) {
+        const s = m.index;
+        const e = s + m[0].length;
+        if (LATIN_NOT_NAME.has(m[0].toLowerCase()) || taken(s, e)) continue;
+        // an acronym (BBC, SPL, IV) is no name, and a list item needs four letters (not ssp)
+        if (/^[A-Z]{1,3}[0-9]*$/.test(m[0])) continue;
+        if (endsWith(latinTitles, text, s) > 0 && (endsClean(text, e) || rightCue(text, e) === 1))
+          add(s, e, CUE_SCORE);
+        else if (m[0].length >= 4 && !/^[A-Z]+$/.test(m[0]) && !/[0-9]/.test(m[0])) latinPlain.push({ s, e });
+      }
+    }
+    // lists: a plain run joined to a name (found here or before) by 、 和 与 及 以及 + is one too;
+    // a sweep forward and one back carry it along a list in either direction (linear in the text)
+    plain.push(...latinPlain);
+    if (plain.length > 0) {
+      plain.sort((a, b) => a.s - b.s);
+      const byEnd = new Map<number, number>();
+      const byStart = new Map<number, number>();
+      for (const f of [...found, ...out]) {
+        if (f.type !== 'person-name' || f.score < 0.6) continue;
+        byEnd.set(f.end, f.start);
+        byStart.set(f.start, f.end);
+      }
+      const listed = new Set<number>();
+      for (let k = 0; k < plain.length; k++) {
+        const p = plain[k] as { s: number; e: number };
+        const j = endsWith(joinsBefore, text, p.s);
+        if (j > 0 && byEnd.has(p.s - j) && !taken(p.s, p.e)) {
+          add(p.s, p.e, LIST_SCORE);
+          byEnd.set(p.e, p.s);
+          byStart.set(p.s, p.e);
+          listed.add(k);
+        }
+      }
       for (let k = plain.length - 1; k >= 0; k--) {
         const p = plain[k] as { s: number; e: number };
-        const jAfter = startsWith(joins, text, p.e);
-        const jBefore = endsWith(joinsBefore, text, p.s);
-        const next = jAfter > 0 ? all.find((f) => f.start === p.e + jAfter) : undefined;
-        const prev = jBefore > 0 ? all.find((f) => f.end === p.s - jBefore) : undefined;
-        const a = next ?? prev;
-        if (a === undefined || a.score < 0.6 || /[A-Za-z]/.test(a.value)) continue;
-        out.push(finding('person-name', text, p.s, p.e, LIST_SCORE));
-        plain.splice(k, 1);
-        grew = true;
+        const j = startsWith(joins, text, p.e);
+        if (!listed.has(k) && j > 0 && byStart.has(p.e + j) && !taken(p.s, p.e)) {
+          add(p.s, p.e, LIST_SCORE);
+          byStart.set(p.s, p.e);
+        }
       }
+      out.sort((a, b) => a.start - b.start);
     }
     return out;
   };

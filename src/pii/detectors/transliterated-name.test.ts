@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadPiiDictionaries } from '../load.js';
+import { createDetectors } from '../registry.js';
+import { scanText } from '../scan.js';
+import type { Finding } from '../types.js';
+import { createTransliteratedNames } from './transliterated-name.js';
+
+const dicts = loadPiiDictionaries();
+const registry = createDetectors(dicts);
+const names = (text: string): string[] =>
+  scanText(text, registry, { types: ['person-name'] }).map((f) => f.value);
+const alone = createTransliteratedNames(dicts);
+
+// Invented sentences in the shape of news and posts (no corpus sentence).
+describe('transliterated foreign names (transliterated-name.ts)', () => {
+  it('finds a run of transliteration characters with a word after it that people do', () => {
+    expect(names('上一场，奥德里斯因伤缺阵')).toEqual(['奥德里斯']);
+    expect(names('本场比赛，博纳维尔再度因伤缺阵')).toEqual(['博纳维尔']);
+    expect(names('看来奥斯提诺执教的球队很难取胜')).toEqual(['奥斯提诺']);
+    expect(names('展出了莫兰迪尼的《静物》')).toEqual(['莫兰迪尼']);
+  });
+
+  it('finds one after a role, and one whose surname ending is Slavic', () => {
+    expect(names('球队新帅卡萨罗的战术很保守')).toEqual(['卡萨罗']);
+    expect(names('，帕夫连科维奇将出任队长')).toContain('帕夫连科维奇');
+  });
+
+  it('finds the given name of a name cut off after its dot, and a Latin gloss beside it', () => {
+    expect(names('收藏家老罗宾斯·')).toEqual(['罗宾斯']);
+    expect(names('据报道，奥德里斯（marco')).toEqual(['奥德里斯', 'marco']);
+  });
+
+  it('carries a name along a list in either direction', () => {
+    // 两名 after the last item is the cue; 马蒂诺 and 罗宾逊 are read back along the list
+    expect(names('主帅只能派出罗宾逊、马蒂诺和巴尔德斯两名替补')).toEqual(['罗宾逊', '马蒂诺', '巴尔德斯']);
+  });
+
+  it('finds a Latin handle after a role, not an acronym or a URL', () => {
+    expect(names('赛后，著名解说Kurogane认为')).toContain('Kurogane');
+    expect(names('著名解说CEO认为，访问www.example.com')).toEqual([]);
+  });
+
+  it('reports no place, club, firm, ordinary word or title of a work, even beside a cue', () => {
+    for (const t of [
+      '切尔西表示将上诉',
+      '威廉希尔表示赔率不变',
+      '哈哈表示很开心',
+      '《纳米亚传奇：卡斯宾王子》上映',
+      '米格－29战斗机完成了试飞',
+      '主帅坎德拉岛上度假',
+      '他们前往阿纳海姆会议中心参加活动',
+    ])
+      expect(names(t)).toEqual([]);
+  });
+
+  it('keeps one cue at medium (below `high`, below the recurrence threshold), two cues at high', () => {
+    const one = scanText('上一场，奥德里斯因伤缺阵', registry, { types: ['person-name'] });
+    expect(one.map((f) => f.confidence)).toEqual(['medium']);
+    expect(one[0]?.score).toBeLessThan(0.7);
+    const two = scanText('大师莫兰迪尼的《静物》', registry, { types: ['person-name'] });
+    expect(two.map((f) => [f.value, f.confidence])).toEqual([['莫兰迪尼', 'high']]);
+  });
+
+  it('does nothing without its dictionary', () => {
+    const { transliteration: _omit, ...rest } = dicts;
+    expect(createTransliteratedNames(rest)('上一场，奥德里斯因伤缺阵', [])).toEqual([]);
+  });
+
+  it('never crashes, keeps spans inside the text and off what was found, and is deterministic', () => {
+    const pieces = [
+      ...'阿巴斯特罗尼奥科维奇·•-－.（()》《、和与及的，。'.split(''),
+      '因伤缺阵',
+      '主帅',
+      '表示',
+      '切尔西',
+      '会议中心',
+      'Grubby',
+      '解说',
+      'www',
+      '12',
+      ' ',
+    ];
+    const textArb = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), {
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(textArb, fc.nat(), (parts, cut) => {
+        const text = parts.join('');
+        const pos = text.length === 0 ? 0 : cut % text.length;
+        const prior: Finding[] =
+          text.length >= 2
+            ? [
+                {
+                  type: 'person-name',
+                  start: pos,
+                  end: Math.min(text.length, pos + 2),
+                  value: text.slice(pos, pos + 2),
+                  score: 0.7,
+                  confidence: 'medium',
+                },
+              ]
+            : [];
+        const a = alone(text, prior);
+        expect(alone(text, prior)).toEqual(a);
+        for (const f of a) {
+          expect(f.start).toBeGreaterThanOrEqual(0);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+          expect(f.end).toBeGreaterThan(f.start);
+          expect(f.value).toBe(text.slice(f.start, f.end));
+          for (const p of prior) expect(f.end <= p.start || f.start >= p.end).toBe(true);
+        }
+        // no two of its spans overlap
+        const sorted = [...a].sort((x, y) => x.start - y.start);
+        for (let k = 1; k < sorted.length; k++)
+          expect(sorted[k]?.start ?? 0).toBeGreaterThanOrEqual(sorted[k - 1]?.end ?? 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
