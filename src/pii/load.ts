@@ -44,7 +44,8 @@ function jiebaDict(): { file: string; key: string } | undefined {
  * each start: ~50 ms of a cold start).
  */
 export const DEFAULT_WORD_STATS_SNAPSHOT = fileURLToPath(new URL('./word-stats.bin', import.meta.url));
-const STATS_FORMAT = 'beian-word-stats/2';
+// 3: WordStats.taggedPersons (transliterated-name.ts)
+const STATS_FORMAT = 'beian-word-stats/3';
 
 const statsHash = (dictKey: string, surnames: string): string =>
   createHash('sha256').update(`${STATS_FORMAT}\0${dictKey}\0`).update(surnames).digest('hex');

@@ -97,12 +97,18 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     const a = text.charCodeAt(s);
     const b = text.charCodeAt(s + 1);
     const ab = packHan(a, b);
-    if (e - s === 2) return words.frequent50.has(ab) || (words.words2.has(ab) && !words.names.has(ab));
-    if (words.frequent300.has(ab)) return true;
+    // (an entry jieba tags as a foreign name, 科尔, or as a person, 托雷斯, is none, however frequent)
+    if (e - s === 2)
+      return (
+        !words.taggedPersons.has(ab) &&
+        (words.frequent50.has(ab) || (words.words2.has(ab) && !words.names.has(ab)))
+      );
     if (e - s === 3) {
       const key = (a * 0x10000 + b) * 0x10000 + text.charCodeAt(s + 2);
-      return words.words3.has(key) && !words.names.has(key);
+      if (words.taggedPersons.has(key)) return false;
+      if (words.words3.has(key) && !words.names.has(key)) return true;
     }
+    if (words.frequent300.has(ab)) return true;
     return false;
   };
   /** the span's first character closes a word with the one before it (佛罗伦萨 → no 罗伦萨) */
@@ -169,10 +175,12 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     }
     const c = text.charCodeAt(e);
     const next = text.charCodeAt(e + 1);
-    // a dot and then no more of the name (乔什·, 凯特·): not a dash before a number (米格－29)
+    // a dot and then no more of the name (乔什·, 凯特·): not a dash (米格－29), not a Latin initial (约翰·Ｃ·)
     if (
       isDot(c) &&
+      ((c !== 45 && c !== 0xff0d) || e + 1 < text.length) &&
       !isHan(next) &&
+      !(next >= 0xff21 && next <= 0xff5a) &&
       !isLatin(next) &&
       !(next >= 48 && next <= 57) &&
       !(next >= 0xff10 && next <= 0xff19)
