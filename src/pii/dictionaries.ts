@@ -43,6 +43,7 @@ export type NameCues = z.infer<typeof NameCues>;
 export const Transliteration = z
   .object({
     chars: z.string(),
+    'dotted-chars': z.string(),
     'surname-endings': words,
     adverbs: words,
     after: words,

@@ -3,7 +3,7 @@ import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
 import { codeSet, WordIndex } from './code-tables.js';
-import { createTransliteratedNames } from './transliterated-name.js';
+import { createTransliteratedNames, mergeInto } from './transliterated-name.js';
 
 const HAN = 1;
 const SURNAME = 2;
@@ -754,11 +754,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       glossed(text, out);
       latinNames(text, out);
       // foreign names in Han script that the rules above leave (transliterated-name.ts)
-      const foreign = transliterated(text, out);
-      if (foreign.length > 0) {
-        out.push(...foreign);
-        out.sort((a, b) => a.start - b.start);
-      }
+      mergeInto(out, transliterated(text, out));
       if (out.length > 0 && words !== undefined) listed(text, out);
       return recur(text, out);
     },

@@ -28,6 +28,13 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
 
   it('finds the given name of a name cut off after its dot, and a Latin gloss beside it', () => {
     expect(names('收藏家老罗宾斯·')).toEqual(['罗宾斯']);
+    // a name joined by a dot, with characters of common renderings (大卫, 伊丽莎白) and a Latin initial
+    expect(names('昨天，伊丽莎白·莫兰出席')).toEqual(['伊丽莎白·莫兰']);
+    expect(names('他和大卫•卢卡斯见面')).toEqual(['大卫•卢卡斯']);
+    expect(names('演员约翰·Ｃ·莱利入围')).toEqual(['约翰·Ｃ·莱利']);
+    // it replaces a shorter reading inside it (a bare given name after 艺术家)
+    expect(names('英国艺术家达米恩·赫斯特的作品')).toEqual(['达米恩·赫斯特']);
+    expect(names('《我的故事·我的歌》')).toEqual([]);
     expect(names('据报道，奥德里斯（marco')).toEqual(['奥德里斯', 'marco']);
   });
 
@@ -64,7 +71,7 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
 
   it('does nothing without its dictionary', () => {
     const { transliteration: _omit, ...rest } = dicts;
-    expect(createTransliteratedNames(rest)('上一场，奥德里斯因伤缺阵', [])).toEqual([]);
+    expect(createTransliteratedNames(rest)('上一场，奥德里斯因伤缺阵', []).added).toEqual([]);
   });
 
   it('never crashes, keeps spans inside the text and off what was found, and is deterministic', () => {
@@ -101,15 +108,22 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
                 },
               ]
             : [];
-        const a = alone(text, prior);
-        expect(alone(text, prior)).toEqual(a);
+        const r = alone(text, prior);
+        const a = r.added;
+        expect(alone(text, prior)).toEqual(r);
         for (const f of a) {
           expect(f.start).toBeGreaterThanOrEqual(0);
           expect(f.end).toBeLessThanOrEqual(text.length);
           expect(f.end).toBeGreaterThan(f.start);
           expect(f.value).toBe(text.slice(f.start, f.end));
-          for (const p of prior) expect(f.end <= p.start || f.start >= p.end).toBe(true);
+          // off what was found, or holding it whole (and then it gives way)
+          for (const p of prior)
+            if (f.start < p.end && p.start < f.end) {
+              expect(f.start <= p.start && p.end <= f.end).toBe(true);
+              expect(r.replaced.has(p)).toBe(true);
+            }
         }
+        for (const p of r.replaced) expect(prior).toContain(p);
         // no two of its spans overlap
         const sorted = [...a].sort((x, y) => x.start - y.start);
         for (let k = 1; k < sorted.length; k++)

@@ -18,7 +18,25 @@ import { codeSet, WordIndex } from './code-tables.js';
  * Runs that hold a known place, club or brand (not-names, translit-stop), that are an ordinary word,
  * or that run into a place or organisation word (…岛, …球场, …队) are never names. Pure.
  */
-export type TransliteratedNames = (text: string, found: readonly Finding[]) => Finding[];
+export interface TransliteratedResult {
+  /** names found here, in text order */
+  added: Finding[];
+  /** names found before that lie inside one of them and give way to it (达米恩 in 达米恩·赫斯特) */
+  replaced: ReadonlySet<Finding>;
+}
+export type TransliteratedNames = (text: string, found: readonly Finding[]) => TransliteratedResult;
+
+/** `found` with the result applied: the replaced ones out, the added ones in, by start. */
+export function mergeInto(found: Finding[], r: TransliteratedResult): void {
+  if (r.added.length === 0) return;
+  if (r.replaced.size > 0) {
+    let k = 0;
+    for (const f of found) if (!r.replaced.has(f)) found[k++] = f;
+    found.length = k;
+  }
+  found.push(...r.added);
+  found.sort((a, b) => a.start - b.start);
+}
 
 /** below the 0.7 at which person-name.ts finds a name again wherever it recurs: one cue is not enough for that */
 const CUE_SCORE = 0.68;
@@ -36,6 +54,11 @@ const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <=
 const isDot = (c: number): boolean =>
   c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb || c === 45 || c === 0xff0d;
 const isInnerDot = (c: number): boolean => isDot(c) || c === 46 || c === 0x25a1;
+/** · • ‧ ・: a dot that only joins names (not a dash or a full stop) */
+const isMiddleDot = (c: number): boolean => c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb;
+/** a Latin capital or lower-case letter, ASCII or full-width (约翰·Ｃ·雷利) */
+const isInitial = (c: number): boolean =>
+  isLatin(c) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
 /** a Latin-script word or handle (Grubby, filip, TH000): not inside a URL, an e-mail or a longer token */
 const LATIN_TOKEN =
   /(?<![A-Za-z0-9_.@/:#'’-])[A-Za-z](?:[A-Za-z]|['’][A-Za-z]){1,19}[0-9]{0,3}(?![A-Za-z0-9_@./'’=-])/g;
@@ -51,10 +74,12 @@ const LIST_JOIN = ['以及', '、', '和', '与', '及', '同', '+', '＋', '/']
 
 export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNames {
   const t = d.transliteration;
-  if (t === undefined) return () => [];
+  if (t === undefined) return () => ({ added: [], replaced: new Set() });
   const cues = d.nameCues;
   const words = d.words;
   const letter = codeSet(cues.translit + t.chars);
+  // beside a name dot, also the characters of common renderings too frequent to start a run (大卫, 伊丽莎白)
+  const dottedLetter = codeSet(cues.translit + t.chars + t['dotted-chars']);
   const stops = new WordIndex(
     [...cues['translit-stop'], ...t['not-names']].filter((w) => w.length >= 2),
     false,
@@ -207,6 +232,38 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   const boundaryBefore = (text: string, s: number): boolean =>
     s === 0 || !isHan(text.charCodeAt(s - 1)) || endsWith(joinsBefore, text, s) > 0 || text[s - 1] === '的';
 
+  /**
+   * A name joined by a dot (伊丽莎白·泰勒, 大卫•卢森博格, 约翰·Ｃ·雷利): the dotted-name characters on
+   * both sides of a · • ‧ ・ (a Latin initial between two dots too), at most 8 each side. Its span or -1.
+   */
+  const dottedAt = (text: string, d: number): { s: number; e: number } | undefined => {
+    let s = d;
+    while (s > 0 && d - s < 8 && dottedLetter.has(text.charCodeAt(s - 1))) s--;
+    if (d - s < 2) return undefined;
+    let e = d;
+    for (;;) {
+      const from = e + 1;
+      let k = from;
+      while (k < text.length && k - from < 8 && dottedLetter.has(text.charCodeAt(k))) k++;
+      // a Latin initial between dots (约翰·Ｃ·雷利)
+      if (
+        k === from &&
+        k + 1 < text.length &&
+        isMiddleDot(text.charCodeAt(k + 1)) &&
+        isInitial(text.charCodeAt(k))
+      )
+        k++;
+      if (k === from) break;
+      e = k;
+      if (!(e + 1 < text.length && isMiddleDot(text.charCodeAt(e)))) break;
+    }
+    if (e === d) return undefined;
+    // the last part gives back a character that opens a word with what follows (马卡罗夫当天, 伊斯特伍德大师)
+    const lastDot = Math.max(text.lastIndexOf('·', e - 1), text.lastIndexOf('•', e - 1), d);
+    while (e > lastDot + 2 && gluedAfter(text, e)) e--;
+    return { s, e };
+  };
+
   return (text, found) => {
     const out: Finding[] = [];
     // the positions names already cover (found before, or here): one byte a character
@@ -228,6 +285,25 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       if (bracket !== -1 && bracket < s) bracket = nextBracket(text, s);
       return bracket >= 0 && text.charCodeAt(bracket) === 0x300b;
     };
+    // names joined by a middle dot first: they may replace shorter readings inside them (达米恩 of
+    // 达米恩·赫斯特, read after 艺术家 as a bare given name)
+    const replaced = new Set<Finding>();
+    for (let d = 1; d < text.length - 1; d++) {
+      if (!isMiddleDot(text.charCodeAt(d)) || !dottedLetter.has(text.charCodeAt(d - 1))) continue;
+      const span = dottedAt(text, d);
+      if (span === undefined) continue;
+      const { s, e } = span;
+      d = e;
+      if (inTitle(s) || hasStop(text, s, e)) continue;
+      // what was found across its edges stays; what lies inside it gives way
+      if (found.some((f) => f.start < e && s < f.end && (f.start < s || f.end > e))) continue;
+      if (out.some((f) => f.start < e && s < f.end)) continue;
+      const inside = found.filter((f) => f.start >= s && f.end <= e);
+      if (inside.length === 1 && inside[0]?.start === s && inside[0]?.end === e) continue;
+      for (const f of inside) replaced.add(f);
+      add(s, e, DOTTED_SCORE);
+    }
+    bracket = -2;
     for (let i = 0; i < text.length; ) {
       if (!letter.has(text.charCodeAt(i)) || (i > 0 && letter.has(text.charCodeAt(i - 1)))) {
         i++;
@@ -322,8 +398,8 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
           byStart.set(p.s, p.e);
         }
       }
-      out.sort((a, b) => a.start - b.start);
     }
-    return out;
+    out.sort((a, b) => a.start - b.start);
+    return { added: out, replaced };
   };
 }
