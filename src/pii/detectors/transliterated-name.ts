@@ -56,6 +56,16 @@ const isDot = (c: number): boolean =>
 const isInnerDot = (c: number): boolean => isDot(c) || c === 46 || c === 0x25a1;
 /** · • ‧ ・: a dot that only joins names (not a dash or a full stop) */
 const isMiddleDot = (c: number): boolean => c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb;
+/** the first middle dot at or after `from` (-1: none): four native searches, most texts have none */
+const MIDDLE_DOTS = ['·', '•', '‧', '・'];
+function firstMiddleDot(text: string, from: number): number {
+  let best = -1;
+  for (const dot of MIDDLE_DOTS) {
+    const k = text.indexOf(dot, from);
+    if (k >= 0 && (best < 0 || k < best)) best = k;
+  }
+  return best;
+}
 /** a Latin capital or lower-case letter, ASCII or full-width (约翰·Ｃ·雷利) */
 const isInitial = (c: number): boolean =>
   isLatin(c) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
@@ -267,15 +277,24 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   return (text, found) => {
     const out: Finding[] = [];
     // the positions names already cover (found before, or here): one byte a character
-    const covered = new Uint8Array(text.length);
-    for (const f of found) covered.fill(1, f.start, f.end);
+    // (made at the first question: most texts have no candidate at all)
+    let covered: Uint8Array | undefined;
+    const mask = (): Uint8Array => {
+      if (covered === undefined) {
+        covered = new Uint8Array(text.length);
+        for (const f of found) covered.fill(1, f.start, f.end);
+      }
+      return covered;
+    };
     const taken = (s: number, e: number): boolean => {
-      for (let k = s; k < e; k++) if (covered[k] === 1) return true;
+      if (found.length === 0 && out.length === 0) return false;
+      const m = mask();
+      for (let k = s; k < e; k++) if (m[k] === 1) return true;
       return false;
     };
     const add = (s: number, e: number, score: number): void => {
       out.push(finding('person-name', text, s, e, score));
-      covered.fill(1, s, e);
+      mask().fill(1, s, e);
     };
     /** candidate spans that are clean but have no cue of their own: for the list pass */
     const plain: Array<{ s: number; e: number }> = [];
@@ -288,8 +307,8 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     // names joined by a middle dot first: they may replace shorter readings inside them (达米恩 of
     // 达米恩·赫斯特, read after 艺术家 as a bare given name)
     const replaced = new Set<Finding>();
-    for (let d = 1; d < text.length - 1; d++) {
-      if (!isMiddleDot(text.charCodeAt(d)) || !dottedLetter.has(text.charCodeAt(d - 1))) continue;
+    for (let d = firstMiddleDot(text, 1); d > 0 && d < text.length - 1; d = firstMiddleDot(text, d + 1)) {
+      if (!dottedLetter.has(text.charCodeAt(d - 1))) continue;
       const span = dottedAt(text, d);
       if (span === undefined) continue;
       const { s, e } = span;
@@ -319,13 +338,23 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       // the longest reading with a cue after it (索斯盖特拿了 has none at 拿; 托雷斯再度 has 再度?)
       for (let e = end; e >= i + 2 && best === undefined; e--) {
         if (isInnerDot(text.charCodeAt(e - 1))) continue;
-        if (!clean(text, i, e)) continue;
+        // the cue first: most runs have none, and clean() is the dearer test
         const r = rightCue(text, e);
-        if (r === 0) continue;
+        if (r === 0 || !clean(text, i, e)) continue;
         if (e < end && r === 1 && gluedAfter(text, e)) continue;
         best = { e, score: r === 3 ? GLOSS_SCORE : left ? DOUBLE_CUE_SCORE : CUE_SCORE };
       }
-      if (best === undefined && clean(text, i, end) && !gluedAfter(text, end)) {
+      // without a cue after it, a run needs a dot, a title, a surname ending or a list beside it
+      if (
+        best === undefined &&
+        (left ||
+          dotted(text, i, end) ||
+          endsWith(endings, text, end) > 0 ||
+          startsWith(joins, text, end) > 0 ||
+          endsWith(joinsBefore, text, i) > 0) &&
+        clean(text, i, end) &&
+        !gluedAfter(text, end)
+      ) {
         const n = letters(text, i, end);
         if (dotted(text, i, end) && n >= 3) best = { e: end, score: DOTTED_SCORE };
         else if (left && endsClean(text, end)) best = { e: end, score: CUE_SCORE };
