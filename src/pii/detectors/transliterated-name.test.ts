@@ -61,6 +61,16 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
       expect(names(t)).toEqual([]);
   });
 
+  it('takes back what the older rules read there that is no person', () => {
+    // a character in the title of a work, a bookmaker written with a dot, a word in brackets
+    expect(names('他读完了《哈利·波特与魔法石》')).toEqual([]);
+    expect(names('《萨维奇一家》上映')).toEqual([]);
+    expect(names('威廉·希尔开出的赔率')).toEqual([]);
+    expect(names('演员韩志远（blog）表示')).toEqual(['韩志远']);
+    // a dotted name outside a title stays
+    expect(names('他读完了哈利·波特的信')).toEqual(['哈利·波特']);
+  });
+
   it('keeps one cue at medium (below `high`, below the recurrence threshold), two cues at high', () => {
     const one = scanText('上一场，奥德里斯因伤缺阵', registry, { types: ['person-name'] });
     expect(one.map((f) => f.confidence)).toEqual(['medium']);

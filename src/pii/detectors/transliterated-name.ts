@@ -28,7 +28,7 @@ export type TransliteratedNames = (text: string, found: readonly Finding[]) => T
 
 /** `found` with the result applied: the replaced ones out, the added ones in, by start. */
 export function mergeInto(found: Finding[], r: TransliteratedResult): void {
-  if (r.added.length === 0) return;
+  if (r.added.length === 0 && r.replaced.size === 0) return;
   if (r.replaced.size > 0) {
     let k = 0;
     for (const f of found) if (!r.replaced.has(f)) found[k++] = f;
@@ -176,6 +176,15 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     for (let k = s + 1; k < e - 1; k++) if (isInnerDot(text.charCodeAt(k))) return true;
     return false;
   };
+  /** every character a transliteration character or a dot between two (哈利·波特) */
+  const allLetters = (text: string, s: number, e: number): boolean => {
+    if (e - s < 2) return false;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (!dottedLetter.has(c) && !(isInnerDot(c) && k > s && k < e - 1)) return false;
+    }
+    return true;
+  };
   const letters = (text: string, s: number, e: number): number => {
     let n = 0;
     for (let k = s; k < e; k++) if (letter.has(text.charCodeAt(k))) n++;
@@ -307,6 +316,16 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     // names joined by a middle dot first: they may replace shorter readings inside them (达米恩 of
     // 达米恩·赫斯特, read after 艺术家 as a bare given name)
     const replaced = new Set<Finding>();
+    // what was found before and is no person: a transliterated name inside the title of a work
+    // (《哈利·波特与魔法石》, 《萨维奇一家》: a character), one that holds a firm or place
+    // (威廉·希尔), or a word that names nobody read in brackets after a name (聂远（blog）)
+    for (const f of found) {
+      if (f.type !== 'person-name') continue;
+      if (LATIN_NOT_NAME.has(f.value.toLowerCase())) replaced.add(f);
+      else if (allLetters(text, f.start, f.end) && (hasStop(text, f.start, f.end) || inTitle(f.start)))
+        replaced.add(f);
+    }
+    bracket = -2;
     for (let d = firstMiddleDot(text, 1); d > 0 && d < text.length - 1; d = firstMiddleDot(text, d + 1)) {
       if (!dottedLetter.has(text.charCodeAt(d - 1))) continue;
       const span = dottedAt(text, d);
