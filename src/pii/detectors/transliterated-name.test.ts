@@ -38,6 +38,12 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
     expect(names('据报道，奥德里斯（marco')).toEqual(['奥德里斯', 'marco']);
   });
 
+  it('finds Tibetan and Uyghur names with a cue or a dot', () => {
+    expect(names('据介绍，卓嘎措姆缺席了比赛')).toEqual(['卓嘎措姆']);
+    expect(names('来自拉萨的旺堆群培获得冠军')).toEqual(['旺堆群培']);
+    expect(names('艾力·玉素甫在会上发言')).toEqual(['艾力·玉素甫']);
+  });
+
   it('carries a name along a list in either direction', () => {
     // 两名 after the last item is the cue; 马蒂诺 and 罗宾逊 are read back along the list
     expect(names('主帅只能派出罗宾逊、马蒂诺和巴尔德斯两名替补')).toEqual(['罗宾逊', '马蒂诺', '巴尔德斯']);
