@@ -348,7 +348,14 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         continue;
       }
       const end = runEnd(text, i);
-      if (end - i < 2 || taken(i, end) || gluedBefore(text, i) || inTitle(i)) {
+      // (a two-character run that is an ordinary word, 美国 or 多达, is the commonest case: ruled out first)
+      if (
+        end - i < 2 ||
+        (end - i === 2 && ordinary(text, i, end)) ||
+        taken(i, end) ||
+        gluedBefore(text, i) ||
+        inTitle(i)
+      ) {
         i = Math.max(end, i + 1);
         continue;
       }
