@@ -12,8 +12,7 @@ import { codeSet, WordIndex } from './code-tables.js';
  *   and `before` of transliteration.yaml), or right after it that people do (表示, 缺阵, 执教, 的《…);
  * - a name dot at its end (乔什·, the given name of a name cut off), or its Latin spelling in
  *   brackets after it (泰勒（matthewtaylor）);
- * - a Slavic or Georgian surname ending (…维奇, …耶夫, …斯基) on a run of four or more, with a
- *   boundary before;
+ * - a Slavic or Georgian surname ending (…维奇, …耶夫, …斯基) on a run of three or more;
  * - a list (、 和 与 及 以及 +) with another name in it, or with a cue beside it.
  * Runs that hold a known place, club or brand (not-names, translit-stop), that are an ordinary word,
  * or that run into a place or organisation word (…岛, …球场, …队) are never names. Pure.
@@ -248,9 +247,6 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     }
     return -1;
   };
-  const boundaryBefore = (text: string, s: number): boolean =>
-    s === 0 || !isHan(text.charCodeAt(s - 1)) || endsWith(joinsBefore, text, s) > 0 || text[s - 1] === '的';
-
   /**
    * A name joined by a dot (伊丽莎白·泰勒, 大卫•卢森博格, 约翰·Ｃ·雷利): the dotted-name characters on
    * both sides of a · • ‧ ・ (a Latin initial between two dots too), at most 8 each side. Its span or -1.
@@ -384,13 +380,8 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         const n = letters(text, i, end);
         if (dotted(text, i, end) && n >= 3) best = { e: end, score: DOTTED_SCORE };
         else if (left && endsClean(text, end)) best = { e: end, score: CUE_SCORE };
-        else if (
-          n >= 4 &&
-          endsWith(endings, text, end) > 0 &&
-          boundaryBefore(text, i) &&
-          endsClean(text, end)
-        )
-          best = { e: end, score: SHAPE_SCORE };
+        // a Slavic or Georgian surname ending (扎卡耶夫, 乔沃维奇): a name wherever it stands
+        else if (n >= 3 && endsWith(endings, text, end) > 0) best = { e: end, score: SHAPE_SCORE };
         else plain.push({ s: i, e: end });
       }
       if (best !== undefined) {
