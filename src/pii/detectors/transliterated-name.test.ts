@@ -49,6 +49,12 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
     expect(names('主帅只能派出罗宾逊、马蒂诺和巴尔德斯两名替补')).toEqual(['罗宾逊', '马蒂诺', '巴尔德斯']);
   });
 
+  it('reads three or more runs in a 、 list as people, unless they are places or clubs', () => {
+    expect(names('后防线上，罗萨托、卡纳瓦、桑德罗表现出色')).toEqual(['罗萨托', '卡纳瓦', '桑德罗']);
+    expect(names('切尔西、阿森纳、利物浦都在争夺')).toEqual([]);
+    expect(names('美国、德国、法国')).toEqual([]);
+  });
+
   it('finds a Latin handle after a role, not an acronym or a URL', () => {
     expect(names('赛后，著名解说Kurogane认为')).toContain('Kurogane');
     expect(names('著名解说CEO认为，访问www.example.com')).toEqual([]);

@@ -44,6 +44,12 @@ const SHAPE_SCORE = 0.66;
 /** as person-name.ts scores a dotted run without a cue */
 const DOTTED_SCORE = 0.75;
 const LIST_SCORE = 0.66;
+/** three or more runs in a 、 list, no name or cue among them */
+const CHAIN_SCORE = 0.63;
+interface Span {
+  s: number;
+  e: number;
+}
 const GLOSS_SCORE = 0.74;
 const MAX_LETTERS = 10;
 
@@ -426,6 +432,27 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         byStart.set(f.start, f.end);
       }
       const listed = new Set<number>();
+      // three or more runs in a row joined by 、 (布丰、格罗索、马特拉齐), none a place or a word: a
+      // list of people with nothing else beside it
+      for (let k = 0; k < plain.length; ) {
+        let m = k;
+        while (
+          m + 1 < plain.length &&
+          (plain[m + 1] as Span).s === (plain[m] as Span).e + 1 &&
+          text.charCodeAt((plain[m] as Span).e) === 0x3001
+        )
+          m++;
+        if (m - k >= 2 && plain.slice(k, m + 1).every((p) => isHan(text.charCodeAt(p.s))))
+          for (let q = k; q <= m; q++) {
+            const p = plain[q] as Span;
+            if (taken(p.s, p.e)) continue;
+            add(p.s, p.e, CHAIN_SCORE);
+            byEnd.set(p.e, p.s);
+            byStart.set(p.s, p.e);
+            listed.add(q);
+          }
+        k = m + 1;
+      }
       for (let k = 0; k < plain.length; k++) {
         const p = plain[k] as { s: number; e: number };
         const j = endsWith(joinsBefore, text, p.s);
