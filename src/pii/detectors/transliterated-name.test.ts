@@ -36,6 +36,8 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
     expect(names('英国艺术家达米恩·赫斯特的作品')).toEqual(['达米恩·赫斯特']);
     expect(names('《我的故事·我的歌》')).toEqual([]);
     expect(names('据报道，奥德里斯（marco')).toEqual(['奥德里斯', 'marco']);
+    // after a name the older rules found, cut off before its closing bracket
+    expect(names('签证官王德力（charles')).toEqual(['王德力', 'charles']);
   });
 
   it('finds Tibetan and Uyghur names with a cue or a dot', () => {

@@ -77,6 +77,8 @@ const isInitial = (c: number): boolean =>
 /** a Latin-script word or handle (Grubby, filip, TH000): not inside a URL, an e-mail or a longer token */
 const LATIN_TOKEN =
   /(?<![A-Za-z0-9_.@/:#'’-])[A-Za-z](?:[A-Za-z]|['’][A-Za-z]){1,19}[0-9]{0,3}(?![A-Za-z0-9_@./'’=-])/g;
+/** a Latin spelling in brackets, closed or cut off at the end or a comma */
+const GLOSS_AFTER = /^[（(]([A-Za-z][A-Za-z .'-]{1,40})(?:[）)]|$|[，,、])/;
 /** Latin words beside cues that name nobody */
 const LATIN_NOT_NAME = new Set(
   'blog http https www com cn net org html htm php weibo app ios android wifi the and for with from you are not but all can new one ceo cfo cto coo vip mvp nba cba fifa uefa wcg dota dota2 war3 gsl pc tv dvd cd mv ktv id qq msn vs and or of in on at to by'.split(
@@ -315,6 +317,14 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       if (bracket !== -1 && bracket < s) bracket = nextBracket(text, s);
       return bracket >= 0 && text.charCodeAt(bracket) === 0x300b;
     };
+    /** its Latin spelling in brackets right after a name ending at e (泰勒（matthewtaylor）, 萨加诺夫斯基（marek) */
+    const gloss = (e: number): void => {
+      const g = GLOSS_AFTER.exec(text.slice(e, e + 44));
+      const latin = g?.[1]?.replace(/[ .'-]+$/, '');
+      if (latin === undefined || latin.length < 2 || LATIN_NOT_NAME.has(latin.toLowerCase())) return;
+      const s = e + 1;
+      if (!taken(s, s + latin.length)) add(s, s + latin.length, GLOSS_SCORE);
+    };
     // names joined by a middle dot first: they may replace shorter readings inside them (达米恩 of
     // 达米恩·赫斯特, read after 艺术家 as a bare given name)
     const replaced = new Set<Finding>();
@@ -392,18 +402,19 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       }
       if (best !== undefined) {
         add(i, best.e, best.score);
-        // its Latin spelling in brackets right after it (泰勒（matthewtaylor）, 萨加诺夫斯基（marek)
-        const g = /^[（(]([A-Za-z][A-Za-z .'-]{1,40})(?:[）)]|$|[，,、])/.exec(
-          text.slice(best.e, best.e + 44),
-        );
-        const latin = g?.[1]?.replace(/[ .'-]+$/, '');
-        if (latin && latin.length >= 2) {
-          const s = best.e + 1;
-          if (!taken(s, s + latin.length)) add(s, s + latin.length, GLOSS_SCORE);
-        }
+        gloss(best.e);
       }
       i = Math.max(end, i + 1);
     }
+    // the Latin spelling in brackets after a name the older rules found, cut off at the end of the
+    // text or a comma (签证官江德力（charles): theirs needs the closing bracket
+    for (const f of found)
+      if (
+        f.type === 'person-name' &&
+        !/[A-Za-z]/.test(f.value) &&
+        (text.charCodeAt(f.end) === 0xff08 || text.charCodeAt(f.end) === 40)
+      )
+        gloss(f.end);
     // Latin-script names and handles: after a role (解说BBC, 高手IdrA) with nothing glued after them
     const latinPlain: Array<{ s: number; e: number }> = [];
     if (/[A-Za-z]{2}/.test(text)) {
