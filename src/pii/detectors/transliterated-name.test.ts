@@ -98,6 +98,12 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
     expect(createTransliteratedNames(rest)('上一场，奥德里斯因伤缺阵', []).added).toEqual([]);
   });
 
+  it('reads a very long run or many dots in one pass (a post of 哈哈哈…, a list of dotted names)', () => {
+    expect(alone('哈'.repeat(200_000), []).added).toEqual([]);
+    const many = '约翰·莫兰、'.repeat(20_000);
+    expect(alone(many, []).added).toHaveLength(20_000);
+  });
+
   it('never crashes, keeps spans inside the text and off what was found, and is deterministic', () => {
     const pieces = [
       ...'阿巴斯特罗尼奥科维奇·•-－.（()》《、和与及的，。'.split(''),

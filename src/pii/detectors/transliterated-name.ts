@@ -52,6 +52,8 @@ interface Span {
 }
 const GLOSS_SCORE = 0.74;
 const MAX_LETTERS = 10;
+/** the longest run of characters and dots read as a name (汉斯·克里斯蒂安·安徒生 is 11) */
+const MAX_RUN = 24;
 
 const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -61,15 +63,26 @@ const isDot = (c: number): boolean =>
 const isInnerDot = (c: number): boolean => isDot(c) || c === 46 || c === 0x25a1;
 /** · • ‧ ・: a dot that only joins names (not a dash or a full stop) */
 const isMiddleDot = (c: number): boolean => c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb;
-/** the first middle dot at or after `from` (-1: none): four native searches, most texts have none */
 const MIDDLE_DOTS = ['·', '•', '‧', '・'];
-function firstMiddleDot(text: string, from: number): number {
-  let best = -1;
-  for (const dot of MIDDLE_DOTS) {
-    const k = text.indexOf(dot, from);
-    if (k >= 0 && (best < 0 || k < best)) best = k;
-  }
-  return best;
+/**
+ * The middle dots of a text in order, each kind searched natively and only again once passed (a
+ * text with many · and no • is not searched to its end at every ·): `next(from)` is the first at or
+ * after `from`, -1 when none.
+ */
+function middleDots(text: string): (from: number) => number {
+  const at = MIDDLE_DOTS.map((dot) => text.indexOf(dot));
+  return (from) => {
+    let best = -1;
+    for (let k = 0; k < MIDDLE_DOTS.length; k++) {
+      let p = at[k] as number;
+      if (p >= 0 && p < from) {
+        p = text.indexOf(MIDDLE_DOTS[k] as string, from);
+        at[k] = p;
+      }
+      if (p >= 0 && (best < 0 || p < best)) best = p;
+    }
+    return best;
+  };
 }
 /** a Latin capital or lower-case letter, ASCII or full-width (约翰·Ｃ·雷利) */
 const isInitial = (c: number): boolean =>
@@ -338,17 +351,39 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         replaced.add(f);
     }
     bracket = -2;
-    for (let d = firstMiddleDot(text, 1); d > 0 && d < text.length - 1; d = firstMiddleDot(text, d + 1)) {
+    // the findings before, by start, for the few questions the dotted names ask (binary search)
+    const sorted = found.length > 1 ? [...found].sort((a, b) => a.start - b.start) : found;
+    /** the findings inside [s, e), or undefined when one crosses its edges */
+    const foundInside = (s: number, e: number): Finding[] | undefined => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((sorted[mid] as Finding).start < s) lo = mid + 1;
+        else hi = mid;
+      }
+      // (any finding starting before s that reaches into the span; findings may nest, so look back)
+      for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) if ((sorted[k] as Finding).end > s) return undefined;
+      const inside: Finding[] = [];
+      for (let k = lo; k < sorted.length && (sorted[k] as Finding).start < e; k++) {
+        const f = sorted[k] as Finding;
+        if (f.end > e) return undefined;
+        inside.push(f);
+      }
+      return inside;
+    };
+    const nextDot = middleDots(text);
+    for (let d = nextDot(1); d > 0 && d < text.length - 1; d = nextDot(d + 1)) {
       if (!dottedLetter.has(text.charCodeAt(d - 1))) continue;
       const span = dottedAt(text, d);
       if (span === undefined) continue;
       const { s, e } = span;
       d = e;
       if (inTitle(s) || hasStop(text, s, e)) continue;
-      // what was found across its edges stays; what lies inside it gives way
-      if (found.some((f) => f.start < e && s < f.end && (f.start < s || f.end > e))) continue;
-      if (out.some((f) => f.start < e && s < f.end)) continue;
-      const inside = found.filter((f) => f.start >= s && f.end <= e);
+      // what was found across its edges stays; what lies inside it gives way (the dotted names do
+      // not overlap each other: d moves past each)
+      const inside = foundInside(s, e);
+      if (inside === undefined) continue;
       if (inside.length === 1 && inside[0]?.start === s && inside[0]?.end === e) continue;
       for (const f of inside) replaced.add(f);
       add(s, e, DOTTED_SCORE);
@@ -360,6 +395,11 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         continue;
       }
       const end = runEnd(text, i);
+      // a run far longer than any name (哈哈哈… of a post) is none, and would cost its length squared
+      if (end - i > MAX_RUN) {
+        i = end;
+        continue;
+      }
       // (a two-character run that is an ordinary word, 美国 or 多达, is the commonest case: ruled out first)
       if (
         end - i < 2 ||
