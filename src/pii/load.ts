@@ -44,7 +44,8 @@ function jiebaDict(): { file: string; key: string } | undefined {
  * each start: ~50 ms of a cold start).
  */
 export const DEFAULT_WORD_STATS_SNAPSHOT = fileURLToPath(new URL('./word-stats.bin', import.meta.url));
-const STATS_FORMAT = 'beian-word-stats/3';
+// 3: WordStats.places (address.ts); 4: WordStats.taggedPersons (transliterated-name.ts)
+const STATS_FORMAT = 'beian-word-stats/4';
 
 const statsHash = (dictKey: string, surnames: string): string =>
   createHash('sha256').update(`${STATS_FORMAT}\0${dictKey}\0`).update(surnames).digest('hex');
@@ -126,6 +127,7 @@ export function loadPiiDictionaries(
       latinGivenNames: read('latin-given-names.txt'),
       regions: read('regions.txt'),
       nameCues: parse(read('name-cues.yaml')),
+      transliteration: parse(read('transliteration.yaml')),
       address: parse(read('address.yaml')),
       ...withWords(),
     });
