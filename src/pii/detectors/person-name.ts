@@ -14,6 +14,8 @@ const SINGLE = 64;
 const SOFT_STOP = 128;
 /** the last character of a by-line title (记者, 网友…) */
 const BYLINE_END = 256;
+/** a character that ends a place or clan (村, 庄, 氏…) */
+const PLACE_END = 512;
 
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
 const indexBy = (words: readonly string[], last: boolean): WordIndex => new WordIndex(words, last);
@@ -145,6 +147,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   };
   setFlag(cues.stop, STOP);
   setFlag(cues['soft-stop'], SOFT_STOP);
+  setFlag(cues['place-end'], PLACE_END);
   setFlag([...d.givenNameChars].join(''), GIVEN);
   setFlag(cues.translit, TRANSLIT);
   setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
@@ -155,6 +158,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   for (const t of BYLINE_TITLES)
     flags[t.charCodeAt(t.length - 1)] = (flags[t.charCodeAt(t.length - 1)] ?? 0) | BYLINE_END;
   const titlesAhead = indexBy(cues.titles, false);
+  const addressForms = indexBy(cues['address-forms'], false);
   const labels = indexBy(cues.before.strong, true);
   const conj = indexBy(cues.before.weak, true);
   const speech = indexBy([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
@@ -215,6 +219,17 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (list === undefined) return false;
     for (let k = 0; k < list.length; k++) if (text.startsWith(list[k] as string, at)) return true;
     return false;
+  };
+  /** the length of the longest word of the index starting at `at` (0: none) */
+  const longestAt = (index: WordIndex, text: string, at: number): number => {
+    const list = index.get(text.charCodeAt(at));
+    if (list === undefined) return 0;
+    let n = 0;
+    for (let k = 0; k < list.length; k++) {
+      const w = list[k] as string;
+      if (w.length > n && text.startsWith(w, at)) n = w.length;
+    }
+    return n;
   };
   // Scores are plain numbers (no objects on the hot path): LEFT_CUE / RIGHT_CUE mark a cue.
   /** Context before a candidate starting at i: 0.45 title/label, 0.15 boundary or conjunction, 0.1 particle, 0 inside text. */
@@ -393,6 +408,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (text.charCodeAt(i + sl) === 0x67d0) return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
+    // a surname and a form of address (王姐, 樊总, 米大夫): no given name is read through it
+    const form = longestAt(addressForms, text, i + sl);
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
     let bestEnd = -1;
     let bestScore = 0;
@@ -411,15 +428,15 @@ export function createPersonName(d: PiiDictionaries): Detector {
         // a name-like character: in data/pii's list, or frequent in the word list's names
         else if (f & GIVEN || (statsOn && (words?.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE)) nameLike++;
       }
-      if (!ok) continue;
+      if (!ok || g <= form) continue;
+      // a surname and a place or clan ending (康村, 宋庄, 苏氏) is a place or a family, not a person
+      if (g === 1 && (flags[text.charCodeAt(gs)] ?? 0) & PLACE_END && left !== LEFT_CUE) continue;
       // the second given character starting a speech word or suffix belongs to what follows
       // (unless a cue or boundary follows: 总裁沈东军认为 — 军 is a suffix and a given character)
       const e = gs + g;
       // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
-      const right =
-        left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)
-          ? RIGHT_CUE
-          : rightScore(text, e);
+      const speaker = left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text);
+      const right = speaker ? RIGHT_CUE : rightScore(text, e);
       if (
         g === 2 &&
         (startsAt(speech, text, gs + 1) ||
@@ -492,7 +509,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
       // below the floor it could not win anyway; the word test is the dearest, so it comes last
       if (score < MIN_SCORE) continue;
-      if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE)) continue;
+      // a speaker's label (金石开：) is read as a title is: its start may be a word (金石)
+      if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE || speaker)) continue;
       // a reading with a cue beside it wins over one the statistics alone carry (邵振邦在接受, not 邵振)
       if (bestEnd < 0 || (cue && !bestCue) || (cue === bestCue && score > bestScore + 1e-9)) {
         bestEnd = e;
