@@ -29,6 +29,8 @@ const GLUE_PENALTY = 3;
 const BARE_FLOOR = 3.5;
 const NO_CUE_FLOOR = 3;
 const AMBIGUOUS_FLOOR = 5;
+const SOFT_FLOOR = 3.5;
+const SUFFIX_FLOOR = 3.5;
 const GIVEN_LIKE = 1.5;
 const NO_CUE_BASE = 0.4;
 const WEAK_BONUS = 0.28;
@@ -430,17 +432,35 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
       if (!ok || g <= form) continue;
       // a surname and a place or clan ending (康村, 宋庄, 苏氏) is a place or a family, not a person
-      if (g === 1 && (flags[text.charCodeAt(gs)] ?? 0) & PLACE_END && left !== LEFT_CUE) continue;
+      // (and a reading that stops right before one: 兰桂 of 兰桂坊)
+      if (
+        left !== LEFT_CUE &&
+        ((flags[text.charCodeAt(gs + g - 1)] ?? 0) & PLACE_END ||
+          (flags[text.charCodeAt(gs + g)] ?? 0) & PLACE_END)
+      )
+        continue;
       // the second given character starting a speech word or suffix belongs to what follows
       // (unless a cue or boundary follows: 总裁沈东军认为 — 军 is a suffix and a given character)
       const e = gs + g;
       // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
       const speaker = left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text);
       const right = speaker ? RIGHT_CUE : rightScore(text, e);
+      // (a one-character suffix that is also a given character, 军 山 江, is read as one where the
+      // statistics read the three clearly as a name: 沈力军基本上, 孙中山即命)
       if (
         g === 2 &&
         (startsAt(speech, text, gs + 1) ||
-          (startsAt(orgSuffix, text, gs + 1) && right !== RIGHT_CUE && (right <= 0 || left !== LEFT_CUE)))
+          (startsAt(orgSuffix, text, gs + 1) &&
+            right !== RIGHT_CUE &&
+            (right <= 0 || left !== LEFT_CUE) &&
+            !(
+              statsOn &&
+              (flags[text.charCodeAt(gs + 1)] ?? 0) & GIVEN &&
+              longestAt(orgSuffix, text, gs + 1) === 1 &&
+              // (陆军, 大军: the given part is itself the word)
+              !words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
+              nameOdds(text, i, sl, e) >= SUFFIX_FLOOR
+            )))
       )
         continue;
       if (isCommon(text, i, e)) continue;
@@ -481,7 +501,21 @@ export function createPersonName(d: PiiDictionaries): Detector {
       )
         continue;
       // a soft stop character (有, 前, 月…) is a given-name character only beside a cue (副县长于有斌)
-      if (soft && !cue) continue;
+      // …or, as the middle character of three (温家宝, 张之洞), where the statistics read the whole
+      // clearly as a name
+      if (
+        soft &&
+        !cue &&
+        !(
+          g === 2 &&
+          statsOn &&
+          !((flags[text.charCodeAt(gs + 1)] ?? 0) & SOFT_STOP) &&
+          // (not 之: X之Y is a title's "Y of X" as often: 巫妖王之怒)
+          text.charCodeAt(gs) !== 0x4e4b &&
+          nameOdds(text, i, sl, e) >= SOFT_FLOOR
+        )
+      )
+        continue;
       // a function-word surname (和, 同, 金…) needs a cue too, unless its characters read clearly as
       // a name by the word statistics (金泰均, 江德力: AMBIGUOUS_FLOOR, above the bare floor)
       const doubtful = ambiguous && !cue;
