@@ -31,6 +31,7 @@ const NO_CUE_FLOOR = 3;
 const AMBIGUOUS_FLOOR = 5;
 const SOFT_FLOOR = 3.5;
 const SUFFIX_FLOOR = 3.5;
+const KNOWN_SCORE = 0.65;
 const GIVEN_LIKE = 1.5;
 const NO_CUE_BASE = 0.4;
 const WEAK_BONUS = 0.28;
@@ -331,6 +332,29 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (len === 2) return words.frequent50.has(packHan(a, b));
     return sl === 1 && words.frequent300.has(packHan(a, b));
   };
+  /** text[i, i+3) is an entry the list tags as a person, not a transliteration, neither half a word */
+  const knownName = (text: string, i: number): boolean => {
+    if (words === undefined || i + 3 > text.length) return false;
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    const c = text.charCodeAt(i + 2);
+    // (not X之Y, a title's "Y of X" as often: 枪王之王)
+    if (!words.names.has(pack3(a, b, c)) || b === c || b === 0x4e4b) return false;
+    if (
+      (translitAt(text, i) ? 1 : 0) + (translitAt(text, i + 1) ? 1 : 0) + (translitAt(text, i + 2) ? 1 : 0) >=
+      2
+    )
+      return false;
+    if (words.words2.has(packHan(a, b)) || words.words2.has(packHan(b, c))) return false;
+    if ((flags[b] ?? 0) & STOP || (flags[c] ?? 0) & (STOP | PLACE_END) || startsAt(orgSuffix, text, i + 2))
+      return false;
+    // (the surname closes a word before it: 美韩军演)
+    if (i > 0 && words.words2.has(packHan(text.charCodeAt(i - 1), a))) return false;
+    // (inside an idiom: 何德何能)
+    for (let k = Math.max(0, i - 1); k <= i && k + 4 <= text.length; k++)
+      if (words.words4.has(text.slice(k, k + 4))) return false;
+    return !startsAt(addressForms, text, i + 1) && !startsAt(titlesAhead, text, i + 1);
+  };
   /** an upper bound of nameOdds for a candidate with no context: penalties only lower it */
   const mayLookLikeName = (text: string, i: number, sl: number): boolean => {
     if (words === undefined) return false;
@@ -551,6 +575,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
         bestScore = score;
         bestCue = cue;
       }
+    }
+    // no reading: a three-character entry the word list tags as a person (齐白石, 王羲之, 李时珍:
+    // well-known people), neither half an ordinary word (段时间, 申请人 are tagged so too), is a name
+    // wherever it stands, bar a suffix after it (孙中山路)
+    if (bestEnd < 0 && sl === 1 && !ambiguous && statsOn && knownName(text, i)) {
+      const right = rightScore(text, i + 3);
+      if (right !== BLOCKED && !stopWords.startsAt(text, i)) return { end: i + 3, score: KNOWN_SCORE };
     }
     if (bestEnd < 0) return undefined;
     // a known club, place or brand starting here (尤文, 蓝军, 马略卡) is no name, whatever the cue
