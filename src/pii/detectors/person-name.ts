@@ -190,6 +190,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (common2.has(key2(a, b))) return true;
     return e - i >= 3 && common3.has(key3(a, b, text.charCodeAt(i + 2)));
   };
+  const common3At = (text: string, i: number): boolean =>
+    common3.has(key3(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2)));
   const compound2 = intSet([...compound].map((w) => key2(w.charCodeAt(0), w.charCodeAt(1))));
   // the first characters of compound surnames: most surname characters start none (one byte read)
   const compoundHead = codeSet([...compound].map((w) => w[0]).join(''));
@@ -487,7 +489,16 @@ export function createPersonName(d: PiiDictionaries): Detector {
             )))
       )
         continue;
-      if (isCommon(text, i, e)) continue;
+      // (after a title, three characters whose start is a common word are read as a name: 局长刘海生)
+      // (not when that word is a very frequent one: 持卡人连续刷)
+      if (
+        g === 2 &&
+        left === LEFT_CUE &&
+        !words?.frequent300.has(packHan(text.charCodeAt(i), text.charCodeAt(i + 1)))
+          ? common3At(text, i)
+          : isCommon(text, i, e)
+      )
+        continue;
       if (right === BLOCKED) continue;
       // in a by-line run of names (记者冯淼孙立新报道), a third character that is a surname starts
       // the next name when that one ends at a cue, a boundary or a further surname
