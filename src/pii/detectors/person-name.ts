@@ -436,8 +436,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (text.charCodeAt(i + sl) === 0x67d0) return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
-    // a surname and a form of address (王姐, 樊总, 米大夫): no given name is read through it
-    const form = longestAt(addressForms, text, i + sl);
+    // a surname and a form of address (王姐, 樊总, 米大夫) names nobody in particular either
+    if (startsAt(addressForms, text, i + sl)) return undefined;
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
     let bestEnd = -1;
     let bestScore = 0;
@@ -456,7 +456,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         // a name-like character: in data/pii's list, or frequent in the word list's names
         else if (f & GIVEN || (statsOn && (words?.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE)) nameLike++;
       }
-      if (!ok || g <= form) continue;
+      if (!ok) continue;
       // a surname and a place or clan ending (康村, 宋庄, 苏氏) is a place or a family, not a person
       // (and a reading that stops right before one: 兰桂 of 兰桂坊)
       if (
