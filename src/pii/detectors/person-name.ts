@@ -264,6 +264,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const c = text.charCodeAt(e);
     return c === 0xff1a || (c === 0x3011 && text.charCodeAt(e + 1) === 0xff1a);
   };
+  /** text[i, e) is a whole @handle: @ before it, and a colon, white space, @, comma or the end after */
+  const wholeHandle = (text: string, i: number, e: number): boolean => {
+    if (i === 0 || text.charCodeAt(i - 1) !== 64) return false;
+    if (e >= text.length) return true;
+    const c = text.charCodeAt(e);
+    return c === 58 || c === 0xff1a || c === 64 || c === 32 || c === 0x3000 || c === 0xff0c || c === 44;
+  };
   /** cheap: could a name ending at e have a context after it */
   const rightPossible = (text: string, e: number): boolean => {
     if (e >= text.length) return true;
@@ -469,7 +476,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
       // (unless a cue or boundary follows: 总裁沈东军认为 — 军 is a suffix and a given character)
       const e = gs + g;
       // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
-      const speaker = left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text);
+      // and so is a whole @handle shaped like a name (//@汪东城:, @白举纲): a person's account
+      const handle = wholeHandle(text, i, e);
+      const speaker = (left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)) || handle;
       const right = speaker ? RIGHT_CUE : rightScore(text, e);
       // (a one-character suffix that is also a given character, 军 山 江, is read as one where the
       // statistics read the three clearly as a name: 沈力军基本上, 孙中山即命)
@@ -576,6 +585,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const m = nameOdds(text, i, sl, e);
         if (m >= NO_CUE_FLOOR) score = Math.min(NO_CUE_MAX, score + oddsBonus(m, false));
       }
+      // (a handle is `medium` at most: an account name need not be the person's own)
+      if (handle) score = Math.min(score, NO_CUE_MAX);
       // below the floor it could not win anyway; the word test is the dearest, so it comes last
       if (score < MIN_SCORE) continue;
       // a speaker's label (金石开：) is read as a title is: its start may be a word (金石)
