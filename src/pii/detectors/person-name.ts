@@ -264,6 +264,24 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const c = text.charCodeAt(e);
     return c === 0xff1a || (c === 0x3011 && text.charCodeAt(e + 1) === 0xff1a);
   };
+  /** i starts the text or a line */
+  const lineStart = (text: string, i: number): boolean =>
+    i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13;
+  /**
+   * a column's title and a colon right after a by-line at the start of a line (张三足彩推荐：,
+   * 李四火线解盘：): two to six Han characters, then ： or :
+   */
+  const columnTitle = (text: string, e: number): boolean => {
+    // (the title starts with a word: 詹俊|足彩推荐, not 詹俊足|彩推荐)
+    if (words === undefined || !words.words2.has(packHan(text.charCodeAt(e), text.charCodeAt(e + 1))))
+      return false;
+    for (let k = e; k < text.length && k <= e + 6; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0xff1a || c === 58) return k >= e + 2;
+      if (!isHanCode(c)) return false;
+    }
+    return false;
+  };
   /** text[i, e) is a whole @handle: @ before it, and a colon, white space, @, comma or the end after */
   const wholeHandle = (text: string, i: number, e: number): boolean => {
     if (i === 0 || text.charCodeAt(i - 1) !== 64) return false;
@@ -477,8 +495,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const e = gs + g;
       // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
       // and so is a whole @handle shaped like a name (//@汪东城:, @白举纲): a person's account
-      const handle = wholeHandle(text, i, e);
-      const speaker = (left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)) || handle;
+      const handle = wholeHandle(text, i, e) || (lineStart(text, i) && columnTitle(text, e));
+      const speaker =
+        (left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)) || handle;
       const right = speaker ? RIGHT_CUE : rightScore(text, e);
       // (a one-character suffix that is also a given character, 军 山 江, is read as one where the
       // statistics read the three clearly as a name: 沈力军基本上, 孙中山即命)
@@ -841,7 +860,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
           out.push(finding('person-name', text, i, pick.end, pick.score));
           titledNameEnd = leftScore(text, i) === LEFT_CUE ? pick.end : -1;
           const latin = LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44));
-          if (latin?.[1]) {
+          if (latin?.[1] && !LATIN_NOT_NAME.has(latin[1].toLowerCase())) {
             const s = pick.end + 1;
             out.push(finding('person-name', text, s, s + latin[1].length, Math.min(pick.score, 0.8)));
             i = s + latin[1].length;
