@@ -64,4 +64,24 @@ describe('person names: session 5 rules', () => {
     expect(found('宝钢集团的钱海峰（化名）每天加班。')).toEqual(['钱海峰']);
     expect(found('他在拍卖会上购买了吴冠中画作《春雨》。')).toEqual(['吴冠中']);
   });
+
+  it('finds a name again where it recurs, also one found by the statistics alone (medium)', () => {
+    expect(found('买梁家明作品要排队')).toEqual([]);
+    const f = names('这是梁家明第一次来，买梁家明作品要排队');
+    expect(f.map((x) => x.value)).toEqual(['梁家明', '梁家明']);
+    expect(f.every((x) => x.confidence === 'medium')).toBe(true);
+  });
+
+  it('finds the given name alone where the full name was found, not a doubled or ordinary word', () => {
+    expect(found('画家徐鸿飞表示，鸿飞的作品以马为主。')).toEqual(['徐鸿飞', '鸿飞']);
+    expect(found('他说欣欣向荣，记者张欣欣表示')).toEqual(['张欣欣']);
+  });
+
+  it('reads a whole @handle shaped like a name, a blog link after a name and a column by-line as cues', () => {
+    const f = names('转发//@汪东城:看见了');
+    expect(f.map((x) => x.value)).toEqual(['汪东城']);
+    expect(f[0]?.confidence).toBe('medium');
+    expect(found('影片由周迅（blog）主演')).toEqual(['周迅']);
+    expect(found('姜山冷门搜索：主队难胜')).toEqual(['姜山']);
+  });
 });

@@ -32,6 +32,8 @@ const AMBIGUOUS_FLOOR = 5;
 const SOFT_FLOOR = 3.5;
 const SUFFIX_FLOOR = 3.5;
 const KNOWN_SCORE = 0.65;
+const RECUR_FLOOR = 0.6;
+const GIVEN_AGAIN_SCORE = 0.6;
 const GIVEN_LIKE = 1.5;
 const NO_CUE_BASE = 0.4;
 const WEAK_BONUS = 0.28;
@@ -823,6 +825,43 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (out.length > n) out.sort((a, b) => a.start - b.start);
   };
 
+  /**
+   * The given name alone where a full name was found (徐悲鸿 … 悲鸿说): two given characters of a
+   * surname-led name of three, not an ordinary word, not doubled (欣欣), standing apart from other
+   * Han characters that would make a word with them (`medium`).
+   */
+  const givenAgain = (text: string, out: Finding[]): void => {
+    const w = words;
+    if (w === undefined) return;
+    const n = out.length;
+    for (let k = 0; k < n; k++) {
+      const f = out[k] as Finding;
+      if (
+        f.score < RECUR_FLOOR ||
+        f.end - f.start !== 3 ||
+        !((flags[text.charCodeAt(f.start)] ?? 0) & SINGLE)
+      )
+        continue;
+      const a = text.charCodeAt(f.start + 1);
+      const b = text.charCodeAt(f.start + 2);
+      if (a === b || !isHanCode(a) || !isHanCode(b) || w.words2.has(packHan(a, b))) continue;
+      const given = text.slice(f.start + 1, f.end);
+      for (let at = text.indexOf(given); at >= 0; at = text.indexOf(given, at + 1)) {
+        const end = at + 2;
+        if (
+          out.some((g) => at < g.end && g.start < end) ||
+          text.charCodeAt(at - 1) === text.charCodeAt(f.start)
+        )
+          continue;
+        if (at > 0 && w.words2.has(packHan(text.charCodeAt(at - 1), a))) continue;
+        if (end < text.length && w.words2.has(packHan(b, text.charCodeAt(end)))) continue;
+        if (leftScore(text, at) <= 0 && rightScore(text, end) <= 0) continue;
+        out.push(finding('person-name', text, at, end, GIVEN_AGAIN_SCORE));
+      }
+    }
+    if (out.length > n) out.sort((x, y) => x.start - y.start);
+  };
+
   return {
     type: 'person-name',
     applies: (p) => p.han >= 2,
@@ -872,7 +911,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
       glossed(text, out);
       latinNames(text, out);
       if (out.length > 0 && words !== undefined) listed(text, out);
-      return recur(text, out);
+      const all = recur(text, out);
+      if (all.length > 0 && words !== undefined) givenAgain(text, all);
+      return all;
     },
   };
 }
@@ -883,7 +924,8 @@ function recur(text: string, found: Finding[]): Finding[] {
   const all = [...found];
   const seen = new Set<string>();
   for (const f of found) {
-    if (f.score < 0.7 || f.value.length < 2 || seen.has(f.value) || /[A-Za-z]/.test(f.value)) continue;
+    if (f.score < RECUR_FLOOR || f.value.length < 2 || seen.has(f.value) || /[A-Za-z]/.test(f.value))
+      continue;
     seen.add(f.value);
     for (let at = text.indexOf(f.value); at >= 0; at = text.indexOf(f.value, at + 1)) {
       const end = at + f.value.length;
