@@ -497,7 +497,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const e = gs + g;
       // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
       // and so is a whole @handle shaped like a name (//@汪东城:, @白举纲): a person's account
-      const handle = wholeHandle(text, i, e) || (lineStart(text, i) && columnTitle(text, e));
+      const handle =
+        wholeHandle(text, i, e) ||
+        (lineStart(text, i) && !LEFT_PARTICLE.has(text.charCodeAt(i)) && columnTitle(text, e));
       const speaker =
         (left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)) || handle;
       const right = speaker ? RIGHT_CUE : rightScore(text, e);
@@ -586,7 +588,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const doubtful = ambiguous && !cue;
       if (doubtful && words === undefined) continue;
       // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
-      if (ambiguous && g === 2 && words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))))
+      // (not before a speaker's colon: 宋晶晶：…, 关小刀火线解盘：…)
+      if (
+        ambiguous &&
+        g === 2 &&
+        !speaker &&
+        words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1)))
+      )
         continue;
       let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
       if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) continue;
