@@ -50,7 +50,7 @@ describe('code tables: the same answers as the Set/Map they replace', () => {
   it('textFacts is the classical-text test, a ( or （, and an ASCII capital, in one pass', () => {
     const SCRIPT_MODERN = '的了们这吗呢么说个';
     const CLASSICAL =
-      '之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義';
+      '乎者矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義';
     const readsModern = (text: string): boolean => {
       let modernSeen = false;
       let classical = 0;

@@ -84,4 +84,10 @@ describe('person names: session 5 rules', () => {
     expect(found('影片由周迅（blog）主演')).toEqual(['周迅']);
     expect(found('姜山冷门搜索：主队难胜')).toEqual(['姜山']);
   });
+
+  it('reads a short modern sentence holding 也 or 之 and no 的 as modern (the statistics speak)', () => {
+    expect(found('这也是梁咏芝与导演的第二次合作')).toEqual(['梁咏芝']);
+    expect(found('之后，郭庆平力推新人')).toEqual(['郭庆平']);
+    expect(found('学而时习之，不亦说乎。有朋自远方来')).toEqual([]);
+  });
 });
