@@ -371,15 +371,21 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const a = text.charCodeAt(i);
     const b = text.charCodeAt(i + 1);
     const c = text.charCodeAt(i + 2);
+    // the cheap tests first: flags, then the hash sets
     // (not X之Y, a title's "Y of X" as often: 枪王之王)
-    if (!words.names.has(pack3(a, b, c)) || b === c || b === 0x4e4b) return false;
+    if (b === c || b === 0x4e4b || (flags[b] ?? 0) & STOP || (flags[c] ?? 0) & (STOP | PLACE_END))
+      return false;
     if (
       (translitAt(text, i) ? 1 : 0) + (translitAt(text, i + 1) ? 1 : 0) + (translitAt(text, i + 2) ? 1 : 0) >=
       2
     )
       return false;
-    if (words.words2.has(packHan(a, b)) || words.words2.has(packHan(b, c))) return false;
-    if ((flags[b] ?? 0) & STOP || (flags[c] ?? 0) & (STOP | PLACE_END) || startsAt(orgSuffix, text, i + 2))
+    if (!words.names.has(pack3(a, b, c))) return false;
+    if (
+      words.words2.has(packHan(a, b)) ||
+      words.words2.has(packHan(b, c)) ||
+      startsAt(orgSuffix, text, i + 2)
+    )
       return false;
     // (the surname closes a word before it: 美韩军演)
     if (i > 0 && words.words2.has(packHan(text.charCodeAt(i - 1), a))) return false;
