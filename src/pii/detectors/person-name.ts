@@ -79,17 +79,26 @@ const isNameDot = (c: number): boolean =>
   c === 0x25a1;
 /** ：, :, or white space between a label and the name (姓名：张三) */
 const isLabelGap = (c: number): boolean => c === 0xff1a || c === 58 || c === 32 || c === 9 || c === 0x3000;
-/**
- * characters of modern simplified prose (的, 了…) and of classical/traditional text (於, 焉, 們…), by
- * UTF-16 code; 之 and 也 are not among the classical ones: modern prose uses them all the time
- * (之后, 之一, 也是), and a short modern sentence holding one and no 的 lost the word statistics
- */
+/** characters of modern simplified prose (的, 了…) and of classical/traditional text (之, 於, 們…), by UTF-16 code */
 const MODERN_CHAR = 1;
 const CLASSICAL_CHAR = 2;
 const SCRIPT = new Uint8Array(0x10000);
 for (const ch of '的了们这吗呢么说个') SCRIPT[ch.charCodeAt(0)] = MODERN_CHAR;
-for (const ch of '乎者矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義')
+for (const ch of '之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義')
   SCRIPT[ch.charCodeAt(0)] = CLASSICAL_CHAR;
+/**
+ * 之 and 也 are classical unless a modern word starts with them (之后, 之一, 也是, 也有): modern
+ * prose uses those all the time, and a short modern sentence holding one and no 的 lost the word
+ * statistics; marked by the character after them
+ */
+const ZHI_YE = 5;
+SCRIPT[0x4e4b] = ZHI_YE;
+SCRIPT[0x4e5f] = ZHI_YE;
+/** the characters after 之 (1) and after 也 (2) that make a modern word with it */
+const MODERN_AFTER_ZHI_YE = new Uint8Array(0x10000);
+for (const ch of '后前一间际类余初') MODERN_AFTER_ZHI_YE[ch.charCodeAt(0)] = 1;
+for (const ch of '是有在没会要能可就都很还将许曾已被把让从正')
+  MODERN_AFTER_ZHI_YE[ch.charCodeAt(0)] = (MODERN_AFTER_ZHI_YE[ch.charCodeAt(0)] ?? 0) | 2;
 /** ( and （ (a glossed name), A–Z (a Latin name), in the same table */
 const PAREN_CHAR = 3;
 const UPPER_CHAR = 4;
@@ -115,7 +124,11 @@ export function textFacts(text: string): number {
     if (k === 0) continue;
     if (k === MODERN_CHAR) modernSeen = true;
     else if (k === CLASSICAL_CHAR) classical++;
-    else facts |= k === PAREN_CHAR ? HAS_PAREN : HAS_UPPER;
+    else if (k === ZHI_YE) {
+      const want = text.charCodeAt(i) === 0x4e4b ? 1 : 2;
+      if (((MODERN_AFTER_ZHI_YE[text.charCodeAt(i + 1)] ?? 0) & want) !== 0) modernSeen = true;
+      else classical++;
+    } else facts |= k === PAREN_CHAR ? HAS_PAREN : HAS_UPPER;
   }
   return facts | (classical === 0 || (classical < 2 && modernSeen) ? READS_MODERN : 0);
 }
@@ -178,6 +191,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const ADDRESS_BEFORE = codes('省市县区镇乡村路街道巷号楼栋');
   const PARTICLE = codes('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了');
   // words that commonly stand right before a name inside a sentence (曼联的罗西, 由姚仕宪, 请杨熙)
+  // function words that are soft stops: never the middle (之 too) or the end of a relaxed reading
+  const FUNCTION_WORD = codes('以为其于则即所且');
+  const FUNCTION_MIDDLE = codes('之以为其于则即所且');
   const LEFT_PARTICLE = codes('的由给以将拿请问被让对向把据是为跟找见叫令派邀和与及、同');
   // words as numbers (UTF-16 codes packed), so the hot path compares without building strings
   const key2 = (a: number, b: number) => a * 0x10000 + b;
@@ -372,8 +388,14 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const b = text.charCodeAt(i + 1);
     const c = text.charCodeAt(i + 2);
     // the cheap tests first: flags, then the hash sets
-    // (not X之Y, a title's "Y of X" as often: 枪王之王)
-    if (b === c || b === 0x4e4b || (flags[b] ?? 0) & STOP || (flags[c] ?? 0) & (STOP | PLACE_END))
+    // (not X之Y, a title's "Y of X" as often: 枪王之王, nor a function word: 莫知其)
+    if (
+      b === c ||
+      FUNCTION_MIDDLE.has(b) ||
+      FUNCTION_WORD.has(c) ||
+      (flags[b] ?? 0) & STOP ||
+      (flags[c] ?? 0) & (STOP | PLACE_END)
+    )
       return false;
     if (
       (translitAt(text, i) ? 1 : 0) + (translitAt(text, i + 1) ? 1 : 0) + (translitAt(text, i + 2) ? 1 : 0) >=
@@ -587,8 +609,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
           g === 2 &&
           statsOn &&
           !((flags[text.charCodeAt(gs + 1)] ?? 0) & SOFT_STOP) &&
-          // (not 之: X之Y is a title's "Y of X" as often: 巫妖王之怒)
-          text.charCodeAt(gs) !== 0x4e4b &&
+          // (not 之: X之Y is a title's "Y of X" as often: 巫妖王之怒; nor a pure function word: 侯以许)
+          !FUNCTION_MIDDLE.has(text.charCodeAt(gs)) &&
           nameOdds(text, i, sl, e) >= SOFT_FLOOR
         )
       )
