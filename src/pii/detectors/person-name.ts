@@ -34,6 +34,7 @@ const SUFFIX_FLOOR = 3.5;
 const KNOWN_SCORE = 0.65;
 const RECUR_FLOOR = 0.6;
 const GIVEN_AGAIN_SCORE = 0.6;
+const LIST_AMBIGUOUS_FLOOR = 4;
 const GIVEN_LIKE = 1.5;
 const NO_CUE_BASE = 0.4;
 const WEAK_BONUS = 0.28;
@@ -831,10 +832,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
       return -1;
     if (allTranslit(text, s, e) && len >= 3 && !hasTranslitStop(text.slice(s, e))) return e;
     const f = flags[text.charCodeAt(s)] ?? 0;
-    if (len > 3 || !(f & SINGLE) || f & AMBIGUOUS) return -1;
+    if (len > 3 || !(f & SINGLE) || LEFT_PARTICLE.has(text.charCodeAt(s))) return -1;
     for (let k = s + 1; k < e; k++) if ((flags[text.charCodeAt(k)] ?? 0) & STOP) return -1;
     if (isCommon(text, s, e) || ordinaryWord(text, s, 1, e, false)) return -1;
-    if (nameOdds(text, s, 1, e) < NO_CUE_FLOOR) return -1;
+    // (a function-word surname, 关 金 石, takes the statistics' stronger floor: 关向应、贺龙)
+    if (nameOdds(text, s, 1, e) < (f & AMBIGUOUS ? LIST_AMBIGUOUS_FLOOR : NO_CUE_FLOOR)) return -1;
     return e;
   };
   const listed = (text: string, out: Finding[]): void => {
