@@ -90,4 +90,10 @@ describe('person names: session 5 rules', () => {
     expect(found('之后，郭庆平力推新人')).toEqual(['郭庆平']);
     expect(found('学而时习之，不亦说乎。有朋自远方来')).toEqual([]);
   });
+
+  it('reads a by-line title before a colon as a label (作者：…), not a host speaking (主持人：谢谢…)', () => {
+    expect(found('作者：金一鸣')).toEqual(['金一鸣']);
+    expect(found('记者：宋晓峰')).toEqual(['宋晓峰']);
+    expect(found('主持人：谢谢王老师')).toEqual([]);
+  });
 });

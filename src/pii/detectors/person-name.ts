@@ -178,6 +178,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const titles = indexBy(cues.titles, true);
   // the titles a bare given name or pen name follows (记者晓风, 网友艳妮): by-lines and authors
   const bylines = indexBy(BYLINE_TITLES, true);
+  // (not 主持人: a host's line goes on with what the host says, 主持人：谢谢…)
+  const bylineLabels = indexBy(
+    BYLINE_TITLES.filter((t) => t !== '主持人'),
+    true,
+  );
   for (const t of BYLINE_TITLES)
     flags[t.charCodeAt(t.length - 1)] = (flags[t.charCodeAt(t.length - 1)] ?? 0) | BYLINE_END;
   const titlesAhead = indexBy(cues.titles, false);
@@ -266,7 +271,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (endsAt(titles, text, i)) return LEFT_CUE;
     let j = i;
     while (j > 0 && j > i - 2 && isLabelGap(text.charCodeAt(j - 1))) j--;
-    if (endsAt(labels, text, j)) return LEFT_CUE;
+    // (a by-line before a colon is a label too: 作者：…, 记者: …)
+    if (endsAt(labels, text, j) || (j < i && endsAt(bylineLabels, text, j))) return LEFT_CUE;
     if (!isHanCode(text.charCodeAt(i - 1))) return 0.15;
     if (endsAt(conj, text, i)) return 0.15;
     if (LEFT_PARTICLE.has(text.charCodeAt(i - 1))) return 0.1;
