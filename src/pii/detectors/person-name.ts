@@ -423,6 +423,17 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (words.words4.has(text.slice(k, k + 4))) return false;
     return !startsAt(addressForms, text, i + 1) && !startsAt(titlesAhead, text, i + 1);
   };
+  /** a four-character word (an idiom mostly: 何德何能, 星罗棋布) holds the whole of text[i, e) */
+  const insideIdiom = (text: string, i: number, e: number): boolean => {
+    if (words === undefined) return false;
+    for (let k = Math.max(0, e - 4); k <= i && k + 4 <= text.length; k++)
+      if (
+        words.words4Heads.has(packHan(text.charCodeAt(k), text.charCodeAt(k + 1))) &&
+        words.words4.has(text.slice(k, k + 4))
+      )
+        return true;
+    return false;
+  };
   /** an upper bound of nameOdds for a candidate with no context: penalties only lower it */
   const mayLookLikeName = (text: string, i: number, sl: number): boolean => {
     if (words === undefined) return false;
@@ -523,6 +534,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
         else if (f & GIVEN || (statsOn && (words?.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE)) nameLike++;
       }
       if (!ok) continue;
+      // 小 alone as a given name opens the next word (王小贱, 吴小公民, 祝小编): only before a boundary
+      if (g === 1 && text.charCodeAt(gs) === 0x5c0f && isHanCode(text.charCodeAt(gs + 1))) continue;
       // a surname and a place or clan ending (康村, 宋庄, 苏氏) is a place or a family, not a person
       // (and a reading that stops right before one: 兰桂 of 兰桂坊)
       if (
@@ -636,7 +649,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
       )
         continue;
       let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
-      if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) continue;
+      if (!cue && words !== undefined && (!plausibleWithoutCue(text, i, e) || insideIdiom(text, i, e)))
+        continue;
       if (!cue && words !== undefined && isModern(text)) {
         // without a cue, the characters themselves must look like a name and not like ordinary
         // words (more so with no boundary on either side); statistics alone never make a name
