@@ -513,8 +513,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (text.charCodeAt(i + sl) === 0x67d0) return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
-    // a surname and a form of address (王姐, 樊总, 米大夫) names nobody in particular either
-    if (startsAt(addressForms, text, i + sl)) return undefined;
+    // a surname and a form of address (王姐, 樊总, 米大夫) names nobody in particular either, and
+    // what follows the surname may start an organisation word (儿童基金会: 童 + 基金; 庞博国际)
+    if (startsAt(addressForms, text, i + sl) || longestAt(orgSuffix, text, i + sl) >= 2) return undefined;
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
     let bestEnd = -1;
     let bestScore = 0;
