@@ -96,4 +96,10 @@ describe('person names: session 5 rules', () => {
     expect(found('记者：宋晓峰')).toEqual(['宋晓峰']);
     expect(found('主持人：谢谢王老师')).toEqual([]);
   });
+
+  it('knows rarer single and compound surnames of the 百家姓', () => {
+    expect(found('记者钟离春表示，今年降水偏多。')).toEqual(['钟离春']);
+    expect(found('副县长拓跋宏说')).toEqual(['拓跋宏']);
+    expect(found('记者荀文杰报道')).toEqual(['荀文杰']);
+  });
 });
