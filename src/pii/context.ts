@@ -59,3 +59,10 @@ export function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
     yield m;
   }
 }
+
+/**
+ * The source of a lookbehind for where an identifier number may start: not after a digit or a
+ * letter (SN110101…, order and serial tokens), except right after an e-mail's top-level domain
+ * (abc@163.com110101…: an e-mail glued to the number).
+ */
+export const NUMBER_START = String.raw`(?:(?<![0-9A-Za-z])|(?<=@[A-Za-z0-9.-]{0,253}[A-Za-z0-9]\.[A-Za-z]{2,24}))`;
