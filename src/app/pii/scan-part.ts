@@ -62,7 +62,7 @@ export async function createPiiEngine(options: PiiTaskOptions, threads: number):
       )
     : undefined;
   const dicts = await loadPiiDictionariesQuick();
-  // built on first use: with a worker pool and no CSV, the calling thread never scans
+  // built on first use (a run with one thread, or the calling thread's share of a pool's blocks)
   let scannerMemo: Scanner | undefined;
   const scanner = (): Scanner => {
     if (scannerMemo) return scannerMemo;
@@ -72,14 +72,53 @@ export async function createPiiEngine(options: PiiTaskOptions, threads: number):
   };
   const pool: WorkerPool<CorpusBlock | CsvBatch, BlockResult> | undefined =
     threads > 1
-      ? // the dictionaries are read once here; the word statistics (most of their size) go to every
-        // worker as one SharedArrayBuffer its tables are views over, the small rest is cloned
-        createPool(WORKER_URL, {
-          size: threads,
-          workerData: { options, dicts: shareDictionaries(dicts) },
-        })
+      ? withLocalLane(
+          // the dictionaries are read once here; the word statistics (most of their size) go to
+          // every worker as one SharedArrayBuffer its tables are views over, the small rest is cloned
+          createPool(WORKER_URL, {
+            size: threads - 1,
+            workerData: { options, dicts: shareDictionaries(dicts) },
+          }),
+          (task) => (task.kind === 'csv' ? processCsvBatch(scanner(), task) : processBlock(scanner(), task)),
+        )
       : undefined;
   return { options, scanner, pool, close: async () => pool?.close() };
+}
+
+/**
+ * `threads` threads from a pool of `threads - 1` workers and the calling thread: the caller takes
+ * a task itself whenever every worker already has two (one running, one waiting), so the workers
+ * never starve while it scans, and the run starts one thread fewer (a thread's start-up, module
+ * loading and JIT warm-up cost more than its share of a 10 MB input). Results keep input order
+ * (mapOrdered awaits them in order, wherever they ran).
+ */
+export function withLocalLane<I, O>(pool: WorkerPool<I, O>, local: (input: I) => O): WorkerPool<I, O> {
+  let atWorkers = 0;
+  const done = () => {
+    atWorkers--;
+  };
+  return {
+    size: pool.size + 1,
+    run(input, transfer) {
+      if (atWorkers < pool.size * 2) {
+        atWorkers++;
+        const p = pool.run(input, transfer);
+        p.then(done, done);
+        return p;
+      }
+      // after pending I/O callbacks (the reader, the workers' replies), not inside the caller's turn
+      return new Promise<O>((ok, fail) =>
+        setImmediate(() => {
+          try {
+            ok(local(input));
+          } catch (e) {
+            fail(e);
+          }
+        }),
+      );
+    },
+    close: () => pool.close(),
+  };
 }
 
 /** One file, or a record-aligned piece of one. */
