@@ -187,7 +187,8 @@ export async function auditBlocks(
   const examples: FlaggedRecord[] = [];
   for await (const t of mapOrdered(pool, blocks, {
     transfer: (b) =>
-      b.kind === 'lines' && b.bytes.byteOffset === 0 && b.bytes.byteLength === b.bytes.buffer.byteLength
+      b.kind === 'lines' &&
+      (b.owned || (b.bytes.byteOffset === 0 && b.bytes.byteLength === b.bytes.buffer.byteLength))
         ? [b.bytes.buffer as ArrayBuffer]
         : [],
   })) {

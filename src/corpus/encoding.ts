@@ -20,13 +20,16 @@ export function parseEncoding(name: string): CorpusEncoding | undefined {
 export const hasUtf8Bom = (b: Uint8Array): boolean =>
   b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
+/** How many of a file's first bytes looksBinary judges. */
+export const BINARY_SAMPLE_BYTES = 8192;
+
 /**
  * True when the sample is not text at all (an image, an archive, UTF-16): many bytes that no
  * UTF-8 or GB18030 text contains. A few NUL or control bytes are broken lines of a text file, and
  * are reported per line by the parser, never a reason to drop the file.
  */
 export function looksBinary(sample: Uint8Array): boolean {
-  const n = Math.min(sample.length, 8192);
+  const n = Math.min(sample.length, BINARY_SAMPLE_BYTES);
   let controls = 0;
   for (let i = 0; i < n; i++) {
     const b = sample[i] as number;

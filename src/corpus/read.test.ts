@@ -194,4 +194,64 @@ describe('readCorpus', () => {
       { numRuns: 60 },
     );
   });
+
+  it('reads a plain file (pulled into its own buffers) as its gzip twin (streamed) (property)', async () => {
+    const line = fc.oneof(
+      fc.constantFrom(...lines),
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.string({ unit: 'grapheme', minLength: 200, maxLength: 600 }), // longer than many blocks
+      fc.constant(''),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { minLength: 1, maxLength: 40 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 16, max: 2048 }),
+        async (texts, bom, crlf, blockBytes) => {
+          const body = Buffer.from(`${bom ? '\ufeff' : ''}${texts.join(crlf ? '\r\n' : '\n')}`);
+          const plain = write('q.txt', body);
+          const gz = write('q.txt.gz', gzipSync(body));
+          const shape = (items: CorpusItem[]) =>
+            items.map((i) => (i.kind === 'record' ? [i.line, i.text] : [i.line, i.reason]));
+          expect(shape(await collect([plain], { blockBytes }))).toEqual(
+            shape(await collect([gz], { blockBytes })),
+          );
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('strips a BOM that a gunzip stream hands over split across its first chunks', async () => {
+    // 12-byte reads of this .gz inflate to a first chunk of 1 byte: the BOM used to stay in line 1
+    // (the cause of the twin property's rare failure, whose shrinking outlasted the test timeout)
+    const text = `\uFEFF${lines[0]}\n${lines[1]}\n`;
+    const gz = write('bom.txt.gz', gzipSync(Buffer.from(text)));
+    for (const blockBytes of [12, 13, 14, 16, 64])
+      expect(records(await collect([gz], { blockBytes })).map((r) => r.text)).toEqual(lines.slice(0, 2));
+  });
+
+  it('judges a file binary on the same first bytes whatever the block size, pulled or streamed', async () => {
+    const body = Buffer.concat([Buffer.from(`${lines[0]}\n`), Buffer.alloc(4000, 1)]);
+    for (const f of [write('bin.txt', body), write('bin.txt.gz', gzipSync(body))])
+      for (const blockBytes of [16, 256, 1 << 20])
+        expect(malformed(await collect([f], { blockBytes })).map((m) => [m.line, m.key])).toEqual([
+          [0, 'malformed.binary'],
+        ]);
+  });
+
+  it('skips a line longer than the record limit across pulled blocks, at its line number', async () => {
+    const long = '长'.repeat(400); // 1,200 bytes
+    const file = write('r.txt', `${lines[0]}\n${long}\n${lines[1]}\n${long}`);
+    const items = await collect([file], { blockBytes: 256, maxRecordBytes: 500 });
+    expect(records(items).map((r) => [r.line, r.text])).toEqual([
+      [1, lines[0]],
+      [3, lines[1]],
+    ]);
+    expect(malformed(items).map((m) => [m.line, m.reason])).toEqual([
+      [2, 'record too large (1200 bytes > 500)'],
+      [4, 'record too large (1200 bytes > 500)'],
+    ]);
+  });
 });
