@@ -8,9 +8,9 @@ import {
   mergeTally,
 } from '../corpus/audit.js';
 import { listCorpusFiles, readFileBlocks } from '../corpus/blocks.js';
-import { createPool, mapOrdered, type WorkerPool } from '../corpus/pool.js';
+import { createInlinePool, createPool, mapOrdered, type WorkerPool } from '../corpus/pool.js';
 import { summariseTally, type TallySummary } from '../corpus/scan-summary.js';
-import type { ScanWorkerData } from '../corpus/scan-worker.js';
+import type { ScanWorkerData } from '../corpus/scan-task.js';
 import type { CorpusBlock, CorpusReadOptions } from '../corpus/types.js';
 import { openAtomicStream } from '../io/atomic.js';
 import { type Kb, threshold } from '../kb/index.js';
@@ -94,6 +94,23 @@ export interface ScanReport extends TallySummary {
 
 /** Input bytes that justify one more scan thread. */
 const THREAD_BYTES = 16 * 1024 * 1024;
+/**
+ * Inputs up to this size are scanned on the main thread: starting a worker costs ~0.04 CPU-s and
+ * ~0.05 s before its first block, about what the walk of 4 MiB takes at 10k keywords.
+ */
+const INLINE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Threads for a scan of totalBytes (0: on the calling thread). A thread costs ~0.04 CPU-s to start
+ * and load the matcher: small inputs get fewer (pipes, whose size is unknown, get all cores).
+ */
+async function threadsFor(threads: number | undefined, totalBytes: number): Promise<number> {
+  if (threads !== undefined) return Math.max(1, threads);
+  if (totalBytes > 0 && totalBytes <= INLINE_BYTES) return 0;
+  const { availableParallelism } = await import('node:os');
+  const byInput = totalBytes > 0 ? Math.ceil(totalBytes / THREAD_BYTES) : Number.POSITIVE_INFINITY;
+  return Math.max(1, Math.min(availableParallelism(), byInput));
+}
 
 const workerUrl = (): URL =>
   new URL(`../corpus/scan-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
@@ -150,14 +167,55 @@ export async function scanPool(
   threads: number | undefined,
   totalBytes: number,
 ): Promise<WorkerPool<CorpusBlock, AuditTally>> {
-  // A thread costs ~0.05-0.1 s to start and load the matcher: small inputs get fewer (pipes, whose
-  // size is unknown, get all cores).
-  const { availableParallelism } = await import('node:os');
-  const byInput = totalBytes > 0 ? Math.ceil(totalBytes / THREAD_BYTES) : Number.POSITIVE_INFINITY;
-  return createPool<CorpusBlock, AuditTally>(workerUrl(), {
-    workerData: plan.data,
-    size: threads ?? Math.max(1, Math.min(availableParallelism(), byInput)),
+  return poolOf(await threadsFor(threads, totalBytes), plan.data);
+}
+
+async function poolOf(
+  size: number,
+  data: ScanWorkerData | Promise<ScanWorkerData>,
+): Promise<WorkerPool<CorpusBlock, AuditTally>> {
+  if (size === 0) {
+    const { scanTask } = await import('../corpus/scan-task.js');
+    return createInlinePool(scanTask, data);
+  }
+  return createPool<CorpusBlock, AuditTally>(workerUrl(), { workerData: data, size });
+}
+
+/**
+ * A local scan's inputs and threads, started before its library is loaded: the threads load their
+ * modules meanwhile (~0.05 s each, on the other cores) and wait for the plan's data, which runScan
+ * hands them. Close it when the scan does not run (runScan closes it otherwise).
+ */
+export interface ScanStart {
+  files: string[];
+  totalBytes: number;
+  pool: WorkerPool<CorpusBlock, AuditTally>;
+  provide(data: ScanWorkerData): void;
+  close(): Promise<void>;
+}
+
+export async function startScan(inputs: readonly string[], threads?: number): Promise<ScanStart> {
+  const files = await listCorpusFiles(inputs);
+  const { statSync } = await import('node:fs');
+  const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  let provide: (d: ScanWorkerData) => void = () => {};
+  let fail: (e: Error) => void = () => {};
+  const data = new Promise<ScanWorkerData>((resolve, reject) => {
+    provide = resolve;
+    fail = reject;
   });
+  data.catch(() => {}); // a scan that never runs: its tasks (none) would report it
+  const pool = await poolOf(await threadsFor(threads, totalBytes), data);
+  return {
+    files,
+    totalBytes,
+    pool,
+    provide,
+    async close() {
+      fail(new Error('scan not run'));
+      await pool.close();
+    },
+  };
 }
 
 /** The --flagged line of a record (a local scan writes it; a scale-out shard carries it). */
@@ -265,13 +323,17 @@ export async function scanReport(
  * merges block tallies in input order, and computes the sample, its Wilson interval and the verdict
  * against the KB thresholds. Memory: at most ~2 blocks per thread in flight plus the examples kept.
  */
-export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptions): Promise<ScanReport> {
+export async function runScan(
+  kb: Kb,
+  lexicon: LoadedLexicon,
+  options: ScanOptions,
+  /** its inputs and threads, started before the library was loaded (else started here) */
+  start?: ScanStart,
+): Promise<ScanReport> {
   const started = Date.now();
-  const files = await listCorpusFiles(options.inputs);
-  const { statSync } = await import('node:fs');
-  const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const { files, totalBytes, pool, provide } = start ?? (await startScan(options.inputs, options.threads));
   const plan = scanPlan(kb, lexicon, options);
-  const pool = await scanPool(plan, options.threads, totalBytes);
+  provide(plan.data);
   // written beside its target and renamed when the scan completes: a killed scan leaves the
   // previous file, never a shorter one that looks complete
   const flaggedFile = options.flaggedOut ? openAtomicStream(options.flaggedOut) : undefined;

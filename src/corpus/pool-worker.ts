@@ -2,9 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 export type TaskHandler<I, O> = (input: I) => O | Promise<O>;
 
+/** The workerData of a thread whose data comes later, in a `{ setup }` message (createPool). */
+export const DEFERRED_DATA = 'beian-pool/deferred-data';
+
 /**
  * The worker side of createPool: call it at the top level of a worker module. `setup` runs once
- * with the pool's workerData; its handler answers every task. Errors are sent back to the caller
+ * with the pool's workerData (or, when the pool was given a promise, with the data it sends once
+ * that settles; tasks wait for it); its handler answers every task. Errors are sent back to the caller
  * (the task's promise rejects) instead of killing the thread.
  */
 export function serveWorker<I, O, D = unknown>(
@@ -12,8 +16,21 @@ export function serveWorker<I, O, D = unknown>(
 ): void {
   const port = parentPort;
   if (!port) throw new Error('serveWorker must run inside a worker thread');
-  const ready = Promise.resolve(setup(workerData as D));
-  port.on('message', async (msg: { id: number; input: I }) => {
+  const data =
+    workerData === DEFERRED_DATA
+      ? new Promise<D>((resolve) => {
+          const first = (msg: { setup?: D }): void => {
+            if (!('setup' in msg)) return;
+            port.off('message', first);
+            resolve(msg.setup as D);
+          };
+          port.on('message', first);
+        })
+      : Promise.resolve(workerData as D);
+  const ready = data.then(setup);
+  ready.catch(() => {}); // reported to each task below
+  port.on('message', async (msg: { id: number; input: I } | { setup: D }) => {
+    if ('setup' in msg) return;
     try {
       const handler = await ready;
       const value = await handler(msg.input);

@@ -9,7 +9,7 @@ const yamlText = readFileSync(LIBRARY_RULES_FILE, 'utf8');
 describe('loadLibraryRules', () => {
   it('reads the shipped rules, from the YAML or from a snapshot of the same text', () => {
     const fromYaml = loadLibraryRules(LIBRARY_RULES_FILE, put('none.json', '{}'));
-    expect(fromYaml.reportingCues.words).toContain('打击');
+    expect(fromYaml.reportingCues?.words).toContain('打击');
     const rules = put('context.yaml', yamlText);
     const snap = put('context-rules.json', '');
     writeLibraryRulesSnapshot(rules, snap);
