@@ -173,18 +173,49 @@ export async function scanPool(
 async function poolOf(
   size: number,
   data: ScanWorkerData | Promise<ScanWorkerData>,
+  warmSegmenter = false,
 ): Promise<WorkerPool<CorpusBlock, AuditTally>> {
   if (size === 0) {
     const { scanTask } = await import('../corpus/scan-task.js');
     return createInlinePool(scanTask, data);
   }
-  return createPool<CorpusBlock, AuditTally>(workerUrl(), { workerData: data, size });
+  return createPool<CorpusBlock, AuditTally>(workerUrl(), {
+    workerData: data,
+    size,
+    // scan-worker.ts SEGMENTER, spelt here: that module serves tasks as soon as it is imported
+    ...(warmSegmenter ? { warm: 'segmenter' } : {}),
+  });
+}
+
+/** Library files this large (~4,000 keywords) nearly always have hits that need jieba on real text. */
+const LARGE_LIBRARY_BYTES = 64 * 1024;
+
+/**
+ * Whether a scan with this selection will likely need the word-boundary re-read (jieba), known
+ * before the library is loaded: the default library, naughty-words, or files of LARGE_LIBRARY_BYTES.
+ */
+export async function likelySegments(selection: {
+  files?: readonly string[];
+  naughtyWords?: boolean;
+}): Promise<boolean> {
+  if (!selection.files?.length || selection.naughtyWords) return true;
+  const { statSync } = await import('node:fs');
+  let bytes = 0;
+  for (const f of selection.files) {
+    try {
+      const s = statSync(f);
+      bytes += s.isDirectory() ? LARGE_LIBRARY_BYTES : s.size;
+    } catch {
+      // named but absent: the library load reports it
+    }
+  }
+  return bytes >= LARGE_LIBRARY_BYTES;
 }
 
 /**
  * A local scan's inputs and threads, started before its library is loaded: the threads load their
- * modules meanwhile (~0.05 s each, on the other cores) and wait for the plan's data, which runScan
- * hands them. Close it when the scan does not run (runScan closes it otherwise).
+ * modules meanwhile (~0.05 s each, on the other cores), jieba's dictionary too when the library
+ * will likely need it, and wait for the plan's data, which runScan hands them. Close it when the scan does not run (runScan closes it otherwise).
  */
 export interface ScanStart {
   files: string[];
@@ -194,7 +225,12 @@ export interface ScanStart {
   close(): Promise<void>;
 }
 
-export async function startScan(inputs: readonly string[], threads?: number): Promise<ScanStart> {
+export async function startScan(
+  inputs: readonly string[],
+  threads?: number,
+  /** the threads load jieba's dictionary while they wait (see likelySegments) */
+  warmSegmenter = false,
+): Promise<ScanStart> {
   const files = await listCorpusFiles(inputs);
   const { statSync } = await import('node:fs');
   const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
@@ -205,7 +241,7 @@ export async function startScan(inputs: readonly string[], threads?: number): Pr
     fail = reject;
   });
   data.catch(() => {}); // a scan that never runs: its tasks (none) would report it
-  const pool = await poolOf(await threadsFor(threads, totalBytes), data);
+  const pool = await poolOf(await threadsFor(threads, totalBytes), data, warmSegmenter);
   return {
     files,
     totalBytes,

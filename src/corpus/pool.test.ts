@@ -74,4 +74,23 @@ describe('worker pool', () => {
     await expect(pool.run({ bytes: new Uint8Array(2) })).rejects.toThrow('library did not load');
     await pool.close();
   });
+
+  it("hands a deferred pool's warm hint to each thread while it waits", async () => {
+    let give: (d: { factor: number }) => void = () => {};
+    const data = new Promise<{ factor: number }>((resolve) => {
+      give = resolve;
+    });
+    const pool = createPool<{ bytes: Uint8Array }, { n: number; factor: number; warmed?: unknown }>(worker, {
+      size: 1,
+      workerData: data,
+      warm: 'segmenter',
+    });
+    try {
+      const r = pool.run({ bytes: new Uint8Array(1) });
+      give({ factor: 2 });
+      expect(await r).toEqual({ n: 1, factor: 2, warmed: 'segmenter' });
+    } finally {
+      await pool.close();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { DEFERRED_DATA, type TaskHandler } from './pool-worker.js';
+import type { DeferredData, TaskHandler } from './pool-worker.js';
 
 /**
  * A generic pool of worker threads. The worker module calls `serveWorker(setup)` (pool-worker.ts);
@@ -27,6 +27,8 @@ export interface PoolOptions {
    * and a rejection fails every task.
    */
   workerData?: unknown;
+  /** with a promised workerData: a hint each thread acts on while it waits (serveWorker's `warm`) */
+  warm?: unknown;
 }
 
 const isPromise = (v: unknown): v is Promise<unknown> =>
@@ -73,8 +75,12 @@ export function createPool<I, O>(workerUrl: URL, options: PoolOptions = {}): Wor
   };
 
   const deferred = isPromise(options.workerData) ? options.workerData : undefined;
+  const later: DeferredData = {
+    deferred: 'beian-pool/deferred-data',
+    ...(options.warm !== undefined ? { warm: options.warm } : {}),
+  };
   const spawn = (): void => {
-    const w = startWorker(workerUrl, deferred ? DEFERRED_DATA : options.workerData);
+    const w = startWorker(workerUrl, deferred ? later : options.workerData);
     w.on('message', (reply: Reply) => {
       const task = busy.get(w);
       busy.delete(w);

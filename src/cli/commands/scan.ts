@@ -76,9 +76,17 @@ export const register: Register = (program, run, ctx) => {
         if (!existsSync(i)) throw BeianError.of('NOT_FOUND', 'file.notFound', { file: i });
       const threads = num(o.threads, '--threads') || undefined;
       // a local scan's threads start now and load their modules while this one loads the library
+      const { likelySegments, startScan } = await import('../../app/scan.js');
       const start = o.queue
         ? undefined
-        : await (await import('../../app/scan.js')).startScan(inputs, threads);
+        : await startScan(
+            inputs,
+            threads,
+            await likelySegments({
+              ...(o.lexicon ? { files: o.lexicon } : {}),
+              ...(o.naughtyWords ? { naughtyWords: true } : {}),
+            }),
+          );
       try {
         return await scanWith(c, inputs, o, { threads, encoding, start });
       } finally {
