@@ -7,11 +7,12 @@ import {
   type ManualCandidate,
   mergeTally,
 } from '../corpus/audit.js';
+import { type BlockBuffers, BlockRing } from '../corpus/block-buffers.js';
 import { listCorpusFiles, readFileBlocks } from '../corpus/blocks.js';
 import { createInlinePool, createPool, mapOrdered, type WorkerPool } from '../corpus/pool.js';
 import { summariseTally, type TallySummary } from '../corpus/scan-summary.js';
 import type { ScanWorkerData } from '../corpus/scan-task.js';
-import type { CorpusBlock, CorpusReadOptions } from '../corpus/types.js';
+import { type CorpusBlock, type CorpusReadOptions, DEFAULT_BLOCK_BYTES } from '../corpus/types.js';
 import { openAtomicStream } from '../io/atomic.js';
 import { type Kb, threshold } from '../kb/index.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
@@ -275,13 +276,28 @@ export async function auditBlocks(
   hooks: {
     onFlagged?: (r: FlaggedRecord) => Promise<void> | void;
     onProgress?: (total: AuditTally) => void;
+    /** the blocks' buffers, given back as each block's task finishes (not when its result is merged) */
+    buffers?: BlockBuffers;
   } = {},
 ): Promise<ScanTally> {
   const total = emptyTally();
   const examples: FlaggedRecord[] = [];
-  for await (const t of mapOrdered(pool, blocks, {
+  const { buffers } = hooks;
+  const tasks: WorkerPool<CorpusBlock, AuditTally> = buffers
+    ? {
+        size: pool.size,
+        run: (b, transfer) =>
+          pool.run(b, transfer).finally(() => {
+            if (b.kind === 'lines') buffers.release(b.bytes);
+          }),
+        close: () => pool.close(),
+      }
+    : pool;
+  for await (const t of mapOrdered(tasks, blocks, {
+    // a block of its own goes as it is; a shared one (a ring's slot) is shared, never transferred
     transfer: (b) =>
       b.kind === 'lines' &&
+      !(b.bytes.buffer instanceof SharedArrayBuffer) &&
       (b.owned || (b.bytes.byteOffset === 0 && b.bytes.byteLength === b.bytes.buffer.byteLength))
         ? [b.bytes.buffer as ArrayBuffer]
         : [],
@@ -375,8 +391,11 @@ export async function runScan(
   const flaggedFile = options.flaggedOut ? openAtomicStream(options.flaggedOut) : undefined;
   const flaggedOut = flaggedFile?.stream;
   let completed = false;
+  // the blocks in flight (mapOrdered: 2 per thread), the one being read and its successor
+  const blockBytes = options.read.blockBytes ?? DEFAULT_BLOCK_BYTES;
+  const buffers = new BlockRing(pool.size * 2 + 2, 2 * blockBytes);
   async function* blocks(): AsyncGenerator<CorpusBlock> {
-    for (const f of files) yield* readFileBlocks(f, options.read);
+    for (const f of files) yield* readFileBlocks(f, options.read, undefined, f, buffers);
   }
   let tally: ScanTally;
   try {
@@ -389,6 +408,7 @@ export async function runScan(
           }
         : {}),
       onProgress: (total) => options.onProgress?.({ records: total.records, bytes: total.bytes, totalBytes }),
+      buffers,
     });
     completed = true;
   } finally {

@@ -6,6 +6,7 @@ import { BeianError, osReason } from '../errors.js';
 import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { appendAll } from '../util/array.js';
 import { CsvSplitter } from '../util/csv.js';
+import { type BlockBuffers, ownBuffers } from './block-buffers.js';
 import { BINARY_SAMPLE_BYTES, decodeLines, hasUtf8Bom, hasUtf16Bom, looksBinary } from './encoding.js';
 import { malformedItem } from './malformed.js';
 import {
@@ -154,6 +155,8 @@ export async function* readFileBlocks(
   range?: FileRange,
   /** where to open the file when `file` (the name records carry) is relative to another folder */
   openPath: string = file,
+  /** where a plain file's blocks are read into (a scan's ring; the consumer releases each block) */
+  buffers: BlockBuffers = ownBuffers,
 ): AsyncGenerator<CorpusBlock> {
   const format = options.format ?? formatFromPath(file);
   const maxRecord = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
@@ -163,7 +166,16 @@ export async function* readFileBlocks(
   if (format !== 'csv' && options.txtRecord !== 'file') {
     const plain = await openPlainFile(openPath, range);
     if (plain) {
-      yield* pulledFileBlocks(file, format, options.encoding ?? 'auto', plain, maxRecord, blockBytes, range);
+      yield* pulledFileBlocks(
+        file,
+        format,
+        options.encoding ?? 'auto',
+        plain,
+        maxRecord,
+        blockBytes,
+        range,
+        buffers,
+      );
       return;
     }
   }
@@ -388,13 +400,12 @@ async function openPlainFile(path: string, range?: FileRange): Promise<PlainFile
   }
 }
 
-/** A buffer of its own (no pool, not zeroed: every byte handed on is read into it first). */
-const ownBuffer = (size: number): Uint8Array => Buffer.allocUnsafeSlow(size);
-
 /**
- * Line-aligned blocks of a plain file, each read straight into a buffer of its own that goes to a
- * worker as it is (transferred, `owned`): only the partial line at a block's end is copied, into
- * the next block's buffer. Same blocks' lines, malformed entries and line numbers as lineBlocks.
+ * Line-aligned blocks of a plain file, each read straight into a buffer of its own (`buffers`)
+ * that goes to a worker as it is: transferred (`owned`), or shared when it is a slot of a ring.
+ * Only the partial line at a block's end is copied, into the next block's buffer. Same blocks'
+ * lines, malformed entries and line numbers as lineBlocks. A buffer that leaves in no block is
+ * given back here; the consumer gives back the blocks' (BlockBuffers.release).
  */
 async function* pulledFileBlocks(
   file: string,
@@ -403,12 +414,22 @@ async function* pulledFileBlocks(
   src: PlainFile,
   maxRecord: number,
   blockBytes: number,
-  range?: FileRange,
+  range: FileRange | undefined,
+  buffers: BlockBuffers,
 ): AsyncGenerator<CorpusBlock> {
   let nextLine = range?.firstLine ?? 1;
   const block = (bytes: Uint8Array): CorpusBlock => {
-    const b: CorpusBlock = { kind: 'lines', file, format, encoding, firstLine: nextLine, bytes, owned: true };
+    const b: CorpusBlock = {
+      kind: 'lines',
+      file,
+      format,
+      encoding,
+      firstLine: nextLine,
+      bytes,
+      ...(bytes.buffer instanceof SharedArrayBuffer ? {} : { owned: true }),
+    };
     nextLine += countLines(bytes);
+    held = false;
     return b;
   };
   const oversized = (bytes: number): CorpusBlock => ({
@@ -417,9 +438,16 @@ async function* pulledFileBlocks(
     size: bytes,
     items: [malformedItem(file, nextLine, 'malformed.tooLarge', { bytes, max: maxRecord })],
   });
-  let buf = ownBuffer(blockBytes);
+  let buf = await buffers.take(blockBytes);
+  let held = true; // buf has gone in no block yet
   let filled = 0;
   let eof = false;
+  /** buf replaced by `next`, buf's bytes gone in a block or not */
+  const replace = (next: Buffer): void => {
+    if (held) buffers.release(buf);
+    buf = next;
+    held = true;
+  };
   const fill = async (): Promise<void> => {
     while (filled < buf.length) {
       const n = await src.read(buf, filled, buf.length - filled);
@@ -485,21 +513,22 @@ async function* pulledFileBlocks(
       if (tail > maxRecord) {
         if (lastNl >= 0) yield block(buf.subarray(0, lastNl + 1));
         skipping = tail;
-        buf = ownBuffer(blockBytes);
+        replace(await buffers.take(blockBytes));
         filled = 0;
       } else if (eof) {
         if (filled > 0) yield block(buf.subarray(0, filled));
         return;
       } else if (lastNl < 0) {
         // one line longer than the buffer so far (at most maxRecord): a larger buffer
-        const larger = ownBuffer(filled + blockBytes);
+        const larger = await buffers.take(filled + blockBytes);
         larger.set(buf.subarray(0, filled));
-        buf = larger;
+        replace(larger);
       } else {
-        const next = ownBuffer(tail + blockBytes);
+        const next = await buffers.take(tail + blockBytes);
         next.set(buf.subarray(lastNl + 1, filled));
-        yield block(buf.subarray(0, lastNl + 1));
-        buf = next;
+        const full = block(buf.subarray(0, lastNl + 1));
+        replace(next);
+        yield full;
         filled = tail;
       }
       await fill();
@@ -507,6 +536,7 @@ async function* pulledFileBlocks(
   } catch (e) {
     yield stopped(file, e);
   } finally {
+    if (held) buffers.release(buf);
     await src.close();
   }
 }

@@ -6,8 +6,11 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../../test/helpers/scratch.js';
+import { BlockRing } from './block-buffers.js';
+import { readFileBlocks } from './blocks.js';
+import { parseBlock } from './parse.js';
 import { readCorpus } from './read.js';
-import type { CorpusItem, CorpusReadOptions } from './types.js';
+import type { CorpusBlock, CorpusItem, CorpusReadOptions } from './types.js';
 
 const { dir, put: write } = scratchDir('beian-corpus-');
 const collect = async (files: string[], options: CorpusReadOptions = {}): Promise<CorpusItem[]> => {
@@ -15,6 +18,9 @@ const collect = async (files: string[], options: CorpusReadOptions = {}): Promis
   for await (const i of readCorpus(files, options)) out.push(i);
   return out;
 };
+// A failing property over these long texts can shrink for minutes: past this it stops and reports
+// the smallest counterexample so far, so a failure never reads as a hang (as it once did here).
+const SHRINK_LIMIT = { interruptAfterTimeLimit: 20_000, markInterruptAsFailure: true };
 const records = (items: CorpusItem[]) => items.filter((i) => i.kind === 'record');
 const malformed = (items: CorpusItem[]) => items.filter((i) => i.kind === 'malformed');
 
@@ -219,7 +225,44 @@ describe('readCorpus', () => {
           );
         },
       ),
-      { numRuns: 40 },
+      { numRuns: 40, ...SHRINK_LIMIT },
+    );
+  });
+
+  it('reads a plain file through a ring of shared buffers as through buffers of its own (property)', async () => {
+    const line = fc.oneof(
+      fc.constantFrom(...lines),
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.string({ unit: 'grapheme', minLength: 100, maxLength: 400 }), // longer than a slot's room
+      fc.constant(''),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { minLength: 1, maxLength: 30 }),
+        fc.boolean(),
+        fc.integer({ min: 16, max: 512 }),
+        fc.integer({ min: 0, max: 3 }),
+        async (texts, crlf, blockBytes, late) => {
+          const file = write('ring.txt', Buffer.from(texts.join(crlf ? '\r\n' : '\n')));
+          const ring = new BlockRing(late + 2, 2 * blockBytes);
+          // blocks are parsed (and their slot given back) `late` blocks after they were read, as
+          // tasks finish while the reader goes on: a slot in use must never be read into
+          const held: CorpusBlock[] = [];
+          const viaRing: CorpusItem[] = [];
+          const done = (b: CorpusBlock) => {
+            parseBlock(b, {}, (i) => viaRing.push(i));
+            if (b.kind === 'lines') ring.release(b.bytes);
+          };
+          for await (const b of readFileBlocks(file, { blockBytes }, undefined, file, ring)) {
+            held.push(b);
+            if (held.length > late) done(held.shift() as CorpusBlock);
+          }
+          for (const b of held) done(b);
+          expect(viaRing).toEqual(await collect([file], { blockBytes }));
+          expect(ring.available).toBe(late + 2); // every slot came back
+        },
+      ),
+      { numRuns: 60, ...SHRINK_LIMIT },
     );
   });
 
