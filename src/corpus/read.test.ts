@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -273,6 +275,26 @@ describe('readCorpus', () => {
     const gz = write('bom.txt.gz', gzipSync(Buffer.from(text)));
     for (const blockBytes of [12, 13, 14, 16, 64])
       expect(records(await collect([gz], { blockBytes })).map((r) => r.text)).toEqual(lines.slice(0, 2));
+  });
+
+  it('reads a FIFO whose writer hands over the BOM one byte at a time like the file itself', async () => {
+    const fifo = join(dir, 'slow.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const body = Buffer.from(`\uFEFF${lines[2]}\n${lines[3]}\n`);
+    const writer = (async () => {
+      const fh = await open(fifo, 'w');
+      for (const part of [body.subarray(0, 1), body.subarray(1, 2), body.subarray(2)]) {
+        await fh.write(part);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      await fh.close();
+    })();
+    const items = await collect([fifo]);
+    await writer;
+    expect(records(items).map((r) => [r.line, r.text])).toEqual([
+      [1, lines[2]],
+      [2, lines[3]],
+    ]);
   });
 
   it('judges a file binary on the same first bytes whatever the block size, pulled or streamed', async () => {
