@@ -138,9 +138,11 @@ export function decodeLines(
   encoding: BlockEncoding,
   visit: (text: string, lossy: boolean) => void,
 ): void {
+  // Buffer's indexOf is memchr; a plain Uint8Array's (what a worker receives) is ~7x slower
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let start = 0;
   for (;;) {
-    let end = bytes.indexOf(0x0a, start);
+    let end = buf.indexOf(0x0a, start);
     const last = end < 0;
     if (last) end = bytes.length;
     const line = bytes.subarray(start, end);
