@@ -216,7 +216,8 @@ export async function likelySegments(selection: {
 /**
  * A local scan's inputs and threads, started before its library is loaded: the threads load their
  * modules meanwhile (~0.05 s each, on the other cores), jieba's dictionary too when the library
- * will likely need it, and wait for the plan's data, which runScan hands them. Close it when the scan does not run (runScan closes it otherwise).
+ * will likely need it, and wait for the plan's data, which runScan hands them. Close it when the
+ * scan does not run (runScan closes it otherwise).
  */
 export interface ScanStart {
   files: string[];
@@ -383,8 +384,8 @@ export async function runScan(
   start?: ScanStart,
 ): Promise<ScanReport> {
   const started = Date.now();
-  const { files, totalBytes, pool, provide } = start ?? (await startScan(options.inputs, options.threads));
   const plan = scanPlan(kb, lexicon, options);
+  const { files, totalBytes, pool, provide } = start ?? (await startScan(options.inputs, options.threads));
   provide(plan.data);
   // written beside its target and renamed when the scan completes: a killed scan leaves the
   // previous file, never a shorter one that looks complete
