@@ -38,7 +38,9 @@ const WORKER_URL = new URL(
  */
 function transferable(b: CorpusBlock | CsvBatch): ArrayBuffer[] {
   if (b.kind !== 'lines') return [];
-  if (b.bytes.byteOffset !== 0 || b.bytes.byteLength !== b.bytes.buffer.byteLength) b.bytes = b.bytes.slice();
+  // an owned block (a plain file's, read into its own buffer) goes as it is
+  if (!b.owned && (b.bytes.byteOffset !== 0 || b.bytes.byteLength !== b.bytes.buffer.byteLength))
+    b.bytes = b.bytes.slice();
   return [b.bytes.buffer as ArrayBuffer];
 }
 
