@@ -62,7 +62,16 @@ export interface Matcher {
 
 const isAsciiWord = (s: string): boolean => /^[a-z0-9]+$/.test(s);
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isHan = (s: string): boolean => /^\p{Script=Han}+$/u.test(s);
+const HAN = /^\p{Script=Han}+$/u;
+/** Han script only: the common case (CJK Unified Ideographs) without the regular expression. */
+const isHan = (s: string): boolean => {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return HAN.test(s);
+  }
+  return true;
+};
 const charCount = (s: string): number => {
   let n = 0;
   for (let i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xfc00) !== 0xdc00) n++;

@@ -149,7 +149,14 @@ export function stepsApplied(
  * becomes one SEP. For keywords and tests; the scanners inline this.
  */
 export function normalizeString(text: string, table: Uint16Array): string {
-  return normalizeWithOffsets(text, table).text;
+  // Most keywords are already normal (simplified, lower case, no noise): then the text is its own
+  // normal form, with no unit arrays made (loading a 50k list normalises every keyword 3 times).
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === DROP || table[c] !== c || (c & 0xf800) === 0xd800)
+      return normalizeWithOffsets(text, table).text;
+  }
+  return text;
 }
 
 /** normalizeString plus, for each normalised unit, the offset of the original unit it came from. */

@@ -115,6 +115,17 @@ function checksum(bytes: Uint8Array, from: number, to: number): number {
 /** A compiled file that cannot be loaded; callers report it as bad input. */
 export class CompiledLexiconError extends Error {}
 
+/** Where `file:line` splits (the last colon, followed by digits only), or -1 for another origin. */
+function fileLine(origin: string): number {
+  const at = origin.lastIndexOf(':');
+  if (at < 0 || at === origin.length - 1) return -1;
+  for (let i = at + 1; i < origin.length; i++) {
+    const c = origin.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+  }
+  return at;
+}
+
 function columns(m: Matcher): {
   header: HeaderV2;
   arrays: Record<ArrayName, ArrayBufferView & ArrayLike<number>>;
@@ -155,16 +166,16 @@ function columns(m: Matcher): {
     entryBoundary[i] = e.boundary ? BOUNDARIES.indexOf(e.boundary) : 0;
     if (e.note !== undefined) notes[i] = e.note;
     if (e.origin !== undefined) {
-      const at = /^(.*):(\d+)$/.exec(e.origin);
-      if (at) {
-        const file = at[1] as string;
+      const at = fileLine(e.origin);
+      if (at >= 0) {
+        const file = e.origin.slice(0, at);
         let f = fileIndex.get(file);
         if (f === undefined) {
           f = originFiles.push(file) - 1;
           fileIndex.set(file, f);
         }
         originFile[i] = f;
-        originLine[i] = Number(at[2]);
+        originLine[i] = Number(e.origin.slice(at + 1));
       } else origins[i] = e.origin;
     }
   });
@@ -214,26 +225,33 @@ function columns(m: Matcher): {
   };
 }
 
-export function serializeMatcher(m: Matcher): Uint8Array {
+/**
+ * The bytes of a compiled matcher. `shared`: in a SharedArrayBuffer, as a scan hands them to its
+ * worker threads. The arrays are copied once, straight into the output; the header's checksum is
+ * written last, the JSON padded with spaces to the width it was laid out with (JSON allows them).
+ */
+export function serializeMatcher(m: Matcher, options: { shared?: boolean } = {}): Uint8Array {
   const { header, arrays } = columns(m);
-  // The array region first (its checksum goes into the header), then header + region.
   let region = 0;
   for (const k of ORDER) region += align4(arrays[k].byteLength);
-  const body = new Uint8Array(region);
-  let at = 0;
+  header.checksum = 0xffffffff; // the widest value: the real one fits in its place
+  const encoder = new TextEncoder();
+  const width = encoder.encode(JSON.stringify(header)).length;
+  const start = align4(12 + width);
+  const size = start + region;
+  const out = new Uint8Array(options.shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
+  let at = start;
   for (const k of ORDER) {
     const a = arrays[k];
-    body.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
     at += align4(a.byteLength);
   }
-  header.checksum = checksum(body, 0, region);
-  const json = new TextEncoder().encode(JSON.stringify(header));
-  const start = align4(12 + json.length);
-  const out = new Uint8Array(start + region);
-  out.set(new TextEncoder().encode(MAGIC), 0);
-  new DataView(out.buffer).setUint32(8, json.length, true);
+  header.checksum = checksum(out, start, size);
+  const json = encoder.encode(JSON.stringify(header));
+  out.set(encoder.encode(MAGIC), 0);
+  new DataView(out.buffer).setUint32(8, width, true);
   out.set(json, 12);
-  out.set(body, start);
+  out.fill(0x20, 12 + json.length, 12 + width);
   return out;
 }
 

@@ -16,8 +16,8 @@ export function libraryVersion(entries: readonly LexiconEntry[]): string {
       ),
     )
     .sort();
-  const h = createHash('sha256');
-  for (const r of rows) h.update(`${r}\n`);
+  // one update of the joined rows: the same bytes as one update per row, without 50k native calls
+  const h = createHash('sha256').update(rows.length ? `${rows.join('\n')}\n` : '');
   return `lx-${h.digest('hex').slice(0, 12)}`;
 }
 
