@@ -36,6 +36,7 @@ import {
   type VariantFamily,
   variantEntries,
 } from '../lexicon/index.js';
+import { wasmAutomatonBuilder } from '../lexicon/wasm/build.js';
 
 export interface LexiconSelection {
   /**
@@ -294,9 +295,11 @@ export async function loadLexicon(
   const allow = [...(sel.allow ?? []), ...libs.flatMap((l) => l.allow ?? [])];
   // Variants are matched, not listed: they stay out of entries, stats, diff and the version id.
   const variants = variantEntries(merged.entries, sel.variants ?? DEFAULT_VARIANTS);
+  const build = wasmAutomatonBuilder();
   const matcher = compileLexicon([...merged.entries, ...variants], {
     ...(allow.length ? { allow } : {}),
     ...(sel.pinyin ? { pinyin: true } : {}),
+    ...(build ? { build } : {}),
   });
   return {
     libraries: libs.map((l) => l.name),

@@ -140,7 +140,8 @@ export function compileLexicon(
   const normalize = { ...DEFAULT_NORMALIZE, ...options.normalize };
   const table = options.normTable ?? buildNormTable(normalize);
   const { strings, infos } = collectPatterns(entries, table, options);
-  return createMatcher(entries, normalize, buildAutomaton(strings, table), infos, segmenter);
+  const automaton = (options.build ?? buildAutomaton)(strings, table);
+  return createMatcher(entries, normalize, automaton, infos, segmenter);
 }
 
 interface Hit {
