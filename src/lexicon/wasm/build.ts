@@ -1,11 +1,14 @@
 import type { AutomatonData } from '../automaton.js';
+import { SEP } from '../normalize.js';
 import { api, loadWasmModule, type WasmModule } from './index.js';
+import { WASM_LAYOUT_FIELDS, WASM_LAYOUT_VERSION, type WasmLayout } from './types.js';
 
 /**
- * buildAutomaton (../automaton.ts) run by WebAssembly (assembly/build.ts, built by `npm run build`
- * into dist/lexicon/wasm/build.wasm): the same tables, made by compiled code instead of JS that
- * runs once and cold (compiling a 10k-keyword list in a scan). Undefined when the module is not
- * built; BEIAN_WASM=0 turns it off with the line walk (to compare).
+ * buildAutomaton (../automaton.ts) and then wasmLayout (layout.ts) run by WebAssembly
+ * (assembly/build.ts, built by `npm run build` into dist/lexicon/wasm/build.wasm): the same tables
+ * and the same image, made by compiled code instead of JS that runs once and cold (compiling a
+ * 10k-keyword list in a scan). Undefined when the module is not built; BEIAN_WASM=0 turns it off
+ * with the line walk (to compare).
  */
 export const BUILD_FILE = 'build.wasm';
 
@@ -13,6 +16,7 @@ interface BuildExports {
   memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   heapBase(): number;
   build(units: number, ends: number, npat: number, norm: number, heap: number, result: number): number;
+  layout(result: number, sepUnit: number): void;
 }
 
 export type AutomatonBuilder = (patterns: readonly string[], norm: Uint16Array) => AutomatonData;
@@ -38,7 +42,8 @@ function buildWith(m: WasmModule, patterns: readonly string[], norm: Uint16Array
   const endsAt = align16(unitsAt + total * 2);
   const normAt = align16(endsAt + patterns.length * 4);
   const resultAt = align16(normAt + 65536 * 2);
-  const heap = align16(resultAt + 11 * 8);
+  const layoutAt = align16(resultAt + 11 * 8);
+  const heap = align16(layoutAt + 17 * 4);
   const need = Math.ceil(heap / PAGE) - mem.buffer.byteLength / PAGE;
   if (need > 0) mem.grow(need);
   const units = new Uint16Array(mem.buffer, unitsAt, total);
@@ -52,13 +57,24 @@ function buildWith(m: WasmModule, patterns: readonly string[], norm: Uint16Array
   new Uint16Array(mem.buffer, normAt, 65536).set(norm);
   if (ex.build(unitsAt, endsAt, patterns.length, normAt, heap, resultAt) !== 0)
     throw new Error('alphabet too large');
+  ex.layout(layoutAt, SEP);
   // the memory may have grown: views of the new buffer, copied out so the instance can go
   const r = new Int32Array(mem.buffer, resultAt, 22);
   const i32 = (k: number): Int32Array =>
     new Int32Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number).slice();
   const u16 = (k: number): Uint16Array =>
     new Uint16Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number).slice();
+  const l = new Int32Array(mem.buffer, layoutAt, 17);
+  const wasm = {
+    version: WASM_LAYOUT_VERSION,
+    image: new Int32Array(mem.buffer, l[0] as number, l[1] as number).slice(),
+  } as WasmLayout;
+  // the fields after version, in their order in WASM_LAYOUT_FIELDS (see assembly/build.ts)
+  WASM_LAYOUT_FIELDS.slice(1).forEach((k, i) => {
+    wasm[k] = l[i + 2] as number;
+  });
   return {
+    wasm,
     norm,
     sym: u16(0),
     root: i32(1),

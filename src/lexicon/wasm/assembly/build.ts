@@ -34,6 +34,18 @@ function hashOf(s: u32, x: u32): u32 {
 }
 
 let TAB: usize = 0;
+// the tables of the last build, for layout()
+let A_SYM: usize = 0;
+let A_ROOT: usize = 0;
+let A_HSTATE: usize = 0;
+let A_HSYM: usize = 0;
+let A_HNEXT: usize = 0;
+let A_FAIL: usize = 0;
+let A_EMIT: usize = 0;
+let A_CLS: usize = 0;
+let A_NSYM: u32 = 0;
+let A_STATES: u32 = 0;
+let A_CAP: u32 = 0;
 let MASK: u32 = 0;
 
 /** the slot of edge (s, x) in TAB, or the empty slot where it would go */
@@ -205,6 +217,17 @@ export function build(units: usize, ends: usize, npat: u32, norm: usize, heap: u
       m === 0 ? -1 : ((<i32>load<u16>(sym + ((<usize>m) << 1))) << 1) | (m >= 0x30 && m <= 0x39 ? 1 : 0),
     );
   }
+  A_SYM = sym;
+  A_ROOT = root;
+  A_HSTATE = hState;
+  A_HSYM = hSym;
+  A_HNEXT = hNext;
+  A_FAIL = fail;
+  A_EMIT = emit;
+  A_CLS = cls;
+  A_NSYM = nsym;
+  A_STATES = states;
+  A_CAP = cap;
   put(result, 0, sym, 65536);
   put(result, 1, root, nsym + 1);
   put(result, 2, hState, cap);
@@ -239,4 +262,245 @@ export function heapBase(): usize {
 /** where the tables end: the memory the caller may read */
 export function heapEnd(): usize {
   return HEAP;
+}
+
+// ---- wasmLayout of ../layout.ts, step for step, over the tables of the last build ----
+
+let USED: usize = 0;
+let USED_LEN: u32 = 0; // words
+
+function bitsAt(p: u32): u32 {
+  const w = p >>> 5;
+  const o = p & 31;
+  const lo = <u32>ld(USED, w) >>> o;
+  return o === 0 ? lo : lo | ((<u32>ld(USED, w + 1)) << (32 - o));
+}
+
+/**
+ * The WebAssembly line walk's image of the last build's automaton (../layout.ts: same words, same
+ * offsets). Writes at `result` (i32): image address, its length in words, then the layout's fields
+ * cls, loSym, root, d1, base, pack, hash, hmask, filter, fmask, fail, hasOut, skip, sepSym, size.
+ */
+export function layout(result: usize, sepUnit: u32): void {
+  const states = A_STATES;
+  const nsym = A_NSYM;
+  // children of every state by counting sort of the hashed edges
+  const childStart = alloc((<usize>(states + 1)) << 2, 0);
+  let deep: u32 = 0;
+  for (let h: u32 = 0; h < A_CAP; h++) {
+    const s = ld(A_HSTATE, h);
+    if (s === -1) continue;
+    st(childStart, <u32>s + 1, ld(childStart, <u32>s + 1) + 1);
+    deep++;
+  }
+  for (let s: u32 = 0; s < states; s++) st(childStart, s + 1, ld(childStart, s + 1) + ld(childStart, s));
+  const fillAt = alloc((<usize>states) << 2, 0);
+  memory.copy(fillAt, childStart, (<usize>states) << 2);
+  const childSym = alloc((<usize>deep) << 2, 0);
+  const childTo = alloc((<usize>deep) << 2, 0);
+  for (let h: u32 = 0; h < A_CAP; h++) {
+    const s = ld(A_HSTATE, h);
+    if (s === -1) continue;
+    const at = <u32>ld(fillAt, <u32>s);
+    st(fillAt, <u32>s, <i32>(at + 1));
+    st(childSym, at, <i32>load<u16>(A_HSYM + ((<usize>h) << 1)));
+    st(childTo, at, ld(A_HNEXT, h));
+  }
+  // BFS renumbering: newId[old]
+  const newId = alloc((<usize>states) << 2, 0xff);
+  const order = alloc((<usize>states) << 2, 0);
+  st(newId, 0, 0);
+  let tail: u32 = 1;
+  for (let x: u32 = 1; x <= nsym; x++) {
+    const t = <u32>ld(A_ROOT, x);
+    if (t !== 0 && ld(newId, t) === -1) {
+      st(newId, t, <i32>tail);
+      st(order, tail++, <i32>t);
+    }
+  }
+  const d1 = tail - 1;
+  for (let head: u32 = 1; head < tail; head++) {
+    const s = <u32>ld(order, head);
+    const end = <u32>ld(childStart, s + 1);
+    for (let k = <u32>ld(childStart, s); k < end; k++) {
+      const t = <u32>ld(childTo, k);
+      if (ld(newId, t) === -1) {
+        st(newId, t, <i32>tail);
+        st(order, tail++, <i32>t);
+      }
+    }
+  }
+  // depth-1 rows, largest first, ties in id order (the JS stable sort): a counting sort
+  let maxc: u32 = 0;
+  for (let ns: u32 = 1; ns <= d1; ns++) {
+    const s = <u32>ld(order, ns);
+    const c = <u32>(ld(childStart, s + 1) - ld(childStart, s));
+    if (c > maxc) maxc = c;
+  }
+  const bucket = alloc((<usize>(maxc + 2)) << 2, 0);
+  for (let ns: u32 = 1; ns <= d1; ns++) {
+    const s = <u32>ld(order, ns);
+    const c = <u32>(ld(childStart, s + 1) - ld(childStart, s));
+    st(bucket, maxc - c + 1, ld(bucket, maxc - c + 1) + 1);
+  }
+  for (let k: u32 = 0; k <= maxc; k++) st(bucket, k + 1, ld(bucket, k + 1) + ld(bucket, k));
+  const rows = alloc((<usize>(d1 + 1)) << 2, 0);
+  for (let ns: u32 = 1; ns <= d1; ns++) {
+    const s = <u32>ld(order, ns);
+    const c = <u32>(ld(childStart, s + 1) - ld(childStart, s));
+    const at = <u32>ld(bucket, maxc - c);
+    st(bucket, maxc - c, <i32>(at + 1));
+    st(rows, at, <i32>ns);
+  }
+  // first-fit packing with the used-slot bitset, 32 bases at once
+  USED_LEN = ((nsym * 4) >>> 5) + 2;
+  USED = alloc((<usize>USED_LEN) << 2, 0);
+  const base = alloc((<usize>(d1 + 1)) << 2, 0);
+  const xs = alloc((<usize>(maxc + 1)) << 2, 0);
+  let packLen: u32 = 0;
+  let firstFree: u32 = 0;
+  for (let r: u32 = 0; r < d1; r++) {
+    const ns = <u32>ld(rows, r);
+    const s = <u32>ld(order, ns);
+    const from = <u32>ld(childStart, s);
+    const to = <u32>ld(childStart, s + 1);
+    if (from === to) continue;
+    const n = to - from;
+    // the row's symbols, ascending (insertion sort: rows are short, and distinct)
+    for (let k: u32 = 0; k < n; k++) {
+      const v = ld(childSym, from + k);
+      let j = k;
+      while (j > 0 && ld(xs, j - 1) > v) {
+        st(xs, j, ld(xs, j - 1));
+        j--;
+      }
+      st(xs, j, v);
+    }
+    const x0 = <u32>ld(xs, 0);
+    let b0: u32 = firstFree > x0 ? firstFree - x0 : 0;
+    let b: u32 = 0;
+    for (;;) {
+      const need = ((b0 + nsym + 64) >>> 5) + 2;
+      if (need > USED_LEN) {
+        const len = max<u32>(need, USED_LEN * 2);
+        const u = alloc((<usize>len) << 2, 0);
+        memory.copy(u, USED, (<usize>USED_LEN) << 2);
+        USED = u;
+        USED_LEN = len;
+      }
+      let taken: u32 = 0;
+      for (let k: u32 = 0; k < n && taken !== 0xffffffff; k++) taken |= bitsAt(b0 + <u32>ld(xs, k));
+      if (taken !== 0xffffffff) {
+        b = b0 + <u32>ctz(~taken);
+        break;
+      }
+      b0 += 32;
+    }
+    st(base, ns, <i32>b);
+    for (let k: u32 = 0; k < n; k++) {
+      const at = b + <u32>ld(xs, k);
+      st(USED, at >>> 5, ld(USED, at >>> 5) | (1 << (at & 31)));
+    }
+    while (firstFree < USED_LEN * 32 && (ld(USED, firstFree >>> 5) & (1 << (firstFree & 31))) !== 0)
+      firstFree++;
+    if (b + nsym + 1 > packLen) packLen = b + nsym + 1;
+  }
+  if (nsym + 1 > packLen) packLen = nsym + 1;
+  // deeper edges: the hash of 16-byte slots, load ≤ 0.5, and its filter
+  let deeper: u32 = 0;
+  for (let ns = d1 + 1; ns < states; ns++) {
+    const s = <u32>ld(order, ns);
+    deeper += <u32>(ld(childStart, s + 1) - ld(childStart, s));
+  }
+  let cap: u32 = 16;
+  while (cap < deeper * 2) cap <<= 1;
+  let fbits: u32 = 1 << 12;
+  while (fbits < deeper * 8 && fbits < 1 << 24) fbits <<= 1;
+  // layout (in i32 words)
+  let words: u32 = 0;
+  const wCls = words;
+  words += 65536;
+  const wLo = words;
+  words += 1024;
+  const wRoot = words;
+  words += (nsym + 1 + 3) & ~3;
+  const wBase = words;
+  words += (d1 + 1 + 3) & ~3;
+  const wPack = words;
+  words += (packLen * 2 + 3) & ~3;
+  const wHash = words;
+  words += cap * 4;
+  const wFilter = words;
+  words += ((fbits >>> 5) + 3) & ~3;
+  const wFail = words;
+  words += (states + 3) & ~3;
+  const wHasOut = words;
+  words += ((states >>> 5) + 1 + 3) & ~3;
+  const wSkip = words;
+  words += 2048;
+  const image = alloc((<usize>words) << 2, 0);
+  memory.copy(image + ((<usize>wCls) << 2), A_CLS, 65536 << 2);
+  for (let k: u32 = 0; k < 1024; k++)
+    st(image, wLo + k, <i32>load<u16>(A_SYM + ((<usize>(0xdc00 + k)) << 1)));
+  for (let x: u32 = 0; x <= nsym; x++) st(image, wRoot + x, ld(newId, <u32>ld(A_ROOT, x)));
+  memory.copy(image + ((<usize>wBase) << 2), base, (<usize>(d1 + 1)) << 2);
+  for (let ns: u32 = 1; ns <= d1; ns++) {
+    const s = <u32>ld(order, ns);
+    const b = <u32>ld(base, ns);
+    const end = <u32>ld(childStart, s + 1);
+    for (let k = <u32>ld(childStart, s); k < end; k++) {
+      const at = wPack + (b + <u32>ld(childSym, k)) * 2;
+      st(image, at, <i32>ns);
+      st(image, at + 1, ld(newId, <u32>ld(childTo, k)));
+    }
+  }
+  for (let h: u32 = 0; h < cap; h++) st(image, wHash + h * 4, -1);
+  const hmask = cap - 1;
+  const fmask = fbits - 1;
+  for (let ns = d1 + 1; ns < states; ns++) {
+    const s = <u32>ld(order, ns);
+    const end = <u32>ld(childStart, s + 1);
+    for (let k = <u32>ld(childStart, s); k < end; k++) {
+      const x = <u32>ld(childSym, k);
+      const hx = hashOf(ns, x);
+      const fb = hx & fmask;
+      st(image, wFilter + (fb >>> 5), ld(image, wFilter + (fb >>> 5)) | (1 << (fb & 31)));
+      let h = hx & hmask;
+      while (ld(image, wHash + h * 4) !== -1) h = (h + 1) & hmask;
+      st(image, wHash + h * 4, <i32>ns);
+      st(image, wHash + h * 4 + 1, <i32>x);
+      st(image, wHash + h * 4 + 2, ld(newId, <u32>ld(childTo, k)));
+    }
+  }
+  for (let s: u32 = 0; s < states; s++) {
+    const ns = ld(newId, s);
+    if (ns < 0) continue;
+    st(image, wFail + <u32>ns, ld(newId, <u32>ld(A_FAIL, s)));
+    if (ld(A_EMIT, s) !== -1) {
+      const w = wHasOut + (<u32>ns >>> 5);
+      st(image, w, ld(image, w) | (1 << (<u32>ns & 31)));
+    }
+  }
+  for (let c: u32 = 0; c < 0x10000; c++) {
+    const v = ld(image, wCls + c);
+    if (v < 0 || ld(image, wRoot + (<u32>v >> 1)) === 0) continue;
+    st(image, wSkip + (c >>> 5), ld(image, wSkip + (c >>> 5)) | (1 << (c & 31)));
+  }
+  st(result, 0, <i32>image);
+  st(result, 1, <i32>words);
+  st(result, 2, <i32>(wCls * 4));
+  st(result, 3, <i32>(wLo * 4));
+  st(result, 4, <i32>(wRoot * 4));
+  st(result, 5, <i32>d1);
+  st(result, 6, <i32>(wBase * 4));
+  st(result, 7, <i32>(wPack * 4));
+  st(result, 8, <i32>(wHash * 4));
+  st(result, 9, <i32>hmask);
+  st(result, 10, <i32>(wFilter * 4));
+  st(result, 11, <i32>fmask);
+  st(result, 12, <i32>(wFail * 4));
+  st(result, 13, <i32>(wHasOut * 4));
+  st(result, 14, <i32>(wSkip * 4));
+  st(result, 15, <i32>load<u16>(A_SYM + ((<usize>sepUnit) << 1)));
+  st(result, 16, <i32>(words * 4));
 }
