@@ -93,6 +93,20 @@ function t2sPairs(): Array<[number, number]> {
  * which the scanners and normalizeString handle in context.
  */
 export function buildNormTable(options: NormalizeOptions = DEFAULT_NORMALIZE): Uint16Array {
+  // Made once per set of options and process (~20-80 ms: a lower-casing per code unit): loading a
+  // library asks for it at least twice (merge, compile). Callers only read it.
+  const key = `${+options.width}${+options.case}${+options.t2s}${+options.noise}`;
+  let table = tables.get(key);
+  if (!table) {
+    table = makeNormTable(options);
+    tables.set(key, table);
+  }
+  return table;
+}
+
+const tables = new Map<string, Uint16Array>();
+
+function makeNormTable(options: NormalizeOptions): Uint16Array {
   const table = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) {
     let m = c;

@@ -10,10 +10,9 @@ import type { LexiconEntry } from './types.js';
  */
 export function libraryVersion(entries: readonly LexiconEntry[]): string {
   const rows = entries
-    .map((e) =>
-      [e.keyword, e.category, String(e.severity), e.boundary ?? 'auto', (e.context ?? []).join('+')].join(
-        '\t',
-      ),
+    .map(
+      (e) =>
+        `${e.keyword}\t${e.category}\t${e.severity}\t${e.boundary ?? 'auto'}\t${e.context ? e.context.join('+') : ''}`,
     )
     .sort();
   // one update of the joined rows: the same bytes as one update per row, without 50k native calls
