@@ -287,29 +287,23 @@ export function createScanner(a: AutomatonData): Scanner {
   const rmask = ringSize - 1;
   const { cls, filter } = a.cls && a.filter ? { cls: a.cls, filter: a.filter } : scanTables(a);
   const fmask = filter.length * 32 - 1;
-  // "some pattern ends here" as a bitset: read for every character, it stays in L1 where emit[]
-  // (4 bytes a state) would be a cache miss.
-  const hasOut = new Int32Array((emit.length >>> 5) + 1);
-  for (let st = 0; st < emit.length; st++)
-    if ((emit[st] as number) !== -1) hasOut[st >>> 5] = (hasOut[st >>> 5] as number) | (1 << (st & 31));
-  // States whose failure link is the root, as a bitset (L1/L2) for the inline step of lines().
-  const failRoot = new Int32Array((fail.length >>> 5) + 1);
-  for (let st = 1; st < fail.length; st++)
-    if ((fail[st] as number) === 0) failRoot[st >>> 5] = (failRoot[st >>> 5] as number) | (1 << (st & 31));
-  // Characters that, read at the root, leave it there and reset the gap/digit context: kept (not
-  // noise), no digit, starting no pattern, not whitespace (so that a skipped run ends a blank line).
-  const inert = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    const v = cls[c] as number;
-    if (
-      v >= 0 &&
-      (v & 1) === 0 &&
-      (root[v >> 1] as number) === 0 &&
-      !isTrimSpace(c) &&
-      (c & 0xf800) !== 0xd800
-    )
-      inert[c] = 1;
-  }
+  // Tables of lines() only, made on its first call (a scan worker walks lines in WebAssembly and
+  // uses this scanner for the candidate lines' scan()):
+  // - hasOut: "some pattern ends here" as a bitset: read for every character, it stays in L1 where
+  //   emit[] (4 bytes a state) would be a cache miss;
+  // - failRoot: states whose failure link is the root, as a bitset (L1/L2) for the inline step.
+  let lineBits: { hasOut: Int32Array; failRoot: Int32Array } | undefined;
+  const linesTables = (): { hasOut: Int32Array; failRoot: Int32Array } => {
+    if (lineBits) return lineBits;
+    const hasOut = new Int32Array((emit.length >>> 5) + 1);
+    for (let st = 0; st < emit.length; st++)
+      if ((emit[st] as number) !== -1) hasOut[st >>> 5] = (hasOut[st >>> 5] as number) | (1 << (st & 31));
+    const failRoot = new Int32Array((fail.length >>> 5) + 1);
+    for (let st = 1; st < fail.length; st++)
+      if ((fail[st] as number) === 0) failRoot[st >>> 5] = (failRoot[st >>> 5] as number) | (1 << (st & 31));
+    lineBits = { hasOut, failRoot };
+    return lineBits;
+  };
   /** The state after reading symbol x in state s (failure links followed); 0 = root. */
   const step = (s: number, x: number): number => {
     if (x === 0) return 0;
@@ -381,6 +375,7 @@ export function createScanner(a: AutomatonData): Scanner {
       }
     },
     lines(bytes, from, to, onLine) {
+      const { hasOut, failRoot } = linesTables();
       let s = 0;
       let gap = false;
       let lastDigit = false;

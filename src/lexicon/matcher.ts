@@ -148,6 +148,7 @@ interface Hit {
   p: number;
   start: number;
   end: number;
+  info: PatternInfo;
 }
 
 /** Builds the matcher around a built (or deserialised) automaton. */
@@ -158,8 +159,19 @@ export function createMatcher(
   patterns: readonly PatternInfo[],
   segmenter: Segmenter = jiebaSegmenter(),
 ): Matcher {
+  // Pattern infos read once each: a compiled library's are a lazy array (lazy-array.ts), whose
+  // every read goes through a Proxy, and the rules below read them per pair of hits.
+  const infos = new Map<number, PatternInfo>();
+  const infoOf = (p: number): PatternInfo => {
+    let info = infos.get(p);
+    if (!info) {
+      info = patterns[p] as PatternInfo;
+      infos.set(p, info);
+    }
+    return info;
+  };
   const toMatch = (text: string, h: Hit): Match => {
-    const info = patterns[h.p] as PatternInfo;
+    const info = h.info;
     const e = entries[info.entry] as LexiconEntry;
     const m: Match = {
       keyword: e.keyword,
@@ -181,7 +193,7 @@ export function createMatcher(
   const norm = automaton.norm;
   const hits = (text: string): Hit[] => {
     const out: Hit[] = [];
-    scanner().scan(text, (p, start, end) => out.push({ p, start, end }));
+    scanner().scan(text, (p, start, end) => out.push({ p, start, end, info: infoOf(p) }));
     return out;
   };
   /**
@@ -245,11 +257,10 @@ export function createMatcher(
     }
     return false;
   };
-  const judge = (text: string, h: Hit, all: Hit[]): ExplainedMatch['rejected'] | undefined => {
-    const info = patterns[h.p] as PatternInfo;
-    for (const a of all)
-      if (a !== h && (patterns[a.p] as PatternInfo).allow && a.start <= h.start && a.end >= h.end)
-        return 'allow-list';
+  /** `allowed`: the hits of allow-list phrases among all (usually none) */
+  const judge = (text: string, h: Hit, allowed: Hit[]): ExplainedMatch['rejected'] | undefined => {
+    const info = h.info;
+    for (const a of allowed) if (a !== h && a.start <= h.start && a.end >= h.end) return 'allow-list';
     if (info.ascii) {
       const before = h.start > 0 ? text.charCodeAt(h.start - 1) : 32;
       const after = h.end < text.length ? text.charCodeAt(h.end) : 32;
@@ -261,7 +272,8 @@ export function createMatcher(
     if (info.fold && !info.word && joined(text, h) && !wholeWord(text, h, true)) return 'boundary';
     return undefined;
   };
-  const keywordHits = (all: Hit[]): Hit[] => all.filter((h) => (patterns[h.p] as PatternInfo).entry !== -1);
+  const keywordHits = (all: Hit[]): Hit[] => all.filter((h) => h.info.entry !== -1);
+  const allowHits = (all: Hit[]): Hit[] => all.filter((h) => h.info.allow);
   /** leftmost-longest: by start, longest first, skipping hits overlapping a chosen one */
   const leftmostLongest = (cands: Hit[]): Hit[] => {
     const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -277,7 +289,8 @@ export function createMatcher(
   const counted = (text: string): { all: Hit[]; kept: Hit[] } => {
     const all = hits(text);
     if (all.length === 0) return { all, kept: [] };
-    const kept = keywordHits(all).filter((h) => judge(text, h, all) === undefined);
+    const allowed = allowHits(all);
+    const kept = keywordHits(all).filter((h) => judge(text, h, allowed) === undefined);
     return { all, kept: leftmostLongest(kept) };
   };
   return {
@@ -291,12 +304,13 @@ export function createMatcher(
     explain(text) {
       const { all, kept } = counted(text);
       const keptSet = new Set(kept);
+      const allowed = allowHits(all);
       return keywordHits(all).map((h) => {
         const m: ExplainedMatch = {
           ...toMatch(text, h),
           steps: stepsApplied(text.slice(h.start, h.end), normalize, automaton.norm),
         };
-        if (!keptSet.has(h)) m.rejected = judge(text, h, all) ?? 'overlap';
+        if (!keptSet.has(h)) m.rejected = judge(text, h, allowed) ?? 'overlap';
         return m;
       });
     },
