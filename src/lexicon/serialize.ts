@@ -44,7 +44,14 @@ const COLUMNS = [
   'patFlags',
 ] as const;
 /** Arrays that files written before them lack (their lengths are absent from the header). */
-const OPTIONAL = ['wasmImage'] as const;
+const OPTIONAL = [
+  'keywordUnits',
+  'keywordEnds',
+  'noteUnits',
+  'noteEnds',
+  'sourceIndex',
+  'wasmImage',
+] as const;
 type ArrayName = (typeof AUTOMATON)[number] | (typeof COLUMNS)[number] | (typeof OPTIONAL)[number];
 type Ctor = Uint8ArrayConstructor | Uint16ArrayConstructor | Int32ArrayConstructor;
 const KIND: Record<ArrayName, Ctor> = {
@@ -68,6 +75,11 @@ const KIND: Record<ArrayName, Ctor> = {
   patEntry: Int32Array,
   patFlags: Uint8Array,
   wasmImage: Int32Array,
+  keywordUnits: Uint16Array,
+  keywordEnds: Int32Array,
+  noteUnits: Uint16Array,
+  noteEnds: Int32Array,
+  sourceIndex: Int32Array,
 };
 const ORDER: readonly ArrayName[] = [...AUTOMATON, ...COLUMNS, ...OPTIONAL];
 const BOUNDARIES: ReadonlyArray<Boundary | undefined> = [undefined, 'auto', 'word', 'none'];
@@ -79,11 +91,12 @@ interface HeaderV2 {
   checksum: number;
   normalize: NormalizeOptions;
   lengths: Record<ArrayName, number>;
-  keywords: string[];
+  /** files before the keywordUnits column: the keywords (now columns, decoded on first read) */
+  keywords?: string[];
   categories: string[];
   originFiles: string[];
   /** entry index → note / origin that is not `file:line` (rare: sparse) */
-  notes: Record<string, string>;
+  notes?: Record<string, string>;
   origins: Record<string, string>;
   /** entry index → context words (sparse); absent in files written before it was kept */
   contexts?: Record<string, string[]>;
@@ -140,21 +153,34 @@ function columns(m: Matcher): {
   const entryBoundary = new Uint8Array(n);
   const originFile = new Int32Array(n).fill(-1);
   const originLine = new Int32Array(n);
-  const notes: Record<string, string> = {};
+  // keywords and notes as UTF-16 units end to end (a column, not JSON: a 100k-entry header took
+  // ~50 ms to decode and parse at every load, in every scan worker too)
+  let keywordChars = 0;
+  let noteChars = 0;
+  for (const e of m.entries) {
+    keywordChars += e.keyword.length;
+    noteChars += e.note?.length ?? 0;
+  }
+  const keywordUnits = new Uint16Array(keywordChars);
+  const keywordEnds = new Int32Array(n);
+  const noteUnits = new Uint16Array(noteChars);
+  const noteEnds = new Int32Array(n);
+  let kAt = 0;
+  let nAt = 0;
   const origins: Record<string, string> = {};
   const contexts: Record<string, string[]> = {};
   const sources: string[] = [];
-  const sourceIndex = new Map<string, number>();
-  const sourceOf: number[] = new Array(n).fill(-1);
+  const sourceNumber = new Map<string, number>();
+  const sourceIndex = new Int32Array(n).fill(-1);
   m.entries.forEach((e, i) => {
     if (e.context?.length) contexts[i] = e.context;
     if (e.source !== undefined) {
-      let k = sourceIndex.get(e.source);
+      let k = sourceNumber.get(e.source);
       if (k === undefined) {
         k = sources.push(e.source) - 1;
-        sourceIndex.set(e.source, k);
+        sourceNumber.set(e.source, k);
       }
-      sourceOf[i] = k;
+      sourceIndex[i] = k;
     }
     let c = catIndex.get(e.category);
     if (c === undefined) {
@@ -164,7 +190,10 @@ function columns(m: Matcher): {
     entryCategory[i] = c;
     entrySeverity[i] = e.severity;
     entryBoundary[i] = e.boundary ? BOUNDARIES.indexOf(e.boundary) : 0;
-    if (e.note !== undefined) notes[i] = e.note;
+    for (let j = 0; j < e.keyword.length; j++) keywordUnits[kAt++] = e.keyword.charCodeAt(j);
+    keywordEnds[i] = kAt;
+    if (e.note !== undefined) for (let j = 0; j < e.note.length; j++) noteUnits[nAt++] = e.note.charCodeAt(j);
+    noteEnds[i] = nAt;
     if (e.origin !== undefined) {
       const at = fileLine(e.origin);
       if (at >= 0) {
@@ -202,6 +231,11 @@ function columns(m: Matcher): {
     patEntry,
     patFlags,
     wasmImage: layout.image,
+    keywordUnits,
+    keywordEnds,
+    noteUnits,
+    noteEnds,
+    sourceIndex,
   } as unknown as Record<ArrayName, ArrayLike<number> & ArrayBufferView>;
   const lengths = Object.fromEntries(ORDER.map((k) => [k, arrays[k].length])) as Record<ArrayName, number>;
   const wasm = Object.fromEntries(WASM_LAYOUT_FIELDS.map((k) => [k, layout[k]])) as unknown as WasmLayoutInfo;
@@ -211,14 +245,11 @@ function columns(m: Matcher): {
       checksum: 0,
       normalize: m.normalize,
       lengths,
-      keywords: m.entries.map((e) => e.keyword),
       categories,
       originFiles,
-      notes,
       origins,
       contexts,
       sources,
-      sourceOf,
       wasm,
     },
     arrays,
@@ -327,16 +358,27 @@ export function deserializeMatcher(
   const oLine = a.originLine;
   const contexts = header.contexts ?? {};
   const sourceNames = header.sources;
-  const sourceOf = header.sourceOf;
-  const keywords = header.keywords;
-  const entries = lazyArray<LexiconEntry>(keywords.length, (i) => {
+  const sourceOf = header.sourceOf ?? a.sourceIndex;
+  const keywordAt = header.keywords
+    ? (
+        (ks: string[]) => (i: number) =>
+          ks[i] as string
+      )(header.keywords)
+    : unitColumn(a.keywordUnits as Uint16Array, a.keywordEnds as Int32Array, 'keyword');
+  const noteAt = header.notes
+    ? (
+        (ns: Record<string, string>) => (i: number) =>
+          ns[i]
+      )(header.notes)
+    : unitColumn(a.noteUnits as Uint16Array, a.noteEnds as Int32Array, 'note');
+  const entries = lazyArray<LexiconEntry>(cat.length, (i) => {
     const e: LexiconEntry = {
-      keyword: keywords[i] as string,
+      keyword: keywordAt(i) as string,
       category: header.categories[cat[i] as number] as string,
       severity: sev[i] as Severity,
     };
-    const note = header.notes[i];
-    if (note !== undefined) e.note = note;
+    const note = noteAt(i);
+    if (note) e.note = note;
     const context = contexts[i];
     if (context !== undefined) e.context = context;
     const source = sourceOf?.[i] ?? -1;
@@ -367,6 +409,31 @@ export function deserializeMatcher(
   if (wasm) automaton.wasm = wasm;
   const m = createMatcher(entries, header.normalize, automaton, patterns, segmenter);
   return Object.assign(m, { withContext: Object.keys(contexts).map(Number) });
+}
+
+/**
+ * The strings of a units column (all of them end to end, entry i's ending at ends[i]), decoded
+ * into one string on the first read and sliced from it; '' (or undefined) for an empty one.
+ */
+function unitColumn(
+  units: Uint16Array | undefined,
+  ends: Int32Array | undefined,
+  what: string,
+): (i: number) => string | undefined {
+  if (!units || !ends) throw new CompiledLexiconError(`no ${what} column (damaged file)`);
+  let all: string | undefined;
+  return (i) => {
+    if (all === undefined) {
+      all = '';
+      for (let at = 0; at < units.length; at += 4096)
+        all += String.fromCharCode(...units.subarray(at, Math.min(units.length, at + 4096)));
+    }
+    const start = i === 0 ? 0 : (ends[i - 1] as number);
+    const end = ends[i] as number;
+    if (!(start <= end && end <= all.length))
+      throw new CompiledLexiconError(`${what} ${i} out of range (damaged file)`);
+    return start === end ? undefined : all.slice(start, end);
+  };
 }
 
 /** The stored WebAssembly layout, if whole: offsets inside the image (the hot loop trusts them). */
