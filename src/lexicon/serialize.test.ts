@@ -21,7 +21,7 @@ describe('serializeMatcher / deserializeMatcher', () => {
   const back = deserializeMatcher(bytes);
 
   it('round-trips entries, patterns and the automaton', () => {
-    expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('BEIANLX2');
+    expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('BEIANLX3');
     expect(back.entries).toStrictEqual(m.entries);
     expect(back.entries.find((e) => e.keyword === '推翻')?.context).toEqual(['政府', '暴力']);
     expect(back.patterns).toEqual(m.patterns);
@@ -125,7 +125,7 @@ describe('files written before the keyword and note columns', () => {
     const json = new TextEncoder().encode(JSON.stringify(header));
     const start = (12 + json.length + 3) & ~3;
     const old = new Uint8Array(start + region.length);
-    old.set(bytes.subarray(0, 8));
+    old.set(new TextEncoder().encode('BEIANLX2'));
     new DataView(old.buffer).setUint32(8, json.length, true);
     old.set(json, 12);
     old.set(region, start);

@@ -19,7 +19,13 @@ import {
  * entry, no opencc, no build), so a 50k-keyword library loads in tens of milliseconds; the bytes can live in a SharedArrayBuffer that
  * every worker thread reads without copying. Version 1 files (`BEIANLX1`) still load.
  */
-const MAGIC = 'BEIANLX2';
+/**
+ * BEIANLX3: the BEIANLX2 layout with keywords and notes as columns instead of header JSON; a new
+ * magic so that a beian that predates them refuses such a file as not its format (bad input)
+ * instead of failing on the missing header fields.
+ */
+const MAGIC = 'BEIANLX3';
+const MAGIC_V2 = 'BEIANLX2';
 const MAGIC_V1 = 'BEIANLX1';
 const AUTOMATON_V1 = [
   'norm',
@@ -315,7 +321,7 @@ export function deserializeMatcher(
   options: { verified?: boolean } = {},
 ): Matcher {
   const magic = bytes.length >= 12 ? new TextDecoder().decode(bytes.subarray(0, 8)) : '';
-  if (magic !== MAGIC && magic !== MAGIC_V1)
+  if (magic !== MAGIC && magic !== MAGIC_V2 && magic !== MAGIC_V1)
     throw new CompiledLexiconError('not a compiled beian lexicon (bad magic)');
   if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
   const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
