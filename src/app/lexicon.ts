@@ -257,16 +257,24 @@ export async function loadLexicon(
       if (!(e instanceof CompiledLexiconError)) throw e;
       throw BeianError.of('INPUT_INVALID', 'lexicon.compiledInvalid', { file, reason: e.message });
     }
-    const entries = matcher.entries.filter((e) => !e.note?.startsWith(VARIANT_NOTE));
+    // The listed entries are made when first asked for: a scan needs only the stored version and count.
+    let listed: LexiconEntry[] | undefined;
+    const entries = (): LexiconEntry[] => {
+      listed ??= matcher.entries.filter((e) => !e.note?.startsWith(VARIANT_NOTE));
+      return listed;
+    };
+    const stored = matcher.library;
     return {
       libraries: files,
-      entries,
-      keywords: entries.length,
+      get entries() {
+        return entries();
+      },
+      keywords: stored?.keywords ?? entries().length,
       duplicates: [],
       issues: [],
       warnings: [],
       matcher,
-      version: libraryVersion(entries),
+      version: stored?.version ?? libraryVersion(entries()),
       rules: loadLibraryRules(),
       compiled: bytes,
     };

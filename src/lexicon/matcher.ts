@@ -13,6 +13,7 @@ import type {
   CompileOptions,
   ExplainedMatch,
   LexiconEntry,
+  LibrarySummary,
   Match,
   Segmenter,
   Severity,
@@ -46,6 +47,8 @@ export interface Matcher {
    * library's entries are made on first read); undefined: look at each.
    */
   readonly withContext?: readonly number[];
+  /** the listed library's version and size, when the compiled file stores them (serialize.ts) */
+  readonly library?: LibrarySummary;
   /** Every keyword occurrence, overlapping, before precision rules (allow-list, boundaries). */
   findAll(text: string): Match[];
   /** The counted matches: allow-list and boundary rules applied, then leftmost-longest. */

@@ -135,3 +135,12 @@ describe('files written before the keyword and note columns', () => {
     expect(loaded.scan(text)).toEqual(m.scan(text));
   });
 });
+
+describe('the library summary', () => {
+  it('is stored when given, so that loading needs no entry', () => {
+    const m = compileLexicon(entries);
+    const library = { version: 'lx-0123456789ab', keywords: entries.length };
+    expect(deserializeMatcher(serializeMatcher(m, { library })).library).toEqual(library);
+    expect(deserializeMatcher(serializeMatcher(m)).library).toBeUndefined();
+  });
+});

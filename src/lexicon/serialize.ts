@@ -2,7 +2,7 @@ import { type AutomatonData, scanTables } from './automaton.js';
 import { lazyArray } from './lazy-array.js';
 import { createMatcher, type Matcher, type PatternInfo } from './matcher.js';
 import type { NormalizeOptions } from './normalize.js';
-import type { Boundary, LexiconEntry, Segmenter, Severity } from './types.js';
+import type { Boundary, LexiconEntry, LibrarySummary, Segmenter, Severity } from './types.js';
 import { wasmLayout } from './wasm/layout.js';
 import {
   WASM_LAYOUT_FIELDS,
@@ -109,6 +109,8 @@ interface HeaderV2 {
   /** provenance names, and per entry the index of its own (-1: none); absent in older files */
   sources?: string[];
   sourceOf?: number[];
+  /** what the compiling command knew of the listed library (absent in older files: computed at load) */
+  library?: LibrarySummary;
   /** offsets of the WebAssembly layout in wasmImage (absent in older files: laid out at load) */
   wasm?: WasmLayoutInfo;
 }
@@ -267,8 +269,12 @@ function columns(m: Matcher): {
  * worker threads. The arrays are copied once, straight into the output; the header's checksum is
  * written last, the JSON padded with spaces to the width it was laid out with (JSON allows them).
  */
-export function serializeMatcher(m: Matcher, options: { shared?: boolean } = {}): Uint8Array {
+export function serializeMatcher(
+  m: Matcher,
+  options: { shared?: boolean; library?: LibrarySummary } = {},
+): Uint8Array {
   const { header, arrays } = columns(m);
+  if (options.library) header.library = options.library;
   let region = 0;
   for (const k of ORDER) region += align4(arrays[k].byteLength);
   header.checksum = 0xffffffff; // the widest value: the real one fits in its place
@@ -414,7 +420,12 @@ export function deserializeMatcher(
   const wasm = wasmOf(header.wasm, a.wasmImage as Int32Array | undefined);
   if (wasm) automaton.wasm = wasm;
   const m = createMatcher(entries, header.normalize, automaton, patterns, segmenter);
-  return Object.assign(m, { withContext: Object.keys(contexts).map(Number) });
+  const library = header.library;
+  const summary =
+    library && typeof library.version === 'string' && Number.isInteger(library.keywords)
+      ? { library: { version: library.version, keywords: library.keywords } }
+      : {};
+  return Object.assign(m, { withContext: Object.keys(contexts).map(Number), ...summary });
 }
 
 /**

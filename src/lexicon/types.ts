@@ -32,6 +32,15 @@ export interface LexiconEntry {
 
 export type Variant = 'pinyin';
 
+/**
+ * The listed library behind a compiled matcher, stored by `lexicon compile` so that loading the
+ * file needs no entry: its version id (version.ts) and number of keywords (variants excluded).
+ */
+export interface LibrarySummary {
+  version: string;
+  keywords: number;
+}
+
 export interface Match {
   keyword: string;
   category: string;
