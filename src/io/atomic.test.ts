@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  adoptAtomicStream,
   MANIFEST,
   openAtomicStream,
   replaceDirAtomic,
@@ -60,6 +61,26 @@ describe('atomic outputs', () => {
     await b.abort();
     expect(readFileSync(f, 'utf8')).toBe('one\n');
     expect(readdirSync(d)).toEqual(['x.jsonl']);
+  });
+
+  it('an adopted file becomes the head of the output without a copy; abort gives it back whole', async () => {
+    const d = dir();
+    const f = join(d, 'out.jsonl');
+    const part = join(d, 'part.0');
+    writeFileSync(part, 'head\n');
+    const a = await adoptAtomicStream(f, part);
+    expect(existsSync(part)).toBe(false);
+    a.stream.write('tail\n');
+    await a.commit();
+    expect(readFileSync(f, 'utf8')).toBe('head\ntail\n');
+    expect(readdirSync(d)).toEqual(['out.jsonl']);
+    writeFileSync(part, 'again\n');
+    const b = await adoptAtomicStream(f, part);
+    b.stream.write('more than the part held\n');
+    await b.abort();
+    expect(readFileSync(part, 'utf8')).toBe('again\n');
+    expect(readFileSync(f, 'utf8')).toBe('head\ntail\n');
+    expect(readdirSync(d).sort()).toEqual(['out.jsonl', 'part.0']);
   });
 
   it('replaceDirAtomic swaps a whole folder; a failed build keeps the old one', async () => {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream, linkSync, renameSync, rmSync, type WriteStream, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -55,8 +55,40 @@ export interface AtomicStream {
 
 /** A write stream whose file appears at `target` only on commit. */
 export function openAtomicStream(target: string): AtomicStream {
+  return streamTo(tempName(target), target, 'w');
+}
+
+/**
+ * An atomic stream that starts from an existing file, which is moved (not copied) to the temporary
+ * name and appended to: a job's finished part becomes the head of the joined output without being
+ * written a second time. Across file systems the move falls back to a copy. Abort gives `start` back
+ * as it was, so a failed join can be retried.
+ */
+export async function adoptAtomicStream(target: string, start: string): Promise<AtomicStream> {
   const temp = tempName(target);
-  const stream = createWriteStream(temp, { flush: true });
+  const { size } = await stat(start);
+  let moved = true;
+  try {
+    await rename(start, temp);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    await copyFile(start, temp);
+    moved = false;
+  }
+  return streamTo(temp, target, 'a', async () => {
+    if (!moved) return rm(temp, { force: true });
+    await truncate(temp, size);
+    await rename(temp, start);
+  });
+}
+
+function streamTo(
+  temp: string,
+  target: string,
+  flags: 'w' | 'a',
+  undo: () => Promise<void> = () => rm(temp, { force: true }),
+): AtomicStream {
+  const stream = createWriteStream(temp, { flush: true, flags });
   const end = (): Promise<void> =>
     new Promise((resolve, reject) => {
       if (stream.closed) return resolve();
@@ -71,7 +103,7 @@ export function openAtomicStream(target: string): AtomicStream {
     },
     async abort() {
       await end().catch(() => undefined);
-      await rm(temp, { force: true });
+      await undo();
     },
   };
 }

@@ -26,6 +26,12 @@ export interface WordStats {
    * people (齐白石, 王家卫) and the names of the list's source texts
    */
   readonly names: NumberSet;
+  /**
+   * entries the list tags as foreign names (nrt, 2 characters: 科尔, 里德) or as any person (nr, nrt,
+   * nrfg, 3 characters: 托雷斯), whatever their frequency and first character, keyed as words2/words3:
+   * a transliterated run that is one is no ordinary word (transliterated-name.ts)
+   */
+  readonly taggedPersons: NumberSet;
   /** ordinary 4-char words (idioms mostly: 星罗棋布, 何德何能) */
   readonly words4: ReadonlySet<string>;
   /** the first two characters of each 4-char word, as packHan: most positions are ruled out without a string */
@@ -64,6 +70,7 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
   const words3 = new Set<number>();
   const words4 = new Set<string>();
   const names = new Set<number>();
+  const taggedPersons = new Set<number>();
   const words4Heads = new Set<number>();
   const places = new Set<string>();
   const givenCount = new Float64Array(0x10000);
@@ -89,6 +96,9 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
     for (let k = 0; k < w.length && han; k++) han = isHan(w.charCodeAt(k));
     if (!han) continue;
     if (tag === 'ns' && w.length >= 2 && w.length <= 8) places.add(w);
+    if (w.length === 2 && tag === 'nrt') taggedPersons.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
+    else if (w.length === 3 && NAME_TAGS.has(tag))
+      taggedPersons.add(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
     if (NAME_TAGS.has(tag) && single.has(w.charCodeAt(0))) {
       if (w.length === 2) names.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
       else if (w.length === 3) names.add(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
@@ -144,6 +154,7 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
     frequent300: intSet(frequent300),
     words3: intSet(words3),
     names: intSet(names),
+    taggedPersons: intSet(taggedPersons),
     words4,
     words4Heads: intSet(words4Heads),
     places,

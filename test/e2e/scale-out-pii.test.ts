@@ -144,6 +144,8 @@ describe.skipIf(skip)('beian pii --queue across three workers', () => {
     );
     expectSameFiles(out);
     expect(readFileSync(join(out, 'part-0.jsonl'), 'utf8')).toMatch(/#[0-9a-f]{12}\]/);
+    // the first part of each output was moved into place, the others appended; none is left
+    expect(existsSync(join(out, '.beian-parts'))).toBe(false);
   }, 180_000);
 
   it('stays byte-identical when a worker is SIGKILLed mid-shard', async () => {
@@ -209,8 +211,9 @@ describe.skipIf(skip)('beian pii --queue across three workers', () => {
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/pseudonym key|假名化密钥/);
     expect(r.stderr).not.toContain(KEY.BEIAN_PII_KEY);
-    // nothing is assembled from a failed run
+    // nothing is assembled from a failed run, and its parts do not stay behind
     expect(existsSync(join(out, 'part-0.jsonl'))).toBe(false);
+    expect(existsSync(join(out, '.beian-parts'))).toBe(false);
   }, 180_000);
 });
 

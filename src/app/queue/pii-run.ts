@@ -4,7 +4,7 @@ import { mkdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { CorpusEncoding, CorpusFormat } from '../../corpus/types.js';
 import { BeianError } from '../../errors.js';
-import { type AtomicStream, openAtomicStream } from '../../io/atomic.js';
+import { type AtomicStream, adoptAtomicStream, openAtomicStream } from '../../io/atomic.js';
 import { needsKey } from '../../pii/index.js';
 import type { PiiSection } from '../../project/sections/pii.js';
 import { pickPartials } from '../../queue/merge.js';
@@ -172,21 +172,35 @@ export async function piiRunById(
 export const enqueueMissingPii = (store: Store, queue: QueuePort, run: string, spec: PiiRunSpec) =>
   enqueueMissingJobs(store, queue, run, piiJobs(spec));
 
-export const followPiiRun = (
+/** Follows a pii run; when a shard failed for good the run cannot finish, so its parts go. */
+export async function followPiiRun(
   store: Store,
   queue: QueuePort,
   run: string,
   spec: PiiRunSpec,
   options: FollowOptions = {},
-): Promise<void> => followRun(store, queue, run, piiJobs(spec), options);
+): Promise<void> {
+  try {
+    await followRun(store, queue, run, piiJobs(spec), options);
+  } catch (e) {
+    if (e instanceof BeianError && e.key === 'queue.shardFailed') await removeParts(spec);
+    throw e;
+  }
+}
+
+async function removeParts(spec: PiiRunSpec): Promise<void> {
+  if (!spec.options.partsDir) return;
+  await rm(spec.options.partsDir, { recursive: true, force: true });
+  // the shared parts root goes too when no other run uses it
+  await rmdir(dirname(spec.options.partsDir)).catch(() => undefined);
+}
 
 async function writeTo(stream: WriteStream, chunk: Buffer): Promise<void> {
   if (!stream.write(chunk)) await new Promise<void>((ok) => stream.once('drain', () => ok()));
 }
 
-/** Appends a part to an output, checking it is the very file the accepted attempt wrote. */
-async function appendPart(to: WriteStream, dir: string, part: PiiPartFile, shard: number): Promise<void> {
-  const file = join(dir, part.name);
+/** Reads a part (copying it to `to` if given), checking it is the very file the accepted attempt wrote. */
+async function checkPart(file: string, part: PiiPartFile, shard: number, to?: WriteStream): Promise<void> {
   const hash = createHash('sha256');
   let bytes = 0;
   try {
@@ -194,13 +208,41 @@ async function appendPart(to: WriteStream, dir: string, part: PiiPartFile, shard
       const buf = chunk as Buffer;
       hash.update(buf);
       bytes += buf.length;
-      await writeTo(to, buf);
+      if (to) await writeTo(to, buf);
     }
   } catch {
     throw BeianError.of('ENVIRONMENT', 'queue.partMissing', { shard, file });
   }
   if (bytes !== part.bytes || hash.digest('hex') !== part.sha256)
     throw BeianError.of('ENVIRONMENT', 'queue.partMissing', { shard, file });
+}
+
+/**
+ * One output joined from parts in shard order. The first part is moved into place rather than
+ * copied (for a file that fits one shard, that is the whole join); the rest are appended.
+ */
+class PartJoin {
+  private out: AtomicStream | undefined;
+  constructor(
+    private readonly target: string,
+    private readonly dir: string,
+  ) {}
+
+  async add(part: PiiPartFile, shard: number): Promise<void> {
+    const file = join(this.dir, part.name);
+    if (this.out) return checkPart(file, part, shard, this.out.stream);
+    await checkPart(file, part, shard);
+    this.out = await adoptAtomicStream(this.target, file);
+  }
+
+  async commit(): Promise<void> {
+    this.out ??= openAtomicStream(this.target);
+    await this.out.commit();
+  }
+
+  abort(): Promise<void> {
+    return this.out?.abort() ?? Promise.resolve();
+  }
 }
 
 /**
@@ -223,31 +265,34 @@ export async function mergePiiRun(store: Store, run: string, spec: PiiRunSpec): 
   const examples = new ExampleCollector();
   const files: PiiFileReport[] = [];
   const dir = spec.options.partsDir ?? '';
-  const atomics: AtomicStream[] = [];
-  let completed = false;
+  const open: PartJoin[] = [];
+  const joinTo = (target: string): PartJoin => {
+    const j = new PartJoin(target, dir);
+    open.push(j);
+    return j;
+  };
+  const done = async (j: PartJoin): Promise<void> => {
+    await j.commit();
+    open.splice(open.indexOf(j), 1);
+  };
   try {
-    const findingsOut = spec.findings ? openAtomicStream(spec.findings.path) : undefined;
-    if (findingsOut) atomics.push(findingsOut);
+    const findingsOut = spec.findings ? joinTo(spec.findings.path) : undefined;
     for (const [fi, { file, rel }] of spec.files.entries()) {
       const fileTotal = newTotal();
       const outPath = spec.outRoot ? join(spec.outRoot, rel) : undefined;
-      let out: AtomicStream | undefined;
+      let out: PartJoin | undefined;
       if (outPath) {
         await mkdir(dirname(outPath), { recursive: true });
-        out = openAtomicStream(outPath);
-        atomics.push(out);
+        out = joinTo(outPath);
       }
       for (const [shard, r] of results.entries()) {
         if (spec.fileOf[shard] !== fi) continue;
         mergeInto(fileTotal, { ...r.total, findings: [], perType: {} });
         for (const e of r.examples) examples.add(e);
-        if (out && r.out) await appendPart(out.stream, dir, r.out, shard);
-        if (findingsOut && r.findings) await appendPart(findingsOut.stream, dir, r.findings, shard);
+        if (out && r.out) await out.add(r.out, shard);
+        if (findingsOut && r.findings) await findingsOut.add(r.findings, shard);
       }
-      if (out) {
-        await out.commit();
-        atomics.splice(atomics.indexOf(out), 1);
-      }
+      if (out) await done(out);
       mergeInto(total, fileTotal);
       files.push({
         file,
@@ -257,13 +302,9 @@ export async function mergePiiRun(store: Store, run: string, spec: PiiRunSpec): 
         ...(outPath ? { out: outPath } : {}),
       });
     }
-    if (findingsOut) {
-      await findingsOut.commit();
-      atomics.splice(atomics.indexOf(findingsOut), 1);
-    }
-    completed = true;
+    if (findingsOut) await done(findingsOut);
   } finally {
-    if (!completed) for (const a of atomics) await a.abort();
+    for (const j of open) await j.abort();
   }
   const report = piiReport(total, files, examples.examples, {
     policy: policyOf(spec.options.section),
@@ -271,10 +312,6 @@ export async function mergePiiRun(store: Store, run: string, spec: PiiRunSpec): 
     ...(spec.outRoot ? { outRoot: spec.outRoot } : {}),
   });
   await finishQueueRun(store, run, 'done', report);
-  if (spec.options.partsDir) {
-    await rm(spec.options.partsDir, { recursive: true, force: true });
-    // the shared parts root goes too when no other run uses it
-    await rmdir(dirname(spec.options.partsDir)).catch(() => undefined);
-  }
+  await removeParts(spec);
   return report;
 }
