@@ -639,6 +639,8 @@ export function createAddress(d: PiiDictionaries): Detector {
     const taken = (a: number, b: number) =>
       found.some((f) => a < f.end && f.start < b) || added.some((f) => a < f.end && f.start < b);
     for (const f of found) {
+      // most findings stand in no list: no joiner on either side, nothing to read
+      if (!JOINER.has(text.charCodeAt(f.end)) && !JOINER.has(text.charCodeAt(f.start - 1))) continue;
       const kind = kindOf(f.value);
       if (kind === '') continue;
       // rightwards: 、item、item
