@@ -121,3 +121,9 @@ describe('verse is read clause by clause, whatever breaks the line', () => {
     expect(found(text)).toEqual(['长安街:possible']);
   });
 });
+
+describe('a pedestrian street after its street', () => {
+  it('belongs to the address', () => {
+    expect(found('活动在上海南京路步行街上举行')).toEqual(['上海南京路步行街:medium']);
+  });
+});
