@@ -281,6 +281,27 @@ export function createAddress(d: PiiDictionaries): Detector {
     const m = ADMIN_CHAIN.exec(head);
     return m && m[0].length <= 3 && isOrdinary(m[0]) && !regionSet.has(m[0].slice(0, -1)) ? null : m;
   };
+  /**
+   * Where the admin prefix before `start` begins (通州区|梨园南街, 恩平市大田镇|岑那洋村), read by the
+   * rule of numbered addresses, or -1. Only a text whose character before `start` ends an admin word
+   * (区, 市, 镇, 道…) can have one, so most candidates are ruled out without the expression.
+   */
+  const adminStart = (text: string, start: number): number => {
+    if (!ADMIN_END.has(text.charCodeAt(start - 1))) return -1;
+    let s = start;
+    while (
+      s > 0 &&
+      start - s < 16 &&
+      PREFIX_CODE[text.charCodeAt(s - 1)] === 1 &&
+      ((STOPS[text.charCodeAt(s - 1)] ?? 0) & 1) === 0
+    )
+      s--;
+    const head = text.slice(s, start);
+    const admin = adminBefore(head);
+    if (!admin) return -1;
+    const r = regionRe.exec(head);
+    return s + (r && r.index < admin.index ? r.index : admin.index);
+  };
   /** a word ends the candidate: some tail of it that holds the kind is an ordinary word (…家农村, 所以度假村) */
   const endsInWord = (text: string, start: number, coreEnd: number, end: number): boolean => {
     // a two-character kind (广场, 小区): only the whole candidate (大广场 is a word, 正大广场 a place)
@@ -405,20 +426,9 @@ export function createAddress(d: PiiDictionaries): Detector {
       // (粤海街道|科苑路: the next street starts after 道), the name is no new address
       if (out.some((f) => start < f.end && f.start < end)) continue;
       // extend left over an admin prefix (通州区梨园南街) read by the same rule as numbered addresses
-      let s = start;
-      while (
-        s > 0 &&
-        start - s < 16 &&
-        PREFIX_CODE[text.charCodeAt(s - 1)] === 1 &&
-        ((STOPS[text.charCodeAt(s - 1)] ?? 0) & 1) === 0
-      )
-        s--;
-      const head = text.slice(s, start);
-      const admin = adminBefore(head);
-      if (admin) {
-        const r = regionRe.exec(head);
-        start = s + (r && r.index < admin.index ? r.index : admin.index);
-      }
+      const adminAt = adminStart(text, start);
+      const admin = adminAt >= 0;
+      if (admin) start = adminAt;
       const before = text.slice(Math.max(0, start - 3), start);
       const cueBefore =
         /(?:位于|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|地址[：:]?|家住|住在)$/.test(before) ||
@@ -503,27 +513,16 @@ export function createAddress(d: PiiDictionaries): Detector {
         }
       }
       if (endsInWord(text, start, coreEnd, end) && !placeSpan(text, start, end)) continue;
-      let s = start;
-      while (
-        s > 0 &&
-        start - s < 16 &&
-        PREFIX_CODE[text.charCodeAt(s - 1)] === 1 &&
-        ((STOPS[text.charCodeAt(s - 1)] ?? 0) & 1) === 0
-      )
-        s--;
-      const head = text.slice(s, start);
-      const admin = adminBefore(head);
-      if (admin) {
-        const r = regionRe.exec(head);
-        start = s + (r && r.index < admin.index ? r.index : admin.index);
-      }
+      const adminAt = adminStart(text, start);
+      const admin = adminAt >= 0;
+      if (admin) start = adminAt;
       const cueBefore = PLACE_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || labelled(text, start);
       const after = text.slice(end, end + 4);
       if (ORG_AFTER_STREET.test(after) || after.startsWith('党')) continue;
       const cueAfter = PLACE_AFTER.test(after);
       // punctuation after, or 在 before, is a weak cue alone (…在国内农村, 海豚家园，)
       const strong =
-        admin !== null ||
+        admin ||
         (cueBefore && cueAfter) ||
         (cueAfter && !/^(?:[，、。；）)]|\s|$)/.test(after)) ||
         (cueBefore && text.charCodeAt(start - 1) !== 0x5728);
