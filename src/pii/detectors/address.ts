@@ -467,6 +467,9 @@ export function createAddress(d: PiiDictionaries): Detector {
    * (村, 广场) never alone; they are `medium` at most.
    */
   function places(text: string, out: Finding[]): void {
+    const ends = out.length === 0 ? [] : out.map((f) => f.end).sort((x, y) => x - y);
+    let ei = 0;
+    let floor = 0;
     for (let p = 1; p < text.length; p++) {
       const kinds = PLACE_LAST.get(text.charCodeAt(p));
       if (kinds === undefined) continue;
@@ -482,9 +485,9 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (end < text.length && text.charCodeAt(p) === 0x6751 && VILLAGE_NOT_NEXT.has(text.charCodeAt(end)))
         continue;
       const coreEnd = end - kind.length;
-      // a name never reaches back into an address already found (青禾村和石榴村: two villages)
-      let floor = 0;
-      for (const f of out) if (f.end <= coreEnd && f.end > floor) floor = f.end;
+      // a name never reaches back into an address already found (青禾村和石榴村: two villages); the
+      // ends of what the other passes found are read once, in order (no scan of them per candidate)
+      while (ei < ends.length && (ends[ei] ?? 0) <= coreEnd) floor = Math.max(floor, ends[ei++] ?? 0);
       let start = coreEnd;
       while (start > floor && coreEnd - start < 6) {
         const c = text.charCodeAt(start - 1);
@@ -539,6 +542,7 @@ export function createAddress(d: PiiDictionaries): Detector {
           : 0.55
         : 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
       out.push(finding('address', text, start, end, Math.min(score, 0.84)));
+      floor = Math.max(floor, end);
       p = end - 1;
     }
   }
@@ -635,8 +639,20 @@ export function createAddress(d: PiiDictionaries): Detector {
    */
   function listed(text: string, found: Finding[]): Finding[] {
     const added: Finding[] = [];
-    const taken = (a: number, b: number) =>
-      found.some((f) => a < f.end && f.start < b) || added.some((f) => a < f.end && f.start < b);
+    // the characters already in a finding, marked once the first list is met (a scan per item of
+    // every finding would be quadratic on a long line of lists)
+    let cover: Uint8Array | undefined;
+    const mark = (a: number, b: number) => {
+      if (cover) for (let k = a; k < b; k++) cover[k] = 1;
+    };
+    const taken = (a: number, b: number): boolean => {
+      if (!cover) {
+        cover = new Uint8Array(text.length);
+        for (const f of found) mark(f.start, f.end);
+      }
+      for (let k = a; k < b; k++) if (cover[k] === 1) return true;
+      return false;
+    };
     for (const f of found) {
       // most findings stand in no list: no joiner on either side, nothing to read
       if (!JOINER.has(text.charCodeAt(f.end)) && !JOINER.has(text.charCodeAt(f.start - 1))) continue;
@@ -659,6 +675,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         const item = text.slice(at + 1, e);
         if (!itemOk(item, kind) || taken(at + 1, e)) break;
         added.push(finding('address', text, at + 1, e, Math.min(f.score, 0.55)));
+        mark(at + 1, e);
         at = e;
       }
       // leftwards: item、item、<found>
@@ -675,6 +692,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         const item = text.slice(b, at - 1);
         if (!itemOk(item, kind) || taken(b, at - 1)) break;
         added.push(finding('address', text, b, at - 1, Math.min(f.score, 0.55)));
+        mark(b, at - 1);
         at = b;
       }
     }
