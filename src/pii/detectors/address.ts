@@ -138,6 +138,16 @@ const CUE_IN_CUT = new Set([...'沿至'].map((c) => c.charCodeAt(0)));
 const NUMERAL = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 const DIRECTION = new Set([...'东西南北'].map((c) => c.charCodeAt(0)));
 const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));
+/** the characters of the findings, marked (one byte a character of the text) */
+function coverOf(text: string, found: readonly Finding[]): Uint8Array {
+  const c = new Uint8Array(text.length);
+  for (const f of found) c.fill(1, f.start, f.end);
+  return c;
+}
+const anyIn = (c: Uint8Array, a: number, b: number): boolean => {
+  for (let k = Math.max(0, a); k < b; k++) if (c[k] === 1) return true;
+  return false;
+};
 const isHanRun = (w: string): boolean => {
   for (let k = 0; k < w.length; k++) {
     const c = w.charCodeAt(k);
@@ -369,6 +379,13 @@ export function createAddress(d: PiiDictionaries): Detector {
 
   function streets(text: string, out: Finding[]): void {
     if (!STREET_HINT.test(text)) return;
+    // what is already found, as covered characters (built once, when there is any)
+    let cover: Uint8Array | undefined;
+    const covered = (a: number, b: number): boolean => {
+      if (out.length === 0) return false;
+      cover ??= coverOf(text, out);
+      return anyIn(cover, a, b);
+    };
     for (const m of streetMatches(text)) {
       let start = m.index;
       const end = start + m[0].length;
@@ -378,7 +395,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         /(?:[东西南北中]|[一二三四五六七八九十]{1,2})$/.exec(m[0].slice(0, -suffixLen))?.[0].length ?? 0;
       const coreEnd = end - suffixLen - mod;
       // the street word inside an address already found (a door-numbered one): nothing new
-      if (out.some((f) => coreEnd < f.end && f.start < end)) continue;
+      if (covered(coreEnd, end)) continue;
       start = Math.max(start, coreEnd - 3);
       for (let k = coreEnd - 1; k >= start; k--)
         if (STOPS[text.charCodeAt(k)] !== 0) {
@@ -424,7 +441,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       if ((commonName || numeral) && !isPlaceName(word) && !placedAt(text, start, name)) continue;
       // inside a door-numbered address already found, or an admin word a street before ends in
       // (粤海街道|科苑路: the next street starts after 道), the name is no new address
-      if (out.some((f) => start < f.end && f.start < end)) continue;
+      if (covered(start, end)) continue;
       // extend left over an admin prefix (通州区梨园南街) read by the same rule as numbered addresses
       const adminAt = adminStart(text, start);
       const admin = adminAt >= 0;
@@ -458,6 +475,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (!cueBefore && !admin && inVerse(text, start, end)) continue;
       const score = known ? 0.55 : 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
       out.push(finding('address', text, start, last, Math.min(score, 0.84)));
+      cover?.fill(1, start, last);
     }
   }
 
@@ -470,6 +488,7 @@ export function createAddress(d: PiiDictionaries): Detector {
     const ends = out.length === 0 ? [] : out.map((f) => f.end).sort((x, y) => x - y);
     let ei = 0;
     let floor = 0;
+    const cover = out.length === 0 ? undefined : coverOf(text, out);
     for (let p = 1; p < text.length; p++) {
       const kinds = PLACE_LAST.get(text.charCodeAt(p));
       if (kinds === undefined) continue;
@@ -500,7 +519,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const bounded = start === floor || coreEnd - start < 6;
       const name = text.slice(start, coreEnd);
       if (name.length < 2 || NOT_PLACE.test(name) || common.has(name) || /^[0-9]/.test(name)) continue;
-      if (out.some((f) => start < f.end && f.start < end)) continue;
+      if (cover && anyIn(cover, start, end)) continue;
       // a frequent word or a function character at the front is the sentence, not the name
       // (这个时候海渔广场 → 海渔广场, 以中央广场 → 中央广场); a village's name may be one
       // character once the conjunction is off (…和蒜村)
