@@ -60,6 +60,9 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
   it('finds a Latin handle after a role, not an acronym or a URL', () => {
     expect(names('赛后，著名解说Kurogane认为')).toContain('Kurogane');
     expect(names('著名解说CEO认为，访问www.example.com')).toEqual([]);
+    // a handle with the real name after it, in brackets or after 原名
+    expect(names('战队的Frost(王志成)表现出色')).toEqual(['Frost', '王志成']);
+    expect(names('Kane原名刘一鸣，来自上海')).toEqual(['Kane', '刘一鸣']);
   });
 
   it('reports no place, club, firm, ordinary word or title of a work, even beside a cue', () => {

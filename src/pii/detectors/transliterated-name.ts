@@ -122,6 +122,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   const endings = new WordIndex(t['surname-endings'], true);
   const adverbs = new WordIndex(t.adverbs, false);
   const joins = new WordIndex(LIST_JOIN, false);
+  const realName = new WordIndex(['原名', '本名', '真名', '，原名', '，本名', '，真名'], false);
   const joinsBefore = new WordIndex(LIST_JOIN, true);
 
   const endsWith = (index: WordIndex, text: string, end: number): number => {
@@ -353,8 +354,8 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     bracket = -2;
     // the findings before, by start, for the few questions the dotted names ask (binary search)
     const sorted = found.length > 1 ? [...found].sort((a, b) => a.start - b.start) : found;
-    /** the findings inside [s, e), or undefined when one crosses its edges */
-    const foundInside = (s: number, e: number): Finding[] | undefined => {
+    /** the first index of `sorted` starting at or after s */
+    const firstFrom = (s: number): number => {
       let lo = 0;
       let hi = sorted.length;
       while (lo < hi) {
@@ -362,6 +363,16 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         if ((sorted[mid] as Finding).start < s) lo = mid + 1;
         else hi = mid;
       }
+      return lo;
+    };
+    /** the name found before that starts at s */
+    const foundAt = (s: number): Finding | undefined => {
+      const f = sorted[firstFrom(s)];
+      return f !== undefined && f.start === s && f.type === 'person-name' ? f : undefined;
+    };
+    /** the findings inside [s, e), or undefined when one crosses its edges */
+    const foundInside = (s: number, e: number): Finding[] | undefined => {
+      const lo = firstFrom(s);
       // (any finding starting before s that reaches into the span; findings may nest, so look back)
       for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) if ((sorted[k] as Finding).end > s) return undefined;
       const inside: Finding[] = [];
@@ -455,6 +466,16 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         (text.charCodeAt(f.end) === 0xff08 || text.charCodeAt(f.end) === 40)
       )
         gloss(f.end);
+    /** a name found before stands in brackets right after e, or 原名/本名/真名 does */
+    const realNameAfter = (e: number): boolean => {
+      const c = text.charCodeAt(e);
+      if (c === 0xff08 || c === 40) {
+        const inner = foundAt(e + 1);
+        const close = inner === undefined ? -1 : text.charCodeAt(inner.end);
+        return close === 0xff09 || close === 41;
+      }
+      return startsWith(realName, text, e) > 0;
+    };
     // Latin-script names and handles: after a role (解说BBC, 高手IdrA) with nothing glued after them
     const latinPlain: Array<{ s: number; e: number }> = [];
     if (/[A-Za-z]{2}/.test(text)) {
@@ -463,9 +484,11 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         const s = m.index;
         const e = s + m[0].length;
         if (LATIN_NOT_NAME.has(m[0].toLowerCase()) || taken(s, e)) continue;
+        // a handle with the real name after it (Rock(李学洋), Nada原名李允烈): even an acronym
+        if (realNameAfter(e)) add(s, e, CUE_SCORE);
         // an acronym (BBC, SPL, IV) is no name, and a list item needs four letters (not ssp)
-        if (/^[A-Z]{1,3}[0-9]*$/.test(m[0])) continue;
-        if (endsWith(latinTitles, text, s) > 0 && (endsClean(text, e) || rightCue(text, e) === 1))
+        else if (/^[A-Z]{1,3}[0-9]*$/.test(m[0])) continue;
+        else if (endsWith(latinTitles, text, s) > 0 && (endsClean(text, e) || rightCue(text, e) === 1))
           add(s, e, CUE_SCORE);
         else if (m[0].length >= 4 && !/^[A-Z]+$/.test(m[0]) && !/[0-9]/.test(m[0])) latinPlain.push({ s, e });
       }
