@@ -29,6 +29,8 @@ export const NameCues = z
     after: z.object({ strong: words, weak: words }).strict(),
     stop: z.string(),
     'soft-stop': z.string(),
+    'place-end': z.string(),
+    'address-forms': words,
     titles: words,
     speech: words,
     'org-suffix': words,

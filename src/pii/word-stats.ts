@@ -36,6 +36,12 @@ export interface WordStats {
   readonly words4: ReadonlySet<string>;
   /** the first two characters of each 4-char word, as packHan: most positions are ruled out without a string */
   readonly words4Heads: NumberSet;
+  /**
+   * entries the list tags as place names (`ns`: 中关村, 长安街, 浦东), 2–8 Han characters: read by the
+   * address detector to tell a named place from an ordinary word (农村, 下坡路) and to take a place
+   * name before a street into the address
+   */
+  readonly places: ReadonlySet<string>;
   /** ln P(char | given name) − ln P(char | ordinary words), per UTF-16 code; 0 where unknown */
   readonly given: Float32Array;
   /** ln P(char | surname position) − ln P(char | ordinary words), per UTF-16 code */
@@ -66,6 +72,7 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
   const names = new Set<number>();
   const taggedPersons = new Set<number>();
   const words4Heads = new Set<number>();
+  const places = new Set<string>();
   const givenCount = new Float64Array(0x10000);
   const surnameCount = new Float64Array(0x10000);
   const textCount = new Float64Array(0x10000);
@@ -88,6 +95,7 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
     let han = true;
     for (let k = 0; k < w.length && han; k++) han = isHan(w.charCodeAt(k));
     if (!han) continue;
+    if (tag === 'ns' && w.length >= 2 && w.length <= 8) places.add(w);
     if (w.length === 2 && tag === 'nrt') taggedPersons.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
     else if (w.length === 3 && NAME_TAGS.has(tag))
       taggedPersons.add(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
@@ -149,6 +157,7 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
     taggedPersons: intSet(taggedPersons),
     words4,
     words4Heads: intSet(words4Heads),
+    places,
     given: odds(givenCount, givenTotal),
     surname: odds(surnameCount, surnameTotal),
   };
