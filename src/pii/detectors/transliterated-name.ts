@@ -37,7 +37,7 @@ export function mergeInto(found: Finding[], r: TransliteratedResult): void {
   found.sort((a, b) => a.start - b.start);
 }
 
-/** below the 0.7 at which person-name.ts finds a name again wherever it recurs: one cue is not enough for that */
+/** one cue: `medium` (person-name.ts finds a `medium` name again wherever it recurs in the text) */
 const CUE_SCORE = 0.68;
 const DOUBLE_CUE_SCORE = 0.86;
 const SHAPE_SCORE = 0.66;
