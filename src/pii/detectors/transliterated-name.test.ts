@@ -83,6 +83,7 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
     expect(names('他读完了《哈利·波特与魔法石》')).toEqual([]);
     expect(names('《萨维奇一家》上映')).toEqual([]);
     expect(names('威廉·希尔开出的赔率')).toEqual([]);
+    expect(names('比赛在约翰·莫兰球场举行')).toEqual([]);
     expect(names('演员韩志远（blog）表示')).toEqual(['韩志远']);
     // a dotted name outside a title stays
     expect(names('他读完了哈利·波特的信')).toEqual(['哈利·波特']);

@@ -344,11 +344,17 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     const replaced = new Set<Finding>();
     // what was found before and is no person: a transliterated name inside the title of a work
     // (《哈利·波特与魔法石》, 《萨维奇一家》: a character), one that holds a firm or place
-    // (威廉·希尔), or a word that names nobody read in brackets after a name (聂远（blog）)
+    // (威廉·希尔) or stands before a place word (阿里·萨米扬球场, 盖蒂信托), or a word that names
+    // nobody read in brackets after a name (聂远（blog）)
     for (const f of found) {
       if (f.type !== 'person-name') continue;
       if (LATIN_NOT_NAME.has(f.value.toLowerCase())) replaced.add(f);
-      else if (allLetters(text, f.start, f.end) && (hasStop(text, f.start, f.end) || inTitle(f.start)))
+      else if (
+        allLetters(text, f.start, f.end) &&
+        (hasStop(text, f.start, f.end) ||
+          inTitle(f.start) ||
+          (startsWith(placeAfter, text, f.end) > 0 && startsWith(after, text, f.end) === 0))
+      )
         replaced.add(f);
     }
     bracket = -2;
