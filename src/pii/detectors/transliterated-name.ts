@@ -220,6 +220,11 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       return false;
     return true;
   };
+  /** clean() but for a three-character run that is an entry of the list (not a very frequent word's start) */
+  const cleanWord3 = (text: string, s: number, e: number): boolean =>
+    !hasStop(text, s, e) &&
+    !(words?.frequent300.has(packHan(text.charCodeAt(s), text.charCodeAt(s + 1))) ?? false) &&
+    !(e < text.length && startsWith(after, text, e) === 0 && startsWith(placeAfter, text, e) > 0);
   const leftCue = (text: string, s: number): boolean => {
     if (s === 0) return false;
     if (endsWith(titles, text, s) > 0) return true;
@@ -435,7 +440,9 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         if (isInnerDot(text.charCodeAt(e - 1))) continue;
         // the cue first: most runs have none, and clean() is the dearer test
         const r = rightCue(text, e);
-        if (r === 0 || !clean(text, i, e)) continue;
+        // (a three-character entry of jieba's list is read as a name before a word people do: the list
+        // tags 奥巴马 and 加拉斯 as places; the known places and clubs are in not-names)
+        if (r === 0 || !(clean(text, i, e) || (r === 1 && e - i === 3 && cleanWord3(text, i, e)))) continue;
         if (e < end && r === 1 && gluedAfter(text, e)) continue;
         best = { e, score: r === 3 ? GLOSS_SCORE : left ? DOUBLE_CUE_SCORE : CUE_SCORE };
       }
