@@ -63,6 +63,8 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
     // a handle with the real name after it, in brackets or after 原名
     expect(names('战队的Frost(王志成)表现出色')).toEqual(['Frost', '王志成']);
     expect(names('Kane原名刘一鸣，来自上海')).toEqual(['Kane', '刘一鸣']);
+    // a given name and a surname run together with a particle
+    expect(names('这本书由KevinMcAllister撰写')).toEqual(['KevinMcAllister']);
   });
 
   it('reports no place, club, firm, ordinary word or title of a work, even beside a cue', () => {

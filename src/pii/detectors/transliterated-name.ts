@@ -90,6 +90,10 @@ const isInitial = (c: number): boolean =>
 /** a Latin-script word or handle (Grubby, filip, TH000): not inside a URL, an e-mail or a longer token */
 const LATIN_TOKEN =
   /(?<![A-Za-z0-9_.@/:#'’-])[A-Za-z](?:[A-Za-z]|['’][A-Za-z]){1,19}[0-9]{0,3}(?![A-Za-z0-9_@./'’=-])/g;
+/** a run-together Latin full name: a given name and one or two capitalised parts, with a particle */
+const FULL_NAME = /^([A-Z][a-z]+)((?:(?:Mc|Mac|O['’]|De|Di|Da|Van|Von|La|Le)?[A-Z][a-z]+){1,2})$/;
+/** …led by a known given name, no cue: as person-name.ts scores a given-name-led pair */
+const FULL_NAME_SCORE = 0.7;
 /** a Latin spelling in brackets, closed or cut off at the end or a comma */
 const GLOSS_AFTER = /^[（(]([A-Za-z][A-Za-z .'-]{1,40})(?:[）)]|$|[，,、])/;
 /** Latin words beside cues that name nobody */
@@ -122,6 +126,10 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   const endings = new WordIndex(t['surname-endings'], true);
   const adverbs = new WordIndex(t.adverbs, false);
   const joins = new WordIndex(LIST_JOIN, false);
+  const fullName = (token: string): boolean => {
+    const m = FULL_NAME.exec(token);
+    return m !== null && d.latinGivenNames.has(m[1] as string) && (m[2] as string).length >= 3;
+  };
   const realName = new WordIndex(['原名', '本名', '真名', '，原名', '，本名', '，真名'], false);
   const joinsBefore = new WordIndex(LIST_JOIN, true);
 
@@ -503,6 +511,9 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         else if (/^[A-Z]{1,3}[0-9]*$/.test(m[0])) continue;
         else if (endsWith(latinTitles, text, s) > 0 && (endsClean(text, e) || rightCue(text, e) === 1))
           add(s, e, CUE_SCORE);
+        // a known given name and a surname written together, with a Mc/O'/Van… particle or a third
+        // part the older rules do not read (GrahamMcTavish, BrendanO’Connor, JohnRonaldTolkien)
+        else if (fullName(m[0])) add(s, e, FULL_NAME_SCORE);
         else if (m[0].length >= 4 && !/^[A-Z]+$/.test(m[0]) && !/[0-9]/.test(m[0])) latinPlain.push({ s, e });
       }
     }
