@@ -64,6 +64,7 @@ const isInnerDot = (c: number): boolean => isDot(c) || c === 46 || c === 0x25a1;
 /** · • ‧ ・: a dot that only joins names (not a dash or a full stop) */
 const isMiddleDot = (c: number): boolean => c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb;
 const MIDDLE_DOTS = ['·', '•', '‧', '・'];
+const ANY_MIDDLE_DOT = /[·•‧・]/;
 /**
  * The middle dots of a text in order, each kind searched natively and only again once passed (a
  * text with many · and no • is not searched to its end at every ·): `next(from)` is the first at or
@@ -112,6 +113,9 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   const cues = d.nameCues;
   const words = d.words;
   const letter = codeSet(cues.translit + t.chars);
+  // the same as a bare table for the loop over every character (one byte read a character)
+  const letterTable = new Uint8Array(0x10000);
+  for (const ch of cues.translit + t.chars) letterTable[ch.charCodeAt(0)] = 1;
   // beside a name dot, also the characters of common renderings too frequent to start a run (大卫, 伊丽莎白)
   const dottedLetter = codeSet(cues.translit + t.chars + t['dotted-chars']);
   const stops = new WordIndex(
@@ -361,7 +365,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     // nobody read in brackets after a name (聂远（blog）)
     for (const f of found) {
       if (f.type !== 'person-name') continue;
-      if (LATIN_NOT_NAME.has(f.value.toLowerCase())) replaced.add(f);
+      if (isLatin(f.value.charCodeAt(0)) && LATIN_NOT_NAME.has(f.value.toLowerCase())) replaced.add(f);
       else if (
         allLetters(text, f.start, f.end) &&
         (hasStop(text, f.start, f.end) ||
@@ -402,7 +406,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       }
       return inside;
     };
-    const nextDot = middleDots(text);
+    const nextDot = ANY_MIDDLE_DOT.test(text) ? middleDots(text) : () => -1;
     for (let d = nextDot(1); d > 0 && d < text.length - 1; d = nextDot(d + 1)) {
       if (!dottedLetter.has(text.charCodeAt(d - 1))) continue;
       const span = dottedAt(text, d);
@@ -420,7 +424,8 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     }
     bracket = -2;
     for (let i = 0; i < text.length; ) {
-      if (!letter.has(text.charCodeAt(i)) || (i > 0 && letter.has(text.charCodeAt(i - 1)))) {
+      // (i only lands on a letter that starts a run: after a run it moves to the run's end)
+      if (letterTable[text.charCodeAt(i)] !== 1) {
         i++;
         continue;
       }
