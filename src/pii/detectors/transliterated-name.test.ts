@@ -89,6 +89,10 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
     expect(names('演员韩志远（blog）表示')).toEqual(['韩志远']);
     // a dotted name outside a title stays
     expect(names('他读完了哈利·波特的信')).toEqual(['哈利·波特']);
+    // a dotted name with a place or firm as one part stays (only the whole firm, 威廉·希尔, goes)
+    expect(names('演员杰克·福特出席')).toEqual(['杰克·福特']);
+    expect(names('画家萨尔瓦多·莫兰的作品')).toEqual(['萨尔瓦多·莫兰']);
+    expect(names('他读了约翰·林肯的信')).toEqual(['约翰·林肯']);
   });
 
   it('keeps one cue at medium, two cues at high, and finds the name again where it recurs', () => {

@@ -159,6 +159,15 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     }
     return false;
   };
+  /**
+   * hasStop for a name that may be dotted: a dotted one only when it is a known firm or place as a
+   * whole (威廉·希尔), so that 亚伯拉罕·林肯, 亨利·福特 and 萨尔瓦多·达利 stay names
+   */
+  const stopped = (text: string, s: number, e: number): boolean => {
+    for (let k = s + 1; k < e - 1; k++)
+      if (isInnerDot(text.charCodeAt(k))) return startsWith(stops, text, s) === e - s;
+    return hasStop(text, s, e);
+  };
   /** the span is an ordinary word (哈哈, 基本, 东西) or opens with a frequent one (基金…, 本赛…) */
   const ordinary = (text: string, s: number, e: number): boolean => {
     if (words === undefined) return false;
@@ -368,7 +377,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       if (isLatin(f.value.charCodeAt(0)) && LATIN_NOT_NAME.has(f.value.toLowerCase())) replaced.add(f);
       else if (
         allLetters(text, f.start, f.end) &&
-        (hasStop(text, f.start, f.end) ||
+        (stopped(text, f.start, f.end) ||
           inTitle(f.start) ||
           (startsWith(placeAfter, text, f.end) > 0 && startsWith(after, text, f.end) === 0))
       )
@@ -413,7 +422,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       if (span === undefined) continue;
       const { s, e } = span;
       d = e;
-      if (inTitle(s) || hasStop(text, s, e)) continue;
+      if (inTitle(s) || stopped(text, s, e)) continue;
       // what was found across its edges stays; what lies inside it gives way (the dotted names do
       // not overlap each other: d moves past each)
       const inside = foundInside(s, e);
