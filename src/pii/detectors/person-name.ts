@@ -650,8 +650,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       )
         continue;
       let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
-      if (!cue && words !== undefined && (!plausibleWithoutCue(text, i, e) || insideIdiom(text, i, e)))
-        continue;
+      if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) continue;
       if (!cue && words !== undefined && isModern(text)) {
         // without a cue, the characters themselves must look like a name and not like ordinary
         // words (more so with no boundary on either side); statistics alone never make a name
@@ -672,6 +671,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (handle) score = Math.min(score, NO_CUE_MAX);
       // below the floor it could not win anyway; the word test is the dearest, so it comes last
       if (score < MIN_SCORE) continue;
+      // without a cue, wholly inside a four-character word (何德何能) it is that word
+      if (!cue && insideIdiom(text, i, e)) continue;
       // a speaker's label (金石开：) is read as a title is: its start may be a word (金石)
       if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE || speaker)) continue;
       // a reading with a cue beside it wins over one the statistics alone carry (邵振邦在接受, not 邵振)
