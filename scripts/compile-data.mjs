@@ -4,6 +4,7 @@
 //   dist/kb/kb-snapshot.json       data/kb validated with zod (loadKb)
 //   dist/pii/word-stats.bin        jieba's word-list statistics for the name detector (loadPiiDictionaries)
 //   dist/lexicon/default.beianlx   the default keyword library compiled, with a sidecar (loadLexicon)
+//   dist/lexicon/context-rules.json data/lexicons/context.yaml read (loadLibraryRules)
 import { renameSync, writeFileSync } from 'node:fs';
 
 const { DEFAULT_KB_SNAPSHOT, kbSnapshot, loadKb } = await import('../dist/kb/load.js');
@@ -13,6 +14,9 @@ renameSync(tmp, DEFAULT_KB_SNAPSHOT);
 
 const { writeWordStatsSnapshot } = await import('../dist/pii/load.js');
 writeWordStatsSnapshot();
+
+const { writeLibraryRulesSnapshot } = await import('../dist/lexicon/load.js');
+writeLibraryRulesSnapshot();
 
 const { writeCompiledDefault } = await import('../dist/app/lexicon.js');
 await writeCompiledDefault(loadKb());

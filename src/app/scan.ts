@@ -7,11 +7,12 @@ import {
   type ManualCandidate,
   mergeTally,
 } from '../corpus/audit.js';
+import { type BlockBuffers, BlockRing } from '../corpus/block-buffers.js';
 import { listCorpusFiles, readFileBlocks } from '../corpus/blocks.js';
-import { createPool, mapOrdered, type WorkerPool } from '../corpus/pool.js';
+import { createInlinePool, createPool, mapOrdered, type WorkerPool } from '../corpus/pool.js';
 import { summariseTally, type TallySummary } from '../corpus/scan-summary.js';
-import type { ScanWorkerData } from '../corpus/scan-worker.js';
-import type { CorpusBlock, CorpusReadOptions } from '../corpus/types.js';
+import type { ScanWorkerData } from '../corpus/scan-task.js';
+import { type CorpusBlock, type CorpusReadOptions, DEFAULT_BLOCK_BYTES } from '../corpus/types.js';
 import { openAtomicStream } from '../io/atomic.js';
 import { type Kb, threshold } from '../kb/index.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
@@ -94,6 +95,23 @@ export interface ScanReport extends TallySummary {
 
 /** Input bytes that justify one more scan thread. */
 const THREAD_BYTES = 16 * 1024 * 1024;
+/**
+ * Inputs up to this size are scanned on the main thread: starting a worker costs ~0.04 CPU-s and
+ * ~0.05 s before its first block, about what the walk of 4 MiB takes at 10k keywords.
+ */
+const INLINE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Threads for a scan of totalBytes (0: on the calling thread). A thread costs ~0.04 CPU-s to start
+ * and load the matcher: small inputs get fewer (pipes, whose size is unknown, get all cores).
+ */
+async function threadsFor(threads: number | undefined, totalBytes: number): Promise<number> {
+  if (threads !== undefined) return Math.max(1, threads);
+  if (totalBytes > 0 && totalBytes <= INLINE_BYTES) return 0;
+  const { availableParallelism } = await import('node:os');
+  const byInput = totalBytes > 0 ? Math.ceil(totalBytes / THREAD_BYTES) : Number.POSITIVE_INFINITY;
+  return Math.max(1, Math.min(availableParallelism(), byInput));
+}
 
 const workerUrl = (): URL =>
   new URL(`../corpus/scan-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
@@ -117,7 +135,7 @@ export type ScanPlanOptions = Pick<
 export function scanPlan(kb: Kb, lexicon: LoadedLexicon, options: ScanPlanOptions): ScanPlan {
   const fractionMin = threshold(kb, 'corpus.technical.sample-fraction.min');
   const fraction = options.sampleFraction ?? fractionMin.value;
-  const bytes = lexicon.compiled ?? serializeMatcher(lexicon.matcher);
+  const bytes = lexicon.compiled ?? serializeMatcher(lexicon.matcher, { shared: true });
   let shared = bytes;
   if (!(bytes.buffer instanceof SharedArrayBuffer)) {
     shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
@@ -150,14 +168,92 @@ export async function scanPool(
   threads: number | undefined,
   totalBytes: number,
 ): Promise<WorkerPool<CorpusBlock, AuditTally>> {
-  // A thread costs ~0.05-0.1 s to start and load the matcher: small inputs get fewer (pipes, whose
-  // size is unknown, get all cores).
-  const { availableParallelism } = await import('node:os');
-  const byInput = totalBytes > 0 ? Math.ceil(totalBytes / THREAD_BYTES) : Number.POSITIVE_INFINITY;
+  return poolOf(await threadsFor(threads, totalBytes), plan.data);
+}
+
+async function poolOf(
+  size: number,
+  data: ScanWorkerData | Promise<ScanWorkerData>,
+  warmSegmenter = false,
+): Promise<WorkerPool<CorpusBlock, AuditTally>> {
+  if (size === 0) {
+    const { scanTask } = await import('../corpus/scan-task.js');
+    return createInlinePool(scanTask, data);
+  }
   return createPool<CorpusBlock, AuditTally>(workerUrl(), {
-    workerData: plan.data,
-    size: threads ?? Math.max(1, Math.min(availableParallelism(), byInput)),
+    workerData: data,
+    size,
+    // scan-worker.ts SEGMENTER, spelt here: that module serves tasks as soon as it is imported
+    ...(warmSegmenter ? { warm: 'segmenter' } : {}),
   });
+}
+
+/** Library files this large (~4,000 keywords) nearly always have hits that need jieba on real text. */
+const LARGE_LIBRARY_BYTES = 64 * 1024;
+
+/**
+ * Whether a scan with this selection will likely need the word-boundary re-read (jieba), known
+ * before the library is loaded: the default library, naughty-words, or files of LARGE_LIBRARY_BYTES.
+ */
+export async function likelySegments(selection: {
+  files?: readonly string[];
+  naughtyWords?: boolean;
+}): Promise<boolean> {
+  if (!selection.files?.length || selection.naughtyWords) return true;
+  const { statSync } = await import('node:fs');
+  let bytes = 0;
+  for (const f of selection.files) {
+    try {
+      const s = statSync(f);
+      bytes += s.isDirectory() ? LARGE_LIBRARY_BYTES : s.size;
+    } catch {
+      // named but absent: the library load reports it
+    }
+  }
+  return bytes >= LARGE_LIBRARY_BYTES;
+}
+
+/**
+ * A local scan's inputs and threads, started before its library is loaded: the threads load their
+ * modules meanwhile (~0.05 s each, on the other cores), jieba's dictionary too when the library
+ * will likely need it, and wait for the plan's data, which runScan hands them. Close it when the
+ * scan does not run (runScan closes it otherwise).
+ */
+export interface ScanStart {
+  files: string[];
+  totalBytes: number;
+  pool: WorkerPool<CorpusBlock, AuditTally>;
+  provide(data: ScanWorkerData): void;
+  close(): Promise<void>;
+}
+
+export async function startScan(
+  inputs: readonly string[],
+  threads?: number,
+  /** the threads load jieba's dictionary while they wait (see likelySegments) */
+  warmSegmenter = false,
+): Promise<ScanStart> {
+  const files = await listCorpusFiles(inputs);
+  const { statSync } = await import('node:fs');
+  const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  let provide: (d: ScanWorkerData) => void = () => {};
+  let fail: (e: Error) => void = () => {};
+  const data = new Promise<ScanWorkerData>((resolve, reject) => {
+    provide = resolve;
+    fail = reject;
+  });
+  data.catch(() => {}); // a scan that never runs: its tasks (none) would report it
+  const pool = await poolOf(await threadsFor(threads, totalBytes), data, warmSegmenter);
+  return {
+    files,
+    totalBytes,
+    pool,
+    provide,
+    async close() {
+      fail(new Error('scan not run'));
+      await pool.close();
+    },
+  };
 }
 
 /** The --flagged line of a record (a local scan writes it; a scale-out shard carries it). */
@@ -181,13 +277,29 @@ export async function auditBlocks(
   hooks: {
     onFlagged?: (r: FlaggedRecord) => Promise<void> | void;
     onProgress?: (total: AuditTally) => void;
+    /** the blocks' buffers, given back as each block's task finishes (not when its result is merged) */
+    buffers?: BlockBuffers;
   } = {},
 ): Promise<ScanTally> {
   const total = emptyTally();
   const examples: FlaggedRecord[] = [];
-  for await (const t of mapOrdered(pool, blocks, {
+  const { buffers } = hooks;
+  const tasks: WorkerPool<CorpusBlock, AuditTally> = buffers
+    ? {
+        size: pool.size,
+        run: (b, transfer) =>
+          pool.run(b, transfer).finally(() => {
+            if (b.kind === 'lines') buffers.release(b.bytes);
+          }),
+        close: () => pool.close(),
+      }
+    : pool;
+  for await (const t of mapOrdered(tasks, blocks, {
+    // a block of its own goes as it is; a shared one (a ring's slot) is shared, never transferred
     transfer: (b) =>
-      b.kind === 'lines' && b.bytes.byteOffset === 0 && b.bytes.byteLength === b.bytes.buffer.byteLength
+      b.kind === 'lines' &&
+      !(b.bytes.buffer instanceof SharedArrayBuffer) &&
+      (b.owned || (b.bytes.byteOffset === 0 && b.bytes.byteLength === b.bytes.buffer.byteLength))
         ? [b.bytes.buffer as ArrayBuffer]
         : [],
   })) {
@@ -264,20 +376,27 @@ export async function scanReport(
  * merges block tallies in input order, and computes the sample, its Wilson interval and the verdict
  * against the KB thresholds. Memory: at most ~2 blocks per thread in flight plus the examples kept.
  */
-export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptions): Promise<ScanReport> {
+export async function runScan(
+  kb: Kb,
+  lexicon: LoadedLexicon,
+  options: ScanOptions,
+  /** its inputs and threads, started before the library was loaded (else started here) */
+  start?: ScanStart,
+): Promise<ScanReport> {
   const started = Date.now();
-  const files = await listCorpusFiles(options.inputs);
-  const { statSync } = await import('node:fs');
-  const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
   const plan = scanPlan(kb, lexicon, options);
-  const pool = await scanPool(plan, options.threads, totalBytes);
+  const { files, totalBytes, pool, provide } = start ?? (await startScan(options.inputs, options.threads));
+  provide(plan.data);
   // written beside its target and renamed when the scan completes: a killed scan leaves the
   // previous file, never a shorter one that looks complete
   const flaggedFile = options.flaggedOut ? openAtomicStream(options.flaggedOut) : undefined;
   const flaggedOut = flaggedFile?.stream;
   let completed = false;
+  // the blocks in flight (mapOrdered: 2 per thread), the one being read and its successor
+  const blockBytes = options.read.blockBytes ?? DEFAULT_BLOCK_BYTES;
+  const buffers = new BlockRing(pool.size * 2 + 2, 2 * blockBytes);
   async function* blocks(): AsyncGenerator<CorpusBlock> {
-    for (const f of files) yield* readFileBlocks(f, options.read);
+    for (const f of files) yield* readFileBlocks(f, options.read, undefined, f, buffers);
   }
   let tally: ScanTally;
   try {
@@ -290,6 +409,7 @@ export async function runScan(kb: Kb, lexicon: LoadedLexicon, options: ScanOptio
           }
         : {}),
       onProgress: (total) => options.onProgress?.({ records: total.records, bytes: total.bytes, totalBytes }),
+      buffers,
     });
     completed = true;
   } finally {

@@ -29,7 +29,8 @@ export function fastLines(block: CorpusBlock): LinesBlock | undefined {
     !block.wholeFile &&
     (block.encoding === 'auto' || block.encoding === 'utf8') &&
     isUtf8(block.bytes) &&
-    block.bytes.indexOf(0) < 0;
+    // Buffer's indexOf is memchr; a plain Uint8Array's (what a worker receives) is ~7x slower
+    Buffer.from(block.bytes.buffer, block.bytes.byteOffset, block.bytes.byteLength).indexOf(0) < 0;
   return fast ? block : undefined;
 }
 

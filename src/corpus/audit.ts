@@ -1,6 +1,6 @@
 import type { CountedMatches } from '../lexicon/rules.js';
 import { scoreRecord } from '../lexicon/score.js';
-import { entryOf } from './malformed.js';
+import { entryOf } from './malformed-entry.js';
 import type { CorpusItem, MalformedEntry } from './types.js';
 
 /**

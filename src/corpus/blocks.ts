@@ -6,7 +6,8 @@ import { BeianError, osReason } from '../errors.js';
 import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { appendAll } from '../util/array.js';
 import { CsvSplitter } from '../util/csv.js';
-import { decodeLines, hasUtf8Bom, hasUtf16Bom, looksBinary } from './encoding.js';
+import { type BlockBuffers, ownBuffers } from './block-buffers.js';
+import { BINARY_SAMPLE_BYTES, decodeLines, hasUtf8Bom, hasUtf16Bom, looksBinary } from './encoding.js';
 import { malformedItem } from './malformed.js';
 import {
   type BlockEncoding,
@@ -108,6 +109,19 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
+/** Drops the first n bytes of a list of chunks (a BOM can span chunks). */
+function dropFront(chunks: Buffer[], n: number): void {
+  while (n > 0 && chunks.length) {
+    const c = chunks[0] as Buffer;
+    if (c.length > n) {
+      chunks[0] = c.subarray(n);
+      return;
+    }
+    n -= c.length;
+    chunks.shift();
+  }
+}
+
 /** Newlines in b, found by Buffer's native search (~15x a byte loop). */
 function countLines(b: Uint8Array): number {
   const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
@@ -141,12 +155,30 @@ export async function* readFileBlocks(
   range?: FileRange,
   /** where to open the file when `file` (the name records carry) is relative to another folder */
   openPath: string = file,
+  /** where a plain file's blocks are read into (a scan's ring; the consumer releases each block) */
+  buffers: BlockBuffers = ownBuffers,
 ): AsyncGenerator<CorpusBlock> {
   const format = options.format ?? formatFromPath(file);
   const maxRecord = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const blockBytes = options.blockBytes ?? DEFAULT_BLOCK_BYTES;
   if (range && (format === 'csv' || options.txtRecord === 'file'))
     throw new Error(`${file}: ${format} records cannot be read from a byte range`);
+  if (format !== 'csv' && options.txtRecord !== 'file') {
+    const plain = await openPlainFile(openPath, range);
+    if (plain) {
+      yield* pulledFileBlocks(
+        file,
+        format,
+        options.encoding ?? 'auto',
+        plain,
+        maxRecord,
+        blockBytes,
+        range,
+        buffers,
+      );
+      return;
+    }
+  }
   let source: AsyncIterator<Buffer>;
   try {
     source = (await openBytes(openPath, blockBytes, range))[Symbol.asyncIterator]();
@@ -173,31 +205,52 @@ export async function* readFileBlocks(
     }
     return;
   }
-  let first: Buffer;
-  try {
-    const r = await source.next();
-    first = r.done ? Buffer.alloc(0) : r.value;
-  } catch (e) {
-    yield fileProblem(file, 'malformed.cannotRead', { reason: osReason(e) });
-    return;
+  // The checks below judge the first BINARY_SAMPLE_BYTES: a gunzip stream or a pipe can hand its
+  // first bytes over one at a time (a BOM split over two chunks stayed in line 1), so chunks are
+  // gathered up to that; they go on to the blocks as they came.
+  const head: Buffer[] = [];
+  let headLen = 0;
+  let stoppedBy: unknown;
+  let ended = false;
+  while (headLen < BINARY_SAMPLE_BYTES) {
+    let r: IteratorResult<Buffer>;
+    try {
+      r = await source.next();
+    } catch (e) {
+      if (headLen === 0) {
+        yield fileProblem(file, 'malformed.cannotRead', { reason: osReason(e) });
+        return;
+      }
+      stoppedBy = e; // what was read still counts; rest() reports where reading stopped
+      break;
+    }
+    if (r.done) {
+      ended = true;
+      break;
+    }
+    head.push(r.value);
+    headLen += r.value.length;
   }
-  if (first.length === 0) {
+  const sample = head.length === 1 ? (head[0] as Buffer) : Buffer.concat(head, headLen);
+  if (headLen === 0) {
     yield fileProblem(file, 'malformed.emptyFile');
     return;
   }
-  if (hasUtf16Bom(first)) {
-    yield fileProblem(file, 'malformed.utf16', undefined, first.length);
+  if (hasUtf16Bom(sample)) {
+    yield fileProblem(file, 'malformed.utf16', undefined, headLen);
     return;
   }
-  if (looksBinary(first)) {
-    yield fileProblem(file, 'malformed.binary', undefined, first.length);
+  if (looksBinary(sample)) {
+    yield fileProblem(file, 'malformed.binary', undefined, headLen);
     return;
   }
   // Decided per line (a few bad bytes never make a UTF-8 file GB18030), unless forced.
   const encoding: BlockEncoding = options.encoding ?? 'auto';
-  if (hasUtf8Bom(first)) first = first.subarray(3);
+  if (hasUtf8Bom(sample)) dropFront(head, 3);
   async function* rest(): AsyncGenerator<Buffer> {
-    yield first;
+    yield* head;
+    if (stoppedBy !== undefined) throw stoppedBy;
+    if (ended) return;
     for (;;) {
       const r = await source.next();
       if (r.done) return;
@@ -301,6 +354,191 @@ async function* lineBlocks(
   }
   if (skipping >= 0) yield oversized(skipping);
   else if (accLen > 0) yield emit(accLen);
+}
+
+/** A regular, uncompressed file read on demand from `pos` up to `end` (exclusive). */
+interface PlainFile {
+  read(into: Uint8Array, at: number, length: number): Promise<number>;
+  /** up to `length` bytes from where the file (or range) starts, without moving on */
+  sample(length: number): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/**
+ * A regular file that is not gzip, opened for pulled reads; undefined for anything else (gzip,
+ * pipes, FIFOs: streamed) and when it cannot be opened (the stream path reports why).
+ */
+async function openPlainFile(path: string, range?: FileRange): Promise<PlainFile | undefined> {
+  try {
+    if (!(await stat(path)).isFile() || (await isGzip(path))) return undefined;
+    const fh = await open(path, 'r');
+    const start = range?.start ?? 0;
+    let pos = start;
+    const end = range?.end ?? Number.POSITIVE_INFINITY;
+    return {
+      async read(into, at, length) {
+        const n = Math.min(length, end - pos);
+        if (n <= 0) return 0;
+        const { bytesRead } = await fh.read(into, at, n, pos);
+        pos += bytesRead;
+        return bytesRead;
+      },
+      async sample(length) {
+        const into = Buffer.alloc(Math.max(0, Math.min(length, end - start)));
+        let got = 0;
+        while (got < into.length) {
+          const { bytesRead } = await fh.read(into, got, into.length - got, start + got);
+          if (bytesRead === 0) break;
+          got += bytesRead;
+        }
+        return into.subarray(0, got);
+      },
+      close: () => fh.close(),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Line-aligned blocks of a plain file, each read straight into a buffer of its own (`buffers`)
+ * that goes to a worker as it is: transferred (`owned`), or shared when it is a slot of a ring.
+ * Only the partial line at a block's end is copied, into the next block's buffer. Same blocks'
+ * lines, malformed entries and line numbers as lineBlocks. A buffer that leaves in no block is
+ * given back here; the consumer gives back the blocks' (BlockBuffers.release).
+ */
+async function* pulledFileBlocks(
+  file: string,
+  format: 'jsonl' | 'txt',
+  encoding: BlockEncoding,
+  src: PlainFile,
+  maxRecord: number,
+  blockBytes: number,
+  range: FileRange | undefined,
+  buffers: BlockBuffers,
+): AsyncGenerator<CorpusBlock> {
+  let nextLine = range?.firstLine ?? 1;
+  const block = (bytes: Uint8Array): CorpusBlock => {
+    const b: CorpusBlock = {
+      kind: 'lines',
+      file,
+      format,
+      encoding,
+      firstLine: nextLine,
+      bytes,
+      ...(bytes.buffer instanceof SharedArrayBuffer ? {} : { owned: true }),
+    };
+    nextLine += countLines(bytes);
+    held = false;
+    return b;
+  };
+  const oversized = (bytes: number): CorpusBlock => ({
+    kind: 'items',
+    file,
+    size: bytes,
+    items: [malformedItem(file, nextLine, 'malformed.tooLarge', { bytes, max: maxRecord })],
+  });
+  let buf = await buffers.take(blockBytes);
+  let held = true; // buf has gone in no block yet
+  let filled = 0;
+  let eof = false;
+  /** buf replaced by `next`, buf's bytes gone in a block or not */
+  const replace = (next: Buffer): void => {
+    if (held) buffers.release(buf);
+    buf = next;
+    held = true;
+  };
+  const fill = async (): Promise<void> => {
+    while (filled < buf.length) {
+      const n = await src.read(buf, filled, buf.length - filled);
+      if (n === 0) {
+        eof = true;
+        return;
+      }
+      filled += n;
+    }
+  };
+  try {
+    try {
+      await fill();
+    } catch (e) {
+      yield fileProblem(file, 'malformed.cannotRead', { reason: osReason(e) });
+      return;
+    }
+    if (!range || range.start === 0) {
+      // the checks of the stream path, on the same first bytes (read apart when the block is smaller)
+      const sample =
+        eof || filled >= BINARY_SAMPLE_BYTES
+          ? buf.subarray(0, filled)
+          : await src.sample(BINARY_SAMPLE_BYTES);
+      if (filled === 0) {
+        yield fileProblem(file, 'malformed.emptyFile');
+        return;
+      }
+      if (hasUtf16Bom(sample)) {
+        yield fileProblem(file, 'malformed.utf16', undefined, sample.length);
+        return;
+      }
+      if (looksBinary(sample)) {
+        yield fileProblem(file, 'malformed.binary', undefined, sample.length);
+        return;
+      }
+      if (hasUtf8Bom(sample)) {
+        buf.copyWithin(0, 3, filled);
+        filled -= 3;
+      }
+    }
+    let skipping = -1; // bytes skipped of an oversized line, -1 when not skipping
+    for (;;) {
+      if (skipping >= 0) {
+        const nl = buf.subarray(0, filled).indexOf(NL);
+        if (nl < 0) {
+          skipping += filled;
+          filled = 0;
+          if (eof) {
+            yield oversized(skipping);
+            return;
+          }
+          await fill();
+          continue;
+        }
+        yield oversized(skipping + nl);
+        nextLine += 1;
+        skipping = -1;
+        buf.copyWithin(0, nl + 1, filled);
+        filled -= nl + 1;
+      }
+      const lastNl = buf.subarray(0, filled).lastIndexOf(NL);
+      const tail = filled - (lastNl + 1);
+      if (tail > maxRecord) {
+        if (lastNl >= 0) yield block(buf.subarray(0, lastNl + 1));
+        skipping = tail;
+        replace(await buffers.take(blockBytes));
+        filled = 0;
+      } else if (eof) {
+        if (filled > 0) yield block(buf.subarray(0, filled));
+        return;
+      } else if (lastNl < 0) {
+        // one line longer than the buffer so far (at most maxRecord): a larger buffer
+        const larger = await buffers.take(filled + blockBytes);
+        larger.set(buf.subarray(0, filled));
+        replace(larger);
+      } else {
+        const next = await buffers.take(tail + blockBytes);
+        next.set(buf.subarray(lastNl + 1, filled));
+        const full = block(buf.subarray(0, lastNl + 1));
+        replace(next);
+        yield full;
+        filled = tail;
+      }
+      await fill();
+    }
+  } catch (e) {
+    yield stopped(file, e);
+  } finally {
+    if (held) buffers.release(buf);
+    await src.close();
+  }
 }
 
 /**

@@ -20,13 +20,16 @@ export function parseEncoding(name: string): CorpusEncoding | undefined {
 export const hasUtf8Bom = (b: Uint8Array): boolean =>
   b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
+/** How many of a file's first bytes looksBinary judges. */
+export const BINARY_SAMPLE_BYTES = 8192;
+
 /**
  * True when the sample is not text at all (an image, an archive, UTF-16): many bytes that no
  * UTF-8 or GB18030 text contains. A few NUL or control bytes are broken lines of a text file, and
  * are reported per line by the parser, never a reason to drop the file.
  */
 export function looksBinary(sample: Uint8Array): boolean {
-  const n = Math.min(sample.length, 8192);
+  const n = Math.min(sample.length, BINARY_SAMPLE_BYTES);
   let controls = 0;
   for (let i = 0; i < n; i++) {
     const b = sample[i] as number;
@@ -135,9 +138,11 @@ export function decodeLines(
   encoding: BlockEncoding,
   visit: (text: string, lossy: boolean) => void,
 ): void {
+  // Buffer's indexOf is memchr; a plain Uint8Array's (what a worker receives) is ~7x slower
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let start = 0;
   for (;;) {
-    let end = bytes.indexOf(0x0a, start);
+    let end = buf.indexOf(0x0a, start);
     const last = end < 0;
     if (last) end = bytes.length;
     const line = bytes.subarray(start, end);

@@ -1,6 +1,9 @@
 import { type Issue, localMessage, messageOf } from '../errors.js';
 import type { MessageKey, MessageParams, Translate } from '../i18n/index.js';
+import { entryOf, refOf } from './malformed-entry.js';
 import type { CorpusItem, MalformedEntry } from './types.js';
+
+export { entryOf };
 
 /** A malformed entry whose reason is a catalogue message (its English text kept in `reason`). */
 export function malformedEntry(
@@ -22,20 +25,6 @@ export const malformedItem = (
 ): CorpusItem => ({
   kind: 'malformed',
   ...malformedEntry(file, line, key, params),
-});
-
-/** The key and params of an entry, when it has them. */
-const refOf = (m: MalformedEntry) => ({
-  ...(m.key ? { key: m.key } : {}),
-  ...(m.params ? { params: m.params } : {}),
-});
-
-/** A copy of the entry without the stream's `kind` (what reports hold). */
-export const entryOf = (m: MalformedEntry): MalformedEntry => ({
-  file: m.file,
-  line: m.line,
-  reason: m.reason,
-  ...refOf(m),
 });
 
 /** The entry as a located issue, so the shells print it as `file:line: reason` in the user's language. */

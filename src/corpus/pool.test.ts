@@ -38,4 +38,59 @@ describe('worker pool', () => {
       await pool.close();
     }
   });
+
+  it('starts threads before their data: tasks queued meanwhile run with it once it comes', async () => {
+    let give: (d: { factor: number }) => void = () => {};
+    const data = new Promise<{ factor: number }>((resolve) => {
+      give = resolve;
+    });
+    const pool = createPool<{ bytes: Uint8Array }, { n: number; factor: number }>(worker, {
+      size: 2,
+      workerData: data,
+    });
+    try {
+      const early = [pool.run({ bytes: new Uint8Array(4) }), pool.run({ bytes: new Uint8Array(5) })];
+      await new Promise((r) => setTimeout(r, 50));
+      give({ factor: 3 });
+      expect(await Promise.all(early)).toEqual([
+        { n: 4, factor: 3 },
+        { n: 5, factor: 3 },
+      ]);
+      expect(await pool.run({ bytes: new Uint8Array(6) })).toEqual({ n: 6, factor: 3 });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails every task when the data never comes (its promise rejects), and still closes', async () => {
+    let fail: (e: Error) => void = () => {};
+    const data = new Promise<{ factor: number }>((_, reject) => {
+      fail = reject;
+    });
+    const pool = createPool<{ bytes: Uint8Array }, { n: number }>(worker, { size: 1, workerData: data });
+    const queued = pool.run({ bytes: new Uint8Array(2) });
+    fail(new Error('library did not load'));
+    await expect(queued).rejects.toThrow('library did not load');
+    await expect(pool.run({ bytes: new Uint8Array(2) })).rejects.toThrow('library did not load');
+    await pool.close();
+  });
+
+  it("hands a deferred pool's warm hint to each thread while it waits", async () => {
+    let give: (d: { factor: number }) => void = () => {};
+    const data = new Promise<{ factor: number }>((resolve) => {
+      give = resolve;
+    });
+    const pool = createPool<{ bytes: Uint8Array }, { n: number; factor: number; warmed?: unknown }>(worker, {
+      size: 1,
+      workerData: data,
+      warm: 'segmenter',
+    });
+    try {
+      const r = pool.run({ bytes: new Uint8Array(1) });
+      give({ factor: 2 });
+      expect(await r).toEqual({ n: 1, factor: 2, warmed: 'segmenter' });
+    } finally {
+      await pool.close();
+    }
+  });
 });

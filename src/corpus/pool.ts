@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { DeferredData, TaskHandler } from './pool-worker.js';
 
 /**
  * A generic pool of worker threads. The worker module calls `serveWorker(setup)` (pool-worker.ts);
@@ -20,9 +21,18 @@ export interface WorkerPool<I, O> {
 export interface PoolOptions {
   /** Threads; default all cores (availableParallelism). */
   size?: number;
-  /** Passed to every worker's setup function. */
+  /**
+   * Passed to every worker's setup function. A promise lets the threads start (and load their
+   * modules) while the caller is still making the data: each gets it in a message when it settles,
+   * and a rejection fails every task.
+   */
   workerData?: unknown;
+  /** with a promised workerData: a hint each thread acts on while it waits (serveWorker's `warm`) */
+  warm?: unknown;
 }
+
+const isPromise = (v: unknown): v is Promise<unknown> =>
+  typeof (v as { then?: unknown } | null | undefined)?.then === 'function';
 
 interface Task {
   id: number;
@@ -64,8 +74,13 @@ export function createPool<I, O>(workerUrl: URL, options: PoolOptions = {}): Wor
     }
   };
 
+  const deferred = isPromise(options.workerData) ? options.workerData : undefined;
+  const later: DeferredData = {
+    deferred: 'beian-pool/deferred-data',
+    ...(options.warm !== undefined ? { warm: options.warm } : {}),
+  };
   const spawn = (): void => {
-    const w = startWorker(workerUrl, options.workerData);
+    const w = startWorker(workerUrl, deferred ? later : options.workerData);
     w.on('message', (reply: Reply) => {
       const task = busy.get(w);
       busy.delete(w);
@@ -96,6 +111,18 @@ export function createPool<I, O>(workerUrl: URL, options: PoolOptions = {}): Wor
   };
   for (let i = 0; i < size; i++) spawn();
   const all = [...idle];
+  deferred?.then(
+    (data) => {
+      // before any task in each thread's queue that is posted from now on; tasks posted earlier
+      // wait in the thread for this message
+      if (!closed) for (const w of all) w.postMessage({ setup: data });
+    },
+    (e: unknown) => {
+      failure ??= e instanceof Error ? e : new Error(String(e));
+      for (const t of queue.splice(0)) t.reject(failure);
+      for (const t of busy.values()) t.reject(failure);
+    },
+  );
 
   return {
     size,
@@ -110,6 +137,26 @@ export function createPool<I, O>(workerUrl: URL, options: PoolOptions = {}): Wor
     async close() {
       closed = true;
       await Promise.all(all.map((w) => w.terminate()));
+    },
+  };
+}
+
+/**
+ * The same interface on the calling thread, for inputs too small to pay for starting a thread:
+ * `setup` runs once when `data` settles, then each task in turn.
+ */
+export function createInlinePool<I, O, D>(
+  setup: (data: D) => TaskHandler<I, O>,
+  data: D | Promise<D>,
+): WorkerPool<I, O> {
+  const ready = Promise.resolve(data).then(setup);
+  ready.catch(() => {}); // reported to each task
+  let closed = false;
+  return {
+    size: 1,
+    run: (input) => (closed ? Promise.reject(new Error('pool closed')) : ready.then((h) => h(input))),
+    async close() {
+      closed = true;
     },
   };
 }

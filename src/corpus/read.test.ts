@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -6,8 +8,11 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../../test/helpers/scratch.js';
+import { BlockRing } from './block-buffers.js';
+import { readFileBlocks } from './blocks.js';
+import { parseBlock } from './parse.js';
 import { readCorpus } from './read.js';
-import type { CorpusItem, CorpusReadOptions } from './types.js';
+import type { CorpusBlock, CorpusItem, CorpusReadOptions } from './types.js';
 
 const { dir, put: write } = scratchDir('beian-corpus-');
 const collect = async (files: string[], options: CorpusReadOptions = {}): Promise<CorpusItem[]> => {
@@ -15,6 +20,9 @@ const collect = async (files: string[], options: CorpusReadOptions = {}): Promis
   for await (const i of readCorpus(files, options)) out.push(i);
   return out;
 };
+// A failing property over these long texts can shrink for minutes: past this it stops and reports
+// the smallest counterexample so far, so a failure never reads as a hang (as it once did here).
+const SHRINK_LIMIT = { interruptAfterTimeLimit: 20_000, markInterruptAsFailure: true };
 const records = (items: CorpusItem[]) => items.filter((i) => i.kind === 'record');
 const malformed = (items: CorpusItem[]) => items.filter((i) => i.kind === 'malformed');
 
@@ -193,5 +201,122 @@ describe('readCorpus', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('reads a plain file (pulled into its own buffers) as its gzip twin (streamed) (property)', async () => {
+    const line = fc.oneof(
+      fc.constantFrom(...lines),
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.string({ unit: 'grapheme', minLength: 200, maxLength: 600 }), // longer than many blocks
+      fc.constant(''),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { minLength: 1, maxLength: 40 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 16, max: 2048 }),
+        async (texts, bom, crlf, blockBytes) => {
+          const body = Buffer.from(`${bom ? '\ufeff' : ''}${texts.join(crlf ? '\r\n' : '\n')}`);
+          const plain = write('q.txt', body);
+          const gz = write('q.txt.gz', gzipSync(body));
+          const shape = (items: CorpusItem[]) =>
+            items.map((i) => (i.kind === 'record' ? [i.line, i.text] : [i.line, i.reason]));
+          expect(shape(await collect([plain], { blockBytes }))).toEqual(
+            shape(await collect([gz], { blockBytes })),
+          );
+        },
+      ),
+      { numRuns: 40, ...SHRINK_LIMIT },
+    );
+  });
+
+  it('reads a plain file through a ring of shared buffers as through buffers of its own (property)', async () => {
+    const line = fc.oneof(
+      fc.constantFrom(...lines),
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.string({ unit: 'grapheme', minLength: 100, maxLength: 400 }), // longer than a slot's room
+      fc.constant(''),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { minLength: 1, maxLength: 30 }),
+        fc.boolean(),
+        fc.integer({ min: 16, max: 512 }),
+        fc.integer({ min: 0, max: 3 }),
+        async (texts, crlf, blockBytes, late) => {
+          const file = write('ring.txt', Buffer.from(texts.join(crlf ? '\r\n' : '\n')));
+          const ring = new BlockRing(late + 2, 2 * blockBytes);
+          // blocks are parsed (and their slot given back) `late` blocks after they were read, as
+          // tasks finish while the reader goes on: a slot in use must never be read into
+          const held: CorpusBlock[] = [];
+          const viaRing: CorpusItem[] = [];
+          const done = (b: CorpusBlock) => {
+            parseBlock(b, {}, (i) => viaRing.push(i));
+            if (b.kind === 'lines') ring.release(b.bytes);
+          };
+          for await (const b of readFileBlocks(file, { blockBytes }, undefined, file, ring)) {
+            held.push(b);
+            if (held.length > late) done(held.shift() as CorpusBlock);
+          }
+          for (const b of held) done(b);
+          expect(viaRing).toEqual(await collect([file], { blockBytes }));
+          expect(ring.available).toBe(late + 2); // every slot came back
+        },
+      ),
+      { numRuns: 60, ...SHRINK_LIMIT },
+    );
+  });
+
+  it('strips a BOM that a gunzip stream hands over split across its first chunks', async () => {
+    // 12-byte reads of this .gz inflate to a first chunk of 1 byte: the BOM used to stay in line 1
+    // (the cause of the twin property's rare failure, whose shrinking outlasted the test timeout)
+    const text = `\uFEFF${lines[0]}\n${lines[1]}\n`;
+    const gz = write('bom.txt.gz', gzipSync(Buffer.from(text)));
+    for (const blockBytes of [12, 13, 14, 16, 64])
+      expect(records(await collect([gz], { blockBytes })).map((r) => r.text)).toEqual(lines.slice(0, 2));
+  });
+
+  it('reads a FIFO whose writer hands over the BOM one byte at a time like the file itself', async () => {
+    const fifo = join(dir, 'slow.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const body = Buffer.from(`\uFEFF${lines[2]}\n${lines[3]}\n`);
+    const writer = (async () => {
+      const fh = await open(fifo, 'w');
+      for (const part of [body.subarray(0, 1), body.subarray(1, 2), body.subarray(2)]) {
+        await fh.write(part);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      await fh.close();
+    })();
+    const items = await collect([fifo]);
+    await writer;
+    expect(records(items).map((r) => [r.line, r.text])).toEqual([
+      [1, lines[2]],
+      [2, lines[3]],
+    ]);
+  });
+
+  it('judges a file binary on the same first bytes whatever the block size, pulled or streamed', async () => {
+    const body = Buffer.concat([Buffer.from(`${lines[0]}\n`), Buffer.alloc(4000, 1)]);
+    for (const f of [write('bin.txt', body), write('bin.txt.gz', gzipSync(body))])
+      for (const blockBytes of [16, 256, 1 << 20])
+        expect(malformed(await collect([f], { blockBytes })).map((m) => [m.line, m.key])).toEqual([
+          [0, 'malformed.binary'],
+        ]);
+  });
+
+  it('skips a line longer than the record limit across pulled blocks, at its line number', async () => {
+    const long = '长'.repeat(400); // 1,200 bytes
+    const file = write('r.txt', `${lines[0]}\n${long}\n${lines[1]}\n${long}`);
+    const items = await collect([file], { blockBytes: 256, maxRecordBytes: 500 });
+    expect(records(items).map((r) => [r.line, r.text])).toEqual([
+      [1, lines[0]],
+      [3, lines[1]],
+    ]);
+    expect(malformed(items).map((m) => [m.line, m.reason])).toEqual([
+      [2, 'record too large (1200 bytes > 500)'],
+      [4, 'record too large (1200 bytes > 500)'],
+    ]);
   });
 });

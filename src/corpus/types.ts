@@ -71,6 +71,8 @@ export type CorpusBlock =
       bytes: Uint8Array;
       /** txt read per file: the whole block is one record. */
       wholeFile?: boolean;
+      /** `bytes.buffer` belongs to this block alone (the bytes past its view are unused): transferable */
+      owned?: boolean;
     }
   | { kind: 'items'; file: string; items: CorpusItem[] /** raw bytes these items cover */; size: number };
 

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { type Issue, issueOf, osReason } from '../errors.js';
 import { appendAll } from '../util/array.js';
+import { yaml } from '../util/yaml-lib.js';
 import { zodIssues } from '../util/zod-issues.js';
 import { type LexiconLibrary, parseTxtLibrary, type RowDefaults, rowsToLibrary } from './library.js';
 
@@ -40,7 +40,7 @@ export type CategoryMap = z.infer<typeof categoryMapSchema>;
 /** Reads a category map; problems become issues naming the file and field. */
 export function readCategoryMap(file: string): { map?: CategoryMap; issues: Issue[] } {
   try {
-    const parsed = categoryMapSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+    const parsed = categoryMapSchema.safeParse(yaml().parse(readFileSync(file, 'utf8')));
     if (parsed.success) return { map: parsed.data, issues: [] };
     return { issues: zodIssues(parsed.error, file) };
   } catch (e) {

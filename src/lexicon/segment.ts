@@ -5,19 +5,33 @@ interface JiebaLike {
   cut(text: string, hmm?: boolean): string[];
 }
 
+/** One per thread: every matcher of a thread segments with the same dictionary. */
+let jieba: JiebaLike | undefined;
+
+function loaded(): JiebaLike {
+  if (!jieba) {
+    const require = createRequire(import.meta.url);
+    const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): JiebaLike } };
+    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+    jieba = Jieba.withDict(dict);
+  }
+  return jieba;
+}
+
 /**
- * A jieba word segmenter (@node-rs/jieba with its bundled dictionary), loaded on first use:
- * loading costs ~0.4 s, and most scans never need it (only one-character keywords do).
+ * Loads jieba's dictionary now (~0.08 CPU-s, several times that in wall time on a busy machine):
+ * a scan thread that waits for its library does it meanwhile, when that library is large enough
+ * that its hits will need the word-boundary re-read.
+ */
+export function preloadSegmenter(): void {
+  loaded();
+}
+
+/**
+ * A jieba word segmenter (@node-rs/jieba with its bundled dictionary), loaded on first use (or
+ * by preloadSegmenter): most scans with a small library never need it (one-character keywords
+ * and hits joined by folding do).
  */
 export function jiebaSegmenter(): Segmenter {
-  let jieba: JiebaLike | undefined;
-  return (text) => {
-    if (!jieba) {
-      const require = createRequire(import.meta.url);
-      const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): JiebaLike } };
-      const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-      jieba = Jieba.withDict(dict);
-    }
-    return jieba.cut(text, true);
-  };
+  return (text) => loaded().cut(text, true);
 }

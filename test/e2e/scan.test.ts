@@ -105,6 +105,37 @@ describe('beian scan', () => {
     });
   });
 
+  it('reports the same on the calling thread (a small input), on 1 and on 2 threads', () => {
+    const txt = put(
+      'same.txt',
+      `${poems.slice(0, 40).join('\n')}\n出售身份证，办理假证\n这里有免费色情网站\n`,
+    );
+    const jsonl = put(
+      'same.jsonl',
+      [
+        JSON.stringify({ text: poems[5] }),
+        '{"text": "broken',
+        JSON.stringify({ text: '代开发票 裸聊' }),
+      ].join('\n'),
+    );
+    const report = (...threads: string[]) => {
+      const r = runCli(['scan', txt, jsonl, '--json', '--sample-fraction', '0.5', ...threads]);
+      expect(r.stderr).toBe('');
+      const { id: _id, seconds: _s, ...rest } = JSON.parse(r.stdout) as Record<string, unknown>;
+      return rest;
+    };
+    const inline = report();
+    expect(inline).toMatchObject({ records: 44, flagged: 3 });
+    expect(report('--threads', '1')).toEqual(inline);
+    expect(report('--threads', '2')).toEqual(inline);
+  });
+
+  it('stops the threads it started when the library does not load (exit 2, no hang)', () => {
+    const txt = put('big-enough.txt', `${poems.join('\n')}\n`.repeat(4));
+    const r = runCli(['scan', txt, '--threads', '2', '--lexicon', join(dir, 'no-such-library.txt')]);
+    expect(r.code).toBe(2);
+  });
+
   it('passes a clean corpus, writes an escaped HTML report, and rejects bad usage with exit 2', () => {
     const txt = put('clean.txt', `${poems.slice(0, 30).join('\n')}\n<script>alert(1)</script> 色情网站\n`);
     const html = join(dir, 'r.html');

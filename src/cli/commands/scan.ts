@@ -1,6 +1,7 @@
 import { type Command, Option } from 'commander';
-import type { ScanReport } from '../../app/scan.js';
+import type { ScanReport, ScanStart } from '../../app/scan.js';
 import { malformedIssue, malformedReason } from '../../corpus/malformed.js';
+import type { CorpusEncoding } from '../../corpus/types.js';
 import { BeianError } from '../../errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
 import type { Kb } from '../../kb/index.js';
@@ -73,94 +74,129 @@ export const register: Register = (program, run, ctx) => {
       const { existsSync } = await import('node:fs');
       for (const i of inputs)
         if (!existsSync(i)) throw BeianError.of('NOT_FOUND', 'file.notFound', { file: i });
-      const { kb, lex, selection } = await loadSelected(c, o);
-      const { threshold } = await import('../../kb/index.js');
-      const minFraction = threshold(kb, 'corpus.technical.sample-fraction.min');
-      const fraction = num(o.sampleFraction, '--sample-fraction');
-      if (fraction !== undefined && (fraction < minFraction.value || fraction > 1))
-        throw BeianError.of('USAGE', 'scan.badFraction', {
-          value: fraction,
-          min: minFraction.value,
-          id: minFraction.id,
-        });
-      const { runScan } = await import('../../app/scan.js');
-      const progress = createProgress(c, c.t('scan.progress'), { json: o.json });
-      const started = Date.now();
-      const maxRecord = num(o.maxRecordBytes, '--max-record-bytes');
-      const threads = num(o.threads, '--threads');
-      const read = {
-        ...(o.format ? { format: o.format } : {}),
-        ...(o.field ? { field: o.field } : {}),
-        ...(o.sourceField ? { sourceField: o.sourceField } : {}),
-        ...(encoding ? { encoding } : {}),
-        ...(o.wholeFile ? { txtRecord: 'file' as const } : {}),
-        ...(maxRecord ? { maxRecordBytes: maxRecord } : {}),
-      };
-      const seed = num(o.seed, '--seed') ?? 1;
-      const flagScore = num(o.flagScore, '--flag-score') ?? 3;
-      if (o.queue) {
-        const { queuedScan } = await import('./scan-queue.js');
-        const shardBytes = positiveInt(o.shardBytes, '--shard-bytes');
-        const attempts = positiveInt(o.attempts, '--attempts');
-        const queued = await queuedScan(c, kb, {
-          queue: o.queue,
-          ...(o.queuePrefix ? { prefix: o.queuePrefix } : {}),
-          ...(o.attach ? { attach: o.attach } : {}),
-          ...(o.json ? { json: true } : {}),
-          submit: {
+      const threads = num(o.threads, '--threads') || undefined;
+      // a local scan's threads start now and load their modules while this one loads the library
+      const { likelySegments, startScan } = await import('../../app/scan.js');
+      const start = o.queue
+        ? undefined
+        : await startScan(
             inputs,
-            read,
-            seed,
-            ...(fraction !== undefined ? { sampleFraction: fraction } : {}),
-            flagScore,
-            selection,
-            lexicon: lex,
-            ...(shardBytes ? { shardBytes } : {}),
-            ...(attempts ? { attempts } : {}),
-            ...(o.flagged ? { flaggedOut: o.flagged } : {}),
-            ...(o.sampleOut ? { sampleOut: o.sampleOut } : {}),
-          },
-        });
-        // an attached run writes the files its submission named
-        const written = {
-          ...o,
-          ...(queued.flagged ? { flagged: queued.flagged } : {}),
-          ...(queued.sampleOut ? { sampleOut: queued.sampleOut } : {}),
-        };
-        return reportScan(c, kb, written, queued.inputs, queued.report);
+            threads,
+            await likelySegments({
+              ...(o.lexicon ? { files: o.lexicon } : {}),
+              ...(o.naughtyWords ? { naughtyWords: true } : {}),
+            }),
+          );
+      try {
+        return await scanWith(c, inputs, o, { threads, encoding, start });
+      } finally {
+        await start?.close();
       }
-      const report = await runScan(kb, lex, {
+    }),
+  );
+  registerReview(cmd, run, ctx);
+};
+
+/** The scan itself, once its inputs are checked (and a local scan's threads started). */
+async function scanWith(
+  c: CliContext,
+  inputs: string[],
+  o: ScanFlags,
+  {
+    threads,
+    encoding,
+    start,
+  }: { threads: number | undefined; encoding: CorpusEncoding | undefined; start: ScanStart | undefined },
+): Promise<ExitCode> {
+  const { kb, lex, selection } = await loadSelected(c, o);
+  const { threshold } = await import('../../kb/index.js');
+  const minFraction = threshold(kb, 'corpus.technical.sample-fraction.min');
+  const fraction = num(o.sampleFraction, '--sample-fraction');
+  if (fraction !== undefined && (fraction < minFraction.value || fraction > 1))
+    throw BeianError.of('USAGE', 'scan.badFraction', {
+      value: fraction,
+      min: minFraction.value,
+      id: minFraction.id,
+    });
+  const { runScan } = await import('../../app/scan.js');
+  const progress = createProgress(c, c.t('scan.progress'), { json: o.json });
+  const started = Date.now();
+  const maxRecord = num(o.maxRecordBytes, '--max-record-bytes');
+  const read = {
+    ...(o.format ? { format: o.format } : {}),
+    ...(o.field ? { field: o.field } : {}),
+    ...(o.sourceField ? { sourceField: o.sourceField } : {}),
+    ...(encoding ? { encoding } : {}),
+    ...(o.wholeFile ? { txtRecord: 'file' as const } : {}),
+    ...(maxRecord ? { maxRecordBytes: maxRecord } : {}),
+  };
+  const seed = num(o.seed, '--seed') ?? 1;
+  const flagScore = num(o.flagScore, '--flag-score') ?? 3;
+  if (o.queue) {
+    const { queuedScan } = await import('./scan-queue.js');
+    const shardBytes = positiveInt(o.shardBytes, '--shard-bytes');
+    const attempts = positiveInt(o.attempts, '--attempts');
+    const queued = await queuedScan(c, kb, {
+      queue: o.queue,
+      ...(o.queuePrefix ? { prefix: o.queuePrefix } : {}),
+      ...(o.attach ? { attach: o.attach } : {}),
+      ...(o.json ? { json: true } : {}),
+      submit: {
         inputs,
         read,
         seed,
         ...(fraction !== undefined ? { sampleFraction: fraction } : {}),
         flagScore,
-        ...(threads ? { threads } : {}),
+        selection,
+        lexicon: lex,
+        ...(shardBytes ? { shardBytes } : {}),
+        ...(attempts ? { attempts } : {}),
         ...(o.flagged ? { flaggedOut: o.flagged } : {}),
-        ...(o.sampleOut
-          ? {
-              manualSample: async (sample) => {
-                const { piiMasker, writeManualSample } = await import('../../app/scan-review.js');
-                writeManualSample(o.sampleOut as string, sample, await piiMasker());
-              },
-            }
-          : {}),
-        onProgress: (p) => {
-          const mb = p.bytes / 1e6;
-          const secs = Math.max((Date.now() - started) / 1000, 1e-3);
-          progress.update({
-            done: Math.round(mb),
-            total: Math.round(p.totalBytes / 1e6),
-            detail: `${p.records} records · ${(mb / secs).toFixed(1)} MB/s`,
-          });
-        },
-      });
-      progress.finish();
-      return reportScan(c, kb, o, inputs, report);
-    }),
+        ...(o.sampleOut ? { sampleOut: o.sampleOut } : {}),
+      },
+    });
+    // an attached run writes the files its submission named
+    const written = {
+      ...o,
+      ...(queued.flagged ? { flagged: queued.flagged } : {}),
+      ...(queued.sampleOut ? { sampleOut: queued.sampleOut } : {}),
+    };
+    return reportScan(c, kb, written, queued.inputs, queued.report);
+  }
+  const report = await runScan(
+    kb,
+    lex,
+    {
+      inputs,
+      read,
+      seed,
+      ...(fraction !== undefined ? { sampleFraction: fraction } : {}),
+      flagScore,
+      ...(threads ? { threads } : {}),
+      ...(o.flagged ? { flaggedOut: o.flagged } : {}),
+      ...(o.sampleOut
+        ? {
+            manualSample: async (sample) => {
+              const { piiMasker, writeManualSample } = await import('../../app/scan-review.js');
+              writeManualSample(o.sampleOut as string, sample, await piiMasker());
+            },
+          }
+        : {}),
+      onProgress: (p) => {
+        const mb = p.bytes / 1e6;
+        const secs = Math.max((Date.now() - started) / 1000, 1e-3);
+        progress.update({
+          done: Math.round(mb),
+          total: Math.round(p.totalBytes / 1e6),
+          detail: `${p.records} records · ${(mb / secs).toFixed(1)} MB/s`,
+        });
+      },
+    },
+    start,
   );
-  registerReview(cmd, run, ctx);
-};
+  progress.finish();
+  return reportScan(c, kb, o, inputs, report);
+}
 
 /** Prints (or saves, renders) a scan report, local or merged from a queued run. */
 async function reportScan(

@@ -3,6 +3,7 @@ import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
 import { codeSet, WordIndex } from './code-tables.js';
+import { createTransliteratedNames, mergeInto } from './transliterated-name.js';
 
 const HAN = 1;
 const SURNAME = 2;
@@ -175,6 +176,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   setFlag(cues.translit, TRANSLIT);
   setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
   const compound = new Set(d.surnames.filter((x) => x.length === 2));
+  const transliterated = createTransliteratedNames(d);
   const titles = indexBy(cues.titles, true);
   // the titles a bare given name or pen name follows (记者晓风, 网友艳妮): by-lines and authors
   const bylines = indexBy(BYLINE_TITLES, true);
@@ -192,7 +194,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const speech = indexBy([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
   const orgSuffix = indexBy(cues['org-suffix'], false);
   const wordBefore = indexBy(cues['word-before'], true);
-  const translitStop = cues['translit-stop'];
+  // (with the longer places, clubs and firms of transliteration.yaml: 威廉希尔, 阿纳海姆)
+  const translitStop = [
+    ...cues['translit-stop'],
+    ...(d.transliteration?.['not-names'] ?? []).filter((w) => w.length >= 3),
+  ];
   const codes = codeSet;
   const ADDRESS_BEFORE = codes('省市县区镇乡村路街道巷号楼栋');
   const PARTICLE = codes('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了');
@@ -974,6 +980,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
       glossed(text, out);
       latinNames(text, out);
+      // foreign names in Han script that the rules above leave (transliterated-name.ts)
+      mergeInto(out, transliterated(text, out));
       if (out.length > 0 && words !== undefined) listed(text, out);
       const all = recur(text, out);
       if (all.length > 0 && words !== undefined) givenAgain(text, all);
