@@ -576,6 +576,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
               longestAt(orgSuffix, text, gs + 1) === 1 &&
               // (陆军, 大军: the given part is itself the word)
               !words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
+              mayLookLikeName(text, i, sl) &&
               nameOdds(text, i, sl, e) >= SUFFIX_FLOOR
             )))
       )
@@ -638,6 +639,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
           !((flags[text.charCodeAt(gs + 1)] ?? 0) & SOFT_STOP) &&
           // (not 之: X之Y is a title's "Y of X" as often: 巫妖王之怒; nor a pure function word: 侯以许)
           !FUNCTION_MIDDLE.has(text.charCodeAt(gs)) &&
+          mayLookLikeName(text, i, sl) &&
           nameOdds(text, i, sl, e) >= SOFT_FLOOR
         )
       )
