@@ -288,6 +288,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const rightScore = (text: string, e: number): number => {
     if (e >= text.length) return 0.2;
     if (startsAt(speech, text, e)) return RIGHT_CUE;
+    // (X版《…》 is X's version of a work: 徐克版《梁祝》, a cue after a name, not a suffix)
+    if (text.charCodeAt(e) === 0x7248 && text.charCodeAt(e + 1) === 0x300a) return RIGHT_CUE;
     if (startsAt(orgSuffix, text, e)) return BLOCKED;
     if (!isHanCode(text.charCodeAt(e))) return 0.2;
     if (PARTICLE.has(text.charCodeAt(e))) return 0.15;
