@@ -81,11 +81,15 @@ const isNameDot = (c: number): boolean =>
   c === 0x25a1;
 /** ：, :, or white space between a label and the name (姓名：张三) */
 const isLabelGap = (c: number): boolean => c === 0xff1a || c === 58 || c === 32 || c === 9 || c === 0x3000;
-/** characters of modern simplified prose (的, 了…) and of classical/traditional text (之, 於, 們…), by UTF-16 code */
+/**
+ * characters of modern simplified prose (的, 了, and the pronouns and particles of modern speech:
+ * 你, 她, 啊, 吧, 很…) and of classical/traditional text (之, 於, 們…), by UTF-16 code
+ */
 const MODERN_CHAR = 1;
 const CLASSICAL_CHAR = 2;
 const SCRIPT = new Uint8Array(0x10000);
-for (const ch of '的了们这吗呢么说个') SCRIPT[ch.charCodeAt(0)] = MODERN_CHAR;
+for (const ch of '的了们这吗呢么说个你她您啊呀吧哦嘛啦哈嗯噢呵咋啥俺咱很')
+  SCRIPT[ch.charCodeAt(0)] = MODERN_CHAR;
 for (const ch of '之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義')
   SCRIPT[ch.charCodeAt(0)] = CLASSICAL_CHAR;
 /**
