@@ -654,6 +654,14 @@ export function createPersonName(d: PiiDictionaries): Detector {
       // a name by the word statistics (金泰均, 江德力: AMBIGUOUS_FLOOR, above the bare floor)
       const doubtful = ambiguous && !cue;
       if (doubtful && words === undefined) continue;
+      // 曾 (once) before a word is the adverb (央行曾明确表示), not a surname, but after a title
+      if (
+        g === 2 &&
+        text.charCodeAt(i) === 0x66fe &&
+        left !== LEFT_CUE &&
+        words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1)))
+      )
+        continue;
       // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
       // (not before a speaker's colon: 宋晶晶：…, 关小刀火线解盘：…)
       if (
