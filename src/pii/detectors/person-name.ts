@@ -863,7 +863,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
    */
   const listItem = (text: string, s: number): number => {
     let e = s;
-    while (e < text.length && e - s < 6 && isHanCode(text.charCodeAt(e)) && !LIST_END.has(text.charCodeAt(e)))
+    while (
+      e < text.length &&
+      e - s < 6 &&
+      isHanCode(text.charCodeAt(e)) &&
+      !LIST_END.has(text.charCodeAt(e)) &&
+      sepAt(text, e) !== 2
+    )
       e++;
     const len = e - s;
     if (len < 2 || len > 5) return -1;
@@ -883,6 +889,15 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (nameOdds(text, s, 1, e) < (f & AMBIGUOUS ? LIST_AMBIGUOUS_FLOOR : NO_CUE_FLOOR)) return -1;
     return e;
   };
+  /** the length of a list separator at `at`: 、 和 与 及 (1), 以及 (2), or 0 */
+  const sepAt = (text: string, at: number): number =>
+    at >= text.length
+      ? 0
+      : LIST_SEP.has(text.charCodeAt(at))
+        ? 1
+        : text.charCodeAt(at) === 0x4ee5 && text.charCodeAt(at + 1) === 0x53ca
+          ? 2
+          : 0;
   const listed = (text: string, out: Finding[]): void => {
     const n = out.length;
     for (let k = 0; k < n; k++) {
@@ -890,15 +905,20 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (f.score < MIN_SCORE) continue;
       // forward along the list
       let at = f.end;
-      while (at < text.length && LIST_SEP.has(text.charCodeAt(at))) {
-        const e = listItem(text, at + 1);
-        if (e < 0 || out.some((g) => at + 1 < g.end && g.start < e)) break;
-        out.push(finding('person-name', text, at + 1, e, LIST_SCORE));
+      for (let w = sepAt(text, at); w > 0; w = sepAt(text, at)) {
+        const from = at + w;
+        const e = listItem(text, from);
+        if (e < 0 || out.some((g) => from < g.end && g.start < e)) break;
+        out.push(finding('person-name', text, from, e, LIST_SCORE));
         at = e;
       }
-      // and one item back (黄惠龙 found, 马湘 before the 、)
-      const sep = f.start - 1;
-      if (sep > 1 && LIST_SEP.has(text.charCodeAt(sep))) {
+      // and one item back (黄惠龙 found, 马湘 before the 、; 张三以及李四)
+      const before = f.start - 1;
+      const sep =
+        before > 0 && text.charCodeAt(before) === 0x53ca && text.charCodeAt(before - 1) === 0x4ee5
+          ? before - 1
+          : before;
+      if (sep > 1 && (sep < before || LIST_SEP.has(text.charCodeAt(sep)))) {
         for (let s = Math.max(0, sep - 5); s <= sep - 2; s++) {
           if (listItem(text, s) !== sep) continue;
           if (s > 0 && isHanCode(text.charCodeAt(s - 1)) && leftScore(text, s) === 0) continue;
