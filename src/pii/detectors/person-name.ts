@@ -17,6 +17,8 @@ const SOFT_STOP = 128;
 const BYLINE_END = 256;
 /** a character that ends a place or clan (村, 庄, 氏…) */
 const PLACE_END = 512;
+/** the first character of a form of address (王姐, 米大夫) or of an organisation word of two or more (基金) */
+const FORM_OR_ORG_HEAD = 1024;
 
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
 const indexBy = (words: readonly string[], last: boolean): WordIndex => new WordIndex(words, last);
@@ -193,6 +195,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
     flags[t.charCodeAt(t.length - 1)] = (flags[t.charCodeAt(t.length - 1)] ?? 0) | BYLINE_END;
   const titlesAhead = indexBy(cues.titles, false);
   const addressForms = indexBy(cues['address-forms'], false);
+  for (const w of [...cues['address-forms'], ...cues['org-suffix'].filter((x) => x.length >= 2)])
+    flags[w.charCodeAt(0)] = (flags[w.charCodeAt(0)] ?? 0) | FORM_OR_ORG_HEAD;
   const labels = indexBy(cues.before.strong, true);
   const conj = indexBy(cues.before.weak, true);
   const speech = indexBy([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
@@ -527,7 +531,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
     // a surname and a form of address (王姐, 樊总, 米大夫) names nobody in particular either, and
     // what follows the surname may start an organisation word (儿童基金会: 童 + 基金; 庞博国际)
-    if (startsAt(addressForms, text, i + sl) || longestAt(orgSuffix, text, i + sl) >= 2) return undefined;
+    if (
+      (flags[text.charCodeAt(i + sl)] ?? 0) & FORM_OR_ORG_HEAD &&
+      (startsAt(addressForms, text, i + sl) || longestAt(orgSuffix, text, i + sl) >= 2)
+    )
+      return undefined;
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
     let bestEnd = -1;
     let bestScore = 0;
