@@ -1,33 +1,21 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
-import { CodeSet, WordIndex } from './code-tables.js';
+import { WordIndex } from './code-tables.js';
 
 const HAN = '\\u4e00-\\u9fff';
 const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
 /** A door number: the anchor of a full address (…27号, 88-1号). */
 const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?号(?:院|楼)?/g;
 const MAX_PREFIX = 32;
-/** The members of a set of characters that are one UTF-16 unit, as a code table (the others match no unit). */
-const unitCodes = (chars: ReadonlySet<string>): CodeSet =>
-  new CodeSet([...chars].filter((c) => c.length === 1));
-const isAsciiAlnum = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-/** a UTF-16 code that is Han, Latin or a digit (NaN, past the end of a text, is none) */
-/**
- * Some finding of `out` overlaps [start, end). A loop, not \`out.some(f => …)\`: a closure over the
- * scanning loop's variables made V8 allocate their scope at every character of every text (~190 MB
- * per 12 MB of news text, most of what a scan allocated).
- */
-const overlapsAny = (out: readonly Finding[], start: number, end: number): boolean => {
-  for (let k = 0; k < out.length; k++) {
-    const f = out[k] as Finding;
-    if (start < f.end && f.start < end) return true;
-  }
-  return false;
+/** one UTF-16 unit, Han, Latin or a digit (what /^[\u4e00-\u9fffA-Za-z0-9]$/ accepts, without a regex run per character) */
+const isPrefixChar = (ch: string): boolean => {
+  if (ch.length !== 1) return false;
+  const c = ch.charCodeAt(0);
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+  );
 };
-const isPrefixCode = (c: number): boolean =>
-  (c >= 0x4e00 && c <= 0x9fff) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 /** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
 export const STREET =
   /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?![\u4e00-\u9fff]?(?:线|站|口站|局|办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
@@ -71,8 +59,6 @@ const NO_PLACES = Boolean(process.env.NOPL);
 const ADMIN_END = new Set([...'道区县镇乡市省'].map((c) => c.charCodeAt(0)));
 /** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
 const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠将']);
-/** STREET_STOP by UTF-16 code (its one-unit members: a lookup without a string per character) */
-const STREET_STOP_CODES = unitCodes(STREET_STOP);
 const FIRST_ADMIN = /[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|镇|乡|街道|开发区|新区)/;
 const ADMIN_CHAIN = /(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区))+$/;
 /** Cheap pre-check before the street expression (大 alone would let nearly every line through). */
@@ -220,7 +206,6 @@ export function createAddress(d: PiiDictionaries): Detector {
     'y',
   );
   const stop = new Set([...a.stop]);
-  const stopCodes = unitCodes(stop);
   const streetEnd = new RegExp(`(?:${alt(a['street-suffix'])})$`);
   const streetStart = new RegExp(`^(?:${alt(['大街', '大道', '路', '街', '巷', '胡同', '弄'])})`);
   const adminSuffix = new RegExp(
@@ -288,11 +273,11 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (streetStart.test(next)) continue;
       let start = numStart;
       while (start > lastEnd && numStart - start < MAX_PREFIX) {
-        const c = text.charCodeAt(start - 1);
-        if (!isPrefixCode(c) || stopCodes.has(c)) break;
+        const ch = text[start - 1] ?? '';
+        if (!isPrefixChar(ch) || stop.has(ch)) break;
         start--;
       }
-      while (start < numStart && isAsciiAlnum(text.charCodeAt(start))) start++;
+      while (start < numStart && /[0-9A-Za-z]/.test(text[start] ?? '')) start++;
       let prefix = text.slice(start, numStart);
       if (prefix.length < 2) continue;
       const r = regionRe.exec(prefix);
@@ -343,10 +328,10 @@ export function createAddress(d: PiiDictionaries): Detector {
         /(?:[东西南北中]|[一二三四五六七八九十]{1,2})$/.exec(m[0].slice(0, -suffixLen))?.[0].length ?? 0;
       const coreEnd = end - suffixLen - mod;
       // the street word inside an address already found (a door-numbered one): nothing new
-      if (overlapsAny(out, coreEnd, end)) continue;
+      if (out.some((f) => coreEnd < f.end && f.start < end)) continue;
       start = Math.max(start, coreEnd - 3);
       for (let k = coreEnd - 1; k >= start; k--)
-        if (stopCodes.has(text.charCodeAt(k)) || STREET_STOP_CODES.has(text.charCodeAt(k))) {
+        if (stop.has(text[k] ?? '') || STREET_STOP.has(text[k] ?? '')) {
           start = k + 1;
           break;
         }
@@ -399,16 +384,10 @@ export function createAddress(d: PiiDictionaries): Detector {
       if ((commonName || numeral) && !isPlaceName(word) && !placed()) continue;
       // inside a door-numbered address already found, or an admin word a street before ends in
       // (粤海街道|科苑路: the next street starts after 道), the name is no new address
-      if (overlapsAny(out, start, end)) continue;
+      if (out.some((f) => start < f.end && f.start < end)) continue;
       // extend left over an admin prefix (通州区梨园南街) read by the same rule as numbered addresses
       let s = start;
-      while (
-        s > 0 &&
-        start - s < 16 &&
-        isPrefixCode(text.charCodeAt(s - 1)) &&
-        !stopCodes.has(text.charCodeAt(s - 1))
-      )
-        s--;
+      while (s > 0 && start - s < 16 && isPrefixChar(text[s - 1] ?? '') && !stop.has(text[s - 1] ?? '')) s--;
       const head = text.slice(s, start);
       const admin = adminBefore(head);
       if (admin) {
@@ -471,18 +450,18 @@ export function createAddress(d: PiiDictionaries): Detector {
       let floor = 0;
       for (const f of out) if (f.end <= coreEnd && f.end > floor) floor = f.end;
       let start = coreEnd;
-      while (start > floor && coreEnd - start < 6 && isPrefixCode(text.charCodeAt(start - 1))) {
-        const c = text.charCodeAt(start - 1);
-        if (stopCodes.has(c) || STREET_STOP_CODES.has(c)) break;
+      while (start > floor && coreEnd - start < 6 && isPrefixChar(text[start - 1] ?? '')) {
+        const ch = text[start - 1] ?? '';
+        if (stop.has(ch) || STREET_STOP.has(ch)) break;
         // …花园和十字花园: a conjunction after another place's kind word ends the name
-        if (JOINER.has(c) && KIND_END.has(text.charCodeAt(start - 2))) break;
+        if (JOINER.has(ch.charCodeAt(0)) && KIND_END.has(text.charCodeAt(start - 2))) break;
         start--;
       }
       // the name began at a boundary (punctuation, a function word, the line's start), not at the cut
       const bounded = start === floor || coreEnd - start < 6;
       const name = text.slice(start, coreEnd);
       if (name.length < 2 || NOT_PLACE.test(name) || common.has(name) || /^[0-9]/.test(name)) continue;
-      if (overlapsAny(out, start, end)) continue;
+      if (out.some((f) => start < f.end && f.start < end)) continue;
       // a frequent word or a function character at the front is the sentence, not the name
       // (这个时候海渔广场 → 海渔广场, 以中央广场 → 中央广场); a village's name may be one
       // character once the conjunction is off (…和蒜村)
@@ -499,13 +478,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       }
       if (endsInWord(text, start, coreEnd, end) && !placeSpan(text, start, end)) continue;
       let s = start;
-      while (
-        s > 0 &&
-        start - s < 16 &&
-        isPrefixCode(text.charCodeAt(s - 1)) &&
-        !stopCodes.has(text.charCodeAt(s - 1))
-      )
-        s--;
+      while (s > 0 && start - s < 16 && isPrefixChar(text[s - 1] ?? '') && !stop.has(text[s - 1] ?? '')) s--;
       const head = text.slice(s, start);
       const admin = adminBefore(head);
       if (admin) {
@@ -618,7 +591,7 @@ export function createAddress(d: PiiDictionaries): Detector {
     for (const m of text.matchAll(STATION)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (overlapsAny(out, start, end)) continue;
+      if (out.some((f) => start < f.end && f.start < end)) continue;
       out.push(finding('address', text, start, end, 0.6));
     }
   }
@@ -629,7 +602,8 @@ export function createAddress(d: PiiDictionaries): Detector {
    */
   function listed(text: string, found: Finding[]): Finding[] {
     const added: Finding[] = [];
-    const taken = (a: number, b: number) => overlapsAny(found, a, b) || overlapsAny(added, a, b);
+    const taken = (a: number, b: number) =>
+      found.some((f) => a < f.end && f.start < b) || added.some((f) => a < f.end && f.start < b);
     for (const f of found) {
       const kind = kindOf(f.value);
       if (kind === '') continue;
