@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKb } from '../kb/index.js';
-import { countedMatcher } from '../lexicon/index.js';
+import { countedMatcher, libraryVersion } from '../lexicon/index.js';
+import { serializeMatcher } from '../lexicon/serialize.js';
 import { loadLexicon, writeCompiledDefault } from './lexicon.js';
 
 describe('the build-compiled default library', () => {
@@ -34,4 +35,24 @@ describe('the build-compiled default library', () => {
     writeFileSync(`${file}.json`, JSON.stringify({ ...side, hash: 'stale' }));
     expect((await loadLexicon(kb, {}, { compiledDefault: file })).compiled).toBeUndefined();
   }, 120_000);
+});
+
+describe('a compiled text library (lexicon compile)', () => {
+  it('loads with the version and count it was compiled with, and the same entries', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'beian-compiled-lx-'));
+    const src = join(dir, 'mine.txt');
+    writeFileSync(src, '#! category=A.1.6 severity=3\n色情网站\n赌博\n法轮功\n');
+    const kb = loadKb();
+    const lex = await loadLexicon(kb, { files: [src] });
+    const file = join(dir, 'mine.beianlx');
+    writeFileSync(
+      file,
+      serializeMatcher(lex.matcher, { library: { version: lex.version, keywords: lex.keywords } }),
+    );
+    const back = await loadLexicon(kb, { files: [file] });
+    expect(back.version).toBe(lex.version);
+    expect(back.keywords).toBe(3);
+    expect(back.entries).toStrictEqual(lex.entries);
+    expect(back.version).toBe(libraryVersion(back.entries));
+  });
 });

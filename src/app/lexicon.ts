@@ -36,6 +36,7 @@ import {
   type VariantFamily,
   variantEntries,
 } from '../lexicon/index.js';
+import { wasmAutomatonBuilder } from '../lexicon/wasm/build.js';
 
 export interface LexiconSelection {
   /**
@@ -256,16 +257,24 @@ export async function loadLexicon(
       if (!(e instanceof CompiledLexiconError)) throw e;
       throw BeianError.of('INPUT_INVALID', 'lexicon.compiledInvalid', { file, reason: e.message });
     }
-    const entries = matcher.entries.filter((e) => !e.note?.startsWith(VARIANT_NOTE));
+    // The listed entries are made when first asked for: a scan needs only the stored version and count.
+    let listed: LexiconEntry[] | undefined;
+    const entries = (): LexiconEntry[] => {
+      listed ??= matcher.entries.filter((e) => !e.note?.startsWith(VARIANT_NOTE));
+      return listed;
+    };
+    const stored = matcher.library;
     return {
       libraries: files,
-      entries,
-      keywords: entries.length,
+      get entries() {
+        return entries();
+      },
+      keywords: stored?.keywords ?? entries().length,
       duplicates: [],
       issues: [],
       warnings: [],
       matcher,
-      version: libraryVersion(entries),
+      version: stored?.version ?? libraryVersion(entries()),
       rules: loadLibraryRules(),
       compiled: bytes,
     };
@@ -294,9 +303,11 @@ export async function loadLexicon(
   const allow = [...(sel.allow ?? []), ...libs.flatMap((l) => l.allow ?? [])];
   // Variants are matched, not listed: they stay out of entries, stats, diff and the version id.
   const variants = variantEntries(merged.entries, sel.variants ?? DEFAULT_VARIANTS);
+  const build = wasmAutomatonBuilder();
   const matcher = compileLexicon([...merged.entries, ...variants], {
     ...(allow.length ? { allow } : {}),
     ...(sel.pinyin ? { pinyin: true } : {}),
+    ...(build ? { build } : {}),
   });
   return {
     libraries: libs.map((l) => l.name),

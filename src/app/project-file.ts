@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BeianError, osReason } from '../errors.js';
-import { type ProjectFile, parseProject } from '../project/index.js';
+import type { ProjectFile } from '../project/index.js';
 
 /**
  * The one reader of the project file: the path given (relative to `cwd`), else `beian.yaml` in
@@ -31,5 +31,8 @@ export async function readProjectFile(
       { cause },
     );
   }
+  // the schemas and the YAML reader load only when there is a file to read (most runs have none:
+  // ~50 ms of every command's start)
+  const { parseProject } = await import('../project/index.js');
   return parseProject(text, path ?? 'beian.yaml');
 }

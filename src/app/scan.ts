@@ -115,7 +115,7 @@ export type ScanPlanOptions = Pick<
 export function scanPlan(kb: Kb, lexicon: LoadedLexicon, options: ScanPlanOptions): ScanPlan {
   const fractionMin = threshold(kb, 'corpus.technical.sample-fraction.min');
   const fraction = options.sampleFraction ?? fractionMin.value;
-  const bytes = lexicon.compiled ?? serializeMatcher(lexicon.matcher);
+  const bytes = lexicon.compiled ?? serializeMatcher(lexicon.matcher, { shared: true });
   let shared = bytes;
   if (!(bytes.buffer instanceof SharedArrayBuffer)) {
     shared = new Uint8Array(new SharedArrayBuffer(bytes.length));

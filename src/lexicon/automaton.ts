@@ -88,17 +88,40 @@ export function buildAutomaton(patterns: readonly string[], norm: Uint16Array): 
         sym[c] = ++nsym;
       }
     }
-  // 2. The trie, built straight into its final tables: the root row, and an open-addressing hash of
-  //    the other edges sized for the worst case (one edge per pattern unit) at load ≤ 0.5.
+  // 2. The trie: the root row, and the other edges in an open-addressing hash of (state, symbol,
+  //    next) triples in one array, so that a probe reads one cache line (three arrays were three
+  //    misses a probe: the largest cost of compiling 50k keywords). Sized for the edges (≤ units),
+  //    grown at load 1/2; split into the three stored arrays at the end.
   let units = 0;
   for (const p of patterns) units += p.length;
   const root = new Int32Array(nsym + 1);
   let cap = 16;
-  while (cap < units * 2) cap <<= 1;
-  const hState = new Int32Array(cap).fill(-1);
-  const hSym = new Uint16Array(cap);
-  const hNext = new Int32Array(cap);
-  const mask = cap - 1;
+  while (cap < units) cap <<= 1;
+  let tab = new Int32Array(cap * 3).fill(-1);
+  let mask = cap - 1;
+  let hashed = 0;
+  const grow = (): void => {
+    const old = tab;
+    cap <<= 1;
+    mask = cap - 1;
+    tab = new Int32Array(cap * 3).fill(-1);
+    for (let o = 0; o < old.length; o += 3) {
+      const st = old[o] as number;
+      if (st === -1) continue;
+      let h = hashOf(st, old[o + 1] as number, mask);
+      while ((tab[h * 3] as number) !== -1) h = (h + 1) & mask;
+      tab.set(old.subarray(o, o + 3), h * 3);
+    }
+  };
+  /** the slot of edge (s, x) in tab, or the empty slot where it would go */
+  const slot = (s: number, x: number): number => {
+    let h = hashOf(s, x, mask);
+    for (;;) {
+      const k = tab[h * 3] as number;
+      if (k === -1 || (k === s && tab[h * 3 + 1] === x)) return h;
+      h = (h + 1) & mask;
+    }
+  };
   // edges in creation order (edge e creates state e + 1), for the children lists of the BFS
   const edgeFrom = new Int32Array(units);
   const edgeSym = new Int32Array(units);
@@ -114,19 +137,8 @@ export function buildAutomaton(patterns: readonly string[], norm: Uint16Array): 
       let h = -1;
       if (s === 0) t = root[x] as number;
       else {
-        h = hashOf(s, x, mask);
-        for (;;) {
-          const k = hState[h] as number;
-          if (k === -1) {
-            t = 0;
-            break;
-          }
-          if (k === s && hSym[h] === x) {
-            t = hNext[h] as number;
-            break;
-          }
-          h = (h + 1) & mask;
-        }
+        h = slot(s, x);
+        t = (tab[h * 3] as number) === -1 ? 0 : (tab[h * 3 + 2] as number);
       }
       if (t === 0) {
         t = states++;
@@ -134,9 +146,10 @@ export function buildAutomaton(patterns: readonly string[], norm: Uint16Array): 
         edgeSym[t - 1] = x;
         if (s === 0) root[x] = t;
         else {
-          hState[h] = s;
-          hSym[h] = x;
-          hNext[h] = t;
+          tab[h * 3] = s;
+          tab[h * 3 + 1] = x;
+          tab[h * 3 + 2] = t;
+          if (++hashed * 2 > cap) grow();
         }
       }
       s = t;
@@ -163,6 +176,23 @@ export function buildAutomaton(patterns: readonly string[], norm: Uint16Array): 
     childSym[at] = edgeSym[e] as number;
     childState[at] = e + 1;
   }
+  const hState = new Int32Array(cap);
+  const hSym = new Uint16Array(cap);
+  const hNext = new Int32Array(cap);
+  hState.fill(-1);
+  for (let h = 0; h < cap; h++) {
+    const st = tab[h * 3] as number;
+    if (st === -1) continue;
+    hState[h] = st;
+    hSym[h] = tab[h * 3 + 1] as number;
+    hNext[h] = tab[h * 3 + 2] as number;
+  }
+  /** the goto function on the build table (see step) */
+  const go = (s: number, x: number): number => {
+    if (s === 0) return root[x] as number;
+    const h = slot(s, x);
+    return (tab[h * 3] as number) === -1 ? -1 : (tab[h * 3 + 2] as number);
+  };
   const a: AutomatonData = {
     norm,
     sym,
@@ -188,10 +218,10 @@ export function buildAutomaton(patterns: readonly string[], norm: Uint16Array): 
       queue[tail++] = t;
       if (s === 0) continue;
       let f = a.fail[s] as number;
-      let to = step(a, f, x);
+      let to = go(f, x);
       while (to === -1 && f !== 0) {
         f = a.fail[f] as number;
-        to = step(a, f, x);
+        to = go(f, x);
       }
       a.fail[t] = to === -1 ? 0 : to;
     }
@@ -202,19 +232,6 @@ export function buildAutomaton(patterns: readonly string[], norm: Uint16Array): 
 
 function hashOf(s: number, x: number, mask: number): number {
   return (Math.imul(s, 0x9e3779b1) ^ Math.imul(x, 0x85ebca6b)) & mask;
-}
-
-/** The goto function: target of (s, x), or -1 (the root "stays" on a missing symbol: 0 → 0). */
-function step(a: AutomatonData, s: number, x: number): number {
-  if (s === 0) return a.root[x] as number;
-  const mask = a.hState.length - 1;
-  let h = hashOf(s, x, mask);
-  for (;;) {
-    const k = a.hState[h] as number;
-    if (k === -1) return -1;
-    if (k === s && a.hSym[h] === x) return a.hNext[h] as number;
-    h = (h + 1) & mask;
-  }
 }
 
 /** Longest normalised pattern, for the ring of original offsets a scanner keeps. */
@@ -270,29 +287,23 @@ export function createScanner(a: AutomatonData): Scanner {
   const rmask = ringSize - 1;
   const { cls, filter } = a.cls && a.filter ? { cls: a.cls, filter: a.filter } : scanTables(a);
   const fmask = filter.length * 32 - 1;
-  // "some pattern ends here" as a bitset: read for every character, it stays in L1 where emit[]
-  // (4 bytes a state) would be a cache miss.
-  const hasOut = new Int32Array((emit.length >>> 5) + 1);
-  for (let st = 0; st < emit.length; st++)
-    if ((emit[st] as number) !== -1) hasOut[st >>> 5] = (hasOut[st >>> 5] as number) | (1 << (st & 31));
-  // States whose failure link is the root, as a bitset (L1/L2) for the inline step of lines().
-  const failRoot = new Int32Array((fail.length >>> 5) + 1);
-  for (let st = 1; st < fail.length; st++)
-    if ((fail[st] as number) === 0) failRoot[st >>> 5] = (failRoot[st >>> 5] as number) | (1 << (st & 31));
-  // Characters that, read at the root, leave it there and reset the gap/digit context: kept (not
-  // noise), no digit, starting no pattern, not whitespace (so that a skipped run ends a blank line).
-  const inert = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    const v = cls[c] as number;
-    if (
-      v >= 0 &&
-      (v & 1) === 0 &&
-      (root[v >> 1] as number) === 0 &&
-      !isTrimSpace(c) &&
-      (c & 0xf800) !== 0xd800
-    )
-      inert[c] = 1;
-  }
+  // Tables of lines() only, made on its first call (a scan worker walks lines in WebAssembly and
+  // uses this scanner for the candidate lines' scan()):
+  // - hasOut: "some pattern ends here" as a bitset: read for every character, it stays in L1 where
+  //   emit[] (4 bytes a state) would be a cache miss;
+  // - failRoot: states whose failure link is the root, as a bitset (L1/L2) for the inline step.
+  let lineBits: { hasOut: Int32Array; failRoot: Int32Array } | undefined;
+  const linesTables = (): { hasOut: Int32Array; failRoot: Int32Array } => {
+    if (lineBits) return lineBits;
+    const hasOut = new Int32Array((emit.length >>> 5) + 1);
+    for (let st = 0; st < emit.length; st++)
+      if ((emit[st] as number) !== -1) hasOut[st >>> 5] = (hasOut[st >>> 5] as number) | (1 << (st & 31));
+    const failRoot = new Int32Array((fail.length >>> 5) + 1);
+    for (let st = 1; st < fail.length; st++)
+      if ((fail[st] as number) === 0) failRoot[st >>> 5] = (failRoot[st >>> 5] as number) | (1 << (st & 31));
+    lineBits = { hasOut, failRoot };
+    return lineBits;
+  };
   /** The state after reading symbol x in state s (failure links followed); 0 = root. */
   const step = (s: number, x: number): number => {
     if (x === 0) return 0;
@@ -364,6 +375,7 @@ export function createScanner(a: AutomatonData): Scanner {
       }
     },
     lines(bytes, from, to, onLine) {
+      const { hasOut, failRoot } = linesTables();
       let s = 0;
       let gap = false;
       let lastDigit = false;

@@ -70,6 +70,9 @@ export function controlCharacter(
   keyword: string,
 ): { message: string; code: string; shown: string } | undefined {
   const isControl = (c: number): boolean => c < 0x20 || (c >= 0x7f && c <= 0x9f);
+  let i = 0;
+  while (i < keyword.length && !isControl(keyword.charCodeAt(i))) i++;
+  if (i === keyword.length) return undefined;
   let at = -1;
   let shown = '';
   for (let i = 0; i < keyword.length; i++) {
@@ -110,6 +113,8 @@ export function rowsToLibrary(
 
 const unclassifiedIssue = (file: string, n: number): Issue =>
   issueOf({ file, path: 'category' }, 'lexicon.issue.unclassified', { n, unclassified: UNCLASSIFIED });
+
+const BOUNDARY_NAMES = ['auto', 'word', 'none'] as const;
 
 function validateRows(
   name: string,
@@ -172,7 +177,7 @@ function validateRows(
       );
       continue;
     }
-    const boundary = (['auto', 'word', 'none'] as const).find((b) => b === r.boundary) ?? defaults.boundary;
+    const boundary = BOUNDARY_NAMES.find((b) => b === r.boundary) ?? defaults.boundary;
     const entry: LexiconEntry = { keyword, category, severity, origin: `${name}:${r.line}` };
     if (r.note !== undefined && r.note !== '') entry.note = String(r.note);
     if (boundary) entry.boundary = boundary;
@@ -223,14 +228,14 @@ export function parseTxtLibrary(
     }
     if (!line || line.startsWith('#')) return;
     if (groups.length === 0) groups.push({ defaults: { ...current }, rows: [] });
+    const rows = (groups[groups.length - 1] as { rows: RawRow[] }).rows;
+    // a bare keyword (plain lists: every line) needs no split
+    if (raw.indexOf('\t') < 0) {
+      rows.push({ line: i + 1, keyword: line });
+      return;
+    }
     const [keyword, category, severity, note] = raw.split('\t').map((s) => s.trim());
-    (groups[groups.length - 1] as { rows: RawRow[] }).rows.push({
-      line: i + 1,
-      keyword,
-      category,
-      severity,
-      note,
-    });
+    rows.push({ line: i + 1, keyword, category, severity, note });
   });
   const out: LexiconLibrary = { name, entries: [], issues: [] };
   let unclassified = 0;

@@ -13,6 +13,7 @@ import type {
   CompileOptions,
   ExplainedMatch,
   LexiconEntry,
+  LibrarySummary,
   Match,
   Segmenter,
   Severity,
@@ -46,6 +47,8 @@ export interface Matcher {
    * library's entries are made on first read); undefined: look at each.
    */
   readonly withContext?: readonly number[];
+  /** the listed library's version and size, when the compiled file stores them (serialize.ts) */
+  readonly library?: LibrarySummary;
   /** Every keyword occurrence, overlapping, before precision rules (allow-list, boundaries). */
   findAll(text: string): Match[];
   /** The counted matches: allow-list and boundary rules applied, then leftmost-longest. */
@@ -62,7 +65,16 @@ export interface Matcher {
 
 const isAsciiWord = (s: string): boolean => /^[a-z0-9]+$/.test(s);
 const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isHan = (s: string): boolean => /^\p{Script=Han}+$/u.test(s);
+const HAN = /^\p{Script=Han}+$/u;
+/** Han script only: the common case (CJK Unified Ideographs) without the regular expression. */
+const isHan = (s: string): boolean => {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return HAN.test(s);
+  }
+  return true;
+};
 const charCount = (s: string): number => {
   let n = 0;
   for (let i = 0; i < s.length; i++) if ((s.charCodeAt(i) & 0xfc00) !== 0xdc00) n++;
@@ -131,13 +143,15 @@ export function compileLexicon(
   const normalize = { ...DEFAULT_NORMALIZE, ...options.normalize };
   const table = options.normTable ?? buildNormTable(normalize);
   const { strings, infos } = collectPatterns(entries, table, options);
-  return createMatcher(entries, normalize, buildAutomaton(strings, table), infos, segmenter);
+  const automaton = (options.build ?? buildAutomaton)(strings, table);
+  return createMatcher(entries, normalize, automaton, infos, segmenter);
 }
 
 interface Hit {
   p: number;
   start: number;
   end: number;
+  info: PatternInfo;
 }
 
 /** Builds the matcher around a built (or deserialised) automaton. */
@@ -148,8 +162,19 @@ export function createMatcher(
   patterns: readonly PatternInfo[],
   segmenter: Segmenter = jiebaSegmenter(),
 ): Matcher {
+  // Pattern infos read once each: a compiled library's are a lazy array (lazy-array.ts), whose
+  // every read goes through a Proxy, and the rules below read them per pair of hits.
+  const infos = new Map<number, PatternInfo>();
+  const infoOf = (p: number): PatternInfo => {
+    let info = infos.get(p);
+    if (!info) {
+      info = patterns[p] as PatternInfo;
+      infos.set(p, info);
+    }
+    return info;
+  };
   const toMatch = (text: string, h: Hit): Match => {
-    const info = patterns[h.p] as PatternInfo;
+    const info = h.info;
     const e = entries[info.entry] as LexiconEntry;
     const m: Match = {
       keyword: e.keyword,
@@ -171,7 +196,7 @@ export function createMatcher(
   const norm = automaton.norm;
   const hits = (text: string): Hit[] => {
     const out: Hit[] = [];
-    scanner().scan(text, (p, start, end) => out.push({ p, start, end }));
+    scanner().scan(text, (p, start, end) => out.push({ p, start, end, info: infoOf(p) }));
     return out;
   };
   /**
@@ -235,11 +260,10 @@ export function createMatcher(
     }
     return false;
   };
-  const judge = (text: string, h: Hit, all: Hit[]): ExplainedMatch['rejected'] | undefined => {
-    const info = patterns[h.p] as PatternInfo;
-    for (const a of all)
-      if (a !== h && (patterns[a.p] as PatternInfo).allow && a.start <= h.start && a.end >= h.end)
-        return 'allow-list';
+  /** `allowed`: the hits of allow-list phrases among all (usually none) */
+  const judge = (text: string, h: Hit, allowed: Hit[]): ExplainedMatch['rejected'] | undefined => {
+    const info = h.info;
+    for (const a of allowed) if (a !== h && a.start <= h.start && a.end >= h.end) return 'allow-list';
     if (info.ascii) {
       const before = h.start > 0 ? text.charCodeAt(h.start - 1) : 32;
       const after = h.end < text.length ? text.charCodeAt(h.end) : 32;
@@ -251,7 +275,8 @@ export function createMatcher(
     if (info.fold && !info.word && joined(text, h) && !wholeWord(text, h, true)) return 'boundary';
     return undefined;
   };
-  const keywordHits = (all: Hit[]): Hit[] => all.filter((h) => (patterns[h.p] as PatternInfo).entry !== -1);
+  const keywordHits = (all: Hit[]): Hit[] => all.filter((h) => h.info.entry !== -1);
+  const allowHits = (all: Hit[]): Hit[] => all.filter((h) => h.info.allow);
   /** leftmost-longest: by start, longest first, skipping hits overlapping a chosen one */
   const leftmostLongest = (cands: Hit[]): Hit[] => {
     const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
@@ -267,7 +292,8 @@ export function createMatcher(
   const counted = (text: string): { all: Hit[]; kept: Hit[] } => {
     const all = hits(text);
     if (all.length === 0) return { all, kept: [] };
-    const kept = keywordHits(all).filter((h) => judge(text, h, all) === undefined);
+    const allowed = allowHits(all);
+    const kept = keywordHits(all).filter((h) => judge(text, h, allowed) === undefined);
     return { all, kept: leftmostLongest(kept) };
   };
   return {
@@ -281,12 +307,13 @@ export function createMatcher(
     explain(text) {
       const { all, kept } = counted(text);
       const keptSet = new Set(kept);
+      const allowed = allowHits(all);
       return keywordHits(all).map((h) => {
         const m: ExplainedMatch = {
           ...toMatch(text, h),
           steps: stepsApplied(text.slice(h.start, h.end), normalize, automaton.norm),
         };
-        if (!keptSet.has(h)) m.rejected = judge(text, h, all) ?? 'overlap';
+        if (!keptSet.has(h)) m.rejected = judge(text, h, allowed) ?? 'overlap';
         return m;
       });
     },

@@ -93,6 +93,20 @@ function t2sPairs(): Array<[number, number]> {
  * which the scanners and normalizeString handle in context.
  */
 export function buildNormTable(options: NormalizeOptions = DEFAULT_NORMALIZE): Uint16Array {
+  // Made once per set of options and process (~20-80 ms: a lower-casing per code unit): loading a
+  // library asks for it at least twice (merge, compile). Callers only read it.
+  const key = `${+options.width}${+options.case}${+options.t2s}${+options.noise}`;
+  let table = tables.get(key);
+  if (!table) {
+    table = makeNormTable(options);
+    tables.set(key, table);
+  }
+  return table;
+}
+
+const tables = new Map<string, Uint16Array>();
+
+function makeNormTable(options: NormalizeOptions): Uint16Array {
   const table = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) {
     let m = c;
@@ -149,7 +163,14 @@ export function stepsApplied(
  * becomes one SEP. For keywords and tests; the scanners inline this.
  */
 export function normalizeString(text: string, table: Uint16Array): string {
-  return normalizeWithOffsets(text, table).text;
+  // Most keywords are already normal (simplified, lower case, no noise): then the text is its own
+  // normal form, with no unit arrays made (loading a 50k list normalises every keyword 3 times).
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === DROP || table[c] !== c || (c & 0xf800) === 0xd800)
+      return normalizeWithOffsets(text, table).text;
+  }
+  return text;
 }
 
 /** normalizeString plus, for each normalised unit, the offset of the original unit it came from. */

@@ -21,7 +21,7 @@ describe('serializeMatcher / deserializeMatcher', () => {
   const back = deserializeMatcher(bytes);
 
   it('round-trips entries, patterns and the automaton', () => {
-    expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('BEIANLX2');
+    expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('BEIANLX3');
     expect(back.entries).toStrictEqual(m.entries);
     expect(back.entries.find((e) => e.keyword === '推翻')?.context).toEqual(['政府', '暴力']);
     expect(back.patterns).toEqual(m.patterns);
@@ -91,5 +91,56 @@ describe('serializeMatcher / deserializeMatcher', () => {
 
   it('rejects bytes that are not a compiled lexicon', () => {
     expect(() => deserializeMatcher(new TextEncoder().encode('not a lexicon at all'))).toThrow(/bad magic/);
+  });
+});
+
+describe('files written before the keyword and note columns', () => {
+  it('load with the keywords, notes and sources read from the header', () => {
+    const m = compileLexicon(entries, { allow: ['性别'] });
+    const bytes = serializeMatcher(m);
+    const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len)));
+    const from = (12 + len + 3) & ~3;
+    // the string columns lie just before the WebAssembly image, the last array
+    const a4 = (n: number): number => (n + 3) & ~3;
+    const L = header.lengths;
+    const strings =
+      a4(L.keywordUnits * 2) +
+      a4(L.keywordEnds * 4) +
+      a4(L.noteUnits * 2) +
+      a4(L.noteEnds * 4) +
+      a4(L.sourceIndex * 4);
+    const wasmAt = bytes.length - L.wasmImage * 4;
+    const region = new Uint8Array(wasmAt - strings - from + L.wasmImage * 4);
+    region.set(bytes.subarray(from, wasmAt - strings));
+    region.set(bytes.subarray(wasmAt), wasmAt - strings - from);
+    for (const k of ['keywordUnits', 'keywordEnds', 'noteUnits', 'noteEnds', 'sourceIndex']) delete L[k];
+    header.keywords = m.entries.map((e) => e.keyword);
+    header.notes = Object.fromEntries(m.entries.flatMap((e, i) => (e.note ? [[i, e.note]] : [])));
+    header.sourceOf = m.entries.map((e) => (e.source ? header.sources.indexOf(e.source) : -1));
+    const words = new Int32Array(region.buffer, 0, region.length / 4);
+    let h = 0x811c9dc5;
+    for (const w of words) h = Math.imul(h ^ w, 0x01000193);
+    header.checksum = h >>> 0;
+    const json = new TextEncoder().encode(JSON.stringify(header));
+    const start = (12 + json.length + 3) & ~3;
+    const old = new Uint8Array(start + region.length);
+    old.set(new TextEncoder().encode('BEIANLX2'));
+    new DataView(old.buffer).setUint32(8, json.length, true);
+    old.set(json, 12);
+    old.set(region, start);
+    const loaded = deserializeMatcher(old);
+    expect(loaded.entries).toStrictEqual(m.entries);
+    const text = '免费色*情网站, PORN 与性别, 他叫马𫘜';
+    expect(loaded.scan(text)).toEqual(m.scan(text));
+  });
+});
+
+describe('the library summary', () => {
+  it('is stored when given, so that loading needs no entry', () => {
+    const m = compileLexicon(entries);
+    const library = { version: 'lx-0123456789ab', keywords: entries.length };
+    expect(deserializeMatcher(serializeMatcher(m, { library })).library).toEqual(library);
+    expect(deserializeMatcher(serializeMatcher(m)).library).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { type AutomatonData, scanTables } from './automaton.js';
 import { lazyArray } from './lazy-array.js';
 import { createMatcher, type Matcher, type PatternInfo } from './matcher.js';
 import type { NormalizeOptions } from './normalize.js';
-import type { Boundary, LexiconEntry, Segmenter, Severity } from './types.js';
+import type { Boundary, LexiconEntry, LibrarySummary, Segmenter, Severity } from './types.js';
 import { wasmLayout } from './wasm/layout.js';
 import {
   WASM_LAYOUT_FIELDS,
@@ -19,7 +19,13 @@ import {
  * entry, no opencc, no build), so a 50k-keyword library loads in tens of milliseconds; the bytes can live in a SharedArrayBuffer that
  * every worker thread reads without copying. Version 1 files (`BEIANLX1`) still load.
  */
-const MAGIC = 'BEIANLX2';
+/**
+ * BEIANLX3: the BEIANLX2 layout with keywords and notes as columns instead of header JSON; a new
+ * magic so that a beian that predates them refuses such a file as not its format (bad input)
+ * instead of failing on the missing header fields.
+ */
+const MAGIC = 'BEIANLX3';
+const MAGIC_V2 = 'BEIANLX2';
 const MAGIC_V1 = 'BEIANLX1';
 const AUTOMATON_V1 = [
   'norm',
@@ -44,7 +50,14 @@ const COLUMNS = [
   'patFlags',
 ] as const;
 /** Arrays that files written before them lack (their lengths are absent from the header). */
-const OPTIONAL = ['wasmImage'] as const;
+const OPTIONAL = [
+  'keywordUnits',
+  'keywordEnds',
+  'noteUnits',
+  'noteEnds',
+  'sourceIndex',
+  'wasmImage',
+] as const;
 type ArrayName = (typeof AUTOMATON)[number] | (typeof COLUMNS)[number] | (typeof OPTIONAL)[number];
 type Ctor = Uint8ArrayConstructor | Uint16ArrayConstructor | Int32ArrayConstructor;
 const KIND: Record<ArrayName, Ctor> = {
@@ -68,6 +81,11 @@ const KIND: Record<ArrayName, Ctor> = {
   patEntry: Int32Array,
   patFlags: Uint8Array,
   wasmImage: Int32Array,
+  keywordUnits: Uint16Array,
+  keywordEnds: Int32Array,
+  noteUnits: Uint16Array,
+  noteEnds: Int32Array,
+  sourceIndex: Int32Array,
 };
 const ORDER: readonly ArrayName[] = [...AUTOMATON, ...COLUMNS, ...OPTIONAL];
 const BOUNDARIES: ReadonlyArray<Boundary | undefined> = [undefined, 'auto', 'word', 'none'];
@@ -79,17 +97,20 @@ interface HeaderV2 {
   checksum: number;
   normalize: NormalizeOptions;
   lengths: Record<ArrayName, number>;
-  keywords: string[];
+  /** files before the keywordUnits column: the keywords (now columns, decoded on first read) */
+  keywords?: string[];
   categories: string[];
   originFiles: string[];
   /** entry index → note / origin that is not `file:line` (rare: sparse) */
-  notes: Record<string, string>;
+  notes?: Record<string, string>;
   origins: Record<string, string>;
   /** entry index → context words (sparse); absent in files written before it was kept */
   contexts?: Record<string, string[]>;
   /** provenance names, and per entry the index of its own (-1: none); absent in older files */
   sources?: string[];
   sourceOf?: number[];
+  /** what the compiling command knew of the listed library (absent in older files: computed at load) */
+  library?: LibrarySummary;
   /** offsets of the WebAssembly layout in wasmImage (absent in older files: laid out at load) */
   wasm?: WasmLayoutInfo;
 }
@@ -115,6 +136,17 @@ function checksum(bytes: Uint8Array, from: number, to: number): number {
 /** A compiled file that cannot be loaded; callers report it as bad input. */
 export class CompiledLexiconError extends Error {}
 
+/** Where `file:line` splits (the last colon, followed by digits only), or -1 for another origin. */
+function fileLine(origin: string): number {
+  const at = origin.lastIndexOf(':');
+  if (at < 0 || at === origin.length - 1) return -1;
+  for (let i = at + 1; i < origin.length; i++) {
+    const c = origin.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+  }
+  return at;
+}
+
 function columns(m: Matcher): {
   header: HeaderV2;
   arrays: Record<ArrayName, ArrayBufferView & ArrayLike<number>>;
@@ -129,21 +161,34 @@ function columns(m: Matcher): {
   const entryBoundary = new Uint8Array(n);
   const originFile = new Int32Array(n).fill(-1);
   const originLine = new Int32Array(n);
-  const notes: Record<string, string> = {};
+  // keywords and notes as UTF-16 units end to end (a column, not JSON: a 100k-entry header took
+  // ~50 ms to decode and parse at every load, in every scan worker too)
+  let keywordChars = 0;
+  let noteChars = 0;
+  for (const e of m.entries) {
+    keywordChars += e.keyword.length;
+    noteChars += e.note?.length ?? 0;
+  }
+  const keywordUnits = new Uint16Array(keywordChars);
+  const keywordEnds = new Int32Array(n);
+  const noteUnits = new Uint16Array(noteChars);
+  const noteEnds = new Int32Array(n);
+  let kAt = 0;
+  let nAt = 0;
   const origins: Record<string, string> = {};
   const contexts: Record<string, string[]> = {};
   const sources: string[] = [];
-  const sourceIndex = new Map<string, number>();
-  const sourceOf: number[] = new Array(n).fill(-1);
+  const sourceNumber = new Map<string, number>();
+  const sourceIndex = new Int32Array(n).fill(-1);
   m.entries.forEach((e, i) => {
     if (e.context?.length) contexts[i] = e.context;
     if (e.source !== undefined) {
-      let k = sourceIndex.get(e.source);
+      let k = sourceNumber.get(e.source);
       if (k === undefined) {
         k = sources.push(e.source) - 1;
-        sourceIndex.set(e.source, k);
+        sourceNumber.set(e.source, k);
       }
-      sourceOf[i] = k;
+      sourceIndex[i] = k;
     }
     let c = catIndex.get(e.category);
     if (c === undefined) {
@@ -153,18 +198,21 @@ function columns(m: Matcher): {
     entryCategory[i] = c;
     entrySeverity[i] = e.severity;
     entryBoundary[i] = e.boundary ? BOUNDARIES.indexOf(e.boundary) : 0;
-    if (e.note !== undefined) notes[i] = e.note;
+    for (let j = 0; j < e.keyword.length; j++) keywordUnits[kAt++] = e.keyword.charCodeAt(j);
+    keywordEnds[i] = kAt;
+    if (e.note !== undefined) for (let j = 0; j < e.note.length; j++) noteUnits[nAt++] = e.note.charCodeAt(j);
+    noteEnds[i] = nAt;
     if (e.origin !== undefined) {
-      const at = /^(.*):(\d+)$/.exec(e.origin);
-      if (at) {
-        const file = at[1] as string;
+      const at = fileLine(e.origin);
+      if (at >= 0) {
+        const file = e.origin.slice(0, at);
         let f = fileIndex.get(file);
         if (f === undefined) {
           f = originFiles.push(file) - 1;
           fileIndex.set(file, f);
         }
         originFile[i] = f;
-        originLine[i] = Number(at[2]);
+        originLine[i] = Number(e.origin.slice(at + 1));
       } else origins[i] = e.origin;
     }
   });
@@ -191,6 +239,11 @@ function columns(m: Matcher): {
     patEntry,
     patFlags,
     wasmImage: layout.image,
+    keywordUnits,
+    keywordEnds,
+    noteUnits,
+    noteEnds,
+    sourceIndex,
   } as unknown as Record<ArrayName, ArrayLike<number> & ArrayBufferView>;
   const lengths = Object.fromEntries(ORDER.map((k) => [k, arrays[k].length])) as Record<ArrayName, number>;
   const wasm = Object.fromEntries(WASM_LAYOUT_FIELDS.map((k) => [k, layout[k]])) as unknown as WasmLayoutInfo;
@@ -200,40 +253,48 @@ function columns(m: Matcher): {
       checksum: 0,
       normalize: m.normalize,
       lengths,
-      keywords: m.entries.map((e) => e.keyword),
       categories,
       originFiles,
-      notes,
       origins,
       contexts,
       sources,
-      sourceOf,
       wasm,
     },
     arrays,
   };
 }
 
-export function serializeMatcher(m: Matcher): Uint8Array {
+/**
+ * The bytes of a compiled matcher. `shared`: in a SharedArrayBuffer, as a scan hands them to its
+ * worker threads. The arrays are copied once, straight into the output; the header's checksum is
+ * written last, the JSON padded with spaces to the width it was laid out with (JSON allows them).
+ */
+export function serializeMatcher(
+  m: Matcher,
+  options: { shared?: boolean; library?: LibrarySummary } = {},
+): Uint8Array {
   const { header, arrays } = columns(m);
-  // The array region first (its checksum goes into the header), then header + region.
+  if (options.library) header.library = options.library;
   let region = 0;
   for (const k of ORDER) region += align4(arrays[k].byteLength);
-  const body = new Uint8Array(region);
-  let at = 0;
+  header.checksum = 0xffffffff; // the widest value: the real one fits in its place
+  const encoder = new TextEncoder();
+  const width = encoder.encode(JSON.stringify(header)).length;
+  const start = align4(12 + width);
+  const size = start + region;
+  const out = new Uint8Array(options.shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
+  let at = start;
   for (const k of ORDER) {
     const a = arrays[k];
-    body.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
+    out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
     at += align4(a.byteLength);
   }
-  header.checksum = checksum(body, 0, region);
-  const json = new TextEncoder().encode(JSON.stringify(header));
-  const start = align4(12 + json.length);
-  const out = new Uint8Array(start + region);
-  out.set(new TextEncoder().encode(MAGIC), 0);
-  new DataView(out.buffer).setUint32(8, json.length, true);
+  header.checksum = checksum(out, start, size);
+  const json = encoder.encode(JSON.stringify(header));
+  out.set(encoder.encode(MAGIC), 0);
+  new DataView(out.buffer).setUint32(8, width, true);
   out.set(json, 12);
-  out.set(body, start);
+  out.fill(0x20, 12 + json.length, 12 + width);
   return out;
 }
 
@@ -266,7 +327,7 @@ export function deserializeMatcher(
   options: { verified?: boolean } = {},
 ): Matcher {
   const magic = bytes.length >= 12 ? new TextDecoder().decode(bytes.subarray(0, 8)) : '';
-  if (magic !== MAGIC && magic !== MAGIC_V1)
+  if (magic !== MAGIC && magic !== MAGIC_V2 && magic !== MAGIC_V1)
     throw new CompiledLexiconError('not a compiled beian lexicon (bad magic)');
   if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
   const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
@@ -309,16 +370,27 @@ export function deserializeMatcher(
   const oLine = a.originLine;
   const contexts = header.contexts ?? {};
   const sourceNames = header.sources;
-  const sourceOf = header.sourceOf;
-  const keywords = header.keywords;
-  const entries = lazyArray<LexiconEntry>(keywords.length, (i) => {
+  const sourceOf = header.sourceOf ?? a.sourceIndex;
+  const keywordAt = header.keywords
+    ? (
+        (ks: string[]) => (i: number) =>
+          ks[i] as string
+      )(header.keywords)
+    : unitColumn(a.keywordUnits as Uint16Array, a.keywordEnds as Int32Array, 'keyword');
+  const noteAt = header.notes
+    ? (
+        (ns: Record<string, string>) => (i: number) =>
+          ns[i]
+      )(header.notes)
+    : unitColumn(a.noteUnits as Uint16Array, a.noteEnds as Int32Array, 'note');
+  const entries = lazyArray<LexiconEntry>(cat.length, (i) => {
     const e: LexiconEntry = {
-      keyword: keywords[i] as string,
+      keyword: keywordAt(i) as string,
       category: header.categories[cat[i] as number] as string,
       severity: sev[i] as Severity,
     };
-    const note = header.notes[i];
-    if (note !== undefined) e.note = note;
+    const note = noteAt(i);
+    if (note) e.note = note;
     const context = contexts[i];
     if (context !== undefined) e.context = context;
     const source = sourceOf?.[i] ?? -1;
@@ -348,7 +420,37 @@ export function deserializeMatcher(
   const wasm = wasmOf(header.wasm, a.wasmImage as Int32Array | undefined);
   if (wasm) automaton.wasm = wasm;
   const m = createMatcher(entries, header.normalize, automaton, patterns, segmenter);
-  return Object.assign(m, { withContext: Object.keys(contexts).map(Number) });
+  const library = header.library;
+  const summary =
+    library && typeof library.version === 'string' && Number.isInteger(library.keywords)
+      ? { library: { version: library.version, keywords: library.keywords } }
+      : {};
+  return Object.assign(m, { withContext: Object.keys(contexts).map(Number), ...summary });
+}
+
+/**
+ * The strings of a units column (all of them end to end, entry i's ending at ends[i]), decoded
+ * into one string on the first read and sliced from it; '' (or undefined) for an empty one.
+ */
+function unitColumn(
+  units: Uint16Array | undefined,
+  ends: Int32Array | undefined,
+  what: string,
+): (i: number) => string | undefined {
+  if (!units || !ends) throw new CompiledLexiconError(`no ${what} column (damaged file)`);
+  let all: string | undefined;
+  return (i) => {
+    if (all === undefined) {
+      all = '';
+      for (let at = 0; at < units.length; at += 4096)
+        all += String.fromCharCode(...units.subarray(at, Math.min(units.length, at + 4096)));
+    }
+    const start = i === 0 ? 0 : (ends[i - 1] as number);
+    const end = ends[i] as number;
+    if (!(start <= end && end <= all.length))
+      throw new CompiledLexiconError(`${what} ${i} out of range (damaged file)`);
+    return start === end ? undefined : all.slice(start, end);
+  };
 }
 
 /** The stored WebAssembly layout, if whole: offsets inside the image (the hot loop trusts them). */

@@ -1,3 +1,4 @@
+import type { AutomatonData } from './automaton.js';
 import type { NormalizeOptions, NormalizeStep } from './normalize.js';
 
 /** 1 low, 2 medium, 3 high. A record is flagged when its severity-weighted score reaches a bar. */
@@ -31,6 +32,15 @@ export interface LexiconEntry {
 
 export type Variant = 'pinyin';
 
+/**
+ * The listed library behind a compiled matcher, stored by `lexicon compile` so that loading the
+ * file needs no entry: its version id (version.ts) and number of keywords (variants excluded).
+ */
+export interface LibrarySummary {
+  version: string;
+  keywords: number;
+}
+
 export interface Match {
   keyword: string;
   category: string;
@@ -59,6 +69,11 @@ export interface CompileOptions {
   allow?: readonly string[];
   /** a prebuilt normalisation table for these options (skips the opencc build) */
   normTable?: Uint16Array;
+  /**
+   * builds the automaton in place of buildAutomaton, with the same result (the WebAssembly one,
+   * lexicon/wasm/build.ts, injected by the loading path so that the core does no I/O)
+   */
+  build?: (patterns: readonly string[], norm: Uint16Array) => AutomatonData;
 }
 
 /** Splits text into words, for whole-word checks. Injected so the core stays dependency-light. */

@@ -10,14 +10,13 @@ import type { LexiconEntry } from './types.js';
  */
 export function libraryVersion(entries: readonly LexiconEntry[]): string {
   const rows = entries
-    .map((e) =>
-      [e.keyword, e.category, String(e.severity), e.boundary ?? 'auto', (e.context ?? []).join('+')].join(
-        '\t',
-      ),
+    .map(
+      (e) =>
+        `${e.keyword}\t${e.category}\t${e.severity}\t${e.boundary ?? 'auto'}\t${e.context ? e.context.join('+') : ''}`,
     )
     .sort();
-  const h = createHash('sha256');
-  for (const r of rows) h.update(`${r}\n`);
+  // one update of the joined rows: the same bytes as one update per row, without 50k native calls
+  const h = createHash('sha256').update(rows.length ? `${rows.join('\n')}\n` : '');
   return `lx-${h.digest('hex').slice(0, 12)}`;
 }
 

@@ -21,8 +21,8 @@ export function keywordWarnings(entries: readonly LexiconEntry[], table: Uint16A
   const out: Issue[] = [];
   for (const e of entries) {
     const n = normalizeString(e.keyword, table);
-    const chars = [...n];
-    if (chars.length !== 1) continue;
+    // one character: one unit, or one surrogate pair (without spreading every keyword into an array)
+    if (n.length !== 1 && (n.length !== 2 || (n.charCodeAt(0) & 0xfc00) !== 0xd800)) continue;
     const none = e.boundary === 'none';
     out.push({
       ...locate(e.origin),

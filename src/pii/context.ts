@@ -51,11 +51,24 @@ export function hasContext(text: string, start: number, words: readonly string[]
 /** Strips spaces and dashes: grouped card and phone numbers compare digit for digit. */
 export const digitsOnly = (value: string): string => value.replace(/[^0-9Xx]/g, '');
 
-/** Runs a global regex and yields each match with its index (regex must have the g flag). */
-export function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
+/**
+ * Every match of a global regex, with its index (regex must have the g flag). An array, not a
+ * generator: the structured detectors run this on most lines, and a generator's object and its
+ * iterator results were a good part of what a scan allocates.
+ */
+export function matches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0].length === 0) re.lastIndex++;
-    yield m;
+    out.push(m);
   }
+  return out;
 }
+
+/**
+ * The source of a lookbehind for where an identifier number may start: not after a digit or a
+ * letter (SN110101…, order and serial tokens), except right after an e-mail's top-level domain
+ * (abc@163.com110101…: an e-mail glued to the number).
+ */
+export const NUMBER_START = String.raw`(?:(?<![0-9A-Za-z])|(?<=@[A-Za-z0-9.-]{0,253}[A-Za-z0-9]\.[A-Za-z]{2,24}))`;

@@ -15,6 +15,8 @@ export interface PiiDictionaries {
   /** province and city names without suffix, longest first */
   regions: readonly string[];
   nameCues: NameCues;
+  /** transliterated foreign names (data/pii/transliteration.yaml); without it only name-cues' rules read them */
+  transliteration?: Transliteration;
   address: AddressWords;
   /** general word facts (jieba's dictionary); without them names need a context cue */
   words?: WordStats;
@@ -27,6 +29,8 @@ export const NameCues = z
     after: z.object({ strong: words, weak: words }).strict(),
     stop: z.string(),
     'soft-stop': z.string(),
+    'place-end': z.string(),
+    'address-forms': words,
     titles: words,
     speech: words,
     'org-suffix': words,
@@ -37,6 +41,21 @@ export const NameCues = z
   })
   .strict();
 export type NameCues = z.infer<typeof NameCues>;
+
+export const Transliteration = z
+  .object({
+    chars: z.string(),
+    'dotted-chars': z.string(),
+    'surname-endings': words,
+    adverbs: words,
+    after: words,
+    before: words,
+    'latin-before': words,
+    'place-after': words,
+    'not-names': words,
+  })
+  .strict();
+export type Transliteration = z.infer<typeof Transliteration>;
 
 export const AddressWords = z
   .object({
@@ -73,6 +92,7 @@ export function buildDictionaries(raw: {
   latinGivenNames?: string;
   regions: string;
   nameCues: unknown;
+  transliteration?: unknown;
   address: unknown;
   /** a `word freq tag` dictionary (jieba dict.txt) */
   wordFrequencies?: string;
@@ -90,6 +110,9 @@ export function buildDictionaries(raw: {
     latinGivenAlone: new Set(latin.filter((n) => !n.endsWith('*'))),
     regions: byLengthDesc(parseWordList(raw.regions)),
     nameCues,
+    ...(raw.transliteration !== undefined
+      ? { transliteration: Transliteration.parse(raw.transliteration) }
+      : {}),
     address: AddressWords.parse(raw.address),
     ...(raw.words
       ? { words: raw.words }

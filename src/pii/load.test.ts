@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PII_DIR, loadPiiDictionaries, writeWordStatsSnapshot } from './load.js';
+import { loadPiiDictionariesQuick } from './load-quick.js';
 import { createDetectors } from './registry.js';
 import { scanText } from './scan.js';
 import { decodeWordStats } from './word-stats-file.js';
@@ -53,5 +54,19 @@ describe('the word-statistics snapshot', () => {
     expect(loadPiiDictionaries(other, { wordStatsSnapshot: snap }).regions).not.toContain('龘龘');
     writeFileSync(join(other, 'regions.txt'), `${readFileSync(join(other, 'regions.txt'), 'utf8')}\n龘龘\n`);
     expect(loadPiiDictionaries(other, { wordStatsSnapshot: snap }).regions).toContain('龘龘');
+  });
+
+  it('quick (no YAML or schema modules): the same dictionaries from a fresh snapshot, data/pii again after a change', async () => {
+    const other = join(dir, 'pii3');
+    mkdirSync(other);
+    for (const f of readdirSync(DEFAULT_PII_DIR)) copyFileSync(join(DEFAULT_PII_DIR, f), join(other, f));
+    const snap = join(dir, 'snap3.bin');
+    expect(writeWordStatsSnapshot(other, snap)).toBe(true);
+    expect(await loadPiiDictionariesQuick(other, snap)).toStrictEqual(
+      loadPiiDictionaries(other, { wordStatsSnapshot: false }),
+    );
+    writeFileSync(join(other, 'regions.txt'), `${readFileSync(join(other, 'regions.txt'), 'utf8')}\n龘龘\n`);
+    expect((await loadPiiDictionariesQuick(other, snap)).regions).toContain('龘龘');
+    expect((await loadPiiDictionariesQuick(other, join(dir, 'none.bin'))).regions).toContain('龘龘');
   });
 });

@@ -15,13 +15,15 @@ export interface TextProfile {
   colon: boolean;
   dot: boolean;
   hyphen: boolean;
+  /** a run of digits starts with 0 (an area code: 010, 0755), or a + stands in the text (+86 10…) */
+  zeroLead: boolean;
   /** 号 路 街 巷 弄 道 胡 (door numbers and street words) */
   street: boolean;
 }
 
-/** 号 路 街 巷 弄 道 胡 村 厦 场 园 寓, by UTF-16 code (a byte read: this runs at every Han character) */
+/** 号 路 街 巷 弄 道 胡 村 厦 场 园 寓 苑, by UTF-16 code (a byte read: this runs at every Han character) */
 const STREET_CHARS = new Uint8Array(0x10000);
-for (const c of '号路街巷弄道胡村厦场园寓') STREET_CHARS[c.charCodeAt(0)] = 1;
+for (const c of '号路街巷弄道胡村厦场园寓苑') STREET_CHARS[c.charCodeAt(0)] = 1;
 
 export function profileText(text: string): TextProfile {
   let digitRun = 0;
@@ -35,6 +37,7 @@ export function profileText(text: string): TextProfile {
   let colon = false;
   let dot = false;
   let hyphen = false;
+  let zeroLead = false;
   let street = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -47,6 +50,7 @@ export function profileText(text: string): TextProfile {
       continue;
     }
     if (c >= 48 && c <= 57) {
+      if (run === 0 && c === 48) zeroLead = true;
       digits++;
       run++;
       arun++;
@@ -66,6 +70,7 @@ export function profileText(text: string): TextProfile {
     else if (c === 58) colon = true;
     else if (c === 46) dot = true;
     else if (c === 45) hyphen = true;
+    else if (c === 43) zeroLead = true;
   }
-  return { digitRun, digits, alnumRun, han, upper, at, colon, dot, hyphen, street };
+  return { digitRun, digits, alnumRun, han, upper, at, colon, dot, hyphen, zeroLead, street };
 }

@@ -14,6 +14,9 @@ const DICT = [
   '李国强 2 nr',
   '文明 6000 nr',
   '星罗棋布 50 i',
+  '科尔 124 nrt',
+  '托雷斯 26 nr',
+  '黎明 900 nr',
   '罕见词 1 n',
   'iPhone 30 eng',
   'broken line',
@@ -29,6 +32,14 @@ describe('word statistics from a jieba-shaped dictionary', () => {
     expect(stats.words2.has(packHan(code('王'), code('丽')))).toBe(false);
     expect(stats.words3.has(pack3(code('罕'), code('见'), code('词')))).toBe(false);
     expect(stats.words4.has('星罗棋布')).toBe(false); // holds no surname of the list
+  });
+
+  it('keeps the entries tagged as foreign names (2 characters) or persons (3), however frequent', () => {
+    expect(stats.taggedPersons.has(packHan(code('科'), code('尔')))).toBe(true);
+    expect(stats.taggedPersons.has(pack3(code('托'), code('雷'), code('斯')))).toBe(true);
+    // a two-character nr entry is as often an ordinary word (黎明, 文明): not kept
+    expect(stats.taggedPersons.has(packHan(code('黎'), code('明')))).toBe(false);
+    expect(stats.taggedPersons.has(packHan(code('王'), code('国')))).toBe(false);
   });
 
   it('makes characters of names more name-like than characters of ordinary words', () => {

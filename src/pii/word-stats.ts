@@ -26,10 +26,22 @@ export interface WordStats {
    * people (齐白石, 王家卫) and the names of the list's source texts
    */
   readonly names: NumberSet;
+  /**
+   * entries the list tags as foreign names (nrt, 2 characters: 科尔, 里德) or as any person (nr, nrt,
+   * nrfg, 3 characters: 托雷斯), whatever their frequency and first character, keyed as words2/words3:
+   * a transliterated run that is one is no ordinary word (transliterated-name.ts)
+   */
+  readonly taggedPersons: NumberSet;
   /** ordinary 4-char words (idioms mostly: 星罗棋布, 何德何能) */
   readonly words4: ReadonlySet<string>;
   /** the first two characters of each 4-char word, as packHan: most positions are ruled out without a string */
   readonly words4Heads: NumberSet;
+  /**
+   * entries the list tags as place names (`ns`: 中关村, 长安街, 浦东), 2–8 Han characters: read by the
+   * address detector to tell a named place from an ordinary word (农村, 下坡路) and to take a place
+   * name before a street into the address
+   */
+  readonly places: ReadonlySet<string>;
   /** ln P(char | given name) − ln P(char | ordinary words), per UTF-16 code; 0 where unknown */
   readonly given: Float32Array;
   /** ln P(char | surname position) − ln P(char | ordinary words), per UTF-16 code */
@@ -58,7 +70,9 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
   const words3 = new Set<number>();
   const words4 = new Set<string>();
   const names = new Set<number>();
+  const taggedPersons = new Set<number>();
   const words4Heads = new Set<number>();
+  const places = new Set<string>();
   const givenCount = new Float64Array(0x10000);
   const surnameCount = new Float64Array(0x10000);
   const textCount = new Float64Array(0x10000);
@@ -81,6 +95,10 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
     let han = true;
     for (let k = 0; k < w.length && han; k++) han = isHan(w.charCodeAt(k));
     if (!han) continue;
+    if (tag === 'ns' && w.length >= 2 && w.length <= 8) places.add(w);
+    if (w.length === 2 && tag === 'nrt') taggedPersons.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
+    else if (w.length === 3 && NAME_TAGS.has(tag))
+      taggedPersons.add(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
     if (NAME_TAGS.has(tag) && single.has(w.charCodeAt(0))) {
       if (w.length === 2) names.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
       else if (w.length === 3) names.add(pack3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
@@ -136,8 +154,10 @@ export function buildWordStats(dictText: string, surnames: readonly string[]): W
     frequent300: intSet(frequent300),
     words3: intSet(words3),
     names: intSet(names),
+    taggedPersons: intSet(taggedPersons),
     words4,
     words4Heads: intSet(words4Heads),
+    places,
     given: odds(givenCount, givenTotal),
     surname: odds(surnameCount, surnameTotal),
   };

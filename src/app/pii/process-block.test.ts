@@ -68,6 +68,30 @@ describe('processBlock', () => {
     expect(r.byType['cn-mobile']).toBe(1); // the broken line is still scanned
     expect(r.records).toBe(2);
   });
+
+  it('reports records nested past the limit as malformed, and keeps those just inside it', () => {
+    const nest = (n: number, open: string, close: string, leaf: string) =>
+      `${open.repeat(n)}${leaf}${close.repeat(n)}`;
+    const lines = [
+      `{"a":${nest(300, '[', ']', '"13812345678"')}}`,
+      nest(300, '{"a":', '}', '"13812345678"'),
+      // 256 levels in all, and more brackets than that inside a string: not too deep
+      `{"t":"${'{['.repeat(200)}","a":${nest(255, '[', ']', '"13812345678"')}}`,
+    ];
+    const r = processBlock(scanner(false), {
+      kind: 'lines',
+      file: 'deep.jsonl',
+      format: 'jsonl',
+      encoding: 'utf8',
+      firstLine: 1,
+      bytes: new TextEncoder().encode(`${lines.join('\n')}\n`),
+    });
+    expect(r.malformed.map((m) => [m.line, m.reason.includes('256')])).toEqual([
+      [1, true],
+      [2, true],
+    ]);
+    expect(r.records).toBe(1);
+  });
 });
 
 describe('processBlock: the whole record', () => {

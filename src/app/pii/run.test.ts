@@ -15,6 +15,12 @@ describe('runPii', () => {
     const common = { inputs: [input], env: {}, cwd: dir, blockBytes: 4096 };
     const one = await runPii({ ...common, jobs: 1, outDir: join(dir, 'one') });
     const two = await runPii({ ...common, jobs: 2, outDir: join(dir, 'two') });
+    // two workers and the calling thread
+    const three = await runPii({ ...common, jobs: 3, outDir: join(dir, 'three') });
+    expect(three.byType).toEqual(one.byType);
+    expect(readFileSync(join(dir, 'three', 'big.jsonl'), 'utf8')).toBe(
+      readFileSync(join(dir, 'one', 'big.jsonl'), 'utf8'),
+    );
     // every field is scanned, so the line without `text` is a record too
     expect(one.records).toBe(61 * 8);
     expect(two.records).toBe(one.records);

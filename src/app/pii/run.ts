@@ -6,13 +6,8 @@ import { listCorpusFiles } from '../../corpus/blocks.js';
 import type { CorpusEncoding, CorpusFormat, MalformedEntry } from '../../corpus/types.js';
 import { BeianError } from '../../errors.js';
 import { type AtomicStream, openAtomicStream } from '../../io/atomic.js';
-import {
-  type Confidence,
-  DEFAULT_POLICY,
-  needsKey,
-  type PiiType,
-  type RedactionPolicy,
-} from '../../pii/index.js';
+import { DEFAULT_POLICY, needsKey, type RedactionPolicy } from '../../pii/redact.js';
+import type { Confidence, PiiType } from '../../pii/types.js';
 import type { PiiSection } from '../../project/sections/pii.js';
 import {
   type BlockResult,

@@ -1,15 +1,12 @@
 import { formatFromPath, readFileBlocks } from '../../corpus/blocks.js';
 import { createPool, mapOrdered, type WorkerPool } from '../../corpus/pool.js';
 import type { CorpusBlock, CorpusEncoding, CorpusFormat, FileRange } from '../../corpus/types.js';
-import {
-  createDetectors,
-  type Detector,
-  loadPiiDictionaries,
-  type PiiDictionaries,
-  type PiiType,
-  shareDictionaries,
-} from '../../pii/index.js';
-import { createSequenceDetectors } from '../../pii/model/index.js';
+import { loadPiiDictionariesQuick } from '../../pii/load-quick.js';
+// the modules themselves, not pii/index.js (generators, training, the YAML and schema readers):
+// what a cold `beian pii` loads before it reads the first byte
+import { createDetectors } from '../../pii/registry.js';
+import type { Detector, PiiType } from '../../pii/types.js';
+import { shareDictionaries } from '../../pii/word-stats-file.js';
 import { type CsvBatch, processCsvBatch } from './csv-batch.js';
 import { csvBatches } from './csv-scan.js';
 import {
@@ -21,7 +18,6 @@ import {
   processBlock,
   type Scanner,
 } from './process-block.js';
-import { loadPiiModel } from './train.js';
 
 /**
  * The per-file work of `beian pii`, shared by a local run (a whole file) and a queued run's
@@ -58,31 +54,73 @@ export interface PiiEngine {
 
 /** `options.modelFile` must be absolute; it is validated here, before any thread starts. */
 export async function createPiiEngine(options: PiiTaskOptions, threads: number): Promise<PiiEngine> {
-  const model = options.modelFile ? await loadPiiModel(options.modelFile) : undefined;
-  let dictsMemo: PiiDictionaries | undefined;
-  const dictionaries = (): PiiDictionaries => {
-    dictsMemo ??= loadPiiDictionaries();
-    return dictsMemo;
-  };
-  // built on first use: with a worker pool and no CSV, the calling thread never scans
+  // the user's model (and the modules that read and run it) only when there is one
+  const model = options.modelFile
+    ? await Promise.all([import('./train.js'), import('../../pii/model/index.js')]).then(
+        async ([train, seq]) => ({
+          weights: await train.loadPiiModel(options.modelFile as string),
+          create: seq.createSequenceDetectors,
+        }),
+      )
+    : undefined;
+  const dicts = await loadPiiDictionariesQuick();
+  // built on first use (a run with one thread, or the calling thread's share of a pool's blocks)
   let scannerMemo: Scanner | undefined;
   const scanner = (): Scanner => {
     if (scannerMemo) return scannerMemo;
-    const dicts = dictionaries();
-    const extra: Detector[] | undefined = model ? createSequenceDetectors(model, dicts) : undefined;
+    const extra: Detector[] | undefined = model ? model.create(model.weights, dicts) : undefined;
     scannerMemo = { registry: createDetectors(dicts), options, ...(extra ? { extra } : {}) };
     return scannerMemo;
   };
   const pool: WorkerPool<CorpusBlock | CsvBatch, BlockResult> | undefined =
     threads > 1
-      ? // the dictionaries are read once here; the word statistics (most of their size) go to every
-        // worker as one SharedArrayBuffer its tables are views over, the small rest is cloned
-        createPool(WORKER_URL, {
-          size: threads,
-          workerData: { options, dicts: shareDictionaries(dictionaries()) },
-        })
+      ? withLocalLane(
+          // the dictionaries are read once here; the word statistics (most of their size) go to
+          // every worker as one SharedArrayBuffer its tables are views over, the small rest is cloned
+          createPool(WORKER_URL, {
+            size: threads - 1,
+            workerData: { options, dicts: shareDictionaries(dicts) },
+          }),
+          (task) => (task.kind === 'csv' ? processCsvBatch(scanner(), task) : processBlock(scanner(), task)),
+        )
       : undefined;
   return { options, scanner, pool, close: async () => pool?.close() };
+}
+
+/**
+ * `threads` threads from a pool of `threads - 1` workers and the calling thread: the caller takes
+ * a task itself whenever every worker already has two (one running, one waiting), so the workers
+ * never starve while it scans, and the run starts one thread fewer (a thread's start-up, module
+ * loading and JIT warm-up cost more than its share of a 10 MB input). Results keep input order
+ * (mapOrdered awaits them in order, wherever they ran).
+ */
+export function withLocalLane<I, O>(pool: WorkerPool<I, O>, local: (input: I) => O): WorkerPool<I, O> {
+  let atWorkers = 0;
+  const done = () => {
+    atWorkers--;
+  };
+  return {
+    size: pool.size + 1,
+    run(input, transfer) {
+      if (atWorkers < pool.size * 2) {
+        atWorkers++;
+        const p = pool.run(input, transfer);
+        p.then(done, done);
+        return p;
+      }
+      // after pending I/O callbacks (the reader, the workers' replies), not inside the caller's turn
+      return new Promise<O>((ok, fail) =>
+        setImmediate(() => {
+          try {
+            ok(local(input));
+          } catch (e) {
+            fail(e);
+          }
+        }),
+      );
+    },
+    close: () => pool.close(),
+  };
 }
 
 /** One file, or a record-aligned piece of one. */

@@ -247,7 +247,8 @@ export const register: Register = (program, run, ctx) => {
       run(async (c, o: LexiconFlags & { out: string }) => {
         const { lex } = await loadSelected(c, o);
         const { serializeMatcher } = await import('../../lexicon/serialize.js');
-        writeFileAtomicSync(o.out, serializeMatcher(lex.matcher));
+        const library = { version: lex.version, keywords: lex.keywords };
+        writeFileAtomicSync(o.out, serializeMatcher(lex.matcher, { library }));
         c.out(`${c.t('cli.wrote', { file: o.out })}\n`);
         return 0;
       }),

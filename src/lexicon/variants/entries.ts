@@ -1,5 +1,6 @@
 import type { LexiconEntry } from '../types.js';
 import { homophoneVariants, lookalikeVariants, splitCharVariants, type VariantFamily } from './generate.js';
+import { HOMOPHONES, LOOKALIKES, SPLIT_CHARS } from './tables.js';
 
 /**
  * Families whose variants become keywords. Zero-width and symbol mixing need none: normalisation
@@ -21,6 +22,49 @@ export interface VariantOptions {
   maxLength?: number;
 }
 
+const FAMILY_BIT: Partial<Record<VariantFamily, number>> = { homophone: 1, split: 2, lookalike: 4 };
+let keyBits: Uint8Array | undefined;
+/**
+ * By code unit, the families with a substitution for it (bit per FAMILY_BIT). Look-alikes are
+ * looked up lower-cased, so ASCII capitals take their small letter's bit; other cased letters are
+ * never skipped (see mayVary). Keys are single BMP units (checked: a longer one disables the skip).
+ */
+function familyKeys(): Uint8Array | undefined {
+  if (keyBits) return keyBits;
+  const bits = new Uint8Array(65536);
+  const tables: Array<[Readonly<Record<string, unknown>>, number]> = [
+    [HOMOPHONES, 1],
+    [SPLIT_CHARS, 2],
+    [LOOKALIKES, 4],
+  ];
+  for (const [table, bit] of tables)
+    for (const k of Object.keys(table)) {
+      if (k.length !== 1 || (k.charCodeAt(0) & 0xf800) === 0xd800) return undefined;
+      const c = k.charCodeAt(0);
+      bits[c] = (bits[c] as number) | bit;
+      if (bit === 4 && c >= 0x61 && c <= 0x7a) bits[c - 0x20] = (bits[c - 0x20] as number) | bit;
+    }
+  keyBits = bits;
+  return bits;
+}
+
+/**
+ * The families that may have a form of `word` (FAMILY_BIT bits): none for most keywords, whose
+ * generators then need not run. Units outside ASCII and the caseless CJK blocks (U+2E80–U+A4CF)
+ * say every family: their lower case is not checked here.
+ */
+function mayVary(word: string): number {
+  const bits = familyKeys();
+  if (!bits) return 0xff;
+  let out = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    out |= bits[c] as number;
+    if (c >= 0x80 && (c < 0x2e80 || c > 0xa4cf)) return 0xff;
+  }
+  return out;
+}
+
 /**
  * Library entries for the evasion variants of the high-severity keywords, one per distinct
  * variant, same category and severity as the keyword, with a note naming the family and the
@@ -35,10 +79,16 @@ export function variantEntries(
   const maxLength = options.maxLength ?? 6;
   const taken = new Set(entries.map((e) => e.keyword));
   const out: LexiconEntry[] = [];
+  let mask = 0;
+  for (const f of families) mask |= FAMILY_BIT[f] ?? 0;
   for (const e of entries) {
+    if (e.severity < minSeverity || e.context?.length) continue;
+    const may = mayVary(e.keyword) & mask;
+    if (may === 0) continue;
     const n = [...e.keyword].length;
-    if (e.severity < minSeverity || n < 2 || n > maxLength || e.context?.length) continue;
+    if (n < 2 || n > maxLength) continue;
     for (const family of families) {
+      if ((may & (FAMILY_BIT[family] ?? 0)) === 0) continue;
       const forms =
         family === 'homophone'
           ? homophoneVariants(e.keyword)

@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../matcher.js';
+import type { LexiconEntry, Severity } from '../types.js';
 import {
   disguiseWith,
   homophoneVariants,
   lookalikeVariants,
+  MATCHED_FAMILIES,
   splitCharVariant,
   splitCharVariants,
   symbolMixVariant,
   VARIANT_FAMILIES,
+  type VariantFamily,
   variantEntries,
   zeroWidthVariant,
 } from './index.js';
@@ -56,5 +59,67 @@ describe('variantEntries', () => {
     expect(extra.every((e) => e.note?.startsWith('variant:split of 法轮功'))).toBe(true);
     const m = compileLexicon([...entries, ...extra]);
     expect(m.scan('学习氵去车仑工力').map((x) => x.category)).toEqual(['A.1.8']);
+  });
+});
+
+describe('variantEntries skips keywords no family can change', () => {
+  /** The same as variantEntries without the skip: every generator runs on every eligible keyword. */
+  const reference = (entries: LexiconEntry[], families: readonly VariantFamily[]): string[] => {
+    const taken = new Set(entries.map((e) => e.keyword));
+    const out: string[] = [];
+    for (const e of entries) {
+      const n = [...e.keyword].length;
+      if (e.severity < 3 || n < 2 || n > 6 || e.context?.length) continue;
+      for (const f of families) {
+        const forms =
+          f === 'homophone'
+            ? homophoneVariants(e.keyword)
+            : f === 'lookalike'
+              ? lookalikeVariants(e.keyword)
+              : f === 'split'
+                ? splitCharVariants(e.keyword)
+                : [];
+        for (const v of forms)
+          if (!taken.has(v)) {
+            taken.add(v);
+            out.push(`${v}|${f}|${e.keyword}`);
+          }
+      }
+    }
+    return out;
+  };
+  // characters with substitutions in each table, capitals of look-alike letters, and others
+  const ch = fc.constantFrom(
+    ...'色情赌博法轮功精明林人口日党共aopsxAOPSXKkＡ今天的是Σσ',
+    '\ud86c\ude1c',
+    'İ',
+  );
+  it('gives the same variants as running every generator', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(ch, { minLength: 1, maxLength: 7 }), fc.constantFrom(1, 2, 3)), {
+          maxLength: 12,
+        }),
+        fc.subarray([...MATCHED_FAMILIES, 'zero-width' as const], { minLength: 1 }),
+        (rows, families) => {
+          const entries = rows.map(
+            ([cs, sev]): LexiconEntry => ({
+              keyword: cs.join(''),
+              category: 'A.1.6',
+              severity: sev as Severity,
+            }),
+          );
+          const got = variantEntries(entries, families).map(
+            (e) =>
+              `${e.keyword}|${/^variant:(\S+) of (.*)$/
+                .exec(e.note ?? '')
+                ?.slice(1)
+                .join('|')}`,
+          );
+          expect(got).toEqual(reference(entries, families));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -11,9 +11,9 @@ import { type WasmLayout, wasmLayout } from './layout.js';
  */
 export const WASM_FILE = 'lines.wasm';
 
-const candidates = (): string[] => [
-  fileURLToPath(new URL(`./${WASM_FILE}`, import.meta.url)),
-  fileURLToPath(new URL(`../../../dist/lexicon/wasm/${WASM_FILE}`, import.meta.url)),
+const candidates = (name: string): string[] => [
+  fileURLToPath(new URL(`./${name}`, import.meta.url)),
+  fileURLToPath(new URL(`../../../dist/lexicon/wasm/${name}`, import.meta.url)),
 ];
 
 /** The part of the WebAssembly API used here (the project's lib settings do not declare it). */
@@ -22,11 +22,11 @@ interface WasmApi {
   Module: new (bytes: Uint8Array) => WasmModule;
   Instance: new (module: WasmModule, imports: object) => { exports: unknown };
 }
-const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+export const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
-/** The compiled module, or undefined when no built file is found. */
-export function loadWasmModule(): WasmModule | undefined {
-  for (const file of candidates()) if (existsSync(file)) return new api.Module(readFileSync(file));
+/** The compiled module (lines.wasm, or another built beside it), or undefined when no built file is found. */
+export function loadWasmModule(name: string = WASM_FILE): WasmModule | undefined {
+  for (const file of candidates(name)) if (existsSync(file)) return new api.Module(readFileSync(file));
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STREET, streetMatches } from './address.js';
+import { loadPiiDictionaries } from '../load.js';
+import { createAddress, STREET, streetMatches } from './address.js';
 
 // every character the street expression reads (Han runs, modifiers, street words, what may not
 // follow), plus digits, Latin and punctuation that end a run
@@ -24,6 +25,130 @@ describe('street names without a door number: the anchored search', () => {
         const s = `${'文'.repeat(n)}大道${t}胡同${'汇'.repeat(n)}路`;
         expect(spans(streetMatches(s))).toEqual(spans(s.matchAll(STREET)));
       }),
+    );
+  });
+});
+
+// Our own pieces in the shape of addresses in running text: regions, admin words, street and place
+// names, kind words, details, list joiners, cues, verse-like clauses and noise.
+const dicts = loadPiiDictionaries();
+const address = createAddress(dicts);
+const PIECES = [
+  '上海',
+  '福州',
+  '朝阳区',
+  '枫林街道',
+  '青桐',
+  '白鹭',
+  '五一',
+  '路',
+  '大街',
+  '街',
+  '道',
+  '村',
+  '广场',
+  '小区',
+  '花园',
+  '大厦',
+  '苑',
+  '8幢',
+  '2单元',
+  '12层',
+  '3号门',
+  '南侧',
+  '路口',
+  '号',
+  '27',
+  '地铁6号线',
+  '站',
+  '2号口',
+  '一路',
+  '向北',
+  '、',
+  '和',
+  '与',
+  '，',
+  '。',
+  '在',
+  '位于',
+  '家住',
+  '附近',
+  '营业部',
+  '的',
+  '这个时候',
+  '柳暗孤村晚',
+  '风斜野渡寒',
+  '农村',
+  'ab',
+  ' ',
+  '\n',
+];
+const piecesText = fc
+  .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 2 })), { maxLength: 16 })
+  .map((a) => a.join(''));
+const streetName = fc.constantFrom('青桐', '白鹭', '松溪', '银杏', '枫林', '海棠');
+
+describe('the address detector on address-shaped text (property)', () => {
+  it('never throws, reports spans in bounds whose value is the slice, in order, without overlap', () => {
+    fc.assert(
+      fc.property(piecesText, (t) => {
+        let last = 0;
+        for (const f of address.detect(t)) {
+          expect(f.start).toBeGreaterThanOrEqual(last);
+          expect(f.end).toBeGreaterThan(f.start);
+          expect(f.end).toBeLessThanOrEqual(t.length);
+          expect(t.slice(f.start, f.end)).toBe(f.value);
+          expect(f.score).toBeGreaterThanOrEqual(0);
+          expect(f.score).toBeLessThanOrEqual(1);
+          last = f.end;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('is deterministic: the same text gives the same findings', () => {
+    fc.assert(
+      fc.property(piecesText, (t) => {
+        expect(address.detect(t)).toEqual(address.detect(t));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds the same whatever white space or line break pads the text (verse clauses included)', () => {
+    fc.assert(
+      fc.property(
+        piecesText,
+        fc.stringMatching(/^[ \t\r\n]{0,3}$/),
+        fc.stringMatching(/^[ \t\r\n]{0,3}$/),
+        (t, pre, post) => {
+          const core = t.trim();
+          const plain = address.detect(core).map((f) => [f.start, f.end, f.score]);
+          const padded = address
+            .detect(pre + core + post)
+            .map((f) => [f.start - pre.length, f.end - pre.length, f.score]);
+          expect(padded).toEqual(plain);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finds every street of a list after a locative cue, each whole', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(streetName, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('路', '大街'),
+        fc.constantFrom('、', '和'),
+        (names, kind, joiner) => {
+          const streets = names.map((n) => n + kind);
+          const text = `新店位于${streets.join(joiner)}附近。`;
+          const values = address.detect(text).map((f) => f.value);
+          for (const s of streets) expect(values, text).toContain(s);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

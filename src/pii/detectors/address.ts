@@ -1,5 +1,6 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
+import { pack3, packHan } from '../word-stats.js';
 import { WordIndex } from './code-tables.js';
 
 const HAN = '\\u4e00-\\u9fff';
@@ -57,7 +58,7 @@ const NO_PLACES = Boolean(process.env.NOPL);
 /** the last character of an admin word (街道, 区, 县…): a street name never starts with it */
 const ADMIN_END = new Set([...'道区县镇乡市省'].map((c) => c.charCodeAt(0)));
 /** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
-const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠']);
+const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠将']);
 const FIRST_ADMIN = /[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|镇|乡|街道|开发区|新区)/;
 const ADMIN_CHAIN = /(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区))+$/;
 /** Cheap pre-check before the street expression (大 alone would let nearly every line through). */
@@ -78,12 +79,92 @@ const PLACE_KINDS = [
   '商城',
   '社区',
   '村',
+  '苑',
 ];
+/** characters that open no place name: a preposition or measure word before it (以…, 给…, 一处…) */
+const LEAD_OFF = new Set([...'以给做者种处座个而且对向将把被让和与及或跟同'].map((c) => c.charCodeAt(0)));
+/** words of the sentence that run into a place name with no function character between (这个时候海渔广场) */
+const LEAD_WORDS = new Set(
+  '时候 而且 然后 所以 因此 还有 就是 以及 包括 比如 例如 其中 确保 一处 一个 这个 那个 这种 一种 留意 参观 前往 来到 推广 辖区 附近 周边 旁边 对面 位于 包括 如果 只有 已经 正在 目前 现在 今天 昨天 明天'.split(
+    ' ',
+  ),
+);
+const CLAUSE_END = new Set(
+  [...'，。！？；、,.!?;：:「」“”"\'（）()《》\u3000\u2028\u2029'].map((c) => c.charCodeAt(0)),
+);
+/** punctuation, or any ASCII control or space character (a line break included) */
+const endsClause = (c: number): boolean => c <= 0x20 || CLAUSE_END.has(c);
+/** the clause around [from, to): its start and end, at punctuation or the line's ends */
+function clauseAt(text: string, from: number, to: number): [number, number] {
+  let a = from;
+  while (a > 0 && !endsClause(text.charCodeAt(a - 1))) a--;
+  let b = to;
+  while (b < text.length && !endsClause(text.charCodeAt(b))) b++;
+  return [a, b];
+}
+/**
+ * The span stands in a line of verse: its clause and the one before or after are both of five or
+ * seven characters (橡栗石上村，莓苔水中路). Classical poetry is full of villages and roads that are
+ * no address; a name with no cue is not taken there.
+ */
+function inVerse(text: string, start: number, end: number): boolean {
+  const [a, b] = clauseAt(text, start, end);
+  const len = b - a;
+  if (len !== 5 && len !== 7) return false;
+  if (b + 1 < text.length) {
+    const [, nb] = clauseAt(text, b + 1, b + 1);
+    if (nb - b - 1 === len) return true;
+  }
+  if (a >= 2) {
+    const [pa] = clauseAt(text, a - 2, a - 1);
+    if (a - 1 - pa === len) return true;
+  }
+  return false;
+}
+/** after …一路: a motion or direction, so 一路 means "all the way" (沿着海岸线一路向北) */
+const ALL_THE_WAY = new Set([...'向往走骑开前上下北南东西狂奔飙小跑过来去顺'].map((c) => c.charCodeAt(0)));
+/** a metro line, a station's name and an exit; a crossing of two lines (5号线与13号线交叉站) has no name */
+const STATION =
+  /(?:地铁)?[0-9]{1,2}号线(?![与和、])(?:[\u4e00-\u9fff]{2,6}?(?<!交叉|换乘)站)(?:[0-9A-Za-z]{1,2}号?(?:出口|口|门))?/g;
+const ORG_AFTER_STREET =
+  /^(?:营业部|营业厅|派出所|支行|分行|分店|门店|店|分局|办事处|小学|中学|医院|校区|居委会|工商所|税务所)/;
+const PUNCT_AFTER = /^(?:[，、。；）)！？]|\s|$)/;
+const isHanChar = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+/** the kind word a street or place ends in (路, 大街, 村, 广场…), or '' */
+const LIST_KINDS = ['大道', '大街', '胡同', '广场', '小区', '花园', '街道', '路', '街', '巷', '村'];
+const kindOf = (v: string): string => LIST_KINDS.find((k) => v.endsWith(k)) ?? '';
+/** the last characters of street and place kind words (…园, …村, …场, …路) */
+const KIND_END = new Set([...'园村场区厦路街苑寓城巷道'].map((c) => c.charCodeAt(0)));
+/** cue verbs the three-character cut of a street name can take in (沿; 至 after a direction: 东至) */
+const CUE_IN_CUT = new Set([...'沿至'].map((c) => c.charCodeAt(0)));
+const NUMERAL = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const DIRECTION = new Set([...'东西南北'].map((c) => c.charCodeAt(0)));
+const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));
+const isHanRun = (w: string): boolean => {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
+};
+/** what follows a street or place and belongs to it: a floor, a gate, an exit, a side, a corner */
+const TAIL =
+  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|十字路口|路口|交叉口|交汇处|交叉处|交界处)+/y;
+/** a building or centre right after a street (大业路财富中心, 永福路泽源居7楼): its name */
+const BUILDING_AFTER =
+  /([\u4e00-\u9fff]{2,6}?)(?:大厦|大楼|中心|广场|商场|公寓|花园|小区|家园|新村|苑|城)(?![\u4e00-\u9fff]?(?:集团|公司|银行|有限|委|局|所|办))/y;
+/**
+ * the kinds reported without a cue when the name stands alone: on the tune split a bare …大厦 or
+ * …花园 was a labelled address less than half the time (landmarks, 皇家园林), a bare …村 two times in three
+ */
+const BARE_KINDS = new Set(['村', '小区', '广场', '新村']);
 /** the kinds by their last character (a table, as this is read at every character), in list order */
 const PLACE_LAST = new WordIndex(PLACE_KINDS, true);
-/** a character right after the kind that makes it a longer word (村民, 村委, 广场舞) */
-const PLACE_NOT_NEXT = new Set(
-  [...'民委里庄落镇干长级官头口上寨支户组务办规籍医舞'].map((c) => c.charCodeAt(0)),
+/** a character right after the kind that makes it a longer word (广场舞, 园林, 园艺, 村墟) */
+const PLACE_NOT_NEXT = new Set([...'舞林艺墟'].map((c) => c.charCodeAt(0)));
+/** …and after 村 (村民, 村委, 村落, 村干部: the village's people and bodies, not a place) */
+const VILLAGE_NOT_NEXT = new Set(
+  [...'民委里庄落镇干长级官头口上寨支户组务办规籍医'].map((c) => c.charCodeAt(0)),
 );
 /** What stands before a place in running text: a locative verb (位于, 在, 到…). */
 const PLACE_BEFORE =
@@ -134,11 +215,54 @@ export function createAddress(d: PiiDictionaries): Detector {
   const labelled = (text: string, start: number) =>
     a.labels.some((l) => text.slice(Math.max(0, start - 8), start).includes(l));
   const common = d.commonWords;
+  const regionSet = new Set(d.regions);
+  const words = d.words;
+  /**
+   * the first two characters of every place name and region, as packHan: most positions are ruled
+   * out with one integer look-up, before any slice of the text (this runs at every candidate)
+   */
+  const placeHeads = new Set<number>();
+  for (const w of [...(words?.places ?? []), ...d.regions])
+    if (w.length >= 2) placeHeads.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
+  const headAt = (text: string, at: number): boolean =>
+    placeHeads.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1)));
+  /** jieba's list knows it as a place name (中关村, 长安街) */
+  const isPlaceName = (w: string): boolean =>
+    w.length >= 2 && headAt(w, 0) && (words?.places.has(w) ?? false);
+  /** text[from, to) is a place name jieba knows */
+  const placeSpan = (text: string, from: number, to: number): boolean =>
+    to - from >= 2 && headAt(text, from) && (words?.places.has(text.slice(from, to)) ?? false);
+  /** text[from, to) is an ordinary word of jieba's list that is no place name (农村, 度假村, 下坡路) */
+  const ordinaryAt = (text: string, from: number, to: number): boolean => {
+    if (!words) return false;
+    const n = to - from;
+    const a0 = text.charCodeAt(from);
+    const a1 = text.charCodeAt(from + 1);
+    const hit =
+      n === 2
+        ? words.words2.has(packHan(a0, a1))
+        : n === 3
+          ? words.words3.has(pack3(a0, a1, text.charCodeAt(from + 2)))
+          : n === 4 && words.words4Heads.has(packHan(a0, a1)) && words.words4.has(text.slice(from, to));
+    return hit && !placeSpan(text, from, to);
+  };
+  const isOrdinary = (w: string): boolean => ordinaryAt(w, 0, w.length);
+  /** the admin prefix that ends `head` (通州区, 恩平市大田镇), unless it is an ordinary word (辖区, 景区) */
+  const adminBefore = (head: string): RegExpExecArray | null => {
+    const m = ADMIN_CHAIN.exec(head);
+    return m && m[0].length <= 3 && isOrdinary(m[0]) && !regionSet.has(m[0].slice(0, -1)) ? null : m;
+  };
+  /** a word ends the candidate: some tail of it that holds the kind is an ordinary word (…家农村, 所以度假村) */
+  const endsInWord = (text: string, start: number, coreEnd: number, end: number): boolean => {
+    // a two-character kind (广场, 小区): only the whole candidate (大广场 is a word, 正大广场 a place)
+    if (end - coreEnd > 1) return ordinaryAt(text, start, end);
+    for (let k = Math.max(start, end - 4); k < coreEnd; k++) if (ordinaryAt(text, k, end)) return true;
+    return false;
+  };
   /** Words ending in a street character that are no street (思路, 道路, 逛街…). */
   const notStreet = new Set(a['not-street']);
 
   function numbered(text: string, out: Finding[]): void {
-    if (!text.includes('号')) return;
     let lastEnd = 0;
     for (const m of text.matchAll(ANCHOR)) {
       const numStart = m.index;
@@ -198,12 +322,13 @@ export function createAddress(d: PiiDictionaries): Detector {
     for (const m of streetMatches(text)) {
       let start = m.index;
       const end = start + m[0].length;
-      if (out.some((f) => start < f.end && f.start < end)) continue;
       // the name starts after the last function character (在文汇路 → 文汇路), and is short
       const suffixLen = /(?:大道|大街|胡同)$/.test(m[0]) ? 2 : 1;
       const mod =
         /(?:[东西南北中]|[一二三四五六七八九十]{1,2})$/.exec(m[0].slice(0, -suffixLen))?.[0].length ?? 0;
       const coreEnd = end - suffixLen - mod;
+      // the street word inside an address already found (a door-numbered one): nothing new
+      if (out.some((f) => coreEnd < f.end && f.start < end)) continue;
       start = Math.max(start, coreEnd - 3);
       for (let k = coreEnd - 1; k >= start; k--)
         if (stop.has(text[k] ?? '') || STREET_STOP.has(text[k] ?? '')) {
@@ -219,16 +344,52 @@ export function createAddress(d: PiiDictionaries): Detector {
         const re = rs + rg[0].length;
         if ((rs < start && re > start) || (rs > start && re <= coreEnd)) start = rs;
       } else if (start < coreEnd - 2 && ADMIN_END.has(text.charCodeAt(start))) start++;
+      // …美食城和购物街: a conjunction opening a three-character cut is the list's, not the name's
+      if (start < coreEnd - 2 && JOINER.has(text.charCodeAt(start))) start++;
+      // 沿上南路, 东至军张路: the cue verb is not the name's (沿江路 keeps it: one character would be left)
+      let cueCut = false;
+      const c0 = text.charCodeAt(start);
+      if (
+        coreEnd - start + mod >= 3 &&
+        (c0 === 0x6cbf || (c0 === 0x81f3 && DIRECTION.has(text.charCodeAt(start - 1))))
+      ) {
+        start++;
+        cueCut = true;
+      }
       const word = text.slice(start, end);
       const name = text.slice(start, coreEnd);
       let plain = false;
       for (let k = 0; k < coreEnd - start && !plain; k++) if (notStreet.has(word.slice(k))) plain = true;
-      if (plain || name.length < 2 || common.has(name) || /^[一二三四五六七八九十]/.test(name)) continue;
+      // 南山路 is a street although 山路 is a word; …一路向北 is "all the way", no street
+      if (plain && isPlaceName(word)) plain = false;
+      if (word.endsWith('一路') && ALL_THE_WAY.has(text.charCodeAt(end))) plain = true;
+      // a region or place name right before (上海漕宝路, 福州五一路) reads as an address too, and
+      // lets a name start with a numeral (五一路) or be a common word (南京东路); …or a region opens
+      // the name itself (上海|漕宝路, 福州|五一路: 五一 is the name, not an ordinal). Read only when
+      // needed: this runs at every street word of the text.
+      let regionFirst = -1;
+      const regionOpens = (): number => {
+        if (regionFirst < 0) regionFirst = regionSet.has(name) ? name.length : regionPrefixLength(name);
+        return regionFirst;
+      };
+      if (plain && mod > 0 && regionOpens() === name.length) plain = false;
+      let placedMemo: boolean | undefined;
+      const placed = (): boolean => {
+        placedMemo ??= placeBefore(text, start, 0) < start || regionOpens() > 0;
+        return placedMemo;
+      };
+      if (plain || name.length < (cueCut && mod > 0 ? 1 : 2)) continue;
+      const commonName = common.has(name);
+      const numeral = NUMERAL.has(name.charCodeAt(0));
+      if ((commonName || numeral) && !isPlaceName(word) && !placed()) continue;
+      // inside a door-numbered address already found, or an admin word a street before ends in
+      // (粤海街道|科苑路: the next street starts after 道), the name is no new address
+      if (out.some((f) => start < f.end && f.start < end)) continue;
       // extend left over an admin prefix (通州区梨园南街) read by the same rule as numbered addresses
       let s = start;
       while (s > 0 && start - s < 16 && isPrefixChar(text[s - 1] ?? '') && !stop.has(text[s - 1] ?? '')) s--;
       const head = text.slice(s, start);
-      const admin = ADMIN_CHAIN.exec(head);
+      const admin = adminBefore(head);
       if (admin) {
         const r = regionRe.exec(head);
         start = s + (r && r.index < admin.index ? r.index : admin.index);
@@ -237,10 +398,30 @@ export function createAddress(d: PiiDictionaries): Detector {
       const cueBefore =
         /(?:位于|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|地址[：:]?|家住|住在)$/.test(before) ||
         labelled(text, start);
-      const cueAfter = STREET_AFTER.test(text.slice(end, end + 3));
-      if (!cueBefore && !cueAfter && !admin) continue;
-      const score = 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
-      out.push(finding('address', text, start, end, Math.min(score, 0.84)));
+      // …街道 is a sub-district, part of the address (陶然亭街道); 街道办 is its office
+      let last = end;
+      if (text.charCodeAt(end - 1) === 0x8857 && text.charCodeAt(end) === 0x9053) {
+        if (/^(?:办|执法|工作|党|委|居委|干部)/.test(text.slice(end + 1, end + 3))) continue;
+        last = end + 1;
+      }
+      // a branch or station named after its street (海鹰路营业部, 淮海路派出所) is an organisation
+      const after = text.slice(last, last + 3);
+      if (ORG_AFTER_STREET.test(after)) continue;
+      const cueAfter = STREET_AFTER.test(after);
+      // a street jieba knows by name (长安街, 淮海路) needs no cue
+      const known = !cueBefore && !cueAfter && !admin && (placeSpan(text, start, end) || placed());
+      if (!cueBefore && !cueAfter && !admin && !known) continue;
+      if (!cueBefore && !admin && inVerse(text, start, end)) continue;
+      // with no cue before it, an ordinary word of the list (下坡路, 轻车熟路) names no street
+      if (
+        !cueBefore &&
+        !admin &&
+        (!cueAfter || PUNCT_AFTER.test(text.slice(last, last + 1))) &&
+        ordinaryAt(text, start, end)
+      )
+        continue;
+      const score = known ? 0.55 : 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
+      out.push(finding('address', text, start, last, Math.min(score, 0.84)));
     }
   }
 
@@ -262,26 +443,51 @@ export function createAddress(d: PiiDictionaries): Detector {
           break;
         }
       if (kind === '') continue;
+      if (end < text.length && text.charCodeAt(p) === 0x6751 && VILLAGE_NOT_NEXT.has(text.charCodeAt(end)))
+        continue;
       const coreEnd = end - kind.length;
+      // a name never reaches back into an address already found (青禾村和石榴村: two villages)
+      let floor = 0;
+      for (const f of out) if (f.end <= coreEnd && f.end > floor) floor = f.end;
       let start = coreEnd;
-      while (start > 0 && coreEnd - start < 6 && isPrefixChar(text[start - 1] ?? '')) {
+      while (start > floor && coreEnd - start < 6 && isPrefixChar(text[start - 1] ?? '')) {
         const ch = text[start - 1] ?? '';
         if (stop.has(ch) || STREET_STOP.has(ch)) break;
+        // …花园和十字花园: a conjunction after another place's kind word ends the name
+        if (JOINER.has(ch.charCodeAt(0)) && KIND_END.has(text.charCodeAt(start - 2))) break;
         start--;
       }
+      // the name began at a boundary (punctuation, a function word, the line's start), not at the cut
+      const bounded = start === floor || coreEnd - start < 6;
       const name = text.slice(start, coreEnd);
       if (name.length < 2 || NOT_PLACE.test(name) || common.has(name) || /^[0-9]/.test(name)) continue;
       if (out.some((f) => start < f.end && f.start < end)) continue;
+      // a frequent word or a function character at the front is the sentence, not the name
+      // (这个时候海渔广场 → 海渔广场, 以中央广场 → 中央广场); a village's name may be one
+      // character once the conjunction is off (…和蒜村)
+      const minName = kind === '村' ? 1 : 2;
+      for (let again = true; again && coreEnd - start > minName; ) {
+        again = false;
+        if (LEAD_OFF.has(text.charCodeAt(start))) {
+          start++;
+          again = true;
+        } else if (coreEnd - start > 3 && LEAD_WORDS.has(text.slice(start, start + 2))) {
+          start += 2;
+          again = true;
+        }
+      }
+      if (endsInWord(text, start, coreEnd, end) && !placeSpan(text, start, end)) continue;
       let s = start;
       while (s > 0 && start - s < 16 && isPrefixChar(text[s - 1] ?? '') && !stop.has(text[s - 1] ?? '')) s--;
       const head = text.slice(s, start);
-      const admin = ADMIN_CHAIN.exec(head);
+      const admin = adminBefore(head);
       if (admin) {
         const r = regionRe.exec(head);
         start = s + (r && r.index < admin.index ? r.index : admin.index);
       }
       const cueBefore = PLACE_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || labelled(text, start);
       const after = text.slice(end, end + 4);
+      if (ORG_AFTER_STREET.test(after) || after.startsWith('党')) continue;
       const cueAfter = PLACE_AFTER.test(after);
       // punctuation after, or 在 before, is a weak cue alone (…在国内农村, 海豚家园，)
       const strong =
@@ -289,22 +495,177 @@ export function createAddress(d: PiiDictionaries): Detector {
         (cueBefore && cueAfter) ||
         (cueAfter && !/^(?:[，、。；）)]|\s|$)/.test(after)) ||
         (cueBefore && text.charCodeAt(start - 1) !== 0x5728);
-      if (!strong) continue;
-      const score = 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
+      // without any cue: a named place jieba knows, or a short name standing alone (…，子君村和…)
+      const known = !strong && placeSpan(text, start, end);
+      const bare =
+        !strong &&
+        (known || (bounded && name.length <= 4 && BARE_KINDS.has(kind))) &&
+        !inVerse(text, start, end);
+      if (!strong && !bare) continue;
+      const score = bare
+        ? known
+          ? 0.6
+          : 0.55
+        : 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
       out.push(finding('address', text, start, end, Math.min(score, 0.84)));
       p = end - 1;
     }
   }
+
+  /** the length of a region opening `name` with more of the name after it (上海漕宝 → 2), or 0 */
+  const regionPrefixLength = (name: string): number => {
+    if (name.length < 3 || !headAt(name, 0)) return 0;
+    for (let len = Math.min(4, name.length - 1); len >= 2; len--)
+      if (regionSet.has(name.slice(0, len))) return len;
+    return 0;
+  };
+  /** a region or a place name jieba knows ending right at `at` (上海|正大广场, 福清|万达广场): its start */
+  const placeBefore = (text: string, at: number, floor: number): number => {
+    for (let len = 4; len >= 2; len--) {
+      const from = at - len;
+      if (from < floor) continue;
+      if (!headAt(text, from)) continue;
+      const w = text.slice(from, at);
+      // 西至|军张路: a place word that ends in a cue verb is the sentence's
+      if (!isHanRun(w) || CUE_IN_CUT.has(w.charCodeAt(w.length - 1))) continue;
+      if (regionSet.has(w) || words?.places.has(w)) return from;
+    }
+    return at;
+  };
+
+  /**
+   * One address per place: a region or place name right before a street or place is taken in
+   * (上海正大广场), what follows a street or place is read on (floors, gates, a side, a corner:
+   * 理想国际大厦8层, 长清路7号门, 京良路南侧, 玉苍路路口), and pieces that touch are one address
+   * (南京路 + 世纪广场, 大业路 + 财富中心).
+   */
+  function assemble(text: string, out: Finding[]): Finding[] {
+    out.sort((x, y) => x.start - y.start);
+    const merged: Finding[] = [];
+    for (const f of out) {
+      let { start, end, score } = f;
+      const prev = merged[merged.length - 1];
+      const floor = prev ? prev.end : 0;
+      for (let k = 0; k < 2; k++) {
+        const s2 = placeBefore(text, start, floor);
+        if (s2 === start) break;
+        start = s2;
+      }
+      TAIL.lastIndex = end;
+      const t = TAIL.exec(text);
+      if (t) end += t[0].length;
+      // a building after a street or door number; after a floor or room a …中心 is an office in it
+      BUILDING_AFTER.lastIndex = end;
+      const b = t || /[层室楼元座门侧]$/.test(text.slice(end - 1, end)) ? null : BUILDING_AFTER.exec(text);
+      if (
+        b &&
+        ![...(b[1] ?? '')].some((c) => stop.has(c) || STREET_STOP.has(c) || JOINER.has(c.charCodeAt(0)))
+      ) {
+        end += b[0].length;
+        TAIL.lastIndex = end;
+        const t2 = TAIL.exec(text);
+        if (t2) end += t2[0].length;
+      }
+      // pieces that touch are one address, unless a conjunction opens the second (青禾村和石榴村)
+      if (prev && (start < prev.end || (start === prev.end && !JOINER.has(text.charCodeAt(start))))) {
+        merged[merged.length - 1] = finding(
+          'address',
+          text,
+          prev.start,
+          Math.max(end, prev.end),
+          Math.max(prev.score, score),
+          prev.facts,
+        );
+        continue;
+      }
+      if (start === f.start && end === f.end) merged.push(f);
+      else merged.push(finding('address', text, start, end, score, f.facts));
+    }
+    return merged;
+  }
+
+  /** metro stations and their exits (地铁4号线枣园站, 16号线惠南地铁站2号口): a place people meet at */
+  function stations(text: string, out: Finding[]): void {
+    // called only where numbered() found a 号 (one scan of the text for both)
+    if (text.indexOf('号线') < 0) return;
+    for (const m of text.matchAll(STATION)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (out.some((f) => start < f.end && f.start < end)) continue;
+      out.push(finding('address', text, start, end, 0.6));
+    }
+  }
+
+  /**
+   * Items of a list beside an address found (荣田路、银田路、兰和路; 运动员村、教练村和记者村): an item
+   * of two to seven characters that ends in the same kind word is one too, `possible` at most.
+   */
+  function listed(text: string, found: Finding[]): Finding[] {
+    const added: Finding[] = [];
+    const taken = (a: number, b: number) =>
+      found.some((f) => a < f.end && f.start < b) || added.some((f) => a < f.end && f.start < b);
+    for (const f of found) {
+      const kind = kindOf(f.value);
+      if (kind === '') continue;
+      // rightwards: 、item、item
+      let at = f.end;
+      while (at < text.length && JOINER.has(text.charCodeAt(at))) {
+        // the item ends at the first kind word within reach (…和松溪路已经通车 → 松溪路)
+        let e = at + 1;
+        while (
+          e < text.length &&
+          e - at <= 7 &&
+          isHanChar(text.charCodeAt(e)) &&
+          text.charCodeAt(e) !== 0x3001
+        ) {
+          e++;
+          if (e - at - 1 >= kind.length + 1 && text.startsWith(kind, e - kind.length)) break;
+        }
+        const item = text.slice(at + 1, e);
+        if (!itemOk(item, kind) || taken(at + 1, e)) break;
+        added.push(finding('address', text, at + 1, e, Math.min(f.score, 0.55)));
+        at = e;
+      }
+      // leftwards: item、item、<found>
+      at = f.start;
+      while (at > 0 && JOINER.has(text.charCodeAt(at - 1))) {
+        let b = at - 1;
+        while (
+          b > 0 &&
+          at - 1 - b < 7 &&
+          isHanChar(text.charCodeAt(b - 1)) &&
+          !JOINER.has(text.charCodeAt(b - 1))
+        )
+          b--;
+        const item = text.slice(b, at - 1);
+        if (!itemOk(item, kind) || taken(b, at - 1)) break;
+        added.push(finding('address', text, b, at - 1, Math.min(f.score, 0.55)));
+        at = b;
+      }
+    }
+    return added.length === 0 ? found : [...found, ...added].sort((x, y) => x.start - y.start);
+  }
+  const itemOk = (item: string, kind: string): boolean =>
+    item.length >= 2 + (kind.length - 1) &&
+    item.length <= 7 &&
+    item.endsWith(kind) &&
+    // in a list of streets, 枫林路 is one although jieba knows it as a word; 农村 is not a village
+    !(item.length === 2 && isOrdinary(item)) &&
+    ![...item].some((c) => stop.has(c) || STREET_STOP.has(c)) &&
+    !notStreet.has(item);
 
   return {
     type: 'address',
     applies: (p) => p.street && p.han >= 3,
     detect(text) {
       const out: Finding[] = [];
-      numbered(text, out);
+      if (text.indexOf('号') >= 0) {
+        stations(text, out);
+        numbered(text, out);
+      }
       streets(text, out);
       if (!NO_PLACES) places(text, out);
-      return out.length > 1 ? out.sort((x, y) => x.start - y.start) : out;
+      return out.length > 0 ? listed(text, assemble(text, out)) : out;
     },
   };
 }

@@ -1,13 +1,15 @@
 import { luhnOk } from '../checksums.js';
-import { hasContext, hasNegativeContext, matches } from '../context.js';
+import { hasContext, hasNegativeContext, matches, NUMBER_START } from '../context.js';
 import { type Detector, type Finding, finding } from '../types.js';
 
 /** Cheap pre-check: most corpus lines cannot contain this type at all. */
 const HINT = /\d{4}/;
 
 // 15–19 digits, plain or in groups of four separated by a space or dash.
-const CANDIDATE =
-  /(?<![0-9A-Za-z])(?:\d{15,19}|\d{4}([ -])\d{4}\1\d{4}\1\d{3,7}(?:\1\d{1,3})?)(?![0-9A-Za-z])/g;
+const CANDIDATE = new RegExp(
+  `${NUMBER_START}(?:\\d{15,19}|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{3,7}(?:\\1\\d{1,3})?)(?![0-9A-Za-z])`,
+  'g',
+);
 const LABELS = ['卡号', '银行卡', '信用卡', '储蓄卡', '借记卡', '账号', '帐号', '户名', 'card', 'Card'];
 
 /** Issuer identification prefixes: UnionPay 62/81, Visa, Mastercard, Amex, JCB, Discover, Diners. */

@@ -4,7 +4,7 @@ import { CodeSet, WordIndex } from './code-tables.js';
 import { HAS_PAREN, HAS_UPPER, READS_MODERN, textFacts } from './person-name.js';
 
 // a small alphabet so that words and texts overlap often: Han, Latin, brackets, an astral character
-const ch = fc.constantFrom(...('的了之於國长局记者张王李（()AZaz说表示𠀋'.match(/[\s\S]/gu) ?? []));
+const ch = fc.constantFrom(...('的了之也后是於國长局记者张王李（()AZaz说表示𠀋'.match(/[\s\S]/gu) ?? []));
 const str = (max: number) => fc.array(ch, { maxLength: max }).map((a) => a.join(''));
 
 describe('code tables: the same answers as the Set/Map they replace', () => {
@@ -51,11 +51,14 @@ describe('code tables: the same answers as the Set/Map they replace', () => {
     const SCRIPT_MODERN = '的了们这吗呢么说个';
     const CLASSICAL =
       '之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義';
+    // 之 and 也 starting a modern word (之后, 也是) mark modern text instead
+    const modernWord = /^(?:之[后前一间际类余初]|也[是有在没会要能可就都很还将许曾已被把让从正])/;
     const readsModern = (text: string): boolean => {
       let modernSeen = false;
       let classical = 0;
-      for (const c of text) {
-        if (SCRIPT_MODERN.includes(c)) modernSeen = true;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i] as string;
+        if (SCRIPT_MODERN.includes(c) || modernWord.test(text.slice(i, i + 2))) modernSeen = true;
         else if (CLASSICAL.includes(c) && ++classical >= 2) return false;
       }
       return classical === 0 || modernSeen;

@@ -4,8 +4,10 @@ import { type Detector, type Finding, finding } from '../types.js';
 /** Cheap pre-check: most corpus lines cannot contain this type at all. */
 const HINT = /@/;
 
+// The top-level domain is letters only, so it ends where digits begin: abc@163.com110101… is an
+// e-mail glued to a number (the number is the ID/card/mobile detectors' to find), not no e-mail.
 const CANDIDATE =
-  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z-])/g;
 
 export const email: Detector = {
   type: 'email',

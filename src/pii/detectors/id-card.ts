@@ -1,11 +1,11 @@
 import { idCardChecksumOk, PROVINCE_CODES, plausibleBirthDate } from '../checksums.js';
-import { hasContext, hasNegativeContext, matches } from '../context.js';
+import { hasContext, hasNegativeContext, matches, NUMBER_START } from '../context.js';
 import { type Detector, type Finding, finding } from '../types.js';
 
 /** Cheap pre-check: most corpus lines cannot contain this type at all. */
 const HINT = /\d{15}/;
 
-const CANDIDATE = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
+const CANDIDATE = new RegExp(`${NUMBER_START}(?:\\d{17}[\\dXx]|\\d{15})(?![0-9A-Za-z])`, 'g');
 const LABELS = ['身份证', '证件号', '公民身份', 'ID card', '身份号码'];
 
 /**

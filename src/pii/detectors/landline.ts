@@ -14,7 +14,8 @@ const LABELS = ['电话', '座机', '固话', 'Tel', 'tel', '传真', 'Fax', '�
 /** Landlines with an area code: (010) 6512 3456, 021-61234567, 0755 86001234 转 8. */
 export const landline: Detector = {
   type: 'cn-landline',
-  applies: (p) => p.digits >= 9 && p.digitRun >= 3,
+  // every form starts its area code with a 0 that opens a run of digits, or follows +86
+  applies: (p) => p.digits >= 9 && p.digitRun >= 3 && p.zeroLead,
   detect(text) {
     const out: Finding[] = [];
     if (!HINT.test(text)) return out;

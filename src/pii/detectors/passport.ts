@@ -11,7 +11,8 @@ const LABELS = ['护照', 'passport', 'Passport', 'PASSPORT', '证件'];
 
 export const passport: Detector = {
   type: 'passport',
-  applies: (p) => p.digitRun >= 7,
+  // a capital letter and 7–8 digits, the whole run of letters and digits (8 or more)
+  applies: (p) => p.digitRun >= 7 && p.upper && p.alnumRun >= 8,
   detect(text) {
     const out: Finding[] = [];
     if (!HINT.test(text)) return out;

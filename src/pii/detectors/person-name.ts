@@ -3,6 +3,7 @@ import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
 import { codeSet, WordIndex } from './code-tables.js';
+import { createTransliteratedNames, mergeInto } from './transliterated-name.js';
 
 const HAN = 1;
 const SURNAME = 2;
@@ -14,6 +15,8 @@ const SINGLE = 64;
 const SOFT_STOP = 128;
 /** the last character of a by-line title (记者, 网友…) */
 const BYLINE_END = 256;
+/** a character that ends a place or clan (村, 庄, 氏…) */
+const PLACE_END = 512;
 
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
 const indexBy = (words: readonly string[], last: boolean): WordIndex => new WordIndex(words, last);
@@ -27,6 +30,12 @@ const GLUE_PENALTY = 3;
 const BARE_FLOOR = 3.5;
 const NO_CUE_FLOOR = 3;
 const AMBIGUOUS_FLOOR = 5;
+const SOFT_FLOOR = 3.5;
+const SUFFIX_FLOOR = 3.5;
+const KNOWN_SCORE = 0.65;
+const RECUR_FLOOR = 0.6;
+const GIVEN_AGAIN_SCORE = 0.6;
+const LIST_AMBIGUOUS_FLOOR = 4;
 const GIVEN_LIKE = 1.5;
 const NO_CUE_BASE = 0.4;
 const WEAK_BONUS = 0.28;
@@ -79,6 +88,19 @@ const SCRIPT = new Uint8Array(0x10000);
 for (const ch of '的了们这吗呢么说个') SCRIPT[ch.charCodeAt(0)] = MODERN_CHAR;
 for (const ch of '之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義')
   SCRIPT[ch.charCodeAt(0)] = CLASSICAL_CHAR;
+/**
+ * 之 and 也 are classical unless a modern word starts with them (之后, 之一, 也是, 也有): modern
+ * prose uses those all the time, and a short modern sentence holding one and no 的 lost the word
+ * statistics; marked by the character after them
+ */
+const ZHI_YE = 5;
+SCRIPT[0x4e4b] = ZHI_YE;
+SCRIPT[0x4e5f] = ZHI_YE;
+/** the characters after 之 (1) and after 也 (2) that make a modern word with it */
+const MODERN_AFTER_ZHI_YE = new Uint8Array(0x10000);
+for (const ch of '后前一间际类余初') MODERN_AFTER_ZHI_YE[ch.charCodeAt(0)] = 1;
+for (const ch of '是有在没会要能可就都很还将许曾已被把让从正')
+  MODERN_AFTER_ZHI_YE[ch.charCodeAt(0)] = (MODERN_AFTER_ZHI_YE[ch.charCodeAt(0)] ?? 0) | 2;
 /** ( and （ (a glossed name), A–Z (a Latin name), in the same table */
 const PAREN_CHAR = 3;
 const UPPER_CHAR = 4;
@@ -104,7 +126,11 @@ export function textFacts(text: string): number {
     if (k === 0) continue;
     if (k === MODERN_CHAR) modernSeen = true;
     else if (k === CLASSICAL_CHAR) classical++;
-    else facts |= k === PAREN_CHAR ? HAS_PAREN : HAS_UPPER;
+    else if (k === ZHI_YE) {
+      const want = text.charCodeAt(i) === 0x4e4b ? 1 : 2;
+      if (((MODERN_AFTER_ZHI_YE[text.charCodeAt(i + 1)] ?? 0) & want) !== 0) modernSeen = true;
+      else classical++;
+    } else facts |= k === PAREN_CHAR ? HAS_PAREN : HAS_UPPER;
   }
   return facts | (classical === 0 || (classical < 2 && modernSeen) ? READS_MODERN : 0);
 }
@@ -145,26 +171,41 @@ export function createPersonName(d: PiiDictionaries): Detector {
   };
   setFlag(cues.stop, STOP);
   setFlag(cues['soft-stop'], SOFT_STOP);
+  setFlag(cues['place-end'], PLACE_END);
   setFlag([...d.givenNameChars].join(''), GIVEN);
   setFlag(cues.translit, TRANSLIT);
   setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
   const compound = new Set(d.surnames.filter((x) => x.length === 2));
+  const transliterated = createTransliteratedNames(d);
   const titles = indexBy(cues.titles, true);
   // the titles a bare given name or pen name follows (记者晓风, 网友艳妮): by-lines and authors
   const bylines = indexBy(BYLINE_TITLES, true);
+  // (not 主持人: a host's line goes on with what the host says, 主持人：谢谢…)
+  const bylineLabels = indexBy(
+    BYLINE_TITLES.filter((t) => t !== '主持人'),
+    true,
+  );
   for (const t of BYLINE_TITLES)
     flags[t.charCodeAt(t.length - 1)] = (flags[t.charCodeAt(t.length - 1)] ?? 0) | BYLINE_END;
   const titlesAhead = indexBy(cues.titles, false);
+  const addressForms = indexBy(cues['address-forms'], false);
   const labels = indexBy(cues.before.strong, true);
   const conj = indexBy(cues.before.weak, true);
   const speech = indexBy([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
   const orgSuffix = indexBy(cues['org-suffix'], false);
   const wordBefore = indexBy(cues['word-before'], true);
-  const translitStop = cues['translit-stop'];
+  // (with the longer places, clubs and firms of transliteration.yaml: 威廉希尔, 阿纳海姆)
+  const translitStop = [
+    ...cues['translit-stop'],
+    ...(d.transliteration?.['not-names'] ?? []).filter((w) => w.length >= 3),
+  ];
   const codes = codeSet;
   const ADDRESS_BEFORE = codes('省市县区镇乡村路街道巷号楼栋');
   const PARTICLE = codes('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了');
   // words that commonly stand right before a name inside a sentence (曼联的罗西, 由姚仕宪, 请杨熙)
+  // function words that are soft stops: never the middle (之 too) or the end of a relaxed reading
+  const FUNCTION_WORD = codes('以为其于则即所且');
+  const FUNCTION_MIDDLE = codes('之以为其于则即所且');
   const LEFT_PARTICLE = codes('的由给以将拿请问被让对向把据是为跟找见叫令派邀和与及、同');
   // words as numbers (UTF-16 codes packed), so the hot path compares without building strings
   const key2 = (a: number, b: number) => a * 0x10000 + b;
@@ -183,6 +224,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (common2.has(key2(a, b))) return true;
     return e - i >= 3 && common3.has(key3(a, b, text.charCodeAt(i + 2)));
   };
+  const common3At = (text: string, i: number): boolean =>
+    common3.has(key3(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2)));
   const compound2 = intSet([...compound].map((w) => key2(w.charCodeAt(0), w.charCodeAt(1))));
   // the first characters of compound surnames: most surname characters start none (one byte read)
   const compoundHead = codeSet([...compound].map((w) => w[0]).join(''));
@@ -216,6 +259,17 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (let k = 0; k < list.length; k++) if (text.startsWith(list[k] as string, at)) return true;
     return false;
   };
+  /** the length of the longest word of the index starting at `at` (0: none) */
+  const longestAt = (index: WordIndex, text: string, at: number): number => {
+    const list = index.get(text.charCodeAt(at));
+    if (list === undefined) return 0;
+    let n = 0;
+    for (let k = 0; k < list.length; k++) {
+      const w = list[k] as string;
+      if (w.length > n && text.startsWith(w, at)) n = w.length;
+    }
+    return n;
+  };
   // Scores are plain numbers (no objects on the hot path): LEFT_CUE / RIGHT_CUE mark a cue.
   /** Context before a candidate starting at i: 0.45 title/label, 0.15 boundary or conjunction, 0.1 particle, 0 inside text. */
   const leftScore = (text: string, i: number): number => {
@@ -223,7 +277,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (endsAt(titles, text, i)) return LEFT_CUE;
     let j = i;
     while (j > 0 && j > i - 2 && isLabelGap(text.charCodeAt(j - 1))) j--;
-    if (endsAt(labels, text, j)) return LEFT_CUE;
+    // (a by-line before a colon is a label too: 作者：…, 记者: …)
+    if (endsAt(labels, text, j) || (j < i && endsAt(bylineLabels, text, j))) return LEFT_CUE;
     if (!isHanCode(text.charCodeAt(i - 1))) return 0.15;
     if (endsAt(conj, text, i)) return 0.15;
     if (LEFT_PARTICLE.has(text.charCodeAt(i - 1))) return 0.1;
@@ -243,6 +298,31 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const isSpeakerColon = (text: string, e: number): boolean => {
     const c = text.charCodeAt(e);
     return c === 0xff1a || (c === 0x3011 && text.charCodeAt(e + 1) === 0xff1a);
+  };
+  /** i starts the text or a line */
+  const lineStart = (text: string, i: number): boolean =>
+    i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13;
+  /**
+   * a column's title and a colon right after a by-line at the start of a line (张三足彩推荐：,
+   * 李四火线解盘：): two to six Han characters, then ： or :
+   */
+  const columnTitle = (text: string, e: number): boolean => {
+    // (the title starts with a word: 詹俊|足彩推荐, not 詹俊足|彩推荐)
+    if (words === undefined || !words.words2.has(packHan(text.charCodeAt(e), text.charCodeAt(e + 1))))
+      return false;
+    for (let k = e; k < text.length && k <= e + 6; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0xff1a || c === 58) return k >= e + 2;
+      if (!isHanCode(c)) return false;
+    }
+    return false;
+  };
+  /** text[i, e) is a whole @handle: @ before it, and a colon, white space, @, comma or the end after */
+  const wholeHandle = (text: string, i: number, e: number): boolean => {
+    if (i === 0 || text.charCodeAt(i - 1) !== 64) return false;
+    if (e >= text.length) return true;
+    const c = text.charCodeAt(e);
+    return c === 58 || c === 0xff1a || c === 64 || c === 32 || c === 0x3000 || c === 0xff0c || c === 44;
   };
   /** cheap: could a name ending at e have a context after it */
   const rightPossible = (text: string, e: number): boolean => {
@@ -313,6 +393,52 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (titled) return false;
     if (len === 2) return words.frequent50.has(packHan(a, b));
     return sl === 1 && words.frequent300.has(packHan(a, b));
+  };
+  /** text[i, i+3) is an entry the list tags as a person, not a transliteration, neither half a word */
+  const knownName = (text: string, i: number): boolean => {
+    if (words === undefined || i + 3 > text.length) return false;
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    const c = text.charCodeAt(i + 2);
+    // the cheap tests first: flags, then the hash sets
+    // (not X之Y, a title's "Y of X" as often: 枪王之王, nor a function word: 莫知其)
+    if (
+      b === c ||
+      FUNCTION_MIDDLE.has(b) ||
+      FUNCTION_WORD.has(c) ||
+      (flags[b] ?? 0) & STOP ||
+      (flags[c] ?? 0) & (STOP | PLACE_END)
+    )
+      return false;
+    if (
+      (translitAt(text, i) ? 1 : 0) + (translitAt(text, i + 1) ? 1 : 0) + (translitAt(text, i + 2) ? 1 : 0) >=
+      2
+    )
+      return false;
+    if (!words.names.has(pack3(a, b, c))) return false;
+    if (
+      words.words2.has(packHan(a, b)) ||
+      words.words2.has(packHan(b, c)) ||
+      startsAt(orgSuffix, text, i + 2)
+    )
+      return false;
+    // (the surname closes a word before it: 美韩军演)
+    if (i > 0 && words.words2.has(packHan(text.charCodeAt(i - 1), a))) return false;
+    // (inside an idiom: 何德何能)
+    for (let k = Math.max(0, i - 1); k <= i && k + 4 <= text.length; k++)
+      if (words.words4.has(text.slice(k, k + 4))) return false;
+    return !startsAt(addressForms, text, i + 1) && !startsAt(titlesAhead, text, i + 1);
+  };
+  /** a four-character word (an idiom mostly: 何德何能, 星罗棋布) holds the whole of text[i, e) */
+  const insideIdiom = (text: string, i: number, e: number): boolean => {
+    if (words === undefined) return false;
+    for (let k = Math.max(0, e - 4); k <= i && k + 4 <= text.length; k++)
+      if (
+        words.words4Heads.has(packHan(text.charCodeAt(k), text.charCodeAt(k + 1))) &&
+        words.words4.has(text.slice(k, k + 4))
+      )
+        return true;
+    return false;
   };
   /** an upper bound of nameOdds for a candidate with no context: penalties only lower it */
   const mayLookLikeName = (text: string, i: number, sl: number): boolean => {
@@ -393,6 +519,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (text.charCodeAt(i + sl) === 0x67d0) return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
+    // a surname and a form of address (王姐, 樊总, 米大夫) names nobody in particular either, and
+    // what follows the surname may start an organisation word (儿童基金会: 童 + 基金; 庞博国际)
+    if (startsAt(addressForms, text, i + sl) || longestAt(orgSuffix, text, i + sl) >= 2) return undefined;
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
     let bestEnd = -1;
     let bestScore = 0;
@@ -412,21 +541,55 @@ export function createPersonName(d: PiiDictionaries): Detector {
         else if (f & GIVEN || (statsOn && (words?.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE)) nameLike++;
       }
       if (!ok) continue;
+      // 小 alone as a given name opens the next word (王小贱, 吴小公民, 祝小编): only before a boundary
+      if (g === 1 && text.charCodeAt(gs) === 0x5c0f && isHanCode(text.charCodeAt(gs + 1))) continue;
+      // a surname and a place or clan ending (康村, 宋庄, 苏氏) is a place or a family, not a person
+      // (and a reading that stops right before one: 兰桂 of 兰桂坊)
+      if (
+        left !== LEFT_CUE &&
+        ((flags[text.charCodeAt(gs + g - 1)] ?? 0) & PLACE_END ||
+          (flags[text.charCodeAt(gs + g)] ?? 0) & PLACE_END)
+      )
+        continue;
       // the second given character starting a speech word or suffix belongs to what follows
       // (unless a cue or boundary follows: 总裁沈东军认为 — 军 is a suffix and a given character)
       const e = gs + g;
       // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
-      const right =
-        left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)
-          ? RIGHT_CUE
-          : rightScore(text, e);
+      // and so is a whole @handle shaped like a name (//@汪东城:, @白举纲): a person's account
+      const handle =
+        wholeHandle(text, i, e) ||
+        (lineStart(text, i) && !LEFT_PARTICLE.has(text.charCodeAt(i)) && columnTitle(text, e));
+      const speaker =
+        (left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)) || handle;
+      const right = speaker ? RIGHT_CUE : rightScore(text, e);
+      // (a one-character suffix that is also a given character, 军 山 江, is read as one where the
+      // statistics read the three clearly as a name: 沈力军基本上, 孙中山即命)
       if (
         g === 2 &&
         (startsAt(speech, text, gs + 1) ||
-          (startsAt(orgSuffix, text, gs + 1) && right !== RIGHT_CUE && (right <= 0 || left !== LEFT_CUE)))
+          (startsAt(orgSuffix, text, gs + 1) &&
+            right !== RIGHT_CUE &&
+            (right <= 0 || left !== LEFT_CUE) &&
+            !(
+              statsOn &&
+              (flags[text.charCodeAt(gs + 1)] ?? 0) & GIVEN &&
+              longestAt(orgSuffix, text, gs + 1) === 1 &&
+              // (陆军, 大军: the given part is itself the word)
+              !words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
+              nameOdds(text, i, sl, e) >= SUFFIX_FLOOR
+            )))
       )
         continue;
-      if (isCommon(text, i, e)) continue;
+      // (after a title, three characters whose start is a common word are read as a name: 局长刘海生)
+      // (not when that word is a very frequent one: 持卡人连续刷)
+      if (
+        g === 2 &&
+        left === LEFT_CUE &&
+        !words?.frequent300.has(packHan(text.charCodeAt(i), text.charCodeAt(i + 1)))
+          ? common3At(text, i)
+          : isCommon(text, i, e)
+      )
+        continue;
       if (right === BLOCKED) continue;
       // in a by-line run of names (记者冯淼孙立新报道), a third character that is a surname starts
       // the next name when that one ends at a cue, a boundary or a further surname
@@ -464,16 +627,37 @@ export function createPersonName(d: PiiDictionaries): Detector {
       )
         continue;
       // a soft stop character (有, 前, 月…) is a given-name character only beside a cue (副县长于有斌)
-      if (soft && !cue) continue;
+      // …or, as the middle character of three (温家宝, 张之洞), where the statistics read the whole
+      // clearly as a name
+      if (
+        soft &&
+        !cue &&
+        !(
+          g === 2 &&
+          statsOn &&
+          !((flags[text.charCodeAt(gs + 1)] ?? 0) & SOFT_STOP) &&
+          // (not 之: X之Y is a title's "Y of X" as often: 巫妖王之怒; nor a pure function word: 侯以许)
+          !FUNCTION_MIDDLE.has(text.charCodeAt(gs)) &&
+          nameOdds(text, i, sl, e) >= SOFT_FLOOR
+        )
+      )
+        continue;
       // a function-word surname (和, 同, 金…) needs a cue too, unless its characters read clearly as
       // a name by the word statistics (金泰均, 江德力: AMBIGUOUS_FLOOR, above the bare floor)
       const doubtful = ambiguous && !cue;
       if (doubtful && words === undefined) continue;
       // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
-      if (ambiguous && g === 2 && words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))))
+      // (not before a speaker's colon: 宋晶晶：…, 关小刀火线解盘：…)
+      if (
+        ambiguous &&
+        g === 2 &&
+        !speaker &&
+        words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1)))
+      )
         continue;
       let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
-      if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) continue;
+      if (!cue && words !== undefined && (!plausibleWithoutCue(text, i, e) || insideIdiom(text, i, e)))
+        continue;
       if (!cue && words !== undefined && isModern(text)) {
         // without a cue, the characters themselves must look like a name and not like ordinary
         // words (more so with no boundary on either side); statistics alone never make a name
@@ -490,15 +674,25 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const m = nameOdds(text, i, sl, e);
         if (m >= NO_CUE_FLOOR) score = Math.min(NO_CUE_MAX, score + oddsBonus(m, false));
       }
+      // (a handle is `medium` at most: an account name need not be the person's own)
+      if (handle) score = Math.min(score, NO_CUE_MAX);
       // below the floor it could not win anyway; the word test is the dearest, so it comes last
       if (score < MIN_SCORE) continue;
-      if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE)) continue;
+      // a speaker's label (金石开：) is read as a title is: its start may be a word (金石)
+      if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE || speaker)) continue;
       // a reading with a cue beside it wins over one the statistics alone carry (邵振邦在接受, not 邵振)
       if (bestEnd < 0 || (cue && !bestCue) || (cue === bestCue && score > bestScore + 1e-9)) {
         bestEnd = e;
         bestScore = score;
         bestCue = cue;
       }
+    }
+    // no reading: a three-character entry the word list tags as a person (齐白石, 王羲之, 李时珍:
+    // well-known people), neither half an ordinary word (段时间, 申请人 are tagged so too), is a name
+    // wherever it stands, bar a suffix after it (孙中山路)
+    if (bestEnd < 0 && sl === 1 && !ambiguous && statsOn && knownName(text, i)) {
+      const right = rightScore(text, i + 3);
+      if (right !== BLOCKED && !stopWords.startsAt(text, i)) return { end: i + 3, score: KNOWN_SCORE };
     }
     if (bestEnd < 0) return undefined;
     // a known club, place or brand starting here (尤文, 蓝军, 马略卡) is no name, whatever the cue
@@ -665,10 +859,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
       return -1;
     if (allTranslit(text, s, e) && len >= 3 && !hasTranslitStop(text.slice(s, e))) return e;
     const f = flags[text.charCodeAt(s)] ?? 0;
-    if (len > 3 || !(f & SINGLE) || f & AMBIGUOUS) return -1;
+    if (len > 3 || !(f & SINGLE) || LEFT_PARTICLE.has(text.charCodeAt(s))) return -1;
     for (let k = s + 1; k < e; k++) if ((flags[text.charCodeAt(k)] ?? 0) & STOP) return -1;
     if (isCommon(text, s, e) || ordinaryWord(text, s, 1, e, false)) return -1;
-    if (nameOdds(text, s, 1, e) < NO_CUE_FLOOR) return -1;
+    // (a function-word surname, 关 金 石, takes the statistics' stronger floor: 关向应、贺龙)
+    if (nameOdds(text, s, 1, e) < (f & AMBIGUOUS ? LIST_AMBIGUOUS_FLOOR : NO_CUE_FLOOR)) return -1;
     return e;
   };
   const listed = (text: string, out: Finding[]): void => {
@@ -697,6 +892,43 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
     }
     if (out.length > n) out.sort((a, b) => a.start - b.start);
+  };
+
+  /**
+   * The given name alone where a full name was found (徐悲鸿 … 悲鸿说): two given characters of a
+   * surname-led name of three, not an ordinary word, not doubled (欣欣), standing apart from other
+   * Han characters that would make a word with them (`medium`).
+   */
+  const givenAgain = (text: string, out: Finding[]): void => {
+    const w = words;
+    if (w === undefined) return;
+    const n = out.length;
+    for (let k = 0; k < n; k++) {
+      const f = out[k] as Finding;
+      if (
+        f.score < RECUR_FLOOR ||
+        f.end - f.start !== 3 ||
+        !((flags[text.charCodeAt(f.start)] ?? 0) & SINGLE)
+      )
+        continue;
+      const a = text.charCodeAt(f.start + 1);
+      const b = text.charCodeAt(f.start + 2);
+      if (a === b || !isHanCode(a) || !isHanCode(b) || w.words2.has(packHan(a, b))) continue;
+      const given = text.slice(f.start + 1, f.end);
+      for (let at = text.indexOf(given); at >= 0; at = text.indexOf(given, at + 1)) {
+        const end = at + 2;
+        if (
+          out.some((g) => at < g.end && g.start < end) ||
+          text.charCodeAt(at - 1) === text.charCodeAt(f.start)
+        )
+          continue;
+        if (at > 0 && w.words2.has(packHan(text.charCodeAt(at - 1), a))) continue;
+        if (end < text.length && w.words2.has(packHan(b, text.charCodeAt(end)))) continue;
+        if (leftScore(text, at) <= 0 && rightScore(text, end) <= 0) continue;
+        out.push(finding('person-name', text, at, end, GIVEN_AGAIN_SCORE));
+      }
+    }
+    if (out.length > n) out.sort((x, y) => x.start - y.start);
   };
 
   return {
@@ -736,7 +968,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
           out.push(finding('person-name', text, i, pick.end, pick.score));
           titledNameEnd = leftScore(text, i) === LEFT_CUE ? pick.end : -1;
           const latin = LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44));
-          if (latin?.[1]) {
+          if (latin?.[1] && !LATIN_NOT_NAME.has(latin[1].toLowerCase())) {
             const s = pick.end + 1;
             out.push(finding('person-name', text, s, s + latin[1].length, Math.min(pick.score, 0.8)));
             i = s + latin[1].length;
@@ -747,8 +979,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
       glossed(text, out);
       latinNames(text, out);
+      // foreign names in Han script that the rules above leave (transliterated-name.ts)
+      mergeInto(out, transliterated(text, out));
       if (out.length > 0 && words !== undefined) listed(text, out);
-      return recur(text, out);
+      const all = recur(text, out);
+      if (all.length > 0 && words !== undefined) givenAgain(text, all);
+      return all;
     },
   };
 }
@@ -759,7 +995,8 @@ function recur(text: string, found: Finding[]): Finding[] {
   const all = [...found];
   const seen = new Set<string>();
   for (const f of found) {
-    if (f.score < 0.7 || f.value.length < 2 || seen.has(f.value) || /[A-Za-z]/.test(f.value)) continue;
+    if (f.score < RECUR_FLOOR || f.value.length < 2 || seen.has(f.value) || /[A-Za-z]/.test(f.value))
+      continue;
     seen.add(f.value);
     for (let at = text.indexOf(f.value); at >= 0; at = text.indexOf(f.value, at + 1)) {
       const end = at + f.value.length;

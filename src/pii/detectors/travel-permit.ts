@@ -13,7 +13,8 @@ const LABELS = ['通行证', '回乡证', '台胞证', '港澳', '台湾', '往�
 /** Hong Kong/Macau/Taiwan travel permits. Unlabelled only for the distinctive C-form. */
 export const travelPermit: Detector = {
   type: 'cn-travel-permit',
-  applies: (p) => p.digitRun >= 7,
+  // a capital letter and 7–10 digits, the whole run of letters and digits (9 or more)
+  applies: (p) => p.digitRun >= 7 && p.upper && p.alnumRun >= 9,
   detect(text) {
     const out: Finding[] = [];
     if (!HINT.test(text)) return out;

@@ -1,0 +1,91 @@
+import type { AutomatonData } from '../automaton.js';
+import { SEP } from '../normalize.js';
+import { api, loadWasmModule, type WasmModule } from './index.js';
+import { WASM_LAYOUT_FIELDS, WASM_LAYOUT_VERSION, type WasmLayout } from './types.js';
+
+/**
+ * buildAutomaton (../automaton.ts) and then wasmLayout (layout.ts) run by WebAssembly
+ * (assembly/build.ts, built by `npm run build` into dist/lexicon/wasm/build.wasm): the same tables
+ * and the same image, made by compiled code instead of JS that runs once and cold (compiling a
+ * 10k-keyword list in a scan). Undefined when the module is not built; BEIAN_WASM=0 turns it off
+ * with the line walk (to compare).
+ */
+export const BUILD_FILE = 'build.wasm';
+
+interface BuildExports {
+  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
+  heapBase(): number;
+  build(units: number, ends: number, npat: number, norm: number, heap: number, result: number): number;
+  layout(result: number, sepUnit: number): void;
+}
+
+export type AutomatonBuilder = (patterns: readonly string[], norm: Uint16Array) => AutomatonData;
+
+const PAGE = 65536;
+const align16 = (n: number): number => (n + 15) & ~15;
+let module: WasmModule | null | undefined;
+
+/** The WebAssembly builder, or undefined when build.wasm is not built (or BEIAN_WASM=0). */
+export function wasmAutomatonBuilder(): AutomatonBuilder | undefined {
+  if (process.env.BEIAN_WASM === '0') return undefined;
+  if (module === undefined) module = loadWasmModule(BUILD_FILE) ?? null;
+  const m = module;
+  return m ? (patterns, norm) => buildWith(m, patterns, norm) : undefined;
+}
+
+function buildWith(m: WasmModule, patterns: readonly string[], norm: Uint16Array): AutomatonData {
+  const ex = new api.Instance(m, {}).exports as unknown as BuildExports;
+  const mem = ex.memory;
+  let total = 0;
+  for (const p of patterns) total += p.length;
+  const unitsAt = align16(ex.heapBase());
+  const endsAt = align16(unitsAt + total * 2);
+  const normAt = align16(endsAt + patterns.length * 4);
+  const resultAt = align16(normAt + 65536 * 2);
+  const layoutAt = align16(resultAt + 11 * 8);
+  const heap = align16(layoutAt + 17 * 4);
+  const need = Math.ceil(heap / PAGE) - mem.buffer.byteLength / PAGE;
+  if (need > 0) mem.grow(need);
+  const units = new Uint16Array(mem.buffer, unitsAt, total);
+  const ends = new Int32Array(mem.buffer, endsAt, patterns.length);
+  let at = 0;
+  for (let p = 0; p < patterns.length; p++) {
+    const s = patterns[p] as string;
+    for (let i = 0; i < s.length; i++) units[at++] = s.charCodeAt(i);
+    ends[p] = at;
+  }
+  new Uint16Array(mem.buffer, normAt, 65536).set(norm);
+  if (ex.build(unitsAt, endsAt, patterns.length, normAt, heap, resultAt) !== 0)
+    throw new Error('alphabet too large');
+  ex.layout(layoutAt, SEP);
+  // the memory may have grown: views of the new buffer, copied out so the instance can go
+  const r = new Int32Array(mem.buffer, resultAt, 22);
+  const i32 = (k: number): Int32Array =>
+    new Int32Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number).slice();
+  const u16 = (k: number): Uint16Array =>
+    new Uint16Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number).slice();
+  const l = new Int32Array(mem.buffer, layoutAt, 17);
+  const wasm = {
+    version: WASM_LAYOUT_VERSION,
+    image: new Int32Array(mem.buffer, l[0] as number, l[1] as number).slice(),
+  } as WasmLayout;
+  // the fields after version, in their order in WASM_LAYOUT_FIELDS (see assembly/build.ts)
+  WASM_LAYOUT_FIELDS.slice(1).forEach((k, i) => {
+    wasm[k] = l[i + 2] as number;
+  });
+  return {
+    wasm,
+    norm,
+    sym: u16(0),
+    root: i32(1),
+    hState: i32(2),
+    hSym: u16(3),
+    hNext: i32(4),
+    fail: i32(5),
+    out: i32(6),
+    emit: i32(7),
+    patLen: i32(8),
+    cls: i32(9),
+    filter: i32(10),
+  };
+}

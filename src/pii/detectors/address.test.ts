@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { loadPiiDictionaries } from '../load.js';
+import { createDetectors } from '../registry.js';
+import { scanText } from '../scan.js';
+
+// Our own sentences in the shape of news and posts (never corpus text).
+const registry = createDetectors(loadPiiDictionaries());
+const found = (text: string) =>
+  scanText(text, registry, { types: ['address'] }).map(
+    (f) => `${text.slice(f.start, f.end)}:${f.confidence}`,
+  );
+
+describe('villages, estates and squares named without a cue', () => {
+  it('takes a short name that stands alone, as possible only', () => {
+    expect(found('两个项目分别是青禾村和石榴村。')).toEqual(['青禾村:possible', '石榴村:possible']);
+    expect(found('紫荆广场的音乐喷泉很美')).toEqual(['紫荆广场:possible']);
+  });
+
+  it('drops the words of the sentence that run into the name', () => {
+    expect(found('这个时候紫荆广场人很多')).toEqual(['紫荆广场:possible']);
+  });
+
+  it('does not take ordinary words that end in a place kind', () => {
+    expect(found('他在农村长大，后来回到乡村，又住进度假村')).toEqual([]);
+    expect(found('文化村是无法单独前往的')).toEqual([]);
+    expect(found('园中的私家园林很有名')).toEqual([]);
+  });
+
+  it('takes no village or road out of a line of verse', () => {
+    expect(found('柳暗孤村晚，风斜野渡寒。')).toEqual([]);
+    expect(found('江边村事忙，稻熟满山冈。')).toEqual([]);
+    expect(found('寒山石径路，落日远钟声。')).toEqual([]);
+  });
+});
+
+describe('one address from the region down to the gate, floor or corner', () => {
+  it('takes a region or known place right before a square or street into it', () => {
+    expect(found('决赛在上海紫荆广场举行')).toEqual(['上海紫荆广场:medium']);
+  });
+
+  it('reads on over floors, units, gates, sides and corners', () => {
+    expect(found('活动在星河国际大厦12层举行')).toEqual(['星河国际大厦12层:medium']);
+    expect(found('业主住在杭州翠湖名苑8幢2单元')).toEqual(['杭州翠湖名苑8幢2单元:medium']);
+    expect(found('他在青松路3号门等了一个小时')).toEqual(['青松路3号门:medium']);
+    expect(found('项目位于银杏路南侧，交通方便')).toEqual(['银杏路南侧:medium']);
+  });
+
+  it('joins a street and the building that follows it, not two villages joined by 和', () => {
+    expect(found('她在文澜路财富中心取了现金')).toEqual(['文澜路财富中心:medium']);
+    expect(found('两个项目分别是青禾村和石榴村。')).toEqual(['青禾村:possible', '石榴村:possible']);
+  });
+
+  it('finds a metro station and its exit, not a crossing of two lines', () => {
+    expect(found('早上在地铁6号线青石站2号口集合')).toEqual(['地铁6号线青石站2号口:medium']);
+    expect(found('位于地铁5号线与13号线交叉站附近')).toEqual([]);
+  });
+
+  it('reads 一路 after a street as "all the way", and takes a known street without a cue', () => {
+    expect(found('沿着滨江路一路向北')).toEqual(['滨江路:medium']);
+    expect(found('长安街两侧灯火通明')).toEqual(['长安街:possible']);
+  });
+});
+
+describe('lists and sub-districts', () => {
+  it('takes the items of a list beside a street found', () => {
+    expect(found('新修的青桐路、白鹭路和松溪路已经通车')).toEqual([
+      '青桐路:medium',
+      '白鹭路:medium',
+      '松溪路:possible',
+    ]);
+    expect(found('他去过淮海路和一些商场')).toEqual(['淮海路:medium']);
+  });
+
+  it('keeps 街道 with the street name, and no office', () => {
+    expect(found('家住朝阳区枫林街道的王女士说')).toEqual(['朝阳区枫林街道:medium']);
+    expect(found('来到枫林街道办事处咨询')).toEqual([]);
+  });
+
+  it('takes no admin word that is an ordinary word (辖区) and no idiom ending in 路', () => {
+    expect(found('被带往辖区青松路派出所')).toEqual([]);
+    expect(found('他常去辖区青松路附近散步')).toEqual(['青松路:medium']);
+    expect(found('推销这类影片他早已轻车熟路。')).toEqual([]);
+  });
+});
+
+describe('a region right before a street or square', () => {
+  it('reads a street after a city as an address, also one named by a date', () => {
+    expect(found('福州五一路上一家银行的负责人说')).toEqual(['福州五一路:medium']);
+    expect(found('6月1日，上海青枫路星河广场，锣鼓喧天')).toEqual(['上海青枫路星河广场:possible']);
+  });
+
+  it('reads a square after a city, also when a verb follows it', () => {
+    expect(found('总决赛于上海星河广场落下了帷幕。')).toEqual(['上海星河广场:medium']);
+  });
+});
+
+describe('organisations and lists that look like addresses', () => {
+  it('takes no branch or police station named after its street', () => {
+    expect(found('据青松路营业部总经理介绍')).toEqual([]);
+    expect(found('被带到青松路派出所接受调查')).toEqual([]);
+  });
+
+  it('ends a name at a conjunction after another place', () => {
+    expect(found('园区包括澳门市政花园和十字花园两个景点')).toEqual([]);
+  });
+});
+
+describe('cue verbs inside the cut of a street name', () => {
+  it('drops 沿 and 至 from the name, but keeps them where they are the name (沿江路)', () => {
+    expect(found('向右走，沿上南路经过国展路继续向前')).toEqual(['上南路:medium', '国展路:medium']);
+    expect(found('地块东至青桐路，西至白鹭路')).toEqual(['青桐路:medium', '白鹭路:medium']);
+    expect(found('家住沿海路的张先生')).toEqual(['沿海路:medium']);
+  });
+});
+
+describe('verse is read clause by clause, whatever breaks the line', () => {
+  it('finds the same after a line break as without it', () => {
+    const text = '长安街两侧灯 游人如织真热闹';
+    expect(found(`\n${text}`)).toEqual(found(text));
+    expect(found(`\r${text}`)).toEqual(found(text));
+    expect(found(text)).toEqual(['长安街:possible']);
+  });
+});

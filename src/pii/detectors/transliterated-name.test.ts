@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadPiiDictionaries } from '../load.js';
+import { createDetectors } from '../registry.js';
+import { scanText } from '../scan.js';
+import type { Finding } from '../types.js';
+import { createTransliteratedNames } from './transliterated-name.js';
+
+const dicts = loadPiiDictionaries();
+const registry = createDetectors(dicts);
+const names = (text: string): string[] =>
+  scanText(text, registry, { types: ['person-name'] }).map((f) => f.value);
+const alone = createTransliteratedNames(dicts);
+
+// Invented sentences in the shape of news and posts (no corpus sentence).
+describe('transliterated foreign names (transliterated-name.ts)', () => {
+  it('finds a run of transliteration characters with a word after it that people do', () => {
+    expect(names('上一场，奥德里斯因伤缺阵')).toEqual(['奥德里斯']);
+    expect(names('本场比赛，博纳维尔再度因伤缺阵')).toEqual(['博纳维尔']);
+    expect(names('看来奥斯提诺执教的球队很难取胜')).toEqual(['奥斯提诺']);
+    expect(names('展出了莫兰迪尼的《静物》')).toEqual(['莫兰迪尼']);
+  });
+
+  it('finds one after a role, and one whose surname ending is Slavic', () => {
+    expect(names('球队新帅卡萨罗的战术很保守')).toEqual(['卡萨罗']);
+    expect(names('，帕夫连科维奇将出任队长')).toContain('帕夫连科维奇');
+  });
+
+  it('finds the given name of a name cut off after its dot, and a Latin gloss beside it', () => {
+    expect(names('收藏家老罗宾斯·')).toEqual(['罗宾斯']);
+    // a name joined by a dot, with characters of common renderings (大卫, 伊丽莎白) and a Latin initial
+    expect(names('昨天，伊丽莎白·莫兰出席')).toEqual(['伊丽莎白·莫兰']);
+    expect(names('他和大卫•卢卡斯见面')).toEqual(['大卫•卢卡斯']);
+    expect(names('演员约翰·Ｃ·莱利入围')).toEqual(['约翰·Ｃ·莱利']);
+    // it replaces a shorter reading inside it (a bare given name after 艺术家)
+    expect(names('英国艺术家达米恩·赫斯特的作品')).toEqual(['达米恩·赫斯特']);
+    expect(names('《我的故事·我的歌》')).toEqual([]);
+    expect(names('据报道，奥德里斯（marco')).toEqual(['奥德里斯', 'marco']);
+    // after a name the older rules found, cut off before its closing bracket
+    expect(names('签证官王德力（charles')).toEqual(['王德力', 'charles']);
+  });
+
+  it('finds Tibetan and Uyghur names with a cue or a dot', () => {
+    expect(names('据介绍，卓嘎措姆缺席了比赛')).toEqual(['卓嘎措姆']);
+    expect(names('来自拉萨的旺堆群培获得冠军')).toEqual(['旺堆群培']);
+    expect(names('艾力·玉素甫在会上发言')).toEqual(['艾力·玉素甫']);
+  });
+
+  it('carries a name along a list in either direction', () => {
+    // 两名 after the last item is the cue; 马蒂诺 and 罗宾逊 are read back along the list
+    expect(names('主帅只能派出罗宾逊、马蒂诺和巴尔德斯两名替补')).toEqual(['罗宾逊', '马蒂诺', '巴尔德斯']);
+  });
+
+  it('reads three or more runs in a 、 list as people, unless they are places or clubs', () => {
+    expect(names('后防线上，罗萨托、卡纳瓦、桑德罗表现出色')).toEqual(['罗萨托', '卡纳瓦', '桑德罗']);
+    expect(names('切尔西、阿森纳、利物浦都在争夺')).toEqual([]);
+    expect(names('美国、德国、法国')).toEqual([]);
+  });
+
+  it('finds a Latin handle after a role, not an acronym or a URL', () => {
+    expect(names('赛后，著名解说Kurogane认为')).toContain('Kurogane');
+    expect(names('著名解说CEO认为，访问www.example.com')).toEqual([]);
+  });
+
+  it('reports no place, club, firm, ordinary word or title of a work, even beside a cue', () => {
+    for (const t of [
+      '切尔西表示将上诉',
+      '威廉希尔表示赔率不变',
+      '哈哈表示很开心',
+      '《纳米亚传奇：卡斯宾王子》上映',
+      '米格－29战斗机完成了试飞',
+      '主帅坎德拉岛上度假',
+      '他们前往阿纳海姆会议中心参加活动',
+    ])
+      expect(names(t)).toEqual([]);
+  });
+
+  it('takes back what the older rules read there that is no person', () => {
+    // a character in the title of a work, a bookmaker written with a dot, a word in brackets
+    expect(names('他读完了《哈利·波特与魔法石》')).toEqual([]);
+    expect(names('《萨维奇一家》上映')).toEqual([]);
+    expect(names('威廉·希尔开出的赔率')).toEqual([]);
+    expect(names('演员韩志远（blog）表示')).toEqual(['韩志远']);
+    // a dotted name outside a title stays
+    expect(names('他读完了哈利·波特的信')).toEqual(['哈利·波特']);
+  });
+
+  it('keeps one cue at medium (below `high`, below the recurrence threshold), two cues at high', () => {
+    const one = scanText('上一场，奥德里斯因伤缺阵', registry, { types: ['person-name'] });
+    expect(one.map((f) => f.confidence)).toEqual(['medium']);
+    expect(one[0]?.score).toBeLessThan(0.7);
+    const two = scanText('大师莫兰迪尼的《静物》', registry, { types: ['person-name'] });
+    expect(two.map((f) => [f.value, f.confidence])).toEqual([['莫兰迪尼', 'high']]);
+  });
+
+  it('does nothing without its dictionary', () => {
+    const { transliteration: _omit, ...rest } = dicts;
+    expect(createTransliteratedNames(rest)('上一场，奥德里斯因伤缺阵', []).added).toEqual([]);
+  });
+
+  it('reads a very long run or many dots in one pass (a post of 哈哈哈…, a list of dotted names)', () => {
+    expect(alone('哈'.repeat(200_000), []).added).toEqual([]);
+    const many = '约翰·莫兰、'.repeat(20_000);
+    expect(alone(many, []).added).toHaveLength(20_000);
+  });
+
+  it('never crashes, keeps spans inside the text and off what was found, and is deterministic', () => {
+    const pieces = [
+      ...'阿巴斯特罗尼奥科维奇·•-－.（()》《、和与及的，。'.split(''),
+      '因伤缺阵',
+      '主帅',
+      '表示',
+      '切尔西',
+      '会议中心',
+      'Grubby',
+      '解说',
+      'www',
+      '12',
+      ' ',
+    ];
+    const textArb = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), {
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(textArb, fc.nat(), (parts, cut) => {
+        const text = parts.join('');
+        const pos = text.length === 0 ? 0 : cut % text.length;
+        const prior: Finding[] =
+          text.length >= 2
+            ? [
+                {
+                  type: 'person-name',
+                  start: pos,
+                  end: Math.min(text.length, pos + 2),
+                  value: text.slice(pos, pos + 2),
+                  score: 0.7,
+                  confidence: 'medium',
+                },
+              ]
+            : [];
+        const r = alone(text, prior);
+        const a = r.added;
+        expect(alone(text, prior)).toEqual(r);
+        for (const f of a) {
+          expect(f.start).toBeGreaterThanOrEqual(0);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+          expect(f.end).toBeGreaterThan(f.start);
+          expect(f.value).toBe(text.slice(f.start, f.end));
+          // off what was found, or holding it whole (and then it gives way)
+          for (const p of prior)
+            if (f.start < p.end && p.start < f.end) {
+              expect(f.start <= p.start && p.end <= f.end).toBe(true);
+              expect(r.replaced.has(p)).toBe(true);
+            }
+        }
+        for (const p of r.replaced) expect(prior).toContain(p);
+        // no two of its spans overlap
+        const sorted = [...a].sort((x, y) => x.start - y.start);
+        for (let k = 1; k < sorted.length; k++)
+          expect(sorted[k]?.start ?? 0).toBeGreaterThanOrEqual(sorted[k - 1]?.end ?? 0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

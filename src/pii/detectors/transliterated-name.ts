@@ -1,0 +1,529 @@
+import type { PiiDictionaries } from '../dictionaries.js';
+import { type Finding, finding } from '../types.js';
+import { packHan } from '../word-stats.js';
+import { codeSet, WordIndex } from './code-tables.js';
+
+/**
+ * Foreign names written in Chinese characters (伯南克, 扎卡耶夫, 乔什·), beyond what the surname-led
+ * reading of person-name.ts finds. A run of transliteration characters is a club, a city or a firm
+ * as often as a person (切尔西, 阿纳海姆, 威廉希尔), and the characters alone do not tell them apart,
+ * so a run is reported only with something a reviewer can see:
+ * - a word right before it that introduces a person (主帅, 画家, 刺杀…: `titles` of name-cues.yaml
+ *   and `before` of transliteration.yaml), or right after it that people do (表示, 缺阵, 执教, 的《…);
+ * - a name dot at its end (乔什·, the given name of a name cut off), or its Latin spelling in
+ *   brackets after it (泰勒（matthewtaylor）);
+ * - a Slavic or Georgian surname ending (…维奇, …耶夫, …斯基) on a run of three or more;
+ * - a list (、 和 与 及 以及 +) with another name in it, or with a cue beside it.
+ * Runs that hold a known place, club or brand (not-names, translit-stop), that are an ordinary word,
+ * or that run into a place or organisation word (…岛, …球场, …队) are never names. Pure.
+ */
+export interface TransliteratedResult {
+  /** names found here, in text order */
+  added: Finding[];
+  /** names found before that lie inside one of them and give way to it (达米恩 in 达米恩·赫斯特) */
+  replaced: ReadonlySet<Finding>;
+}
+export type TransliteratedNames = (text: string, found: readonly Finding[]) => TransliteratedResult;
+
+/** `found` with the result applied: the replaced ones out, the added ones in, by start. */
+export function mergeInto(found: Finding[], r: TransliteratedResult): void {
+  if (r.added.length === 0 && r.replaced.size === 0) return;
+  if (r.replaced.size > 0) {
+    let k = 0;
+    for (const f of found) if (!r.replaced.has(f)) found[k++] = f;
+    found.length = k;
+  }
+  found.push(...r.added);
+  found.sort((a, b) => a.start - b.start);
+}
+
+/** below the 0.7 at which person-name.ts finds a name again wherever it recurs: one cue is not enough for that */
+const CUE_SCORE = 0.68;
+const DOUBLE_CUE_SCORE = 0.86;
+const SHAPE_SCORE = 0.66;
+/** as person-name.ts scores a dotted run without a cue */
+const DOTTED_SCORE = 0.75;
+const LIST_SCORE = 0.66;
+/** three or more runs in a 、 list, no name or cue among them */
+const CHAIN_SCORE = 0.63;
+interface Span {
+  s: number;
+  e: number;
+}
+const GLOSS_SCORE = 0.74;
+const MAX_LETTERS = 10;
+/** the longest run of characters and dots read as a name (汉斯·克里斯蒂安·安徒生 is 11) */
+const MAX_RUN = 24;
+
+const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** · • ‧ ・ - －: a dot between the parts of a name (. and □ only inside one, see isInnerDot) */
+const isDot = (c: number): boolean =>
+  c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb || c === 45 || c === 0xff0d;
+const isInnerDot = (c: number): boolean => isDot(c) || c === 46 || c === 0x25a1;
+/** · • ‧ ・: a dot that only joins names (not a dash or a full stop) */
+const isMiddleDot = (c: number): boolean => c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb;
+const MIDDLE_DOTS = ['·', '•', '‧', '・'];
+/**
+ * The middle dots of a text in order, each kind searched natively and only again once passed (a
+ * text with many · and no • is not searched to its end at every ·): `next(from)` is the first at or
+ * after `from`, -1 when none.
+ */
+function middleDots(text: string): (from: number) => number {
+  const at = MIDDLE_DOTS.map((dot) => text.indexOf(dot));
+  return (from) => {
+    let best = -1;
+    for (let k = 0; k < MIDDLE_DOTS.length; k++) {
+      let p = at[k] as number;
+      if (p >= 0 && p < from) {
+        p = text.indexOf(MIDDLE_DOTS[k] as string, from);
+        at[k] = p;
+      }
+      if (p >= 0 && (best < 0 || p < best)) best = p;
+    }
+    return best;
+  };
+}
+/** a Latin capital or lower-case letter, ASCII or full-width (约翰·Ｃ·雷利) */
+const isInitial = (c: number): boolean =>
+  isLatin(c) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+/** a Latin-script word or handle (Grubby, filip, TH000): not inside a URL, an e-mail or a longer token */
+const LATIN_TOKEN =
+  /(?<![A-Za-z0-9_.@/:#'’-])[A-Za-z](?:[A-Za-z]|['’][A-Za-z]){1,19}[0-9]{0,3}(?![A-Za-z0-9_@./'’=-])/g;
+/** a Latin spelling in brackets, closed or cut off at the end or a comma */
+const GLOSS_AFTER = /^[（(]([A-Za-z][A-Za-z .'-]{1,40})(?:[）)]|$|[，,、])/;
+/** Latin words beside cues that name nobody */
+const LATIN_NOT_NAME = new Set(
+  'blog http https www com cn net org html htm php weibo app ios android wifi the and for with from you are not but all can new one ceo cfo cto coo vip mvp nba cba fifa uefa wcg dota dota2 war3 gsl pc tv dvd cd mv ktv id qq msn vs and or of in on at to by'.split(
+    ' ',
+  ),
+);
+
+/** what joins the items of a list of names */
+const LIST_JOIN = ['以及', '、', '和', '与', '及', '同', '+', '＋', '/'];
+
+export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNames {
+  const t = d.transliteration;
+  if (t === undefined) return () => ({ added: [], replaced: new Set() });
+  const cues = d.nameCues;
+  const words = d.words;
+  const letter = codeSet(cues.translit + t.chars);
+  // beside a name dot, also the characters of common renderings too frequent to start a run (大卫, 伊丽莎白)
+  const dottedLetter = codeSet(cues.translit + t.chars + t['dotted-chars']);
+  const stops = new WordIndex(
+    [...cues['translit-stop'], ...t['not-names']].filter((w) => w.length >= 2),
+    false,
+  );
+  const titles = new WordIndex([...cues.titles, ...t.before], true);
+  const latinTitles = new WordIndex([...cues.titles, ...t.before, ...t['latin-before']], true);
+  const labels = new WordIndex(cues.before.strong, true);
+  const after = new WordIndex([...cues.speech, ...cues.after.strong, ...t.after], false);
+  const placeAfter = new WordIndex([...cues['org-suffix'], ...t['place-after']], false);
+  const endings = new WordIndex(t['surname-endings'], true);
+  const adverbs = new WordIndex(t.adverbs, false);
+  const joins = new WordIndex(LIST_JOIN, false);
+  const joinsBefore = new WordIndex(LIST_JOIN, true);
+
+  const endsWith = (index: WordIndex, text: string, end: number): number => {
+    if (end <= 0) return 0;
+    const list = index.get(text.charCodeAt(end - 1));
+    if (list === undefined) return 0;
+    for (const w of list) if (end >= w.length && text.startsWith(w, end - w.length)) return w.length;
+    return 0;
+  };
+  const startsWith = (index: WordIndex, text: string, at: number): number => {
+    const list = index.get(text.charCodeAt(at));
+    if (list === undefined) return 0;
+    for (const w of list) if (text.startsWith(w, at)) return w.length;
+    return 0;
+  };
+  /** a known place, club or brand starts inside the span (切尔西, 杜莎夫人…: also one that runs past its end) */
+  const hasStop = (text: string, s: number, e: number): boolean => {
+    for (let k = s; k < e - 1; k++) {
+      const n = startsWith(stops, text, k);
+      // a two-character one (马里, 罗马) only at the end: 马里奥 and 罗马诺 are names
+      if (n >= 3 || (n === 2 && k + 2 >= e)) return true;
+    }
+    return false;
+  };
+  /** the span is an ordinary word (哈哈, 基本, 东西) or opens with a frequent one (基金…, 本赛…) */
+  const ordinary = (text: string, s: number, e: number): boolean => {
+    if (words === undefined) return false;
+    const a = text.charCodeAt(s);
+    const b = text.charCodeAt(s + 1);
+    const ab = packHan(a, b);
+    // (an entry jieba tags as a foreign name, 科尔, or as a person, 托雷斯, is none, however frequent)
+    if (e - s === 2)
+      return (
+        !words.taggedPersons.has(ab) &&
+        (words.frequent50.has(ab) || (words.words2.has(ab) && !words.names.has(ab)))
+      );
+    if (e - s === 3) {
+      const key = (a * 0x10000 + b) * 0x10000 + text.charCodeAt(s + 2);
+      if (words.taggedPersons.has(key)) return false;
+      if (words.words3.has(key) && !words.names.has(key)) return true;
+    }
+    if (words.frequent300.has(ab)) return true;
+    return false;
+  };
+  /** the span's first character closes a word with the one before it (佛罗伦萨 → no 罗伦萨) */
+  const gluedBefore = (text: string, s: number): boolean =>
+    words !== undefined && s > 0 && words.frequent50.has(packHan(text.charCodeAt(s - 1), text.charCodeAt(s)));
+  /** the span's last character opens a frequent word with the next one (加德纳基本 → 加德纳) */
+  const gluedAfter = (text: string, e: number): boolean =>
+    words !== undefined &&
+    e < text.length &&
+    words.frequent50.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e)));
+
+  /** the maximal run of transliteration characters (dots inside) from s; its end */
+  const runEnd = (text: string, s: number): number => {
+    let e = s;
+    for (;;) {
+      while (e < text.length && letter.has(text.charCodeAt(e))) e++;
+      if (
+        e > s &&
+        e + 1 < text.length &&
+        isInnerDot(text.charCodeAt(e)) &&
+        letter.has(text.charCodeAt(e + 1))
+      ) {
+        e++;
+        continue;
+      }
+      return e;
+    }
+  };
+  const dotted = (text: string, s: number, e: number): boolean => {
+    for (let k = s + 1; k < e - 1; k++) if (isInnerDot(text.charCodeAt(k))) return true;
+    return false;
+  };
+  /** every character a transliteration character or a dot between two (哈利·波特) */
+  const allLetters = (text: string, s: number, e: number): boolean => {
+    if (e - s < 2) return false;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (!dottedLetter.has(c) && !(isInnerDot(c) && k > s && k < e - 1)) return false;
+    }
+    return true;
+  };
+  const letters = (text: string, s: number, e: number): number => {
+    let n = 0;
+    for (let k = s; k < e; k++) if (letter.has(text.charCodeAt(k))) n++;
+    return n;
+  };
+  /** a clean span: no known place or brand in it, no ordinary word, no place word after it */
+  const clean = (text: string, s: number, e: number): boolean => {
+    const n = letters(text, s, e);
+    if (n < 2 || n > MAX_LETTERS) return false;
+    if (hasStop(text, s, e) || ordinary(text, s, e)) return false;
+    if (e < text.length && startsWith(after, text, e) === 0 && startsWith(placeAfter, text, e) > 0)
+      return false;
+    return true;
+  };
+  const leftCue = (text: string, s: number): boolean => {
+    if (s === 0) return false;
+    if (endsWith(titles, text, s) > 0) return true;
+    let j = s;
+    while (j > 0 && s - j < 2 && (text[j - 1] === '：' || text[j - 1] === ':' || text[j - 1] === ' ')) j--;
+    return endsWith(labels, text, j) > 0;
+  };
+  /** right after the span: 1 a cue word, 2 a name dot not followed by more of the name, 3 a Latin gloss */
+  const rightCue = (text: string, e: number): number => {
+    if (e >= text.length) return 0;
+    // (…扮演者, …王子者: the cue word is part of a longer word), after an adverb or two (也表示, 再度因伤)
+    for (let at = e, k = 0; k < 3 && at < text.length; k++) {
+      const n = startsWith(after, text, at);
+      if (n > 0 && text.charCodeAt(at + n) !== 0x8005) return 1;
+      const a = startsWith(adverbs, text, at);
+      if (a === 0) break;
+      at += a;
+    }
+    const c = text.charCodeAt(e);
+    const next = text.charCodeAt(e + 1);
+    // a dot and then no more of the name (乔什·, 凯特·): not a dash (米格－29), not a Latin initial (约翰·Ｃ·)
+    if (
+      isDot(c) &&
+      ((c !== 45 && c !== 0xff0d) || e + 1 < text.length) &&
+      !isHan(next) &&
+      !(next >= 0xff21 && next <= 0xff5a) &&
+      !isLatin(next) &&
+      !(next >= 48 && next <= 57) &&
+      !(next >= 0xff10 && next <= 0xff19)
+    )
+      return 2;
+    if ((c === 0xff08 || c === 40) && isLatin(text.charCodeAt(e + 1))) return 3;
+    return 0;
+  };
+  /** what may follow a name that a title alone introduces: no more Han characters of a word (大师梅兰芳) */
+  const PARTICLE_AFTER = codeSet('的了在是和与及等也就都将已为被把对从给向还又并均再于曾便却');
+  const endsClean = (text: string, e: number): boolean =>
+    e >= text.length || !isHan(text.charCodeAt(e)) || PARTICLE_AFTER.has(text.charCodeAt(e));
+  /**
+   * inside the title of a work (《纳尼亚传奇2：凯斯宾王子》, or its end when the text starts in it):
+   * its characters are named, not people. `bracket` is the first 《 or 》 at or after `at` (-1: none).
+   */
+  const nextBracket = (text: string, at: number): number => {
+    for (let k = at; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x300a || c === 0x300b) return k;
+    }
+    return -1;
+  };
+  /**
+   * A name joined by a dot (伊丽莎白·泰勒, 大卫•卢森博格, 约翰·Ｃ·雷利): the dotted-name characters on
+   * both sides of a · • ‧ ・ (a Latin initial between two dots too), at most 8 each side. Its span or -1.
+   */
+  const dottedAt = (text: string, d: number): { s: number; e: number } | undefined => {
+    let s = d;
+    while (s > 0 && d - s < 8 && dottedLetter.has(text.charCodeAt(s - 1))) s--;
+    if (d - s < 2) return undefined;
+    let e = d;
+    for (;;) {
+      const from = e + 1;
+      let k = from;
+      while (k < text.length && k - from < 8 && dottedLetter.has(text.charCodeAt(k))) k++;
+      // a Latin initial between dots (约翰·Ｃ·雷利)
+      if (
+        k === from &&
+        k + 1 < text.length &&
+        isMiddleDot(text.charCodeAt(k + 1)) &&
+        isInitial(text.charCodeAt(k))
+      )
+        k++;
+      if (k === from) break;
+      e = k;
+      if (!(e + 1 < text.length && isMiddleDot(text.charCodeAt(e)))) break;
+    }
+    if (e === d) return undefined;
+    // the last part gives back a character that opens a word with what follows (马卡罗夫当天, 伊斯特伍德大师)
+    const lastDot = Math.max(text.lastIndexOf('·', e - 1), text.lastIndexOf('•', e - 1), d);
+    while (e > lastDot + 2 && gluedAfter(text, e)) e--;
+    return { s, e };
+  };
+
+  return (text, found) => {
+    const out: Finding[] = [];
+    // the positions names already cover (found before, or here): one byte a character
+    // (made at the first question: most texts have no candidate at all)
+    let covered: Uint8Array | undefined;
+    const mask = (): Uint8Array => {
+      if (covered === undefined) {
+        covered = new Uint8Array(text.length);
+        for (const f of found) covered.fill(1, f.start, f.end);
+      }
+      return covered;
+    };
+    const taken = (s: number, e: number): boolean => {
+      if (found.length === 0 && out.length === 0) return false;
+      const m = mask();
+      for (let k = s; k < e; k++) if (m[k] === 1) return true;
+      return false;
+    };
+    const add = (s: number, e: number, score: number): void => {
+      out.push(finding('person-name', text, s, e, score));
+      mask().fill(1, s, e);
+    };
+    /** candidate spans that are clean but have no cue of their own: for the list pass */
+    const plain: Array<{ s: number; e: number }> = [];
+    // the next 《 or 》, found again only once passed (one scan of the text in all)
+    let bracket = -2;
+    const inTitle = (s: number): boolean => {
+      if (bracket !== -1 && bracket < s) bracket = nextBracket(text, s);
+      return bracket >= 0 && text.charCodeAt(bracket) === 0x300b;
+    };
+    /** its Latin spelling in brackets right after a name ending at e (泰勒（matthewtaylor）, 萨加诺夫斯基（marek) */
+    const gloss = (e: number): void => {
+      const g = GLOSS_AFTER.exec(text.slice(e, e + 44));
+      const latin = g?.[1]?.replace(/[ .'-]+$/, '');
+      if (latin === undefined || latin.length < 2 || LATIN_NOT_NAME.has(latin.toLowerCase())) return;
+      const s = e + 1;
+      if (!taken(s, s + latin.length)) add(s, s + latin.length, GLOSS_SCORE);
+    };
+    // names joined by a middle dot first: they may replace shorter readings inside them (达米恩 of
+    // 达米恩·赫斯特, read after 艺术家 as a bare given name)
+    const replaced = new Set<Finding>();
+    // what was found before and is no person: a transliterated name inside the title of a work
+    // (《哈利·波特与魔法石》, 《萨维奇一家》: a character), one that holds a firm or place
+    // (威廉·希尔), or a word that names nobody read in brackets after a name (聂远（blog）)
+    for (const f of found) {
+      if (f.type !== 'person-name') continue;
+      if (LATIN_NOT_NAME.has(f.value.toLowerCase())) replaced.add(f);
+      else if (allLetters(text, f.start, f.end) && (hasStop(text, f.start, f.end) || inTitle(f.start)))
+        replaced.add(f);
+    }
+    bracket = -2;
+    // the findings before, by start, for the few questions the dotted names ask (binary search)
+    const sorted = found.length > 1 ? [...found].sort((a, b) => a.start - b.start) : found;
+    /** the findings inside [s, e), or undefined when one crosses its edges */
+    const foundInside = (s: number, e: number): Finding[] | undefined => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((sorted[mid] as Finding).start < s) lo = mid + 1;
+        else hi = mid;
+      }
+      // (any finding starting before s that reaches into the span; findings may nest, so look back)
+      for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) if ((sorted[k] as Finding).end > s) return undefined;
+      const inside: Finding[] = [];
+      for (let k = lo; k < sorted.length && (sorted[k] as Finding).start < e; k++) {
+        const f = sorted[k] as Finding;
+        if (f.end > e) return undefined;
+        inside.push(f);
+      }
+      return inside;
+    };
+    const nextDot = middleDots(text);
+    for (let d = nextDot(1); d > 0 && d < text.length - 1; d = nextDot(d + 1)) {
+      if (!dottedLetter.has(text.charCodeAt(d - 1))) continue;
+      const span = dottedAt(text, d);
+      if (span === undefined) continue;
+      const { s, e } = span;
+      d = e;
+      if (inTitle(s) || hasStop(text, s, e)) continue;
+      // what was found across its edges stays; what lies inside it gives way (the dotted names do
+      // not overlap each other: d moves past each)
+      const inside = foundInside(s, e);
+      if (inside === undefined) continue;
+      if (inside.length === 1 && inside[0]?.start === s && inside[0]?.end === e) continue;
+      for (const f of inside) replaced.add(f);
+      add(s, e, DOTTED_SCORE);
+    }
+    bracket = -2;
+    for (let i = 0; i < text.length; ) {
+      if (!letter.has(text.charCodeAt(i)) || (i > 0 && letter.has(text.charCodeAt(i - 1)))) {
+        i++;
+        continue;
+      }
+      const end = runEnd(text, i);
+      // a run far longer than any name (哈哈哈… of a post) is none, and would cost its length squared
+      if (end - i > MAX_RUN) {
+        i = end;
+        continue;
+      }
+      // (a two-character run that is an ordinary word, 美国 or 多达, is the commonest case: ruled out first)
+      if (
+        end - i < 2 ||
+        (end - i === 2 && ordinary(text, i, end)) ||
+        taken(i, end) ||
+        gluedBefore(text, i) ||
+        inTitle(i)
+      ) {
+        i = Math.max(end, i + 1);
+        continue;
+      }
+      let best: { e: number; score: number } | undefined;
+      const left = leftCue(text, i);
+      // the longest reading with a cue after it (索斯盖特拿了 has none at 拿; 托雷斯再度 has 再度?)
+      for (let e = end; e >= i + 2 && best === undefined; e--) {
+        if (isInnerDot(text.charCodeAt(e - 1))) continue;
+        // the cue first: most runs have none, and clean() is the dearer test
+        const r = rightCue(text, e);
+        if (r === 0 || !clean(text, i, e)) continue;
+        if (e < end && r === 1 && gluedAfter(text, e)) continue;
+        best = { e, score: r === 3 ? GLOSS_SCORE : left ? DOUBLE_CUE_SCORE : CUE_SCORE };
+      }
+      // without a cue after it, a run needs a dot, a title, a surname ending or a list beside it
+      if (
+        best === undefined &&
+        (left ||
+          dotted(text, i, end) ||
+          endsWith(endings, text, end) > 0 ||
+          startsWith(joins, text, end) > 0 ||
+          endsWith(joinsBefore, text, i) > 0) &&
+        clean(text, i, end) &&
+        !gluedAfter(text, end)
+      ) {
+        const n = letters(text, i, end);
+        if (dotted(text, i, end) && n >= 3) best = { e: end, score: DOTTED_SCORE };
+        else if (left && endsClean(text, end)) best = { e: end, score: CUE_SCORE };
+        // a Slavic or Georgian surname ending (扎卡耶夫, 乔沃维奇): a name wherever it stands
+        else if (n >= 3 && endsWith(endings, text, end) > 0) best = { e: end, score: SHAPE_SCORE };
+        else plain.push({ s: i, e: end });
+      }
+      if (best !== undefined) {
+        add(i, best.e, best.score);
+        gloss(best.e);
+      }
+      i = Math.max(end, i + 1);
+    }
+    // the Latin spelling in brackets after a name the older rules found, cut off at the end of the
+    // text or a comma (签证官江德力（charles): theirs needs the closing bracket
+    for (const f of found)
+      if (
+        f.type === 'person-name' &&
+        !/[A-Za-z]/.test(f.value) &&
+        (text.charCodeAt(f.end) === 0xff08 || text.charCodeAt(f.end) === 40)
+      )
+        gloss(f.end);
+    // Latin-script names and handles: after a role (解说BBC, 高手IdrA) with nothing glued after them
+    const latinPlain: Array<{ s: number; e: number }> = [];
+    if (/[A-Za-z]{2}/.test(text)) {
+      LATIN_TOKEN.lastIndex = 0;
+      for (let m = LATIN_TOKEN.exec(text); m !== null; m = LATIN_TOKEN.exec(text)) {
+        const s = m.index;
+        const e = s + m[0].length;
+        if (LATIN_NOT_NAME.has(m[0].toLowerCase()) || taken(s, e)) continue;
+        // an acronym (BBC, SPL, IV) is no name, and a list item needs four letters (not ssp)
+        if (/^[A-Z]{1,3}[0-9]*$/.test(m[0])) continue;
+        if (endsWith(latinTitles, text, s) > 0 && (endsClean(text, e) || rightCue(text, e) === 1))
+          add(s, e, CUE_SCORE);
+        else if (m[0].length >= 4 && !/^[A-Z]+$/.test(m[0]) && !/[0-9]/.test(m[0])) latinPlain.push({ s, e });
+      }
+    }
+    // lists: a plain run joined to a name (found here or before) by 、 和 与 及 以及 + is one too;
+    // a sweep forward and one back carry it along a list in either direction (linear in the text)
+    plain.push(...latinPlain);
+    if (plain.length > 0) {
+      plain.sort((a, b) => a.s - b.s);
+      const byEnd = new Map<number, number>();
+      const byStart = new Map<number, number>();
+      for (const f of [...found, ...out]) {
+        if (f.type !== 'person-name' || f.score < 0.6) continue;
+        byEnd.set(f.end, f.start);
+        byStart.set(f.start, f.end);
+      }
+      const listed = new Set<number>();
+      // three or more runs in a row joined by 、 (布丰、格罗索、马特拉齐), none a place or a word: a
+      // list of people with nothing else beside it
+      for (let k = 0; k < plain.length; ) {
+        let m = k;
+        while (
+          m + 1 < plain.length &&
+          (plain[m + 1] as Span).s === (plain[m] as Span).e + 1 &&
+          text.charCodeAt((plain[m] as Span).e) === 0x3001
+        )
+          m++;
+        if (m - k >= 2 && plain.slice(k, m + 1).every((p) => isHan(text.charCodeAt(p.s))))
+          for (let q = k; q <= m; q++) {
+            const p = plain[q] as Span;
+            if (taken(p.s, p.e)) continue;
+            add(p.s, p.e, CHAIN_SCORE);
+            byEnd.set(p.e, p.s);
+            byStart.set(p.s, p.e);
+            listed.add(q);
+          }
+        k = m + 1;
+      }
+      for (let k = 0; k < plain.length; k++) {
+        const p = plain[k] as { s: number; e: number };
+        const j = endsWith(joinsBefore, text, p.s);
+        if (j > 0 && byEnd.has(p.s - j) && !taken(p.s, p.e)) {
+          add(p.s, p.e, LIST_SCORE);
+          byEnd.set(p.e, p.s);
+          byStart.set(p.s, p.e);
+          listed.add(k);
+        }
+      }
+      for (let k = plain.length - 1; k >= 0; k--) {
+        const p = plain[k] as { s: number; e: number };
+        const j = startsWith(joins, text, p.e);
+        if (!listed.has(k) && j > 0 && byStart.has(p.e + j) && !taken(p.s, p.e)) {
+          add(p.s, p.e, LIST_SCORE);
+          byStart.set(p.s, p.e);
+        }
+      }
+    }
+    out.sort((a, b) => a.start - b.start);
+    return { added: out, replaced };
+  };
+}
