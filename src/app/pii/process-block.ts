@@ -295,7 +295,10 @@ function scanJsonRecord(
     if (redact) {
       found.push(f);
       for (const x of f)
-        if (x.confidence === 'high' && x.value.length >= 2) (echo ??= new Map()).set(x.value, x);
+        if (x.confidence === 'high' && x.value.length >= 2) {
+          echo ??= new Map();
+          echo.set(x.value, x);
+        }
     }
     return undefined;
   };
@@ -321,7 +324,10 @@ function scanJsonRecord(
       keyFound.set(k, f);
       if (redact)
         for (const x of f)
-          if (x.confidence === 'high' && x.value.length >= 2) (echo ??= new Map()).set(x.value, x);
+          if (x.confidence === 'high' && x.value.length >= 2) {
+            echo ??= new Map();
+            echo.set(x.value, x);
+          }
     }
     return undefined;
   };
