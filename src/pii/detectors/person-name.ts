@@ -948,6 +948,10 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const w = words;
     if (w === undefined) return;
     const n = out.length;
+    // what is already found, as a mask over the text (no scan of every finding per occurrence: a
+    // long line of names stays linear), built only when a name of three is there
+    let taken: Uint8Array | undefined;
+    const seen = new Set<string>();
     for (let k = 0; k < n; k++) {
       const f = out[k] as Finding;
       if (
@@ -960,17 +964,21 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const b = text.charCodeAt(f.start + 2);
       if (a === b || !isHanCode(a) || !isHanCode(b) || w.words2.has(packHan(a, b))) continue;
       const given = text.slice(f.start + 1, f.end);
+      if (seen.has(given)) continue;
+      seen.add(given);
+      if (taken === undefined) {
+        taken = new Uint8Array(text.length);
+        for (const g of out) taken.fill(1, g.start, g.end);
+      }
       for (let at = text.indexOf(given); at >= 0; at = text.indexOf(given, at + 1)) {
         const end = at + 2;
-        if (
-          out.some((g) => at < g.end && g.start < end) ||
-          text.charCodeAt(at - 1) === text.charCodeAt(f.start)
-        )
+        if (taken[at] === 1 || taken[at + 1] === 1 || text.charCodeAt(at - 1) === text.charCodeAt(f.start))
           continue;
         if (at > 0 && w.words2.has(packHan(text.charCodeAt(at - 1), a))) continue;
         if (end < text.length && w.words2.has(packHan(b, text.charCodeAt(end)))) continue;
         if (leftScore(text, at) <= 0 && rightScore(text, end) <= 0) continue;
         out.push(finding('person-name', text, at, end, GIVEN_AGAIN_SCORE));
+        taken.fill(1, at, end);
       }
     }
     if (out.length > n) out.sort((x, y) => x.start - y.start);
