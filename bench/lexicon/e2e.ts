@@ -15,7 +15,10 @@
  * for every peer (they match bytes or code units as given).
  *
  *   npm run build && (cd bench && npm ci)
- *   npx tsx bench/lexicon/e2e.ts     # env CORPUS_MB (64), SIZES (1,1000,10000,50000), PEERS (1), JS_WALK (1), TIMEOUT_S (90)
+ * With COMPILED=1 (default), beian also scans with the same list compiled beforehand (`beian
+ * lexicon compile`, not timed): what a provider who compiles the weekly library once pays per scan.
+ *
+ *   npx tsx bench/lexicon/e2e.ts     # env CORPUS_MB (64), SIZES (1,1000,10000,50000), PEERS (1), JS_WALK (1), COMPILED (1), TIMEOUT_S (90)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -117,6 +120,18 @@ for (const n of sizes) {
   const ours = run('beian scan --threads 2', 'node', [...scanArgs, '--threads', '2'], beianResult);
   const one = run('beian scan --threads 1', 'node', [...scanArgs, '--threads', '1'], beianResult);
   runs.push(ours, one);
+  // the same list compiled beforehand (compile not timed)
+  if (process.env.COMPILED !== '0') {
+    const compiled = join(dir, `kw-${n}.beianlx`);
+    spawnSync('node', [beian, 'lexicon', 'compile', '--lexicon', lib, '--out', compiled], {
+      stdio: 'ignore',
+    });
+    const withCompiled = [beian, 'scan', corpus, '--format', 'txt', '--lexicon', compiled, '--json'];
+    for (const t of ['2', '1'])
+      runs.push(
+        run(`beian scan, compiled --threads ${t}`, 'node', [...withCompiled, '--threads', t], beianResult),
+      );
+  }
   // the same scan with the JS line walk instead of the WebAssembly one (ours/peer > 1: WASM helps)
   if (process.env.JS_WALK !== '0')
     runs.push(

@@ -8,8 +8,8 @@ import {
   mergeTally,
 } from '../corpus/audit.js';
 import { type BlockBuffers, BlockRing } from '../corpus/block-buffers.js';
-import { listCorpusFiles, readFileBlocks } from '../corpus/blocks.js';
-import { createInlinePool, createPool, mapOrdered, type WorkerPool } from '../corpus/pool.js';
+import { readFileBlocks } from '../corpus/blocks.js';
+import { mapOrdered, type WorkerPool } from '../corpus/pool.js';
 import { summariseTally, type TallySummary } from '../corpus/scan-summary.js';
 import type { ScanWorkerData } from '../corpus/scan-task.js';
 import { type CorpusBlock, type CorpusReadOptions, DEFAULT_BLOCK_BYTES } from '../corpus/types.js';
@@ -17,6 +17,9 @@ import { openAtomicStream } from '../io/atomic.js';
 import { type Kb, threshold } from '../kb/index.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
 import type { LoadedLexicon } from './lexicon.js';
+import { poolOf, type ScanStart, startScan, threadsFor } from './scan-start.js';
+
+export { likelySegments, type ScanStart, startScan } from './scan-start.js';
 
 /** Stars the personal information of a flagged record's excerpt (see examplesMasker). */
 export type ExampleMasker = (r: FlaggedRecord) => FlaggedRecord;
@@ -28,10 +31,16 @@ export type ExampleMasker = (r: FlaggedRecord) => FlaggedRecord;
  * a scan that keeps no example never loads them.
  */
 export async function examplesMasker(): Promise<ExampleMasker> {
-  const { createDetectors, loadPiiDictionaries, scanText, starPersonalInfo } = await import(
-    '../pii/index.js'
-  );
-  const registry = createDetectors(loadPiiDictionaries());
+  // the four modules it needs, not the PII barrel (the generators, training, CSV and file formats
+  // behind it cost ~25 ms more), and the dictionaries from the build's snapshot when it is fresh
+  const [{ createDetectors }, { scanText }, { starPersonalInfo }, { loadPiiDictionariesQuick }] =
+    await Promise.all([
+      import('../pii/registry.js'),
+      import('../pii/scan.js'),
+      import('../pii/redact.js'),
+      import('../pii/load-quick.js'),
+    ]);
+  const registry = createDetectors(await loadPiiDictionariesQuick());
   return (r) => {
     const text = r.excerpt.text;
     return { ...r, excerpt: { ...r.excerpt, text: starPersonalInfo(text, scanText(text, registry)) } };
@@ -93,29 +102,6 @@ export interface ScanReport extends TallySummary {
   kbVersion: string;
 }
 
-/** Input bytes that justify one more scan thread. */
-const THREAD_BYTES = 16 * 1024 * 1024;
-/**
- * Inputs up to this size are scanned on the main thread: starting a worker costs ~0.04 CPU-s and
- * ~0.05 s before its first block, about what the walk of 4 MiB takes at 10k keywords.
- */
-const INLINE_BYTES = 4 * 1024 * 1024;
-
-/**
- * Threads for a scan of totalBytes (0: on the calling thread). A thread costs ~0.04 CPU-s to start
- * and load the matcher: small inputs get fewer (pipes, whose size is unknown, get all cores).
- */
-async function threadsFor(threads: number | undefined, totalBytes: number): Promise<number> {
-  if (threads !== undefined) return Math.max(1, threads);
-  if (totalBytes > 0 && totalBytes <= INLINE_BYTES) return 0;
-  const { availableParallelism } = await import('node:os');
-  const byInput = totalBytes > 0 ? Math.ceil(totalBytes / THREAD_BYTES) : Number.POSITIVE_INFINITY;
-  return Math.max(1, Math.min(availableParallelism(), byInput));
-}
-
-const workerUrl = (): URL =>
-  new URL(`../corpus/scan-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
-
 /** What every piece of a scan shares: the worker threads' data and the report's parameters. */
 export interface ScanPlan {
   data: ScanWorkerData;
@@ -169,91 +155,6 @@ export async function scanPool(
   totalBytes: number,
 ): Promise<WorkerPool<CorpusBlock, AuditTally>> {
   return poolOf(await threadsFor(threads, totalBytes), plan.data);
-}
-
-async function poolOf(
-  size: number,
-  data: ScanWorkerData | Promise<ScanWorkerData>,
-  warmSegmenter = false,
-): Promise<WorkerPool<CorpusBlock, AuditTally>> {
-  if (size === 0) {
-    const { scanTask } = await import('../corpus/scan-task.js');
-    return createInlinePool(scanTask, data);
-  }
-  return createPool<CorpusBlock, AuditTally>(workerUrl(), {
-    workerData: data,
-    size,
-    // scan-worker.ts SEGMENTER, spelt here: that module serves tasks as soon as it is imported
-    ...(warmSegmenter ? { warm: 'segmenter' } : {}),
-  });
-}
-
-/** Library files this large (~4,000 keywords) nearly always have hits that need jieba on real text. */
-const LARGE_LIBRARY_BYTES = 64 * 1024;
-
-/**
- * Whether a scan with this selection will likely need the word-boundary re-read (jieba), known
- * before the library is loaded: the default library, naughty-words, or files of LARGE_LIBRARY_BYTES.
- */
-export async function likelySegments(selection: {
-  files?: readonly string[];
-  naughtyWords?: boolean;
-}): Promise<boolean> {
-  if (!selection.files?.length || selection.naughtyWords) return true;
-  const { statSync } = await import('node:fs');
-  let bytes = 0;
-  for (const f of selection.files) {
-    try {
-      const s = statSync(f);
-      bytes += s.isDirectory() ? LARGE_LIBRARY_BYTES : s.size;
-    } catch {
-      // named but absent: the library load reports it
-    }
-  }
-  return bytes >= LARGE_LIBRARY_BYTES;
-}
-
-/**
- * A local scan's inputs and threads, started before its library is loaded: the threads load their
- * modules meanwhile (~0.05 s each, on the other cores), jieba's dictionary too when the library
- * will likely need it, and wait for the plan's data, which runScan hands them. Close it when the
- * scan does not run (runScan closes it otherwise).
- */
-export interface ScanStart {
-  files: string[];
-  totalBytes: number;
-  pool: WorkerPool<CorpusBlock, AuditTally>;
-  provide(data: ScanWorkerData): void;
-  close(): Promise<void>;
-}
-
-export async function startScan(
-  inputs: readonly string[],
-  threads?: number,
-  /** the threads load jieba's dictionary while they wait (see likelySegments) */
-  warmSegmenter = false,
-): Promise<ScanStart> {
-  const files = await listCorpusFiles(inputs);
-  const { statSync } = await import('node:fs');
-  const totalBytes = files.reduce((n, f) => n + statSync(f).size, 0);
-  let provide: (d: ScanWorkerData) => void = () => {};
-  let fail: (e: Error) => void = () => {};
-  const data = new Promise<ScanWorkerData>((resolve, reject) => {
-    provide = resolve;
-    fail = reject;
-  });
-  data.catch(() => {}); // a scan that never runs: its tasks (none) would report it
-  const pool = await poolOf(await threadsFor(threads, totalBytes), data, warmSegmenter);
-  return {
-    files,
-    totalBytes,
-    pool,
-    provide,
-    async close() {
-      fail(new Error('scan not run'));
-      await pool.close();
-    },
-  };
 }
 
 /** The --flagged line of a record (a local scan writes it; a scale-out shard carries it). */

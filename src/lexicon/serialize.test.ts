@@ -144,3 +144,23 @@ describe('the library summary', () => {
     expect(deserializeMatcher(serializeMatcher(m)).library).toBeUndefined();
   });
 });
+
+describe('a damaged keyword column', () => {
+  it('is refused at load', () => {
+    const bytes = serializeMatcher(compileLexicon(entries)).slice();
+    const len = new DataView(bytes.buffer).getUint32(8, true);
+    const L = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len))).lengths;
+    const a4 = (n: number): number => (n + 3) & ~3;
+    const strings =
+      a4(L.keywordUnits * 2) +
+      a4(L.keywordEnds * 4) +
+      a4(L.noteUnits * 2) +
+      a4(L.noteEnds * 4) +
+      a4(L.sourceIndex * 4);
+    const endsAt = bytes.length - L.wasmImage * 4 - strings + a4(L.keywordUnits * 2);
+    new DataView(bytes.buffer).setInt32(endsAt, 1_000_000, true);
+    // past the checksum (a worker's load skips it): the column check itself refuses the file
+    expect(() => deserializeMatcher(bytes, undefined, { verified: true })).toThrow(/keyword column/);
+    expect(() => deserializeMatcher(bytes)).toThrow(/checksum/);
+  });
+});

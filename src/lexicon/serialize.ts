@@ -371,6 +371,10 @@ export function deserializeMatcher(
   const contexts = header.contexts ?? {};
   const sourceNames = header.sources;
   const sourceOf = header.sourceOf ?? a.sourceIndex;
+  if (!header.keywords) {
+    checkEnds(a.keywordUnits, a.keywordEnds, cat.length, 'keyword');
+    checkEnds(a.noteUnits, a.noteEnds, cat.length, 'note');
+  }
   const keywordAt = header.keywords
     ? (
         (ks: string[]) => (i: number) =>
@@ -426,6 +430,25 @@ export function deserializeMatcher(
       ? { library: { version: library.version, keywords: library.keywords } }
       : {};
   return Object.assign(m, { withContext: Object.keys(contexts).map(Number), ...summary });
+}
+
+/** A units column's ends, one per entry, rising, within the units: checked at load (strings are made later). */
+function checkEnds(
+  units: ArrayLike<number> | undefined,
+  ends: ArrayLike<number> | undefined,
+  n: number,
+  what: string,
+): void {
+  if (!units || !ends || ends.length !== n)
+    throw new CompiledLexiconError(`no ${what} column (damaged file)`);
+  let last = 0;
+  for (let i = 0; i < n; i++) {
+    const e = ends[i] as number;
+    if (e < last) throw new CompiledLexiconError(`${what} column out of order (damaged file)`);
+    last = e;
+  }
+  if (last > units.length)
+    throw new CompiledLexiconError(`${what} column longer than its units (damaged file)`);
 }
 
 /**

@@ -105,7 +105,7 @@ describe('beian scan', () => {
     });
   });
 
-  it('reports the same on the calling thread (a small input), on 1 and on 2 threads', () => {
+  it('reports the same on the calling thread (a small input, or --threads 1) and on 2 threads', () => {
     const txt = put(
       'same.txt',
       `${poems.slice(0, 40).join('\n')}\n出售身份证，办理假证\n这里有免费色情网站\n`,

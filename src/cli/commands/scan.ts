@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
-import type { ScanReport, ScanStart } from '../../app/scan.js';
+import type { ScanReport } from '../../app/scan.js';
+import type { ScanStart } from '../../app/scan-start.js';
 import { malformedIssue, malformedReason } from '../../corpus/malformed.js';
 import type { CorpusEncoding } from '../../corpus/types.js';
 import { BeianError } from '../../errors.js';
@@ -76,7 +77,7 @@ export const register: Register = (program, run, ctx) => {
         if (!existsSync(i)) throw BeianError.of('NOT_FOUND', 'file.notFound', { file: i });
       const threads = num(o.threads, '--threads') || undefined;
       // a local scan's threads start now and load their modules while this one loads the library
-      const { likelySegments, startScan } = await import('../../app/scan.js');
+      const { likelySegments, startScan } = await import('../../app/scan-start.js');
       const start = o.queue
         ? undefined
         : await startScan(

@@ -15,7 +15,8 @@ export const scan: Record<keyof typeof zh, string> = {
   'scan.option.flagScore': 'record flag bar: sum of severities of distinct keywords (default 3)',
   'scan.option.out': 'write a self-contained HTML report',
   'scan.option.flagged': 'write flagged records as JSONL',
-  'scan.option.threads': 'worker threads (default: all cores, one per 16 MB of input)',
+  'scan.option.threads':
+    'scanning threads (default: all cores, one per 16 MB of input; up to 4 MB, and with 1, the main thread alone)',
   'scan.option.maxRecord':
     'max bytes of one record; larger ones are reported as malformed and skipped (default 16 MiB)',
   'scan.option.save': 'save the report in the database',

@@ -12,7 +12,7 @@ export const scan = {
   'scan.option.flagScore': '记录标记阈值：不同关键词严重度之和（默认 3）',
   'scan.option.out': '写出自包含的 HTML 报告',
   'scan.option.flagged': '把被标记的记录写成 JSONL',
-  'scan.option.threads': '工作线程数（默认全部 CPU，每 16 MB 输入一个）',
+  'scan.option.threads': '扫描线程数（默认全部 CPU，每 16 MB 输入一个；输入不超过 4 MB 或取 1 时只用主线程）',
   'scan.option.maxRecord': '单条记录最大字节数，超出则记为异常并跳过（默认 16 MiB）',
   'scan.option.save': '把报告存入数据库',
   'scan.badFraction': '抽样比例 {value} 低于标准下限 {min}（{id}）',

@@ -26,15 +26,27 @@ export function splitCharVariant(word: string): string | undefined {
 
 /** Forms of `word` with one character split (法轮 → 氵去轮, 法车仑), plus the all-split form. */
 export function splitCharVariants(word: string): string[] {
-  const chars = [...word];
   const out = new Set<string>();
-  chars.forEach((c, i) => {
+  eachChar(word, (c, at, end) => {
     const parts = SPLIT_CHARS[c];
-    if (parts) out.add([...chars.slice(0, i), parts, ...chars.slice(i + 1)].join(''));
+    if (parts) out.add(word.slice(0, at) + parts + word.slice(end));
   });
   const all = splitCharVariant(word);
   if (all) out.add(all);
   return [...out];
+}
+
+/** Calls f with each character (code point) of `word` and its [at, end) units: no array per word. */
+function eachChar(word: string, f: (c: string, at: number, end: number) => void): void {
+  for (let at = 0; at < word.length; ) {
+    const hi = word.charCodeAt(at);
+    const end =
+      (hi & 0xfc00) === 0xd800 && at + 1 < word.length && (word.charCodeAt(at + 1) & 0xfc00) === 0xdc00
+        ? at + 2
+        : at + 1;
+    f(word.slice(at, end), at, end);
+    at = end;
+  }
 }
 
 /** `word` with a zero-width character between every two characters (the n-th of ZERO_WIDTH). */
@@ -69,10 +81,9 @@ export function disguiseWith(family: VariantFamily, word: string): string | unde
 }
 
 function singleSubstitutions(word: string, subs: (ch: string) => readonly string[]): string[] {
-  const chars = [...word];
   const out: string[] = [];
-  chars.forEach((c, i) => {
-    for (const s of subs(c)) out.push([...chars.slice(0, i), s, ...chars.slice(i + 1)].join(''));
+  eachChar(word, (c, at, end) => {
+    for (const s of subs(c)) out.push(word.slice(0, at) + s + word.slice(end));
   });
   return out;
 }

@@ -15,6 +15,7 @@ import {
   variantEntries,
   zeroWidthVariant,
 } from './index.js';
+import { HOMOPHONES, LOOKALIKES, SPLIT_CHARS } from './tables.js';
 
 describe('variant generators', () => {
   it('produce the known disguises', () => {
@@ -120,6 +121,33 @@ describe('variantEntries skips keywords no family can change', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('the generators walk characters without arrays', () => {
+  /** the generators as they were written over [...word] arrays */
+  const bySpread = (word: string, subs: (c: string) => readonly string[]): string[] => {
+    const chars = [...word];
+    const out: string[] = [];
+    chars.forEach((c, i) => {
+      for (const s of subs(c)) out.push([...chars.slice(0, i), s, ...chars.slice(i + 1)].join(''));
+    });
+    return out;
+  };
+  it('give the same forms as over code-point arrays (lone surrogates included)', () => {
+    const ch = fc.constantFrom(...'色情赌博法轮功精明林人口aopsAO今', '\ud86c\ude1c', '\ud86c', '\ude1c');
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 7 }), (cs) => {
+        const w = cs.join('');
+        expect(lookalikeVariants(w)).toEqual(bySpread(w, (c) => LOOKALIKES[c.toLowerCase()] ?? []));
+        expect(homophoneVariants(w)).toEqual(bySpread(w, (c) => HOMOPHONES[c] ?? []));
+        const split = new Set(bySpread(w, (c) => (SPLIT_CHARS[c] ? [SPLIT_CHARS[c] as string] : [])));
+        const all = splitCharVariant(w);
+        if (all) split.add(all);
+        expect(splitCharVariants(w)).toEqual([...split]);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -109,3 +109,16 @@ describe('wasmLayout in WebAssembly (assembly/build.ts layout)', () => {
     sameLayout(manyWords());
   });
 });
+
+describe('the WebAssembly builder on an alphabet too large', () => {
+  it('fails as the JS build does', () => {
+    const build = wasmAutomatonBuilder();
+    if (!build) return;
+    // every one of the 65,536 code units: one more symbol than the tables hold
+    const patterns: string[] = [];
+    for (let c = 0; c < 65536; c += 1024)
+      patterns.push(String.fromCharCode(...Array.from({ length: 1024 }, (_, i) => c + i)));
+    expect(() => buildAutomaton(patterns, table)).toThrow(/alphabet too large/);
+    expect(() => build(patterns, table)).toThrow(/alphabet too large/);
+  });
+});

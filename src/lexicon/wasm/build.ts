@@ -1,4 +1,4 @@
-import type { AutomatonData } from '../automaton.js';
+import { type AutomatonData, buildAutomaton } from '../automaton.js';
 import { SEP } from '../normalize.js';
 import { api, loadWasmModule, type WasmModule } from './index.js';
 import { WASM_LAYOUT_FIELDS, WASM_LAYOUT_VERSION, type WasmLayout } from './types.js';
@@ -30,7 +30,16 @@ export function wasmAutomatonBuilder(): AutomatonBuilder | undefined {
   if (process.env.BEIAN_WASM === '0') return undefined;
   if (module === undefined) module = loadWasmModule(BUILD_FILE) ?? null;
   const m = module;
-  return m ? (patterns, norm) => buildWith(m, patterns, norm) : undefined;
+  return m
+    ? (patterns, norm) => {
+        try {
+          return buildWith(m, patterns, norm);
+        } catch {
+          // a trap (memory that could not grow) or a too large alphabet: the JS build decides
+          return buildAutomaton(patterns, norm);
+        }
+      }
+    : undefined;
 }
 
 function buildWith(m: WasmModule, patterns: readonly string[], norm: Uint16Array): AutomatonData {

@@ -102,4 +102,8 @@ describe('person names: session 5 rules', () => {
     expect(found('副县长拓跋宏说')).toEqual(['拓跋宏']);
     expect(found('记者荀文杰报道')).toEqual(['荀文杰']);
   });
+
+  it('reads 以及 between the names of a list as 、 and 和 are', () => {
+    expect(found('喜欢张赫宣以及卓义峰演唱的歌')).toEqual(['张赫宣', '卓义峰']);
+  });
 });

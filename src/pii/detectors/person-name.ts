@@ -17,6 +17,8 @@ const SOFT_STOP = 128;
 const BYLINE_END = 256;
 /** a character that ends a place or clan (村, 庄, 氏…) */
 const PLACE_END = 512;
+/** the first character of a form of address (王姐, 米大夫) or of an organisation word of two or more (基金) */
+const FORM_OR_ORG_HEAD = 1024;
 
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
 const indexBy = (words: readonly string[], last: boolean): WordIndex => new WordIndex(words, last);
@@ -81,11 +83,15 @@ const isNameDot = (c: number): boolean =>
   c === 0x25a1;
 /** ：, :, or white space between a label and the name (姓名：张三) */
 const isLabelGap = (c: number): boolean => c === 0xff1a || c === 58 || c === 32 || c === 9 || c === 0x3000;
-/** characters of modern simplified prose (的, 了…) and of classical/traditional text (之, 於, 們…), by UTF-16 code */
+/**
+ * characters of modern simplified prose (的, 了, and the pronouns and particles of modern speech:
+ * 你, 她, 啊, 吧, 很…) and of classical/traditional text (之, 於, 們…), by UTF-16 code
+ */
 const MODERN_CHAR = 1;
 const CLASSICAL_CHAR = 2;
 const SCRIPT = new Uint8Array(0x10000);
-for (const ch of '的了们这吗呢么说个') SCRIPT[ch.charCodeAt(0)] = MODERN_CHAR;
+for (const ch of '的了们这吗呢么说个你她您啊呀吧哦嘛啦哈嗯噢呵咋啥俺咱很')
+  SCRIPT[ch.charCodeAt(0)] = MODERN_CHAR;
 for (const ch of '之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義')
   SCRIPT[ch.charCodeAt(0)] = CLASSICAL_CHAR;
 /**
@@ -189,6 +195,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
     flags[t.charCodeAt(t.length - 1)] = (flags[t.charCodeAt(t.length - 1)] ?? 0) | BYLINE_END;
   const titlesAhead = indexBy(cues.titles, false);
   const addressForms = indexBy(cues['address-forms'], false);
+  for (const w of [...cues['address-forms'], ...cues['org-suffix'].filter((x) => x.length >= 2)])
+    flags[w.charCodeAt(0)] = (flags[w.charCodeAt(0)] ?? 0) | FORM_OR_ORG_HEAD;
   const labels = indexBy(cues.before.strong, true);
   const conj = indexBy(cues.before.weak, true);
   const speech = indexBy([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
@@ -288,6 +296,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const rightScore = (text: string, e: number): number => {
     if (e >= text.length) return 0.2;
     if (startsAt(speech, text, e)) return RIGHT_CUE;
+    // (X版《…》 is X's version of a work: 徐克版《梁祝》, a cue after a name, not a suffix)
+    if (text.charCodeAt(e) === 0x7248 && text.charCodeAt(e + 1) === 0x300a) return RIGHT_CUE;
     if (startsAt(orgSuffix, text, e)) return BLOCKED;
     if (!isHanCode(text.charCodeAt(e))) return 0.2;
     if (PARTICLE.has(text.charCodeAt(e))) return 0.15;
@@ -521,7 +531,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
     // a surname and a form of address (王姐, 樊总, 米大夫) names nobody in particular either, and
     // what follows the surname may start an organisation word (儿童基金会: 童 + 基金; 庞博国际)
-    if (startsAt(addressForms, text, i + sl) || longestAt(orgSuffix, text, i + sl) >= 2) return undefined;
+    if (
+      (flags[text.charCodeAt(i + sl)] ?? 0) & FORM_OR_ORG_HEAD &&
+      (startsAt(addressForms, text, i + sl) || longestAt(orgSuffix, text, i + sl) >= 2)
+    )
+      return undefined;
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
     let bestEnd = -1;
     let bestScore = 0;
@@ -576,6 +590,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
               longestAt(orgSuffix, text, gs + 1) === 1 &&
               // (陆军, 大军: the given part is itself the word)
               !words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
+              mayLookLikeName(text, i, sl) &&
               nameOdds(text, i, sl, e) >= SUFFIX_FLOOR
             )))
       )
@@ -638,6 +653,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
           !((flags[text.charCodeAt(gs + 1)] ?? 0) & SOFT_STOP) &&
           // (not 之: X之Y is a title's "Y of X" as often: 巫妖王之怒; nor a pure function word: 侯以许)
           !FUNCTION_MIDDLE.has(text.charCodeAt(gs)) &&
+          mayLookLikeName(text, i, sl) &&
           nameOdds(text, i, sl, e) >= SOFT_FLOOR
         )
       )
@@ -646,6 +662,14 @@ export function createPersonName(d: PiiDictionaries): Detector {
       // a name by the word statistics (金泰均, 江德力: AMBIGUOUS_FLOOR, above the bare floor)
       const doubtful = ambiguous && !cue;
       if (doubtful && words === undefined) continue;
+      // 曾 (once) before a word is the adverb (央行曾明确表示), not a surname, but after a title
+      if (
+        g === 2 &&
+        text.charCodeAt(i) === 0x66fe &&
+        left !== LEFT_CUE &&
+        words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1)))
+      )
+        continue;
       // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
       // (not before a speaker's colon: 宋晶晶：…, 关小刀火线解盘：…)
       if (
@@ -656,8 +680,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       )
         continue;
       let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
-      if (!cue && words !== undefined && (!plausibleWithoutCue(text, i, e) || insideIdiom(text, i, e)))
-        continue;
+      if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) continue;
       if (!cue && words !== undefined && isModern(text)) {
         // without a cue, the characters themselves must look like a name and not like ordinary
         // words (more so with no boundary on either side); statistics alone never make a name
@@ -678,6 +701,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (handle) score = Math.min(score, NO_CUE_MAX);
       // below the floor it could not win anyway; the word test is the dearest, so it comes last
       if (score < MIN_SCORE) continue;
+      // without a cue, wholly inside a four-character word (何德何能) it is that word
+      if (!cue && insideIdiom(text, i, e)) continue;
       // a speaker's label (金石开：) is read as a title is: its start may be a word (金石)
       if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE || speaker)) continue;
       // a reading with a cue beside it wins over one the statistics alone carry (邵振邦在接受, not 邵振)
@@ -846,7 +871,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
    */
   const listItem = (text: string, s: number): number => {
     let e = s;
-    while (e < text.length && e - s < 6 && isHanCode(text.charCodeAt(e)) && !LIST_END.has(text.charCodeAt(e)))
+    while (
+      e < text.length &&
+      e - s < 6 &&
+      isHanCode(text.charCodeAt(e)) &&
+      !LIST_END.has(text.charCodeAt(e)) &&
+      sepAt(text, e) !== 2
+    )
       e++;
     const len = e - s;
     if (len < 2 || len > 5) return -1;
@@ -866,6 +897,15 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (nameOdds(text, s, 1, e) < (f & AMBIGUOUS ? LIST_AMBIGUOUS_FLOOR : NO_CUE_FLOOR)) return -1;
     return e;
   };
+  /** the length of a list separator at `at`: 、 和 与 及 (1), 以及 (2), or 0 */
+  const sepAt = (text: string, at: number): number =>
+    at >= text.length
+      ? 0
+      : LIST_SEP.has(text.charCodeAt(at))
+        ? 1
+        : text.charCodeAt(at) === 0x4ee5 && text.charCodeAt(at + 1) === 0x53ca
+          ? 2
+          : 0;
   const listed = (text: string, out: Finding[]): void => {
     const n = out.length;
     for (let k = 0; k < n; k++) {
@@ -873,15 +913,20 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (f.score < MIN_SCORE) continue;
       // forward along the list
       let at = f.end;
-      while (at < text.length && LIST_SEP.has(text.charCodeAt(at))) {
-        const e = listItem(text, at + 1);
-        if (e < 0 || out.some((g) => at + 1 < g.end && g.start < e)) break;
-        out.push(finding('person-name', text, at + 1, e, LIST_SCORE));
+      for (let w = sepAt(text, at); w > 0; w = sepAt(text, at)) {
+        const from = at + w;
+        const e = listItem(text, from);
+        if (e < 0 || out.some((g) => from < g.end && g.start < e)) break;
+        out.push(finding('person-name', text, from, e, LIST_SCORE));
         at = e;
       }
-      // and one item back (黄惠龙 found, 马湘 before the 、)
-      const sep = f.start - 1;
-      if (sep > 1 && LIST_SEP.has(text.charCodeAt(sep))) {
+      // and one item back (黄惠龙 found, 马湘 before the 、; 张三以及李四)
+      const before = f.start - 1;
+      const sep =
+        before > 0 && text.charCodeAt(before) === 0x53ca && text.charCodeAt(before - 1) === 0x4ee5
+          ? before - 1
+          : before;
+      if (sep > 1 && (sep < before || LIST_SEP.has(text.charCodeAt(sep)))) {
         for (let s = Math.max(0, sep - 5); s <= sep - 2; s++) {
           if (listItem(text, s) !== sep) continue;
           if (s > 0 && isHanCode(text.charCodeAt(s - 1)) && leftScore(text, s) === 0) continue;

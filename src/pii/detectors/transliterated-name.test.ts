@@ -60,6 +60,11 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
   it('finds a Latin handle after a role, not an acronym or a URL', () => {
     expect(names('赛后，著名解说Kurogane认为')).toContain('Kurogane');
     expect(names('著名解说CEO认为，访问www.example.com')).toEqual([]);
+    // a handle with the real name after it, in brackets or after 原名
+    expect(names('战队的Frost(王志成)表现出色')).toEqual(['Frost', '王志成']);
+    expect(names('Kane原名刘一鸣，来自上海')).toEqual(['Kane', '刘一鸣']);
+    // a given name and a surname run together with a particle
+    expect(names('这本书由KevinMcAllister撰写')).toEqual(['KevinMcAllister']);
   });
 
   it('reports no place, club, firm, ordinary word or title of a work, even beside a cue', () => {
@@ -80,15 +85,20 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
     expect(names('他读完了《哈利·波特与魔法石》')).toEqual([]);
     expect(names('《萨维奇一家》上映')).toEqual([]);
     expect(names('威廉·希尔开出的赔率')).toEqual([]);
+    expect(names('比赛在约翰·莫兰球场举行')).toEqual([]);
     expect(names('演员韩志远（blog）表示')).toEqual(['韩志远']);
     // a dotted name outside a title stays
     expect(names('他读完了哈利·波特的信')).toEqual(['哈利·波特']);
+    // a dotted name with a place or firm as one part stays (only the whole firm, 威廉·希尔, goes)
+    expect(names('演员杰克·福特出席')).toEqual(['杰克·福特']);
+    expect(names('画家萨尔瓦多·莫兰的作品')).toEqual(['萨尔瓦多·莫兰']);
+    expect(names('他读了约翰·林肯的信')).toEqual(['约翰·林肯']);
   });
 
-  it('keeps one cue at medium (below `high`, below the recurrence threshold), two cues at high', () => {
+  it('keeps one cue at medium, two cues at high, and finds the name again where it recurs', () => {
     const one = scanText('上一场，奥德里斯因伤缺阵', registry, { types: ['person-name'] });
     expect(one.map((f) => f.confidence)).toEqual(['medium']);
-    expect(one[0]?.score).toBeLessThan(0.7);
+    expect(names('上一场，奥德里斯因伤缺阵。奥德里斯的状态')).toEqual(['奥德里斯', '奥德里斯']);
     const two = scanText('大师莫兰迪尼的《静物》', registry, { types: ['person-name'] });
     expect(two.map((f) => [f.value, f.confidence])).toEqual([['莫兰迪尼', 'high']]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../../test/helpers/scratch.js';
-import { likelySegments } from './scan.js';
+import { likelySegments } from './scan-start.js';
 
 const { dir, put } = scratchDir('beian-scan-app-');
 
