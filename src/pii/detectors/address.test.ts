@@ -127,3 +127,11 @@ describe('a pedestrian street after its street', () => {
     expect(found('活动在上海南京路步行街上举行')).toEqual(['上海南京路步行街:medium']);
   });
 });
+
+describe('no bare place in a title, after an adjective or after a verb', () => {
+  it('leaves 《…村》, 大型广场 and 驻村 alone', () => {
+    expect(found('他的代表作《青禾村》很有名')).toEqual([]);
+    expect(found('这是一处大型广场，')).toEqual([]);
+    expect(found('确保驻村所在地同步推进')).toEqual([]);
+  });
+});

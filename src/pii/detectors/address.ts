@@ -194,6 +194,8 @@ const BARE_KINDS = new Set(['村', '小区', '广场', '新村']);
 const PLACE_LAST = new WordIndex(PLACE_KINDS, true);
 /** a character right after the kind that makes it a longer word (广场舞, 园林, 园艺, 村墟) */
 const PLACE_NOT_NEXT = new Set([...'舞林艺墟'].map((c) => c.charCodeAt(0)));
+/** a verb right before 村 (驻村, 进村, 回村): going to the village, not its name */
+const VILLAGE_VERB = new Set([...'驻进回离入'].map((c) => c.charCodeAt(0)));
 /** …and after 村 (村民, 村委, 村落, 村干部: the village's people and bodies, not a place) */
 const VILLAGE_NOT_NEXT = new Set(
   [...'民委里庄落镇干长级官头口上寨支户组务办规籍医'].map((c) => c.charCodeAt(0)),
@@ -550,9 +552,13 @@ export function createAddress(d: PiiDictionaries): Detector {
         (cueBefore && text.charCodeAt(start - 1) !== 0x5728);
       // without any cue: a named place jieba knows, or a short name standing alone (…，子君村和…)
       const known = !strong && placeSpan(text, start, end);
+      // …and never inside a work's title (《魔童村》), after an adjective (大型广场) or a verb (驻村)
       const bare =
         !strong &&
         (known || (bounded && name.length <= 4 && BARE_KINDS.has(kind))) &&
+        text.charCodeAt(start - 1) !== 0x300a &&
+        !(coreEnd - start >= 2 && text.charCodeAt(coreEnd - 1) === 0x578b) &&
+        !(kind === '村' && VILLAGE_VERB.has(text.charCodeAt(coreEnd - 1))) &&
         !inVerse(text, start, end);
       if (!strong && !bare) continue;
       const score = bare
