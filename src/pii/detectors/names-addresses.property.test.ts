@@ -131,7 +131,8 @@ describe('name and address detectors (property)', () => {
           expect(padded).toEqual(plain);
         },
       ),
-      { numRuns: 300 },
+      // a by-line read as a speaker's label only at a line's start once lost its name after a tab
+      { numRuns: 300, examples: [['丁伟记者:', '\t', '']] },
     );
   });
 

@@ -309,9 +309,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const c = text.charCodeAt(e);
     return c === 0xff1a || (c === 0x3011 && text.charCodeAt(e + 1) === 0xff1a);
   };
-  /** i starts the text or a line */
-  const lineStart = (text: string, i: number): boolean =>
-    i === 0 || text.charCodeAt(i - 1) === 10 || text.charCodeAt(i - 1) === 13;
+  /** i starts the text or a line, past any indent of spaces or tabs */
+  const lineStart = (text: string, i: number): boolean => {
+    let j = i - 1;
+    while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
+    return j < 0 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
+  };
   /**
    * a column's title and a colon right after a by-line at the start of a line (张三足彩推荐：,
    * 李四火线解盘：): two to six Han characters, then ： or :
