@@ -39,7 +39,8 @@ const AUTOMATON_V1 = [
   'emit',
   'patLen',
 ] as const;
-const AUTOMATON = [...AUTOMATON_V1, 'cls', 'filter'] as const;
+/** the automaton's arrays, in file order */
+export const AUTOMATON = [...AUTOMATON_V1, 'cls', 'filter'] as const;
 const COLUMNS = [
   'entryCategory',
   'entrySeverity',
