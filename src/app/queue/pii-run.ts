@@ -2,7 +2,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, type WriteStream } from 'node:fs';
 import { mkdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { CorpusEncoding, CorpusFormat } from '../../corpus/types.js';
 import { BeianError } from '../../errors.js';
 import { type AtomicStream, adoptAtomicStream, openAtomicStream } from '../../io/atomic.js';
 import { needsKey } from '../../pii/index.js';
@@ -21,6 +20,7 @@ import {
   expandInputs,
   type PiiFileReport,
   type PiiReport,
+  type PiiRunOptions,
   piiReport,
   policyOf,
   resolveKey,
@@ -44,19 +44,8 @@ import {
   type QueuePort,
 } from './scan-run.js';
 
-/** A queued `beian pii`: what a local run takes, plus the queue's own settings. */
-export interface SubmitPii {
-  inputs: readonly string[];
-  format?: CorpusFormat;
-  fields?: readonly string[];
-  encoding?: CorpusEncoding;
-  findingsPath?: string;
-  outDir?: string;
-  modelFile?: string;
-  section?: PiiSection;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  blockBytes?: number;
+/** A queued `beian pii`: what a local run takes (its threads are the workers'), plus the queue's own settings. */
+export interface SubmitPii extends Omit<PiiRunOptions, 'jobs' | 'onProgress'> {
   shardBytes?: number;
   attempts?: number;
   /** the folder every worker writes its parts to (default `.beian-parts` under --out, or beside --findings) */
