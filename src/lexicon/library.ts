@@ -168,8 +168,9 @@ function validateRows(
       );
       continue;
     }
-    const severity = parseSeverity(r.severity) ?? defaults.severity ?? 2;
-    if (r.severity !== undefined && r.severity !== '' && parseSeverity(r.severity) === undefined) {
+    const stated = r.severity === undefined ? undefined : parseSeverity(r.severity);
+    const severity = stated ?? defaults.severity ?? 2;
+    if (r.severity !== undefined && r.severity !== '' && stated === undefined) {
       issues.push(
         issueOf({ file: name, line: r.line, path: 'severity' }, 'lexicon.issue.badSeverity', {
           value: String(r.severity),
@@ -177,18 +178,23 @@ function validateRows(
       );
       continue;
     }
-    const boundary = BOUNDARY_NAMES.find((b) => b === r.boundary) ?? defaults.boundary;
+    const boundary =
+      r.boundary === undefined ? defaults.boundary : (boundaryName(r.boundary) ?? defaults.boundary);
     const entry: LexiconEntry = { keyword, category, severity, origin: `${name}:${r.line}` };
     if (r.note !== undefined && r.note !== '') entry.note = String(r.note);
     if (boundary) entry.boundary = boundary;
     if (r.source !== undefined && r.source !== null && r.source !== '') entry.source = String(r.source);
-    const context = contextOf(r.context);
-    if (context.length) entry.context = context;
+    if (r.context !== undefined) {
+      const context = contextOf(r.context);
+      if (context.length) entry.context = context;
+    }
     if (defaults.source && !entry.source) entry.source = defaults.source;
     entries.push(entry);
   }
   return { entries, issues, unclassified };
 }
+
+const boundaryName = (v: unknown): Boundary | undefined => BOUNDARY_NAMES.find((b) => b === v);
 
 function contextOf(v: unknown): string[] {
   if (Array.isArray(v)) return v.map((x) => String(x).trim()).filter(Boolean);
@@ -214,7 +220,8 @@ export function parseTxtLibrary(
   const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
   // Defaults change along the file, so rows are grouped by the defaults in force.
   const groups: Array<{ defaults: RowDefaults; rows: RawRow[] }> = [];
-  lines.forEach((raw, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] as string;
     const line = raw.trim();
     if (line.startsWith('#!')) {
       for (const [, k, v] of line.slice(2).matchAll(/(\w+)=(\S+)/g)) {
@@ -224,19 +231,19 @@ export function parseTxtLibrary(
         else if (k === 'source') current.source = v;
       }
       groups.push({ defaults: { ...current }, rows: [] });
-      return;
+      continue;
     }
-    if (!line || line.startsWith('#')) return;
+    if (!line || line.startsWith('#')) continue;
     if (groups.length === 0) groups.push({ defaults: { ...current }, rows: [] });
     const rows = (groups[groups.length - 1] as { rows: RawRow[] }).rows;
     // a bare keyword (plain lists: every line) needs no split
     if (raw.indexOf('\t') < 0) {
       rows.push({ line: i + 1, keyword: line });
-      return;
+      continue;
     }
     const [keyword, category, severity, note] = raw.split('\t').map((s) => s.trim());
     rows.push({ line: i + 1, keyword, category, severity, note });
-  });
+  }
   const out: LexiconLibrary = { name, entries: [], issues: [] };
   let unclassified = 0;
   for (const g of groups) {
@@ -286,8 +293,17 @@ export function mergeLibraries(
   entries: LexiconEntry[];
   duplicates: Duplicate[];
   issues: Issue[];
+  /**
+   * The entries' normalised keywords (distinct, in entry order) and the index of each: the first
+   * patterns of their matcher, handed to compileLexicon so that it does not normalise and hash
+   * every keyword again (CompileOptions.keys).
+   */
+  keys: string[];
+  keyIndex: Map<string, number>;
 } {
-  const seen = new Map<string, LexiconEntry>();
+  const keyIndex = new Map<string, number>();
+  const entries: LexiconEntry[] = [];
+  const keys: string[] = [];
   const duplicates: Duplicate[] = [];
   const issues: Issue[] = [];
   for (const lib of libs) {
@@ -302,16 +318,21 @@ export function mergeLibraries(
         );
         continue;
       }
-      const prev = seen.get(key);
-      if (prev)
+      const prev = keyIndex.get(key);
+      if (prev !== undefined) {
+        const kept = entries[prev] as LexiconEntry;
         duplicates.push({
           keyword: e.keyword,
-          kept: prev.origin ?? '',
+          kept: kept.origin ?? '',
           dropped: e.origin ?? '',
-          conflict: prev.category !== e.category,
+          conflict: kept.category !== e.category,
         });
-      else seen.set(key, e);
+      } else {
+        keyIndex.set(key, entries.length);
+        entries.push(e);
+        keys.push(key);
+      }
     }
   }
-  return { entries: [...seen.values()], duplicates, issues };
+  return { entries, duplicates, issues, keys, keyIndex };
 }
