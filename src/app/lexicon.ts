@@ -14,9 +14,11 @@ import { fileURLToPath } from 'node:url';
 import { BeianError, type Issue } from '../errors.js';
 import type { Kb } from '../kb/index.js';
 import {
+  buildNormTable,
   CompiledLexiconError,
   compileLexicon,
   DEFAULT_LEXICON_DIR,
+  DEFAULT_NORMALIZE,
   DEFAULT_VARIANTS,
   type Duplicate,
   deserializeMatcher,
@@ -302,7 +304,9 @@ export async function loadLexicon(
     });
   const allow = [...(sel.allow ?? []), ...libs.flatMap((l) => l.allow ?? [])];
   // Variants are matched, not listed: they stay out of entries, stats, diff and the version id.
-  const variants = variantEntries(merged.entries, sel.variants ?? DEFAULT_VARIANTS);
+  const variants = variantEntries(merged.entries, sel.variants ?? DEFAULT_VARIANTS, {
+    keys: { keyIndex, table: buildNormTable(DEFAULT_NORMALIZE) },
+  });
   const build = wasmAutomatonBuilder();
   const matcher = compileLexicon([...merged.entries, ...variants], {
     ...(allow.length ? { allow } : {}),

@@ -1,3 +1,4 @@
+import { normalizeString } from '../normalize.js';
 import type { LexiconEntry } from '../types.js';
 import { homophoneVariants, lookalikeVariants, splitCharVariants, type VariantFamily } from './generate.js';
 import { HOMOPHONES, LOOKALIKES, SPLIT_CHARS } from './tables.js';
@@ -20,6 +21,12 @@ export interface VariantOptions {
   minSeverity?: number;
   /** only keywords of 2..maxLength characters (default 6): longer ones are rarely disguised whole */
   maxLength?: number;
+  /**
+   * The entries' normalised keywords and their index (mergeLibraries' keys and keyIndex, made with
+   * `table`): a form is then known to be an entry's keyword by its normal form, without a set of
+   * every keyword (50k strings hashed at every compile).
+   */
+  keys?: { keyIndex: ReadonlyMap<string, number>; table: Uint16Array };
 }
 
 const FAMILY_BIT: Partial<Record<VariantFamily, number>> = { homophone: 1, split: 2, lookalike: 4 };
@@ -77,8 +84,14 @@ export function variantEntries(
 ): LexiconEntry[] {
   const minSeverity = options.minSeverity ?? 3;
   const maxLength = options.maxLength ?? 6;
+  const keys = options.keys;
   const taken = new Set<string>();
-  for (const e of entries) taken.add(e.keyword);
+  if (!keys) for (const e of entries) taken.add(e.keyword);
+  const isKeyword = (v: string): boolean => {
+    if (!keys) return false; // in taken
+    const at = keys.keyIndex.get(normalizeString(v, keys.table));
+    return at !== undefined && entries[at]?.keyword === v;
+  };
   const out: LexiconEntry[] = [];
   let mask = 0;
   for (const f of families) mask |= FAMILY_BIT[f] ?? 0;
@@ -99,7 +112,7 @@ export function variantEntries(
               ? splitCharVariants(e.keyword)
               : [];
       for (const v of forms) {
-        if (taken.has(v)) continue;
+        if (taken.has(v) || isKeyword(v)) continue;
         taken.add(v);
         // fields set one by one in the order the entry always had (no object spreads per variant)
         const entry: LexiconEntry = { keyword: v, category: e.category, severity: e.severity };
