@@ -42,6 +42,11 @@ describe('library versions', () => {
       fc.property(fc.array(entry, { maxLength: 60 }), (raw) => {
         const es = raw.map(({ boundary, ...x }) => (boundary ? { ...x, boundary } : x));
         expect(libraryVersion(es)).toBe(reference(es));
+        // rows that differ by keyword only (a plain list), with and without units below a tab
+        const plain = es.map((x) => ({ keyword: x.keyword, category: 'A.1.6', severity: 3 as const }));
+        expect(libraryVersion(plain)).toBe(reference(plain));
+        const clean = plain.map((x) => ({ ...x, keyword: x.keyword.replace(/[\t\u0001]/g, '') }));
+        expect(libraryVersion(clean)).toBe(reference(clean));
       }),
       { numRuns: 300 },
     );
