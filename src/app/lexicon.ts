@@ -13,31 +13,23 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BeianError, type Issue } from '../errors.js';
 import type { Kb } from '../kb/index.js';
+// The modules themselves, not the lexicon barrel: a compiled library's load needs none of the
+// source path's (variant tables, stats), which is imported when a list is compiled.
+import type { Duplicate, LexiconLibrary, RowDefaults } from '../lexicon/library.js';
 import {
-  buildNormTable,
-  CompiledLexiconError,
-  compileLexicon,
   DEFAULT_LEXICON_DIR,
-  DEFAULT_NORMALIZE,
-  DEFAULT_VARIANTS,
-  type Duplicate,
-  deserializeMatcher,
-  keywordWarnings,
-  type LexiconEntry,
-  type LexiconLibrary,
-  type LibraryRules,
-  libraryVersion,
   loadDefaultLibraries,
   loadLexiconFile,
   loadLibraryRules,
-  type Matcher,
-  mergeLibraries,
   NAUGHTY_WORDS,
-  type RowDefaults,
-  serializeMatcher,
-  type VariantFamily,
-  variantEntries,
-} from '../lexicon/index.js';
+} from '../lexicon/load.js';
+import type { Matcher } from '../lexicon/matcher.js';
+import type { LibraryRules } from '../lexicon/rules.js';
+import { CompiledLexiconError, deserializeMatcher, serializeMatcher } from '../lexicon/serialize.js';
+import type { LexiconEntry } from '../lexicon/types.js';
+import { DEFAULT_VARIANTS } from '../lexicon/variants/families.js';
+import type { VariantFamily } from '../lexicon/variants/generate.js';
+import { libraryVersion } from '../lexicon/version.js';
 import { wasmAutomatonBuilder } from '../lexicon/wasm/build.js';
 
 export interface LexiconSelection {
@@ -297,6 +289,19 @@ export async function loadLexicon(
   }
   if (sel.naughtyWords && !files.includes(NAUGHTY_WORDS))
     libs.push(await loadLexiconFile(NAUGHTY_WORDS, riskIds));
+  const [
+    { mergeLibraries },
+    { compileLexicon },
+    { buildNormTable, DEFAULT_NORMALIZE },
+    { variantEntries },
+    { keywordWarnings },
+  ] = await Promise.all([
+    import('../lexicon/library.js'),
+    import('../lexicon/matcher.js'),
+    import('../lexicon/normalize.js'),
+    import('../lexicon/variants/entries.js'),
+    import('../lexicon/warnings.js'),
+  ]);
   const { keys, keyIndex, ...merged } = mergeLibraries(libs);
   if (merged.entries.length === 0)
     throw BeianError.of('INPUT_INVALID', 'lexicon.empty', undefined, {

@@ -29,6 +29,19 @@ describe('serializeMatcher / deserializeMatcher', () => {
     expect([...back.automaton.hNext]).toEqual([...m.automaton.hNext]);
   });
 
+  it('reads keywords and notes one by one, and past a few thousand reads from the decoded column', () => {
+    const many: LexiconEntry[] = Array.from({ length: 6000 }, (_, i) => ({
+      keyword: `词${i}`,
+      category: 'A.1.6',
+      severity: 2,
+      ...(i % 3 ? { note: `备注${i}` } : {}),
+    }));
+    const loaded = deserializeMatcher(serializeMatcher(compileLexicon(many)));
+    // from the end first: the first reads are of single entries, then the whole column
+    const read = Array.from({ length: many.length }, (_, k) => loaded.entries[many.length - 1 - k]).reverse();
+    expect(read).toStrictEqual(many);
+  });
+
   it('matches like the compiled matcher, also from an unaligned copy', () => {
     const text = '免费色*情网站, PORN 与性别, 他叫马𫘜, se qing, 山陰道士';
     const copy = new Uint8Array(bytes.length + 1);

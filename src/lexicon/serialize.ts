@@ -492,9 +492,13 @@ function checkEnds(
 }
 
 /**
- * The strings of a units column (all of them end to end, entry i's ending at ends[i]), decoded
- * into one string on the first read and sliced from it; '' (or undefined) for an empty one.
+ * The strings of a units column (all of them end to end, entry i's ending at ends[i]); '' (or
+ * undefined) for an empty one. The first reads decode their own units (a scan reads the few entries
+ * with context words: decoding a 100k-entry column for them was ~50 ms in every thread); after
+ * WHOLE_AFTER reads the column is decoded once into one string and sliced from it.
  */
+const WHOLE_AFTER = 4096;
+
 function unitColumn(
   units: Uint16Array | undefined,
   ends: Int32Array | undefined,
@@ -502,18 +506,24 @@ function unitColumn(
 ): (i: number) => string | undefined {
   if (!units || !ends) throw new CompiledLexiconError(`no ${what} column (damaged file)`);
   let all: string | undefined;
+  let reads = 0;
   return (i) => {
-    if (all === undefined) {
-      all = '';
-      for (let at = 0; at < units.length; at += 4096)
-        all += String.fromCharCode(...units.subarray(at, Math.min(units.length, at + 4096)));
-    }
     const start = i === 0 ? 0 : (ends[i - 1] as number);
     const end = ends[i] as number;
-    if (!(start <= end && end <= all.length))
+    if (!(start <= end && end <= units.length))
       throw new CompiledLexiconError(`${what} ${i} out of range (damaged file)`);
-    return start === end ? undefined : all.slice(start, end);
+    if (start === end) return undefined;
+    if (all === undefined && ++reads <= WHOLE_AFTER) return decodeUnits(units, start, end);
+    if (all === undefined) all = decodeUnits(units, 0, units.length);
+    return all.slice(start, end);
   };
+}
+
+function decodeUnits(units: Uint16Array, from: number, to: number): string {
+  let out = '';
+  for (let at = from; at < to; at += 4096)
+    out += String.fromCharCode(...units.subarray(at, Math.min(to, at + 4096)));
+  return out;
 }
 
 /** The stored WebAssembly layout, if whole: offsets inside the image (the hot loop trusts them). */

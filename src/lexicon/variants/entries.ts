@@ -3,18 +3,7 @@ import type { LexiconEntry } from '../types.js';
 import { homophoneVariants, lookalikeVariants, splitCharVariants, type VariantFamily } from './generate.js';
 import { HOMOPHONES, LOOKALIKES, SPLIT_CHARS } from './tables.js';
 
-/**
- * Families whose variants become keywords. Zero-width and symbol mixing need none: normalisation
- * removes that noise before matching (normalize.ts), so they are measured, never generated.
- */
-export const MATCHED_FAMILIES: readonly VariantFamily[] = ['homophone', 'split', 'lookalike'];
-
-/**
- * Families matched by default: those whose variants added no flag on the clean hold-out text
- * (bench/lexicon/precision.ts: split 0, look-alike 0 of 7,453 records). Homophones added 0.08% and
- * stay opt-in (`--variants homophone`): a same-sound character is often simply another word.
- */
-export const DEFAULT_VARIANTS: readonly VariantFamily[] = ['split', 'lookalike'];
+export { DEFAULT_VARIANTS, MATCHED_FAMILIES } from './families.js';
 
 export interface VariantOptions {
   /** only keywords of at least this severity get variants (default 3: high) */
