@@ -51,8 +51,11 @@ export interface Matcher {
   readonly library?: LibrarySummary;
   /** Every keyword occurrence, overlapping, before precision rules (allow-list, boundaries). */
   findAll(text: string): Match[];
-  /** The counted matches: allow-list and boundary rules applied, then leftmost-longest. */
-  scan(text: string): Match[];
+  /**
+   * The counted matches: allow-list and boundary rules applied, then leftmost-longest. `hits`: the
+   * text's raw hits as a line walk gave them (Scanner.lines), so the text is not walked again.
+   */
+  scan(text: string, hits?: Int32Array): Match[];
   /** Like scan, but also returns rejected hits with the reason, and the normalisation steps used. */
   explain(text: string): ExplainedMatch[];
   /**
@@ -164,12 +167,12 @@ export function createMatcher(
 ): Matcher {
   // Pattern infos read once each: a compiled library's are a lazy array (lazy-array.ts), whose
   // every read goes through a Proxy, and the rules below read them per pair of hits.
-  const infos = new Map<number, PatternInfo>();
+  const infos: Array<PatternInfo | undefined> = [];
   const infoOf = (p: number): PatternInfo => {
-    let info = infos.get(p);
+    let info = infos[p];
     if (!info) {
       info = patterns[p] as PatternInfo;
-      infos.set(p, info);
+      infos[p] = info;
     }
     return info;
   };
@@ -197,6 +200,15 @@ export function createMatcher(
   const hits = (text: string): Hit[] => {
     const out: Hit[] = [];
     scanner().scan(text, (p, start, end) => out.push({ p, start, end, info: infoOf(p) }));
+    return out;
+  };
+  /** The same from the (pattern, start, end) triples a line walk found. */
+  const hitsOf = (raw: Int32Array): Hit[] => {
+    const out: Hit[] = [];
+    for (let k = 0; k + 2 < raw.length; k += 3) {
+      const p = raw[k] as number;
+      out.push({ p, start: raw[k + 1] as number, end: raw[k + 2] as number, info: infoOf(p) });
+    }
     return out;
   };
   /**
@@ -289,8 +301,8 @@ export function createMatcher(
       }
     return chosen;
   };
-  const counted = (text: string): { all: Hit[]; kept: Hit[] } => {
-    const all = hits(text);
+  const counted = (text: string, raw?: Int32Array): { all: Hit[]; kept: Hit[] } => {
+    const all = raw ? hitsOf(raw) : hits(text);
     if (all.length === 0) return { all, kept: [] };
     const allowed = allowHits(all);
     const kept = keywordHits(all).filter((h) => judge(text, h, allowed) === undefined);
@@ -303,7 +315,7 @@ export function createMatcher(
     patterns,
     lines: (bytes, from, to, onLine) => scanner().lines(bytes, from, to, onLine),
     findAll: (text) => keywordHits(hits(text)).map((h) => toMatch(text, h)),
-    scan: (text) => counted(text).kept.map((h) => toMatch(text, h)),
+    scan: (text, raw) => counted(text, raw).kept.map((h) => toMatch(text, h)),
     explain(text) {
       const { all, kept } = counted(text);
       const keptSet = new Set(kept);

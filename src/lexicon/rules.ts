@@ -8,7 +8,11 @@ import type { Match } from './types.js';
  * them also occurs in the record, normalised the same way (konsheng's `香港+港府+病毒` conjunctions,
  * and curation's context rules for words that are ambiguous alone).
  */
-export type CountedMatches = (text: string) => Match[];
+export type CountedMatches = (
+  text: string,
+  /** the text's raw hits, when a line walk found them (Matcher.scan) */
+  hits?: Int32Array,
+) => Match[];
 
 /**
  * Rules of the library layer beyond each entry's own (data/lexicons/context.yaml): a hit that comes
@@ -49,9 +53,9 @@ export function countedMatcher(matcher: Matcher, rules: LibraryRules = {}): Coun
     if (e?.context?.length)
       context.set(e.keyword, e.context.map((w) => normalizeString(w, norm)).filter(Boolean));
   }
-  if (context.size === 0) return (text) => withCues(text, matcher.scan(text));
-  return (text) => {
-    const matches = withCues(text, matcher.scan(text));
+  if (context.size === 0) return (text, hits) => withCues(text, matcher.scan(text, hits));
+  return (text, hits) => {
+    const matches = withCues(text, matcher.scan(text, hits));
     if (!matches.some((m) => context.has(m.keyword))) return matches;
     const normalized = normalizeString(text, norm);
     return matches.filter((m) => (context.get(m.keyword) ?? []).every((w) => normalized.includes(w)));
