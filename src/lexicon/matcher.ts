@@ -176,9 +176,19 @@ export function createMatcher(
     }
     return info;
   };
+  // the same for entries, read once per counted match
+  const entryCache: Array<LexiconEntry | undefined> = [];
+  const entryOf = (i: number): LexiconEntry => {
+    let e = entryCache[i];
+    if (!e) {
+      e = entries[i] as LexiconEntry;
+      entryCache[i] = e;
+    }
+    return e;
+  };
   const toMatch = (text: string, h: Hit): Match => {
     const info = h.info;
-    const e = entries[info.entry] as LexiconEntry;
+    const e = entryOf(info.entry);
     const m: Match = {
       keyword: e.keyword,
       category: e.category,
@@ -289,24 +299,25 @@ export function createMatcher(
   };
   const keywordHits = (all: Hit[]): Hit[] => all.filter((h) => h.info.entry !== -1);
   const allowHits = (all: Hit[]): Hit[] => all.filter((h) => h.info.allow);
-  /** leftmost-longest: by start, longest first, skipping hits overlapping a chosen one */
-  const leftmostLongest = (cands: Hit[]): Hit[] => {
-    const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
-    const chosen: Hit[] = [];
-    let reach = -1;
-    for (const h of sorted)
-      if (h.start >= reach) {
-        chosen.push(h);
-        reach = h.end;
-      }
-    return chosen;
-  };
+  /**
+   * The counted hits: by start, longest first, each judged (judge) only when it would be chosen,
+   * i.e. overlaps no hit chosen before it — the same hits as judging all and then keeping the
+   * leftmost-longest (a rejected hit chooses nothing), but a hit under a chosen one costs no
+   * segmentation.
+   */
   const counted = (text: string, raw?: Int32Array): { all: Hit[]; kept: Hit[] } => {
     const all = raw ? hitsOf(raw) : hits(text);
     if (all.length === 0) return { all, kept: [] };
     const allowed = allowHits(all);
-    const kept = keywordHits(all).filter((h) => judge(text, h, allowed) === undefined);
-    return { all, kept: leftmostLongest(kept) };
+    const sorted = keywordHits(all).sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept: Hit[] = [];
+    let reach = -1;
+    for (const h of sorted)
+      if (h.start >= reach && judge(text, h, allowed) === undefined) {
+        kept.push(h);
+        reach = h.end;
+      }
+    return { all, kept };
   };
   return {
     entries,

@@ -23,8 +23,8 @@ export interface LibraryRules {
   reportingCues?: { window: number; words: readonly string[] };
 }
 
-/** Clause boundaries: a cue does not reach across them. */
-const CLAUSE_END = /[。！？!?；;，,\n]/;
+/** Clause boundaries (。！？!?；;，,\n): a cue does not reach across them. */
+const CLAUSE_END = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0xff1b, 0x3b, 0xff0c, 0x2c, 0x0a]);
 
 /** Builds the counting function of a matcher once: `scan` plus the entry and library rules. */
 export function countedMatcher(matcher: Matcher, rules: LibraryRules = {}): CountedMatches {
@@ -33,12 +33,11 @@ export function countedMatcher(matcher: Matcher, rules: LibraryRules = {}): Coun
   const longest = Math.max(0, ...(cues?.words ?? []).map((w) => w.length));
   const afterCue = (text: string, m: Match): boolean => {
     if (!cues) return false;
-    let before = text.slice(Math.max(0, m.start - cues.window - longest), m.start);
-    for (let k = before.length - 1; k >= 0; k--)
-      if (CLAUSE_END.test(before[k] as string)) {
-        before = before.slice(k + 1);
-        break;
-      }
+    // from the last clause end before the hit (within reach), read by code unit
+    const from = Math.max(0, m.start - cues.window - longest);
+    let k = m.start - 1;
+    while (k >= from && !CLAUSE_END.has(text.charCodeAt(k))) k--;
+    const before = text.slice(k + 1, m.start);
     // the cue must end at most `window` characters before the hit
     return cues.words.some((w) => {
       const at = before.lastIndexOf(w);
