@@ -6,7 +6,7 @@
  *   - the CPU seconds of the command's thread and of the other threads (compiler, GC; Linux only),
  *   - the compiles, and the share of compile time spent recompiling after a deoptimisation,
  *   - the functions recompiled most, and every deoptimisation site (TypeScript file:line, reason).
- *   npm run build && npx tsx bench/pii/jit.ts [megabytes=12]
+ *   npm run build && npx tsx bench/pii/jit.ts [megabytes=12]     (REDACT=1: with --redact, the re-scan too)
  * The compile times V8 prints are wall time on its background threads: on a loaded machine read
  * them as shares, not seconds.
  */
@@ -55,7 +55,10 @@ function sampleThreads(pid: number): { stop: () => Map<string, number> } {
 
 const child = spawn(
   process.execPath,
-  ['--trace-opt', '--trace-deopt-verbose', bin, 'pii', file, '--jobs', '1', '--no-save', '--json'],
+  [
+    ...['--trace-opt', '--trace-deopt-verbose', bin, 'pii', file, '--jobs', '1', '--no-save', '--json'],
+    ...(process.env.REDACT === '1' ? ['--redact', '--out', join(dir, 'out')] : []),
+  ],
   { stdio: ['ignore', 'pipe', 'inherit'] },
 );
 const threads = sampleThreads(child.pid as number);
