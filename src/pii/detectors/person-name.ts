@@ -250,34 +250,14 @@ export function createPersonName(d: PiiDictionaries): Detector {
     return false;
   };
 
-  // plain loops, no callbacks: these run at every surname character of every line
-  const endsAt = (index: WordIndex, text: string, end: number): boolean => {
-    if (end <= 0) return false;
-    const list = index.get(text.charCodeAt(end - 1));
-    if (list === undefined) return false;
-    for (let k = 0; k < list.length; k++) {
-      const w = list[k] as string;
-      if (end >= w.length && text.startsWith(w, end - w.length)) return true;
-    }
-    return false;
-  };
-  const startsAt = (index: WordIndex, text: string, at: number): boolean => {
-    const list = index.get(text.charCodeAt(at));
-    if (list === undefined) return false;
-    for (let k = 0; k < list.length; k++) if (text.startsWith(list[k] as string, at)) return true;
-    return false;
-  };
+  // these run at every surname character of every line: the index compares only the words that
+  // share the two characters at the edge (see WordIndex)
+  const endsAt = (index: WordIndex, text: string, end: number): boolean =>
+    index.longestEndingAt(text, end) > 0;
+  const startsAt = (index: WordIndex, text: string, at: number): boolean =>
+    index.longestStartingAt(text, at) > 0;
   /** the length of the longest word of the index starting at `at` (0: none) */
-  const longestAt = (index: WordIndex, text: string, at: number): number => {
-    const list = index.get(text.charCodeAt(at));
-    if (list === undefined) return 0;
-    let n = 0;
-    for (let k = 0; k < list.length; k++) {
-      const w = list[k] as string;
-      if (w.length > n && text.startsWith(w, at)) n = w.length;
-    }
-    return n;
-  };
+  const longestAt = (index: WordIndex, text: string, at: number): number => index.longestStartingAt(text, at);
   // Scores are plain numbers (no objects on the hot path): LEFT_CUE / RIGHT_CUE mark a cue.
   /** Context before a candidate starting at i: 0.45 title/label, 0.15 boundary or conjunction, 0.1 particle, 0 inside text. */
   const leftScore = (text: string, i: number): number => {
