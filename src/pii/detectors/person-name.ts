@@ -1,3 +1,4 @@
+import { ByteMask } from '../../util/byte-mask.js';
 import { intSet } from '../../util/int-set.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
@@ -927,6 +928,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
    * surname-led name of three, not an ordinary word, not doubled (欣欣), standing apart from other
    * Han characters that would make a word with them (`medium`).
    */
+  // (read only below the text's length: see ByteMask)
+  const givenMask = new ByteMask();
   const givenAgain = (text: string, out: Finding[]): void => {
     const w = words;
     if (w === undefined) return;
@@ -950,7 +953,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (seen.has(given)) continue;
       seen.add(given);
       if (taken === undefined) {
-        taken = new Uint8Array(text.length);
+        taken = givenMask.zeroed(text.length);
         for (const g of out) taken.fill(1, g.start, g.end);
       }
       for (let at = text.indexOf(given); at >= 0; at = text.indexOf(given, at + 1)) {
@@ -1003,7 +1006,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
         if (pick && pick.score >= MIN_SCORE) {
           out.push(finding('person-name', text, i, pick.end, pick.score));
           titledNameEnd = leftScore(text, i) === LEFT_CUE ? pick.end : -1;
-          const latin = LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44));
+          // (the bracket first: a slice and a regex at every name cost more than the rest of the loop)
+          const open = text.charCodeAt(pick.end);
+          const latin =
+            open === 0xff08 || open === 0x28
+              ? LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44))
+              : null;
           if (latin?.[1] && !LATIN_NOT_NAME.has(latin[1].toLowerCase())) {
             const s = pick.end + 1;
             out.push(finding('person-name', text, s, s + latin[1].length, Math.min(pick.score, 0.8)));

@@ -1,3 +1,4 @@
+import { ByteMask } from '../../util/byte-mask.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Finding, finding } from '../types.js';
 import { packHan } from '../word-stats.js';
@@ -84,8 +85,6 @@ const LATIN_NOT_NAME = new Set(
   ),
 );
 
-/** the longest text whose position mask is a buffer kept between texts (longer ones get their own) */
-const SCRATCH_MAX = 1 << 16;
 const NO_FINDINGS: readonly Finding[] = [];
 const NO_REPLACED: ReadonlySet<Finding> = new Set();
 
@@ -312,9 +311,8 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   let covered: Uint8Array = new Uint8Array(0);
   /** covered holds this text's positions (made at the first question: most texts have no candidate) */
   let maskReady = false;
-  // (a buffer kept between texts: a typed array per text costs an allocation off the heap; a very
-  // long text gets its own, so that memory stays bounded by the longest ordinary one)
-  let scratch = new Uint8Array(1024);
+  // (a buffer kept between texts, see ByteMask)
+  const coveredBytes = new ByteMask();
   /** the next 《 or 》, found again only once passed (one scan of the text in all); -2: not looked for */
   let bracket = -2;
   /** curFound by start, made at the first question of the dotted names */
@@ -327,13 +325,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   const mask = (): Uint8Array => {
     if (!maskReady) {
       const n = cur.length;
-      if (n > SCRATCH_MAX) covered = new Uint8Array(n);
-      else {
-        if (scratch.length < n)
-          scratch = new Uint8Array(Math.min(SCRATCH_MAX, Math.max(n, scratch.length * 2)));
-        else scratch.fill(0, 0, n);
-        covered = scratch;
-      }
+      covered = coveredBytes.zeroed(n);
       for (const f of curFound) covered.fill(1, f.start, Math.min(f.end, n));
       maskReady = true;
     }
