@@ -753,7 +753,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (let m = LATIN_WORD.exec(text); m !== null; m = LATIN_WORD.exec(text)) {
       const s = m.index;
       const e = s + m[0].length;
-      if (out.some((f) => s < f.end && f.start < e)) continue;
+      if (overlapsAny(out, s, e)) continue;
       const left = leftScore(text, s);
       const right = rightScore(text, e);
       const cue = left === LEFT_CUE || right === RIGHT_CUE;
@@ -769,7 +769,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
       out.push(finding('person-name', text, s, e, score));
     }
-    out.sort((a, b) => a.start - b.start);
+    sortByStart(out);
   }
 
   /**
@@ -810,10 +810,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (let m = LATIN_LOWER.exec(text); m !== null; m = LATIN_LOWER.exec(text)) {
       const s = m.index;
       const e = s + m[0].length;
-      if (LATIN_NOT_NAME.has(m[0]) || out.some((f) => s < f.end && f.start < e)) continue;
+      if (LATIN_NOT_NAME.has(m[0]) || overlapsAny(out, s, e)) continue;
+      // (only after a title: the cue before is asked first, and the one after only then)
       const left = leftScore(text, s);
+      if (left !== LEFT_CUE) continue;
       const right = rightScore(text, e);
-      if (left !== LEFT_CUE || right <= 0) continue;
+      if (right <= 0) continue;
       out.push(finding('person-name', text, s, e, 0.2 + left + right));
     }
   }
@@ -1031,6 +1033,24 @@ export function createPersonName(d: PiiDictionaries): Detector {
       return all;
     },
   };
+}
+
+/** some finding overlaps [s, e) (a loop, not a closure per question) */
+function overlapsAny(found: readonly Finding[], s: number, e: number): boolean {
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k] as Finding;
+    if (s < f.end && f.start < e) return true;
+  }
+  return false;
+}
+
+/** sorts by start, stably; an array already in order (the usual case) is only read */
+function sortByStart(found: Finding[]): void {
+  for (let k = 1; k < found.length; k++)
+    if ((found[k - 1] as Finding).start > (found[k] as Finding).start) {
+      found.sort((a, b) => a.start - b.start);
+      return;
+    }
 }
 
 /** A name found with good context again wherever it recurs in the text (names repeat in an article). */

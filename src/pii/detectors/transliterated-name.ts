@@ -301,6 +301,13 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     return { s, e };
   };
 
+  /** some span has a list join right after it or right before it */
+  const anyJoined = (text: string, spans: readonly Span[]): boolean => {
+    for (const p of spans)
+      if (startsWith(joins, text, p.e) > 0 || endsWith(joinsBefore, text, p.s) > 0) return true;
+    return false;
+  };
+
   // The state of the text being read. The pass is synchronous and never re-entered, so its
   // questions are made once with the detector, not as a dozen closures per text (most texts have no
   // candidate, and the closures, a Set and a typed array each cost more than the answer).
@@ -550,11 +557,12 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     }
     // the Latin spelling in brackets after a name the older rules found, cut off at the end of the
     // text or a comma (签证官江德力（charles): theirs needs the closing bracket
+    // (the bracket first: the cheapest test, and the one that fails at nearly every name)
     for (const f of found)
       if (
+        (text.charCodeAt(f.end) === 0xff08 || text.charCodeAt(f.end) === 40) &&
         f.type === 'person-name' &&
-        !/[A-Za-z]/.test(f.value) &&
-        (text.charCodeAt(f.end) === 0xff08 || text.charCodeAt(f.end) === 40)
+        !/[A-Za-z]/.test(f.value)
       )
         gloss(f.end);
     // Latin-script names and handles: after a role (解说BBC, 高手IdrA) with nothing glued after them
@@ -564,7 +572,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       for (let m = LATIN_TOKEN.exec(text); m !== null; m = LATIN_TOKEN.exec(text)) {
         const s = m.index;
         const e = s + m[0].length;
-        if (LATIN_NOT_NAME.has(m[0].toLowerCase()) || taken(s, e)) continue;
+        if (taken(s, e) || LATIN_NOT_NAME.has(m[0].toLowerCase())) continue;
         // a handle with the real name after it (Rock(李学洋), Nada原名李允烈): even an acronym
         if (realNameAfter(e)) add(s, e, CUE_SCORE);
         // an acronym (BBC, SPL, IV) is no name, and a list item needs four letters (not ssp)
@@ -580,7 +588,9 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     // lists: a plain run joined to a name (found here or before) by 、 和 与 及 以及 + is one too;
     // a sweep forward and one back carry it along a list in either direction (linear in the text)
     plain.push(...latinPlain);
-    if (plain.length > 0) {
+    // every list rule needs a join right after a plain run or right before it (a chain's 、 is one):
+    // without one the list pass can add nothing, and its maps are not built
+    if (plain.length > 0 && anyJoined(text, plain)) {
       plain.sort((a, b) => a.s - b.s);
       const byEnd = new Map<number, number>();
       const byStart = new Map<number, number>();
