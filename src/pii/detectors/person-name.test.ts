@@ -107,3 +107,22 @@ describe('person names: session 5 rules', () => {
     expect(found('喜欢张赫宣以及卓义峰演唱的歌')).toEqual(['张赫宣', '卓义峰']);
   });
 });
+
+describe('person names: session 6 rules', () => {
+  it('reads a speech word after an adverb or a time word as a cue after the name', () => {
+    // 才 is a soft stop: without the cue the statistics alone do not take it
+    expect(found('林可才同时表示，价格不会再涨。')).toEqual(['林可才']);
+    expect(found('林可才今天说，价格不会再涨。')).toEqual(['林可才']);
+    expect(found('唐有为也认为这样不妥。')).toEqual(['唐有为']);
+    // the adverb alone is no cue
+    expect(found('林可才同时')).toEqual([]);
+    // nor for a Latin word: firms announce too
+    expect(found('会上Stardock今天宣布了新作。')).toEqual([]);
+  });
+
+  it('carries a list back item by item from the name found, and takes two transliteration characters between separators', () => {
+    expect(found('伍德、马才、唐有为等人出席')).toEqual(['伍德', '马才', '唐有为']);
+    // an ordinary word in the list stops it
+    expect(found('展望、未来、唐有为等人出席')).toEqual(['唐有为']);
+  });
+});

@@ -38,6 +38,7 @@ const KNOWN_SCORE = 0.65;
 const RECUR_FLOOR = 0.6;
 const GIVEN_AGAIN_SCORE = 0.6;
 const LIST_AMBIGUOUS_FLOOR = 4;
+const LIST_FLOOR = 2;
 const GIVEN_LIKE = 1.5;
 const NO_CUE_BASE = 0.4;
 const WEAK_BONUS = 0.28;
@@ -201,6 +202,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const conj = indexBy(cues.before.weak, true);
   const speech = indexBy([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
   const orgSuffix = indexBy(cues['org-suffix'], false);
+  // adverbs between a name and its speech word (transliteration.yaml's list: 也, 同时, 再度…)
+  const adverbs = indexBy(d.transliteration?.adverbs ?? [], false);
   const wordBefore = indexBy(cues['word-before'], true);
   // (with the longer places, clubs and firms of transliteration.yaml: 威廉希尔, 阿纳海姆)
   const translitStop = [
@@ -296,6 +299,14 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const rightScore = (text: string, e: number): number => {
     if (e >= text.length) return 0.2;
     if (startsAt(speech, text, e)) return RIGHT_CUE;
+    // a speech word after an adverb or two (宋某某同时表示, 张某某也认为, …此前透露; not after a
+    // Latin word: firms announce too, Stardock今天宣布)
+    for (let at = e, k = 0; k < 2 && isHanCode(text.charCodeAt(e - 1)); k++) {
+      const a = longestAt(adverbs, text, at);
+      if (a === 0) break;
+      at += a;
+      if (startsAt(speech, text, at)) return RIGHT_CUE;
+    }
     // (X版《…》 is X's version of a work: 徐克版《梁祝》, a cue after a name, not a suffix)
     if (text.charCodeAt(e) === 0x7248 && text.charCodeAt(e + 1) === 0x300a) return RIGHT_CUE;
     if (startsAt(orgSuffix, text, e)) return BLOCKED;
@@ -892,12 +903,21 @@ export function createPersonName(d: PiiDictionaries): Detector {
     )
       return -1;
     if (allTranslit(text, s, e) && len >= 3 && !hasTranslitStop(text.slice(s, e))) return e;
+    // (two transliteration characters between two separators, 、莫奈、, that make no ordinary word)
+    if (
+      len === 2 &&
+      allTranslit(text, s, e) &&
+      (sepAt(text, e) > 0 || text.charCodeAt(e) === 0x7b49) &&
+      !words?.words2.has(packHan(text.charCodeAt(s), text.charCodeAt(s + 1))) &&
+      !hasTranslitStop(text.slice(s, e))
+    )
+      return e;
     const f = flags[text.charCodeAt(s)] ?? 0;
     if (len > 3 || !(f & SINGLE) || LEFT_PARTICLE.has(text.charCodeAt(s))) return -1;
     for (let k = s + 1; k < e; k++) if ((flags[text.charCodeAt(k)] ?? 0) & STOP) return -1;
     if (isCommon(text, s, e) || ordinaryWord(text, s, 1, e, false)) return -1;
     // (a function-word surname, 关 金 石, takes the statistics' stronger floor: 关向应、贺龙)
-    if (nameOdds(text, s, 1, e) < (f & AMBIGUOUS ? LIST_AMBIGUOUS_FLOOR : NO_CUE_FLOOR)) return -1;
+    if (nameOdds(text, s, 1, e) < (f & AMBIGUOUS ? LIST_AMBIGUOUS_FLOOR : LIST_FLOOR)) return -1;
     return e;
   };
   /** the length of a list separator at `at`: 、 和 与 及 (1), 以及 (2), or 0 */
@@ -909,6 +929,22 @@ export function createPersonName(d: PiiDictionaries): Detector {
         : text.charCodeAt(at) === 0x4ee5 && text.charCodeAt(at + 1) === 0x53ca
           ? 2
           : 0;
+  /** the start of a list item before the separator ending at `start` (added to out), or -1 */
+  const itemBefore = (text: string, start: number, out: Finding[]): number => {
+    const before = start - 1;
+    const sep =
+      before > 0 && text.charCodeAt(before) === 0x53ca && text.charCodeAt(before - 1) === 0x4ee5
+        ? before - 1
+        : before;
+    if (sep <= 1 || !(sep < before || LIST_SEP.has(text.charCodeAt(sep)))) return -1;
+    for (let s = Math.max(0, sep - 5); s <= sep - 2; s++) {
+      if (listItem(text, s) !== sep) continue;
+      if (out.some((g) => s < g.end && g.start < sep)) return -1;
+      out.push(finding('person-name', text, s, sep, LIST_SCORE));
+      return s;
+    }
+    return -1;
+  };
   const listed = (text: string, out: Finding[]): void => {
     const n = out.length;
     for (let k = 0; k < n; k++) {
@@ -923,20 +959,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
         out.push(finding('person-name', text, from, e, LIST_SCORE));
         at = e;
       }
-      // and one item back (黄惠龙 found, 马湘 before the 、; 张三以及李四)
-      const before = f.start - 1;
-      const sep =
-        before > 0 && text.charCodeAt(before) === 0x53ca && text.charCodeAt(before - 1) === 0x4ee5
-          ? before - 1
-          : before;
-      if (sep > 1 && (sep < before || LIST_SEP.has(text.charCodeAt(sep)))) {
-        for (let s = Math.max(0, sep - 5); s <= sep - 2; s++) {
-          if (listItem(text, s) !== sep) continue;
-          if (s > 0 && isHanCode(text.charCodeAt(s - 1)) && leftScore(text, s) === 0) continue;
-          if (!out.some((g) => s < g.end && g.start < sep))
-            out.push(finding('person-name', text, s, sep, LIST_SCORE));
-          break;
-        }
+      // and back along the list, item by item (黄惠龙 found, 马湘 before the 、; 张三以及李四;
+      // 方力钧、展望、张晓刚)
+      for (let start = f.start; start > 0; ) {
+        const s = itemBefore(text, start, out);
+        if (s < 0) break;
+        start = s;
       }
     }
     if (out.length > n) out.sort((a, b) => a.start - b.start);
