@@ -125,4 +125,14 @@ describe('person names: session 6 rules', () => {
     // an ordinary word in the list stops it
     expect(found('展望、未来、唐有为等人出席')).toEqual(['唐有为']);
   });
+
+  it("reads a by-line's place and speech word after the name as a cue (…北京报道), also for the next name of a by-line", () => {
+    // 华北 is a frequent word: without the place and 报道 the shorter reading wins
+    expect(found('本报记者陶丽华北京报道')).toEqual(['陶丽华']);
+    expect(found('本报记者陶丽华北京')).toEqual(['陶丽']);
+    expect(names('本报记者许文静杭州、宁波报道')[0]?.confidence).toBe('high');
+    // every character of 汤丽娜 is a transliteration one: only a cue lets it be a name
+    expect(found('（记者周立新汤丽娜）')).toEqual(['周立新', '汤丽娜']);
+    expect(found('上海汤丽娜路')).toEqual([]);
+  });
 });

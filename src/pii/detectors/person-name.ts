@@ -204,6 +204,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const orgSuffix = indexBy(cues['org-suffix'], false);
   // adverbs between a name and its speech word (transliteration.yaml's list: 也, 同时, 再度…)
   const adverbs = indexBy(d.transliteration?.adverbs ?? [], false);
+  const regions = indexBy(d.regions, false);
   const wordBefore = indexBy(cues['word-before'], true);
   // (with the longer places, clubs and firms of transliteration.yaml: 威廉希尔, 阿纳海姆)
   const translitStop = [
@@ -306,6 +307,14 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (a === 0) break;
       at += a;
       if (startsAt(speech, text, at)) return RIGHT_CUE;
+    }
+    // a by-line's place before its speech word (记者王某某北京报道, …南宁、福州报道)
+    for (let at = e, k = 0; k < 2; k++) {
+      const r = longestAt(regions, text, at);
+      if (r === 0) break;
+      at += r;
+      if (startsAt(speech, text, at)) return RIGHT_CUE;
+      if (text.charCodeAt(at) === 0x3001) at++;
     }
     // (X版《…》 is X's version of a work: 徐克版《梁祝》, a cue after a name, not a suffix)
     if (text.charCodeAt(e) === 0x7248 && text.charCodeAt(e + 1) === 0x300a) return RIGHT_CUE;
@@ -632,7 +641,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
           ((flags[text.charCodeAt(gs + 3)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE)
       )
         continue;
-      const cue = left === LEFT_CUE || right === RIGHT_CUE;
+      // (the next name of a by-line, 记者王某某李某某）, counts as one with a cue when a boundary follows)
+      const cue = left === LEFT_CUE || right === RIGHT_CUE || (i === titledNameEnd && right > 0);
       // a surname that is a conjunction or preposition (和, 同, 向) takes a speech cue after it: a
       // title before is not enough (学者和教师, 民警向警方)
       if (ambiguous && LEFT_PARTICLE.has(text.charCodeAt(i)) && right !== RIGHT_CUE) continue;
