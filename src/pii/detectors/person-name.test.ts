@@ -3,6 +3,7 @@ import { loadPiiDictionaries } from '../load.js';
 import { createDetectors } from '../registry.js';
 import { scanText } from '../scan.js';
 import type { Finding } from '../types.js';
+import { READS_MODERN, textFacts } from './person-name.js';
 
 // Session 5 rules of the person-name detector, on our own sentences in the shape of news text.
 const registry = createDetectors(loadPiiDictionaries());
@@ -134,5 +135,13 @@ describe('person names: session 6 rules', () => {
     // every character of 汤丽娜 is a transliteration one: only a cue lets it be a name
     expect(found('（记者周立新汤丽娜）')).toEqual(['周立新', '汤丽娜']);
     expect(found('上海汤丽娜路')).toEqual([]);
+  });
+
+  it('reads 者 (记者, 作者) and 也 before a verb (也表示) as modern prose, a closing 也 still as classical', () => {
+    // with a 之 too, these were two classical marks: the statistics were off for the whole text
+    expect(found('电影之夜，郭海峰携记者出席了')).toEqual(['郭海峰']);
+    expect(textFacts('电影之夜，郭海峰也携同事出席了') & READS_MODERN).toBe(READS_MODERN);
+    expect(textFacts('学而时习之，何也？') & READS_MODERN).toBe(0);
+    expect(textFacts('仁者之心也。') & READS_MODERN).toBe(0);
   });
 });

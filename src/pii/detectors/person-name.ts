@@ -93,7 +93,7 @@ const CLASSICAL_CHAR = 2;
 const SCRIPT = new Uint8Array(0x10000);
 for (const ch of '的了们这吗呢么说个你她您啊呀吧哦嘛啦哈嗯噢呵咋啥俺咱很')
   SCRIPT[ch.charCodeAt(0)] = MODERN_CHAR;
-for (const ch of '之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義')
+for (const ch of '之乎也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義')
   SCRIPT[ch.charCodeAt(0)] = CLASSICAL_CHAR;
 /**
  * 之 and 也 are classical unless a modern word starts with them (之后, 之一, 也是, 也有): modern
@@ -136,7 +136,8 @@ export function textFacts(text: string): number {
     else if (k === ZHI_YE) {
       const want = text.charCodeAt(i) === 0x4e4b ? 1 : 2;
       if (((MODERN_AFTER_ZHI_YE[text.charCodeAt(i + 1)] ?? 0) & want) !== 0) modernSeen = true;
-      else classical++;
+      // (也 before another verb, 也表示, 也不, is modern as often: only a closing 也, 何也。, is classical)
+      else if (want === 1 || !isHanCode(text.charCodeAt(i + 1))) classical++;
     } else facts |= k === PAREN_CHAR ? HAS_PAREN : HAS_UPPER;
   }
   return facts | (classical === 0 || (classical < 2 && modernSeen) ? READS_MODERN : 0);
