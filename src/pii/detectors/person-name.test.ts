@@ -144,4 +144,9 @@ describe('person names: session 6 rules', () => {
     expect(textFacts('学而时习之，何也？') & READS_MODERN).toBe(0);
     expect(textFacts('仁者之心也。') & READS_MODERN).toBe(0);
   });
+
+  it("counts the given-name characters of faker's zh_CN names as name-like (艺, 茗)", () => {
+    // two particles around it and no statistics to speak for it: the characters carry it
+    expect(found('这封信是写给卢艺茗的')).toEqual(['卢艺茗']);
+  });
 });
