@@ -149,4 +149,12 @@ describe('person names: session 6 rules', () => {
     // two particles around it and no statistics to speak for it: the characters carry it
     expect(found('这封信是写给卢艺茗的')).toEqual(['卢艺茗']);
   });
+
+  it('reports no name inside an organisation: a longer organisation word wins over a title in it, and a recurrence before one is none', () => {
+    // 律师 after a name is a cue, 律师事务所 is a firm
+    expect(found('他在成都谢明远律师事务所工作')).toEqual([]);
+    expect(found('律师谢明远说')).toEqual(['谢明远']);
+    // the founder is found; the trust named after him is no person
+    expect(found('创始人邹德森说，邹德森信托的钱不多')).toEqual(['邹德森']);
+  });
 });

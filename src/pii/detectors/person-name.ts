@@ -300,7 +300,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
   /** Context after a candidate ending at e: 0.35 speech verb or title after, 0.2 boundary, 0.15 particle, BLOCKED before a suffix. */
   const rightScore = (text: string, e: number): number => {
     if (e >= text.length) return 0.2;
-    if (startsAt(speech, text, e)) return RIGHT_CUE;
+    // (a longer organisation word wins over a title in it: 律师事务所 holds 律师)
+    if (startsAt(speech, text, e))
+      return longestAt(orgSuffix, text, e) > longestAt(speech, text, e) ? BLOCKED : RIGHT_CUE;
     // a speech word after an adverb or two (宋某某同时表示, 张某某也认为, …此前透露; not after a
     // Latin word: firms announce too, Stardock今天宣布)
     for (let at = e, k = 0; k < 2 && isHanCode(text.charCodeAt(e - 1)); k++) {
@@ -1077,15 +1079,18 @@ export function createPersonName(d: PiiDictionaries): Detector {
       // foreign names in Han script that the rules above leave (transliterated-name.ts)
       mergeInto(out, transliterated(text, out));
       if (out.length > 0 && words !== undefined) listed(text, out);
-      const all = recur(text, out);
+      const all = recur(text, out, (e) => rightScore(text, e) === BLOCKED);
       if (all.length > 0 && words !== undefined) givenAgain(text, all);
       return all;
     },
   };
 }
 
-/** A name found with good context again wherever it recurs in the text (names repeat in an article). */
-function recur(text: string, found: Finding[]): Finding[] {
+/**
+ * A name found with good context again wherever it recurs in the text (names repeat in an article),
+ * but not where an organisation or place word follows it (盖蒂…创始人盖蒂: not 盖蒂信托).
+ */
+function recur(text: string, found: Finding[], blockedAt: (end: number) => boolean): Finding[] {
   if (found.length === 0) return found;
   const all = [...found];
   const seen = new Set<string>();
@@ -1095,7 +1100,7 @@ function recur(text: string, found: Finding[]): Finding[] {
     seen.add(f.value);
     for (let at = text.indexOf(f.value); at >= 0; at = text.indexOf(f.value, at + 1)) {
       const end = at + f.value.length;
-      if (all.some((g) => at < g.end && g.start < end)) continue;
+      if (all.some((g) => at < g.end && g.start < end) || blockedAt(end)) continue;
       all.push(finding('person-name', text, at, end, Math.max(0.6, f.score - 0.15)));
     }
   }
