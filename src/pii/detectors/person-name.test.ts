@@ -157,4 +157,13 @@ describe('person names: session 6 rules', () => {
     // the founder is found; the trust named after him is no person
     expect(found('创始人邹德森说，邹德森信托的钱不多')).toEqual(['邹德森']);
   });
+
+  it('stops a name before a word of three its last character opens, and takes no preposition and surname before a title, nor 曾因', () => {
+    expect(found('据说杨丽双色球中了五百万')).toEqual(['杨丽']);
+    expect(found('据说杨丽双中了五百万')).toEqual(['杨丽双']);
+    // 薛女士 is the person meant; 向 is the preposition
+    expect(found('银行后来向薛女士道歉了')).toEqual([]);
+    // 曾 (once) and 因 (because of): 因 is a soft stop, a given-name character only beside a cue
+    expect(found('两位老将皆曾因“伤病”缺席')).toEqual([]);
+  });
 });

@@ -203,6 +203,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const conj = indexBy(cues.before.weak, true);
   const speech = indexBy([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
   const orgSuffix = indexBy(cues['org-suffix'], false);
+  // the titles after a name (先生, 女士, 经理…)
+  const titlesAfter = indexBy(cues.after.strong, false);
   // adverbs between a name and its speech word (transliteration.yaml's list: 也, 同时, 再度…)
   const adverbs = indexBy(d.transliteration?.adverbs ?? [], false);
   const regions = indexBy(d.regions, false);
@@ -465,6 +467,16 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (words.words4.has(text.slice(k, k + 4))) return false;
     return !startsAt(addressForms, text, i + 1) && !startsAt(titlesAhead, text, i + 1);
   };
+  /** a word of three (双色球) or four (久攻不下) of the list starts at k */
+  const opensLongWord = (text: string, k: number): boolean => {
+    if (words === undefined || k + 3 > text.length) return false;
+    const a = text.charCodeAt(k);
+    const b = text.charCodeAt(k + 1);
+    if (words.words3.has(pack3(a, b, text.charCodeAt(k + 2)))) return true;
+    return (
+      k + 4 <= text.length && words.words4Heads.has(packHan(a, b)) && words.words4.has(text.slice(k, k + 4))
+    );
+  };
   /** a four-character word (an idiom mostly: 何德何能, 星罗棋布) holds the whole of text[i, e) */
   const insideIdiom = (text: string, i: number, e: number): boolean => {
     if (words === undefined) return false;
@@ -632,6 +644,19 @@ export function createPersonName(d: PiiDictionaries): Detector {
       )
         continue;
       if (right === BLOCKED) continue;
+      // a preposition and the surname a title follows (向薛女士, 和王先生) is no name of two: the
+      // title is the second one's
+      if (
+        g === 1 &&
+        sl === 1 &&
+        LEFT_PARTICLE.has(text.charCodeAt(i)) &&
+        (flags[text.charCodeAt(gs)] ?? 0) & SINGLE &&
+        right === RIGHT_CUE &&
+        startsAt(titlesAfter, text, e)
+      )
+        continue;
+      // the last of three opens a word of three or four with what follows (何明双色球, 吴军久攻不下)
+      if (g === 2 && words !== undefined && right !== RIGHT_CUE && opensLongWord(text, e - 1)) continue;
       // in a by-line run of names (记者冯淼孙立新报道), a third character that is a surname starts
       // the next name when that one ends at a cue, a boundary or a further surname
       if (
