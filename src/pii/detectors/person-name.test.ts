@@ -166,4 +166,10 @@ describe('person names: session 6 rules', () => {
     // 曾 (once) and 因 (because of): 因 is a soft stop, a given-name character only beside a cue
     expect(found('两位老将皆曾因“伤病”缺席')).toEqual([]);
   });
+
+  it('reads a transliterated name before what players do, also after an adverb (也无法出阵, 更表示)', () => {
+    expect(found('主帅表示，卡斯特罗维也无法出阵')).toEqual(['卡斯特罗维']);
+    expect(found('顾问的贝洛蒂更表示，')).toEqual(['贝洛蒂']);
+    expect(found('多萨尔更喜欢')).toEqual([]);
+  });
 });
