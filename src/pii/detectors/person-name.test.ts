@@ -172,4 +172,14 @@ describe('person names: session 6 rules', () => {
     expect(found('顾问的贝洛蒂更表示，')).toEqual(['贝洛蒂']);
     expect(found('多萨尔更喜欢')).toEqual([]);
   });
+
+  it('reads a given name after a by-line title when it starts with the head of a compound surname, or a particle follows it', () => {
+    // 慕 starts 慕容 but is no surname alone
+    expect(found('特约记者慕青报道')).toEqual(['慕青']);
+    expect(found('网友晓萌把照片发了出来')).toEqual(['晓萌']);
+    // 萌发 is a word: no reading of three before the particle
+    expect(found('网友晓萌发了照片')).toEqual([]);
+    // a village of painters is no painter
+    expect(found('那个画家村成为景点')).toEqual([]);
+  });
 });

@@ -850,7 +850,18 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const w = words;
     if (w === undefined || i + 2 > text.length) return -1;
     const f = flags[text.charCodeAt(i)] ?? 0;
-    if (!(f & HAN) || f & (SURNAME | STOP | SOFT_STOP) || !endsAt(bylines, text, i)) return -1;
+    // (a surname, single or compound, is read by chinese(); the head of a compound alone, 慕 of
+    // 慕容, may start a given name: 记者慕某报道)
+    // (nor a place word: 画家村)
+    if (
+      !(f & HAN) ||
+      f & (SINGLE | STOP | SOFT_STOP | PLACE_END) ||
+      isCompound(text, i) ||
+      !endsAt(bylines, text, i)
+    )
+      return -1;
+    // a boundary or speech word after either reading first, then a particle (记者某某把…)
+    let particleEnd = -1;
     for (let e = Math.min(i + 3, text.length); e >= i + 2; e--) {
       let ok = true;
       for (let k = i + 1; k < e && ok; k++) {
@@ -863,9 +874,18 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const key = e - i === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
       if (e - i === 2 ? w.words2.has(key) : w.words3.has(key) || w.words2.has(packHan(a, b))) continue;
       if (isCommon(text, i, e)) continue;
-      if (rightScore(text, e) >= 0.2) return e;
+      const r = rightScore(text, e);
+      if (r >= 0.2) return e;
+      // (not where the last character and the particle make a word, 生于, nor the last two, 萌发了)
+      if (
+        r > 0 &&
+        particleEnd < 0 &&
+        !w.words2.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e))) &&
+        !(e - i === 3 && w.words2.has(packHan(b, text.charCodeAt(i + 2))))
+      )
+        particleEnd = e;
     }
-    return -1;
+    return particleEnd;
   }
 
   /**
