@@ -135,3 +135,60 @@ describe('no bare place in a title, after an adjective or after a verb', () => {
     expect(found('确保驻村所在地同步推进')).toEqual([]);
   });
 });
+
+describe('crossings, squares on a street and admin chains (session 6)', () => {
+  it('reads two streets and their crossing as one place', () => {
+    expect(found('路人正在青松路与银杏路十字路口等信号灯')).toEqual(['青松路与银杏路十字路口:medium']);
+    // a common word or a numeral names a street there too
+    expect(found('地处西柳大街与三环路交汇处。')).toEqual(['西柳大街与三环路交汇处:medium']);
+    expect(found('项目位于平安北街与白鹭路交叉处向东。')).toEqual(['平安北街与白鹭路交叉处向东:medium']);
+  });
+
+  it('keeps two streets joined by 和 apart when no crossing follows', () => {
+    expect(found('新修的青桐路和白鹭路已经通车')).toEqual(['青桐路:medium', '白鹭路:possible']);
+  });
+
+  it('joins a square or building and the street it stands on across 的', () => {
+    expect(found('决赛将在滨江路的紫荆广场举行')).toEqual(['滨江路的紫荆广场:medium']);
+  });
+
+  it('starts an admin chain at the region, not at the words before it', () => {
+    expect(found('出生地山西省运城市临猗县青禾乡东岭村')).toEqual(['山西省运城市临猗县青禾乡东岭村:medium']);
+  });
+
+  it('finds an estate named …小区 with a cue although no street character stands in the text', () => {
+    expect(found('这家诊所位于吴家堡翠湖小区北门东侧，')).toEqual(['吴家堡翠湖小区北门东侧:medium']);
+  });
+
+  it('takes no Pentagon as an address', () => {
+    expect(found('五角大楼发言人说')).toEqual([]);
+  });
+});
+
+describe('the value of a label (地点：, 地址：) up to its clause end', () => {
+  it('takes a venue and the address in brackets after it as one address', () => {
+    expect(found('地点：上海星光会展中心（上海市青松路88号）')).toEqual([
+      '上海星光会展中心（上海市青松路88号）:high',
+    ]);
+    expect(found('签到地点：青禾商务酒店（马鞍山白鹭路店）')).toEqual([
+      '青禾商务酒店（马鞍山白鹭路店）:medium',
+    ]);
+  });
+
+  it('takes the brackets after a numbered address found at the value start', () => {
+    expect(found('详细地址：上海市黄浦区银杏路518号（滨江路步行街紫荆广场）')).toEqual([
+      '上海市黄浦区银杏路518号（滨江路步行街紫荆广场）:high',
+    ]);
+  });
+
+  it('takes a place with no street or number, and ends at a comma, a phone or a postcode', () => {
+    expect(found('活动地点：台北县中和星河购物中心1F广场')).toEqual(['台北县中和星河购物中心1F广场:medium']);
+    expect(found('地点：翠湖国际大厦8层，欢迎参加')).toEqual(['翠湖国际大厦8层:medium']);
+    expect(found('地址：紫荆花园3栋邮编100021')).toEqual(['紫荆花园3栋:medium']);
+  });
+
+  it('takes no value without a place word, nor a link', () => {
+    expect(found('地点：春季房展')).toEqual([]);
+    expect(found('直播地址：http://example.com/live')).toEqual([]);
+  });
+});

@@ -56,8 +56,10 @@ const NO_PLACES = Boolean(process.env.NOPL);
 /** the last character of an admin word (街道, 区, 县…): a street name never starts with it */
 const ADMIN_END = new Set([...'道区县镇乡市省'].map((c) => c.charCodeAt(0)));
 /** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
-const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠将']);
+const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠将处']);
 const FIRST_ADMIN = /[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|镇|乡|街道|开发区|新区)/;
+/** the first level of an admin chain (its name and suffix) */
+const FIRST_LEVEL = /^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区)/;
 const ADMIN_CHAIN = /(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区))+$/;
 /** Cheap pre-check before the street expression (大 alone would let nearly every line through). */
 const STREET_HINT = /[路街巷弄]|胡同|大道/;
@@ -157,7 +159,7 @@ const isHanRun = (w: string): boolean => {
 };
 /** what follows a street or place and belongs to it: a floor, a gate, an exit, a side, a corner, its pedestrian street */
 const TAIL =
-  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|十字路口|路口|交叉口|交汇处|交叉处|交界处|步行街|商业街)+/y;
+  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街)+/y;
 /** the characters a TAIL can start with (a digit, a Latin letter, a numeral, a direction, 十, 路, 交, 步, 商) */
 const TAIL_FIRST = new Uint8Array(0x10000);
 for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商')
@@ -170,6 +172,58 @@ function tailAt(text: string, at: number): number {
   TAIL.lastIndex = at;
   return TAIL.exec(text)?.[0].length ?? 0;
 }
+/** a label's value ends at the end of its clause (a comma inside brackets does not end it), at a phone or postcode, or after 40 characters */
+const VALUE_MAX = 40;
+const VALUE_STOP = /^(?:邮编|电话|联系|手机|传真)/;
+function valueEnd(text: string, from: number): number {
+  let depth = 0;
+  let firstComma = -1;
+  let k = from;
+  for (; k < text.length && k - from < VALUE_MAX; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0xff08 || c === 0x28) depth++;
+    else if (c === 0xff09 || c === 0x29) {
+      if (depth === 0) break;
+      depth--;
+      if (depth === 0) {
+        k++;
+        break;
+      }
+    } else if (c === 0xff0c || c === 0x2c || c === 0x3001) {
+      if (depth === 0) break;
+      if (firstComma < 0) firstComma = k;
+    } else if (
+      c === 0x3002 ||
+      c === 0xff1b ||
+      c === 0x3b ||
+      c === 0xff01 ||
+      c === 0x21 ||
+      c === 0xff1f ||
+      c === 0x3f ||
+      c < 0x20
+    )
+      break;
+    else if (k > from && VALUE_STOP.test(text.slice(k, k + 2))) break;
+  }
+  // a bracket left open within reach ends the value at its first comma
+  return depth > 0 && firstComma >= 0 ? firstComma : k;
+}
+/** the characters of street and place words the text profile's street test reads (号 路 街 … 区 楼 城) */
+const PLACE_CHAR = new Set([...'号路街巷弄道胡村厦场园寓苑区楼城'].map((c) => c.charCodeAt(0)));
+const hasPlaceChar = (text: string, from: number, to: number): boolean => {
+  for (let k = from; k < to; k++) if (PLACE_CHAR.has(text.charCodeAt(k))) return true;
+  return false;
+};
+/** the crossing of two streets (…与…交叉口, 十字路口, 交汇处) */
+const CROSSING = /^(?:十字路口|路口|交叉口|交汇处|交叉处|交界处|交汇点)/;
+/** the second street of a crossing and the crossing word after it (…与华阳路交叉处) */
+const CROSS_AHEAD =
+  /^[\u4e00-\u9fff]{1,6}?(?:大道|大街|路|街)(?:十字路口|路口|交叉口|交汇处|交叉处|交界处|交汇点)/;
+/** the last characters of street words (…路, …街, …道, …巷) */
+const STREET_KIND_END = new Set([...'路街道巷弄同'].map((c) => c.charCodeAt(0)));
+/** a square, building or estate that stands on a street (滨江路的紫荆广场) */
+const ON_STREET =
+  /(?:广场|大厦|大楼|中心|商场|小区|花园|公寓|家园|新村)(?:[0-9０-９A-Za-z一二三四五六七八九十东西南北]|$)/;
 const FLOOR_END = new Set([...'层室楼元座门侧'].map((c) => c.charCodeAt(0)));
 /** the last characters of the building kinds of BUILDING_AFTER */
 const BUILDING_LAST = new Set([...'厦楼心场寓园区村苑城'].map((c) => c.charCodeAt(0)));
@@ -311,8 +365,11 @@ export function createAddress(d: PiiDictionaries): Detector {
     const head = text.slice(s, start);
     const admin = adminBefore(head);
     if (!admin) return -1;
+    // a region inside the chain's first level starts it (出生地山西省… → 山西省…): the lazy first
+    // level would otherwise open at the walk's far end
     const r = regionRe.exec(head);
-    return s + (r && r.index < admin.index ? r.index : admin.index);
+    const firstLevelEnd = admin.index + (FIRST_LEVEL.exec(admin[0])?.[0].length ?? 0);
+    return s + (r && r.index < firstLevelEnd ? r.index : admin.index);
   };
   /** a word ends the candidate: some tail of it that holds the kind is an ordinary word (…家农村, 所以度假村) */
   const endsInWord = (text: string, start: number, coreEnd: number, end: number): boolean => {
@@ -321,6 +378,8 @@ export function createAddress(d: PiiDictionaries): Detector {
     for (let k = Math.max(start, end - 4); k < coreEnd; k++) if (ordinaryAt(text, k, end)) return true;
     return false;
   };
+  /** Named buildings that stand for an institution (五角大楼). */
+  const notPlace = new Set(a['not-place']);
   /** Words ending in a street character that are no street (思路, 道路, 逛街…). */
   const notStreet = new Set(a['not-street']);
 
@@ -440,7 +499,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (plain || name.length < (cueCut && mod > 0 ? 1 : 2)) continue;
       const commonName = common.has(name);
       const numeral = NUMERAL.has(name.charCodeAt(0));
-      if ((commonName || numeral) && !isPlaceName(word) && !placedAt(text, start, name)) continue;
+      // a common word or a numeral as the name (平安北街, 三环路) needs the context of a place below
+      const weakName = (commonName || numeral) && !isPlaceName(word) && !placedAt(text, start, name);
       // inside a door-numbered address already found, or an admin word a street before ends in
       // (粤海街道|科苑路: the next street starts after 道), the name is no new address
       if (covered(start, end)) continue;
@@ -450,7 +510,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (admin) start = adminAt;
       const before = text.slice(Math.max(0, start - 3), start);
       const cueBefore =
-        /(?:位于|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|地址[：:]?|家住|住在)$/.test(before) ||
+        /(?:位于|地处|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|地址[：:]?|家住|住在)$/.test(before) ||
         labelled(text, start);
       // …街道 is a sub-district, part of the address (陶然亭街道); 街道办 is its office
       let last = end;
@@ -462,6 +522,15 @@ export function createAddress(d: PiiDictionaries): Detector {
       const after = text.slice(last, last + 3);
       if (ORG_AFTER_STREET.test(after)) continue;
       const cueAfter = STREET_AFTER.test(after);
+      if (weakName) {
+        // …with a direction or ordinal and a locative before it (位于平安北街), or as one of two
+        // crossing streets (西长安街与三环路交汇处)
+        const crossing =
+          (JOINER.has(text.charCodeAt(start - 1)) && CROSSING.test(text.slice(last, last + 4))) ||
+          (JOINER.has(text.charCodeAt(last)) && CROSS_AHEAD.test(text.slice(last + 1, last + 12)));
+        const locative = cueBefore && text.charCodeAt(start - 1) !== 0x5728;
+        if (!crossing && !(mod > 0 && locative && !numeral)) continue;
+      }
       // a street jieba knows by name (长安街, 淮海路) needs no cue
       const known =
         !cueBefore && !cueAfter && !admin && (placeSpan(text, start, end) || placedAt(text, start, name));
@@ -512,7 +581,15 @@ export function createAddress(d: PiiDictionaries): Detector {
       let start = coreEnd;
       while (start > floor && coreEnd - start < 6) {
         const c = text.charCodeAt(start - 1);
-        if (PREFIX_CODE[c] !== 1 || STOPS[c] !== 0) break;
+        // 那 inside a southern village's name (岑那洋村) is no demonstrative: a name character
+        // stands on both sides of it
+        const naInName =
+          c === 0x90a3 &&
+          start - 2 > floor &&
+          STOPS[text.charCodeAt(start - 2)] === 0 &&
+          isHanChar(text.charCodeAt(start - 2)) &&
+          coreEnd - start >= 1;
+        if (PREFIX_CODE[c] !== 1 || (STOPS[c] !== 0 && !naInName)) break;
         // …花园和十字花园: a conjunction after another place's kind word ends the name
         if (JOINER.has(c) && KIND_END.has(text.charCodeAt(start - 2))) break;
         start--;
@@ -520,7 +597,15 @@ export function createAddress(d: PiiDictionaries): Detector {
       // the name began at a boundary (punctuation, a function word, the line's start), not at the cut
       const bounded = start === floor || coreEnd - start < 6;
       const name = text.slice(start, coreEnd);
-      if (name.length < 2 || NOT_PLACE.test(name) || common.has(name) || /^[0-9]/.test(name)) continue;
+      // a village's name may be one character (蒜村, 郭村) where a boundary stands before it
+      if (
+        name.length < (kind === '村' && start > floor ? 1 : 2) ||
+        NOT_PLACE.test(name) ||
+        common.has(name) ||
+        /^[0-9]/.test(name)
+      )
+        continue;
+      if (notPlace.has(text.slice(start, end))) continue;
       if (cover && anyIn(cover, start, end)) continue;
       // a frequent word or a function character at the front is the sentence, not the name
       // (这个时候海渔广场 → 海渔广场, 以中央广场 → 中央广场); a village's name may be one
@@ -628,8 +713,21 @@ export function createAddress(d: PiiDictionaries): Detector {
         end += b[0].length;
         end += tailAt(text, end);
       }
-      // pieces that touch are one address, unless a conjunction opens the second (青禾村和石榴村)
-      if (prev && (start < prev.end || (start === prev.end && !JOINER.has(text.charCodeAt(start))))) {
+      // pieces that touch are one address, unless a conjunction opens the second (青禾村和石榴村);
+      // two streets and their crossing are one place (青松路与银杏路交叉口), and so is a square or
+      // building on a street (滨江路的紫荆广场)
+      const gap = prev ? text.charCodeAt(prev.end) : 0;
+      const joined =
+        prev !== undefined &&
+        start === prev.end + 1 &&
+        ((JOINER.has(gap) && t > 0 && CROSSING.test(text.slice(f.end, f.end + 4))) ||
+          (gap === 0x7684 &&
+            STREET_KIND_END.has(text.charCodeAt(prev.end - 1)) &&
+            ON_STREET.test(text.slice(start, end))));
+      if (
+        prev &&
+        (joined || start < prev.end || (start === prev.end && !JOINER.has(text.charCodeAt(start))))
+      ) {
         merged[merged.length - 1] = finding(
           'address',
           text,
@@ -732,6 +830,42 @@ export function createAddress(d: PiiDictionaries): Detector {
     ![...item].some((c) => stop.has(c) || STREET_STOP.has(c)) &&
     !notStreet.has(item);
 
+  const valueLabels = new RegExp(`(?:${alt(a['value-labels'])})[:：]`, 'g');
+  const hasValueLabel = new RegExp(valueLabels.source);
+  /**
+   * The value of a label (地点：, 地址：) up to the end of its clause, brackets included, is one
+   * address: a venue and the address in brackets after it (…会展中心（…路88号）), or a place the
+   * other passes find no street or number in (…购物中心1F广场). Where a finding already opens the
+   * value, it is kept and only takes in the brackets right after it (…518号（…步行街…广场）).
+   */
+  function labelledValues(text: string, found: Finding[]): Finding[] {
+    if (text.indexOf('：') < 0 && text.indexOf(':') < 0) return found;
+    let out = found;
+    for (const m of text.matchAll(valueLabels)) {
+      let from = m.index + m[0].length;
+      while (from < text.length && text.charCodeAt(from) <= 0x20) from++;
+      if (!isHanChar(text.charCodeAt(from))) continue;
+      const to = valueEnd(text, from);
+      if (to - from < 4 || !hasPlaceChar(text, from, to)) continue;
+      const inside = out.filter((f) => f.start < to && f.end > from);
+      const opening = inside.find((f) => f.start === from);
+      let span: [number, number];
+      if (opening) {
+        const open = text.charCodeAt(opening.end);
+        const close = open === 0xff08 ? 0xff09 : open === 0x28 ? 0x29 : 0;
+        if (close === 0 || text.charCodeAt(to - 1) !== close) continue;
+        span = [opening.start, to];
+      } else span = [from, to];
+      if (inside.some((f) => f.start < span[0] || f.end > span[1])) continue;
+      const score = Math.max(0.7, ...inside.map((f) => f.score));
+      out = [
+        ...out.filter((f) => !inside.includes(f)),
+        finding('address', text, span[0], span[1], score, opening?.facts),
+      ].sort((x, y) => x.start - y.start);
+    }
+    return out;
+  }
+
   return {
     type: 'address',
     applies: (p) => p.street && p.han >= 3,
@@ -743,7 +877,9 @@ export function createAddress(d: PiiDictionaries): Detector {
       }
       streets(text, out);
       if (!NO_PLACES) places(text, out);
-      return out.length > 0 ? listed(text, assemble(text, out)) : out;
+      return out.length > 0 || hasValueLabel.test(text)
+        ? listed(text, labelledValues(text, assemble(text, out)))
+        : out;
     },
   };
 }
