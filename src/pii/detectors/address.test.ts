@@ -192,3 +192,15 @@ describe('the value of a label (地点：, 地址：) up to its clause end', () 
     expect(found('直播地址：http://example.com/live')).toEqual([]);
   });
 });
+
+describe('a bare village after a word of the sentence', () => {
+  it('takes the short name after a frequent word, a function character or a date', () => {
+    expect(found('开发商更担心枣村经适房的销售')).toEqual(['枣村:possible']);
+    expect(found('今年4月7日青禾村经适房正式开始销售')).toEqual(['青禾村:possible']);
+  });
+
+  it('reads 那 inside a village name after an admin chain', () => {
+    expect(found('两名伤者是恩平市大田镇岑那洋村的兄弟')).toEqual(['恩平市大田镇岑那洋村:medium']);
+    expect(found('他去过那个村')).toEqual([]);
+  });
+});

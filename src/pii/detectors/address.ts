@@ -214,6 +214,9 @@ const hasPlaceChar = (text: string, from: number, to: number): boolean => {
   for (let k = from; k < to; k++) if (PLACE_CHAR.has(text.charCodeAt(k))) return true;
   return false;
 };
+/** the last character of a date (4月7日, 2008年) */
+const DATE_END = new Set([...'年月日号'].map((c) => c.charCodeAt(0)));
+const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 /** the crossing of two streets (…与…交叉口, 十字路口, 交汇处) */
 const CROSSING = /^(?:十字路口|路口|交叉口|交汇处|交叉处|交界处|交汇点)/;
 /** the second street of a crossing and the crossing word after it (…与华阳路交叉处) */
@@ -342,6 +345,26 @@ export function createAddress(d: PiiDictionaries): Detector {
     return hit && !placeSpan(text, from, to);
   };
   const isOrdinary = (w: string): boolean => ordinaryAt(w, 0, w.length);
+  /**
+   * the start of a short name (min to 3 characters) ending at `coreEnd` that a word of the sentence
+   * stands right before: a function character (让, 对), a date's 日, or a frequent two-character
+   * word of jieba's list (担心, 核定); `from` when there is none
+   */
+  const frequentAt = (text: string, at: number): boolean =>
+    words?.frequent50.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1))) ?? false;
+  const shortTail = (text: string, from: number, coreEnd: number, min: number): number => {
+    for (let len = min; len <= 3; len++) {
+      const t = coreEnd - len;
+      if (t - 1 < from) break;
+      const c = text.charCodeAt(t - 1);
+      // the name is no word of the sentence itself (国际|艺术村, 试点|信用村)
+      if (len >= 2 && (frequentAt(text, t) || ordinaryAt(text, t, coreEnd))) continue;
+      if (LEAD_OFF.has(c) || c === 0x65e5) return t;
+      if (t - 2 >= from && frequentAt(text, t - 2)) return t;
+    }
+    return from;
+  };
+
   /** the admin prefix that ends `head` (通州区, 恩平市大田镇), unless it is an ordinary word (辖区, 景区) */
   const adminBefore = (head: string): RegExpExecArray | null => {
     const m = ADMIN_CHAIN.exec(head);
@@ -590,22 +613,24 @@ export function createAddress(d: PiiDictionaries): Detector {
           isHanChar(text.charCodeAt(start - 2)) &&
           coreEnd - start >= 1;
         if (PREFIX_CODE[c] !== 1 || (STOPS[c] !== 0 && !naInName)) break;
+        // a date ends there (4月7日|青禾村)
+        if (DATE_END.has(c) && isDigitCode(text.charCodeAt(start - 2))) break;
         // …花园和十字花园: a conjunction after another place's kind word ends the name
         if (JOINER.has(c) && KIND_END.has(text.charCodeAt(start - 2))) break;
         start--;
       }
       // the name began at a boundary (punctuation, a function word, the line's start), not at the cut
-      const bounded = start === floor || coreEnd - start < 6;
-      const name = text.slice(start, coreEnd);
+      let bounded = start === floor || coreEnd - start < 6;
+      let name = text.slice(start, coreEnd);
       // a village's name may be one character (蒜村, 郭村) where a boundary stands before it
       if (
-        name.length < (kind === '村' && start > floor ? 1 : 2) ||
+        name.length <
+          (kind === '村' && (start > floor || floor === 0) && isHanChar(text.charCodeAt(start)) ? 1 : 2) ||
         NOT_PLACE.test(name) ||
         common.has(name) ||
         /^[0-9]/.test(name)
       )
         continue;
-      if (notPlace.has(text.slice(start, end))) continue;
       if (cover && anyIn(cover, start, end)) continue;
       // a frequent word or a function character at the front is the sentence, not the name
       // (这个时候海渔广场 → 海渔广场, 以中央广场 → 中央广场); a village's name may be one
@@ -622,6 +647,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         }
       }
       if (endsInWord(text, start, coreEnd, end) && !placeSpan(text, start, end)) continue;
+      if (notPlace.has(text.slice(start, end))) continue;
       const adminAt = adminStart(text, start);
       const admin = adminAt >= 0;
       if (admin) start = adminAt;
@@ -637,6 +663,16 @@ export function createAddress(d: PiiDictionaries): Detector {
         (cueBefore && text.charCodeAt(start - 1) !== 0x5728);
       // without any cue: a named place jieba knows, or a short name standing alone (…，子君村和…)
       const known = !strong && placeSpan(text, start, end);
+      // a long run before the kind: the name is its short tail after a word of the sentence
+      // (开发商更担心|蒜村, 原因让|子君村, 4月7日|子君村)
+      if (!strong && !known && !(bounded && name.length <= 4) && BARE_KINDS.has(kind)) {
+        const t = shortTail(text, start, coreEnd, kind === '村' ? 1 : 2);
+        if (t > start && !endsInWord(text, t, coreEnd, end)) {
+          start = t;
+          name = text.slice(start, coreEnd);
+          bounded = true;
+        }
+      }
       // …and never inside a work's title (《魔童村》), after an adjective (大型广场) or a verb (驻村)
       const bare =
         !strong &&
