@@ -204,3 +204,16 @@ describe('a bare village after a word of the sentence', () => {
     expect(found('他去过那个村')).toEqual([]);
   });
 });
+
+describe('stations at a crossing of two lines, distances and units after a place', () => {
+  it('takes a named station where two lines cross, and the distance after it', () => {
+    expect(found('处于地铁6号线与9号线交叉站青石站西北300米处，')).toEqual([
+      '地铁6号线与9号线交叉站青石站西北300米处:medium',
+    ]);
+    expect(found('项目位于银杏路以东约500米处')).toEqual(['银杏路以东约500米处:medium']);
+  });
+
+  it('keeps an estate with its building and unit whole before a name could take part of it', () => {
+    expect(found('杭州丁桥翠湖名苑12幢1单元的业主告诉记者')).toEqual(['杭州丁桥翠湖名苑12幢1单元:medium']);
+  });
+});

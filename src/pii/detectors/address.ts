@@ -123,9 +123,9 @@ function inVerse(text: string, start: number, end: number): boolean {
 }
 /** after …一路: a motion or direction, so 一路 means "all the way" (沿着海岸线一路向北) */
 const ALL_THE_WAY = new Set([...'向往走骑开前上下北南东西狂奔飙小跑过来去顺'].map((c) => c.charCodeAt(0)));
-/** a metro line, a station's name and an exit; a crossing of two lines (5号线与13号线交叉站) has no name */
+/** a metro line (or two: 6号线与9号线交叉站青石站), a station's name and an exit; a crossing of two lines (5号线与13号线交叉站) has no name */
 const STATION =
-  /(?:地铁)?[0-9]{1,2}号线(?![与和、])(?:[\u4e00-\u9fff]{2,6}?(?<!交叉|换乘)站)(?:[0-9A-Za-z]{1,2}号?(?:出口|口|门))?/g;
+  /(?:地铁)?(?:[0-9]{1,2}号线[与和、])?[0-9]{1,2}号线(?![与和、])(?:[\u4e00-\u9fff]{2,6}?(?<!交叉|换乘)站)(?:[0-9A-Za-z]{1,2}号?(?:出口|口|门))?/g;
 const ORG_AFTER_STREET =
   /^(?:营业部|营业厅|派出所|支行|分行|分店|门店|店|分局|办事处|小学|中学|医院|校区|居委会|工商所|税务所)/;
 const PUNCT_AFTER = /^(?:[，、。；）)！？]|\s|$)/;
@@ -159,10 +159,10 @@ const isHanRun = (w: string): boolean => {
 };
 /** what follows a street or place and belongs to it: a floor, a gate, an exit, a side, a corner, its pedestrian street */
 const TAIL =
-  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街)+/y;
+  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
 /** the characters a TAIL can start with (a digit, a Latin letter, a numeral, a direction, 十, 路, 交, 步, 商) */
 const TAIL_FIRST = new Uint8Array(0x10000);
-for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商')
+for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商正')
   TAIL_FIRST[c.charCodeAt(0)] = 1;
 for (let c = 65; c <= 90; c++) TAIL_FIRST[c] = 1;
 for (let c = 97; c <= 122; c++) TAIL_FIRST[c] = 1;
@@ -263,6 +263,8 @@ const PLACE_BEFORE =
 /** …or after it (…大厦举行, …村附近, …广场门口). */
 const PLACE_AFTER =
   /^(?:举行|举办|召开|开幕|附近|一带|周边|周围|对面|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北][面边]|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|\s|$)/;
+/** a numbered building, floor, unit or room after a place (…苑12幢, …大厦8层): the structure of a postal address */
+const UNIT_AFTER = /^[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|单元|室)/;
 /** Words that end in a place kind but name no place (农村, 全村, 广场舞). */
 const NOT_PLACE =
   /^(?:农|乡|山|渔|全|本|该|外|邻|各|每|整|此|那|这|新农|城中|美丽乡|度假|文化|地球|中心|市民|人民|商业|休闲|主题|时代|城市|音乐|网络|数码|电子|购物|美食|儿童|英雄|一|两|几)/;
@@ -621,6 +623,12 @@ export function createAddress(d: PiiDictionaries): Detector {
       }
       // the name began at a boundary (punctuation, a function word, the line's start), not at the cut
       let bounded = start === floor || coreEnd - start < 6;
+      // the cut split a region (杭|州丁桥辰秀嘉苑): the name starts with it
+      if (!bounded && !NO_REGION_CUT) {
+        const base = Math.max(floor, start - 3);
+        const rg = regionRe.exec(text.slice(base, start + 1));
+        if (rg && base + rg.index < start && base + rg.index + rg[0].length > start) start = base + rg.index;
+      }
       let name = text.slice(start, coreEnd);
       // a village's name may be one character (蒜村, 郭村) where a boundary stands before it
       if (
@@ -686,7 +694,10 @@ export function createAddress(d: PiiDictionaries): Detector {
         ? known
           ? 0.6
           : 0.55
-        : 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
+        : 0.5 +
+          (cueBefore ? 0.1 : 0) +
+          (cueAfter ? (UNIT_AFTER.test(after) ? 0.3 : 0.1) : 0) +
+          (admin ? 0.15 : 0);
       out.push(finding('address', text, start, end, Math.min(score, 0.84)));
       floor = Math.max(floor, end);
       p = end - 1;
