@@ -56,7 +56,7 @@ const NO_PLACES = Boolean(process.env.NOPL);
 /** the last character of an admin word (街道, 区, 县…): a street name never starts with it */
 const ADMIN_END = new Set([...'道区县镇乡市省'].map((c) => c.charCodeAt(0)));
 /** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
-const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠将处']);
+const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠将处以']);
 const FIRST_ADMIN = /[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|镇|乡|街道|开发区|新区)/;
 /** the first level of an admin chain (its name and suffix) */
 const FIRST_LEVEL = /^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区)/;
@@ -263,6 +263,8 @@ const PLACE_BEFORE =
 /** …or after it (…大厦举行, …村附近, …广场门口). */
 const PLACE_AFTER =
   /^(?:举行|举办|召开|开幕|附近|一带|周边|周围|对面|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北][面边]|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|\s|$)/;
+/** the kinds of a building or estate: after 在 alone they are places (在星河大厦举办) */
+const BUILDING_KINDS = new Set(['大厦', '大楼', '小区', '公寓', '商城']);
 /** a numbered building, floor, unit or room after a place (…苑12幢, …大厦8层): the structure of a postal address */
 const UNIT_AFTER = /^[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|单元|室)/;
 /** Words that end in a place kind but name no place (农村, 全村, 广场舞). */
@@ -271,7 +273,7 @@ const NOT_PLACE =
 
 /** Words right after a street name that show it is a place (文汇路附近, 长阳大街与…交汇). */
 const STREET_AFTER =
-  /^(?:[0-9０-９]|与|和|交|一带|附近|周边|对面|沿线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]面|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
+  /^(?:[0-9０-９]|与|和|交|一带|附近|周边|对面|沿线|为界|[东西南北]延|延长线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]面|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
 
 /**
  * Postal addresses, read by their grammar: [province][city][district][town] street + door number
@@ -668,7 +670,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         admin ||
         (cueBefore && cueAfter) ||
         (cueAfter && !/^(?:[，、。；）)]|\s|$)/.test(after)) ||
-        (cueBefore && text.charCodeAt(start - 1) !== 0x5728);
+        (cueBefore && (text.charCodeAt(start - 1) !== 0x5728 || BUILDING_KINDS.has(kind)));
       // without any cue: a named place jieba knows, or a short name standing alone (…，子君村和…)
       const known = !strong && placeSpan(text, start, end);
       // a long run before the kind: the name is its short tail after a word of the sentence
