@@ -13,11 +13,19 @@ const found = (text: string) =>
 describe('villages, estates and squares named without a cue', () => {
   it('takes a short name that stands alone, as possible only', () => {
     expect(found('两个项目分别是青禾村和石榴村。')).toEqual(['青禾村:possible', '石榴村:possible']);
-    expect(found('紫荆广场的音乐喷泉很美')).toEqual(['紫荆广场:possible']);
+  });
+
+  it('takes a square only with a cue: 在, quotes, a region before it, or a locative', () => {
+    // a bare …广场 in running text is a mall or a landmark as often as a place anyone is found at
+    expect(found('紫荆广场的音乐喷泉很美')).toEqual([]);
+    expect(found('这个时候紫荆广场人很多')).toEqual([]);
+    expect(found('决赛在紫荆广场进行')).toEqual(['紫荆广场:medium']);
+    expect(found('而“紫荆广场”销售的成功')).toEqual(['紫荆广场:possible']);
+    expect(found('麦考林在上海紫荆广场开出了第一家店')).toEqual(['上海紫荆广场:medium']);
   });
 
   it('drops the words of the sentence that run into the name', () => {
-    expect(found('这个时候紫荆广场人很多')).toEqual(['紫荆广场:possible']);
+    expect(found('这个时候青禾村人很多')).toEqual(['青禾村:possible']);
   });
 
   it('does not take ordinary words that end in a place kind', () => {

@@ -246,7 +246,7 @@ const BUILDING_AFTER =
  * the kinds reported without a cue when the name stands alone: on the tune split a bare …大厦 or
  * …花园 was a labelled address less than half the time (landmarks, 皇家园林), a bare …村 two times in three
  */
-const BARE_KINDS = new Set(['村', '小区', '广场', '新村']);
+const BARE_KINDS = new Set(['村', '小区', '新村']);
 /** the kinds by their last character (a table, as this is read at every character), in list order */
 const PLACE_LAST = new WordIndex(PLACE_KINDS, true);
 /** a character right after the kind that makes it a longer word (广场舞, 园林, 园艺, 村墟) */
@@ -264,7 +264,7 @@ const PLACE_BEFORE =
 const PLACE_AFTER =
   /^(?:举行|举办|召开|开幕|附近|一带|周边|周围|对面|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北][面边]|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|\s|$)/;
 /** the kinds of a building or estate: after 在 alone they are places (在星河大厦举办) */
-const BUILDING_KINDS = new Set(['大厦', '大楼', '小区', '公寓', '商城']);
+const BUILDING_KINDS = new Set(['大厦', '大楼', '小区', '公寓', '商城', '广场']);
 /** a numbered building, floor, unit or room after a place (…苑12幢, …大厦8层): the structure of a postal address */
 const UNIT_AFTER = /^[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|单元|室)/;
 /** Words that end in a place kind but name no place (农村, 全村, 广场舞). */
@@ -666,8 +666,13 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (ORG_AFTER_STREET.test(after) || after.startsWith('党')) continue;
       const cueAfter = PLACE_AFTER.test(after);
       // punctuation after, or 在 before, is a weak cue alone (…在国内农村, 海豚家园，)
+      // a quoted name (“星河广场”) or a region or known place right before it (上海|星河广场) is a cue
+      const quoted = text.charCodeAt(start - 1) === 0x201c && text.charCodeAt(end) === 0x201d;
+      const placed = !admin && BUILDING_KINDS.has(kind) && placeBefore(text, start, floor) < start;
       const strong =
         admin ||
+        quoted ||
+        placed ||
         (cueBefore && cueAfter) ||
         (cueAfter && !/^(?:[，、。；）)]|\s|$)/.test(after)) ||
         (cueBefore && (text.charCodeAt(start - 1) !== 0x5728 || BUILDING_KINDS.has(kind)));
