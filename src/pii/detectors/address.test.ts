@@ -63,9 +63,9 @@ describe('one address from the region down to the gate, floor or corner', () => 
     expect(found('位于地铁5号线与13号线交叉站附近')).toEqual([]);
   });
 
-  it('reads 一路 after a street as "all the way", and takes a known street without a cue', () => {
+  it('reads 一路 after a street as "all the way", and takes a known street with 两侧 after it', () => {
     expect(found('沿着滨江路一路向北')).toEqual(['滨江路:medium']);
-    expect(found('长安街两侧灯火通明')).toEqual(['长安街:possible']);
+    expect(found('长安街两侧灯火通明')).toEqual(['长安街:medium']);
   });
 });
 
@@ -126,7 +126,7 @@ describe('verse is read clause by clause, whatever breaks the line', () => {
     const text = '长安街两侧灯 游人如织真热闹';
     expect(found(`\n${text}`)).toEqual(found(text));
     expect(found(`\r${text}`)).toEqual(found(text));
-    expect(found(text)).toEqual(['长安街:possible']);
+    expect(found(text)).toEqual(['长安街:medium']);
   });
 });
 
@@ -223,5 +223,13 @@ describe('stations at a crossing of two lines, distances and units after a place
 
   it('keeps an estate with its building and unit whole before a name could take part of it', () => {
     expect(found('杭州丁桥翠湖名苑12幢1单元的业主告诉记者')).toEqual(['杭州丁桥翠湖名苑12幢1单元:medium']);
+  });
+});
+
+describe('street cues: a line along it, both sides, a motion to it', () => {
+  it('reads 沿线 and 两侧 after a street, and 行至 before it', () => {
+    expect(found('推荐理由：国贸商圈、青桐大街沿线繁华地段')).toEqual(['青桐大街:medium']);
+    expect(found('据了解，白鹭路两侧每到晚间都有人摆摊')).toEqual(['白鹭路:medium']);
+    expect(found('车行至古田二路时，篷布破了')).toEqual(['古田二路:medium']);
   });
 });

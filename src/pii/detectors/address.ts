@@ -16,7 +16,7 @@ for (let c = 65; c <= 90; c++) PREFIX_CODE[c] = 1;
 for (let c = 97; c <= 122; c++) PREFIX_CODE[c] = 1;
 /** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
 export const STREET =
-  /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?![\u4e00-\u9fff]?(?:线|站|口站|局|办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
+  /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?!(?!沿线)[\u4e00-\u9fff]?(?:线|站|口站|局|办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
 /**
  * The matches of STREET, as `text.matchAll(STREET)` gives them, without running the expression from
  * every character of a long line (its lazy Han run backtracks at each one): a match ends its street
@@ -139,6 +139,8 @@ const KIND_END = new Set([...'园村场区厦路街苑寓城巷道'].map((c) => 
 const CUE_IN_CUT = new Set([...'沿至'].map((c) => c.charCodeAt(0)));
 const NUMERAL = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 const DIRECTION = new Set([...'东西南北'].map((c) => c.charCodeAt(0)));
+/** before 至 as a cue verb: a direction (东至) or a motion (行至, 直至, 延伸至) */
+const BEFORE_ZHI = new Set([...'东西南北行驶直伸通开'].map((c) => c.charCodeAt(0)));
 const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));
 /** the characters of the findings, marked (one byte a character of the text) */
 function coverOf(text: string, found: readonly Finding[]): Uint8Array {
@@ -273,7 +275,7 @@ const NOT_PLACE =
 
 /** Words right after a street name that show it is a place (文汇路附近, 长阳大街与…交汇). */
 const STREET_AFTER =
-  /^(?:[0-9０-９]|与|和|交|一带|附近|周边|对面|沿线|为界|[东西南北]延|延长线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]面|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
+  /^(?:[0-9０-９]|与|和|交|一带|附近|周边|对面|沿线|两侧|两旁|为界|[东西南北]延|延长线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]面|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
 
 /**
  * Postal addresses, read by their grammar: [province][city][district][town] street + door number
@@ -506,7 +508,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const c0 = text.charCodeAt(start);
       if (
         coreEnd - start + mod >= 3 &&
-        (c0 === 0x6cbf || (c0 === 0x81f3 && DIRECTION.has(text.charCodeAt(start - 1))))
+        (c0 === 0x6cbf || (c0 === 0x81f3 && BEFORE_ZHI.has(text.charCodeAt(start - 1))))
       ) {
         start++;
         cueCut = true;
@@ -548,7 +550,11 @@ export function createAddress(d: PiiDictionaries): Detector {
       // a branch or station named after its street (海鹰路营业部, 淮海路派出所) is an organisation
       const after = text.slice(last, last + 3);
       if (ORG_AFTER_STREET.test(after)) continue;
-      const cueAfter = STREET_AFTER.test(after);
+      // …or a sub-district (建国门街道), or right after another street found (新闸路|石门路)
+      const cueAfter =
+        STREET_AFTER.test(after) ||
+        (last > end && (isPlaceName(name) || regionSet.has(name))) ||
+        (STREET_KIND_END.has(text.charCodeAt(start - 1)) && covered(start - 1, start));
       if (weakName) {
         // …with a direction or ordinal and a locative before it (位于平安北街), or as one of two
         // crossing streets (西长安街与三环路交汇处)
