@@ -233,3 +233,14 @@ describe('street cues: a line along it, both sides, a motion to it', () => {
     expect(found('车行至古田二路时，篷布破了')).toEqual(['古田二路:medium']);
   });
 });
+
+describe('long building names and motion cues', () => {
+  it('starts a long building name at the region just before the cut', () => {
+    expect(found('工作地点在北京北四环星河国际大厦，')).toEqual(['北京北四环星河国际大厦:medium']);
+  });
+
+  it('reads 向着, 到达 before a building and 到了 after it as cues', () => {
+    expect(found('向着星河科技大厦进发。')).toEqual(['星河科技大厦:medium']);
+    expect(found('很快，翠湖花园到了，下车后')).toEqual(['翠湖花园:medium']);
+  });
+});

@@ -261,10 +261,10 @@ const VILLAGE_NOT_NEXT = new Set(
 );
 /** What stands before a place in running text: a locative verb (位于, 在, 到…). */
 const PLACE_BEFORE =
-  /(?:位于|在|到|住|于|至|往|赴|来到|前往|落户|入驻|地址[：:]?|家住|住在|搬到|搬进|回到|走进)$/;
+  /(?:位于|地处|在|到|到达|抵达|直达|向着|住|于|至|往|赴|来到|前往|落户|入驻|地址[：:]?|家住|住在|搬到|搬进|回到|走进)$/;
 /** …or after it (…大厦举行, …村附近, …广场门口). */
 const PLACE_AFTER =
-  /^(?:举行|举办|召开|开幕|附近|一带|周边|周围|对面|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北][面边]|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|\s|$)/;
+  /^(?:举行|举办|召开|开幕|到了|附近|一带|周边|周围|对面|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北][面边]|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|\s|$)/;
 /** the kinds of a building or estate: after 在 alone they are places (在星河大厦举办) */
 const BUILDING_KINDS = new Set(['大厦', '大楼', '小区', '公寓', '商城', '广场']);
 /** a numbered building, floor, unit or room after a place (…苑12幢, …大厦8层): the structure of a postal address */
@@ -631,11 +631,20 @@ export function createAddress(d: PiiDictionaries): Detector {
       }
       // the name began at a boundary (punctuation, a function word, the line's start), not at the cut
       let bounded = start === floor || coreEnd - start < 6;
-      // the cut split a region (杭|州丁桥辰秀嘉苑): the name starts with it
+      // the cut split a region (杭|州丁桥辰秀嘉苑) or left one just before the name (北京北|四环理想
+      //国际大厦): the name starts with it
       if (!bounded && !NO_REGION_CUT) {
-        const base = Math.max(floor, start - 3);
+        let base = start;
+        while (base > floor && start - base < 4) {
+          const c = text.charCodeAt(base - 1);
+          if (PREFIX_CODE[c] !== 1 || STOPS[c] !== 0) break;
+          base--;
+        }
         const rg = regionRe.exec(text.slice(base, start + 1));
-        if (rg && base + rg.index < start && base + rg.index + rg[0].length > start) start = base + rg.index;
+        if (rg && base + rg.index < start) {
+          start = base + rg.index;
+          bounded = true;
+        }
       }
       let name = text.slice(start, coreEnd);
       // a village's name may be one character (蒜村, 郭村) where a boundary stands before it
