@@ -158,6 +158,8 @@ describe('crossings, squares on a street and admin chains (session 6)', () => {
 
   it('joins a square or building and the street it stands on across 的', () => {
     expect(found('决赛将在滨江路的紫荆广场举行')).toEqual(['滨江路的紫荆广场:medium']);
+    // the square alone would need a cue; on a street found it has one
+    expect(found('8月6日南京东路的紫荆广场撼世登场')).toEqual(['南京东路的紫荆广场:possible']);
   });
 
   it('starts an admin chain at the region, not at the words before it', () => {

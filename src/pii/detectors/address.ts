@@ -684,10 +684,17 @@ export function createAddress(d: PiiDictionaries): Detector {
       // a quoted name (“星河广场”) or a region or known place right before it (上海|星河广场) is a cue
       const quoted = text.charCodeAt(start - 1) === 0x201c && text.charCodeAt(end) === 0x201d;
       const placed = !admin && BUILDING_KINDS.has(kind) && placeBefore(text, start, floor) < start;
+      // …on a street found just before (滨江路的|紫荆广场): assemble joins the two
+      const onStreet =
+        text.charCodeAt(start - 1) === 0x7684 &&
+        STREET_KIND_END.has(text.charCodeAt(start - 2)) &&
+        cover !== undefined &&
+        cover[start - 2] === 1;
       const strong =
         admin ||
         quoted ||
         placed ||
+        onStreet ||
         (cueBefore && cueAfter) ||
         (cueAfter && !/^(?:[，、。；）)]|\s|$)/.test(after)) ||
         (cueBefore && (text.charCodeAt(start - 1) !== 0x5728 || BUILDING_KINDS.has(kind)));
