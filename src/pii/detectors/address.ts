@@ -94,12 +94,19 @@ const CLAUSE_END = new Set(
 );
 /** punctuation, or any ASCII control or space character (a line break included) */
 const endsClause = (c: number): boolean => c <= 0x20 || CLAUSE_END.has(c);
-/** the clause around [from, to): its start and end, at punctuation or the line's ends */
+/**
+ * the clause around [from, to): its start and end, at punctuation or the line's ends, read at most
+ * CLAUSE_REACH characters out on each side (a verse clause is five or seven characters: a longer
+ * one need not be measured, and a long line without punctuation is not walked at every candidate)
+ */
+const CLAUSE_REACH = 8;
 function clauseAt(text: string, from: number, to: number): [number, number] {
   let a = from;
-  while (a > 0 && !endsClause(text.charCodeAt(a - 1))) a--;
+  const aMin = Math.max(0, from - CLAUSE_REACH);
+  while (a > aMin && !endsClause(text.charCodeAt(a - 1))) a--;
   let b = to;
-  while (b < text.length && !endsClause(text.charCodeAt(b))) b++;
+  const bMax = Math.min(text.length, to + CLAUSE_REACH);
+  while (b < bMax && !endsClause(text.charCodeAt(b))) b++;
   return [a, b];
 }
 /**
@@ -916,29 +923,40 @@ export function createAddress(d: PiiDictionaries): Detector {
    */
   function labelledValues(text: string, found: Finding[]): Finding[] {
     if (text.indexOf('：') < 0 && text.indexOf(':') < 0) return found;
-    let out = found;
+    // one pass over the labels and the findings, both in text order (a line full of labels stays linear)
+    const out: Finding[] = [];
+    let i = 0;
+    let lastEnd = 0;
+    let changed = false;
     for (const m of text.matchAll(valueLabels)) {
+      if (m.index < lastEnd) continue;
       let from = m.index + m[0].length;
       while (from < text.length && text.charCodeAt(from) <= 0x20) from++;
       if (!isHanChar(text.charCodeAt(from))) continue;
       const to = valueEnd(text, from);
       if (to - from < 4 || !hasPlaceChar(text, from, to)) continue;
-      const inside = out.filter((f) => f.start < to && f.end > from);
-      const opening = inside.find((f) => f.start === from);
-      let span: [number, number];
+      while (i < found.length && (found[i] as Finding).end <= from) out.push(found[i++] as Finding);
+      let j = i;
+      while (j < found.length && (found[j] as Finding).start < to) j++;
+      const opening = i < j && (found[i] as Finding).start === from ? (found[i] as Finding) : undefined;
+      let spanEnd = to;
       if (opening) {
         const open = text.charCodeAt(opening.end);
         const close = open === 0xff08 ? 0xff09 : open === 0x28 ? 0x29 : 0;
         if (close === 0 || text.charCodeAt(to - 1) !== close) continue;
-        span = [opening.start, to];
-      } else span = [from, to];
-      if (inside.some((f) => f.start < span[0] || f.end > span[1])) continue;
-      const score = Math.max(0.7, ...inside.map((f) => f.score));
-      out = [
-        ...out.filter((f) => !inside.includes(f)),
-        finding('address', text, span[0], span[1], score, opening?.facts),
-      ].sort((x, y) => x.start - y.start);
+        spanEnd = to;
+      }
+      // a finding that reaches out of the value keeps its own span
+      if (i < j && ((found[i] as Finding).start < from || (found[j - 1] as Finding).end > spanEnd)) continue;
+      let score = 0.7;
+      for (let k = i; k < j; k++) score = Math.max(score, (found[k] as Finding).score);
+      out.push(finding('address', text, from, spanEnd, score, opening?.facts));
+      i = j;
+      lastEnd = spanEnd;
+      changed = true;
     }
+    if (!changed) return found;
+    while (i < found.length) out.push(found[i++] as Finding);
     return out;
   }
 
