@@ -540,6 +540,7 @@ function wasmOf(info: WasmLayoutInfo | undefined, image: Int32Array | undefined)
         k !== 'fmask' &&
         k !== 'd1' &&
         k !== 'sepSym' &&
+        k !== 'rmask' &&
         k !== 'version' &&
         v >= size)
     )
@@ -550,6 +551,7 @@ function wasmOf(info: WasmLayoutInfo | undefined, image: Int32Array | undefined)
     info.size !== size ||
     !pow2(info.hmask) ||
     !pow2(info.fmask) ||
+    !pow2(info.rmask) ||
     info.hash + (info.hmask + 1) * 16 > size ||
     info.filter + (info.fmask + 1) / 8 > size
   )

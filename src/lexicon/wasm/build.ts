@@ -52,7 +52,7 @@ function buildWith(m: WasmModule, patterns: readonly string[], norm: Uint16Array
   const normAt = align16(endsAt + patterns.length * 4);
   const resultAt = align16(normAt + 65536 * 2);
   const layoutAt = align16(resultAt + 11 * 8);
-  const heap = align16(layoutAt + 17 * 4);
+  const heap = align16(layoutAt + 21 * 4);
   const need = Math.ceil(heap / PAGE) - mem.buffer.byteLength / PAGE;
   if (need > 0) mem.grow(need);
   const units = new Uint16Array(mem.buffer, unitsAt, total);
@@ -75,7 +75,7 @@ function buildWith(m: WasmModule, patterns: readonly string[], norm: Uint16Array
     new Int32Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number);
   const u16 = (k: number): Uint16Array =>
     new Uint16Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number);
-  const l = new Int32Array(mem.buffer, layoutAt, 17);
+  const l = new Int32Array(mem.buffer, layoutAt, 21);
   const wasm = {
     version: WASM_LAYOUT_VERSION,
     image: new Int32Array(mem.buffer, l[0] as number, l[1] as number),
