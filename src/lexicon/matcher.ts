@@ -99,8 +99,11 @@ function collectPatterns(
   table: Uint16Array,
   options: CompileOptions,
 ): { strings: string[]; infos: PatternInfo[] } {
-  const index = new Map<string, number>();
-  const strings: string[] = [];
+  // Keys given for the first entries (mergeLibraries'): distinct, so they are the first patterns as
+  // they are, their index taken over; without pinyin patterns in between, the order is the same.
+  const given = options.keys && !options.pinyin ? options.keys : undefined;
+  const index = given ? given.keyIndex : new Map<string, number>();
+  const strings: string[] = given ? given.keys.slice() : [];
   const infos: PatternInfo[] = [];
   const add = (s: string, info: PatternInfo): void => {
     if (s.length === 0) return;
@@ -117,15 +120,17 @@ function collectPatterns(
       infos[at] = { ...info, allow: prev.allow };
     }
   };
+  const first = given ? given.keys.length : 0;
   entries.forEach((e, i) => {
-    const n = normalizeString(e.keyword, table);
+    const n = i < first ? (given?.keys[i] as string) : normalizeString(e.keyword, table);
     const boundary = e.boundary ?? 'auto';
     const han = isHan(n);
     const chars = charCount(n);
     const word = boundary === 'word' || (boundary === 'auto' && chars === 1 && han);
     const info: PatternInfo = { entry: i, allow: false, word, ascii: boundary !== 'none' && isAsciiWord(n) };
     if (boundary === 'auto' && han && chars >= 2) info.fold = true;
-    add(n, info);
+    if (i < first) infos.push(info);
+    else add(n, info);
     if (options.pinyin && chars >= 2 && han) {
       const py = normalizeString(pinyinOf(n), table);
       // Short syllable strings collide with ordinary words; keep variants of 5+ letters.

@@ -67,16 +67,18 @@ function buildWith(m: WasmModule, patterns: readonly string[], norm: Uint16Array
   if (ex.build(unitsAt, endsAt, patterns.length, normAt, heap, resultAt) !== 0)
     throw new Error('alphabet too large');
   ex.layout(layoutAt, SEP);
-  // the memory may have grown: views of the new buffer, copied out so the instance can go
+  // The memory may have grown: views of the new buffer. Views, not copies: the instance is done
+  // with it (the memory grows no more), and copying out ~20 MB at 50k keywords cost as much again
+  // in page faults and external-memory GC as the tables are then copied once more to the workers.
   const r = new Int32Array(mem.buffer, resultAt, 22);
   const i32 = (k: number): Int32Array =>
-    new Int32Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number).slice();
+    new Int32Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number);
   const u16 = (k: number): Uint16Array =>
-    new Uint16Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number).slice();
+    new Uint16Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number);
   const l = new Int32Array(mem.buffer, layoutAt, 21);
   const wasm = {
     version: WASM_LAYOUT_VERSION,
-    image: new Int32Array(mem.buffer, l[0] as number, l[1] as number).slice(),
+    image: new Int32Array(mem.buffer, l[0] as number, l[1] as number),
   } as WasmLayout;
   // the fields after version, in their order in WASM_LAYOUT_FIELDS (see assembly/build.ts)
   WASM_LAYOUT_FIELDS.slice(1).forEach((k, i) => {

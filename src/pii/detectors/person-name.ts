@@ -1,7 +1,9 @@
+import { ByteMask } from '../../util/byte-mask.js';
 import { intSet } from '../../util/int-set.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
+import { codeAt } from './code-at.js';
 import { codeSet, WordIndex } from './code-tables.js';
 import { createTransliteratedNames, mergeInto } from './transliterated-name.js';
 
@@ -134,7 +136,7 @@ export function textFacts(text: string): number {
     else if (k === CLASSICAL_CHAR) classical++;
     else if (k === ZHI_YE) {
       const want = text.charCodeAt(i) === 0x4e4b ? 1 : 2;
-      if (((MODERN_AFTER_ZHI_YE[text.charCodeAt(i + 1)] ?? 0) & want) !== 0) modernSeen = true;
+      if (((MODERN_AFTER_ZHI_YE[codeAt(text, i + 1)] ?? 0) & want) !== 0) modernSeen = true;
       else classical++;
     } else facts |= k === PAREN_CHAR ? HAS_PAREN : HAS_UPPER;
   }
@@ -238,7 +240,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   // the first characters of compound surnames: most surname characters start none (one byte read)
   const compoundHead = codeSet([...compound].map((w) => w[0]).join(''));
   const isCompound = (text: string, i: number): boolean =>
-    compoundHead.has(text.charCodeAt(i)) && compound2.has(key2(text.charCodeAt(i), text.charCodeAt(i + 1)));
+    compoundHead.has(codeAt(text, i)) && compound2.has(key2(codeAt(text, i), codeAt(text, i + 1)));
   // (only words of 2 to 6 characters are looked for)
   const stopWords = new WordIndex(
     translitStop.filter((w) => w.length >= 2 && w.length <= 6),
@@ -250,34 +252,14 @@ export function createPersonName(d: PiiDictionaries): Detector {
     return false;
   };
 
-  // plain loops, no callbacks: these run at every surname character of every line
-  const endsAt = (index: WordIndex, text: string, end: number): boolean => {
-    if (end <= 0) return false;
-    const list = index.get(text.charCodeAt(end - 1));
-    if (list === undefined) return false;
-    for (let k = 0; k < list.length; k++) {
-      const w = list[k] as string;
-      if (end >= w.length && text.startsWith(w, end - w.length)) return true;
-    }
-    return false;
-  };
-  const startsAt = (index: WordIndex, text: string, at: number): boolean => {
-    const list = index.get(text.charCodeAt(at));
-    if (list === undefined) return false;
-    for (let k = 0; k < list.length; k++) if (text.startsWith(list[k] as string, at)) return true;
-    return false;
-  };
+  // these run at every surname character of every line: the index compares only the words that
+  // share the two characters at the edge (see WordIndex)
+  const endsAt = (index: WordIndex, text: string, end: number): boolean =>
+    index.longestEndingAt(text, end) > 0;
+  const startsAt = (index: WordIndex, text: string, at: number): boolean =>
+    index.longestStartingAt(text, at) > 0;
   /** the length of the longest word of the index starting at `at` (0: none) */
-  const longestAt = (index: WordIndex, text: string, at: number): number => {
-    const list = index.get(text.charCodeAt(at));
-    if (list === undefined) return 0;
-    let n = 0;
-    for (let k = 0; k < list.length; k++) {
-      const w = list[k] as string;
-      if (w.length > n && text.startsWith(w, at)) n = w.length;
-    }
-    return n;
-  };
+  const longestAt = (index: WordIndex, text: string, at: number): number => index.longestStartingAt(text, at);
   // Scores are plain numbers (no objects on the hot path): LEFT_CUE / RIGHT_CUE mark a cue.
   /** Context before a candidate starting at i: 0.45 title/label, 0.15 boundary or conjunction, 0.1 particle, 0 inside text. */
   const leftScore = (text: string, i: number): number => {
@@ -297,7 +279,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (e >= text.length) return 0.2;
     if (startsAt(speech, text, e)) return RIGHT_CUE;
     // (X版《…》 is X's version of a work: 徐克版《梁祝》, a cue after a name, not a suffix)
-    if (text.charCodeAt(e) === 0x7248 && text.charCodeAt(e + 1) === 0x300a) return RIGHT_CUE;
+    if (codeAt(text, e) === 0x7248 && codeAt(text, e + 1) === 0x300a) return RIGHT_CUE;
     if (startsAt(orgSuffix, text, e)) return BLOCKED;
     if (!isHanCode(text.charCodeAt(e))) return 0.2;
     if (PARTICLE.has(text.charCodeAt(e))) return 0.15;
@@ -306,7 +288,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
 
   /** a full-width or ASCII colon, or 】： (an interview's speaker label) */
   const isSpeakerColon = (text: string, e: number): boolean => {
-    const c = text.charCodeAt(e);
+    const c = codeAt(text, e);
     return c === 0xff1a || (c === 0x3011 && text.charCodeAt(e + 1) === 0xff1a);
   };
   /** i starts the text or a line, past any indent of spaces or tabs */
@@ -469,7 +451,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     !(translitAt(text, e - 1) && translitAt(text, e)) &&
     !allTranslit(text, i, e) &&
     // a door number after (…路闫栋686号) or an address word before: a street, not a person
-    !isDigitCode(text.charCodeAt(e)) &&
+    !isDigitCode(codeAt(text, e)) &&
     !(i > 0 && ADDRESS_BEFORE.has(text.charCodeAt(i - 1))) &&
     // 《…: the title of a work
     !(i > 0 && text.charCodeAt(i - 1) === 0x300a);
@@ -529,13 +511,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
     )
       return undefined;
     // a surname and 某 (张某, 李某某) is the usual way to withhold a name: already de-identified
-    if (text.charCodeAt(i + sl) === 0x67d0) return undefined;
+    if (codeAt(text, i + sl) === 0x67d0) return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
     // a surname and a form of address (王姐, 樊总, 米大夫) names nobody in particular either, and
     // what follows the surname may start an organisation word (儿童基金会: 童 + 基金; 庞博国际)
     if (
-      (flags[text.charCodeAt(i + sl)] ?? 0) & FORM_OR_ORG_HEAD &&
+      (flags[codeAt(text, i + sl)] ?? 0) & FORM_OR_ORG_HEAD &&
       (startsAt(addressForms, text, i + sl) || longestAt(orgSuffix, text, i + sl) >= 2)
     )
       return undefined;
@@ -565,7 +547,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (
         left !== LEFT_CUE &&
         ((flags[text.charCodeAt(gs + g - 1)] ?? 0) & PLACE_END ||
-          (flags[text.charCodeAt(gs + g)] ?? 0) & PLACE_END)
+          (flags[codeAt(text, gs + g)] ?? 0) & PLACE_END)
       )
         continue;
       // the second given character starting a speech word or suffix belongs to what follows
@@ -772,7 +754,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (let m = LATIN_WORD.exec(text); m !== null; m = LATIN_WORD.exec(text)) {
       const s = m.index;
       const e = s + m[0].length;
-      if (out.some((f) => s < f.end && f.start < e)) continue;
+      if (overlapsAny(out, s, e)) continue;
       const left = leftScore(text, s);
       const right = rightScore(text, e);
       const cue = left === LEFT_CUE || right === RIGHT_CUE;
@@ -783,12 +765,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const first = /^[A-Z][a-z]+/.exec(m[0])?.[0] ?? '';
         const pair = first.length < m[0].length;
         if (pair ? !d.latinGivenNames.has(first) : !d.latinGivenAlone.has(first)) continue;
-        if (!pair && (text[e] === "'" || text[e] === '’')) continue;
+        if (!pair && e < text.length && (text[e] === "'" || text[e] === '’')) continue;
         score = pair ? LATIN_PAIR_SCORE : LATIN_ALONE_SCORE;
       }
       out.push(finding('person-name', text, s, e, score));
     }
-    out.sort((a, b) => a.start - b.start);
+    sortByStart(out);
   }
 
   /**
@@ -829,10 +811,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (let m = LATIN_LOWER.exec(text); m !== null; m = LATIN_LOWER.exec(text)) {
       const s = m.index;
       const e = s + m[0].length;
-      if (LATIN_NOT_NAME.has(m[0]) || out.some((f) => s < f.end && f.start < e)) continue;
+      if (LATIN_NOT_NAME.has(m[0]) || overlapsAny(out, s, e)) continue;
+      // (only after a title: the cue before is asked first, and the one after only then)
       const left = leftScore(text, s);
+      if (left !== LEFT_CUE) continue;
       const right = rightScore(text, e);
-      if (left !== LEFT_CUE || right <= 0) continue;
+      if (right <= 0) continue;
       out.push(finding('person-name', text, s, e, 0.2 + left + right));
     }
   }
@@ -947,6 +931,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
    * surname-led name of three, not an ordinary word, not doubled (欣欣), standing apart from other
    * Han characters that would make a word with them (`medium`).
    */
+  // (read only below the text's length: see ByteMask)
+  const givenMask = new ByteMask();
   const givenAgain = (text: string, out: Finding[]): void => {
     const w = words;
     if (w === undefined) return;
@@ -970,12 +956,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (seen.has(given)) continue;
       seen.add(given);
       if (taken === undefined) {
-        taken = new Uint8Array(text.length);
+        taken = givenMask.zeroed(text.length);
         for (const g of out) taken.fill(1, g.start, g.end);
       }
       for (let at = text.indexOf(given); at >= 0; at = text.indexOf(given, at + 1)) {
         const end = at + 2;
-        if (taken[at] === 1 || taken[at + 1] === 1 || text.charCodeAt(at - 1) === text.charCodeAt(f.start))
+        if (taken[at] === 1 || taken[at + 1] === 1 || codeAt(text, at - 1) === text.charCodeAt(f.start))
           continue;
         if (at > 0 && w.words2.has(packHan(text.charCodeAt(at - 1), a))) continue;
         if (end < text.length && w.words2.has(packHan(b, text.charCodeAt(end)))) continue;
@@ -1023,7 +1009,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
         if (pick && pick.score >= MIN_SCORE) {
           out.push(finding('person-name', text, i, pick.end, pick.score));
           titledNameEnd = leftScore(text, i) === LEFT_CUE ? pick.end : -1;
-          const latin = LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44));
+          // (the bracket first: a slice and a regex at every name cost more than the rest of the loop)
+          const open = text.charCodeAt(pick.end);
+          const latin =
+            open === 0xff08 || open === 0x28
+              ? LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44))
+              : null;
           if (latin?.[1] && !LATIN_NOT_NAME.has(latin[1].toLowerCase())) {
             const s = pick.end + 1;
             out.push(finding('person-name', text, s, s + latin[1].length, Math.min(pick.score, 0.8)));
@@ -1043,6 +1034,24 @@ export function createPersonName(d: PiiDictionaries): Detector {
       return all;
     },
   };
+}
+
+/** some finding overlaps [s, e) (a loop, not a closure per question) */
+function overlapsAny(found: readonly Finding[], s: number, e: number): boolean {
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k] as Finding;
+    if (s < f.end && f.start < e) return true;
+  }
+  return false;
+}
+
+/** sorts by start, stably; an array already in order (the usual case) is only read */
+function sortByStart(found: Finding[]): void {
+  for (let k = 1; k < found.length; k++)
+    if ((found[k - 1] as Finding).start > (found[k] as Finding).start) {
+      found.sort((a, b) => a.start - b.start);
+      return;
+    }
 }
 
 /** A name found with good context again wherever it recurs in the text (names repeat in an article). */
