@@ -488,9 +488,11 @@ export function createAddress(d: PiiDictionaries): Detector {
    * (村, 广场) never alone; they are `medium` at most.
    */
   function places(text: string, out: Finding[]): void {
-    // always a mapped array (an empty literal has another elements kind: optimised code meeting the
-    // second kind is thrown away and compiled again)
-    const ends = out.map((f) => f.end).sort((x, y) => x - y);
+    // always an array of small integers filled from a literal (an empty literal and map's result have
+    // other elements kinds: optimised code meeting the second kind is thrown away and compiled again)
+    const ends: number[] = [];
+    for (let k = 0; k < out.length; k++) ends.push((out[k] as Finding).end);
+    ends.sort((x, y) => x - y);
     let ei = 0;
     let floor = 0;
     const cover = out.length === 0 ? undefined : coverOf(text, out);
