@@ -946,7 +946,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const opening = i < j && (found[i] as Finding).start === from ? (found[i] as Finding) : undefined;
       let spanEnd = to;
       if (opening) {
-        const open = text.charCodeAt(opening.end);
+        const open = codeAt(text, opening.end);
         const close = open === 0xff08 ? 0xff09 : open === 0x28 ? 0x29 : 0;
         if (close === 0 || text.charCodeAt(to - 1) !== close) continue;
         spanEnd = to;
