@@ -562,12 +562,12 @@ export function createAddress(d: PiiDictionaries): Detector {
       const cueAfter =
         STREET_AFTER.test(after) ||
         (last > end && (isPlaceName(name) || regionSet.has(name))) ||
-        (STREET_KIND_END.has(text.charCodeAt(start - 1)) && covered(start - 1, start));
+        (STREET_KIND_END.has(codeAt(text, start - 1)) && covered(start - 1, start));
       if (weakName) {
         // …with a direction or ordinal and a locative before it (位于平安北街), or as one of two
         // crossing streets (西长安街与三环路交汇处)
         const crossing =
-          (JOINER.has(text.charCodeAt(start - 1)) && CROSSING.test(text.slice(last, last + 4))) ||
+          (JOINER.has(codeAt(text, start - 1)) && CROSSING.test(text.slice(last, last + 4))) ||
           (JOINER.has(text.charCodeAt(last)) && CROSS_AHEAD.test(text.slice(last + 1, last + 12)));
         const locative = cueBefore && text.charCodeAt(start - 1) !== 0x5728;
         if (!crossing && !(mod > 0 && locative && !numeral)) continue;
@@ -597,9 +597,11 @@ export function createAddress(d: PiiDictionaries): Detector {
    * (村, 广场) never alone; they are `medium` at most.
    */
   function places(text: string, out: Finding[]): void {
-    // always a mapped array (an empty literal has another elements kind: optimised code meeting the
-    // second kind is thrown away and compiled again)
-    const ends = out.map((f) => f.end).sort((x, y) => x - y);
+    // always an array of small integers filled from a literal (an empty literal and map's result have
+    // other elements kinds: optimised code meeting the second kind is thrown away and compiled again)
+    const ends: number[] = [];
+    for (let k = 0; k < out.length; k++) ends.push((out[k] as Finding).end);
+    ends.sort((x, y) => x - y);
     let ei = 0;
     let floor = 0;
     const cover = out.length === 0 ? undefined : coverOf(text, out);
@@ -692,11 +694,11 @@ export function createAddress(d: PiiDictionaries): Detector {
       const cueAfter = PLACE_AFTER.test(after);
       // punctuation after, or 在 before, is a weak cue alone (…在国内农村, 海豚家园，)
       // a quoted name (“星河广场”) or a region or known place right before it (上海|星河广场) is a cue
-      const quoted = text.charCodeAt(start - 1) === 0x201c && text.charCodeAt(end) === 0x201d;
+      const quoted = codeAt(text, start - 1) === 0x201c && codeAt(text, end) === 0x201d;
       const placed = !admin && BUILDING_KINDS.has(kind) && placeBefore(text, start, floor) < start;
       // …on a street found just before (滨江路的|紫荆广场): assemble joins the two
       const onStreet =
-        text.charCodeAt(start - 1) === 0x7684 &&
+        codeAt(text, start - 1) === 0x7684 &&
         STREET_KIND_END.has(text.charCodeAt(start - 2)) &&
         cover !== undefined &&
         cover[start - 2] === 1;
@@ -944,7 +946,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const opening = i < j && (found[i] as Finding).start === from ? (found[i] as Finding) : undefined;
       let spanEnd = to;
       if (opening) {
-        const open = text.charCodeAt(opening.end);
+        const open = codeAt(text, opening.end);
         const close = open === 0xff08 ? 0xff09 : open === 0x28 ? 0x29 : 0;
         if (close === 0 || text.charCodeAt(to - 1) !== close) continue;
         spanEnd = to;

@@ -1096,7 +1096,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
           out.push(finding('person-name', text, i, pick.end, pick.score));
           titledNameEnd = leftScore(text, i) === LEFT_CUE ? pick.end : -1;
           // (the bracket first: a slice and a regex at every name cost more than the rest of the loop)
-          const open = text.charCodeAt(pick.end);
+          const open = codeAt(text, pick.end);
           const latin =
             open === 0xff08 || open === 0x28
               ? LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44))
