@@ -83,6 +83,8 @@ export interface JobCounts {
   active: number;
   completed: number;
   failed: number;
+  /** no longer on the queue (a Redis restarted without its data); the submitter puts them back */
+  lost: number;
 }
 
 /**

@@ -33,6 +33,7 @@ let batches = 0;
 let withQueue = '';
 let withoutQueue = '';
 let expected: Awaited<ReturnType<typeof runJobCounts>>;
+let runQueue: RunQueue;
 
 function listen(app: ReturnType<typeof createApp>): Promise<string> {
   return new Promise((resolve) => {
@@ -49,7 +50,7 @@ beforeAll(async () => {
   store = await openStore(schema.url);
   const address = queueAddress(REDIS, `beian-fleet-${randomBytes(4).toString('hex')}`);
   const redis = await connectReady(address.url);
-  const runQueue = new RunQueue(redis, address.names);
+  runQueue = new RunQueue(redis, address.names);
   const port = redteamQueuePort(redis, runQueue, address.names);
   cleanups.push(async () => {
     await runQueue.queue.obliterate({ force: true });
@@ -94,8 +95,8 @@ beforeAll(async () => {
     void w.run();
   });
   await failedOne;
-  expected = await runJobCounts(port, runId);
-  const jobs = { runJobs: (id: string) => runJobCounts(port, id) };
+  expected = await runJobCounts({ queue: port, store }, runId);
+  const jobs = { runJobs: (id: string) => runJobCounts({ queue: port, store }, id) };
   const base = { store, kb, clock: () => new Date(), lang: 'zh' as const, auth: {}, loopbackOnly: true };
   withQueue = await listen(
     createApp({ ...base, redteam: redteamDashboardSource(store, kb, base.clock), jobs }),
@@ -119,6 +120,7 @@ describe.skipIf(!REDIS || !PG)(
       // a worker closed mid-take may leave one batch active until BullMQ's stall check hands it back
       const e = expected!;
       expect(e.waiting + e.active + e.completed + e.failed).toBe(batches);
+      expect(e.lost).toBe(0);
       await page.goto(`${withQueue}/redteam/${runId}`);
       const cell = (s: string) => page.locator(`#queue-jobs tr[data-state=${s}] td`).textContent();
       expect(await page.locator('#queue-jobs h2').textContent()).toBe('队列任务');
@@ -128,6 +130,19 @@ describe.skipIf(!REDIS || !PG)(
       expect(await cell('completed')).toBe('0');
       const json = await (await fetch(`${withQueue}/redteam/${runId}/jobs`)).json();
       expect(json).toEqual({ runId, jobs: expected });
+    });
+
+    it('counts a batch the queue lost (and the store cannot account for) as lost, not failed', async () => {
+      // what a Redis restarted without its data leaves: the job is gone, the store has no result
+      const [gone] = await runQueue.queue.getJobs(['waiting']);
+      expect(gone).toBeDefined();
+      await gone!.remove();
+      await page.goto(`${withQueue}/redteam/${runId}`);
+      const cell = (s: string) => page.locator(`#queue-jobs tr[data-state=${s}] td`).textContent();
+      expect(await cell('lost')).toBe('1');
+      expect(await cell('failed')).toBe(String(expected!.failed));
+      expect(await cell('waiting')).toBe(String(expected!.waiting - 1));
+      expect(await page.locator('#queue-jobs').textContent()).toContain('队列已丢失');
     });
 
     it('without --queue the page says the queue is not configured', async () => {

@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writePiiCorpus } from '../helpers/pii-corpus.js';
-import { dropKeys } from '../helpers/redis.js';
+import { scaleOut } from '../helpers/scale-out.js';
 import { runCliAsync, startCli } from '../helpers/spawn.js';
-import { throwAwaySchema } from '../helpers/store-drivers.js';
 import { until } from '../helpers/wait.js';
 
 /**
@@ -15,17 +13,13 @@ import { until } from '../helpers/wait.js';
  * and the findings file are byte for byte the local run's, also when a worker is SIGKILLed
  * mid-run and when the submitter dies and a new one attaches; a poisoned shard is reported.
  */
-const REDIS = process.env.BEIAN_TEST_REDIS_URL;
-const PG = process.env.BEIAN_TEST_PG_URL;
-const skip = !REDIS || !PG;
+const fx = scaleOut('piiq');
+const { skip, prefix, cleanups, redis: REDIS } = fx;
 const dir = mkdtempSync(join(tmpdir(), 'beian-scale-pii-'));
 const corpus = join(dir, 'corpus');
 const config = join(dir, 'beian.yaml');
-const cleanups: Array<() => Promise<void>> = [];
-const prefix = `beian-piiq-test-${randomBytes(4).toString('hex')}`;
 const KEY = { BEIAN_PII_KEY: 'scale-out-test-key-7d41c0a9e2' };
 const OUTPUTS = ['notes.txt', 'part-0.jsonl', 'part-1.jsonl', 'small.csv', 'table-gbk.csv', 'table.csv'];
-let dbUrl = '';
 let expected: Record<string, unknown>;
 type Worker = ReturnType<typeof startCli>;
 const workers: Worker[] = [];
@@ -36,7 +30,7 @@ const comparable = (json: string, out: string): Record<string, unknown> =>
 const startWorker = (p = prefix, env: NodeJS.ProcessEnv = KEY): Worker => {
   // in another folder than the submitter, which names the corpus relative to its own
   const w = startCli(
-    ['worker', '--queue', REDIS as string, '--db', dbUrl, '--queue-prefix', p, '--lock-seconds', '3'],
+    ['worker', '--queue', REDIS as string, '--db', fx.dbUrl, '--queue-prefix', p, '--lock-seconds', '3'],
     env,
     undefined,
     tmpdir(),
@@ -59,7 +53,7 @@ const piiArgs = (out: string, p = prefix) => [
   '--queue',
   REDIS as string,
   '--db',
-  dbUrl,
+  fx.dbUrl,
   '--queue-prefix',
   p,
   '--shard-bytes',
@@ -79,12 +73,6 @@ function expectSameFiles(out: string): void {
 
 beforeAll(async () => {
   if (skip) return;
-  const schema = await throwAwaySchema(PG as string, 'piiq');
-  dbUrl = schema.url;
-  cleanups.push(async () => {
-    await schema.drop();
-    await dropKeys(REDIS as string, `${prefix}*`);
-  });
   writePiiCorpus(corpus, { lines: 1500 });
   // names are pseudonymised with the shared key (every worker must hold it), the rest masked
   writeFileSync(
@@ -117,17 +105,13 @@ beforeAll(async () => {
       KEY,
       dir,
     ),
-    runCliAsync(['redteam', 'runs', '--db', dbUrl, '--json']),
+    runCliAsync(['redteam', 'runs', '--db', fx.dbUrl, '--json']),
   ]);
   expect(run.code, run.stderr).toBe(0);
   expected = comparable(run.stdout, local);
   for (let i = 0; i < 3; i++) workers.push(startWorker());
   await until(() => workers.every(ready));
 }, 180_000);
-
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
-});
 
 describe.skipIf(skip)('beian pii --queue across three workers', () => {
   it('merges the shards into exactly the local report and the same de-identified files', async () => {
@@ -189,7 +173,7 @@ describe.skipIf(skip)('beian pii --queue across three workers', () => {
       '--queue',
       REDIS as string,
       '--db',
-      dbUrl,
+      fx.dbUrl,
       '--queue-prefix',
       prefix,
     ];

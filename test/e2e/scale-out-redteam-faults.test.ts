@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMockModel } from '../../src/testing/mock-model.js';
-import { dropKeys, throwAwayRedis } from '../helpers/redis.js';
+import { throwAwayRedis } from '../helpers/redis.js';
+import { scaleOut } from '../helpers/scale-out.js';
 import { runCliAsync, startCli } from '../helpers/spawn.js';
-import { throwAwaySchema } from '../helpers/store-drivers.js';
 import { freePort, until as waitUntil } from '../helpers/wait.js';
 
 /**
@@ -16,17 +15,13 @@ import { freePort, until as waitUntil } from '../helpers/wait.js';
  * a worker SIGKILLed mid-batch, a worker SIGTERMed mid-batch, Redis killed and restarted mid-run.
  * Each time the run's JSON is exactly the local run's and every case is stored once.
  */
-const REDIS = process.env.BEIAN_TEST_REDIS_URL;
-const PG = process.env.BEIAN_TEST_PG_URL;
-const skip = !REDIS || !PG;
+const fx = scaleOut('rtfaults');
+const { skip, prefix, cleanups, redis: REDIS } = fx;
 const banks = ['generation', 'should-refuse', 'should-not-refuse'].map((k) =>
   fileURLToPath(new URL(`../../data/banks/starter-${k}.jsonl`, import.meta.url)),
 );
 type Cli = ReturnType<typeof startCli>;
 
-const cleanups: Array<() => Promise<void>> = [];
-const prefix = `beian-rtf-${randomBytes(4).toString('hex')}`;
-let dbUrl = '';
 let mock: MockServer;
 let expected: Record<string, unknown>;
 /** 30 questions per bank, no variants: 90 cases */
@@ -43,7 +38,7 @@ const runArgs = () => [
 ];
 const queuedArgs = (queue: string, p: string) => [
   ...runArgs(),
-  ...['--queue', queue, '--queue-prefix', p, '--db', dbUrl, '--batch-size', '5'],
+  ...['--queue', queue, '--queue-prefix', p, '--db', fx.dbUrl, '--batch-size', '5'],
 ];
 const strip = (s: string): Record<string, unknown> => {
   const { runId: _r, elapsedMs: _e, ...rest } = JSON.parse(s) as Record<string, unknown>;
@@ -54,7 +49,7 @@ const strip = (s: string): Record<string, unknown> => {
 const until = (ok: () => boolean | Promise<boolean>, ms?: number) => waitUntil(ok, ms, 50);
 const startWorker = (queue: string, p: string, extra: string[] = []): Cli => {
   const w = startCli([
-    ...['worker', '--queue', queue, '--queue-prefix', p, '--db', dbUrl, '--lock-seconds', '2'],
+    ...['worker', '--queue', queue, '--queue-prefix', p, '--db', fx.dbUrl, '--lock-seconds', '2'],
     ...extra,
   ]);
   cleanups.push(() => w.stop());
@@ -86,7 +81,7 @@ const exited = (w: Cli): Promise<number | null> =>
 
 /** Rows stored for the run, and distinct case keys among them. */
 async function storedRows(runId: string): Promise<{ rows: number; keys: number; ok: number }> {
-  const c = new pg.Client({ connectionString: dbUrl });
+  const c = new pg.Client({ connectionString: fx.dbUrl });
   await c.connect();
   try {
     const r = await c.query<{ rows: string; keys: string; ok: string }>(
@@ -104,7 +99,7 @@ async function storedRows(runId: string): Promise<{ rows: number; keys: number; 
 
 /** Failed attempts recorded for any batch of the run's submissions. */
 async function failuresOf(runId: string): Promise<number> {
-  const c = new pg.Client({ connectionString: dbUrl });
+  const c = new pg.Client({ connectionString: fx.dbUrl });
   await c.connect();
   try {
     const r = await c.query<{ n: string }>('select count(*) as n from queue_failures where run like $1', [
@@ -126,28 +121,18 @@ async function expectExact(r: { code: number; stdout: string; stderr: string }):
 
 beforeAll(async () => {
   if (skip) return;
-  const schema = await throwAwaySchema(PG as string, 'rtfaults');
-  dbUrl = schema.url;
-  cleanups.push(async () => {
-    await schema.drop();
-    await dropKeys(REDIS as string, `${prefix}*`);
-  });
   mock = await startMockModel({ latencyMs: 50, log: true });
   cleanups.push(() => mock.close());
   const [local, init] = await Promise.all([
     runCliAsync([...runArgs(), '--db', join(mkdtempSync(join(tmpdir(), 'beian-rtf-')), 'l.db')]),
     // the schema is migrated once here, not by the workers racing
-    runCliAsync(['redteam', 'runs', '--db', dbUrl, '--json']),
+    runCliAsync(['redteam', 'runs', '--db', fx.dbUrl, '--json']),
   ]);
   expect(init.code, init.stderr).toBe(0);
   expect(local.code, local.stderr).toBeLessThan(2);
   expected = strip(local.stdout);
   expect(expected.completed).toBe(CASES);
 }, 60_000);
-
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
-});
 
 describe.skipIf(skip)('queued red-team runs under faults (real Redis and PostgreSQL)', () => {
   it('stays exact when one of three workers is SIGKILLed mid-batch (another worker retries it)', async () => {

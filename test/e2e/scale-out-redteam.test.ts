@@ -1,49 +1,34 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMockModel } from '../../src/testing/mock-model.js';
-import { dropKeys } from '../helpers/redis.js';
+import { scaleOut } from '../helpers/scale-out.js';
 import { runCliAsync, startCli } from '../helpers/spawn.js';
-import { throwAwaySchema } from '../helpers/store-drivers.js';
 
 /**
  * Red-team runs across worker processes (real Redis, real PostgreSQL, the built CLI): the global
  * RPM holds for all workers together, a 429 pauses every worker, and the queued run's report is
  * the local run's.
  */
-const REDIS = process.env.BEIAN_TEST_REDIS_URL;
-const PG = process.env.BEIAN_TEST_PG_URL;
-const skip = !REDIS || !PG;
+const fx = scaleOut('fleet');
+const { skip, prefix, cleanups, redis: REDIS } = fx;
 const banks = ['generation', 'should-refuse', 'should-not-refuse'].map((k) =>
   fileURLToPath(new URL(`../../data/banks/starter-${k}.jsonl`, import.meta.url)),
 );
 
-const cleanups: Array<() => Promise<void>> = [];
-let queueUrl = '';
-let prefix = '';
-let dbUrl = '';
 let mock: MockServer;
 
 beforeAll(async () => {
   if (skip) return;
-  prefix = `beian-fleet-${randomBytes(4).toString('hex')}`;
-  queueUrl = REDIS as string;
-  const schema = await throwAwaySchema(PG as string, 'fleet');
-  dbUrl = schema.url;
-  cleanups.push(async () => {
-    await schema.drop();
-    await dropKeys(REDIS as string, `${prefix}:*`);
-  });
   mock = await startMockModel({ latencyMs: 50, log: true });
   cleanups.push(() => mock.close());
   // the schema is migrated once here, not by three workers racing
-  const init = await runCliAsync(['redteam', 'runs', '--db', dbUrl, '--json']);
+  const init = await runCliAsync(['redteam', 'runs', '--db', fx.dbUrl, '--json']);
   expect(init.code, init.stderr).toBe(0);
   const workers = Array.from({ length: 3 }, () =>
-    startCli(['worker', '--queue', queueUrl, '--queue-prefix', prefix, '--db', dbUrl]),
+    startCli(['worker', '--queue', REDIS, '--queue-prefix', prefix, '--db', fx.dbUrl]),
   );
   cleanups.push(async () => {
     await Promise.all(workers.map((w) => w.stop()));
@@ -66,10 +51,6 @@ beforeAll(async () => {
   );
 }, 30_000);
 
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => {});
-});
-
 const runArgs = (sample: number, rpm: number, concurrency = 4) => [
   'redteam',
   'run',
@@ -91,7 +72,7 @@ const runArgs = (sample: number, rpm: number, concurrency = 4) => [
 /** The same run on the queue, `batch` cases a job. */
 const queuedArgs = (batch: number, ...run: Parameters<typeof runArgs>) => [
   ...runArgs(...run),
-  ...['--queue', queueUrl, '--queue-prefix', prefix, '--db', dbUrl, '--batch-size', String(batch)],
+  ...['--queue', REDIS, '--queue-prefix', prefix, '--db', fx.dbUrl, '--batch-size', String(batch)],
 ];
 
 describe.skipIf(skip)(

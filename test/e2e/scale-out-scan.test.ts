@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropKeys, throwAwayRedis } from '../helpers/redis.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { throwAwayRedis } from '../helpers/redis.js';
 import { writeScaleCorpus } from '../helpers/scale-corpus.js';
+import { scaleOut } from '../helpers/scale-out.js';
 import { runCliAsync, startCli } from '../helpers/spawn.js';
-import { throwAwaySchema } from '../helpers/store-drivers.js';
 import { freePort, until } from '../helpers/wait.js';
 
 /**
@@ -15,14 +14,10 @@ import { freePort, until } from '../helpers/wait.js';
  * the merged report is the local scan's, also when a worker is SIGKILLed mid-run, when the
  * submitter dies and a new one attaches, and when Redis restarts; a poisoned shard is reported.
  */
-const REDIS = process.env.BEIAN_TEST_REDIS_URL;
-const PG = process.env.BEIAN_TEST_PG_URL;
-const skip = !REDIS || !PG;
+const fx = scaleOut('queue');
+const { skip, prefix, cleanups, redis: REDIS } = fx;
 const dir = mkdtempSync(join(tmpdir(), 'beian-scale-scan-'));
 const corpus = join(dir, 'corpus');
-const cleanups: Array<() => Promise<void>> = [];
-const prefix = `beian-q-test-${randomBytes(4).toString('hex')}`;
-let dbUrl = '';
 let expected: Record<string, unknown>;
 type Worker = ReturnType<typeof startCli>;
 const workers: Worker[] = [];
@@ -37,7 +32,7 @@ const startWorker = (queue: string, p = prefix, port?: number): Worker => {
     '--queue',
     queue,
     '--db',
-    dbUrl,
+    fx.dbUrl,
     '--queue-prefix',
     p,
     '--lock-seconds',
@@ -53,7 +48,7 @@ const scanArgs = (queue: string, p = prefix) => [
   '--queue',
   queue,
   '--db',
-  dbUrl,
+  fx.dbUrl,
   '--queue-prefix',
   p,
   '--shard-bytes',
@@ -63,17 +58,11 @@ const scanArgs = (queue: string, p = prefix) => [
 
 beforeAll(async () => {
   if (skip) return;
-  const schema = await throwAwaySchema(PG as string, 'queue');
-  dbUrl = schema.url;
-  cleanups.push(async () => {
-    await schema.drop();
-    await dropKeys(REDIS as string, `${prefix}*`);
-  });
   writeScaleCorpus(corpus, { lines: 1500 });
   // the schema is migrated once here, not by three workers racing
   const [local] = await Promise.all([
     runCliAsync(['scan', corpus, '--json']),
-    runCliAsync(['redteam', 'runs', '--db', dbUrl, '--json']),
+    runCliAsync(['redteam', 'runs', '--db', fx.dbUrl, '--json']),
   ]);
   expect(local.code, local.stderr).toBe(1);
   expected = comparable(local.stdout);
@@ -83,10 +72,6 @@ beforeAll(async () => {
     workers.every((w) => w.output().includes('worker ready') || w.output().includes('工作进程已就绪')),
   );
 }, 120_000);
-
-afterAll(async () => {
-  for (const c of cleanups.reverse()) await c().catch(() => undefined);
-});
 
 describe.skipIf(skip)('beian scan --queue across three workers', () => {
   it('merges the shards into exactly the local report', async () => {
@@ -155,7 +140,7 @@ describe.skipIf(skip)('beian scan --queue across three workers', () => {
       '--queue',
       REDIS as string,
       '--db',
-      dbUrl,
+      fx.dbUrl,
       '--queue-prefix',
       prefix,
       '--json',
@@ -174,7 +159,7 @@ describe.skipIf(skip)('beian scan --queue across three workers', () => {
       '--queue',
       REDIS as string,
       '--db',
-      dbUrl,
+      fx.dbUrl,
       '--queue-prefix',
       p,
       '--json',

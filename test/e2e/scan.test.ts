@@ -5,16 +5,11 @@ import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { tangPoems } from '../helpers/poems.js';
 import { scratchDir } from '../helpers/scratch.js';
 
 const { dir, put } = scratchDir('beian-scan-e2e-');
-const poems = (
-  JSON.parse(
-    readFileSync('node_modules/chinese-poetry/dist/quantangshi/poet.song.237000.json', 'utf8'),
-  ) as Array<{ paragraphs: string[] }>
-)
-  .slice(0, 50)
-  .map((p) => p.paragraphs.join(''));
+const poems = tangPoems().slice(0, 50);
 
 describe('beian scan', () => {
   it('keeps the --json contract, reports every bad input by file and line, and goes on', () => {

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { tangPoems } from './poems.js';
 
 /** A Chinese resident ID number with a valid check digit (GB 11643), made up from `k`. */
 export function idCard(k: number): string {
@@ -21,11 +22,7 @@ const NAMES = ['张伟', '王芳', '李娜', '刘洋', '陈静', '杨帆'];
  */
 export function writePiiCorpus(dir: string, opts: { lines: number; files?: number }): string {
   mkdirSync(dir, { recursive: true });
-  const poems = (
-    JSON.parse(
-      readFileSync('node_modules/chinese-poetry/dist/quantangshi/poet.song.237000.json', 'utf8'),
-    ) as Array<{ paragraphs: string[] }>
-  ).map((p) => p.paragraphs.join(''));
+  const poems = tangPoems();
   const poem = (k: number): string => poems[k % poems.length] as string;
   const files = opts.files ?? 2;
   for (let f = 0; f < files; f++) {

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tangPoems } from './poems.js';
 
 /**
  * A generated corpus in the real shape (JSONL with sources, a txt file, a broken line now and
@@ -8,11 +9,7 @@ import { join } from 'node:path';
  */
 export function writeScaleCorpus(dir: string, opts: { lines: number; files?: number }): string {
   mkdirSync(dir, { recursive: true });
-  const poems = (
-    JSON.parse(
-      readFileSync('node_modules/chinese-poetry/dist/quantangshi/poet.song.237000.json', 'utf8'),
-    ) as Array<{ paragraphs: string[] }>
-  ).map((p) => p.paragraphs.join(''));
+  const poems = tangPoems();
   const flagged = ['这里有免费色情网站和裸聊', '出售身份证，办理假证，联系我'];
   const files = opts.files ?? 3;
   for (let f = 0; f < files; f++) {

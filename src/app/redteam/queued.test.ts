@@ -127,11 +127,12 @@ describe.skipIf(!REDIS || !PG)(
       // attaching again (a second submitter, or after the first died) reads the same finished run
       const again = await followQueuedRun(sub.runId, qdeps);
       expect(again.json).toEqual(got.json);
-      expect(await runJobCounts(qdeps.queue, sub.runId)).toEqual({
+      expect(await runJobCounts(qdeps, sub.runId)).toEqual({
         waiting: 0,
         active: 0,
         completed: sub.batches,
         failed: 0,
+        lost: 0,
       });
     }, 60_000);
 
@@ -166,6 +167,14 @@ describe.skipIf(!REDIS || !PG)(
       // Redis restarted without persistence before any worker ran: no jobs, no run record
       await wipe();
       expect(await qdeps.queue.loadMeta(sub.runId)).toBeUndefined();
+      // the dashboard finds the run in the database, and nothing it can account for: all lost
+      expect(await runJobCounts(qdeps, sub.runId)).toEqual({
+        waiting: 0,
+        active: 0,
+        completed: 0,
+        failed: 0,
+        lost: sub.batches,
+      });
       const conn = await connectReady(address.url);
       const w = startWorker(
         conn,
@@ -186,6 +195,7 @@ describe.skipIf(!REDIS || !PG)(
       expect((await queueRunById(store, meta?.queueRun ?? ''))?.status).toBe('done');
       // once done, the lost jobs that have results count as completed, whatever the queue holds
       await wipe();
+      expect(await runJobCounts(qdeps, sub.runId)).toMatchObject({ completed: sub.batches, lost: 0 });
       const again = await followQueuedRun(sub.runId, qdeps);
       expect(again.failedBatches).toEqual([]);
       expect(again.json).toEqual(got.json);

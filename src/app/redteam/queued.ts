@@ -11,12 +11,17 @@ import { batchOptions, REDTEAM_BATCH, type RedteamBatchPayload, splitBatches } f
 import { okKeys, runCounts, storedOutcome } from './progress.js';
 import { finishRun, openQueuedRun, type RunDeps, type RunOptions, type RunOutcome } from './run.js';
 
-/** Batches of one queued run by state. */
+/**
+ * Batches of one queued run by state. `lost`: jobs the queue no longer holds (a Redis restarted
+ * without its data) that the store cannot account for either; the submitter, or `--attach`, puts
+ * them back on the queue.
+ */
 export interface JobCounts {
   waiting: number;
   active: number;
   completed: number;
   failed: number;
+  lost: number;
 }
 
 /** One enqueued batch as the queue reports it; `missing`: the queue no longer has its job. */
@@ -135,7 +140,10 @@ function batchJobs(runId: string, s: StoredSubmission, shards?: readonly number[
 }
 
 /** The latest submission of a run as the database keeps it (undefined for runs never queued). */
-async function storedSubmission(deps: QueuedRunDeps, runId: string): Promise<StoredSubmission | undefined> {
+async function storedSubmission(
+  deps: Pick<QueuedRunDeps, 'store'>,
+  runId: string,
+): Promise<StoredSubmission | undefined> {
   const row = await latestQueueRun(deps.store, REDTEAM_BATCH, `${runId}_`);
   return row ? (row.spec as StoredSubmission) : undefined;
 }
@@ -152,19 +160,30 @@ async function settleMissing(
   canRequeue: boolean,
 ): Promise<{ states: BatchState[]; requeue: number[] }> {
   if (!states.some((s) => s.state === 'missing')) return { states: [...states], requeue: [] };
-  const done = new Set((await partialProgress(deps.store, queueRun)).map((p) => p.shard));
-  const failed = new Map((await finalFailures(deps.store, queueRun)).map((f) => [f.shard, f.message]));
   const requeue: number[] = [];
-  const settled = states.map((s): BatchState => {
+  const settled = (await storedFates(deps.store, queueRun, states)).map((s): BatchState => {
     if (s.state !== 'missing') return s;
-    if (done.has(s.shard)) return { shard: s.shard, state: 'completed' };
-    const reason = failed.get(s.shard);
-    if (reason !== undefined) return { shard: s.shard, state: 'failed', reason };
     if (!canRequeue) return { shard: s.shard, state: 'failed', reason: LOST };
     requeue.push(s.shard);
     return { shard: s.shard, state: 'waiting' };
   });
   return { states: settled, requeue };
+}
+
+/** Missing batches the store knows the end of: a stored result is completed, a final failure failed. */
+async function storedFates(
+  store: QueuedRunDeps['store'],
+  queueRun: string,
+  states: readonly BatchState[],
+): Promise<BatchState[]> {
+  const done = new Set((await partialProgress(store, queueRun)).map((p) => p.shard));
+  const failed = new Map((await finalFailures(store, queueRun)).map((f) => [f.shard, f.message]));
+  return states.map((s): BatchState => {
+    if (s.state !== 'missing') return s;
+    if (done.has(s.shard)) return { shard: s.shard, state: 'completed' };
+    const reason = failed.get(s.shard);
+    return reason === undefined ? s : { shard: s.shard, state: 'failed', reason };
+  });
 }
 
 export interface QueueProgress {
@@ -180,9 +199,8 @@ export interface FollowedRun extends RunOutcome {
 }
 
 const tally = (states: readonly BatchState[]): JobCounts => {
-  const jobs = { waiting: 0, active: 0, completed: 0, failed: 0 };
-  // the dashboard's view without the store: a job the queue lost counts as failed
-  for (const s of states) jobs[s.state === 'missing' ? 'failed' : s.state] += 1;
+  const jobs = { waiting: 0, active: 0, completed: 0, failed: 0, lost: 0 };
+  for (const s of states) jobs[s.state === 'missing' ? 'lost' : s.state] += 1;
   return jobs;
 };
 
@@ -244,8 +262,18 @@ export async function followQueuedRun(
   }
 }
 
-/** Job counts of one run for the dashboard; undefined when the queue holds none of its batches. */
-export async function runJobCounts(queue: RedteamQueuePort, runId: string): Promise<JobCounts | undefined> {
-  const meta = await queue.loadMeta(runId);
-  return meta ? tally(await queue.states(meta.queueRun, meta.batches)) : undefined;
+/**
+ * Job counts of one run for the dashboard; undefined for a run never queued. The store accounts for
+ * what the queue lost (its results, its final failures, and the run's record itself), so a Redis
+ * restarted without its data shows the run as it stands, with only the unaccounted batches `lost`.
+ */
+export async function runJobCounts(
+  deps: Pick<QueuedRunDeps, 'queue' | 'store'>,
+  runId: string,
+): Promise<JobCounts | undefined> {
+  const meta = (await deps.queue.loadMeta(runId)) ?? (await storedSubmission(deps, runId))?.meta;
+  if (!meta) return undefined;
+  const states = await deps.queue.states(meta.queueRun, meta.batches);
+  if (!states.some((s) => s.state === 'missing')) return tally(states);
+  return tally(await storedFates(deps.store, meta.queueRun, states));
 }

@@ -1,6 +1,6 @@
 import type { LexiconSelection, LoadedLexicon } from '../../app/lexicon.js';
+import type { SubmitScan } from '../../app/queue/scan-run.js';
 import type { ManualSample, ScanReport } from '../../app/scan.js';
-import type { CorpusReadOptions } from '../../corpus/types.js';
 import type { Kb } from '../../kb/index.js';
 import type { CliContext } from '../context.js';
 import { withStore } from '../with-store.js';
@@ -11,20 +11,8 @@ export interface QueuedScan {
   prefix?: string;
   attach?: string;
   json?: boolean;
-  /** a new run: what a local scan would take */
-  submit?: {
-    inputs: readonly string[];
-    read: CorpusReadOptions;
-    seed: number;
-    sampleFraction?: number;
-    flagScore: number;
-    selection: LexiconSelection;
-    lexicon: LoadedLexicon;
-    shardBytes?: number;
-    attempts?: number;
-    flaggedOut?: string;
-    sampleOut?: string;
-  };
+  /** a new run: what a local scan would take (the queue adds that it is not a manual sample, and the folder) */
+  submit?: Omit<SubmitScan, 'manual' | 'cwd' | 'examples' | 'topKeywords'>;
 }
 
 /**
@@ -69,26 +57,7 @@ export async function queuedScan(
         const s = q.submit;
         if (!s) throw BeianError.of('USAGE', 'queue.needInputs');
         lexicon = s.lexicon;
-        const submitted = await runs.submitScanRun(
-          store,
-          port,
-          {
-            inputs: s.inputs,
-            read: s.read,
-            seed: s.seed,
-            ...(s.sampleFraction !== undefined ? { sampleFraction: s.sampleFraction } : {}),
-            flagScore: s.flagScore,
-            manual: false,
-            selection: s.selection,
-            lexicon: s.lexicon,
-            ...(s.shardBytes !== undefined ? { shardBytes: s.shardBytes } : {}),
-            ...(s.attempts !== undefined ? { attempts: s.attempts } : {}),
-            ...(s.flaggedOut ? { flaggedOut: s.flaggedOut } : {}),
-            ...(s.sampleOut ? { sampleOut: s.sampleOut } : {}),
-            cwd: c.cwd,
-          },
-          c.now(),
-        );
+        const submitted = await runs.submitScanRun(store, port, { ...s, manual: false, cwd: c.cwd }, c.now());
         run = submitted.id;
         spec = submitted.spec;
       }

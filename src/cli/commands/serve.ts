@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { BeianError, osReason } from '../../errors.js';
+import type { Store } from '../../store/index.js';
 import { actorFrom } from '../actor.js';
 import type { Register } from '../command.js';
 import { intIn } from '../flags.js';
@@ -56,7 +57,7 @@ export const register: Register = (program, run, ctx) => {
           const { redteamDashboardSource } = await import('../../server/redteam-source.js');
           const { scanDashboardSource } = await import('../../server/scan-source.js');
           const queueUrl = opts.queue ?? c.env.BEIAN_QUEUE;
-          const jobs = queueUrl ? await queueJobs(queueUrl, opts.queuePrefix) : undefined;
+          const jobs = queueUrl ? await queueJobs(queueUrl, store, opts.queuePrefix) : undefined;
           const app = createApp({
             jobs,
             redteam: redteamDashboardSource(store, kb, c.now),
@@ -103,7 +104,7 @@ export const register: Register = (program, run, ctx) => {
 };
 
 /** The dashboard's view of the queue (`--queue`): job counts per run, through the BullMQ shell. */
-async function queueJobs(url: string, prefix?: string) {
+async function queueJobs(url: string, store: Store, prefix?: string) {
   const { connectReady } = await import('../../queue/bullmq/connection.js');
   const { RunQueue } = await import('../../queue/bullmq/queue.js');
   const { queueAddress, redteamQueuePort } = await import('../../queue/bullmq/redteam-port.js');
@@ -113,7 +114,7 @@ async function queueJobs(url: string, prefix?: string) {
   const queue = new RunQueue(redis, address.names);
   const port = redteamQueuePort(redis, queue, address.names);
   return {
-    runJobs: (runId: string) => runJobCounts(port, runId),
+    runJobs: (runId: string) => runJobCounts({ queue: port, store }, runId),
     async close() {
       await queue.close();
       redis.disconnect();

@@ -28,6 +28,7 @@ export const scaleOut: Record<keyof typeof zh, string> = {
   'server.jobs.active': 'active',
   'server.jobs.completed': 'completed',
   'server.jobs.failed': 'failed',
+  'server.jobs.lost': 'lost by the queue (put back by the submitter)',
   'server.jobs.none': 'No queue jobs for this run (a local run)',
   'server.jobs.off': 'No queue configured (beian serve --queue redis://…)',
 };

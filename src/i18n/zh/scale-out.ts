@@ -24,6 +24,7 @@ export const scaleOut = {
   'server.jobs.active': '执行中',
   'server.jobs.completed': '已完成',
   'server.jobs.failed': '失败',
+  'server.jobs.lost': '队列已丢失（提交方将重新入队）',
   'server.jobs.none': '此运行没有队列任务（本地运行）',
   'server.jobs.off': '未配置队列（beian serve --queue redis://…）',
 } as const;

@@ -1,3 +1,4 @@
+import { codeAt } from './code-at.js';
 /**
  * Lookups by UTF-16 code for the name and address detectors' hot loops, which probe them at most
  * characters of every line: one byte read answers where a `Set`/`Map` lookup hashed, and most
@@ -67,12 +68,10 @@ export class WordIndex {
   }
   /** the length of the longest word starting at `at` (for an index by first character; 0: none) */
   longestStartingAt(text: string, at: number): number {
-    const a = text.charCodeAt(at);
-    if (!(a >= 0 && a < 0x10000)) return 0;
+    const a = codeAt(text, at);
     const id = this.ids[a] as number;
     if (id === 0) return 0;
-    const b = text.charCodeAt(at + 1);
-    if (b >= 0 && this.pairs[pairSlot(a, b)] === 1) {
+    if (this.pairs[pairSlot(a, codeAt(text, at + 1))] === 1) {
       const list = this.lists[id - 1] as string[];
       for (let k = 0; k < list.length; k++) {
         const w = list[k] as string;
@@ -85,11 +84,10 @@ export class WordIndex {
   /** the length of the longest word ending right before `end` (for an index by last character; 0: none) */
   longestEndingAt(text: string, end: number): number {
     if (end <= 0) return 0;
-    const a = text.charCodeAt(end - 1);
-    if (!(a >= 0 && a < 0x10000)) return 0;
+    const a = codeAt(text, end - 1);
     const id = this.ids[a] as number;
     if (id === 0) return 0;
-    if (end >= 2 && this.pairs[pairSlot(a, text.charCodeAt(end - 2))] === 1) {
+    if (this.pairs[pairSlot(a, codeAt(text, end - 2))] === 1) {
       const list = this.lists[id - 1] as string[];
       for (let k = 0; k < list.length; k++) {
         const w = list[k] as string;

@@ -3,6 +3,7 @@ import { intSet } from '../../util/int-set.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
+import { codeAt } from './code-at.js';
 import { codeSet, WordIndex } from './code-tables.js';
 import { createTransliteratedNames, mergeInto } from './transliterated-name.js';
 
@@ -135,7 +136,7 @@ export function textFacts(text: string): number {
     else if (k === CLASSICAL_CHAR) classical++;
     else if (k === ZHI_YE) {
       const want = text.charCodeAt(i) === 0x4e4b ? 1 : 2;
-      if (((MODERN_AFTER_ZHI_YE[text.charCodeAt(i + 1)] ?? 0) & want) !== 0) modernSeen = true;
+      if (((MODERN_AFTER_ZHI_YE[codeAt(text, i + 1)] ?? 0) & want) !== 0) modernSeen = true;
       else classical++;
     } else facts |= k === PAREN_CHAR ? HAS_PAREN : HAS_UPPER;
   }
@@ -239,7 +240,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   // the first characters of compound surnames: most surname characters start none (one byte read)
   const compoundHead = codeSet([...compound].map((w) => w[0]).join(''));
   const isCompound = (text: string, i: number): boolean =>
-    compoundHead.has(text.charCodeAt(i)) && compound2.has(key2(text.charCodeAt(i), text.charCodeAt(i + 1)));
+    compoundHead.has(codeAt(text, i)) && compound2.has(key2(codeAt(text, i), codeAt(text, i + 1)));
   // (only words of 2 to 6 characters are looked for)
   const stopWords = new WordIndex(
     translitStop.filter((w) => w.length >= 2 && w.length <= 6),
@@ -278,7 +279,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (e >= text.length) return 0.2;
     if (startsAt(speech, text, e)) return RIGHT_CUE;
     // (X版《…》 is X's version of a work: 徐克版《梁祝》, a cue after a name, not a suffix)
-    if (text.charCodeAt(e) === 0x7248 && text.charCodeAt(e + 1) === 0x300a) return RIGHT_CUE;
+    if (codeAt(text, e) === 0x7248 && codeAt(text, e + 1) === 0x300a) return RIGHT_CUE;
     if (startsAt(orgSuffix, text, e)) return BLOCKED;
     if (!isHanCode(text.charCodeAt(e))) return 0.2;
     if (PARTICLE.has(text.charCodeAt(e))) return 0.15;
@@ -287,7 +288,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
 
   /** a full-width or ASCII colon, or 】： (an interview's speaker label) */
   const isSpeakerColon = (text: string, e: number): boolean => {
-    const c = text.charCodeAt(e);
+    const c = codeAt(text, e);
     return c === 0xff1a || (c === 0x3011 && text.charCodeAt(e + 1) === 0xff1a);
   };
   /** i starts the text or a line, past any indent of spaces or tabs */
@@ -450,7 +451,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     !(translitAt(text, e - 1) && translitAt(text, e)) &&
     !allTranslit(text, i, e) &&
     // a door number after (…路闫栋686号) or an address word before: a street, not a person
-    !isDigitCode(text.charCodeAt(e)) &&
+    !isDigitCode(codeAt(text, e)) &&
     !(i > 0 && ADDRESS_BEFORE.has(text.charCodeAt(i - 1))) &&
     // 《…: the title of a work
     !(i > 0 && text.charCodeAt(i - 1) === 0x300a);
@@ -510,13 +511,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
     )
       return undefined;
     // a surname and 某 (张某, 李某某) is the usual way to withhold a name: already de-identified
-    if (text.charCodeAt(i + sl) === 0x67d0) return undefined;
+    if (codeAt(text, i + sl) === 0x67d0) return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
     // a surname and a form of address (王姐, 樊总, 米大夫) names nobody in particular either, and
     // what follows the surname may start an organisation word (儿童基金会: 童 + 基金; 庞博国际)
     if (
-      (flags[text.charCodeAt(i + sl)] ?? 0) & FORM_OR_ORG_HEAD &&
+      (flags[codeAt(text, i + sl)] ?? 0) & FORM_OR_ORG_HEAD &&
       (startsAt(addressForms, text, i + sl) || longestAt(orgSuffix, text, i + sl) >= 2)
     )
       return undefined;
@@ -546,7 +547,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (
         left !== LEFT_CUE &&
         ((flags[text.charCodeAt(gs + g - 1)] ?? 0) & PLACE_END ||
-          (flags[text.charCodeAt(gs + g)] ?? 0) & PLACE_END)
+          (flags[codeAt(text, gs + g)] ?? 0) & PLACE_END)
       )
         continue;
       // the second given character starting a speech word or suffix belongs to what follows
@@ -764,7 +765,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const first = /^[A-Z][a-z]+/.exec(m[0])?.[0] ?? '';
         const pair = first.length < m[0].length;
         if (pair ? !d.latinGivenNames.has(first) : !d.latinGivenAlone.has(first)) continue;
-        if (!pair && (text[e] === "'" || text[e] === '’')) continue;
+        if (!pair && e < text.length && (text[e] === "'" || text[e] === '’')) continue;
         score = pair ? LATIN_PAIR_SCORE : LATIN_ALONE_SCORE;
       }
       out.push(finding('person-name', text, s, e, score));
@@ -960,7 +961,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
       for (let at = text.indexOf(given); at >= 0; at = text.indexOf(given, at + 1)) {
         const end = at + 2;
-        if (taken[at] === 1 || taken[at + 1] === 1 || text.charCodeAt(at - 1) === text.charCodeAt(f.start))
+        if (taken[at] === 1 || taken[at + 1] === 1 || codeAt(text, at - 1) === text.charCodeAt(f.start))
           continue;
         if (at > 0 && w.words2.has(packHan(text.charCodeAt(at - 1), a))) continue;
         if (end < text.length && w.words2.has(packHan(b, text.charCodeAt(end)))) continue;

@@ -2,6 +2,7 @@ import { ByteMask } from '../../util/byte-mask.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Finding, finding } from '../types.js';
 import { packHan } from '../word-stats.js';
+import { codeAt } from './code-at.js';
 import { codeSet, WordIndex } from './code-tables.js';
 
 /**
@@ -239,7 +240,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       at += a;
     }
     const c = text.charCodeAt(e);
-    const next = text.charCodeAt(e + 1);
+    const next = codeAt(text, e + 1);
     // a dot and then no more of the name (乔什·, 凯特·): not a dash (米格－29), not a Latin initial (约翰·Ｃ·)
     if (
       isDot(c) &&
@@ -251,7 +252,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       !(next >= 0xff10 && next <= 0xff19)
     )
       return 2;
-    if ((c === 0xff08 || c === 40) && isLatin(text.charCodeAt(e + 1))) return 3;
+    if ((c === 0xff08 || c === 40) && isLatin(codeAt(text, e + 1))) return 3;
     return 0;
   };
   /** what may follow a name that a title alone introduces: no more Han characters of a word (大师梅兰芳) */
@@ -423,10 +424,10 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   };
   /** a name found before stands in brackets right after e, or 原名/本名/真名 does */
   const realNameAfter = (e: number): boolean => {
-    const c = cur.charCodeAt(e);
+    const c = codeAt(cur, e);
     if (c === 0xff08 || c === 40) {
       const inner = foundAt(e + 1);
-      const close = inner === undefined ? -1 : cur.charCodeAt(inner.end);
+      const close = inner === undefined ? -1 : codeAt(cur, inner.end);
       return close === 0xff09 || close === 41;
     }
     return startsWith(realName, cur, e) > 0;
@@ -560,7 +561,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     // (the bracket first: the cheapest test, and the one that fails at nearly every name)
     for (const f of found)
       if (
-        (text.charCodeAt(f.end) === 0xff08 || text.charCodeAt(f.end) === 40) &&
+        (codeAt(text, f.end) === 0xff08 || codeAt(text, f.end) === 40) &&
         f.type === 'person-name' &&
         !/[A-Za-z]/.test(f.value)
       )

@@ -2,7 +2,7 @@ import type { JobCounts } from '../deps.js';
 import { h, type SafeHtml } from '../html.js';
 import type { PageCtx } from '../layout.js';
 
-const STATES = ['waiting', 'active', 'completed', 'failed'] as const;
+const STATES = ['waiting', 'active', 'completed', 'failed', 'lost'] as const;
 
 /** A queued run's batches by state; a note when the run has none or no queue is configured. */
 export function jobsPanel(p: PageCtx, jobs: JobCounts | 'off' | undefined): SafeHtml {
