@@ -97,8 +97,8 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   if (t === undefined) return () => ({ added: [], replaced: new Set() });
   const cues = d.nameCues;
   const words = d.words;
-  const letter = codeSet(cues.translit + t.chars);
-  // the same as a bare table for the loop over every character (one byte read a character)
+  // the transliteration characters, a byte per code (read in bounds only: at every character of
+  // every text, and in the runs; one table, so one table's worth of cache)
   const letterTable = new Uint8Array(0x10000);
   for (const ch of cues.translit + t.chars) letterTable[ch.charCodeAt(0)] = 1;
   // beside a name dot, also the characters of common renderings too frequent to start a run (大卫, 伊丽莎白)
@@ -176,12 +176,12 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   const runEnd = (text: string, s: number): number => {
     let e = s;
     for (;;) {
-      while (e < text.length && letter.has(text.charCodeAt(e))) e++;
+      while (e < text.length && letterTable[text.charCodeAt(e)] === 1) e++;
       if (
         e > s &&
         e + 1 < text.length &&
         isInnerDot(text.charCodeAt(e)) &&
-        letter.has(text.charCodeAt(e + 1))
+        letterTable[text.charCodeAt(e + 1)] === 1
       ) {
         e++;
         continue;
@@ -204,7 +204,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   };
   const letters = (text: string, s: number, e: number): number => {
     let n = 0;
-    for (let k = s; k < e; k++) if (letter.has(text.charCodeAt(k))) n++;
+    for (let k = s; k < e; k++) if (letterTable[text.charCodeAt(k)] === 1) n++;
     return n;
   };
   /** a clean span: no known place or brand in it, no ordinary word, no place word after it */
