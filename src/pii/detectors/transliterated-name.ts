@@ -92,7 +92,19 @@ const NO_REPLACED: ReadonlySet<Finding> = new Set();
 /** what joins the items of a list of names */
 const LIST_JOIN = ['以及', '、', '和', '与', '及', '同', '+', '＋', '/'];
 
-export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNames {
+export interface TransliteratedOptions {
+  /**
+   * false: the list pass runs whenever a plain run or Latin word is left, even with no join beside
+   * any (the reference its prefilter is property-tested against; default true)
+   */
+  listPrefilter?: boolean;
+}
+
+export function createTransliteratedNames(
+  d: PiiDictionaries,
+  options: TransliteratedOptions = {},
+): TransliteratedNames {
+  const listPrefilter = options.listPrefilter ?? true;
   const t = d.transliteration;
   if (t === undefined) return () => ({ added: [], replaced: new Set() });
   const cues = d.nameCues;
@@ -591,7 +603,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     plain.push(...latinPlain);
     // every list rule needs a join right after a plain run or right before it (a chain's 、 is one):
     // without one the list pass can add nothing, and its maps are not built
-    if (plain.length > 0 && anyJoined(text, plain)) {
+    if (plain.length > 0 && (!listPrefilter || anyJoined(text, plain))) {
       plain.sort((a, b) => a.s - b.s);
       const byEnd = new Map<number, number>();
       const byStart = new Map<number, number>();
