@@ -3,6 +3,7 @@ import { loadPiiDictionaries } from '../load.js';
 import { createDetectors } from '../registry.js';
 import { scanText } from '../scan.js';
 import type { Finding } from '../types.js';
+import { READS_MODERN, textFacts } from './person-name.js';
 
 // Session 5 rules of the person-name detector, on our own sentences in the shape of news text.
 const registry = createDetectors(loadPiiDictionaries());
@@ -105,5 +106,80 @@ describe('person names: session 5 rules', () => {
 
   it('reads 以及 between the names of a list as 、 and 和 are', () => {
     expect(found('喜欢张赫宣以及卓义峰演唱的歌')).toEqual(['张赫宣', '卓义峰']);
+  });
+});
+
+describe('person names: session 6 rules', () => {
+  it('reads a speech word after an adverb or a time word as a cue after the name', () => {
+    // 才 is a soft stop: without the cue the statistics alone do not take it
+    expect(found('林可才同时表示，价格不会再涨。')).toEqual(['林可才']);
+    expect(found('林可才今天说，价格不会再涨。')).toEqual(['林可才']);
+    expect(found('唐有为也认为这样不妥。')).toEqual(['唐有为']);
+    // the adverb alone is no cue
+    expect(found('林可才同时')).toEqual([]);
+    // nor for a Latin word: firms announce too
+    expect(found('会上Stardock今天宣布了新作。')).toEqual([]);
+  });
+
+  it('carries a list back item by item from the name found, and takes two transliteration characters between separators', () => {
+    expect(found('伍德、马才、唐有为等人出席')).toEqual(['伍德', '马才', '唐有为']);
+    // an ordinary word in the list stops it
+    expect(found('展望、未来、唐有为等人出席')).toEqual(['唐有为']);
+  });
+
+  it("reads a by-line's place and speech word after the name as a cue (…北京报道), also for the next name of a by-line", () => {
+    // 华北 is a frequent word: without the place and 报道 the shorter reading wins
+    expect(found('本报记者陶丽华北京报道')).toEqual(['陶丽华']);
+    expect(found('本报记者陶丽华北京')).toEqual(['陶丽']);
+    expect(names('本报记者许文静杭州、宁波报道')[0]?.confidence).toBe('high');
+    // every character of 汤丽娜 is a transliteration one: only a cue lets it be a name
+    expect(found('（记者周立新汤丽娜）')).toEqual(['周立新', '汤丽娜']);
+    expect(found('上海汤丽娜路')).toEqual([]);
+  });
+
+  it('reads 者 (记者, 作者) and 也 before a verb (也表示) as modern prose, a closing 也 still as classical', () => {
+    // with a 之 too, these were two classical marks: the statistics were off for the whole text
+    expect(found('电影之夜，郭海峰携记者出席了')).toEqual(['郭海峰']);
+    expect(textFacts('电影之夜，郭海峰也携同事出席了') & READS_MODERN).toBe(READS_MODERN);
+    expect(textFacts('学而时习之，何也？') & READS_MODERN).toBe(0);
+    expect(textFacts('仁者之心也。') & READS_MODERN).toBe(0);
+  });
+
+  it("counts the given-name characters of faker's zh_CN names as name-like (艺, 茗)", () => {
+    // two particles around it and no statistics to speak for it: the characters carry it
+    expect(found('这封信是写给卢艺茗的')).toEqual(['卢艺茗']);
+  });
+
+  it('reports no name inside an organisation: a longer organisation word wins over a title in it, and a recurrence before one is none', () => {
+    // 律师 after a name is a cue, 律师事务所 is a firm
+    expect(found('他在成都谢明远律师事务所工作')).toEqual([]);
+    expect(found('律师谢明远说')).toEqual(['谢明远']);
+    // the founder is found; the trust named after him is no person
+    expect(found('创始人邹德森说，邹德森信托的钱不多')).toEqual(['邹德森']);
+  });
+
+  it('stops a name before a word of three its last character opens, and takes no preposition and surname before a title, nor 曾因', () => {
+    expect(found('据说杨丽双色球中了五百万')).toEqual(['杨丽']);
+    expect(found('据说杨丽双中了五百万')).toEqual(['杨丽双']);
+    // 薛女士 is the person meant; 向 is the preposition
+    expect(found('银行后来向薛女士道歉了')).toEqual([]);
+    // 曾 (once) and 因 (because of): 因 is a soft stop, a given-name character only beside a cue
+    expect(found('两位老将皆曾因“伤病”缺席')).toEqual([]);
+  });
+
+  it('reads a transliterated name before what players do, also after an adverb (也无法出阵, 更表示)', () => {
+    expect(found('主帅表示，卡斯特罗维也无法出阵')).toEqual(['卡斯特罗维']);
+    expect(found('顾问的贝洛蒂更表示，')).toEqual(['贝洛蒂']);
+    expect(found('多萨尔更喜欢')).toEqual([]);
+  });
+
+  it('reads a given name after a by-line title when it starts with the head of a compound surname, or a particle follows it', () => {
+    // 慕 starts 慕容 but is no surname alone
+    expect(found('特约记者慕青报道')).toEqual(['慕青']);
+    expect(found('网友晓萌把照片发了出来')).toEqual(['晓萌']);
+    // 萌发 is a word: no reading of three before the particle
+    expect(found('网友晓萌发了照片')).toEqual([]);
+    // a village of painters is no painter
+    expect(found('那个画家村成为景点')).toEqual([]);
   });
 });

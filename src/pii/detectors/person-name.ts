@@ -40,6 +40,7 @@ const KNOWN_SCORE = 0.65;
 const RECUR_FLOOR = 0.6;
 const GIVEN_AGAIN_SCORE = 0.6;
 const LIST_AMBIGUOUS_FLOOR = 4;
+const LIST_FLOOR = 2;
 const GIVEN_LIKE = 1.5;
 const NO_CUE_BASE = 0.4;
 const WEAK_BONUS = 0.28;
@@ -94,7 +95,7 @@ const CLASSICAL_CHAR = 2;
 const SCRIPT = new Uint8Array(0x10000);
 for (const ch of '的了们这吗呢么说个你她您啊呀吧哦嘛啦哈嗯噢呵咋啥俺咱很')
   SCRIPT[ch.charCodeAt(0)] = MODERN_CHAR;
-for (const ch of '之乎者也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義')
+for (const ch of '之乎也矣焉曰於與兮爲為們這個說國東書長門時會寧詩將無來對還從後發經過開關問題見愛聽現實學覺頭處變體點樣風雲龍鳥馬魚車聲歸舊間萬華義')
   SCRIPT[ch.charCodeAt(0)] = CLASSICAL_CHAR;
 /**
  * 之 and 也 are classical unless a modern word starts with them (之后, 之一, 也是, 也有): modern
@@ -137,7 +138,8 @@ export function textFacts(text: string): number {
     else if (k === ZHI_YE) {
       const want = text.charCodeAt(i) === 0x4e4b ? 1 : 2;
       if (((MODERN_AFTER_ZHI_YE[codeAt(text, i + 1)] ?? 0) & want) !== 0) modernSeen = true;
-      else classical++;
+      // (也 before another verb, 也表示, 也不, is modern as often: only a closing 也, 何也。, is classical)
+      else if (want === 1 || !isHanCode(codeAt(text, i + 1))) classical++;
     } else facts |= k === PAREN_CHAR ? HAS_PAREN : HAS_UPPER;
   }
   return facts | (classical === 0 || (classical < 2 && modernSeen) ? READS_MODERN : 0);
@@ -203,6 +205,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const conj = indexBy(cues.before.weak, true);
   const speech = indexBy([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
   const orgSuffix = indexBy(cues['org-suffix'], false);
+  // the titles after a name (先生, 女士, 经理…)
+  const titlesAfter = indexBy(cues.after.strong, false);
+  // adverbs between a name and its speech word (transliteration.yaml's list: 也, 同时, 再度…)
+  const adverbs = indexBy(d.transliteration?.adverbs ?? [], false);
+  const regions = indexBy(d.regions, false);
   const wordBefore = indexBy(cues['word-before'], true);
   // (with the longer places, clubs and firms of transliteration.yaml: 威廉希尔, 阿纳海姆)
   const translitStop = [
@@ -277,7 +284,25 @@ export function createPersonName(d: PiiDictionaries): Detector {
   /** Context after a candidate ending at e: 0.35 speech verb or title after, 0.2 boundary, 0.15 particle, BLOCKED before a suffix. */
   const rightScore = (text: string, e: number): number => {
     if (e >= text.length) return 0.2;
-    if (startsAt(speech, text, e)) return RIGHT_CUE;
+    // (a longer organisation word wins over a title in it: 律师事务所 holds 律师)
+    if (startsAt(speech, text, e))
+      return longestAt(orgSuffix, text, e) > longestAt(speech, text, e) ? BLOCKED : RIGHT_CUE;
+    // a speech word after an adverb or two (宋某某同时表示, 张某某也认为, …此前透露; not after a
+    // Latin word: firms announce too, Stardock今天宣布)
+    for (let at = e, k = 0; k < 2 && isHanCode(text.charCodeAt(e - 1)); k++) {
+      const a = longestAt(adverbs, text, at);
+      if (a === 0) break;
+      at += a;
+      if (startsAt(speech, text, at)) return RIGHT_CUE;
+    }
+    // a by-line's place before its speech word (记者王某某北京报道, …南宁、福州报道)
+    for (let at = e, k = 0; k < 2; k++) {
+      const r = longestAt(regions, text, at);
+      if (r === 0) break;
+      at += r;
+      if (startsAt(speech, text, at)) return RIGHT_CUE;
+      if (codeAt(text, at) === 0x3001) at++;
+    }
     // (X版《…》 is X's version of a work: 徐克版《梁祝》, a cue after a name, not a suffix)
     if (codeAt(text, e) === 0x7248 && codeAt(text, e + 1) === 0x300a) return RIGHT_CUE;
     if (startsAt(orgSuffix, text, e)) return BLOCKED;
@@ -423,6 +448,16 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (let k = Math.max(0, i - 1); k <= i && k + 4 <= text.length; k++)
       if (words.words4.has(text.slice(k, k + 4))) return false;
     return !startsAt(addressForms, text, i + 1) && !startsAt(titlesAhead, text, i + 1);
+  };
+  /** a word of three (双色球) or four (久攻不下) of the list starts at k */
+  const opensLongWord = (text: string, k: number): boolean => {
+    if (words === undefined || k + 3 > text.length) return false;
+    const a = text.charCodeAt(k);
+    const b = text.charCodeAt(k + 1);
+    if (words.words3.has(pack3(a, b, text.charCodeAt(k + 2)))) return true;
+    return (
+      k + 4 <= text.length && words.words4Heads.has(packHan(a, b)) && words.words4.has(text.slice(k, k + 4))
+    );
   };
   /** a four-character word (an idiom mostly: 何德何能, 星罗棋布) holds the whole of text[i, e) */
   const insideIdiom = (text: string, i: number, e: number): boolean => {
@@ -591,6 +626,19 @@ export function createPersonName(d: PiiDictionaries): Detector {
       )
         continue;
       if (right === BLOCKED) continue;
+      // a preposition and the surname a title follows (向薛女士, 和王先生) is no name of two: the
+      // title is the second one's
+      if (
+        g === 1 &&
+        sl === 1 &&
+        LEFT_PARTICLE.has(text.charCodeAt(i)) &&
+        (flags[text.charCodeAt(gs)] ?? 0) & SINGLE &&
+        right === RIGHT_CUE &&
+        startsAt(titlesAfter, text, e)
+      )
+        continue;
+      // the last of three opens a word of three or four with what follows (何明双色球, 吴军久攻不下)
+      if (g === 2 && words !== undefined && right !== RIGHT_CUE && opensLongWord(text, e - 1)) continue;
       // in a by-line run of names (记者冯淼孙立新报道), a third character that is a surname starts
       // the next name when that one ends at a cue, a boundary or a further surname
       if (
@@ -603,7 +651,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
           ((flags[text.charCodeAt(gs + 3)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE)
       )
         continue;
-      const cue = left === LEFT_CUE || right === RIGHT_CUE;
+      // (the next name of a by-line, 记者王某某李某某）, counts as one with a cue when a boundary follows)
+      const cue = left === LEFT_CUE || right === RIGHT_CUE || (i === titledNameEnd && right > 0);
       // a surname that is a conjunction or preposition (和, 同, 向) takes a speech cue after it: a
       // title before is not enough (学者和教师, 民警向警方)
       if (ambiguous && LEFT_PARTICLE.has(text.charCodeAt(i)) && right !== RIGHT_CUE) continue;
@@ -783,7 +832,18 @@ export function createPersonName(d: PiiDictionaries): Detector {
     const w = words;
     if (w === undefined || i + 2 > text.length) return -1;
     const f = flags[text.charCodeAt(i)] ?? 0;
-    if (!(f & HAN) || f & (SURNAME | STOP | SOFT_STOP) || !endsAt(bylines, text, i)) return -1;
+    // (a surname, single or compound, is read by chinese(); the head of a compound alone, 慕 of
+    // 慕容, may start a given name: 记者慕某报道)
+    // (nor a place word: 画家村)
+    if (
+      !(f & HAN) ||
+      f & (SINGLE | STOP | SOFT_STOP | PLACE_END) ||
+      isCompound(text, i) ||
+      !endsAt(bylines, text, i)
+    )
+      return -1;
+    // a boundary or speech word after either reading first, then a particle (记者某某把…)
+    let particleEnd = -1;
     for (let e = Math.min(i + 3, text.length); e >= i + 2; e--) {
       let ok = true;
       for (let k = i + 1; k < e && ok; k++) {
@@ -796,9 +856,18 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const key = e - i === 2 ? packHan(a, b) : pack3(a, b, text.charCodeAt(i + 2));
       if (e - i === 2 ? w.words2.has(key) : w.words3.has(key) || w.words2.has(packHan(a, b))) continue;
       if (isCommon(text, i, e)) continue;
-      if (rightScore(text, e) >= 0.2) return e;
+      const r = rightScore(text, e);
+      if (r >= 0.2) return e;
+      // (not where the last character and the particle make a word, 生于, nor the last two, 萌发了)
+      if (
+        r > 0 &&
+        particleEnd < 0 &&
+        !w.words2.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e))) &&
+        !(e - i === 3 && w.words2.has(packHan(b, text.charCodeAt(i + 2))))
+      )
+        particleEnd = e;
     }
-    return -1;
+    return particleEnd;
   }
 
   /**
@@ -876,12 +945,21 @@ export function createPersonName(d: PiiDictionaries): Detector {
     )
       return -1;
     if (allTranslit(text, s, e) && len >= 3 && !hasTranslitStop(text.slice(s, e))) return e;
+    // (two transliteration characters between two separators, 、莫奈、, that make no ordinary word)
+    if (
+      len === 2 &&
+      allTranslit(text, s, e) &&
+      (sepAt(text, e) > 0 || text.charCodeAt(e) === 0x7b49) &&
+      !words?.words2.has(packHan(text.charCodeAt(s), text.charCodeAt(s + 1))) &&
+      !hasTranslitStop(text.slice(s, e))
+    )
+      return e;
     const f = flags[text.charCodeAt(s)] ?? 0;
     if (len > 3 || !(f & SINGLE) || LEFT_PARTICLE.has(text.charCodeAt(s))) return -1;
     for (let k = s + 1; k < e; k++) if ((flags[text.charCodeAt(k)] ?? 0) & STOP) return -1;
     if (isCommon(text, s, e) || ordinaryWord(text, s, 1, e, false)) return -1;
     // (a function-word surname, 关 金 石, takes the statistics' stronger floor: 关向应、贺龙)
-    if (nameOdds(text, s, 1, e) < (f & AMBIGUOUS ? LIST_AMBIGUOUS_FLOOR : NO_CUE_FLOOR)) return -1;
+    if (nameOdds(text, s, 1, e) < (f & AMBIGUOUS ? LIST_AMBIGUOUS_FLOOR : LIST_FLOOR)) return -1;
     return e;
   };
   /** the length of a list separator at `at`: 、 和 与 及 (1), 以及 (2), or 0 */
@@ -893,6 +971,22 @@ export function createPersonName(d: PiiDictionaries): Detector {
         : text.charCodeAt(at) === 0x4ee5 && text.charCodeAt(at + 1) === 0x53ca
           ? 2
           : 0;
+  /** the start of a list item before the separator ending at `start` (added to out), or -1 */
+  const itemBefore = (text: string, start: number, out: Finding[]): number => {
+    const before = start - 1;
+    const sep =
+      before > 0 && text.charCodeAt(before) === 0x53ca && text.charCodeAt(before - 1) === 0x4ee5
+        ? before - 1
+        : before;
+    if (sep <= 1 || !(sep < before || LIST_SEP.has(text.charCodeAt(sep)))) return -1;
+    for (let s = Math.max(0, sep - 5); s <= sep - 2; s++) {
+      if (listItem(text, s) !== sep) continue;
+      if (out.some((g) => s < g.end && g.start < sep)) return -1;
+      out.push(finding('person-name', text, s, sep, LIST_SCORE));
+      return s;
+    }
+    return -1;
+  };
   const listed = (text: string, out: Finding[]): void => {
     const n = out.length;
     for (let k = 0; k < n; k++) {
@@ -907,20 +1001,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
         out.push(finding('person-name', text, from, e, LIST_SCORE));
         at = e;
       }
-      // and one item back (黄惠龙 found, 马湘 before the 、; 张三以及李四)
-      const before = f.start - 1;
-      const sep =
-        before > 0 && text.charCodeAt(before) === 0x53ca && text.charCodeAt(before - 1) === 0x4ee5
-          ? before - 1
-          : before;
-      if (sep > 1 && (sep < before || LIST_SEP.has(text.charCodeAt(sep)))) {
-        for (let s = Math.max(0, sep - 5); s <= sep - 2; s++) {
-          if (listItem(text, s) !== sep) continue;
-          if (s > 0 && isHanCode(text.charCodeAt(s - 1)) && leftScore(text, s) === 0) continue;
-          if (!out.some((g) => s < g.end && g.start < sep))
-            out.push(finding('person-name', text, s, sep, LIST_SCORE));
-          break;
-        }
+      // and back along the list, item by item (黄惠龙 found, 马湘 before the 、; 张三以及李四;
+      // 方力钧、展望、张晓刚)
+      for (let start = f.start; start > 0; ) {
+        const s = itemBefore(text, start, out);
+        if (s < 0) break;
+        start = s;
       }
     }
     if (out.length > n) out.sort((a, b) => a.start - b.start);
@@ -1029,7 +1115,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       // foreign names in Han script that the rules above leave (transliterated-name.ts)
       mergeInto(out, transliterated(text, out));
       if (out.length > 0 && words !== undefined) listed(text, out);
-      const all = recur(text, out);
+      const all = recur(text, out, (e) => rightScore(text, e) === BLOCKED);
       if (all.length > 0 && words !== undefined) givenAgain(text, all);
       return all;
     },
@@ -1054,8 +1140,11 @@ function sortByStart(found: Finding[]): void {
     }
 }
 
-/** A name found with good context again wherever it recurs in the text (names repeat in an article). */
-function recur(text: string, found: Finding[]): Finding[] {
+/**
+ * A name found with good context again wherever it recurs in the text (names repeat in an article),
+ * but not where an organisation or place word follows it (盖蒂…创始人盖蒂: not 盖蒂信托).
+ */
+function recur(text: string, found: Finding[], blockedAt: (end: number) => boolean): Finding[] {
   if (found.length === 0) return found;
   const all = [...found];
   const seen = new Set<string>();
@@ -1065,7 +1154,7 @@ function recur(text: string, found: Finding[]): Finding[] {
     seen.add(f.value);
     for (let at = text.indexOf(f.value); at >= 0; at = text.indexOf(f.value, at + 1)) {
       const end = at + f.value.length;
-      if (all.some((g) => at < g.end && g.start < end)) continue;
+      if (all.some((g) => at < g.end && g.start < end) || blockedAt(end)) continue;
       all.push(finding('person-name', text, at, end, Math.max(0.6, f.score - 0.15)));
     }
   }
