@@ -7,7 +7,7 @@
  * Prints MB/s of each (beian on 1 thread and on `jobs` threads), MB per CPU-second, and the ratios
  * ours/floor by wall clock and by CPU seconds (targets: detect ≥ 0.5, redact + re-scan ≥ 0.3).
  */
-import { createReadStream, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -15,8 +15,7 @@ import { Worker } from 'node:worker_threads';
 // the built package, as `beian pii` runs it (run `npm run build` first): from src, every worker
 // thread would compile TypeScript at start-up and the run would measure tsx
 import type { PiiReport, runPii } from '../../dist/app/pii/run.js';
-import { makeBankCard, makeIdCard } from '../../src/pii/generate.js';
-import { loadCluener, loadWeibo } from './ner-corpus.js';
+import { writeNewsCorpus } from './news-corpus.js';
 
 const RUN_URL = new URL('../../dist/app/pii/run.js', import.meta.url).href;
 const mb = Number(process.argv[2] ?? 24);
@@ -25,29 +24,7 @@ const dir = join(tmpdir(), `beian-pii-tp-${process.pid}`);
 mkdirSync(dir, { recursive: true });
 const file = join(dir, 'news.jsonl');
 
-const sentences = [...loadCluener(), ...loadWeibo()].map((s) => s.text);
-const extras = (i: number): string =>
-  i % 7 === 0
-    ? `联系电话1${3 + (i % 7)}${String(10000000 + ((i * 7919) % 89999999)).padStart(9, '0')}`
-    : i % 11 === 0
-      ? `身份证${makeIdCard('110105', 1960 + (i % 50), 1 + (i % 12), 1 + (i % 28), i % 999)}`
-      : i % 13 === 0
-        ? `卡号${makeBankCard('622202', String(1e12 + i).slice(0, 13), 19)}`
-        : i % 17 === 0
-          ? `邮箱user${i}@example.com`
-          : '';
-const lines: string[] = [];
-let size = 0;
-for (let i = 0; size < mb * 1e6; i++) {
-  // several sentences per record, as in a news corpus
-  const text = [0, 1, 2, 3].map((k) => sentences[(i * 4 + k) % sentences.length]).join('') + extras(i);
-  const line = JSON.stringify({ id: i, source: i % 3 ? 'news' : 'forum', text });
-  lines.push(line);
-  size += Buffer.byteLength(line) + 1;
-}
-writeFileSync(file, `${lines.join('\n')}\n`);
-lines.length = 0;
-const bytes = statSync(file).size;
+const bytes = writeNewsCorpus(file, mb);
 console.log(`corpus: ${(bytes / 1e6).toFixed(1)} MB of news-style JSONL; ${jobs} worker threads for beian`);
 
 const COMBINED =
@@ -67,6 +44,52 @@ const keep = (k: string, r: Run) => {
   best[k] = b ? { wall: Math.min(b.wall, r.wall), cpu: Math.min(b.cpu, r.cpu) } : r;
 };
 const mbps = (s: number) => (bytes / 1e6 / s).toFixed(1);
+
+/**
+ * CPU seconds of each OS thread of this process (Linux /proc; empty elsewhere). Threads that exist
+ * before a run and are not the main one are V8's platform threads (TurboFan's concurrent compiles,
+ * concurrent marking, parallel scavenges) and libuv's pool; the threads a run starts are its
+ * JavaScript threads (the command's thread and its workers). Their split shows what a thread costs
+ * besides its share of the work: each isolate compiles the same hot functions again.
+ */
+const TICKS = 100; // USER_HZ: /proc reports CPU time in these
+const threadCpu = (): Map<string, number> => {
+  const out = new Map<string, number>();
+  let tids: string[];
+  try {
+    tids = readdirSync('/proc/self/task');
+  } catch {
+    return out;
+  }
+  for (const tid of tids)
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(tid, (Number(f[11]) + Number(f[12])) / TICKS);
+    } catch {
+      // the thread ended between the listing and the read
+    }
+  return out;
+};
+/** Samples the threads during a run (a worker's figures vanish when it ends): call the result to stop. */
+function watchThreads(): () => { background: number; js: number } {
+  const before = threadCpu();
+  const last = new Map(before);
+  const timer = setInterval(() => {
+    for (const [tid, s] of threadCpu()) last.set(tid, s);
+  }, 20);
+  const c0 = process.cpuUsage();
+  return () => {
+    clearInterval(timer);
+    for (const [tid, s] of threadCpu()) last.set(tid, s);
+    let background = 0;
+    for (const [tid, s] of before) if (tid !== String(process.pid)) background += (last.get(tid) ?? s) - s;
+    const c = process.cpuUsage(c0);
+    const self = (last.get(String(process.pid)) ?? 0) - (before.get(String(process.pid)) ?? 0);
+    // the rest of the process's CPU: the run's own threads (exact even for ticks missed at their end)
+    return { background, js: Math.max(0, (c.user + c.system) / 1e6 - background - self) };
+  };
+}
 
 async function floor(): Promise<void> {
   const c0 = cpu();
@@ -105,6 +128,7 @@ function runFresh(options: Parameters<typeof runPii>[0]): Promise<PiiReport> {
 }
 
 async function ours(threads: number, redact: boolean): Promise<void> {
+  const stop = watchThreads();
   const c0 = cpu();
   const t0 = performance.now();
   const out = await runFresh({
@@ -115,10 +139,11 @@ async function ours(threads: number, redact: boolean): Promise<void> {
     cwd: dir,
   });
   const r = { wall: (performance.now() - t0) / 1000, cpu: cpu() - c0 };
+  const split = stop();
   keep(`${redact ? 'redact' : 'detect'}${threads}`, r);
   const found = Object.values(out.byType).reduce((a, b) => a + (b ?? 0), 0);
   console.log(
-    `beian pii (${threads} thread${threads > 1 ? 's' : ''}, all detectors${redact ? ', redact + re-scan' : ''}): ${mbps(r.wall)} MB/s, ${mbps(r.cpu)} MB per CPU-second, ${found} findings${redact ? `, residual high ${out.redaction?.residualHigh}` : ''}`,
+    `beian pii (${threads} thread${threads > 1 ? 's' : ''}, all detectors${redact ? ', redact + re-scan' : ''}): ${mbps(r.wall)} MB/s, ${mbps(r.cpu)} MB per CPU-second, ${found} findings${redact ? `, residual high ${out.redaction?.residualHigh}` : ''}${split.js + split.background > 0 ? `; CPU-s ${split.js.toFixed(2)} in JavaScript threads + ${split.background.toFixed(2)} in the other threads (V8's compiler and GC, the module loader)` : ''}`,
   );
 }
 

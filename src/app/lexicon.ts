@@ -295,7 +295,7 @@ export async function loadLexicon(
   }
   if (sel.naughtyWords && !files.includes(NAUGHTY_WORDS))
     libs.push(await loadLexiconFile(NAUGHTY_WORDS, riskIds));
-  const merged = mergeLibraries(libs);
+  const { keys, keyIndex, ...merged } = mergeLibraries(libs);
   if (merged.entries.length === 0)
     throw BeianError.of('INPUT_INVALID', 'lexicon.empty', undefined, {
       issues: merged.issues,
@@ -308,12 +308,13 @@ export async function loadLexicon(
     ...(allow.length ? { allow } : {}),
     ...(sel.pinyin ? { pinyin: true } : {}),
     ...(build ? { build } : {}),
+    keys: { keys, keyIndex },
   });
   return {
     libraries: libs.map((l) => l.name),
     ...merged,
     keywords: merged.entries.length,
-    warnings: keywordWarnings(merged.entries, matcher.automaton.norm),
+    warnings: keywordWarnings(merged.entries, matcher.automaton.norm, keys),
     matcher,
     version: libraryVersion(merged.entries),
     rules: loadLibraryRules(),

@@ -56,10 +56,13 @@ export async function poolOf(
 
 /** Library files this large (~4,000 keywords) nearly always have hits that need jieba on real text. */
 const LARGE_LIBRARY_BYTES = 64 * 1024;
+/** The same for a compiled library, whose size says little (a 1-keyword one is ~1 MB of tables). */
+const LARGE_LIBRARY_KEYWORDS = 4000;
 
 /**
  * Whether a scan with this selection will likely need the word-boundary re-read (jieba), known
- * before the library is loaded: the default library, naughty-words, or files of LARGE_LIBRARY_BYTES.
+ * before the library is loaded: the default library, naughty-words, source files of
+ * LARGE_LIBRARY_BYTES, or a compiled library whose header counts LARGE_LIBRARY_KEYWORDS.
  */
 export async function likelySegments(selection: {
   files?: readonly string[];
@@ -71,12 +74,35 @@ export async function likelySegments(selection: {
   for (const f of selection.files) {
     try {
       const s = statSync(f);
-      bytes += s.isDirectory() ? LARGE_LIBRARY_BYTES : s.size;
+      if (s.isDirectory()) bytes += LARGE_LIBRARY_BYTES;
+      else {
+        const keywords = await compiledSize(f);
+        bytes += keywords === undefined ? s.size : (keywords * LARGE_LIBRARY_BYTES) / LARGE_LIBRARY_KEYWORDS;
+      }
     } catch {
       // named but absent: the library load reports it
     }
   }
   return bytes >= LARGE_LIBRARY_BYTES;
+}
+
+/** The keywords of a compiled library, from its header; undefined for any other file. */
+async function compiledSize(file: string): Promise<number | undefined> {
+  const [{ closeSync, openSync, readSync }, { COMPILED_PREFIX, compiledHeaderLength, compiledKeywords }] =
+    await Promise.all([import('node:fs'), import('../lexicon/compiled-head.js')]);
+  const fd = openSync(file, 'r');
+  try {
+    const prefix = new Uint8Array(COMPILED_PREFIX);
+    if (readSync(fd, prefix, 0, COMPILED_PREFIX, 0) < COMPILED_PREFIX) return undefined;
+    const length = compiledHeaderLength(prefix);
+    // a header of more than 64 MiB is a damaged file: the load reports it
+    if (length === undefined || length > 1 << 26) return undefined;
+    const header = new Uint8Array(length);
+    if (readSync(fd, header, 0, length, COMPILED_PREFIX) < length) return undefined;
+    return compiledKeywords(new TextDecoder().decode(header));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -121,7 +121,8 @@ export type ScanPlanOptions = Pick<
 export function scanPlan(kb: Kb, lexicon: LoadedLexicon, options: ScanPlanOptions): ScanPlan {
   const fractionMin = threshold(kb, 'corpus.technical.sample-fraction.min');
   const fraction = options.sampleFraction ?? fractionMin.value;
-  const bytes = lexicon.compiled ?? serializeMatcher(lexicon.matcher, { shared: true });
+  // for this process's threads only (they load it as verified): no checksum
+  const bytes = lexicon.compiled ?? serializeMatcher(lexicon.matcher, { shared: true, checksum: false });
   let shared = bytes;
   if (!(bytes.buffer instanceof SharedArrayBuffer)) {
     shared = new Uint8Array(new SharedArrayBuffer(bytes.length));

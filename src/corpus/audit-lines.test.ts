@@ -22,7 +22,8 @@ const matcher = compileLexicon(
 );
 const wasm = wasmLines(matcher.automaton);
 const options = { flagScore: 3, seed: 7, sampleFraction: 0.3, manualSize: 5 };
-const count = (t: string) => matcher.scan(t);
+// the walk's hits go to the matcher, as in a scan (countedMatcher)
+const count = (t: string, hits?: Int32Array) => matcher.scan(t, hits);
 const units = [
   '色',
   '情',
@@ -73,6 +74,48 @@ describe('auditUtf8Lines', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("lines whose hits do not fit the walk's hit stream are matched again from their text", () => {
+    const dense = compileLexicon(
+      [
+        { keyword: '色', category: 'A.1.6', severity: 1, boundary: 'none' },
+        { keyword: '色色', category: 'A.1.6', severity: 3, boundary: 'none' },
+      ],
+      { normTable: table },
+    );
+    const walk = wasmLines(dense.automaton);
+    expect(walk).toBeDefined();
+    // ~3 hits a character: more than the stream's room (a word a byte) on the first line
+    const text = `${'色'.repeat(3000)}\n甲色色乙\n\n色\r\n`;
+    const bytes = new TextEncoder().encode(text);
+    const block: CorpusBlock = {
+      kind: 'lines',
+      file: 'f.txt',
+      format: 'txt',
+      encoding: 'auto',
+      firstLine: 1,
+      bytes,
+    };
+    const seen: Array<Int32Array | undefined> = [];
+    walk?.(bytes, 0, bytes.length, (_s, _e, hit, _b, hits) => {
+      if (hit) seen.push(hits);
+    });
+    expect(seen.map((h) => h === undefined)).toEqual([true, true, true]);
+    const c = (t: string, hits?: Int32Array) => dense.scan(t, hits);
+    const fast = fastLines(block) as NonNullable<ReturnType<typeof fastLines>>;
+    const slow = auditItems(blockItems(block, {}), bytes.length, c, options);
+    expect(auditUtf8Lines(fast, walk as NonNullable<typeof walk>, c, options)).toEqual(slow);
+    // the same lines without the long one come with their hits
+    const short = new TextEncoder().encode('甲色色乙\n色\r\n');
+    const got: Array<Int32Array | undefined> = [];
+    walk?.(short, 0, short.length, (_s, _e, hit, _b, hits) => {
+      if (hit) got.push(hits);
+    });
+    expect(got.map((h) => (h ? [...h] : h))).toEqual([
+      [0, 1, 2, 1, 1, 3, 0, 2, 3],
+      [0, 0, 1],
+    ]);
   });
 
   it('leaves blocks with NUL, invalid UTF-8 or JSONL to the full parser', () => {

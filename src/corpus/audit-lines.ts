@@ -55,22 +55,32 @@ export function auditUtf8Lines(
   // manual-sample keys of the lines without a hit, decoded only if they make the block's bottom-k
   const quiet: Array<{ key: number; line: number; start: number; end: number }> = [];
   const fraction = options.sampleFraction;
-  const candidates: CorpusItem[] = [];
+  const candidates: Array<Extract<CorpusItem, { kind: 'record' }>> = [];
+  // the walk's hits of each candidate (undefined: walk its text again), by candidate
+  const hitsOf: Array<Int32Array | undefined> = [];
   let line = block.firstLine;
-  walk(bytes, 0, bytes.length, (start, end, hit, blank) => {
+  walk(bytes, 0, bytes.length, (start, end, hit, blank, hits) => {
     const n = line++;
     if (blank) return;
     if (hit) {
       const last = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;
       candidates.push({ kind: 'record', file, line: n, text: utf8.decode(bytes.subarray(start, last)) });
+      hitsOf.push(hits);
       return;
     }
     t.records++;
     if (key(n) < fraction) t.sample.size++;
     if (manual) quiet.push({ key: manualKey(n), line: n, start, end });
   });
-  // The candidates are audited as records; their flagged examples stay in line order.
-  const audited = auditItems(candidates, 0, count, options);
+  // The candidates are audited as records, in order, each counted once (auditItems): the k-th count
+  // is the k-th candidate's, and takes its hits when its text is the one given.
+  let k = 0;
+  const withHits: CountedMatches = (text) => {
+    const c = candidates[k];
+    const hits = hitsOf[k++];
+    return c?.text === text ? count(text, hits) : count(text);
+  };
+  const audited = auditItems(candidates, 0, withHits, options);
   mergeTally(t, audited);
   if (manual) {
     quiet.sort((a, b) => a.key - b.key);

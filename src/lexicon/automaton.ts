@@ -254,13 +254,15 @@ export interface Scanner {
   /**
    * Walks the lines of valid UTF-8 `bytes` [from, to) without decoding them, calling onLine with
    * each line's byte range (newline excluded), whether some pattern occurs in it, and whether the
-   * line is blank (only whitespace, as String.prototype.trim sees it).
+   * line is blank (only whitespace, as String.prototype.trim sees it). A walk may also give a hit
+   * line's `hits`: what scan() reports on the decoded line (its trailing CR left out), as
+   * (pattern, start, end) triples in scan()'s order; the JS walk does not.
    */
   lines(
     bytes: Uint8Array,
     from: number,
     to: number,
-    onLine: (start: number, end: number, hit: boolean, blank: boolean) => void,
+    onLine: (start: number, end: number, hit: boolean, blank: boolean, hits?: Int32Array) => void,
   ): void;
 }
 

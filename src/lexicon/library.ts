@@ -116,79 +116,98 @@ const unclassifiedIssue = (file: string, n: number): Issue =>
 
 const BOUNDARY_NAMES = ['auto', 'word', 'none'] as const;
 
+interface Validated {
+  entries: LexiconEntry[];
+  issues: Issue[];
+  unclassified: number;
+}
+
 function validateRows(
   name: string,
   rows: Iterable<RawRow>,
   riskIds: ReadonlySet<string>,
   defaults: RowDefaults,
-): { entries: LexiconEntry[]; issues: Issue[]; unclassified: number } {
-  const entries: LexiconEntry[] = [];
-  const issues: Issue[] = [];
-  let unclassified = 0;
-  for (const r of rows) {
-    const keyword =
-      typeof r.keyword === 'string'
-        ? r.keyword.trim()
-        : r.keyword === undefined
-          ? ''
-          : String(r.keyword).trim();
-    if (!keyword) {
-      issues.push(issueOf({ file: name, line: r.line, path: 'keyword' }, 'lexicon.issue.emptyKeyword'));
-      continue;
-    }
-    if (keyword.length > MAX_KEYWORD_CHARS) {
-      issues.push({
-        file: name,
-        line: r.line,
-        path: 'keyword',
-        message: `keyword longer than ${MAX_KEYWORD_CHARS} characters`,
-        key: 'lexicon.issue.tooLong',
-        params: { max: MAX_KEYWORD_CHARS },
-      });
-      continue;
-    }
-    const control = controlCharacter(keyword);
-    if (control) {
-      issues.push({
-        file: name,
-        line: r.line,
-        path: 'keyword',
-        message: control.message,
-        key: 'lexicon.issue.control',
-        params: { code: control.code, keyword: control.shown },
-      });
-      continue;
-    }
-    const given = r.category === undefined || r.category === null ? '' : String(r.category).trim();
-    const category = given || defaults.category || UNCLASSIFIED;
-    if (category === UNCLASSIFIED) unclassified++;
-    else if (!riskIds.has(category)) {
-      issues.push(
-        issueOf({ file: name, line: r.line, path: 'category' }, 'lexicon.issue.unknownRisk', { category }),
-      );
-      continue;
-    }
-    const severity = parseSeverity(r.severity) ?? defaults.severity ?? 2;
-    if (r.severity !== undefined && r.severity !== '' && parseSeverity(r.severity) === undefined) {
-      issues.push(
-        issueOf({ file: name, line: r.line, path: 'severity' }, 'lexicon.issue.badSeverity', {
-          value: String(r.severity),
-        }),
-      );
-      continue;
-    }
-    const boundary = BOUNDARY_NAMES.find((b) => b === r.boundary) ?? defaults.boundary;
-    const entry: LexiconEntry = { keyword, category, severity, origin: `${name}:${r.line}` };
-    if (r.note !== undefined && r.note !== '') entry.note = String(r.note);
-    if (boundary) entry.boundary = boundary;
-    if (r.source !== undefined && r.source !== null && r.source !== '') entry.source = String(r.source);
+): Validated {
+  const out: Validated = { entries: [], issues: [], unclassified: 0 };
+  for (const r of rows) validateRow(name, r, riskIds, defaults, out);
+  return out;
+}
+
+/** One row into an entry or an issue, appended to `out`. */
+function validateRow(
+  name: string,
+  r: RawRow,
+  riskIds: ReadonlySet<string>,
+  defaults: RowDefaults,
+  out: Validated,
+): void {
+  const keyword =
+    typeof r.keyword === 'string'
+      ? r.keyword.trim()
+      : r.keyword === undefined
+        ? ''
+        : String(r.keyword).trim();
+  if (!keyword) {
+    out.issues.push(issueOf({ file: name, line: r.line, path: 'keyword' }, 'lexicon.issue.emptyKeyword'));
+    return;
+  }
+  if (keyword.length > MAX_KEYWORD_CHARS) {
+    out.issues.push({
+      file: name,
+      line: r.line,
+      path: 'keyword',
+      message: `keyword longer than ${MAX_KEYWORD_CHARS} characters`,
+      key: 'lexicon.issue.tooLong',
+      params: { max: MAX_KEYWORD_CHARS },
+    });
+    return;
+  }
+  const control = controlCharacter(keyword);
+  if (control) {
+    out.issues.push({
+      file: name,
+      line: r.line,
+      path: 'keyword',
+      message: control.message,
+      key: 'lexicon.issue.control',
+      params: { code: control.code, keyword: control.shown },
+    });
+    return;
+  }
+  const given = r.category === undefined || r.category === null ? '' : String(r.category).trim();
+  const category = given || defaults.category || UNCLASSIFIED;
+  if (category === UNCLASSIFIED) out.unclassified++;
+  else if (!riskIds.has(category)) {
+    out.issues.push(
+      issueOf({ file: name, line: r.line, path: 'category' }, 'lexicon.issue.unknownRisk', { category }),
+    );
+    return;
+  }
+  const stated = r.severity === undefined ? undefined : parseSeverity(r.severity);
+  const severity = stated ?? defaults.severity ?? 2;
+  if (r.severity !== undefined && r.severity !== '' && stated === undefined) {
+    out.issues.push(
+      issueOf({ file: name, line: r.line, path: 'severity' }, 'lexicon.issue.badSeverity', {
+        value: String(r.severity),
+      }),
+    );
+    return;
+  }
+  const boundary =
+    r.boundary === undefined ? defaults.boundary : (boundaryName(r.boundary) ?? defaults.boundary);
+  const entry: LexiconEntry = { keyword, category, severity, origin: `${name}:${r.line}` };
+  if (r.note !== undefined && r.note !== '') entry.note = String(r.note);
+  if (boundary) entry.boundary = boundary;
+  if (r.source !== undefined && r.source !== null && r.source !== '') entry.source = String(r.source);
+  if (r.context !== undefined) {
     const context = contextOf(r.context);
     if (context.length) entry.context = context;
-    if (defaults.source && !entry.source) entry.source = defaults.source;
-    entries.push(entry);
   }
-  return { entries, issues, unclassified };
+  if (defaults.source && !entry.source) entry.source = defaults.source;
+  out.entries.push(entry);
 }
+
+const boundaryName = (v: unknown): Boundary | undefined => BOUNDARY_NAMES.find((b) => b === v);
 
 function contextOf(v: unknown): string[] {
   if (Array.isArray(v)) return v.map((x) => String(x).trim()).filter(Boolean);
@@ -211,10 +230,20 @@ export function parseTxtLibrary(
   defaults: RowDefaults = {},
 ): LexiconLibrary {
   const current: RowDefaults = { ...defaults };
-  const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
-  // Defaults change along the file, so rows are grouped by the defaults in force.
-  const groups: Array<{ defaults: RowDefaults; rows: RawRow[] }> = [];
-  lines.forEach((raw, i) => {
+  const text = content.replace(/^\uFEFF/, '');
+  // Each row is validated as it is read, with the defaults in force since the last `#!` line (or
+  // the file's start): entries and issues in line order, and no row or line array that outlives
+  // the parse (at 50k keywords they were copied by every young-generation GC until the end).
+  const out: Validated = { entries: [], issues: [], unclassified: 0 };
+  let rowDefaults: RowDefaults | undefined;
+  let lineNo = 0;
+  for (let at = 0; at <= text.length; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    const stop = nl > at && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+    const raw = text.slice(at, stop);
+    at = nl + 1;
+    lineNo++;
     const line = raw.trim();
     if (line.startsWith('#!')) {
       for (const [, k, v] of line.slice(2).matchAll(/(\w+)=(\S+)/g)) {
@@ -223,30 +252,21 @@ export function parseTxtLibrary(
         else if (k === 'boundary' && (v === 'auto' || v === 'word' || v === 'none')) current.boundary = v;
         else if (k === 'source') current.source = v;
       }
-      groups.push({ defaults: { ...current }, rows: [] });
-      return;
+      rowDefaults = { ...current };
+      continue;
     }
-    if (!line || line.startsWith('#')) return;
-    if (groups.length === 0) groups.push({ defaults: { ...current }, rows: [] });
-    const rows = (groups[groups.length - 1] as { rows: RawRow[] }).rows;
+    if (!line || line.startsWith('#')) continue;
+    rowDefaults ??= { ...current };
     // a bare keyword (plain lists: every line) needs no split
     if (raw.indexOf('\t') < 0) {
-      rows.push({ line: i + 1, keyword: line });
-      return;
+      validateRow(name, { line: lineNo, keyword: line }, riskIds, rowDefaults, out);
+      continue;
     }
     const [keyword, category, severity, note] = raw.split('\t').map((s) => s.trim());
-    rows.push({ line: i + 1, keyword, category, severity, note });
-  });
-  const out: LexiconLibrary = { name, entries: [], issues: [] };
-  let unclassified = 0;
-  for (const g of groups) {
-    const v = validateRows(name, g.rows, riskIds, g.defaults);
-    appendAll(out.entries, v.entries);
-    appendAll(out.issues, v.issues);
-    unclassified += v.unclassified;
+    validateRow(name, { line: lineNo, keyword, category, severity, note }, riskIds, rowDefaults, out);
   }
-  if (unclassified) out.issues.push(unclassifiedIssue(name, unclassified));
-  return out;
+  if (out.unclassified) out.issues.push(unclassifiedIssue(name, out.unclassified));
+  return { name, entries: out.entries, issues: out.issues };
 }
 
 /** Column names accepted in CSV/XLSX headers (English and Chinese). */
@@ -286,8 +306,17 @@ export function mergeLibraries(
   entries: LexiconEntry[];
   duplicates: Duplicate[];
   issues: Issue[];
+  /**
+   * The entries' normalised keywords (distinct, in entry order) and the index of each: the first
+   * patterns of their matcher, handed to compileLexicon so that it does not normalise and hash
+   * every keyword again (CompileOptions.keys).
+   */
+  keys: string[];
+  keyIndex: Map<string, number>;
 } {
-  const seen = new Map<string, LexiconEntry>();
+  const keyIndex = new Map<string, number>();
+  const entries: LexiconEntry[] = [];
+  const keys: string[] = [];
   const duplicates: Duplicate[] = [];
   const issues: Issue[] = [];
   for (const lib of libs) {
@@ -302,16 +331,21 @@ export function mergeLibraries(
         );
         continue;
       }
-      const prev = seen.get(key);
-      if (prev)
+      const prev = keyIndex.get(key);
+      if (prev !== undefined) {
+        const kept = entries[prev] as LexiconEntry;
         duplicates.push({
           keyword: e.keyword,
-          kept: prev.origin ?? '',
+          kept: kept.origin ?? '',
           dropped: e.origin ?? '',
-          conflict: prev.category !== e.category,
+          conflict: kept.category !== e.category,
         });
-      else seen.set(key, e);
+      } else {
+        keyIndex.set(key, entries.length);
+        entries.push(e);
+        keys.push(key);
+      }
     }
   }
-  return { entries: [...seen.values()], duplicates, issues };
+  return { entries, duplicates, issues, keys, keyIndex };
 }

@@ -51,8 +51,11 @@ export interface Matcher {
   readonly library?: LibrarySummary;
   /** Every keyword occurrence, overlapping, before precision rules (allow-list, boundaries). */
   findAll(text: string): Match[];
-  /** The counted matches: allow-list and boundary rules applied, then leftmost-longest. */
-  scan(text: string): Match[];
+  /**
+   * The counted matches: allow-list and boundary rules applied, then leftmost-longest. `hits`: the
+   * text's raw hits as a line walk gave them (Scanner.lines), so the text is not walked again.
+   */
+  scan(text: string, hits?: Int32Array): Match[];
   /** Like scan, but also returns rejected hits with the reason, and the normalisation steps used. */
   explain(text: string): ExplainedMatch[];
   /**
@@ -96,8 +99,11 @@ function collectPatterns(
   table: Uint16Array,
   options: CompileOptions,
 ): { strings: string[]; infos: PatternInfo[] } {
-  const index = new Map<string, number>();
-  const strings: string[] = [];
+  // Keys given for the first entries (mergeLibraries'): distinct, so they are the first patterns as
+  // they are, their index taken over; without pinyin patterns in between, the order is the same.
+  const given = options.keys && !options.pinyin ? options.keys : undefined;
+  const index = given ? given.keyIndex : new Map<string, number>();
+  const strings: string[] = given ? given.keys.slice() : [];
   const infos: PatternInfo[] = [];
   const add = (s: string, info: PatternInfo): void => {
     if (s.length === 0) return;
@@ -114,15 +120,17 @@ function collectPatterns(
       infos[at] = { ...info, allow: prev.allow };
     }
   };
+  const first = given ? given.keys.length : 0;
   entries.forEach((e, i) => {
-    const n = normalizeString(e.keyword, table);
+    const n = i < first ? (given?.keys[i] as string) : normalizeString(e.keyword, table);
     const boundary = e.boundary ?? 'auto';
     const han = isHan(n);
     const chars = charCount(n);
     const word = boundary === 'word' || (boundary === 'auto' && chars === 1 && han);
     const info: PatternInfo = { entry: i, allow: false, word, ascii: boundary !== 'none' && isAsciiWord(n) };
     if (boundary === 'auto' && han && chars >= 2) info.fold = true;
-    add(n, info);
+    if (i < first) infos.push(info);
+    else add(n, info);
     if (options.pinyin && chars >= 2 && han) {
       const py = normalizeString(pinyinOf(n), table);
       // Short syllable strings collide with ordinary words; keep variants of 5+ letters.
@@ -164,18 +172,28 @@ export function createMatcher(
 ): Matcher {
   // Pattern infos read once each: a compiled library's are a lazy array (lazy-array.ts), whose
   // every read goes through a Proxy, and the rules below read them per pair of hits.
-  const infos = new Map<number, PatternInfo>();
+  const infos: Array<PatternInfo | undefined> = [];
   const infoOf = (p: number): PatternInfo => {
-    let info = infos.get(p);
+    let info = infos[p];
     if (!info) {
       info = patterns[p] as PatternInfo;
-      infos.set(p, info);
+      infos[p] = info;
     }
     return info;
   };
+  // the same for entries, read once per counted match
+  const entryCache: Array<LexiconEntry | undefined> = [];
+  const entryOf = (i: number): LexiconEntry => {
+    let e = entryCache[i];
+    if (!e) {
+      e = entries[i] as LexiconEntry;
+      entryCache[i] = e;
+    }
+    return e;
+  };
   const toMatch = (text: string, h: Hit): Match => {
     const info = h.info;
-    const e = entries[info.entry] as LexiconEntry;
+    const e = entryOf(info.entry);
     const m: Match = {
       keyword: e.keyword,
       category: e.category,
@@ -197,6 +215,15 @@ export function createMatcher(
   const hits = (text: string): Hit[] => {
     const out: Hit[] = [];
     scanner().scan(text, (p, start, end) => out.push({ p, start, end, info: infoOf(p) }));
+    return out;
+  };
+  /** The same from the (pattern, start, end) triples a line walk found. */
+  const hitsOf = (raw: Int32Array): Hit[] => {
+    const out: Hit[] = [];
+    for (let k = 0; k + 2 < raw.length; k += 3) {
+      const p = raw[k] as number;
+      out.push({ p, start: raw[k + 1] as number, end: raw[k + 2] as number, info: infoOf(p) });
+    }
     return out;
   };
   /**
@@ -277,24 +304,25 @@ export function createMatcher(
   };
   const keywordHits = (all: Hit[]): Hit[] => all.filter((h) => h.info.entry !== -1);
   const allowHits = (all: Hit[]): Hit[] => all.filter((h) => h.info.allow);
-  /** leftmost-longest: by start, longest first, skipping hits overlapping a chosen one */
-  const leftmostLongest = (cands: Hit[]): Hit[] => {
-    const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
-    const chosen: Hit[] = [];
-    let reach = -1;
-    for (const h of sorted)
-      if (h.start >= reach) {
-        chosen.push(h);
-        reach = h.end;
-      }
-    return chosen;
-  };
-  const counted = (text: string): { all: Hit[]; kept: Hit[] } => {
-    const all = hits(text);
+  /**
+   * The counted hits: by start, longest first, each judged (judge) only when it would be chosen,
+   * i.e. overlaps no hit chosen before it — the same hits as judging all and then keeping the
+   * leftmost-longest (a rejected hit chooses nothing), but a hit under a chosen one costs no
+   * segmentation.
+   */
+  const counted = (text: string, raw?: Int32Array): { all: Hit[]; kept: Hit[] } => {
+    const all = raw ? hitsOf(raw) : hits(text);
     if (all.length === 0) return { all, kept: [] };
     const allowed = allowHits(all);
-    const kept = keywordHits(all).filter((h) => judge(text, h, allowed) === undefined);
-    return { all, kept: leftmostLongest(kept) };
+    const sorted = keywordHits(all).sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept: Hit[] = [];
+    let reach = -1;
+    for (const h of sorted)
+      if (h.start >= reach && judge(text, h, allowed) === undefined) {
+        kept.push(h);
+        reach = h.end;
+      }
+    return { all, kept };
   };
   return {
     entries,
@@ -303,7 +331,7 @@ export function createMatcher(
     patterns,
     lines: (bytes, from, to, onLine) => scanner().lines(bytes, from, to, onLine),
     findAll: (text) => keywordHits(hits(text)).map((h) => toMatch(text, h)),
-    scan: (text) => counted(text).kept.map((h) => toMatch(text, h)),
+    scan: (text, raw) => counted(text, raw).kept.map((h) => toMatch(text, h)),
     explain(text) {
       const { all, kept } = counted(text);
       const keptSet = new Set(kept);

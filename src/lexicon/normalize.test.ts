@@ -33,3 +33,25 @@ describe('normalizeString', () => {
     expect(normalizeString('色\u0000情', table)).toBe('色情');
   });
 });
+
+describe('buildNormTable', () => {
+  it('lowers each unit as String.prototype.toLowerCase does alone (the table asks blocks at once)', () => {
+    const caseless = (c: number) => (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xf8ff);
+    const t = buildNormTable({ width: false, case: true, t2s: false, noise: false });
+    const wrong: number[] = [];
+    for (let c = 0x20; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      let m = c;
+      if (c >= 0x41 && c <= 0x5a) m = c + 0x20;
+      else if (c >= 0xc0 && !caseless(c)) {
+        const lower = String.fromCharCode(c).toLowerCase();
+        if (lower.length === 1) m = lower.charCodeAt(0);
+      }
+      if (t[c] !== m) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+    // İ lowers to two units (kept), Σ alone to σ (not the final ς)
+    expect(t[0x130]).toBe(0x130);
+    expect(t[0x3a3]).toBe(0x3c3);
+  });
+});

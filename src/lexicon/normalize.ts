@@ -79,14 +79,6 @@ const NOISE_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0xfff0, 0xffff],
 ];
 
-/** Traditional → simplified pairs (generated from opencc-js into t2s-pairs.ts). */
-function t2sPairs(): Array<[number, number]> {
-  const pairs: Array<[number, number]> = [];
-  for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2)
-    pairs.push([T2S_PAIRS.charCodeAt(i), T2S_PAIRS.charCodeAt(i + 1)]);
-  return pairs;
-}
-
 /**
  * The normalisation table for a set of options (a few milliseconds; a compiled matcher stores it).
  * Low surrogates are DROP in the table: they are kept only right after a kept (CJK) high surrogate,
@@ -108,28 +100,57 @@ const tables = new Map<string, Uint16Array>();
 
 function makeNormTable(options: NormalizeOptions): Uint16Array {
   const table = new Uint16Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    let m = c;
-    if (options.width) {
-      if (m >= 0xff01 && m <= 0xff5e) m -= 0xfee0;
-      else if (m === 0x3000) m = 0x20;
-    }
-    if (options.case) {
-      if (m >= 0x41 && m <= 0x5a) m += 0x20;
-      else if (m >= 0xc0 && !caseless(m)) {
-        const lower = String.fromCharCode(m).toLowerCase();
-        if (lower.length === 1) m = lower.charCodeAt(0);
-      }
-    }
-    table[c] = m;
+  for (let c = 0; c < 65536; c++) table[c] = c;
+  if (options.width) {
+    for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
+    table[0x3000] = 0x20;
+  }
+  if (options.case) {
+    const lower = lowerCaseUnits();
+    for (let c = 0; c < 65536; c++) table[c] = lower[table[c] as number] as number;
   }
   if (options.noise) for (const [lo, hi] of NOISE_RANGES) table.fill(DROP, lo, hi + 1);
   // Controls and lone surrogates are never characters of a keyword, noise removal on or off.
   for (let c = 0; c < 0x20; c++) table[c] = DROP;
   for (let c = 0xd800; c <= 0xdfff; c++) table[c] = isCjkHighSurrogate(c) ? c : DROP;
+  // traditional → simplified pairs (generated from opencc-js into t2s-pairs.ts)
   if (options.t2s)
-    for (const [from, to] of t2sPairs()) table[from] = table[to] === DROP ? to : (table[to] as number);
+    for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) {
+      const to = T2S_PAIRS.charCodeAt(i + 1);
+      table[T2S_PAIRS.charCodeAt(i)] = table[to] === DROP ? to : (table[to] as number);
+    }
   return table;
+}
+
+/**
+ * By code unit, its lower case when that is one unit (else itself): String.prototype.toLowerCase of
+ * each unit alone. Asked of blocks of 256 units joined by spaces (one call a block instead of one a
+ * unit: the per-unit calls were most of the table's ~40 ms at start-up): a space is neither cased
+ * nor case-ignorable, so each unit is lowered as if alone (final sigma included), and a block whose
+ * lower case is as long as itself mapped every unit to one unit (lowering never shortens); the
+ * other blocks are asked unit by unit.
+ */
+function lowerCaseUnits(): Uint16Array {
+  const lower = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) lower[c] = c;
+  for (let c = 0x41; c <= 0x5a; c++) lower[c] = c + 0x20;
+  const units: number[] = [];
+  for (let block = 0xc0; block < 0x10000; block += 256) {
+    units.length = 0;
+    const end = Math.min(block + 256, 0x10000);
+    for (let c = block; c < end; c++) if (!caseless(c)) units.push(c, 0x20);
+    if (units.length === 0) continue;
+    const asked = String.fromCharCode(...units);
+    const got = asked.toLowerCase();
+    if (got.length === asked.length)
+      for (let k = 0; k < units.length; k += 2) lower[units[k] as number] = got.charCodeAt(k);
+    else
+      for (let k = 0; k < units.length; k += 2) {
+        const one = String.fromCharCode(units[k] as number).toLowerCase();
+        if (one.length === 1) lower[units[k] as number] = one.charCodeAt(0);
+      }
+  }
+  return lower;
 }
 
 /** Which steps changed a span: used by `lexicon check` to say why something matched. */

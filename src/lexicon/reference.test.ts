@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createScanner } from './automaton.js';
 import { compileLexicon } from './matcher.js';
 import { buildNormTable, DEFAULT_NORMALIZE, normalizeString, normalizeWithOffsets } from './normalize.js';
 import type { LexiconEntry } from './types.js';
@@ -174,6 +175,52 @@ describe('matcher = normalise-then-indexOf (property)', () => {
           expect(got).toEqual(want);
         }
       }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("the WebAssembly walk's hits of each hit line = scan() of its decoded text = the reference", () => {
+    const module = loadWasmModule();
+    expect(module, 'dist/lexicon/wasm/lines.wasm: run npm run build').toBeDefined();
+    const lineText = fc.string({ unit: fc.constantFrom(...units, '\t', '\r', '3', '中'), maxLength: 24 });
+    fc.assert(
+      fc.property(
+        keywordSets,
+        fc.array(lineText, { minLength: 1, maxLength: 6 }),
+        fc.boolean(),
+        (keywords, lines, lastNewline) => {
+          const m = compileLexicon(
+            keywords.map((k) => ({ keyword: k, category: 'A.1.6', severity: 3, boundary: 'none' as const })),
+            { normTable: table },
+          );
+          const norm = keywords.map((k) => normalizeString(k, table));
+          const body = lines.join('\n');
+          const bytes = new TextEncoder().encode(lastNewline ? `${body}\n` : body);
+          const walk = wasmLines(m.automaton, module);
+          const scanner = createScanner(m.automaton);
+          const got: string[] = [];
+          const want: string[] = [];
+          walk?.(bytes, 0, bytes.length, (s, e, hit, _blank, hits) => {
+            if (!hit) return;
+            expect(hits, 'a hit line comes with its hits').toBeDefined();
+            const text = new TextDecoder().decode(bytes.subarray(s, e)).replace(/\r$/, '');
+            const triples: string[] = [];
+            for (let k = 0; k + 2 < (hits?.length ?? 0); k += 3)
+              triples.push(`${hits?.[k]}:${hits?.[k + 1]}:${hits?.[k + 2]}`);
+            got.push(triples.join(' '));
+            const js: string[] = [];
+            scanner.scan(text, (p, start, end) => js.push(`${p}:${start}:${end}`));
+            want.push(js.join(' '));
+            // the reference, up to order (patterns are numbered in keyword order here)
+            expect([...triples].sort()).toEqual(
+              reference(norm, text)
+                .map((h) => `${h.keyword}:${h.start}:${h.end}`)
+                .sort(),
+            );
+          });
+          expect(got).toEqual(want);
+        },
+      ),
       { numRuns: 500 },
     );
   });

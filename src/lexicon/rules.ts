@@ -8,7 +8,11 @@ import type { Match } from './types.js';
  * them also occurs in the record, normalised the same way (konsheng's `香港+港府+病毒` conjunctions,
  * and curation's context rules for words that are ambiguous alone).
  */
-export type CountedMatches = (text: string) => Match[];
+export type CountedMatches = (
+  text: string,
+  /** the text's raw hits, when a line walk found them (Matcher.scan) */
+  hits?: Int32Array,
+) => Match[];
 
 /**
  * Rules of the library layer beyond each entry's own (data/lexicons/context.yaml): a hit that comes
@@ -19,8 +23,8 @@ export interface LibraryRules {
   reportingCues?: { window: number; words: readonly string[] };
 }
 
-/** Clause boundaries: a cue does not reach across them. */
-const CLAUSE_END = /[。！？!?；;，,\n]/;
+/** Clause boundaries (。！？!?；;，,\n): a cue does not reach across them. */
+const CLAUSE_END = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f, 0xff1b, 0x3b, 0xff0c, 0x2c, 0x0a]);
 
 /** Builds the counting function of a matcher once: `scan` plus the entry and library rules. */
 export function countedMatcher(matcher: Matcher, rules: LibraryRules = {}): CountedMatches {
@@ -29,12 +33,11 @@ export function countedMatcher(matcher: Matcher, rules: LibraryRules = {}): Coun
   const longest = Math.max(0, ...(cues?.words ?? []).map((w) => w.length));
   const afterCue = (text: string, m: Match): boolean => {
     if (!cues) return false;
-    let before = text.slice(Math.max(0, m.start - cues.window - longest), m.start);
-    for (let k = before.length - 1; k >= 0; k--)
-      if (CLAUSE_END.test(before[k] as string)) {
-        before = before.slice(k + 1);
-        break;
-      }
+    // from the last clause end before the hit (within reach), read by code unit
+    const from = Math.max(0, m.start - cues.window - longest);
+    let k = m.start - 1;
+    while (k >= from && !CLAUSE_END.has(text.charCodeAt(k))) k--;
+    const before = text.slice(k + 1, m.start);
     // the cue must end at most `window` characters before the hit
     return cues.words.some((w) => {
       const at = before.lastIndexOf(w);
@@ -49,9 +52,9 @@ export function countedMatcher(matcher: Matcher, rules: LibraryRules = {}): Coun
     if (e?.context?.length)
       context.set(e.keyword, e.context.map((w) => normalizeString(w, norm)).filter(Boolean));
   }
-  if (context.size === 0) return (text) => withCues(text, matcher.scan(text));
-  return (text) => {
-    const matches = withCues(text, matcher.scan(text));
+  if (context.size === 0) return (text, hits) => withCues(text, matcher.scan(text, hits));
+  return (text, hits) => {
+    const matches = withCues(text, matcher.scan(text, hits));
     if (!matches.some((m) => context.has(m.keyword))) return matches;
     const normalized = normalizeString(text, norm);
     return matches.filter((m) => (context.get(m.keyword) ?? []).every((w) => normalized.includes(w)));

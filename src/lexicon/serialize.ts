@@ -148,6 +148,23 @@ function fileLine(origin: string): number {
   return at;
 }
 
+/**
+ * The line of `origin` when it is `file:line` for this file (as fileLine would split it: the line
+ * is digits only, so the colon after the file is the last), else -1.
+ */
+function lineAfter(origin: string, file: string): number {
+  const at = file.length;
+  const end = origin.length;
+  if (end <= at + 1 || end - at > 10 || origin.charCodeAt(at) !== 0x3a || !origin.startsWith(file)) return -1;
+  let line = 0;
+  for (let i = at + 1; i < end; i++) {
+    const c = origin.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    line = line * 10 + (c - 0x30);
+  }
+  return line;
+}
+
 function columns(m: Matcher): {
   header: HeaderV2;
   arrays: Record<ArrayName, ArrayBufferView & ArrayLike<number>>;
@@ -181,6 +198,7 @@ function columns(m: Matcher): {
   const sources: string[] = [];
   const sourceNumber = new Map<string, number>();
   const sourceIndex = new Int32Array(n).fill(-1);
+  let lastFile = -1;
   m.entries.forEach((e, i) => {
     if (e.context?.length) contexts[i] = e.context;
     if (e.source !== undefined) {
@@ -204,7 +222,15 @@ function columns(m: Matcher): {
     if (e.note !== undefined) for (let j = 0; j < e.note.length; j++) noteUnits[nAt++] = e.note.charCodeAt(j);
     noteEnds[i] = nAt;
     if (e.origin !== undefined) {
-      const at = fileLine(e.origin);
+      // most entries come from the file of the entry before: `file:line` without slicing or lookup
+      const o = e.origin;
+      const line = lastFile < 0 ? -1 : lineAfter(o, originFiles[lastFile] as string);
+      if (line >= 0) {
+        originFile[i] = lastFile;
+        originLine[i] = line;
+        return;
+      }
+      const at = fileLine(o);
       if (at >= 0) {
         const file = e.origin.slice(0, at);
         let f = fileIndex.get(file);
@@ -213,21 +239,26 @@ function columns(m: Matcher): {
           fileIndex.set(file, f);
         }
         originFile[i] = f;
-        originLine[i] = Number(e.origin.slice(at + 1));
-      } else origins[i] = e.origin;
+        originLine[i] = Number(o.slice(at + 1));
+        lastFile = f;
+      } else origins[i] = o;
     }
   });
   const layout = m.automaton.wasm ?? wasmLayout(m.automaton);
-  const patEntry = Int32Array.from(m.patterns, (p) => p.entry);
-  const patFlags = Uint8Array.from(
-    m.patterns,
-    (p) =>
+  // loops, not TypedArray.from with a function (its generic iteration was ~10 ms at 60k patterns)
+  const np = m.patterns.length;
+  const patEntry = new Int32Array(np);
+  const patFlags = new Uint8Array(np);
+  for (let k = 0; k < np; k++) {
+    const p = m.patterns[k] as PatternInfo;
+    patEntry[k] = p.entry;
+    patFlags[k] =
       (p.allow ? FLAG.allow : 0) |
       (p.word ? FLAG.word : 0) |
       (p.ascii ? FLAG.ascii : 0) |
       (p.fold ? FLAG.fold : 0) |
-      (p.variant === 'pinyin' ? FLAG.pinyin : 0),
-  );
+      (p.variant === 'pinyin' ? FLAG.pinyin : 0);
+  }
   const arrays = {
     ...Object.fromEntries(AUTOMATON_V1.map((k) => [k, m.automaton[k]])),
     ...(m.automaton.cls && m.automaton.filter ? {} : scanTables(m.automaton)),
@@ -272,7 +303,15 @@ function columns(m: Matcher): {
  */
 export function serializeMatcher(
   m: Matcher,
-  options: { shared?: boolean; library?: LibrarySummary } = {},
+  options: {
+    shared?: boolean;
+    library?: LibrarySummary;
+    /**
+     * false: no checksum (0 is written): bytes handed to this process's worker threads, which load
+     * them as verified, never to a file (a cold pass over tens of MB at every scan's start)
+     */
+    checksum?: false;
+  } = {},
 ): Uint8Array {
   const { header, arrays } = columns(m);
   if (options.library) header.library = options.library;
@@ -290,7 +329,7 @@ export function serializeMatcher(
     out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
     at += align4(a.byteLength);
   }
-  header.checksum = checksum(out, start, size);
+  header.checksum = options.checksum === false ? 0 : checksum(out, start, size);
   const json = encoder.encode(JSON.stringify(header));
   out.set(encoder.encode(MAGIC), 0);
   new DataView(out.buffer).setUint32(8, width, true);
@@ -491,6 +530,7 @@ function wasmOf(info: WasmLayoutInfo | undefined, image: Int32Array | undefined)
         k !== 'fmask' &&
         k !== 'd1' &&
         k !== 'sepSym' &&
+        k !== 'rmask' &&
         k !== 'version' &&
         v >= size)
     )
@@ -501,6 +541,7 @@ function wasmOf(info: WasmLayoutInfo | undefined, image: Int32Array | undefined)
     info.size !== size ||
     !pow2(info.hmask) ||
     !pow2(info.fmask) ||
+    !pow2(info.rmask) ||
     info.hash + (info.hmask + 1) * 16 > size ||
     info.filter + (info.fmask + 1) / 8 > size
   )

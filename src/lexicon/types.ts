@@ -74,6 +74,12 @@ export interface CompileOptions {
    * lexicon/wasm/build.ts, injected by the loading path so that the core does no I/O)
    */
   build?: (patterns: readonly string[], norm: Uint16Array) => AutomatonData;
+  /**
+   * The normalised keywords of the first keys.length entries, normalised with this table and
+   * distinct (mergeLibraries' keys), and their index: the patterns start with them as they are.
+   * The index is taken over (the other patterns are added to it).
+   */
+  keys?: { keys: readonly string[]; keyIndex: Map<string, number> };
 }
 
 /** Splits text into words, for whole-word checks. Injected so the core stays dependency-light. */

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LexiconEntry } from './types.js';
 import { diffLibraries, libraryVersion } from './version.js';
@@ -15,6 +17,34 @@ describe('library versions', () => {
     expect(libraryVersion(a)).toBe(libraryVersion(b));
     expect(libraryVersion(a)).toMatch(/^lx-[0-9a-f]{12}$/);
     expect(libraryVersion([e('色情网站', 'A.1.6', 2), e('赌场', 'A.1.8')])).not.toBe(libraryVersion(a));
+  });
+
+  it('is the hash of the rows in code-unit order (rows.sort()), whatever the keywords share', () => {
+    const reference = (es: LexiconEntry[]): string => {
+      const rows = es
+        .map(
+          (x) =>
+            `${x.keyword}\t${x.category}\t${x.severity}\t${x.boundary ?? 'auto'}\t${x.context ? x.context.join('+') : ''}`,
+        )
+        .sort();
+      const text = rows.length ? `${rows.join('\n')}\n` : '';
+      return `lx-${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+    };
+    // few distinct units, so that rows often share their first two and sort on the rest
+    const unit = fc.constantFrom('色', '情', '赌', 'a', 'b', '\t', '\u0001', '\ud86c\ude1c', '\uffff');
+    const entry = fc.record({
+      keyword: fc.array(unit, { maxLength: 4 }).map((u) => u.join('')),
+      category: fc.constantFrom('A.1.6', 'A.1.8', ''),
+      severity: fc.constantFrom(1 as const, 2 as const, 3 as const),
+      boundary: fc.constantFrom(undefined, 'word' as const, 'none' as const),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 60 }), (raw) => {
+        const es = raw.map(({ boundary, ...x }) => (boundary ? { ...x, boundary } : x));
+        expect(libraryVersion(es)).toBe(reference(es));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('diff lists added, removed and changed keywords and per-risk counts', () => {

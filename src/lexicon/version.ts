@@ -9,14 +9,45 @@ import type { LexiconEntry } from './types.js';
  * shows which version a result was produced with).
  */
 export function libraryVersion(entries: readonly LexiconEntry[]): string {
-  const rows = entries
-    .map(
-      (e) =>
-        `${e.keyword}\t${e.category}\t${e.severity}\t${e.boundary ?? 'auto'}\t${e.context ? e.context.join('+') : ''}`,
-    )
-    .sort();
+  const n = entries.length;
+  const rows: string[] = new Array(n);
+  // The rows in code-unit order, as rows.sort() orders them, without its 50k string comparisons
+  // (~0.1 s of a 50k-keyword scan's start): a numeric sort on each row's first two units (and its
+  // index), then a string sort of each run of rows that share them (a few rows: Chinese keywords
+  // rarely share both first characters).
+  const byPrefix = new Float64Array(n);
+  const INDEX = 2 ** 21;
+  if (n >= INDEX) return versionOf(entries.map(rowOf).sort());
+  for (let i = 0; i < n; i++) {
+    const r = rowOf(entries[i] as LexiconEntry);
+    rows[i] = r;
+    // rows have 4 tabs: never shorter than 2 units
+    byPrefix[i] = (r.charCodeAt(0) * 65536 + r.charCodeAt(1)) * INDEX + i;
+  }
+  byPrefix.sort();
+  const sorted: string[] = new Array(n);
+  let at = 0;
+  for (let k = 0; k < n; ) {
+    const prefix = Math.floor((byPrefix[k] as number) / INDEX);
+    let end = k + 1;
+    while (end < n && Math.floor((byPrefix[end] as number) / INDEX) === prefix) end++;
+    const from = at;
+    for (let j = k; j < end; j++) sorted[at++] = rows[(byPrefix[j] as number) - prefix * INDEX] as string;
+    if (end - k > 1) {
+      const run = sorted.slice(from, at).sort();
+      for (let j = 0; j < run.length; j++) sorted[from + j] = run[j] as string;
+    }
+    k = end;
+  }
+  return versionOf(sorted);
+}
+
+const rowOf = (e: LexiconEntry): string =>
+  `${e.keyword}\t${e.category}\t${e.severity}\t${e.boundary ?? 'auto'}\t${e.context ? e.context.join('+') : ''}`;
+
+function versionOf(sortedRows: readonly string[]): string {
   // one update of the joined rows: the same bytes as one update per row, without 50k native calls
-  const h = createHash('sha256').update(rows.length ? `${rows.join('\n')}\n` : '');
+  const h = createHash('sha256').update(sortedRows.length ? `${sortedRows.join('\n')}\n` : '');
   return `lx-${h.digest('hex').slice(0, 12)}`;
 }
 

@@ -17,10 +17,16 @@ function locate(origin: string | undefined): Pick<Issue, 'file' | 'line'> {
  * which needs the jieba segmenter and still hits ordinary text; a provider should know which
  * rows these are. Warnings never stop a load.
  */
-export function keywordWarnings(entries: readonly LexiconEntry[], table: Uint16Array): Issue[] {
+export function keywordWarnings(
+  entries: readonly LexiconEntry[],
+  table: Uint16Array,
+  /** the entries' keywords normalised with this table, when known (mergeLibraries' keys) */
+  keys?: readonly string[],
+): Issue[] {
   const out: Issue[] = [];
-  for (const e of entries) {
-    const n = normalizeString(e.keyword, table);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as LexiconEntry;
+    const n = keys?.[i] ?? normalizeString(e.keyword, table);
     // one character: one unit, or one surrogate pair (without spreading every keyword into an array)
     if (n.length !== 1 && (n.length !== 2 || (n.charCodeAt(0) & 0xfc00) !== 0xd800)) continue;
     const none = e.boundary === 'none';

@@ -77,7 +77,8 @@ export function variantEntries(
 ): LexiconEntry[] {
   const minSeverity = options.minSeverity ?? 3;
   const maxLength = options.maxLength ?? 6;
-  const taken = new Set(entries.map((e) => e.keyword));
+  const taken = new Set<string>();
+  for (const e of entries) taken.add(e.keyword);
   const out: LexiconEntry[] = [];
   let mask = 0;
   for (const f of families) mask |= FAMILY_BIT[f] ?? 0;
@@ -85,7 +86,7 @@ export function variantEntries(
     if (e.severity < minSeverity || e.context?.length) continue;
     const may = mayVary(e.keyword) & mask;
     if (may === 0) continue;
-    const n = [...e.keyword].length;
+    const n = codePoints(e.keyword);
     if (n < 2 || n > maxLength) continue;
     for (const family of families) {
       if ((may & (FAMILY_BIT[family] ?? 0)) === 0) continue;
@@ -100,16 +101,25 @@ export function variantEntries(
       for (const v of forms) {
         if (taken.has(v)) continue;
         taken.add(v);
-        out.push({
-          keyword: v,
-          category: e.category,
-          severity: e.severity,
-          ...(e.boundary ? { boundary: e.boundary } : {}),
-          ...(e.source ? { source: e.source } : {}),
-          note: `variant:${family} of ${e.keyword}`,
-        });
+        // fields set one by one in the order the entry always had (no object spreads per variant)
+        const entry: LexiconEntry = { keyword: v, category: e.category, severity: e.severity };
+        if (e.boundary) entry.boundary = e.boundary;
+        if (e.source) entry.source = e.source;
+        entry.note = `variant:${family} of ${e.keyword}`;
+        out.push(entry);
       }
     }
   }
   return out;
+}
+
+/** [...word].length without the array: a surrogate pair is one code point, a lone surrogate one too. */
+function codePoints(word: string): number {
+  let n = word.length;
+  for (let i = 0; i + 1 < word.length; i++)
+    if ((word.charCodeAt(i) & 0xfc00) === 0xd800 && (word.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n--;
+      i++;
+    }
+  return n;
 }

@@ -19,9 +19,18 @@ export function lookalikeVariants(word: string): string[] {
 
 /** `word` with every splittable character written as its components (法轮 → 氵去车仑); undefined if none. */
 export function splitCharVariant(word: string): string | undefined {
-  const chars = [...word];
-  if (!chars.some((c) => SPLIT_CHARS[c])) return undefined;
-  return chars.map((c) => SPLIT_CHARS[c] ?? c).join('');
+  // one pass, no array of characters (run for every high-severity keyword of a library)
+  let out = '';
+  let split = false;
+  for (let at = 0; at < word.length; ) {
+    const end = charEnd(word, at);
+    const c = word.slice(at, end);
+    const parts = SPLIT_CHARS[c];
+    if (parts) split = true;
+    out += parts ?? c;
+    at = end;
+  }
+  return split ? out : undefined;
 }
 
 /** Forms of `word` with one character split (法轮 → 氵去轮, 法车仑), plus the all-split form. */
@@ -39,14 +48,19 @@ export function splitCharVariants(word: string): string[] {
 /** Calls f with each character (code point) of `word` and its [at, end) units: no array per word. */
 function eachChar(word: string, f: (c: string, at: number, end: number) => void): void {
   for (let at = 0; at < word.length; ) {
-    const hi = word.charCodeAt(at);
-    const end =
-      (hi & 0xfc00) === 0xd800 && at + 1 < word.length && (word.charCodeAt(at + 1) & 0xfc00) === 0xdc00
-        ? at + 2
-        : at + 1;
+    const end = charEnd(word, at);
     f(word.slice(at, end), at, end);
     at = end;
   }
+}
+
+/** Where the character (code point) at `at` ends: a surrogate pair is one, a lone surrogate too. */
+function charEnd(word: string, at: number): number {
+  return (word.charCodeAt(at) & 0xfc00) === 0xd800 &&
+    at + 1 < word.length &&
+    (word.charCodeAt(at + 1) & 0xfc00) === 0xdc00
+    ? at + 2
+    : at + 1;
 }
 
 /** `word` with a zero-width character between every two characters (the n-th of ZERO_WIDTH). */

@@ -52,7 +52,7 @@ function buildWith(m: WasmModule, patterns: readonly string[], norm: Uint16Array
   const normAt = align16(endsAt + patterns.length * 4);
   const resultAt = align16(normAt + 65536 * 2);
   const layoutAt = align16(resultAt + 11 * 8);
-  const heap = align16(layoutAt + 17 * 4);
+  const heap = align16(layoutAt + 21 * 4);
   const need = Math.ceil(heap / PAGE) - mem.buffer.byteLength / PAGE;
   if (need > 0) mem.grow(need);
   const units = new Uint16Array(mem.buffer, unitsAt, total);
@@ -67,16 +67,18 @@ function buildWith(m: WasmModule, patterns: readonly string[], norm: Uint16Array
   if (ex.build(unitsAt, endsAt, patterns.length, normAt, heap, resultAt) !== 0)
     throw new Error('alphabet too large');
   ex.layout(layoutAt, SEP);
-  // the memory may have grown: views of the new buffer, copied out so the instance can go
+  // The memory may have grown: views of the new buffer. Views, not copies: the instance is done
+  // with it (the memory grows no more), and copying out ~20 MB at 50k keywords cost as much again
+  // in page faults and external-memory GC as the tables are then copied once more to the workers.
   const r = new Int32Array(mem.buffer, resultAt, 22);
   const i32 = (k: number): Int32Array =>
-    new Int32Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number).slice();
+    new Int32Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number);
   const u16 = (k: number): Uint16Array =>
-    new Uint16Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number).slice();
-  const l = new Int32Array(mem.buffer, layoutAt, 17);
+    new Uint16Array(mem.buffer, r[k * 2] as number, r[k * 2 + 1] as number);
+  const l = new Int32Array(mem.buffer, layoutAt, 21);
   const wasm = {
     version: WASM_LAYOUT_VERSION,
-    image: new Int32Array(mem.buffer, l[0] as number, l[1] as number).slice(),
+    image: new Int32Array(mem.buffer, l[0] as number, l[1] as number),
   } as WasmLayout;
   // the fields after version, in their order in WASM_LAYOUT_FIELDS (see assembly/build.ts)
   WASM_LAYOUT_FIELDS.slice(1).forEach((k, i) => {

@@ -33,7 +33,9 @@ export function loadWasmModule(name: string = WASM_FILE): WasmModule | undefined
 interface Exports {
   memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   init(...args: number[]): void;
-  lines(from: number, to: number, out: number): number;
+  initMatch(emit: number, out: number, patLen: number, ring: number, rmask: number): void;
+  lines(from: number, to: number, out: number, hits: number, hitsTo: number): number;
+  hitsEnd(): number;
 }
 
 const PAGE = 65536;
@@ -41,7 +43,9 @@ const PAGE = 65536;
 /**
  * Scanner.lines run by WebAssembly, same arguments and callbacks as the JS loop; undefined when
  * the module is not built. Each call copies the bytes into linear memory (a memcpy) and walks them
- * there; the per-line results come back as one word each.
+ * there; the per-line results come back as one word each. Each line with a hit also comes with its
+ * hits (onLine's `hits`: what Scanner.scan finds in the decoded line, its trailing CR left out), so
+ * the caller need not walk it again.
  */
 export function wasmLines(
   a: AutomatonData,
@@ -83,21 +87,34 @@ export function wasmLinesOf(
     l.skip,
     l.sepSym,
   );
-  const input = l.size;
+  // after the image: the ring of offsets the hits are read with, then input and output
+  const ringAt = l.size;
+  const input = (ringAt + (l.rmask + 1) * 4 + 15) & ~15;
+  ensure(input);
+  ex.initMatch(l.emit, l.out, l.patLen, ringAt, l.rmask);
   return (bytes, from, to, onLine) => {
     const len = to - from;
     if (len <= 0) return;
-    // input, then one u32 a line (at most len + 1 lines), 4-aligned
+    // input, then one u32 a line (at most len + 1 lines), 4-aligned, then the hit stream (room for
+    // a word a byte: when a block's hits need more, its later lines come without them)
     const outAt = (input + len + 3) & ~3;
-    ensure(outAt + (len + 1) * 4);
+    const hitsAt = outAt + (len + 1) * 4;
+    const hitsTo = hitsAt + len * 4 + 4096;
+    ensure(hitsTo);
     new Uint8Array(mem.buffer, input, len).set(bytes.subarray(from, to));
-    const n = ex.lines(input, input + len, outAt);
+    const n = ex.lines(input, input + len, outAt, hitsAt, hitsTo);
     const out = new Uint32Array(mem.buffer, outAt, n);
+    const stream = new Int32Array(mem.buffer, hitsAt, (ex.hitsEnd() - hitsAt) >>> 2);
+    let at = 0;
     let start = from;
     for (let k = 0; k < n; k++) {
       const v = out[k] as number;
       const end = from + (v >>> 2);
-      onLine(start, end, (v & 1) === 1, (v & 2) === 2);
+      if ((v & 1) === 1 && at < stream.length) {
+        const count = stream[at] as number;
+        onLine(start, end, true, (v & 2) === 2, stream.slice(at + 1, at + 1 + count * 3));
+        at += 1 + count * 3;
+      } else onLine(start, end, (v & 1) === 1, (v & 2) === 2);
       start = end + 1;
     }
   };

@@ -20,8 +20,21 @@ export type { WasmLayout } from './types.js';
 const edgeHash = (s: number, x: number): number =>
   (Math.imul(s, 0x9e3779b1) ^ Math.imul(x, 0x85ebca6b)) >>> 0;
 
-export function wasmLayout(a: AutomatonData): WasmLayout {
-  const { root, hState, hSym, hNext, fail, emit, sym } = a;
+/** The trie's children of every state (by counting sort of the hashed edges) and the BFS numbering. */
+interface Renumbering {
+  childStart: Int32Array;
+  childSym: Int32Array;
+  childTo: Int32Array;
+  /** newId[old state] */
+  newId: Int32Array;
+  /** order[new state] = old state */
+  order: Int32Array;
+  /** states 1..d1 are the root's children */
+  d1: number;
+}
+
+function renumber(a: AutomatonData): Renumbering {
+  const { root, hState, hSym, hNext, fail } = a;
   const states = fail.length;
   const nsym = root.length - 1;
   // children of every state by counting sort of the hashed edges (root's come from its row)
@@ -69,6 +82,15 @@ export function wasmLayout(a: AutomatonData): WasmLayout {
       }
     }
   }
+  return { childStart, childSym, childTo, newId, order, d1 };
+}
+
+export function wasmLayout(a: AutomatonData): WasmLayout {
+  const { root, fail, emit, sym, out, patLen } = a;
+  const states = fail.length;
+  const nsym = root.length - 1;
+  const npat = patLen.length;
+  const { childStart, childSym, childTo, newId, order, d1 } = renumber(a);
   // depth-1 rows, packed first-fit (largest rows first); slot base + x holds (check, next)
   const rows = Array.from({ length: d1 }, (_, k) => k + 1).sort((p, q) => {
     const sp = order[p] as number;
@@ -155,6 +177,9 @@ export function wasmLayout(a: AutomatonData): WasmLayout {
   const wFail = take(states);
   const wHasOut = take((states >>> 5) + 1);
   const wSkip = take(2048);
+  const wEmit = take(states);
+  const wOut = take(states);
+  const wPatLen = take(npat);
   const image = new Int32Array(words);
   image.set(a.cls ?? scanTables(a).cls, wCls);
   for (let k = 0; k < 1024; k++) image[wLo + k] = sym[0xdc00 + k] as number;
@@ -190,9 +215,16 @@ export function wasmLayout(a: AutomatonData): WasmLayout {
     const ns = newId[s] as number;
     if (ns < 0) continue; // unreachable (cannot happen in a trie)
     image[wFail + ns] = newId[fail[s] as number] as number;
-    if ((emit[s] as number) !== -1)
-      image[wHasOut + (ns >>> 5)] = (image[wHasOut + (ns >>> 5)] as number) | (1 << (ns & 31));
+    const e = emit[s] as number;
+    if (e !== -1) image[wHasOut + (ns >>> 5)] = (image[wHasOut + (ns >>> 5)] as number) | (1 << (ns & 31));
+    image[wEmit + ns] = e === -1 ? -1 : (newId[e] as number);
+    image[wOut + ns] = out[s] as number;
   }
+  image.set(patLen, wPatLen);
+  let maxLen = 1;
+  for (let p = 0; p < npat; p++) if ((patLen[p] as number) > maxLen) maxLen = patLen[p] as number;
+  let ring = 1;
+  while (ring < maxLen + 1) ring <<= 1;
   // BMP characters that start a pattern: the hot loop skips the others at the root
   const cls = image.subarray(wCls, wCls + 65536);
   const rootRow = image.subarray(wRoot, wRoot + nsym + 1);
@@ -219,5 +251,9 @@ export function wasmLayout(a: AutomatonData): WasmLayout {
     skip: wSkip * 4,
     sepSym: sym[SEP] as number,
     size: words * 4,
+    emit: wEmit * 4,
+    out: wOut * 4,
+    patLen: wPatLen * 4,
+    rmask: ring - 1,
   };
 }

@@ -24,6 +24,16 @@ export interface WasmLayoutInfo {
   sepSym: number;
   /** bytes of the image (16-aligned): input and output buffers go after it */
   size: number;
+  /**
+   * The tables of the line walk's hits (assembly/lines.ts matchLine), in the image's numbering:
+   * i32 by state, the first output state of its failure chain (itself included) or -1 (emit); i32
+   * by state, the pattern ending there (out); i32 by pattern, its normalised length (patLen).
+   */
+  emit: number;
+  out: number;
+  patLen: number;
+  /** the ring of offsets the hits are read with: its size less one (a power of two less one) */
+  rmask: number;
 }
 
 export interface WasmLayout extends WasmLayoutInfo {
@@ -31,7 +41,7 @@ export interface WasmLayout extends WasmLayoutInfo {
 }
 
 /** Bumped whenever the image's tables or their meaning change (assembly/lines.ts and layout.ts). */
-export const WASM_LAYOUT_VERSION = 3;
+export const WASM_LAYOUT_VERSION = 4;
 
 export const WASM_LAYOUT_FIELDS = [
   'version',
@@ -50,4 +60,8 @@ export const WASM_LAYOUT_FIELDS = [
   'skip',
   'sepSym',
   'size',
+  'emit',
+  'out',
+  'patLen',
+  'rmask',
 ] as const satisfies ReadonlyArray<keyof WasmLayoutInfo>;

@@ -1,6 +1,7 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
+import { codeAt } from './code-at.js';
 import { WordIndex } from './code-tables.js';
 
 const HAN = '\\u4e00-\\u9fff';
@@ -166,7 +167,7 @@ for (let c = 65; c <= 90; c++) TAIL_FIRST[c] = 1;
 for (let c = 97; c <= 122; c++) TAIL_FIRST[c] = 1;
 /** the length of the TAIL at `at` (0 when none); the expression runs only after a character that can open one */
 function tailAt(text: string, at: number): number {
-  if (TAIL_FIRST[text.charCodeAt(at)] !== 1) return 0;
+  if (TAIL_FIRST[codeAt(text, at)] !== 1) return 0;
   TAIL.lastIndex = at;
   return TAIL.exec(text)?.[0].length ?? 0;
 }
@@ -299,7 +300,7 @@ export function createAddress(d: PiiDictionaries): Detector {
    * (区, 市, 镇, 道…) can have one, so most candidates are ruled out without the expression.
    */
   const adminStart = (text: string, start: number): number => {
-    if (!ADMIN_END.has(text.charCodeAt(start - 1))) return -1;
+    if (!ADMIN_END.has(codeAt(text, start - 1))) return -1;
     let s = start;
     while (
       s > 0 &&
@@ -487,7 +488,9 @@ export function createAddress(d: PiiDictionaries): Detector {
    * (村, 广场) never alone; they are `medium` at most.
    */
   function places(text: string, out: Finding[]): void {
-    const ends = out.length === 0 ? [] : out.map((f) => f.end).sort((x, y) => x - y);
+    // always a mapped array (an empty literal has another elements kind: optimised code meeting the
+    // second kind is thrown away and compiled again)
+    const ends = out.map((f) => f.end).sort((x, y) => x - y);
     let ei = 0;
     let floor = 0;
     const cover = out.length === 0 ? undefined : coverOf(text, out);
@@ -556,7 +559,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const bare =
         !strong &&
         (known || (bounded && name.length <= 4 && BARE_KINDS.has(kind))) &&
-        text.charCodeAt(start - 1) !== 0x300a &&
+        codeAt(text, start - 1) !== 0x300a &&
         !(coreEnd - start >= 2 && text.charCodeAt(coreEnd - 1) === 0x578b) &&
         !(kind === '村' && VILLAGE_VERB.has(text.charCodeAt(coreEnd - 1))) &&
         !inVerse(text, start, end);
@@ -680,7 +683,7 @@ export function createAddress(d: PiiDictionaries): Detector {
     };
     for (const f of found) {
       // most findings stand in no list: no joiner on either side, nothing to read
-      if (!JOINER.has(text.charCodeAt(f.end)) && !JOINER.has(text.charCodeAt(f.start - 1))) continue;
+      if (!JOINER.has(codeAt(text, f.end)) && !JOINER.has(codeAt(text, f.start - 1))) continue;
       const kind = kindOf(f.value);
       if (kind === '') continue;
       // rightwards: 、item、item

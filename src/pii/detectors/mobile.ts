@@ -13,7 +13,8 @@ const isLatin = (ch: string | undefined) => ch !== undefined && /[A-Za-z]/.test(
 function inHexToken(text: string, start: number): boolean {
   let k = start;
   while (k > 0 && /[0-9a-f]/.test(text[k - 1] ?? '')) k--;
-  return text[k - 1] === '#';
+  // no read before the text's start (optimised code doing so is thrown away and compiled again)
+  return k > 0 && text[k - 1] === '#';
 }
 const LABELS = ['手机', '电话', '联系', 'Tel', 'tel', '致电', '拨打', '微信', 'mobile', '热线'];
 

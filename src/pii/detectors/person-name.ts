@@ -2,6 +2,7 @@ import { intSet } from '../../util/int-set.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
+import { codeAt } from './code-at.js';
 import { codeSet, WordIndex } from './code-tables.js';
 import { createTransliteratedNames, mergeInto } from './transliterated-name.js';
 
@@ -135,9 +136,9 @@ export function textFacts(text: string): number {
     else if (k === CLASSICAL_CHAR) classical++;
     else if (k === ZHI_YE) {
       const want = text.charCodeAt(i) === 0x4e4b ? 1 : 2;
-      if (((MODERN_AFTER_ZHI_YE[text.charCodeAt(i + 1)] ?? 0) & want) !== 0) modernSeen = true;
+      if (((MODERN_AFTER_ZHI_YE[codeAt(text, i + 1)] ?? 0) & want) !== 0) modernSeen = true;
       // (也 before another verb, 也表示, 也不, is modern as often: only a closing 也, 何也。, is classical)
-      else if (want === 1 || !isHanCode(text.charCodeAt(i + 1))) classical++;
+      else if (want === 1 || !isHanCode(codeAt(text, i + 1))) classical++;
     } else facts |= k === PAREN_CHAR ? HAS_PAREN : HAS_UPPER;
   }
   return facts | (classical === 0 || (classical < 2 && modernSeen) ? READS_MODERN : 0);
@@ -245,7 +246,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   // the first characters of compound surnames: most surname characters start none (one byte read)
   const compoundHead = codeSet([...compound].map((w) => w[0]).join(''));
   const isCompound = (text: string, i: number): boolean =>
-    compoundHead.has(text.charCodeAt(i)) && compound2.has(key2(text.charCodeAt(i), text.charCodeAt(i + 1)));
+    compoundHead.has(codeAt(text, i)) && compound2.has(key2(codeAt(text, i), codeAt(text, i + 1)));
   // (only words of 2 to 6 characters are looked for)
   const stopWords = new WordIndex(
     translitStop.filter((w) => w.length >= 2 && w.length <= 6),
@@ -269,14 +270,15 @@ export function createPersonName(d: PiiDictionaries): Detector {
     return false;
   };
   const startsAt = (index: WordIndex, text: string, at: number): boolean => {
-    const list = index.get(text.charCodeAt(at));
+    const list = index.get(codeAt(text, at));
     if (list === undefined) return false;
     for (let k = 0; k < list.length; k++) if (text.startsWith(list[k] as string, at)) return true;
     return false;
   };
   /** the length of the longest word of the index starting at `at` (0: none) */
   const longestAt = (index: WordIndex, text: string, at: number): number => {
-    const list = index.get(text.charCodeAt(at));
+    // (codeAt: the adverb and place hops of rightScore may ask at the text's end)
+    const list = index.get(codeAt(text, at));
     if (list === undefined) return 0;
     let n = 0;
     for (let k = 0; k < list.length; k++) {
@@ -319,10 +321,10 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (r === 0) break;
       at += r;
       if (startsAt(speech, text, at)) return RIGHT_CUE;
-      if (text.charCodeAt(at) === 0x3001) at++;
+      if (codeAt(text, at) === 0x3001) at++;
     }
     // (X版《…》 is X's version of a work: 徐克版《梁祝》, a cue after a name, not a suffix)
-    if (text.charCodeAt(e) === 0x7248 && text.charCodeAt(e + 1) === 0x300a) return RIGHT_CUE;
+    if (codeAt(text, e) === 0x7248 && codeAt(text, e + 1) === 0x300a) return RIGHT_CUE;
     if (startsAt(orgSuffix, text, e)) return BLOCKED;
     if (!isHanCode(text.charCodeAt(e))) return 0.2;
     if (PARTICLE.has(text.charCodeAt(e))) return 0.15;
@@ -331,7 +333,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
 
   /** a full-width or ASCII colon, or 】： (an interview's speaker label) */
   const isSpeakerColon = (text: string, e: number): boolean => {
-    const c = text.charCodeAt(e);
+    const c = codeAt(text, e);
     return c === 0xff1a || (c === 0x3011 && text.charCodeAt(e + 1) === 0xff1a);
   };
   /** i starts the text or a line, past any indent of spaces or tabs */
@@ -504,7 +506,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     !(translitAt(text, e - 1) && translitAt(text, e)) &&
     !allTranslit(text, i, e) &&
     // a door number after (…路闫栋686号) or an address word before: a street, not a person
-    !isDigitCode(text.charCodeAt(e)) &&
+    !isDigitCode(codeAt(text, e)) &&
     !(i > 0 && ADDRESS_BEFORE.has(text.charCodeAt(i - 1))) &&
     // 《…: the title of a work
     !(i > 0 && text.charCodeAt(i - 1) === 0x300a);
@@ -564,13 +566,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
     )
       return undefined;
     // a surname and 某 (张某, 李某某) is the usual way to withhold a name: already de-identified
-    if (text.charCodeAt(i + sl) === 0x67d0) return undefined;
+    if (codeAt(text, i + sl) === 0x67d0) return undefined;
     // a surname and a title (李先生, 王局长) names nobody in particular
     if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
     // a surname and a form of address (王姐, 樊总, 米大夫) names nobody in particular either, and
     // what follows the surname may start an organisation word (儿童基金会: 童 + 基金; 庞博国际)
     if (
-      (flags[text.charCodeAt(i + sl)] ?? 0) & FORM_OR_ORG_HEAD &&
+      (flags[codeAt(text, i + sl)] ?? 0) & FORM_OR_ORG_HEAD &&
       (startsAt(addressForms, text, i + sl) || longestAt(orgSuffix, text, i + sl) >= 2)
     )
       return undefined;
@@ -600,7 +602,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (
         left !== LEFT_CUE &&
         ((flags[text.charCodeAt(gs + g - 1)] ?? 0) & PLACE_END ||
-          (flags[text.charCodeAt(gs + g)] ?? 0) & PLACE_END)
+          (flags[codeAt(text, gs + g)] ?? 0) & PLACE_END)
       )
         continue;
       // the second given character starting a speech word or suffix belongs to what follows
@@ -832,7 +834,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         const first = /^[A-Z][a-z]+/.exec(m[0])?.[0] ?? '';
         const pair = first.length < m[0].length;
         if (pair ? !d.latinGivenNames.has(first) : !d.latinGivenAlone.has(first)) continue;
-        if (!pair && (text[e] === "'" || text[e] === '’')) continue;
+        if (!pair && e < text.length && (text[e] === "'" || text[e] === '’')) continue;
         score = pair ? LATIN_PAIR_SCORE : LATIN_ALONE_SCORE;
       }
       out.push(finding('person-name', text, s, e, score));
@@ -965,7 +967,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (
       len === 2 &&
       allTranslit(text, s, e) &&
-      (sepAt(text, e) > 0 || text.charCodeAt(e) === 0x7b49) &&
+      (sepAt(text, e) > 0 || codeAt(text, e) === 0x7b49) &&
       !words?.words2.has(packHan(text.charCodeAt(s), text.charCodeAt(s + 1))) &&
       !hasTranslitStop(text.slice(s, e))
     )
@@ -1061,7 +1063,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
       for (let at = text.indexOf(given); at >= 0; at = text.indexOf(given, at + 1)) {
         const end = at + 2;
-        if (taken[at] === 1 || taken[at + 1] === 1 || text.charCodeAt(at - 1) === text.charCodeAt(f.start))
+        if (taken[at] === 1 || taken[at + 1] === 1 || codeAt(text, at - 1) === text.charCodeAt(f.start))
           continue;
         if (at > 0 && w.words2.has(packHan(text.charCodeAt(at - 1), a))) continue;
         if (end < text.length && w.words2.has(packHan(b, text.charCodeAt(end)))) continue;

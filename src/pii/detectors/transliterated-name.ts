@@ -1,6 +1,7 @@
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Finding, finding } from '../types.js';
 import { packHan } from '../word-stats.js';
+import { codeAt } from './code-at.js';
 import { codeSet, WordIndex } from './code-tables.js';
 
 /**
@@ -145,7 +146,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     return 0;
   };
   const startsWith = (index: WordIndex, text: string, at: number): number => {
-    const list = index.get(text.charCodeAt(at));
+    const list = index.get(codeAt(text, at));
     if (list === undefined) return 0;
     for (const w of list) if (text.startsWith(w, at)) return w.length;
     return 0;
@@ -265,7 +266,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       at += a;
     }
     const c = text.charCodeAt(e);
-    const next = text.charCodeAt(e + 1);
+    const next = codeAt(text, e + 1);
     // a dot and then no more of the name (乔什·, 凯特·): not a dash (米格－29), not a Latin initial (约翰·Ｃ·)
     if (
       isDot(c) &&
@@ -277,7 +278,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       !(next >= 0xff10 && next <= 0xff19)
     )
       return 2;
-    if ((c === 0xff08 || c === 40) && isLatin(text.charCodeAt(e + 1))) return 3;
+    if ((c === 0xff08 || c === 40) && isLatin(codeAt(text, e + 1))) return 3;
     return 0;
   };
   /** what may follow a name that a title alone introduces: no more Han characters of a word (大师梅兰芳) */
@@ -498,12 +499,12 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       if (
         f.type === 'person-name' &&
         !/[A-Za-z]/.test(f.value) &&
-        (text.charCodeAt(f.end) === 0xff08 || text.charCodeAt(f.end) === 40)
+        (codeAt(text, f.end) === 0xff08 || codeAt(text, f.end) === 40)
       )
         gloss(f.end);
     /** a name found before stands in brackets right after e, or 原名/本名/真名 does */
     const realNameAfter = (e: number): boolean => {
-      const c = text.charCodeAt(e);
+      const c = codeAt(text, e);
       if (c === 0xff08 || c === 40) {
         const inner = foundAt(e + 1);
         const close = inner === undefined ? -1 : text.charCodeAt(inner.end);

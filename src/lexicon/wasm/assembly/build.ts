@@ -42,6 +42,9 @@ let A_HSYM: usize = 0;
 let A_HNEXT: usize = 0;
 let A_FAIL: usize = 0;
 let A_EMIT: usize = 0;
+let A_OUT: usize = 0;
+let A_PATLEN: usize = 0;
+let A_NPAT: u32 = 0;
 let A_CLS: usize = 0;
 let A_NSYM: u32 = 0;
 let A_STATES: u32 = 0;
@@ -224,6 +227,9 @@ export function build(units: usize, ends: usize, npat: u32, norm: usize, heap: u
   A_HNEXT = hNext;
   A_FAIL = fail;
   A_EMIT = emit;
+  A_OUT = out;
+  A_PATLEN = patLen;
+  A_NPAT = npat;
   A_CLS = cls;
   A_NSYM = nsym;
   A_STATES = states;
@@ -279,7 +285,8 @@ function bitsAt(p: u32): u32 {
 /**
  * The WebAssembly line walk's image of the last build's automaton (../layout.ts: same words, same
  * offsets). Writes at `result` (i32): image address, its length in words, then the layout's fields
- * cls, loSym, root, d1, base, pack, hash, hmask, filter, fmask, fail, hasOut, skip, sepSym, size.
+ * cls, loSym, root, d1, base, pack, hash, hmask, filter, fmask, fail, hasOut, skip, sepSym, size,
+ * emit, out, patLen, rmask.
  */
 export function layout(result: usize, sepUnit: u32): void {
   const states = A_STATES;
@@ -438,6 +445,12 @@ export function layout(result: usize, sepUnit: u32): void {
   words += ((states >>> 5) + 1 + 3) & ~3;
   const wSkip = words;
   words += 2048;
+  const wEmit = words;
+  words += (states + 3) & ~3;
+  const wOut = words;
+  words += (states + 3) & ~3;
+  const wPatLen = words;
+  words += (A_NPAT + 3) & ~3;
   const image = alloc((<usize>words) << 2, 0);
   memory.copy(image + ((<usize>wCls) << 2), A_CLS, 65536 << 2);
   for (let k: u32 = 0; k < 1024; k++)
@@ -476,11 +489,19 @@ export function layout(result: usize, sepUnit: u32): void {
     const ns = ld(newId, s);
     if (ns < 0) continue;
     st(image, wFail + <u32>ns, ld(newId, <u32>ld(A_FAIL, s)));
-    if (ld(A_EMIT, s) !== -1) {
+    const e = ld(A_EMIT, s);
+    if (e !== -1) {
       const w = wHasOut + (<u32>ns >>> 5);
       st(image, w, ld(image, w) | (1 << (<u32>ns & 31)));
     }
+    st(image, wEmit + <u32>ns, e === -1 ? -1 : ld(newId, <u32>e));
+    st(image, wOut + <u32>ns, ld(A_OUT, s));
   }
+  memory.copy(image + ((<usize>wPatLen) << 2), A_PATLEN, (<usize>A_NPAT) << 2);
+  let maxLen: u32 = 1;
+  for (let p: u32 = 0; p < A_NPAT; p++) if (<u32>ld(A_PATLEN, p) > maxLen) maxLen = <u32>ld(A_PATLEN, p);
+  let ring: u32 = 1;
+  while (ring < maxLen + 1) ring <<= 1;
   for (let c: u32 = 0; c < 0x10000; c++) {
     const v = ld(image, wCls + c);
     if (v < 0 || ld(image, wRoot + (<u32>v >> 1)) === 0) continue;
@@ -503,4 +524,8 @@ export function layout(result: usize, sepUnit: u32): void {
   st(result, 14, <i32>(wSkip * 4));
   st(result, 15, <i32>load<u16>(A_SYM + ((<usize>sepUnit) << 1)));
   st(result, 16, <i32>(words * 4));
+  st(result, 17, <i32>(wEmit * 4));
+  st(result, 18, <i32>(wOut * 4));
+  st(result, 19, <i32>(wPatLen * 4));
+  st(result, 20, <i32>(ring - 1));
 }
