@@ -182,4 +182,11 @@ describe('person names: session 6 rules', () => {
     // a village of painters is no painter
     expect(found('那个画家村成为景点')).toEqual([]);
   });
+
+  it('takes a list item the word list tags as a person, whatever its statistics (白居易、蔡元培)', () => {
+    expect(found('与白居易、蔡元培等人的手稿')).toEqual(['白居易', '蔡元培']);
+    expect(found('与史可法、蔡元培等人的手稿')).toEqual(['史可法', '蔡元培']);
+    // an ordinary word in the list is still none (黄金)
+    expect(found('与黄金荣、蔡元培等人的手稿')).toEqual(['蔡元培']);
+  });
 });

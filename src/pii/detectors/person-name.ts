@@ -968,7 +968,9 @@ export function createPersonName(d: PiiDictionaries): Detector {
       len === 2 &&
       allTranslit(text, s, e) &&
       (sepAt(text, e) > 0 || codeAt(text, e) === 0x7b49) &&
-      !words?.words2.has(packHan(text.charCodeAt(s), text.charCodeAt(s + 1))) &&
+      // (a word the list tags as a foreign name is one here: 莫奈, 罗西)
+      (!words?.words2.has(packHan(text.charCodeAt(s), text.charCodeAt(s + 1))) ||
+        words.taggedPersons.has(packHan(text.charCodeAt(s), text.charCodeAt(s + 1)))) &&
       !hasTranslitStop(text.slice(s, e))
     )
       return e;
@@ -976,6 +978,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (len > 3 || !(f & SINGLE) || LEFT_PARTICLE.has(text.charCodeAt(s))) return -1;
     for (let k = s + 1; k < e; k++) if ((flags[text.charCodeAt(k)] ?? 0) & STOP) return -1;
     if (isCommon(text, s, e) || ordinaryWord(text, s, 1, e, false)) return -1;
+    // (an entry the list tags as a person, 梁山伯, is one in a list whatever its statistics)
+    if (
+      len === 3 &&
+      words?.names.has(pack3(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2)))
+    )
+      return e;
     // (a function-word surname, 关 金 石, takes the statistics' stronger floor: 关向应、贺龙)
     if (nameOdds(text, s, 1, e) < (f & AMBIGUOUS ? LIST_AMBIGUOUS_FLOOR : LIST_FLOOR)) return -1;
     return e;
