@@ -66,7 +66,9 @@ export const AddressWords = z
     'street-suffix': words,
     'detail-suffix': words,
     labels: words,
+    'value-labels': words,
     'not-street': words,
+    'not-place': words,
     stop: z.string(),
   })
   .strict();

@@ -21,9 +21,9 @@ export interface TextProfile {
   street: boolean;
 }
 
-/** 号 路 街 巷 弄 道 胡 村 厦 场 园 寓 苑, by UTF-16 code (a byte read: this runs at every Han character) */
+/** 号 路 街 巷 弄 道 胡 村 厦 场 园 寓 苑 区 楼 城 (the last characters of the address detector's place kinds: 小区, 大楼, 商城), by UTF-16 code (a byte read: this runs at every Han character) */
 const STREET_CHARS = new Uint8Array(0x10000);
-for (const c of '号路街巷弄道胡村厦场园寓苑') STREET_CHARS[c.charCodeAt(0)] = 1;
+for (const c of '号路街巷弄道胡村厦场园寓苑区楼城') STREET_CHARS[c.charCodeAt(0)] = 1;
 
 export function profileText(text: string): TextProfile {
   let digitRun = 0;

@@ -229,7 +229,8 @@ describe('addresses in news text', () => {
   it('finds street names without a door number when the context reads as a place', () => {
     expect(found('新店位于文昌路，交通方便', 'address')).toEqual(['文昌路']);
     expect(found('沿着长宁大街一直向东', 'address')).toEqual(['长宁大街']);
-    expect(found('海淀区丰秀南街与学院路交汇处', 'address')).toEqual(['海淀区丰秀南街', '学院路交汇处']);
+    // two streets and their crossing are one place
+    expect(found('海淀区丰秀南街与学院路交汇处', 'address')).toEqual(['海淀区丰秀南街与学院路交汇处']);
   });
 
   it('does not read ordinary words ending in 路 or 街 as streets', () => {

@@ -13,11 +13,19 @@ const found = (text: string) =>
 describe('villages, estates and squares named without a cue', () => {
   it('takes a short name that stands alone, as possible only', () => {
     expect(found('两个项目分别是青禾村和石榴村。')).toEqual(['青禾村:possible', '石榴村:possible']);
-    expect(found('紫荆广场的音乐喷泉很美')).toEqual(['紫荆广场:possible']);
+  });
+
+  it('takes a square only with a cue: 在, quotes, a region before it, or a locative', () => {
+    // a bare …广场 in running text is a mall or a landmark as often as a place anyone is found at
+    expect(found('紫荆广场的音乐喷泉很美')).toEqual([]);
+    expect(found('这个时候紫荆广场人很多')).toEqual([]);
+    expect(found('决赛在紫荆广场进行')).toEqual(['紫荆广场:medium']);
+    expect(found('而“紫荆广场”销售的成功')).toEqual(['紫荆广场:possible']);
+    expect(found('麦考林在上海紫荆广场开出了第一家店')).toEqual(['上海紫荆广场:medium']);
   });
 
   it('drops the words of the sentence that run into the name', () => {
-    expect(found('这个时候紫荆广场人很多')).toEqual(['紫荆广场:possible']);
+    expect(found('这个时候青禾村人很多')).toEqual(['青禾村:possible']);
   });
 
   it('does not take ordinary words that end in a place kind', () => {
@@ -55,9 +63,9 @@ describe('one address from the region down to the gate, floor or corner', () => 
     expect(found('位于地铁5号线与13号线交叉站附近')).toEqual([]);
   });
 
-  it('reads 一路 after a street as "all the way", and takes a known street without a cue', () => {
+  it('reads 一路 after a street as "all the way", and takes a known street with 两侧 after it', () => {
     expect(found('沿着滨江路一路向北')).toEqual(['滨江路:medium']);
-    expect(found('长安街两侧灯火通明')).toEqual(['长安街:possible']);
+    expect(found('长安街两侧灯火通明')).toEqual(['长安街:medium']);
   });
 });
 
@@ -118,7 +126,7 @@ describe('verse is read clause by clause, whatever breaks the line', () => {
     const text = '长安街两侧灯 游人如织真热闹';
     expect(found(`\n${text}`)).toEqual(found(text));
     expect(found(`\r${text}`)).toEqual(found(text));
-    expect(found(text)).toEqual(['长安街:possible']);
+    expect(found(text)).toEqual(['长安街:medium']);
   });
 });
 
@@ -133,5 +141,108 @@ describe('no bare place in a title, after an adjective or after a verb', () => {
     expect(found('他的代表作《青禾村》很有名')).toEqual([]);
     expect(found('这是一处大型广场，')).toEqual([]);
     expect(found('确保驻村所在地同步推进')).toEqual([]);
+  });
+});
+
+describe('crossings, squares on a street and admin chains (session 6)', () => {
+  it('reads two streets and their crossing as one place', () => {
+    expect(found('路人正在青松路与银杏路十字路口等信号灯')).toEqual(['青松路与银杏路十字路口:medium']);
+    // a common word or a numeral names a street there too
+    expect(found('地处西柳大街与三环路交汇处。')).toEqual(['西柳大街与三环路交汇处:medium']);
+    expect(found('项目位于平安北街与白鹭路交叉处向东。')).toEqual(['平安北街与白鹭路交叉处向东:medium']);
+  });
+
+  it('keeps two streets joined by 和 apart when no crossing follows', () => {
+    expect(found('新修的青桐路和白鹭路已经通车')).toEqual(['青桐路:medium', '白鹭路:possible']);
+  });
+
+  it('joins a square or building and the street it stands on across 的', () => {
+    expect(found('决赛将在滨江路的紫荆广场举行')).toEqual(['滨江路的紫荆广场:medium']);
+    // the square alone would need a cue; on a street found it has one
+    expect(found('8月6日南京东路的紫荆广场撼世登场')).toEqual(['南京东路的紫荆广场:possible']);
+  });
+
+  it('starts an admin chain at the region, not at the words before it', () => {
+    expect(found('出生地山西省运城市临猗县青禾乡东岭村')).toEqual(['山西省运城市临猗县青禾乡东岭村:medium']);
+  });
+
+  it('finds an estate named …小区 with a cue although no street character stands in the text', () => {
+    expect(found('这家诊所位于吴家堡翠湖小区北门东侧，')).toEqual(['吴家堡翠湖小区北门东侧:medium']);
+  });
+
+  it('takes no Pentagon as an address', () => {
+    expect(found('五角大楼发言人说')).toEqual([]);
+  });
+});
+
+describe('the value of a label (地点：, 地址：) up to its clause end', () => {
+  it('takes a venue and the address in brackets after it as one address', () => {
+    expect(found('地点：上海星光会展中心（上海市青松路88号）')).toEqual([
+      '上海星光会展中心（上海市青松路88号）:high',
+    ]);
+    expect(found('签到地点：青禾商务酒店（马鞍山白鹭路店）')).toEqual([
+      '青禾商务酒店（马鞍山白鹭路店）:medium',
+    ]);
+  });
+
+  it('takes the brackets after a numbered address found at the value start', () => {
+    expect(found('详细地址：上海市黄浦区银杏路518号（滨江路步行街紫荆广场）')).toEqual([
+      '上海市黄浦区银杏路518号（滨江路步行街紫荆广场）:high',
+    ]);
+  });
+
+  it('takes a place with no street or number, and ends at a comma, a phone or a postcode', () => {
+    expect(found('活动地点：台北县中和星河购物中心1F广场')).toEqual(['台北县中和星河购物中心1F广场:medium']);
+    expect(found('地点：翠湖国际大厦8层，欢迎参加')).toEqual(['翠湖国际大厦8层:medium']);
+    expect(found('地址：紫荆花园3栋邮编100021')).toEqual(['紫荆花园3栋:medium']);
+  });
+
+  it('takes no value without a place word, nor a link', () => {
+    expect(found('地点：春季房展')).toEqual([]);
+    expect(found('直播地址：http://example.com/live')).toEqual([]);
+  });
+});
+
+describe('a bare village after a word of the sentence', () => {
+  it('takes the short name after a frequent word, a function character or a date', () => {
+    expect(found('开发商更担心枣村经适房的销售')).toEqual(['枣村:possible']);
+    expect(found('今年4月7日青禾村经适房正式开始销售')).toEqual(['青禾村:possible']);
+  });
+
+  it('reads 那 inside a village name after an admin chain', () => {
+    expect(found('两名伤者是恩平市大田镇岑那洋村的兄弟')).toEqual(['恩平市大田镇岑那洋村:medium']);
+    expect(found('他去过那个村')).toEqual([]);
+  });
+});
+
+describe('stations at a crossing of two lines, distances and units after a place', () => {
+  it('takes a named station where two lines cross, and the distance after it', () => {
+    expect(found('处于地铁6号线与9号线交叉站青石站西北300米处，')).toEqual([
+      '地铁6号线与9号线交叉站青石站西北300米处:medium',
+    ]);
+    expect(found('项目位于银杏路以东约500米处')).toEqual(['银杏路以东约500米处:medium']);
+  });
+
+  it('keeps an estate with its building and unit whole before a name could take part of it', () => {
+    expect(found('杭州丁桥翠湖名苑12幢1单元的业主告诉记者')).toEqual(['杭州丁桥翠湖名苑12幢1单元:medium']);
+  });
+});
+
+describe('street cues: a line along it, both sides, a motion to it', () => {
+  it('reads 沿线 and 两侧 after a street, and 行至 before it', () => {
+    expect(found('推荐理由：国贸商圈、青桐大街沿线繁华地段')).toEqual(['青桐大街:medium']);
+    expect(found('据了解，白鹭路两侧每到晚间都有人摆摊')).toEqual(['白鹭路:medium']);
+    expect(found('车行至古田二路时，篷布破了')).toEqual(['古田二路:medium']);
+  });
+});
+
+describe('long building names and motion cues', () => {
+  it('starts a long building name at the region just before the cut', () => {
+    expect(found('工作地点在北京北四环星河国际大厦，')).toEqual(['北京北四环星河国际大厦:medium']);
+  });
+
+  it('reads 向着, 到达 before a building and 到了 after it as cues', () => {
+    expect(found('向着星河科技大厦进发。')).toEqual(['星河科技大厦:medium']);
+    expect(found('很快，翠湖花园到了，下车后')).toEqual(['翠湖花园:medium']);
   });
 });

@@ -17,7 +17,7 @@ for (let c = 65; c <= 90; c++) PREFIX_CODE[c] = 1;
 for (let c = 97; c <= 122; c++) PREFIX_CODE[c] = 1;
 /** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
 export const STREET =
-  /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?![\u4e00-\u9fff]?(?:线|站|口站|局|办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
+  /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?!(?!沿线)[\u4e00-\u9fff]?(?:线|站|口站|局|办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
 /**
  * The matches of STREET, as `text.matchAll(STREET)` gives them, without running the expression from
  * every character of a long line (its lazy Han run backtracks at each one): a match ends its street
@@ -57,8 +57,10 @@ const NO_PLACES = Boolean(process.env.NOPL);
 /** the last character of an admin word (街道, 区, 县…): a street name never starts with it */
 const ADMIN_END = new Set([...'道区县镇乡市省'].map((c) => c.charCodeAt(0)));
 /** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
-const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠将']);
+const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠将处以']);
 const FIRST_ADMIN = /[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|镇|乡|街道|开发区|新区)/;
+/** the first level of an admin chain (its name and suffix) */
+const FIRST_LEVEL = /^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区)/;
 const ADMIN_CHAIN = /(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区))+$/;
 /** Cheap pre-check before the street expression (大 alone would let nearly every line through). */
 const STREET_HINT = /[路街巷弄]|胡同|大道/;
@@ -93,12 +95,19 @@ const CLAUSE_END = new Set(
 );
 /** punctuation, or any ASCII control or space character (a line break included) */
 const endsClause = (c: number): boolean => c <= 0x20 || CLAUSE_END.has(c);
-/** the clause around [from, to): its start and end, at punctuation or the line's ends */
+/**
+ * the clause around [from, to): its start and end, at punctuation or the line's ends, read at most
+ * CLAUSE_REACH characters out on each side (a verse clause is five or seven characters: a longer
+ * one need not be measured, and a long line without punctuation is not walked at every candidate)
+ */
+const CLAUSE_REACH = 8;
 function clauseAt(text: string, from: number, to: number): [number, number] {
   let a = from;
-  while (a > 0 && !endsClause(text.charCodeAt(a - 1))) a--;
+  const aMin = Math.max(0, from - CLAUSE_REACH);
+  while (a > aMin && !endsClause(text.charCodeAt(a - 1))) a--;
   let b = to;
-  while (b < text.length && !endsClause(text.charCodeAt(b))) b++;
+  const bMax = Math.min(text.length, to + CLAUSE_REACH);
+  while (b < bMax && !endsClause(text.charCodeAt(b))) b++;
   return [a, b];
 }
 /**
@@ -122,9 +131,9 @@ function inVerse(text: string, start: number, end: number): boolean {
 }
 /** after …一路: a motion or direction, so 一路 means "all the way" (沿着海岸线一路向北) */
 const ALL_THE_WAY = new Set([...'向往走骑开前上下北南东西狂奔飙小跑过来去顺'].map((c) => c.charCodeAt(0)));
-/** a metro line, a station's name and an exit; a crossing of two lines (5号线与13号线交叉站) has no name */
+/** a metro line (or two: 6号线与9号线交叉站青石站), a station's name and an exit; a crossing of two lines (5号线与13号线交叉站) has no name */
 const STATION =
-  /(?:地铁)?[0-9]{1,2}号线(?![与和、])(?:[\u4e00-\u9fff]{2,6}?(?<!交叉|换乘)站)(?:[0-9A-Za-z]{1,2}号?(?:出口|口|门))?/g;
+  /(?:地铁)?(?:[0-9]{1,2}号线[与和、])?[0-9]{1,2}号线(?![与和、])(?:[\u4e00-\u9fff]{2,6}?(?<!交叉|换乘)站)(?:[0-9A-Za-z]{1,2}号?(?:出口|口|门))?/g;
 const ORG_AFTER_STREET =
   /^(?:营业部|营业厅|派出所|支行|分行|分店|门店|店|分局|办事处|小学|中学|医院|校区|居委会|工商所|税务所)/;
 const PUNCT_AFTER = /^(?:[，、。；）)！？]|\s|$)/;
@@ -138,6 +147,8 @@ const KIND_END = new Set([...'园村场区厦路街苑寓城巷道'].map((c) => 
 const CUE_IN_CUT = new Set([...'沿至'].map((c) => c.charCodeAt(0)));
 const NUMERAL = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
 const DIRECTION = new Set([...'东西南北'].map((c) => c.charCodeAt(0)));
+/** before 至 as a cue verb: a direction (东至) or a motion (行至, 直至, 延伸至) */
+const BEFORE_ZHI = new Set([...'东西南北行驶直伸通开'].map((c) => c.charCodeAt(0)));
 const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));
 /** the characters of the findings, marked (one byte a character of the text) */
 function coverOf(text: string, found: readonly Finding[]): Uint8Array {
@@ -158,10 +169,10 @@ const isHanRun = (w: string): boolean => {
 };
 /** what follows a street or place and belongs to it: a floor, a gate, an exit, a side, a corner, its pedestrian street */
 const TAIL =
-  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|十字路口|路口|交叉口|交汇处|交叉处|交界处|步行街|商业街)+/y;
+  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
 /** the characters a TAIL can start with (a digit, a Latin letter, a numeral, a direction, 十, 路, 交, 步, 商) */
 const TAIL_FIRST = new Uint8Array(0x10000);
-for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商')
+for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商正')
   TAIL_FIRST[c.charCodeAt(0)] = 1;
 for (let c = 65; c <= 90; c++) TAIL_FIRST[c] = 1;
 for (let c = 97; c <= 122; c++) TAIL_FIRST[c] = 1;
@@ -171,6 +182,61 @@ function tailAt(text: string, at: number): number {
   TAIL.lastIndex = at;
   return TAIL.exec(text)?.[0].length ?? 0;
 }
+/** a label's value ends at the end of its clause (a comma inside brackets does not end it), at a phone or postcode, or after 40 characters */
+const VALUE_MAX = 40;
+const VALUE_STOP = /^(?:邮编|电话|联系|手机|传真)/;
+function valueEnd(text: string, from: number): number {
+  let depth = 0;
+  let firstComma = -1;
+  let k = from;
+  for (; k < text.length && k - from < VALUE_MAX; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0xff08 || c === 0x28) depth++;
+    else if (c === 0xff09 || c === 0x29) {
+      if (depth === 0) break;
+      depth--;
+      if (depth === 0) {
+        k++;
+        break;
+      }
+    } else if (c === 0xff0c || c === 0x2c || c === 0x3001) {
+      if (depth === 0) break;
+      if (firstComma < 0) firstComma = k;
+    } else if (
+      c === 0x3002 ||
+      c === 0xff1b ||
+      c === 0x3b ||
+      c === 0xff01 ||
+      c === 0x21 ||
+      c === 0xff1f ||
+      c === 0x3f ||
+      c < 0x20
+    )
+      break;
+    else if (k > from && VALUE_STOP.test(text.slice(k, k + 2))) break;
+  }
+  // a bracket left open within reach ends the value at its first comma
+  return depth > 0 && firstComma >= 0 ? firstComma : k;
+}
+/** the characters of street and place words the text profile's street test reads (号 路 街 … 区 楼 城) */
+const PLACE_CHAR = new Set([...'号路街巷弄道胡村厦场园寓苑区楼城'].map((c) => c.charCodeAt(0)));
+const hasPlaceChar = (text: string, from: number, to: number): boolean => {
+  for (let k = from; k < to; k++) if (PLACE_CHAR.has(text.charCodeAt(k))) return true;
+  return false;
+};
+/** the last character of a date (4月7日, 2008年) */
+const DATE_END = new Set([...'年月日号'].map((c) => c.charCodeAt(0)));
+const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+/** the crossing of two streets (…与…交叉口, 十字路口, 交汇处) */
+const CROSSING = /^(?:十字路口|路口|交叉口|交汇处|交叉处|交界处|交汇点)/;
+/** the second street of a crossing and the crossing word after it (…与华阳路交叉处) */
+const CROSS_AHEAD =
+  /^[\u4e00-\u9fff]{1,6}?(?:大道|大街|路|街)(?:十字路口|路口|交叉口|交汇处|交叉处|交界处|交汇点)/;
+/** the last characters of street words (…路, …街, …道, …巷) */
+const STREET_KIND_END = new Set([...'路街道巷弄同'].map((c) => c.charCodeAt(0)));
+/** a square, building or estate that stands on a street (滨江路的紫荆广场) */
+const ON_STREET =
+  /(?:广场|大厦|大楼|中心|商场|小区|花园|公寓|家园|新村)(?:[0-9０-９A-Za-z一二三四五六七八九十东西南北]|$)/;
 const FLOOR_END = new Set([...'层室楼元座门侧'].map((c) => c.charCodeAt(0)));
 /** the last characters of the building kinds of BUILDING_AFTER */
 const BUILDING_LAST = new Set([...'厦楼心场寓园区村苑城'].map((c) => c.charCodeAt(0)));
@@ -190,7 +256,7 @@ const BUILDING_AFTER =
  * the kinds reported without a cue when the name stands alone: on the tune split a bare …大厦 or
  * …花园 was a labelled address less than half the time (landmarks, 皇家园林), a bare …村 two times in three
  */
-const BARE_KINDS = new Set(['村', '小区', '广场', '新村']);
+const BARE_KINDS = new Set(['村', '小区', '新村']);
 /** the kinds by their last character (a table, as this is read at every character), in list order */
 const PLACE_LAST = new WordIndex(PLACE_KINDS, true);
 /** a character right after the kind that makes it a longer word (广场舞, 园林, 园艺, 村墟) */
@@ -203,17 +269,21 @@ const VILLAGE_NOT_NEXT = new Set(
 );
 /** What stands before a place in running text: a locative verb (位于, 在, 到…). */
 const PLACE_BEFORE =
-  /(?:位于|在|到|住|于|至|往|赴|来到|前往|落户|入驻|地址[：:]?|家住|住在|搬到|搬进|回到|走进)$/;
+  /(?:位于|地处|在|到|到达|抵达|直达|向着|住|于|至|往|赴|来到|前往|落户|入驻|地址[：:]?|家住|住在|搬到|搬进|回到|走进)$/;
 /** …or after it (…大厦举行, …村附近, …广场门口). */
 const PLACE_AFTER =
-  /^(?:举行|举办|召开|开幕|附近|一带|周边|周围|对面|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北][面边]|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|\s|$)/;
+  /^(?:举行|举办|召开|开幕|到了|附近|一带|周边|周围|对面|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北][面边]|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|\s|$)/;
+/** the kinds of a building or estate: after 在 alone they are places (在星河大厦举办) */
+const BUILDING_KINDS = new Set(['大厦', '大楼', '小区', '公寓', '商城', '广场']);
+/** a numbered building, floor, unit or room after a place (…苑12幢, …大厦8层): the structure of a postal address */
+const UNIT_AFTER = /^[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|单元|室)/;
 /** Words that end in a place kind but name no place (农村, 全村, 广场舞). */
 const NOT_PLACE =
   /^(?:农|乡|山|渔|全|本|该|外|邻|各|每|整|此|那|这|新农|城中|美丽乡|度假|文化|地球|中心|市民|人民|商业|休闲|主题|时代|城市|音乐|网络|数码|电子|购物|美食|儿童|英雄|一|两|几)/;
 
 /** Words right after a street name that show it is a place (文汇路附近, 长阳大街与…交汇). */
 const STREET_AFTER =
-  /^(?:[0-9０-９]|与|和|交|一带|附近|周边|对面|沿线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]面|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
+  /^(?:[0-9０-９]|与|和|交|一带|附近|周边|对面|沿线|两侧|两旁|为界|[东西南北]延|延长线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]面|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
 
 /**
  * Postal addresses, read by their grammar: [province][city][district][town] street + door number
@@ -289,6 +359,26 @@ export function createAddress(d: PiiDictionaries): Detector {
     return hit && !placeSpan(text, from, to);
   };
   const isOrdinary = (w: string): boolean => ordinaryAt(w, 0, w.length);
+  /**
+   * the start of a short name (min to 3 characters) ending at `coreEnd` that a word of the sentence
+   * stands right before: a function character (让, 对), a date's 日, or a frequent two-character
+   * word of jieba's list (担心, 核定); `from` when there is none
+   */
+  const frequentAt = (text: string, at: number): boolean =>
+    words?.frequent50.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1))) ?? false;
+  const shortTail = (text: string, from: number, coreEnd: number, min: number): number => {
+    for (let len = min; len <= 3; len++) {
+      const t = coreEnd - len;
+      if (t - 1 < from) break;
+      const c = text.charCodeAt(t - 1);
+      // the name is no word of the sentence itself (国际|艺术村, 试点|信用村)
+      if (len >= 2 && (frequentAt(text, t) || ordinaryAt(text, t, coreEnd))) continue;
+      if (LEAD_OFF.has(c) || c === 0x65e5) return t;
+      if (t - 2 >= from && frequentAt(text, t - 2)) return t;
+    }
+    return from;
+  };
+
   /** the admin prefix that ends `head` (通州区, 恩平市大田镇), unless it is an ordinary word (辖区, 景区) */
   const adminBefore = (head: string): RegExpExecArray | null => {
     const m = ADMIN_CHAIN.exec(head);
@@ -312,8 +402,11 @@ export function createAddress(d: PiiDictionaries): Detector {
     const head = text.slice(s, start);
     const admin = adminBefore(head);
     if (!admin) return -1;
+    // a region inside the chain's first level starts it (出生地山西省… → 山西省…): the lazy first
+    // level would otherwise open at the walk's far end
     const r = regionRe.exec(head);
-    return s + (r && r.index < admin.index ? r.index : admin.index);
+    const firstLevelEnd = admin.index + (FIRST_LEVEL.exec(admin[0])?.[0].length ?? 0);
+    return s + (r && r.index < firstLevelEnd ? r.index : admin.index);
   };
   /** a word ends the candidate: some tail of it that holds the kind is an ordinary word (…家农村, 所以度假村) */
   const endsInWord = (text: string, start: number, coreEnd: number, end: number): boolean => {
@@ -322,6 +415,8 @@ export function createAddress(d: PiiDictionaries): Detector {
     for (let k = Math.max(start, end - 4); k < coreEnd; k++) if (ordinaryAt(text, k, end)) return true;
     return false;
   };
+  /** Named buildings that stand for an institution (五角大楼). */
+  const notPlace = new Set(a['not-place']);
   /** Words ending in a street character that are no street (思路, 道路, 逛街…). */
   const notStreet = new Set(a['not-street']);
 
@@ -421,7 +516,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const c0 = text.charCodeAt(start);
       if (
         coreEnd - start + mod >= 3 &&
-        (c0 === 0x6cbf || (c0 === 0x81f3 && DIRECTION.has(text.charCodeAt(start - 1))))
+        (c0 === 0x6cbf || (c0 === 0x81f3 && BEFORE_ZHI.has(text.charCodeAt(start - 1))))
       ) {
         start++;
         cueCut = true;
@@ -441,7 +536,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (plain || name.length < (cueCut && mod > 0 ? 1 : 2)) continue;
       const commonName = common.has(name);
       const numeral = NUMERAL.has(name.charCodeAt(0));
-      if ((commonName || numeral) && !isPlaceName(word) && !placedAt(text, start, name)) continue;
+      // a common word or a numeral as the name (平安北街, 三环路) needs the context of a place below
+      const weakName = (commonName || numeral) && !isPlaceName(word) && !placedAt(text, start, name);
       // inside a door-numbered address already found, or an admin word a street before ends in
       // (粤海街道|科苑路: the next street starts after 道), the name is no new address
       if (covered(start, end)) continue;
@@ -451,7 +547,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (admin) start = adminAt;
       const before = text.slice(Math.max(0, start - 3), start);
       const cueBefore =
-        /(?:位于|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|地址[：:]?|家住|住在)$/.test(before) ||
+        /(?:位于|地处|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|地址[：:]?|家住|住在)$/.test(before) ||
         labelled(text, start);
       // …街道 is a sub-district, part of the address (陶然亭街道); 街道办 is its office
       let last = end;
@@ -462,7 +558,20 @@ export function createAddress(d: PiiDictionaries): Detector {
       // a branch or station named after its street (海鹰路营业部, 淮海路派出所) is an organisation
       const after = text.slice(last, last + 3);
       if (ORG_AFTER_STREET.test(after)) continue;
-      const cueAfter = STREET_AFTER.test(after);
+      // …or a sub-district (建国门街道), or right after another street found (新闸路|石门路)
+      const cueAfter =
+        STREET_AFTER.test(after) ||
+        (last > end && (isPlaceName(name) || regionSet.has(name))) ||
+        (STREET_KIND_END.has(text.charCodeAt(start - 1)) && covered(start - 1, start));
+      if (weakName) {
+        // …with a direction or ordinal and a locative before it (位于平安北街), or as one of two
+        // crossing streets (西长安街与三环路交汇处)
+        const crossing =
+          (JOINER.has(text.charCodeAt(start - 1)) && CROSSING.test(text.slice(last, last + 4))) ||
+          (JOINER.has(text.charCodeAt(last)) && CROSS_AHEAD.test(text.slice(last + 1, last + 12)));
+        const locative = cueBefore && text.charCodeAt(start - 1) !== 0x5728;
+        if (!crossing && !(mod > 0 && locative && !numeral)) continue;
+      }
       // a street jieba knows by name (长安街, 淮海路) needs no cue
       const known =
         !cueBefore && !cueAfter && !admin && (placeSpan(text, start, end) || placedAt(text, start, name));
@@ -515,15 +624,48 @@ export function createAddress(d: PiiDictionaries): Detector {
       let start = coreEnd;
       while (start > floor && coreEnd - start < 6) {
         const c = text.charCodeAt(start - 1);
-        if (PREFIX_CODE[c] !== 1 || STOPS[c] !== 0) break;
+        // 那 inside a southern village's name (岑那洋村) is no demonstrative: a name character
+        // stands on both sides of it
+        const naInName =
+          c === 0x90a3 &&
+          start - 2 > floor &&
+          STOPS[text.charCodeAt(start - 2)] === 0 &&
+          isHanChar(text.charCodeAt(start - 2)) &&
+          coreEnd - start >= 1;
+        if (PREFIX_CODE[c] !== 1 || (STOPS[c] !== 0 && !naInName)) break;
+        // a date ends there (4月7日|青禾村)
+        if (DATE_END.has(c) && isDigitCode(text.charCodeAt(start - 2))) break;
         // …花园和十字花园: a conjunction after another place's kind word ends the name
         if (JOINER.has(c) && KIND_END.has(text.charCodeAt(start - 2))) break;
         start--;
       }
       // the name began at a boundary (punctuation, a function word, the line's start), not at the cut
-      const bounded = start === floor || coreEnd - start < 6;
-      const name = text.slice(start, coreEnd);
-      if (name.length < 2 || NOT_PLACE.test(name) || common.has(name) || /^[0-9]/.test(name)) continue;
+      let bounded = start === floor || coreEnd - start < 6;
+      // the cut split a region (杭|州丁桥辰秀嘉苑) or left one just before the name (北京北|四环理想
+      //国际大厦): the name starts with it
+      if (!bounded && !NO_REGION_CUT) {
+        let base = start;
+        while (base > floor && start - base < 4) {
+          const c = text.charCodeAt(base - 1);
+          if (PREFIX_CODE[c] !== 1 || STOPS[c] !== 0) break;
+          base--;
+        }
+        const rg = regionRe.exec(text.slice(base, start + 1));
+        if (rg && base + rg.index < start) {
+          start = base + rg.index;
+          bounded = true;
+        }
+      }
+      let name = text.slice(start, coreEnd);
+      // a village's name may be one character (蒜村, 郭村) where a boundary stands before it
+      if (
+        name.length <
+          (kind === '村' && (start > floor || floor === 0) && isHanChar(text.charCodeAt(start)) ? 1 : 2) ||
+        NOT_PLACE.test(name) ||
+        common.has(name) ||
+        /^[0-9]/.test(name)
+      )
+        continue;
       if (cover && anyIn(cover, start, end)) continue;
       // a frequent word or a function character at the front is the sentence, not the name
       // (这个时候海渔广场 → 海渔广场, 以中央广场 → 中央广场); a village's name may be one
@@ -540,6 +682,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         }
       }
       if (endsInWord(text, start, coreEnd, end) && !placeSpan(text, start, end)) continue;
+      if (notPlace.has(text.slice(start, end))) continue;
       const adminAt = adminStart(text, start);
       const admin = adminAt >= 0;
       if (admin) start = adminAt;
@@ -548,13 +691,35 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (ORG_AFTER_STREET.test(after) || after.startsWith('党')) continue;
       const cueAfter = PLACE_AFTER.test(after);
       // punctuation after, or 在 before, is a weak cue alone (…在国内农村, 海豚家园，)
+      // a quoted name (“星河广场”) or a region or known place right before it (上海|星河广场) is a cue
+      const quoted = text.charCodeAt(start - 1) === 0x201c && text.charCodeAt(end) === 0x201d;
+      const placed = !admin && BUILDING_KINDS.has(kind) && placeBefore(text, start, floor) < start;
+      // …on a street found just before (滨江路的|紫荆广场): assemble joins the two
+      const onStreet =
+        text.charCodeAt(start - 1) === 0x7684 &&
+        STREET_KIND_END.has(text.charCodeAt(start - 2)) &&
+        cover !== undefined &&
+        cover[start - 2] === 1;
       const strong =
         admin ||
+        quoted ||
+        placed ||
+        onStreet ||
         (cueBefore && cueAfter) ||
         (cueAfter && !/^(?:[，、。；）)]|\s|$)/.test(after)) ||
-        (cueBefore && text.charCodeAt(start - 1) !== 0x5728);
+        (cueBefore && (text.charCodeAt(start - 1) !== 0x5728 || BUILDING_KINDS.has(kind)));
       // without any cue: a named place jieba knows, or a short name standing alone (…，子君村和…)
       const known = !strong && placeSpan(text, start, end);
+      // a long run before the kind: the name is its short tail after a word of the sentence
+      // (开发商更担心|蒜村, 原因让|子君村, 4月7日|子君村)
+      if (!strong && !known && !(bounded && name.length <= 4) && BARE_KINDS.has(kind)) {
+        const t = shortTail(text, start, coreEnd, kind === '村' ? 1 : 2);
+        if (t > start && !endsInWord(text, t, coreEnd, end)) {
+          start = t;
+          name = text.slice(start, coreEnd);
+          bounded = true;
+        }
+      }
       // …and never inside a work's title (《魔童村》), after an adjective (大型广场) or a verb (驻村)
       const bare =
         !strong &&
@@ -568,7 +733,10 @@ export function createAddress(d: PiiDictionaries): Detector {
         ? known
           ? 0.6
           : 0.55
-        : 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
+        : 0.5 +
+          (cueBefore ? 0.1 : 0) +
+          (cueAfter ? (UNIT_AFTER.test(after) ? 0.3 : 0.1) : 0) +
+          (admin ? 0.15 : 0);
       out.push(finding('address', text, start, end, Math.min(score, 0.84)));
       floor = Math.max(floor, end);
       p = end - 1;
@@ -631,8 +799,21 @@ export function createAddress(d: PiiDictionaries): Detector {
         end += b[0].length;
         end += tailAt(text, end);
       }
-      // pieces that touch are one address, unless a conjunction opens the second (青禾村和石榴村)
-      if (prev && (start < prev.end || (start === prev.end && !JOINER.has(text.charCodeAt(start))))) {
+      // pieces that touch are one address, unless a conjunction opens the second (青禾村和石榴村);
+      // two streets and their crossing are one place (青松路与银杏路交叉口), and so is a square or
+      // building on a street (滨江路的紫荆广场)
+      const gap = prev ? text.charCodeAt(prev.end) : 0;
+      const joined =
+        prev !== undefined &&
+        start === prev.end + 1 &&
+        ((JOINER.has(gap) && t > 0 && CROSSING.test(text.slice(f.end, f.end + 4))) ||
+          (gap === 0x7684 &&
+            STREET_KIND_END.has(text.charCodeAt(prev.end - 1)) &&
+            ON_STREET.test(text.slice(start, end))));
+      if (
+        prev &&
+        (joined || start < prev.end || (start === prev.end && !JOINER.has(text.charCodeAt(start))))
+      ) {
         merged[merged.length - 1] = finding(
           'address',
           text,
@@ -735,6 +916,53 @@ export function createAddress(d: PiiDictionaries): Detector {
     ![...item].some((c) => stop.has(c) || STREET_STOP.has(c)) &&
     !notStreet.has(item);
 
+  const valueLabels = new RegExp(`(?:${alt(a['value-labels'])})[:：]`, 'g');
+  const hasValueLabel = new RegExp(valueLabels.source);
+  /**
+   * The value of a label (地点：, 地址：) up to the end of its clause, brackets included, is one
+   * address: a venue and the address in brackets after it (…会展中心（…路88号）), or a place the
+   * other passes find no street or number in (…购物中心1F广场). Where a finding already opens the
+   * value, it is kept and only takes in the brackets right after it (…518号（…步行街…广场）).
+   */
+  function labelledValues(text: string, found: Finding[]): Finding[] {
+    if (text.indexOf('：') < 0 && text.indexOf(':') < 0) return found;
+    // one pass over the labels and the findings, both in text order (a line full of labels stays linear)
+    const out: Finding[] = [];
+    let i = 0;
+    let lastEnd = 0;
+    let changed = false;
+    for (const m of text.matchAll(valueLabels)) {
+      if (m.index < lastEnd) continue;
+      let from = m.index + m[0].length;
+      while (from < text.length && text.charCodeAt(from) <= 0x20) from++;
+      if (!isHanChar(text.charCodeAt(from))) continue;
+      const to = valueEnd(text, from);
+      if (to - from < 4 || !hasPlaceChar(text, from, to)) continue;
+      while (i < found.length && (found[i] as Finding).end <= from) out.push(found[i++] as Finding);
+      let j = i;
+      while (j < found.length && (found[j] as Finding).start < to) j++;
+      const opening = i < j && (found[i] as Finding).start === from ? (found[i] as Finding) : undefined;
+      let spanEnd = to;
+      if (opening) {
+        const open = text.charCodeAt(opening.end);
+        const close = open === 0xff08 ? 0xff09 : open === 0x28 ? 0x29 : 0;
+        if (close === 0 || text.charCodeAt(to - 1) !== close) continue;
+        spanEnd = to;
+      }
+      // a finding that reaches out of the value keeps its own span
+      if (i < j && ((found[i] as Finding).start < from || (found[j - 1] as Finding).end > spanEnd)) continue;
+      let score = 0.7;
+      for (let k = i; k < j; k++) score = Math.max(score, (found[k] as Finding).score);
+      out.push(finding('address', text, from, spanEnd, score, opening?.facts));
+      i = j;
+      lastEnd = spanEnd;
+      changed = true;
+    }
+    if (!changed) return found;
+    while (i < found.length) out.push(found[i++] as Finding);
+    return out;
+  }
+
   return {
     type: 'address',
     applies: (p) => p.street && p.han >= 3,
@@ -746,7 +974,9 @@ export function createAddress(d: PiiDictionaries): Detector {
       }
       streets(text, out);
       if (!NO_PLACES) places(text, out);
-      return out.length > 0 ? listed(text, assemble(text, out)) : out;
+      return out.length > 0 || hasValueLabel.test(text)
+        ? listed(text, labelledValues(text, assemble(text, out)))
+        : out;
     },
   };
 }

@@ -47,6 +47,27 @@ describe('code tables: the same answers as the Set/Map they replace', () => {
     );
   });
 
+  it('WordIndex longest matches equal the longest word of the list that starts (ends) there', () => {
+    fc.assert(
+      fc.property(fc.array(str(4), { maxLength: 16 }), str(24), fc.boolean(), (words, text, last) => {
+        const index = new WordIndex(words, last);
+        const longest = (ok: (w: string) => boolean): number =>
+          words.filter((w) => w.length > 0 && ok(w)).reduce((n, w) => Math.max(n, w.length), 0);
+        for (let i = -1; i <= text.length + 1; i++) {
+          if (last)
+            expect(index.longestEndingAt(text, i)).toBe(
+              longest((w) => i >= w.length && text.startsWith(w, i - w.length)),
+            );
+          else {
+            const n = longest((w) => i >= 0 && text.startsWith(w, i));
+            expect(index.longestStartingAt(text, i)).toBe(n);
+            expect(index.startsAt(text, i)).toBe(n > 0);
+          }
+        }
+      }),
+    );
+  });
+
   it('textFacts is the classical-text test, a ( or （, and an ASCII capital, in one pass', () => {
     const SCRIPT_MODERN = '的了们这吗呢么说个你她您啊呀吧哦嘛啦哈嗯噢呵咋啥俺咱很';
     const CLASSICAL =

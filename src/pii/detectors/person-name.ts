@@ -1,3 +1,4 @@
+import { ByteMask } from '../../util/byte-mask.js';
 import { intSet } from '../../util/int-set.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
@@ -258,35 +259,14 @@ export function createPersonName(d: PiiDictionaries): Detector {
     return false;
   };
 
-  // plain loops, no callbacks: these run at every surname character of every line
-  const endsAt = (index: WordIndex, text: string, end: number): boolean => {
-    if (end <= 0) return false;
-    const list = index.get(text.charCodeAt(end - 1));
-    if (list === undefined) return false;
-    for (let k = 0; k < list.length; k++) {
-      const w = list[k] as string;
-      if (end >= w.length && text.startsWith(w, end - w.length)) return true;
-    }
-    return false;
-  };
-  const startsAt = (index: WordIndex, text: string, at: number): boolean => {
-    const list = index.get(codeAt(text, at));
-    if (list === undefined) return false;
-    for (let k = 0; k < list.length; k++) if (text.startsWith(list[k] as string, at)) return true;
-    return false;
-  };
+  // these run at every surname character of every line: the index compares only the words that
+  // share the two characters at the edge (see WordIndex)
+  const endsAt = (index: WordIndex, text: string, end: number): boolean =>
+    index.longestEndingAt(text, end) > 0;
+  const startsAt = (index: WordIndex, text: string, at: number): boolean =>
+    index.longestStartingAt(text, at) > 0;
   /** the length of the longest word of the index starting at `at` (0: none) */
-  const longestAt = (index: WordIndex, text: string, at: number): number => {
-    // (codeAt: the adverb and place hops of rightScore may ask at the text's end)
-    const list = index.get(codeAt(text, at));
-    if (list === undefined) return 0;
-    let n = 0;
-    for (let k = 0; k < list.length; k++) {
-      const w = list[k] as string;
-      if (w.length > n && text.startsWith(w, at)) n = w.length;
-    }
-    return n;
-  };
+  const longestAt = (index: WordIndex, text: string, at: number): number => index.longestStartingAt(text, at);
   // Scores are plain numbers (no objects on the hot path): LEFT_CUE / RIGHT_CUE mark a cue.
   /** Context before a candidate starting at i: 0.45 title/label, 0.15 boundary or conjunction, 0.1 particle, 0 inside text. */
   const leftScore = (text: string, i: number): number => {
@@ -823,7 +803,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (let m = LATIN_WORD.exec(text); m !== null; m = LATIN_WORD.exec(text)) {
       const s = m.index;
       const e = s + m[0].length;
-      if (out.some((f) => s < f.end && f.start < e)) continue;
+      if (overlapsAny(out, s, e)) continue;
       const left = leftScore(text, s);
       const right = rightScore(text, e);
       const cue = left === LEFT_CUE || right === RIGHT_CUE;
@@ -839,7 +819,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
       out.push(finding('person-name', text, s, e, score));
     }
-    out.sort((a, b) => a.start - b.start);
+    sortByStart(out);
   }
 
   /**
@@ -900,10 +880,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
     for (let m = LATIN_LOWER.exec(text); m !== null; m = LATIN_LOWER.exec(text)) {
       const s = m.index;
       const e = s + m[0].length;
-      if (LATIN_NOT_NAME.has(m[0]) || out.some((f) => s < f.end && f.start < e)) continue;
+      if (LATIN_NOT_NAME.has(m[0]) || overlapsAny(out, s, e)) continue;
+      // (only after a title: the cue before is asked first, and the one after only then)
       const left = leftScore(text, s);
+      if (left !== LEFT_CUE) continue;
       const right = rightScore(text, e);
-      if (left !== LEFT_CUE || right <= 0) continue;
+      if (right <= 0) continue;
       out.push(finding('person-name', text, s, e, 0.2 + left + right));
     }
   }
@@ -1043,6 +1025,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
    * surname-led name of three, not an ordinary word, not doubled (欣欣), standing apart from other
    * Han characters that would make a word with them (`medium`).
    */
+  // (read only below the text's length: see ByteMask)
+  const givenMask = new ByteMask();
   const givenAgain = (text: string, out: Finding[]): void => {
     const w = words;
     if (w === undefined) return;
@@ -1066,7 +1050,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (seen.has(given)) continue;
       seen.add(given);
       if (taken === undefined) {
-        taken = new Uint8Array(text.length);
+        taken = givenMask.zeroed(text.length);
         for (const g of out) taken.fill(1, g.start, g.end);
       }
       for (let at = text.indexOf(given); at >= 0; at = text.indexOf(given, at + 1)) {
@@ -1119,7 +1103,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
         if (pick && pick.score >= MIN_SCORE) {
           out.push(finding('person-name', text, i, pick.end, pick.score));
           titledNameEnd = leftScore(text, i) === LEFT_CUE ? pick.end : -1;
-          const latin = LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44));
+          // (the bracket first: a slice and a regex at every name cost more than the rest of the loop)
+          const open = text.charCodeAt(pick.end);
+          const latin =
+            open === 0xff08 || open === 0x28
+              ? LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44))
+              : null;
           if (latin?.[1] && !LATIN_NOT_NAME.has(latin[1].toLowerCase())) {
             const s = pick.end + 1;
             out.push(finding('person-name', text, s, s + latin[1].length, Math.min(pick.score, 0.8)));
@@ -1139,6 +1128,24 @@ export function createPersonName(d: PiiDictionaries): Detector {
       return all;
     },
   };
+}
+
+/** some finding overlaps [s, e) (a loop, not a closure per question) */
+function overlapsAny(found: readonly Finding[], s: number, e: number): boolean {
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k] as Finding;
+    if (s < f.end && f.start < e) return true;
+  }
+  return false;
+}
+
+/** sorts by start, stably; an array already in order (the usual case) is only read */
+function sortByStart(found: Finding[]): void {
+  for (let k = 1; k < found.length; k++)
+    if ((found[k - 1] as Finding).start > (found[k] as Finding).start) {
+      found.sort((a, b) => a.start - b.start);
+      return;
+    }
 }
 
 /**

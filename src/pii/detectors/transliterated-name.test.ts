@@ -172,4 +172,46 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reads each text as if it were the first: nothing of an earlier text carries over', () => {
+    // (it keeps its position mask between texts: a longer text read before, covered by names,
+    // must leave nothing behind; so must a text too long for that buffer)
+    const covering = (text: string): Finding[] =>
+      text.length >= 2
+        ? [
+            {
+              type: 'person-name',
+              start: 0,
+              end: text.length,
+              value: text,
+              score: 0.9,
+              confidence: 'high',
+            },
+          ]
+        : [];
+    const pieces = [
+      '奥德里斯',
+      '因伤缺阵',
+      '主帅',
+      '、',
+      '和',
+      '·',
+      '（marco',
+      'Grubby',
+      '解说',
+      '，',
+      '《',
+      '》',
+    ];
+    const textArb = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(textArb, textArb, fc.boolean(), (before, text, huge) => {
+        const expected = createTransliteratedNames(dicts)(text, []);
+        const first = huge ? `${before}${'阿'.repeat(70_000)}` : `${before}${before}${before}`;
+        alone(first, covering(first));
+        expect(alone(text, [])).toEqual(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

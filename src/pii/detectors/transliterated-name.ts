@@ -1,3 +1,4 @@
+import { ByteMask } from '../../util/byte-mask.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Finding, finding } from '../types.js';
 import { packHan } from '../word-stats.js';
@@ -66,26 +67,6 @@ const isInnerDot = (c: number): boolean => isDot(c) || c === 46 || c === 0x25a1;
 const isMiddleDot = (c: number): boolean => c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb;
 const MIDDLE_DOTS = ['·', '•', '‧', '・'];
 const ANY_MIDDLE_DOT = /[·•‧・]/;
-/**
- * The middle dots of a text in order, each kind searched natively and only again once passed (a
- * text with many · and no • is not searched to its end at every ·): `next(from)` is the first at or
- * after `from`, -1 when none.
- */
-function middleDots(text: string): (from: number) => number {
-  const at = MIDDLE_DOTS.map((dot) => text.indexOf(dot));
-  return (from) => {
-    let best = -1;
-    for (let k = 0; k < MIDDLE_DOTS.length; k++) {
-      let p = at[k] as number;
-      if (p >= 0 && p < from) {
-        p = text.indexOf(MIDDLE_DOTS[k] as string, from);
-        at[k] = p;
-      }
-      if (p >= 0 && (best < 0 || p < best)) best = p;
-    }
-    return best;
-  };
-}
 /** a Latin capital or lower-case letter, ASCII or full-width (约翰·Ｃ·雷利) */
 const isInitial = (c: number): boolean =>
   isLatin(c) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
@@ -104,6 +85,9 @@ const LATIN_NOT_NAME = new Set(
     ' ',
   ),
 );
+
+const NO_FINDINGS: readonly Finding[] = [];
+const NO_REPLACED: ReadonlySet<Finding> = new Set();
 
 /** what joins the items of a list of names */
 const LIST_JOIN = ['以及', '、', '和', '与', '及', '同', '+', '＋', '/'];
@@ -138,19 +122,9 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   const realName = new WordIndex(['原名', '本名', '真名', '，原名', '，本名', '，真名'], false);
   const joinsBefore = new WordIndex(LIST_JOIN, true);
 
-  const endsWith = (index: WordIndex, text: string, end: number): number => {
-    if (end <= 0) return 0;
-    const list = index.get(text.charCodeAt(end - 1));
-    if (list === undefined) return 0;
-    for (const w of list) if (end >= w.length && text.startsWith(w, end - w.length)) return w.length;
-    return 0;
-  };
-  const startsWith = (index: WordIndex, text: string, at: number): number => {
-    const list = index.get(codeAt(text, at));
-    if (list === undefined) return 0;
-    for (const w of list) if (text.startsWith(w, at)) return w.length;
-    return 0;
-  };
+  const endsWith = (index: WordIndex, text: string, end: number): number => index.longestEndingAt(text, end);
+  const startsWith = (index: WordIndex, text: string, at: number): number =>
+    index.longestStartingAt(text, at);
   /** a known place, club or brand starts inside the span (切尔西, 杜莎夫人…: also one that runs past its end) */
   const hasStop = (text: string, s: number, e: number): boolean => {
     for (let k = s; k < e - 1; k++) {
@@ -328,109 +302,198 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     return { s, e };
   };
 
-  return (text, found) => {
-    const out: Finding[] = [];
-    // the positions names already cover (found before, or here): one byte a character
-    // (made at the first question: most texts have no candidate at all)
-    let covered: Uint8Array | undefined;
-    const mask = (): Uint8Array => {
-      if (covered === undefined) {
-        covered = new Uint8Array(text.length);
-        for (const f of found) covered.fill(1, f.start, f.end);
+  /** some span has a list join right after it or right before it */
+  const anyJoined = (text: string, spans: readonly Span[]): boolean => {
+    for (const p of spans)
+      if (startsWith(joins, text, p.e) > 0 || endsWith(joinsBefore, text, p.s) > 0) return true;
+    return false;
+  };
+
+  // The state of the text being read. The pass is synchronous and never re-entered, so its
+  // questions are made once with the detector, not as a dozen closures per text (most texts have no
+  // candidate, and the closures, a Set and a typed array each cost more than the answer).
+  let cur = '';
+  let curFound: readonly Finding[] = NO_FINDINGS;
+  let out: Finding[] = [];
+  /** the positions names already cover (found before, or here): one byte a character */
+  let covered: Uint8Array = new Uint8Array(0);
+  /** covered holds this text's positions (made at the first question: most texts have no candidate) */
+  let maskReady = false;
+  // (a buffer kept between texts, see ByteMask)
+  const coveredBytes = new ByteMask();
+  /** the next 《 or 》, found again only once passed (one scan of the text in all); -2: not looked for */
+  let bracket = -2;
+  /** curFound by start, made at the first question of the dotted names */
+  let sorted: readonly Finding[] = NO_FINDINGS;
+  let sortedReady = false;
+  let replaced: Set<Finding> | undefined;
+  /** the next of each kind of middle dot at or after the last question (-1: none) */
+  const dotAt = [-1, -1, -1, -1];
+
+  const mask = (): Uint8Array => {
+    if (!maskReady) {
+      const n = cur.length;
+      covered = coveredBytes.zeroed(n);
+      for (const f of curFound) covered.fill(1, f.start, Math.min(f.end, n));
+      maskReady = true;
+    }
+    return covered;
+  };
+  const taken = (s: number, e: number): boolean => {
+    if (curFound.length === 0 && out.length === 0) return false;
+    const m = mask();
+    // (the buffer may be longer than the text: nothing past its end is covered)
+    const end = Math.min(e, cur.length);
+    for (let k = s; k < end; k++) if (m[k] === 1) return true;
+    return false;
+  };
+  const add = (s: number, e: number, score: number): void => {
+    out.push(finding('person-name', cur, s, e, score));
+    mask().fill(1, s, Math.min(e, cur.length));
+  };
+  const inTitle = (s: number): boolean => {
+    if (bracket !== -1 && bracket < s) bracket = nextBracket(cur, s);
+    return bracket >= 0 && cur.charCodeAt(bracket) === 0x300b;
+  };
+  /** its Latin spelling in brackets right after a name ending at e (泰勒（matthewtaylor）, 萨加诺夫斯基（marek) */
+  const gloss = (e: number): void => {
+    const g = GLOSS_AFTER.exec(cur.slice(e, e + 44));
+    const latin = g?.[1]?.replace(/[ .'-]+$/, '');
+    if (latin === undefined || latin.length < 2 || LATIN_NOT_NAME.has(latin.toLowerCase())) return;
+    const s = e + 1;
+    if (!taken(s, s + latin.length)) add(s, s + latin.length, GLOSS_SCORE);
+  };
+  const replace = (f: Finding): void => {
+    if (replaced === undefined) replaced = new Set();
+    replaced.add(f);
+  };
+  /** the first index of the findings before, by start, starting at or after s (binary search) */
+  const firstFrom = (s: number): number => {
+    if (!sortedReady) {
+      // (they are mostly in order already: then they are their own sorted copy, sort being stable)
+      let inOrder = true;
+      for (let k = 1; k < curFound.length && inOrder; k++)
+        inOrder = (curFound[k - 1] as Finding).start <= (curFound[k] as Finding).start;
+      sorted = inOrder ? curFound : [...curFound].sort((a, b) => a.start - b.start);
+      sortedReady = true;
+    }
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as Finding).start < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  /** the name found before that starts at s */
+  const foundAt = (s: number): Finding | undefined => {
+    // (the index first: firstFrom makes `sorted`)
+    const k = firstFrom(s);
+    const f = sorted[k];
+    return f !== undefined && f.start === s && f.type === 'person-name' ? f : undefined;
+  };
+  /** the findings inside [s, e), or undefined when one crosses its edges */
+  const foundInside = (s: number, e: number): Finding[] | undefined => {
+    const lo = firstFrom(s);
+    // (any finding starting before s that reaches into the span; findings may nest, so look back)
+    for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) if ((sorted[k] as Finding).end > s) return undefined;
+    const inside: Finding[] = [];
+    for (let k = lo; k < sorted.length && (sorted[k] as Finding).start < e; k++) {
+      const f = sorted[k] as Finding;
+      if (f.end > e) return undefined;
+      inside.push(f);
+    }
+    return inside;
+  };
+  /**
+   * The first middle dot at or after `from`, -1 when none: each kind searched natively and only
+   * again once passed (a text with many · and no • is not searched to its end at every ·).
+   */
+  const nextDot = (from: number): number => {
+    let best = -1;
+    for (let k = 0; k < MIDDLE_DOTS.length; k++) {
+      let p = dotAt[k] as number;
+      if (p >= 0 && p < from) {
+        p = cur.indexOf(MIDDLE_DOTS[k] as string, from);
+        dotAt[k] = p;
       }
-      return covered;
-    };
-    const taken = (s: number, e: number): boolean => {
-      if (found.length === 0 && out.length === 0) return false;
-      const m = mask();
-      for (let k = s; k < e; k++) if (m[k] === 1) return true;
-      return false;
-    };
-    const add = (s: number, e: number, score: number): void => {
-      out.push(finding('person-name', text, s, e, score));
-      mask().fill(1, s, e);
-    };
+      if (p >= 0 && (best < 0 || p < best)) best = p;
+    }
+    return best;
+  };
+  /** a name found before stands in brackets right after e, or 原名/本名/真名 does */
+  const realNameAfter = (e: number): boolean => {
+    const c = codeAt(cur, e);
+    if (c === 0xff08 || c === 40) {
+      const inner = foundAt(e + 1);
+      const close = inner === undefined ? -1 : codeAt(cur, inner.end);
+      return close === 0xff09 || close === 41;
+    }
+    return startsWith(realName, cur, e) > 0;
+  };
+
+  return (text, found) => {
+    cur = text;
+    curFound = found;
+    out = [];
+    maskReady = false;
+    bracket = -2;
+    sortedReady = false;
+    replaced = undefined;
+    try {
+      readText();
+      out.sort((a, b) => a.start - b.start);
+      return { added: out, replaced: replaced ?? NO_REPLACED };
+    } finally {
+      // (no reference to the text kept past its scan)
+      cur = '';
+      curFound = NO_FINDINGS;
+      sorted = NO_FINDINGS;
+      out = [];
+    }
+  };
+
+  function readText(): void {
+    const text = cur;
+    const found = curFound;
     /** candidate spans that are clean but have no cue of their own: for the list pass */
     const plain: Array<{ s: number; e: number }> = [];
-    // the next 《 or 》, found again only once passed (one scan of the text in all)
-    let bracket = -2;
-    const inTitle = (s: number): boolean => {
-      if (bracket !== -1 && bracket < s) bracket = nextBracket(text, s);
-      return bracket >= 0 && text.charCodeAt(bracket) === 0x300b;
-    };
-    /** its Latin spelling in brackets right after a name ending at e (泰勒（matthewtaylor）, 萨加诺夫斯基（marek) */
-    const gloss = (e: number): void => {
-      const g = GLOSS_AFTER.exec(text.slice(e, e + 44));
-      const latin = g?.[1]?.replace(/[ .'-]+$/, '');
-      if (latin === undefined || latin.length < 2 || LATIN_NOT_NAME.has(latin.toLowerCase())) return;
-      const s = e + 1;
-      if (!taken(s, s + latin.length)) add(s, s + latin.length, GLOSS_SCORE);
-    };
     // names joined by a middle dot first: they may replace shorter readings inside them (达米恩 of
     // 达米恩·赫斯特, read after 艺术家 as a bare given name)
-    const replaced = new Set<Finding>();
     // what was found before and is no person: a transliterated name inside the title of a work
     // (《哈利·波特与魔法石》, 《萨维奇一家》: a character), one that holds a firm or place
     // (威廉·希尔) or stands before a place word (阿里·萨米扬球场, 盖蒂信托), or a word that names
     // nobody read in brackets after a name (聂远（blog）)
     for (const f of found) {
       if (f.type !== 'person-name') continue;
-      if (isLatin(f.value.charCodeAt(0)) && LATIN_NOT_NAME.has(f.value.toLowerCase())) replaced.add(f);
+      if (isLatin(f.value.charCodeAt(0)) && LATIN_NOT_NAME.has(f.value.toLowerCase())) replace(f);
       else if (
         allLetters(text, f.start, f.end) &&
         (stopped(text, f.start, f.end) ||
           inTitle(f.start) ||
           (startsWith(placeAfter, text, f.end) > 0 && startsWith(after, text, f.end) === 0))
       )
-        replaced.add(f);
+        replace(f);
     }
     bracket = -2;
-    // the findings before, by start, for the few questions the dotted names ask (binary search)
-    const sorted = found.length > 1 ? [...found].sort((a, b) => a.start - b.start) : found;
-    /** the first index of `sorted` starting at or after s */
-    const firstFrom = (s: number): number => {
-      let lo = 0;
-      let hi = sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((sorted[mid] as Finding).start < s) lo = mid + 1;
-        else hi = mid;
+    if (ANY_MIDDLE_DOT.test(text)) {
+      for (let k = 0; k < MIDDLE_DOTS.length; k++) dotAt[k] = text.indexOf(MIDDLE_DOTS[k] as string);
+      for (let d = nextDot(1); d > 0 && d < text.length - 1; d = nextDot(d + 1)) {
+        if (!dottedLetter.has(text.charCodeAt(d - 1))) continue;
+        const span = dottedAt(text, d);
+        if (span === undefined) continue;
+        const { s, e } = span;
+        d = e;
+        if (inTitle(s) || stopped(text, s, e)) continue;
+        // what was found across its edges stays; what lies inside it gives way (the dotted names do
+        // not overlap each other: d moves past each)
+        const inside = foundInside(s, e);
+        if (inside === undefined) continue;
+        if (inside.length === 1 && inside[0]?.start === s && inside[0]?.end === e) continue;
+        for (const f of inside) replace(f);
+        add(s, e, DOTTED_SCORE);
       }
-      return lo;
-    };
-    /** the name found before that starts at s */
-    const foundAt = (s: number): Finding | undefined => {
-      const f = sorted[firstFrom(s)];
-      return f !== undefined && f.start === s && f.type === 'person-name' ? f : undefined;
-    };
-    /** the findings inside [s, e), or undefined when one crosses its edges */
-    const foundInside = (s: number, e: number): Finding[] | undefined => {
-      const lo = firstFrom(s);
-      // (any finding starting before s that reaches into the span; findings may nest, so look back)
-      for (let k = lo - 1; k >= 0 && k >= lo - 8; k--) if ((sorted[k] as Finding).end > s) return undefined;
-      const inside: Finding[] = [];
-      for (let k = lo; k < sorted.length && (sorted[k] as Finding).start < e; k++) {
-        const f = sorted[k] as Finding;
-        if (f.end > e) return undefined;
-        inside.push(f);
-      }
-      return inside;
-    };
-    const nextDot = ANY_MIDDLE_DOT.test(text) ? middleDots(text) : () => -1;
-    for (let d = nextDot(1); d > 0 && d < text.length - 1; d = nextDot(d + 1)) {
-      if (!dottedLetter.has(text.charCodeAt(d - 1))) continue;
-      const span = dottedAt(text, d);
-      if (span === undefined) continue;
-      const { s, e } = span;
-      d = e;
-      if (inTitle(s) || stopped(text, s, e)) continue;
-      // what was found across its edges stays; what lies inside it gives way (the dotted names do
-      // not overlap each other: d moves past each)
-      const inside = foundInside(s, e);
-      if (inside === undefined) continue;
-      if (inside.length === 1 && inside[0]?.start === s && inside[0]?.end === e) continue;
-      for (const f of inside) replaced.add(f);
-      add(s, e, DOTTED_SCORE);
     }
     bracket = -2;
     for (let i = 0; i < text.length; ) {
@@ -495,23 +558,14 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     }
     // the Latin spelling in brackets after a name the older rules found, cut off at the end of the
     // text or a comma (签证官江德力（charles): theirs needs the closing bracket
+    // (the bracket first: the cheapest test, and the one that fails at nearly every name)
     for (const f of found)
       if (
+        (codeAt(text, f.end) === 0xff08 || codeAt(text, f.end) === 40) &&
         f.type === 'person-name' &&
-        !/[A-Za-z]/.test(f.value) &&
-        (codeAt(text, f.end) === 0xff08 || codeAt(text, f.end) === 40)
+        !/[A-Za-z]/.test(f.value)
       )
         gloss(f.end);
-    /** a name found before stands in brackets right after e, or 原名/本名/真名 does */
-    const realNameAfter = (e: number): boolean => {
-      const c = codeAt(text, e);
-      if (c === 0xff08 || c === 40) {
-        const inner = foundAt(e + 1);
-        const close = inner === undefined ? -1 : text.charCodeAt(inner.end);
-        return close === 0xff09 || close === 41;
-      }
-      return startsWith(realName, text, e) > 0;
-    };
     // Latin-script names and handles: after a role (解说BBC, 高手IdrA) with nothing glued after them
     const latinPlain: Array<{ s: number; e: number }> = [];
     if (/[A-Za-z]{2}/.test(text)) {
@@ -519,7 +573,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       for (let m = LATIN_TOKEN.exec(text); m !== null; m = LATIN_TOKEN.exec(text)) {
         const s = m.index;
         const e = s + m[0].length;
-        if (LATIN_NOT_NAME.has(m[0].toLowerCase()) || taken(s, e)) continue;
+        if (taken(s, e) || LATIN_NOT_NAME.has(m[0].toLowerCase())) continue;
         // a handle with the real name after it (Rock(李学洋), Nada原名李允烈): even an acronym
         if (realNameAfter(e)) add(s, e, CUE_SCORE);
         // an acronym (BBC, SPL, IV) is no name, and a list item needs four letters (not ssp)
@@ -535,7 +589,9 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     // lists: a plain run joined to a name (found here or before) by 、 和 与 及 以及 + is one too;
     // a sweep forward and one back carry it along a list in either direction (linear in the text)
     plain.push(...latinPlain);
-    if (plain.length > 0) {
+    // every list rule needs a join right after a plain run or right before it (a chain's 、 is one):
+    // without one the list pass can add nothing, and its maps are not built
+    if (plain.length > 0 && anyJoined(text, plain)) {
       plain.sort((a, b) => a.s - b.s);
       const byEnd = new Map<number, number>();
       const byStart = new Map<number, number>();
@@ -585,7 +641,5 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         }
       }
     }
-    out.sort((a, b) => a.start - b.start);
-    return { added: out, replaced };
-  };
+  }
 }

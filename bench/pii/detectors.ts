@@ -1,0 +1,100 @@
+/**
+ * What each PII detector costs alone, on real news-style text, against a floor run in the same
+ * process: one combined regex for mobiles/IDs/cards/e-mails over the same strings (no file, no
+ * JSON: the texts are in memory, so only detection is timed). Corpus: CLUENER/Weibo sentences, four
+ * to a record as throughput.ts builds them (read at run time from /work/shared/data, never copied).
+ *   npx tsx bench/pii/detectors.ts [megabytes=12]   (ROUNDS=3 by default; each figure is its best round)
+ * Prints, per detector, CPU milliseconds (its `applies` prefilter on a ready profile, then detect),
+ * the ratio to the floor (ours / floor: how many floors it costs) and MB per CPU-second; then the
+ * profile pass and the whole planScan. The machine is shared: read the ratios, not the milliseconds.
+ */
+import { makeBankCard, makeIdCard } from '../../src/pii/generate.js';
+import { loadPiiDictionaries } from '../../src/pii/load.js';
+import { profileText, type TextProfile } from '../../src/pii/profile.js';
+import { createDetectors } from '../../src/pii/registry.js';
+import { planScan } from '../../src/pii/scan.js';
+import { PII_TYPES } from '../../src/pii/types.js';
+import { loadCluener, loadWeibo } from './ner-corpus.js';
+
+const mb = Number(process.argv[2] ?? 12);
+const rounds = Number(process.env.ROUNDS ?? 3);
+const sentences = [...loadCluener(), ...loadWeibo()].map((s) => s.text);
+const extras = (i: number): string =>
+  i % 7 === 0
+    ? `联系电话1${3 + (i % 7)}${String(10000000 + ((i * 7919) % 89999999)).padStart(9, '0')}`
+    : i % 11 === 0
+      ? `身份证${makeIdCard('110105', 1960 + (i % 50), 1 + (i % 12), 1 + (i % 28), i % 999)}`
+      : i % 13 === 0
+        ? `卡号${makeBankCard('622202', String(1e12 + i).slice(0, 13), 19)}`
+        : i % 17 === 0
+          ? `邮箱user${i}@example.com`
+          : '';
+const texts: string[] = [];
+let bytes = 0;
+for (let i = 0; bytes < mb * 1e6; i++) {
+  const text = [0, 1, 2, 3].map((k) => sentences[(i * 4 + k) % sentences.length]).join('') + extras(i);
+  texts.push(text);
+  bytes += Buffer.byteLength(text);
+}
+console.log(
+  `corpus: ${(bytes / 1e6).toFixed(1)} MB of UTF-8 text in ${texts.length} records, ${rounds} rounds`,
+);
+
+// (the profiles once: each detector's row is its `applies` and `detect`, the profile pass its own row)
+const profiles = texts.map(profileText);
+const registry = createDetectors(loadPiiDictionaries());
+const scan = planScan(registry);
+const COMBINED =
+  /(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)\d{17}[\dXx](?!\d)|(?<!\d)\d{16,19}(?!\d)|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+/** CPU milliseconds of this process (the collector's threads too: allocation is part of the cost) */
+const cpu = (): number => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+const best = new Map<string, number>();
+const counts = new Map<string, number>();
+const time = (name: string, run: () => number): void => {
+  const c0 = cpu();
+  const n = run();
+  const ms = cpu() - c0;
+  best.set(name, Math.min(best.get(name) ?? Number.POSITIVE_INFINITY, ms));
+  counts.set(name, n);
+};
+
+for (let round = 0; round < rounds; round++) {
+  time('floor', () => {
+    let hits = 0;
+    for (const t of texts) for (const _ of t.matchAll(COMBINED)) hits++;
+    return hits;
+  });
+  time('profile', () => {
+    let han = 0;
+    for (const t of texts) han += profileText(t).han;
+    return han;
+  });
+  for (const type of PII_TYPES) {
+    const d = registry[type];
+    time(type, () => {
+      let n = 0;
+      for (let k = 0; k < texts.length; k++)
+        if (d.applies === undefined || d.applies(profiles[k] as TextProfile))
+          n += d.detect(texts[k] as string).length;
+      return n;
+    });
+  }
+  time('planScan', () => {
+    let n = 0;
+    for (const t of texts) n += scan(t).length;
+    return n;
+  });
+}
+
+const floor = best.get('floor') as number;
+const row = (name: string, note = ''): string => {
+  const ms = best.get(name) as number;
+  return `${name.padEnd(18)} ${ms.toFixed(0).padStart(7)} ms CPU  ${(ms / floor).toFixed(2).padStart(6)} × floor  ${(bytes / 1e6 / (ms / 1000)).toFixed(1).padStart(7)} MB/CPU-s  ${String(counts.get(name)).padStart(7)} ${note}`;
+};
+console.log(row('floor', 'hits (one combined regex)'));
+console.log(row('profile', 'Han characters (the shared prefilter pass)'));
+for (const type of PII_TYPES) console.log(row(type, 'findings (applies + detect)'));
+console.log(row('planScan', 'findings after overlap resolution (every detector)'));
