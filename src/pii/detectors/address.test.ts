@@ -246,3 +246,9 @@ describe('long building names and motion cues', () => {
     expect(found('很快，翠湖花园到了，下车后')).toEqual(['翠湖花园:medium']);
   });
 });
+
+describe('a street with a building and floor after it', () => {
+  it('reads the building and its floor as the street cue and takes them in', () => {
+    expect(found('我有一套房子要卖，青桐路翠湖居7楼，没有电梯')).toEqual(['青桐路翠湖居7楼:medium']);
+  });
+});

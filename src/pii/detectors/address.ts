@@ -239,7 +239,7 @@ const ON_STREET =
   /(?:广场|大厦|大楼|中心|商场|小区|花园|公寓|家园|新村)(?:[0-9０-９A-Za-z一二三四五六七八九十东西南北]|$)/;
 const FLOOR_END = new Set([...'层室楼元座门侧'].map((c) => c.charCodeAt(0)));
 /** the last characters of the building kinds of BUILDING_AFTER */
-const BUILDING_LAST = new Set([...'厦楼心场寓园区村苑城'].map((c) => c.charCodeAt(0)));
+const BUILDING_LAST = new Set([...'厦楼心场寓园区村苑城居'].map((c) => c.charCodeAt(0)));
 /** BUILDING_AFTER at `at`, run only when one of its kind words' last characters comes soon enough */
 function buildingAt(text: string, at: number): RegExpExecArray | null {
   let near = false;
@@ -251,7 +251,7 @@ function buildingAt(text: string, at: number): RegExpExecArray | null {
 }
 /** a building or centre right after a street (大业路财富中心, 永福路泽源居7楼): its name */
 const BUILDING_AFTER =
-  /([\u4e00-\u9fff]{2,6}?)(?:大厦|大楼|中心|广场|商场|公寓|花园|小区|家园|新村|苑|城)(?![\u4e00-\u9fff]?(?:集团|公司|银行|有限|委|局|所|办))/y;
+  /([\u4e00-\u9fff]{2,6}?)(?:大厦|大楼|中心|广场|商场|公寓|花园|小区|家园|新村|苑|城|居)(?![\u4e00-\u9fff]?(?:集团|公司|银行|有限|委|局|所|办))/y;
 /**
  * the kinds reported without a cue when the name stands alone: on the tune split a bare …大厦 or
  * …花园 was a labelled address less than half the time (landmarks, 皇家园林), a bare …村 two times in three
@@ -281,9 +281,12 @@ const UNIT_AFTER = /^[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|�
 const NOT_PLACE =
   /^(?:农|乡|山|渔|全|本|该|外|邻|各|每|整|此|那|这|新农|城中|美丽乡|度假|文化|地球|中心|市民|人民|商业|休闲|主题|时代|城市|音乐|网络|数码|电子|购物|美食|儿童|英雄|一|两|几)/;
 
+/** a building and its floor right after a street (永福路|泽源居7楼) */
+const BUILDING_FLOOR_AFTER =
+  /^[\u4e00-\u9fff]{2,4}(?:大厦|大楼|中心|公寓|花园|小区|家园|苑|居)[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|单元|室)/;
 /** Words right after a street name that show it is a place (文汇路附近, 长阳大街与…交汇). */
 const STREET_AFTER =
-  /^(?:[0-9０-９]|与|和|交|一带|附近|周边|对面|沿线|两侧|两旁|为界|[东西南北]延|延长线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]面|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
+  /^(?:[0-9０-９]|[A-Za-z](?:栋|座|幢)|与|和|交|一带|附近|周边|对面|沿线|两侧|两旁|为界|[东西南北]延|延长线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]面|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
 
 /**
  * Postal addresses, read by their grammar: [province][city][district][town] street + door number
@@ -561,6 +564,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       // …or a sub-district (建国门街道), or right after another street found (新闸路|石门路)
       const cueAfter =
         STREET_AFTER.test(after) ||
+        BUILDING_FLOOR_AFTER.test(text.slice(last, last + 9)) ||
         (last > end && (isPlaceName(name) || regionSet.has(name))) ||
         (STREET_KIND_END.has(text.charCodeAt(start - 1)) && covered(start - 1, start));
       if (weakName) {
