@@ -252,3 +252,12 @@ describe('a street with a building and floor after it', () => {
     expect(found('我有一套房子要卖，青桐路翠湖居7楼，没有电梯')).toEqual(['青桐路翠湖居7楼:medium']);
   });
 });
+
+describe('rural addresses down to the group', () => {
+  it('reads province, city, county, township, village and group as one address', () => {
+    expect(found('她家在河北省保定市清苑县东岭乡南王庄村三组')).toEqual([
+      '河北省保定市清苑县东岭乡南王庄村三组:medium',
+    ]);
+    expect(found('全村三组人')).toEqual([]);
+  });
+});
