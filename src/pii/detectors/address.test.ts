@@ -261,3 +261,10 @@ describe('rural addresses down to the group', () => {
     expect(found('全村三组人')).toEqual([]);
   });
 });
+
+describe('市 inside a street name', () => {
+  it('keeps 市 with one character after it in the name, and still ends a city before a street', () => {
+    expect(found('丰台的煤市口路西延明年开工')).toEqual(['煤市口路:medium']);
+    expect(found('深圳市青桐路')).toEqual(['深圳市青桐路:medium']);
+  });
+});

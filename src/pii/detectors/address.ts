@@ -224,6 +224,8 @@ const hasPlaceChar = (text: string, from: number, to: number): boolean => {
   for (let k = from; k < to; k++) if (PLACE_CHAR.has(text.charCodeAt(k))) return true;
   return false;
 };
+/** admin characters that also stand inside street names (花市, 菜市口) */
+const ADMIN_IN_NAME = new Set([...'市'].map((c) => c.charCodeAt(0)));
 /** the last character of a date (4月7日, 2008年) */
 const DATE_END = new Set([...'年月日号'].map((c) => c.charCodeAt(0)));
 const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
@@ -500,7 +502,14 @@ export function createAddress(d: PiiDictionaries): Detector {
       start = Math.max(start, coreEnd - 3);
       for (let k = coreEnd - 1; k >= start; k--)
         if (STOPS[text.charCodeAt(k)] !== 0) {
-          start = k + 1;
+          // 市 or 区 with one character after it is the name's (花市|街道, 煤市口|路), not an admin word's
+          const inName =
+            coreEnd - k - 1 === 1 &&
+            k > start &&
+            ADMIN_IN_NAME.has(text.charCodeAt(k)) &&
+            STOPS[text.charCodeAt(k - 1)] === 0 &&
+            isHanChar(text.charCodeAt(k - 1));
+          start = inName ? k - 1 : k + 1;
           break;
         }
       // a region across or inside the cut decides where the name starts (上海南京东路 → not 海南京东路,
