@@ -268,3 +268,14 @@ describe('市 inside a street name', () => {
     expect(found('深圳市青桐路')).toEqual(['深圳市青桐路:medium']);
   });
 });
+
+describe('sub-districts and their staff', () => {
+  it('names the sub-district after a district even before its staff, not an office alone', () => {
+    expect(found('昨日，东城区花市街道工作人员建议居民再致电询问')).toEqual(['东城区花市街道:medium']);
+    expect(found('枫林街道工作人员说')).toEqual([]);
+  });
+
+  it('takes a building ending in 居 only with a floor after it', () => {
+    expect(found('位于青松路附近的居民')).toEqual(['青松路:medium']);
+  });
+});

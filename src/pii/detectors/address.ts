@@ -253,7 +253,7 @@ function buildingAt(text: string, at: number): RegExpExecArray | null {
 }
 /** a building or centre right after a street (大业路财富中心, 永福路泽源居7楼): its name */
 const BUILDING_AFTER =
-  /([\u4e00-\u9fff]{2,6}?)(?:大厦|大楼|中心|广场|商场|公寓|花园|小区|家园|新村|苑|城|居)(?![\u4e00-\u9fff]?(?:集团|公司|银行|有限|委|局|所|办))/y;
+  /([\u4e00-\u9fff]{2,6}?)(?:大厦|大楼|中心|广场|商场|公寓|花园|小区|家园|新村|苑|城|居(?=[0-9０-９一二三四五六七八九十]))(?![\u4e00-\u9fff]?(?:集团|公司|银行|有限|委|局|所|办))/y;
 /**
  * the kinds reported without a cue when the name stands alone: on the tune split a bare …大厦 or
  * …花园 was a labelled address less than half the time (landmarks, 皇家园林), a bare …村 two times in three
@@ -504,7 +504,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         if (STOPS[text.charCodeAt(k)] !== 0) {
           // 市 or 区 with one character after it is the name's (花市|街道, 煤市口|路), not an admin word's
           const inName =
-            coreEnd - k - 1 === 1 &&
+            coreEnd - k - 1 <= 1 &&
             k > start &&
             ADMIN_IN_NAME.has(text.charCodeAt(k)) &&
             STOPS[text.charCodeAt(k - 1)] === 0 &&
@@ -564,7 +564,9 @@ export function createAddress(d: PiiDictionaries): Detector {
       // …街道 is a sub-district, part of the address (陶然亭街道); 街道办 is its office
       let last = end;
       if (text.charCodeAt(end - 1) === 0x8857 && text.charCodeAt(end) === 0x9053) {
-        if (/^(?:办|执法|工作|党|委|居委|干部)/.test(text.slice(end + 1, end + 3))) continue;
+        // (its staff after a district and the sub-district: 崇文区花市街道工作人员 still names a place)
+        const office = text.slice(end + 1, end + 3);
+        if (/^(?:办|执法|党|委|居委|干部)/.test(office) || (!admin && office === '工作')) continue;
         last = end + 1;
       }
       // a branch or station named after its street (海鹰路营业部, 淮海路派出所) is an organisation
