@@ -279,3 +279,10 @@ describe('sub-districts and their staff', () => {
     expect(found('位于青松路附近的居民')).toEqual(['青松路:medium']);
   });
 });
+
+describe('a street before 办', () => {
+  it('reads …路办起 as a street, and …街道办 still as an office', () => {
+    expect(found('2004年她在青桐路办起了第一家投注站')).toEqual(['青桐路:medium']);
+    expect(found('来到枫林街道办事处咨询')).toEqual([]);
+  });
+});
