@@ -286,3 +286,11 @@ describe('a street before 办', () => {
     expect(found('来到枫林街道办事处咨询')).toEqual([]);
   });
 });
+
+describe('街头 and 路边 after a street', () => {
+  it('reads a named street before 街头 or 路边, not a city’s streets', () => {
+    expect(found('记者在泗水街头随便询问')).toEqual(['泗水街:medium']);
+    expect(found('北京街头随处可见共享单车')).toEqual([]);
+    expect(found('昌平区青松镇白鹭路路边，一工人坠亡')).toEqual(['昌平区青松镇白鹭路:medium']);
+  });
+});

@@ -17,7 +17,7 @@ for (let c = 65; c <= 90; c++) PREFIX_CODE[c] = 1;
 for (let c = 97; c <= 122; c++) PREFIX_CODE[c] = 1;
 /** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
 export const STREET =
-  /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?!(?!沿线)[\u4e00-\u9fff]?(?:线|站|口站|局|(?<!路)办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
+  /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?!(?!沿线)[\u4e00-\u9fff]?(?:线|站|口站|局|(?<!路)办|委|队|人|(?<!路)边|(?<!街)头|灯|费|况|况|程|径|演|舞|子|牌))/g;
 /**
  * The matches of STREET, as `text.matchAll(STREET)` gives them, without running the expression from
  * every character of a long line (its lazy Han run backtracks at each one): a match ends its street
@@ -546,6 +546,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       // needed: this runs at every street word of the text.
       if (plain && mod > 0 && regionOpening(name) === name.length) plain = false;
       if (plain || name.length < (cueCut && mod > 0 ? 1 : 2)) continue;
+      // a city's 街头 is its streets, no street (北京街头)
+      if (text.charCodeAt(end) === 0x5934 && regionSet.has(name)) continue;
       const commonName = common.has(name);
       const numeral = NUMERAL.has(name.charCodeAt(0));
       // a common word or a numeral as the name (平安北街, 三环路) needs the context of a place below
