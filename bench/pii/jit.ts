@@ -143,3 +143,9 @@ for (const line of trace.split('\n')) {
 }
 console.log(`deoptimisations: ${[...sites.values()].reduce((a, b) => a + b, 0)} at ${sites.size} sites`);
 for (const [k, n] of [...sites].sort((a, b) => a[0].localeCompare(b[0]))) console.log(`  ${n}× ${k}`);
+// a read past a text's edge is the avoidable kind (detectors/code-at.ts); a branch first taken
+// after optimisation ("insufficient type feedback") or a new object shape ("wrong map") less so
+const outside = [...sites].filter(([k]) => k.endsWith('out of bounds')).reduce((a, [, n]) => a + n, 0);
+console.log(
+  `out-of-bounds deoptimisations: ${outside}${outside > 0 ? " (a read past a text's edge: codeAt in detectors/code-at.ts)" : ''}`,
+);

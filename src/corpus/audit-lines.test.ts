@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon } from '../lexicon/matcher.js';
 import { buildNormTable, DEFAULT_NORMALIZE } from '../lexicon/normalize.js';
+import { SegmentationDeferred } from '../lexicon/segment.js';
 import { wasmLines } from '../lexicon/wasm/index.js';
 import { auditItems, fileSampler, sampleKey } from './audit.js';
-import { auditUtf8Lines, fastLines } from './audit-lines.js';
+import { auditUtf8Lines, fastLines, finishDeferred } from './audit-lines.js';
 import { blockItems } from './parse.js';
 import type { CorpusBlock } from './types.js';
 
@@ -116,6 +117,80 @@ describe('auditUtf8Lines', () => {
       [0, 1, 2, 1, 1, 3, 0, 2, 3],
       [0, 0, 1],
     ]);
+  });
+
+  it('deferring the records that need word boundaries and finishing them elsewhere gives the same tally (property)', () => {
+    // 性 (one character) needs the segmenter; where it is not loaded, its records are deferred
+    let here = true;
+    const segmented = compileLexicon(
+      [
+        { keyword: '色情', category: 'A.1.6', severity: 3 },
+        { keyword: '性', category: 'A.1.6', severity: 3 },
+        { keyword: '赌博', category: 'A.1.6', severity: 2 },
+      ],
+      { normTable: table },
+      (t) => {
+        if (!here) throw new SegmentationDeferred();
+        return [...t];
+      },
+    );
+    const walk = wasmLines(segmented.automaton);
+    const c = (t: string, hits?: Int32Array) => segmented.scan(t, hits);
+    const opts = { ...options, maxFlaggedRecords: 2 };
+    const lineUnits = [...units, '性', '别'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom(...lineUnits), maxLength: 10 }), { maxLength: 30 }),
+        (lines) => {
+          const bytes = new TextEncoder().encode(lines.map((l) => `${l}\n`).join(''));
+          const block: CorpusBlock = {
+            kind: 'lines',
+            file: 'f.txt',
+            format: 'txt',
+            encoding: 'auto',
+            firstLine: 3,
+            bytes,
+          };
+          here = true;
+          const slow = auditItems(blockItems(block, {}), bytes.length, c, opts);
+          for (const w of [segmented.lines, walk]) {
+            if (!w) continue;
+            here = false;
+            const part = auditUtf8Lines(
+              fastLines(block) as NonNullable<ReturnType<typeof fastLines>>,
+              w,
+              c,
+              opts,
+              (e) => e instanceof SegmentationDeferred,
+            );
+            here = true;
+            expect(finishDeferred(part, 'f.txt', c, opts)).toEqual(slow);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    const bytes = new TextEncoder().encode('性别\n色情\n性\n');
+    const block: CorpusBlock = {
+      kind: 'lines',
+      file: 'f.txt',
+      format: 'txt',
+      encoding: 'auto',
+      firstLine: 1,
+      bytes,
+    };
+    here = false;
+    const part = auditUtf8Lines(
+      fastLines(block) as NonNullable<ReturnType<typeof fastLines>>,
+      segmented.lines,
+      c,
+      opts,
+      (e) => e instanceof SegmentationDeferred,
+    );
+    expect(part.deferred?.map((d) => d.line)).toEqual([1, 3]);
+    expect(part.records).toBe(1);
+    here = true;
+    expect(finishDeferred(part, 'f.txt', c, opts).records).toBe(3);
   });
 
   it('leaves blocks with NUL, invalid UTF-8 or JSONL to the full parser', () => {

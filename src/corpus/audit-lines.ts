@@ -14,6 +14,18 @@ import {
 } from './audit.js';
 import type { CorpusBlock, CorpusItem } from './types.js';
 
+type Candidate = Extract<CorpusItem, { kind: 'record' }>;
+
+/** A candidate line left for another thread to judge (it needs jieba, which this one lacks). */
+export interface DeferredRecord {
+  line: number;
+  text: string;
+  hits?: Int32Array;
+}
+
+/** A block's tally less its deferred records, which are listed (see finishDeferred). */
+export type LinesTally = AuditTally & { deferred?: DeferredRecord[] };
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 type LinesBlock = Extract<CorpusBlock, { kind: 'lines' }>;
@@ -46,7 +58,9 @@ export function auditUtf8Lines(
   walk: Matcher['lines'],
   count: CountedMatches,
   options: AuditOptions,
-): AuditTally {
+  /** a count's error that defers its record to another thread instead of failing the block */
+  defers?: (e: unknown) => boolean,
+): LinesTally {
   const { bytes, file } = block;
   const t = emptyTally();
   const key = fileSampler(options.seed, file);
@@ -55,9 +69,9 @@ export function auditUtf8Lines(
   // manual-sample keys of the lines without a hit, decoded only if they make the block's bottom-k
   const quiet: Array<{ key: number; line: number; start: number; end: number }> = [];
   const fraction = options.sampleFraction;
-  const candidates: Array<Extract<CorpusItem, { kind: 'record' }>> = [];
+  let candidates: Candidate[] = [];
   // the walk's hits of each candidate (undefined: walk its text again), by candidate
-  const hitsOf: Array<Int32Array | undefined> = [];
+  let hitsOf: Array<Int32Array | undefined> = [];
   let line = block.firstLine;
   walk(bytes, 0, bytes.length, (start, end, hit, blank, hits) => {
     const n = line++;
@@ -72,13 +86,37 @@ export function auditUtf8Lines(
     if (key(n) < fraction) t.sample.size++;
     if (manual) quiet.push({ key: manualKey(n), line: n, start, end });
   });
+  // Records this thread cannot judge are left out of its tally and listed for another.
+  let counted: CountedMatches = count;
+  const deferred: DeferredRecord[] = [];
+  if (defers) {
+    const kept: Candidate[] = [];
+    const keptHits: Array<Int32Array | undefined> = [];
+    const results: Array<ReturnType<CountedMatches>> = [];
+    candidates.forEach((c, k) => {
+      const hits = hitsOf[k];
+      try {
+        results.push(count(c.text, hits));
+      } catch (e) {
+        if (!defers(e)) throw e;
+        deferred.push({ line: c.line, text: c.text, ...(hits ? { hits } : {}) });
+        return;
+      }
+      kept.push(c);
+      keptHits.push(hits);
+    });
+    candidates = kept;
+    hitsOf = keptHits;
+    let r = 0;
+    counted = (text, hits) => (candidates[r]?.text === text ? (results[r++] ?? []) : count(text, hits));
+  }
   // The candidates are audited as records, in order, each counted once (auditItems): the k-th count
   // is the k-th candidate's, and takes its hits when its text is the one given.
   let k = 0;
   const withHits: CountedMatches = (text) => {
     const c = candidates[k];
     const hits = hitsOf[k++];
-    return c?.text === text ? count(text, hits) : count(text);
+    return c?.text === text ? counted(text, hits) : counted(text);
   };
   const audited = auditItems(candidates, 0, withHits, options);
   mergeTally(t, audited);
@@ -101,5 +139,37 @@ export function auditUtf8Lines(
     t.manual = keepBottom([...t.manual, ...drawn], manual);
   }
   t.bytes = bytes.length;
-  return t;
+  return deferred.length ? Object.assign(t, { deferred }) : t;
+}
+
+/**
+ * A block's tally with its deferred records audited here (`count` has jieba): the same tally as
+ * if its thread had judged them, flagged records in line order and cut to the options' maximum,
+ * the manual candidates to the sample size.
+ */
+export function finishDeferred(
+  t: LinesTally,
+  file: string,
+  count: CountedMatches,
+  options: AuditOptions,
+): AuditTally {
+  const { deferred, ...rest } = t;
+  if (!deferred?.length) return rest;
+  const records: Candidate[] = deferred.map((d) => ({ kind: 'record', file, line: d.line, text: d.text }));
+  let k = 0;
+  const more = auditItems(
+    records,
+    0,
+    (text) => {
+      const d = deferred[k++];
+      return d?.text === text ? count(text, d.hits) : count(text);
+    },
+    options,
+  );
+  const merged = mergeTally(rest, more);
+  merged.flaggedRecords.sort((a, b) => a.line - b.line);
+  const max = options.maxFlaggedRecords;
+  if (max !== undefined && merged.flaggedRecords.length > max) merged.flaggedRecords.length = max;
+  if (options.manualSize) merged.manual = keepBottom(merged.manual, options.manualSize);
+  return merged;
 }

@@ -93,4 +93,36 @@ describe('worker pool', () => {
       await pool.close();
     }
   });
+
+  it('with `inline`, takes tasks on the calling thread too, as one of its size, in input order', async () => {
+    const pool = createPool<
+      { bytes: Uint8Array; fail?: boolean },
+      { n: number; factor: number; here?: boolean },
+      { factor: number }
+    >(worker, {
+      size: 2,
+      workerData: Promise.resolve({ factor: 5 }),
+      inline: (data) => (input) => {
+        if (input.fail) throw new Error('asked to fail here');
+        return { n: input.bytes.length, factor: data.factor, here: true };
+      },
+    });
+    try {
+      expect(pool.size).toBe(2);
+      const inputs = Array.from({ length: 40 }, (_, i) => ({ bytes: new Uint8Array((i * 13) % 17) }));
+      const out: Array<{ n: number; factor: number; here?: boolean }> = [];
+      for await (const r of mapOrdered(pool, inputs, { maxInFlight: 4 })) out.push(r);
+      expect(out.map((r) => r.n)).toEqual(inputs.map((x) => x.bytes.length));
+      expect(out.every((r) => r.factor === 5)).toBe(true);
+      // both the thread and the calling thread took some
+      expect(out.some((r) => r.here)).toBe(true);
+      expect(out.some((r) => !r.here)).toBe(true);
+      const failing = Array.from({ length: 6 }, () => pool.run({ bytes: new Uint8Array(1), fail: true }));
+      const settled = await Promise.allSettled(failing);
+      expect(settled.every((r) => r.status === 'rejected')).toBe(true);
+      expect((await pool.run({ bytes: new Uint8Array(3) })).n).toBe(3);
+    } finally {
+      await pool.close();
+    }
+  });
 });

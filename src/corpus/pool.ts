@@ -18,7 +18,7 @@ export interface WorkerPool<I, O> {
   close(): Promise<void>;
 }
 
-export interface PoolOptions {
+export interface PoolOptions<I = unknown, O = unknown, D = unknown> {
   /** Threads; default all cores (availableParallelism). */
   size?: number;
   /**
@@ -29,6 +29,13 @@ export interface PoolOptions {
   workerData?: unknown;
   /** with a promised workerData: a hint each thread acts on while it waits (serveWorker's `warm`) */
   warm?: unknown;
+  /**
+   * The worker module's setup, run on the calling thread too: that thread then takes tasks as one
+   * of the pool's `size` (size - 1 threads are started), between its own reading and merging, which
+   * leave it idle most of the time. A thread fewer to start and load; meant for small pools (the
+   * calling thread stops handing out tasks while it runs one, so each thread gets two at a time).
+   */
+  inline?: (data: D) => TaskHandler<I, O> | Promise<TaskHandler<I, O>>;
 }
 
 const isPromise = (v: unknown): v is Promise<unknown> =>
@@ -56,21 +63,56 @@ function startWorker(url: URL, workerData: unknown): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
-export function createPool<I, O>(workerUrl: URL, options: PoolOptions = {}): WorkerPool<I, O> {
+export function createPool<I, O, D = unknown>(
+  workerUrl: URL,
+  options: PoolOptions<I, O, D> = {},
+): WorkerPool<I, O> {
   const size = Math.max(1, options.size ?? availableParallelism());
+  const inline = options.inline;
+  const threads = inline ? size - 1 : size;
+  // tasks a thread holds at once: with the calling thread busy on its own task, a second one
+  // queued in each thread keeps it from waiting for the next
+  const depth = inline ? 2 : 1;
   const queue: Task[] = [];
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Task>();
+  const load = new Map<Worker, number>();
+  const held = new Map<Worker, Map<number, Task>>();
   let nextId = 0;
   let closed = false;
   let failure: Error | undefined;
+  let here: Promise<TaskHandler<I, O>> | undefined;
+  let hereBusy = false;
+
+  const runHere = (task: Task): void => {
+    hereBusy = true;
+    // in a macrotask: the reads and replies already due are served first
+    setImmediate(() => {
+      (here as Promise<TaskHandler<I, O>>)
+        .then((h) => h(task.input as I))
+        .then(task.resolve, task.reject)
+        .finally(() => {
+          hereBusy = false;
+          dispatch();
+        });
+    });
+  };
 
   const dispatch = (): void => {
-    while (idle.length && queue.length) {
-      const w = idle.pop() as Worker;
-      const task = queue.shift() as Task;
-      busy.set(w, task);
-      w.postMessage({ id: task.id, input: task.input }, task.transfer as ArrayBuffer[]);
+    while (queue.length) {
+      let w: Worker | undefined;
+      let least = depth;
+      for (const [x, n] of load)
+        if (n < least) {
+          least = n;
+          w = x;
+        }
+      // a thread with nothing to do first, then the calling thread, then a second task each
+      if (w && (least === 0 || !here || hereBusy)) {
+        const task = queue.shift() as Task;
+        load.set(w, least + 1);
+        held.get(w)?.set(task.id, task);
+        w.postMessage({ id: task.id, input: task.input }, task.transfer as ArrayBuffer[]);
+      } else if (here && !hereBusy) runHere(queue.shift() as Task);
+      else return;
     }
   };
 
@@ -81,10 +123,11 @@ export function createPool<I, O>(workerUrl: URL, options: PoolOptions = {}): Wor
   };
   const spawn = (): void => {
     const w = startWorker(workerUrl, deferred ? later : options.workerData);
+    const mine = new Map<number, Task>();
     w.on('message', (reply: Reply) => {
-      const task = busy.get(w);
-      busy.delete(w);
-      idle.push(w);
+      const task = mine.get(reply.id);
+      mine.delete(reply.id);
+      load.set(w, Math.max(0, (load.get(w) ?? 1) - 1));
       if (task) {
         if (reply.ok) task.resolve(reply.value);
         else {
@@ -97,9 +140,8 @@ export function createPool<I, O>(workerUrl: URL, options: PoolOptions = {}): Wor
     });
     const die = (err: Error): void => {
       failure ??= err;
-      const task = busy.get(w);
-      busy.delete(w);
-      task?.reject(err);
+      for (const t of mine.values()) t.reject(err);
+      mine.clear();
       // A crashed thread fails the run: reject everything queued rather than hang.
       for (const t of queue.splice(0)) t.reject(err);
     };
@@ -107,10 +149,15 @@ export function createPool<I, O>(workerUrl: URL, options: PoolOptions = {}): Wor
     w.on('exit', (code) => {
       if (!closed && code !== 0) die(new Error(`worker exited with code ${code}`));
     });
-    idle.push(w);
+    load.set(w, 0);
+    held.set(w, mine);
   };
-  for (let i = 0; i < size; i++) spawn();
-  const all = [...idle];
+  for (let i = 0; i < threads; i++) spawn();
+  const all = [...load.keys()];
+  if (inline) {
+    here = Promise.resolve(options.workerData as D | Promise<D>).then(inline);
+    here.catch(() => {}); // reported to each task
+  }
   deferred?.then(
     (data) => {
       // before any task in each thread's queue that is posted from now on; tasks posted earlier
@@ -120,7 +167,7 @@ export function createPool<I, O>(workerUrl: URL, options: PoolOptions = {}): Wor
     (e: unknown) => {
       failure ??= e instanceof Error ? e : new Error(String(e));
       for (const t of queue.splice(0)) t.reject(failure);
-      for (const t of busy.values()) t.reject(failure);
+      for (const m of held.values()) for (const t of m.values()) t.reject(failure);
     },
   );
 

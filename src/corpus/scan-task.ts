@@ -1,10 +1,11 @@
 // The audit of one block of `beian scan`: run in worker threads (scan-worker.ts) or, for a small
 // input, on the calling thread (no thread to start).
 import { countedMatcher, type LibraryRules } from '../lexicon/rules.js';
+import { jiebaSegmenter, SegmentationDeferred } from '../lexicon/segment.js';
 import { deserializeMatcher } from '../lexicon/serialize.js';
 import { wasmLines } from '../lexicon/wasm/index.js';
 import { type AuditOptions, type AuditTally, auditItems } from './audit.js';
-import { auditUtf8Lines, fastLines } from './audit-lines.js';
+import { auditUtf8Lines, fastLines, finishDeferred, type LinesTally } from './audit-lines.js';
 import type { CorpusBlock, CorpusItem, CorpusReadOptions } from './types.js';
 
 export interface ScanWorkerData {
@@ -15,6 +16,19 @@ export interface ScanWorkerData {
   audit: AuditOptions;
   /** walk lines with WebAssembly when the module is built (else, or false: the JS walk) */
   wasm?: boolean;
+  /**
+   * Leave the txt records that need word boundaries to the calling thread (their block's tally
+   * lists them: LinesTally.deferred, judged by ScanHandler.finish there), so that this thread never
+   * loads jieba (~0.1 CPU-s); other blocks load it here when they need it.
+   */
+  deferSegments?: boolean;
+}
+
+/** The block handler of a scan, and the judge of the records another thread deferred. */
+export interface ScanHandler {
+  (block: CorpusBlock): Promise<LinesTally> | LinesTally;
+  /** the block's tally with its deferred records (if any) audited on this thread */
+  finish(t: LinesTally, block: CorpusBlock): AuditTally;
 }
 
 /**
@@ -22,17 +36,46 @@ export interface ScanWorkerData {
  * the others are parsed first, with the parser (and the message catalogues its malformed entries
  * need, ~10 ms of CPU) imported on the first such block.
  */
-export function scanTask(data: ScanWorkerData): (block: CorpusBlock) => Promise<AuditTally> | AuditTally {
-  const matcher = deserializeMatcher(data.matcher, undefined, { verified: true });
+export function scanTask(data: ScanWorkerData): ScanHandler {
+  const jieba = jiebaSegmenter();
+  let defer = data.deferSegments === true;
+  const matcher = deserializeMatcher(
+    data.matcher,
+    (text) => {
+      if (defer) throw new SegmentationDeferred();
+      return jieba(text);
+    },
+    { verified: true },
+  );
   const count = countedMatcher(matcher, data.rules);
   const walk = (data.wasm && wasmLines(matcher.automaton)) || matcher.lines;
-  return (block) => {
+  const defers = defer ? (e: unknown) => e instanceof SegmentationDeferred : undefined;
+  const handler = (block: CorpusBlock): Promise<LinesTally> | LinesTally => {
     const lines = fastLines(block);
-    if (lines) return auditUtf8Lines(lines, walk, count, data.audit);
+    if (lines) return auditUtf8Lines(lines, walk, count, data.audit, defers);
     return import('./parse.js').then(({ parseBlock }) => {
       const items: CorpusItem[] = [];
       parseBlock(block, data.read, (i) => items.push(i));
-      return auditItems(items, block.kind === 'lines' ? block.bytes.length : block.size, count, data.audit);
+      // parsed records are judged here, jieba loaded if need be
+      const was = defer;
+      defer = false;
+      try {
+        return auditItems(items, block.kind === 'lines' ? block.bytes.length : block.size, count, data.audit);
+      } finally {
+        defer = was;
+      }
     });
   };
+  return Object.assign(handler, {
+    finish(t: LinesTally, block: CorpusBlock): AuditTally {
+      if (!t.deferred) return t;
+      const was = defer;
+      defer = false;
+      try {
+        return finishDeferred(t, block.file, count, data.audit);
+      } finally {
+        defer = was;
+      }
+    },
+  });
 }

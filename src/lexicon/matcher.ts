@@ -162,6 +162,9 @@ interface Hit {
   info: PatternInfo;
 }
 
+/** What a match reports of its entry. */
+export type EntryHead = Pick<LexiconEntry, 'keyword' | 'category' | 'severity'>;
+
 /** Builds the matcher around a built (or deserialised) automaton. */
 export function createMatcher(
   entries: readonly LexiconEntry[],
@@ -169,6 +172,11 @@ export function createMatcher(
   automaton: AutomatonData,
   patterns: readonly PatternInfo[],
   segmenter: Segmenter = jiebaSegmenter(),
+  /**
+   * entry i's keyword, category and severity without making the entry (a compiled library reads
+   * them from its columns; an entry's other fields, its origin above all, cost more to make)
+   */
+  headOf: (i: number) => EntryHead = (i) => entries[i] as LexiconEntry,
 ): Matcher {
   // Pattern infos read once each: a compiled library's are a lazy array (lazy-array.ts), whose
   // every read goes through a Proxy, and the rules below read them per pair of hits.
@@ -181,13 +189,13 @@ export function createMatcher(
     }
     return info;
   };
-  // the same for entries, read once per counted match
-  const entryCache: Array<LexiconEntry | undefined> = [];
-  const entryOf = (i: number): LexiconEntry => {
-    let e = entryCache[i];
+  // the same for the entries' heads, read once per counted match
+  const heads: Array<EntryHead | undefined> = [];
+  const entryOf = (i: number): EntryHead => {
+    let e = heads[i];
     if (!e) {
-      e = entries[i] as LexiconEntry;
-      entryCache[i] = e;
+      e = headOf(i);
+      heads[i] = e;
     }
     return e;
   };

@@ -31,12 +31,19 @@ export function countedMatcher(matcher: Matcher, rules: LibraryRules = {}): Coun
   const norm = matcher.automaton.norm;
   const cues = rules.reportingCues;
   const longest = Math.max(0, ...(cues?.words ?? []).map((w) => w.length));
+  // the first unit of every cue (none when a cue is empty: it is found everywhere)
+  const words = cues?.words ?? [];
+  const firsts = words.every((w) => w.length > 0) ? new Set(words.map((w) => w.charCodeAt(0))) : undefined;
   const afterCue = (text: string, m: Match): boolean => {
     if (!cues) return false;
     // from the last clause end before the hit (within reach), read by code unit
     const from = Math.max(0, m.start - cues.window - longest);
     let k = m.start - 1;
     while (k >= from && !CLAUSE_END.has(text.charCodeAt(k))) k--;
+    // no cue starts in reach: the common case, without a search per cue word
+    let starts = firsts === undefined;
+    for (let j = k + 1; j < m.start && !starts; j++) starts = firsts?.has(text.charCodeAt(j)) === true;
+    if (!starts) return false;
     const before = text.slice(k + 1, m.start);
     // the cue must end at most `window` characters before the hit
     return cues.words.some((w) => {

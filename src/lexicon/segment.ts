@@ -35,3 +35,20 @@ export function preloadSegmenter(): void {
 export function jiebaSegmenter(): Segmenter {
   return (text) => loaded().cut(text, true);
 }
+
+/**
+ * Thrown by deferringSegmenter: the record needs word boundaries, and this thread has no jieba
+ * (its caller judges the record where jieba is loaded).
+ */
+export class SegmentationDeferred extends Error {
+  constructor() {
+    super('word segmentation deferred to another thread');
+  }
+}
+
+/** A segmenter for a thread that leaves segmentation to another: it never loads jieba. */
+export function deferringSegmenter(): Segmenter {
+  return () => {
+    throw new SegmentationDeferred();
+  };
+}

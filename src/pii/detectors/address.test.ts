@@ -246,3 +246,51 @@ describe('long building names and motion cues', () => {
     expect(found('很快，翠湖花园到了，下车后')).toEqual(['翠湖花园:medium']);
   });
 });
+
+describe('a street with a building and floor after it', () => {
+  it('reads the building and its floor as the street cue and takes them in', () => {
+    expect(found('我有一套房子要卖，青桐路翠湖居7楼，没有电梯')).toEqual(['青桐路翠湖居7楼:medium']);
+  });
+});
+
+describe('rural addresses down to the group', () => {
+  it('reads province, city, county, township, village and group as one address', () => {
+    expect(found('她家在河北省保定市清苑县东岭乡南王庄村三组')).toEqual([
+      '河北省保定市清苑县东岭乡南王庄村三组:medium',
+    ]);
+    expect(found('全村三组人')).toEqual([]);
+  });
+});
+
+describe('市 inside a street name', () => {
+  it('keeps 市 with one character after it in the name, and still ends a city before a street', () => {
+    expect(found('丰台的煤市口路西延明年开工')).toEqual(['煤市口路:medium']);
+    expect(found('深圳市青桐路')).toEqual(['深圳市青桐路:medium']);
+  });
+});
+
+describe('sub-districts and their staff', () => {
+  it('names the sub-district after a district even before its staff, not an office alone', () => {
+    expect(found('昨日，东城区花市街道工作人员建议居民再致电询问')).toEqual(['东城区花市街道:medium']);
+    expect(found('枫林街道工作人员说')).toEqual([]);
+  });
+
+  it('takes a building ending in 居 only with a floor after it', () => {
+    expect(found('位于青松路附近的居民')).toEqual(['青松路:medium']);
+  });
+});
+
+describe('a street before 办', () => {
+  it('reads …路办起 as a street, and …街道办 still as an office', () => {
+    expect(found('2004年她在青桐路办起了第一家投注站')).toEqual(['青桐路:medium']);
+    expect(found('来到枫林街道办事处咨询')).toEqual([]);
+  });
+});
+
+describe('街头 and 路边 after a street', () => {
+  it('reads a named street before 街头 or 路边, not a city’s streets', () => {
+    expect(found('记者在泗水街头随便询问')).toEqual(['泗水街:medium']);
+    expect(found('北京街头随处可见共享单车')).toEqual([]);
+    expect(found('昌平区青松镇白鹭路路边，一工人坠亡')).toEqual(['昌平区青松镇白鹭路:medium']);
+  });
+});

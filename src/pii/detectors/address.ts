@@ -17,7 +17,7 @@ for (let c = 65; c <= 90; c++) PREFIX_CODE[c] = 1;
 for (let c = 97; c <= 122; c++) PREFIX_CODE[c] = 1;
 /** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
 export const STREET =
-  /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?!(?!沿线)[\u4e00-\u9fff]?(?:线|站|口站|局|办|委|队|人|边|头|灯|费|况|况|程|径|演|舞|子|牌))/g;
+  /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?!(?!沿线)[\u4e00-\u9fff]?(?:线|站|口站|局|(?<!路)办|委|队|人|(?<!路)边|(?<!街)头|灯|费|况|况|程|径|演|舞|子|牌))/g;
 /**
  * The matches of STREET, as `text.matchAll(STREET)` gives them, without running the expression from
  * every character of a long line (its lazy Han run backtracks at each one): a match ends its street
@@ -167,12 +167,12 @@ const isHanRun = (w: string): boolean => {
   }
   return true;
 };
-/** what follows a street or place and belongs to it: a floor, a gate, an exit, a side, a corner, its pedestrian street */
+/** what follows a street or place and belongs to it: a floor, a gate, an exit, a side, a corner, its pedestrian street, a village's group (…村三组) */
 const TAIL =
-  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
+  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|(?<=村)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:组|队|社)|对面|门口|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
 /** the characters a TAIL can start with (a digit, a Latin letter, a numeral, a direction, 十, 路, 交, 步, 商) */
 const TAIL_FIRST = new Uint8Array(0x10000);
-for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商正')
+for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商正对门')
   TAIL_FIRST[c.charCodeAt(0)] = 1;
 for (let c = 65; c <= 90; c++) TAIL_FIRST[c] = 1;
 for (let c = 97; c <= 122; c++) TAIL_FIRST[c] = 1;
@@ -224,6 +224,8 @@ const hasPlaceChar = (text: string, from: number, to: number): boolean => {
   for (let k = from; k < to; k++) if (PLACE_CHAR.has(text.charCodeAt(k))) return true;
   return false;
 };
+/** admin characters that also stand inside street names (花市, 菜市口) */
+const ADMIN_IN_NAME = new Set([...'市'].map((c) => c.charCodeAt(0)));
 /** the last character of a date (4月7日, 2008年) */
 const DATE_END = new Set([...'年月日号'].map((c) => c.charCodeAt(0)));
 const isDigitCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
@@ -239,7 +241,7 @@ const ON_STREET =
   /(?:广场|大厦|大楼|中心|商场|小区|花园|公寓|家园|新村)(?:[0-9０-９A-Za-z一二三四五六七八九十东西南北]|$)/;
 const FLOOR_END = new Set([...'层室楼元座门侧'].map((c) => c.charCodeAt(0)));
 /** the last characters of the building kinds of BUILDING_AFTER */
-const BUILDING_LAST = new Set([...'厦楼心场寓园区村苑城'].map((c) => c.charCodeAt(0)));
+const BUILDING_LAST = new Set([...'厦楼心场寓园区村苑城居'].map((c) => c.charCodeAt(0)));
 /** BUILDING_AFTER at `at`, run only when one of its kind words' last characters comes soon enough */
 function buildingAt(text: string, at: number): RegExpExecArray | null {
   let near = false;
@@ -251,7 +253,7 @@ function buildingAt(text: string, at: number): RegExpExecArray | null {
 }
 /** a building or centre right after a street (大业路财富中心, 永福路泽源居7楼): its name */
 const BUILDING_AFTER =
-  /([\u4e00-\u9fff]{2,6}?)(?:大厦|大楼|中心|广场|商场|公寓|花园|小区|家园|新村|苑|城)(?![\u4e00-\u9fff]?(?:集团|公司|银行|有限|委|局|所|办))/y;
+  /([\u4e00-\u9fff]{2,6}?)(?:大厦|大楼|中心|广场|商场|公寓|花园|小区|家园|新村|苑|城|居(?=[0-9０-９一二三四五六七八九十]))(?![\u4e00-\u9fff]?(?:集团|公司|银行|有限|委|局|所|办))/y;
 /**
  * the kinds reported without a cue when the name stands alone: on the tune split a bare …大厦 or
  * …花园 was a labelled address less than half the time (landmarks, 皇家园林), a bare …村 two times in three
@@ -281,9 +283,12 @@ const UNIT_AFTER = /^[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|�
 const NOT_PLACE =
   /^(?:农|乡|山|渔|全|本|该|外|邻|各|每|整|此|那|这|新农|城中|美丽乡|度假|文化|地球|中心|市民|人民|商业|休闲|主题|时代|城市|音乐|网络|数码|电子|购物|美食|儿童|英雄|一|两|几)/;
 
+/** a building and its floor right after a street (永福路|泽源居7楼) */
+const BUILDING_FLOOR_AFTER =
+  /^[\u4e00-\u9fff]{2,4}(?:大厦|大楼|中心|公寓|花园|小区|家园|苑|居)[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|单元|室)/;
 /** Words right after a street name that show it is a place (文汇路附近, 长阳大街与…交汇). */
 const STREET_AFTER =
-  /^(?:[0-9０-９]|与|和|交|一带|附近|周边|对面|沿线|两侧|两旁|为界|[东西南北]延|延长线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]面|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
+  /^(?:[0-9０-９]|[A-Za-z](?:栋|座|幢)|与|和|交|一带|附近|周边|对面|沿线|两侧|两旁|为界|[东西南北]延|延长线|上|旁|边|口|路口|十字|以[东西南北]|[东西南北]侧|[东西南北]面|[东西南北]段|段|北[口门]|南[口门]|东[口门]|西[口门]|步行街|[，、。；）)]|\s|$)/;
 
 /**
  * Postal addresses, read by their grammar: [province][city][district][town] street + door number
@@ -497,7 +502,14 @@ export function createAddress(d: PiiDictionaries): Detector {
       start = Math.max(start, coreEnd - 3);
       for (let k = coreEnd - 1; k >= start; k--)
         if (STOPS[text.charCodeAt(k)] !== 0) {
-          start = k + 1;
+          // 市 or 区 with one character after it is the name's (花市|街道, 煤市口|路), not an admin word's
+          const inName =
+            coreEnd - k - 1 <= 1 &&
+            k > start &&
+            ADMIN_IN_NAME.has(text.charCodeAt(k)) &&
+            STOPS[text.charCodeAt(k - 1)] === 0 &&
+            isHanChar(text.charCodeAt(k - 1));
+          start = inName ? k - 1 : k + 1;
           break;
         }
       // a region across or inside the cut decides where the name starts (上海南京东路 → not 海南京东路,
@@ -534,6 +546,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       // needed: this runs at every street word of the text.
       if (plain && mod > 0 && regionOpening(name) === name.length) plain = false;
       if (plain || name.length < (cueCut && mod > 0 ? 1 : 2)) continue;
+      // a city's 街头 is its streets, no street (北京街头)
+      if (text.charCodeAt(end) === 0x5934 && regionSet.has(name)) continue;
       const commonName = common.has(name);
       const numeral = NUMERAL.has(name.charCodeAt(0));
       // a common word or a numeral as the name (平安北街, 三环路) needs the context of a place below
@@ -552,7 +566,9 @@ export function createAddress(d: PiiDictionaries): Detector {
       // …街道 is a sub-district, part of the address (陶然亭街道); 街道办 is its office
       let last = end;
       if (text.charCodeAt(end - 1) === 0x8857 && text.charCodeAt(end) === 0x9053) {
-        if (/^(?:办|执法|工作|党|委|居委|干部)/.test(text.slice(end + 1, end + 3))) continue;
+        // (its staff after a district and the sub-district: 崇文区花市街道工作人员 still names a place)
+        const office = text.slice(end + 1, end + 3);
+        if (/^(?:办|执法|党|委|居委|干部)/.test(office) || (!admin && office === '工作')) continue;
         last = end + 1;
       }
       // a branch or station named after its street (海鹰路营业部, 淮海路派出所) is an organisation
@@ -561,13 +577,14 @@ export function createAddress(d: PiiDictionaries): Detector {
       // …or a sub-district (建国门街道), or right after another street found (新闸路|石门路)
       const cueAfter =
         STREET_AFTER.test(after) ||
+        BUILDING_FLOOR_AFTER.test(text.slice(last, last + 9)) ||
         (last > end && (isPlaceName(name) || regionSet.has(name))) ||
-        (STREET_KIND_END.has(text.charCodeAt(start - 1)) && covered(start - 1, start));
+        (STREET_KIND_END.has(codeAt(text, start - 1)) && covered(start - 1, start));
       if (weakName) {
         // …with a direction or ordinal and a locative before it (位于平安北街), or as one of two
         // crossing streets (西长安街与三环路交汇处)
         const crossing =
-          (JOINER.has(text.charCodeAt(start - 1)) && CROSSING.test(text.slice(last, last + 4))) ||
+          (JOINER.has(codeAt(text, start - 1)) && CROSSING.test(text.slice(last, last + 4))) ||
           (JOINER.has(text.charCodeAt(last)) && CROSS_AHEAD.test(text.slice(last + 1, last + 12)));
         const locative = cueBefore && text.charCodeAt(start - 1) !== 0x5728;
         if (!crossing && !(mod > 0 && locative && !numeral)) continue;
@@ -597,9 +614,11 @@ export function createAddress(d: PiiDictionaries): Detector {
    * (村, 广场) never alone; they are `medium` at most.
    */
   function places(text: string, out: Finding[]): void {
-    // always a mapped array (an empty literal has another elements kind: optimised code meeting the
-    // second kind is thrown away and compiled again)
-    const ends = out.map((f) => f.end).sort((x, y) => x - y);
+    // always an array of small integers filled from a literal (an empty literal and map's result have
+    // other elements kinds: optimised code meeting the second kind is thrown away and compiled again)
+    const ends: number[] = [];
+    for (let k = 0; k < out.length; k++) ends.push((out[k] as Finding).end);
+    ends.sort((x, y) => x - y);
     let ei = 0;
     let floor = 0;
     const cover = out.length === 0 ? undefined : coverOf(text, out);
@@ -692,11 +711,11 @@ export function createAddress(d: PiiDictionaries): Detector {
       const cueAfter = PLACE_AFTER.test(after);
       // punctuation after, or 在 before, is a weak cue alone (…在国内农村, 海豚家园，)
       // a quoted name (“星河广场”) or a region or known place right before it (上海|星河广场) is a cue
-      const quoted = text.charCodeAt(start - 1) === 0x201c && text.charCodeAt(end) === 0x201d;
+      const quoted = codeAt(text, start - 1) === 0x201c && codeAt(text, end) === 0x201d;
       const placed = !admin && BUILDING_KINDS.has(kind) && placeBefore(text, start, floor) < start;
       // …on a street found just before (滨江路的|紫荆广场): assemble joins the two
       const onStreet =
-        text.charCodeAt(start - 1) === 0x7684 &&
+        codeAt(text, start - 1) === 0x7684 &&
         STREET_KIND_END.has(text.charCodeAt(start - 2)) &&
         cover !== undefined &&
         cover[start - 2] === 1;
@@ -944,7 +963,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const opening = i < j && (found[i] as Finding).start === from ? (found[i] as Finding) : undefined;
       let spanEnd = to;
       if (opening) {
-        const open = text.charCodeAt(opening.end);
+        const open = codeAt(text, opening.end);
         const close = open === 0xff08 ? 0xff09 : open === 0x28 ? 0x29 : 0;
         if (close === 0 || text.charCodeAt(to - 1) !== close) continue;
         spanEnd = to;

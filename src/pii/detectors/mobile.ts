@@ -32,7 +32,8 @@ export const mobile: Detector = {
       const end = m.index + m[0].length;
       if (inHexToken(text, m.index)) continue;
       // letters on both sides: more likely a token or hash than a phone written in text
-      const inToken = isLatin(text[m.index - 1]) && isLatin(text[end]);
+      // (no read outside the text: optimised code doing so is thrown away and compiled again)
+      const inToken = m.index > 0 && end < text.length && isLatin(text[m.index - 1]) && isLatin(text[end]);
       if (inToken && !labelled) {
         out.push(finding('cn-mobile', text, m.index, end, 0.55));
         continue;

@@ -122,7 +122,7 @@ describe('person names: session 6 rules', () => {
   });
 
   it('carries a list back item by item from the name found, and takes two transliteration characters between separators', () => {
-    expect(found('伍德、马才、唐有为等人出席')).toEqual(['伍德', '马才', '唐有为']);
+    expect(found('霍普、马才、唐有为等人出席')).toEqual(['霍普', '马才', '唐有为']);
     // an ordinary word in the list stops it
     expect(found('展望、未来、唐有为等人出席')).toEqual(['唐有为']);
   });
@@ -159,10 +159,10 @@ describe('person names: session 6 rules', () => {
   });
 
   it('stops a name before a word of three its last character opens, and takes no preposition and surname before a title, nor 曾因', () => {
-    expect(found('据说杨丽双色球中了五百万')).toEqual(['杨丽']);
-    expect(found('据说杨丽双中了五百万')).toEqual(['杨丽双']);
-    // 薛女士 is the person meant; 向 is the preposition
-    expect(found('银行后来向薛女士道歉了')).toEqual([]);
+    expect(found('据说邬丽双色球中了五百万')).toEqual(['邬丽']);
+    expect(found('据说邬丽双中了五百万')).toEqual(['邬丽双']);
+    // 孟女士 is the person meant; 向 is the preposition
+    expect(found('银行后来向孟女士道歉了')).toEqual([]);
     // 曾 (once) and 因 (because of): 因 is a soft stop, a given-name character only beside a cue
     expect(found('两位老将皆曾因“伤病”缺席')).toEqual([]);
   });
@@ -176,10 +176,17 @@ describe('person names: session 6 rules', () => {
   it('reads a given name after a by-line title when it starts with the head of a compound surname, or a particle follows it', () => {
     // 慕 starts 慕容 but is no surname alone
     expect(found('特约记者慕青报道')).toEqual(['慕青']);
-    expect(found('网友晓萌把照片发了出来')).toEqual(['晓萌']);
+    expect(found('网友雨萌把照片发了出来')).toEqual(['雨萌']);
     // 萌发 is a word: no reading of three before the particle
-    expect(found('网友晓萌发了照片')).toEqual([]);
+    expect(found('网友雨萌发了照片')).toEqual([]);
     // a village of painters is no painter
     expect(found('那个画家村成为景点')).toEqual([]);
+  });
+
+  it('takes a list item the word list tags as a person, whatever its statistics (白居易、蔡元培)', () => {
+    expect(found('与白居易、蔡元培等人的手稿')).toEqual(['白居易', '蔡元培']);
+    expect(found('与史可法、蔡元培等人的手稿')).toEqual(['史可法', '蔡元培']);
+    // an ordinary word in the list is still none (黄金)
+    expect(found('与黄金荣、蔡元培等人的手稿')).toEqual(['蔡元培']);
   });
 });

@@ -449,7 +449,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       if (words.words4.has(text.slice(k, k + 4))) return false;
     return !startsAt(addressForms, text, i + 1) && !startsAt(titlesAhead, text, i + 1);
   };
-  /** a word of three (双色球) or four (久攻不下) of the list starts at k */
+  /** a word of three (双色球) or four of the list starts at k */
   const opensLongWord = (text: string, k: number): boolean => {
     if (words === undefined || k + 3 > text.length) return false;
     const a = text.charCodeAt(k);
@@ -626,7 +626,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
       )
         continue;
       if (right === BLOCKED) continue;
-      // a preposition and the surname a title follows (向薛女士, 和王先生) is no name of two: the
+      // a preposition and the surname a title follows (向王女士, 和李先生) is no name of two: the
       // title is the second one's
       if (
         g === 1 &&
@@ -637,7 +637,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         startsAt(titlesAfter, text, e)
       )
         continue;
-      // the last of three opens a word of three or four with what follows (何明双色球, 吴军久攻不下)
+      // the last of three opens a word of three or four with what follows (杨某双色球)
       if (g === 2 && words !== undefined && right !== RIGHT_CUE && opensLongWord(text, e - 1)) continue;
       // in a by-line run of names (记者冯淼孙立新报道), a third character that is a surname starts
       // the next name when that one ends at a cue, a boundary or a further surname
@@ -945,12 +945,14 @@ export function createPersonName(d: PiiDictionaries): Detector {
     )
       return -1;
     if (allTranslit(text, s, e) && len >= 3 && !hasTranslitStop(text.slice(s, e))) return e;
-    // (two transliteration characters between two separators, 、莫奈、, that make no ordinary word)
+    // (two transliteration characters between two separators, 、某某、, that make no ordinary word)
     if (
       len === 2 &&
       allTranslit(text, s, e) &&
-      (sepAt(text, e) > 0 || text.charCodeAt(e) === 0x7b49) &&
-      !words?.words2.has(packHan(text.charCodeAt(s), text.charCodeAt(s + 1))) &&
+      (sepAt(text, e) > 0 || codeAt(text, e) === 0x7b49) &&
+      // (a word the list tags as a foreign name is one here)
+      (!words?.words2.has(packHan(text.charCodeAt(s), text.charCodeAt(s + 1))) ||
+        words.taggedPersons.has(packHan(text.charCodeAt(s), text.charCodeAt(s + 1)))) &&
       !hasTranslitStop(text.slice(s, e))
     )
       return e;
@@ -958,6 +960,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (len > 3 || !(f & SINGLE) || LEFT_PARTICLE.has(text.charCodeAt(s))) return -1;
     for (let k = s + 1; k < e; k++) if ((flags[text.charCodeAt(k)] ?? 0) & STOP) return -1;
     if (isCommon(text, s, e) || ordinaryWord(text, s, 1, e, false)) return -1;
+    // (an entry the list tags as a person, 白居易, is one in a list whatever its statistics)
+    if (
+      len === 3 &&
+      words?.names.has(pack3(text.charCodeAt(s), text.charCodeAt(s + 1), text.charCodeAt(s + 2)))
+    )
+      return e;
     // (a function-word surname, 关 金 石, takes the statistics' stronger floor: 关向应、贺龙)
     if (nameOdds(text, s, 1, e) < (f & AMBIGUOUS ? LIST_AMBIGUOUS_FLOOR : LIST_FLOOR)) return -1;
     return e;
@@ -1001,8 +1009,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
         out.push(finding('person-name', text, from, e, LIST_SCORE));
         at = e;
       }
-      // and back along the list, item by item (黄惠龙 found, 马湘 before the 、; 张三以及李四;
-      // 方力钧、展望、张晓刚)
+      // and back along the list, item by item (乙 found, 甲 before the 、; 张三以及李四; 甲、乙、丙)
       for (let start = f.start; start > 0; ) {
         const s = itemBefore(text, start, out);
         if (s < 0) break;
@@ -1096,7 +1103,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
           out.push(finding('person-name', text, i, pick.end, pick.score));
           titledNameEnd = leftScore(text, i) === LEFT_CUE ? pick.end : -1;
           // (the bracket first: a slice and a regex at every name cost more than the rest of the loop)
-          const open = text.charCodeAt(pick.end);
+          const open = codeAt(text, pick.end);
           const latin =
             open === 0xff08 || open === 0x28
               ? LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44))
@@ -1142,7 +1149,7 @@ function sortByStart(found: Finding[]): void {
 
 /**
  * A name found with good context again wherever it recurs in the text (names repeat in an article),
- * but not where an organisation or place word follows it (盖蒂…创始人盖蒂: not 盖蒂信托).
+ * but not where an organisation or place word follows it (创始人邹某 … 邹某信托).
  */
 function recur(text: string, found: Finding[], blockedAt: (end: number) => boolean): Finding[] {
   if (found.length === 0) return found;

@@ -173,6 +173,46 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
     );
   });
 
+  it('skips the list pass only where it would add nothing (no join beside any plain run)', () => {
+    const reference = createTransliteratedNames(dicts, { listPrefilter: false });
+    const pieces = [
+      ...'阿巴斯特罗尼奥科维奇·、和与及同+＋/以，。'.split(''),
+      '以及',
+      '布丰',
+      '格罗索',
+      '马特拉齐',
+      '主帅',
+      '表示',
+      'Grubby',
+      'Hermes',
+      'filip',
+      '解说',
+      '切尔西',
+      ' ',
+    ];
+    const textArb = fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(textArb, fc.nat(), (text, cut) => {
+        const pos = text.length === 0 ? 0 : cut % text.length;
+        const prior: Finding[] =
+          text.length >= 3
+            ? [
+                {
+                  type: 'person-name',
+                  start: pos,
+                  end: Math.min(text.length, pos + 3),
+                  value: text.slice(pos, pos + 3),
+                  score: 0.8,
+                  confidence: 'medium',
+                },
+              ]
+            : [];
+        expect(alone(text, prior)).toEqual(reference(text, prior));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
   it('reads each text as if it were the first: nothing of an earlier text carries over', () => {
     // (it keeps its position mask between texts: a longer text read before, covered by names,
     // must leave nothing behind; so must a text too long for that buffer)

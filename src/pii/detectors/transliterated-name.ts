@@ -92,13 +92,25 @@ const NO_REPLACED: ReadonlySet<Finding> = new Set();
 /** what joins the items of a list of names */
 const LIST_JOIN = ['以及', '、', '和', '与', '及', '同', '+', '＋', '/'];
 
-export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNames {
+export interface TransliteratedOptions {
+  /**
+   * false: the list pass runs whenever a plain run or Latin word is left, even with no join beside
+   * any (the reference its prefilter is property-tested against; default true)
+   */
+  listPrefilter?: boolean;
+}
+
+export function createTransliteratedNames(
+  d: PiiDictionaries,
+  options: TransliteratedOptions = {},
+): TransliteratedNames {
+  const listPrefilter = options.listPrefilter ?? true;
   const t = d.transliteration;
   if (t === undefined) return () => ({ added: [], replaced: new Set() });
   const cues = d.nameCues;
   const words = d.words;
-  const letter = codeSet(cues.translit + t.chars);
-  // the same as a bare table for the loop over every character (one byte read a character)
+  // the transliteration characters, a byte per code (read in bounds only: at every character of
+  // every text, and in the runs; one table, so one table's worth of cache)
   const letterTable = new Uint8Array(0x10000);
   for (const ch of cues.translit + t.chars) letterTable[ch.charCodeAt(0)] = 1;
   // beside a name dot, also the characters of common renderings too frequent to start a run (大卫, 伊丽莎白)
@@ -176,12 +188,12 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   const runEnd = (text: string, s: number): number => {
     let e = s;
     for (;;) {
-      while (e < text.length && letter.has(text.charCodeAt(e))) e++;
+      while (e < text.length && letterTable[text.charCodeAt(e)] === 1) e++;
       if (
         e > s &&
         e + 1 < text.length &&
         isInnerDot(text.charCodeAt(e)) &&
-        letter.has(text.charCodeAt(e + 1))
+        letterTable[text.charCodeAt(e + 1)] === 1
       ) {
         e++;
         continue;
@@ -204,7 +216,7 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
   };
   const letters = (text: string, s: number, e: number): number => {
     let n = 0;
-    for (let k = s; k < e; k++) if (letter.has(text.charCodeAt(k))) n++;
+    for (let k = s; k < e; k++) if (letterTable[text.charCodeAt(k)] === 1) n++;
     return n;
   };
   /** a clean span: no known place or brand in it, no ordinary word, no place word after it */
@@ -454,11 +466,22 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
     }
   };
 
+  // One text's reading in four parts, each its own function: TurboFan compiles (and, after a
+  // deoptimisation in one of them, recompiles) each alone, not one function of all four.
   function readText(): void {
+    /** candidate spans that are clean but have no cue of their own: for the list pass */
+    const plain: Span[] = [];
+    readDotted();
+    readRuns(plain);
+    readLatin(plain);
+    // every list rule needs a join right after a plain run or right before it (a chain's 、 is one):
+    // without one the list pass can add nothing, and its maps are not built
+    if (plain.length > 0 && (!listPrefilter || anyJoined(cur, plain))) readLists(plain);
+  }
+
+  function readDotted(): void {
     const text = cur;
     const found = curFound;
-    /** candidate spans that are clean but have no cue of their own: for the list pass */
-    const plain: Array<{ s: number; e: number }> = [];
     // names joined by a middle dot first: they may replace shorter readings inside them (达米恩 of
     // 达米恩·赫斯特, read after 艺术家 as a bare given name)
     // what was found before and is no person: a transliterated name inside the title of a work
@@ -495,6 +518,10 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         add(s, e, DOTTED_SCORE);
       }
     }
+  }
+
+  function readRuns(plain: Span[]): void {
+    const text = cur;
     bracket = -2;
     for (let i = 0; i < text.length; ) {
       // (i only lands on a letter that starts a run: after a run it moves to the run's end)
@@ -556,6 +583,12 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
       }
       i = Math.max(end, i + 1);
     }
+  }
+
+  /** the Latin glosses and names; the plain Latin words go to `plain` after the Han runs */
+  function readLatin(plain: Span[]): void {
+    const text = cur;
+    const found = curFound;
     // the Latin spelling in brackets after a name the older rules found, cut off at the end of the
     // text or a comma (签证官江德力（charles): theirs needs the closing bracket
     // (the bracket first: the cheapest test, and the one that fails at nearly every name)
@@ -586,59 +619,60 @@ export function createTransliteratedNames(d: PiiDictionaries): TransliteratedNam
         else if (m[0].length >= 4 && !/^[A-Z]+$/.test(m[0]) && !/[0-9]/.test(m[0])) latinPlain.push({ s, e });
       }
     }
-    // lists: a plain run joined to a name (found here or before) by 、 和 与 及 以及 + is one too;
-    // a sweep forward and one back carry it along a list in either direction (linear in the text)
     plain.push(...latinPlain);
-    // every list rule needs a join right after a plain run or right before it (a chain's 、 is one):
-    // without one the list pass can add nothing, and its maps are not built
-    if (plain.length > 0 && anyJoined(text, plain)) {
-      plain.sort((a, b) => a.s - b.s);
-      const byEnd = new Map<number, number>();
-      const byStart = new Map<number, number>();
-      for (const f of [...found, ...out]) {
-        if (f.type !== 'person-name' || f.score < 0.6) continue;
-        byEnd.set(f.end, f.start);
-        byStart.set(f.start, f.end);
-      }
-      const listed = new Set<number>();
-      // three or more runs in a row joined by 、 (布丰、格罗索、马特拉齐), none a place or a word: a
-      // list of people with nothing else beside it
-      for (let k = 0; k < plain.length; ) {
-        let m = k;
-        while (
-          m + 1 < plain.length &&
-          (plain[m + 1] as Span).s === (plain[m] as Span).e + 1 &&
-          text.charCodeAt((plain[m] as Span).e) === 0x3001
-        )
-          m++;
-        if (m - k >= 2 && plain.slice(k, m + 1).every((p) => isHan(text.charCodeAt(p.s))))
-          for (let q = k; q <= m; q++) {
-            const p = plain[q] as Span;
-            if (taken(p.s, p.e)) continue;
-            add(p.s, p.e, CHAIN_SCORE);
-            byEnd.set(p.e, p.s);
-            byStart.set(p.s, p.e);
-            listed.add(q);
-          }
-        k = m + 1;
-      }
-      for (let k = 0; k < plain.length; k++) {
-        const p = plain[k] as { s: number; e: number };
-        const j = endsWith(joinsBefore, text, p.s);
-        if (j > 0 && byEnd.has(p.s - j) && !taken(p.s, p.e)) {
-          add(p.s, p.e, LIST_SCORE);
+  }
+
+  // lists: a plain run joined to a name (found here or before) by 、 和 与 及 以及 + is one too;
+  // a sweep forward and one back carry it along a list in either direction (linear in the text)
+  function readLists(plain: Span[]): void {
+    const text = cur;
+    const found = curFound;
+    plain.sort((a, b) => a.s - b.s);
+    const byEnd = new Map<number, number>();
+    const byStart = new Map<number, number>();
+    for (const f of [...found, ...out]) {
+      if (f.type !== 'person-name' || f.score < 0.6) continue;
+      byEnd.set(f.end, f.start);
+      byStart.set(f.start, f.end);
+    }
+    const listed = new Set<number>();
+    // three or more runs in a row joined by 、 (布丰、格罗索、马特拉齐), none a place or a word: a
+    // list of people with nothing else beside it
+    for (let k = 0; k < plain.length; ) {
+      let m = k;
+      while (
+        m + 1 < plain.length &&
+        (plain[m + 1] as Span).s === (plain[m] as Span).e + 1 &&
+        text.charCodeAt((plain[m] as Span).e) === 0x3001
+      )
+        m++;
+      if (m - k >= 2 && plain.slice(k, m + 1).every((p) => isHan(text.charCodeAt(p.s))))
+        for (let q = k; q <= m; q++) {
+          const p = plain[q] as Span;
+          if (taken(p.s, p.e)) continue;
+          add(p.s, p.e, CHAIN_SCORE);
           byEnd.set(p.e, p.s);
           byStart.set(p.s, p.e);
-          listed.add(k);
+          listed.add(q);
         }
+      k = m + 1;
+    }
+    for (let k = 0; k < plain.length; k++) {
+      const p = plain[k] as { s: number; e: number };
+      const j = endsWith(joinsBefore, text, p.s);
+      if (j > 0 && byEnd.has(p.s - j) && !taken(p.s, p.e)) {
+        add(p.s, p.e, LIST_SCORE);
+        byEnd.set(p.e, p.s);
+        byStart.set(p.s, p.e);
+        listed.add(k);
       }
-      for (let k = plain.length - 1; k >= 0; k--) {
-        const p = plain[k] as { s: number; e: number };
-        const j = startsWith(joins, text, p.e);
-        if (!listed.has(k) && j > 0 && byStart.has(p.e + j) && !taken(p.s, p.e)) {
-          add(p.s, p.e, LIST_SCORE);
-          byStart.set(p.s, p.e);
-        }
+    }
+    for (let k = plain.length - 1; k >= 0; k--) {
+      const p = plain[k] as { s: number; e: number };
+      const j = startsWith(joins, text, p.e);
+      if (!listed.has(k) && j > 0 && byStart.has(p.e + j) && !taken(p.s, p.e)) {
+        add(p.s, p.e, LIST_SCORE);
+        byStart.set(p.s, p.e);
       }
     }
   }

@@ -248,13 +248,17 @@ export function lines(from: usize, to: usize, out: usize, hits: usize, hitsTo: u
   let start = from;
   let i = from;
   while (i < to) {
+    let c: u32 = 0;
+    let lo: u32 = 0;
+    let pair = false;
+    // the character the skip below stopped at, decoded there (not a newline)
+    let got = false;
     // At the root, past the line's first character, a character that starts no pattern leaves the
     // root there whatever the noise and digit context (no pattern starts with the separator): skip
     // runs of such ASCII and 3-byte characters (most of Chinese text) with one bit each.
     if (s === 0 && blank === 0) {
       while (i + 2 < to) {
         const lead: u32 = load<u8>(i);
-        let c: u32 = 0;
         let w: usize = 0;
         if (lead < 0x80) {
           if (lead === 0x0a) break;
@@ -264,45 +268,49 @@ export function lines(from: usize, to: usize, out: usize, hits: usize, hitsTo: u
           c = ((lead & 0x0f) << 12) | ((<u32>load<u8>(i, 1) & 0x3f) << 6) | (<u32>load<u8>(i, 2) & 0x3f);
           w = 3;
         } else break;
-        if ((load<u32>(SKIP + ((<usize>(c >>> 5)) << 2)) & (1 << (c & 31))) !== 0) break;
         i += w;
+        if ((load<u32>(SKIP + ((<usize>(c >>> 5)) << 2)) & (1 << (c & 31))) !== 0) {
+          got = true;
+          break;
+        }
       }
-      if (i >= to) break;
+      if (!got && i >= to) break;
     }
-    const b0: u32 = load<u8>(i);
-    let c: u32;
-    let lo: u32 = 0;
-    if (b0 < 0x80) {
-      if (b0 === 0x0a) {
-        store<u32>(out + ((<usize>n) << 2), ((<u32>(i - from)) << 2) | (blank << 1) | hit);
-        n++;
+    if (!got) {
+      const b0: u32 = load<u8>(i);
+      if (b0 < 0x80) {
+        if (b0 === 0x0a) {
+          store<u32>(out + ((<usize>n) << 2), ((<u32>(i - from)) << 2) | (blank << 1) | hit);
+          n++;
+          i++;
+          start = i;
+          s = 0;
+          gap = false;
+          lastDigit = false;
+          hit = 0;
+          blank = 1;
+          continue;
+        }
+        c = b0;
         i++;
-        start = i;
-        s = 0;
-        gap = false;
-        lastDigit = false;
-        hit = 0;
-        blank = 1;
-        continue;
+      } else if (b0 < 0xe0) {
+        c = ((b0 & 0x1f) << 6) | (<u32>load<u8>(i, 1) & 0x3f);
+        i += 2;
+      } else if (b0 < 0xf0) {
+        c = ((b0 & 0x0f) << 12) | ((<u32>load<u8>(i, 1) & 0x3f) << 6) | (<u32>load<u8>(i, 2) & 0x3f);
+        i += 3;
+      } else {
+        const cp: u32 =
+          (((b0 & 0x07) << 18) |
+            ((<u32>load<u8>(i, 1) & 0x3f) << 12) |
+            ((<u32>load<u8>(i, 2) & 0x3f) << 6) |
+            (<u32>load<u8>(i, 3) & 0x3f)) -
+          0x10000;
+        i += 4;
+        c = 0xd800 + (cp >> 10);
+        lo = cp & 0x3ff;
+        pair = true;
       }
-      c = b0;
-      i++;
-    } else if (b0 < 0xe0) {
-      c = ((b0 & 0x1f) << 6) | (<u32>load<u8>(i, 1) & 0x3f);
-      i += 2;
-    } else if (b0 < 0xf0) {
-      c = ((b0 & 0x0f) << 12) | ((<u32>load<u8>(i, 1) & 0x3f) << 6) | (<u32>load<u8>(i, 2) & 0x3f);
-      i += 3;
-    } else {
-      const cp: u32 =
-        (((b0 & 0x07) << 18) |
-          ((<u32>load<u8>(i, 1) & 0x3f) << 12) |
-          ((<u32>load<u8>(i, 2) & 0x3f) << 6) |
-          (<u32>load<u8>(i, 3) & 0x3f)) -
-        0x10000;
-      i += 4;
-      c = 0xd800 + (cp >> 10);
-      lo = cp & 0x3ff;
     }
     if (blank && !isTrimSpace(c)) blank = 0;
     const v = load<i32>(CLS + ((<usize>c) << 2));
@@ -321,7 +329,7 @@ export function lines(from: usize, to: usize, out: usize, hits: usize, hitsTo: u
     else if (s <= D1) s = d1Step(s, x);
     else s = step(s, x);
     // A kept (CJK) high surrogate: its low surrogate follows as itself.
-    if (b0 >= 0xf0) s = step(s, load<u32>(LOSYM + ((<usize>lo) << 2)));
+    if (pair) s = step(s, load<u32>(LOSYM + ((<usize>lo) << 2)));
     if ((load<u32>(HASOUT + ((<usize>(s >>> 5)) << 2)) & (1 << (s & 31))) !== 0) {
       hit = 1;
       // The line is a candidate already: skip to its end.
