@@ -547,7 +547,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (plain && mod > 0 && regionOpening(name) === name.length) plain = false;
       if (plain || name.length < (cueCut && mod > 0 ? 1 : 2)) continue;
       // a city's 街头 is its streets, no street (北京街头)
-      if (text.charCodeAt(end) === 0x5934 && regionSet.has(name)) continue;
+      if (codeAt(text, end) === 0x5934 && regionSet.has(name)) continue;
       const commonName = common.has(name);
       const numeral = NUMERAL.has(name.charCodeAt(0));
       // a common word or a numeral as the name (平安北街, 三环路) needs the context of a place below
@@ -954,7 +954,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (m.index < lastEnd) continue;
       let from = m.index + m[0].length;
       while (from < text.length && text.charCodeAt(from) <= 0x20) from++;
-      if (!isHanChar(text.charCodeAt(from))) continue;
+      if (!isHanChar(codeAt(text, from))) continue;
       const to = valueEnd(text, from);
       if (to - from < 4 || !hasPlaceChar(text, from, to)) continue;
       while (i < found.length && (found[i] as Finding).end <= from) out.push(found[i++] as Finding);

@@ -78,7 +78,9 @@ const FULL_NAME = /^([A-Z][a-z]+)((?:(?:Mc|Mac|O['’]|De|Di|Da|Van|Von|La|Le)?[
 /** …led by a known given name, no cue: as person-name.ts scores a given-name-led pair */
 const FULL_NAME_SCORE = 0.7;
 /** a Latin spelling in brackets, closed or cut off at the end or a comma */
-const GLOSS_AFTER = /^[（(]([A-Za-z][A-Za-z .'-]{1,40})(?:[）)]|$|[，,、])/;
+const GLOSS_AFTER = /^[（(]([A-Za-z][A-Za-z .'-]{1,40})(?:[）)]|[，,、])/;
+/** the same where the text ends within reach: there an unclosed gloss may run to the end, white space after it aside */
+const GLOSS_AT_END = /^[（(]([A-Za-z][A-Za-z .'-]{1,40})(?:[）)]|\s*$|[，,、])/;
 /** Latin words beside cues that name nobody */
 const LATIN_NOT_NAME = new Set(
   'blog http https www com cn net org html htm php weibo app ios android wifi the and for with from you are not but all can new one ceo cfo cto coo vip mvp nba cba fifa uefa wcg dota dota2 war3 gsl pc tv dvd cd mv ktv id qq msn vs and or of in on at to by'.split(
@@ -369,7 +371,7 @@ export function createTransliteratedNames(
   };
   /** its Latin spelling in brackets right after a name ending at e (泰勒（matthewtaylor）, 萨加诺夫斯基（marek) */
   const gloss = (e: number): void => {
-    const g = GLOSS_AFTER.exec(cur.slice(e, e + 44));
+    const g = (e + 44 >= cur.length ? GLOSS_AT_END : GLOSS_AFTER).exec(cur.slice(e, e + 44));
     const latin = g?.[1]?.replace(/[ .'-]+$/, '');
     if (latin === undefined || latin.length < 2 || LATIN_NOT_NAME.has(latin.toLowerCase())) return;
     const s = e + 1;
