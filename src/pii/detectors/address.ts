@@ -146,7 +146,6 @@ const KIND_END = new Set([...'园村场区厦路街苑寓城巷道'].map((c) => 
 /** cue verbs the three-character cut of a street name can take in (沿; 至 after a direction: 东至) */
 const CUE_IN_CUT = new Set([...'沿至'].map((c) => c.charCodeAt(0)));
 const NUMERAL = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
-const DIRECTION = new Set([...'东西南北'].map((c) => c.charCodeAt(0)));
 /** before 至 as a cue verb: a direction (东至) or a motion (行至, 直至, 延伸至) */
 const BEFORE_ZHI = new Set([...'东西南北行驶直伸通开'].map((c) => c.charCodeAt(0)));
 const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));

@@ -133,7 +133,13 @@ describe('name and address detectors (property)', () => {
       ),
       // a by-line read as a speaker's label only at a line's start once lost its name after a tab;
       // an unclosed Latin gloss at the text's end once lost its name before a line break
-      { numRuns: 300, examples: [['丁伟记者:', '\t', ''], ['丁伟(AA', '', '\r']] },
+      {
+        numRuns: 300,
+        examples: [
+          ['丁伟记者:', '\t', ''],
+          ['丁伟(AA', '', '\r'],
+        ],
+      },
     );
   });
 
