@@ -8,34 +8,17 @@
  * the ratio to the floor (ours / floor: how many floors it costs) and MB per CPU-second; then the
  * profile pass and the whole planScan. The machine is shared: read the ratios, not the milliseconds.
  */
-import { makeBankCard, makeIdCard } from '../../src/pii/generate.js';
 import { loadPiiDictionaries } from '../../src/pii/load.js';
 import { profileText, type TextProfile } from '../../src/pii/profile.js';
 import { createDetectors } from '../../src/pii/registry.js';
 import { planScan } from '../../src/pii/scan.js';
 import { PII_TYPES } from '../../src/pii/types.js';
-import { loadCluener, loadWeibo } from './ner-corpus.js';
+import { newsTexts } from './news-corpus.js';
 
 const mb = Number(process.argv[2] ?? 12);
 const rounds = Number(process.env.ROUNDS ?? 3);
-const sentences = [...loadCluener(), ...loadWeibo()].map((s) => s.text);
-const extras = (i: number): string =>
-  i % 7 === 0
-    ? `联系电话1${3 + (i % 7)}${String(10000000 + ((i * 7919) % 89999999)).padStart(9, '0')}`
-    : i % 11 === 0
-      ? `身份证${makeIdCard('110105', 1960 + (i % 50), 1 + (i % 12), 1 + (i % 28), i % 999)}`
-      : i % 13 === 0
-        ? `卡号${makeBankCard('622202', String(1e12 + i).slice(0, 13), 19)}`
-        : i % 17 === 0
-          ? `邮箱user${i}@example.com`
-          : '';
-const texts: string[] = [];
-let bytes = 0;
-for (let i = 0; bytes < mb * 1e6; i++) {
-  const text = [0, 1, 2, 3].map((k) => sentences[(i * 4 + k) % sentences.length]).join('') + extras(i);
-  texts.push(text);
-  bytes += Buffer.byteLength(text);
-}
+const texts = newsTexts(mb);
+const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 console.log(
   `corpus: ${(bytes / 1e6).toFixed(1)} MB of UTF-8 text in ${texts.length} records, ${rounds} rounds`,
 );

@@ -18,14 +18,29 @@ const extras = (i: number): string =>
           ? `邮箱user${i}@example.com`
           : '';
 
+/** Record i's text: four sentences in a row, as in a news corpus, and now and then an identifier. */
+const recordText = (sentences: readonly string[], i: number): string =>
+  [0, 1, 2, 3].map((k) => sentences[(i * 4 + k) % sentences.length]).join('') + extras(i);
+
+const newsSentences = (): string[] => [...loadCluener(), ...loadWeibo()].map((s) => s.text);
+
+/** The records' texts, in order, until they hold `mb` megabytes of UTF-8. */
+export function newsTexts(mb: number): string[] {
+  const sentences = newsSentences();
+  const texts: string[] = [];
+  for (let i = 0, size = 0; size < mb * 1e6; i++) {
+    const text = recordText(sentences, i);
+    texts.push(text);
+    size += Buffer.byteLength(text);
+  }
+  return texts;
+}
+
 export function writeNewsCorpus(file: string, mb: number): number {
-  const sentences = [...loadCluener(), ...loadWeibo()].map((s) => s.text);
+  const sentences = newsSentences();
   const lines: string[] = [];
-  let size = 0;
-  for (let i = 0; size < mb * 1e6; i++) {
-    // several sentences per record, as in a news corpus
-    const text = [0, 1, 2, 3].map((k) => sentences[(i * 4 + k) % sentences.length]).join('') + extras(i);
-    const line = JSON.stringify({ id: i, source: i % 3 ? 'news' : 'forum', text });
+  for (let i = 0, size = 0; size < mb * 1e6; i++) {
+    const line = JSON.stringify({ id: i, source: i % 3 ? 'news' : 'forum', text: recordText(sentences, i) });
     lines.push(line);
     size += Buffer.byteLength(line) + 1;
   }
