@@ -47,6 +47,16 @@ const units = [
   '片',
 ];
 
+/** A txt block of `text` as the reader hands it over, its first line numbered `firstLine`. */
+const txtBlock = (text: string, firstLine: number): Extract<CorpusBlock, { kind: 'lines' }> => ({
+  kind: 'lines',
+  file: 'f.txt',
+  format: 'txt',
+  encoding: 'auto',
+  firstLine,
+  bytes: new TextEncoder().encode(text),
+});
+
 describe('auditUtf8Lines', () => {
   it('gives the same tally as decoding every line, with the JS and the WebAssembly walk (property)', () => {
     expect(wasm, 'dist/lexicon/wasm/lines.wasm: run npm run build').toBeDefined();
@@ -54,18 +64,10 @@ describe('auditUtf8Lines', () => {
       fc.property(
         fc.array(fc.string({ unit: fc.constantFrom(...units), maxLength: 12 }), { maxLength: 30 }),
         (lines) => {
-          const bytes = new TextEncoder().encode(lines.map((l) => `${l}\n`).join(''));
-          const block: CorpusBlock = {
-            kind: 'lines',
-            file: 'f.txt',
-            format: 'txt',
-            encoding: 'auto',
-            firstLine: 5,
-            bytes,
-          };
+          const block = txtBlock(lines.map((l) => `${l}\n`).join(''), 5);
           const fast = fastLines(block);
           expect(fast).toBeDefined();
-          const slow = auditItems(blockItems(block, {}), bytes.length, count, options);
+          const slow = auditItems(blockItems(block, {}), block.bytes.length, count, options);
           expect(auditUtf8Lines(fast as NonNullable<typeof fast>, matcher.lines, count, options)).toEqual(
             slow,
           );
@@ -89,15 +91,8 @@ describe('auditUtf8Lines', () => {
     expect(walk).toBeDefined();
     // ~3 hits a character: more than the stream's room (a word a byte) on the first line
     const text = `${'色'.repeat(3000)}\n甲色色乙\n\n色\r\n`;
-    const bytes = new TextEncoder().encode(text);
-    const block: CorpusBlock = {
-      kind: 'lines',
-      file: 'f.txt',
-      format: 'txt',
-      encoding: 'auto',
-      firstLine: 1,
-      bytes,
-    };
+    const block = txtBlock(text, 1);
+    const { bytes } = block;
     const seen: Array<Int32Array | undefined> = [];
     walk?.(bytes, 0, bytes.length, (_s, _e, hit, _b, hits) => {
       if (hit) seen.push(hits);
@@ -142,17 +137,9 @@ describe('auditUtf8Lines', () => {
       fc.property(
         fc.array(fc.string({ unit: fc.constantFrom(...lineUnits), maxLength: 10 }), { maxLength: 30 }),
         (lines) => {
-          const bytes = new TextEncoder().encode(lines.map((l) => `${l}\n`).join(''));
-          const block: CorpusBlock = {
-            kind: 'lines',
-            file: 'f.txt',
-            format: 'txt',
-            encoding: 'auto',
-            firstLine: 3,
-            bytes,
-          };
+          const block = txtBlock(lines.map((l) => `${l}\n`).join(''), 3);
           here = true;
-          const slow = auditItems(blockItems(block, {}), bytes.length, c, opts);
+          const slow = auditItems(blockItems(block, {}), block.bytes.length, c, opts);
           for (const w of [segmented.lines, walk]) {
             if (!w) continue;
             here = false;
@@ -170,15 +157,7 @@ describe('auditUtf8Lines', () => {
       ),
       { numRuns: 300 },
     );
-    const bytes = new TextEncoder().encode('性别\n色情\n性\n');
-    const block: CorpusBlock = {
-      kind: 'lines',
-      file: 'f.txt',
-      format: 'txt',
-      encoding: 'auto',
-      firstLine: 1,
-      bytes,
-    };
+    const block = txtBlock('性别\n色情\n性\n', 1);
     here = false;
     const part = auditUtf8Lines(
       fastLines(block) as NonNullable<ReturnType<typeof fastLines>>,
