@@ -107,22 +107,32 @@ describe('serializeMatcher / deserializeMatcher', () => {
   });
 });
 
+const a4 = (n: number): number => (n + 3) & ~3;
+
+/**
+ * An LX3 file's JSON header (its byte length too) and the bytes of its string columns, which lie
+ * just before the WebAssembly image, the last array.
+ */
+function stringColumns(bytes: Uint8Array) {
+  const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len)));
+  const L = header.lengths;
+  const strings =
+    a4(L.keywordUnits * 2) +
+    a4(L.keywordEnds * 4) +
+    a4(L.noteUnits * 2) +
+    a4(L.noteEnds * 4) +
+    a4(L.sourceIndex * 4);
+  return { len, header, strings };
+}
+
 describe('files written before the keyword and note columns', () => {
   it('load with the keywords, notes and sources read from the header', () => {
     const m = compileLexicon(entries, { allow: ['性别'] });
     const bytes = serializeMatcher(m);
-    const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
-    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len)));
+    const { len, header, strings } = stringColumns(bytes);
     const from = (12 + len + 3) & ~3;
-    // the string columns lie just before the WebAssembly image, the last array
-    const a4 = (n: number): number => (n + 3) & ~3;
     const L = header.lengths;
-    const strings =
-      a4(L.keywordUnits * 2) +
-      a4(L.keywordEnds * 4) +
-      a4(L.noteUnits * 2) +
-      a4(L.noteEnds * 4) +
-      a4(L.sourceIndex * 4);
     const wasmAt = bytes.length - L.wasmImage * 4;
     const region = new Uint8Array(wasmAt - strings - from + L.wasmImage * 4);
     region.set(bytes.subarray(from, wasmAt - strings));
@@ -161,15 +171,8 @@ describe('the library summary', () => {
 describe('a damaged keyword column', () => {
   it('is refused at load', () => {
     const bytes = serializeMatcher(compileLexicon(entries)).slice();
-    const len = new DataView(bytes.buffer).getUint32(8, true);
-    const L = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + len))).lengths;
-    const a4 = (n: number): number => (n + 3) & ~3;
-    const strings =
-      a4(L.keywordUnits * 2) +
-      a4(L.keywordEnds * 4) +
-      a4(L.noteUnits * 2) +
-      a4(L.noteEnds * 4) +
-      a4(L.sourceIndex * 4);
+    const { header, strings } = stringColumns(bytes);
+    const L = header.lengths;
     const endsAt = bytes.length - L.wasmImage * 4 - strings + a4(L.keywordUnits * 2);
     new DataView(bytes.buffer).setInt32(endsAt, 1_000_000, true);
     // past the checksum (a worker's load skips it): the column check itself refuses the file
