@@ -13,6 +13,21 @@ const names = (text: string): string[] =>
 const alone = createTransliteratedNames(dicts);
 
 // Invented sentences in the shape of news and posts (no corpus sentence).
+/** A name the older rules found: `len` characters at `pos` (none in a text shorter than that). */
+const priorName = (text: string, pos: number, len: number, score: number): Finding[] =>
+  text.length >= len
+    ? [
+        {
+          type: 'person-name',
+          start: pos,
+          end: Math.min(text.length, pos + len),
+          value: text.slice(pos, pos + len),
+          score,
+          confidence: 'medium',
+        },
+      ]
+    : [];
+
 describe('transliterated foreign names (transliterated-name.ts)', () => {
   it('finds a run of transliteration characters with a word after it that people do', () => {
     expect(names('上一场，奥德里斯因伤缺阵')).toEqual(['奥德里斯']);
@@ -135,19 +150,7 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
       fc.property(textArb, fc.nat(), (parts, cut) => {
         const text = parts.join('');
         const pos = text.length === 0 ? 0 : cut % text.length;
-        const prior: Finding[] =
-          text.length >= 2
-            ? [
-                {
-                  type: 'person-name',
-                  start: pos,
-                  end: Math.min(text.length, pos + 2),
-                  value: text.slice(pos, pos + 2),
-                  score: 0.7,
-                  confidence: 'medium',
-                },
-              ]
-            : [];
+        const prior = priorName(text, pos, 2, 0.7);
         const r = alone(text, prior);
         const a = r.added;
         expect(alone(text, prior)).toEqual(r);
@@ -194,19 +197,7 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
     fc.assert(
       fc.property(textArb, fc.nat(), (text, cut) => {
         const pos = text.length === 0 ? 0 : cut % text.length;
-        const prior: Finding[] =
-          text.length >= 3
-            ? [
-                {
-                  type: 'person-name',
-                  start: pos,
-                  end: Math.min(text.length, pos + 3),
-                  value: text.slice(pos, pos + 3),
-                  score: 0.8,
-                  confidence: 'medium',
-                },
-              ]
-            : [];
+        const prior = priorName(text, pos, 3, 0.8);
         expect(alone(text, prior)).toEqual(reference(text, prior));
       }),
       { numRuns: 600 },
