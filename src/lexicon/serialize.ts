@@ -1,4 +1,5 @@
 import { type AutomatonData, scanTables } from './automaton.js';
+import { type COMPILED_MAGICS, COMPILED_PREFIX, compiledHeaderLength } from './compiled-head.js';
 import { lazyArray } from './lazy-array.js';
 import { createMatcher, type Matcher, type PatternInfo } from './matcher.js';
 import type { NormalizeOptions } from './normalize.js';
@@ -24,9 +25,7 @@ import {
  * magic so that a beian that predates them refuses such a file as not its format (bad input)
  * instead of failing on the missing header fields.
  */
-const MAGIC = 'BEIANLX3';
-const MAGIC_V2 = 'BEIANLX2';
-const MAGIC_V1 = 'BEIANLX1';
+const MAGIC: (typeof COMPILED_MAGICS)[number] = 'BEIANLX3';
 const AUTOMATON_V1 = [
   'norm',
   'sym',
@@ -320,7 +319,7 @@ export function serializeMatcher(
   header.checksum = 0xffffffff; // the widest value: the real one fits in its place
   const encoder = new TextEncoder();
   const width = encoder.encode(JSON.stringify(header)).length;
-  const start = align4(12 + width);
+  const start = align4(COMPILED_PREFIX + width);
   const size = start + region;
   const out = new Uint8Array(options.shared ? new SharedArrayBuffer(size) : new ArrayBuffer(size));
   let at = start;
@@ -333,8 +332,8 @@ export function serializeMatcher(
   const json = encoder.encode(JSON.stringify(header));
   out.set(encoder.encode(MAGIC), 0);
   new DataView(out.buffer).setUint32(8, width, true);
-  out.set(json, 12);
-  out.fill(0x20, 12 + json.length, 12 + width);
+  out.set(json, COMPILED_PREFIX);
+  out.fill(0x20, COMPILED_PREFIX + json.length, COMPILED_PREFIX + width);
   return out;
 }
 
@@ -366,24 +365,25 @@ export function deserializeMatcher(
   /** bytes already checked in this process (a scan's workers get what the main thread loaded) */
   options: { verified?: boolean } = {},
 ): Matcher {
-  const magic = bytes.length >= 12 ? new TextDecoder().decode(bytes.subarray(0, 8)) : '';
-  if (magic !== MAGIC && magic !== MAGIC_V2 && magic !== MAGIC_V1)
-    throw new CompiledLexiconError('not a compiled beian lexicon (bad magic)');
+  // (the magic and the header's length are read as a scan reads them ahead: compiled-head.ts)
+  const len = compiledHeaderLength(bytes);
+  if (len === undefined) throw new CompiledLexiconError('not a compiled beian lexicon (bad magic)');
   if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
-  const len = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
-  if (12 + len > bytes.length)
+  if (COMPILED_PREFIX + len > bytes.length)
     throw new CompiledLexiconError('header longer than the file (truncated or damaged)');
   let header: HeaderV1 | HeaderV2;
   try {
-    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(12, 12 + len))) as
-      | HeaderV1
-      | HeaderV2;
+    header = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(
+        bytes.subarray(COMPILED_PREFIX, COMPILED_PREFIX + len),
+      ),
+    ) as HeaderV1 | HeaderV2;
   } catch {
     throw new CompiledLexiconError('header is not readable (damaged file)');
   }
   if (header === null || typeof header !== 'object' || typeof header.lengths !== 'object' || !header.lengths)
     throw new CompiledLexiconError('header has no array layout (damaged file)');
-  const from = align4(12 + len);
+  const from = align4(COMPILED_PREFIX + len);
   if (header.version === 2 && !options.verified && checksum(bytes, from, bytes.length) !== header.checksum)
     throw new CompiledLexiconError('checksum mismatch (damaged file): compile the library again');
   if (header.version === 1) {
