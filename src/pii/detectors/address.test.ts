@@ -65,7 +65,7 @@ describe('one address from the region down to the gate, floor or corner', () => 
 
   it('reads 一路 after a street as "all the way", and takes a known street with 两侧 after it', () => {
     expect(found('沿着滨江路一路向北')).toEqual(['滨江路:medium']);
-    expect(found('长安街两侧灯火通明')).toEqual(['长安街:medium']);
+    expect(found('长安街两侧灯火通明')).toEqual(['长安街两侧:medium']);
   });
 });
 
@@ -126,7 +126,7 @@ describe('verse is read clause by clause, whatever breaks the line', () => {
     const text = '长安街两侧灯 游人如织真热闹';
     expect(found(`\n${text}`)).toEqual(found(text));
     expect(found(`\r${text}`)).toEqual(found(text));
-    expect(found(text)).toEqual(['长安街:medium']);
+    expect(found(text)).toEqual(['长安街两侧:medium']);
   });
 });
 
@@ -231,7 +231,7 @@ describe('stations at a crossing of two lines, distances and units after a place
 describe('street cues: a line along it, both sides, a motion to it', () => {
   it('reads 沿线 and 两侧 after a street, and 行至 before it', () => {
     expect(found('推荐理由：国贸商圈、青桐大街沿线繁华地段')).toEqual(['青桐大街:medium']);
-    expect(found('据了解，白鹭路两侧每到晚间都有人摆摊')).toEqual(['白鹭路:medium']);
+    expect(found('据了解，白鹭路两侧每到晚间都有人摆摊')).toEqual(['白鹭路两侧:medium']);
     expect(found('车行至古田二路时，篷布破了')).toEqual(['古田二路:medium']);
   });
 });
@@ -264,7 +264,7 @@ describe('rural addresses down to the group', () => {
 
 describe('市 inside a street name', () => {
   it('keeps 市 with one character after it in the name, and still ends a city before a street', () => {
-    expect(found('丰台的煤市口路西延明年开工')).toEqual(['煤市口路:medium']);
+    expect(found('丰台的煤市口路西延明年开工')).toEqual(['煤市口路西延:medium']);
     expect(found('深圳市青桐路')).toEqual(['深圳市青桐路:medium']);
   });
 });
@@ -292,5 +292,24 @@ describe('街头 and 路边 after a street', () => {
     expect(found('记者在泗水街头随便询问')).toEqual(['泗水街:medium']);
     expect(found('北京街头随处可见共享单车')).toEqual([]);
     expect(found('昌平区青松镇白鹭路路边，一工人坠亡')).toEqual(['昌平区青松镇白鹭路:medium']);
+  });
+});
+
+describe('session 7: the span along the chain', () => {
+  it("reads an estate's phase and zone, a side, and the exit after a gate into the address", () => {
+    expect(found('他住在青松小区三期6栋')).toEqual(['青松小区三期6栋:medium']);
+    expect(found('在白鹭花园二区门口等')).toEqual(['白鹭花园二区门口:medium']);
+    expect(found('项目位于银杏路两侧，交通方便')).toEqual(['银杏路两侧:medium']);
+    expect(found('她家在白鹭村西边')).toEqual(['白鹭村西边:medium']);
+    expect(found('从长清路7号门出口出来')).toEqual(['长清路7号门出口:medium']);
+    // 区域 after an estate is "the area", no zone of it
+    expect(found('在青松小区域内')).toEqual(['青松小区:medium']);
+  });
+
+  it('leaves out a first character that belongs to the word before it, or is a function word', () => {
+    expect(found('从机场可以直接到达松溪路')).toEqual(['松溪路:medium']);
+    expect(found('他选择金融街附近的写字楼')).toEqual(['金融街:medium']);
+    expect(found('此次青桐湾小区三期的房子')).toEqual(['青桐湾小区三期:medium']);
+    expect(found('但白鹭名苑小区7楼以上')).toEqual(['白鹭名苑小区7楼:medium']);
   });
 });

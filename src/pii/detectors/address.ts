@@ -83,7 +83,7 @@ const PLACE_KINDS = [
   '苑',
 ];
 /** characters that open no place name: a preposition or measure word before it (以…, 给…, 一处…) */
-const LEAD_OFF = new Set([...'以给做者种处座个而且对向将把被让和与及或跟同'].map((c) => c.charCodeAt(0)));
+const LEAD_OFF = new Set([...'以给做者种处座个而且但对向将把被受让和与及或跟同'].map((c) => c.charCodeAt(0)));
 /** words of the sentence that run into a place name with no function character between (这个时候海渔广场) */
 const LEAD_WORDS = new Set(
   '时候 而且 然后 所以 因此 还有 就是 以及 包括 比如 例如 其中 确保 一处 一个 这个 那个 这种 一种 留意 参观 前往 来到 推广 辖区 附近 周边 旁边 对面 位于 包括 如果 只有 已经 正在 目前 现在 今天 昨天 明天'.split(
@@ -143,6 +143,8 @@ const LIST_KINDS = ['大道', '大街', '胡同', '广场', '小区', '花园', 
 const kindOf = (v: string): string => LIST_KINDS.find((k) => v.endsWith(k)) ?? '';
 /** the last characters of street and place kind words (…园, …村, …场, …路) */
 const KIND_END = new Set([...'园村场区厦路街苑寓城巷道'].map((c) => c.charCodeAt(0)));
+/** the last character of a place or admin word (公园, 车站, 北七家镇): a word ending in it before a street is part of the address */
+const PLACE_WORD_END = new Set([...'园村场区厦苑寓城站镇乡县市省道门桥'].map((c) => c.charCodeAt(0)));
 /** cue verbs the three-character cut of a street name can take in (沿; 至 after a direction: 东至) */
 const CUE_IN_CUT = new Set([...'沿至'].map((c) => c.charCodeAt(0)));
 const NUMERAL = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
@@ -168,10 +170,10 @@ const isHanRun = (w: string): boolean => {
 };
 /** what follows a street or place and belongs to it: a floor, a gate, an exit, a side, a corner, its pedestrian street, a village's group (…村三组) */
 const TAIL =
-  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|(?<=村)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:组|队|社)|对面|门口|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
+  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|(?<=村)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:组|队|社)|(?<=[村区园苑城居寓期])(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})期|(?<=[村区园苑城居寓期])(?:[A-Za-z]?[0-9０-９]{1,3}|[一二三四五六七八九十东西南北])区(?!域|[0-9０-９])|(?<=门)出口|两侧|两旁|[东西南北](?:边|面|延)|对面|门口|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
 /** the characters a TAIL can start with (a digit, a Latin letter, a numeral, a direction, 十, 路, 交, 步, 商) */
 const TAIL_FIRST = new Uint8Array(0x10000);
-for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商正对门')
+for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商正对门出两')
   TAIL_FIRST[c.charCodeAt(0)] = 1;
 for (let c = 65; c <= 90; c++) TAIL_FIRST[c] = 1;
 for (let c = 97; c <= 122; c++) TAIL_FIRST[c] = 1;
@@ -273,7 +275,7 @@ const PLACE_BEFORE =
   /(?:位于|地处|在|到|到达|抵达|直达|向着|住|于|至|往|赴|来到|前往|落户|入驻|地址[：:]?|家住|住在|搬到|搬进|回到|走进)$/;
 /** …or after it (…大厦举行, …村附近, …广场门口). */
 const PLACE_AFTER =
-  /^(?:举行|举办|召开|开幕|到了|附近|一带|周边|周围|对面|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北][面边]|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|\s|$)/;
+  /^(?:举行|举办|召开|开幕|到了|附近|一带|周边|周围|对面|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北][面边]|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室|区(?!域))|[，、。；）)]|\s|$)/;
 /** the kinds of a building or estate: after 在 alone they are places (在星河大厦举办) */
 const BUILDING_KINDS = new Set(['大厦', '大楼', '小区', '公寓', '商城', '广场']);
 /** a numbered building, floor, unit or room after a place (…苑12幢, …大厦8层): the structure of a postal address */
@@ -370,6 +372,8 @@ export function createAddress(d: PiiDictionaries): Detector {
    */
   const frequentAt = (text: string, at: number): boolean =>
     words?.frequent50.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1))) ?? false;
+  const veryFrequentAt = (text: string, at: number): boolean =>
+    words?.frequent300.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1))) ?? false;
   const shortTail = (text: string, from: number, coreEnd: number, min: number): number => {
     for (let len = min; len <= 3; len++) {
       const t = coreEnd - len;
@@ -522,6 +526,17 @@ export function createAddress(d: PiiDictionaries): Detector {
       } else if (start < coreEnd - 2 && ADMIN_END.has(text.charCodeAt(start))) start++;
       // …美食城和购物街: a conjunction opening a three-character cut is the list's, not the name's
       if (start < coreEnd - 2 && JOINER.has(text.charCodeAt(start))) start++;
+      // 到达|长兴路, 选择|金融街, 跟|金融街: the first character of a three-character cut that ends
+      // a frequent word of the sentence, or is a function word, is the sentence's, not the name's (the
+      // span starts after it; whether the street is taken is still read on the cut)
+      const leadAt =
+        start === coreEnd - 3 &&
+        rg === null &&
+        (LEAD_OFF.has(text.charCodeAt(start)) ||
+          (veryFrequentAt(text, start - 1) && !PLACE_WORD_END.has(text.charCodeAt(start)))) &&
+        !placeSpan(text, start, coreEnd)
+          ? start
+          : -1;
       // 沿上南路, 东至军张路: the cue verb is not the name's (沿江路 keeps it: one character would be left)
       let cueCut = false;
       const c0 = text.charCodeAt(start);
@@ -602,6 +617,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         continue;
       if (!cueBefore && !admin && inVerse(text, start, end)) continue;
       const score = known ? 0.55 : 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
+      if (start === leadAt) start++;
       out.push(finding('address', text, start, last, Math.min(score, 0.84)));
       cover?.fill(1, start, last);
     }
@@ -689,6 +705,15 @@ export function createAddress(d: PiiDictionaries): Detector {
       // (这个时候海渔广场 → 海渔广场, 以中央广场 → 中央广场); a village's name may be one
       // character once the conjunction is off (…和蒜村)
       const minName = kind === '村' ? 1 : 2;
+      // 此次|余家头小区: a first character that ends a very frequent word with the one before it
+      if (
+        start > 0 &&
+        coreEnd - start > minName + 1 &&
+        veryFrequentAt(text, start - 1) &&
+        !placeSpan(text, start, coreEnd) &&
+        !PLACE_WORD_END.has(text.charCodeAt(start))
+      )
+        start++;
       for (let again = true; again && coreEnd - start > minName; ) {
         again = false;
         if (LEAD_OFF.has(text.charCodeAt(start))) {
