@@ -313,3 +313,17 @@ describe('session 7: the span along the chain', () => {
     expect(found('但白鹭名苑小区7楼以上')).toEqual(['白鹭名苑小区7楼:medium']);
   });
 });
+
+describe('session 7: buildings, parks and hotels after a place', () => {
+  it('takes a building standing on a pedestrian street, and a park named by the place before it', () => {
+    expect(found('决赛在青松路步行街白鹭广场落幕')).toEqual(['青松路步行街白鹭广场:medium']);
+    expect(found('他在白鹭村科技园上班')).toEqual(['白鹭村科技园:possible']);
+    expect(found('比赛在青松广场花园举行')).toEqual(['青松广场花园:medium']);
+    expect(found('在上海青松广场文化产业园B座2层')).toEqual(['上海青松广场文化产业园B座2层:medium']);
+  });
+
+  it('takes a hotel after a street only with its gate or floor after it', () => {
+    expect(found('记者在青桐路白鹭饭店门口等了很久')).toEqual(['青桐路白鹭饭店门口:medium']);
+    expect(found('他在青桐路白鹭饭店吃饭')).toEqual(['青桐路:medium']);
+  });
+});

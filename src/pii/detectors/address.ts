@@ -242,7 +242,7 @@ const ON_STREET =
   /(?:广场|大厦|大楼|中心|商场|小区|花园|公寓|家园|新村)(?:[0-9０-９A-Za-z一二三四五六七八九十东西南北]|$)/;
 const FLOOR_END = new Set([...'层室楼元座门侧'].map((c) => c.charCodeAt(0)));
 /** the last characters of the building kinds of BUILDING_AFTER */
-const BUILDING_LAST = new Set([...'厦楼心场寓园区村苑城居'].map((c) => c.charCodeAt(0)));
+const BUILDING_LAST = new Set([...'厦楼心场寓园区村苑城居店馆'].map((c) => c.charCodeAt(0)));
 /** BUILDING_AFTER at `at`, run only when one of its kind words' last characters comes soon enough */
 function buildingAt(text: string, at: number): RegExpExecArray | null {
   let near = false;
@@ -252,9 +252,14 @@ function buildingAt(text: string, at: number): RegExpExecArray | null {
   BUILDING_AFTER.lastIndex = at;
   return BUILDING_AFTER.exec(text);
 }
-/** a building or centre right after a street (大业路财富中心, 永福路泽源居7楼): its name */
+/**
+ * a building or centre right after a street (大业路财富中心, 永福路泽源居7楼): its name; a hotel
+ * only with its gate, side or floor after it (青松路白鹭饭店门口)
+ */
 const BUILDING_AFTER =
-  /([\u4e00-\u9fff]{2,6}?)(?:大厦|大楼|中心|广场|商场|公寓|花园|小区|家园|新村|苑|城|居(?=[0-9０-９一二三四五六七八九十]))(?![\u4e00-\u9fff]?(?:集团|公司|银行|有限|委|局|所|办))/y;
+  /([\u4e00-\u9fff]{2,6}?)(?:大厦|大楼|中心|广场|商场|公寓|花园|小区|家园|新村|科技园|产业园|工业园|苑|城|居(?=[0-9０-９一二三四五六七八九十])|(?:酒店|饭店|宾馆)(?=门口|对面|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:层|楼)))(?![\u4e00-\u9fff]?(?:集团|公司|银行|有限|委|局|所|办))/y;
+/** a park, estate or garden kind right after a place's own kind word (中关村|科技园, 翠湖家园|小区) */
+const PARK_AFTER = /(?:科技园|产业园|工业园|小区|花园)(?![\u4e00-\u9fff]?(?:集团|公司|管委|委|局|办))/y;
 /**
  * the kinds reported without a cue when the name stands alone: on the tune split a bare …大厦 or
  * …花园 was a labelled address less than half the time (landmarks, 皇家园林), a bare …村 two times in three
@@ -736,7 +741,11 @@ export function createAddress(d: PiiDictionaries): Detector {
       // punctuation after, or 在 before, is a weak cue alone (…在国内农村, 海豚家园，)
       // a quoted name (“星河广场”) or a region or known place right before it (上海|星河广场) is a cue
       const quoted = codeAt(text, start - 1) === 0x201c && codeAt(text, end) === 0x201d;
-      const placed = !admin && BUILDING_KINDS.has(kind) && placeBefore(text, start, floor) < start;
+      // (…or opening its name: 上海正大|广场 cut with the region inside)
+      const placed =
+        !admin &&
+        BUILDING_KINDS.has(kind) &&
+        (placeBefore(text, start, floor) < start || regionPrefixLength(name) > 0);
       // …on a street found just before (滨江路的|紫荆广场): assemble joins the two
       const onStreet =
         codeAt(text, start - 1) === 0x7684 &&
@@ -834,13 +843,22 @@ export function createAddress(d: PiiDictionaries): Detector {
       const t = tailAt(text, end);
       end += t;
       // a building after a street or door number; after a floor or room a …中心 is an office in it
-      const b = t > 0 || FLOOR_END.has(text.charCodeAt(end - 1)) ? null : buildingAt(text, end);
+      // (after a pedestrian street the building stands on it: 南京路步行街|世纪广场)
+      const b =
+        (t > 0 && text.charCodeAt(end - 1) !== 0x8857) || FLOOR_END.has(text.charCodeAt(end - 1))
+          ? null
+          : buildingAt(text, end);
       if (
         b &&
         ![...(b[1] ?? '')].some((c) => stop.has(c) || STREET_STOP.has(c) || JOINER.has(c.charCodeAt(0)))
       ) {
         end += b[0].length;
         end += tailAt(text, end);
+      } else if (KIND_END.has(text.charCodeAt(end - 1))) {
+        // a park, estate or garden named by the place before it (…村|科技园, …家园|小区, …广场|花园)
+        PARK_AFTER.lastIndex = end;
+        const k = PARK_AFTER.exec(text);
+        if (k) end += k[0].length + tailAt(text, end + k[0].length);
       }
       // pieces that touch are one address, unless a conjunction opens the second (青禾村和石榴村);
       // two streets and their crossing are one place (青松路与银杏路交叉口), and so is a square or
