@@ -327,3 +327,16 @@ describe('session 7: buildings, parks and hotels after a place', () => {
     expect(found('他在青桐路白鹭饭店吃饭')).toEqual(['青桐路:medium']);
   });
 });
+
+describe('session 7: rooms and floor ranges after the door number', () => {
+  it('takes a room number with no 室 after a building or unit, and a range of floors', () => {
+    expect(found('寄到青桐路555号松溪大厦308联系人王先生')).toEqual(['青桐路555号松溪大厦308:high']);
+    expect(found('地址：青桐路8号六单元301')).toEqual(['青桐路8号六单元301:high']);
+    expect(found('办公室在青桐路6号松溪中心5-8楼')).toEqual(['青桐路6号松溪中心5-8楼:medium']);
+  });
+
+  it('reads no year or price after a building as its room', () => {
+    expect(found('青桐路55号松溪大厦2008年建成')).toEqual(['青桐路55号松溪大厦:medium']);
+    expect(found('青桐路55号松溪大厦1380元一平')).toEqual(['青桐路55号松溪大厦:medium']);
+  });
+});

@@ -317,8 +317,12 @@ export function createAddress(d: PiiDictionaries): Detector {
   // (南楼, 东塔, A座, 二期), and a building or estate name when a number or wing follows it
   // (财富广场东塔, 南苑二期, 南都御景1号楼); never across a function character (…号的…).
   const wing = '[东西南北中](?:塔|楼|座|区)|[A-Z]座|[一二三四五六七八九十0-9]{1,2}期';
+  // a room number with no 室 after a building, unit or floor (…大厦308, 六单元301), never a year,
+  // an amount or a phone; a range of rooms or floors (1901、1908室, 5-8楼)
+  const room = `[0-9]{3,4}(?![0-9０-９A-Za-z号年月日元万千百个米%.．:：-])`;
+  const range = `[0-9]{1,5}(?:[、,，-][0-9]{1,5})+(?:室|号|楼|层)`;
   const detail = new RegExp(
-    `(?:[ \\u3000]?(?:${numberedPart}|[0-9]{1,5}(?:[、,，-][0-9]{1,5})+(?:室|号)|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|${wing}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=${numberedPart}|${wing})|(?:(?![的了是在我你他她们把被就也还要说为请与及或等着过])[${HAN}]){2,6}?(?=${numberedPart}|[一二三四五六七八九十0-9]{1,2}期)))*`,
+    `(?:[ \\u3000]?(?:${numberedPart}|${range}|(?<=[厦楼元座栋幢层])${room}|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|${wing}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=${numberedPart}|${wing}|${range}|${room})|(?:(?![的了是在我你他她们把被就也还要说为请与及或等着过])[${HAN}]){2,6}?(?=${numberedPart}|[一二三四五六七八九十0-9]{1,2}期)))*`,
     'y',
   );
   const stop = new Set([...a.stop]);
