@@ -340,3 +340,18 @@ describe('session 7: rooms and floor ranges after the door number', () => {
     expect(found('青桐路55号松溪大厦1380元一平')).toEqual(['青桐路55号松溪大厦:medium']);
   });
 });
+
+describe('session 7: a street named by its number', () => {
+  it('takes 2号大街 without a door number after an admin chain or with a cue, and keeps the door number with it', () => {
+    expect(found('店开在白鹭经济技术开发区2号大街')).toEqual(['白鹭经济技术开发区2号大街:medium']);
+    expect(found('他在12号路上等车')).toEqual(['12号路:medium']);
+    expect(found('杭州下沙经济技术开发区2号大街22号')).toEqual(['杭州下沙经济技术开发区2号大街22号:high']);
+    expect(found('位于白鹭新区12号路与青松路交叉口')).toEqual(['白鹭新区12号路与青松路交叉口:medium']);
+  });
+
+  it('reads no number before other words as a street (上海市规划局公布55号, 2号线, 第2号台风)', () => {
+    expect(found('上海市规划局公布55号')).toEqual([]);
+    expect(found('乘坐2号线到站')).toEqual([]);
+    expect(found('今年第2号台风登陆')).toEqual([]);
+  });
+});

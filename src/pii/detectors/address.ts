@@ -556,6 +556,15 @@ export function createAddress(d: PiiDictionaries): Detector {
         start++;
         cueCut = true;
       }
+      // 2号大街, 62号路: a street named by its number (a door number, if any, comes after it)
+      if (
+        coreEnd - start === 1 &&
+        text.charCodeAt(start) === 0x53f7 &&
+        isDigitCode(codeAt(text, start - 1))
+      ) {
+        const numberEnd = start;
+        while (start > 0 && isDigitCode(text.charCodeAt(start - 1)) && numberEnd - start < 3) start--;
+      }
       const word = text.slice(start, end);
       const name = text.slice(start, coreEnd);
       let plain = false;
