@@ -355,3 +355,11 @@ describe('session 7: a street named by its number', () => {
     expect(found('今年第2号台风登陆')).toEqual([]);
   });
 });
+
+describe('session 7: foreign street names', () => {
+  it('reads a transliterated street name whole, past the three characters a name is cut to', () => {
+    expect(found('球队总能在奥克菲尔德路拿分')).toEqual(['奥克菲尔德路:medium']);
+    expect(found('餐厅位于西萨努克大道上')).toEqual(['西萨努克大道:medium']);
+    expect(found('他在人民路上')).toEqual(['人民路:medium']);
+  });
+});

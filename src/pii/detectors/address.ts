@@ -326,6 +326,9 @@ export function createAddress(d: PiiDictionaries): Detector {
     'y',
   );
   const stop = new Set([...a.stop]);
+  /** the characters of transliterated foreign names (name-cues.yaml), by UTF-16 code */
+  const TRANSLIT = new Uint8Array(0x10000);
+  for (const c of d.nameCues.translit) TRANSLIT[c.charCodeAt(0)] = 1;
   /** bit 1: the address stop characters (data/pii/address.yaml); bit 2: STREET_STOP, by UTF-16 code */
   const STOPS = new Uint8Array(0x10000);
   for (const c of a.stop) STOPS[c.charCodeAt(0)] = 1;
@@ -533,6 +536,21 @@ export function createAddress(d: PiiDictionaries): Detector {
         const re = rs + rg[0].length;
         if ((rs < start && re > start) || (rs > start && re <= coreEnd)) start = rs;
       } else if (start < coreEnd - 2 && ADMIN_END.has(text.charCodeAt(start))) start++;
+      // 安菲尔德路, 西哈努克大道: a cut of three transliteration characters is part of a longer
+      // foreign name; it is read back over the transliteration characters before it (seven at most)
+      if (
+        start === coreEnd - 3 &&
+        TRANSLIT[text.charCodeAt(start)] === 1 &&
+        TRANSLIT[text.charCodeAt(start + 1)] === 1 &&
+        TRANSLIT[text.charCodeAt(start + 2)] === 1
+      )
+        while (
+          start > m.index &&
+          coreEnd - start < 7 &&
+          TRANSLIT[text.charCodeAt(start - 1)] === 1 &&
+          STOPS[text.charCodeAt(start - 1)] === 0
+        )
+          start--;
       // …美食城和购物街: a conjunction opening a three-character cut is the list's, not the name's
       if (start < coreEnd - 2 && JOINER.has(text.charCodeAt(start))) start++;
       // 到达|长兴路, 选择|金融街, 跟|金融街: the first character of a three-character cut that ends
