@@ -363,3 +363,17 @@ describe('session 7: foreign street names', () => {
     expect(found('他在人民路上')).toEqual(['人民路:medium']);
   });
 });
+
+describe('session 7: the rest of a labelled value after a numbered address', () => {
+  it('takes the building, office or shop after the door number up to the clause end', () => {
+    expect(found('地址：白鹭市青桐路36号南楼5层松溪基金会办公室')).toEqual([
+      '白鹭市青桐路36号南楼5层松溪基金会办公室:high',
+    ]);
+    expect(found('总部地址:白鹭市青桐路12号松溪谷')).toEqual(['白鹭市青桐路12号松溪谷:high']);
+  });
+
+  it('stops at a comma or a phone, and takes no sentence after the address', () => {
+    expect(found('地址：白鹭市青桐路36号，电话12345678')).toEqual(['白鹭市青桐路36号:high']);
+    expect(found('地址：白鹭市青桐路36号我们都去过')).toEqual(['白鹭市青桐路36号:high']);
+  });
+});

@@ -1008,6 +1008,15 @@ export function createAddress(d: PiiDictionaries): Detector {
     ![...item].some((c) => stop.has(c) || STREET_STOP.has(c)) &&
     !notStreet.has(item);
 
+  /** text[from, to) reads as the rest of an address: a few Han characters, digits and letters, no stop character */
+  const restOfValue = (text: string, from: number, to: number): boolean => {
+    if (to - from < 2 || to - from > 16) return false;
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (PREFIX_CODE[c] !== 1 || (STOPS[c] ?? 0) !== 0) return false;
+    }
+    return true;
+  };
   const valueLabels = new RegExp(`(?:${alt(a['value-labels'])})[:：]`, 'g');
   const hasValueLabel = new RegExp(valueLabels.source);
   /**
@@ -1038,7 +1047,10 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (opening) {
         const open = codeAt(text, opening.end);
         const close = open === 0xff08 ? 0xff09 : open === 0x28 ? 0x29 : 0;
-        if (close === 0 || text.charCodeAt(to - 1) !== close) continue;
+        // …or the rest of the value after the address is the building, office or shop in it
+        // (地址：…36号南楼5层|白鹭基金会办公室), with no function word of a sentence in it
+        if (!(close !== 0 && text.charCodeAt(to - 1) === close) && !restOfValue(text, opening.end, to))
+          continue;
         spanEnd = to;
       }
       // a finding that reaches out of the value keeps its own span
