@@ -377,3 +377,11 @@ describe('session 7: the rest of a labelled value after a numbered address', () 
     expect(found('地址：白鹭市青桐路36号我们都去过')).toEqual(['白鹭市青桐路36号:high']);
   });
 });
+
+describe('session 7: a place left unnamed after its admin chain', () => {
+  it('takes …镇某村 and …区某小区 with their chain, never 某村 alone', () => {
+    expect(found('她刚刚逃到了白鹭市青松镇某村。')).toEqual(['白鹭市青松镇某村:medium']);
+    expect(found('住在青桐区某小区的王先生')).toEqual(['青桐区某小区:medium']);
+    expect(found('某村的村民说')).toEqual([]);
+  });
+});

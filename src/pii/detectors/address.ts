@@ -726,6 +726,16 @@ export function createAddress(d: PiiDictionaries): Detector {
           bounded = true;
         }
       }
+      // …镇某村, …区某小区: a place left unnamed after its admin chain is still an address
+      if (start === coreEnd && codeAt(text, coreEnd - 1) === 0x67d0) {
+        const a0 = adminStart(text, coreEnd - 1);
+        if (a0 >= floor && a0 >= 0 && !(cover && anyIn(cover, a0, end))) {
+          out.push(finding('address', text, a0, end, 0.65));
+          floor = Math.max(floor, end);
+          p = end - 1;
+        }
+        continue;
+      }
       let name = text.slice(start, coreEnd);
       // a village's name may be one character (蒜村, 郭村) where a boundary stands before it
       if (
