@@ -385,3 +385,10 @@ describe('session 7: a place left unnamed after its admin chain', () => {
     expect(found('某村的村民说')).toEqual([]);
   });
 });
+
+describe('session 7: where an admin chain without a region starts', () => {
+  it('leaves a function word before the first level out of the chain', () => {
+    expect(found('要对青松镇白鹭村建设新房的情况进行调查')).toEqual(['青松镇白鹭村:medium']);
+    expect(found('店开在白鹭经济技术开发区2号大街')).toEqual(['白鹭经济技术开发区2号大街:medium']);
+  });
+});

@@ -54,6 +54,8 @@ export function* streetMatches(text: string): Generator<RegExpExecArray> {
 const NO_REGION_CUT = Boolean(process.env.NORG);
 const NO_PLACES = Boolean(process.env.NOPL);
 
+/** the one-character admin suffixes (a level named 开发区, 新区 or 街道 may have a long name) */
+const ADMIN_SUFFIX1 = new Set([...'省市区县镇乡'].map((c) => c.charCodeAt(0)));
 /** the last character of an admin word (街道, 区, 县…): a street name never starts with it */
 const ADMIN_END = new Set([...'道区县镇乡市省'].map((c) => c.charCodeAt(0)));
 /** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
@@ -425,8 +427,19 @@ export function createAddress(d: PiiDictionaries): Detector {
     // a region inside the chain's first level starts it (出生地山西省… → 山西省…): the lazy first
     // level would otherwise open at the walk's far end
     const r = regionRe.exec(head);
-    const firstLevelEnd = admin.index + (FIRST_LEVEL.exec(admin[0])?.[0].length ?? 0);
-    return s + (r && r.index < firstLevelEnd ? r.index : admin.index);
+    const firstLevel = FIRST_LEVEL.exec(admin[0])?.[0] ?? '';
+    const firstLevelEnd = admin.index + firstLevel.length;
+    if (r && r.index < firstLevelEnd) return s + r.index;
+    // without a region, a function word or the end of a very frequent word opening the first level
+    // of three characters or more is the sentence's (对|须水镇…, 此次|…)
+    let at = s + admin.index;
+    if (
+      firstLevel.length >= 4 &&
+      ADMIN_SUFFIX1.has(firstLevel.charCodeAt(firstLevel.length - 1)) &&
+      (LEAD_OFF.has(text.charCodeAt(at)) || veryFrequentAt(text, at - 1))
+    )
+      at++;
+    return at;
   };
   /** a word ends the candidate: some tail of it that holds the kind is an ordinary word (…家农村, 所以度假村) */
   const endsInWord = (text: string, start: number, coreEnd: number, end: number): boolean => {
