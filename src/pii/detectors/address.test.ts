@@ -392,3 +392,18 @@ describe('session 7: where an admin chain without a region starts', () => {
     expect(found('店开在白鹭经济技术开发区2号大街')).toEqual(['白鹭经济技术开发区2号大街:medium']);
   });
 });
+
+describe('session 7: building numbers, admin levels before a region, 一栋 as a measure word', () => {
+  it('keeps the number of the building that opens the address', () => {
+    expect(found('物业地址、9号楼1单元13楼166号朝西方向')).toEqual(['9号楼1单元13楼166号:medium']);
+  });
+
+  it('starts at a whole admin level before a region that names the street', () => {
+    expect(found('记者来到青桐区榆林路某弄5号')).toEqual(['青桐区榆林路某弄5号:high']);
+  });
+
+  it('reads 一栋 followed by words as "a building", not as the address\'s building', () => {
+    expect(found('在青桐区白鹭路一栋并不起眼的办公楼内')).toEqual(['青桐区白鹭路:medium']);
+    expect(found('住在翠湖名苑一栋二单元')).toEqual(['翠湖名苑一栋二单元:medium']);
+  });
+});

@@ -60,6 +60,8 @@ const ADMIN_SUFFIX1 = new Set([...'省市区县镇乡'].map((c) => c.charCodeAt(
 const ADMIN_END = new Set([...'道区县镇乡市省'].map((c) => c.charCodeAt(0)));
 /** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
 const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠将处以']);
+/** what a building's number stands before (9号楼, 3栋, 2单元) */
+const BUILDING_NUMBER = /^(?:号楼|栋|幢|单元)/;
 const FIRST_ADMIN = /[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|镇|乡|街道|开发区|新区)/;
 /** the first level of an admin chain (its name and suffix) */
 const FIRST_LEVEL = /^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区)/;
@@ -170,9 +172,9 @@ const isHanRun = (w: string): boolean => {
   }
   return true;
 };
-/** what follows a street or place and belongs to it: a floor, a gate, an exit, a side, a corner, its pedestrian street, a village's group (…村三组) */
+/** what follows a street or place and belongs to it (一栋 alone is "a building", no number): a floor, a gate, an exit, a side, a corner, its pedestrian street, a village's group (…村三组) */
 const TAIL =
-  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|(?<=村)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:组|队|社)|(?<=[村区园苑城居寓期])(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})期|(?<=[村区园苑城居寓期])(?:[A-Za-z]?[0-9０-９]{1,3}|[一二三四五六七八九十东西南北])区(?!域|[0-9０-９])|(?<=门)出口|两侧|两旁|[东西南北](?:边|面|延)|对面|门口|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
+  /(?:(?!一[栋座幢](?![0-9０-９一二三四五六七八九十单层楼室]))(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|(?<=村)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:组|队|社)|(?<=[村区园苑城居寓期])(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})期|(?<=[村区园苑城居寓期])(?:[A-Za-z]?[0-9０-９]{1,3}|[一二三四五六七八九十东西南北])区(?!域|[0-9０-９])|(?<=门)出口|两侧|两旁|[东西南北](?:边|面|延)|对面|门口|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
 /** the characters a TAIL can start with (a digit, a Latin letter, a numeral, a direction, 十, 路, 交, 步, 商) */
 const TAIL_FIRST = new Uint8Array(0x10000);
 for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商正对门出两')
@@ -468,11 +470,18 @@ export function createAddress(d: PiiDictionaries): Detector {
         if (PREFIX_CODE[c] !== 1 || ((STOPS[c] ?? 0) & 1) !== 0) break;
         start--;
       }
+      // digits opening the prefix are cut off, unless they number its building (9号楼1单元…166号)
+      const digitsAt = start;
       while (start < numStart && /[0-9A-Za-z]/.test(text[start] ?? '')) start++;
+      const buildingFirst = start > digitsAt && BUILDING_NUMBER.test(text.slice(start, start + 2));
+      if (buildingFirst) start = digitsAt;
       let prefix = text.slice(start, numStart);
       if (prefix.length < 2) continue;
       const r = regionRe.exec(prefix);
-      if (r && r.index > 0) {
+      // a region inside the prefix starts it (…的上海市…), unless a whole admin level stands
+      // before it (杨浦区|榆林路…: the region names the street)
+      const chainFirst = r && r.index > 0 ? FIRST_ADMIN.exec(prefix) : null;
+      if (r && r.index > 0 && !(chainFirst && chainFirst.index + chainFirst[0].length <= r.index)) {
         start += r.index;
         prefix = prefix.slice(r.index);
       }
@@ -480,7 +489,11 @@ export function createAddress(d: PiiDictionaries): Detector {
       // name is not part of the address (…咨询空气净化东门捷径巷14号 → 东门捷径巷14号)
       if (!r) {
         const chain = FIRST_ADMIN.exec(prefix);
-        const keep = chain ? prefix.length - chain.index : Math.min(prefix.length, 8);
+        const keep = chain
+          ? prefix.length - chain.index
+          : buildingFirst
+            ? Math.min(prefix.length, 16)
+            : Math.min(prefix.length, 8);
         start = numStart - keep;
         prefix = prefix.slice(prefix.length - keep);
       }
