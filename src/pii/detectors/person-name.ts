@@ -51,6 +51,9 @@ const BLOCKED = -1;
 const LIST_SCORE = 0.7;
 const LATIN_PAIR_SCORE = 0.75;
 const TITLED_GIVEN_SCORE = 0.65;
+/** reading(): this reading is none / no reading at this surname is a name */
+const NO_READING = -1;
+const GIVE_UP = -2;
 const BYLINE_TITLES = [
   '记者',
   '通讯员',
@@ -520,9 +523,237 @@ export function createPersonName(d: PiiDictionaries): Detector {
         ? WEAK_BONUS + Math.min(0.1, (m - NO_CUE_FLOOR) * 0.03)
         : 0;
 
-  function chinese(text: string, i: number): { end: number; score: number } | undefined {
+  /** what rules out every reading at a surname character i, before any is read (most end here) */
+  function rejectedAt(text: string, i: number, sl: number): boolean {
+    if (endsAt(wordBefore, text, i + 1)) return true;
+    // the surname character closes a title or a frequent word (主任丁伟: 任 ends 主任)
+    if (endsAt(titles, text, i + 1)) return true;
+    // (a title just before wins: 主任何伟 holds 任何 but 主任 is read first)
+    if (
+      i > 0 &&
+      words?.frequent300.has(packHan(text.charCodeAt(i - 1), text.charCodeAt(i))) &&
+      !endsAt(titles, text, i)
+    )
+      return true;
+    // a surname and 某 (张某, 李某某) is the usual way to withhold a name: already de-identified
+    if (codeAt(text, i + sl) === 0x67d0) return true;
+    // a surname and a title (李先生, 王局长) names nobody in particular
+    if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return true;
+    // a surname and a form of address (王姐, 樊总, 米大夫) names nobody in particular either, and
+    // what follows the surname may start an organisation word (儿童基金会: 童 + 基金; 庞博国际)
+    if (
+      (flags[codeAt(text, i + sl)] ?? 0) & FORM_OR_ORG_HEAD &&
+      (startsAt(addressForms, text, i + sl) || longestAt(orgSuffix, text, i + sl) >= 2)
+    )
+      return true;
+    return false;
+  }
+
+  /**
+   * One reading of a surname-led candidate: the surname at i (sl characters) and g given characters,
+   * with `left` the context before it. Its score (≥ MIN_SCORE), NO_READING, or GIVE_UP when no
+   * reading at i can be a name; `readingCue` tells whether a cue stands beside it. Its own function
+   * (not the body of chinese's loop): TurboFan compiles smaller functions sooner and for less.
+   */
+  function reading(
+    text: string,
+    i: number,
+    sl: number,
+    g: number,
+    left: number,
+    ambiguous: boolean,
+    statsOn: boolean,
+  ): number {
+    const gs = i + sl;
+    let nameLike = 0;
+    let soft = false;
+    let ok = gs + g <= text.length;
+    for (let k = gs; ok && k < gs + g; k++) {
+      const f = flags[text.charCodeAt(k)] ?? 0;
+      if (!(f & HAN) || f & STOP) ok = false;
+      else if (f & SOFT_STOP) soft = true;
+      // a name-like character: in data/pii's list, or frequent in the word list's names
+      else if (f & GIVEN || (statsOn && (words?.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE)) nameLike++;
+    }
+    if (!ok) return NO_READING;
+    // 小 alone as a given name opens the next word (王小贱, 吴小公民, 祝小编): only before a boundary
+    if (g === 1 && text.charCodeAt(gs) === 0x5c0f && isHanCode(text.charCodeAt(gs + 1))) return NO_READING;
+    // a surname and a place or clan ending (康村, 宋庄, 苏氏) is a place or a family, not a person
+    // (and a reading that stops right before one: 兰桂 of 兰桂坊)
+    if (
+      left !== LEFT_CUE &&
+      ((flags[text.charCodeAt(gs + g - 1)] ?? 0) & PLACE_END ||
+        (flags[codeAt(text, gs + g)] ?? 0) & PLACE_END)
+    )
+      return NO_READING;
+    // the second given character starting a speech word or suffix belongs to what follows
+    // (unless a cue or boundary follows: 总裁沈东军认为 — 军 is a suffix and a given character)
+    const e = gs + g;
+    // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
+    // and so is a whole @handle shaped like a name (//@汪东城:, @白举纲): a person's account
+    const handle =
+      wholeHandle(text, i, e) ||
+      (lineStart(text, i) && !LEFT_PARTICLE.has(text.charCodeAt(i)) && columnTitle(text, e));
+    const speaker =
+      (left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)) || handle;
+    const right = speaker ? RIGHT_CUE : rightScore(text, e);
+    // (a one-character suffix that is also a given character, 军 山 江, is read as one where the
+    // statistics read the three clearly as a name: 沈力军基本上, 孙中山即命)
+    if (
+      g === 2 &&
+      (startsAt(speech, text, gs + 1) ||
+        (startsAt(orgSuffix, text, gs + 1) &&
+          right !== RIGHT_CUE &&
+          (right <= 0 || left !== LEFT_CUE) &&
+          !(
+            statsOn &&
+            (flags[text.charCodeAt(gs + 1)] ?? 0) & GIVEN &&
+            longestAt(orgSuffix, text, gs + 1) === 1 &&
+            // (陆军, 大军: the given part is itself the word)
+            !words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
+            mayLookLikeName(text, i, sl) &&
+            nameOdds(text, i, sl, e) >= SUFFIX_FLOOR
+          )))
+    )
+      return NO_READING;
+    // (after a title, three characters whose start is a common word are read as a name: 局长刘海生)
+    // (not when that word is a very frequent one: 持卡人连续刷)
+    if (
+      g === 2 &&
+      left === LEFT_CUE &&
+      !words?.frequent300.has(packHan(text.charCodeAt(i), text.charCodeAt(i + 1)))
+        ? common3At(text, i)
+        : isCommon(text, i, e)
+    )
+      return NO_READING;
+    if (right === BLOCKED) return NO_READING;
+    // a preposition and the surname a title follows (向王女士, 和李先生) is no name of two: the
+    // title is the second one's
+    if (
+      g === 1 &&
+      sl === 1 &&
+      LEFT_PARTICLE.has(text.charCodeAt(i)) &&
+      (flags[text.charCodeAt(gs)] ?? 0) & SINGLE &&
+      right === RIGHT_CUE &&
+      startsAt(titlesAfter, text, e)
+    )
+      return NO_READING;
+    // the last of three opens a word of three or four with what follows (杨某双色球)
+    if (g === 2 && words !== undefined && right !== RIGHT_CUE && opensLongWord(text, e - 1))
+      return NO_READING;
+    // in a by-line run of names (记者冯淼孙立新报道), a third character that is a surname starts
+    // the next name when that one ends at a cue, a boundary or a further surname
+    if (
+      g === 2 &&
+      right === 0 &&
+      (left === LEFT_CUE || i === titledNameEnd) &&
+      ((flags[text.charCodeAt(gs + 1)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE &&
+      (rightScore(text, gs + 3) > 0 ||
+        rightScore(text, gs + 4) > 0 ||
+        ((flags[text.charCodeAt(gs + 3)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE)
+    )
+      return NO_READING;
+    // (the next name of a by-line, 记者王某某李某某）, counts as one with a cue when a boundary follows)
+    const cue = left === LEFT_CUE || right === RIGHT_CUE || (i === titledNameEnd && right > 0);
+    // a surname that is a conjunction or preposition (和, 同, 向) takes a speech cue after it: a
+    // title before is not enough (学者和教师, 民警向警方)
+    if (ambiguous && LEFT_PARTICLE.has(text.charCodeAt(i)) && right !== RIGHT_CUE) return NO_READING;
+    // a surname that is also a speech word (曾) before an ordinary word is that word, with no
+    // shorter reading (官员曾鼓励, 曾放出)
+    if (
+      g === 2 &&
+      right !== RIGHT_CUE &&
+      words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
+      startsAt(speech, text, i)
+    )
+      return GIVE_UP;
+    // the last given character opens a frequent word with the next one (男子张某侵占, 路某来自):
+    // the shorter reading is the name (a one-character given name may run on: 鲁政委 is read as 鲁政)
+    if (
+      g === 2 &&
+      right !== RIGHT_CUE &&
+      words !== undefined &&
+      e < text.length &&
+      words.frequent300.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e)))
+    )
+      return NO_READING;
+    // a soft stop character (有, 前, 月…) is a given-name character only beside a cue (副县长于有斌)
+    // …or, as the middle character of three (温家宝, 张之洞), where the statistics read the whole
+    // clearly as a name
+    if (
+      soft &&
+      !cue &&
+      !(
+        g === 2 &&
+        statsOn &&
+        !((flags[text.charCodeAt(gs + 1)] ?? 0) & SOFT_STOP) &&
+        // (not 之: X之Y is a title's "Y of X" as often: 巫妖王之怒; nor a pure function word: 侯以许)
+        !FUNCTION_MIDDLE.has(text.charCodeAt(gs)) &&
+        mayLookLikeName(text, i, sl) &&
+        nameOdds(text, i, sl, e) >= SOFT_FLOOR
+      )
+    )
+      return NO_READING;
+    // a function-word surname (和, 同, 金…) needs a cue too, unless its characters read clearly as
+    // a name by the word statistics (金泰均, 江德力: AMBIGUOUS_FLOOR, above the bare floor)
+    const doubtful = ambiguous && !cue;
+    if (doubtful && words === undefined) return NO_READING;
+    // 曾 (once) before a word is the adverb (央行曾明确表示), not a surname, but after a title
+    if (
+      g === 2 &&
+      text.charCodeAt(i) === 0x66fe &&
+      left !== LEFT_CUE &&
+      words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1)))
+    )
+      return NO_READING;
+    // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
+    // (not before a speaker's colon: 宋晶晶：…, 关小刀火线解盘：…)
+    if (
+      ambiguous &&
+      g === 2 &&
+      !speaker &&
+      words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1)))
+    )
+      return NO_READING;
+    let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
+    if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) return NO_READING;
+    if (!cue && words !== undefined && isModern(text)) {
+      // without a cue, the characters themselves must look like a name and not like ordinary
+      // words (more so with no boundary on either side); statistics alone never make a name
+      // `high`: that takes a cue a reviewer can see
+      const m = nameOdds(text, i, sl, e);
+      const bare = left === 0 && right === 0;
+      if (bare && m < BARE_FLOOR) return NO_READING;
+      if (doubtful && m < AMBIGUOUS_FLOOR) return NO_READING;
+      score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
+    } else if ((left === 0 && right === 0) || doubtful) return NO_READING;
+    // one cue and nothing else (黄胄的作品, inside running text): name-like characters, by the
+    // statistics, carry it over the floor as they do a boundary (capped below `high`)
+    else if (cue && score < MIN_SCORE && words !== undefined && isModern(text)) {
+      const m = nameOdds(text, i, sl, e);
+      if (m >= NO_CUE_FLOOR) score = Math.min(NO_CUE_MAX, score + oddsBonus(m, false));
+    }
+    // (a handle is `medium` at most: an account name need not be the person's own)
+    if (handle) score = Math.min(score, NO_CUE_MAX);
+    // below the floor it could not win anyway; the word test is the dearest, so it comes last
+    if (score < MIN_SCORE) return NO_READING;
+    // without a cue, wholly inside a four-character word (何德何能) it is that word
+    if (!cue && insideIdiom(text, i, e)) return NO_READING;
+    // a speaker's label (金石开：) is read as a title is: its start may be a word (金石)
+    if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE || speaker)) return NO_READING;
+    readingCue = cue;
+    return score;
+  }
+
+  /** whether the last reading scored had a cue beside it (set by reading) */
+  let readingCue = false;
+  /** the score of the reading chinese() / translit() last returned */
+  let chineseScore = 0;
+  let translitScore = 0;
+  /** The best surname-led reading at i: its end (its score in chineseScore), or -1. */
+  function chinese(text: string, i: number): number {
     const sl = isCompound(text, i) ? 2 : (flags[text.charCodeAt(i)] ?? 0) & SINGLE ? 1 : 0;
-    if (sl === 0) return undefined;
+    if (sl === 0) return -1;
     // right after a name found with a title before it, a second name is read as after a boundary
     // (记者陈珂胡琼: the by-line of two reporters)
     const left = i === titledNameEnd ? Math.max(0.15, leftScore(text, i)) : leftScore(text, i);
@@ -534,28 +765,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
       !rightPossible(text, i + sl + 2) &&
       !mayLookLikeName(text, i, sl)
     )
-      return undefined;
-    if (endsAt(wordBefore, text, i + 1)) return undefined;
-    // the surname character closes a title or a frequent word (主任丁伟: 任 ends 主任)
-    if (endsAt(titles, text, i + 1)) return undefined;
-    // (a title just before wins: 主任何伟 holds 任何 but 主任 is read first)
-    if (
-      i > 0 &&
-      words?.frequent300.has(packHan(text.charCodeAt(i - 1), text.charCodeAt(i))) &&
-      !endsAt(titles, text, i)
-    )
-      return undefined;
-    // a surname and 某 (张某, 李某某) is the usual way to withhold a name: already de-identified
-    if (codeAt(text, i + sl) === 0x67d0) return undefined;
-    // a surname and a title (李先生, 王局长) names nobody in particular
-    if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
-    // a surname and a form of address (王姐, 樊总, 米大夫) names nobody in particular either, and
-    // what follows the surname may start an organisation word (儿童基金会: 童 + 基金; 庞博国际)
-    if (
-      (flags[codeAt(text, i + sl)] ?? 0) & FORM_OR_ORG_HEAD &&
-      (startsAt(addressForms, text, i + sl) || longestAt(orgSuffix, text, i + sl) >= 2)
-    )
-      return undefined;
+      return -1;
+    if (rejectedAt(text, i, sl)) return -1;
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
     let bestEnd = -1;
     let bestScore = 0;
@@ -563,185 +774,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
     // the word statistics speak for modern simplified text only (see isModern)
     const statsOn = words !== undefined && isModern(text);
     for (let g = 2; g >= 1; g--) {
-      const gs = i + sl;
-      let nameLike = 0;
-      let soft = false;
-      let ok = gs + g <= text.length;
-      for (let k = gs; ok && k < gs + g; k++) {
-        const f = flags[text.charCodeAt(k)] ?? 0;
-        if (!(f & HAN) || f & STOP) ok = false;
-        else if (f & SOFT_STOP) soft = true;
-        // a name-like character: in data/pii's list, or frequent in the word list's names
-        else if (f & GIVEN || (statsOn && (words?.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE)) nameLike++;
-      }
-      if (!ok) continue;
-      // 小 alone as a given name opens the next word (王小贱, 吴小公民, 祝小编): only before a boundary
-      if (g === 1 && text.charCodeAt(gs) === 0x5c0f && isHanCode(text.charCodeAt(gs + 1))) continue;
-      // a surname and a place or clan ending (康村, 宋庄, 苏氏) is a place or a family, not a person
-      // (and a reading that stops right before one: 兰桂 of 兰桂坊)
-      if (
-        left !== LEFT_CUE &&
-        ((flags[text.charCodeAt(gs + g - 1)] ?? 0) & PLACE_END ||
-          (flags[codeAt(text, gs + g)] ?? 0) & PLACE_END)
-      )
-        continue;
-      // the second given character starting a speech word or suffix belongs to what follows
-      // (unless a cue or boundary follows: 总裁沈东军认为 — 军 is a suffix and a given character)
-      const e = gs + g;
-      // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
-      // and so is a whole @handle shaped like a name (//@汪东城:, @白举纲): a person's account
-      const handle =
-        wholeHandle(text, i, e) ||
-        (lineStart(text, i) && !LEFT_PARTICLE.has(text.charCodeAt(i)) && columnTitle(text, e));
-      const speaker =
-        (left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)) || handle;
-      const right = speaker ? RIGHT_CUE : rightScore(text, e);
-      // (a one-character suffix that is also a given character, 军 山 江, is read as one where the
-      // statistics read the three clearly as a name: 沈力军基本上, 孙中山即命)
-      if (
-        g === 2 &&
-        (startsAt(speech, text, gs + 1) ||
-          (startsAt(orgSuffix, text, gs + 1) &&
-            right !== RIGHT_CUE &&
-            (right <= 0 || left !== LEFT_CUE) &&
-            !(
-              statsOn &&
-              (flags[text.charCodeAt(gs + 1)] ?? 0) & GIVEN &&
-              longestAt(orgSuffix, text, gs + 1) === 1 &&
-              // (陆军, 大军: the given part is itself the word)
-              !words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
-              mayLookLikeName(text, i, sl) &&
-              nameOdds(text, i, sl, e) >= SUFFIX_FLOOR
-            )))
-      )
-        continue;
-      // (after a title, three characters whose start is a common word are read as a name: 局长刘海生)
-      // (not when that word is a very frequent one: 持卡人连续刷)
-      if (
-        g === 2 &&
-        left === LEFT_CUE &&
-        !words?.frequent300.has(packHan(text.charCodeAt(i), text.charCodeAt(i + 1)))
-          ? common3At(text, i)
-          : isCommon(text, i, e)
-      )
-        continue;
-      if (right === BLOCKED) continue;
-      // a preposition and the surname a title follows (向王女士, 和李先生) is no name of two: the
-      // title is the second one's
-      if (
-        g === 1 &&
-        sl === 1 &&
-        LEFT_PARTICLE.has(text.charCodeAt(i)) &&
-        (flags[text.charCodeAt(gs)] ?? 0) & SINGLE &&
-        right === RIGHT_CUE &&
-        startsAt(titlesAfter, text, e)
-      )
-        continue;
-      // the last of three opens a word of three or four with what follows (杨某双色球)
-      if (g === 2 && words !== undefined && right !== RIGHT_CUE && opensLongWord(text, e - 1)) continue;
-      // in a by-line run of names (记者冯淼孙立新报道), a third character that is a surname starts
-      // the next name when that one ends at a cue, a boundary or a further surname
-      if (
-        g === 2 &&
-        right === 0 &&
-        (left === LEFT_CUE || i === titledNameEnd) &&
-        ((flags[text.charCodeAt(gs + 1)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE &&
-        (rightScore(text, gs + 3) > 0 ||
-          rightScore(text, gs + 4) > 0 ||
-          ((flags[text.charCodeAt(gs + 3)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE)
-      )
-        continue;
-      // (the next name of a by-line, 记者王某某李某某）, counts as one with a cue when a boundary follows)
-      const cue = left === LEFT_CUE || right === RIGHT_CUE || (i === titledNameEnd && right > 0);
-      // a surname that is a conjunction or preposition (和, 同, 向) takes a speech cue after it: a
-      // title before is not enough (学者和教师, 民警向警方)
-      if (ambiguous && LEFT_PARTICLE.has(text.charCodeAt(i)) && right !== RIGHT_CUE) continue;
-      // a surname that is also a speech word (曾) before an ordinary word is that word, with no
-      // shorter reading (官员曾鼓励, 曾放出)
-      if (
-        g === 2 &&
-        right !== RIGHT_CUE &&
-        words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
-        startsAt(speech, text, i)
-      )
-        return undefined;
-      // the last given character opens a frequent word with the next one (男子张某侵占, 路某来自):
-      // the shorter reading is the name (a one-character given name may run on: 鲁政委 is read as 鲁政)
-      if (
-        g === 2 &&
-        right !== RIGHT_CUE &&
-        words !== undefined &&
-        e < text.length &&
-        words.frequent300.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e)))
-      )
-        continue;
-      // a soft stop character (有, 前, 月…) is a given-name character only beside a cue (副县长于有斌)
-      // …or, as the middle character of three (温家宝, 张之洞), where the statistics read the whole
-      // clearly as a name
-      if (
-        soft &&
-        !cue &&
-        !(
-          g === 2 &&
-          statsOn &&
-          !((flags[text.charCodeAt(gs + 1)] ?? 0) & SOFT_STOP) &&
-          // (not 之: X之Y is a title's "Y of X" as often: 巫妖王之怒; nor a pure function word: 侯以许)
-          !FUNCTION_MIDDLE.has(text.charCodeAt(gs)) &&
-          mayLookLikeName(text, i, sl) &&
-          nameOdds(text, i, sl, e) >= SOFT_FLOOR
-        )
-      )
-        continue;
-      // a function-word surname (和, 同, 金…) needs a cue too, unless its characters read clearly as
-      // a name by the word statistics (金泰均, 江德力: AMBIGUOUS_FLOOR, above the bare floor)
-      const doubtful = ambiguous && !cue;
-      if (doubtful && words === undefined) continue;
-      // 曾 (once) before a word is the adverb (央行曾明确表示), not a surname, but after a title
-      if (
-        g === 2 &&
-        text.charCodeAt(i) === 0x66fe &&
-        left !== LEFT_CUE &&
-        words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1)))
-      )
-        continue;
-      // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
-      // (not before a speaker's colon: 宋晶晶：…, 关小刀火线解盘：…)
-      if (
-        ambiguous &&
-        g === 2 &&
-        !speaker &&
-        words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1)))
-      )
-        continue;
-      let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
-      if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) continue;
-      if (!cue && words !== undefined && isModern(text)) {
-        // without a cue, the characters themselves must look like a name and not like ordinary
-        // words (more so with no boundary on either side); statistics alone never make a name
-        // `high`: that takes a cue a reviewer can see
-        const m = nameOdds(text, i, sl, e);
-        const bare = left === 0 && right === 0;
-        if (bare && m < BARE_FLOOR) continue;
-        if (doubtful && m < AMBIGUOUS_FLOOR) continue;
-        score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
-      } else if ((left === 0 && right === 0) || doubtful) continue;
-      // one cue and nothing else (黄胄的作品, inside running text): name-like characters, by the
-      // statistics, carry it over the floor as they do a boundary (capped below `high`)
-      else if (cue && score < MIN_SCORE && words !== undefined && isModern(text)) {
-        const m = nameOdds(text, i, sl, e);
-        if (m >= NO_CUE_FLOOR) score = Math.min(NO_CUE_MAX, score + oddsBonus(m, false));
-      }
-      // (a handle is `medium` at most: an account name need not be the person's own)
-      if (handle) score = Math.min(score, NO_CUE_MAX);
-      // below the floor it could not win anyway; the word test is the dearest, so it comes last
-      if (score < MIN_SCORE) continue;
-      // without a cue, wholly inside a four-character word (何德何能) it is that word
-      if (!cue && insideIdiom(text, i, e)) continue;
-      // a speaker's label (金石开：) is read as a title is: its start may be a word (金石)
-      if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE || speaker)) continue;
+      const score = reading(text, i, sl, g, left, ambiguous, statsOn);
+      if (score === GIVE_UP) return -1;
+      if (score === NO_READING) continue;
+      const cue = readingCue;
       // a reading with a cue beside it wins over one the statistics alone carry (邵振邦在接受, not 邵振)
       if (bestEnd < 0 || (cue && !bestCue) || (cue === bestCue && score > bestScore + 1e-9)) {
-        bestEnd = e;
+        bestEnd = i + sl + g;
         bestScore = score;
         bestCue = cue;
       }
@@ -751,15 +790,20 @@ export function createPersonName(d: PiiDictionaries): Detector {
     // wherever it stands, bar a suffix after it (孙中山路)
     if (bestEnd < 0 && sl === 1 && !ambiguous && statsOn && knownName(text, i)) {
       const right = rightScore(text, i + 3);
-      if (right !== BLOCKED && !stopWords.startsAt(text, i)) return { end: i + 3, score: KNOWN_SCORE };
+      if (right !== BLOCKED && !stopWords.startsAt(text, i)) {
+        chineseScore = KNOWN_SCORE;
+        return i + 3;
+      }
     }
-    if (bestEnd < 0) return undefined;
+    if (bestEnd < 0) return -1;
     // a known club, place or brand starting here (尤文, 蓝军, 马略卡) is no name, whatever the cue
-    if (stopWords.startsAt(text, i)) return undefined;
-    return { end: bestEnd, score: bestScore };
+    if (stopWords.startsAt(text, i)) return -1;
+    chineseScore = bestScore;
+    return bestEnd;
   }
 
-  function translit(text: string, i: number): { end: number; score: number } | undefined {
+  /** A run of transliteration characters from i read as a name: its end (its score in translitScore), or -1. */
+  function translit(text: string, i: number): number {
     let e = i;
     let dotted = false;
     let letters = 0;
@@ -780,15 +824,19 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
       break;
     }
-    if (letters < 2) return undefined;
+    if (letters < 2) return -1;
     const left = leftScore(text, i);
     const right = rightScore(text, e);
     const cue = left === LEFT_CUE || right === RIGHT_CUE;
-    if (dotted) return { end: e, score: 0.75 + (cue ? 0.15 : 0) };
-    if (right === BLOCKED || (letters === 2 && left !== LEFT_CUE)) return undefined;
-    if (hasTranslitStop(text.slice(i, e))) return undefined;
-    if (!cue) return undefined;
-    return { end: e, score: 0.2 + left + right + (letters >= 4 ? 0.1 : 0) };
+    if (dotted) {
+      translitScore = 0.75 + (cue ? 0.15 : 0);
+      return e;
+    }
+    if (right === BLOCKED || (letters === 2 && left !== LEFT_CUE)) return -1;
+    if (hasTranslitStop(text.slice(i, e))) return -1;
+    if (!cue) return -1;
+    translitScore = 0.2 + left + right + (letters >= 4 ? 0.1 : 0);
+    return e;
   }
 
   /**
@@ -1096,23 +1144,29 @@ export function createPersonName(d: PiiDictionaries): Detector {
           }
         }
         const prevTranslit = i > 0 && (flags[text.charCodeAt(i - 1)] ?? 0) & TRANSLIT;
-        const c = f & SURNAME ? chinese(text, i) : undefined;
-        const t = f & TRANSLIT && !prevTranslit ? translit(text, i) : undefined;
-        const pick = c && t ? (t.end - i > c.end - i + 1 && t.score >= c.score - 0.1 ? t : c) : (c ?? t);
-        if (pick && pick.score >= MIN_SCORE) {
-          out.push(finding('person-name', text, i, pick.end, pick.score));
-          titledNameEnd = leftScore(text, i) === LEFT_CUE ? pick.end : -1;
+        // (ends and scores as plain numbers: no object per reading)
+        const cEnd = f & SURNAME ? chinese(text, i) : -1;
+        const cScore = chineseScore;
+        const tEnd = f & TRANSLIT && !prevTranslit ? translit(text, i) : -1;
+        const tScore = translitScore;
+        let end = cEnd;
+        let score = cScore;
+        if (tEnd >= 0 && (cEnd < 0 || (tEnd - i > cEnd - i + 1 && tScore >= cScore - 0.1))) {
+          end = tEnd;
+          score = tScore;
+        }
+        if (end >= 0 && score >= MIN_SCORE) {
+          out.push(finding('person-name', text, i, end, score));
+          titledNameEnd = leftScore(text, i) === LEFT_CUE ? end : -1;
           // (the bracket first: a slice and a regex at every name cost more than the rest of the loop)
-          const open = codeAt(text, pick.end);
+          const open = codeAt(text, end);
           const latin =
-            open === 0xff08 || open === 0x28
-              ? LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44))
-              : null;
+            open === 0xff08 || open === 0x28 ? LATIN_IN_PARENS.exec(text.slice(end, end + 44)) : null;
           if (latin?.[1] && !LATIN_NOT_NAME.has(latin[1].toLowerCase())) {
-            const s = pick.end + 1;
-            out.push(finding('person-name', text, s, s + latin[1].length, Math.min(pick.score, 0.8)));
+            const s = end + 1;
+            out.push(finding('person-name', text, s, s + latin[1].length, Math.min(score, 0.8)));
             i = s + latin[1].length;
-          } else i = pick.end;
+          } else i = end;
           continue;
         }
         i++;
