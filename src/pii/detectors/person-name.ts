@@ -22,6 +22,12 @@ const PLACE_END = 512;
 /** the first character of a form of address (王姐, 米大夫) or of an organisation word of two or more (基金) */
 const FORM_OR_ORG_HEAD = 1024;
 
+/** a list of cue words, indexed, and its bit in the detector's character flags (see cueOf) */
+interface Cue {
+  readonly index: WordIndex;
+  readonly bit: number;
+}
+
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
 const indexBy = (words: readonly string[], last: boolean): WordIndex => new WordIndex(words, last);
 
@@ -173,7 +179,8 @@ const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
  */
 export function createPersonName(d: PiiDictionaries): Detector {
   const cues = d.nameCues;
-  const flags = new Uint16Array(0x10000);
+  // (32 bits: the low ones above, then one bit per cue list, see cueOf)
+  const flags = new Uint32Array(0x10000);
   for (let c = 0x4e00; c <= 0x9fff; c++) flags[c] = HAN;
   for (const s of d.surnames) {
     const c = s.charCodeAt(0);
@@ -190,30 +197,48 @@ export function createPersonName(d: PiiDictionaries): Detector {
   setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
   const compound = new Set(d.surnames.filter((x) => x.length === 2));
   const transliterated = createTransliteratedNames(d);
-  const titles = indexBy(cues.titles, true);
+  /**
+   * A cue list: its index, and its own bit in `flags` on the character its words end with (last)
+   * or start with. The flags of a position are read anyway, and the several lists probed at one
+   * position (rightScore asks four at the same character) are then ruled out by that one read
+   * instead of a read of each index's own table of 0x10000 entries (same answers: a list whose
+   * words start or end with no such character finds nothing there).
+   */
+  let nextBit = 1 << 11;
+  const cueOf = (words: readonly string[], last: boolean): Cue => {
+    const bit = nextBit;
+    nextBit *= 2;
+    for (const w of words)
+      if (w.length > 0) {
+        const c = w.charCodeAt(last ? w.length - 1 : 0);
+        flags[c] = (flags[c] ?? 0) | bit;
+      }
+    return { index: indexBy(words, last), bit };
+  };
+  const titles = cueOf(cues.titles, true);
   // the titles a bare given name or pen name follows (记者晓风, 网友艳妮): by-lines and authors
-  const bylines = indexBy(BYLINE_TITLES, true);
+  const bylines = cueOf(BYLINE_TITLES, true);
   // (not 主持人: a host's line goes on with what the host says, 主持人：谢谢…)
-  const bylineLabels = indexBy(
+  const bylineLabels = cueOf(
     BYLINE_TITLES.filter((t) => t !== '主持人'),
     true,
   );
   for (const t of BYLINE_TITLES)
     flags[t.charCodeAt(t.length - 1)] = (flags[t.charCodeAt(t.length - 1)] ?? 0) | BYLINE_END;
-  const titlesAhead = indexBy(cues.titles, false);
-  const addressForms = indexBy(cues['address-forms'], false);
+  const titlesAhead = cueOf(cues.titles, false);
+  const addressForms = cueOf(cues['address-forms'], false);
   for (const w of [...cues['address-forms'], ...cues['org-suffix'].filter((x) => x.length >= 2)])
     flags[w.charCodeAt(0)] = (flags[w.charCodeAt(0)] ?? 0) | FORM_OR_ORG_HEAD;
-  const labels = indexBy(cues.before.strong, true);
-  const conj = indexBy(cues.before.weak, true);
-  const speech = indexBy([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
-  const orgSuffix = indexBy(cues['org-suffix'], false);
+  const labels = cueOf(cues.before.strong, true);
+  const conj = cueOf(cues.before.weak, true);
+  const speech = cueOf([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
+  const orgSuffix = cueOf(cues['org-suffix'], false);
   // the titles after a name (先生, 女士, 经理…)
-  const titlesAfter = indexBy(cues.after.strong, false);
+  const titlesAfter = cueOf(cues.after.strong, false);
   // adverbs between a name and its speech word (transliteration.yaml's list: 也, 同时, 再度…)
-  const adverbs = indexBy(d.transliteration?.adverbs ?? [], false);
-  const regions = indexBy(d.regions, false);
-  const wordBefore = indexBy(cues['word-before'], true);
+  const adverbs = cueOf(d.transliteration?.adverbs ?? [], false);
+  const regions = cueOf(d.regions, false);
+  const wordBefore = cueOf(cues['word-before'], true);
   // (with the longer places, clubs and firms of transliteration.yaml: 威廉希尔, 阿纳海姆)
   const translitStop = [
     ...cues['translit-stop'],
@@ -264,12 +289,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
 
   // these run at every surname character of every line: the index compares only the words that
   // share the two characters at the edge (see WordIndex)
-  const endsAt = (index: WordIndex, text: string, end: number): boolean =>
-    index.longestEndingAt(text, end) > 0;
-  const startsAt = (index: WordIndex, text: string, at: number): boolean =>
-    index.longestStartingAt(text, at) > 0;
-  /** the length of the longest word of the index starting at `at` (0: none) */
-  const longestAt = (index: WordIndex, text: string, at: number): number => index.longestStartingAt(text, at);
+  const endsAt = (cue: Cue, text: string, end: number): boolean =>
+    ((flags[codeAt(text, end - 1)] as number) & cue.bit) !== 0 && cue.index.longestEndingAt(text, end) > 0;
+  const startsAt = (cue: Cue, text: string, at: number): boolean =>
+    ((flags[codeAt(text, at)] as number) & cue.bit) !== 0 && cue.index.longestStartingAt(text, at) > 0;
+  /** the length of the longest word of the list starting at `at` (0: none) */
+  const longestAt = (cue: Cue, text: string, at: number): number =>
+    ((flags[codeAt(text, at)] as number) & cue.bit) === 0 ? 0 : cue.index.longestStartingAt(text, at);
   // Scores are plain numbers (no objects on the hot path): LEFT_CUE / RIGHT_CUE mark a cue.
   /** Context before a candidate starting at i: 0.45 title/label, 0.15 boundary or conjunction, 0.1 particle, 0 inside text. */
   const leftScore = (text: string, i: number): number => {
@@ -351,7 +377,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const rightPossible = (text: string, e: number): boolean => {
     if (e >= text.length) return true;
     const c = text.charCodeAt(e);
-    return !isHanCode(c) || PARTICLE.has(c) || speech.has(c);
+    return !isHanCode(c) || PARTICLE.has(c) || ((flags[c] as number) & speech.bit) !== 0;
   };
 
   const words = d.words;

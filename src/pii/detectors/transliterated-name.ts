@@ -48,6 +48,11 @@ const DOTTED_SCORE = 0.75;
 const LIST_SCORE = 0.66;
 /** three or more runs in a 、 list, no name or cue among them */
 const CHAIN_SCORE = 0.63;
+/** a cue list, indexed, and its bit in the pass's `edges` table (see cueOf) */
+interface Cue {
+  readonly index: WordIndex;
+  readonly bit: number;
+}
 interface Span {
   s: number;
   e: number;
@@ -117,28 +122,46 @@ export function createTransliteratedNames(
   for (const ch of cues.translit + t.chars) letterTable[ch.charCodeAt(0)] = 1;
   // beside a name dot, also the characters of common renderings too frequent to start a run (大卫, 伊丽莎白)
   const dottedLetter = codeSet(cues.translit + t.chars + t['dotted-chars']);
-  const stops = new WordIndex(
+  /**
+   * A cue list and its bit in `edges`, a table by the character its words end with (last) or
+   * start with: one read of one table rules out the lists that have no word there (same answers
+   * as asking each index, whose own table of 0x10000 entries is read otherwise).
+   */
+  const edges = new Uint16Array(0x10000);
+  let nextBit = 1;
+  const cueOf = (words: readonly string[], last: boolean): Cue => {
+    const bit = nextBit;
+    nextBit *= 2;
+    for (const w of words)
+      if (w.length > 0) {
+        const c = w.charCodeAt(last ? w.length - 1 : 0);
+        edges[c] = (edges[c] ?? 0) | bit;
+      }
+    return { index: new WordIndex(words, last), bit };
+  };
+  const stops = cueOf(
     [...cues['translit-stop'], ...t['not-names']].filter((w) => w.length >= 2),
     false,
   );
-  const titles = new WordIndex([...cues.titles, ...t.before], true);
-  const latinTitles = new WordIndex([...cues.titles, ...t.before, ...t['latin-before']], true);
-  const labels = new WordIndex(cues.before.strong, true);
-  const after = new WordIndex([...cues.speech, ...cues.after.strong, ...t.after], false);
-  const placeAfter = new WordIndex([...cues['org-suffix'], ...t['place-after']], false);
-  const endings = new WordIndex(t['surname-endings'], true);
-  const adverbs = new WordIndex(t.adverbs, false);
-  const joins = new WordIndex(LIST_JOIN, false);
+  const titles = cueOf([...cues.titles, ...t.before], true);
+  const latinTitles = cueOf([...cues.titles, ...t.before, ...t['latin-before']], true);
+  const labels = cueOf(cues.before.strong, true);
+  const after = cueOf([...cues.speech, ...cues.after.strong, ...t.after], false);
+  const placeAfter = cueOf([...cues['org-suffix'], ...t['place-after']], false);
+  const endings = cueOf(t['surname-endings'], true);
+  const adverbs = cueOf(t.adverbs, false);
+  const joins = cueOf(LIST_JOIN, false);
   const fullName = (token: string): boolean => {
     const m = FULL_NAME.exec(token);
     return m !== null && d.latinGivenNames.has(m[1] as string) && (m[2] as string).length >= 3;
   };
-  const realName = new WordIndex(['原名', '本名', '真名', '，原名', '，本名', '，真名'], false);
-  const joinsBefore = new WordIndex(LIST_JOIN, true);
+  const realName = cueOf(['原名', '本名', '真名', '，原名', '，本名', '，真名'], false);
+  const joinsBefore = cueOf(LIST_JOIN, true);
 
-  const endsWith = (index: WordIndex, text: string, end: number): number => index.longestEndingAt(text, end);
-  const startsWith = (index: WordIndex, text: string, at: number): number =>
-    index.longestStartingAt(text, at);
+  const endsWith = (cue: Cue, text: string, end: number): number =>
+    ((edges[codeAt(text, end - 1)] as number) & cue.bit) === 0 ? 0 : cue.index.longestEndingAt(text, end);
+  const startsWith = (cue: Cue, text: string, at: number): number =>
+    ((edges[codeAt(text, at)] as number) & cue.bit) === 0 ? 0 : cue.index.longestStartingAt(text, at);
   /** a known place, club or brand starts inside the span (切尔西, 杜莎夫人…: also one that runs past its end) */
   const hasStop = (text: string, s: number, e: number): boolean => {
     for (let k = s; k < e - 1; k++) {
