@@ -1107,7 +1107,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     // what is already found, as a mask over the text (no scan of every finding per occurrence: a
     // long line of names stays linear), built only when a name of three is there
     let taken: Uint8Array | undefined;
-    const seen = new Set<string>();
+    let seen: Set<string> | undefined;
     for (let k = 0; k < n; k++) {
       const f = out[k] as Finding;
       if (
@@ -1120,7 +1120,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const b = text.charCodeAt(f.start + 2);
       if (a === b || !isHanCode(a) || !isHanCode(b) || w.words2.has(packHan(a, b))) continue;
       const given = text.slice(f.start + 1, f.end);
-      if (seen.has(given)) continue;
+      if (seen?.has(given)) continue;
+      seen ??= new Set();
       seen.add(given);
       if (taken === undefined) {
         taken = givenMask.zeroed(text.length);
@@ -1233,17 +1234,21 @@ function sortByStart(found: Finding[]): void {
  */
 function recur(text: string, found: Finding[], blockedAt: (end: number) => boolean): Finding[] {
   if (found.length === 0) return found;
-  const all = [...found];
-  const seen = new Set<string>();
-  for (const f of found) {
-    if (f.score < RECUR_FLOOR || f.value.length < 2 || seen.has(f.value) || /[A-Za-z]/.test(f.value))
+  // (the copy and the set only once a name recurs or repeats: most texts have neither)
+  let all: Finding[] | undefined;
+  let seen: Set<string> | undefined;
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k] as Finding;
+    if (f.score < RECUR_FLOOR || f.value.length < 2 || seen?.has(f.value) || /[A-Za-z]/.test(f.value))
       continue;
+    seen ??= new Set();
     seen.add(f.value);
     for (let at = text.indexOf(f.value); at >= 0; at = text.indexOf(f.value, at + 1)) {
       const end = at + f.value.length;
-      if (all.some((g) => at < g.end && g.start < end) || blockedAt(end)) continue;
+      if (overlapsAny(all ?? found, at, end) || blockedAt(end)) continue;
+      all ??= [...found];
       all.push(finding('person-name', text, at, end, Math.max(0.6, f.score - 0.15)));
     }
   }
-  return all.length === found.length ? found : all.sort((a, b) => a.start - b.start);
+  return all === undefined ? found : all.sort((a, b) => a.start - b.start);
 }
