@@ -5,7 +5,7 @@ import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
 import { codeAt } from './code-at.js';
 import { codeSet, WordIndex } from './code-tables.js';
-import { createTransliteratedNames, mergeInto } from './transliterated-name.js';
+import { createTransliteratedNames, MAY_HAVE_DOT, MAY_HAVE_LATIN, mergeInto } from './transliterated-name.js';
 
 const HAN = 1;
 const SURNAME = 2;
@@ -125,15 +125,23 @@ const UPPER_CHAR = 4;
 SCRIPT[0x28] = PAREN_CHAR;
 SCRIPT[0xff08] = PAREN_CHAR;
 for (let c = 65; c <= 90; c++) SCRIPT[c] = UPPER_CHAR;
+/** a–z (a lower-case Latin name) and · • ‧ ・ (a dotted transliteration), in the same table */
+const LOWER_CHAR = 6;
+const DOT_CHAR = 7;
+for (let c = 97; c <= 122; c++) SCRIPT[c] = LOWER_CHAR;
+for (const ch of '·•‧・') SCRIPT[ch.charCodeAt(0)] = DOT_CHAR;
 export const READS_MODERN = 1;
 export const HAS_PAREN = 2;
 export const HAS_UPPER = 4;
+export const HAS_LOWER = 8;
+export const HAS_MIDDLE_DOT = 16;
 /**
  * What the whole text says, in one table lookup per code unit (it was four passes: this, two
  * indexOf and a regex). READS_MODERN: modern simplified Chinese, i.e. no classical/traditional
  * character, or a modern one and at most one classical (an expression with a backtracking
  * `[…][\s\S]*[…]` cost more than the whole name search on long lines); HAS_PAREN: a ( or （;
- * HAS_UPPER: an ASCII capital.
+ * HAS_UPPER: an ASCII capital; HAS_LOWER: an ASCII lower-case letter; HAS_MIDDLE_DOT: · • ‧ or ・
+ * (the Latin and dotted-name passes skip a text without, instead of a regex over it each).
  */
 export function textFacts(text: string): number {
   let modernSeen = false;
@@ -149,7 +157,15 @@ export function textFacts(text: string): number {
       if (((MODERN_AFTER_ZHI_YE[codeAt(text, i + 1)] ?? 0) & want) !== 0) modernSeen = true;
       // (也 before another verb, 也表示, 也不, is modern as often: only a closing 也, 何也。, is classical)
       else if (want === 1 || !isHanCode(codeAt(text, i + 1))) classical++;
-    } else facts |= k === PAREN_CHAR ? HAS_PAREN : HAS_UPPER;
+    } else
+      facts |=
+        k === PAREN_CHAR
+          ? HAS_PAREN
+          : k === UPPER_CHAR
+            ? HAS_UPPER
+            : k === LOWER_CHAR
+              ? HAS_LOWER
+              : HAS_MIDDLE_DOT;
   }
   return facts | (classical === 0 || (classical < 2 && modernSeen) ? READS_MODERN : 0);
 }
@@ -949,7 +965,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
    * with a boundary, a particle or a speech word after.
    */
   function lowerLatinNames(text: string, out: Finding[]): void {
-    if (!/[a-z]{3}/.test(text)) return;
+    if ((facts & HAS_LOWER) === 0 || !/[a-z]{3}/.test(text)) return;
     LATIN_LOWER.lastIndex = 0;
     for (let m = LATIN_LOWER.exec(text); m !== null; m = LATIN_LOWER.exec(text)) {
       const s = m.index;
@@ -1201,7 +1217,15 @@ export function createPersonName(d: PiiDictionaries): Detector {
       glossed(text, out);
       latinNames(text, out);
       // foreign names in Han script that the rules above leave (transliterated-name.ts)
-      mergeInto(out, transliterated(text, out));
+      mergeInto(
+        out,
+        transliterated(
+          text,
+          out,
+          (facts & HAS_MIDDLE_DOT ? MAY_HAVE_DOT : 0) |
+            (facts & (HAS_UPPER | HAS_LOWER) ? MAY_HAVE_LATIN : 0),
+        ),
+      );
       if (out.length > 0 && words !== undefined) listed(text, out);
       const all = recur(text, out, (e) => rightScore(text, e) === BLOCKED);
       if (all.length > 0 && words !== undefined) givenAgain(text, all);

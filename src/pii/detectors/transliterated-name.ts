@@ -25,7 +25,18 @@ export interface TransliteratedResult {
   /** names found before that lie inside one of them and give way to it (达米恩 in 达米恩·赫斯特) */
   replaced: ReadonlySet<Finding>;
 }
-export type TransliteratedNames = (text: string, found: readonly Finding[]) => TransliteratedResult;
+/**
+ * `hints`: what the caller already knows of the text (MAY_HAVE_DOT: a · • ‧ or ・ may stand in it;
+ * MAY_HAVE_LATIN: an ASCII letter may); a pass whose bit is clear skips the text without reading
+ * it. Default: both set (the text is searched).
+ */
+export type TransliteratedNames = (
+  text: string,
+  found: readonly Finding[],
+  hints?: number,
+) => TransliteratedResult;
+export const MAY_HAVE_DOT = 1;
+export const MAY_HAVE_LATIN = 2;
 
 /** `found` with the result applied: the replaced ones out, the added ones in, by start. */
 export function mergeInto(found: Finding[], r: TransliteratedResult): void {
@@ -351,6 +362,7 @@ export function createTransliteratedNames(
   // candidate, and the closures, a Set and a typed array each cost more than the answer).
   let cur = '';
   let curFound: readonly Finding[] = NO_FINDINGS;
+  let curHints = 0;
   let out: Finding[] = [];
   /** the positions names already cover (found before, or here): one byte a character */
   let covered: Uint8Array = new Uint8Array(0);
@@ -470,9 +482,10 @@ export function createTransliteratedNames(
     return startsWith(realName, cur, e) > 0;
   };
 
-  return (text, found) => {
+  return (text, found, hints = MAY_HAVE_DOT | MAY_HAVE_LATIN) => {
     cur = text;
     curFound = found;
+    curHints = hints;
     out = [];
     maskReady = false;
     bracket = -2;
@@ -525,7 +538,7 @@ export function createTransliteratedNames(
         replace(f);
     }
     bracket = -2;
-    if (ANY_MIDDLE_DOT.test(text)) {
+    if ((curHints & MAY_HAVE_DOT) !== 0 && ANY_MIDDLE_DOT.test(text)) {
       for (let k = 0; k < MIDDLE_DOTS.length; k++) dotAt[k] = text.indexOf(MIDDLE_DOTS[k] as string);
       for (let d = nextDot(1); d > 0 && d < text.length - 1; d = nextDot(d + 1)) {
         if (!dottedLetter.has(text.charCodeAt(d - 1))) continue;
@@ -626,7 +639,7 @@ export function createTransliteratedNames(
         gloss(f.end);
     // Latin-script names and handles: after a role (解说BBC, 高手IdrA) with nothing glued after them
     const latinPlain: Array<{ s: number; e: number }> = [];
-    if (/[A-Za-z]{2}/.test(text)) {
+    if ((curHints & MAY_HAVE_LATIN) !== 0 && /[A-Za-z]{2}/.test(text)) {
       LATIN_TOKEN.lastIndex = 0;
       for (let m = LATIN_TOKEN.exec(text); m !== null; m = LATIN_TOKEN.exec(text)) {
         const s = m.index;
