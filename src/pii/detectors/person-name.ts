@@ -1157,6 +1157,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (out.length > n) out.sort((x, y) => x.start - y.start);
   };
 
+  // the characters the main loop stops at (a surname, a transliteration character, a by-line's
+  // end), a byte each: the loop reads one at every character, most of them to step on
+  const loopStops = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++)
+    if (((flags[c] as number) & (SURNAME | TRANSLIT | BYLINE_END)) !== 0) loopStops[c] = 1;
+
   return {
     type: 'person-name',
     applies: (p) => p.han >= 2,
@@ -1169,11 +1175,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
       let i = 0;
       titledNameEnd = -1;
       while (i < n) {
-        const f = flags[text.charCodeAt(i)] ?? 0;
-        if (!(f & (SURNAME | TRANSLIT | BYLINE_END))) {
+        if (loopStops[text.charCodeAt(i)] !== 1) {
           i++;
           continue;
         }
+        const f = flags[text.charCodeAt(i)] ?? 0;
         if (f & BYLINE_END) {
           const e = titledGivenAt(text, i + 1);
           if (e > 0) {
