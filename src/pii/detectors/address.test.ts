@@ -407,3 +407,24 @@ describe('session 7: building numbers, admin levels before a region, 一栋 as a
     expect(found('住在翠湖名苑一栋二单元')).toEqual(['翠湖名苑一栋二单元:medium']);
   });
 });
+
+describe('session 7: addresses from the province down to the room, and corners', () => {
+  it('reads each level of a full postal address into one span', () => {
+    expect(found('寄到广东省白鹭市青松区枫林街道银杏路15号松溪科学园B栋3单元1201室')).toEqual([
+      '广东省白鹭市青松区枫林街道银杏路15号松溪科学园B栋3单元1201室:high',
+    ]);
+    expect(found('我家住在白鹭省青松市枫林县银杏镇海棠村三组')).toEqual([
+      '白鹭省青松市枫林县银杏镇海棠村三组:medium',
+    ]);
+    expect(found('公司位于白鹭市青松区银杏大道88号松溪大厦东塔23层2301-2305室')).toEqual([
+      '白鹭市青松区银杏大道88号松溪大厦东塔23层2301-2305室:high',
+    ]);
+  });
+
+  it('takes the corner or side of a crossing or a square', () => {
+    expect(found('白鹭市青松区银杏路与枫林路交叉口东北角')).toEqual([
+      '白鹭市青松区银杏路与枫林路交叉口东北角:medium',
+    ]);
+    expect(found('在白鹭广场西南角集合')).toEqual(['白鹭广场西南角:medium']);
+  });
+});
