@@ -428,3 +428,11 @@ describe('session 7: addresses from the province down to the room, and corners',
     expect(found('在白鹭广场西南角集合')).toEqual(['白鹭广场西南角:medium']);
   });
 });
+
+describe('session 7: expressways and highways', () => {
+  it('reads 快速路 and 高速公路 as the street word, so the name before them is whole', () => {
+    expect(found('其中，青松快速路、')).toEqual(['青松快速路:medium']);
+    expect(found('事故发生在白鹭高速公路上')).toEqual(['白鹭高速公路:medium']);
+    expect(found('他走的是高速公路')).toEqual([]);
+  });
+});
