@@ -68,6 +68,8 @@ const FIRST_LEVEL = /^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开
 const ADMIN_CHAIN = /(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区))+$/;
 /** long street words ending in 路 (an expressway, a highway, a ring road) */
 const ROAD_KIND = /[\u4e00-\u9fff]{2}(快速路|高速公路|高速路|环城路)$/;
+/** the character before their 路 (the expression runs only after one of them) */
+const ROAD_KIND_NEXT_TO_LAST = new Set([...'速公城'].map((c) => c.charCodeAt(0)));
 /** Cheap pre-check before the street expression (大 alone would let nearly every line through). */
 const STREET_HINT = /[路街巷弄]|胡同|大道/;
 /** The kinds of a named building, estate or village (理想国际大厦, 星港花园, 松坪村), longest first. */
@@ -540,7 +542,10 @@ export function createAddress(d: PiiDictionaries): Detector {
       const mod =
         /(?:[东西南北中]|[一二三四五六七八九十]{1,2})$/.exec(m[0].slice(0, -suffixLen))?.[0].length ?? 0;
       // 快速路 and 高速公路 are the street word, not the name's end (京良|快速路)
-      const roadKind = mod === 0 && suffixLen === 1 ? (ROAD_KIND.exec(m[0])?.[1]?.length ?? 1) - 1 : 0;
+      const roadKind =
+        mod === 0 && suffixLen === 1 && ROAD_KIND_NEXT_TO_LAST.has(text.charCodeAt(end - 2))
+          ? (ROAD_KIND.exec(m[0])?.[1]?.length ?? 1) - 1
+          : 0;
       const coreEnd = end - suffixLen - mod - roadKind;
       // the street word inside an address already found (a door-numbered one): nothing new
       if (covered(coreEnd, end)) continue;
