@@ -244,7 +244,7 @@ describe('addresses in news text', () => {
   });
 
   it('reads a side or the facing side after a village, estate or street as a place cue', () => {
-    expect(found('他住在柳塘村北面的小楼里', 'address')).toEqual(['柳塘村']);
+    expect(found('他住在柳塘村北面的小楼里', 'address')).toEqual(['柳塘村北面']);
     // the facing side belongs to the place, as a side or a gate does
     expect(found('店就开在星光花园对面', 'address')).toEqual(['星光花园对面']);
   });
@@ -257,7 +257,7 @@ describe('addresses in news text', () => {
       '合肥高新区望江西路9号翠湖二期6栋锦绣苑2号楼8楼',
     ]);
     expect(found('地址：昆明市盘龙区北京路12号北楼3层服务中心', 'address')).toEqual([
-      '昆明市盘龙区北京路12号北楼3层',
+      '昆明市盘龙区北京路12号北楼3层服务中心',
     ]);
     // never across a function word: what follows 的 is another thing
     expect(found('家住建设路16号的陈先生说', 'address')).toEqual(['建设路16号']);
