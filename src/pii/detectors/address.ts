@@ -66,6 +66,10 @@ const FIRST_ADMIN = /[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|镇|乡|�
 /** the first level of an admin chain (its name and suffix) */
 const FIRST_LEVEL = /^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区)/;
 const ADMIN_CHAIN = /(?:[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区))+$/;
+/** long street words ending in 路 (an expressway, a highway, a ring road) */
+const ROAD_KIND = /[\u4e00-\u9fff]{2}(快速路|高速公路|高速路|环城路)$/;
+/** the character before their 路 (the expression runs only after one of them) */
+const ROAD_KIND_NEXT_TO_LAST = new Set([...'速公城'].map((c) => c.charCodeAt(0)));
 /** Cheap pre-check before the street expression (大 alone would let nearly every line through). */
 const STREET_HINT = /[路街巷弄]|胡同|大道/;
 /** The kinds of a named building, estate or village (理想国际大厦, 星港花园, 松坪村), longest first. */
@@ -174,7 +178,7 @@ const isHanRun = (w: string): boolean => {
 };
 /** what follows a street or place and belongs to it (一栋 alone is "a building", no number): a floor, a gate, an exit, a side, a corner, its pedestrian street, a village's group (…村三组) */
 const TAIL =
-  /(?:(?!一[栋座幢](?![0-9０-９一二三四五六七八九十单层楼室]))(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|(?<=村)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:组|队|社)|(?<=[村区园苑城居寓期])(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})期|(?<=[村区园苑城居寓期])(?:[A-Za-z]?[0-9０-９]{1,3}|[一二三四五六七八九十东西南北])区(?!域|[0-9０-９])|(?<=门)出口|两侧|两旁|[东西南北](?:边|面|延)|对面|门口|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
+  /(?:(?!一[栋座幢](?![0-9０-９一二三四五六七八九十单层楼室]))(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|(?<=村)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:组|队|社)|(?<=[村区园苑城居寓期])(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})期|(?<=[村区园苑城居寓期])(?:[A-Za-z]?[0-9０-９]{1,3}|[一二三四五六七八九十东西南北])区(?!域|[0-9０-９])|(?<=门)出口|两侧|两旁|[东西南北](?:边|面|延)|[东西南北]{1,2}(?:角|侧)|对面|门口|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
 /** the characters a TAIL can start with (a digit, a Latin letter, a numeral, a direction, 十, 路, 交, 步, 商) */
 const TAIL_FIRST = new Uint8Array(0x10000);
 for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商正对门出两')
@@ -537,7 +541,12 @@ export function createAddress(d: PiiDictionaries): Detector {
       const suffixLen = /(?:大道|大街|胡同)$/.test(m[0]) ? 2 : 1;
       const mod =
         /(?:[东西南北中]|[一二三四五六七八九十]{1,2})$/.exec(m[0].slice(0, -suffixLen))?.[0].length ?? 0;
-      const coreEnd = end - suffixLen - mod;
+      // 快速路 and 高速公路 are the street word, not the name's end (京良|快速路)
+      const roadKind =
+        mod === 0 && suffixLen === 1 && ROAD_KIND_NEXT_TO_LAST.has(text.charCodeAt(end - 2))
+          ? (ROAD_KIND.exec(m[0])?.[1]?.length ?? 1) - 1
+          : 0;
+      const coreEnd = end - suffixLen - mod - roadKind;
       // the street word inside an address already found (a door-numbered one): nothing new
       if (covered(coreEnd, end)) continue;
       start = Math.max(start, coreEnd - 3);
