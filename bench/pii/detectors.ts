@@ -7,7 +7,11 @@
  * Prints, per detector, CPU milliseconds (its `applies` prefilter on a ready profile, then detect),
  * the ratio to the floor (ours / floor: how many floors it costs) and MB per CPU-second; then the
  * profile pass and the whole planScan. The machine is shared: read the ratios, not the milliseconds.
+ *   BASE=/path/to/old/dist npx tsx bench/pii/detectors.ts 12   (npm run build first) adds an older
+ * build's name detector and planScan side by side with this build's (see the end of this file).
  */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadPiiDictionaries } from '../../src/pii/load.js';
 import { profileText, type TextProfile } from '../../src/pii/profile.js';
 import { createDetectors } from '../../src/pii/registry.js';
@@ -81,3 +85,53 @@ console.log(row('floor', 'hits (one combined regex)'));
 console.log(row('profile', 'Han characters (the shared prefilter pass)'));
 for (const type of PII_TYPES) console.log(row(type, 'findings (applies + detect)'));
 console.log(row('planScan', 'findings after overlap resolution (every detector)'));
+
+// BASE=/path/to/other/dist: the same detectors of that build (an older tree's `dist/`) beside this
+// tree's, interleaved per chunk of texts in this process (the order alternating), so that the
+// machine's load falls on both alike: CPU of ours / base for the name detector and the whole scan,
+// the first round (cold: interpreted code and the compiles) apart from the later ones (warm).
+if (process.env.BASE) {
+  const root = pathToFileURL(resolve(process.env.BASE)).href;
+  const baseLoad = (await import(`${root}/pii/load.js`)) as typeof import('../../src/pii/load.js');
+  const baseRegistry = (await import(
+    `${root}/pii/registry.js`
+  )) as typeof import('../../src/pii/registry.js');
+  const baseScan = (await import(`${root}/pii/scan.js`)) as typeof import('../../src/pii/scan.js');
+  // (this tree from its build too, not from src through tsx: both sides the same kind of code)
+  const ourLoad = (await import('../../dist/pii/load.js')) as typeof import('../../src/pii/load.js');
+  const ourRegistry = (await import(
+    '../../dist/pii/registry.js'
+  )) as typeof import('../../src/pii/registry.js');
+  const ourScan = (await import('../../dist/pii/scan.js')) as typeof import('../../src/pii/scan.js');
+  const sides = [
+    { registry: baseRegistry.createDetectors(baseLoad.loadPiiDictionaries()), plan: baseScan.planScan },
+    { registry: ourRegistry.createDetectors(ourLoad.loadPiiDictionaries()), plan: ourScan.planScan },
+  ].map((s) => ({ name: s.registry['person-name'], scan: s.plan(s.registry) }));
+  for (const what of ['person-name', 'planScan'] as const) {
+    const cold = [0, 0];
+    const warm = [0, 0];
+    const found = [0, 0];
+    const CHUNK = 400;
+    for (let round = 0; round < Math.max(2, rounds); round++)
+      for (let k = 0; k < texts.length; k += CHUNK) {
+        const order = (k / CHUNK + round) % 2 === 0 ? [0, 1] : [1, 0];
+        for (const w of order) {
+          const side = sides[w] as (typeof sides)[number];
+          const c0 = cpu();
+          let n = 0;
+          for (let j = k; j < Math.min(k + CHUNK, texts.length); j++)
+            n +=
+              what === 'planScan'
+                ? side.scan(texts[j] as string).length
+                : side.name.detect(texts[j] as string).length;
+          const ms = cpu() - c0;
+          if (round === 0) cold[w] = (cold[w] as number) + ms;
+          else warm[w] = (warm[w] as number) + ms;
+          if (round === 0) found[w] = (found[w] as number) + n;
+        }
+      }
+    console.log(
+      `${what} ours / base CPU: cold (first round) ${((cold[1] as number) / (cold[0] as number)).toFixed(3)}, warm (later rounds) ${((warm[1] as number) / (warm[0] as number)).toFixed(3)}; findings base ${found[0]}, ours ${found[1]}`,
+    );
+  }
+}

@@ -220,6 +220,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
    * instead of a read of each index's own table of 0x10000 entries (same answers: a list whose
    * words start or end with no such character finds nothing there).
    */
+  // (bits 11 to 29 stay small integers: room for 19 lists; 13 are made below)
   let nextBit = 1 << 11;
   const cueOf = (words: readonly string[], last: boolean): Cue => {
     const bit = nextBit;

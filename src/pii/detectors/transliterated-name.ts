@@ -138,6 +138,7 @@ export function createTransliteratedNames(
    * start with: one read of one table rules out the lists that have no word there (same answers
    * as asking each index, whose own table of 0x10000 entries is read otherwise).
    */
+  // (16 bits: room for 16 lists; 11 are made below)
   const edges = new Uint16Array(0x10000);
   let nextBit = 1;
   const cueOf = (words: readonly string[], last: boolean): Cue => {
