@@ -29,8 +29,8 @@ export interface FeatureResources {
   cueAfter: CueSet;
   /** address suffix words by class: 1 province/city, 2 district, 3 town, 4 street, 5 building/door */
   addressSuffix: CueSet;
-  /** the first two characters of each place word (packHan): most positions need no slice */
-  placeHeads: ReadonlySet<number>;
+  /** the first two characters of each place word (packHan) → a bit per length of those words: most positions need no slice */
+  placeHeads: ReadonlyMap<number, number>;
   /** the rule detectors whose findings are features (stacking); without them those features are constant */
   person: Detector | undefined;
   address: Detector | undefined;
@@ -76,8 +76,11 @@ export function featureResources(
   for (const ch of d.transliteration?.chars ?? '') if (ch.trim()) translit[ch.charCodeAt(0)] = 1;
   const c = d.nameCues;
   const a = d.address;
-  const placeHeads = new Set<number>();
-  for (const p of d.words?.places ?? []) placeHeads.add(packHan(p.charCodeAt(0), p.charCodeAt(1)));
+  const placeHeads = new Map<number, number>();
+  for (const p of d.words?.places ?? []) {
+    const h = packHan(p.charCodeAt(0), p.charCodeAt(1));
+    placeHeads.set(h, (placeHeads.get(h) ?? 0) | (1 << p.length));
+  }
   return {
     dicts: d,
     placeHeads,
@@ -295,9 +298,10 @@ export function sentenceFacts(text: string, r: FeatureResources): SentenceFacts 
         }
       }
       let plc = 0;
-      if (r.placeHeads.has(packHan(a, b)))
+      const lens = r.placeHeads.get(packHan(a, b)) ?? 0;
+      if (lens !== 0)
         for (let len = Math.min(8, n - i); len >= 2; len--)
-          if (w.places.has(text.slice(i, i + len))) {
+          if ((lens & (1 << len)) !== 0 && w.places.has(text.slice(i, i + len))) {
             plc = len;
             break;
           }
