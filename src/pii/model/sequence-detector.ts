@@ -46,7 +46,7 @@ export function modelSpans(
  * a building or a village): the street and door suffixes of data/pii/address.yaml without those that
  * also end regions, landmarks and institutions (城, 中心, 园, 桥, 楼, 层 …).
  */
-const STREET_LEVEL: readonly string[] = [
+export const STREET_LEVEL: readonly string[] = [
   ...'路街巷弄村室栋幢',
   '胡同',
   '大道',
