@@ -59,7 +59,7 @@ export async function trainPiiModel(o: PiiTrainOptions): Promise<PiiTrainReport>
   const spans = { 'person-name': 0, address: 0 };
   for (const s of sentences) for (const sp of s.spans) spans[sp.type]++;
   if (spans['person-name'] + spans.address === 0) throw BeianError.of('USAGE', 'pii.train.noSpans');
-  const epochs = o.epochs ?? 8;
+  const epochs = o.epochs ?? 15;
   const model = trainModel(sentences, loadPiiDictionaries(), {
     epochs,
     ...(o.onEpoch ? { onEpoch: o.onEpoch } : {}),

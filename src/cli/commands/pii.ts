@@ -168,7 +168,7 @@ function registerTrain(
   ).action(
     run(async (c, data: string[], flags: TrainFlags) => {
       if (!flags.out) throw BeianError.of('USAGE', 'pii.train.needsOut');
-      const epochs = intIn(flags.epochs, '--epochs', 1, 50) ?? 8;
+      const epochs = intIn(flags.epochs, '--epochs', 1, 50) ?? 15;
       const { trainPiiModel } = await import('../../app/pii/train.js');
       const { resolve } = await import('node:path');
       const progress = createProgress(c, c.t('pii.train.progress'), { json: flags.json });

@@ -23,7 +23,7 @@ Confidence: high (checksum/strict format), medium, possible (failed checksum or 
   'pii.train.description':
     'Train the optional name/address sequence model on labelled data you are licensed to use (offline; beian ships no weights)',
   'pii.train.option.out': 'weights file to write (JSON)',
-  'pii.train.option.epochs': 'training epochs (default 8)',
+  'pii.train.option.epochs': 'training epochs (default 15)',
   'pii.train.option.trainedOn': 'what the data is (data set and licence), recorded in the weights file',
   'pii.train.help': `Data formats:
   JSONL: {"text": "...", "spans": [{"type": "person-name", "start": 3, "end": 6}]} (end exclusive)

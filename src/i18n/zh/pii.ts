@@ -19,7 +19,7 @@ export const pii = {
   'pii.option.model': '另用一个自行训练的姓名/地址模型（beian pii-train 生成的权重文件），与规则一同运行',
   'pii.train.description': '用你有权使用的标注数据训练可选的姓名/地址序列模型（离线；beian 不附带任何权重）',
   'pii.train.option.out': '写出的权重文件（JSON）',
-  'pii.train.option.epochs': '训练轮数（默认 8）',
+  'pii.train.option.epochs': '训练轮数（默认 15）',
   'pii.train.option.trainedOn': '记入权重文件的数据说明（数据集与许可）',
   'pii.train.help': `数据格式：
   JSONL：{"text": "…", "spans": [{"type": "person-name", "start": 3, "end": 6}]}（end 不含）

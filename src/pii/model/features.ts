@@ -29,8 +29,11 @@ export interface FeatureResources {
   cueAfter: CueSet;
   /** address suffix words by class: 1 province/city, 2 district, 3 town, 4 street, 5 building/door */
   addressSuffix: CueSet;
-  person: Detector;
-  address: Detector;
+  /** the first two characters of each place word (packHan) → a bit per length of those words: most positions need no slice */
+  placeHeads: ReadonlyMap<number, number>;
+  /** the rule detectors whose findings are features (stacking); without them those features are constant */
+  person: Detector | undefined;
+  address: Detector | undefined;
 }
 
 /** A set of short strings tried by length at a position: value = class (≥ 1). */
@@ -38,6 +41,9 @@ interface CueSet {
   words: ReadonlyMap<string, number>;
   /** the lengths present, longest first */
   lengths: readonly number[];
+  /** 1 where some word starts / ends with this code: most positions are ruled out without a slice */
+  first: Uint8Array;
+  last: Uint8Array;
 }
 
 function cueSet(groups: ReadonlyArray<readonly [readonly string[], number]>, maxLen = 8): CueSet {
@@ -45,10 +51,20 @@ function cueSet(groups: ReadonlyArray<readonly [readonly string[], number]>, max
   for (const [list, cls] of groups)
     for (const w of list) if (w.length > 0 && w.length <= maxLen && !words.has(w)) words.set(w, cls);
   const lengths = [...new Set([...words.keys()].map((w) => w.length))].sort((a, b) => b - a);
-  return { words, lengths };
+  const first = new Uint8Array(0x10000);
+  const last = new Uint8Array(0x10000);
+  for (const w of words.keys()) {
+    first[w.charCodeAt(0)] = 1;
+    last[w.charCodeAt(w.length - 1)] = 1;
+  }
+  return { words, lengths, first, last };
 }
 
-export function featureResources(d: PiiDictionaries, person: Detector, address: Detector): FeatureResources {
+export function featureResources(
+  d: PiiDictionaries,
+  person: Detector | undefined,
+  address: Detector | undefined,
+): FeatureResources {
   const surname1 = new Uint8Array(0x10000);
   const surname2 = new Set<string>();
   for (const s of d.surnames) {
@@ -60,8 +76,14 @@ export function featureResources(d: PiiDictionaries, person: Detector, address: 
   for (const ch of d.transliteration?.chars ?? '') if (ch.trim()) translit[ch.charCodeAt(0)] = 1;
   const c = d.nameCues;
   const a = d.address;
+  const placeHeads = new Map<number, number>();
+  for (const p of d.words?.places ?? []) {
+    const h = packHan(p.charCodeAt(0), p.charCodeAt(1));
+    placeHeads.set(h, (placeHeads.get(h) ?? 0) | (1 << p.length));
+  }
   return {
     dicts: d,
+    placeHeads,
     surname1,
     surname2,
     translit,
@@ -167,17 +189,19 @@ function ruleTags(d: Detector, text: string): Uint8Array {
 
 const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
-/** Longest match of `set` ending at i (class in `cls`, length returned), trying the set's lengths. */
-function cueEnding(text: string, i: number, set: CueSet): [number, number] {
+/** The class of the longest word of `set` ending at i (0: none). */
+function cueEnding(text: string, i: number, set: CueSet): number {
+  if (!set.last[text.charCodeAt(i)]) return 0;
   for (const len of set.lengths) {
     if (i + 1 - len < 0) continue;
     const cls = set.words.get(text.slice(i + 1 - len, i + 1));
-    if (cls !== undefined) return [cls, len];
+    if (cls !== undefined) return cls;
   }
-  return [0, 0];
+  return 0;
 }
 
 function cueStarting(text: string, i: number, set: CueSet): number {
+  if (!set.first[text.charCodeAt(i)]) return 0;
   for (const len of set.lengths) {
     if (i + len > text.length) continue;
     const cls = set.words.get(text.slice(i, i + len));
@@ -234,8 +258,8 @@ export function sentenceFacts(text: string, r: FeatureResources): SentenceFacts 
     word: new Int32Array(n),
     wordBefore: new Int32Array(n),
     wordAfter: new Int32Array(n),
-    rulePerson: ruleTags(r.person, text),
-    ruleAddress: ruleTags(r.address, text),
+    rulePerson: r.person ? ruleTags(r.person, text) : u8(),
+    ruleAddress: r.address ? ruleTags(r.address, text) : u8(),
   };
   const w = r.dicts.words;
   for (let i = 0; i < n; i++) {
@@ -248,9 +272,9 @@ export function sentenceFacts(text: string, r: FeatureResources): SentenceFacts 
       f.giv[i] = oddsBucket(w.given[c] ?? 0);
       f.surOdds[i] = oddsBucket(w.surname[c] ?? 0);
     }
-    f.cueB[i] = cueEnding(text, i, r.cueBefore)[0];
+    f.cueB[i] = cueEnding(text, i, r.cueBefore);
     f.cueA[i] = cueStarting(text, i, r.cueAfter);
-    f.addrE[i] = cueEnding(text, i, r.addressSuffix)[0];
+    f.addrE[i] = cueEnding(text, i, r.addressSuffix);
   }
   // dictionary words starting at each position (ordinary 2–4, places 2–8, persons 2–3)
   if (w) {
@@ -274,11 +298,13 @@ export function sentenceFacts(text: string, r: FeatureResources): SentenceFacts 
         }
       }
       let plc = 0;
-      for (let len = Math.min(8, n - i); len >= 2; len--)
-        if (w.places.has(text.slice(i, i + len))) {
-          plc = len;
-          break;
-        }
+      const lens = r.placeHeads.get(packHan(a, b)) ?? 0;
+      if (lens !== 0)
+        for (let len = Math.min(8, n - i); len >= 2; len--)
+          if ((lens & (1 << len)) !== 0 && w.places.has(text.slice(i, i + len))) {
+            plc = len;
+            break;
+          }
       f.ordS[i] = ord;
       f.perS[i] = per;
       f.plcS[i] = plc;
@@ -347,6 +373,12 @@ const fin = (h: number): number => {
   return (x ^ (x >>> 16)) >>> 0;
 };
 const seedOf = (t: number): number => Math.imul(t + 1, 0x9e3779b1);
+
+const h1 = (t: number, shift: number, a: number): number => fin(mix(seedOf(t), a)) >>> shift;
+const h2 = (t: number, shift: number, a: number, b: number): number =>
+  fin(mix(mix(seedOf(t), a), b)) >>> shift;
+const h3 = (t: number, shift: number, a: number, b: number, c: number): number =>
+  fin(mix(mix(mix(seedOf(t), a), b), c)) >>> shift;
 
 /** code at i + k in the facts, or a boundary marker */
 const at = (f: SentenceFacts, i: number): number => (i < 0 ? 1 : i >= f.n ? 2 : (f.code[i] as number));
@@ -422,72 +454,60 @@ export function positionFeatures(
   const addr = u8at(f.addrE, i, 0) * 16 + u8at(f.addrE, i - 1, 0);
   const run = u8at(f.runPos, i) * 8 + u8at(f.runLen, i);
   let t = 0;
-  const put1 = (a: number) => {
-    out[o + t] = fin(mix(seedOf(t), a)) >>> shift;
-    t++;
-  };
-  const put2 = (a: number, b: number) => {
-    out[o + t] = fin(mix(mix(seedOf(t), a), b)) >>> shift;
-    t++;
-  };
-  const put3 = (a: number, b: number, c: number) => {
-    out[o + t] = fin(mix(mix(mix(seedOf(t), a), b), c)) >>> shift;
-    t++;
-  };
-  put1(0); // bias
-  put1(c0);
-  put1(cm1);
-  put1(c1);
-  put1(cm2);
-  put1(c2);
-  put1(cm3);
-  put1(c3);
-  put2(cm1, c0);
-  put2(c0, c1);
-  put2(cm2, cm1);
-  put2(c1, c2);
-  put2(cm3, cm2);
-  put2(c2, c3);
-  put2(cm1, c1);
-  put3(cm2, cm1, c0);
-  put3(cm1, c0, c1);
-  put3(c0, c1, c2);
-  put3(km2 * 64 + km1 * 8 + k0, k1 * 8 + k2, 0);
-  put2(run, k0);
-  put2(run, c0);
-  put3(seg0, segm1, seg1);
-  put2(seg0, c0);
-  put2(dict, 0);
-  put2(dict, sur0);
-  put3(sur0, surm1, surm2);
-  put3(g0, g1, gm1);
-  put3(so0, g0, g1);
-  put3(som1, g0, g2);
-  put3(sur0, g1, g2);
-  put3(cueBm1, cueBm2, cueBm3);
-  put3(cueA1, cueA2, cueA3);
-  put3(cueBm1, sur0, seg0);
-  put3(cueA1, sur0, g1);
-  put3(cueA0, cueBm1, rp0);
-  put3(tm1, t0, t1);
-  put3(tm1 * 2 + t1, t0, seg0);
-  put3(rp0, rpm1, rp1);
-  put3(ra0, ram1, ra1);
-  put2(rp0, c0);
-  put2(ra0, c0);
-  put2(addr, ra0);
-  put3(addr, c1, k0);
-  put3(ra0, dict, 0);
+  out[o + t] = h1(t++, shift, 0); // bias
+  out[o + t] = h1(t++, shift, c0);
+  out[o + t] = h1(t++, shift, cm1);
+  out[o + t] = h1(t++, shift, c1);
+  out[o + t] = h1(t++, shift, cm2);
+  out[o + t] = h1(t++, shift, c2);
+  out[o + t] = h1(t++, shift, cm3);
+  out[o + t] = h1(t++, shift, c3);
+  out[o + t] = h2(t++, shift, cm1, c0);
+  out[o + t] = h2(t++, shift, c0, c1);
+  out[o + t] = h2(t++, shift, cm2, cm1);
+  out[o + t] = h2(t++, shift, c1, c2);
+  out[o + t] = h2(t++, shift, cm3, cm2);
+  out[o + t] = h2(t++, shift, c2, c3);
+  out[o + t] = h2(t++, shift, cm1, c1);
+  out[o + t] = h3(t++, shift, cm2, cm1, c0);
+  out[o + t] = h3(t++, shift, cm1, c0, c1);
+  out[o + t] = h3(t++, shift, c0, c1, c2);
+  out[o + t] = h3(t++, shift, km2 * 64 + km1 * 8 + k0, k1 * 8 + k2, 0);
+  out[o + t] = h2(t++, shift, run, k0);
+  out[o + t] = h2(t++, shift, run, c0);
+  out[o + t] = h3(t++, shift, seg0, segm1, seg1);
+  out[o + t] = h2(t++, shift, seg0, c0);
+  out[o + t] = h2(t++, shift, dict, 0);
+  out[o + t] = h2(t++, shift, dict, sur0);
+  out[o + t] = h3(t++, shift, sur0, surm1, surm2);
+  out[o + t] = h3(t++, shift, g0, g1, gm1);
+  out[o + t] = h3(t++, shift, so0, g0, g1);
+  out[o + t] = h3(t++, shift, som1, g0, g2);
+  out[o + t] = h3(t++, shift, sur0, g1, g2);
+  out[o + t] = h3(t++, shift, cueBm1, cueBm2, cueBm3);
+  out[o + t] = h3(t++, shift, cueA1, cueA2, cueA3);
+  out[o + t] = h3(t++, shift, cueBm1, sur0, seg0);
+  out[o + t] = h3(t++, shift, cueA1, sur0, g1);
+  out[o + t] = h3(t++, shift, cueA0, cueBm1, rp0);
+  out[o + t] = h3(t++, shift, tm1, t0, t1);
+  out[o + t] = h3(t++, shift, tm1 * 2 + t1, t0, seg0);
+  out[o + t] = h3(t++, shift, rp0, rpm1, rp1);
+  out[o + t] = h3(t++, shift, ra0, ram1, ra1);
+  out[o + t] = h2(t++, shift, rp0, c0);
+  out[o + t] = h2(t++, shift, ra0, c0);
+  out[o + t] = h2(t++, shift, addr, ra0);
+  out[o + t] = h3(t++, shift, addr, c1, k0);
+  out[o + t] = h3(t++, shift, ra0, dict, 0);
   const tr = u8at(f.tlRun, i, 0);
   const oov = u8at(f.oovRun, i, 0);
-  put2(tr, cueA1 * 8 + cueBm1);
-  put3(tr, u8at(f.tlRun, i - 1, 0), u8at(f.tlRun, i + 1, 0));
-  put3(oov, sur0, g0);
-  put3(oov, cueBm1, cueA1);
+  out[o + t] = h2(t++, shift, tr, cueA1 * 8 + cueBm1);
+  out[o + t] = h3(t++, shift, tr, u8at(f.tlRun, i - 1, 0), u8at(f.tlRun, i + 1, 0));
+  out[o + t] = h3(t++, shift, oov, sur0, g0);
+  out[o + t] = h3(t++, shift, oov, cueBm1, cueA1);
   const word0 = i < f.n ? (f.word[i] as number) : 0;
-  put2(word0, seg0);
-  put2(i < f.n ? (f.wordBefore[i] as number) : 0, seg0);
-  put2(i < f.n ? (f.wordAfter[i] as number) : 0, seg0);
+  out[o + t] = h2(t++, shift, word0, seg0);
+  out[o + t] = h2(t++, shift, i < f.n ? (f.wordBefore[i] as number) : 0, seg0);
+  out[o + t] = h2(t++, shift, i < f.n ? (f.wordAfter[i] as number) : 0, seg0);
 }
 
 /** All features of a sentence: n × FEATURE_COUNT indices. */

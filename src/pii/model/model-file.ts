@@ -18,6 +18,10 @@ export const ModelFile = z
     /** the feature templates the weights belong to (features.ts FEATURE_SET) */
     features: z.literal(FEATURE_SET),
     bits: z.number().int().min(10).max(24),
+    /** whether the rules' findings are features (the rules then run again for the model) */
+    stacked: z.boolean(),
+    /** the median span margin on the training data: the unit of the detectors' margin thresholds */
+    marginScale: z.number().positive(),
     tags: z.array(z.string()).refine((t) => t.join() === TAGS.join(), 'unknown tag set'),
     /** what the user trained it on, as they told us (free text, e.g. their data set and licence) */
     trainedOn: z.string().optional(),
@@ -75,6 +79,8 @@ export function serializeModel(m: SequenceModel, trainedOn?: string): ModelFile 
     version: MODEL_VERSION,
     features: FEATURE_SET,
     bits: m.bits,
+    stacked: m.stacked,
+    marginScale: m.marginScale,
     tags: [...TAGS],
     ...(trainedOn ? { trainedOn } : {}),
     transitions: [...m.trans],
@@ -111,6 +117,8 @@ export function parseModel(json: unknown): SequenceModel {
   }
   return {
     bits: f.bits,
+    stacked: f.stacked,
+    marginScale: f.marginScale,
     weights,
     trans: Float32Array.from(f.transitions),
     start: Float32Array.from(f.start),

@@ -8,7 +8,7 @@ import {
   featureResources as resourcesOf,
   sentenceFeatures,
 } from './features.js';
-import { type Lattice, viterbi } from './viterbi.js';
+import { type Lattice, maxMarginals, viterbi } from './viterbi.js';
 
 /** BIO tags over the two span types the model learns. */
 export const TAGS = ['O', 'B-person-name', 'I-person-name', 'B-address', 'I-address'] as const;
@@ -16,12 +16,23 @@ export type Tag = (typeof TAGS)[number];
 export type ModelType = Extract<PiiType, 'person-name' | 'address'>;
 const T = TAGS.length;
 
-/** Hash buckets per tag: 2^20 by default (20 MB of weights in memory, far fewer written). */
-export const DEFAULT_BITS = 20;
+/** Hash buckets per tag: 2^18 by default (5 MB of weights in memory; 2^20–2^22 scored the same on the dev split). */
+export const DEFAULT_BITS = 18;
 
 export interface SequenceModel {
   /** feature indices are hashed into [0, 2^bits) */
   bits: number;
+  /**
+   * whether what the rules found is among the features (stacking). Off by default: the rules were
+   * written against the data a user would also train on, so a stacked model learns to trust them
+   * more than they deserve on new text; unstacked, model and rules err independently.
+   */
+  stacked: boolean;
+  /**
+   * the median margin of the spans the model tags in (up to 2,000 of) its training sentences: the
+   * unit its detectors' margin thresholds are given in, so they mean the same for any data size
+   */
+  marginScale: number;
   /** emission weights, bucket × tag (row-major) */
   weights: Float32Array;
   /** tag transition weights, from × to */
@@ -47,9 +58,12 @@ export const ALLOWED: Uint8Array = (() => {
 })();
 export const ALLOWED_START: Uint8Array = Uint8Array.from([1, 1, 0, 1, 0]);
 
-/** The rule detectors and dictionaries the features read (built once per model user). */
-export const featureResources = (d: PiiDictionaries): FeatureResources =>
-  resourcesOf(d, createPersonName(d), createAddress(d));
+/**
+ * The dictionaries (and, for a stacked model, the rule detectors) the features read, built once
+ * per model user.
+ */
+export const featureResources = (d: PiiDictionaries, stacked = false): FeatureResources =>
+  stacked ? resourcesOf(d, createPersonName(d), createAddress(d)) : resourcesOf(d, undefined, undefined);
 
 export function goldTags(s: TrainingSentence): Int32Array {
   const tags = new Int32Array(s.text.length);
@@ -106,6 +120,10 @@ export interface TrainOptions {
   bits?: number;
   /** the order sentences are visited in, per epoch (default 7) */
   seed?: number;
+  /** what the rules found as features (default false, see SequenceModel.stacked) */
+  stacked?: boolean;
+  /** train this many models, each visiting the sentences in its own order, and average them (default 1) */
+  ensemble?: number;
   onEpoch?: (epoch: number, errors: number) => void;
 }
 
@@ -119,11 +137,87 @@ export function train(
   d: PiiDictionaries,
   opts: TrainOptions = {},
 ): SequenceModel {
-  const epochs = opts.epochs ?? 8;
   const bits = opts.bits ?? DEFAULT_BITS;
-  const res = featureResources(d);
+  const stacked = opts.stacked ?? false;
+  const res = featureResources(d, stacked);
   const feats = sentences.map((s) => sentenceFeatures(s.text, res, bits));
   const golds = sentences.map(goldTags);
+  const k = Math.max(1, opts.ensemble ?? 1);
+  const first = trainOne(feats, golds, bits, stacked, opts, opts.seed ?? 7);
+  for (let e = 1; e < k; e++) {
+    const next = trainOne(feats, golds, bits, stacked, opts, (opts.seed ?? 7) + 1000 * e);
+    for (const key of ['weights', 'trans', 'start'] as const) {
+      const a = first[key];
+      const b = next[key];
+      for (let x = 0; x < a.length; x++) a[x] = (a[x] as number) + (b[x] as number);
+    }
+  }
+  if (k > 1)
+    for (const key of ['weights', 'trans', 'start'] as const) {
+      const a = first[key];
+      for (let x = 0; x < a.length; x++) a[x] = (a[x] as number) / k;
+    }
+  const margins: number[] = [];
+  const step = Math.max(1, Math.floor(sentences.length / 2000));
+  for (let i = 0; i < sentences.length; i += step)
+    for (const sp of spanMargins(first, feats[i] as Int32Array, golds[i]?.length ?? 0)) margins.push(sp);
+  margins.sort((a, b) => a - b);
+  first.marginScale = margins.length ? Math.max(1e-6, margins[margins.length >> 1] as number) : 1;
+  return first;
+}
+
+/**
+ * The tagged spans of a sentence (from its features) with their margins: the gap between the
+ * best reading and the best one that gives any of the span's characters, or the one after it,
+ * another tag (max-marginals).
+ */
+export function spansWithMargins(
+  m: SequenceModel,
+  feats: Int32Array,
+  n: number,
+  outsideBias = 0,
+): Array<{ tag: number; start: number; end: number; margin: number }> {
+  const out: Array<{ tag: number; start: number; end: number; margin: number }> = [];
+  if (n === 0) return out;
+  const em = emissions(m.weights, feats, n);
+  if (outsideBias !== 0) for (let i = 0; i < n; i++) em[i * T] = (em[i * T] as number) - outsideBias;
+  const l = lattice(m, em, n);
+  const { path } = viterbi(l);
+  let any = false;
+  for (let i = 0; i < n && !any; i++) any = path[i] === 1 || path[i] === 3;
+  if (!any) return out;
+  const mm = maxMarginals(l);
+  const margin = (i: number): number => {
+    const own = path[i] as number;
+    let other = Number.NEGATIVE_INFINITY;
+    for (let t = 0; t < T; t++) if (t !== own) other = Math.max(other, mm[i * T + t] as number);
+    return (mm[i * T + own] as number) - other;
+  };
+  for (let i = 0; i < n; i++) {
+    const tag = path[i] as number;
+    if (tag !== 1 && tag !== 3) continue;
+    let j = i + 1;
+    while (j < n && path[j] === tag + 1) j++;
+    let least = Number.POSITIVE_INFINITY;
+    for (let k = i; k <= j && k < n; k++) least = Math.min(least, margin(k));
+    out.push({ tag, start: i, end: j, margin: least });
+    i = j - 1;
+  }
+  return out;
+}
+
+const spanMargins = (m: SequenceModel, feats: Int32Array, n: number): number[] =>
+  spansWithMargins(m, feats, n).map((s) => s.margin);
+
+function trainOne(
+  feats: readonly Int32Array[],
+  golds: readonly Int32Array[],
+  bits: number,
+  stacked: boolean,
+  opts: TrainOptions,
+  firstSeed: number,
+): SequenceModel {
+  const epochs = opts.epochs ?? 8;
   const size = (1 << bits) * T;
   const w = new Float32Array(size);
   const u = new Float64Array(size);
@@ -132,8 +226,8 @@ export function train(
   const start = new Float64Array(T);
   const startU = new Float64Array(T);
   let c = 1;
-  const order = sentences.map((_, i) => i);
-  let seed = opts.seed ?? 7;
+  const order = golds.map((_, i) => i);
+  let seed = firstSeed;
   const rand = () => {
     seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
     return seed / 2 ** 32;
@@ -197,25 +291,14 @@ export function train(
   };
   return {
     bits,
+    stacked,
+    marginScale: 1,
     weights: avg(w, u, new Float32Array(size)),
     trans: avg(trans, transU, new Float32Array(T * T)),
     start: avg(start, startU, new Float32Array(T)),
   };
 }
 
-/**
- * The model's tags for a text, with the lattice they were decoded from. `outsideBias` is taken off
- * every O score: above 0 the model reports more spans (recall for precision).
- */
-export function decode(
-  m: SequenceModel,
-  text: string,
-  r: FeatureResources,
-  outsideBias = 0,
-): { path: Int32Array; lattice: Lattice } {
-  const n = text.length;
-  const em = emissions(m.weights, sentenceFeatures(text, r, m.bits), n);
-  if (outsideBias !== 0) for (let i = 0; i < n; i++) em[i * T] = (em[i * T] as number) - outsideBias;
-  const l = lattice(m, em, n);
-  return { path: viterbi(l).path, lattice: l };
-}
+/** The spans the model tags in a text, with their margins (see spansWithMargins). */
+export const decodeSpans = (m: SequenceModel, text: string, r: FeatureResources, outsideBias = 0) =>
+  spansWithMargins(m, sentenceFeatures(text, r, m.bits), text.length, outsideBias);
