@@ -1,8 +1,10 @@
-// Build step (`npm run build`, after vendor-bundles): each worker thread's module and everything it
-// imports, bundled into one CommonJS file beside it (dist/corpus/scan-worker.cjs). A thread started
-// from an ES module sets up Node's ES module loader and then resolves, reads and links each of its
-// ~20 modules: ~20 ms of CPU per thread, a third of what a scan thread costs to start; from one
-// CommonJS file it is about what an empty thread costs. corpus/pool.ts starts the bundle when it is
+// Build step (`npm run build`, last, after bundle-scan): each worker thread's module and everything
+// it imports, bundled into one CommonJS file beside it (dist/corpus/scan-worker.cjs). A thread
+// started from an ES module sets up Node's ES module loader and then resolves, reads and links each
+// of its ~20 modules: ~20 ms of CPU per thread, a third of what a scan thread costs to start; from
+// one ES file (bundle-scan.mjs bundles the worker in place) ~10 ms; from one CommonJS file it is
+// about what an empty thread costs. Built from the in-place bundle when there is one (the same
+// modules). corpus/pool.ts starts the bundle when it is
 // there and at least as new as every module it holds (a later tsc alone leaves it stale: the
 // modules are then started as they are). Same code: each module's `import.meta.url` still names
 // its own file, so the files it finds beside itself (lines.wasm, jieba, iconv-lite) are the same.

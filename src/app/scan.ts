@@ -14,7 +14,7 @@ import { summariseTally, type TallySummary } from '../corpus/scan-summary.js';
 import type { ScanWorkerData } from '../corpus/scan-task.js';
 import { type CorpusBlock, type CorpusReadOptions, DEFAULT_BLOCK_BYTES } from '../corpus/types.js';
 import { openAtomicStream } from '../io/atomic.js';
-import { type Kb, threshold } from '../kb/index.js';
+import { type Kb, threshold } from '../kb/query.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
 import { shareWalk } from '../lexicon/wasm/index.js';
 import type { LoadedLexicon } from './lexicon.js';
