@@ -220,7 +220,7 @@ for (const n of sizes) {
     }
   console.log(`\n${n} keywords`);
   console.log(
-    'tool'.padEnd(38),
+    'tool'.padEnd(46),
     'seconds'.padStart(8),
     'CPU s'.padStart(7),
     'RSS MB'.padStart(7),
@@ -230,7 +230,7 @@ for (const n of sizes) {
   );
   for (const r of runs)
     console.log(
-      r.name.padEnd(38),
+      r.name.padEnd(46),
       r.seconds.toFixed(2).padStart(8),
       r.cpu.toFixed(2).padStart(7),
       r.rssMb.toFixed(0).padStart(7),
