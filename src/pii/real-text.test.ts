@@ -244,8 +244,8 @@ describe('addresses in news text', () => {
   });
 
   it('reads a side or the facing side after a village, estate or street as a place cue', () => {
-    expect(found('他住在柳塘村北面的小楼里', 'address')).toEqual(['柳塘村']);
-    // the facing side belongs to the place, as a side or a gate does
+    // a side, the facing side and a gate belong to the place
+    expect(found('他住在柳塘村北面的小楼里', 'address')).toEqual(['柳塘村北面']);
     expect(found('店就开在星光花园对面', 'address')).toEqual(['星光花园对面']);
   });
 
@@ -256,8 +256,9 @@ describe('addresses in news text', () => {
     expect(found('合肥高新区望江西路9号翠湖二期6栋锦绣苑2号楼8楼', 'address')).toEqual([
       '合肥高新区望江西路9号翠湖二期6栋锦绣苑2号楼8楼',
     ]);
+    // an 地址： value runs on to the office it names
     expect(found('地址：昆明市盘龙区北京路12号北楼3层服务中心', 'address')).toEqual([
-      '昆明市盘龙区北京路12号北楼3层',
+      '昆明市盘龙区北京路12号北楼3层服务中心',
     ]);
     // never across a function word: what follows 的 is another thing
     expect(found('家住建设路16号的陈先生说', 'address')).toEqual(['建设路16号']);
