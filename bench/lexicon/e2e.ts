@@ -18,7 +18,20 @@
  * With COMPILED=1 (default), beian also scans with the same list compiled beforehand (`beian
  * lexicon compile`, not timed): what a provider who compiles the weekly library once pays per scan.
  *
- *   npx tsx bench/lexicon/e2e.ts     # env CORPUS_MB (64), SIZES (1,1000,10000,50000), PEERS (1), JS_WALK (1), COMPILED (1), TIMEOUT_S (90)
+ * With OLD=<dir> (a checkout whose dist/ is built, e.g. the previous build copied aside), each beian
+ * run is also run with that build, side by side in the same run: ours/peer > 1 there means this build
+ * is faster than the old one.
+ *
+ * The projection on more cores is made of CPU seconds (a loaded machine inflates wall time far more):
+ * F = the start-up (a 1-thread scan of a 1-line corpus with the same library), P = the 1-thread run
+ * less F (the work more threads divide; MiB / P is one thread's throughput), e = what a thread more
+ * costs on top (2 threads: the 2-thread run less the 1-thread one; k > 2: half of what the 3-thread
+ * run costs over the 1-thread one, as from 3 threads up the calling thread only reads and merges and
+ * each worker loads jieba itself). T(k) = F + P/k + e: the extra cost counted once on the critical
+ * path, as the threads pay theirs at the same time; the calling thread's reading and merging are
+ * in P, so the projection is optimistic once they, not the walk, are the bottleneck.
+ *
+ *   npx tsx bench/lexicon/e2e.ts     # env CORPUS_MB (64), SIZES (1,1000,10000,50000), PEERS (1), JS_WALK (1), COMPILED (1), OLD, TIMEOUT_S (90)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -32,12 +45,18 @@ const withPeers = process.env.PEERS !== '0';
 const timeoutMs = Number(process.env.TIMEOUT_S ?? 90) * 1000;
 const beian = join(root, 'bin/beian.js');
 if (!existsSync(join(root, 'dist/cli/index.js'))) throw new Error('run npm run build first');
+const oldRoot = process.env.OLD;
+if (oldRoot && !existsSync(join(oldRoot, 'dist/cli/index.js')))
+  throw new Error(`OLD=${oldRoot}: no dist/ there`);
 
 // --- corpus
 const texts = realTexts();
 const dir = mkdtempSync(join(tmpdir(), 'beian-e2e-'));
 const corpus = join(dir, 'corpus.txt');
 writeFileSync(corpus, corpusOfSize(texts, corpusMb));
+// one line: a scan of it is the start-up alone (process, KB, library), for the projection
+const tiny = join(dir, 'tiny.txt');
+writeFileSync(tiny, `${texts[0]}\n`);
 
 // --- keywords
 const pool = keywordPool();
@@ -115,27 +134,54 @@ for (const n of sizes) {
   const lib = join(dir, `kw-${n}.beian.txt`);
   writeFileSync(plain, `${kw.join('\n')}\n`);
   writeFileSync(lib, `#! category=A.1.6 severity=3\n${kw.join('\n')}\n`);
-  const scanArgs = [beian, 'scan', corpus, '--format', 'txt', '--lexicon', lib, '--json'];
+  const scanArgs = (bin: string, input = corpus, library = lib): string[] => [
+    bin,
+    'scan',
+    input,
+    '--format',
+    'txt',
+    '--lexicon',
+    library,
+    '--json',
+  ];
   const runs: Run[] = [];
-  const ours = run('beian scan --threads 2', 'node', [...scanArgs, '--threads', '2'], beianResult);
-  const one = run('beian scan --threads 1', 'node', [...scanArgs, '--threads', '1'], beianResult);
-  runs.push(ours, one);
+  // this build's beian run, and the old build's beside it (OLD)
+  const beianRuns = (name: string, args: (bin: string) => string[]): Run => {
+    const r = run(name, 'node', args(beian), beianResult);
+    runs.push(r);
+    if (oldRoot)
+      runs.push(run(`${name} (old build)`, 'node', args(join(oldRoot, 'bin/beian.js')), beianResult));
+    return r;
+  };
+  const ours = beianRuns('beian scan --threads 2', (b) => [...scanArgs(b), '--threads', '2']);
+  const one = beianRuns('beian scan --threads 1', (b) => [...scanArgs(b), '--threads', '1']);
+  // what the projection needs besides: 3 threads, and the start-up alone (not in the table)
+  let project = { one, two: ours, label: 'text list', library: lib };
+  const extra = (library: string): { three: Run; fixed: Run } => ({
+    three: run('3', 'node', [...scanArgs(beian, corpus, library), '--threads', '3'], beianResult),
+    fixed: run('tiny', 'node', [...scanArgs(beian, tiny, library), '--threads', '1'], beianResult),
+  });
   // the same list compiled beforehand (compile not timed)
   if (process.env.COMPILED !== '0') {
     const compiled = join(dir, `kw-${n}.beianlx`);
     spawnSync('node', [beian, 'lexicon', 'compile', '--lexicon', lib, '--out', compiled], {
       stdio: 'ignore',
     });
-    const withCompiled = [beian, 'scan', corpus, '--format', 'txt', '--lexicon', compiled, '--json'];
-    for (const t of ['2', '1'])
-      runs.push(
-        run(`beian scan, compiled --threads ${t}`, 'node', [...withCompiled, '--threads', t], beianResult),
-      );
+    const [two, single] = ['2', '1'].map((t) =>
+      beianRuns(`beian scan, compiled --threads ${t}`, (b) => [
+        ...scanArgs(b, corpus, compiled),
+        '--threads',
+        t,
+      ]),
+    ) as [Run, Run];
+    // a provider compiles the weekly library once: the projection is of the compiled runs
+    project = { one: single, two, label: 'compiled', library: compiled };
   }
+  const aside = extra(project.library);
   // the same scan with the JS line walk instead of the WebAssembly one (ours/peer > 1: WASM helps)
   if (process.env.JS_WALK !== '0')
     runs.push(
-      run('beian scan --threads 2, JS walk', 'node', [...scanArgs, '--threads', '2'], beianResult, {
+      run('beian scan --threads 2, JS walk', 'node', [...scanArgs(beian), '--threads', '2'], beianResult, {
         BEIAN_WASM: '0',
       }),
     );
@@ -174,7 +220,7 @@ for (const n of sizes) {
     }
   console.log(`\n${n} keywords`);
   console.log(
-    'tool'.padEnd(38),
+    'tool'.padEnd(46),
     'seconds'.padStart(8),
     'CPU s'.padStart(7),
     'RSS MB'.padStart(7),
@@ -184,7 +230,7 @@ for (const n of sizes) {
   );
   for (const r of runs)
     console.log(
-      r.name.padEnd(38),
+      r.name.padEnd(46),
       r.seconds.toFixed(2).padStart(8),
       r.cpu.toFixed(2).padStart(7),
       r.rssMb.toFixed(0).padStart(7),
@@ -192,19 +238,21 @@ for (const n of sizes) {
       (r === ours ? '' : (r.cpu / ours.cpu).toFixed(2)).padStart(10),
       ` ${r.result}`,
     );
-  // T(k threads) ≈ start-up + scan/k: start-up (process, KB, library compile) is the 1-thread run's
-  // wall time minus its scan time; the scan itself is what more threads divide.
-  const scan1 = one.scanSeconds ?? Number.NaN;
-  const fixed = one.seconds - scan1;
-  const at = (k: number): string => (one.seconds / (fixed + scan1 / k)).toFixed(2);
+  // In CPU seconds (see the header): T(k) = F + P/k + e(k)
+  const F = aside.fixed.cpu;
+  const P = Math.max(0, project.one.cpu - F);
+  const e2 = Math.max(0, project.two.cpu - project.one.cpu);
+  const eMore = Math.max(0, (aside.three.cpu - project.one.cpu) / 2);
+  const at = (k: number): string => ((F + P) / (F + P / k + (k === 2 ? e2 : eMore))).toFixed(2);
   projections.push(
-    `${String(n).padStart(6)} keywords: 1 thread ${one.seconds.toFixed(2)} s (start-up ${fixed.toFixed(2)} s + scan ` +
-      `${scan1.toFixed(2)} s), 2 threads ${ours.seconds.toFixed(2)} s (measured ×${(one.seconds / ours.seconds).toFixed(2)}); ` +
-      `projected ×${at(2)} on 2, ×${at(4)} on 4, ×${at(8)} on 8 idle cores`,
+    `${String(n).padStart(6)} keywords (${project.label}): start-up F ${F.toFixed(2)} CPU-s, scan P ${P.toFixed(2)} CPU-s ` +
+      `(one thread ${(mb / P).toFixed(0)} MiB/s), a thread more e ${e2.toFixed(2)} CPU-s (2 threads), ` +
+      `${eMore.toFixed(2)} (each from 3 up); projected ×${at(2)} on 2, ×${at(4)} on 4, ×${at(8)} on 8 idle cores ` +
+      `(measured here, wall: ×${(project.one.seconds / project.two.seconds).toFixed(2)} on 2)`,
   );
 }
 console.log(
-  '\nthreads (start-up + scan/threads, from the 1-thread run; a loaded machine flattens the measured ratio):',
+  '\nthreads, in CPU seconds: T(k) = start-up F + scan P/k + a thread more e (see the header; a loaded machine flattens the measured ratio):',
 );
 for (const p of projections) console.log(p);
 rmSync(dir, { recursive: true, force: true });

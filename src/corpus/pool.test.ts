@@ -1,4 +1,8 @@
+import { rmSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../../test/helpers/scratch.js';
 import { createPool, mapOrdered } from './pool.js';
 
 const worker = new URL('../../test/fixtures/corpus/count-worker.ts', import.meta.url);
@@ -123,6 +127,44 @@ describe('worker pool', () => {
       expect((await pool.run({ bytes: new Uint8Array(3) })).n).toBe(3);
     } finally {
       await pool.close();
+    }
+  });
+
+  it('starts a built worker from its CommonJS bundle while the bundle is as new as every module it holds', async () => {
+    const { dir, put } = scratchDir('beian-pool-bundle-');
+    // the pool's protocol by hand: each thread answers which file it was started from
+    const answer = (from: string): string =>
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.on('message', (m) => { if ('id' in m) parentPort.postMessage({ id: m.id, ok: true, value: '${from}' }); });`;
+    try {
+      put('dep.js', 'export const x = 1;\n');
+      put(
+        'w.js',
+        `import { createRequire } from 'node:module';\n${answer('module').replace("require('node:worker_threads')", "createRequire(import.meta.url)('node:worker_threads')")}`,
+      );
+      put('package.json', '{"type":"module"}\n');
+      put('w.cjs', answer('bundle'));
+      put('w.cjs.inputs.json', '["dep.js","w.js"]\n');
+      const old = new Date(Date.now() - 60_000);
+      for (const f of ['dep.js', 'w.js']) utimesSync(join(dir, f), old, old);
+      const from = async (): Promise<string> => {
+        const pool = createPool<number, string>(pathToFileURL(join(dir, 'w.js')), { size: 1 });
+        try {
+          return await pool.run(0);
+        } finally {
+          await pool.close();
+        }
+      };
+      expect(await from()).toBe('bundle');
+      // a module rebuilt after the bundle (tsc alone): the bundle is stale, the module is started
+      utimesSync(join(dir, 'dep.js'), new Date(), new Date(Date.now() + 60_000));
+      expect(await from()).toBe('module');
+      // no list of what it holds: not trusted either
+      rmSync(join(dir, 'w.cjs.inputs.json'));
+      utimesSync(join(dir, 'dep.js'), old, old);
+      expect(await from()).toBe('module');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1,4 +1,7 @@
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DeferredData, TaskHandler } from './pool-worker.js';
 
@@ -54,8 +57,27 @@ type Reply =
   | { id: number; ok: false; message: string; stack?: string };
 
 /**
+ * The built worker module's CommonJS bundle (scripts/bundle-workers.mjs: `x.js` → `x.cjs`, with the
+ * list of the modules it holds in `x.cjs.inputs.json`) when there is one at least as new as each of
+ * those modules, else the module itself. A thread started from the bundle skips Node's ES module
+ * loader and the resolving and linking of each module: ~20 ms less CPU per thread.
+ */
+function bundleOf(url: URL): URL {
+  if (url.protocol !== 'file:' || !url.pathname.endsWith('.js')) return url;
+  try {
+    const bundle = fileURLToPath(url).replace(/\.js$/, '.cjs');
+    const made = statSync(bundle).mtimeMs;
+    const inputs = JSON.parse(readFileSync(`${bundle}.inputs.json`, 'utf8')) as string[];
+    for (const i of inputs) if (statSync(resolve(dirname(bundle), i)).mtimeMs > made) return url;
+    return pathToFileURL(bundle);
+  } catch {
+    return url; // no bundle (a build without esbuild, or a module that has none)
+  }
+}
+
+/**
  * TypeScript worker sources (tests, `npx tsx` benchmarks) are loaded through tsx's loader inside
- * the thread; built JavaScript is loaded directly.
+ * the thread; built JavaScript is loaded directly, from its bundle when it has one (bundleOf).
  */
 function startWorker(url: URL, workerData: unknown): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData });
@@ -68,6 +90,7 @@ export function createPool<I, O, D = unknown>(
   options: PoolOptions<I, O, D> = {},
 ): WorkerPool<I, O> {
   const size = Math.max(1, options.size ?? availableParallelism());
+  let url: URL | undefined;
   const inline = options.inline;
   const threads = inline ? size - 1 : size;
   // tasks a thread holds at once: with the calling thread busy on its own task, a second one
@@ -122,7 +145,8 @@ export function createPool<I, O, D = unknown>(
     ...(options.warm !== undefined ? { warm: options.warm } : {}),
   };
   const spawn = (): void => {
-    const w = startWorker(workerUrl, deferred ? later : options.workerData);
+    url ??= bundleOf(workerUrl);
+    const w = startWorker(url, deferred ? later : options.workerData);
     const mine = new Map<number, Task>();
     w.on('message', (reply: Reply) => {
       const task = mine.get(reply.id);
