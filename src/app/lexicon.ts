@@ -9,7 +9,7 @@ import {
   renameSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BeianError, type Issue } from '../errors.js';
 import type { Kb } from '../kb/index.js';
@@ -30,7 +30,7 @@ import type { LexiconEntry } from '../lexicon/types.js';
 import { DEFAULT_VARIANTS } from '../lexicon/variants/families.js';
 import type { VariantFamily } from '../lexicon/variants/generate.js';
 import { libraryVersion } from '../lexicon/version.js';
-import { wasmAutomatonBuilder } from '../lexicon/wasm/build.js';
+import { wasmAutomatonBuilder, wasmUnitsBuilder } from '../lexicon/wasm/build.js';
 
 export interface LexiconSelection {
   /**
@@ -274,6 +274,8 @@ export async function loadLexicon(
     };
   }
   const riskIds = new Set(kb.risks.map((r) => r.id));
+  const plain = await plainLists(sel, files, riskIds);
+  if (plain) return plain;
   const libs: LexiconLibrary[] = files.length && !sel.starter ? [] : await loadDefaultLibraries(riskIds);
   for (const f of files) {
     if (f !== NAUGHTY_WORDS && isCompiled(f))
@@ -327,5 +329,62 @@ export async function loadLexicon(
     matcher,
     version: libraryVersion(merged.entries),
     rules: loadLibraryRules(),
+  };
+}
+
+/**
+ * A selection of plain keyword lists only (TXT files: no table, folder, houbb or naughty-words
+ * layout, no starter library, no pinyin) compiled straight into a compiled library's columns
+ * (lexicon/compile-columns.ts): the same matcher, version, issues and warnings as the general path
+ * below, without an object per keyword, and the bytes the scan threads get made once. Undefined
+ * for any other selection, or when a file cannot be read (the general path reports it).
+ */
+async function plainLists(
+  sel: LexiconSelection,
+  files: readonly string[],
+  riskIds: ReadonlySet<string>,
+): Promise<LoadedLexicon | undefined> {
+  if (!files.length || sel.starter || sel.naughtyWords || sel.pinyin) return undefined;
+  const { detectLayout } = await import('../lexicon/layouts.js');
+  const sources: Array<{ name: string; content: string }> = [];
+  for (const f of files) {
+    const ext = extname(f).toLowerCase();
+    if (f === NAUGHTY_WORDS || ext === '.csv' || ext === '.json' || ext === '.xlsx') return undefined;
+    try {
+      if (detectLayout(f) !== 'file' || isCompiled(f)) return undefined;
+      sources.push({ name: f, content: readFileSync(f, 'utf8') });
+    } catch {
+      return undefined;
+    }
+  }
+  const [{ compilePlainLists }, { buildNormTable, DEFAULT_NORMALIZE }] = await Promise.all([
+    import('../lexicon/compile-columns.js'),
+    import('../lexicon/normalize.js'),
+  ]);
+  const build = wasmUnitsBuilder();
+  const c = compilePlainLists(sources, riskIds, {
+    ...(sel.defaults ? { defaults: sel.defaults } : {}),
+    variants: sel.variants ?? DEFAULT_VARIANTS,
+    ...(sel.allow?.length ? { allow: sel.allow } : {}),
+    table: buildNormTable(DEFAULT_NORMALIZE),
+    ...(build ? { build } : {}),
+  });
+  if (c.keywords === 0)
+    throw BeianError.of('INPUT_INVALID', 'lexicon.empty', undefined, { issues: c.issues });
+  // the bytes are this process's (no checksum): loaded as verified, as the scan threads load them
+  const matcher = deserializeMatcher(c.bytes, undefined, { verified: true });
+  return {
+    libraries: [...files],
+    get entries() {
+      return c.entries();
+    },
+    duplicates: c.duplicates,
+    issues: c.issues,
+    warnings: c.warnings,
+    matcher,
+    keywords: c.keywords,
+    version: c.version,
+    rules: loadLibraryRules(),
+    compiled: c.bytes,
   };
 }

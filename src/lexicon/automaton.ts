@@ -267,7 +267,7 @@ export interface Scanner {
 }
 
 /** Whitespace as String.prototype.trim sees it. */
-const isTrimSpace = (c: number): boolean =>
+export const isTrimSpace = (c: number): boolean =>
   c === 0x20 ||
   (c >= 0x09 && c <= 0x0d) ||
   c === 0xa0 ||

@@ -111,12 +111,12 @@ export function rowsToLibrary(
   return { name, entries, issues };
 }
 
-const unclassifiedIssue = (file: string, n: number): Issue =>
+export const unclassifiedIssue = (file: string, n: number): Issue =>
   issueOf({ file, path: 'category' }, 'lexicon.issue.unclassified', { n, unclassified: UNCLASSIFIED });
 
 const BOUNDARY_NAMES = ['auto', 'word', 'none'] as const;
 
-interface Validated {
+export interface Validated {
   entries: LexiconEntry[];
   issues: Issue[];
   unclassified: number;
@@ -134,7 +134,7 @@ function validateRows(
 }
 
 /** One row into an entry or an issue, appended to `out`. */
-function validateRow(
+export function validateRow(
   name: string,
   r: RawRow,
   riskIds: ReadonlySet<string>,
@@ -219,6 +219,16 @@ function contextOf(v: unknown): string[] {
   return [];
 }
 
+/** A TXT `#! key=value …` line (trimmed) into the defaults in force after it. */
+export function applyTxtHeader(line: string, current: RowDefaults): void {
+  for (const [, k, v] of line.slice(2).matchAll(/(\w+)=(\S+)/g)) {
+    if (k === 'category') current.category = v;
+    else if (k === 'severity') current.severity = parseSeverity(v) ?? current.severity;
+    else if (k === 'boundary' && (v === 'auto' || v === 'word' || v === 'none')) current.boundary = v;
+    else if (k === 'source') current.source = v;
+  }
+}
+
 /**
  * Parses the TXT format: one keyword a line, optional `\tcategory\tseverity\tnote`; `#` starts a
  * comment; a `#! category=A.1.6 severity=3 boundary=word` line sets defaults for the lines after it.
@@ -246,12 +256,7 @@ export function parseTxtLibrary(
     lineNo++;
     const line = raw.trim();
     if (line.startsWith('#!')) {
-      for (const [, k, v] of line.slice(2).matchAll(/(\w+)=(\S+)/g)) {
-        if (k === 'category') current.category = v;
-        else if (k === 'severity') current.severity = parseSeverity(v) ?? current.severity;
-        else if (k === 'boundary' && (v === 'auto' || v === 'word' || v === 'none')) current.boundary = v;
-        else if (k === 'source') current.source = v;
-      }
+      applyTxtHeader(line, current);
       rowDefaults = { ...current };
       continue;
     }

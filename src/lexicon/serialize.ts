@@ -164,11 +164,41 @@ function lineAfter(origin: string, file: string): number {
   return line;
 }
 
-function columns(m: Matcher): {
-  header: HeaderV2;
-  arrays: Record<ArrayName, ArrayBufferView & ArrayLike<number>>;
-} {
-  const n = m.entries.length;
+/**
+ * The entries of a compiled library as its columns: what serializeMatcher stores of them, and what a
+ * plain keyword list compiles into straight (compile-columns.ts) without an object per entry.
+ */
+export interface EntryColumns {
+  entryCategory: Uint16Array;
+  entrySeverity: Uint8Array;
+  entryBoundary: Uint8Array;
+  originFile: Int32Array;
+  originLine: Int32Array;
+  /** keywords and notes as UTF-16 units end to end, entry i's ending at ends[i] */
+  keywordUnits: Uint16Array;
+  keywordEnds: Int32Array;
+  noteUnits: Uint16Array;
+  noteEnds: Int32Array;
+  sourceIndex: Int32Array;
+  /** names by first use in entry order */
+  categories: string[];
+  originFiles: string[];
+  sources: string[];
+  /** entry index → origin that is not `file:line` (sparse) */
+  origins: Record<string, string>;
+  /** entry index → context words (sparse) */
+  contexts: Record<string, string[]>;
+}
+
+/** What a pattern stands for, as two columns: its entry (-1: an allow phrase only) and its FLAG bits. */
+export interface PatternColumns {
+  patEntry: Int32Array;
+  patFlags: Uint8Array;
+}
+
+/** The entries' columns (see EntryColumns), from entry objects. */
+export function entryColumns(list: readonly LexiconEntry[]): EntryColumns {
+  const n = list.length;
   const categories: string[] = [];
   const catIndex = new Map<string, number>();
   const originFiles: string[] = [];
@@ -182,7 +212,7 @@ function columns(m: Matcher): {
   // ~50 ms to decode and parse at every load, in every scan worker too)
   let keywordChars = 0;
   let noteChars = 0;
-  for (const e of m.entries) {
+  for (const e of list) {
     keywordChars += e.keyword.length;
     noteChars += e.note?.length ?? 0;
   }
@@ -198,7 +228,7 @@ function columns(m: Matcher): {
   const sourceNumber = new Map<string, number>();
   const sourceIndex = new Int32Array(n).fill(-1);
   let lastFile = -1;
-  m.entries.forEach((e, i) => {
+  list.forEach((e, i) => {
     if (e.context?.length) contexts[i] = e.context;
     if (e.source !== undefined) {
       let k = sourceNumber.get(e.source);
@@ -215,7 +245,7 @@ function columns(m: Matcher): {
     }
     entryCategory[i] = c;
     entrySeverity[i] = e.severity;
-    entryBoundary[i] = e.boundary ? BOUNDARIES.indexOf(e.boundary) : 0;
+    entryBoundary[i] = boundaryCode(e.boundary);
     for (let j = 0; j < e.keyword.length; j++) keywordUnits[kAt++] = e.keyword.charCodeAt(j);
     keywordEnds[i] = kAt;
     if (e.note !== undefined) for (let j = 0; j < e.note.length; j++) noteUnits[nAt++] = e.note.charCodeAt(j);
@@ -243,38 +273,81 @@ function columns(m: Matcher): {
       } else origins[i] = o;
     }
   });
-  const layout = m.automaton.wasm ?? wasmLayout(m.automaton);
-  // loops, not TypedArray.from with a function (its generic iteration was ~10 ms at 60k patterns)
-  const np = m.patterns.length;
-  const patEntry = new Int32Array(np);
-  const patFlags = new Uint8Array(np);
-  for (let k = 0; k < np; k++) {
-    const p = m.patterns[k] as PatternInfo;
-    patEntry[k] = p.entry;
-    patFlags[k] =
-      (p.allow ? FLAG.allow : 0) |
-      (p.word ? FLAG.word : 0) |
-      (p.ascii ? FLAG.ascii : 0) |
-      (p.fold ? FLAG.fold : 0) |
-      (p.variant === 'pinyin' ? FLAG.pinyin : 0);
-  }
-  const arrays = {
-    ...Object.fromEntries(AUTOMATON_V1.map((k) => [k, m.automaton[k]])),
-    ...(m.automaton.cls && m.automaton.filter ? {} : scanTables(m.automaton)),
-    ...(m.automaton.cls && m.automaton.filter ? { cls: m.automaton.cls, filter: m.automaton.filter } : {}),
+  return {
     entryCategory,
     entrySeverity,
     entryBoundary,
     originFile,
     originLine,
-    patEntry,
-    patFlags,
-    wasmImage: layout.image,
     keywordUnits,
     keywordEnds,
     noteUnits,
     noteEnds,
     sourceIndex,
+    categories,
+    originFiles,
+    sources,
+    origins,
+    contexts,
+  };
+}
+
+/** A boundary as stored in entryBoundary (0: none given). */
+export const boundaryCode = (b: Boundary | undefined): number => (b ? BOUNDARIES.indexOf(b) : 0);
+
+/** A pattern's flags as stored in patFlags. */
+export const patternFlags = (p: PatternInfo): number =>
+  (p.allow ? FLAG.allow : 0) |
+  (p.word ? FLAG.word : 0) |
+  (p.ascii ? FLAG.ascii : 0) |
+  (p.fold ? FLAG.fold : 0) |
+  (p.variant === 'pinyin' ? FLAG.pinyin : 0);
+
+/** The patterns' columns, from pattern objects (loops, not TypedArray.from: ~10 ms at 60k). */
+function patternColumns(patterns: readonly PatternInfo[]): PatternColumns {
+  const np = patterns.length;
+  const patEntry = new Int32Array(np);
+  const patFlags = new Uint8Array(np);
+  for (let k = 0; k < np; k++) {
+    const p = patterns[k] as PatternInfo;
+    patEntry[k] = p.entry;
+    patFlags[k] = patternFlags(p);
+  }
+  return { patEntry, patFlags };
+}
+
+/** Everything a compiled library stores: the automaton, the entries' and patterns' columns. */
+export interface CompiledParts {
+  normalize: NormalizeOptions;
+  automaton: AutomatonData;
+  entries: EntryColumns;
+  patterns: PatternColumns;
+}
+
+function columns(parts: CompiledParts): {
+  header: HeaderV2;
+  arrays: Record<ArrayName, ArrayBufferView & ArrayLike<number>>;
+} {
+  const { automaton, entries: e, patterns: p } = parts;
+  const layout = automaton.wasm ?? wasmLayout(automaton);
+  const arrays = {
+    ...Object.fromEntries(AUTOMATON_V1.map((k) => [k, automaton[k]])),
+    ...(automaton.cls && automaton.filter
+      ? { cls: automaton.cls, filter: automaton.filter }
+      : scanTables(automaton)),
+    entryCategory: e.entryCategory,
+    entrySeverity: e.entrySeverity,
+    entryBoundary: e.entryBoundary,
+    originFile: e.originFile,
+    originLine: e.originLine,
+    patEntry: p.patEntry,
+    patFlags: p.patFlags,
+    wasmImage: layout.image,
+    keywordUnits: e.keywordUnits,
+    keywordEnds: e.keywordEnds,
+    noteUnits: e.noteUnits,
+    noteEnds: e.noteEnds,
+    sourceIndex: e.sourceIndex,
   } as unknown as Record<ArrayName, ArrayLike<number> & ArrayBufferView>;
   const lengths = Object.fromEntries(ORDER.map((k) => [k, arrays[k].length])) as Record<ArrayName, number>;
   const wasm = Object.fromEntries(WASM_LAYOUT_FIELDS.map((k) => [k, layout[k]])) as unknown as WasmLayoutInfo;
@@ -282,17 +355,27 @@ function columns(m: Matcher): {
     header: {
       version: 2,
       checksum: 0,
-      normalize: m.normalize,
+      normalize: parts.normalize,
       lengths,
-      categories,
-      originFiles,
-      origins,
-      contexts,
-      sources,
+      categories: e.categories,
+      originFiles: e.originFiles,
+      origins: e.origins,
+      contexts: e.contexts,
+      sources: e.sources,
       wasm,
     },
     arrays,
   };
+}
+
+export interface SerializeOptions {
+  shared?: boolean;
+  library?: LibrarySummary;
+  /**
+   * false: no checksum (0 is written): bytes handed to this process's worker threads, which load
+   * them as verified, never to a file (a cold pass over tens of MB at every scan's start)
+   */
+  checksum?: false;
 }
 
 /**
@@ -300,19 +383,21 @@ function columns(m: Matcher): {
  * worker threads. The arrays are copied once, straight into the output; the header's checksum is
  * written last, the JSON padded with spaces to the width it was laid out with (JSON allows them).
  */
-export function serializeMatcher(
-  m: Matcher,
-  options: {
-    shared?: boolean;
-    library?: LibrarySummary;
-    /**
-     * false: no checksum (0 is written): bytes handed to this process's worker threads, which load
-     * them as verified, never to a file (a cold pass over tens of MB at every scan's start)
-     */
-    checksum?: false;
-  } = {},
-): Uint8Array {
-  const { header, arrays } = columns(m);
+export function serializeMatcher(m: Matcher, options: SerializeOptions = {}): Uint8Array {
+  return serializeParts(
+    {
+      normalize: m.normalize,
+      automaton: m.automaton,
+      entries: entryColumns(m.entries),
+      patterns: patternColumns(m.patterns),
+    },
+    options,
+  );
+}
+
+/** The same bytes from the parts themselves (a plain list compiled straight into columns). */
+export function serializeParts(parts: CompiledParts, options: SerializeOptions = {}): Uint8Array {
+  const { header, arrays } = columns(parts);
   if (options.library) header.library = options.library;
   let region = 0;
   for (const k of ORDER) region += align4(arrays[k].byteLength);

@@ -75,6 +75,82 @@ function sortUnits(strings: readonly string[]): string[] {
   return sorted;
 }
 
+/**
+ * libraryVersion of a list whose rows differ by keyword only (the entries' keywords as units end to
+ * end, n of them; `row` the category, severity and boundary they share): the keywords sorted in
+ * code-unit order as sortUnits sorts them, without a string a keyword (a plain list compiled into
+ * columns, compile-columns.ts). Undefined when libraryVersion would not use the shared suffix.
+ */
+export function uniformVersion(
+  units: Uint16Array,
+  ends: Int32Array,
+  n: number,
+  row: Pick<LexiconEntry, 'category' | 'severity' | 'boundary'>,
+): string | undefined {
+  const INDEX = 2 ** 21;
+  if (n === 0 || n >= INDEX) return undefined;
+  const total = ends[n - 1] as number;
+  for (let i = 0; i < total; i++) if ((units[i] as number) <= 0x09) return undefined;
+  const suffix = rowOf({ keyword: '', ...row });
+  const start = (i: number): number => (i === 0 ? 0 : (ends[i - 1] as number));
+  const byPrefix = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const from = start(i);
+    const len = (ends[i] as number) - from;
+    const u0 = len > 0 ? (units[from] as number) : 0;
+    const u1 = len > 1 ? (units[from + 1] as number) : 0;
+    byPrefix[i] = (u0 * 65536 + u1) * INDEX + i;
+  }
+  byPrefix.sort();
+  const order = new Int32Array(n);
+  /** code-unit order of keywords a and b (< 0: a first) */
+  const compare = (a: number, b: number): number => {
+    const fa = start(a);
+    const fb = start(b);
+    const la = (ends[a] as number) - fa;
+    const lb = (ends[b] as number) - fb;
+    const m = Math.min(la, lb);
+    for (let k = 0; k < m; k++) {
+      const d = (units[fa + k] as number) - (units[fb + k] as number);
+      if (d !== 0) return d;
+    }
+    return la - lb;
+  };
+  for (let k = 0; k < n; ) {
+    const prefix = Math.floor((byPrefix[k] as number) / INDEX);
+    let end = k + 1;
+    while (end < n && Math.floor((byPrefix[end] as number) / INDEX) === prefix) end++;
+    for (let j = k; j < end; j++) order[j] = (byPrefix[j] as number) - prefix * INDEX;
+    if (end - k > 16) {
+      // a long run (many keywords share their first two units): a comparison sort
+      const run = Array.from(order.subarray(k, end)).sort(compare);
+      order.set(run, k);
+    } else
+      for (let j = k + 1; j < end; j++) {
+        const x = order[j] as number;
+        let q = j - 1;
+        while (q >= k && compare(x, order[q] as number) < 0) {
+          order[q + 1] = order[q] as number;
+          q--;
+        }
+        order[q + 1] = x;
+      }
+    k = end;
+  }
+  // the sorted keywords, each followed by the suffix and a newline, as one string
+  const tail = `${suffix}\n`;
+  const joined = new Uint16Array(total + n * tail.length);
+  let w = 0;
+  for (let j = 0; j < n; j++) {
+    const i = order[j] as number;
+    for (let at = start(i); at < (ends[i] as number); at++) joined[w++] = units[at] as number;
+    for (let t = 0; t < tail.length; t++) joined[w++] = tail.charCodeAt(t);
+  }
+  // UTF-16 to a string as it is (lone surrogates kept: the hash encodes them as the joined rows did)
+  const text = Buffer.from(joined.buffer, joined.byteOffset, joined.byteLength).toString('utf16le');
+  return `lx-${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+}
+
 const rowOf = (e: LexiconEntry): string =>
   `${e.keyword}\t${e.category}\t${e.severity}\t${e.boundary ?? 'auto'}\t${e.context ? e.context.join('+') : ''}`;
 

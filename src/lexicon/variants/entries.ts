@@ -61,6 +61,44 @@ function mayVary(word: string): number {
   return out;
 }
 
+/** mayVary of the keyword held as units[from, to) (a plain list compiled into columns: no string). */
+export function mayVaryUnits(units: Uint16Array, from: number, to: number): number {
+  const bits = familyKeys();
+  if (!bits) return 0xff;
+  let out = 0;
+  for (let i = from; i < to; i++) {
+    const c = units[i] as number;
+    out |= bits[c] as number;
+    if (c >= 0x80 && (c < 0x2e80 || c > 0xa4cf)) return 0xff;
+  }
+  return out;
+}
+
+/** The FAMILY_BIT bits of these families. */
+export function familyMask(families: readonly VariantFamily[]): number {
+  let mask = 0;
+  for (const f of families) mask |= FAMILY_BIT[f] ?? 0;
+  return mask;
+}
+
+/** The FAMILY_BIT bit of one family (0: not generated from the tables). */
+export const familyBit = (f: VariantFamily): number => FAMILY_BIT[f] ?? 0;
+
+/** Defaults of VariantOptions: keywords of this severity and up, of 2..this many characters. */
+export const VARIANT_MIN_SEVERITY = 3;
+export const VARIANT_MAX_LENGTH = 6;
+
+/** The forms of `word` one family generates, in the order variantEntries takes them. */
+export function familyForms(family: VariantFamily, word: string): string[] {
+  return family === 'homophone'
+    ? homophoneVariants(word)
+    : family === 'lookalike'
+      ? lookalikeVariants(word)
+      : family === 'split'
+        ? splitCharVariants(word)
+        : [];
+}
+
 /**
  * Library entries for the evasion variants of the high-severity keywords, one per distinct
  * variant, same category and severity as the keyword, with a note naming the family and the
@@ -71,8 +109,8 @@ export function variantEntries(
   families: readonly VariantFamily[],
   options: VariantOptions = {},
 ): LexiconEntry[] {
-  const minSeverity = options.minSeverity ?? 3;
-  const maxLength = options.maxLength ?? 6;
+  const minSeverity = options.minSeverity ?? VARIANT_MIN_SEVERITY;
+  const maxLength = options.maxLength ?? VARIANT_MAX_LENGTH;
   const keys = options.keys;
   const taken = new Set<string>();
   if (!keys) for (const e of entries) taken.add(e.keyword);
@@ -82,8 +120,7 @@ export function variantEntries(
     return at !== undefined && entries[at]?.keyword === v;
   };
   const out: LexiconEntry[] = [];
-  let mask = 0;
-  for (const f of families) mask |= FAMILY_BIT[f] ?? 0;
+  const mask = familyMask(families);
   for (const e of entries) {
     if (e.severity < minSeverity || e.context?.length) continue;
     const may = mayVary(e.keyword) & mask;
@@ -92,15 +129,7 @@ export function variantEntries(
     if (n < 2 || n > maxLength) continue;
     for (const family of families) {
       if ((may & (FAMILY_BIT[family] ?? 0)) === 0) continue;
-      const forms =
-        family === 'homophone'
-          ? homophoneVariants(e.keyword)
-          : family === 'lookalike'
-            ? lookalikeVariants(e.keyword)
-            : family === 'split'
-              ? splitCharVariants(e.keyword)
-              : [];
-      for (const v of forms) {
+      for (const v of familyForms(family, e.keyword)) {
         if (taken.has(v) || isKeyword(v)) continue;
         taken.add(v);
         // fields set one by one in the order the entry always had (no object spreads per variant)
@@ -116,7 +145,7 @@ export function variantEntries(
 }
 
 /** [...word].length without the array: a surrogate pair is one code point, a lone surrogate one too. */
-function codePoints(word: string): number {
+export function codePoints(word: string): number {
   let n = word.length;
   for (let i = 0; i + 1 < word.length; i++)
     if ((word.charCodeAt(i) & 0xfc00) === 0xd800 && (word.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {

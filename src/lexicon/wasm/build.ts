@@ -21,6 +21,16 @@ interface BuildExports {
 
 export type AutomatonBuilder = (patterns: readonly string[], norm: Uint16Array) => AutomatonData;
 
+/**
+ * The same from the patterns as UTF-16 units end to end (pattern k ends at ends[k]): what a plain
+ * list compiled into columns has (lexicon/compile-columns.ts), copied in without a string a pattern.
+ */
+export type UnitsAutomatonBuilder = (
+  units: Uint16Array,
+  ends: Int32Array,
+  norm: Uint16Array,
+) => AutomatonData;
+
 const PAGE = 65536;
 const align16 = (n: number): number => (n + 15) & ~15;
 let module: WasmModule | null | undefined;
@@ -33,7 +43,22 @@ export function wasmAutomatonBuilder(): AutomatonBuilder | undefined {
   return m
     ? (patterns, norm) => {
         try {
-          return buildWith(m, patterns, norm);
+          let total = 0;
+          for (const p of patterns) total += p.length;
+          return buildWith(
+            m,
+            total,
+            patterns.length,
+            (units, ends) => {
+              let at = 0;
+              for (let p = 0; p < patterns.length; p++) {
+                const s = patterns[p] as string;
+                for (let i = 0; i < s.length; i++) units[at++] = s.charCodeAt(i);
+                ends[p] = at;
+              }
+            },
+            norm,
+          );
         } catch {
           // a trap (memory that could not grow) or a too large alphabet: the JS build decides
           return buildAutomaton(patterns, norm);
@@ -42,30 +67,66 @@ export function wasmAutomatonBuilder(): AutomatonBuilder | undefined {
     : undefined;
 }
 
-function buildWith(m: WasmModule, patterns: readonly string[], norm: Uint16Array): AutomatonData {
+/** wasmAutomatonBuilder for patterns given as units (UnitsAutomatonBuilder); the JS build on a trap. */
+export function wasmUnitsBuilder(): UnitsAutomatonBuilder | undefined {
+  if (process.env.BEIAN_WASM === '0') return undefined;
+  if (module === undefined) module = loadWasmModule(BUILD_FILE) ?? null;
+  const m = module;
+  return m
+    ? (units, ends, norm) => {
+        try {
+          return buildWith(
+            m,
+            units.length,
+            ends.length,
+            (u, e) => {
+              u.set(units);
+              e.set(ends);
+            },
+            norm,
+          );
+        } catch {
+          return buildAutomaton(patternStrings(units, ends), norm);
+        }
+      }
+    : undefined;
+}
+
+/** The patterns of a units column as strings (the JS build's input). */
+export function patternStrings(units: Uint16Array, ends: Int32Array): string[] {
+  const out: string[] = new Array(ends.length);
+  let from = 0;
+  for (let k = 0; k < ends.length; k++) {
+    const to = ends[k] as number;
+    let s = '';
+    for (let at = from; at < to; at += 4096)
+      s += String.fromCharCode(...units.subarray(at, Math.min(to, at + 4096)));
+    out[k] = s;
+    from = to;
+  }
+  return out;
+}
+
+function buildWith(
+  m: WasmModule,
+  total: number,
+  npat: number,
+  fill: (units: Uint16Array, ends: Int32Array) => void,
+  norm: Uint16Array,
+): AutomatonData {
   const ex = new api.Instance(m, {}).exports as unknown as BuildExports;
   const mem = ex.memory;
-  let total = 0;
-  for (const p of patterns) total += p.length;
   const unitsAt = align16(ex.heapBase());
   const endsAt = align16(unitsAt + total * 2);
-  const normAt = align16(endsAt + patterns.length * 4);
+  const normAt = align16(endsAt + npat * 4);
   const resultAt = align16(normAt + 65536 * 2);
   const layoutAt = align16(resultAt + 11 * 8);
   const heap = align16(layoutAt + 21 * 4);
   const need = Math.ceil(heap / PAGE) - mem.buffer.byteLength / PAGE;
   if (need > 0) mem.grow(need);
-  const units = new Uint16Array(mem.buffer, unitsAt, total);
-  const ends = new Int32Array(mem.buffer, endsAt, patterns.length);
-  let at = 0;
-  for (let p = 0; p < patterns.length; p++) {
-    const s = patterns[p] as string;
-    for (let i = 0; i < s.length; i++) units[at++] = s.charCodeAt(i);
-    ends[p] = at;
-  }
+  fill(new Uint16Array(mem.buffer, unitsAt, total), new Int32Array(mem.buffer, endsAt, npat));
   new Uint16Array(mem.buffer, normAt, 65536).set(norm);
-  if (ex.build(unitsAt, endsAt, patterns.length, normAt, heap, resultAt) !== 0)
-    throw new Error('alphabet too large');
+  if (ex.build(unitsAt, endsAt, npat, normAt, heap, resultAt) !== 0) throw new Error('alphabet too large');
   ex.layout(layoutAt, SEP);
   // The memory may have grown: views of the new buffer. Views, not copies: the instance is done
   // with it (the memory grows no more), and copying out ~20 MB at 50k keywords cost as much again
