@@ -3,12 +3,13 @@
 // main thread and ~25 in each worker thread: about 0.05 CPU-s of a 64 MiB, 1-keyword scan's 0.3.
 //   dist/scan-bundle/main.js   the CLI with the scan path in one file: `bin/beian.js scan …` imports it
 //                              (every other command imports dist/cli/index.js as before). What only
-//                              some scans reach (--save, --out, --sample-out, --queue, the PII masker
-//                              of examples, non-UTF-8 parsing) is imported on demand from dist/ as tsc
-//                              wrote it, with its own copy of the modules it shares with the bundle:
-//                              none keeps state, and BeianError's `instanceof` holds across copies
-//                              (src/errors.ts). One file, not esbuild's chunks: splitting the shared
-//                              code out again made ~45 files.
+//                              some scans reach and that loads a heavy package or zod (COLD: the
+//                              store, the PII masker of examples, --queue, a stale KB's validation)
+//                              is imported on demand from dist/ as tsc wrote it, with its own copy of
+//                              the modules it shares with the bundle: none keeps state, and
+//                              BeianError's `instanceof` holds across copies (src/errors.ts). One
+//                              file, not esbuild's chunks: splitting the shared code out again made
+//                              ~45 files.
 //   dist/corpus/scan-worker.js the scan's worker thread, bundled in place (its own realm).
 // Paths a module finds beside itself (`new URL('…', import.meta.url)`: data/, the KB snapshot, the
 // WebAssembly, jieba) are rewritten to the module's original place in dist/, so they resolve as
