@@ -3,12 +3,13 @@
 // main thread and ~25 in each worker thread: about 0.05 CPU-s of a 64 MiB, 1-keyword scan's 0.3.
 //   dist/scan-bundle/main.js   the CLI with the scan path in one file: `bin/beian.js scan …` imports it
 //                              (every other command imports dist/cli/index.js as before). What only
-//                              some scans reach (--save, --out, --sample-out, --queue, the PII masker
-//                              of examples, non-UTF-8 parsing) is imported on demand from dist/ as tsc
-//                              wrote it, with its own copy of the modules it shares with the bundle:
-//                              none keeps state, and BeianError's `instanceof` holds across copies
-//                              (src/errors.ts). One file, not esbuild's chunks: splitting the shared
-//                              code out again made ~45 files.
+//                              some scans reach and that loads a heavy package or zod (COLD: the
+//                              store, the PII masker of examples, --queue, a stale KB's validation)
+//                              is imported on demand from dist/ as tsc wrote it, with its own copy of
+//                              the modules it shares with the bundle: none keeps state, and
+//                              BeianError's `instanceof` holds across copies (src/errors.ts). One
+//                              file, not esbuild's chunks: splitting the shared code out again made
+//                              ~45 files.
 //   dist/corpus/scan-worker.js the scan's worker thread, bundled in place (its own realm).
 // Paths a module finds beside itself (`new URL('…', import.meta.url)`: data/, the KB snapshot, the
 // WebAssembly, jieba) are rewritten to the module's original place in dist/, so they resolve as
@@ -23,26 +24,29 @@ const DIST = join(ROOT, 'dist');
 const OUT = join(DIST, 'scan-bundle');
 
 /**
- * The modules a scan imports on demand (`await import(…)`) on every run: put in the main file,
- * with everything they import, instead of a chunk each. A module missing from this list still
- * works (it becomes a chunk of its own, a few files more to load).
+ * What stays out of the bundle, imported on demand from dist/ where tsc wrote it: what only some
+ * scans reach and that loads a heavy package or zod (kysely, the PII dictionaries, BullMQ), and the
+ * other commands. Every other module a scan imports, on demand or not, is in the one file (each
+ * once); one added to this list gets its own copy of the modules it shares with the bundle.
  */
-const HOT = [
-  'cli/commands/scan.js',
-  'corpus/encoding.js',
-  'app/scan-start.js',
-  'corpus/scan-task.js',
-  'lexicon/compiled-head.js',
-  'kb/snapshot.js',
-  'kb/query.js',
-  'app/lexicon.js',
-  'lexicon/library.js',
-  'lexicon/matcher.js',
-  'lexicon/normalize.js',
-  'lexicon/variants/entries.js',
-  'lexicon/warnings.js',
-  'app/scan.js',
+const COLD = [
+  'store/index.js', // --save, scan review: kysely, better-sqlite3, pg
+  'app/scan-review.js', // --sample-out, scan review: the store's repositories
+  'cli/commands/scan-queue.js', // --queue: BullMQ, ioredis
+  'pii/registry.js', // the masker of the report's examples (when a record is flagged)
+  'pii/scan.js',
+  'pii/redact.js',
+  'pii/load-quick.js',
+  'kb/index.js', // zod: a KB whose snapshot is stale is validated
+  'lexicon/layouts.js', // zod: folder layouts and their category maps
+  'lexicon/index.js', // the other `lexicon` sub-commands
+  'lexicon/stats.js',
+  'lexicon/variants/index.js',
 ];
+/** The scan command and the modules of commands it uses; program.ts loads the rest on demand. */
+const COMMANDS_BUNDLED = ['./commands/scan.js', './commands/lexicon.js'];
+/** What the bundle may import when it loads (anything else is a package loaded by every scan). */
+const EAGER_OK = /^(node:|\.\.\/vendor\/commander\.js$)/;
 
 let esbuild;
 try {
@@ -84,18 +88,17 @@ const vendorExternal = (outDir) => ({
   },
 });
 
-/**
- * What a scan loads only in some runs (imported on demand, and not already in the bundle) stays
- * where tsc wrote it, loaded from there when needed.
- */
-const coldExternal = (outDir, bundled) => ({
+const coldExternal = (outDir, inBundle) => ({
   name: 'cold-external',
   setup(build) {
-    const hot = new Set([...HOT.map((m) => join(DIST, m)), ...bundled]);
+    const cold = new Set(COLD.map((m) => join(DIST, m)));
+    const program = join(DIST, 'cli/program.js');
     build.onResolve({ filter: /^\.\.?\//, namespace: 'file' }, (args) => {
       if (args.kind !== 'dynamic-import') return undefined;
       const file = join(args.resolveDir, args.path);
-      if (!file.startsWith(DIST) || hot.has(file)) return undefined;
+      const command = args.importer === program && !COMMANDS_BUNDLED.includes(args.path);
+      // a module the bundle holds anyway (imported statically somewhere) is never loaded twice
+      if ((!cold.has(file) && !command) || inBundle.has(file)) return undefined;
       return { path: dotted(posix(relative(outDir, file))), external: true };
     });
   },
@@ -112,8 +115,8 @@ const common = {
   metafile: true,
 };
 
-for (const m of HOT)
-  if (!existsSync(join(DIST, m))) throw new Error(`bundle-scan: ${m} is not in dist/ (update HOT)`);
+for (const m of COLD)
+  if (!existsSync(join(DIST, m))) throw new Error(`bundle-scan: ${m} is not in dist/ (update COLD)`);
 
 rmSync(OUT, { recursive: true, force: true });
 const mainBuild = (bundled) =>
@@ -123,7 +126,6 @@ const mainBuild = (bundled) =>
       contents: [
         '// `beian scan`: the CLI with the scan path in one file (scripts/bundle-scan.mjs)',
         "export { main } from './cli/index.js';",
-        ...HOT.map((m) => `import './${m}';`),
       ].join('\n'),
       resolveDir: DIST,
       sourcefile: 'scan-bundle-entry.js',
@@ -131,7 +133,7 @@ const mainBuild = (bundled) =>
     },
     outdir: OUT,
     entryNames: 'main',
-    plugins: [originalMetaUrl(OUT), vendorExternal(OUT), coldExternal(OUT, bundled)],
+    plugins: [originalMetaUrl(OUT), vendorExternal(OUT), coldExternal(OUT, new Set(bundled))],
   });
 // a module the bundle holds anyway (imported statically somewhere) is never loaded a second time
 // from dist/ where another module imports it on demand: the second build keeps those imports inside
@@ -148,6 +150,14 @@ const worker = await esbuild.build({
   banner: { js: '// the scan worker thread and the modules it imports, bundled by scripts/bundle-scan.mjs' },
   plugins: [originalMetaUrl(dirname(workerFile)), vendorExternal(dirname(workerFile))],
 });
+
+// what every scan now loads before it starts: a package or zod here came with a module that only
+// some scans need (add it to COLD)
+const eager = [...readFileSync(join(OUT, 'main.js'), 'utf8').matchAll(/^import\b[^'"]*['"]([^'"]+)['"]/gm)]
+  .map((m) => m[1])
+  .filter((spec) => !EAGER_OK.test(spec));
+if (eager.length)
+  process.stderr.write(`bundle-scan: warning: every scan now loads ${[...new Set(eager)].join(', ')}\n`);
 
 const count = (r) => Object.keys(r.metafile.inputs).length;
 process.stdout.write(

@@ -7,8 +7,8 @@
 // Without esbuild (a production install that rebuilds) the step is skipped and dist imports the
 // packages as tsc wrote it: slower to start, same behaviour.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -17,7 +17,7 @@ const VENDOR = join(DIST, 'vendor');
 const PACKAGES = ['kysely', 'zod', 'commander'];
 /**
  * Our own modules bundled in place: the message catalogues (index + 40 files of zh/en messages,
- * imported by every command; 26 -> 14 ms CPU as one file). Only self-contained folders qualify:
+ * imported by every command; 26 -> 14 ms CPU as one file, ~7 ms less again with flatCatalogues). Only self-contained folders qualify:
  * nothing outside them imported, no `import.meta.url` paths that would move.
  */
 const OWN = ['i18n/index.js'];
@@ -84,9 +84,28 @@ for (const name of PACKAGES) {
   if (licence) copyFileSync(join(dir, licence), join(VENDOR, `${name}.LICENSE`));
 }
 
+/**
+ * The catalogues each become one object literal (their merged keys, in the same order, read from
+ * the compiled modules): a message catalogue of ~40 domain files spread into one costs ~18 ms of
+ * CPU to evaluate, the same strings in one literal ~7. Only plain string maps qualify; anything
+ * else is bundled as written.
+ */
+const flatCatalogues = {
+  name: 'flat-catalogues',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]i18n[\\/](zh|en)[\\/]index\.js$/ }, async (args) => {
+      const lang = basename(dirname(args.path));
+      const catalogue = (await import(pathToFileURL(args.path).href))[lang];
+      if (!catalogue || !Object.values(catalogue).every((v) => typeof v === 'string')) return undefined;
+      return { contents: `export const ${lang} = ${JSON.stringify(catalogue)};`, loader: 'js' };
+    });
+  },
+};
+
 for (const rel of OWN) {
   const file = join(DIST, rel);
   const r = await esbuild.build({
+    plugins: [flatCatalogues],
     entryPoints: [file],
     bundle: true,
     format: 'esm',
