@@ -243,6 +243,11 @@ export function compilePlainLists(
     }
     return k;
   };
+  // most rows share the category (and source) of the row before: no Map read for them
+  let lastCat = '';
+  let lastCatIndex = -1;
+  let lastSource = '';
+  let lastSourceIndex = -1;
   const kwStart = (i: number): number => (i === 0 ? 0 : (kwEnds.a[i - 1] as number));
   const originOf = (i: number): string => `${files[oFile.a[i] as number]}:${oLine.a[i]}`;
   /** Counts the keyword held at kw[kw.n, end) as entry i with these fields (note: its end in notes). */
@@ -258,12 +263,20 @@ export function compilePlainLists(
     kw.n = end;
     kwEnds.push(end);
     noteEnds.push(notes.n);
-    category.push(indexOf(catIndex, categories, cat));
+    if (cat !== lastCat || lastCatIndex < 0) {
+      lastCat = cat;
+      lastCatIndex = indexOf(catIndex, categories, cat);
+    }
+    category.push(lastCatIndex);
     severity.push(sev);
     boundary.push(boundaryCode(bnd));
     oFile.push(file);
     oLine.push(line);
-    source.push(src === undefined ? -1 : indexOf(sourceIndex, sourceNames, src));
+    if (src !== undefined && (src !== lastSource || lastSourceIndex < 0)) {
+      lastSource = src;
+      lastSourceIndex = indexOf(sourceIndex, sourceNames, src);
+    }
+    source.push(src === undefined ? -1 : lastSourceIndex);
     return kwEnds.n - 1;
   };
 
