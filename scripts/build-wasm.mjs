@@ -5,8 +5,14 @@ import { mkdirSync } from 'node:fs';
 import asc from 'assemblyscript/asc';
 
 mkdirSync('dist/lexicon/wasm', { recursive: true });
-// lines: the scan workers' line walk; build: the automaton compiled from a keyword list
-for (const name of ['lines', 'build']) {
+// lines: the scan workers' line walk, over one shared memory that the caller makes and every thread
+// imports (the automaton's image in it once for all threads, each thread's buffers grown past it);
+// build: the automaton compiled from a keyword list, in a memory of its own
+const SHARED = ['--importMemory', '--sharedMemory', '--maximumMemory', '65536', '--enable', 'threads'];
+for (const [name, flags] of [
+  ['lines', SHARED],
+  ['build', []],
+]) {
   const { error, stderr } = await asc.main([
     `src/lexicon/wasm/assembly/${name}.ts`,
     '--outFile',
@@ -16,6 +22,7 @@ for (const name of ['lines', 'build']) {
     '--runtime',
     'stub',
     '--noAssert',
+    ...flags,
   ]);
   if (error) {
     console.error(stderr.toString());

@@ -7,6 +7,16 @@ const en = translator('en');
 const sysError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
 describe('catalogue errors', () => {
+  it('is a BeianError whichever copy of errors.ts made it (the scan bundle and dist/ each have one)', () => {
+    const fromAnotherCopy = Object.defineProperty(new Error('x'), Symbol.for('beian.BeianError'), {
+      value: true,
+    });
+    expect(fromAnotherCopy instanceof BeianError).toBe(true);
+    expect(BeianError.of('USAGE', 'cli.unknownLang', { value: 'x' }) instanceof BeianError).toBe(true);
+    for (const other of [new Error('x'), { code: 'USAGE' }, null, 'BeianError'])
+      expect(other instanceof BeianError).toBe(false);
+  });
+
   it('names a system error in Chinese from its code and keeps Node’s text in English', () => {
     const e = BeianError.of('NOT_FOUND', 'file.cannotRead', {
       file: 'x.csv',

@@ -45,7 +45,18 @@ export interface BeianErrorOptions {
 
 const english = translator('en');
 
+/**
+ * Marks every BeianError, whichever copy of this module made it: `beian scan` runs from a bundle
+ * (scripts/bundle-scan.mjs) while the modules only some scans need are loaded from dist/ with
+ * their own copy of this file, and `instanceof BeianError` must hold for both.
+ */
+const BRAND = Symbol.for('beian.BeianError');
+
 export class BeianError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && BRAND in value;
+  }
+
   readonly code: BeianErrorCode;
   readonly issues: readonly Issue[];
   /** set when the message comes from the catalogues; `message` then holds the English text */
@@ -55,6 +66,7 @@ export class BeianError extends Error {
   constructor(code: BeianErrorCode, message: string, options: BeianErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'BeianError';
+    Object.defineProperty(this, BRAND, { value: true });
     this.code = code;
     this.issues = options.issues ?? [];
     this.key = options.key;

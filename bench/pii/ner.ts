@@ -3,16 +3,19 @@
  * train split, Weibo NER), on the HELD-OUT fifth of each (fixed by a hash of the sentence; the
  * detectors were tuned on the other four fifths only). Exact span and ≥ 50 % overlap.
  *   npx tsx bench/pii/ner.ts [heldout|tune|dev|all] [--model weights.json] [--train] [--model-margin=N]
+ *     [--epochs=N] [--bits=N] [--seed=N] [--full-margin=N] [--outside-bias=N] [--save=weights.json]
+ *     [--model-only] [--train-addresses=all] [--any-address]
  * --train fits the optional sequence model on the TUNE split in memory (never written, never
  * shipped: the corpora are research-only) and scores rules + model on the held-out split.
  * BEIAN_NER_DEBUG=N (tune/dev/all only) prints the misses and false positives by pattern, then N
  * of each.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createDetectors, type Finding, loadPiiDictionaries, scanText } from '../../src/pii/index.js';
 import {
   createSequenceDetectors,
   parseModel,
+  serializeModel,
   type TrainingSentence,
   trainModel,
 } from '../../src/pii/model/index.js';
@@ -32,7 +35,11 @@ const split = (args.find((a) => ['heldout', 'tune', 'dev', 'all'].includes(a)) ?
   | 'tune'
   | 'dev'
   | 'all';
-const epochs = Number(args.find((a) => a.startsWith('--epochs='))?.slice(9) ?? 6);
+const flag = (name: string): number | undefined => {
+  const v = args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  return v === undefined ? undefined : Number(v);
+};
+const epochs = flag('epochs') ?? 8;
 /** dev: a fifth of the tune split, to choose the model's settings without touching the held-out part */
 const isDev = (s: NerSentence) => !isHeldOut(s.text) && fnv1a(s.text) % 5 === 1;
 const modelFile = args.includes('--model') ? args[args.indexOf('--model') + 1] : undefined;
@@ -51,10 +58,12 @@ const sentences = all.filter(pick);
 const dicts = loadPiiDictionaries();
 const registry = createDetectors(dicts);
 
+/** --train-addresses=all: the model learns every CLUENER address (not only street-level ones) */
+const allAddresses = args.includes('--train-addresses=all');
 const toTraining = (s: NerSentence): TrainingSentence => ({
   text: s.text,
   spans: s.gold
-    .filter((g) => g.kind === 'person' || g.kind === 'address-street')
+    .filter((g) => g.kind === 'person' || g.kind === (allAddresses ? 'address' : 'address-street'))
     .map((g) => ({
       type: g.kind === 'person' ? ('person-name' as const) : ('address' as const),
       start: g.start,
@@ -67,17 +76,41 @@ if (modelFile) model = parseModel(JSON.parse(readFileSync(modelFile, 'utf8')));
 else if (train) {
   const t0 = performance.now();
   const trainSet = all.filter((s) => !isHeldOut(s.text) && (split !== 'dev' || !isDev(s)));
-  model = trainModel(trainSet.map(toTraining), dicts, { epochs });
+  const bits = flag('bits');
+  const seed = flag('seed');
+  model = trainModel(trainSet.map(toTraining), dicts, {
+    epochs,
+    ...(bits ? { bits } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+  });
   console.log(
-    `model trained on the tune split in ${((performance.now() - t0) / 1000).toFixed(1)} s (in memory only)`,
+    `model trained on ${trainSet.length} sentences (${split === 'dev' ? 'tune minus dev' : 'the tune split'}) in ${((performance.now() - t0) / 1000).toFixed(1)} s (in memory only), ${epochs} epochs`,
   );
+  // --save: for measuring the weights file and tagging speed only; never shipped, never committed
+  const save = args.find((a) => a.startsWith('--save='))?.slice(7);
+  if (save)
+    writeFileSync(save, JSON.stringify(serializeModel(model, 'research-only corpora: measurement only')));
 }
 /** --model-margin=N: keep only the model's spans whose every character won by at least N (trades recall for precision) */
-const minMargin = Number(args.find((a) => a.startsWith('--model-margin='))?.slice(15) ?? 0);
-const seq = model ? createSequenceDetectors(model, dicts, { minMargin }) : undefined;
+const minMargin = flag('model-margin') ?? 0;
+const fullMargin = flag('full-margin');
+/** --outside-bias=N: taken off the model's O score at every character (more model spans) */
+const outsideBias = flag('outside-bias') ?? 0;
+const seq = model
+  ? createSequenceDetectors(model, dicts, {
+      minMargin,
+      outsideBias,
+      ...(fullMargin ? { fullMargin } : {}),
+      ...(args.includes('--any-address') ? { streetLevel: false } : {}),
+    })
+  : undefined;
 
+/** --model-only: the model's spans alone, without the rules' (to compare the two) */
+const modelOnly = args.includes('--model-only');
 const predict = (text: string): Finding[] =>
-  scanText(text, registry, { types: ['person-name', 'address'], ...(seq ? { extra: seq } : {}) });
+  modelOnly && seq
+    ? seq.flatMap((d) => d.detect(text)).sort((a, b) => a.start - b.start)
+    : scanText(text, registry, { types: ['person-name', 'address'], ...(seq ? { extra: seq } : {}) });
 
 interface Score {
   gold: number;

@@ -6,11 +6,14 @@
  *   npm run build && npx tsx bench/pii/throughput.ts [megabytes=24] [jobs=2]   (ROUNDS=2 by default)
  * Prints MB/s of each (beian on 1 thread and on `jobs` threads), MB per CPU-second, and the ratios
  * ours/floor by wall clock and by CPU seconds (targets: detect ≥ 0.5, redact + re-scan ≥ 0.3).
+ * BASE=/path/to/other/dist runs that build too, interleaved with this one in the same rounds (an
+ * older tree's `dist/`, e.g. a copy taken before a change), and prints its figures beside ours.
  */
 import { createReadStream, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 // the built package, as `beian pii` runs it (run `npm run build` first): from src, every worker
 // thread would compile TypeScript at start-up and the run would measure tsx
@@ -18,6 +21,9 @@ import type { PiiReport, runPii } from '../../dist/app/pii/run.js';
 import { writeNewsCorpus } from './news-corpus.js';
 
 const RUN_URL = new URL('../../dist/app/pii/run.js', import.meta.url).href;
+const BASE_URL = process.env.BASE
+  ? pathToFileURL(join(resolve(process.env.BASE), 'app/pii/run.js')).href
+  : undefined;
 const mb = Number(process.argv[2] ?? 24);
 const jobs = Number(process.argv[3] ?? 2);
 const dir = join(tmpdir(), `beian-pii-tp-${process.pid}`);
@@ -112,11 +118,11 @@ async function floor(): Promise<void> {
  * state, as a new process has), so the benchmark's own heap and the earlier runs' compiled code do
  * not colour the figures; with threads > 1 that thread drives the worker pool.
  */
-function runFresh(options: Parameters<typeof runPii>[0]): Promise<PiiReport> {
+function runFresh(options: Parameters<typeof runPii>[0], run: string): Promise<PiiReport> {
   const worker = new Worker(
     `const { parentPort, workerData } = require('node:worker_threads');
      import(workerData.run).then((m) => m.runPii(workerData.options)).then((r) => parentPort.postMessage(r));`,
-    { eval: true, workerData: { run: RUN_URL, options } },
+    { eval: true, workerData: { run, options } },
   );
   return new Promise((ok, fail) => {
     worker.once('message', (r: PiiReport) => {
@@ -127,23 +133,26 @@ function runFresh(options: Parameters<typeof runPii>[0]): Promise<PiiReport> {
   });
 }
 
-async function ours(threads: number, redact: boolean): Promise<void> {
+async function ours(threads: number, redact: boolean, base = false): Promise<void> {
   const stop = watchThreads();
   const c0 = cpu();
   const t0 = performance.now();
-  const out = await runFresh({
-    inputs: [file],
-    jobs: threads,
-    ...(redact ? { outDir: join(dir, 'out') } : {}),
-    env: {},
-    cwd: dir,
-  });
+  const out = await runFresh(
+    {
+      inputs: [file],
+      jobs: threads,
+      ...(redact ? { outDir: join(dir, 'out') } : {}),
+      env: {},
+      cwd: dir,
+    },
+    base ? (BASE_URL as string) : RUN_URL,
+  );
   const r = { wall: (performance.now() - t0) / 1000, cpu: cpu() - c0 };
   const split = stop();
-  keep(`${redact ? 'redact' : 'detect'}${threads}`, r);
+  keep(`${base ? 'base ' : ''}${redact ? 'redact' : 'detect'}${threads}`, r);
   const found = Object.values(out.byType).reduce((a, b) => a + (b ?? 0), 0);
   console.log(
-    `beian pii (${threads} thread${threads > 1 ? 's' : ''}, all detectors${redact ? ', redact + re-scan' : ''}): ${mbps(r.wall)} MB/s, ${mbps(r.cpu)} MB per CPU-second, ${found} findings${redact ? `, residual high ${out.redaction?.residualHigh}` : ''}${split.js + split.background > 0 ? `; CPU-s ${split.js.toFixed(2)} in JavaScript threads + ${split.background.toFixed(2)} in the other threads (V8's compiler and GC, the module loader)` : ''}`,
+    `${base ? 'BASE ' : ''}beian pii (${threads} thread${threads > 1 ? 's' : ''}, all detectors${redact ? ', redact + re-scan' : ''}): ${mbps(r.wall)} MB/s, ${mbps(r.cpu)} MB per CPU-second, ${found} findings${redact ? `, residual high ${out.redaction?.residualHigh}` : ''}${split.js + split.background > 0 ? `; CPU-s ${split.js.toFixed(2)} in JavaScript threads + ${split.background.toFixed(2)} in the other threads (V8's compiler and GC, the module loader)` : ''}`,
   );
 }
 
@@ -151,15 +160,21 @@ async function ours(threads: number, redact: boolean): Promise<void> {
 const rounds = Number(process.env.ROUNDS ?? 2);
 for (let round = 0; round < rounds; round++) {
   await floor();
-  await ours(1, false);
-  await ours(jobs, false);
-  await ours(1, true);
-  await ours(jobs, true);
+  for (const redact of [false, true])
+    for (const threads of [1, jobs]) {
+      if (BASE_URL) await ours(threads, redact, true);
+      await ours(threads, redact);
+    }
 }
 const f = best.floor as Run;
 const get = (k: string) => best[k] as Run;
 const wall = (k: string) => (f.wall / get(k).wall).toFixed(2);
 const cpuRatio = (k: string) => f.cpu / get(k).cpu;
+if (BASE_URL)
+  for (const k of ['detect1', `detect${jobs}`, 'redact1', `redact${jobs}`])
+    console.log(
+      `${k}: MB per CPU-second base ${mbps(get(`base ${k}`).cpu)}, ours ${mbps(get(k).cpu)} (ours / base CPU-s ${(get(k).cpu / get(`base ${k}`).cpu).toFixed(2)}); wall ratio to floor base ${wall(`base ${k}`)}, ours ${wall(k)}`,
+    );
 console.log(
   `wall-clock ratio (ours / floor on 1 thread): detect 1 thread ${wall('detect1')}, ${jobs} threads ${wall(`detect${jobs}`)} (target ≥ 0.5); redact + re-scan 1 thread ${wall('redact1')}, ${jobs} threads ${wall(`redact${jobs}`)} (target ≥ 0.3)`,
 );

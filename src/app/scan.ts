@@ -14,8 +14,9 @@ import { summariseTally, type TallySummary } from '../corpus/scan-summary.js';
 import type { ScanWorkerData } from '../corpus/scan-task.js';
 import { type CorpusBlock, type CorpusReadOptions, DEFAULT_BLOCK_BYTES } from '../corpus/types.js';
 import { openAtomicStream } from '../io/atomic.js';
-import { type Kb, threshold } from '../kb/index.js';
+import { type Kb, threshold } from '../kb/query.js';
 import { serializeMatcher } from '../lexicon/serialize.js';
+import { shareWalk } from '../lexicon/wasm/index.js';
 import type { LoadedLexicon } from './lexicon.js';
 import { poolOf, type ScanStart, startScan, threadsFor } from './scan-start.js';
 
@@ -128,13 +129,15 @@ export function scanPlan(kb: Kb, lexicon: LoadedLexicon, options: ScanPlanOption
     shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
     shared.set(bytes);
   }
+  const walk = process.env.BEIAN_WASM === '0' ? undefined : shareWalk(lexicon.matcher.automaton);
   const manualMin = threshold(kb, 'corpus.manual.sample.min');
   const manualSize = options.manualSample ? Math.ceil(manualMin.value) : 0;
   const keepExamples = options.examples ?? 20;
   const data: ScanWorkerData = {
     matcher: shared,
-    // the WebAssembly line walk, its tables in the compiled bytes (BEIAN_WASM=0: the JS walk, to compare)
-    wasm: process.env.BEIAN_WASM !== '0',
+    // the WebAssembly line walk, its tables copied once into memory all threads share (BEIAN_WASM=0:
+    // the JS walk, to compare)
+    ...(walk ? { walk } : {}),
     rules: lexicon.rules,
     read: options.read,
     audit: {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import type { Register, RunAction } from './command.js';
+import { commandNameOf } from './command-name.js';
 import { translateCommanderError } from './commander-errors.js';
 import type { CliContext, ExitCode } from './context.js';
 import { localizeHelp } from './help.js';
@@ -34,28 +35,14 @@ export const commandTable: ReadonlyArray<{
   { names: ['worker'], load: () => import('./commands/worker.js') },
 ];
 
-/** The program's own options that take a value, skipped when looking for the command's name. */
-const VALUE_OPTIONS = new Set(['--lang', '--db']);
-
 /**
  * The modules to load for argv: only the named command's when argv names a known command, else
  * all of them (root help, `help <cmd>`, an unknown name that commander must suggest a fix for).
  */
 export function modulesFor(argv: readonly string[]): typeof commandTable {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? '';
-    if (VALUE_OPTIONS.has(a)) {
-      i++;
-      continue;
-    }
-    if (a.startsWith('-')) {
-      if (a.startsWith('--lang=') || a.startsWith('--db=')) continue;
-      return commandTable; // -h, -V or an unknown option: commander answers with everything known
-    }
-    const hit = commandTable.find((m) => m.names.includes(a));
-    return hit ? [hit] : commandTable;
-  }
-  return commandTable;
+  const name = commandNameOf(argv);
+  const hit = name === undefined ? undefined : commandTable.find((m) => m.names.includes(name));
+  return hit ? [hit] : commandTable;
 }
 
 /** The package's own version (package.json sits two levels above both src/cli and dist/cli). */

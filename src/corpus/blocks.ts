@@ -9,6 +9,7 @@ import { CsvSplitter } from '../util/csv.js';
 import { type BlockBuffers, ownBuffers } from './block-buffers.js';
 import { BINARY_SAMPLE_BYTES, decodeLines, hasUtf8Bom, hasUtf16Bom, looksBinary } from './encoding.js';
 import { malformedItem } from './malformed.js';
+import { newlineCounter } from './newlines.js';
 import {
   type BlockEncoding,
   type CorpusBlock,
@@ -120,14 +121,6 @@ function dropFront(chunks: Buffer[], n: number): void {
     n -= c.length;
     chunks.shift();
   }
-}
-
-/** Newlines in b, found by Buffer's native search (~15x a byte loop). */
-function countLines(b: Uint8Array): number {
-  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  let n = 0;
-  for (let i = buf.indexOf(NL); i >= 0; i = buf.indexOf(NL, i + 1)) n++;
-  return n;
 }
 
 const fileProblem = (file: string, key: MessageKey, params?: MessageParams, size = 0): CorpusBlock => ({
@@ -299,6 +292,7 @@ async function* lineBlocks(
   let lastNl = -1; // offset in the accumulation of the last newline
   let nextLine = firstLine; // number of the first line in the accumulation
   let skipping = -1; // bytes skipped of an oversized line, -1 when not skipping
+  const countLines = newlineCounter();
   const emit = (upto: number): CorpusBlock => {
     // One copy into a buffer of its own (so it can be transferred to a worker); the rest stays views.
     const bytes = new Uint8Array(upto);
@@ -418,6 +412,7 @@ async function* pulledFileBlocks(
   buffers: BlockBuffers,
 ): AsyncGenerator<CorpusBlock> {
   let nextLine = range?.firstLine ?? 1;
+  const countLines = newlineCounter();
   const block = (bytes: Uint8Array): CorpusBlock => {
     const b: CorpusBlock = {
       kind: 'lines',

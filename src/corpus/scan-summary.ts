@@ -1,5 +1,4 @@
-import type { Kb } from '../kb/index.js';
-import { meets, threshold } from '../kb/index.js';
+import { type Kb, meets, threshold } from '../kb/query.js';
 import { type AuditTally, wilson } from './audit.js';
 import type { MalformedEntry } from './types.js';
 

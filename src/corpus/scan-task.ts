@@ -3,7 +3,7 @@
 import { countedMatcher, type LibraryRules } from '../lexicon/rules.js';
 import { jiebaSegmenter, SegmentationDeferred } from '../lexicon/segment.js';
 import { deserializeMatcher } from '../lexicon/serialize.js';
-import { wasmLines } from '../lexicon/wasm/index.js';
+import { type SharedWalk, walkOf, wasmLines } from '../lexicon/wasm/index.js';
 import { type AuditOptions, type AuditTally, auditItems } from './audit.js';
 import { auditUtf8Lines, fastLines, finishDeferred, type LinesTally } from './audit-lines.js';
 import type { CorpusBlock, CorpusItem, CorpusReadOptions } from './types.js';
@@ -14,7 +14,12 @@ export interface ScanWorkerData {
   rules: LibraryRules;
   read: CorpusReadOptions;
   audit: AuditOptions;
-  /** walk lines with WebAssembly when the module is built (else, or false: the JS walk) */
+  /**
+   * The WebAssembly line walk every thread of the scan shares (its image in one shared memory, made
+   * once by the calling thread: shareWalk); without it, `wasm` says whether a thread makes a walk
+   * of its own from the matcher when the module is built (else, or false: the JS walk)
+   */
+  walk?: SharedWalk;
   wasm?: boolean;
   /**
    * Leave the txt records that need word boundaries to the calling thread (their block's tally
@@ -39,16 +44,19 @@ export interface ScanHandler {
 export function scanTask(data: ScanWorkerData): ScanHandler {
   const jieba = jiebaSegmenter();
   let defer = data.deferSegments === true;
+  // one, thrown again for every record deferred: a new Error each time captured its stack (~10 µs,
+  // ~25 ms of the worker's CPU at 10k keywords on 64 MiB)
+  const deferred = new SegmentationDeferred();
   const matcher = deserializeMatcher(
     data.matcher,
     (text) => {
-      if (defer) throw new SegmentationDeferred();
+      if (defer) throw deferred;
       return jieba(text);
     },
     { verified: true },
   );
   const count = countedMatcher(matcher, data.rules);
-  const walk = (data.wasm && wasmLines(matcher.automaton)) || matcher.lines;
+  const walk = data.walk ? walkOf(data.walk) : (data.wasm && wasmLines(matcher.automaton)) || matcher.lines;
   const defers = defer ? (e: unknown) => e instanceof SegmentationDeferred : undefined;
   const handler = (block: CorpusBlock): Promise<LinesTally> | LinesTally => {
     const lines = fastLines(block);

@@ -1,36 +1,19 @@
 import { BeianError, type Issue, issueOf } from '../errors.js';
 import { validatedInto } from '../util/zod-issues.js';
 import { canonicalKindId } from './kinds.js';
+import type { Kb } from './query.js';
 import {
-  type AlgorithmType,
   AlgorithmTypesFile,
   DutiesFile,
-  type Duty,
   type FilingKind,
   FilingKindId,
   FilingKindsFile,
-  type Regulation,
   RegulationsFile,
-  type Risk,
-  type RiskCategory,
   RisksFile,
-  type Threshold,
   ThresholdsFile,
 } from './schema.js';
 
-/** The parsed knowledge base: every list, plus lookups by id. Immutable once built. */
-export interface Kb {
-  /** the newest version among the data files: printed in reports */
-  readonly version: string;
-  readonly regulations: readonly Regulation[];
-  readonly algorithmTypes: readonly AlgorithmType[];
-  readonly riskCategories: readonly RiskCategory[];
-  readonly risks: readonly Risk[];
-  readonly nonRefusalAspects: readonly { id: string; title: { zh: string; en: string } }[];
-  readonly thresholds: readonly Threshold[];
-  readonly filingKinds: readonly FilingKind[];
-  readonly duties: readonly Duty[];
-}
+export { type Kb, meets, regulation, threshold } from './query.js';
 
 /** The raw contents of the data files, by file name without extension. */
 export interface KbSources {
@@ -115,27 +98,10 @@ export function buildKb(sources: KbSources): Kb {
   };
 }
 
-export function threshold(kb: Kb, id: string): Threshold {
-  const t = kb.thresholds.find((x) => x.id === id);
-  if (!t) throw BeianError.of('INTERNAL', 'kb.unknownThreshold', { id });
-  return t;
-}
-
 /** The kind with this id, or with the id it replaced (see kinds.ts: "security-assessment"). */
 export function filingKind(kb: Kb, id: FilingKindId | string): FilingKind {
   const canonical = canonicalKindId(id);
   const k = kb.filingKinds.find((x) => x.id === canonical);
   if (!k) throw BeianError.of('INTERNAL', 'kb.unknownKind', { id });
   return k;
-}
-
-export function regulation(kb: Kb, id: string): Regulation | undefined {
-  return kb.regulations.find((r) => r.id === id);
-}
-
-/** True when a measured value satisfies a threshold (`info` thresholds are always satisfied). */
-export function meets(t: Threshold, measured: number): boolean {
-  if (t.comparator === '>=') return measured >= t.value;
-  if (t.comparator === '<=') return measured <= t.value;
-  return true;
 }

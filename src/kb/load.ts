@@ -1,49 +1,19 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { BeianError, osReason } from '../errors.js';
 import { yaml } from '../util/yaml-lib.js';
 import { buildKb, type Kb, type KbSources } from './kb.js';
+import {
+  DEFAULT_KB_DIR,
+  DEFAULT_KB_SNAPSHOT,
+  KB_FILES as FILES,
+  kbFileOf as fileOf,
+  fromSnapshot,
+  readKbSource as readSource,
+  SNAPSHOT_FORMAT,
+  type Snapshot,
+  sourcesHash,
+} from './snapshot.js';
 
-/** data/kb of the installed package (the same relative path from src/kb and dist/kb). */
-export const DEFAULT_KB_DIR = fileURLToPath(new URL('../../data/kb/', import.meta.url));
-
-/**
- * The validated KB written by the build (`scripts/compile-data.mjs`) beside the compiled module:
- * dist/kb/kb-snapshot.json. Under tsx (src/kb) there is none and the YAML is read.
- */
-export const DEFAULT_KB_SNAPSHOT = fileURLToPath(new URL('./kb-snapshot.json', import.meta.url));
-
-/** Bumped when the snapshot layout or the Kb shape changes: an older snapshot is then ignored. */
-const SNAPSHOT_FORMAT = 'beian-kb-snapshot/1';
-
-const FILES: readonly (keyof KbSources)[] = [
-  'regulations',
-  'algorithm-types',
-  'risks',
-  'thresholds',
-  'filing-kinds',
-  'duties',
-];
-
-const fileOf = (dir: string, name: string): string => `${dir.replace(/\/$/, '')}/${name}.yaml`;
-
-function readSource(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw BeianError.of('CONFIG_INVALID', 'kb.cannotRead', { file, reason: osReason(cause) }, { cause });
-  }
-}
-
-/** sha256 over the names and bytes of the KB's source files, in a fixed order. */
-function sourcesHash(texts: readonly string[]): string {
-  const h = createHash('sha256').update(SNAPSHOT_FORMAT);
-  FILES.forEach((name, i) => {
-    h.update(`\0${name}\0`).update(texts[i] as string);
-  });
-  return h.digest('hex');
-}
+export { DEFAULT_KB_DIR, DEFAULT_KB_SNAPSHOT } from './snapshot.js';
 
 function buildFromYaml(dir: string, texts: readonly string[]): Kb {
   const sources = {} as Record<keyof KbSources, unknown>;
@@ -62,28 +32,6 @@ function buildFromYaml(dir: string, texts: readonly string[]): Kb {
     }
   });
   return buildKb(sources);
-}
-
-interface Snapshot {
-  format: string;
-  hash: string;
-  kb: Kb;
-}
-
-/** The snapshot's KB when it was built from exactly these sources, else undefined. */
-function fromSnapshot(file: string, hash: string): Kb | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const s = JSON.parse(text) as Partial<Snapshot>;
-    return s.format === SNAPSHOT_FORMAT && s.hash === hash && s.kb ? s.kb : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface LoadKbOptions {

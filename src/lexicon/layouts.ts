@@ -1,12 +1,15 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { type Issue, issueOf, osReason } from '../errors.js';
 import { appendAll } from '../util/array.js';
 import { yaml } from '../util/yaml-lib.js';
 import { zodIssues } from '../util/zod-issues.js';
+import { HOUBB_DICT } from './layout-kind.js';
 import { type LexiconLibrary, parseTxtLibrary, type RowDefaults, rowsToLibrary } from './library.js';
+
+export { detectLayout, HOUBB_DICT, type Layout } from './layout-kind.js';
 
 /**
  * Importers for the layouts public lists are published in: a folder of one-word-a-line files whose
@@ -48,17 +51,8 @@ export function readCategoryMap(file: string): { map?: CategoryMap; issues: Issu
   }
 }
 
-export const HOUBB_DICT = 'sensitive_word_dict.txt';
 export const HOUBB_TAGS = 'sensitive_word_tags.txt';
 export const HOUBB_ALLOW = 'sensitive_word_allow.txt';
-
-export type Layout = 'file' | 'folder' | 'houbb';
-
-/** A directory holding houbb's dictionary is the houbb layout; any other directory is the folder layout. */
-export function detectLayout(path: string): Layout {
-  if (!statSync(path).isDirectory()) return basename(path) === HOUBB_DICT ? 'houbb' : 'file';
-  return existsSync(join(path, HOUBB_DICT)) ? 'houbb' : 'folder';
-}
 
 export interface LayoutOptions {
   /** an explicit category map (else: `categories.yaml` in the folder, else the shipped map that fits) */

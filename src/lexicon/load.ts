@@ -7,7 +7,8 @@ import type { parse as ParseCsvSync } from 'csv-parse/sync';
 import { issueOf, jsonReason, osReason } from '../errors.js';
 import type { MessageKey, MessageParams } from '../i18n/index.js';
 import { yaml } from '../util/yaml-lib.js';
-import { detectLayout, type LayoutOptions, loadFolder, loadHoubb } from './layouts.js';
+import { detectLayout } from './layout-kind.js';
+import type { LayoutOptions } from './layouts.js';
 import {
   type LexiconLibrary,
   mapColumns,
@@ -139,8 +140,11 @@ export async function loadLexiconFile(
   });
   try {
     const kind = detectLayout(file);
-    if (kind === 'houbb') return loadHoubb(file, riskIds, { ...layout, defaults });
-    if (kind === 'folder') return loadFolder(file, riskIds, { ...layout, defaults });
+    if (kind !== 'file') {
+      // the importers (and zod, for their category maps) only for a folder
+      const { loadFolder, loadHoubb } = await import('./layouts.js');
+      return (kind === 'houbb' ? loadHoubb : loadFolder)(file, riskIds, { ...layout, defaults });
+    }
     if (ext === '.xlsx') {
       const { rows, error } = rowsFromTable(file, await xlsxTable(file), 0);
       return error ? problem(error) : rowsToLibrary(file, rows, riskIds, defaults);

@@ -54,5 +54,13 @@ describe('beian pii-train and --model', () => {
     const r = runCli(['pii', corpus, '--model', bad, '--no-save']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('bad.json');
+
+    // a weights file of the first format (string features, greedy decoding) is named as such
+    const old = join(dir, 'old.json');
+    writeFileSync(old, JSON.stringify({ format: 'beian-pii-perceptron', version: 1, tags: [], weights: {} }));
+    const o = runCli(['--lang', 'en', 'pii', corpus, '--model', old, '--no-save']);
+    expect(o.code).toBe(2);
+    expect(o.stderr).toContain('old.json');
+    expect(o.stderr).toContain('Train it again with beian pii-train');
   });
 });

@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +14,58 @@ const { dir, put } = scratchDir('beian-scan-e2e-');
 const poems = tangPoems().slice(0, 50);
 
 describe('beian scan', () => {
+  it('runs from the build bundle with the report, files and exit codes of the compiled modules', () => {
+    // npm run build writes it (scripts/bundle-scan.mjs); bin/beian.js runs `scan` from it
+    expect(existsSync(fileURLToPath(new URL('../../dist/scan-bundle/main.js', import.meta.url)))).toBe(true);
+    const cli = new URL('../../dist/cli/index.js', import.meta.url).href;
+    const input = put(
+      'bundle.txt',
+      `${[...poems.slice(0, 20), '这里有免费色情网站，联系张伟 13812345678', '出售身份证'].join('\n')}\n`,
+    );
+    const args = (tag: string) => [
+      'scan',
+      input,
+      '--json',
+      '--threads',
+      '2',
+      '--save',
+      '--db',
+      join(dir, `${tag}.db`),
+      '--out',
+      join(dir, `${tag}.html`),
+      '--flagged',
+      join(dir, `${tag}.jsonl`),
+      '--sample-out',
+      join(dir, `${tag}-sample.jsonl`),
+    ];
+    const bundled = runCli(args('bundled'));
+    const script = put(
+      'modules.mjs',
+      `import { main } from ${JSON.stringify(cli)}; process.exitCode = await main(${JSON.stringify(args('modules'))});`,
+    );
+    const modules = spawnSync(process.execPath, [script], {
+      encoding: 'utf8',
+      env: { ...process.env, BEIAN_LANG: undefined },
+    });
+    expect([bundled.code, bundled.stderr]).toEqual([modules.status, modules.stderr]);
+    const report = (out: string) => {
+      const { id, seconds, ...rest } = JSON.parse(out);
+      expect(typeof id).toBe('string');
+      return JSON.stringify(rest).replaceAll('modules', 'bundled');
+    };
+    expect(report(bundled.stdout)).toBe(report(modules.stdout));
+    expect(JSON.parse(bundled.stdout).flagged).toBe(2);
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+    for (const file of ['.html', '.jsonl', '-sample.jsonl']) {
+      const text = (tag: string) => readFileSync(join(dir, `${tag}${file}`), 'utf8').replaceAll(uuid, 'id');
+      expect(text('bundled').replaceAll('bundled', 'modules')).toBe(text('modules'));
+    }
+    // a BeianError thrown where the bundle loads a module from dist/ (the store) keeps its exit code
+    const down = runCli(['scan', input, '--save', '--db', 'postgres://nobody@127.0.0.1:1/x', '--lang', 'en']);
+    expect(down.code).toBe(3);
+    expect(down.stderr).toMatch(/^Error \[ENVIRONMENT\]: Cannot connect/m);
+  });
+
   it('keeps the --json contract, reports every bad input by file and line, and goes on', () => {
     const good = put(
       'a.jsonl',

@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { BeianError } from '../../errors.js';
 import { loadPiiDictionaries } from '../../pii/index.js';
 import {
+  MODEL_VERSION,
+  ModelVersionError,
   parseModel,
   parseTrainingBio,
   parseTrainingJsonl,
@@ -12,6 +14,7 @@ import {
   type TrainingIssue,
   type TrainingSentence,
   trainModel,
+  usedBuckets,
 } from '../../pii/model/index.js';
 import { appendAll } from '../../util/array.js';
 
@@ -64,7 +67,14 @@ export async function trainPiiModel(o: PiiTrainOptions): Promise<PiiTrainReport>
   const tmp = join(dirname(o.out), `.${process.pid}.${Date.now()}.tmp`);
   await writeFile(tmp, JSON.stringify(serializeModel(model, o.trainedOn)));
   await rename(tmp, o.out);
-  return { sentences: sentences.length, spans, features: model.weights.size, epochs, out: o.out, issues };
+  return {
+    sentences: sentences.length,
+    spans,
+    features: usedBuckets(model).length,
+    epochs,
+    out: o.out,
+    issues,
+  };
 }
 
 /** Reads a weights file written by trainPiiModel (validated; a bad file is a usage error naming it). */
@@ -78,6 +88,13 @@ export async function loadPiiModel(file: string): Promise<SequenceDetectorModel>
   try {
     return parseModel(json);
   } catch (cause) {
+    if (cause instanceof ModelVersionError)
+      throw BeianError.of(
+        'USAGE',
+        'pii.model.oldVersion',
+        { file, found: String(cause.found), version: MODEL_VERSION },
+        { cause },
+      );
     throw BeianError.of('USAGE', 'pii.model.invalid', { file }, { cause });
   }
 }

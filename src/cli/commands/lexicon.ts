@@ -60,11 +60,12 @@ async function rowDefaults(o: LexiconFlags, riskIds: ReadonlySet<string>) {
 }
 
 export async function loadSelected(c: CliContext, o: LexiconFlags) {
-  const [{ loadKb }, { loadLexicon }] = await Promise.all([
-    import('../../kb/index.js'),
+  const [{ snapshotKb }, { loadLexicon }] = await Promise.all([
+    import('../../kb/snapshot.js'),
     import('../../app/lexicon.js'),
   ]);
-  const kb = loadKb();
+  // the build's snapshot needs no zod (~25 ms); edited or missing sources are validated and reported
+  const kb = snapshotKb() ?? (await import('../../kb/index.js')).loadKb();
   const defaults = await rowDefaults(o, new Set(kb.risks.map((r) => r.id)));
   const variants = await variantFamilies(o.variants);
   const selection = {

@@ -5,7 +5,7 @@ import { malformedIssue, malformedReason } from '../../corpus/malformed.js';
 import type { CorpusEncoding } from '../../corpus/types.js';
 import { BeianError } from '../../errors.js';
 import { writeFileAtomicSync } from '../../io/atomic.js';
-import type { Kb } from '../../kb/index.js';
+import type { Kb } from '../../kb/query.js';
 import { jsonOption, type Register, type RunAction } from '../command.js';
 import type { CliContext, ExitCode } from '../context.js';
 import { num, positiveInt } from '../flags.js';
@@ -110,7 +110,7 @@ async function scanWith(
   }: { threads: number | undefined; encoding: CorpusEncoding | undefined; start: ScanStart | undefined },
 ): Promise<ExitCode> {
   const { kb, lex, selection } = await loadSelected(c, o);
-  const { threshold } = await import('../../kb/index.js');
+  const { threshold } = await import('../../kb/query.js');
   const minFraction = threshold(kb, 'corpus.technical.sample-fraction.min');
   const fraction = num(o.sampleFraction, '--sample-fraction');
   if (fraction !== undefined && (fraction < minFraction.value || fraction > 1))

@@ -35,6 +35,8 @@ Examples:
   'pii.train.notFound': 'Training data not found: {file}',
   'pii.train.noSpans': 'No labelled person-name or address span in the training data.',
   'pii.model.unreadable': 'Cannot read the model file {file}: not a JSON weights file.',
+  'pii.model.oldVersion':
+    'The model file {file} was written by another beian (weights format {found}; this one reads {version}). Train it again with beian pii-train.',
   'pii.model.invalid': 'The model file {file} is not a beian PII weights file.',
   'pii.train.needsOut': 'Give the weights file with --out',
   'pii.train.progress': 'Training the model',

@@ -31,6 +31,8 @@ export const pii = {
   'pii.train.notFound': '找不到训练数据：{file}',
   'pii.train.noSpans': '训练数据中没有任何已标注的姓名（person-name）或地址（address）片段。',
   'pii.model.unreadable': '无法读取模型文件 {file}：不是 JSON 权重文件。',
+  'pii.model.oldVersion':
+    '模型文件 {file} 由另一版本的 beian 写出（权重格式 {found}，本版本读取 {version}），请用 beian pii-train 重新训练。',
   'pii.model.invalid': '模型文件 {file} 不是 beian 的个人信息模型权重文件。',
   'pii.train.needsOut': '请用 --out 指定权重文件',
   'pii.train.progress': '训练模型',

@@ -2,12 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AutomatonData, Scanner } from '../automaton.js';
 import { type WasmLayout, wasmLayout } from './layout.js';
+import { WASM_LAYOUT_FIELDS, type WasmLayoutInfo } from './types.js';
 
 /**
  * The WebAssembly hot loop (assembly/lines.ts, built by `npm run build` into
  * dist/lexicon/wasm/lines.wasm): Scanner.lines over the same automaton, for the scan workers.
  * Loaded synchronously from the file beside this module (or, running from src/ under tsx, from
  * dist/); nothing is fetched. Without the file (a build without asc), callers keep the JS loop.
+ *
+ * The module imports its memory, a shared one (scripts/build-wasm.mjs): the automaton's image is
+ * copied into it once (shareWalk), and every thread that walks lines instantiates the same compiled
+ * module over that same memory (walkOf), each with its own buffers grown past the image. A scan
+ * posts the SharedWalk to its workers: structured clone shares the memory and the compiled code, so
+ * no thread copies the image (6.6 MB at 10k keywords, 25 MB at 50k), faults its pages in or
+ * compiles the module again, and the threads' walks share one copy of the tables in the caches.
  */
 export const WASM_FILE = 'lines.wasm';
 
@@ -18,9 +26,16 @@ const candidates = (name: string): string[] => [
 
 /** The part of the WebAssembly API used here (the project's lib settings do not declare it). */
 export type WasmModule = { readonly __wasmModule: unique symbol };
+/** A WebAssembly.Memory; the line walk's is shared (its buffer a SharedArrayBuffer). */
+export interface WasmMemory {
+  readonly buffer: ArrayBufferLike;
+  /** grows by `pages`, returns the size before in pages (atomically, for a shared memory) */
+  grow(pages: number): number;
+}
 interface WasmApi {
   Module: new (bytes: Uint8Array) => WasmModule;
   Instance: new (module: WasmModule, imports: object) => { exports: unknown };
+  Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
 }
 export const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
@@ -31,7 +46,6 @@ export function loadWasmModule(name: string = WASM_FILE): WasmModule | undefined
 }
 
 interface Exports {
-  memory: { readonly buffer: ArrayBuffer; grow(pages: number): number };
   init(...args: number[]): void;
   initMatch(emit: number, out: number, patLen: number, ring: number, rmask: number): void;
   lines(from: number, to: number, out: number, hits: number, hitsTo: number): number;
@@ -39,6 +53,38 @@ interface Exports {
 }
 
 const PAGE = 65536;
+/** lines.wasm declares this maximum (scripts/build-wasm.mjs): a shared memory's must not exceed it */
+const MAX_PAGES = 65536;
+/** a thread's first buffers hold a block of this many bytes at least (tests walk a few bytes) */
+const MIN_ROOM = 64 * 1024;
+
+/**
+ * The automaton's image in one shared WebAssembly memory (at address 0, where its offsets point),
+ * and the compiled line walk: made once by a scan's calling thread, posted to each worker (a
+ * structured clone shares both), walked by every thread (walkOf).
+ */
+export interface SharedWalk {
+  module: WasmModule;
+  memory: WasmMemory;
+  /** the image's offsets (the image itself is in memory) */
+  layout: WasmLayoutInfo;
+}
+
+/** The automaton's shared walk, or undefined when the module is not built. */
+export function shareWalk(
+  a: AutomatonData,
+  module: WasmModule | undefined = loadWasmModule(),
+): SharedWalk | undefined {
+  return module ? shareWalkOf(a.wasm ?? wasmLayout(a), module) : undefined;
+}
+
+/** The same from a layout made beforehand (stored in a compiled library): one copy of its image. */
+export function shareWalkOf(l: WasmLayout, module: WasmModule): SharedWalk {
+  const memory = new api.Memory({ initial: Math.ceil(l.size / PAGE), maximum: MAX_PAGES, shared: true });
+  new Int32Array(memory.buffer, 0, l.image.length).set(l.image);
+  const layout = Object.fromEntries(WASM_LAYOUT_FIELDS.map((k) => [k, l[k]])) as unknown as WasmLayoutInfo;
+  return { module, memory, layout };
+}
 
 /**
  * Scanner.lines run by WebAssembly, same arguments and callbacks as the JS loop; undefined when
@@ -51,26 +97,30 @@ export function wasmLines(
   a: AutomatonData,
   module: WasmModule | undefined = loadWasmModule(),
 ): Scanner['lines'] | undefined {
-  return module ? wasmLinesOf(a.wasm ?? wasmLayout(a), module) : undefined;
+  const shared = shareWalk(a, module);
+  return shared ? walkOf(shared) : undefined;
 }
 
-/**
- * The same from a layout made beforehand (stored in a compiled library: each instance copies the
- * image into its memory, one memcpy).
- */
+/** The same from a layout made beforehand (its image copied into a memory of its own walk). */
 export function wasmLinesOf(
   l: WasmLayout,
   module: WasmModule | undefined = loadWasmModule(),
 ): Scanner['lines'] | undefined {
-  if (!module) return undefined;
-  const ex = new api.Instance(module, {}).exports as unknown as Exports;
-  const mem = ex.memory;
-  const ensure = (bytes: number): void => {
-    const need = Math.ceil(bytes / PAGE) - mem.buffer.byteLength / PAGE;
-    if (need > 0) mem.grow(need);
-  };
-  ensure(l.size);
-  new Int32Array(mem.buffer, 0, l.image.length).set(l.image);
+  return module ? walkOf(shareWalkOf(l, module)) : undefined;
+}
+
+/**
+ * This thread's Scanner.lines over a shared walk: an instance of its module over its memory, the
+ * tables read where shareWalk put them. The thread's buffers (the hits' ring of offsets, input,
+ * per-line output, hit stream) are a region of the memory of its own, taken by growing the memory
+ * (a shared memory grows atomically: threads growing at once get regions that do not overlap),
+ * with room for a block a quarter larger than the largest so far rounded up to a power of two, so
+ * blocks of a slightly varying size (line-aligned) take a region once.
+ */
+export function walkOf(w: SharedWalk): Scanner['lines'] {
+  const l = w.layout;
+  const mem = w.memory;
+  const ex = new api.Instance(w.module, { env: { memory: mem } }).exports as unknown as Exports;
   ex.init(
     l.cls,
     l.loSym,
@@ -87,24 +137,34 @@ export function wasmLinesOf(
     l.skip,
     l.sepSym,
   );
-  // after the image: the ring of offsets the hits are read with, then input and output
-  const ringAt = l.size;
-  const input = (ringAt + (l.rmask + 1) * 4 + 15) & ~15;
-  ensure(input);
-  ex.initMatch(l.emit, l.out, l.patLen, ringAt, l.rmask);
+  const ringBytes = (l.rmask + 1) * 4;
+  let room = 0;
+  let input = 0;
+  let inputView: Uint8Array = new Uint8Array(0);
+  const take = (len: number): void => {
+    room = MIN_ROOM;
+    while (room < len + (len >>> 2)) room *= 2;
+    // the ring, then input, then one u32 a line (at most len + 1 lines), then the hit stream (room
+    // for a word a byte: when a block's hits need more, its later lines come without them)
+    const bytes = ringBytes + 16 + room + 4 + (room + 1) * 4 + room * 4 + 4096;
+    const pages = Math.ceil(bytes / PAGE);
+    const at = mem.grow(pages) * PAGE;
+    ex.initMatch(l.emit, l.out, l.patLen, at, l.rmask);
+    input = (at + ringBytes + 15) & ~15;
+    inputView = new Uint8Array(mem.buffer, input, room);
+  };
   return (bytes, from, to, onLine) => {
     const len = to - from;
     if (len <= 0) return;
-    // input, then one u32 a line (at most len + 1 lines), 4-aligned, then the hit stream (room for
-    // a word a byte: when a block's hits need more, its later lines come without them)
+    if (len > room) take(len);
     const outAt = (input + len + 3) & ~3;
     const hitsAt = outAt + (len + 1) * 4;
     const hitsTo = hitsAt + len * 4 + 4096;
-    ensure(hitsTo);
-    new Uint8Array(mem.buffer, input, len).set(bytes.subarray(from, to));
+    inputView.set(bytes.subarray(from, to));
     const n = ex.lines(input, input + len, outAt, hitsAt, hitsTo);
-    const out = new Uint32Array(mem.buffer, outAt, n);
-    const stream = new Int32Array(mem.buffer, hitsAt, (ex.hitsEnd() - hitsAt) >>> 2);
+    const buffer = inputView.buffer;
+    const out = new Uint32Array(buffer, outAt, n);
+    const stream = new Int32Array(buffer, hitsAt, (ex.hitsEnd() - hitsAt) >>> 2);
     let at = 0;
     let start = from;
     for (let k = 0; k < n; k++) {

@@ -82,6 +82,21 @@ const PIECES = [
   'ab',
   ' ',
   '\n',
+  // session 7: numbered street names, rooms, phases, zones, sides, exits, parks, hotels, lead words
+  '2号',
+  '308',
+  '5-8楼',
+  '三期',
+  '二区',
+  '两侧',
+  '西边',
+  '出口',
+  '科技园',
+  '饭店',
+  '门口',
+  '到达',
+  '此次',
+  '2008年',
 ];
 const piecesText = fc
   .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 2 })), { maxLength: 16 })
@@ -149,6 +164,23 @@ describe('the address detector on address-shaped text (property)', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('the span of a street after a motion verb (property)', () => {
+  it('starts at the street name, not inside the verb before it', () => {
+    fc.assert(
+      fc.property(
+        streetName,
+        fc.constantFrom('路', '大街'),
+        fc.constantFrom('到达', '直达', '选择'),
+        (n, kind, verb) => {
+          const text = `我们${verb}${n}${kind}附近。`;
+          expect(address.detect(text).map((f) => f.value)).toEqual([n + kind]);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

@@ -65,7 +65,7 @@ describe('one address from the region down to the gate, floor or corner', () => 
 
   it('reads 一路 after a street as "all the way", and takes a known street with 两侧 after it', () => {
     expect(found('沿着滨江路一路向北')).toEqual(['滨江路:medium']);
-    expect(found('长安街两侧灯火通明')).toEqual(['长安街:medium']);
+    expect(found('长安街两侧灯火通明')).toEqual(['长安街两侧:medium']);
   });
 });
 
@@ -126,7 +126,7 @@ describe('verse is read clause by clause, whatever breaks the line', () => {
     const text = '长安街两侧灯 游人如织真热闹';
     expect(found(`\n${text}`)).toEqual(found(text));
     expect(found(`\r${text}`)).toEqual(found(text));
-    expect(found(text)).toEqual(['长安街:medium']);
+    expect(found(text)).toEqual(['长安街两侧:medium']);
   });
 });
 
@@ -231,7 +231,7 @@ describe('stations at a crossing of two lines, distances and units after a place
 describe('street cues: a line along it, both sides, a motion to it', () => {
   it('reads 沿线 and 两侧 after a street, and 行至 before it', () => {
     expect(found('推荐理由：国贸商圈、青桐大街沿线繁华地段')).toEqual(['青桐大街:medium']);
-    expect(found('据了解，白鹭路两侧每到晚间都有人摆摊')).toEqual(['白鹭路:medium']);
+    expect(found('据了解，白鹭路两侧每到晚间都有人摆摊')).toEqual(['白鹭路两侧:medium']);
     expect(found('车行至古田二路时，篷布破了')).toEqual(['古田二路:medium']);
   });
 });
@@ -264,7 +264,7 @@ describe('rural addresses down to the group', () => {
 
 describe('市 inside a street name', () => {
   it('keeps 市 with one character after it in the name, and still ends a city before a street', () => {
-    expect(found('丰台的煤市口路西延明年开工')).toEqual(['煤市口路:medium']);
+    expect(found('丰台的煤市口路西延明年开工')).toEqual(['煤市口路西延:medium']);
     expect(found('深圳市青桐路')).toEqual(['深圳市青桐路:medium']);
   });
 });
@@ -292,5 +292,118 @@ describe('街头 and 路边 after a street', () => {
     expect(found('记者在泗水街头随便询问')).toEqual(['泗水街:medium']);
     expect(found('北京街头随处可见共享单车')).toEqual([]);
     expect(found('昌平区青松镇白鹭路路边，一工人坠亡')).toEqual(['昌平区青松镇白鹭路:medium']);
+  });
+});
+
+describe('session 7: the span along the chain', () => {
+  it("reads an estate's phase and zone, a side, and the exit after a gate into the address", () => {
+    expect(found('他住在青松小区三期6栋')).toEqual(['青松小区三期6栋:medium']);
+    expect(found('在白鹭花园二区门口等')).toEqual(['白鹭花园二区门口:medium']);
+    expect(found('项目位于银杏路两侧，交通方便')).toEqual(['银杏路两侧:medium']);
+    expect(found('她家在白鹭村西边')).toEqual(['白鹭村西边:medium']);
+    expect(found('从长清路7号门出口出来')).toEqual(['长清路7号门出口:medium']);
+    // 区域 after an estate is "the area", no zone of it
+    expect(found('在青松小区域内')).toEqual(['青松小区:medium']);
+  });
+
+  it('leaves out a first character that belongs to the word before it, or is a function word', () => {
+    expect(found('从机场可以直接到达松溪路')).toEqual(['松溪路:medium']);
+    expect(found('他选择金融街附近的写字楼')).toEqual(['金融街:medium']);
+    expect(found('此次青桐湾小区三期的房子')).toEqual(['青桐湾小区三期:medium']);
+    expect(found('但白鹭名苑小区7楼以上')).toEqual(['白鹭名苑小区7楼:medium']);
+  });
+});
+
+describe('session 7: buildings, parks and hotels after a place', () => {
+  it('takes a building standing on a pedestrian street, and a park named by the place before it', () => {
+    expect(found('决赛在青松路步行街白鹭广场落幕')).toEqual(['青松路步行街白鹭广场:medium']);
+    expect(found('他在白鹭村科技园上班')).toEqual(['白鹭村科技园:possible']);
+    expect(found('比赛在青松广场花园举行')).toEqual(['青松广场花园:medium']);
+    expect(found('在上海青松广场文化产业园B座2层')).toEqual(['上海青松广场文化产业园B座2层:medium']);
+  });
+
+  it('takes a hotel after a street only with its gate or floor after it', () => {
+    expect(found('记者在青桐路白鹭饭店门口等了很久')).toEqual(['青桐路白鹭饭店门口:medium']);
+    expect(found('他在青桐路白鹭饭店吃饭')).toEqual(['青桐路:medium']);
+  });
+});
+
+describe('session 7: rooms and floor ranges after the door number', () => {
+  it('takes a room number with no 室 after a building or unit, and a range of floors', () => {
+    expect(found('寄到青桐路555号松溪大厦308联系人王先生')).toEqual(['青桐路555号松溪大厦308:high']);
+    expect(found('地址：青桐路8号六单元301')).toEqual(['青桐路8号六单元301:high']);
+    expect(found('办公室在青桐路6号松溪中心5-8楼')).toEqual(['青桐路6号松溪中心5-8楼:medium']);
+  });
+
+  it('reads no year or price after a building as its room', () => {
+    expect(found('青桐路55号松溪大厦2008年建成')).toEqual(['青桐路55号松溪大厦:medium']);
+    expect(found('青桐路55号松溪大厦1380元一平')).toEqual(['青桐路55号松溪大厦:medium']);
+  });
+});
+
+describe('session 7: a street named by its number', () => {
+  it('takes 2号大街 without a door number after an admin chain or with a cue, and keeps the door number with it', () => {
+    expect(found('店开在白鹭经济技术开发区2号大街')).toEqual(['白鹭经济技术开发区2号大街:medium']);
+    expect(found('他在12号路上等车')).toEqual(['12号路:medium']);
+    expect(found('杭州下沙经济技术开发区2号大街22号')).toEqual(['杭州下沙经济技术开发区2号大街22号:high']);
+    expect(found('位于白鹭新区12号路与青松路交叉口')).toEqual(['白鹭新区12号路与青松路交叉口:medium']);
+  });
+
+  it('reads no number before other words as a street (上海市规划局公布55号, 2号线, 第2号台风)', () => {
+    expect(found('上海市规划局公布55号')).toEqual([]);
+    expect(found('乘坐2号线到站')).toEqual([]);
+    expect(found('今年第2号台风登陆')).toEqual([]);
+  });
+});
+
+describe('session 7: foreign street names', () => {
+  it('reads a transliterated street name whole, past the three characters a name is cut to', () => {
+    expect(found('球队总能在奥克菲尔德路拿分')).toEqual(['奥克菲尔德路:medium']);
+    expect(found('餐厅位于西萨努克大道上')).toEqual(['西萨努克大道:medium']);
+    expect(found('他在人民路上')).toEqual(['人民路:medium']);
+  });
+});
+
+describe('session 7: the rest of a labelled value after a numbered address', () => {
+  it('takes the building, office or shop after the door number up to the clause end', () => {
+    expect(found('地址：白鹭市青桐路36号南楼5层松溪基金会办公室')).toEqual([
+      '白鹭市青桐路36号南楼5层松溪基金会办公室:high',
+    ]);
+    expect(found('总部地址:白鹭市青桐路12号松溪谷')).toEqual(['白鹭市青桐路12号松溪谷:high']);
+  });
+
+  it('stops at a comma or a phone, and takes no sentence after the address', () => {
+    expect(found('地址：白鹭市青桐路36号，电话12345678')).toEqual(['白鹭市青桐路36号:high']);
+    expect(found('地址：白鹭市青桐路36号我们都去过')).toEqual(['白鹭市青桐路36号:high']);
+  });
+});
+
+describe('session 7: a place left unnamed after its admin chain', () => {
+  it('takes …镇某村 and …区某小区 with their chain, never 某村 alone', () => {
+    expect(found('她刚刚逃到了白鹭市青松镇某村。')).toEqual(['白鹭市青松镇某村:medium']);
+    expect(found('住在青桐区某小区的王先生')).toEqual(['青桐区某小区:medium']);
+    expect(found('某村的村民说')).toEqual([]);
+  });
+});
+
+describe('session 7: where an admin chain without a region starts', () => {
+  it('leaves a function word before the first level out of the chain', () => {
+    expect(found('要对青松镇白鹭村建设新房的情况进行调查')).toEqual(['青松镇白鹭村:medium']);
+    expect(found('店开在白鹭经济技术开发区2号大街')).toEqual(['白鹭经济技术开发区2号大街:medium']);
+  });
+});
+
+describe('session 7: building numbers, admin levels before a region, 一栋 as a measure word', () => {
+  it('keeps the number of the building that opens the address', () => {
+    expect(found('物业地址、9号楼1单元13楼166号朝西方向')).toEqual(['9号楼1单元13楼166号:medium']);
+  });
+
+  it('starts at a whole admin level before a region that names the street', () => {
+    expect(found('记者来到青桐区榆林路某弄5号')).toEqual(['青桐区榆林路某弄5号:high']);
+  });
+
+  it('reads 一栋 followed by words as "a building", not as the address\'s building', () => {
+    expect(found('在青桐区白鹭路一栋并不起眼的办公楼内')).toEqual(['青桐区白鹭路:medium']);
+    expect(found('住在翠湖名苑一栋二单元')).toEqual(['翠湖名苑一栋二单元:medium']);
   });
 });

@@ -54,10 +54,14 @@ export function* streetMatches(text: string): Generator<RegExpExecArray> {
 const NO_REGION_CUT = Boolean(process.env.NORG);
 const NO_PLACES = Boolean(process.env.NOPL);
 
+/** the one-character admin suffixes (a level named 开发区, 新区 or 街道 may have a long name) */
+const ADMIN_SUFFIX1 = new Set([...'省市区县镇乡'].map((c) => c.charCodeAt(0)));
 /** the last character of an admin word (街道, 区, 县…): a street name never starts with it */
 const ADMIN_END = new Set([...'道区县镇乡市省'].map((c) => c.charCodeAt(0)));
 /** Characters that never stand in a street's name (那条路, 另一条街, 两个边路). */
 const STREET_STOP = new Set([...'条个那这另一两几每各该此某其走进出回过向朝往省市区县镇乡含括荐靠将处以']);
+/** what a building's number stands before (9号楼, 3栋, 2单元) */
+const BUILDING_NUMBER = /^(?:号楼|栋|幢|单元)/;
 const FIRST_ADMIN = /[\u4e00-\u9fff]{2,6}?(?:自治区|省|市|区|县|镇|乡|街道|开发区|新区)/;
 /** the first level of an admin chain (its name and suffix) */
 const FIRST_LEVEL = /^[\u4e00-\u9fff]{1,6}?(?:省|市|区|县|镇|乡|街道|开发区|新区)/;
@@ -83,7 +87,7 @@ const PLACE_KINDS = [
   '苑',
 ];
 /** characters that open no place name: a preposition or measure word before it (以…, 给…, 一处…) */
-const LEAD_OFF = new Set([...'以给做者种处座个而且对向将把被让和与及或跟同'].map((c) => c.charCodeAt(0)));
+const LEAD_OFF = new Set([...'以给做者种处座个而且但对向将把被受让和与及或跟同'].map((c) => c.charCodeAt(0)));
 /** words of the sentence that run into a place name with no function character between (这个时候海渔广场) */
 const LEAD_WORDS = new Set(
   '时候 而且 然后 所以 因此 还有 就是 以及 包括 比如 例如 其中 确保 一处 一个 这个 那个 这种 一种 留意 参观 前往 来到 推广 辖区 附近 周边 旁边 对面 位于 包括 如果 只有 已经 正在 目前 现在 今天 昨天 明天'.split(
@@ -143,6 +147,8 @@ const LIST_KINDS = ['大道', '大街', '胡同', '广场', '小区', '花园', 
 const kindOf = (v: string): string => LIST_KINDS.find((k) => v.endsWith(k)) ?? '';
 /** the last characters of street and place kind words (…园, …村, …场, …路) */
 const KIND_END = new Set([...'园村场区厦路街苑寓城巷道'].map((c) => c.charCodeAt(0)));
+/** the last character of a place or admin word (公园, 车站, 北七家镇): a word ending in it before a street is part of the address */
+const PLACE_WORD_END = new Set([...'园村场区厦苑寓城站镇乡县市省道门桥'].map((c) => c.charCodeAt(0)));
 /** cue verbs the three-character cut of a street name can take in (沿; 至 after a direction: 东至) */
 const CUE_IN_CUT = new Set([...'沿至'].map((c) => c.charCodeAt(0)));
 const NUMERAL = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
@@ -166,12 +172,12 @@ const isHanRun = (w: string): boolean => {
   }
   return true;
 };
-/** what follows a street or place and belongs to it: a floor, a gate, an exit, a side, a corner, its pedestrian street, a village's group (…村三组) */
+/** what follows a street or place and belongs to it (一栋 alone is "a building", no number): a floor, a gate, an exit, a side, a corner, its pedestrian street, a village's group (…村三组) */
 const TAIL =
-  /(?:(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|(?<=村)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:组|队|社)|对面|门口|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
+  /(?:(?!一[栋座幢](?![0-9０-９一二三四五六七八九十单层楼室]))(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|(?<=村)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:组|队|社)|(?<=[村区园苑城居寓期])(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})期|(?<=[村区园苑城居寓期])(?:[A-Za-z]?[0-9０-９]{1,3}|[一二三四五六七八九十东西南北])区(?!域|[0-9０-９])|(?<=门)出口|两侧|两旁|[东西南北](?:边|面|延)|对面|门口|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
 /** the characters a TAIL can start with (a digit, a Latin letter, a numeral, a direction, 十, 路, 交, 步, 商) */
 const TAIL_FIRST = new Uint8Array(0x10000);
-for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商正对门')
+for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商正对门出两')
   TAIL_FIRST[c.charCodeAt(0)] = 1;
 for (let c = 65; c <= 90; c++) TAIL_FIRST[c] = 1;
 for (let c = 97; c <= 122; c++) TAIL_FIRST[c] = 1;
@@ -240,7 +246,7 @@ const ON_STREET =
   /(?:广场|大厦|大楼|中心|商场|小区|花园|公寓|家园|新村)(?:[0-9０-９A-Za-z一二三四五六七八九十东西南北]|$)/;
 const FLOOR_END = new Set([...'层室楼元座门侧'].map((c) => c.charCodeAt(0)));
 /** the last characters of the building kinds of BUILDING_AFTER */
-const BUILDING_LAST = new Set([...'厦楼心场寓园区村苑城居'].map((c) => c.charCodeAt(0)));
+const BUILDING_LAST = new Set([...'厦楼心场寓园区村苑城居店馆'].map((c) => c.charCodeAt(0)));
 /** BUILDING_AFTER at `at`, run only when one of its kind words' last characters comes soon enough */
 function buildingAt(text: string, at: number): RegExpExecArray | null {
   let near = false;
@@ -250,9 +256,14 @@ function buildingAt(text: string, at: number): RegExpExecArray | null {
   BUILDING_AFTER.lastIndex = at;
   return BUILDING_AFTER.exec(text);
 }
-/** a building or centre right after a street (大业路财富中心, 永福路泽源居7楼): its name */
+/**
+ * a building or centre right after a street (大业路财富中心, 永福路泽源居7楼): its name; a hotel
+ * only with its gate, side or floor after it (青松路白鹭饭店门口)
+ */
 const BUILDING_AFTER =
-  /([\u4e00-\u9fff]{2,6}?)(?:大厦|大楼|中心|广场|商场|公寓|花园|小区|家园|新村|苑|城|居(?=[0-9０-９一二三四五六七八九十]))(?![\u4e00-\u9fff]?(?:集团|公司|银行|有限|委|局|所|办))/y;
+  /([\u4e00-\u9fff]{2,6}?)(?:大厦|大楼|中心|广场|商场|公寓|花园|小区|家园|新村|科技园|产业园|工业园|苑|城|居(?=[0-9０-９一二三四五六七八九十])|(?:酒店|饭店|宾馆)(?=门口|对面|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:层|楼)))(?![\u4e00-\u9fff]?(?:集团|公司|银行|有限|委|局|所|办))/y;
+/** a park, estate or garden kind right after a place's own kind word (中关村|科技园, 翠湖家园|小区) */
+const PARK_AFTER = /(?:科技园|产业园|工业园|小区|花园)(?![\u4e00-\u9fff]?(?:集团|公司|管委|委|局|办))/y;
 /**
  * the kinds reported without a cue when the name stands alone: on the tune split a bare …大厦 or
  * …花园 was a labelled address less than half the time (landmarks, 皇家园林), a bare …村 two times in three
@@ -273,7 +284,7 @@ const PLACE_BEFORE =
   /(?:位于|地处|在|到|到达|抵达|直达|向着|住|于|至|往|赴|来到|前往|落户|入驻|地址[：:]?|家住|住在|搬到|搬进|回到|走进)$/;
 /** …or after it (…大厦举行, …村附近, …广场门口). */
 const PLACE_AFTER =
-  /^(?:举行|举办|召开|开幕|到了|附近|一带|周边|周围|对面|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北][面边]|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室)|[，、。；）)]|\s|$)/;
+  /^(?:举行|举办|召开|开幕|到了|附近|一带|周边|周围|对面|门口|门前|前|旁|内|里|北侧|南侧|东侧|西侧|[东西南北][面边]|[东西南北]门|[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|期|单元|室|区(?!域))|[，、。；）)]|\s|$)/;
 /** the kinds of a building or estate: after 在 alone they are places (在星河大厦举办) */
 const BUILDING_KINDS = new Set(['大厦', '大楼', '小区', '公寓', '商城', '广场']);
 /** a numbered building, floor, unit or room after a place (…苑12幢, …大厦8层): the structure of a postal address */
@@ -310,11 +321,18 @@ export function createAddress(d: PiiDictionaries): Detector {
   // (南楼, 东塔, A座, 二期), and a building or estate name when a number or wing follows it
   // (财富广场东塔, 南苑二期, 南都御景1号楼); never across a function character (…号的…).
   const wing = '[东西南北中](?:塔|楼|座|区)|[A-Z]座|[一二三四五六七八九十0-9]{1,2}期';
+  // a room number with no 室 after a building, unit or floor (…大厦308, 六单元301), never a year,
+  // an amount or a phone; a range of rooms or floors (1901、1908室, 5-8楼)
+  const room = `[0-9]{3,4}(?![0-9０-９A-Za-z号年月日元万千百个米%.．:：-])`;
+  const range = `[0-9]{1,5}(?:[、,，-][0-9]{1,5})+(?:室|号|楼|层)`;
   const detail = new RegExp(
-    `(?:[ \\u3000]?(?:${numberedPart}|[0-9]{1,5}(?:[、,，-][0-9]{1,5})+(?:室|号)|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|${wing}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=${numberedPart}|${wing})|(?:(?![的了是在我你他她们把被就也还要说为请与及或等着过])[${HAN}]){2,6}?(?=${numberedPart}|[一二三四五六七八九十0-9]{1,2}期)))*`,
+    `(?:[ \\u3000]?(?:${numberedPart}|${range}|(?<=[厦楼元座栋幢层])${room}|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|${wing}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=${numberedPart}|${wing}|${range}|${room})|(?:(?![的了是在我你他她们把被就也还要说为请与及或等着过])[${HAN}]){2,6}?(?=${numberedPart}|[一二三四五六七八九十0-9]{1,2}期)))*`,
     'y',
   );
   const stop = new Set([...a.stop]);
+  /** the characters of transliterated foreign names (name-cues.yaml), by UTF-16 code */
+  const TRANSLIT = new Uint8Array(0x10000);
+  for (const c of d.nameCues.translit) TRANSLIT[c.charCodeAt(0)] = 1;
   /** bit 1: the address stop characters (data/pii/address.yaml); bit 2: STREET_STOP, by UTF-16 code */
   const STOPS = new Uint8Array(0x10000);
   for (const c of a.stop) STOPS[c.charCodeAt(0)] = 1;
@@ -370,6 +388,8 @@ export function createAddress(d: PiiDictionaries): Detector {
    */
   const frequentAt = (text: string, at: number): boolean =>
     words?.frequent50.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1))) ?? false;
+  const veryFrequentAt = (text: string, at: number): boolean =>
+    words?.frequent300.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1))) ?? false;
   const shortTail = (text: string, from: number, coreEnd: number, min: number): number => {
     for (let len = min; len <= 3; len++) {
       const t = coreEnd - len;
@@ -409,8 +429,19 @@ export function createAddress(d: PiiDictionaries): Detector {
     // a region inside the chain's first level starts it (出生地山西省… → 山西省…): the lazy first
     // level would otherwise open at the walk's far end
     const r = regionRe.exec(head);
-    const firstLevelEnd = admin.index + (FIRST_LEVEL.exec(admin[0])?.[0].length ?? 0);
-    return s + (r && r.index < firstLevelEnd ? r.index : admin.index);
+    const firstLevel = FIRST_LEVEL.exec(admin[0])?.[0] ?? '';
+    const firstLevelEnd = admin.index + firstLevel.length;
+    if (r && r.index < firstLevelEnd) return s + r.index;
+    // without a region, a function word or the end of a very frequent word opening the first level
+    // of three characters or more is the sentence's (对|须水镇…, 此次|…)
+    let at = s + admin.index;
+    if (
+      firstLevel.length >= 4 &&
+      ADMIN_SUFFIX1.has(firstLevel.charCodeAt(firstLevel.length - 1)) &&
+      (LEAD_OFF.has(text.charCodeAt(at)) || veryFrequentAt(text, at - 1))
+    )
+      at++;
+    return at;
   };
   /** a word ends the candidate: some tail of it that holds the kind is an ordinary word (…家农村, 所以度假村) */
   const endsInWord = (text: string, start: number, coreEnd: number, end: number): boolean => {
@@ -439,11 +470,18 @@ export function createAddress(d: PiiDictionaries): Detector {
         if (PREFIX_CODE[c] !== 1 || ((STOPS[c] ?? 0) & 1) !== 0) break;
         start--;
       }
+      // digits opening the prefix are cut off, unless they number its building (9号楼1单元…166号)
+      const digitsAt = start;
       while (start < numStart && /[0-9A-Za-z]/.test(text[start] ?? '')) start++;
+      const buildingFirst = start > digitsAt && BUILDING_NUMBER.test(text.slice(start, start + 2));
+      if (buildingFirst) start = digitsAt;
       let prefix = text.slice(start, numStart);
       if (prefix.length < 2) continue;
       const r = regionRe.exec(prefix);
-      if (r && r.index > 0) {
+      // a region inside the prefix starts it (…的上海市…), unless a whole admin level stands
+      // before it (杨浦区|榆林路…: the region names the street)
+      const chainFirst = r && r.index > 0 ? FIRST_ADMIN.exec(prefix) : null;
+      if (r && r.index > 0 && !(chainFirst && chainFirst.index + chainFirst[0].length <= r.index)) {
         start += r.index;
         prefix = prefix.slice(r.index);
       }
@@ -451,7 +489,11 @@ export function createAddress(d: PiiDictionaries): Detector {
       // name is not part of the address (…咨询空气净化东门捷径巷14号 → 东门捷径巷14号)
       if (!r) {
         const chain = FIRST_ADMIN.exec(prefix);
-        const keep = chain ? prefix.length - chain.index : Math.min(prefix.length, 8);
+        const keep = chain
+          ? prefix.length - chain.index
+          : buildingFirst
+            ? Math.min(prefix.length, 16)
+            : Math.min(prefix.length, 8);
         start = numStart - keep;
         prefix = prefix.slice(prefix.length - keep);
       }
@@ -520,8 +562,34 @@ export function createAddress(d: PiiDictionaries): Detector {
         const re = rs + rg[0].length;
         if ((rs < start && re > start) || (rs > start && re <= coreEnd)) start = rs;
       } else if (start < coreEnd - 2 && ADMIN_END.has(text.charCodeAt(start))) start++;
+      // 安菲尔德路, 西哈努克大道: a cut of three transliteration characters is part of a longer
+      // foreign name; it is read back over the transliteration characters before it (seven at most)
+      if (
+        start === coreEnd - 3 &&
+        TRANSLIT[text.charCodeAt(start)] === 1 &&
+        TRANSLIT[text.charCodeAt(start + 1)] === 1 &&
+        TRANSLIT[text.charCodeAt(start + 2)] === 1
+      )
+        while (
+          start > m.index &&
+          coreEnd - start < 7 &&
+          TRANSLIT[text.charCodeAt(start - 1)] === 1 &&
+          STOPS[text.charCodeAt(start - 1)] === 0
+        )
+          start--;
       // …美食城和购物街: a conjunction opening a three-character cut is the list's, not the name's
       if (start < coreEnd - 2 && JOINER.has(text.charCodeAt(start))) start++;
+      // 到达|长兴路, 选择|金融街, 跟|金融街: the first character of a three-character cut that ends
+      // a frequent word of the sentence, or is a function word, is the sentence's, not the name's (the
+      // span starts after it; whether the street is taken is still read on the cut)
+      const leadAt =
+        start === coreEnd - 3 &&
+        rg === null &&
+        (LEAD_OFF.has(text.charCodeAt(start)) ||
+          (veryFrequentAt(text, start - 1) && !PLACE_WORD_END.has(text.charCodeAt(start)))) &&
+        !placeSpan(text, start, coreEnd)
+          ? start
+          : -1;
       // 沿上南路, 东至军张路: the cue verb is not the name's (沿江路 keeps it: one character would be left)
       let cueCut = false;
       const c0 = text.charCodeAt(start);
@@ -531,6 +599,15 @@ export function createAddress(d: PiiDictionaries): Detector {
       ) {
         start++;
         cueCut = true;
+      }
+      // 2号大街, 62号路: a street named by its number (a door number, if any, comes after it)
+      if (
+        coreEnd - start === 1 &&
+        text.charCodeAt(start) === 0x53f7 &&
+        isDigitCode(codeAt(text, start - 1))
+      ) {
+        const numberEnd = start;
+        while (start > 0 && isDigitCode(text.charCodeAt(start - 1)) && numberEnd - start < 3) start--;
       }
       const word = text.slice(start, end);
       const name = text.slice(start, coreEnd);
@@ -602,6 +679,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         continue;
       if (!cueBefore && !admin && inVerse(text, start, end)) continue;
       const score = known ? 0.55 : 0.5 + (cueBefore ? 0.1 : 0) + (cueAfter ? 0.1 : 0) + (admin ? 0.15 : 0);
+      if (start === leadAt) start++;
       out.push(finding('address', text, start, last, Math.min(score, 0.84)));
       cover?.fill(1, start, last);
     }
@@ -674,6 +752,16 @@ export function createAddress(d: PiiDictionaries): Detector {
           bounded = true;
         }
       }
+      // …镇某村, …区某小区: a place left unnamed after its admin chain is still an address
+      if (start === coreEnd && codeAt(text, coreEnd - 1) === 0x67d0) {
+        const a0 = adminStart(text, coreEnd - 1);
+        if (a0 >= floor && a0 >= 0 && !(cover && anyIn(cover, a0, end))) {
+          out.push(finding('address', text, a0, end, 0.65));
+          floor = Math.max(floor, end);
+          p = end - 1;
+        }
+        continue;
+      }
       let name = text.slice(start, coreEnd);
       // a village's name may be one character (蒜村, 郭村) where a boundary stands before it
       if (
@@ -689,6 +777,15 @@ export function createAddress(d: PiiDictionaries): Detector {
       // (这个时候海渔广场 → 海渔广场, 以中央广场 → 中央广场); a village's name may be one
       // character once the conjunction is off (…和蒜村)
       const minName = kind === '村' ? 1 : 2;
+      // 此次|余家头小区: a first character that ends a very frequent word with the one before it
+      if (
+        start > 0 &&
+        coreEnd - start > minName + 1 &&
+        veryFrequentAt(text, start - 1) &&
+        !placeSpan(text, start, coreEnd) &&
+        !PLACE_WORD_END.has(text.charCodeAt(start))
+      )
+        start++;
       for (let again = true; again && coreEnd - start > minName; ) {
         again = false;
         if (LEAD_OFF.has(text.charCodeAt(start))) {
@@ -711,7 +808,11 @@ export function createAddress(d: PiiDictionaries): Detector {
       // punctuation after, or 在 before, is a weak cue alone (…在国内农村, 海豚家园，)
       // a quoted name (“星河广场”) or a region or known place right before it (上海|星河广场) is a cue
       const quoted = codeAt(text, start - 1) === 0x201c && codeAt(text, end) === 0x201d;
-      const placed = !admin && BUILDING_KINDS.has(kind) && placeBefore(text, start, floor) < start;
+      // (…or opening its name: 上海正大|广场 cut with the region inside)
+      const placed =
+        !admin &&
+        BUILDING_KINDS.has(kind) &&
+        (placeBefore(text, start, floor) < start || regionPrefixLength(name) > 0);
       // …on a street found just before (滨江路的|紫荆广场): assemble joins the two
       const onStreet =
         codeAt(text, start - 1) === 0x7684 &&
@@ -809,13 +910,22 @@ export function createAddress(d: PiiDictionaries): Detector {
       const t = tailAt(text, end);
       end += t;
       // a building after a street or door number; after a floor or room a …中心 is an office in it
-      const b = t > 0 || FLOOR_END.has(text.charCodeAt(end - 1)) ? null : buildingAt(text, end);
+      // (after a pedestrian street the building stands on it: 南京路步行街|世纪广场)
+      const b =
+        (t > 0 && text.charCodeAt(end - 1) !== 0x8857) || FLOOR_END.has(text.charCodeAt(end - 1))
+          ? null
+          : buildingAt(text, end);
       if (
         b &&
         ![...(b[1] ?? '')].some((c) => stop.has(c) || STREET_STOP.has(c) || JOINER.has(c.charCodeAt(0)))
       ) {
         end += b[0].length;
         end += tailAt(text, end);
+      } else if (KIND_END.has(text.charCodeAt(end - 1))) {
+        // a park, estate or garden named by the place before it (…村|科技园, …家园|小区, …广场|花园)
+        PARK_AFTER.lastIndex = end;
+        const k = PARK_AFTER.exec(text);
+        if (k) end += k[0].length + tailAt(text, end + k[0].length);
       }
       // pieces that touch are one address, unless a conjunction opens the second (青禾村和石榴村);
       // two streets and their crossing are one place (青松路与银杏路交叉口), and so is a square or
@@ -934,6 +1044,15 @@ export function createAddress(d: PiiDictionaries): Detector {
     ![...item].some((c) => stop.has(c) || STREET_STOP.has(c)) &&
     !notStreet.has(item);
 
+  /** text[from, to) reads as the rest of an address: a few Han characters, digits and letters, no stop character */
+  const restOfValue = (text: string, from: number, to: number): boolean => {
+    if (to - from < 2 || to - from > 16) return false;
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (PREFIX_CODE[c] !== 1 || (STOPS[c] ?? 0) !== 0) return false;
+    }
+    return true;
+  };
   const valueLabels = new RegExp(`(?:${alt(a['value-labels'])})[:：]`, 'g');
   const hasValueLabel = new RegExp(valueLabels.source);
   /**
@@ -964,7 +1083,10 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (opening) {
         const open = codeAt(text, opening.end);
         const close = open === 0xff08 ? 0xff09 : open === 0x28 ? 0x29 : 0;
-        if (close === 0 || text.charCodeAt(to - 1) !== close) continue;
+        // …or the rest of the value after the address is the building, office or shop in it
+        // (地址：…36号南楼5层|白鹭基金会办公室), with no function word of a sentence in it
+        if (!(close !== 0 && text.charCodeAt(to - 1) === close) && !restOfValue(text, opening.end, to))
+          continue;
         spanEnd = to;
       }
       // a finding that reaches out of the value keeps its own span

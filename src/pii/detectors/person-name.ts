@@ -5,7 +5,7 @@ import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
 import { codeAt } from './code-at.js';
 import { codeSet, WordIndex } from './code-tables.js';
-import { createTransliteratedNames, mergeInto } from './transliterated-name.js';
+import { createTransliteratedNames, MAY_HAVE_DOT, MAY_HAVE_LATIN, mergeInto } from './transliterated-name.js';
 
 const HAN = 1;
 const SURNAME = 2;
@@ -21,6 +21,12 @@ const BYLINE_END = 256;
 const PLACE_END = 512;
 /** the first character of a form of address (王姐, 米大夫) or of an organisation word of two or more (基金) */
 const FORM_OR_ORG_HEAD = 1024;
+
+/** a list of cue words, indexed, and its bit in the detector's character flags (see cueOf) */
+interface Cue {
+  readonly index: WordIndex;
+  readonly bit: number;
+}
 
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
 const indexBy = (words: readonly string[], last: boolean): WordIndex => new WordIndex(words, last);
@@ -51,6 +57,9 @@ const BLOCKED = -1;
 const LIST_SCORE = 0.7;
 const LATIN_PAIR_SCORE = 0.75;
 const TITLED_GIVEN_SCORE = 0.65;
+/** reading(): this reading is none / no reading at this surname is a name */
+const NO_READING = -1;
+const GIVE_UP = -2;
 const BYLINE_TITLES = [
   '记者',
   '通讯员',
@@ -116,15 +125,23 @@ const UPPER_CHAR = 4;
 SCRIPT[0x28] = PAREN_CHAR;
 SCRIPT[0xff08] = PAREN_CHAR;
 for (let c = 65; c <= 90; c++) SCRIPT[c] = UPPER_CHAR;
+/** a–z (a lower-case Latin name) and · • ‧ ・ (a dotted transliteration), in the same table */
+const LOWER_CHAR = 6;
+const DOT_CHAR = 7;
+for (let c = 97; c <= 122; c++) SCRIPT[c] = LOWER_CHAR;
+for (const ch of '·•‧・') SCRIPT[ch.charCodeAt(0)] = DOT_CHAR;
 export const READS_MODERN = 1;
 export const HAS_PAREN = 2;
 export const HAS_UPPER = 4;
+export const HAS_LOWER = 8;
+export const HAS_MIDDLE_DOT = 16;
 /**
  * What the whole text says, in one table lookup per code unit (it was four passes: this, two
  * indexOf and a regex). READS_MODERN: modern simplified Chinese, i.e. no classical/traditional
  * character, or a modern one and at most one classical (an expression with a backtracking
  * `[…][\s\S]*[…]` cost more than the whole name search on long lines); HAS_PAREN: a ( or （;
- * HAS_UPPER: an ASCII capital.
+ * HAS_UPPER: an ASCII capital; HAS_LOWER: an ASCII lower-case letter; HAS_MIDDLE_DOT: · • ‧ or ・
+ * (the Latin and dotted-name passes skip a text without, instead of a regex over it each).
  */
 export function textFacts(text: string): number {
   let modernSeen = false;
@@ -140,7 +157,15 @@ export function textFacts(text: string): number {
       if (((MODERN_AFTER_ZHI_YE[codeAt(text, i + 1)] ?? 0) & want) !== 0) modernSeen = true;
       // (也 before another verb, 也表示, 也不, is modern as often: only a closing 也, 何也。, is classical)
       else if (want === 1 || !isHanCode(codeAt(text, i + 1))) classical++;
-    } else facts |= k === PAREN_CHAR ? HAS_PAREN : HAS_UPPER;
+    } else
+      facts |=
+        k === PAREN_CHAR
+          ? HAS_PAREN
+          : k === UPPER_CHAR
+            ? HAS_UPPER
+            : k === LOWER_CHAR
+              ? HAS_LOWER
+              : HAS_MIDDLE_DOT;
   }
   return facts | (classical === 0 || (classical < 2 && modernSeen) ? READS_MODERN : 0);
 }
@@ -170,7 +195,8 @@ const LATIN_IN_PARENS = /^[（(]([A-Za-z][A-Za-z .'-]{1,40}[A-Za-z])[）)]/;
  */
 export function createPersonName(d: PiiDictionaries): Detector {
   const cues = d.nameCues;
-  const flags = new Uint16Array(0x10000);
+  // (32 bits: the low ones above, then one bit per cue list, see cueOf)
+  const flags = new Uint32Array(0x10000);
   for (let c = 0x4e00; c <= 0x9fff; c++) flags[c] = HAN;
   for (const s of d.surnames) {
     const c = s.charCodeAt(0);
@@ -187,30 +213,48 @@ export function createPersonName(d: PiiDictionaries): Detector {
   setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
   const compound = new Set(d.surnames.filter((x) => x.length === 2));
   const transliterated = createTransliteratedNames(d);
-  const titles = indexBy(cues.titles, true);
+  /**
+   * A cue list: its index, and its own bit in `flags` on the character its words end with (last)
+   * or start with. The flags of a position are read anyway, and the several lists probed at one
+   * position (rightScore asks four at the same character) are then ruled out by that one read
+   * instead of a read of each index's own table of 0x10000 entries (same answers: a list whose
+   * words start or end with no such character finds nothing there).
+   */
+  let nextBit = 1 << 11;
+  const cueOf = (words: readonly string[], last: boolean): Cue => {
+    const bit = nextBit;
+    nextBit *= 2;
+    for (const w of words)
+      if (w.length > 0) {
+        const c = w.charCodeAt(last ? w.length - 1 : 0);
+        flags[c] = (flags[c] ?? 0) | bit;
+      }
+    return { index: indexBy(words, last), bit };
+  };
+  const titles = cueOf(cues.titles, true);
   // the titles a bare given name or pen name follows (记者晓风, 网友艳妮): by-lines and authors
-  const bylines = indexBy(BYLINE_TITLES, true);
+  const bylines = cueOf(BYLINE_TITLES, true);
   // (not 主持人: a host's line goes on with what the host says, 主持人：谢谢…)
-  const bylineLabels = indexBy(
+  const bylineLabels = cueOf(
     BYLINE_TITLES.filter((t) => t !== '主持人'),
     true,
   );
   for (const t of BYLINE_TITLES)
     flags[t.charCodeAt(t.length - 1)] = (flags[t.charCodeAt(t.length - 1)] ?? 0) | BYLINE_END;
-  const titlesAhead = indexBy(cues.titles, false);
-  const addressForms = indexBy(cues['address-forms'], false);
+  const titlesAhead = cueOf(cues.titles, false);
+  const addressForms = cueOf(cues['address-forms'], false);
   for (const w of [...cues['address-forms'], ...cues['org-suffix'].filter((x) => x.length >= 2)])
     flags[w.charCodeAt(0)] = (flags[w.charCodeAt(0)] ?? 0) | FORM_OR_ORG_HEAD;
-  const labels = indexBy(cues.before.strong, true);
-  const conj = indexBy(cues.before.weak, true);
-  const speech = indexBy([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
-  const orgSuffix = indexBy(cues['org-suffix'], false);
+  const labels = cueOf(cues.before.strong, true);
+  const conj = cueOf(cues.before.weak, true);
+  const speech = cueOf([...cues.speech, ...cues.after.strong, ...cues.after.weak], false);
+  const orgSuffix = cueOf(cues['org-suffix'], false);
   // the titles after a name (先生, 女士, 经理…)
-  const titlesAfter = indexBy(cues.after.strong, false);
+  const titlesAfter = cueOf(cues.after.strong, false);
   // adverbs between a name and its speech word (transliteration.yaml's list: 也, 同时, 再度…)
-  const adverbs = indexBy(d.transliteration?.adverbs ?? [], false);
-  const regions = indexBy(d.regions, false);
-  const wordBefore = indexBy(cues['word-before'], true);
+  const adverbs = cueOf(d.transliteration?.adverbs ?? [], false);
+  const regions = cueOf(d.regions, false);
+  const wordBefore = cueOf(cues['word-before'], true);
   // (with the longer places, clubs and firms of transliteration.yaml: 威廉希尔, 阿纳海姆)
   const translitStop = [
     ...cues['translit-stop'],
@@ -261,12 +305,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
 
   // these run at every surname character of every line: the index compares only the words that
   // share the two characters at the edge (see WordIndex)
-  const endsAt = (index: WordIndex, text: string, end: number): boolean =>
-    index.longestEndingAt(text, end) > 0;
-  const startsAt = (index: WordIndex, text: string, at: number): boolean =>
-    index.longestStartingAt(text, at) > 0;
-  /** the length of the longest word of the index starting at `at` (0: none) */
-  const longestAt = (index: WordIndex, text: string, at: number): number => index.longestStartingAt(text, at);
+  const endsAt = (cue: Cue, text: string, end: number): boolean =>
+    ((flags[codeAt(text, end - 1)] as number) & cue.bit) !== 0 && cue.index.longestEndingAt(text, end) > 0;
+  const startsAt = (cue: Cue, text: string, at: number): boolean =>
+    ((flags[codeAt(text, at)] as number) & cue.bit) !== 0 && cue.index.longestStartingAt(text, at) > 0;
+  /** the length of the longest word of the list starting at `at` (0: none) */
+  const longestAt = (cue: Cue, text: string, at: number): number =>
+    ((flags[codeAt(text, at)] as number) & cue.bit) === 0 ? 0 : cue.index.longestStartingAt(text, at);
   // Scores are plain numbers (no objects on the hot path): LEFT_CUE / RIGHT_CUE mark a cue.
   /** Context before a candidate starting at i: 0.45 title/label, 0.15 boundary or conjunction, 0.1 particle, 0 inside text. */
   const leftScore = (text: string, i: number): number => {
@@ -348,7 +393,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
   const rightPossible = (text: string, e: number): boolean => {
     if (e >= text.length) return true;
     const c = text.charCodeAt(e);
-    return !isHanCode(c) || PARTICLE.has(c) || speech.has(c);
+    return !isHanCode(c) || PARTICLE.has(c) || ((flags[c] as number) & speech.bit) !== 0;
   };
 
   const words = d.words;
@@ -520,9 +565,237 @@ export function createPersonName(d: PiiDictionaries): Detector {
         ? WEAK_BONUS + Math.min(0.1, (m - NO_CUE_FLOOR) * 0.03)
         : 0;
 
-  function chinese(text: string, i: number): { end: number; score: number } | undefined {
+  /** what rules out every reading at a surname character i, before any is read (most end here) */
+  function rejectedAt(text: string, i: number, sl: number): boolean {
+    if (endsAt(wordBefore, text, i + 1)) return true;
+    // the surname character closes a title or a frequent word (主任丁伟: 任 ends 主任)
+    if (endsAt(titles, text, i + 1)) return true;
+    // (a title just before wins: 主任何伟 holds 任何 but 主任 is read first)
+    if (
+      i > 0 &&
+      words?.frequent300.has(packHan(text.charCodeAt(i - 1), text.charCodeAt(i))) &&
+      !endsAt(titles, text, i)
+    )
+      return true;
+    // a surname and 某 (张某, 李某某) is the usual way to withhold a name: already de-identified
+    if (codeAt(text, i + sl) === 0x67d0) return true;
+    // a surname and a title (李先生, 王局长) names nobody in particular
+    if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return true;
+    // a surname and a form of address (王姐, 樊总, 米大夫) names nobody in particular either, and
+    // what follows the surname may start an organisation word (儿童基金会: 童 + 基金; 庞博国际)
+    if (
+      (flags[codeAt(text, i + sl)] ?? 0) & FORM_OR_ORG_HEAD &&
+      (startsAt(addressForms, text, i + sl) || longestAt(orgSuffix, text, i + sl) >= 2)
+    )
+      return true;
+    return false;
+  }
+
+  /**
+   * One reading of a surname-led candidate: the surname at i (sl characters) and g given characters,
+   * with `left` the context before it. Its score (≥ MIN_SCORE), NO_READING, or GIVE_UP when no
+   * reading at i can be a name; `readingCue` tells whether a cue stands beside it. Its own function
+   * (not the body of chinese's loop): TurboFan compiles smaller functions sooner and for less.
+   */
+  function reading(
+    text: string,
+    i: number,
+    sl: number,
+    g: number,
+    left: number,
+    ambiguous: boolean,
+    statsOn: boolean,
+  ): number {
+    const gs = i + sl;
+    let nameLike = 0;
+    let soft = false;
+    let ok = gs + g <= text.length;
+    for (let k = gs; ok && k < gs + g; k++) {
+      const f = flags[text.charCodeAt(k)] ?? 0;
+      if (!(f & HAN) || f & STOP) ok = false;
+      else if (f & SOFT_STOP) soft = true;
+      // a name-like character: in data/pii's list, or frequent in the word list's names
+      else if (f & GIVEN || (statsOn && (words?.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE)) nameLike++;
+    }
+    if (!ok) return NO_READING;
+    // 小 alone as a given name opens the next word (王小贱, 吴小公民, 祝小编): only before a boundary
+    if (g === 1 && text.charCodeAt(gs) === 0x5c0f && isHanCode(text.charCodeAt(gs + 1))) return NO_READING;
+    // a surname and a place or clan ending (康村, 宋庄, 苏氏) is a place or a family, not a person
+    // (and a reading that stops right before one: 兰桂 of 兰桂坊)
+    if (
+      left !== LEFT_CUE &&
+      ((flags[text.charCodeAt(gs + g - 1)] ?? 0) & PLACE_END ||
+        (flags[codeAt(text, gs + g)] ?? 0) & PLACE_END)
+    )
+      return NO_READING;
+    // the second given character starting a speech word or suffix belongs to what follows
+    // (unless a cue or boundary follows: 总裁沈东军认为 — 军 is a suffix and a given character)
+    const e = gs + g;
+    // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
+    // and so is a whole @handle shaped like a name (//@汪东城:, @白举纲): a person's account
+    const handle =
+      wholeHandle(text, i, e) ||
+      (lineStart(text, i) && !LEFT_PARTICLE.has(text.charCodeAt(i)) && columnTitle(text, e));
+    const speaker =
+      (left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)) || handle;
+    const right = speaker ? RIGHT_CUE : rightScore(text, e);
+    // (a one-character suffix that is also a given character, 军 山 江, is read as one where the
+    // statistics read the three clearly as a name: 沈力军基本上, 孙中山即命)
+    if (
+      g === 2 &&
+      (startsAt(speech, text, gs + 1) ||
+        (startsAt(orgSuffix, text, gs + 1) &&
+          right !== RIGHT_CUE &&
+          (right <= 0 || left !== LEFT_CUE) &&
+          !(
+            statsOn &&
+            (flags[text.charCodeAt(gs + 1)] ?? 0) & GIVEN &&
+            longestAt(orgSuffix, text, gs + 1) === 1 &&
+            // (陆军, 大军: the given part is itself the word)
+            !words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
+            mayLookLikeName(text, i, sl) &&
+            nameOdds(text, i, sl, e) >= SUFFIX_FLOOR
+          )))
+    )
+      return NO_READING;
+    // (after a title, three characters whose start is a common word are read as a name: 局长刘海生)
+    // (not when that word is a very frequent one: 持卡人连续刷)
+    if (
+      g === 2 &&
+      left === LEFT_CUE &&
+      !words?.frequent300.has(packHan(text.charCodeAt(i), text.charCodeAt(i + 1)))
+        ? common3At(text, i)
+        : isCommon(text, i, e)
+    )
+      return NO_READING;
+    if (right === BLOCKED) return NO_READING;
+    // a preposition and the surname a title follows (向王女士, 和李先生) is no name of two: the
+    // title is the second one's
+    if (
+      g === 1 &&
+      sl === 1 &&
+      LEFT_PARTICLE.has(text.charCodeAt(i)) &&
+      (flags[text.charCodeAt(gs)] ?? 0) & SINGLE &&
+      right === RIGHT_CUE &&
+      startsAt(titlesAfter, text, e)
+    )
+      return NO_READING;
+    // the last of three opens a word of three or four with what follows (杨某双色球)
+    if (g === 2 && words !== undefined && right !== RIGHT_CUE && opensLongWord(text, e - 1))
+      return NO_READING;
+    // in a by-line run of names (记者冯淼孙立新报道), a third character that is a surname starts
+    // the next name when that one ends at a cue, a boundary or a further surname
+    if (
+      g === 2 &&
+      right === 0 &&
+      (left === LEFT_CUE || i === titledNameEnd) &&
+      ((flags[text.charCodeAt(gs + 1)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE &&
+      (rightScore(text, gs + 3) > 0 ||
+        rightScore(text, gs + 4) > 0 ||
+        ((flags[text.charCodeAt(gs + 3)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE)
+    )
+      return NO_READING;
+    // (the next name of a by-line, 记者王某某李某某）, counts as one with a cue when a boundary follows)
+    const cue = left === LEFT_CUE || right === RIGHT_CUE || (i === titledNameEnd && right > 0);
+    // a surname that is a conjunction or preposition (和, 同, 向) takes a speech cue after it: a
+    // title before is not enough (学者和教师, 民警向警方)
+    if (ambiguous && LEFT_PARTICLE.has(text.charCodeAt(i)) && right !== RIGHT_CUE) return NO_READING;
+    // a surname that is also a speech word (曾) before an ordinary word is that word, with no
+    // shorter reading (官员曾鼓励, 曾放出)
+    if (
+      g === 2 &&
+      right !== RIGHT_CUE &&
+      words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
+      startsAt(speech, text, i)
+    )
+      return GIVE_UP;
+    // the last given character opens a frequent word with the next one (男子张某侵占, 路某来自):
+    // the shorter reading is the name (a one-character given name may run on: 鲁政委 is read as 鲁政)
+    if (
+      g === 2 &&
+      right !== RIGHT_CUE &&
+      words !== undefined &&
+      e < text.length &&
+      words.frequent300.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e)))
+    )
+      return NO_READING;
+    // a soft stop character (有, 前, 月…) is a given-name character only beside a cue (副县长于有斌)
+    // …or, as the middle character of three (温家宝, 张之洞), where the statistics read the whole
+    // clearly as a name
+    if (
+      soft &&
+      !cue &&
+      !(
+        g === 2 &&
+        statsOn &&
+        !((flags[text.charCodeAt(gs + 1)] ?? 0) & SOFT_STOP) &&
+        // (not 之: X之Y is a title's "Y of X" as often: 巫妖王之怒; nor a pure function word: 侯以许)
+        !FUNCTION_MIDDLE.has(text.charCodeAt(gs)) &&
+        mayLookLikeName(text, i, sl) &&
+        nameOdds(text, i, sl, e) >= SOFT_FLOOR
+      )
+    )
+      return NO_READING;
+    // a function-word surname (和, 同, 金…) needs a cue too, unless its characters read clearly as
+    // a name by the word statistics (金泰均, 江德力: AMBIGUOUS_FLOOR, above the bare floor)
+    const doubtful = ambiguous && !cue;
+    if (doubtful && words === undefined) return NO_READING;
+    // 曾 (once) before a word is the adverb (央行曾明确表示), not a surname, but after a title
+    if (
+      g === 2 &&
+      text.charCodeAt(i) === 0x66fe &&
+      left !== LEFT_CUE &&
+      words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1)))
+    )
+      return NO_READING;
+    // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
+    // (not before a speaker's colon: 宋晶晶：…, 关小刀火线解盘：…)
+    if (
+      ambiguous &&
+      g === 2 &&
+      !speaker &&
+      words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1)))
+    )
+      return NO_READING;
+    let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
+    if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) return NO_READING;
+    if (!cue && words !== undefined && isModern(text)) {
+      // without a cue, the characters themselves must look like a name and not like ordinary
+      // words (more so with no boundary on either side); statistics alone never make a name
+      // `high`: that takes a cue a reviewer can see
+      const m = nameOdds(text, i, sl, e);
+      const bare = left === 0 && right === 0;
+      if (bare && m < BARE_FLOOR) return NO_READING;
+      if (doubtful && m < AMBIGUOUS_FLOOR) return NO_READING;
+      score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
+    } else if ((left === 0 && right === 0) || doubtful) return NO_READING;
+    // one cue and nothing else (黄胄的作品, inside running text): name-like characters, by the
+    // statistics, carry it over the floor as they do a boundary (capped below `high`)
+    else if (cue && score < MIN_SCORE && words !== undefined && isModern(text)) {
+      const m = nameOdds(text, i, sl, e);
+      if (m >= NO_CUE_FLOOR) score = Math.min(NO_CUE_MAX, score + oddsBonus(m, false));
+    }
+    // (a handle is `medium` at most: an account name need not be the person's own)
+    if (handle) score = Math.min(score, NO_CUE_MAX);
+    // below the floor it could not win anyway; the word test is the dearest, so it comes last
+    if (score < MIN_SCORE) return NO_READING;
+    // without a cue, wholly inside a four-character word (何德何能) it is that word
+    if (!cue && insideIdiom(text, i, e)) return NO_READING;
+    // a speaker's label (金石开：) is read as a title is: its start may be a word (金石)
+    if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE || speaker)) return NO_READING;
+    readingCue = cue;
+    return score;
+  }
+
+  /** whether the last reading scored had a cue beside it (set by reading) */
+  let readingCue = false;
+  /** the score of the reading chinese() / translit() last returned */
+  let chineseScore = 0;
+  let translitScore = 0;
+  /** The best surname-led reading at i: its end (its score in chineseScore), or -1. */
+  function chinese(text: string, i: number): number {
     const sl = isCompound(text, i) ? 2 : (flags[text.charCodeAt(i)] ?? 0) & SINGLE ? 1 : 0;
-    if (sl === 0) return undefined;
+    if (sl === 0) return -1;
     // right after a name found with a title before it, a second name is read as after a boundary
     // (记者陈珂胡琼: the by-line of two reporters)
     const left = i === titledNameEnd ? Math.max(0.15, leftScore(text, i)) : leftScore(text, i);
@@ -534,28 +807,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
       !rightPossible(text, i + sl + 2) &&
       !mayLookLikeName(text, i, sl)
     )
-      return undefined;
-    if (endsAt(wordBefore, text, i + 1)) return undefined;
-    // the surname character closes a title or a frequent word (主任丁伟: 任 ends 主任)
-    if (endsAt(titles, text, i + 1)) return undefined;
-    // (a title just before wins: 主任何伟 holds 任何 but 主任 is read first)
-    if (
-      i > 0 &&
-      words?.frequent300.has(packHan(text.charCodeAt(i - 1), text.charCodeAt(i))) &&
-      !endsAt(titles, text, i)
-    )
-      return undefined;
-    // a surname and 某 (张某, 李某某) is the usual way to withhold a name: already de-identified
-    if (codeAt(text, i + sl) === 0x67d0) return undefined;
-    // a surname and a title (李先生, 王局长) names nobody in particular
-    if (startsAt(speech, text, i + sl) || startsAt(titlesAhead, text, i + sl)) return undefined;
-    // a surname and a form of address (王姐, 樊总, 米大夫) names nobody in particular either, and
-    // what follows the surname may start an organisation word (儿童基金会: 童 + 基金; 庞博国际)
-    if (
-      (flags[codeAt(text, i + sl)] ?? 0) & FORM_OR_ORG_HEAD &&
-      (startsAt(addressForms, text, i + sl) || longestAt(orgSuffix, text, i + sl) >= 2)
-    )
-      return undefined;
+      return -1;
+    if (rejectedAt(text, i, sl)) return -1;
     const ambiguous = sl === 1 && ((flags[text.charCodeAt(i)] ?? 0) & AMBIGUOUS) !== 0;
     let bestEnd = -1;
     let bestScore = 0;
@@ -563,185 +816,13 @@ export function createPersonName(d: PiiDictionaries): Detector {
     // the word statistics speak for modern simplified text only (see isModern)
     const statsOn = words !== undefined && isModern(text);
     for (let g = 2; g >= 1; g--) {
-      const gs = i + sl;
-      let nameLike = 0;
-      let soft = false;
-      let ok = gs + g <= text.length;
-      for (let k = gs; ok && k < gs + g; k++) {
-        const f = flags[text.charCodeAt(k)] ?? 0;
-        if (!(f & HAN) || f & STOP) ok = false;
-        else if (f & SOFT_STOP) soft = true;
-        // a name-like character: in data/pii's list, or frequent in the word list's names
-        else if (f & GIVEN || (statsOn && (words?.given[text.charCodeAt(k)] ?? 0) >= GIVEN_LIKE)) nameLike++;
-      }
-      if (!ok) continue;
-      // 小 alone as a given name opens the next word (王小贱, 吴小公民, 祝小编): only before a boundary
-      if (g === 1 && text.charCodeAt(gs) === 0x5c0f && isHanCode(text.charCodeAt(gs + 1))) continue;
-      // a surname and a place or clan ending (康村, 宋庄, 苏氏) is a place or a family, not a person
-      // (and a reading that stops right before one: 兰桂 of 兰桂坊)
-      if (
-        left !== LEFT_CUE &&
-        ((flags[text.charCodeAt(gs + g - 1)] ?? 0) & PLACE_END ||
-          (flags[codeAt(text, gs + g)] ?? 0) & PLACE_END)
-      )
-        continue;
-      // the second given character starting a speech word or suffix belongs to what follows
-      // (unless a cue or boundary follows: 总裁沈东军认为 — 军 is a suffix and a given character)
-      const e = gs + g;
-      // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
-      // and so is a whole @handle shaped like a name (//@汪东城:, @白举纲): a person's account
-      const handle =
-        wholeHandle(text, i, e) ||
-        (lineStart(text, i) && !LEFT_PARTICLE.has(text.charCodeAt(i)) && columnTitle(text, e));
-      const speaker =
-        (left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)) || handle;
-      const right = speaker ? RIGHT_CUE : rightScore(text, e);
-      // (a one-character suffix that is also a given character, 军 山 江, is read as one where the
-      // statistics read the three clearly as a name: 沈力军基本上, 孙中山即命)
-      if (
-        g === 2 &&
-        (startsAt(speech, text, gs + 1) ||
-          (startsAt(orgSuffix, text, gs + 1) &&
-            right !== RIGHT_CUE &&
-            (right <= 0 || left !== LEFT_CUE) &&
-            !(
-              statsOn &&
-              (flags[text.charCodeAt(gs + 1)] ?? 0) & GIVEN &&
-              longestAt(orgSuffix, text, gs + 1) === 1 &&
-              // (陆军, 大军: the given part is itself the word)
-              !words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
-              mayLookLikeName(text, i, sl) &&
-              nameOdds(text, i, sl, e) >= SUFFIX_FLOOR
-            )))
-      )
-        continue;
-      // (after a title, three characters whose start is a common word are read as a name: 局长刘海生)
-      // (not when that word is a very frequent one: 持卡人连续刷)
-      if (
-        g === 2 &&
-        left === LEFT_CUE &&
-        !words?.frequent300.has(packHan(text.charCodeAt(i), text.charCodeAt(i + 1)))
-          ? common3At(text, i)
-          : isCommon(text, i, e)
-      )
-        continue;
-      if (right === BLOCKED) continue;
-      // a preposition and the surname a title follows (向王女士, 和李先生) is no name of two: the
-      // title is the second one's
-      if (
-        g === 1 &&
-        sl === 1 &&
-        LEFT_PARTICLE.has(text.charCodeAt(i)) &&
-        (flags[text.charCodeAt(gs)] ?? 0) & SINGLE &&
-        right === RIGHT_CUE &&
-        startsAt(titlesAfter, text, e)
-      )
-        continue;
-      // the last of three opens a word of three or four with what follows (杨某双色球)
-      if (g === 2 && words !== undefined && right !== RIGHT_CUE && opensLongWord(text, e - 1)) continue;
-      // in a by-line run of names (记者冯淼孙立新报道), a third character that is a surname starts
-      // the next name when that one ends at a cue, a boundary or a further surname
-      if (
-        g === 2 &&
-        right === 0 &&
-        (left === LEFT_CUE || i === titledNameEnd) &&
-        ((flags[text.charCodeAt(gs + 1)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE &&
-        (rightScore(text, gs + 3) > 0 ||
-          rightScore(text, gs + 4) > 0 ||
-          ((flags[text.charCodeAt(gs + 3)] ?? 0) & (SINGLE | AMBIGUOUS)) === SINGLE)
-      )
-        continue;
-      // (the next name of a by-line, 记者王某某李某某）, counts as one with a cue when a boundary follows)
-      const cue = left === LEFT_CUE || right === RIGHT_CUE || (i === titledNameEnd && right > 0);
-      // a surname that is a conjunction or preposition (和, 同, 向) takes a speech cue after it: a
-      // title before is not enough (学者和教师, 民警向警方)
-      if (ambiguous && LEFT_PARTICLE.has(text.charCodeAt(i)) && right !== RIGHT_CUE) continue;
-      // a surname that is also a speech word (曾) before an ordinary word is that word, with no
-      // shorter reading (官员曾鼓励, 曾放出)
-      if (
-        g === 2 &&
-        right !== RIGHT_CUE &&
-        words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1))) &&
-        startsAt(speech, text, i)
-      )
-        return undefined;
-      // the last given character opens a frequent word with the next one (男子张某侵占, 路某来自):
-      // the shorter reading is the name (a one-character given name may run on: 鲁政委 is read as 鲁政)
-      if (
-        g === 2 &&
-        right !== RIGHT_CUE &&
-        words !== undefined &&
-        e < text.length &&
-        words.frequent300.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e)))
-      )
-        continue;
-      // a soft stop character (有, 前, 月…) is a given-name character only beside a cue (副县长于有斌)
-      // …or, as the middle character of three (温家宝, 张之洞), where the statistics read the whole
-      // clearly as a name
-      if (
-        soft &&
-        !cue &&
-        !(
-          g === 2 &&
-          statsOn &&
-          !((flags[text.charCodeAt(gs + 1)] ?? 0) & SOFT_STOP) &&
-          // (not 之: X之Y is a title's "Y of X" as often: 巫妖王之怒; nor a pure function word: 侯以许)
-          !FUNCTION_MIDDLE.has(text.charCodeAt(gs)) &&
-          mayLookLikeName(text, i, sl) &&
-          nameOdds(text, i, sl, e) >= SOFT_FLOOR
-        )
-      )
-        continue;
-      // a function-word surname (和, 同, 金…) needs a cue too, unless its characters read clearly as
-      // a name by the word statistics (金泰均, 江德力: AMBIGUOUS_FLOOR, above the bare floor)
-      const doubtful = ambiguous && !cue;
-      if (doubtful && words === undefined) continue;
-      // 曾 (once) before a word is the adverb (央行曾明确表示), not a surname, but after a title
-      if (
-        g === 2 &&
-        text.charCodeAt(i) === 0x66fe &&
-        left !== LEFT_CUE &&
-        words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1)))
-      )
-        continue;
-      // a function-word surname before an ordinary word (编辑和组织, 和首席) is that word
-      // (not before a speaker's colon: 宋晶晶：…, 关小刀火线解盘：…)
-      if (
-        ambiguous &&
-        g === 2 &&
-        !speaker &&
-        words?.words2.has(packHan(text.charCodeAt(gs), text.charCodeAt(gs + 1)))
-      )
-        continue;
-      let score = 0.2 + left + right + 0.1 * nameLike - (g === 1 && nameLike === 0 ? 0.05 : 0);
-      if (!cue && words !== undefined && !plausibleWithoutCue(text, i, e)) continue;
-      if (!cue && words !== undefined && isModern(text)) {
-        // without a cue, the characters themselves must look like a name and not like ordinary
-        // words (more so with no boundary on either side); statistics alone never make a name
-        // `high`: that takes a cue a reviewer can see
-        const m = nameOdds(text, i, sl, e);
-        const bare = left === 0 && right === 0;
-        if (bare && m < BARE_FLOOR) continue;
-        if (doubtful && m < AMBIGUOUS_FLOOR) continue;
-        score = Math.min(NO_CUE_MAX, score + oddsBonus(m, bare));
-      } else if ((left === 0 && right === 0) || doubtful) continue;
-      // one cue and nothing else (黄胄的作品, inside running text): name-like characters, by the
-      // statistics, carry it over the floor as they do a boundary (capped below `high`)
-      else if (cue && score < MIN_SCORE && words !== undefined && isModern(text)) {
-        const m = nameOdds(text, i, sl, e);
-        if (m >= NO_CUE_FLOOR) score = Math.min(NO_CUE_MAX, score + oddsBonus(m, false));
-      }
-      // (a handle is `medium` at most: an account name need not be the person's own)
-      if (handle) score = Math.min(score, NO_CUE_MAX);
-      // below the floor it could not win anyway; the word test is the dearest, so it comes last
-      if (score < MIN_SCORE) continue;
-      // without a cue, wholly inside a four-character word (何德何能) it is that word
-      if (!cue && insideIdiom(text, i, e)) continue;
-      // a speaker's label (金石开：) is read as a title is: its start may be a word (金石)
-      if (words !== undefined && ordinaryWord(text, i, sl, e, left === LEFT_CUE || speaker)) continue;
+      const score = reading(text, i, sl, g, left, ambiguous, statsOn);
+      if (score === GIVE_UP) return -1;
+      if (score === NO_READING) continue;
+      const cue = readingCue;
       // a reading with a cue beside it wins over one the statistics alone carry (邵振邦在接受, not 邵振)
       if (bestEnd < 0 || (cue && !bestCue) || (cue === bestCue && score > bestScore + 1e-9)) {
-        bestEnd = e;
+        bestEnd = i + sl + g;
         bestScore = score;
         bestCue = cue;
       }
@@ -751,15 +832,20 @@ export function createPersonName(d: PiiDictionaries): Detector {
     // wherever it stands, bar a suffix after it (孙中山路)
     if (bestEnd < 0 && sl === 1 && !ambiguous && statsOn && knownName(text, i)) {
       const right = rightScore(text, i + 3);
-      if (right !== BLOCKED && !stopWords.startsAt(text, i)) return { end: i + 3, score: KNOWN_SCORE };
+      if (right !== BLOCKED && !stopWords.startsAt(text, i)) {
+        chineseScore = KNOWN_SCORE;
+        return i + 3;
+      }
     }
-    if (bestEnd < 0) return undefined;
+    if (bestEnd < 0) return -1;
     // a known club, place or brand starting here (尤文, 蓝军, 马略卡) is no name, whatever the cue
-    if (stopWords.startsAt(text, i)) return undefined;
-    return { end: bestEnd, score: bestScore };
+    if (stopWords.startsAt(text, i)) return -1;
+    chineseScore = bestScore;
+    return bestEnd;
   }
 
-  function translit(text: string, i: number): { end: number; score: number } | undefined {
+  /** A run of transliteration characters from i read as a name: its end (its score in translitScore), or -1. */
+  function translit(text: string, i: number): number {
     let e = i;
     let dotted = false;
     let letters = 0;
@@ -780,15 +866,19 @@ export function createPersonName(d: PiiDictionaries): Detector {
       }
       break;
     }
-    if (letters < 2) return undefined;
+    if (letters < 2) return -1;
     const left = leftScore(text, i);
     const right = rightScore(text, e);
     const cue = left === LEFT_CUE || right === RIGHT_CUE;
-    if (dotted) return { end: e, score: 0.75 + (cue ? 0.15 : 0) };
-    if (right === BLOCKED || (letters === 2 && left !== LEFT_CUE)) return undefined;
-    if (hasTranslitStop(text.slice(i, e))) return undefined;
-    if (!cue) return undefined;
-    return { end: e, score: 0.2 + left + right + (letters >= 4 ? 0.1 : 0) };
+    if (dotted) {
+      translitScore = 0.75 + (cue ? 0.15 : 0);
+      return e;
+    }
+    if (right === BLOCKED || (letters === 2 && left !== LEFT_CUE)) return -1;
+    if (hasTranslitStop(text.slice(i, e))) return -1;
+    if (!cue) return -1;
+    translitScore = 0.2 + left + right + (letters >= 4 ? 0.1 : 0);
+    return e;
   }
 
   /**
@@ -875,7 +965,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
    * with a boundary, a particle or a speech word after.
    */
   function lowerLatinNames(text: string, out: Finding[]): void {
-    if (!/[a-z]{3}/.test(text)) return;
+    if ((facts & HAS_LOWER) === 0 || !/[a-z]{3}/.test(text)) return;
     LATIN_LOWER.lastIndex = 0;
     for (let m = LATIN_LOWER.exec(text); m !== null; m = LATIN_LOWER.exec(text)) {
       const s = m.index;
@@ -1033,7 +1123,7 @@ export function createPersonName(d: PiiDictionaries): Detector {
     // what is already found, as a mask over the text (no scan of every finding per occurrence: a
     // long line of names stays linear), built only when a name of three is there
     let taken: Uint8Array | undefined;
-    const seen = new Set<string>();
+    let seen: Set<string> | undefined;
     for (let k = 0; k < n; k++) {
       const f = out[k] as Finding;
       if (
@@ -1046,7 +1136,8 @@ export function createPersonName(d: PiiDictionaries): Detector {
       const b = text.charCodeAt(f.start + 2);
       if (a === b || !isHanCode(a) || !isHanCode(b) || w.words2.has(packHan(a, b))) continue;
       const given = text.slice(f.start + 1, f.end);
-      if (seen.has(given)) continue;
+      if (seen?.has(given)) continue;
+      seen ??= new Set();
       seen.add(given);
       if (taken === undefined) {
         taken = givenMask.zeroed(text.length);
@@ -1066,6 +1157,12 @@ export function createPersonName(d: PiiDictionaries): Detector {
     if (out.length > n) out.sort((x, y) => x.start - y.start);
   };
 
+  // the characters the main loop stops at (a surname, a transliteration character, a by-line's
+  // end), a byte each: the loop reads one at every character, most of them to step on
+  const loopStops = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++)
+    if (((flags[c] as number) & (SURNAME | TRANSLIT | BYLINE_END)) !== 0) loopStops[c] = 1;
+
   return {
     type: 'person-name',
     applies: (p) => p.han >= 2,
@@ -1078,11 +1175,11 @@ export function createPersonName(d: PiiDictionaries): Detector {
       let i = 0;
       titledNameEnd = -1;
       while (i < n) {
-        const f = flags[text.charCodeAt(i)] ?? 0;
-        if (!(f & (SURNAME | TRANSLIT | BYLINE_END))) {
+        if (loopStops[text.charCodeAt(i)] !== 1) {
           i++;
           continue;
         }
+        const f = flags[text.charCodeAt(i)] ?? 0;
         if (f & BYLINE_END) {
           const e = titledGivenAt(text, i + 1);
           if (e > 0) {
@@ -1096,23 +1193,29 @@ export function createPersonName(d: PiiDictionaries): Detector {
           }
         }
         const prevTranslit = i > 0 && (flags[text.charCodeAt(i - 1)] ?? 0) & TRANSLIT;
-        const c = f & SURNAME ? chinese(text, i) : undefined;
-        const t = f & TRANSLIT && !prevTranslit ? translit(text, i) : undefined;
-        const pick = c && t ? (t.end - i > c.end - i + 1 && t.score >= c.score - 0.1 ? t : c) : (c ?? t);
-        if (pick && pick.score >= MIN_SCORE) {
-          out.push(finding('person-name', text, i, pick.end, pick.score));
-          titledNameEnd = leftScore(text, i) === LEFT_CUE ? pick.end : -1;
+        // (ends and scores as plain numbers: no object per reading)
+        const cEnd = f & SURNAME ? chinese(text, i) : -1;
+        const cScore = chineseScore;
+        const tEnd = f & TRANSLIT && !prevTranslit ? translit(text, i) : -1;
+        const tScore = translitScore;
+        let end = cEnd;
+        let score = cScore;
+        if (tEnd >= 0 && (cEnd < 0 || (tEnd - i > cEnd - i + 1 && tScore >= cScore - 0.1))) {
+          end = tEnd;
+          score = tScore;
+        }
+        if (end >= 0 && score >= MIN_SCORE) {
+          out.push(finding('person-name', text, i, end, score));
+          titledNameEnd = leftScore(text, i) === LEFT_CUE ? end : -1;
           // (the bracket first: a slice and a regex at every name cost more than the rest of the loop)
-          const open = codeAt(text, pick.end);
+          const open = codeAt(text, end);
           const latin =
-            open === 0xff08 || open === 0x28
-              ? LATIN_IN_PARENS.exec(text.slice(pick.end, pick.end + 44))
-              : null;
+            open === 0xff08 || open === 0x28 ? LATIN_IN_PARENS.exec(text.slice(end, end + 44)) : null;
           if (latin?.[1] && !LATIN_NOT_NAME.has(latin[1].toLowerCase())) {
-            const s = pick.end + 1;
-            out.push(finding('person-name', text, s, s + latin[1].length, Math.min(pick.score, 0.8)));
+            const s = end + 1;
+            out.push(finding('person-name', text, s, s + latin[1].length, Math.min(score, 0.8)));
             i = s + latin[1].length;
-          } else i = pick.end;
+          } else i = end;
           continue;
         }
         i++;
@@ -1120,7 +1223,15 @@ export function createPersonName(d: PiiDictionaries): Detector {
       glossed(text, out);
       latinNames(text, out);
       // foreign names in Han script that the rules above leave (transliterated-name.ts)
-      mergeInto(out, transliterated(text, out));
+      mergeInto(
+        out,
+        transliterated(
+          text,
+          out,
+          (facts & HAS_MIDDLE_DOT ? MAY_HAVE_DOT : 0) |
+            (facts & (HAS_UPPER | HAS_LOWER) ? MAY_HAVE_LATIN : 0),
+        ),
+      );
       if (out.length > 0 && words !== undefined) listed(text, out);
       const all = recur(text, out, (e) => rightScore(text, e) === BLOCKED);
       if (all.length > 0 && words !== undefined) givenAgain(text, all);
@@ -1153,17 +1264,21 @@ function sortByStart(found: Finding[]): void {
  */
 function recur(text: string, found: Finding[], blockedAt: (end: number) => boolean): Finding[] {
   if (found.length === 0) return found;
-  const all = [...found];
-  const seen = new Set<string>();
-  for (const f of found) {
-    if (f.score < RECUR_FLOOR || f.value.length < 2 || seen.has(f.value) || /[A-Za-z]/.test(f.value))
+  // (the copy and the set only once a name recurs or repeats: most texts have neither)
+  let all: Finding[] | undefined;
+  let seen: Set<string> | undefined;
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k] as Finding;
+    if (f.score < RECUR_FLOOR || f.value.length < 2 || seen?.has(f.value) || /[A-Za-z]/.test(f.value))
       continue;
+    seen ??= new Set();
     seen.add(f.value);
     for (let at = text.indexOf(f.value); at >= 0; at = text.indexOf(f.value, at + 1)) {
       const end = at + f.value.length;
-      if (all.some((g) => at < g.end && g.start < end) || blockedAt(end)) continue;
+      if (overlapsAny(all ?? found, at, end) || blockedAt(end)) continue;
+      all ??= [...found];
       all.push(finding('person-name', text, at, end, Math.max(0.6, f.score - 0.15)));
     }
   }
-  return all.length === found.length ? found : all.sort((a, b) => a.start - b.start);
+  return all === undefined ? found : all.sort((a, b) => a.start - b.start);
 }

@@ -25,7 +25,18 @@ export interface TransliteratedResult {
   /** names found before that lie inside one of them and give way to it (达米恩 in 达米恩·赫斯特) */
   replaced: ReadonlySet<Finding>;
 }
-export type TransliteratedNames = (text: string, found: readonly Finding[]) => TransliteratedResult;
+/**
+ * `hints`: what the caller already knows of the text (MAY_HAVE_DOT: a · • ‧ or ・ may stand in it;
+ * MAY_HAVE_LATIN: an ASCII letter may); a pass whose bit is clear skips the text without reading
+ * it. Default: both set (the text is searched).
+ */
+export type TransliteratedNames = (
+  text: string,
+  found: readonly Finding[],
+  hints?: number,
+) => TransliteratedResult;
+export const MAY_HAVE_DOT = 1;
+export const MAY_HAVE_LATIN = 2;
 
 /** `found` with the result applied: the replaced ones out, the added ones in, by start. */
 export function mergeInto(found: Finding[], r: TransliteratedResult): void {
@@ -48,6 +59,11 @@ const DOTTED_SCORE = 0.75;
 const LIST_SCORE = 0.66;
 /** three or more runs in a 、 list, no name or cue among them */
 const CHAIN_SCORE = 0.63;
+/** a cue list, indexed, and its bit in the pass's `edges` table (see cueOf) */
+interface Cue {
+  readonly index: WordIndex;
+  readonly bit: number;
+}
 interface Span {
   s: number;
   e: number;
@@ -117,28 +133,46 @@ export function createTransliteratedNames(
   for (const ch of cues.translit + t.chars) letterTable[ch.charCodeAt(0)] = 1;
   // beside a name dot, also the characters of common renderings too frequent to start a run (大卫, 伊丽莎白)
   const dottedLetter = codeSet(cues.translit + t.chars + t['dotted-chars']);
-  const stops = new WordIndex(
+  /**
+   * A cue list and its bit in `edges`, a table by the character its words end with (last) or
+   * start with: one read of one table rules out the lists that have no word there (same answers
+   * as asking each index, whose own table of 0x10000 entries is read otherwise).
+   */
+  const edges = new Uint16Array(0x10000);
+  let nextBit = 1;
+  const cueOf = (words: readonly string[], last: boolean): Cue => {
+    const bit = nextBit;
+    nextBit *= 2;
+    for (const w of words)
+      if (w.length > 0) {
+        const c = w.charCodeAt(last ? w.length - 1 : 0);
+        edges[c] = (edges[c] ?? 0) | bit;
+      }
+    return { index: new WordIndex(words, last), bit };
+  };
+  const stops = cueOf(
     [...cues['translit-stop'], ...t['not-names']].filter((w) => w.length >= 2),
     false,
   );
-  const titles = new WordIndex([...cues.titles, ...t.before], true);
-  const latinTitles = new WordIndex([...cues.titles, ...t.before, ...t['latin-before']], true);
-  const labels = new WordIndex(cues.before.strong, true);
-  const after = new WordIndex([...cues.speech, ...cues.after.strong, ...t.after], false);
-  const placeAfter = new WordIndex([...cues['org-suffix'], ...t['place-after']], false);
-  const endings = new WordIndex(t['surname-endings'], true);
-  const adverbs = new WordIndex(t.adverbs, false);
-  const joins = new WordIndex(LIST_JOIN, false);
+  const titles = cueOf([...cues.titles, ...t.before], true);
+  const latinTitles = cueOf([...cues.titles, ...t.before, ...t['latin-before']], true);
+  const labels = cueOf(cues.before.strong, true);
+  const after = cueOf([...cues.speech, ...cues.after.strong, ...t.after], false);
+  const placeAfter = cueOf([...cues['org-suffix'], ...t['place-after']], false);
+  const endings = cueOf(t['surname-endings'], true);
+  const adverbs = cueOf(t.adverbs, false);
+  const joins = cueOf(LIST_JOIN, false);
   const fullName = (token: string): boolean => {
     const m = FULL_NAME.exec(token);
     return m !== null && d.latinGivenNames.has(m[1] as string) && (m[2] as string).length >= 3;
   };
-  const realName = new WordIndex(['原名', '本名', '真名', '，原名', '，本名', '，真名'], false);
-  const joinsBefore = new WordIndex(LIST_JOIN, true);
+  const realName = cueOf(['原名', '本名', '真名', '，原名', '，本名', '，真名'], false);
+  const joinsBefore = cueOf(LIST_JOIN, true);
 
-  const endsWith = (index: WordIndex, text: string, end: number): number => index.longestEndingAt(text, end);
-  const startsWith = (index: WordIndex, text: string, at: number): number =>
-    index.longestStartingAt(text, at);
+  const endsWith = (cue: Cue, text: string, end: number): number =>
+    ((edges[codeAt(text, end - 1)] as number) & cue.bit) === 0 ? 0 : cue.index.longestEndingAt(text, end);
+  const startsWith = (cue: Cue, text: string, at: number): number =>
+    ((edges[codeAt(text, at)] as number) & cue.bit) === 0 ? 0 : cue.index.longestStartingAt(text, at);
   /** a known place, club or brand starts inside the span (切尔西, 杜莎夫人…: also one that runs past its end) */
   const hasStop = (text: string, s: number, e: number): boolean => {
     for (let k = s; k < e - 1; k++) {
@@ -278,11 +312,10 @@ export function createTransliteratedNames(
    * its characters are named, not people. `bracket` is the first 《 or 》 at or after `at` (-1: none).
    */
   const nextBracket = (text: string, at: number): number => {
-    for (let k = at; k < text.length; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 0x300a || c === 0x300b) return k;
-    }
-    return -1;
+    // (two native searches: most texts hold neither, and a loop in JavaScript read them to the end)
+    const open = text.indexOf('《', at);
+    const close = text.indexOf('》', at);
+    return open < 0 ? close : close < 0 ? open : Math.min(open, close);
   };
   /**
    * A name joined by a dot (伊丽莎白·泰勒, 大卫•卢森博格, 约翰·Ｃ·雷利): the dotted-name characters on
@@ -328,6 +361,7 @@ export function createTransliteratedNames(
   // candidate, and the closures, a Set and a typed array each cost more than the answer).
   let cur = '';
   let curFound: readonly Finding[] = NO_FINDINGS;
+  let curHints = 0;
   let out: Finding[] = [];
   /** the positions names already cover (found before, or here): one byte a character */
   let covered: Uint8Array = new Uint8Array(0);
@@ -447,9 +481,10 @@ export function createTransliteratedNames(
     return startsWith(realName, cur, e) > 0;
   };
 
-  return (text, found) => {
+  return (text, found, hints = MAY_HAVE_DOT | MAY_HAVE_LATIN) => {
     cur = text;
     curFound = found;
+    curHints = hints;
     out = [];
     maskReady = false;
     bracket = -2;
@@ -502,7 +537,7 @@ export function createTransliteratedNames(
         replace(f);
     }
     bracket = -2;
-    if (ANY_MIDDLE_DOT.test(text)) {
+    if ((curHints & MAY_HAVE_DOT) !== 0 && ANY_MIDDLE_DOT.test(text)) {
       for (let k = 0; k < MIDDLE_DOTS.length; k++) dotAt[k] = text.indexOf(MIDDLE_DOTS[k] as string);
       for (let d = nextDot(1); d > 0 && d < text.length - 1; d = nextDot(d + 1)) {
         if (!dottedLetter.has(text.charCodeAt(d - 1))) continue;
@@ -603,7 +638,7 @@ export function createTransliteratedNames(
         gloss(f.end);
     // Latin-script names and handles: after a role (解说BBC, 高手IdrA) with nothing glued after them
     const latinPlain: Array<{ s: number; e: number }> = [];
-    if (/[A-Za-z]{2}/.test(text)) {
+    if ((curHints & MAY_HAVE_LATIN) !== 0 && /[A-Za-z]{2}/.test(text)) {
       LATIN_TOKEN.lastIndex = 0;
       for (let m = LATIN_TOKEN.exec(text); m !== null; m = LATIN_TOKEN.exec(text)) {
         const s = m.index;

@@ -1,109 +1,499 @@
+import { codeAt } from '../detectors/code-at.js';
 import type { PiiDictionaries } from '../dictionaries.js';
-import type { Detector } from '../types.js';
+import { CONFIDENCE_ORDER, type Detector } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
 
-/** Per-sentence facts the features read: what the rule detectors found (B/I/O per character). */
-export interface SentenceContext {
-  rulePerson: Uint8Array;
-  ruleAddress: Uint8Array;
-}
+/**
+ * Feature extraction for the sequence model, as hashed integers: each position gets exactly
+ * FEATURE_COUNT feature indices in [0, 2^bits), one per template, so a sentence's features are one
+ * flat Int32Array (n × FEATURE_COUNT) and training never builds a string per feature. The hash is
+ * fixed (no seed, no Map order), so the same text always gives the same indices; a model file
+ * records `bits` and the feature-set version, and a change to the templates is a new version.
+ */
 
+/** the feature set's version: part of the weights file format */
+export const FEATURE_SET = 2;
+
+/** The rule detectors and dictionaries the features read (built once per model user). */
 export interface FeatureResources {
   dicts: PiiDictionaries;
-  surnames: ReadonlySet<string>;
+  /** single-character surnames, by code */
+  surname1: Uint8Array;
+  /** two-character surnames, "ab" */
+  surname2: ReadonlySet<string>;
+  /** transliteration characters, by code */
+  translit: Uint8Array;
+  /** cue words that end right before a name (titles, roles, "姓名"), by length */
+  cueBefore: CueSet;
+  /** cue words that start right after a name (speech verbs, "（化名）") */
+  cueAfter: CueSet;
+  /** address suffix words by class: 1 province/city, 2 district, 3 town, 4 street, 5 building/door */
+  addressSuffix: CueSet;
   person: Detector;
   address: Detector;
 }
 
-export function sentenceContext(text: string, r: FeatureResources): SentenceContext {
-  const mark = (d: Detector) => {
-    const tags = new Uint8Array(text.length);
-    for (const f of d.detect(text)) for (let k = f.start; k < f.end; k++) tags[k] = k === f.start ? 1 : 2;
-    return tags;
-  };
-  return { rulePerson: mark(r.person), ruleAddress: mark(r.address) };
+/** A set of short strings tried by length at a position: value = class (≥ 1). */
+interface CueSet {
+  words: ReadonlyMap<string, number>;
+  /** the lengths present, longest first */
+  lengths: readonly number[];
 }
 
-/** Character class: Han, Latin letter, digit, the name separator ·, punctuation/space, other. */
-export function charClass(ch: string | undefined): string {
-  if (ch === undefined) return '_';
-  const c = ch.charCodeAt(0);
-  if (c >= 0x4e00 && c <= 0x9fff) return 'H';
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return 'L';
-  if (c >= 48 && c <= 57) return 'D';
-  if (ch === '·' || ch === '•' || ch === '-') return 'M';
-  if (/\s|\p{P}/u.test(ch)) return 'P';
-  return 'O';
+function cueSet(groups: ReadonlyArray<readonly [readonly string[], number]>, maxLen = 8): CueSet {
+  const words = new Map<string, number>();
+  for (const [list, cls] of groups)
+    for (const w of list) if (w.length > 0 && w.length <= maxLen && !words.has(w)) words.set(w, cls);
+  const lengths = [...new Set([...words.keys()].map((w) => w.length))].sort((a, b) => b - a);
+  return { words, lengths };
 }
+
+export function featureResources(d: PiiDictionaries, person: Detector, address: Detector): FeatureResources {
+  const surname1 = new Uint8Array(0x10000);
+  const surname2 = new Set<string>();
+  for (const s of d.surnames) {
+    if (s.length === 1) surname1[s.charCodeAt(0)] = 1;
+    else if (s.length === 2) surname2.add(s);
+  }
+  const translit = new Uint8Array(0x10000);
+  for (const ch of d.nameCues.translit) if (ch.trim()) translit[ch.charCodeAt(0)] = 1;
+  for (const ch of d.transliteration?.chars ?? '') if (ch.trim()) translit[ch.charCodeAt(0)] = 1;
+  const c = d.nameCues;
+  const a = d.address;
+  return {
+    dicts: d,
+    surname1,
+    surname2,
+    translit,
+    cueBefore: cueSet([
+      [c.before.strong, 1],
+      [c.titles, 2],
+      [c.before.weak, 3],
+      [c['word-before'], 4],
+    ]),
+    cueAfter: cueSet([
+      [c.after.strong, 1],
+      [c.speech, 2],
+      [c.after.weak, 3],
+      [c['address-forms'], 4],
+      [c['org-suffix'], 5],
+    ]),
+    addressSuffix: cueSet([
+      [a['province-suffix'], 1],
+      [a['city-suffix'], 1],
+      [a['district-suffix'], 2],
+      [a['town-suffix'], 3],
+      [a['street-suffix'], 4],
+      [a['detail-suffix'], 5],
+      [a.labels, 6],
+    ]),
+    person,
+    address,
+  };
+}
+
+/** Character class: 1 Han, 2 upper Latin, 3 lower Latin, 4 digit, 5 name separator, 6 punctuation/space, 7 other, 0 outside. */
+export function charClass(code: number): number {
+  if (code === 0xffff) return 0;
+  if (code >= 0x4e00 && code <= 0x9fff) return 1;
+  if (code >= 65 && code <= 90) return 2;
+  if (code >= 97 && code <= 122) return 3;
+  if (code >= 48 && code <= 57) return 4;
+  if (code === 0xb7 || code === 0x2022 || code === 0x30fb || code === 45) return 5;
+  if (code <= 0x40 || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0xbf)) return 6;
+  if ((code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xff0f)) return 6;
+  if ((code >= 0xff1a && code <= 0xff20) || (code >= 0xff3b && code <= 0xff40) || code >= 0xff5b) return 6;
+  if (code >= 0x2000 && code <= 0x206f) return 6;
+  return 7;
+}
+
+/** Full-width letters and digits read as ASCII, every digit as 0 (a number's value says nothing). */
+function normalised(code: number): number {
+  let c = code;
+  if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+  if (c >= 48 && c <= 57) return 48;
+  return c;
+}
+
+/** The per-sentence facts every position's features read, computed once per text. */
+export interface SentenceFacts {
+  n: number;
+  code: Int32Array;
+  cls: Uint8Array;
+  /** forward longest-match segmentation: 0 single, 1 begin, 2 middle, 3 end; and the word's length */
+  seg: Uint8Array;
+  segLen: Uint8Array;
+  /** longest ordinary word starting / ending at i (0 = none), place words, person-name entries */
+  ordS: Uint8Array;
+  ordE: Uint8Array;
+  plcS: Uint8Array;
+  plcE: Uint8Array;
+  perS: Uint8Array;
+  perE: Uint8Array;
+  /** class of the before-cue ending at i, of the after-cue starting at i, of the address suffix ending at i */
+  cueB: Uint8Array;
+  cueA: Uint8Array;
+  addrE: Uint8Array;
+  /** 1 single surname, 2 two-character surname starts here */
+  sur: Uint8Array;
+  /** log odds buckets (0..6) of the character as a given-name / surname character */
+  giv: Uint8Array;
+  surOdds: Uint8Array;
+  /** Latin/digit run: position 0 single, 1 begin, 2 middle, 3 end; length bucket */
+  runPos: Uint8Array;
+  runLen: Uint8Array;
+  /** runs of transliteration characters, and of Han characters no dictionary word covers: position × 8 + length bucket */
+  tlRun: Uint8Array;
+  oovRun: Uint8Array;
+  /** a hash of the segmentation word covering i, of the word before it and of the word after it */
+  word: Int32Array;
+  wordBefore: Int32Array;
+  wordAfter: Int32Array;
+  /** what the rules found: 0 none, else 1 + 2·confidence + (0 begin, 1 inside) */
+  rulePerson: Uint8Array;
+  ruleAddress: Uint8Array;
+}
+
+const oddsBucket = (x: number): number => (x <= -2 ? 0 : x >= 4 ? 6 : Math.round(x) + 2);
+
+function ruleTags(d: Detector, text: string): Uint8Array {
+  const tags = new Uint8Array(text.length);
+  for (const f of d.detect(text)) {
+    const base = 1 + 2 * CONFIDENCE_ORDER[f.confidence];
+    for (let k = f.start; k < f.end && k < tags.length; k++) tags[k] = base + (k === f.start ? 0 : 1);
+  }
+  return tags;
+}
+
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/** Longest match of `set` ending at i (class in `cls`, length returned), trying the set's lengths. */
+function cueEnding(text: string, i: number, set: CueSet): [number, number] {
+  for (const len of set.lengths) {
+    if (i + 1 - len < 0) continue;
+    const cls = set.words.get(text.slice(i + 1 - len, i + 1));
+    if (cls !== undefined) return [cls, len];
+  }
+  return [0, 0];
+}
+
+function cueStarting(text: string, i: number, set: CueSet): number {
+  for (const len of set.lengths) {
+    if (i + len > text.length) continue;
+    const cls = set.words.get(text.slice(i, i + len));
+    if (cls !== undefined) return cls;
+  }
+  return 0;
+}
+
+/** Calls `mark(p, position, lengthBucket)` for every position of each maximal run where `inRun` holds (position: 0 single, 1 begin, 2 middle, 3 end). */
+function runs(
+  n: number,
+  inRun: (i: number) => boolean,
+  mark: (p: number, pos: number, lb: number) => void,
+): void {
+  for (let i = 0; i < n; ) {
+    if (!inRun(i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && inRun(j)) j++;
+    const len = j - i;
+    const lb = len === 1 ? 1 : len <= 3 ? len : len <= 6 ? 4 : len <= 10 ? 5 : 6;
+    for (let p = i; p < j; p++) mark(p, len === 1 ? 0 : p === i ? 1 : p === j - 1 ? 3 : 2, lb);
+    i = j;
+  }
+}
+
+export function sentenceFacts(text: string, r: FeatureResources): SentenceFacts {
+  const n = text.length;
+  const u8 = () => new Uint8Array(n);
+  const f: SentenceFacts = {
+    n,
+    code: new Int32Array(n),
+    cls: u8(),
+    seg: u8(),
+    segLen: u8(),
+    ordS: u8(),
+    ordE: u8(),
+    plcS: u8(),
+    plcE: u8(),
+    perS: u8(),
+    perE: u8(),
+    cueB: u8(),
+    cueA: u8(),
+    addrE: u8(),
+    sur: u8(),
+    giv: u8(),
+    surOdds: u8(),
+    runPos: u8(),
+    runLen: u8(),
+    tlRun: u8(),
+    oovRun: u8(),
+    word: new Int32Array(n),
+    wordBefore: new Int32Array(n),
+    wordAfter: new Int32Array(n),
+    rulePerson: ruleTags(r.person, text),
+    ruleAddress: ruleTags(r.address, text),
+  };
+  const w = r.dicts.words;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    f.code[i] = normalised(c);
+    f.cls[i] = charClass(c);
+    if (r.surname1[c]) f.sur[i] = 1;
+    if (i + 1 < n && r.surname2.has(text.slice(i, i + 2))) f.sur[i] = 2;
+    if (w) {
+      f.giv[i] = oddsBucket(w.given[c] ?? 0);
+      f.surOdds[i] = oddsBucket(w.surname[c] ?? 0);
+    }
+    f.cueB[i] = cueEnding(text, i, r.cueBefore)[0];
+    f.cueA[i] = cueStarting(text, i, r.cueAfter);
+    f.addrE[i] = cueEnding(text, i, r.addressSuffix)[0];
+  }
+  // dictionary words starting at each position (ordinary 2–4, places 2–8, persons 2–3)
+  if (w) {
+    for (let i = 0; i < n; i++) {
+      const a = codeAt(text, i);
+      if (!isHan(a)) continue;
+      const b = codeAt(text, i + 1);
+      const c = codeAt(text, i + 2);
+      const d = codeAt(text, i + 3);
+      let ord = 0;
+      let per = 0;
+      if (isHan(b)) {
+        const p2 = packHan(a, b);
+        if (w.words2.has(p2)) ord = 2;
+        if (w.taggedPersons.has(p2) || w.names.has(p2)) per = 2;
+        if (isHan(c)) {
+          const p3 = pack3(a, b, c);
+          if (w.words3.has(p3)) ord = 3;
+          if (w.taggedPersons.has(p3) || w.names.has(p3)) per = 3;
+          if (isHan(d) && w.words4Heads.has(p2) && w.words4.has(text.slice(i, i + 4))) ord = 4;
+        }
+      }
+      let plc = 0;
+      for (let len = Math.min(8, n - i); len >= 2; len--)
+        if (w.places.has(text.slice(i, i + len))) {
+          plc = len;
+          break;
+        }
+      f.ordS[i] = ord;
+      f.perS[i] = per;
+      f.plcS[i] = plc;
+      if (ord) f.ordE[i + ord - 1] = Math.max(f.ordE[i + ord - 1] ?? 0, ord);
+      if (per) f.perE[i + per - 1] = Math.max(f.perE[i + per - 1] ?? 0, per);
+      if (plc) f.plcE[i + plc - 1] = Math.max(f.plcE[i + plc - 1] ?? 0, plc);
+    }
+  }
+  // forward longest match over those words
+  let prevWord = 1;
+  let prevStart = 0;
+  for (let i = 0; i < n; ) {
+    const len = Math.max(1, f.ordS[i] ?? 0, f.plcS[i] ?? 0, f.perS[i] ?? 0);
+    let h = 0x811c9dc5;
+    for (let k = 0; k < len; k++) h = Math.imul(h ^ (f.code[i + k] as number), 0x01000193);
+    for (let k = 0; k < len; k++) {
+      f.seg[i + k] = len === 1 ? 0 : k === 0 ? 1 : k === len - 1 ? 3 : 2;
+      f.segLen[i + k] = Math.min(len, 5);
+      f.word[i + k] = h;
+      f.wordBefore[i + k] = prevWord;
+    }
+    for (let k = prevStart; k < i; k++) f.wordAfter[k] = h;
+    prevWord = h;
+    prevStart = i;
+    i += len;
+  }
+  for (let k = prevStart; k < n; k++) f.wordAfter[k] = 2;
+  // Latin letter and digit runs
+  runs(
+    n,
+    (i) => (f.cls[i] as number) >= 2 && (f.cls[i] as number) <= 4,
+    (p, pos, lb) => {
+      f.runPos[p] = pos;
+      f.runLen[p] = lb;
+    },
+  );
+  runs(
+    n,
+    (i) => r.translit[text.charCodeAt(i)] === 1,
+    (p, pos, lb) => {
+      f.tlRun[p] = 1 + pos * 8 + lb;
+    },
+  );
+  runs(
+    n,
+    (i) => f.cls[i] === 1 && f.seg[i] === 0,
+    (p, pos, lb) => {
+      f.oovRun[p] = 1 + pos * 8 + lb;
+    },
+  );
+  return f;
+}
+
+// ---- hashing: templates × values → [0, 2^bits)
+
+const M1 = 0x5bd1e995;
+const mix = (h: number, v: number): number => {
+  const x = Math.imul(h ^ v, M1);
+  return x ^ (x >>> 15);
+};
+const fin = (h: number): number => {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+};
+const seedOf = (t: number): number => Math.imul(t + 1, 0x9e3779b1);
+
+/** code at i + k in the facts, or a boundary marker */
+const at = (f: SentenceFacts, i: number): number => (i < 0 ? 1 : i >= f.n ? 2 : (f.code[i] as number));
+const u8at = (a: Uint8Array, i: number, outside = 255): number =>
+  i < 0 || i >= a.length ? outside : (a[i] as number);
+
+/** the number of feature templates: every position has exactly this many features */
+export const FEATURE_COUNT = 51;
 
 /**
- * The features of position i (without the previous tag, added by the decoder): characters and
- * character pairs in a ±2 window, classes, and dictionary facts (surname here or just before,
- * given-name character). Strings, so a model file stays readable and independent of any hashing.
+ * Writes the FEATURE_COUNT hashed features of position i into out[o…]: characters in a ±3 window,
+ * character pairs and triples, classes, the segmentation and dictionary facts, surname and
+ * given-name statistics, title/speech cues, address suffixes, transliteration characters, Latin
+ * and digit runs, and what the rule detectors found (stacking).
  */
 export function positionFeatures(
-  text: string,
+  f: SentenceFacts,
   i: number,
   r: FeatureResources,
-  ctx: SentenceContext,
-): string[] {
-  const d = r.dicts;
-  const surnames = r.surnames;
-  const c = (k: number) => text[i + k] ?? (i + k < 0 ? '^' : '$');
-  const sur = (k: number) => surnames.has(c(k)) || surnames.has(c(k) + c(k + 1));
-  return [
-    'b',
-    `u0${c(0)}`,
-    `u-1${c(-1)}`,
-    `u1${c(1)}`,
-    `u-2${c(-2)}`,
-    `u2${c(2)}`,
-    `p-1${c(-1)}${c(0)}`,
-    `p1${c(0)}${c(1)}`,
-    `p-2${c(-2)}${c(-1)}`,
-    `p2${c(1)}${c(2)}`,
-    `k${charClass(text[i - 1])}${charClass(text[i])}${charClass(text[i + 1])}`,
-    `s${sur(0) ? 1 : 0}${sur(-1) ? 1 : 0}${sur(-2) ? 1 : 0}`,
-    `g${d.givenNameChars.has(c(0)) ? 1 : 0}${d.givenNameChars.has(c(1)) ? 1 : 0}`,
-    `rp${ctx.rulePerson[i] ?? 0}${ctx.rulePerson[i - 1] ?? 0}`,
-    `ra${ctx.ruleAddress[i] ?? 0}${ctx.ruleAddress[i - 1] ?? 0}`,
-    `rpc${ctx.rulePerson[i] ?? 0}${c(0)}`,
-    ...wordFeatures(text, i, d),
-  ];
+  bits: number,
+  out: Int32Array,
+  o: number,
+): void {
+  const shift = 32 - bits;
+  const c0 = at(f, i);
+  const cm1 = at(f, i - 1);
+  const cm2 = at(f, i - 2);
+  const cm3 = at(f, i - 3);
+  const c1 = at(f, i + 1);
+  const c2 = at(f, i + 2);
+  const c3 = at(f, i + 3);
+  const k0 = u8at(f.cls, i, 0);
+  const km1 = u8at(f.cls, i - 1, 0);
+  const km2 = u8at(f.cls, i - 2, 0);
+  const k1 = u8at(f.cls, i + 1, 0);
+  const k2 = u8at(f.cls, i + 2, 0);
+  const seg0 = u8at(f.seg, i) * 8 + u8at(f.segLen, i);
+  const segm1 = u8at(f.seg, i - 1) * 8 + u8at(f.segLen, i - 1);
+  const seg1 = u8at(f.seg, i + 1) * 8 + u8at(f.segLen, i + 1);
+  const sur0 = u8at(f.sur, i, 0);
+  const surm1 = u8at(f.sur, i - 1, 0);
+  const surm2 = u8at(f.sur, i - 2, 0);
+  const g0 = u8at(f.giv, i);
+  const g1 = u8at(f.giv, i + 1);
+  const gm1 = u8at(f.giv, i - 1);
+  const g2 = u8at(f.giv, i + 2);
+  const so0 = u8at(f.surOdds, i);
+  const som1 = u8at(f.surOdds, i - 1);
+  const cueBm1 = u8at(f.cueB, i - 1, 0);
+  const cueBm2 = u8at(f.cueB, i - 2, 0);
+  const cueBm3 = u8at(f.cueB, i - 3, 0);
+  const cueA1 = u8at(f.cueA, i + 1, 0);
+  const cueA2 = u8at(f.cueA, i + 2, 0);
+  const cueA3 = u8at(f.cueA, i + 3, 0);
+  const cueA0 = u8at(f.cueA, i, 0);
+  const tl = r.translit;
+  const t0 = c0 < 0x10000 ? (tl[c0] as number) : 0;
+  const tm1 = cm1 > 2 && cm1 < 0x10000 ? (tl[cm1] as number) : 0;
+  const t1 = c1 > 2 && c1 < 0x10000 ? (tl[c1] as number) : 0;
+  const rp0 = u8at(f.rulePerson, i, 0);
+  const rpm1 = u8at(f.rulePerson, i - 1, 0);
+  const rp1 = u8at(f.rulePerson, i + 1, 0);
+  const ra0 = u8at(f.ruleAddress, i, 0);
+  const ram1 = u8at(f.ruleAddress, i - 1, 0);
+  const ra1 = u8at(f.ruleAddress, i + 1, 0);
+  const dict =
+    u8at(f.ordS, i, 0) * 1000 +
+    u8at(f.ordE, i, 0) * 100 +
+    u8at(f.plcS, i, 0) * 10 +
+    u8at(f.plcE, i, 0) +
+    u8at(f.perS, i, 0) * 10000 +
+    u8at(f.perE, i, 0) * 100000;
+  const addr = u8at(f.addrE, i, 0) * 16 + u8at(f.addrE, i - 1, 0);
+  const run = u8at(f.runPos, i) * 8 + u8at(f.runLen, i);
+  let t = 0;
+  const put1 = (a: number) => {
+    out[o + t] = fin(mix(seedOf(t), a)) >>> shift;
+    t++;
+  };
+  const put2 = (a: number, b: number) => {
+    out[o + t] = fin(mix(mix(seedOf(t), a), b)) >>> shift;
+    t++;
+  };
+  const put3 = (a: number, b: number, c: number) => {
+    out[o + t] = fin(mix(mix(mix(seedOf(t), a), b), c)) >>> shift;
+    t++;
+  };
+  put1(0); // bias
+  put1(c0);
+  put1(cm1);
+  put1(c1);
+  put1(cm2);
+  put1(c2);
+  put1(cm3);
+  put1(c3);
+  put2(cm1, c0);
+  put2(c0, c1);
+  put2(cm2, cm1);
+  put2(c1, c2);
+  put2(cm3, cm2);
+  put2(c2, c3);
+  put2(cm1, c1);
+  put3(cm2, cm1, c0);
+  put3(cm1, c0, c1);
+  put3(c0, c1, c2);
+  put3(km2 * 64 + km1 * 8 + k0, k1 * 8 + k2, 0);
+  put2(run, k0);
+  put2(run, c0);
+  put3(seg0, segm1, seg1);
+  put2(seg0, c0);
+  put2(dict, 0);
+  put2(dict, sur0);
+  put3(sur0, surm1, surm2);
+  put3(g0, g1, gm1);
+  put3(so0, g0, g1);
+  put3(som1, g0, g2);
+  put3(sur0, g1, g2);
+  put3(cueBm1, cueBm2, cueBm3);
+  put3(cueA1, cueA2, cueA3);
+  put3(cueBm1, sur0, seg0);
+  put3(cueA1, sur0, g1);
+  put3(cueA0, cueBm1, rp0);
+  put3(tm1, t0, t1);
+  put3(tm1 * 2 + t1, t0, seg0);
+  put3(rp0, rpm1, rp1);
+  put3(ra0, ram1, ra1);
+  put2(rp0, c0);
+  put2(ra0, c0);
+  put2(addr, ra0);
+  put3(addr, c1, k0);
+  put3(ra0, dict, 0);
+  const tr = u8at(f.tlRun, i, 0);
+  const oov = u8at(f.oovRun, i, 0);
+  put2(tr, cueA1 * 8 + cueBm1);
+  put3(tr, u8at(f.tlRun, i - 1, 0), u8at(f.tlRun, i + 1, 0));
+  put3(oov, sur0, g0);
+  put3(oov, cueBm1, cueA1);
+  const word0 = i < f.n ? (f.word[i] as number) : 0;
+  put2(word0, seg0);
+  put2(i < f.n ? (f.wordBefore[i] as number) : 0, seg0);
+  put2(i < f.n ? (f.wordAfter[i] as number) : 0, seg0);
 }
 
-/** log odds in coarse steps, so a feature generalises across characters */
-const bucket = (x: number): number => (x <= -2 ? -2 : x >= 3 ? 3 : Math.round(x));
-const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
-
-/**
- * Facts from the general word list (jieba's, when installed): how surname-like and given-name-like
- * the characters around i are (log odds in steps), and whether an ordinary word covers i — the
- * features that carry over from one text genre to another, unlike the characters themselves.
- */
-function wordFeatures(text: string, i: number, d: PiiDictionaries): string[] {
-  const w = d.words;
-  if (w === undefined) return [];
-  const code = (k: number) => (i + k >= 0 && i + k < text.length ? text.charCodeAt(i + k) : 0);
-  const a = code(-1);
-  const b = code(0);
-  const c = code(1);
-  const han = (x: number) => x !== 0 && isHan(x);
-  const w2l = han(a) && han(b) && w.words2.has(packHan(a, b)) ? 1 : 0;
-  const w2r = han(b) && han(c) && w.words2.has(packHan(b, c)) ? 1 : 0;
-  const w3 = han(a) && han(b) && han(c) && w.words3.has(pack3(a, b, c)) ? 1 : 0;
-  const sur = bucket(w.surname[b] ?? 0);
-  const g0 = bucket(w.given[b] ?? 0);
-  const g1 = bucket(w.given[c] ?? 0);
-  const gp = bucket(w.given[a] ?? 0);
-  const sp = bucket(w.surname[a] ?? 0);
-  return [
-    `ws${sur}`,
-    `wg${g0}${g1}`,
-    `wsg${sur}${g1}`,
-    `wpg${sp}${g0}`,
-    `wgg${gp}${g0}`,
-    `ww${w2l}${w2r}${w3}`,
-    `wwg${w2l}${w2r}${g0}`,
-  ];
+/** All features of a sentence: n × FEATURE_COUNT indices. */
+export function sentenceFeatures(text: string, r: FeatureResources, bits: number): Int32Array {
+  const f = sentenceFacts(text, r);
+  const out = new Int32Array(text.length * FEATURE_COUNT);
+  for (let i = 0; i < text.length; i++) positionFeatures(f, i, r, bits, out, i * FEATURE_COUNT);
+  return out;
 }

@@ -1,4 +1,11 @@
-export { ModelFile, parseModel, serializeModel } from './model-file.js';
+export {
+  MODEL_VERSION,
+  ModelFile,
+  ModelVersionError,
+  parseModel,
+  serializeModel,
+  usedBuckets,
+} from './model-file.js';
 export {
   type ModelType,
   type SequenceModel,
@@ -6,5 +13,9 @@ export {
   type TrainingSentence,
   train as trainModel,
 } from './perceptron.js';
-export { createSequenceDetector, createSequenceDetectors } from './sequence-detector.js';
+export {
+  createSequenceDetector,
+  createSequenceDetectors,
+  type SequenceDetectorOptions,
+} from './sequence-detector.js';
 export { parseTrainingBio, parseTrainingJsonl, type TrainingIssue } from './training-data.js';

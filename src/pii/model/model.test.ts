@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadPiiDictionaries } from '../load.js';
-import { parseModel, serializeModel } from './model-file.js';
-import { train } from './perceptron.js';
+import { charClass, FEATURE_COUNT, sentenceFeatures } from './features.js';
+import { MODEL_VERSION, ModelVersionError, parseModel, serializeModel } from './model-file.js';
+import { featureResources, train } from './perceptron.js';
 import { createSequenceDetector } from './sequence-detector.js';
 import { parseTrainingBio, parseTrainingJsonl } from './training-data.js';
 
@@ -26,7 +27,7 @@ describe('sequence model', () => {
     text: sentence(n),
     spans: [{ type: 'person-name' as const, start: 3, end: 6 }],
   }));
-  const model = train(data, dicts, { epochs: 3 });
+  const model = train(data, dicts, { epochs: 3, bits: 16 });
 
   it('learns a context from labelled sentences and finds unseen names in it', () => {
     const det = createSequenceDetector(model, dicts, 'person-name');
@@ -43,11 +44,79 @@ describe('sequence model', () => {
   });
 
   it('round-trips through its weights file and rejects a foreign one', () => {
-    const again = parseModel(JSON.parse(JSON.stringify(serializeModel(model, 'synthetic'))));
+    const file = serializeModel(model, 'synthetic');
+    const again = parseModel(JSON.parse(JSON.stringify(file)));
+    const bytes = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    expect(bytes(again.weights).equals(bytes(model.weights))).toBe(true);
+    expect([...again.trans]).toEqual([...model.trans]);
+    expect([...again.start]).toEqual([...model.start]);
     const a = createSequenceDetector(model, dicts, 'person-name');
     const b = createSequenceDetector(again, dicts, 'person-name');
     for (const n of names(5, 7)) expect(b.detect(sentence(n))).toEqual(a.detect(sentence(n)));
     expect(() => parseModel({ format: 'other', weights: {} })).toThrow();
+    // a truncated weights column is refused, not read as zeros
+    expect(() => parseModel({ ...file, weights: file.weights.slice(0, 8) })).toThrow();
+  });
+
+  it('names an older weights file as such (it must be retrained), whatever else it holds', () => {
+    const old = { format: 'beian-pii-perceptron', version: 1, tags: [], weights: { b: [0, 0, 0, 0, 0] } };
+    expect(() => parseModel(old)).toThrow(ModelVersionError);
+    expect(() => parseModel({ ...serializeModel(model), version: MODEL_VERSION + 1 })).toThrow(
+      ModelVersionError,
+    );
+  });
+
+  it('trains deterministically: the same data gives the same weights, another seed other ones', () => {
+    const few = data.slice(0, 40);
+    const a = train(few, dicts, { epochs: 2, bits: 14 });
+    const b = train(few, dicts, { epochs: 2, bits: 14 });
+    const bytes = (m: typeof a) => Buffer.from(m.weights.buffer, m.weights.byteOffset, m.weights.byteLength);
+    expect(bytes(b).equals(bytes(a))).toBe(true);
+    expect([...b.trans]).toEqual([...a.trans]);
+    const c = train(few, dicts, { epochs: 2, bits: 14, seed: 99 });
+    expect(bytes(c).equals(bytes(a))).toBe(false);
+  });
+
+  it('learns an address context too, and reports only street-level spans', () => {
+    const streets = fc.sample(fc.constantFrom(...'东南西北中'), { numRuns: 60, seed: 3 });
+    const addr = streets.map((c, k) => {
+      const place = `${'甲乙丙丁'[k % 4]}${c}路${(k % 9) + 1}号`;
+      return {
+        text: `寄往${place}即可`,
+        spans: [{ type: 'address' as const, start: 2, end: 2 + place.length }],
+      };
+    });
+    const m = train([...addr, ...data.slice(0, 60)], dicts, { epochs: 4, bits: 16 });
+    const det = createSequenceDetector(m, dicts, 'address');
+    expect(det.detect('寄往丙东路7号即可').map((f) => f.value)).toEqual(['丙东路7号']);
+  });
+});
+
+describe('features', () => {
+  const res = featureResources(dicts);
+  it('gives every position the same number of features, each inside the hash table', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.integer({ min: 10, max: 22 }), (t, bits) => {
+        const f = sentenceFeatures(t, res, bits);
+        expect(f.length).toBe(t.length * FEATURE_COUNT);
+        for (const x of f) expect(x >= 0 && x < 2 ** bits).toBe(true);
+        expect(sentenceFeatures(t, res, bits)).toEqual(f);
+      }),
+    );
+  });
+
+  it('reads the class of a character', () => {
+    expect([...'王Ab3·，'].map((c) => charClass(c.charCodeAt(0)))).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(charClass(0xffff)).toBe(0);
+  });
+
+  it('sees what a cue tells: the same name after a title and after nothing differ', () => {
+    const a = sentenceFeatures('记者王明说', res, 18);
+    const b = sentenceFeatures('今天王明说', res, 18);
+    const at = (f: Int32Array, i: number) => [...f.subarray(i * FEATURE_COUNT, (i + 1) * FEATURE_COUNT)];
+    // the surname's own character features agree, its context features do not
+    expect(at(a, 2)[1]).toBe(at(b, 2)[1]);
+    expect(at(a, 2)).not.toEqual(at(b, 2));
   });
 });
 
