@@ -345,7 +345,7 @@ async function plainLists(
   riskIds: ReadonlySet<string>,
 ): Promise<LoadedLexicon | undefined> {
   if (!files.length || sel.starter || sel.naughtyWords || sel.pinyin) return undefined;
-  const { detectLayout } = await import('../lexicon/layouts.js');
+  const { detectLayout } = await import('../lexicon/layout-kind.js');
   const sources: Array<{ name: string; content: string }> = [];
   for (const f of files) {
     const ext = extname(f).toLowerCase();
