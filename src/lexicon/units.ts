@@ -101,11 +101,22 @@ export function writeUnits(
  * their units: an open-addressing table of indices, no Map of strings.
  */
 export class UnitStrings {
-  readonly units = u16s(1 << 16);
-  readonly ends = i32s(1 << 12);
-  private slots = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
-  private mask = (1 << 12) - 1;
+  readonly units: Column<Uint16Array>;
+  readonly ends: Column<Int32Array>;
+  private slots: Int32Array;
+  private hashes: Int32Array;
+  private mask: number;
+
+  /** Sized for `strings` strings of `units` units in all (it grows past them). */
+  constructor(strings = 1 << 11, units = 1 << 16) {
+    let cap = 1 << 12;
+    while (cap < strings * 2) cap <<= 1;
+    this.units = u16s(units);
+    this.ends = i32s(strings);
+    this.slots = new Int32Array(cap);
+    this.hashes = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
 
   get size(): number {
     return this.ends.n;
