@@ -212,16 +212,27 @@ export function compilePlainLists(
 ): PlainCompiled {
   const { table } = options;
   // entries: keyword units, note units, and the other fields as columns
-  const kw = u16s(1 << 16);
-  const kwEnds = i32s(1 << 12);
+  // Sized for the rows the text can hold (one a line, a keyword's units at most the text's), so
+  // that no column grows while the rows are read: a column's first growth replaces its array,
+  // which V8 had taken as constant, and threw away the optimised code of every function reading it.
+  let chars = 0;
+  let lines = 0;
+  for (const { content } of sources) {
+    chars += content.length;
+    for (let at = content.indexOf('\n'); at >= 0; at = content.indexOf('\n', at + 1)) lines++;
+    lines++;
+  }
+  const rows = lines + 16;
+  const kw = u16s(chars + 16);
+  const kwEnds = i32s(rows);
   const notes = u16s(1 << 12);
-  const noteEnds = i32s(1 << 12);
-  const category = u16s(1 << 12);
-  const severity = u8s(1 << 12);
-  const boundary = u8s(1 << 12);
-  const oFile = i32s(1 << 12);
-  const oLine = i32s(1 << 12);
-  const source = i32s(1 << 12);
+  const noteEnds = i32s(rows);
+  const category = u16s(rows);
+  const severity = u8s(rows);
+  const boundary = u8s(rows);
+  const oFile = i32s(rows);
+  const oLine = i32s(rows);
+  const source = i32s(rows);
   const categories: string[] = [];
   const catIndex = new Map<string, number>();
   const files: string[] = [];
@@ -229,9 +240,9 @@ export function compilePlainLists(
   const sourceNames: string[] = [];
   const sourceIndex = new Map<string, number>();
   // patterns: the distinct normalised keywords (entry i's is pattern i), then variants' and allow phrases'
-  const pats = new UnitStrings();
-  const patEntry = i32s(1 << 12);
-  const patFlags = u8s(1 << 12);
+  const pats = new UnitStrings(rows, 2 * chars + 16);
+  const patEntry = i32s(rows);
+  const patFlags = u8s(rows);
   const issues: Issue[] = [];
   const duplicates: Duplicate[] = [];
 
@@ -243,6 +254,11 @@ export function compilePlainLists(
     }
     return k;
   };
+  // most rows share the category (and source) of the row before: no Map read for them
+  let lastCat = '';
+  let lastCatIndex = -1;
+  let lastSource = '';
+  let lastSourceIndex = -1;
   const kwStart = (i: number): number => (i === 0 ? 0 : (kwEnds.a[i - 1] as number));
   const originOf = (i: number): string => `${files[oFile.a[i] as number]}:${oLine.a[i]}`;
   /** Counts the keyword held at kw[kw.n, end) as entry i with these fields (note: its end in notes). */
@@ -258,12 +274,20 @@ export function compilePlainLists(
     kw.n = end;
     kwEnds.push(end);
     noteEnds.push(notes.n);
-    category.push(indexOf(catIndex, categories, cat));
+    if (cat !== lastCat || lastCatIndex < 0) {
+      lastCat = cat;
+      lastCatIndex = indexOf(catIndex, categories, cat);
+    }
+    category.push(lastCatIndex);
     severity.push(sev);
     boundary.push(boundaryCode(bnd));
     oFile.push(file);
     oLine.push(line);
-    source.push(src === undefined ? -1 : indexOf(sourceIndex, sourceNames, src));
+    if (src !== undefined && (src !== lastSource || lastSourceIndex < 0)) {
+      lastSource = src;
+      lastSourceIndex = indexOf(sourceIndex, sourceNames, src);
+    }
+    source.push(src === undefined ? -1 : lastSourceIndex);
     return kwEnds.n - 1;
   };
 

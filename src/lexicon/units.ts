@@ -5,41 +5,56 @@
 type Typed = Uint8Array | Uint16Array | Int32Array;
 
 /** A typed array that grows by doubling; `n` elements are in use. */
-export class Column<A extends Typed> {
+export interface Column<A extends Typed> {
   a: A;
-  n = 0;
-  constructor(
-    private readonly make: (n: number) => A,
-    capacity = 16,
-  ) {
-    this.a = make(Math.max(16, capacity));
-  }
+  n: number;
   /**
    * The array, with room for k more elements past n (write at a[n…], then move n). Growing keeps
    * the elements past n too: what is written there before n moves (a tentative keyword) stays.
    */
-  room(k: number): A {
-    if (this.n + k > this.a.length) {
-      let cap = this.a.length * 2;
-      while (cap < this.n + k) cap *= 2;
-      const b = this.make(cap);
-      b.set(this.a);
-      this.a = b;
-    }
-    return this.a;
-  }
-  push(v: number): void {
-    this.room(1)[this.n++] = v;
-  }
+  room(k: number): A;
+  push(v: number): void;
   /** The elements in use (a view). */
-  view(): A {
-    return this.a.subarray(0, this.n) as A;
-  }
+  view(): A;
 }
 
-export const u16s = (capacity?: number) => new Column((n) => new Uint16Array(n), capacity);
-export const i32s = (capacity?: number) => new Column((n) => new Int32Array(n), capacity);
-export const u8s = (capacity?: number) => new Column((n) => new Uint8Array(n), capacity);
+/**
+ * A Column class for one kind of typed array: one class (so one set of methods, whose property
+ * reads stay monomorphic) per kind, not one generic class whose push sees all three.
+ */
+function columnClass<A extends Typed>(make: (n: number) => A): new (capacity?: number) => Column<A> {
+  return class {
+    a: A;
+    n = 0;
+    constructor(capacity = 16) {
+      this.a = make(Math.max(16, capacity));
+    }
+    room(k: number): A {
+      if (this.n + k > this.a.length) {
+        let cap = this.a.length * 2;
+        while (cap < this.n + k) cap *= 2;
+        const b = make(cap);
+        b.set(this.a);
+        this.a = b;
+      }
+      return this.a;
+    }
+    push(v: number): void {
+      if (this.n === this.a.length) this.room(1);
+      this.a[this.n++] = v;
+    }
+    view(): A {
+      return this.a.subarray(0, this.n) as A;
+    }
+  };
+}
+
+const U16Column = columnClass((n) => new Uint16Array(n));
+const I32Column = columnClass((n) => new Int32Array(n));
+const U8Column = columnClass((n) => new Uint8Array(n));
+export const u16s = (capacity?: number): Column<Uint16Array> => new U16Column(capacity);
+export const i32s = (capacity?: number): Column<Int32Array> => new I32Column(capacity);
+export const u8s = (capacity?: number): Column<Uint8Array> => new U8Column(capacity);
 
 /** FNV-1a of units[from, to). */
 export function unitsHash(units: Uint16Array, from: number, to: number): number {
@@ -86,11 +101,22 @@ export function writeUnits(
  * their units: an open-addressing table of indices, no Map of strings.
  */
 export class UnitStrings {
-  readonly units = u16s(1 << 16);
-  readonly ends = i32s(1 << 12);
-  private slots = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
-  private mask = (1 << 12) - 1;
+  readonly units: Column<Uint16Array>;
+  readonly ends: Column<Int32Array>;
+  private slots: Int32Array;
+  private hashes: Int32Array;
+  private mask: number;
+
+  /** Sized for `strings` strings of `units` units in all (it grows past them). */
+  constructor(strings = 1 << 11, units = 1 << 16) {
+    let cap = 1 << 12;
+    while (cap < strings * 2) cap <<= 1;
+    this.units = u16s(units);
+    this.ends = i32s(strings);
+    this.slots = new Int32Array(cap);
+    this.hashes = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
 
   get size(): number {
     return this.ends.n;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LexiconEntry } from './types.js';
-import { diffLibraries, libraryVersion } from './version.js';
+import { diffLibraries, libraryVersion, uniformVersion } from './version.js';
 
 const e = (keyword: string, category = 'A.1.6', severity: 1 | 2 | 3 = 3): LexiconEntry => ({
   keyword,
@@ -52,6 +52,36 @@ describe('library versions', () => {
         expect(libraryVersion(clean)).toBe(reference(clean));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('of a plain list held as units (uniformVersion) is libraryVersion, runs of 17+ shared prefixes included', () => {
+    const unit = fc.constantFrom('色', '情', 'a', '\t', '\ud86c\ude1c', '\ud86c', '\uffff');
+    const keyword = fc.array(unit, { maxLength: 5 }).map((u) => u.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(keyword, { minLength: 1, maxLength: 200 }),
+        fc.constantFrom(undefined, 'auto' as const, 'word' as const),
+        (keywords, boundary) => {
+          const es = keywords.map((k) => ({ ...e(k, 'A.2.1', 2), ...(boundary ? { boundary } : {}) }));
+          const units = new Uint16Array(keywords.reduce((n, k) => n + k.length, 0));
+          const ends = new Int32Array(keywords.length);
+          let at = 0;
+          keywords.forEach((k, i) => {
+            for (let j = 0; j < k.length; j++) units[at++] = k.charCodeAt(j);
+            ends[i] = at;
+          });
+          const got = uniformVersion(units, ends, keywords.length, {
+            category: 'A.2.1',
+            severity: 2,
+            boundary,
+          });
+          // a unit at or below a tab: the rows' own sort decides, not the keywords'
+          if (keywords.some((k) => k.includes('\t'))) expect(got).toBeUndefined();
+          else expect(got).toBe(libraryVersion(es));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 
