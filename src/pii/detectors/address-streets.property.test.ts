@@ -184,3 +184,49 @@ describe('the span of a street after a motion verb (property)', () => {
     );
   });
 });
+
+describe('session 7 span invariants (property)', () => {
+  it('never reads a year, a price, an amount or a length after a building as its room', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 100, max: 9999 }),
+        fc.constantFrom('年', '元', '万', '米', '个', '%'),
+        (n, unit) => {
+          const text = `青桐路8号松溪大厦${n}${unit}以后`;
+          for (const f of address.detect(text)) expect(f.value.includes(String(n)), text).toBe(false);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('takes a room number after a building up to its last digit, then stops', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 9999 }), (n) => {
+        const text = `寄到青桐路8号松溪大厦${n}联系人王先生`;
+        expect(address.detect(text).map((f) => f.value)).toEqual([`青桐路8号松溪大厦${n}`]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('reads a street named by its number as one span ending at its street word', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 999 }), fc.constantFrom('路', '大街', '街'), (n, kind) => {
+        const text = `店开在白鹭经济技术开发区${n}号${kind}，`;
+        expect(address.detect(text).map((f) => f.value)).toEqual([`白鹭经济技术开发区${n}号${kind}`]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps a door number after a numbered street in the same span', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 999 }), (s, n) => {
+        const text = `白鹭经济技术开发区${s}号大街${n}号`;
+        expect(address.detect(text).map((f) => f.value)).toEqual([text]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
