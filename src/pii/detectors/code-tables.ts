@@ -98,3 +98,31 @@ export class WordIndex {
     return this.single[a] === 1 ? 1 : 0;
   }
 }
+
+/** A cue list, indexed, and its bit in a table by the character its words start or end with. */
+export interface Cue {
+  readonly index: WordIndex;
+  readonly bit: number;
+}
+
+/**
+ * Hands out one bit per cue list, from `firstBit` up, and sets it in `edges` on the characters the
+ * list's words end with (`last`) or start with: one read of that table rules out every list with no
+ * word there, where asking each index reads its own table of 0x10000 entries (same answers).
+ */
+export function cueLists(
+  edges: Uint16Array | Uint32Array,
+  firstBit: number,
+): (words: readonly string[], last: boolean) => Cue {
+  let nextBit = firstBit;
+  return (words, last) => {
+    const bit = nextBit;
+    nextBit *= 2;
+    for (const w of words)
+      if (w.length > 0) {
+        const c = w.charCodeAt(last ? w.length - 1 : 0);
+        edges[c] = (edges[c] ?? 0) | bit;
+      }
+    return { index: new WordIndex(words, last), bit };
+  };
+}

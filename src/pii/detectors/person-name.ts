@@ -4,7 +4,7 @@ import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
 import { codeAt } from './code-at.js';
-import { codeSet, WordIndex } from './code-tables.js';
+import { type Cue, codeSet, cueLists, WordIndex } from './code-tables.js';
 import { createTransliteratedNames, MAY_HAVE_DOT, MAY_HAVE_LATIN, mergeInto } from './transliterated-name.js';
 
 const HAN = 1;
@@ -22,14 +22,7 @@ const PLACE_END = 512;
 /** the first character of a form of address (王姐, 米大夫) or of an organisation word of two or more (基金) */
 const FORM_OR_ORG_HEAD = 1024;
 
-/** a list of cue words, indexed, and its bit in the detector's character flags (see cueOf) */
-interface Cue {
-  readonly index: WordIndex;
-  readonly bit: number;
-}
-
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
-const indexBy = (words: readonly string[], last: boolean): WordIndex => new WordIndex(words, last);
 
 const MIN_SCORE = 0.6;
 const SURNAME_CAP = 3;
@@ -213,25 +206,10 @@ export function createPersonName(d: PiiDictionaries): Detector {
   setFlag(cues['ambiguous-surnames'], AMBIGUOUS);
   const compound = new Set(d.surnames.filter((x) => x.length === 2));
   const transliterated = createTransliteratedNames(d);
-  /**
-   * A cue list: its index, and its own bit in `flags` on the character its words end with (last)
-   * or start with. The flags of a position are read anyway, and the several lists probed at one
-   * position (rightScore asks four at the same character) are then ruled out by that one read
-   * instead of a read of each index's own table of 0x10000 entries (same answers: a list whose
-   * words start or end with no such character finds nothing there).
-   */
-  // (bits 11 to 29 stay small integers: room for 19 lists; 13 are made below)
-  let nextBit = 1 << 11;
-  const cueOf = (words: readonly string[], last: boolean): Cue => {
-    const bit = nextBit;
-    nextBit *= 2;
-    for (const w of words)
-      if (w.length > 0) {
-        const c = w.charCodeAt(last ? w.length - 1 : 0);
-        flags[c] = (flags[c] ?? 0) | bit;
-      }
-    return { index: indexBy(words, last), bit };
-  };
+  // each cue list's bit in `flags` (see cueLists): the flags of a position are read anyway, and the
+  // several lists probed there (rightScore asks four) are ruled out by that one read; bits 11 to 29
+  // stay small integers: room for 19 lists, 13 are made below
+  const cueOf = cueLists(flags, 1 << 11);
   const titles = cueOf(cues.titles, true);
   // the titles a bare given name or pen name follows (记者晓风, 网友艳妮): by-lines and authors
   const bylines = cueOf(BYLINE_TITLES, true);

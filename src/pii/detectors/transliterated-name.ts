@@ -3,7 +3,7 @@ import type { PiiDictionaries } from '../dictionaries.js';
 import { type Finding, finding } from '../types.js';
 import { packHan } from '../word-stats.js';
 import { codeAt } from './code-at.js';
-import { codeSet, WordIndex } from './code-tables.js';
+import { type Cue, codeSet, cueLists } from './code-tables.js';
 
 /**
  * Foreign names written in Chinese characters (伯南克, 扎卡耶夫, 乔什·), beyond what the surname-led
@@ -59,11 +59,6 @@ const DOTTED_SCORE = 0.75;
 const LIST_SCORE = 0.66;
 /** three or more runs in a 、 list, no name or cue among them */
 const CHAIN_SCORE = 0.63;
-/** a cue list, indexed, and its bit in the pass's `edges` table (see cueOf) */
-interface Cue {
-  readonly index: WordIndex;
-  readonly bit: number;
-}
 interface Span {
   s: number;
   e: number;
@@ -133,24 +128,9 @@ export function createTransliteratedNames(
   for (const ch of cues.translit + t.chars) letterTable[ch.charCodeAt(0)] = 1;
   // beside a name dot, also the characters of common renderings too frequent to start a run (大卫, 伊丽莎白)
   const dottedLetter = codeSet(cues.translit + t.chars + t['dotted-chars']);
-  /**
-   * A cue list and its bit in `edges`, a table by the character its words end with (last) or
-   * start with: one read of one table rules out the lists that have no word there (same answers
-   * as asking each index, whose own table of 0x10000 entries is read otherwise).
-   */
-  // (16 bits: room for 16 lists; 11 are made below)
+  // each cue list's bit in `edges` (see cueLists); 16 bits: room for 16 lists, 11 are made below
   const edges = new Uint16Array(0x10000);
-  let nextBit = 1;
-  const cueOf = (words: readonly string[], last: boolean): Cue => {
-    const bit = nextBit;
-    nextBit *= 2;
-    for (const w of words)
-      if (w.length > 0) {
-        const c = w.charCodeAt(last ? w.length - 1 : 0);
-        edges[c] = (edges[c] ?? 0) | bit;
-      }
-    return { index: new WordIndex(words, last), bit };
-  };
+  const cueOf = cueLists(edges, 1);
   const stops = cueOf(
     [...cues['translit-stop'], ...t['not-names']].filter((w) => w.length >= 2),
     false,
