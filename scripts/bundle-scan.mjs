@@ -18,6 +18,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { esbuildOrSkip } from './esbuild-or-skip.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -48,13 +49,7 @@ const COMMANDS_BUNDLED = ['./commands/scan.js', './commands/lexicon.js'];
 /** What the bundle may import when it loads (anything else is a package loaded by every scan). */
 const EAGER_OK = /^(node:|\.\.\/vendor\/commander\.js$)/;
 
-let esbuild;
-try {
-  esbuild = await import('esbuild');
-} catch {
-  process.stderr.write('bundle-scan: esbuild not installed, `beian scan` runs unbundled\n');
-  process.exit(0);
-}
+const esbuild = await esbuildOrSkip('bundle-scan', '`beian scan` runs unbundled');
 
 const posix = (p) => p.split(sep).join('/');
 const dotted = (p) => (p.startsWith('.') ? p : `./${p}`);

@@ -12,19 +12,14 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { esbuildOrSkip } from './esbuild-or-skip.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 /** the worker modules (under dist/) bundled */
 const WORKERS = ['corpus/scan-worker.js'];
 
-let esbuild;
-try {
-  esbuild = await import('esbuild');
-} catch {
-  process.stderr.write('bundle-workers: esbuild not installed, threads start from the ES modules\n');
-  process.exit(0);
-}
+const esbuild = await esbuildOrSkip('bundle-workers', 'threads start from the ES modules');
 
 for (const rel of WORKERS) {
   const entry = join(DIST, rel);

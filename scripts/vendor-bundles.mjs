@@ -9,6 +9,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { esbuildOrSkip } from './esbuild-or-skip.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -22,13 +23,7 @@ const PACKAGES = ['kysely', 'zod', 'commander'];
  */
 const OWN = ['i18n/index.js'];
 
-let esbuild;
-try {
-  esbuild = await import('esbuild');
-} catch {
-  process.stderr.write('vendor-bundles: esbuild not installed, dist imports the packages directly\n');
-  process.exit(0);
-}
+const esbuild = await esbuildOrSkip('vendor-bundles', 'dist imports the packages directly');
 
 /** The package's own directory: the first one above its ES entry whose package.json has its name. */
 function packageDir(name, entry) {
