@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -210,9 +210,14 @@ describe('beian pii', () => {
     }
   });
 
-  it('exits 2 for a missing input or --redact without --out', () => {
+  it('exits 2 for a missing input, --redact without --out or --out without --redact', () => {
     expect(runCli(['pii', join(FIX, 'nope.jsonl'), '--no-save']).code).toBe(2);
     expect(runCli(['pii', records, '--redact', '--no-save']).code).toBe(2);
+    const dir = tmp();
+    const outOnly = runCli(['pii', records, '--out', join(dir, 'clean'), '--no-save']);
+    expect(outOnly.code).toBe(2);
+    expect(outOnly.stderr).toContain('--redact');
+    expect(existsSync(join(dir, 'clean'))).toBe(false);
   });
 });
 

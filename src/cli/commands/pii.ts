@@ -69,6 +69,8 @@ export const register: Register = (program, run, ctx) => {
   ).action(
     run(async (c, inputs: string[], flags: PiiFlags) => {
       if (flags.redact && !flags.out) throw BeianError.of('USAGE', 'pii.redactNeedsOut');
+      // a folder given without --redact would be silently ignored and the user would believe a clean copy exists
+      if (flags.out && !flags.redact) throw BeianError.of('USAGE', 'pii.outNeedsRedact');
       if (!inputs.length && !flags.attach) throw BeianError.of('USAGE', 'queue.needInputs');
       if (flags.attach && !flags.queue) throw BeianError.of('USAGE', 'queue.attachNeedsQueue');
       const jobs = positiveInt(flags.jobs, '--jobs');

@@ -55,6 +55,7 @@ Examples:
   'pii.option.jobs': 'threads that scan: this one and N−1 workers (default: all cores)',
   'pii.option.noSave': 'do not save the report in the database',
   'pii.redactNeedsOut': '--redact needs --out <folder>',
+  'pii.outNeedsRedact': '--out is only used with --redact: add --redact to write a de-identified copy there',
   'pii.progress': 'Scanning for personal information',
   'pii.summary': '{records} records · {bytes} · {findings} personal-information findings',
   'pii.header.type': 'Type',

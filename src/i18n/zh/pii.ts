@@ -49,6 +49,7 @@ export const pii = {
   'pii.option.jobs': '扫描线程数：本线程加 N−1 个工作线程（默认全部 CPU 核心）',
   'pii.option.noSave': '不把报告保存到数据库',
   'pii.redactNeedsOut': '--redact 需要 --out <目录>',
+  'pii.outNeedsRedact': '--out 仅与 --redact 一起使用：加上 --redact 才会在该目录写出去标识化副本',
   'pii.progress': '扫描个人信息',
   'pii.summary': '{records} 条记录 · {bytes} · 发现 {findings} 处个人信息',
   'pii.header.type': '类型',
