@@ -436,3 +436,38 @@ describe('session 7: expressways and highways', () => {
     expect(found('他走的是高速公路')).toEqual([]);
   });
 });
+
+describe('session 8: the shape of an address whatever its names', () => {
+  it('takes an estate with its building, unit and room even when its name is a common word', () => {
+    expect(found('他住在阳光小区3栋2单元501室，每天步行上班。')).toEqual(['阳光小区3栋2单元501室:medium']);
+    expect(found('住在翠竹花园B座1203的住户投诉噪音。')).toEqual(['翠竹花园B座1203:medium']);
+    // a count of buildings is no building number
+    expect(found('阳光小区3栋楼房同时停电')).toEqual([]);
+  });
+
+  it('takes a village with its group whatever word its name makes', () => {
+    expect(found('家住白家村3组的王某。')).toEqual(['白家村3组:medium']);
+  });
+
+  it('reads a lane number (…路88弄) as a door number', () => {
+    expect(found('地点在石门一路88弄的老房子里。')).toEqual(['石门一路88弄:medium']);
+    expect(found('他把东西弄坏了')).toEqual([]);
+  });
+
+  it('reads an estate zone before the building number, and the building door after it', () => {
+    expect(found('快递放在丰台区方庄芳城园一区5号楼门口。')).toEqual([
+      '丰台区方庄芳城园一区5号楼门口:medium',
+    ]);
+  });
+
+  it('takes a one-character street name before a numeral with a cue or as a crossing', () => {
+    expect(found('一名男子在纬二路与经三路交叉口被撞。')).toEqual(['纬二路与经三路交叉口:medium']);
+    expect(found('车辆行驶至文三路时失控。')).toEqual(['文三路:medium']);
+    expect(found('兵分三路进攻。')).toEqual([]);
+    expect(found('前三路都很好')).toEqual([]);
+  });
+
+  it('takes a community named by a common word after its sub-district', () => {
+    expect(found('工厂在宝安区福永街道凤凰社区。')).toEqual(['宝安区福永街道凤凰社区:medium']);
+  });
+});

@@ -7,7 +7,7 @@ import { WordIndex } from './code-tables.js';
 const HAN = '\\u4e00-\\u9fff';
 const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
 /** A door number: the anchor of a full address (…27号, 88-1号). */
-const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?号(?:院|楼)?/g;
+const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?(?:号(?:院|楼)?|弄(?!堂))/g;
 const MAX_PREFIX = 32;
 /** a prefix character by UTF-16 code: Han, Latin or a digit (a table read at every character of a prefix or name) */
 const PREFIX_CODE = new Uint8Array(0x10000);
@@ -156,6 +156,10 @@ const PLACE_WORD_END = new Set([...'园村场区厦苑寓城站镇乡县市省�
 /** cue verbs the three-character cut of a street name can take in (沿; 至 after a direction: 东至) */
 const CUE_IN_CUT = new Set([...'沿至'].map((c) => c.charCodeAt(0)));
 const NUMERAL = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+/** no one-character street name before a numeral (第三路, 兵分三路, 前三路, 全三路) */
+const ONE_CHAR_NOT = new Set([...'第分前后全头末上下共有是为成左右大小老'].map((c) => c.charCodeAt(0)));
+/** cue characters before a one-character street name (经|纬二路 after 在, 于, 经, 到) */
+const ONE_CHAR_AFTER = new Set([...'在于经到至沿住'].map((c) => c.charCodeAt(0)));
 /** before 至 as a cue verb: a direction (东至) or a motion (行至, 直至, 延伸至) */
 const BEFORE_ZHI = new Set([...'东西南北行驶直伸通开'].map((c) => c.charCodeAt(0)));
 const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));
@@ -178,7 +182,7 @@ const isHanRun = (w: string): boolean => {
 };
 /** what follows a street or place and belongs to it (一栋 alone is "a building", no number): a floor, a gate, an exit, a side, a corner, its pedestrian street, a village's group (…村三组) */
 const TAIL =
-  /(?:(?!一[栋座幢](?![0-9０-９一二三四五六七八九十单层楼室]))(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|(?<=村)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:组|队|社)|(?<=[村区园苑城居寓期])(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})期|(?<=[村区园苑城居寓期])(?:[A-Za-z]?[0-9０-９]{1,3}|[一二三四五六七八九十东西南北])区(?!域|[0-9０-９])|(?<=门)出口|两侧|两旁|[东西南北](?:边|面|延)|[东西南北]{1,2}(?:角|侧)|对面|门口|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
+  /(?:(?!一[栋座幢](?![0-9０-９一二三四五六七八九十单层楼室]))(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|(?<=村)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:组|队|社)|(?<=[村区园苑城居寓期])(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})期|(?<=[村区园苑城居寓期])(?:[A-Za-z]?[0-9０-９]{1,3}|[一二三四五六七八九十东西南北])区(?!域|[0-9０-９])|(?<=门)出口|(?<=[座栋幢元])[0-9]{3,4}(?:室|号(?!线)|(?=[，。、；,;\s）)的]|$))|两侧|两旁|[东西南北](?:边|面|延)|[东西南北]{1,2}(?:角|侧)|对面|门口|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
 /** the characters a TAIL can start with (a digit, a Latin letter, a numeral, a direction, 十, 路, 交, 步, 商) */
 const TAIL_FIRST = new Uint8Array(0x10000);
 for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商正对门出两')
@@ -293,6 +297,17 @@ const PLACE_AFTER =
 const BUILDING_KINDS = new Set(['大厦', '大楼', '小区', '公寓', '商城', '广场']);
 /** a numbered building, floor, unit or room after a place (…苑12幢, …大厦8层): the structure of a postal address */
 const UNIT_AFTER = /^[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|单元|室)/;
+/**
+ * the building or group a postal address names after an estate or village (…小区3栋, …花园B座,
+ * …苑12号楼, …村5组): the shape of an address whatever the name is (阳光小区3栋 although 阳光 is
+ * a common word); a count of buildings (…小区3栋楼房) is none
+ */
+const STRUCTURE_AFTER =
+  /(?:(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])(?:号楼|栋|幢|座|单元)(?![楼房住宅民])|(?<=村)(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})组)/y;
+const structureAt = (text: string, at: number): boolean => {
+  STRUCTURE_AFTER.lastIndex = at;
+  return STRUCTURE_AFTER.test(text);
+};
 /** Words that end in a place kind but name no place (农村, 全村, 广场舞). */
 const NOT_PLACE =
   /^(?:农|乡|山|渔|全|本|该|外|邻|各|每|整|此|那|这|新农|城中|美丽乡|度假|文化|地球|中心|市民|人民|商业|休闲|主题|时代|城市|音乐|网络|数码|电子|购物|美食|儿童|英雄|一|两|几)/;
@@ -341,7 +356,10 @@ export function createAddress(d: PiiDictionaries): Detector {
   const STOPS = new Uint8Array(0x10000);
   for (const c of a.stop) STOPS[c.charCodeAt(0)] = 1;
   for (const c of STREET_STOP) STOPS[c.charCodeAt(0)] = (STOPS[c.charCodeAt(0)] ?? 0) | 2;
-  const streetEnd = new RegExp(`(?:${alt(a['street-suffix'])})$`);
+  // (…园一区, …苑二期, …花园A区: an estate's zone or phase between its name and the building number)
+  const streetEnd = new RegExp(
+    `(?:${alt(a['street-suffix'])})(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Z])[区期])?$`,
+  );
   const streetStart = new RegExp(`^(?:${alt(['大街', '大道', '路', '街', '巷', '胡同', '弄'])})`);
   const adminSuffix = new RegExp(
     `[${HAN}](?:${alt([...a['province-suffix'], ...a['city-suffix'], ...a['district-suffix'], ...a['town-suffix']])})`,
@@ -465,7 +483,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       const numStart = m.index;
       let numEnd = numStart + m[0].length;
       const next = text.slice(numEnd, numEnd + 2);
-      if (notAfter.test(next)) continue;
+      // (…5号楼门口: the building's door, not a gate numbered 5)
+      if (notAfter.test(next) && !(next.charCodeAt(0) === 0x95e8 && !m[0].endsWith('号'))) continue;
       // 2号大街22号: this number is part of the street's name; the next anchor takes it in
       if (streetStart.test(next)) continue;
       let start = numStart;
@@ -618,6 +637,23 @@ export function createAddress(d: PiiDictionaries): Detector {
         const numberEnd = start;
         while (start > 0 && isDigitCode(text.charCodeAt(start - 1)) && numberEnd - start < 3) start--;
       }
+      // 文三路, 纬二路: a name of one character before a numeral, after a boundary or a cue verb
+      // (行驶至|文三路, 在|经一路); taken below only with a cue, an admin prefix or as a crossing
+      let oneChar = false;
+      if (mod > 0 && !cueCut && NUMERAL.has(text.charCodeAt(coreEnd)) && coreEnd - start >= 1) {
+        const c = text.charCodeAt(coreEnd - 1);
+        const b = codeAt(text, coreEnd - 2);
+        if (
+          isHanChar(c) &&
+          !NUMERAL.has(c) &&
+          STOPS[c] === 0 &&
+          !ONE_CHAR_NOT.has(c) &&
+          (!isHanChar(b) || STOPS[b] !== 0 || CUE_IN_CUT.has(b) || JOINER.has(b) || ONE_CHAR_AFTER.has(b))
+        ) {
+          start = coreEnd - 1;
+          oneChar = true;
+        }
+      }
       const word = text.slice(start, end);
       const name = text.slice(start, coreEnd);
       let plain = false;
@@ -630,7 +666,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       // the name itself (上海|漕宝路, 福州|五一路: 五一 is the name, not an ordinal). Read only when
       // needed: this runs at every street word of the text.
       if (plain && mod > 0 && regionOpening(name) === name.length) plain = false;
-      if (plain || name.length < (cueCut && mod > 0 ? 1 : 2)) continue;
+      if (plain || name.length < ((cueCut || oneChar) && mod > 0 ? 1 : 2)) continue;
       // a city's 街头 is its streets, no street (北京街头)
       if (codeAt(text, end) === 0x5934 && regionSet.has(name)) continue;
       const commonName = common.has(name);
@@ -673,6 +709,11 @@ export function createAddress(d: PiiDictionaries): Detector {
           (JOINER.has(text.charCodeAt(last)) && CROSS_AHEAD.test(text.slice(last + 1, last + 12)));
         const locative = cueBefore && text.charCodeAt(start - 1) !== 0x5728;
         if (!crossing && !(mod > 0 && locative && !numeral)) continue;
+      } else if (oneChar && !cueBefore && !admin) {
+        const crossing =
+          (JOINER.has(codeAt(text, start - 1)) && CROSSING.test(text.slice(last, last + 4))) ||
+          (JOINER.has(text.charCodeAt(last)) && CROSS_AHEAD.test(text.slice(last + 1, last + 12)));
+        if (!crossing) continue;
       }
       // a street jieba knows by name (长安街, 淮海路) needs no cue
       const known =
@@ -772,12 +813,14 @@ export function createAddress(d: PiiDictionaries): Detector {
         continue;
       }
       let name = text.slice(start, coreEnd);
+      // a numbered building or a group after it: the shape of an address (阳光小区3栋2单元)
+      const structured = end < text.length && structureAt(text, end);
       // a village's name may be one character (蒜村, 郭村) where a boundary stands before it
       if (
         name.length <
           (kind === '村' && (start > floor || floor === 0) && isHanChar(text.charCodeAt(start)) ? 1 : 2) ||
         NOT_PLACE.test(name) ||
-        common.has(name) ||
+        (common.has(name) && !structured && adminStart(text, start) < 0) ||
         /^[0-9]/.test(name)
       )
         continue;
@@ -805,7 +848,7 @@ export function createAddress(d: PiiDictionaries): Detector {
           again = true;
         }
       }
-      if (endsInWord(text, start, coreEnd, end) && !placeSpan(text, start, end)) continue;
+      if (!structured && endsInWord(text, start, coreEnd, end) && !placeSpan(text, start, end)) continue;
       if (notPlace.has(text.slice(start, end))) continue;
       const adminAt = adminStart(text, start);
       const admin = adminAt >= 0;
@@ -830,6 +873,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         cover[start - 2] === 1;
       const strong =
         admin ||
+        structured ||
         quoted ||
         placed ||
         onStreet ||
@@ -863,7 +907,7 @@ export function createAddress(d: PiiDictionaries): Detector {
           : 0.55
         : 0.5 +
           (cueBefore ? 0.1 : 0) +
-          (cueAfter ? (UNIT_AFTER.test(after) ? 0.3 : 0.1) : 0) +
+          (cueAfter || structured ? (structured || UNIT_AFTER.test(after) ? 0.3 : 0.1) : 0) +
           (admin ? 0.15 : 0);
       out.push(finding('address', text, start, end, Math.min(score, 0.84)));
       floor = Math.max(floor, end);
@@ -1120,7 +1164,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (text.indexOf('号') >= 0) {
         stations(text, out);
         numbered(text, out);
-      }
+      } else if (text.indexOf('弄') >= 0) numbered(text, out);
       streets(text, out);
       if (!NO_PLACES) places(text, out);
       return out.length > 0 || hasValueLabel.test(text)
