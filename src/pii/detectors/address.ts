@@ -71,7 +71,21 @@ const ROAD_KIND = /[\u4e00-\u9fff]{2}(快速路|高速公路|高速路|环城路
 /** the character before their 路 (the expression runs only after one of them) */
 const ROAD_KIND_NEXT_TO_LAST = new Set([...'速公城'].map((c) => c.charCodeAt(0)));
 /** Cheap pre-check before the street expression (大 alone would let nearly every line through). */
-const STREET_HINT = /[路街巷弄]|胡同|大道/;
+/**
+ * The first pass over a text's characters (one table read each): which of the detector's passes
+ * can find anything in it. Bits by UTF-16 code: a street word's last character (路 街 巷 弄; 道 and
+ * 同 only after 大 and 胡), a place kind's last character (one-character kinds 村 苑, or the end of a
+ * longer kind whose character before is read in PLACE_PREV), a door or lane number (号 弄), a colon.
+ */
+const FIRST_PASS = new Uint8Array(0x10000);
+const STREET_ONE = 1;
+const STREET_TWO = 2;
+const PLACE_ONE = 4;
+const PLACE_END = 8;
+const NUMBER_WORD = 16;
+const COLON = 32;
+/** the character before the last of every place kind of two characters or more (小|区, 广|场) */
+const PLACE_PREV = new Uint8Array(0x10000);
 /** The kinds of a named building, estate or village (理想国际大厦, 星港花园, 松坪村), longest first. */
 const PLACE_KINDS = [
   '科技园',
@@ -277,6 +291,37 @@ const PARK_AFTER = /(?:科技园|产业园|工业园|小区|花园)(?![\u4e00-\u
  * …花园 was a labelled address less than half the time (landmarks, 皇家园林), a bare …村 two times in three
  */
 const BARE_KINDS = new Set(['村', '小区', '新村']);
+const addBit = (chars: string, bit: number): void => {
+  for (const c of chars) FIRST_PASS[c.charCodeAt(0)] = (FIRST_PASS[c.charCodeAt(0)] as number) | bit;
+};
+addBit('路街巷弄', STREET_ONE);
+addBit('道同', STREET_TWO);
+for (const k of PLACE_KINDS) {
+  const last = k.charCodeAt(k.length - 1);
+  if (k.length === 1) FIRST_PASS[last] = (FIRST_PASS[last] as number) | PLACE_ONE;
+  else {
+    FIRST_PASS[last] = (FIRST_PASS[last] as number) | PLACE_END;
+    PLACE_PREV[k.charCodeAt(k.length - 2)] = 1;
+  }
+}
+addBit('号弄', NUMBER_WORD);
+addBit(':：', COLON);
+/** the passes a text needs (the bits of FIRST_PASS its characters hold, 道 and 同 read with the one before) */
+function passesOf(text: string): number {
+  let bits = 0;
+  for (let k = 0; k < text.length; k++) {
+    const f = FIRST_PASS[text.charCodeAt(k)] as number;
+    if (f === 0) continue;
+    if ((f & STREET_TWO) !== 0) {
+      const b = codeAt(text, k - 1);
+      if (b === 0x5927 || b === 0x80e1) bits |= STREET_ONE;
+    } else if ((f & PLACE_END) !== 0) {
+      if (PLACE_PREV[codeAt(text, k - 1)] === 1) bits |= PLACE_END;
+      bits |= f & ~PLACE_END;
+    } else bits |= f;
+  }
+  return bits;
+}
 /** the kinds by their last character (a table, as this is read at every character), in list order */
 const PLACE_LAST = new WordIndex(PLACE_KINDS, true);
 /** a character right after the kind that makes it a longer word (广场舞, 园林, 园艺, 村墟) */
@@ -545,7 +590,6 @@ export function createAddress(d: PiiDictionaries): Detector {
   }
 
   function streets(text: string, out: Finding[]): void {
-    if (!STREET_HINT.test(text)) return;
     // what is already found, as covered characters (built once, when there is any)
     let cover: Uint8Array | undefined;
     const covered = (a: number, b: number): boolean => {
@@ -748,8 +792,19 @@ export function createAddress(d: PiiDictionaries): Detector {
     ends.sort((x, y) => x - y);
     let ei = 0;
     let floor = 0;
-    const cover = out.length === 0 ? undefined : coverOf(text, out);
+    // what the other passes found, as covered characters: built at the first candidate that asks
+    let cover: Uint8Array | undefined;
+    const covered = (a: number, b: number): boolean => {
+      if (out.length === 0) return false;
+      cover ??= coverOf(text, out);
+      return anyIn(cover, a, b);
+    };
     for (let p = 1; p < text.length; p++) {
+      // one table read rules out most characters: no kind ends in it, or it ends only kinds of two
+      // characters or more and the one before is none of theirs (地区, 市场, 城市)
+      const pc = FIRST_PASS[text.charCodeAt(p)] as number;
+      if ((pc & PLACE_ONE) === 0 && ((pc & PLACE_END) === 0 || PLACE_PREV[text.charCodeAt(p - 1)] !== 1))
+        continue;
       const kinds = PLACE_LAST.get(text.charCodeAt(p));
       if (kinds === undefined) continue;
       const end = p + 1;
@@ -805,7 +860,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       // …镇某村, …区某小区: a place left unnamed after its admin chain is still an address
       if (start === coreEnd && codeAt(text, coreEnd - 1) === 0x67d0) {
         const a0 = adminStart(text, coreEnd - 1);
-        if (a0 >= floor && a0 >= 0 && !(cover && anyIn(cover, a0, end))) {
+        if (a0 >= floor && a0 >= 0 && !covered(a0, end)) {
           out.push(finding('address', text, a0, end, 0.65));
           floor = Math.max(floor, end);
           p = end - 1;
@@ -824,7 +879,7 @@ export function createAddress(d: PiiDictionaries): Detector {
         /^[0-9]/.test(name)
       )
         continue;
-      if (cover && anyIn(cover, start, end)) continue;
+      if (covered(start, end)) continue;
       // a frequent word or a function character at the front is the sentence, not the name
       // (这个时候海渔广场 → 海渔广场, 以中央广场 → 中央广场); a village's name may be one
       // character once the conjunction is off (…和蒜村)
@@ -869,8 +924,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       const onStreet =
         codeAt(text, start - 1) === 0x7684 &&
         STREET_KIND_END.has(text.charCodeAt(start - 2)) &&
-        cover !== undefined &&
-        cover[start - 2] === 1;
+        covered(start - 2, start - 1);
       const strong =
         admin ||
         structured ||
@@ -1161,13 +1215,15 @@ export function createAddress(d: PiiDictionaries): Detector {
     applies: (p) => p.street && p.han >= 3,
     detect(text) {
       const out: Finding[] = [];
-      if (text.indexOf('号') >= 0) {
+      const passes = passesOf(text);
+      if (passes === 0) return out;
+      if ((passes & NUMBER_WORD) !== 0) {
         stations(text, out);
         numbered(text, out);
-      } else if (text.indexOf('弄') >= 0) numbered(text, out);
-      streets(text, out);
-      if (!NO_PLACES) places(text, out);
-      return out.length > 0 || hasValueLabel.test(text)
+      }
+      if ((passes & STREET_ONE) !== 0) streets(text, out);
+      if (!NO_PLACES && (passes & (PLACE_ONE | PLACE_END)) !== 0) places(text, out);
+      return out.length > 0 || ((passes & COLON) !== 0 && hasValueLabel.test(text))
         ? listed(text, labelledValues(text, assemble(text, out)))
         : out;
     },
