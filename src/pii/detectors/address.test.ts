@@ -48,7 +48,8 @@ describe('one address from the region down to the gate, floor or corner', () => 
 
   it('reads on over floors, units, gates, sides and corners', () => {
     expect(found('活动在星河国际大厦12层举行')).toEqual(['星河国际大厦12层:medium']);
-    expect(found('业主住在杭州翠湖名苑8幢2单元')).toEqual(['杭州翠湖名苑8幢2单元:medium']);
+    // (high since session 8: an estate's building with its unit after it)
+    expect(found('业主住在杭州翠湖名苑8幢2单元')).toEqual(['杭州翠湖名苑8幢2单元:high']);
     expect(found('他在青松路3号门等了一个小时')).toEqual(['青松路3号门:medium']);
     expect(found('项目位于银杏路南侧，交通方便')).toEqual(['银杏路南侧:medium']);
   });
@@ -439,8 +440,10 @@ describe('session 7: expressways and highways', () => {
 
 describe('session 8: the shape of an address whatever its names', () => {
   it('takes an estate with its building, unit and room even when its name is a common word', () => {
-    expect(found('他住在阳光小区3栋2单元501室，每天步行上班。')).toEqual(['阳光小区3栋2单元501室:medium']);
-    expect(found('住在翠竹花园B座1203的住户投诉噪音。')).toEqual(['翠竹花园B座1203:medium']);
+    // down to the unit or room: high; a building alone: medium
+    expect(found('他住在阳光小区3栋2单元501室，每天步行上班。')).toEqual(['阳光小区3栋2单元501室:high']);
+    expect(found('住在翠竹花园B座1203的住户投诉噪音。')).toEqual(['翠竹花园B座1203:high']);
+    expect(found('她租住在海棠湾小区12栋。')).toEqual(['海棠湾小区12栋:medium']);
     // a count of buildings is no building number
     expect(found('阳光小区3栋楼房同时停电')).toEqual([]);
   });
@@ -458,6 +461,10 @@ describe('session 8: the shape of an address whatever its names', () => {
     expect(found('快递放在丰台区方庄芳城园一区5号楼门口。')).toEqual([
       '丰台区方庄芳城园一区5号楼门口:medium',
     ]);
+  });
+
+  it('takes 主干道 before a street as a cue', () => {
+    expect(found('城市主干道青柳路将封闭施工')).toEqual(['青柳路:medium']);
   });
 
   it('takes a one-character street name before a numeral with a cue or as a crossing', () => {

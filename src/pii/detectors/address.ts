@@ -349,6 +349,13 @@ const UNIT_AFTER = /^[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|�
  */
 const STRUCTURE_AFTER =
   /(?:(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])(?:号楼|栋|幢|座|单元)(?![楼房住宅民])|(?<=村)(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})组)/y;
+/** …and a unit, floor or room after that building (3栋2单元, B座1203, 12号楼5层): a postal address down to the door */
+const STRUCTURE_DEEP =
+  /(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])(?:号楼|栋|幢|座)(?:[0-9０-９]{1,2}(?:单元|层|楼)|[0-9]{3,4}(?![0-9０-９A-Za-z号年月日元万千百个米%.．:：-]))/y;
+const structureDeepAt = (text: string, at: number): boolean => {
+  STRUCTURE_DEEP.lastIndex = at;
+  return STRUCTURE_DEEP.test(text);
+};
 const structureAt = (text: string, at: number): boolean => {
   STRUCTURE_AFTER.lastIndex = at;
   return STRUCTURE_AFTER.test(text);
@@ -726,8 +733,9 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (admin) start = adminAt;
       const before = text.slice(Math.max(0, start - 3), start);
       const cueBefore =
-        /(?:位于|地处|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|地址[：:]?|家住|住在)$/.test(before) ||
-        labelled(text, start);
+        /(?:位于|地处|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|主干道|地址[：:]?|家住|住在)$/.test(
+          before,
+        ) || labelled(text, start);
       // …街道 is a sub-district, part of the address (陶然亭街道); 街道办 is its office
       let last = end;
       if (text.charCodeAt(end - 1) === 0x8857 && text.charCodeAt(end) === 0x9053) {
@@ -963,7 +971,9 @@ export function createAddress(d: PiiDictionaries): Detector {
           (cueBefore ? 0.1 : 0) +
           (cueAfter || structured ? (structured || UNIT_AFTER.test(after) ? 0.3 : 0.1) : 0) +
           (admin ? 0.15 : 0);
-      out.push(finding('address', text, start, end, Math.min(score, 0.84)));
+      // an estate's building with its unit, floor or room after it is an address almost always (high)
+      const top = structured && !NOT_PLACE.test(name) && structureDeepAt(text, end) ? 0.9 : 0.84;
+      out.push(finding('address', text, start, end, Math.min(score, top)));
       floor = Math.max(floor, end);
       p = end - 1;
     }
