@@ -478,3 +478,11 @@ describe('session 8: the shape of an address whatever its names', () => {
     expect(found('工厂在宝安区福永街道凤凰社区。')).toEqual(['宝安区福永街道凤凰社区:medium']);
   });
 });
+
+describe('session 8: door numbers as Beijing and lane addresses write them', () => {
+  it('reads 甲/乙 before a door number, 附 after it and 院内 before a building', () => {
+    expect(found('他家在西城区青松门内大街甲12号。')).toEqual(['西城区青松门内大街甲12号:medium']);
+    expect(found('公司在滨河路12号附1号。')).toEqual(['滨河路12号附1号:medium']);
+    expect(found('我住在海淀区青松路30号院内12号楼。')).toEqual(['海淀区青松路30号院内12号楼:high']);
+  });
+});

@@ -397,7 +397,7 @@ export function createAddress(d: PiiDictionaries): Detector {
   const room = `[0-9]{3,4}(?![0-9０-９A-Za-z号年月日元万千百个米%.．:：-])`;
   const range = `[0-9]{1,5}(?:[、,，-][0-9]{1,5})+(?:室|号|楼|层)`;
   const detail = new RegExp(
-    `(?:[ \\u3000]?(?:${numberedPart}|${range}|(?<=[厦楼元座栋幢层])${room}|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|${wing}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=${numberedPart}|${wing}|${range}|${room})|(?:(?![的了是在我你他她们把被就也还要说为请与及或等着过])[${HAN}]){2,6}?(?=${numberedPart}|[一二三四五六七八九十0-9]{1,2}期)))*`,
+    `(?:[ \\u3000]?(?:${numberedPart}|附[0-9]{1,3}号|内(?=${numberedPart})|${range}|(?<=[厦楼元座栋幢层])${room}|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|${wing}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=${numberedPart}|${wing}|${range}|${room})|(?:(?![的了是在我你他她们把被就也还要说为请与及或等着过])[${HAN}]){2,6}?(?=${numberedPart}|[一二三四五六七八九十0-9]{1,2}期)))*`,
     'y',
   );
   const stop = new Set([...a.stop]);
@@ -410,7 +410,7 @@ export function createAddress(d: PiiDictionaries): Detector {
   for (const c of STREET_STOP) STOPS[c.charCodeAt(0)] = (STOPS[c.charCodeAt(0)] ?? 0) | 2;
   // (…园一区, …苑二期, …花园A区: an estate's zone or phase between its name and the building number)
   const streetEnd = new RegExp(
-    `(?:${alt(a['street-suffix'])})(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Z])[区期])?$`,
+    `(?:${alt(a['street-suffix'])})(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Z])[区期])?[甲乙丙丁]?$`,
   );
   const streetStart = new RegExp(`^(?:${alt(['大街', '大道', '路', '街', '巷', '胡同', '弄'])})`);
   const adminSuffix = new RegExp(
