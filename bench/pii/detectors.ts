@@ -8,7 +8,7 @@
  * the ratio to the floor (ours / floor: how many floors it costs) and MB per CPU-second; then the
  * profile pass and the whole planScan. The machine is shared: read the ratios, not the milliseconds.
  *   BASE=/path/to/old/dist npx tsx bench/pii/detectors.ts 12   (npm run build first) adds an older
- * build's name detector and planScan side by side with this build's (see the end of this file).
+ * build's name detector, address detector and planScan side by side with this build's (see the end of this file).
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -106,8 +106,8 @@ if (process.env.BASE) {
   const sides = [
     { registry: baseRegistry.createDetectors(baseLoad.loadPiiDictionaries()), plan: baseScan.planScan },
     { registry: ourRegistry.createDetectors(ourLoad.loadPiiDictionaries()), plan: ourScan.planScan },
-  ].map((s) => ({ name: s.registry['person-name'], scan: s.plan(s.registry) }));
-  for (const what of ['person-name', 'planScan'] as const) {
+  ].map((s) => ({ name: s.registry['person-name'], address: s.registry.address, scan: s.plan(s.registry) }));
+  for (const what of ['person-name', 'address', 'planScan'] as const) {
     const cold = [0, 0];
     const warm = [0, 0];
     const found = [0, 0];
@@ -123,7 +123,12 @@ if (process.env.BASE) {
             n +=
               what === 'planScan'
                 ? side.scan(texts[j] as string).length
-                : side.name.detect(texts[j] as string).length;
+                : what === 'address'
+                  ? // its applies prefilter on the ready profile, as planScan runs it
+                    side.address.applies === undefined || side.address.applies(profiles[j] as TextProfile)
+                    ? side.address.detect(texts[j] as string).length
+                    : 0
+                  : side.name.detect(texts[j] as string).length;
           const ms = cpu() - c0;
           if (round === 0) cold[w] = (cold[w] as number) + ms;
           else warm[w] = (warm[w] as number) + ms;

@@ -48,7 +48,8 @@ describe('one address from the region down to the gate, floor or corner', () => 
 
   it('reads on over floors, units, gates, sides and corners', () => {
     expect(found('活动在星河国际大厦12层举行')).toEqual(['星河国际大厦12层:medium']);
-    expect(found('业主住在杭州翠湖名苑8幢2单元')).toEqual(['杭州翠湖名苑8幢2单元:medium']);
+    // (high since session 8: an estate's building with its unit after it)
+    expect(found('业主住在杭州翠湖名苑8幢2单元')).toEqual(['杭州翠湖名苑8幢2单元:high']);
     expect(found('他在青松路3号门等了一个小时')).toEqual(['青松路3号门:medium']);
     expect(found('项目位于银杏路南侧，交通方便')).toEqual(['银杏路南侧:medium']);
   });
@@ -434,5 +435,54 @@ describe('session 7: expressways and highways', () => {
     expect(found('沿着青松快速路一直开')).toEqual(['青松快速路:medium']);
     expect(found('事故发生在白鹭高速公路上')).toEqual(['白鹭高速公路:medium']);
     expect(found('他走的是高速公路')).toEqual([]);
+  });
+});
+
+describe('session 8: the shape of an address whatever its names', () => {
+  it('takes an estate with its building, unit and room even when its name is a common word', () => {
+    // down to the unit or room: high; a building alone: medium
+    expect(found('他住在阳光小区3栋2单元501室，每天步行上班。')).toEqual(['阳光小区3栋2单元501室:high']);
+    expect(found('住在翠竹花园B座1203的住户投诉噪音。')).toEqual(['翠竹花园B座1203:high']);
+    expect(found('她租住在海棠湾小区12栋。')).toEqual(['海棠湾小区12栋:medium']);
+    // a count of buildings is no building number
+    expect(found('阳光小区3栋楼房同时停电')).toEqual([]);
+  });
+
+  it('takes a village with its group whatever word its name makes', () => {
+    expect(found('家住白家村3组的王某。')).toEqual(['白家村3组:medium']);
+  });
+
+  it('reads a lane number (…路88弄) as a door number', () => {
+    expect(found('地点在石门一路88弄的老房子里。')).toEqual(['石门一路88弄:medium']);
+    expect(found('他把东西弄坏了')).toEqual([]);
+  });
+
+  it('reads an estate zone before the building number, and the building door after it', () => {
+    expect(found('快递放在丰台区方庄芳城园一区5号楼门口。')).toEqual([
+      '丰台区方庄芳城园一区5号楼门口:medium',
+    ]);
+  });
+
+  it('takes 主干道 before a street as a cue', () => {
+    expect(found('城市主干道青柳路将封闭施工')).toEqual(['青柳路:medium']);
+  });
+
+  it('takes a one-character street name before a numeral with a cue or as a crossing', () => {
+    expect(found('一名男子在纬二路与经三路交叉口被撞。')).toEqual(['纬二路与经三路交叉口:medium']);
+    expect(found('车辆行驶至文三路时失控。')).toEqual(['文三路:medium']);
+    expect(found('兵分三路进攻。')).toEqual([]);
+    expect(found('前三路都很好')).toEqual([]);
+  });
+
+  it('takes a community named by a common word after its sub-district', () => {
+    expect(found('工厂在宝安区福永街道凤凰社区。')).toEqual(['宝安区福永街道凤凰社区:medium']);
+  });
+});
+
+describe('session 8: door numbers as Beijing and lane addresses write them', () => {
+  it('reads 甲/乙 before a door number, 附 after it and 院内 before a building', () => {
+    expect(found('他家在西城区青松门内大街甲12号。')).toEqual(['西城区青松门内大街甲12号:medium']);
+    expect(found('公司在滨河路12号附1号。')).toEqual(['滨河路12号附1号:medium']);
+    expect(found('我住在海淀区青松路30号院内12号楼。')).toEqual(['海淀区青松路30号院内12号楼:high']);
   });
 });

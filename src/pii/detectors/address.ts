@@ -7,7 +7,7 @@ import { WordIndex } from './code-tables.js';
 const HAN = '\\u4e00-\\u9fff';
 const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
 /** A door number: the anchor of a full address (…27号, 88-1号). */
-const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?号(?:院|楼)?/g;
+const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?(?:号(?:院|楼)?|弄(?!堂))/g;
 const MAX_PREFIX = 32;
 /** a prefix character by UTF-16 code: Han, Latin or a digit (a table read at every character of a prefix or name) */
 const PREFIX_CODE = new Uint8Array(0x10000);
@@ -71,7 +71,21 @@ const ROAD_KIND = /[\u4e00-\u9fff]{2}(快速路|高速公路|高速路|环城路
 /** the character before their 路 (the expression runs only after one of them) */
 const ROAD_KIND_NEXT_TO_LAST = new Set([...'速公城'].map((c) => c.charCodeAt(0)));
 /** Cheap pre-check before the street expression (大 alone would let nearly every line through). */
-const STREET_HINT = /[路街巷弄]|胡同|大道/;
+/**
+ * The first pass over a text's characters (one table read each): which of the detector's passes
+ * can find anything in it. Bits by UTF-16 code: a street word's last character (路 街 巷 弄; 道 and
+ * 同 only after 大 and 胡), a place kind's last character (one-character kinds 村 苑, or the end of a
+ * longer kind whose character before is read in PLACE_PREV), a door or lane number (号 弄), a colon.
+ */
+const FIRST_PASS = new Uint8Array(0x10000);
+const STREET_ONE = 1;
+const STREET_TWO = 2;
+const PLACE_ONE = 4;
+const PLACE_END = 8;
+const NUMBER_WORD = 16;
+const COLON = 32;
+/** the character before the last of every place kind of two characters or more (小|区, 广|场) */
+const PLACE_PREV = new Uint8Array(0x10000);
 /** The kinds of a named building, estate or village (理想国际大厦, 星港花园, 松坪村), longest first. */
 const PLACE_KINDS = [
   '科技园',
@@ -156,6 +170,10 @@ const PLACE_WORD_END = new Set([...'园村场区厦苑寓城站镇乡县市省�
 /** cue verbs the three-character cut of a street name can take in (沿; 至 after a direction: 东至) */
 const CUE_IN_CUT = new Set([...'沿至'].map((c) => c.charCodeAt(0)));
 const NUMERAL = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+/** no one-character street name before a numeral (第三路, 兵分三路, 前三路, 全三路) */
+const ONE_CHAR_NOT = new Set([...'第分前后全头末上下共有是为成左右大小老'].map((c) => c.charCodeAt(0)));
+/** cue characters before a one-character street name (经|纬二路 after 在, 于, 经, 到) */
+const ONE_CHAR_AFTER = new Set([...'在于经到至沿住'].map((c) => c.charCodeAt(0)));
 /** before 至 as a cue verb: a direction (东至) or a motion (行至, 直至, 延伸至) */
 const BEFORE_ZHI = new Set([...'东西南北行驶直伸通开'].map((c) => c.charCodeAt(0)));
 const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));
@@ -178,7 +196,7 @@ const isHanRun = (w: string): boolean => {
 };
 /** what follows a street or place and belongs to it (一栋 alone is "a building", no number): a floor, a gate, an exit, a side, a corner, its pedestrian street, a village's group (…村三组) */
 const TAIL =
-  /(?:(?!一[栋座幢](?![0-9０-９一二三四五六七八九十单层楼室]))(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|(?<=村)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:组|队|社)|(?<=[村区园苑城居寓期])(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})期|(?<=[村区园苑城居寓期])(?:[A-Za-z]?[0-9０-９]{1,3}|[一二三四五六七八九十东西南北])区(?!域|[0-9０-９])|(?<=门)出口|两侧|两旁|[东西南北](?:边|面|延)|[东西南北]{1,2}(?:角|侧)|对面|门口|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
+  /(?:(?!一[栋座幢](?![0-9０-９一二三四五六七八九十单层楼室]))(?:[0-9０-９]{1,5}|[A-Za-z]|[一二三四五六七八九十]{1,3})(?:号楼|号门|号出口|号口|栋|幢|座|单元|层|楼|室)|[东西南北](?:门|侧|口)|(?:以|向)?[东西南北](?=[，。、；,;\s]|$)|(?<=村)(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})(?:组|队|社)|(?<=[村区园苑城居寓期])(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})期|(?<=[村区园苑城居寓期])(?:[A-Za-z]?[0-9０-９]{1,3}|[一二三四五六七八九十东西南北])区(?!域|[0-9０-９])|(?<=门)出口|(?<=[座栋幢元])[0-9]{3,4}(?:室|号(?!线)|(?=[，。、；,;\s）)的]|$))|两侧|两旁|[东西南北](?:边|面|延)|[东西南北]{1,2}(?:角|侧)|对面|门口|十字路口|路口|交叉口|交汇处|交汇点|交叉处|交界处|步行街|商业街|(?:以|向)?(?:[东西南北]{1,2}|正[东西南北])(?:方向)?约?[0-9０-９]{1,5}(?:米|公里)处?)+/y;
 /** the characters a TAIL can start with (a digit, a Latin letter, a numeral, a direction, 十, 路, 交, 步, 商) */
 const TAIL_FIRST = new Uint8Array(0x10000);
 for (const c of '0123456789０１２３４５６７８９一二三四五六七八九十东西南北以向路交步商正对门出两')
@@ -273,6 +291,37 @@ const PARK_AFTER = /(?:科技园|产业园|工业园|小区|花园)(?![\u4e00-\u
  * …花园 was a labelled address less than half the time (landmarks, 皇家园林), a bare …村 two times in three
  */
 const BARE_KINDS = new Set(['村', '小区', '新村']);
+const addBit = (chars: string, bit: number): void => {
+  for (const c of chars) FIRST_PASS[c.charCodeAt(0)] = (FIRST_PASS[c.charCodeAt(0)] as number) | bit;
+};
+addBit('路街巷弄', STREET_ONE);
+addBit('道同', STREET_TWO);
+for (const k of PLACE_KINDS) {
+  const last = k.charCodeAt(k.length - 1);
+  if (k.length === 1) FIRST_PASS[last] = (FIRST_PASS[last] as number) | PLACE_ONE;
+  else {
+    FIRST_PASS[last] = (FIRST_PASS[last] as number) | PLACE_END;
+    PLACE_PREV[k.charCodeAt(k.length - 2)] = 1;
+  }
+}
+addBit('号弄', NUMBER_WORD);
+addBit(':：', COLON);
+/** the passes a text needs (the bits of FIRST_PASS its characters hold, 道 and 同 read with the one before) */
+function passesOf(text: string): number {
+  let bits = 0;
+  for (let k = 0; k < text.length; k++) {
+    const f = FIRST_PASS[text.charCodeAt(k)] as number;
+    if (f === 0) continue;
+    if ((f & STREET_TWO) !== 0) {
+      const b = codeAt(text, k - 1);
+      if (b === 0x5927 || b === 0x80e1) bits |= STREET_ONE;
+    } else if ((f & PLACE_END) !== 0) {
+      if (PLACE_PREV[codeAt(text, k - 1)] === 1) bits |= PLACE_END;
+      bits |= f & ~PLACE_END;
+    } else bits |= f;
+  }
+  return bits;
+}
 /** the kinds by their last character (a table, as this is read at every character), in list order */
 const PLACE_LAST = new WordIndex(PLACE_KINDS, true);
 /** a character right after the kind that makes it a longer word (广场舞, 园林, 园艺, 村墟) */
@@ -293,6 +342,24 @@ const PLACE_AFTER =
 const BUILDING_KINDS = new Set(['大厦', '大楼', '小区', '公寓', '商城', '广场']);
 /** a numbered building, floor, unit or room after a place (…苑12幢, …大厦8层): the structure of a postal address */
 const UNIT_AFTER = /^[0-9０-９一二三四五六七八九十]{1,3}(?:号楼|层|楼|座|栋|幢|单元|室)/;
+/**
+ * the building or group a postal address names after an estate or village (…小区3栋, …花园B座,
+ * …苑12号楼, …村5组): the shape of an address whatever the name is (阳光小区3栋 although 阳光 is
+ * a common word); a count of buildings (…小区3栋楼房) is none
+ */
+const STRUCTURE_AFTER =
+  /(?:(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])(?:号楼|栋|幢|座|单元)(?![楼房住宅民])|(?<=村)(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})组)/y;
+/** …and a unit, floor or room after that building (3栋2单元, B座1203, 12号楼5层): a postal address down to the door */
+const STRUCTURE_DEEP =
+  /(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z])(?:号楼|栋|幢|座)(?:[0-9０-９]{1,2}(?:单元|层|楼)|[0-9]{3,4}(?![0-9０-９A-Za-z号年月日元万千百个米%.．:：-]))/y;
+const structureDeepAt = (text: string, at: number): boolean => {
+  STRUCTURE_DEEP.lastIndex = at;
+  return STRUCTURE_DEEP.test(text);
+};
+const structureAt = (text: string, at: number): boolean => {
+  STRUCTURE_AFTER.lastIndex = at;
+  return STRUCTURE_AFTER.test(text);
+};
 /** Words that end in a place kind but name no place (农村, 全村, 广场舞). */
 const NOT_PLACE =
   /^(?:农|乡|山|渔|全|本|该|外|邻|各|每|整|此|那|这|新农|城中|美丽乡|度假|文化|地球|中心|市民|人民|商业|休闲|主题|时代|城市|音乐|网络|数码|电子|购物|美食|儿童|英雄|一|两|几)/;
@@ -330,7 +397,7 @@ export function createAddress(d: PiiDictionaries): Detector {
   const room = `[0-9]{3,4}(?![0-9０-９A-Za-z号年月日元万千百个米%.．:：-])`;
   const range = `[0-9]{1,5}(?:[、,，-][0-9]{1,5})+(?:室|号|楼|层)`;
   const detail = new RegExp(
-    `(?:[ \\u3000]?(?:${numberedPart}|${range}|(?<=[厦楼元座栋幢层])${room}|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|${wing}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=${numberedPart}|${wing}|${range}|${room})|(?:(?![的了是在我你他她们把被就也还要说为请与及或等着过])[${HAN}]){2,6}?(?=${numberedPart}|[一二三四五六七八九十0-9]{1,2}期)))*`,
+    `(?:[ \\u3000]?(?:${numberedPart}|附[0-9]{1,3}号|内(?=${numberedPart})|${range}|(?<=[厦楼元座栋幢层])${room}|(?:套房|公寓|室)[ \\u3000]?[0-9]{1,5}|${wing}|[${HAN}]{2,8}?(?:大厦|大楼|中心|广场|酒店|商场|公寓)(?=${numberedPart}|${wing}|${range}|${room})|(?:(?![的了是在我你他她们把被就也还要说为请与及或等着过])[${HAN}]){2,6}?(?=${numberedPart}|[一二三四五六七八九十0-9]{1,2}期)))*`,
     'y',
   );
   const stop = new Set([...a.stop]);
@@ -341,7 +408,10 @@ export function createAddress(d: PiiDictionaries): Detector {
   const STOPS = new Uint8Array(0x10000);
   for (const c of a.stop) STOPS[c.charCodeAt(0)] = 1;
   for (const c of STREET_STOP) STOPS[c.charCodeAt(0)] = (STOPS[c.charCodeAt(0)] ?? 0) | 2;
-  const streetEnd = new RegExp(`(?:${alt(a['street-suffix'])})$`);
+  // (…园一区, …苑二期, …花园A区: an estate's zone or phase between its name and the building number)
+  const streetEnd = new RegExp(
+    `(?:${alt(a['street-suffix'])})(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2}|[A-Z])[区期])?[甲乙丙丁]?$`,
+  );
   const streetStart = new RegExp(`^(?:${alt(['大街', '大道', '路', '街', '巷', '胡同', '弄'])})`);
   const adminSuffix = new RegExp(
     `[${HAN}](?:${alt([...a['province-suffix'], ...a['city-suffix'], ...a['district-suffix'], ...a['town-suffix']])})`,
@@ -465,7 +535,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       const numStart = m.index;
       let numEnd = numStart + m[0].length;
       const next = text.slice(numEnd, numEnd + 2);
-      if (notAfter.test(next)) continue;
+      // (…5号楼门口: the building's door, not a gate numbered 5)
+      if (notAfter.test(next) && !(next.charCodeAt(0) === 0x95e8 && !m[0].endsWith('号'))) continue;
       // 2号大街22号: this number is part of the street's name; the next anchor takes it in
       if (streetStart.test(next)) continue;
       let start = numStart;
@@ -526,7 +597,6 @@ export function createAddress(d: PiiDictionaries): Detector {
   }
 
   function streets(text: string, out: Finding[]): void {
-    if (!STREET_HINT.test(text)) return;
     // what is already found, as covered characters (built once, when there is any)
     let cover: Uint8Array | undefined;
     const covered = (a: number, b: number): boolean => {
@@ -618,6 +688,23 @@ export function createAddress(d: PiiDictionaries): Detector {
         const numberEnd = start;
         while (start > 0 && isDigitCode(text.charCodeAt(start - 1)) && numberEnd - start < 3) start--;
       }
+      // 文三路, 纬二路: a name of one character before a numeral, after a boundary or a cue verb
+      // (行驶至|文三路, 在|经一路); taken below only with a cue, an admin prefix or as a crossing
+      let oneChar = false;
+      if (mod > 0 && !cueCut && NUMERAL.has(text.charCodeAt(coreEnd)) && coreEnd - start >= 1) {
+        const c = text.charCodeAt(coreEnd - 1);
+        const b = codeAt(text, coreEnd - 2);
+        if (
+          isHanChar(c) &&
+          !NUMERAL.has(c) &&
+          STOPS[c] === 0 &&
+          !ONE_CHAR_NOT.has(c) &&
+          (!isHanChar(b) || STOPS[b] !== 0 || CUE_IN_CUT.has(b) || JOINER.has(b) || ONE_CHAR_AFTER.has(b))
+        ) {
+          start = coreEnd - 1;
+          oneChar = true;
+        }
+      }
       const word = text.slice(start, end);
       const name = text.slice(start, coreEnd);
       let plain = false;
@@ -630,7 +717,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       // the name itself (上海|漕宝路, 福州|五一路: 五一 is the name, not an ordinal). Read only when
       // needed: this runs at every street word of the text.
       if (plain && mod > 0 && regionOpening(name) === name.length) plain = false;
-      if (plain || name.length < (cueCut && mod > 0 ? 1 : 2)) continue;
+      if (plain || name.length < ((cueCut || oneChar) && mod > 0 ? 1 : 2)) continue;
       // a city's 街头 is its streets, no street (北京街头)
       if (codeAt(text, end) === 0x5934 && regionSet.has(name)) continue;
       const commonName = common.has(name);
@@ -646,8 +733,9 @@ export function createAddress(d: PiiDictionaries): Detector {
       if (admin) start = adminAt;
       const before = text.slice(Math.max(0, start - 3), start);
       const cueBefore =
-        /(?:位于|地处|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|地址[：:]?|家住|住在)$/.test(before) ||
-        labelled(text, start);
+        /(?:位于|地处|在|到|住|沿|沿着|顺着|经过|途经|经|从|至|往|于|主干道|地址[：:]?|家住|住在)$/.test(
+          before,
+        ) || labelled(text, start);
       // …街道 is a sub-district, part of the address (陶然亭街道); 街道办 is its office
       let last = end;
       if (text.charCodeAt(end - 1) === 0x8857 && text.charCodeAt(end) === 0x9053) {
@@ -673,6 +761,11 @@ export function createAddress(d: PiiDictionaries): Detector {
           (JOINER.has(text.charCodeAt(last)) && CROSS_AHEAD.test(text.slice(last + 1, last + 12)));
         const locative = cueBefore && text.charCodeAt(start - 1) !== 0x5728;
         if (!crossing && !(mod > 0 && locative && !numeral)) continue;
+      } else if (oneChar && !cueBefore && !admin) {
+        const crossing =
+          (JOINER.has(codeAt(text, start - 1)) && CROSSING.test(text.slice(last, last + 4))) ||
+          (JOINER.has(text.charCodeAt(last)) && CROSS_AHEAD.test(text.slice(last + 1, last + 12)));
+        if (!crossing) continue;
       }
       // a street jieba knows by name (长安街, 淮海路) needs no cue
       const known =
@@ -707,8 +800,19 @@ export function createAddress(d: PiiDictionaries): Detector {
     ends.sort((x, y) => x - y);
     let ei = 0;
     let floor = 0;
-    const cover = out.length === 0 ? undefined : coverOf(text, out);
+    // what the other passes found, as covered characters: built at the first candidate that asks
+    let cover: Uint8Array | undefined;
+    const covered = (a: number, b: number): boolean => {
+      if (out.length === 0) return false;
+      cover ??= coverOf(text, out);
+      return anyIn(cover, a, b);
+    };
     for (let p = 1; p < text.length; p++) {
+      // one table read rules out most characters: no kind ends in it, or it ends only kinds of two
+      // characters or more and the one before is none of theirs (地区, 市场, 城市)
+      const pc = FIRST_PASS[text.charCodeAt(p)] as number;
+      if ((pc & PLACE_ONE) === 0 && ((pc & PLACE_END) === 0 || PLACE_PREV[text.charCodeAt(p - 1)] !== 1))
+        continue;
       const kinds = PLACE_LAST.get(text.charCodeAt(p));
       if (kinds === undefined) continue;
       const end = p + 1;
@@ -764,7 +868,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       // …镇某村, …区某小区: a place left unnamed after its admin chain is still an address
       if (start === coreEnd && codeAt(text, coreEnd - 1) === 0x67d0) {
         const a0 = adminStart(text, coreEnd - 1);
-        if (a0 >= floor && a0 >= 0 && !(cover && anyIn(cover, a0, end))) {
+        if (a0 >= floor && a0 >= 0 && !covered(a0, end)) {
           out.push(finding('address', text, a0, end, 0.65));
           floor = Math.max(floor, end);
           p = end - 1;
@@ -772,16 +876,18 @@ export function createAddress(d: PiiDictionaries): Detector {
         continue;
       }
       let name = text.slice(start, coreEnd);
+      // a numbered building or a group after it: the shape of an address (阳光小区3栋2单元)
+      const structured = end < text.length && structureAt(text, end);
       // a village's name may be one character (蒜村, 郭村) where a boundary stands before it
       if (
         name.length <
           (kind === '村' && (start > floor || floor === 0) && isHanChar(text.charCodeAt(start)) ? 1 : 2) ||
         NOT_PLACE.test(name) ||
-        common.has(name) ||
+        (common.has(name) && !structured && adminStart(text, start) < 0) ||
         /^[0-9]/.test(name)
       )
         continue;
-      if (cover && anyIn(cover, start, end)) continue;
+      if (covered(start, end)) continue;
       // a frequent word or a function character at the front is the sentence, not the name
       // (这个时候海渔广场 → 海渔广场, 以中央广场 → 中央广场); a village's name may be one
       // character once the conjunction is off (…和蒜村)
@@ -805,7 +911,7 @@ export function createAddress(d: PiiDictionaries): Detector {
           again = true;
         }
       }
-      if (endsInWord(text, start, coreEnd, end) && !placeSpan(text, start, end)) continue;
+      if (!structured && endsInWord(text, start, coreEnd, end) && !placeSpan(text, start, end)) continue;
       if (notPlace.has(text.slice(start, end))) continue;
       const adminAt = adminStart(text, start);
       const admin = adminAt >= 0;
@@ -826,10 +932,10 @@ export function createAddress(d: PiiDictionaries): Detector {
       const onStreet =
         codeAt(text, start - 1) === 0x7684 &&
         STREET_KIND_END.has(text.charCodeAt(start - 2)) &&
-        cover !== undefined &&
-        cover[start - 2] === 1;
+        covered(start - 2, start - 1);
       const strong =
         admin ||
+        structured ||
         quoted ||
         placed ||
         onStreet ||
@@ -863,9 +969,11 @@ export function createAddress(d: PiiDictionaries): Detector {
           : 0.55
         : 0.5 +
           (cueBefore ? 0.1 : 0) +
-          (cueAfter ? (UNIT_AFTER.test(after) ? 0.3 : 0.1) : 0) +
+          (cueAfter || structured ? (structured || UNIT_AFTER.test(after) ? 0.3 : 0.1) : 0) +
           (admin ? 0.15 : 0);
-      out.push(finding('address', text, start, end, Math.min(score, 0.84)));
+      // an estate's building with its unit, floor or room after it is an address almost always (high)
+      const top = structured && !NOT_PLACE.test(name) && structureDeepAt(text, end) ? 0.9 : 0.84;
+      out.push(finding('address', text, start, end, Math.min(score, top)));
       floor = Math.max(floor, end);
       p = end - 1;
     }
@@ -1117,13 +1225,15 @@ export function createAddress(d: PiiDictionaries): Detector {
     applies: (p) => p.street && p.han >= 3,
     detect(text) {
       const out: Finding[] = [];
-      if (text.indexOf('号') >= 0) {
+      const passes = passesOf(text);
+      if (passes === 0) return out;
+      if ((passes & NUMBER_WORD) !== 0) {
         stations(text, out);
         numbered(text, out);
       }
-      streets(text, out);
-      if (!NO_PLACES) places(text, out);
-      return out.length > 0 || hasValueLabel.test(text)
+      if ((passes & STREET_ONE) !== 0) streets(text, out);
+      if (!NO_PLACES && (passes & (PLACE_ONE | PLACE_END)) !== 0) places(text, out);
+      return out.length > 0 || ((passes & COLON) !== 0 && hasValueLabel.test(text))
         ? listed(text, labelledValues(text, assemble(text, out)))
         : out;
     },
