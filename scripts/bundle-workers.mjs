@@ -17,7 +17,7 @@ import { esbuildOrSkip } from './esbuild-or-skip.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
 /** the worker modules (under dist/) bundled */
-const WORKERS = ['corpus/scan-worker.js'];
+const WORKERS = ['corpus/scan-worker.js', 'app/pii/pii-worker.js'];
 
 const esbuild = await esbuildOrSkip('bundle-workers', 'threads start from the ES modules');
 

@@ -1,5 +1,8 @@
 /** Reads a dotted path (`data.content`, `messages.0.text`) from a parsed JSON value. */
 export function getPath(value: unknown, path: string): unknown {
+  // the usual path is one key (`text`, `source`): no split, no array per call
+  if (!path.includes('.'))
+    return value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>)[path];
   let cur: unknown = value;
   for (const key of path.split('.')) {
     if (cur === null || typeof cur !== 'object') return undefined;

@@ -59,8 +59,6 @@ for (const c of [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x
   SEPARATOR[c] = 1;
 for (let c = 0x2000; c <= 0x200a; c++) SEPARATOR[c] = 1;
 for (const c of '-·•.:@/') SEPARATOR[c.charCodeAt(0)] = 1;
-/** a code point (as `for…of` yields it) that is a separator; an astral one never is */
-const isSeparator = (c: string): boolean => c.length === 1 && SEPARATOR[c.charCodeAt(0)] === 1;
 
 /** Masks the middle of a value, keeping separators so the shape survives (138 **** 5678). */
 export function maskValue(f: Pick<Finding, 'type' | 'value' | 'facts'>, policy?: TypePolicy): string {
@@ -78,19 +76,36 @@ export function maskValue(f: Pick<Finding, 'type' | 'value' | 'facts'>, policy?:
   }
   if (f.type === 'address' && policy?.keepPrefix === undefined && f.facts?.region)
     prefix = f.facts.region.length;
+  // by code point, as `for…of` reads them (a surrogate pair is one character, never a separator),
+  // with index loops: masking runs once per finding redacted
   let counted = 0;
-  for (const c of v) if (!isSeparator(c)) counted++;
+  for (let i = 0; i < v.length; i++) {
+    const w = pairAt(v, i);
+    if (w === 2) i++;
+    if (w === 2 || SEPARATOR[v.charCodeAt(i)] !== 1) counted++;
+  }
   if (prefix + suffix >= counted) prefix = Math.max(0, Math.min(prefix, counted - suffix - 1));
   let seen = 0;
   let out = '';
-  for (const c of v) {
-    if (isSeparator(c)) out += c;
-    else {
-      const i = seen++;
-      out += i < prefix || i >= counted - suffix ? c : '*';
+  for (let i = 0; i < v.length; i++) {
+    const w = pairAt(v, i);
+    if (w === 1 && SEPARATOR[v.charCodeAt(i)] === 1) {
+      out += v[i];
+      continue;
     }
+    const k = seen++;
+    out += k < prefix || k >= counted - suffix ? (w === 2 ? v.slice(i, i + 2) : v[i]) : '*';
+    if (w === 2) i++;
   }
   return out;
+}
+
+/** 2 when a surrogate pair starts at `i` (one code point of two UTF-16 units), else 1. */
+function pairAt(v: string, i: number): 1 | 2 {
+  const c = v.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= v.length) return 1;
+  const d = v.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
 }
 
 export const tagOf = (type: PiiType): string => `[${PII_LABELS[type].zh}]`;

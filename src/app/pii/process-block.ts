@@ -5,7 +5,7 @@ import type { CorpusBlock, MalformedEntry } from '../../corpus/types.js';
 import type { MessageRef } from '../../i18n/index.js';
 // the modules themselves, not pii/index.js: a worker thread imports this file, and the index
 // would load the dictionary readers (yaml, zod) it never calls (~100 ms of start-up per thread)
-import { maskValue, type RedactionPolicy, redactText } from '../../pii/redact.js';
+import { maskValue, type RedactionPolicy, type RedactOptions, redactText } from '../../pii/redact.js';
 import type { DetectorRegistry } from '../../pii/registry.js';
 import { planScan, type TextScan } from '../../pii/scan.js';
 import type { Confidence, Detector, Finding, PiiType } from '../../pii/types.js';
@@ -70,6 +70,8 @@ export interface Scanner {
   extra?: readonly Detector[];
   /** the scans with these detectors and options, planned on first use (see planScan) */
   plans?: { scan: TextScan; residual: TextScan };
+  /** the redaction options of `options`, made on first use */
+  redactOptions?: RedactOptions;
 }
 
 function plansOf(s: Scanner): { scan: TextScan; residual: TextScan } {
@@ -153,7 +155,8 @@ function countFindings(
 
 /** De-identifies a text from its findings and re-scans what is written (counted in residualHigh). */
 function writeText(s: Scanner, r: BlockResult, text: string, found: readonly Finding[]): string {
-  const opts = { policy: s.options.policy, ...(s.options.key ? { key: s.options.key } : {}) };
+  s.redactOptions ??= { policy: s.options.policy, ...(s.options.key ? { key: s.options.key } : {}) };
+  const opts = s.redactOptions;
   let out = redactText(text, found, opts);
   r.redacted += found.length;
   // the re-scan of what is written: text left as it was has just been scanned, so only a changed
@@ -268,6 +271,12 @@ function setPath(value: unknown, path: string, v: unknown): void {
   if (parent !== null && typeof parent === 'object') (parent as Record<string, unknown>)[last] = v;
 }
 
+/** Values this short, when they hold no finding, are remembered per block (scanJsonRecord). */
+const SHORT_VALUE = 24;
+const MAX_CLEAN_VALUES = 4096;
+/** the findings of a remembered value: none (never written to) */
+const NONE: Finding[] = [];
+
 /**
  * Scans (and when redacting, rewrites in place) the chosen fields of one parsed JSONL record, or
  * every text leaf when no field is chosen. Returns false when none of the chosen fields exists.
@@ -280,6 +289,7 @@ function scanJsonRecord(
   value: unknown,
   source: string | undefined,
   cleanKeys: Set<string>,
+  cleanValues: Set<string>,
 ): boolean {
   const plan = plansOf(s).scan;
   const redact = s.options.redact;
@@ -290,7 +300,15 @@ function scanJsonRecord(
   // (the maps are made when first needed: most records have no finding at high confidence)
   let echo: Map<string, Finding> | undefined;
   const scanned = (t: string, path: string): undefined => {
+    // short values recur from record to record (`source`, a role, a label): those without a finding
+    // are remembered for the block, as keys are (a scan's answer depends on the text alone)
+    const short = t.length <= SHORT_VALUE;
+    if (short && cleanValues.has(t)) {
+      if (redact) found.push(NONE);
+      return undefined;
+    }
     const f = plan(t);
+    if (short && f.length === 0 && cleanValues.size < MAX_CLEAN_VALUES) cleanValues.add(t);
     countFindings(s, r, file, line, f, source, path);
     if (redact) {
       found.push(f);
@@ -439,21 +457,21 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
     textOf(getPath(value, s.options.sourceField ?? 'source'));
   const redact = s.options.redact;
   const cleanKeys = new Set<string>();
-  for (const [i, raw] of lines.entries()) {
+  const cleanValues = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] as string;
     const line = block.firstLine + i;
     const cr = raw.endsWith('\r');
     const text = cr ? raw.slice(0, -1) : raw;
     if (decoded.lossy && text.includes('\uFFFD'))
       r.malformed.push(malformedEntry(file, line, 'malformed.invalidBytes', { encoding: block.encoding }));
-    const emit = (t: string) => {
-      if (redact) outLines.push(cr ? `${t}\r` : t);
-    };
     if (block.format === 'txt' || block.wholeFile) {
-      emit(text.trim().length === 0 ? text : scanRecord(s, r, file, line, text));
+      const t = isBlank(text) ? text : scanRecord(s, r, file, line, text);
+      if (redact) outLines.push(cr ? `${t}\r` : t);
       continue;
     }
-    if (text.trim().length === 0) {
-      emit(text);
+    if (isBlank(text)) {
+      if (redact) outLines.push(cr ? `${text}\r` : text);
       continue;
     }
     let value: unknown;
@@ -466,7 +484,10 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
     } catch (e) {
       reason = jsonReason(e);
     }
-    if (reason === undefined && !scanJsonRecord(s, r, file, line, value, sourceOf(value), cleanKeys))
+    if (
+      reason === undefined &&
+      !scanJsonRecord(s, r, file, line, value, sourceOf(value), cleanKeys, cleanValues)
+    )
       reason =
         fields && fields.length === 1
           ? { key: 'malformed.missingField', params: { field: fields[0] ?? '' } }
@@ -475,16 +496,30 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
       r.malformed.push(malformedEntry(file, line, reason.key, reason.params));
       // a broken line is still scanned and, when redacting, de-identified as plain text, so it
       // cannot carry personal information into the output; it is not counted as a record
-      emit(scanRecord(s, r, file, line, text, undefined, undefined, false));
+      const t = scanRecord(s, r, file, line, text, undefined, undefined, false);
+      if (redact) outLines.push(cr ? `${t}\r` : t);
       continue;
     }
     if (!redact) continue;
     // the re-scan covers every field written, also those outside --field (they were copied as they were)
     if (fields) r.residualHigh += residualOutside(s, value, fields);
-    emit(JSON.stringify(value));
+    const t = JSON.stringify(value);
+    outLines.push(cr ? `${t}\r` : t);
   }
   if (s.options.redact) r.out = outLines.join('\n') + (trailingNewline ? '\n' : '');
   return r;
+}
+
+/**
+ * `text.trim().length === 0` without the trimmed copy in the usual case: a JSON line starts with
+ * `{` or `[`, a text line with a character that is not white space.
+ */
+function isBlank(text: string): boolean {
+  if (text.length === 0) return true;
+  const c = text.charCodeAt(0);
+  // printable ASCII other than the space is never white space (nor a line terminator)
+  if (c > 32 && c < 127) return false;
+  return text.trim().length === 0;
 }
 
 /**
