@@ -30,8 +30,10 @@ const pairSlot = (a: number, b: number): number => (Math.imul(a, 0x9e37) + b) & 
  * text position, and positions whose character starts (ends) no word stop at one byte. The
  * longest-match questions (longestStartingAt, longestEndingAt) read one byte more first, a filter
  * of the pairs of edge characters the words of two or more hold (长 ends 45 titles, 的 starts 85
- * cue words, and nearly every probe at them fails on the second character): the word list is
- * compared only where that pair may occur.
+ * cue words, and nearly every probe at them fails on the second character); where that pair may
+ * occur, a hash table by the exact pair gives the words of three or more that hold it, longest
+ * first, as UTF-16 codes compared from the third on (局长 leads to 副局长 and 常务副局长, not to
+ * the other 43 titles ending in 长), and whether the pair is itself a word.
  */
 export class WordIndex {
   /** per code, 1 + the index of its list in `lists` (0: no word starts/ends with it) */
@@ -41,8 +43,23 @@ export class WordIndex {
   private readonly single = new Uint8Array(0x10000);
   /** 1 at pairSlot(edge character, its neighbour) of every word of two or more (collisions only cost a compare) */
   private readonly pairs = new Uint8Array(0x10000);
+  /** the exact pairs: open addressing, key (edge << 16 | neighbour), value 1 + its group (0: empty) */
+  private readonly pairKeys: Int32Array;
+  private readonly pairGroups: Int32Array;
+  private readonly pairShift: number;
+  /** per group, its entries are firstEntry[g] to firstEntry[g + 1] - 1 (words of three or more, longest first) */
+  private readonly firstEntry: Int32Array;
+  /** per group, 1 where the pair itself is a word */
+  private readonly pairWord: Uint8Array;
+  /** per entry, where its codes start in `units` and its length */
+  private readonly entryAt: Int32Array;
+  private readonly entryLength: Int32Array;
+  /** the entries' words, code after code, in reading order */
+  private readonly units: Uint16Array;
   constructor(words: readonly string[], last: boolean) {
-    for (const w of [...new Set(words)].sort((a, b) => b.length - a.length)) {
+    const sorted = [...new Set(words)].sort((a, b) => b.length - a.length);
+    const groups = new Map<number, { word: boolean; long: string[] }>();
+    for (const w of sorted) {
       const k = w.charCodeAt(last ? w.length - 1 : 0);
       const id = this.ids[k] as number;
       if (id > 0) this.lists[id - 1]?.push(w);
@@ -51,8 +68,54 @@ export class WordIndex {
         this.ids[k] = this.lists.length;
       }
       if (w.length === 1) this.single[k] = 1;
-      else if (w.length >= 2) this.pairs[pairSlot(k, w.charCodeAt(last ? w.length - 2 : 1))] = 1;
+      else if (w.length >= 2) {
+        const n = w.charCodeAt(last ? w.length - 2 : 1);
+        this.pairs[pairSlot(k, n)] = 1;
+        const key = (k << 16) | n;
+        let g = groups.get(key);
+        if (g === undefined) {
+          g = { word: false, long: [] };
+          groups.set(key, g);
+        }
+        if (w.length === 2) g.word = true;
+        else g.long.push(w);
+      }
     }
+    let cap = 2;
+    while (cap < groups.size * 2) cap *= 2;
+    this.pairKeys = new Int32Array(cap);
+    this.pairGroups = new Int32Array(cap);
+    this.pairShift = 32 - Math.log2(cap);
+    this.firstEntry = new Int32Array(groups.size + 1);
+    this.pairWord = new Uint8Array(groups.size);
+    let entries = 0;
+    let unitCount = 0;
+    for (const g of groups.values()) {
+      entries += g.long.length;
+      for (const w of g.long) unitCount += w.length;
+    }
+    this.entryAt = new Int32Array(entries);
+    this.entryLength = new Int32Array(entries);
+    this.units = new Uint16Array(unitCount);
+    let gi = 0;
+    let e = 0;
+    let u = 0;
+    for (const [key, g] of groups) {
+      let h = Math.imul(key, 0x9e3779b1) >>> this.pairShift;
+      while (this.pairGroups[h] !== 0) h = (h + 1) & (cap - 1);
+      this.pairKeys[h] = key;
+      this.pairGroups[h] = gi + 1;
+      this.pairWord[gi] = g.word ? 1 : 0;
+      this.firstEntry[gi] = e;
+      for (const w of g.long) {
+        this.entryAt[e] = u;
+        this.entryLength[e] = w.length;
+        for (let k = 0; k < w.length; k++) this.units[u++] = w.charCodeAt(k);
+        e++;
+      }
+      gi++;
+    }
+    this.firstEntry[gi] = e;
   }
   has(code: number): boolean {
     return code >= 0 && code < 0x10000 && (this.ids[code] as number) > 0;
@@ -66,18 +129,36 @@ export class WordIndex {
   startsAt(text: string, at: number): boolean {
     return this.longestStartingAt(text, at) > 0;
   }
+  /** the group of the pair (edge code a, its neighbour b), or -1 */
+  private group(a: number, b: number): number {
+    const key = (a << 16) | b;
+    const keys = this.pairKeys;
+    const mask = keys.length - 1;
+    for (let h = Math.imul(key, 0x9e3779b1) >>> this.pairShift; ; h = (h + 1) & mask) {
+      const g = this.pairGroups[h] as number;
+      if (g === 0) return -1;
+      if (keys[h] === key) return g - 1;
+    }
+  }
   /** the length of the longest word starting at `at` (for an index by first character; 0: none) */
   longestStartingAt(text: string, at: number): number {
     const a = codeAt(text, at);
-    const id = this.ids[a] as number;
-    if (id === 0) return 0;
-    if (this.pairs[pairSlot(a, codeAt(text, at + 1))] === 1) {
-      const list = this.lists[id - 1] as string[];
-      for (let k = 0; k < list.length; k++) {
-        const w = list[k] as string;
-        if (text.startsWith(w, at)) return w.length;
+    if ((this.ids[a] as number) === 0) return 0;
+    const b = codeAt(text, at + 1);
+    if (this.pairs[pairSlot(a, b)] === 1) {
+      const g = this.group(a, b);
+      if (g >= 0) {
+        const to = this.firstEntry[g + 1] as number;
+        for (let k = this.firstEntry[g] as number; k < to; k++) {
+          const n = this.entryLength[k] as number;
+          if (at + n > text.length) continue;
+          const from = this.entryAt[k] as number;
+          let j = 2;
+          while (j < n && text.charCodeAt(at + j) === this.units[from + j]) j++;
+          if (j === n) return n;
+        }
+        if (this.pairWord[g] === 1) return 2;
       }
-      return 0;
     }
     return this.single[a] === 1 ? 1 : 0;
   }
@@ -85,15 +166,23 @@ export class WordIndex {
   longestEndingAt(text: string, end: number): number {
     if (end <= 0) return 0;
     const a = codeAt(text, end - 1);
-    const id = this.ids[a] as number;
-    if (id === 0) return 0;
-    if (this.pairs[pairSlot(a, codeAt(text, end - 2))] === 1) {
-      const list = this.lists[id - 1] as string[];
-      for (let k = 0; k < list.length; k++) {
-        const w = list[k] as string;
-        if (end >= w.length && text.startsWith(w, end - w.length)) return w.length;
+    if ((this.ids[a] as number) === 0) return 0;
+    const b = codeAt(text, end - 2);
+    if (this.pairs[pairSlot(a, b)] === 1) {
+      const g = this.group(a, b);
+      if (g >= 0) {
+        const to = this.firstEntry[g + 1] as number;
+        for (let k = this.firstEntry[g] as number; k < to; k++) {
+          const n = this.entryLength[k] as number;
+          const s = end - n;
+          if (s < 0) continue;
+          const from = this.entryAt[k] as number;
+          let j = 0;
+          while (j < n - 2 && text.charCodeAt(s + j) === this.units[from + j]) j++;
+          if (j === n - 2) return n;
+        }
+        if (this.pairWord[g] === 1) return 2;
       }
-      return 0;
     }
     return this.single[a] === 1 ? 1 : 0;
   }
