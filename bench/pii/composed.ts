@@ -44,7 +44,7 @@ export function loadJade(
       columns: true,
       skip_empty_lines: true,
     }) as Array<Record<string, string>>;
-    for (const r of rows) if (r['问题']) out.push(r['问题'].trim());
+    for (const r of rows) if (r.问题) out.push(r.问题.trim());
   }
   return out;
 }
@@ -56,9 +56,9 @@ interface JiebaLike {
 export interface ComposerOptions {
   /** share of sentences built on a JADE question (default 0.35; 0 without JADE) */
   jadeShare?: number;
-  /** share of sentences that are two pieces joined by a comma (default 0.2) */
+  /** share of sentences that are two pieces joined by a comma (default 0.4, chosen on the tune split) */
   joinShare?: number;
-  /** share of JADE sentences left with no name at all (default 0.25) */
+  /** share of JADE sentences left with no name at all (default 0.5, chosen on the tune split) */
   jadeNoName?: number;
   /** seed (default 20261202) */
   seed?: number;
@@ -97,10 +97,14 @@ export function makeComposer(dicts: PiiDictionaries, opts: ComposerOptions = {})
     const [w, f, tag] = line.split(' ');
     if (!w || !tag || !/^[\u4e00-\u9fff]+$/.test(w)) continue;
     const freq = Number(f);
-    if (tag === 'nr' && (w.length === 2 || w.length === 3) && freq < 60) {
+    if (tag === 'nr' && (w.length === 2 || w.length === 3)) {
       const first = w[0] as string;
       const rest = [...w.slice(1)];
-      if (surname1.has(first) && rest.every((c) => given.has(c) || freq >= 5)) nr.push(w);
+      if (
+        (surname1.has(first) || surname2.includes(w.slice(0, 2))) &&
+        rest.every((c) => given.has(c) || freq >= 5)
+      )
+        nr.push(w);
     } else if (tag === 'nrt' && w.length >= 2 && w.length <= 5 && [...w].every((c) => translit.has(c)))
       nrt.push(w);
     else if (tag === 'ns' && freq >= 20 && w.length >= 2 && w.length <= 5) {
@@ -121,6 +125,10 @@ export function makeComposer(dicts: PiiDictionaries, opts: ComposerOptions = {})
     ...((fk.music?.song_name ?? []) as string[]),
   ];
   const publishers = (fk.book?.publisher ?? []) as string[];
+  /** beian's own list of transliterated words that are no one's name (countries, cities, clubs, firms, brands) */
+  const notNames = (dicts.transliteration?.['not-names'] ?? []).filter((w) => w.length >= 2);
+  const notNamesHan = notNames.filter((w) => /^[\u4e00-\u9fff·]+$/.test(w));
+  const notNamesLatin = notNames.filter((w) => /^[A-Za-z][A-Za-z0-9 .&-]*$/.test(w));
   const translitChars = [...translit].filter((c) => /[\u4e00-\u9fff]/.test(c));
   const en = fakerEN.rawDefinitions;
   /** Latin-script words that are not people: apps, products, albums, songs, buzzwords */
@@ -165,6 +173,7 @@ export function makeComposer(dicts: PiiDictionaries, opts: ComposerOptions = {})
     const r = rand();
     if (r < 0.35)
       return fakerEN.person.lastName() + pick(['', '', 'Games', ' Studios', ' Entertainment', 'Soft']);
+    if (r < 0.45 && notNamesLatin.length) return pick(notNamesLatin);
     if (r < 0.6) return pick(latinWords).replace(/\s+/g, '');
     if (r < 0.8) return fakerEN.company.name().split(/[ ,-]/)[0] as string;
     return Array.from({ length: int(3, 7) }, () => pick([...'abcdefghiklmnoprstuvz']))
@@ -197,6 +206,7 @@ export function makeComposer(dicts: PiiDictionaries, opts: ComposerOptions = {})
   };
   const place = (): string => {
     const r = rand();
+    if (r < 0.1 && notNamesHan.length) return pick(notNamesHan);
     if (r < 0.25 && foreignPlaces.length) return pick(foreignPlaces);
     if (r < 0.5) return pick(places);
     if (r < 0.75) return faker.location.city();
@@ -230,7 +240,8 @@ export function makeComposer(dicts: PiiDictionaries, opts: ComposerOptions = {})
     const r = rand();
     // a club named by its city alone, as sports news does (米兰, 马德里), a well-known club, or a
     // run of transliteration characters shaped like a foreign name: the context tells them apart
-    if (r < 0.25 && foreignPlaces.length) return pick(foreignPlaces);
+    if (r < 0.15 && foreignPlaces.length) return pick(foreignPlaces);
+    if (r < 0.3 && notNamesHan.length) return pick(notNamesHan);
     if (r < 0.45) return pick(CLUBS);
     if (r < 0.7)
       return (
@@ -265,9 +276,11 @@ export function makeComposer(dicts: PiiDictionaries, opts: ComposerOptions = {})
   const foreignPlace = (): string => {
     const r = rand();
     const base =
-      r < 0.5 && foreignPlaces.length
-        ? pick(foreignPlaces)
-        : Array.from({ length: int(2, 5) }, () => pick(translitChars)).join('');
+      r < 0.2 && notNamesHan.length
+        ? pick(notNamesHan)
+        : r < 0.5 && foreignPlaces.length
+          ? pick(foreignPlaces)
+          : Array.from({ length: int(2, 5) }, () => pick(translitChars)).join('');
     return chance(0.3)
       ? base + pick(['岛', '山', '湾', '公园', '教堂', '城堡', '桥', '大道', '广场', '河', '湖', '镇', '堡'])
       : base;
@@ -355,7 +368,7 @@ export function makeComposer(dicts: PiiDictionaries, opts: ComposerOptions = {})
     组织: org,
     机构: org,
   };
-  const noNameShare = opts.jadeNoName ?? 0.25;
+  const noNameShare = opts.jadeNoName ?? 0.5;
   const jadePieces = (): Piece[] => {
     const toks = pick(jade);
     const withNames = !chance(noNameShare);
@@ -379,7 +392,7 @@ export function makeComposer(dicts: PiiDictionaries, opts: ComposerOptions = {})
     return out;
   };
 
-  const joinShare = opts.joinShare ?? 0.2;
+  const joinShare = opts.joinShare ?? 0.4;
   return (): TrainingSentence => {
     const pieces = jade.length && chance(jadeShare) ? jadePieces() : frame();
     if (chance(joinShare)) {

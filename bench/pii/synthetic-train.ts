@@ -2,7 +2,8 @@
  * Trains the optional sequence model ONLY on sentences this script composes from licensable parts,
  * so the question "does a model trained on generated text generalise to real text?" can be measured:
  *   npx tsx bench/pii/synthetic-train.ts --out /tmp/synthetic-model.json [--sentences=20000]
- *     [--generator=composed|salad] [--print=N] [--jade-share=F] [--join-share=F] [--epochs=N]
+ *     [--generator=composed|salad] [--print=N] [--jade-share=F] [--join-share=F] [--jade-no-name=F]
+ *     [--foreign-share=F] [--latin-share=F] [--seed=N] [--epochs=N] [--ensemble=K]
  *   npx tsx bench/pii/ner.ts tune --model /tmp/synthetic-model.json
  * --generator=composed (default, session 8): bench/pii/composed.ts — JADE-DB questions (MIT) with
  * their person words replaced by generated names, and frames written for beian with slots filled
@@ -147,6 +148,7 @@ const composed =
         ...(num('join-share') !== undefined ? { joinShare: num('join-share') as number } : {}),
         ...(num('jade-no-name') !== undefined ? { jadeNoName: num('jade-no-name') as number } : {}),
         ...(num('foreign-share') !== undefined ? { foreignShare: num('foreign-share') as number } : {}),
+        ...(num('latin-share') !== undefined ? { latinShare: num('latin-share') as number } : {}),
         ...(num('seed') !== undefined ? { seed: num('seed') as number } : {}),
       })
     : sentence;
@@ -161,9 +163,10 @@ if (printN) {
   process.exit(0);
 }
 const set = Array.from({ length: count }, composed);
-const model = trainModel(set, dicts, { epochs });
+const ensemble = num('ensemble');
+const model = trainModel(set, dicts, { epochs, ...(ensemble ? { ensemble } : {}) });
 writeFileSync(
-  out,
+  out as string,
   `${JSON.stringify(serializeModel(model, `beian ${generator} (${count} generated sentences)`))}\n`,
 );
 console.log(
