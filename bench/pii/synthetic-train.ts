@@ -2,8 +2,14 @@
  * Trains the optional sequence model ONLY on sentences this script composes from licensable parts,
  * so the question "does a model trained on generated text generalise to real text?" can be measured:
  *   npx tsx bench/pii/synthetic-train.ts --out /tmp/synthetic-model.json [--sentences=20000]
- *   npx tsx bench/pii/ner.ts heldout --model /tmp/synthetic-model.json
- * Parts: ordinary words of jieba's word list (MIT; nouns, verbs, adjectives… by frequency) as the
+ *     [--generator=composed|salad] [--print=N] [--jade-share=F] [--join-share=F] [--jade-no-name=F]
+ *     [--foreign-share=F] [--latin-share=F] [--seed=N] [--epochs=N] [--ensemble=K]
+ *   npx tsx bench/pii/ner.ts tune --model /tmp/synthetic-model.json
+ * --generator=composed (default, session 8): bench/pii/composed.ts — JADE-DB questions (MIT) with
+ * their person words replaced by generated names, and frames written for beian with slots filled
+ * from faker and jieba (see that file). --generator=salad (session 4): the word salad below.
+ * --print=N prints N generated sentences with their spans marked and exits.
+ * Salad parts: ordinary words of jieba's word list (MIT; nouns, verbs, adjectives… by frequency) as the
  * running text, person names from @faker-js/faker zh_CN/en (MIT) and jieba's `nr` / `nrt` entries,
  * places and organisations (jieba `ns` / `nt`) inserted as non-names, addresses composed from faker
  * provinces and cities with our own street and building words; title/speech cues from
@@ -15,10 +21,12 @@ import { dirname } from 'node:path';
 import { fakerZH_CN as faker, fakerEN } from '@faker-js/faker';
 import { loadPiiDictionaries } from '../../src/pii/index.js';
 import { serializeModel, type TrainingSentence, trainModel } from '../../src/pii/model/index.js';
+import { makeComposer } from './composed.js';
 
 const args = process.argv.slice(2);
 const out = args[args.indexOf('--out') + 1];
-if (!args.includes('--out') || !out) {
+const printN = Number(args.find((a) => a.startsWith('--print='))?.slice(8) ?? 0);
+if ((!args.includes('--out') || !out) && !printN) {
   console.error('usage: npx tsx bench/pii/synthetic-train.ts --out model.json [--sentences=N] [--epochs=N]');
   process.exit(2);
 }
@@ -26,6 +34,11 @@ if (!args.includes('--out') || !out) {
 const NAME_RATE = Number(args.find((a) => a.startsWith('--name-rate='))?.slice(12) ?? 0.03);
 const count = Number(args.find((a) => a.startsWith('--sentences='))?.slice(12) ?? 20000);
 const epochs = Number(args.find((a) => a.startsWith('--epochs='))?.slice(9) ?? 5);
+const generator = args.find((a) => a.startsWith('--generator='))?.slice(12) ?? 'composed';
+const num = (name: string): number | undefined => {
+  const v = args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  return v === undefined ? undefined : Number(v);
+};
 faker.seed(20261201);
 fakerEN.seed(20261201);
 const rand = () => faker.number.float();
@@ -128,11 +141,33 @@ function sentence(): TrainingSentence {
 }
 
 const t0 = performance.now();
-const set = Array.from({ length: count }, sentence);
-const model = trainModel(set, dicts, { epochs });
+const composed =
+  generator === 'composed'
+    ? makeComposer(dicts, {
+        ...(num('jade-share') !== undefined ? { jadeShare: num('jade-share') as number } : {}),
+        ...(num('join-share') !== undefined ? { joinShare: num('join-share') as number } : {}),
+        ...(num('jade-no-name') !== undefined ? { jadeNoName: num('jade-no-name') as number } : {}),
+        ...(num('foreign-share') !== undefined ? { foreignShare: num('foreign-share') as number } : {}),
+        ...(num('latin-share') !== undefined ? { latinShare: num('latin-share') as number } : {}),
+        ...(num('seed') !== undefined ? { seed: num('seed') as number } : {}),
+      })
+    : sentence;
+if (printN) {
+  for (let i = 0; i < printN; i++) {
+    const s = composed();
+    let t = s.text;
+    for (const sp of [...s.spans].sort((a, b) => b.start - a.start))
+      t = `${t.slice(0, sp.start)}[${t.slice(sp.start, sp.end)}]${sp.type === 'address' ? 'A' : 'P'}${t.slice(sp.end)}`;
+    console.log(t);
+  }
+  process.exit(0);
+}
+const set = Array.from({ length: count }, composed);
+const ensemble = num('ensemble');
+const model = trainModel(set, dicts, { epochs, ...(ensemble ? { ensemble } : {}) });
 writeFileSync(
-  out,
-  `${JSON.stringify(serializeModel(model, `beian synthetic (${count} generated sentences)`))}\n`,
+  out as string,
+  `${JSON.stringify(serializeModel(model, `beian ${generator} (${count} generated sentences)`))}\n`,
 );
 console.log(
   `trained on ${count} generated sentences (${set.reduce((s, x) => s + x.spans.length, 0)} spans) in ${((performance.now() - t0) / 1000).toFixed(1)} s → ${out}`,
