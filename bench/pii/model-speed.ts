@@ -6,7 +6,8 @@
  *   npx tsx bench/pii/model-speed.ts /tmp/m.json [MB=2]
  *   OLD=/tmp/base8 npx tsx bench/pii/model-speed.ts /tmp/m.json 3   # + that tree's dist/ model, side by side
  * With OLD, the other tree's model runs on the same weights file (same format version) in the
- * same rounds, and its findings are compared with this tree's.
+ * same rounds, and its findings are compared with this tree's (MODEL_MARGIN=0.08 gives this tree's
+ * model the session-7 threshold, for a like-for-like comparison of the findings).
  */
 import { readFileSync } from 'node:fs';
 import { createDetectors, loadPiiDictionaries, planScan, type TextScan } from '../../src/pii/index.js';
@@ -26,7 +27,11 @@ const model = parseModel(JSON.parse(readFileSync(file, 'utf8')));
 const loadCpu = (process.cpuUsage(t0).user + process.cpuUsage(t0).system) / 1e6;
 const types = ['person-name', 'address'] as const;
 const rules = planScan(registry, { types });
-const withModel = planScan(registry, { types, extra: createSequenceDetectors(model, dicts) });
+const margin = process.env.MODEL_MARGIN;
+const withModel = planScan(registry, {
+  types,
+  extra: createSequenceDetectors(model, dicts, margin ? { minMargin: Number(margin) } : {}),
+});
 const oldTree = process.env.OLD;
 let withOld: TextScan | undefined;
 if (oldTree) {
