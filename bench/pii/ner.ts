@@ -102,21 +102,37 @@ const minMargin = flag('model-margin');
 const fullMargin = flag('full-margin');
 /** --outside-bias=N: taken off the model's O score at every character (more model spans) */
 const outsideBias = flag('outside-bias') ?? 0;
-const seq = model
-  ? createSequenceDetectors(model, dicts, {
-      ...(minMargin !== undefined ? { minMargin } : {}),
-      outsideBias,
-      ...(fullMargin ? { fullMargin } : {}),
-      ...(args.includes('--any-address') ? { streetLevel: false } : {}),
-    })
-  : undefined;
+/**
+ * --name-margin=a,b,… / --address-margin=a,b,…: per-type margin thresholds; with more than one
+ * value, every combination is scored on the same trained model, one line each (a sweep)
+ */
+const list = (name: string): Array<number | undefined> => {
+  const v = args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  return v === undefined ? [undefined] : v.split(',').map(Number);
+};
+const grid = list('name-margin').flatMap((nameMargin) =>
+  list('address-margin').map((addressMargin) => ({ nameMargin, addressMargin })),
+);
+const seqOf = (g: (typeof grid)[number]) =>
+  model
+    ? createSequenceDetectors(model, dicts, {
+        ...(minMargin !== undefined ? { minMargin } : {}),
+        ...(g.nameMargin !== undefined ? { nameMargin: g.nameMargin } : {}),
+        ...(g.addressMargin !== undefined ? { addressMargin: g.addressMargin } : {}),
+        outsideBias,
+        ...(fullMargin ? { fullMargin } : {}),
+        ...(args.includes('--any-address') ? { streetLevel: false } : {}),
+      })
+    : undefined;
 
 /** --model-only: the model's spans alone, without the rules' (to compare the two) */
 const modelOnly = args.includes('--model-only');
-const predict = (text: string): Finding[] =>
-  modelOnly && seq
-    ? seq.flatMap((d) => d.detect(text)).sort((a, b) => a.start - b.start)
-    : scanText(text, registry, { types: ['person-name', 'address'], ...(seq ? { extra: seq } : {}) });
+const predictor =
+  (seq: ReturnType<typeof seqOf>) =>
+  (text: string): Finding[] =>
+    modelOnly && seq
+      ? seq.flatMap((d) => d.detect(text)).sort((a, b) => a.start - b.start)
+      : scanText(text, registry, { types: ['person-name', 'address'], ...(seq ? { extra: seq } : {}) });
 
 interface Score {
   gold: number;
@@ -170,6 +186,40 @@ function score(s: Score, preds: Finding[], gold: Gold[], kind: GoldKind, coarser
   }
 }
 
+const r3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
+if (grid.length > 1) {
+  // a sweep: one line per setting (≥ 50 % P / R of the three rows)
+  for (const g of grid) {
+    const predict = predictor(seqOf(g));
+    const sc = [newScore(), newScore(), newScore()] as const;
+    for (const s of sentences) {
+      const found = predict(s.text);
+      score(
+        s.corpus === 'cluener' ? sc[0] : sc[1],
+        found.filter((f) => f.type === 'person-name'),
+        s.gold,
+        'person',
+      );
+      if (s.corpus === 'cluener')
+        score(
+          sc[2],
+          found.filter((f) => f.type === 'address'),
+          s.gold,
+          'address-street',
+          'address',
+        );
+    }
+    console.log(
+      `name-margin ${g.nameMargin ?? '-'} address-margin ${g.addressMargin ?? '-'}: ${sc
+        .map((x) => `${r3(x.tpOverlap / x.pred)} / ${r3(x.tpOverlap / x.gold)}`)
+        .join('   ')}`,
+    );
+  }
+  process.exit(0);
+}
+const predict = predictor(seqOf(grid[0] as (typeof grid)[number]));
+const seq = model !== undefined;
+
 const scores = {
   'person (CLUENER)': newScore(),
   'person (Weibo)': newScore(),
@@ -210,11 +260,10 @@ for (const s of sentences) {
         misses.push(`${g.kind} ${s.text.slice(g.start, g.end)} | ${s.text}`);
     for (const f of found)
       if (!s.gold.some((g) => ov(f, g) >= 0.5 && (f.type === 'person-name') === (g.kind === 'person')))
-        errors.push(`${f.type} ${f.value} ${f.confidence} | ${s.text}`);
+        errors.push(`${f.type} ${f.value} ${f.confidence} ${f.score.toFixed(3)} | ${s.text}`);
   }
 }
 const secs = (performance.now() - t0) / 1000;
-const r3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 console.log(
   `split: ${split} (${sentences.length} sentences of ${all.length}; held-out = FNV-1a(text) % 5 == 0)${seq ? '; rules + sequence model' : '; rules only (shipped)'}`,
 );

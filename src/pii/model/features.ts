@@ -31,6 +31,25 @@ export interface FeatureResources {
   addressSuffix: CueSet;
   /** the first two characters of each place word (packHan) → a bit per length of those words: most positions need no slice */
   placeHeads: ReadonlyMap<number, number>;
+  /**
+   * per-code facts read once per character instead of computed (the per-character cache):
+   * the character class, the normalised code, the given-name and surname odds buckets
+   */
+  cls: Uint8Array;
+  norm: Uint16Array;
+  givB: Uint8Array;
+  surB: Uint8Array;
+  /** 1 where some place word ends with this code; the last two codes of each four-character word */
+  placeLast: Uint8Array;
+  words4Tails: ReadonlySet<number>;
+  /** a position's template values, before hashing (scratch) */
+  va: Int32Array;
+  vb: Int32Array;
+  vc: Int32Array;
+  /** reused by sentenceFacts when asked (grown to the longest text seen) */
+  scratch: { cap: number; f: SentenceFacts | undefined };
+  /** two-character surnames as first × 0x10000 + second */
+  surname2Codes: ReadonlySet<number>;
   /** the rule detectors whose findings are features (stacking); without them those features are constant */
   person: Detector | undefined;
   address: Detector | undefined;
@@ -44,6 +63,11 @@ interface CueSet {
   /** 1 where some word starts / ends with this code: most positions are ruled out without a slice */
   first: Uint8Array;
   last: Uint8Array;
+  /** 1 where a one-character word is this code */
+  single: Uint8Array;
+  /** the first two / last two codes (a × 0x10000 + b) of the longer words: a second gate before any slice */
+  head2: ReadonlySet<number>;
+  tail2: ReadonlySet<number>;
 }
 
 function cueSet(groups: ReadonlyArray<readonly [readonly string[], number]>, maxLen = 8): CueSet {
@@ -53,11 +77,19 @@ function cueSet(groups: ReadonlyArray<readonly [readonly string[], number]>, max
   const lengths = [...new Set([...words.keys()].map((w) => w.length))].sort((a, b) => b - a);
   const first = new Uint8Array(0x10000);
   const last = new Uint8Array(0x10000);
+  const single = new Uint8Array(0x10000);
+  const head2 = new Set<number>();
+  const tail2 = new Set<number>();
   for (const w of words.keys()) {
     first[w.charCodeAt(0)] = 1;
     last[w.charCodeAt(w.length - 1)] = 1;
+    if (w.length === 1) single[w.charCodeAt(0)] = 1;
+    else {
+      head2.add(w.charCodeAt(0) * 0x10000 + w.charCodeAt(1));
+      tail2.add(w.charCodeAt(w.length - 2) * 0x10000 + w.charCodeAt(w.length - 1));
+    }
   }
-  return { words, lengths, first, last };
+  return { words, lengths, first, last, single, head2, tail2 };
 }
 
 export function featureResources(
@@ -67,9 +99,23 @@ export function featureResources(
 ): FeatureResources {
   const surname1 = new Uint8Array(0x10000);
   const surname2 = new Set<string>();
+  const surname2Codes = new Set<number>();
   for (const s of d.surnames) {
     if (s.length === 1) surname1[s.charCodeAt(0)] = 1;
-    else if (s.length === 2) surname2.add(s);
+    else if (s.length === 2) {
+      surname2.add(s);
+      surname2Codes.add(s.charCodeAt(0) * 0x10000 + s.charCodeAt(1));
+    }
+  }
+  const cls = new Uint8Array(0x10000);
+  const norm = new Uint16Array(0x10000);
+  const givB = new Uint8Array(0x10000);
+  const surB = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    cls[c] = charClass(c);
+    norm[c] = normalised(c);
+    givB[c] = oddsBucket(d.words?.given[c] ?? 0);
+    surB[c] = oddsBucket(d.words?.surname[c] ?? 0);
   }
   const translit = new Uint8Array(0x10000);
   for (const ch of d.nameCues.translit) if (ch.trim()) translit[ch.charCodeAt(0)] = 1;
@@ -77,15 +123,30 @@ export function featureResources(
   const c = d.nameCues;
   const a = d.address;
   const placeHeads = new Map<number, number>();
+  const placeLast = new Uint8Array(0x10000);
   for (const p of d.words?.places ?? []) {
     const h = packHan(p.charCodeAt(0), p.charCodeAt(1));
     placeHeads.set(h, (placeHeads.get(h) ?? 0) | (1 << p.length));
+    placeLast[p.charCodeAt(p.length - 1)] = 1;
   }
+  const words4Tails = new Set<number>();
+  for (const w of d.words?.words4 ?? []) words4Tails.add(w.charCodeAt(2) * 0x10000 + w.charCodeAt(3));
   return {
     dicts: d,
     placeHeads,
+    placeLast,
+    words4Tails,
+    scratch: { cap: 0, f: undefined },
+    va: new Int32Array(64),
+    vb: new Int32Array(64),
+    vc: new Int32Array(64),
     surname1,
     surname2,
+    surname2Codes,
+    cls,
+    norm,
+    givB,
+    surB,
     translit,
     cueBefore: cueSet([
       [c.before.strong, 1],
@@ -191,7 +252,9 @@ const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /** The class of the longest word of `set` ending at i (0: none). */
 function cueEnding(text: string, i: number, set: CueSet): number {
-  if (!set.last[text.charCodeAt(i)]) return 0;
+  const c = text.charCodeAt(i);
+  if (!set.last[c]) return 0;
+  if (!set.single[c] && (i === 0 || !set.tail2.has(text.charCodeAt(i - 1) * 0x10000 + c))) return 0;
   for (const len of set.lengths) {
     if (i + 1 - len < 0) continue;
     const cls = set.words.get(text.slice(i + 1 - len, i + 1));
@@ -201,7 +264,10 @@ function cueEnding(text: string, i: number, set: CueSet): number {
 }
 
 function cueStarting(text: string, i: number, set: CueSet): number {
-  if (!set.first[text.charCodeAt(i)]) return 0;
+  const c = text.charCodeAt(i);
+  if (!set.first[c]) return 0;
+  if (!set.single[c] && (i + 1 >= text.length || !set.head2.has(c * 0x10000 + text.charCodeAt(i + 1))))
+    return 0;
   for (const len of set.lengths) {
     if (i + len > text.length) continue;
     const cls = set.words.get(text.slice(i, i + len));
@@ -230,10 +296,9 @@ function runs(
   }
 }
 
-export function sentenceFacts(text: string, r: FeatureResources): SentenceFacts {
-  const n = text.length;
+function newFacts(n: number): SentenceFacts {
   const u8 = () => new Uint8Array(n);
-  const f: SentenceFacts = {
+  return {
     n,
     code: new Int32Array(n),
     cls: u8(),
@@ -258,19 +323,66 @@ export function sentenceFacts(text: string, r: FeatureResources): SentenceFacts 
     word: new Int32Array(n),
     wordBefore: new Int32Array(n),
     wordAfter: new Int32Array(n),
-    rulePerson: r.person ? ruleTags(r.person, text) : u8(),
-    ruleAddress: r.address ? ruleTags(r.address, text) : u8(),
+    rulePerson: u8(),
+    ruleAddress: u8(),
   };
+}
+
+const FACT_ARRAYS = [
+  'code',
+  'cls',
+  'seg',
+  'segLen',
+  'ordS',
+  'ordE',
+  'plcS',
+  'plcE',
+  'perS',
+  'perE',
+  'cueB',
+  'cueA',
+  'addrE',
+  'sur',
+  'giv',
+  'surOdds',
+  'runPos',
+  'runLen',
+  'tlRun',
+  'oovRun',
+  'word',
+  'wordBefore',
+  'wordAfter',
+  'rulePerson',
+  'ruleAddress',
+] as const;
+
+/**
+ * The facts of a text. With `reuse`, the arrays are the resources' scratch ones (longer than the
+ * text: read them up to `n` only), valid until the next call: no allocation per text.
+ */
+export function sentenceFacts(text: string, r: FeatureResources, reuse = false): SentenceFacts {
+  const n = text.length;
+  let f: SentenceFacts;
+  if (reuse) {
+    if (r.scratch.f === undefined || r.scratch.cap < n) {
+      r.scratch.cap = Math.max(n, 2 * r.scratch.cap, 256);
+      r.scratch.f = newFacts(r.scratch.cap);
+    } else for (const k of FACT_ARRAYS) r.scratch.f[k].fill(0, 0, n);
+    f = r.scratch.f;
+    f.n = n;
+  } else f = newFacts(n);
+  if (r.person) f.rulePerson.set(ruleTags(r.person, text));
+  if (r.address) f.ruleAddress.set(ruleTags(r.address, text));
   const w = r.dicts.words;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    f.code[i] = normalised(c);
-    f.cls[i] = charClass(c);
+    f.code[i] = r.norm[c] as number;
+    f.cls[i] = r.cls[c] as number;
     if (r.surname1[c]) f.sur[i] = 1;
-    if (i + 1 < n && r.surname2.has(text.slice(i, i + 2))) f.sur[i] = 2;
+    if (i + 1 < n && r.surname2Codes.has(c * 0x10000 + text.charCodeAt(i + 1))) f.sur[i] = 2;
     if (w) {
-      f.giv[i] = oddsBucket(w.given[c] ?? 0);
-      f.surOdds[i] = oddsBucket(w.surname[c] ?? 0);
+      f.giv[i] = r.givB[c] as number;
+      f.surOdds[i] = r.surB[c] as number;
     }
     f.cueB[i] = cueEnding(text, i, r.cueBefore);
     f.cueA[i] = cueStarting(text, i, r.cueAfter);
@@ -294,14 +406,24 @@ export function sentenceFacts(text: string, r: FeatureResources): SentenceFacts 
           const p3 = pack3(a, b, c);
           if (w.words3.has(p3)) ord = 3;
           if (w.taggedPersons.has(p3) || w.names.has(p3)) per = 3;
-          if (isHan(d) && w.words4Heads.has(p2) && w.words4.has(text.slice(i, i + 4))) ord = 4;
+          if (
+            isHan(d) &&
+            r.words4Tails.has(c * 0x10000 + d) &&
+            w.words4Heads.has(p2) &&
+            w.words4.has(text.slice(i, i + 4))
+          )
+            ord = 4;
         }
       }
       let plc = 0;
       const lens = r.placeHeads.get(packHan(a, b)) ?? 0;
       if (lens !== 0)
         for (let len = Math.min(8, n - i); len >= 2; len--)
-          if ((lens & (1 << len)) !== 0 && w.places.has(text.slice(i, i + len))) {
+          if (
+            (lens & (1 << len)) !== 0 &&
+            r.placeLast[text.charCodeAt(i + len - 1)] === 1 &&
+            w.places.has(text.slice(i, i + len))
+          ) {
             plc = len;
             break;
           }
@@ -361,32 +483,21 @@ export function sentenceFacts(text: string, r: FeatureResources): SentenceFacts 
 // ---- hashing: templates × values → [0, 2^bits)
 
 const M1 = 0x5bd1e995;
-const mix = (h: number, v: number): number => {
-  const x = Math.imul(h ^ v, M1);
-  return x ^ (x >>> 15);
-};
-const fin = (h: number): number => {
-  let x = h ^ (h >>> 16);
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return (x ^ (x >>> 16)) >>> 0;
-};
 const seedOf = (t: number): number => Math.imul(t + 1, 0x9e3779b1);
-
-const h1 = (t: number, shift: number, a: number): number => fin(mix(seedOf(t), a)) >>> shift;
-const h2 = (t: number, shift: number, a: number, b: number): number =>
-  fin(mix(mix(seedOf(t), a), b)) >>> shift;
-const h3 = (t: number, shift: number, a: number, b: number, c: number): number =>
-  fin(mix(mix(mix(seedOf(t), a), b), c)) >>> shift;
 
 /** code at i + k in the facts, or a boundary marker */
 const at = (f: SentenceFacts, i: number): number => (i < 0 ? 1 : i >= f.n ? 2 : (f.code[i] as number));
-const u8at = (a: Uint8Array, i: number, outside = 255): number =>
-  i < 0 || i >= a.length ? outside : (a[i] as number);
+const u8at = (a: Uint8Array, n: number, i: number, outside = 255): number =>
+  i < 0 || i >= n ? outside : (a[i] as number);
 
 /** the number of feature templates: every position has exactly this many features */
 export const FEATURE_COUNT = 51;
+/** each template's hash seed and how many values it mixes (h1, h2 or h3) */
+const SEEDS = Int32Array.from({ length: FEATURE_COUNT }, (_, t) => seedOf(t));
+const ARITY = Uint8Array.from([
+  1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 2, 2, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 2, 2, 2, 3, 3, 2, 3, 3, 3, 2, 2, 2,
+]);
 
 /**
  * Writes the FEATURE_COUNT hashed features of position i into out[o…]: characters in a ±3 window,
@@ -410,109 +521,234 @@ export function positionFeatures(
   const c1 = at(f, i + 1);
   const c2 = at(f, i + 2);
   const c3 = at(f, i + 3);
-  const k0 = u8at(f.cls, i, 0);
-  const km1 = u8at(f.cls, i - 1, 0);
-  const km2 = u8at(f.cls, i - 2, 0);
-  const k1 = u8at(f.cls, i + 1, 0);
-  const k2 = u8at(f.cls, i + 2, 0);
-  const seg0 = u8at(f.seg, i) * 8 + u8at(f.segLen, i);
-  const segm1 = u8at(f.seg, i - 1) * 8 + u8at(f.segLen, i - 1);
-  const seg1 = u8at(f.seg, i + 1) * 8 + u8at(f.segLen, i + 1);
-  const sur0 = u8at(f.sur, i, 0);
-  const surm1 = u8at(f.sur, i - 1, 0);
-  const surm2 = u8at(f.sur, i - 2, 0);
-  const g0 = u8at(f.giv, i);
-  const g1 = u8at(f.giv, i + 1);
-  const gm1 = u8at(f.giv, i - 1);
-  const g2 = u8at(f.giv, i + 2);
-  const so0 = u8at(f.surOdds, i);
-  const som1 = u8at(f.surOdds, i - 1);
-  const cueBm1 = u8at(f.cueB, i - 1, 0);
-  const cueBm2 = u8at(f.cueB, i - 2, 0);
-  const cueBm3 = u8at(f.cueB, i - 3, 0);
-  const cueA1 = u8at(f.cueA, i + 1, 0);
-  const cueA2 = u8at(f.cueA, i + 2, 0);
-  const cueA3 = u8at(f.cueA, i + 3, 0);
-  const cueA0 = u8at(f.cueA, i, 0);
+  const k0 = u8at(f.cls, f.n, i, 0);
+  const km1 = u8at(f.cls, f.n, i - 1, 0);
+  const km2 = u8at(f.cls, f.n, i - 2, 0);
+  const k1 = u8at(f.cls, f.n, i + 1, 0);
+  const k2 = u8at(f.cls, f.n, i + 2, 0);
+  const seg0 = u8at(f.seg, f.n, i) * 8 + u8at(f.segLen, f.n, i);
+  const segm1 = u8at(f.seg, f.n, i - 1) * 8 + u8at(f.segLen, f.n, i - 1);
+  const seg1 = u8at(f.seg, f.n, i + 1) * 8 + u8at(f.segLen, f.n, i + 1);
+  const sur0 = u8at(f.sur, f.n, i, 0);
+  const surm1 = u8at(f.sur, f.n, i - 1, 0);
+  const surm2 = u8at(f.sur, f.n, i - 2, 0);
+  const g0 = u8at(f.giv, f.n, i);
+  const g1 = u8at(f.giv, f.n, i + 1);
+  const gm1 = u8at(f.giv, f.n, i - 1);
+  const g2 = u8at(f.giv, f.n, i + 2);
+  const so0 = u8at(f.surOdds, f.n, i);
+  const som1 = u8at(f.surOdds, f.n, i - 1);
+  const cueBm1 = u8at(f.cueB, f.n, i - 1, 0);
+  const cueBm2 = u8at(f.cueB, f.n, i - 2, 0);
+  const cueBm3 = u8at(f.cueB, f.n, i - 3, 0);
+  const cueA1 = u8at(f.cueA, f.n, i + 1, 0);
+  const cueA2 = u8at(f.cueA, f.n, i + 2, 0);
+  const cueA3 = u8at(f.cueA, f.n, i + 3, 0);
+  const cueA0 = u8at(f.cueA, f.n, i, 0);
   const tl = r.translit;
   const t0 = c0 < 0x10000 ? (tl[c0] as number) : 0;
   const tm1 = cm1 > 2 && cm1 < 0x10000 ? (tl[cm1] as number) : 0;
   const t1 = c1 > 2 && c1 < 0x10000 ? (tl[c1] as number) : 0;
-  const rp0 = u8at(f.rulePerson, i, 0);
-  const rpm1 = u8at(f.rulePerson, i - 1, 0);
-  const rp1 = u8at(f.rulePerson, i + 1, 0);
-  const ra0 = u8at(f.ruleAddress, i, 0);
-  const ram1 = u8at(f.ruleAddress, i - 1, 0);
-  const ra1 = u8at(f.ruleAddress, i + 1, 0);
+  const rp0 = u8at(f.rulePerson, f.n, i, 0);
+  const rpm1 = u8at(f.rulePerson, f.n, i - 1, 0);
+  const rp1 = u8at(f.rulePerson, f.n, i + 1, 0);
+  const ra0 = u8at(f.ruleAddress, f.n, i, 0);
+  const ram1 = u8at(f.ruleAddress, f.n, i - 1, 0);
+  const ra1 = u8at(f.ruleAddress, f.n, i + 1, 0);
   const dict =
-    u8at(f.ordS, i, 0) * 1000 +
-    u8at(f.ordE, i, 0) * 100 +
-    u8at(f.plcS, i, 0) * 10 +
-    u8at(f.plcE, i, 0) +
-    u8at(f.perS, i, 0) * 10000 +
-    u8at(f.perE, i, 0) * 100000;
-  const addr = u8at(f.addrE, i, 0) * 16 + u8at(f.addrE, i - 1, 0);
-  const run = u8at(f.runPos, i) * 8 + u8at(f.runLen, i);
+    u8at(f.ordS, f.n, i, 0) * 1000 +
+    u8at(f.ordE, f.n, i, 0) * 100 +
+    u8at(f.plcS, f.n, i, 0) * 10 +
+    u8at(f.plcE, f.n, i, 0) +
+    u8at(f.perS, f.n, i, 0) * 10000 +
+    u8at(f.perE, f.n, i, 0) * 100000;
+  const addr = u8at(f.addrE, f.n, i, 0) * 16 + u8at(f.addrE, f.n, i - 1, 0);
+  const run = u8at(f.runPos, f.n, i) * 8 + u8at(f.runLen, f.n, i);
   let t = 0;
-  out[o + t] = h1(t++, shift, 0); // bias
-  out[o + t] = h1(t++, shift, c0);
-  out[o + t] = h1(t++, shift, cm1);
-  out[o + t] = h1(t++, shift, c1);
-  out[o + t] = h1(t++, shift, cm2);
-  out[o + t] = h1(t++, shift, c2);
-  out[o + t] = h1(t++, shift, cm3);
-  out[o + t] = h1(t++, shift, c3);
-  out[o + t] = h2(t++, shift, cm1, c0);
-  out[o + t] = h2(t++, shift, c0, c1);
-  out[o + t] = h2(t++, shift, cm2, cm1);
-  out[o + t] = h2(t++, shift, c1, c2);
-  out[o + t] = h2(t++, shift, cm3, cm2);
-  out[o + t] = h2(t++, shift, c2, c3);
-  out[o + t] = h2(t++, shift, cm1, c1);
-  out[o + t] = h3(t++, shift, cm2, cm1, c0);
-  out[o + t] = h3(t++, shift, cm1, c0, c1);
-  out[o + t] = h3(t++, shift, c0, c1, c2);
-  out[o + t] = h3(t++, shift, km2 * 64 + km1 * 8 + k0, k1 * 8 + k2, 0);
-  out[o + t] = h2(t++, shift, run, k0);
-  out[o + t] = h2(t++, shift, run, c0);
-  out[o + t] = h3(t++, shift, seg0, segm1, seg1);
-  out[o + t] = h2(t++, shift, seg0, c0);
-  out[o + t] = h2(t++, shift, dict, 0);
-  out[o + t] = h2(t++, shift, dict, sur0);
-  out[o + t] = h3(t++, shift, sur0, surm1, surm2);
-  out[o + t] = h3(t++, shift, g0, g1, gm1);
-  out[o + t] = h3(t++, shift, so0, g0, g1);
-  out[o + t] = h3(t++, shift, som1, g0, g2);
-  out[o + t] = h3(t++, shift, sur0, g1, g2);
-  out[o + t] = h3(t++, shift, cueBm1, cueBm2, cueBm3);
-  out[o + t] = h3(t++, shift, cueA1, cueA2, cueA3);
-  out[o + t] = h3(t++, shift, cueBm1, sur0, seg0);
-  out[o + t] = h3(t++, shift, cueA1, sur0, g1);
-  out[o + t] = h3(t++, shift, cueA0, cueBm1, rp0);
-  out[o + t] = h3(t++, shift, tm1, t0, t1);
-  out[o + t] = h3(t++, shift, tm1 * 2 + t1, t0, seg0);
-  out[o + t] = h3(t++, shift, rp0, rpm1, rp1);
-  out[o + t] = h3(t++, shift, ra0, ram1, ra1);
-  out[o + t] = h2(t++, shift, rp0, c0);
-  out[o + t] = h2(t++, shift, ra0, c0);
-  out[o + t] = h2(t++, shift, addr, ra0);
-  out[o + t] = h3(t++, shift, addr, c1, k0);
-  out[o + t] = h3(t++, shift, ra0, dict, 0);
-  const tr = u8at(f.tlRun, i, 0);
-  const oov = u8at(f.oovRun, i, 0);
-  out[o + t] = h2(t++, shift, tr, cueA1 * 8 + cueBm1);
-  out[o + t] = h3(t++, shift, tr, u8at(f.tlRun, i - 1, 0), u8at(f.tlRun, i + 1, 0));
-  out[o + t] = h3(t++, shift, oov, sur0, g0);
-  out[o + t] = h3(t++, shift, oov, cueBm1, cueA1);
+  const va = r.va;
+  const vb = r.vb;
+  const vc = r.vc;
+  va[t] = 0;
+  vb[t] = 0;
+  vc[t++] = 0; // bias
+  va[t] = c0;
+  vb[t] = 0;
+  vc[t++] = 0;
+  va[t] = cm1;
+  vb[t] = 0;
+  vc[t++] = 0;
+  va[t] = c1;
+  vb[t] = 0;
+  vc[t++] = 0;
+  va[t] = cm2;
+  vb[t] = 0;
+  vc[t++] = 0;
+  va[t] = c2;
+  vb[t] = 0;
+  vc[t++] = 0;
+  va[t] = cm3;
+  vb[t] = 0;
+  vc[t++] = 0;
+  va[t] = c3;
+  vb[t] = 0;
+  vc[t++] = 0;
+  va[t] = cm1;
+  vb[t] = c0;
+  vc[t++] = 0;
+  va[t] = c0;
+  vb[t] = c1;
+  vc[t++] = 0;
+  va[t] = cm2;
+  vb[t] = cm1;
+  vc[t++] = 0;
+  va[t] = c1;
+  vb[t] = c2;
+  vc[t++] = 0;
+  va[t] = cm3;
+  vb[t] = cm2;
+  vc[t++] = 0;
+  va[t] = c2;
+  vb[t] = c3;
+  vc[t++] = 0;
+  va[t] = cm1;
+  vb[t] = c1;
+  vc[t++] = 0;
+  va[t] = cm2;
+  vb[t] = cm1;
+  vc[t++] = c0;
+  va[t] = cm1;
+  vb[t] = c0;
+  vc[t++] = c1;
+  va[t] = c0;
+  vb[t] = c1;
+  vc[t++] = c2;
+  va[t] = km2 * 64 + km1 * 8 + k0;
+  vb[t] = k1 * 8 + k2;
+  vc[t++] = 0;
+  va[t] = run;
+  vb[t] = k0;
+  vc[t++] = 0;
+  va[t] = run;
+  vb[t] = c0;
+  vc[t++] = 0;
+  va[t] = seg0;
+  vb[t] = segm1;
+  vc[t++] = seg1;
+  va[t] = seg0;
+  vb[t] = c0;
+  vc[t++] = 0;
+  va[t] = dict;
+  vb[t] = 0;
+  vc[t++] = 0;
+  va[t] = dict;
+  vb[t] = sur0;
+  vc[t++] = 0;
+  va[t] = sur0;
+  vb[t] = surm1;
+  vc[t++] = surm2;
+  va[t] = g0;
+  vb[t] = g1;
+  vc[t++] = gm1;
+  va[t] = so0;
+  vb[t] = g0;
+  vc[t++] = g1;
+  va[t] = som1;
+  vb[t] = g0;
+  vc[t++] = g2;
+  va[t] = sur0;
+  vb[t] = g1;
+  vc[t++] = g2;
+  va[t] = cueBm1;
+  vb[t] = cueBm2;
+  vc[t++] = cueBm3;
+  va[t] = cueA1;
+  vb[t] = cueA2;
+  vc[t++] = cueA3;
+  va[t] = cueBm1;
+  vb[t] = sur0;
+  vc[t++] = seg0;
+  va[t] = cueA1;
+  vb[t] = sur0;
+  vc[t++] = g1;
+  va[t] = cueA0;
+  vb[t] = cueBm1;
+  vc[t++] = rp0;
+  va[t] = tm1;
+  vb[t] = t0;
+  vc[t++] = t1;
+  va[t] = tm1 * 2 + t1;
+  vb[t] = t0;
+  vc[t++] = seg0;
+  va[t] = rp0;
+  vb[t] = rpm1;
+  vc[t++] = rp1;
+  va[t] = ra0;
+  vb[t] = ram1;
+  vc[t++] = ra1;
+  va[t] = rp0;
+  vb[t] = c0;
+  vc[t++] = 0;
+  va[t] = ra0;
+  vb[t] = c0;
+  vc[t++] = 0;
+  va[t] = addr;
+  vb[t] = ra0;
+  vc[t++] = 0;
+  va[t] = addr;
+  vb[t] = c1;
+  vc[t++] = k0;
+  va[t] = ra0;
+  vb[t] = dict;
+  vc[t++] = 0;
+  const tr = u8at(f.tlRun, f.n, i, 0);
+  const oov = u8at(f.oovRun, f.n, i, 0);
+  va[t] = tr;
+  vb[t] = cueA1 * 8 + cueBm1;
+  vc[t++] = 0;
+  va[t] = tr;
+  vb[t] = u8at(f.tlRun, f.n, i - 1, 0);
+  vc[t++] = u8at(f.tlRun, f.n, i + 1, 0);
+  va[t] = oov;
+  vb[t] = sur0;
+  vc[t++] = g0;
+  va[t] = oov;
+  vb[t] = cueBm1;
+  vc[t++] = cueA1;
   const word0 = i < f.n ? (f.word[i] as number) : 0;
-  out[o + t] = h2(t++, shift, word0, seg0);
-  out[o + t] = h2(t++, shift, i < f.n ? (f.wordBefore[i] as number) : 0, seg0);
-  out[o + t] = h2(t++, shift, i < f.n ? (f.wordAfter[i] as number) : 0, seg0);
+  va[t] = word0;
+  vb[t] = seg0;
+  vc[t++] = 0;
+  va[t] = i < f.n ? (f.wordBefore[i] as number) : 0;
+  vb[t] = seg0;
+  vc[t++] = 0;
+  va[t] = i < f.n ? (f.wordAfter[i] as number) : 0;
+  vb[t] = seg0;
+  vc[t++] = 0;
+  // hash the template values: the same h1/h2/h3 as before, in one tight loop
+  for (let k = 0; k < FEATURE_COUNT; k++) {
+    let h = SEEDS[k] as number;
+    let x = Math.imul(h ^ (va[k] as number), M1);
+    h = x ^ (x >>> 15);
+    const ar = ARITY[k] as number;
+    if (ar >= 2) {
+      x = Math.imul(h ^ (vb[k] as number), M1);
+      h = x ^ (x >>> 15);
+      if (ar === 3) {
+        x = Math.imul(h ^ (vc[k] as number), M1);
+        h = x ^ (x >>> 15);
+      }
+    }
+    x = h ^ (h >>> 16);
+    x = Math.imul(x, 0x85ebca6b);
+    x ^= x >>> 13;
+    x = Math.imul(x, 0xc2b2ae35);
+    out[o + k] = ((x ^ (x >>> 16)) >>> 0) >>> shift;
+  }
 }
 
 /** All features of a sentence: n × FEATURE_COUNT indices. */
 export function sentenceFeatures(text: string, r: FeatureResources, bits: number): Int32Array {
-  const f = sentenceFacts(text, r);
+  const f = sentenceFacts(text, r, true);
   const out = new Int32Array(text.length * FEATURE_COUNT);
   for (let i = 0; i < text.length; i++) positionFeatures(f, i, r, bits, out, i * FEATURE_COUNT);
   return out;

@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { loadPiiDictionaries } from '../load.js';
 import { charClass, FEATURE_COUNT, sentenceFeatures } from './features.js';
 import { MODEL_VERSION, ModelVersionError, parseModel, serializeModel } from './model-file.js';
-import { featureResources, train } from './perceptron.js';
-import { createSequenceDetector, isStreetLevel, STREET_LEVEL as STREET } from './sequence-detector.js';
+import { emissions, featureResources, textEmissions, train } from './perceptron.js';
+import {
+  createSequenceDetector,
+  hasLetter,
+  isStreetLevel,
+  STREET_LEVEL as STREET,
+} from './sequence-detector.js';
 import { parseTrainingBio, parseTrainingJsonl } from './training-data.js';
 
 const dicts = loadPiiDictionaries();
@@ -32,6 +37,20 @@ describe('sequence model', () => {
   it('learns a context from labelled sentences and finds unseen names in it', () => {
     const det = createSequenceDetector(model, dicts, 'person-name');
     for (const n of names(20, 99)) expect(det.detect(sentence(n)).map((f) => f.value)).toEqual([n]);
+  });
+
+  it('tags no text without a letter, and reports no span without one (a span must hold one)', () => {
+    const det = createSequenceDetector(model, dicts, 'person-name');
+    expect(det.detect('13800138000, 2025-01-02 ¥300.00')).toEqual([]);
+    expect(hasLetter('12-3 ，。', featureResources(dicts).cls)).toBe(false);
+    expect(hasLetter('12 王', featureResources(dicts).cls)).toBe(true);
+    expect(hasLetter('ｂ', featureResources(dicts).cls)).toBe(true);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789 ,.-:/，。（）') }), (t) => {
+        expect(det.detect(t)).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('never reports more than possible on its own, so a rule finding of 0.55 or more wins an overlap', () => {
@@ -113,6 +132,28 @@ describe('features', () => {
         for (const x of f) expect(x >= 0 && x < 2 ** bits).toBe(true);
         expect(sentenceFeatures(t, res, bits)).toEqual(f);
       }),
+    );
+  });
+
+  it('gives a text the same features whatever text came before it (the facts arrays are reused)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 20 }), (long, t) => {
+        const shared = featureResources(dicts);
+        sentenceFeatures(`记者王明说${long}北京市朝阳区建国路8号`, shared, 16);
+        expect(sentenceFeatures(t, shared, 16)).toEqual(sentenceFeatures(t, featureResources(dicts), 16));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('scores a text straight from it as from its feature array, to the bit', () => {
+    const w = Float32Array.from({ length: (1 << 12) * 5 }, (_, k) => Math.sin(k) * 3);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (t) => {
+        const a = emissions(w, sentenceFeatures(t, res, 12), t.length);
+        expect([...textEmissions(w, t, res, 12)]).toEqual([...a]);
+      }),
+      { numRuns: 60 },
     );
   });
 

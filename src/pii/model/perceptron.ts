@@ -5,7 +5,9 @@ import type { PiiType } from '../types.js';
 import {
   FEATURE_COUNT,
   type FeatureResources,
+  positionFeatures,
   featureResources as resourcesOf,
+  sentenceFacts,
   sentenceFeatures,
 } from './features.js';
 import { type Lattice, maxMarginals, viterbi } from './viterbi.js';
@@ -101,6 +103,45 @@ export function emissions(w: ArrayLike<number>, feats: Int32Array, n: number): F
   return em;
 }
 
+/**
+ * The same emission scores straight from a text: each position's features are hashed into a
+ * scratch row and summed at once (no n × FEATURE_COUNT array; the facts arrays are reused), in the
+ * same order as emissions(), so the scores are the same to the bit.
+ */
+export function textEmissions(
+  w: ArrayLike<number>,
+  text: string,
+  r: FeatureResources,
+  bits: number,
+): Float64Array {
+  const n = text.length;
+  const f = sentenceFacts(text, r, true);
+  const row = new Int32Array(FEATURE_COUNT);
+  const em = new Float64Array(n * T);
+  for (let i = 0; i < n; i++) {
+    positionFeatures(f, i, r, bits, row, 0);
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    for (let k = 0; k < FEATURE_COUNT; k++) {
+      const b = (row[k] as number) * T;
+      s0 += w[b] as number;
+      s1 += w[b + 1] as number;
+      s2 += w[b + 2] as number;
+      s3 += w[b + 3] as number;
+      s4 += w[b + 4] as number;
+    }
+    em[i * T] = s0;
+    em[i * T + 1] = s1;
+    em[i * T + 2] = s2;
+    em[i * T + 3] = s3;
+    em[i * T + 4] = s4;
+  }
+  return em;
+}
+
 export const lattice = (
   m: { trans: ArrayLike<number>; start: ArrayLike<number> },
   em: Float64Array,
@@ -177,9 +218,19 @@ export function spansWithMargins(
   n: number,
   outsideBias = 0,
 ): Array<{ tag: number; start: number; end: number; margin: number }> {
+  if (n === 0) return [];
+  return spansOfEmissions(m, emissions(m.weights, feats, n), n, outsideBias);
+}
+
+/** spansWithMargins from emission scores (changed in place by outsideBias). */
+export function spansOfEmissions(
+  m: SequenceModel,
+  em: Float64Array,
+  n: number,
+  outsideBias = 0,
+): Array<{ tag: number; start: number; end: number; margin: number }> {
   const out: Array<{ tag: number; start: number; end: number; margin: number }> = [];
   if (n === 0) return out;
-  const em = emissions(m.weights, feats, n);
   if (outsideBias !== 0) for (let i = 0; i < n; i++) em[i * T] = (em[i * T] as number) - outsideBias;
   const l = lattice(m, em, n);
   const { path } = viterbi(l);
@@ -301,4 +352,4 @@ function trainOne(
 
 /** The spans the model tags in a text, with their margins (see spansWithMargins). */
 export const decodeSpans = (m: SequenceModel, text: string, r: FeatureResources, outsideBias = 0) =>
-  spansWithMargins(m, sentenceFeatures(text, r, m.bits), text.length, outsideBias);
+  spansOfEmissions(m, textEmissions(m.weights, text, r, m.bits), text.length, outsideBias);

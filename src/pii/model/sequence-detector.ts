@@ -6,10 +6,16 @@ import { decodeSpans, featureResources, type ModelType, type SequenceModel } fro
 export interface SequenceDetectorOptions {
   /**
    * keep only spans whose every character won by at least this margin, in units of the model's
-   * median span margin on its training data (default 0.08, chosen on the dev split: it drops the
-   * model's least sure spans)
+   * median span margin on its training data: both types (default: nameMargin, addressMargin)
    */
   minMargin?: number;
+  /**
+   * the same for person-name spans alone (default 0.25) and for address spans alone (default
+   * 0.35): chosen on the dev split (session 8; docs/pii.md): there the names the model won by 0.08–0.25
+   * were right a third of the time
+   */
+  nameMargin?: number;
+  addressMargin?: number;
   /** the margin (same unit) that earns a span the model's top score (default 0.2) */
   fullMargin?: number;
   /** taken off the model's score for "no span" at every character: more spans, less precision */
@@ -69,6 +75,19 @@ export function isStreetLevel(span: string, words: readonly string[]): boolean {
 }
 
 /**
+ * Whether text[start, end) holds a letter: a Han character, a Latin letter or any other character
+ * that is no digit, punctuation, space or symbol (classes 1, 2, 3 and 7 of charClass: kana,
+ * Hangul, full-width letters, rarer Han planes).
+ */
+export function hasLetter(text: string, cls: Uint8Array, start = 0, end = text.length): boolean {
+  for (let i = start; i < end; i++) {
+    const k = cls[text.charCodeAt(i)] as number;
+    if ((k >= 1 && k <= 3) || k === 7) return true;
+  }
+  return false;
+}
+
+/**
  * A model span scores 0.50–0.55 (by its margin): always `possible`, and where it overlaps a rule
  * finding of 0.55 or more the rule's span wins (on the dev split, letting the model override the
  * rules' spans cost precision and bought nothing). Redaction covers `possible` by default.
@@ -85,7 +104,8 @@ export function createSequenceDetectors(
   d: PiiDictionaries,
   opts: SequenceDetectorOptions = {},
 ): Detector[] {
-  const minMargin = opts.minMargin ?? 0.08;
+  const nameMargin = opts.nameMargin ?? opts.minMargin ?? 0.25;
+  const addressMargin = opts.addressMargin ?? opts.minMargin ?? 0.35;
   const full = opts.fullMargin ?? 0.2;
   const bias = opts.outsideBias ?? 0;
   const streetWords = opts.streetLevel === false ? undefined : STREET_LEVEL;
@@ -94,7 +114,9 @@ export function createSequenceDetectors(
   let lastSpans: ModelSpan[] = [];
   const spansOf = (text: string): ModelSpan[] => {
     if (text !== lastText) {
-      lastSpans = modelSpans(m, text, res, bias);
+      // the prefilter: a text with no letter at all (only digits, punctuation, spaces, symbols)
+      // can hold no span this detector reports (a span must hold one, below), so it is not tagged
+      lastSpans = hasLetter(text, res.cls) ? modelSpans(m, text, res, bias) : [];
       lastText = text;
     }
     return lastSpans;
@@ -103,9 +125,11 @@ export function createSequenceDetectors(
     type,
     detect(text: string): Finding[] {
       const out: Finding[] = [];
+      const least = type === 'person-name' ? nameMargin : addressMargin;
       for (const s of spansOf(text)) {
-        if (s.type !== type || s.margin < minMargin) continue;
+        if (s.type !== type || s.margin < least) continue;
         if (type === 'person-name' ? s.end - s.start < 2 : s.end - s.start < 3) continue;
+        if (!hasLetter(text, res.cls, s.start, s.end)) continue;
         if (type === 'address' && streetWords && !isStreetLevel(text.slice(s.start, s.end), streetWords))
           continue;
         out.push(
