@@ -64,6 +64,11 @@ describe('one address from the region down to the gate, floor or corner', () => 
     expect(found('位于地铁5号线与13号线交叉站附近')).toEqual([]);
   });
 
+  it('finds every station of a long line of stations, each once', () => {
+    const line = '早上在地铁6号线青石站2号口集合，'.repeat(300);
+    expect(found(line)).toEqual(Array.from({ length: 300 }, () => '地铁6号线青石站2号口:medium'));
+  });
+
   it('reads 一路 after a street as "all the way", and takes a known street with 两侧 after it', () => {
     expect(found('沿着滨江路一路向北')).toEqual(['滨江路:medium']);
     expect(found('长安街两侧灯火通明')).toEqual(['长安街两侧:medium']);

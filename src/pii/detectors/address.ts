@@ -1079,10 +1079,18 @@ export function createAddress(d: PiiDictionaries): Detector {
   function stations(text: string, out: Finding[]): void {
     // called only where numbered() found a 号 (one scan of the text for both)
     if (text.indexOf('号线') < 0) return;
+    // the matches of one scan never overlap each other: only the findings made before it are read
+    // (a scan of every station found per match was quadratic on a long line of stations)
+    const before = out.length;
     for (const m of text.matchAll(STATION)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (out.some((f) => start < f.end && f.start < end)) continue;
+      let overlaps = false;
+      for (let k = 0; k < before && !overlaps; k++) {
+        const f = out[k] as Finding;
+        overlaps = start < f.end && f.start < end;
+      }
+      if (overlaps) continue;
       out.push(finding('address', text, start, end, 0.6));
     }
   }
