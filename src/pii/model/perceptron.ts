@@ -76,37 +76,42 @@ export function goldTags(s: TrainingSentence): Int32Array {
   return tags;
 }
 
+/**
+ * Writes position i's emission scores (T of them) into em: the sum of w's rows for the
+ * FEATURE_COUNT feature buckets at feats[o..]. One loop over the five tags' sums keeps the order of
+ * additions fixed, so every caller gets the same scores to the bit.
+ */
+function emitPosition(w: ArrayLike<number>, feats: Int32Array, o: number, em: Float64Array, i: number): void {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  for (let k = 0; k < FEATURE_COUNT; k++) {
+    const b = (feats[o + k] as number) * T;
+    s0 += w[b] as number;
+    s1 += w[b + 1] as number;
+    s2 += w[b + 2] as number;
+    s3 += w[b + 3] as number;
+    s4 += w[b + 4] as number;
+  }
+  em[i * T] = s0;
+  em[i * T + 1] = s1;
+  em[i * T + 2] = s2;
+  em[i * T + 3] = s3;
+  em[i * T + 4] = s4;
+}
+
 /** Emission scores (n × T) of a sentence's features under weights w. */
 export function emissions(w: ArrayLike<number>, feats: Int32Array, n: number): Float64Array {
   const em = new Float64Array(n * T);
-  for (let i = 0; i < n; i++) {
-    const o = i * FEATURE_COUNT;
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let s4 = 0;
-    for (let k = 0; k < FEATURE_COUNT; k++) {
-      const b = (feats[o + k] as number) * T;
-      s0 += w[b] as number;
-      s1 += w[b + 1] as number;
-      s2 += w[b + 2] as number;
-      s3 += w[b + 3] as number;
-      s4 += w[b + 4] as number;
-    }
-    em[i * T] = s0;
-    em[i * T + 1] = s1;
-    em[i * T + 2] = s2;
-    em[i * T + 3] = s3;
-    em[i * T + 4] = s4;
-  }
+  for (let i = 0; i < n; i++) emitPosition(w, feats, i * FEATURE_COUNT, em, i);
   return em;
 }
 
 /**
  * The same emission scores straight from a text: each position's features are hashed into a
- * scratch row and summed at once (no n × FEATURE_COUNT array; the facts arrays are reused), in the
- * same order as emissions(), so the scores are the same to the bit.
+ * scratch row and summed at once (no n × FEATURE_COUNT array; the facts arrays are reused).
  */
 export function textEmissions(
   w: ArrayLike<number>,
@@ -120,24 +125,7 @@ export function textEmissions(
   const em = new Float64Array(n * T);
   for (let i = 0; i < n; i++) {
     positionFeatures(f, i, r, bits, row, 0);
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let s4 = 0;
-    for (let k = 0; k < FEATURE_COUNT; k++) {
-      const b = (row[k] as number) * T;
-      s0 += w[b] as number;
-      s1 += w[b + 1] as number;
-      s2 += w[b + 2] as number;
-      s3 += w[b + 3] as number;
-      s4 += w[b + 4] as number;
-    }
-    em[i * T] = s0;
-    em[i * T + 1] = s1;
-    em[i * T + 2] = s2;
-    em[i * T + 3] = s3;
-    em[i * T + 4] = s4;
+    emitPosition(w, row, 0, em, i);
   }
   return em;
 }
