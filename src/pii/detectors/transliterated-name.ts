@@ -564,10 +564,13 @@ export function createTransliteratedNames(
         i = Math.max(end, i + 1);
         continue;
       }
-      let best: { e: number; score: number } | undefined;
+      // (the reading found as two numbers, not an object: the rare branches that set it then need no
+      // property feedback, whose absence deoptimised readRuns)
+      let bestE = -1;
+      let bestScore = 0;
       const left = leftCue(text, i);
       // the longest reading with a cue after it (索斯盖特拿了 has none at 拿; 托雷斯再度 has 再度?)
-      for (let e = end; e >= i + 2 && best === undefined; e--) {
+      for (let e = end; e >= i + 2 && bestE < 0; e--) {
         if (isInnerDot(text.charCodeAt(e - 1))) continue;
         // the cue first: most runs have none, and clean() is the dearer test
         const r = rightCue(text, e);
@@ -575,11 +578,12 @@ export function createTransliteratedNames(
         // tags 奥巴马 and 加拉斯 as places; the known places and clubs are in not-names)
         if (r === 0 || !(clean(text, i, e) || (r === 1 && e - i === 3 && cleanWord3(text, i, e)))) continue;
         if (e < end && r === 1 && gluedAfter(text, e)) continue;
-        best = { e, score: r === 3 ? GLOSS_SCORE : left ? DOUBLE_CUE_SCORE : CUE_SCORE };
+        bestE = e;
+        bestScore = r === 3 ? GLOSS_SCORE : left ? DOUBLE_CUE_SCORE : CUE_SCORE;
       }
       // without a cue after it, a run needs a dot, a title, a surname ending or a list beside it
       if (
-        best === undefined &&
+        bestE < 0 &&
         (left ||
           dotted(text, i, end) ||
           endsWith(endings, text, end) > 0 ||
@@ -589,15 +593,22 @@ export function createTransliteratedNames(
         !gluedAfter(text, end)
       ) {
         const n = letters(text, i, end);
-        if (dotted(text, i, end) && n >= 3) best = { e: end, score: DOTTED_SCORE };
-        else if (left && endsClean(text, end)) best = { e: end, score: CUE_SCORE };
+        if (dotted(text, i, end) && n >= 3) {
+          bestE = end;
+          bestScore = DOTTED_SCORE;
+        } else if (left && endsClean(text, end)) {
+          bestE = end;
+          bestScore = CUE_SCORE;
+        }
         // a Slavic or Georgian surname ending (扎卡耶夫, 乔沃维奇): a name wherever it stands
-        else if (n >= 3 && endsWith(endings, text, end) > 0) best = { e: end, score: SHAPE_SCORE };
-        else plain.push({ s: i, e: end });
+        else if (n >= 3 && endsWith(endings, text, end) > 0) {
+          bestE = end;
+          bestScore = SHAPE_SCORE;
+        } else plain.push({ s: i, e: end });
       }
-      if (best !== undefined) {
-        add(i, best.e, best.score);
-        gloss(best.e);
+      if (bestE >= 0) {
+        add(i, bestE, bestScore);
+        gloss(bestE);
       }
       i = Math.max(end, i + 1);
     }
