@@ -17,10 +17,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fakerZH_CN as faker, fakerEN } from '@faker-js/faker';
 import type { PiiDictionaries } from '../../src/pii/index.js';
 import type { TrainingSentence } from '../../src/pii/model/index.js';
+import { jiebaDict } from '../../src/pii/snapshot.js';
 import {
   CLUBS,
   COMPANY_ENDINGS,
@@ -32,6 +33,14 @@ import {
 } from './composed-templates.js';
 
 const require = createRequire(import.meta.url);
+
+/** jieba's word list, where the product finds it (src/pii/snapshot.ts); the generators need it. */
+export function jiebaWordList(): string {
+  const found = jiebaDict();
+  if (!found)
+    throw new Error('@node-rs/jieba is not installed: its word list is needed to compose sentences');
+  return found.file;
+}
 
 /** The JADE-DB v2 questions (2,000, MIT), read at run time. */
 export function loadJade(
@@ -79,7 +88,7 @@ export function makeComposer(dicts: PiiDictionaries, opts: ComposerOptions = {})
   const int = (a: number, b: number) => a + Math.floor(rand() * (b - a + 1));
 
   // ---- lists from jieba's word list
-  const dictPath = `${dirname(require.resolve('@node-rs/jieba/package.json'))}/dict.txt`;
+  const dictPath = jiebaWordList();
   const surname1 = new Set(dicts.surnames.filter((s) => s.length === 1));
   const surname2 = dicts.surnames.filter((s) => s.length === 2);
   const translit = new Set([...dicts.nameCues.translit, ...(dicts.transliteration?.chars ?? '')]);

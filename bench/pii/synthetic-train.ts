@@ -16,12 +16,10 @@
  * data/pii/name-cues.yaml. No sentence of any corpus is read.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { fakerZH_CN as faker, fakerEN } from '@faker-js/faker';
 import { loadPiiDictionaries } from '../../src/pii/index.js';
 import { serializeModel, type TrainingSentence, trainModel } from '../../src/pii/model/index.js';
-import { makeComposer } from './composed.js';
+import { jiebaWordList, makeComposer } from './composed.js';
 
 const args = process.argv.slice(2);
 const out = args[args.indexOf('--out') + 1];
@@ -46,7 +44,7 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
 
 const dicts = loadPiiDictionaries();
 const cues = dicts.nameCues;
-const dictPath = `${dirname(createRequire(import.meta.url).resolve('@node-rs/jieba/package.json'))}/dict.txt`;
+const dictPath = jiebaWordList();
 const ordinary: string[] = [];
 const names: string[] = [];
 const foreign: string[] = [];
