@@ -77,6 +77,39 @@ const isInnerDot = (c: number): boolean => isDot(c) || c === 46 || c === 0x25a1;
 /** · • ‧ ・: a dot that only joins names (not a dash or a full stop) */
 const isMiddleDot = (c: number): boolean => c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb;
 const MIDDLE_DOTS = ['·', '•', '‧', '・'];
+// the classes of a character rightCue asks about, a byte per UTF-16 code (U+FFFF, codeAt's
+// outside, in none)
+const MIDDLE_DOT = 1;
+/** - －: a dot only where more text follows */
+const DASH = 2;
+/** （ ( */
+const OPEN_BRACKET = 4;
+/** an ASCII letter */
+const LATIN = 8;
+/** what goes on with a name after a dot: Han, ASCII or full-width letters and digits */
+const GOES_ON = 16;
+const CHAR_CLASS = ((): Uint8Array => {
+  // (by ranges: a loop over every code ran once, cold, and was compiled for it)
+  const t = new Uint8Array(0x10000);
+  const set = (from: number, to: number, bit: number): void => {
+    for (let c = from; c <= to; c++) t[c] = (t[c] as number) | bit;
+  };
+  for (const c of [0xb7, 0x2022, 0x2027, 0x30fb]) set(c, c, MIDDLE_DOT);
+  for (const c of [45, 0xff0d]) set(c, c, DASH);
+  for (const c of [40, 0xff08]) set(c, c, OPEN_BRACKET);
+  for (const [from, to] of [
+    [65, 90],
+    [97, 122],
+  ] as const) {
+    set(from, to, LATIN);
+    set(from, to, GOES_ON);
+  }
+  set(0x4e00, 0x9fff, GOES_ON);
+  set(0xff21, 0xff5a, GOES_ON);
+  set(48, 57, GOES_ON);
+  set(0xff10, 0xff19, GOES_ON);
+  return t;
+})();
 const ANY_MIDDLE_DOT = /[·•‧・]/;
 /** a Latin capital or lower-case letter, ASCII or full-width (约翰·Ｃ·雷利) */
 const isInitial = (c: number): boolean =>
@@ -98,6 +131,9 @@ const LATIN_NOT_NAME = new Set(
     ' ',
   ),
 );
+
+/** (a longer word is none of them: no lower-case copy of it made to ask) */
+const LATIN_NOT_NAME_LONGEST = Math.max(...[...LATIN_NOT_NAME].map((w) => w.length));
 
 const NO_FINDINGS: readonly Finding[] = [];
 const NO_REPLACED: ReadonlySet<Finding> = new Set();
@@ -263,26 +299,22 @@ export function createTransliteratedNames(
     // (…扮演者, …王子者: the cue word is part of a longer word), after an adverb or two (也表示, 再度因伤)
     for (let at = e, k = 0; k < 3 && at < text.length; k++) {
       const n = startsWith(after, text, at);
-      if (n > 0 && text.charCodeAt(at + n) !== 0x8005) return 1;
+      if (n > 0 && codeAt(text, at + n) !== 0x8005) return 1;
       const a = startsWith(adverbs, text, at);
       if (a === 0) break;
       at += a;
     }
-    const c = text.charCodeAt(e);
-    const next = codeAt(text, e + 1);
-    // a dot and then no more of the name (乔什·, 凯特·): not a dash (米格－29), not a Latin initial (约翰·Ｃ·)
-    if (
-      isDot(c) &&
-      ((c !== 45 && c !== 0xff0d) || e + 1 < text.length) &&
-      !isHan(next) &&
-      !(next >= 0xff21 && next <= 0xff5a) &&
-      !isLatin(next) &&
-      !(next >= 48 && next <= 57) &&
-      !(next >= 0xff10 && next <= 0xff19)
-    )
-      return 2;
-    if ((c === 0xff08 || c === 40) && isLatin(codeAt(text, e + 1))) return 3;
-    return 0;
+    // (every test below runs at every call, by table and arithmetic: a test first reached long after
+    // readRuns was optimised has no type feedback, and reaching it threw readRuns' code away)
+    const cc = CHAR_CLASS[text.charCodeAt(e)] as number;
+    const nc = CHAR_CLASS[codeAt(text, e + 1)] as number;
+    // a dot and then no more of the name (乔什·, 凯特·): not a dash (米格－29) at the text's end, not a
+    // Latin initial (约翰·Ｃ·) or anything else that goes on with a name
+    const dot = (cc & (e + 1 < text.length ? MIDDLE_DOT | DASH : MIDDLE_DOT)) !== 0 ? 1 : 0;
+    const more = (nc & GOES_ON) !== 0 ? 1 : 0;
+    if (dot > more) return 2;
+    // a Latin spelling in brackets
+    return ((cc & OPEN_BRACKET) !== 0 ? 1 : 0) + ((nc & LATIN) !== 0 ? 1 : 0) === 2 ? 3 : 0;
   };
   /** what may follow a name that a title alone introduces: no more Han characters of a word (大师梅兰芳) */
   const PARTICLE_AFTER = codeSet('的了在是和与及等也就都将已为被把对从给向还又并均再于曾便却');
@@ -293,9 +325,13 @@ export function createTransliteratedNames(
    * its characters are named, not people. `bracket` is the first 《 or 》 at or after `at` (-1: none).
    */
   const nextBracket = (text: string, at: number): number => {
-    // (two native searches: most texts hold neither, and a loop in JavaScript read them to the end)
-    const open = text.indexOf('《', at);
-    const close = text.indexOf('》', at);
+    // (native searches: most texts hold neither, and a loop in JavaScript read them to the end; each
+    // kind searched again only once passed, as `at` only grows between two resetBrackets: a text
+    // with many 《…》 is not searched to the next 》 at every 《 and back)
+    if (openAt !== -1 && openAt < at) openAt = text.indexOf('《', at);
+    if (closeAt !== -1 && closeAt < at) closeAt = text.indexOf('》', at);
+    const open = openAt;
+    const close = closeAt;
     return open < 0 ? close : close < 0 ? open : Math.min(open, close);
   };
   /**
@@ -352,6 +388,14 @@ export function createTransliteratedNames(
   const coveredBytes = new ByteMask();
   /** the next 《 or 》, found again only once passed (one scan of the text in all); -2: not looked for */
   let bracket = -2;
+  /** the next 《 and the next 》 (-1: none; -2: not looked for) */
+  let openAt = -2;
+  let closeAt = -2;
+  const resetBrackets = (): void => {
+    bracket = -2;
+    openAt = -2;
+    closeAt = -2;
+  };
   /** curFound by start, made at the first question of the dotted names */
   let sorted: readonly Finding[] = NO_FINDINGS;
   let sortedReady = false;
@@ -468,7 +512,7 @@ export function createTransliteratedNames(
     curHints = hints;
     out = [];
     maskReady = false;
-    bracket = -2;
+    resetBrackets();
     sortedReady = false;
     replaced = undefined;
     try {
@@ -508,7 +552,12 @@ export function createTransliteratedNames(
     // nobody read in brackets after a name (聂远（blog）)
     for (const f of found) {
       if (f.type !== 'person-name') continue;
-      if (isLatin(f.value.charCodeAt(0)) && LATIN_NOT_NAME.has(f.value.toLowerCase())) replace(f);
+      if (
+        isLatin(f.value.charCodeAt(0)) &&
+        f.value.length <= LATIN_NOT_NAME_LONGEST &&
+        LATIN_NOT_NAME.has(f.value.toLowerCase())
+      )
+        replace(f);
       else if (
         allLetters(text, f.start, f.end) &&
         (stopped(text, f.start, f.end) ||
@@ -517,7 +566,7 @@ export function createTransliteratedNames(
       )
         replace(f);
     }
-    bracket = -2;
+    resetBrackets();
     if ((curHints & MAY_HAVE_DOT) !== 0 && ANY_MIDDLE_DOT.test(text)) {
       for (let k = 0; k < MIDDLE_DOTS.length; k++) dotAt[k] = text.indexOf(MIDDLE_DOTS[k] as string);
       for (let d = nextDot(1); d > 0 && d < text.length - 1; d = nextDot(d + 1)) {
@@ -540,7 +589,7 @@ export function createTransliteratedNames(
 
   function readRuns(plain: Span[]): void {
     const text = cur;
-    bracket = -2;
+    resetBrackets();
     for (let i = 0; i < text.length; ) {
       // (i only lands on a letter that starts a run: after a run it moves to the run's end)
       if (letterTable[text.charCodeAt(i)] !== 1) {
@@ -555,62 +604,70 @@ export function createTransliteratedNames(
       }
       // (a two-character run that is an ordinary word, 美国 or 多达, is the commonest case: ruled out first)
       if (
-        end - i < 2 ||
-        (end - i === 2 && ordinary(text, i, end)) ||
-        taken(i, end) ||
-        gluedBefore(text, i) ||
-        inTitle(i)
-      ) {
-        i = Math.max(end, i + 1);
-        continue;
-      }
-      // (the reading found as two numbers, not an object: the rare branches that set it then need no
-      // property feedback, whose absence deoptimised readRuns)
-      let bestE = -1;
-      let bestScore = 0;
-      const left = leftCue(text, i);
-      // the longest reading with a cue after it (索斯盖特拿了 has none at 拿; 托雷斯再度 has 再度?)
-      for (let e = end; e >= i + 2 && bestE < 0; e--) {
-        if (isInnerDot(text.charCodeAt(e - 1))) continue;
-        // the cue first: most runs have none, and clean() is the dearer test
-        const r = rightCue(text, e);
-        // (a three-character entry of jieba's list is read as a name before a word people do: the list
-        // tags 奥巴马 and 加拉斯 as places; the known places and clubs are in not-names)
-        if (r === 0 || !(clean(text, i, e) || (r === 1 && e - i === 3 && cleanWord3(text, i, e)))) continue;
-        if (e < end && r === 1 && gluedAfter(text, e)) continue;
-        bestE = e;
-        bestScore = r === 3 ? GLOSS_SCORE : left ? DOUBLE_CUE_SCORE : CUE_SCORE;
-      }
-      // without a cue after it, a run needs a dot, a title, a surname ending or a list beside it
-      if (
-        bestE < 0 &&
-        (left ||
-          dotted(text, i, end) ||
-          endsWith(endings, text, end) > 0 ||
-          startsWith(joins, text, end) > 0 ||
-          endsWith(joinsBefore, text, i) > 0) &&
-        clean(text, i, end) &&
-        !gluedAfter(text, end)
-      ) {
-        const n = letters(text, i, end);
-        if (dotted(text, i, end) && n >= 3) {
-          bestE = end;
-          bestScore = DOTTED_SCORE;
-        } else if (left && endsClean(text, end)) {
-          bestE = end;
-          bestScore = CUE_SCORE;
-        }
-        // a Slavic or Georgian surname ending (扎卡耶夫, 乔沃维奇): a name wherever it stands
-        else if (n >= 3 && endsWith(endings, text, end) > 0) {
-          bestE = end;
-          bestScore = SHAPE_SCORE;
-        } else plain.push({ s: i, e: end });
-      }
-      if (bestE >= 0) {
-        add(i, bestE, bestScore);
-        gloss(bestE);
-      }
+        !(
+          end - i < 2 ||
+          (end - i === 2 && ordinary(text, i, end)) ||
+          taken(i, end) ||
+          gluedBefore(text, i) ||
+          inTitle(i)
+        )
+      )
+        readRun(text, i, end, plain);
       i = Math.max(end, i + 1);
+    }
+  }
+
+  /**
+   * The run [i, end) that readRuns leaves (one in ten): its reading. A function of its own, not
+   * inlined (too large), so that a rare branch first taken late (a type-feedback deoptimisation)
+   * recompiles this one, not readRuns' loop over every character.
+   */
+  function readRun(text: string, i: number, end: number, plain: Span[]): void {
+    // (the reading found as two numbers, not an object: the rare branches that set it then need no
+    // property feedback, whose absence deoptimised readRuns)
+    let bestE = -1;
+    let bestScore = 0;
+    const left = leftCue(text, i);
+    // the longest reading with a cue after it (索斯盖特拿了 has none at 拿; 托雷斯再度 has 再度?)
+    for (let e = end; e >= i + 2 && bestE < 0; e--) {
+      if (isInnerDot(text.charCodeAt(e - 1))) continue;
+      // the cue first: most runs have none, and clean() is the dearer test
+      const r = rightCue(text, e);
+      // (a three-character entry of jieba's list is read as a name before a word people do: the list
+      // tags 奥巴马 and 加拉斯 as places; the known places and clubs are in not-names)
+      if (r === 0 || !(clean(text, i, e) || (r === 1 && e - i === 3 && cleanWord3(text, i, e)))) continue;
+      if (e < end && r === 1 && gluedAfter(text, e)) continue;
+      bestE = e;
+      bestScore = r === 3 ? GLOSS_SCORE : left ? DOUBLE_CUE_SCORE : CUE_SCORE;
+    }
+    // without a cue after it, a run needs a dot, a title, a surname ending or a list beside it
+    if (
+      bestE < 0 &&
+      (left ||
+        dotted(text, i, end) ||
+        endsWith(endings, text, end) > 0 ||
+        startsWith(joins, text, end) > 0 ||
+        endsWith(joinsBefore, text, i) > 0) &&
+      clean(text, i, end) &&
+      !gluedAfter(text, end)
+    ) {
+      const n = letters(text, i, end);
+      if (dotted(text, i, end) && n >= 3) {
+        bestE = end;
+        bestScore = DOTTED_SCORE;
+      } else if (left && endsClean(text, end)) {
+        bestE = end;
+        bestScore = CUE_SCORE;
+      }
+      // a Slavic or Georgian surname ending (扎卡耶夫, 乔沃维奇): a name wherever it stands
+      else if (n >= 3 && endsWith(endings, text, end) > 0) {
+        bestE = end;
+        bestScore = SHAPE_SCORE;
+      } else plain.push({ s: i, e: end });
+    }
+    if (bestE >= 0) {
+      add(i, bestE, bestScore);
+      gloss(bestE);
     }
   }
 
@@ -635,7 +692,8 @@ export function createTransliteratedNames(
       for (let m = LATIN_TOKEN.exec(text); m !== null; m = LATIN_TOKEN.exec(text)) {
         const s = m.index;
         const e = s + m[0].length;
-        if (taken(s, e) || LATIN_NOT_NAME.has(m[0].toLowerCase())) continue;
+        if (taken(s, e) || (m[0].length <= LATIN_NOT_NAME_LONGEST && LATIN_NOT_NAME.has(m[0].toLowerCase())))
+          continue;
         // a handle with the real name after it (Rock(李学洋), Nada原名李允烈): even an acronym
         if (realNameAfter(e)) add(s, e, CUE_SCORE);
         // an acronym (BBC, SPL, IV) is no name, and a list item needs four letters (not ssp)
