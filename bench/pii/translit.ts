@@ -68,7 +68,8 @@ for (let round = 0; round < rounds; round++)
         if (a !== ' | ') added++;
         if (a !== (results[1] as string[])[j]) {
           differ++;
-          if (differ <= 5) console.log(`text ${k + j}: base ${a}\n         ours ${(results[1] as string[])[j]}`);
+          if (differ <= 5)
+            console.log(`text ${k + j}: base ${a}\n         ours ${(results[1] as string[])[j]}`);
         }
       }
   }
