@@ -204,6 +204,36 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
     );
   });
 
+  it('finds the same reading every character as every other one between runs', () => {
+    // (single letters, dots of every kind, runs of one, two and many, titles of works, cues and
+    // Latin words, in any order: where the skip lands next to a run, or on a dot, matters)
+    const reference = createTransliteratedNames(dicts, { runSkip: false });
+    const pieces = [
+      ...'阿巴斯特罗尼奥科维奇·•‧・-－.□、和，。的是《》（(a1 '.split(''),
+      '奥德里斯',
+      '格罗索',
+      '克·罗',
+      '阿.斯',
+      '主帅',
+      '表示',
+      '因伤缺阵',
+      '（marco）',
+      'Grubby',
+      '解说',
+      '切尔西',
+      '阿斯特罗尼阿斯特罗尼阿斯特罗尼阿斯特罗尼阿斯特罗尼',
+    ];
+    const textArb = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(textArb, fc.nat(), (text, cut) => {
+        const pos = text.length === 0 ? 0 : cut % text.length;
+        const prior = priorName(text, pos, 3, 0.8);
+        expect(alone(text, prior)).toEqual(reference(text, prior));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('reads each text as if it were the first: nothing of an earlier text carries over', () => {
     // (it keeps its position mask between texts: a longer text read before, covered by names,
     // must leave nothing behind; so must a text too long for that buffer)

@@ -147,6 +147,11 @@ export interface TransliteratedOptions {
    * any (the reference its prefilter is property-tested against; default true)
    */
   listPrefilter?: boolean;
+  /**
+   * false: readRuns reads every character for a run's start, not every other one between runs (the
+   * reference its skip is property-tested against; default true)
+   */
+  runSkip?: boolean;
 }
 
 export function createTransliteratedNames(
@@ -154,13 +159,16 @@ export function createTransliteratedNames(
   options: TransliteratedOptions = {},
 ): TransliteratedNames {
   const listPrefilter = options.listPrefilter ?? true;
+  const runSkip = options.runSkip ?? true;
   const t = d.transliteration;
   if (t === undefined) return () => ({ added: [], replaced: new Set() });
   const cues = d.nameCues;
   const words = d.words;
   // the transliteration characters, a byte per code (read in bounds only: at every character of
   // every text, and in the runs; one table, so one table's worth of cache)
+  // (2: a dot that may stand inside a run, see isInnerDot: readRuns' skip reads both in one load)
   const letterTable = new Uint8Array(0x10000);
+  for (const c of [0xb7, 0x2022, 0x2027, 0x30fb, 45, 0xff0d, 46, 0x25a1]) letterTable[c] = 2;
   for (const ch of cues.translit + t.chars) letterTable[ch.charCodeAt(0)] = 1;
   // beside a name dot, also the characters of common renderings too frequent to start a run (大卫, 伊丽莎白)
   const dottedLetter = codeSet(cues.translit + t.chars + t['dotted-chars']);
@@ -593,7 +601,13 @@ export function createTransliteratedNames(
     for (let i = 0; i < text.length; ) {
       // (i only lands on a letter that starts a run: after a run it moves to the run's end)
       if (letterTable[text.charCodeAt(i)] !== 1) {
-        i++;
+        // what a run of one letter leads to is nothing, and a run of two or more holds one of any two
+        // characters in a row, all letters or dots: so only every other character is read until one
+        // is (i + 1, i + 3…), and the reading goes on from the one before it (a run there starts
+        // there: one starting before it would hold a character read and passed)
+        let q = i + 1;
+        if (runSkip) while (q < text.length && letterTable[text.charCodeAt(q)] === 0) q += 2;
+        i = q - 1 > i ? q - 1 : i + 1;
         continue;
       }
       const end = runEnd(text, i);
@@ -686,7 +700,6 @@ export function createTransliteratedNames(
       )
         gloss(f.end);
     // Latin-script names and handles: after a role (解说BBC, 高手IdrA) with nothing glued after them
-    const latinPlain: Array<{ s: number; e: number }> = [];
     if ((curHints & MAY_HAVE_LATIN) !== 0 && /[A-Za-z]{2}/.test(text)) {
       LATIN_TOKEN.lastIndex = 0;
       for (let m = LATIN_TOKEN.exec(text); m !== null; m = LATIN_TOKEN.exec(text)) {
@@ -703,10 +716,9 @@ export function createTransliteratedNames(
         // a known given name and a surname written together, with a Mc/O'/Van… particle or a third
         // part the older rules do not read (GrahamMcTavish, BrendanO’Connor, JohnRonaldTolkien)
         else if (fullName(m[0])) add(s, e, FULL_NAME_SCORE);
-        else if (m[0].length >= 4 && !/^[A-Z]+$/.test(m[0]) && !/[0-9]/.test(m[0])) latinPlain.push({ s, e });
+        else if (m[0].length >= 4 && !/^[A-Z]+$/.test(m[0]) && !/[0-9]/.test(m[0])) plain.push({ s, e });
       }
     }
-    plain.push(...latinPlain);
   }
 
   // lists: a plain run joined to a name (found here or before) by 、 和 与 及 以及 + is one too;
