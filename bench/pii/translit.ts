@@ -5,8 +5,9 @@
  * person-name.ts sets them. Interleaved per chunk of texts, the order alternating, so the machine's
  * load falls on both alike; prints CPU ours / base, cold (first round) and warm (later rounds),
  * and every text where the two passes differ (added or replaced findings).
- *   npm run build && BASE=/tmp/base9/dist ROUNDS=5 npx tsx bench/pii/translit.ts [megabytes=12]
+ *   npm run build && BASE=/tmp/base9/dist ROUNDS=5 npx tsx bench/pii/translit.ts [megabytes=12]   (THREAD=1: this thread's CPU only)
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../../src/pii/types.js';
@@ -21,10 +22,17 @@ const rounds = Math.max(2, Number(process.env.ROUNDS ?? 3));
 const base = process.env.BASE;
 if (base === undefined) throw new Error('BASE=/path/to/old/dist is needed');
 const texts = newsTexts(mb);
-const cpu = (): number => {
-  const c = process.cpuUsage();
-  return (c.user + c.system) / 1000;
-};
+/**
+ * CPU milliseconds: of this thread alone with THREAD=1 (Linux schedstat, nanoseconds: the
+ * compiler's and collector's helper threads left out), else of the process
+ */
+const cpu =
+  process.env.THREAD === '1'
+    ? (): number => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6
+    : (): number => {
+        const c = process.cpuUsage();
+        return (c.user + c.system) / 1000;
+      };
 
 const side = async (root: string) => {
   const load = (await import(`${root}/pii/load.js`)) as Load;
@@ -50,7 +58,7 @@ for (let round = 0; round < rounds; round++)
   for (let k = 0; k < texts.length; k += CHUNK) {
     const order = (k / CHUNK + round) % 2 === 0 ? [0, 1] : [1, 0];
     const results: string[][] = [[], []];
-    for (const w of order) {
+    for (const w of order.filter((x) => process.env.SIDE === undefined || String(x) === process.env.SIDE)) {
       const s = sides[w] as (typeof sides)[number];
       const r = results[w] as string[];
       const c0 = cpu();
@@ -74,5 +82,5 @@ for (let round = 0; round < rounds; round++)
       }
   }
 console.log(
-  `transliterated pass ours / base CPU: cold ${((cold[1] as number) / (cold[0] as number)).toFixed(3)}, warm ${((warm[1] as number) / (warm[0] as number)).toFixed(3)} (base warm ${((warm[0] as number) / (rounds - 1)).toFixed(0)} ms a round); ${texts.length} texts, ${added} with a finding; ${differ} differences`,
+  `transliterated pass ours / base CPU: cold ${((cold[1] as number) / (cold[0] as number)).toFixed(3)}, warm ${((warm[1] as number) / (warm[0] as number)).toFixed(3)} (base warm ${((warm[0] as number) / (rounds - 1)).toFixed(0)} ms a round, ours ${((warm[1] as number) / (rounds - 1)).toFixed(0)}); ${texts.length} texts, ${added} with a finding; ${differ} differences`,
 );

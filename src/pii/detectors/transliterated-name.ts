@@ -88,6 +88,10 @@ const OPEN_BRACKET = 4;
 const LATIN = 8;
 /** what goes on with a name after a dot: Han, ASCII or full-width letters and digits */
 const GOES_ON = 16;
+/** A-Z */
+const UPPER = 32;
+/** 0-9 */
+const DIGIT = 64;
 const CHAR_CLASS = ((): Uint8Array => {
   // (by ranges: a loop over every code ran once, cold, and was compiled for it)
   const t = new Uint8Array(0x10000);
@@ -104,6 +108,8 @@ const CHAR_CLASS = ((): Uint8Array => {
     set(from, to, LATIN);
     set(from, to, GOES_ON);
   }
+  set(65, 90, UPPER);
+  set(48, 57, DIGIT);
   set(0x4e00, 0x9fff, GOES_ON);
   set(0xff21, 0xff5a, GOES_ON);
   set(48, 57, GOES_ON);
@@ -125,6 +131,32 @@ const FULL_NAME_SCORE = 0.7;
 const GLOSS_AFTER = /^[（(]([A-Za-z][A-Za-z .'-]{1,40})(?:[）)]|[，,、])/;
 /** the same where the text ends within reach: there an unclosed gloss may run to the end, white space after it aside */
 const GLOSS_AT_END = /^[（(]([A-Za-z][A-Za-z .'-]{1,40})(?:[）)]|\s*$|[，,、])/;
+/** a Latin token is an acronym: 1-3 capitals, then only digits (/^[A-Z]{1,3}[0-9]*$/: BBC, SPL, IV, TH000) */
+export const ACRONYM = 1;
+/** …capitals only (/^[A-Z]+$/) */
+export const ALL_CAPITALS = 2;
+/** …holds a digit (/[0-9]/) */
+export const HAS_DIGIT = 4;
+/**
+ * The shape of the token text[s, e) (a LATIN_TOKEN match: ASCII letters, apostrophes, digits) as
+ * ACRONYM | ALL_CAPITALS | HAS_DIGIT bits, by the class table in one loop: readLatin asked three
+ * regular expressions of every token (same answers, property-tested).
+ */
+export function latinTokenShape(text: string, s: number, e: number): number {
+  let k = s;
+  while (k < e && ((CHAR_CLASS[text.charCodeAt(k)] as number) & UPPER) !== 0) k++;
+  const capitals = k - s;
+  let digits = 0;
+  let other = 0;
+  for (; k < e; k++)
+    if (((CHAR_CLASS[text.charCodeAt(k)] as number) & DIGIT) !== 0) digits++;
+    else other++;
+  return (
+    (capitals >= 1 && capitals <= 3 && other === 0 ? ACRONYM : 0) |
+    (capitals > 0 && k - s === capitals ? ALL_CAPITALS : 0) |
+    (digits > 0 ? HAS_DIGIT : 0)
+  );
+}
 /** Latin words beside cues that name nobody */
 const LATIN_NOT_NAME = new Set(
   'blog http https www com cn net org html htm php weibo app ios android wifi the and for with from you are not but all can new one ceo cfo cto coo vip mvp nba cba fifa uefa wcg dota dota2 war3 gsl pc tv dvd cd mv ktv id qq msn vs and or of in on at to by'.split(
@@ -136,6 +168,16 @@ const LATIN_NOT_NAME = new Set(
 const LATIN_NOT_NAME_LONGEST = Math.max(...[...LATIN_NOT_NAME].map((w) => w.length));
 
 const NO_FINDINGS: readonly Finding[] = [];
+
+// the word list's answers for a pair of characters, a bit each (see pairFacts)
+const PAIR_TAGGED = 1;
+const PAIR_FREQUENT50 = 2;
+/** words2 */
+const PAIR_WORD = 4;
+const PAIR_NAME = 8;
+const PAIR_FREQUENT300 = 16;
+/** 8192 pairs: 40 KB, in cache */
+const PAIR_SLOTS = 8192;
 const NO_REPLACED: ReadonlySet<Finding> = new Set();
 
 /** what joins the items of a list of names */
@@ -152,6 +194,11 @@ export interface TransliteratedOptions {
    * reference its skip is property-tested against; default true)
    */
   runSkip?: boolean;
+  /**
+   * slots of the table of the word list's answers by pair of characters (a power of two from 2; 0: none,
+   * the sets asked every time, the reference it is property-tested against; default PAIR_SLOTS)
+   */
+  pairSlots?: number;
 }
 
 export function createTransliteratedNames(
@@ -160,6 +207,11 @@ export function createTransliteratedNames(
 ): TransliteratedNames {
   const listPrefilter = options.listPrefilter ?? true;
   const runSkip = options.runSkip ?? true;
+  const pairSlots = options.pairSlots ?? PAIR_SLOTS;
+  if (
+    !(pairSlots === 0 || (Number.isInteger(Math.log2(pairSlots)) && pairSlots >= 2 && pairSlots <= 1 << 24))
+  )
+    throw new RangeError(`pairSlots: 0 or a power of two from 2, not ${pairSlots}`);
   const t = d.transliteration;
   if (t === undefined) return () => ({ added: [], replaced: new Set() });
   const cues = d.nameCues;
@@ -216,6 +268,28 @@ export function createTransliteratedNames(
       if (isInnerDot(text.charCodeAt(k))) return startsWith(stops, text, s) === e - s;
     return hasStop(text, s, e);
   };
+  // What the word list says of a pair of Han characters (packHan; -1: not two), a bit per set,
+  // kept for the last pairs asked in a small table by the pair's hash: the same few thousand pairs
+  // (美国, 多达) come back at most runs, where asking the sets took up to five hash probes.
+  const pairKeys = new Int32Array(pairSlots).fill(-1);
+  const pairValues = new Uint8Array(pairSlots);
+  const pairShift = 32 - Math.log2(Math.max(pairSlots, 2));
+  const pairFacts = (ab: number): number => {
+    if (ab < 0 || words === undefined) return 0;
+    const slot = pairSlots === 0 ? 0 : Math.imul(ab, 0x9e3779b1) >>> pairShift;
+    if (pairKeys[slot] === ab) return pairValues[slot] as number;
+    const f =
+      (words.taggedPersons.has(ab) ? PAIR_TAGGED : 0) |
+      (words.frequent50.has(ab) ? PAIR_FREQUENT50 : 0) |
+      (words.words2.has(ab) ? PAIR_WORD : 0) |
+      (words.names.has(ab) ? PAIR_NAME : 0) |
+      (words.frequent300.has(ab) ? PAIR_FREQUENT300 : 0);
+    if (pairSlots > 0) {
+      pairKeys[slot] = ab;
+      pairValues[slot] = f;
+    }
+    return f;
+  };
   /** the span is an ordinary word (哈哈, 基本, 东西) or opens with a frequent one (基金…, 本赛…) */
   const ordinary = (text: string, s: number, e: number): boolean => {
     if (words === undefined) return false;
@@ -223,27 +297,30 @@ export function createTransliteratedNames(
     const b = text.charCodeAt(s + 1);
     const ab = packHan(a, b);
     // (an entry jieba tags as a foreign name, 科尔, or as a person, 托雷斯, is none, however frequent)
-    if (e - s === 2)
+    if (e - s === 2) {
+      const f = pairFacts(ab);
       return (
-        !words.taggedPersons.has(ab) &&
-        (words.frequent50.has(ab) || (words.words2.has(ab) && !words.names.has(ab)))
+        (f & PAIR_TAGGED) === 0 &&
+        ((f & PAIR_FREQUENT50) !== 0 || (f & (PAIR_WORD | PAIR_NAME)) === PAIR_WORD)
       );
+    }
     if (e - s === 3) {
       const key = (a * 0x10000 + b) * 0x10000 + text.charCodeAt(s + 2);
       if (words.taggedPersons.has(key)) return false;
       if (words.words3.has(key) && !words.names.has(key)) return true;
     }
-    if (words.frequent300.has(ab)) return true;
-    return false;
+    return (pairFacts(ab) & PAIR_FREQUENT300) !== 0;
   };
   /** the span's first character closes a word with the one before it (佛罗伦萨 → no 罗伦萨) */
   const gluedBefore = (text: string, s: number): boolean =>
-    words !== undefined && s > 0 && words.frequent50.has(packHan(text.charCodeAt(s - 1), text.charCodeAt(s)));
+    words !== undefined &&
+    s > 0 &&
+    (pairFacts(packHan(text.charCodeAt(s - 1), text.charCodeAt(s))) & PAIR_FREQUENT50) !== 0;
   /** the span's last character opens a frequent word with the next one (加德纳基本 → 加德纳) */
   const gluedAfter = (text: string, e: number): boolean =>
     words !== undefined &&
     e < text.length &&
-    words.frequent50.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e)));
+    (pairFacts(packHan(text.charCodeAt(e - 1), text.charCodeAt(e))) & PAIR_FREQUENT50) !== 0;
 
   /** the maximal run of transliteration characters (dots inside) from s; its end */
   const runEnd = (text: string, s: number): number => {
@@ -292,7 +369,7 @@ export function createTransliteratedNames(
   /** clean() but for a three-character run that is an entry of the list (not a very frequent word's start) */
   const cleanWord3 = (text: string, s: number, e: number): boolean =>
     !hasStop(text, s, e) &&
-    !(words?.frequent300.has(packHan(text.charCodeAt(s), text.charCodeAt(s + 1))) ?? false) &&
+    (pairFacts(packHan(text.charCodeAt(s), text.charCodeAt(s + 1))) & PAIR_FREQUENT300) === 0 &&
     !(e < text.length && startsWith(after, text, e) === 0 && startsWith(placeAfter, text, e) > 0);
   const leftCue = (text: string, s: number): boolean => {
     if (s === 0) return false;
@@ -708,15 +785,21 @@ export function createTransliteratedNames(
         if (taken(s, e) || (m[0].length <= LATIN_NOT_NAME_LONGEST && LATIN_NOT_NAME.has(m[0].toLowerCase())))
           continue;
         // a handle with the real name after it (Rock(李学洋), Nada原名李允烈): even an acronym
-        if (realNameAfter(e)) add(s, e, CUE_SCORE);
+        if (realNameAfter(e)) {
+          add(s, e, CUE_SCORE);
+          continue;
+        }
         // an acronym (BBC, SPL, IV) is no name, and a list item needs four letters (not ssp)
-        else if (/^[A-Z]{1,3}[0-9]*$/.test(m[0])) continue;
-        else if (endsWith(latinTitles, text, s) > 0 && (endsClean(text, e) || rightCue(text, e) === 1))
+        const shape = latinTokenShape(text, s, e);
+        if ((shape & ACRONYM) !== 0) continue;
+        if (endsWith(latinTitles, text, s) > 0 && (endsClean(text, e) || rightCue(text, e) === 1))
           add(s, e, CUE_SCORE);
         // a known given name and a surname written together, with a Mc/O'/Van… particle or a third
         // part the older rules do not read (GrahamMcTavish, BrendanO’Connor, JohnRonaldTolkien)
-        else if (fullName(m[0])) add(s, e, FULL_NAME_SCORE);
-        else if (m[0].length >= 4 && !/^[A-Z]+$/.test(m[0]) && !/[0-9]/.test(m[0])) plain.push({ s, e });
+        // (FULL_NAME opens with a capital and holds five letters or more)
+        else if (e - s >= 5 && ((CHAR_CLASS[text.charCodeAt(s)] as number) & UPPER) !== 0 && fullName(m[0]))
+          add(s, e, FULL_NAME_SCORE);
+        else if (e - s >= 4 && (shape & (ALL_CAPITALS | HAS_DIGIT)) === 0) plain.push({ s, e });
       }
     }
   }
