@@ -25,15 +25,28 @@ export const slotsFor = (n: number): number => {
  * A bit per hash prefix of the keys of a table: four times as many bits as the table has slots, so
  * an eighth of the table's bytes (a megabyte of word pairs is 128 KB here, which stays in cache).
  * Most look-ups of the detectors miss (three characters of running text are rarely a word), and a
- * miss is then decided by this bit instead of a load from the table's far end.
+ * miss is then decided by this bit instead of a load from the table's far end. One function per
+ * kind of table, the hash written out in each: one function for both saw two kinds of array and
+ * two hash functions, and was thrown away and compiled again in every thread that loaded the sets.
  */
-function prefixBits(slots: number, hashOf: (k: number) => number, table: ArrayLike<number>): Uint8Array {
-  const bits = new Uint8Array((slots * 4) >>> 3 || 1);
-  const shift = 32 - Math.log2(slots * 4);
+function smallPrefixBits(table: Int32Array): Uint8Array {
+  const bits = new Uint8Array((table.length * 4) >>> 3 || 1);
+  const shift = 32 - Math.log2(table.length * 4);
   for (let i = 0; i < table.length; i++) {
     const k = table[i] as number;
     if (k === EMPTY) continue;
-    const b = hashOf(k) >>> shift;
+    const b = Math.imul(k, GOLDEN) >>> shift;
+    bits[b >>> 3] = (bits[b >>> 3] as number) | (1 << (b & 7));
+  }
+  return bits;
+}
+function widePrefixBits(table: Float64Array): Uint8Array {
+  const bits = new Uint8Array((table.length * 4) >>> 3 || 1);
+  const shift = 32 - Math.log2(table.length * 4);
+  for (let i = 0; i < table.length; i++) {
+    const k = table[i] as number;
+    if (k === EMPTY) continue;
+    const b = wideHash(k) >>> shift;
     bits[b >>> 3] = (bits[b >>> 3] as number) | (1 << (b & 7));
   }
   return bits;
@@ -50,7 +63,7 @@ export class SmallIntSet implements NumberSet {
     this.table = table;
     this.size = size;
     this.shift = 32 - Math.log2(table.length);
-    this.bits = prefixBits(table.length, (k) => Math.imul(k, GOLDEN), table);
+    this.bits = smallPrefixBits(table);
     this.bitShift = this.shift - 2;
   }
   has(key: number): boolean {
@@ -79,7 +92,7 @@ export class WideIntSet implements NumberSet {
     this.table = table;
     this.size = size;
     this.shift = 32 - Math.log2(table.length);
-    this.bits = prefixBits(table.length, wideHash, table);
+    this.bits = widePrefixBits(table);
     this.bitShift = this.shift - 2;
   }
   has(key: number): boolean {

@@ -4,7 +4,13 @@ import { loadPiiDictionaries } from '../load.js';
 import { createDetectors } from '../registry.js';
 import { scanText } from '../scan.js';
 import type { Finding } from '../types.js';
-import { createTransliteratedNames } from './transliterated-name.js';
+import {
+  ACRONYM,
+  ALL_CAPITALS,
+  createTransliteratedNames,
+  HAS_DIGIT,
+  latinTokenShape,
+} from './transliterated-name.js';
 
 const dicts = loadPiiDictionaries();
 const registry = createDetectors(dicts);
@@ -201,6 +207,80 @@ describe('transliterated foreign names (transliterated-name.ts)', () => {
         expect(alone(text, prior)).toEqual(reference(text, prior));
       }),
       { numRuns: 600 },
+    );
+  });
+
+  it('finds the same reading every character as every other one between runs', () => {
+    // (single letters, dots of every kind, runs of one, two and many, titles of works, cues and
+    // Latin words, in any order: where the skip lands next to a run, or on a dot, matters)
+    const reference = createTransliteratedNames(dicts, { runSkip: false });
+    const pieces = [
+      ...'阿巴斯特罗尼奥科维奇·•‧・-－.□、和，。的是《》（(a1 '.split(''),
+      '奥德里斯',
+      '格罗索',
+      '克·罗',
+      '阿.斯',
+      '主帅',
+      '表示',
+      '因伤缺阵',
+      '（marco）',
+      'Grubby',
+      '解说',
+      '切尔西',
+      '阿斯特罗尼阿斯特罗尼阿斯特罗尼阿斯特罗尼阿斯特罗尼',
+    ];
+    const textArb = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(textArb, fc.nat(), (text, cut) => {
+        const pos = text.length === 0 ? 0 : cut % text.length;
+        const prior = priorName(text, pos, 3, 0.8);
+        expect(alone(text, prior)).toEqual(reference(text, prior));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finds the same asking the word list every time as keeping its answers by pair', () => {
+    // (two slots: pairs evict each other at most questions, as a text of many pairs would)
+    const reference = createTransliteratedNames(dicts, { pairSlots: 0 });
+    const tiny = createTransliteratedNames(dicts, { pairSlots: 2 });
+    const pieces = [
+      ...'阿巴斯特罗尼奥科维奇美国多达基本东西哈、和，。的是·'.split(''),
+      '格罗索',
+      '托雷斯',
+      '科尔',
+      '基金会',
+      '主帅',
+      '表示',
+      '因伤缺阵',
+    ];
+    const textArb = fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(textArb, { minLength: 1, maxLength: 4 }), (texts) => {
+        for (const text of texts) {
+          const want = reference(text, []);
+          expect(alone(text, [])).toEqual(want);
+          expect(tiny(text, [])).toEqual(want);
+        }
+      }),
+      { numRuns: 400 },
+    );
+    expect(() => createTransliteratedNames(dicts, { pairSlots: 3 })).toThrow(RangeError);
+  });
+
+  it("reads a Latin token's shape as the regular expressions it replaced", () => {
+    const token = fc
+      .array(fc.constantFrom(..."ABZXaqz019’'中·".split('')), { maxLength: 12 })
+      .map((c) => c.join(''));
+    fc.assert(
+      fc.property(token, token, token, (before, tok, after) => {
+        const text = before + tok + after;
+        const shape = latinTokenShape(text, before.length, before.length + tok.length);
+        expect((shape & ACRONYM) !== 0).toBe(/^[A-Z]{1,3}[0-9]*$/.test(tok));
+        expect((shape & ALL_CAPITALS) !== 0).toBe(/^[A-Z]+$/.test(tok));
+        expect((shape & HAS_DIGIT) !== 0).toBe(/[0-9]/.test(tok));
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -77,6 +77,45 @@ const isInnerDot = (c: number): boolean => isDot(c) || c === 46 || c === 0x25a1;
 /** · • ‧ ・: a dot that only joins names (not a dash or a full stop) */
 const isMiddleDot = (c: number): boolean => c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb;
 const MIDDLE_DOTS = ['·', '•', '‧', '・'];
+// the classes of a character rightCue asks about, a byte per UTF-16 code (U+FFFF, codeAt's
+// outside, in none)
+const MIDDLE_DOT = 1;
+/** - －: a dot only where more text follows */
+const DASH = 2;
+/** （ ( */
+const OPEN_BRACKET = 4;
+/** an ASCII letter */
+const LATIN = 8;
+/** what goes on with a name after a dot: Han, ASCII or full-width letters and digits */
+const GOES_ON = 16;
+/** A-Z */
+const UPPER = 32;
+/** 0-9 */
+const DIGIT = 64;
+const CHAR_CLASS = ((): Uint8Array => {
+  // (by ranges: a loop over every code ran once, cold, and was compiled for it)
+  const t = new Uint8Array(0x10000);
+  const set = (from: number, to: number, bit: number): void => {
+    for (let c = from; c <= to; c++) t[c] = (t[c] as number) | bit;
+  };
+  for (const c of [0xb7, 0x2022, 0x2027, 0x30fb]) set(c, c, MIDDLE_DOT);
+  for (const c of [45, 0xff0d]) set(c, c, DASH);
+  for (const c of [40, 0xff08]) set(c, c, OPEN_BRACKET);
+  for (const [from, to] of [
+    [65, 90],
+    [97, 122],
+  ] as const) {
+    set(from, to, LATIN);
+    set(from, to, GOES_ON);
+  }
+  set(65, 90, UPPER);
+  set(48, 57, DIGIT);
+  set(0x4e00, 0x9fff, GOES_ON);
+  set(0xff21, 0xff5a, GOES_ON);
+  set(48, 57, GOES_ON);
+  set(0xff10, 0xff19, GOES_ON);
+  return t;
+})();
 const ANY_MIDDLE_DOT = /[·•‧・]/;
 /** a Latin capital or lower-case letter, ASCII or full-width (约翰·Ｃ·雷利) */
 const isInitial = (c: number): boolean =>
@@ -92,6 +131,32 @@ const FULL_NAME_SCORE = 0.7;
 const GLOSS_AFTER = /^[（(]([A-Za-z][A-Za-z .'-]{1,40})(?:[）)]|[，,、])/;
 /** the same where the text ends within reach: there an unclosed gloss may run to the end, white space after it aside */
 const GLOSS_AT_END = /^[（(]([A-Za-z][A-Za-z .'-]{1,40})(?:[）)]|\s*$|[，,、])/;
+/** a Latin token is an acronym: 1-3 capitals, then only digits (/^[A-Z]{1,3}[0-9]*$/: BBC, SPL, IV, TH000) */
+export const ACRONYM = 1;
+/** …capitals only (/^[A-Z]+$/) */
+export const ALL_CAPITALS = 2;
+/** …holds a digit (/[0-9]/) */
+export const HAS_DIGIT = 4;
+/**
+ * The shape of the token text[s, e) (a LATIN_TOKEN match: ASCII letters, apostrophes, digits) as
+ * ACRONYM | ALL_CAPITALS | HAS_DIGIT bits, by the class table in one loop: readLatin asked three
+ * regular expressions of every token (same answers, property-tested).
+ */
+export function latinTokenShape(text: string, s: number, e: number): number {
+  let k = s;
+  while (k < e && ((CHAR_CLASS[text.charCodeAt(k)] as number) & UPPER) !== 0) k++;
+  const capitals = k - s;
+  let digits = 0;
+  let other = 0;
+  for (; k < e; k++)
+    if (((CHAR_CLASS[text.charCodeAt(k)] as number) & DIGIT) !== 0) digits++;
+    else other++;
+  return (
+    (capitals >= 1 && capitals <= 3 && other === 0 ? ACRONYM : 0) |
+    (capitals > 0 && k - s === capitals ? ALL_CAPITALS : 0) |
+    (digits > 0 ? HAS_DIGIT : 0)
+  );
+}
 /** Latin words beside cues that name nobody */
 const LATIN_NOT_NAME = new Set(
   'blog http https www com cn net org html htm php weibo app ios android wifi the and for with from you are not but all can new one ceo cfo cto coo vip mvp nba cba fifa uefa wcg dota dota2 war3 gsl pc tv dvd cd mv ktv id qq msn vs and or of in on at to by'.split(
@@ -99,7 +164,20 @@ const LATIN_NOT_NAME = new Set(
   ),
 );
 
+/** (a longer word is none of them: no lower-case copy of it made to ask) */
+const LATIN_NOT_NAME_LONGEST = Math.max(...[...LATIN_NOT_NAME].map((w) => w.length));
+
 const NO_FINDINGS: readonly Finding[] = [];
+
+// the word list's answers for a pair of characters, a bit each (see pairFacts)
+const PAIR_TAGGED = 1;
+const PAIR_FREQUENT50 = 2;
+/** words2 */
+const PAIR_WORD = 4;
+const PAIR_NAME = 8;
+const PAIR_FREQUENT300 = 16;
+/** 8192 pairs: 40 KB, in cache */
+const PAIR_SLOTS = 8192;
 const NO_REPLACED: ReadonlySet<Finding> = new Set();
 
 /** what joins the items of a list of names */
@@ -111,6 +189,16 @@ export interface TransliteratedOptions {
    * any (the reference its prefilter is property-tested against; default true)
    */
   listPrefilter?: boolean;
+  /**
+   * false: readRuns reads every character for a run's start, not every other one between runs (the
+   * reference its skip is property-tested against; default true)
+   */
+  runSkip?: boolean;
+  /**
+   * slots of the table of the word list's answers by pair of characters (a power of two from 2; 0: none,
+   * the sets asked every time, the reference it is property-tested against; default PAIR_SLOTS)
+   */
+  pairSlots?: number;
 }
 
 export function createTransliteratedNames(
@@ -118,13 +206,21 @@ export function createTransliteratedNames(
   options: TransliteratedOptions = {},
 ): TransliteratedNames {
   const listPrefilter = options.listPrefilter ?? true;
+  const runSkip = options.runSkip ?? true;
+  const pairSlots = options.pairSlots ?? PAIR_SLOTS;
+  if (
+    !(pairSlots === 0 || (Number.isInteger(Math.log2(pairSlots)) && pairSlots >= 2 && pairSlots <= 1 << 24))
+  )
+    throw new RangeError(`pairSlots: 0 or a power of two from 2, not ${pairSlots}`);
   const t = d.transliteration;
   if (t === undefined) return () => ({ added: [], replaced: new Set() });
   const cues = d.nameCues;
   const words = d.words;
   // the transliteration characters, a byte per code (read in bounds only: at every character of
   // every text, and in the runs; one table, so one table's worth of cache)
+  // (2: a dot that may stand inside a run, see isInnerDot: readRuns' skip reads both in one load)
   const letterTable = new Uint8Array(0x10000);
+  for (const c of [0xb7, 0x2022, 0x2027, 0x30fb, 45, 0xff0d, 46, 0x25a1]) letterTable[c] = 2;
   for (const ch of cues.translit + t.chars) letterTable[ch.charCodeAt(0)] = 1;
   // beside a name dot, also the characters of common renderings too frequent to start a run (大卫, 伊丽莎白)
   const dottedLetter = codeSet(cues.translit + t.chars + t['dotted-chars']);
@@ -172,6 +268,28 @@ export function createTransliteratedNames(
       if (isInnerDot(text.charCodeAt(k))) return startsWith(stops, text, s) === e - s;
     return hasStop(text, s, e);
   };
+  // What the word list says of a pair of Han characters (packHan; -1: not two), a bit per set,
+  // kept for the last pairs asked in a small table by the pair's hash: the same few thousand pairs
+  // (美国, 多达) come back at most runs, where asking the sets took up to five hash probes.
+  const pairKeys = new Int32Array(pairSlots).fill(-1);
+  const pairValues = new Uint8Array(pairSlots);
+  const pairShift = 32 - Math.log2(Math.max(pairSlots, 2));
+  const pairFacts = (ab: number): number => {
+    if (ab < 0 || words === undefined) return 0;
+    const slot = pairSlots === 0 ? 0 : Math.imul(ab, 0x9e3779b1) >>> pairShift;
+    if (pairKeys[slot] === ab) return pairValues[slot] as number;
+    const f =
+      (words.taggedPersons.has(ab) ? PAIR_TAGGED : 0) |
+      (words.frequent50.has(ab) ? PAIR_FREQUENT50 : 0) |
+      (words.words2.has(ab) ? PAIR_WORD : 0) |
+      (words.names.has(ab) ? PAIR_NAME : 0) |
+      (words.frequent300.has(ab) ? PAIR_FREQUENT300 : 0);
+    if (pairSlots > 0) {
+      pairKeys[slot] = ab;
+      pairValues[slot] = f;
+    }
+    return f;
+  };
   /** the span is an ordinary word (哈哈, 基本, 东西) or opens with a frequent one (基金…, 本赛…) */
   const ordinary = (text: string, s: number, e: number): boolean => {
     if (words === undefined) return false;
@@ -179,27 +297,30 @@ export function createTransliteratedNames(
     const b = text.charCodeAt(s + 1);
     const ab = packHan(a, b);
     // (an entry jieba tags as a foreign name, 科尔, or as a person, 托雷斯, is none, however frequent)
-    if (e - s === 2)
+    if (e - s === 2) {
+      const f = pairFacts(ab);
       return (
-        !words.taggedPersons.has(ab) &&
-        (words.frequent50.has(ab) || (words.words2.has(ab) && !words.names.has(ab)))
+        (f & PAIR_TAGGED) === 0 &&
+        ((f & PAIR_FREQUENT50) !== 0 || (f & (PAIR_WORD | PAIR_NAME)) === PAIR_WORD)
       );
+    }
     if (e - s === 3) {
       const key = (a * 0x10000 + b) * 0x10000 + text.charCodeAt(s + 2);
       if (words.taggedPersons.has(key)) return false;
       if (words.words3.has(key) && !words.names.has(key)) return true;
     }
-    if (words.frequent300.has(ab)) return true;
-    return false;
+    return (pairFacts(ab) & PAIR_FREQUENT300) !== 0;
   };
   /** the span's first character closes a word with the one before it (佛罗伦萨 → no 罗伦萨) */
   const gluedBefore = (text: string, s: number): boolean =>
-    words !== undefined && s > 0 && words.frequent50.has(packHan(text.charCodeAt(s - 1), text.charCodeAt(s)));
+    words !== undefined &&
+    s > 0 &&
+    (pairFacts(packHan(text.charCodeAt(s - 1), text.charCodeAt(s))) & PAIR_FREQUENT50) !== 0;
   /** the span's last character opens a frequent word with the next one (加德纳基本 → 加德纳) */
   const gluedAfter = (text: string, e: number): boolean =>
     words !== undefined &&
     e < text.length &&
-    words.frequent50.has(packHan(text.charCodeAt(e - 1), text.charCodeAt(e)));
+    (pairFacts(packHan(text.charCodeAt(e - 1), text.charCodeAt(e))) & PAIR_FREQUENT50) !== 0;
 
   /** the maximal run of transliteration characters (dots inside) from s; its end */
   const runEnd = (text: string, s: number): number => {
@@ -248,7 +369,7 @@ export function createTransliteratedNames(
   /** clean() but for a three-character run that is an entry of the list (not a very frequent word's start) */
   const cleanWord3 = (text: string, s: number, e: number): boolean =>
     !hasStop(text, s, e) &&
-    !(words?.frequent300.has(packHan(text.charCodeAt(s), text.charCodeAt(s + 1))) ?? false) &&
+    (pairFacts(packHan(text.charCodeAt(s), text.charCodeAt(s + 1))) & PAIR_FREQUENT300) === 0 &&
     !(e < text.length && startsWith(after, text, e) === 0 && startsWith(placeAfter, text, e) > 0);
   const leftCue = (text: string, s: number): boolean => {
     if (s === 0) return false;
@@ -263,26 +384,22 @@ export function createTransliteratedNames(
     // (…扮演者, …王子者: the cue word is part of a longer word), after an adverb or two (也表示, 再度因伤)
     for (let at = e, k = 0; k < 3 && at < text.length; k++) {
       const n = startsWith(after, text, at);
-      if (n > 0 && text.charCodeAt(at + n) !== 0x8005) return 1;
+      if (n > 0 && codeAt(text, at + n) !== 0x8005) return 1;
       const a = startsWith(adverbs, text, at);
       if (a === 0) break;
       at += a;
     }
-    const c = text.charCodeAt(e);
-    const next = codeAt(text, e + 1);
-    // a dot and then no more of the name (乔什·, 凯特·): not a dash (米格－29), not a Latin initial (约翰·Ｃ·)
-    if (
-      isDot(c) &&
-      ((c !== 45 && c !== 0xff0d) || e + 1 < text.length) &&
-      !isHan(next) &&
-      !(next >= 0xff21 && next <= 0xff5a) &&
-      !isLatin(next) &&
-      !(next >= 48 && next <= 57) &&
-      !(next >= 0xff10 && next <= 0xff19)
-    )
-      return 2;
-    if ((c === 0xff08 || c === 40) && isLatin(codeAt(text, e + 1))) return 3;
-    return 0;
+    // (every test below runs at every call, by table and arithmetic: a test first reached long after
+    // readRuns was optimised has no type feedback, and reaching it threw readRuns' code away)
+    const cc = CHAR_CLASS[text.charCodeAt(e)] as number;
+    const nc = CHAR_CLASS[codeAt(text, e + 1)] as number;
+    // a dot and then no more of the name (乔什·, 凯特·): not a dash (米格－29) at the text's end, not a
+    // Latin initial (约翰·Ｃ·) or anything else that goes on with a name
+    const dot = (cc & (e + 1 < text.length ? MIDDLE_DOT | DASH : MIDDLE_DOT)) !== 0 ? 1 : 0;
+    const more = (nc & GOES_ON) !== 0 ? 1 : 0;
+    if (dot > more) return 2;
+    // a Latin spelling in brackets
+    return ((cc & OPEN_BRACKET) !== 0 ? 1 : 0) + ((nc & LATIN) !== 0 ? 1 : 0) === 2 ? 3 : 0;
   };
   /** what may follow a name that a title alone introduces: no more Han characters of a word (大师梅兰芳) */
   const PARTICLE_AFTER = codeSet('的了在是和与及等也就都将已为被把对从给向还又并均再于曾便却');
@@ -293,9 +410,13 @@ export function createTransliteratedNames(
    * its characters are named, not people. `bracket` is the first 《 or 》 at or after `at` (-1: none).
    */
   const nextBracket = (text: string, at: number): number => {
-    // (two native searches: most texts hold neither, and a loop in JavaScript read them to the end)
-    const open = text.indexOf('《', at);
-    const close = text.indexOf('》', at);
+    // (native searches: most texts hold neither, and a loop in JavaScript read them to the end; each
+    // kind searched again only once passed, as `at` only grows between two resetBrackets: a text
+    // with many 《…》 is not searched to the next 》 at every 《 and back)
+    if (openAt !== -1 && openAt < at) openAt = text.indexOf('《', at);
+    if (closeAt !== -1 && closeAt < at) closeAt = text.indexOf('》', at);
+    const open = openAt;
+    const close = closeAt;
     return open < 0 ? close : close < 0 ? open : Math.min(open, close);
   };
   /**
@@ -352,6 +473,14 @@ export function createTransliteratedNames(
   const coveredBytes = new ByteMask();
   /** the next 《 or 》, found again only once passed (one scan of the text in all); -2: not looked for */
   let bracket = -2;
+  /** the next 《 and the next 》 (-1: none; -2: not looked for) */
+  let openAt = -2;
+  let closeAt = -2;
+  const resetBrackets = (): void => {
+    bracket = -2;
+    openAt = -2;
+    closeAt = -2;
+  };
   /** curFound by start, made at the first question of the dotted names */
   let sorted: readonly Finding[] = NO_FINDINGS;
   let sortedReady = false;
@@ -468,7 +597,7 @@ export function createTransliteratedNames(
     curHints = hints;
     out = [];
     maskReady = false;
-    bracket = -2;
+    resetBrackets();
     sortedReady = false;
     replaced = undefined;
     try {
@@ -508,7 +637,12 @@ export function createTransliteratedNames(
     // nobody read in brackets after a name (聂远（blog）)
     for (const f of found) {
       if (f.type !== 'person-name') continue;
-      if (isLatin(f.value.charCodeAt(0)) && LATIN_NOT_NAME.has(f.value.toLowerCase())) replace(f);
+      if (
+        isLatin(f.value.charCodeAt(0)) &&
+        f.value.length <= LATIN_NOT_NAME_LONGEST &&
+        LATIN_NOT_NAME.has(f.value.toLowerCase())
+      )
+        replace(f);
       else if (
         allLetters(text, f.start, f.end) &&
         (stopped(text, f.start, f.end) ||
@@ -517,7 +651,7 @@ export function createTransliteratedNames(
       )
         replace(f);
     }
-    bracket = -2;
+    resetBrackets();
     if ((curHints & MAY_HAVE_DOT) !== 0 && ANY_MIDDLE_DOT.test(text)) {
       for (let k = 0; k < MIDDLE_DOTS.length; k++) dotAt[k] = text.indexOf(MIDDLE_DOTS[k] as string);
       for (let d = nextDot(1); d > 0 && d < text.length - 1; d = nextDot(d + 1)) {
@@ -540,11 +674,17 @@ export function createTransliteratedNames(
 
   function readRuns(plain: Span[]): void {
     const text = cur;
-    bracket = -2;
+    resetBrackets();
     for (let i = 0; i < text.length; ) {
       // (i only lands on a letter that starts a run: after a run it moves to the run's end)
       if (letterTable[text.charCodeAt(i)] !== 1) {
-        i++;
+        // what a run of one letter leads to is nothing, and a run of two or more holds one of any two
+        // characters in a row, all letters or dots: so only every other character is read until one
+        // is (i + 1, i + 3…), and the reading goes on from the one before it (a run there starts
+        // there: one starting before it would hold a character read and passed)
+        let q = i + 1;
+        if (runSkip) while (q < text.length && letterTable[text.charCodeAt(q)] === 0) q += 2;
+        i = q - 1 > i ? q - 1 : i + 1;
         continue;
       }
       const end = runEnd(text, i);
@@ -555,62 +695,70 @@ export function createTransliteratedNames(
       }
       // (a two-character run that is an ordinary word, 美国 or 多达, is the commonest case: ruled out first)
       if (
-        end - i < 2 ||
-        (end - i === 2 && ordinary(text, i, end)) ||
-        taken(i, end) ||
-        gluedBefore(text, i) ||
-        inTitle(i)
-      ) {
-        i = Math.max(end, i + 1);
-        continue;
-      }
-      // (the reading found as two numbers, not an object: the rare branches that set it then need no
-      // property feedback, whose absence deoptimised readRuns)
-      let bestE = -1;
-      let bestScore = 0;
-      const left = leftCue(text, i);
-      // the longest reading with a cue after it (索斯盖特拿了 has none at 拿; 托雷斯再度 has 再度?)
-      for (let e = end; e >= i + 2 && bestE < 0; e--) {
-        if (isInnerDot(text.charCodeAt(e - 1))) continue;
-        // the cue first: most runs have none, and clean() is the dearer test
-        const r = rightCue(text, e);
-        // (a three-character entry of jieba's list is read as a name before a word people do: the list
-        // tags 奥巴马 and 加拉斯 as places; the known places and clubs are in not-names)
-        if (r === 0 || !(clean(text, i, e) || (r === 1 && e - i === 3 && cleanWord3(text, i, e)))) continue;
-        if (e < end && r === 1 && gluedAfter(text, e)) continue;
-        bestE = e;
-        bestScore = r === 3 ? GLOSS_SCORE : left ? DOUBLE_CUE_SCORE : CUE_SCORE;
-      }
-      // without a cue after it, a run needs a dot, a title, a surname ending or a list beside it
-      if (
-        bestE < 0 &&
-        (left ||
-          dotted(text, i, end) ||
-          endsWith(endings, text, end) > 0 ||
-          startsWith(joins, text, end) > 0 ||
-          endsWith(joinsBefore, text, i) > 0) &&
-        clean(text, i, end) &&
-        !gluedAfter(text, end)
-      ) {
-        const n = letters(text, i, end);
-        if (dotted(text, i, end) && n >= 3) {
-          bestE = end;
-          bestScore = DOTTED_SCORE;
-        } else if (left && endsClean(text, end)) {
-          bestE = end;
-          bestScore = CUE_SCORE;
-        }
-        // a Slavic or Georgian surname ending (扎卡耶夫, 乔沃维奇): a name wherever it stands
-        else if (n >= 3 && endsWith(endings, text, end) > 0) {
-          bestE = end;
-          bestScore = SHAPE_SCORE;
-        } else plain.push({ s: i, e: end });
-      }
-      if (bestE >= 0) {
-        add(i, bestE, bestScore);
-        gloss(bestE);
-      }
+        !(
+          end - i < 2 ||
+          (end - i === 2 && ordinary(text, i, end)) ||
+          taken(i, end) ||
+          gluedBefore(text, i) ||
+          inTitle(i)
+        )
+      )
+        readRun(text, i, end, plain);
       i = Math.max(end, i + 1);
+    }
+  }
+
+  /**
+   * The run [i, end) that readRuns leaves (one in ten): its reading. A function of its own, not
+   * inlined (too large), so that a rare branch first taken late (a type-feedback deoptimisation)
+   * recompiles this one, not readRuns' loop over every character.
+   */
+  function readRun(text: string, i: number, end: number, plain: Span[]): void {
+    // (the reading found as two numbers, not an object: the rare branches that set it then need no
+    // property feedback, whose absence deoptimised readRuns)
+    let bestE = -1;
+    let bestScore = 0;
+    const left = leftCue(text, i);
+    // the longest reading with a cue after it (索斯盖特拿了 has none at 拿; 托雷斯再度 has 再度?)
+    for (let e = end; e >= i + 2 && bestE < 0; e--) {
+      if (isInnerDot(text.charCodeAt(e - 1))) continue;
+      // the cue first: most runs have none, and clean() is the dearer test
+      const r = rightCue(text, e);
+      // (a three-character entry of jieba's list is read as a name before a word people do: the list
+      // tags 奥巴马 and 加拉斯 as places; the known places and clubs are in not-names)
+      if (r === 0 || !(clean(text, i, e) || (r === 1 && e - i === 3 && cleanWord3(text, i, e)))) continue;
+      if (e < end && r === 1 && gluedAfter(text, e)) continue;
+      bestE = e;
+      bestScore = r === 3 ? GLOSS_SCORE : left ? DOUBLE_CUE_SCORE : CUE_SCORE;
+    }
+    // without a cue after it, a run needs a dot, a title, a surname ending or a list beside it
+    if (
+      bestE < 0 &&
+      (left ||
+        dotted(text, i, end) ||
+        endsWith(endings, text, end) > 0 ||
+        startsWith(joins, text, end) > 0 ||
+        endsWith(joinsBefore, text, i) > 0) &&
+      clean(text, i, end) &&
+      !gluedAfter(text, end)
+    ) {
+      const n = letters(text, i, end);
+      if (dotted(text, i, end) && n >= 3) {
+        bestE = end;
+        bestScore = DOTTED_SCORE;
+      } else if (left && endsClean(text, end)) {
+        bestE = end;
+        bestScore = CUE_SCORE;
+      }
+      // a Slavic or Georgian surname ending (扎卡耶夫, 乔沃维奇): a name wherever it stands
+      else if (n >= 3 && endsWith(endings, text, end) > 0) {
+        bestE = end;
+        bestScore = SHAPE_SCORE;
+      } else plain.push({ s: i, e: end });
+    }
+    if (bestE >= 0) {
+      add(i, bestE, bestScore);
+      gloss(bestE);
     }
   }
 
@@ -629,26 +777,31 @@ export function createTransliteratedNames(
       )
         gloss(f.end);
     // Latin-script names and handles: after a role (解说BBC, 高手IdrA) with nothing glued after them
-    const latinPlain: Array<{ s: number; e: number }> = [];
     if ((curHints & MAY_HAVE_LATIN) !== 0 && /[A-Za-z]{2}/.test(text)) {
       LATIN_TOKEN.lastIndex = 0;
       for (let m = LATIN_TOKEN.exec(text); m !== null; m = LATIN_TOKEN.exec(text)) {
         const s = m.index;
         const e = s + m[0].length;
-        if (taken(s, e) || LATIN_NOT_NAME.has(m[0].toLowerCase())) continue;
+        if (taken(s, e) || (m[0].length <= LATIN_NOT_NAME_LONGEST && LATIN_NOT_NAME.has(m[0].toLowerCase())))
+          continue;
         // a handle with the real name after it (Rock(李学洋), Nada原名李允烈): even an acronym
-        if (realNameAfter(e)) add(s, e, CUE_SCORE);
+        if (realNameAfter(e)) {
+          add(s, e, CUE_SCORE);
+          continue;
+        }
         // an acronym (BBC, SPL, IV) is no name, and a list item needs four letters (not ssp)
-        else if (/^[A-Z]{1,3}[0-9]*$/.test(m[0])) continue;
-        else if (endsWith(latinTitles, text, s) > 0 && (endsClean(text, e) || rightCue(text, e) === 1))
+        const shape = latinTokenShape(text, s, e);
+        if ((shape & ACRONYM) !== 0) continue;
+        if (endsWith(latinTitles, text, s) > 0 && (endsClean(text, e) || rightCue(text, e) === 1))
           add(s, e, CUE_SCORE);
         // a known given name and a surname written together, with a Mc/O'/Van… particle or a third
         // part the older rules do not read (GrahamMcTavish, BrendanO’Connor, JohnRonaldTolkien)
-        else if (fullName(m[0])) add(s, e, FULL_NAME_SCORE);
-        else if (m[0].length >= 4 && !/^[A-Z]+$/.test(m[0]) && !/[0-9]/.test(m[0])) latinPlain.push({ s, e });
+        // (FULL_NAME opens with a capital and holds five letters or more)
+        else if (e - s >= 5 && ((CHAR_CLASS[text.charCodeAt(s)] as number) & UPPER) !== 0 && fullName(m[0]))
+          add(s, e, FULL_NAME_SCORE);
+        else if (e - s >= 4 && (shape & (ALL_CAPITALS | HAS_DIGIT)) === 0) plain.push({ s, e });
       }
     }
-    plain.push(...latinPlain);
   }
 
   // lists: a plain run joined to a name (found here or before) by 、 和 与 及 以及 + is one too;
