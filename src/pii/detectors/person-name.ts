@@ -27,6 +27,16 @@ const FORM_OR_ORG_HEAD = 1024;
  */
 const LEFT_ZERO = 1 << 28;
 const RIGHT_ZERO = 1 << 29;
+/**
+ * the first character of a compound surname (慕 of 慕容), a particle after a name (的, 在, 了…), one
+ * before a name (由, 请, 对…), a function word inside a name of three (之, 以, 其…): bits 24 to 27 of
+ * `flags`, which every question at a candidate reads anyway, where each was a table of 64 KB of its
+ * own (a cache line more per question at a candidate; the cue lists' bits stop below bit 24)
+ */
+const COMPOUND_HEAD = 1 << 24;
+const PARTICLE_AFTER = 1 << 25;
+const PARTICLE_BEFORE = 1 << 26;
+const MIDDLE_FUNCTION = 1 << 27;
 
 /** Words indexed by the code of their first (or last) character: one probe per text position. */
 
@@ -223,8 +233,8 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
   const compound = new Set(d.surnames.filter((x) => x.length === 2));
   const transliterated = createTransliteratedNames(d);
   // each cue list's bit in `flags` (see cueLists): the flags of a position are read anyway, and the
-  // several lists probed there (rightScore asks four) are ruled out by that one read; bits 11 to 29
-  // stay small integers: room for 19 lists, 13 are made below
+  // several lists probed there (rightScore asks four) are ruled out by that one read; bits 11 to 23
+  // stay small integers: room for 13 lists, 13 are made below (bits 24 to 29 are the other flags)
   const cueOf = cueLists(flags, 1 << 11);
   const titles = cueOf(cues.titles, true);
   // the titles a bare given name or pen name follows (记者晓风, 网友艳妮): by-lines and authors
@@ -258,35 +268,47 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
   const codes = codeSet;
   const ADDRESS_BEFORE = codes('省市县区镇乡村路街道巷号楼栋');
   const PARTICLE = codes('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了');
+  setFlag('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了', PARTICLE_AFTER);
   // words that commonly stand right before a name inside a sentence (曼联的罗西, 由姚仕宪, 请杨熙)
   // function words that are soft stops: never the middle (之 too) or the end of a relaxed reading
   const FUNCTION_WORD = codes('以为其于则即所且');
-  const FUNCTION_MIDDLE = codes('之以为其于则即所且');
+  setFlag('之以为其于则即所且', MIDDLE_FUNCTION);
   const LEFT_PARTICLE = codes('的由给以将拿请问被让对向把据是为跟找见叫令派邀和与及、同');
+  setFlag('的由给以将拿请问被让对向把据是为跟找见叫令派邀和与及、同', PARTICLE_BEFORE);
   // words as numbers (UTF-16 codes packed), so the hot path compares without building strings
   const key2 = (a: number, b: number) => a * 0x10000 + b;
   const key3 = (a: number, b: number, c: number) => (a * 0x10000 + b) * 0x10000 + c;
+  // (the two-character words of Han characters by packHan: small integers, a table of 32-bit
+  // slots; any other pair, which no caller's Han candidate holds, in a table of its own)
   const common2Keys: number[] = [];
+  const common2OtherKeys: number[] = [];
   const common3Keys: number[] = [];
   for (const w of d.commonWords) {
-    if (w.length === 2) common2Keys.push(key2(w.charCodeAt(0), w.charCodeAt(1)));
-    else if (w.length === 3) common3Keys.push(key3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
+    if (w.length === 2) {
+      const h = packHan(w.charCodeAt(0), w.charCodeAt(1));
+      if (h >= 0) common2Keys.push(h);
+      else common2OtherKeys.push(key2(w.charCodeAt(0), w.charCodeAt(1)));
+    } else if (w.length === 3) common3Keys.push(key3(w.charCodeAt(0), w.charCodeAt(1), w.charCodeAt(2)));
   }
   const common2 = intSet(common2Keys);
+  const common2Other = intSet(common2OtherKeys);
   const common3 = intSet(common3Keys);
   const isCommon = (text: string, i: number, e: number): boolean => {
     const a = text.charCodeAt(i);
     const b = text.charCodeAt(i + 1);
-    if (common2.has(key2(a, b))) return true;
+    const h = packHan(a, b);
+    if (h >= 0 ? common2.has(h) : common2Other.size > 0 && common2Other.has(key2(a, b))) return true;
     return e - i >= 3 && common3.has(key3(a, b, text.charCodeAt(i + 2)));
   };
   const common3At = (text: string, i: number): boolean =>
     common3.has(key3(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2)));
   const compound2 = intSet([...compound].map((w) => key2(w.charCodeAt(0), w.charCodeAt(1))));
-  // the first characters of compound surnames: most surname characters start none (one byte read)
-  const compoundHead = codeSet([...compound].map((w) => w[0]).join(''));
+  // the first characters of compound surnames: most surname characters start none (the flags of
+  // the character, read anyway)
+  for (const w of compound) flags[w.charCodeAt(0)] = (flags[w.charCodeAt(0)] ?? 0) | COMPOUND_HEAD;
   const isCompound = (text: string, i: number): boolean =>
-    compoundHead.has(codeAt(text, i)) && compound2.has(key2(codeAt(text, i), codeAt(text, i + 1)));
+    ((flags[codeAt(text, i)] ?? 0) & COMPOUND_HEAD) !== 0 &&
+    compound2.has(key2(codeAt(text, i), codeAt(text, i + 1)));
   // (only words of 2 to 6 characters are looked for)
   const stopWords = new WordIndex(
     translitStop.filter((w) => w.length >= 2 && w.length <= 6),
@@ -319,7 +341,7 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
     if (endsAt(labels, text, j) || (j < i && endsAt(bylineLabels, text, j))) return LEFT_CUE;
     if (!isHanCode(text.charCodeAt(i - 1))) return 0.15;
     if (endsAt(conj, text, i)) return 0.15;
-    if (LEFT_PARTICLE.has(text.charCodeAt(i - 1))) return 0.1;
+    if (((flags[text.charCodeAt(i - 1)] ?? 0) & PARTICLE_BEFORE) !== 0) return 0.1;
     return 0;
   };
   /** Context after a candidate ending at e: 0.35 speech verb or title after, 0.2 boundary, 0.15 particle, BLOCKED before a suffix. */
@@ -349,7 +371,7 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
     if (codeAt(text, e) === 0x7248 && codeAt(text, e + 1) === 0x300a) return RIGHT_CUE;
     if (startsAt(orgSuffix, text, e)) return BLOCKED;
     if (!isHanCode(text.charCodeAt(e))) return 0.2;
-    if (PARTICLE.has(text.charCodeAt(e))) return 0.15;
+    if (((flags[text.charCodeAt(e)] ?? 0) & PARTICLE_AFTER) !== 0) return 0.15;
     return 0;
   };
 
@@ -359,7 +381,7 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
   // there, no particle, not 版): a byte read answers most candidates, where the full tests read
   // four or five word lists. (After every cue list above is made: their bits are read; in `flags`,
   // which those questions read anyway, not a table of their own: one cache line fewer.)
-  if (wordBefore.bit >= LEFT_ZERO) throw new Error('person-name: too many cue lists for the flag bits');
+  if (wordBefore.bit >= COMPOUND_HEAD) throw new Error('person-name: too many cue lists for the flag bits');
   const leftCues = titles.bit | labels.bit | bylineLabels.bit | conj.bit;
   const rightCues = speech.bit | adverbs.bit | regions.bit | orgSuffix.bit;
   for (let c = 0x4e00; c <= 0x9fff; c++) {
@@ -407,7 +429,7 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
   const rightPossible = (text: string, e: number): boolean => {
     if (e >= text.length) return true;
     const c = text.charCodeAt(e);
-    return !isHanCode(c) || PARTICLE.has(c) || ((flags[c] as number) & speech.bit) !== 0;
+    return !isHanCode(c) || ((flags[c] as number) & (PARTICLE_AFTER | speech.bit)) !== 0;
   };
 
   const words = d.words;
@@ -483,9 +505,8 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
     // (not X之Y, a title's "Y of X" as often: 枪王之王, nor a function word: 莫知其)
     if (
       b === c ||
-      FUNCTION_MIDDLE.has(b) ||
       FUNCTION_WORD.has(c) ||
-      (flags[b] ?? 0) & STOP ||
+      (flags[b] ?? 0) & (STOP | MIDDLE_FUNCTION) ||
       (flags[c] ?? 0) & (STOP | PLACE_END)
     )
       return false;
@@ -649,7 +670,7 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
     // and so is a whole @handle shaped like a name (//@汪东城:, @白举纲): a person's account
     const handle =
       wholeHandle(text, i, e) ||
-      (lineStart(text, i) && !LEFT_PARTICLE.has(text.charCodeAt(i)) && columnTitle(text, e));
+      (lineStart(text, i) && !((flags[text.charCodeAt(i)] ?? 0) & PARTICLE_BEFORE) && columnTitle(text, e));
     const speaker =
       (left >= 0.15 && left !== LEFT_CUE && isSpeakerColon(text, e) && isModern(text)) || handle;
     const right = speaker ? RIGHT_CUE : rightScore(text, e);
@@ -688,7 +709,7 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
     if (
       g === 1 &&
       sl === 1 &&
-      LEFT_PARTICLE.has(text.charCodeAt(i)) &&
+      (flags[text.charCodeAt(i)] ?? 0) & PARTICLE_BEFORE &&
       (flags[text.charCodeAt(gs)] ?? 0) & SINGLE &&
       right === RIGHT_CUE &&
       startsAt(titlesAfter, text, e)
@@ -713,7 +734,7 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
     const cue = left === LEFT_CUE || right === RIGHT_CUE || (i === titledNameEnd && right > 0);
     // a surname that is a conjunction or preposition (和, 同, 向) takes a speech cue after it: a
     // title before is not enough (学者和教师, 民警向警方)
-    if (ambiguous && LEFT_PARTICLE.has(text.charCodeAt(i)) && right !== RIGHT_CUE) return NO_READING;
+    if (ambiguous && (flags[text.charCodeAt(i)] ?? 0) & PARTICLE_BEFORE && right !== RIGHT_CUE) return NO_READING;
     // a surname that is also a speech word (曾) before an ordinary word is that word, with no
     // shorter reading (官员曾鼓励, 曾放出)
     if (
@@ -744,7 +765,7 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
         statsOn &&
         !((flags[text.charCodeAt(gs + 1)] ?? 0) & SOFT_STOP) &&
         // (not 之: X之Y is a title's "Y of X" as often: 巫妖王之怒; nor a pure function word: 侯以许)
-        !FUNCTION_MIDDLE.has(text.charCodeAt(gs)) &&
+        !((flags[text.charCodeAt(gs)] ?? 0) & MIDDLE_FUNCTION) &&
         mayLookLikeName(text, i, sl) &&
         nameOdds(text, i, sl, e) >= SOFT_FLOOR
       )
@@ -1061,7 +1082,7 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
     )
       return e;
     const f = flags[text.charCodeAt(s)] ?? 0;
-    if (len > 3 || !(f & SINGLE) || LEFT_PARTICLE.has(text.charCodeAt(s))) return -1;
+    if (len > 3 || !(f & SINGLE) || f & PARTICLE_BEFORE) return -1;
     for (let k = s + 1; k < e; k++) if ((flags[text.charCodeAt(k)] ?? 0) & STOP) return -1;
     if (isCommon(text, s, e) || ordinaryWord(text, s, 1, e, false)) return -1;
     // (an entry the list tags as a person, 白居易, is one in a list whatever its statistics)
