@@ -663,9 +663,21 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
         (flags[codeAt(text, gs + g)] ?? 0) & PLACE_END)
     )
       return NO_READING;
+    const e = gs + g;
+    // (asked before the context after, which it does not need: most readings that reach here end
+    // here, and every test before the GIVE_UP below answers NO_READING, so their order is free)
+    // (after a title, three characters whose start is a common word are read as a name: 局长刘海生)
+    // (not when that word is a very frequent one: 持卡人连续刷)
+    if (
+      g === 2 &&
+      left === LEFT_CUE &&
+      !words?.frequent300.has(packHan(text.charCodeAt(i), text.charCodeAt(i + 1)))
+        ? common3At(text, i)
+        : isCommon(text, i, e)
+    )
+      return NO_READING;
     // the second given character starting a speech word or suffix belongs to what follows
     // (unless a cue or boundary follows: 总裁沈东军认为 — 军 is a suffix and a given character)
-    const e = gs + g;
     // a speaker's label at the start of a line or clause (金石开：…, 于有斌：…) is a cue after
     // and so is a whole @handle shaped like a name (//@汪东城:, @白举纲): a person's account
     const handle =
@@ -691,16 +703,6 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
             mayLookLikeName(text, i, sl) &&
             nameOdds(text, i, sl, e) >= SUFFIX_FLOOR
           )))
-    )
-      return NO_READING;
-    // (after a title, three characters whose start is a common word are read as a name: 局长刘海生)
-    // (not when that word is a very frequent one: 持卡人连续刷)
-    if (
-      g === 2 &&
-      left === LEFT_CUE &&
-      !words?.frequent300.has(packHan(text.charCodeAt(i), text.charCodeAt(i + 1)))
-        ? common3At(text, i)
-        : isCommon(text, i, e)
     )
       return NO_READING;
     if (right === BLOCKED) return NO_READING;
