@@ -153,12 +153,33 @@ export const HAS_MIDDLE_DOT = 16;
  * (the Latin and dotted-name passes skip a text without, instead of a regex over it each).
  */
 export function textFacts(text: string): number {
+  return scanText(text, SCRIPT, NO_STOPS);
+}
+
+/** the bit of a scanText table that marks a character the caller wants the positions of */
+const STOP_CHAR = 8;
+const NO_STOPS: { at: Int32Array; count: number } = { at: new Int32Array(0), count: 0 };
+
+/**
+ * textFacts by a table that is SCRIPT with STOP_CHAR on some characters, whose positions it
+ * writes to `stops` (its array at least as long as the text): the name detector's main loop then
+ * visits those positions only, where it read a table of its own at every character, a second
+ * pass over the text.
+ */
+function scanText(text: string, table: Uint8Array, stops: { at: Int32Array; count: number }): number {
   let modernSeen = false;
   let classical = 0;
   let facts = 0;
+  let count = 0;
+  const at = stops.at;
   for (let i = 0; i < text.length; i++) {
-    const k = SCRIPT[text.charCodeAt(i)] ?? 0;
+    let k = table[text.charCodeAt(i)] ?? 0;
     if (k === 0) continue;
+    if (k >= STOP_CHAR) {
+      at[count++] = i;
+      k -= STOP_CHAR;
+      if (k === 0) continue;
+    }
     if (k === MODERN_CHAR) modernSeen = true;
     else if (k === CLASSICAL_CHAR) classical++;
     else if (k === ZHI_YE) {
@@ -176,6 +197,7 @@ export function textFacts(text: string): number {
               ? HAS_LOWER
               : HAS_MIDDLE_DOT;
   }
+  stops.count = count;
   return facts | (classical === 0 || (classical < 2 && modernSeen) ? READS_MODERN : 0);
 }
 const LATIN_WORD = /(?<![A-Za-z0-9_.@-])[A-Z][a-z]{2,14}(?: ?[A-Z][a-z]{1,14})?(?![A-Za-z0-9_@-])/g;
@@ -1196,26 +1218,30 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
 
   // the characters the main loop stops at (a surname, a transliteration character, a by-line's
   // end), a byte each: the loop reads one at every character, most of them to step on
-  const loopStops = new Uint8Array(0x10000);
+  // (with textFacts' table: one pass over the text answers both, see scanText)
+  const scanTable = SCRIPT.slice();
   for (let c = 0; c < 0x10000; c++)
-    if (((flags[c] as number) & (SURNAME | TRANSLIT | BYLINE_END)) !== 0) loopStops[c] = 1;
+    if (((flags[c] as number) & (SURNAME | TRANSLIT | BYLINE_END)) !== 0)
+      scanTable[c] = (scanTable[c] as number) | STOP_CHAR;
+  const stops = { at: new Int32Array(1024), count: 0 };
 
   const detector: Detector = {
     type: 'person-name',
     applies: (p) => p.han >= 2,
     detect(text) {
-      facts = textFacts(text);
+      if (stops.at.length < text.length) stops.at = new Int32Array(Math.max(text.length, stops.at.length * 2));
+      facts = scanText(text, scanTable, stops);
       modernText = text;
       modern = (facts & READS_MODERN) !== 0;
       const out: Finding[] = [];
-      const n = text.length;
       let i = 0;
       titledNameEnd = -1;
-      while (i < n) {
-        if (loopStops[text.charCodeAt(i)] !== 1) {
-          i++;
-          continue;
-        }
+      // (the positions of the characters the loop stops at, in order: a surname, a transliteration
+      // character, a by-line's end; i is where the text is still unread)
+      const at = stops.at;
+      for (let p = 0, count = stops.count; p < count; p++) {
+        if ((at[p] as number) < i) continue;
+        i = at[p] as number;
         const f = flags[text.charCodeAt(i)] ?? 0;
         if (f & BYLINE_END) {
           const e = titledGivenAt(text, i + 1);
