@@ -758,7 +758,8 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
     const cue = left === LEFT_CUE || right === RIGHT_CUE || (i === titledNameEnd && right > 0);
     // a surname that is a conjunction or preposition (和, 同, 向) takes a speech cue after it: a
     // title before is not enough (学者和教师, 民警向警方)
-    if (ambiguous && (flags[text.charCodeAt(i)] ?? 0) & PARTICLE_BEFORE && right !== RIGHT_CUE) return NO_READING;
+    if (ambiguous && (flags[text.charCodeAt(i)] ?? 0) & PARTICLE_BEFORE && right !== RIGHT_CUE)
+      return NO_READING;
     // a surname that is also a speech word (曾) before an ordinary word is that word, with no
     // shorter reading (官员曾鼓励, 曾放出)
     if (
@@ -1229,7 +1230,8 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
     type: 'person-name',
     applies: (p) => p.han >= 2,
     detect(text) {
-      if (stops.at.length < text.length) stops.at = new Int32Array(Math.max(text.length, stops.at.length * 2));
+      if (stops.at.length < text.length)
+        stops.at = new Int32Array(Math.max(text.length, stops.at.length * 2));
       facts = scanText(text, scanTable, stops);
       modernText = text;
       modern = (facts & READS_MODERN) !== 0;
