@@ -42,10 +42,6 @@ export interface FeatureResources {
   /** 1 where some place word ends with this code; the last two codes of each four-character word */
   placeLast: Uint8Array;
   words4Tails: ReadonlySet<number>;
-  /** a position's template values, before hashing (scratch) */
-  va: Int32Array;
-  vb: Int32Array;
-  vc: Int32Array;
   /** reused by sentenceFacts when asked (grown to the longest text seen) */
   scratch: { cap: number; f: SentenceFacts | undefined };
   /** two-character surnames as first × 0x10000 + second */
@@ -137,9 +133,6 @@ export function featureResources(
     placeLast,
     words4Tails,
     scratch: { cap: 0, f: undefined },
-    va: new Int32Array(64),
-    vb: new Int32Array(64),
-    vc: new Int32Array(64),
     surname1,
     surname2,
     surname2Codes,
@@ -490,14 +483,136 @@ const at = (f: SentenceFacts, i: number): number => (i < 0 ? 1 : i >= f.n ? 2 : 
 const u8at = (a: Uint8Array, n: number, i: number, outside = 255): number =>
   i < 0 || i >= n ? outside : (a[i] as number);
 
+// The values a position's templates read, each in one slot of a scratch row (VALUES): a template
+// is the list of the slots it mixes, so the templates are a table below, one line each.
+const ZERO = 0;
+const C0 = 1;
+const CM1 = 2;
+const C1 = 3;
+const CM2 = 4;
+const C2 = 5;
+const CM3 = 6;
+const C3 = 7;
+/** the character classes of i−2…i and of i+1…i+2, each in one number, and of i alone */
+const CLSL = 8;
+const CLSR = 50;
+const CLS0 = 9;
+/** the Latin/digit run: position × 8 + length bucket */
+const RUN = 10;
+/** the segmentation at i−1, i, i+1: position × 8 + word length */
+const SEG0 = 11;
+const SEGM1 = 12;
+const SEG1 = 13;
+/** the dictionary words starting and ending at i, in one number */
+const DICT = 14;
+const SUR0 = 15;
+const SURM1 = 16;
+const SURM2 = 17;
+const GIV0 = 18;
+const GIV1 = 19;
+const GIVM1 = 20;
+const GIV2 = 21;
+const SO0 = 22;
+const SOM1 = 23;
+/** the before-cues ending at i−1, i−2, i−3; the after-cues starting at i+1, i+2, i+3 and at i */
+const CUEB1 = 24;
+const CUEB2 = 25;
+const CUEB3 = 26;
+const CUEA1 = 27;
+const CUEA2 = 28;
+const CUEA3 = 29;
+const CUEA0 = 30;
+const CUES = 31;
+/** transliteration characters at i−1, i, i+1, and the two neighbours in one number */
+const TLM1 = 32;
+const TL0 = 33;
+const TL1 = 34;
+const TLSIDES = 35;
+/** what the rules found at i, i−1, i+1 (stacked) */
+const RP0 = 36;
+const RPM1 = 37;
+const RP1 = 38;
+const RA0 = 39;
+const RAM1 = 40;
+const RA1 = 41;
+/** the address suffixes ending at i and at i−1 */
+const ADDR = 42;
+/** the runs of transliteration characters and of words no dictionary knows, at i (i−1, i+1) */
+const TLRUN = 43;
+const TLRUNM1 = 44;
+const TLRUN1 = 45;
+const OOV = 46;
+/** the segmentation word covering i, the one before, the one after (hashes) */
+const WORD = 47;
+const WORDB = 48;
+const WORDA = 49;
+const VALUES = new Int32Array(51);
+
+/**
+ * The feature templates, one line each: the slots each mixes, in order (its arity is part of its
+ * hash; a ZERO slot is hashed like any value, as when the templates were first defined). The
+ * order is the feature's index: a change here is a new FEATURE_SET (pinned.test.ts).
+ */
+const TEMPLATES: ReadonlyArray<readonly number[]> = [
+  [ZERO], // bias
+  [C0],
+  [CM1],
+  [C1],
+  [CM2],
+  [C2],
+  [CM3],
+  [C3],
+  [CM1, C0],
+  [C0, C1],
+  [CM2, CM1],
+  [C1, C2],
+  [CM3, CM2],
+  [C2, C3],
+  [CM1, C1],
+  [CM2, CM1, C0],
+  [CM1, C0, C1],
+  [C0, C1, C2],
+  [CLSL, CLSR, ZERO],
+  [RUN, CLS0],
+  [RUN, C0],
+  [SEG0, SEGM1, SEG1],
+  [SEG0, C0],
+  [DICT, ZERO],
+  [DICT, SUR0],
+  [SUR0, SURM1, SURM2],
+  [GIV0, GIV1, GIVM1],
+  [SO0, GIV0, GIV1],
+  [SOM1, GIV0, GIV2],
+  [SUR0, GIV1, GIV2],
+  [CUEB1, CUEB2, CUEB3],
+  [CUEA1, CUEA2, CUEA3],
+  [CUEB1, SUR0, SEG0],
+  [CUEA1, SUR0, GIV1],
+  [CUEA0, CUEB1, RP0],
+  [TLM1, TL0, TL1],
+  [TLSIDES, TL0, SEG0],
+  [RP0, RPM1, RP1],
+  [RA0, RAM1, RA1],
+  [RP0, C0],
+  [RA0, C0],
+  [ADDR, RA0],
+  [ADDR, C1, CLS0],
+  [RA0, DICT, ZERO],
+  [TLRUN, CUES],
+  [TLRUN, TLRUNM1, TLRUN1],
+  [OOV, SUR0, GIV0],
+  [OOV, CUEB1, CUEA1],
+  [WORD, SEG0],
+  [WORDB, SEG0],
+  [WORDA, SEG0],
+];
+
 /** the number of feature templates: every position has exactly this many features */
-export const FEATURE_COUNT = 51;
-/** each template's hash seed and how many values it mixes (h1, h2 or h3) */
+export const FEATURE_COUNT: number = TEMPLATES.length;
+/** each template's hash seed, arity and slots (three per template, unused ones 0) */
 const SEEDS = Int32Array.from({ length: FEATURE_COUNT }, (_, t) => seedOf(t));
-const ARITY = Uint8Array.from([
-  1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 2, 2, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-  3, 3, 3, 2, 2, 2, 3, 3, 2, 3, 3, 3, 2, 2, 2,
-]);
+const ARITY = Uint8Array.from(TEMPLATES, (t) => t.length);
+const SLOTS = Uint8Array.from(TEMPLATES.flatMap((t) => [t[0] ?? 0, t[1] ?? 0, t[2] ?? 0]));
 
 /**
  * Writes the FEATURE_COUNT hashed features of position i into out[o…]: characters in a ±3 window,
@@ -514,227 +629,85 @@ export function positionFeatures(
   o: number,
 ): void {
   const shift = 32 - bits;
+  const n = f.n;
+  const v = VALUES;
   const c0 = at(f, i);
   const cm1 = at(f, i - 1);
-  const cm2 = at(f, i - 2);
-  const cm3 = at(f, i - 3);
   const c1 = at(f, i + 1);
-  const c2 = at(f, i + 2);
-  const c3 = at(f, i + 3);
-  const k0 = u8at(f.cls, f.n, i, 0);
-  const km1 = u8at(f.cls, f.n, i - 1, 0);
-  const km2 = u8at(f.cls, f.n, i - 2, 0);
-  const k1 = u8at(f.cls, f.n, i + 1, 0);
-  const k2 = u8at(f.cls, f.n, i + 2, 0);
-  const seg0 = u8at(f.seg, f.n, i) * 8 + u8at(f.segLen, f.n, i);
-  const segm1 = u8at(f.seg, f.n, i - 1) * 8 + u8at(f.segLen, f.n, i - 1);
-  const seg1 = u8at(f.seg, f.n, i + 1) * 8 + u8at(f.segLen, f.n, i + 1);
-  const sur0 = u8at(f.sur, f.n, i, 0);
-  const surm1 = u8at(f.sur, f.n, i - 1, 0);
-  const surm2 = u8at(f.sur, f.n, i - 2, 0);
-  const g0 = u8at(f.giv, f.n, i);
-  const g1 = u8at(f.giv, f.n, i + 1);
-  const gm1 = u8at(f.giv, f.n, i - 1);
-  const g2 = u8at(f.giv, f.n, i + 2);
-  const so0 = u8at(f.surOdds, f.n, i);
-  const som1 = u8at(f.surOdds, f.n, i - 1);
-  const cueBm1 = u8at(f.cueB, f.n, i - 1, 0);
-  const cueBm2 = u8at(f.cueB, f.n, i - 2, 0);
-  const cueBm3 = u8at(f.cueB, f.n, i - 3, 0);
-  const cueA1 = u8at(f.cueA, f.n, i + 1, 0);
-  const cueA2 = u8at(f.cueA, f.n, i + 2, 0);
-  const cueA3 = u8at(f.cueA, f.n, i + 3, 0);
-  const cueA0 = u8at(f.cueA, f.n, i, 0);
+  v[C0] = c0;
+  v[CM1] = cm1;
+  v[C1] = c1;
+  v[CM2] = at(f, i - 2);
+  v[C2] = at(f, i + 2);
+  v[CM3] = at(f, i - 3);
+  v[C3] = at(f, i + 3);
+  const k0 = u8at(f.cls, n, i, 0);
+  v[CLSL] = u8at(f.cls, n, i - 2, 0) * 64 + u8at(f.cls, n, i - 1, 0) * 8 + k0;
+  v[CLSR] = u8at(f.cls, n, i + 1, 0) * 8 + u8at(f.cls, n, i + 2, 0);
+  v[CLS0] = k0;
+  v[RUN] = u8at(f.runPos, n, i) * 8 + u8at(f.runLen, n, i);
+  v[SEG0] = u8at(f.seg, n, i) * 8 + u8at(f.segLen, n, i);
+  v[SEGM1] = u8at(f.seg, n, i - 1) * 8 + u8at(f.segLen, n, i - 1);
+  v[SEG1] = u8at(f.seg, n, i + 1) * 8 + u8at(f.segLen, n, i + 1);
+  v[DICT] =
+    u8at(f.ordS, n, i, 0) * 1000 +
+    u8at(f.ordE, n, i, 0) * 100 +
+    u8at(f.plcS, n, i, 0) * 10 +
+    u8at(f.plcE, n, i, 0) +
+    u8at(f.perS, n, i, 0) * 10000 +
+    u8at(f.perE, n, i, 0) * 100000;
+  v[SUR0] = u8at(f.sur, n, i, 0);
+  v[SURM1] = u8at(f.sur, n, i - 1, 0);
+  v[SURM2] = u8at(f.sur, n, i - 2, 0);
+  v[GIV0] = u8at(f.giv, n, i);
+  v[GIV1] = u8at(f.giv, n, i + 1);
+  v[GIVM1] = u8at(f.giv, n, i - 1);
+  v[GIV2] = u8at(f.giv, n, i + 2);
+  v[SO0] = u8at(f.surOdds, n, i);
+  v[SOM1] = u8at(f.surOdds, n, i - 1);
+  const cueB1 = u8at(f.cueB, n, i - 1, 0);
+  const cueA1 = u8at(f.cueA, n, i + 1, 0);
+  v[CUEB1] = cueB1;
+  v[CUEB2] = u8at(f.cueB, n, i - 2, 0);
+  v[CUEB3] = u8at(f.cueB, n, i - 3, 0);
+  v[CUEA1] = cueA1;
+  v[CUEA2] = u8at(f.cueA, n, i + 2, 0);
+  v[CUEA3] = u8at(f.cueA, n, i + 3, 0);
+  v[CUEA0] = u8at(f.cueA, n, i, 0);
+  v[CUES] = cueA1 * 8 + cueB1;
   const tl = r.translit;
-  const t0 = c0 < 0x10000 ? (tl[c0] as number) : 0;
   const tm1 = cm1 > 2 && cm1 < 0x10000 ? (tl[cm1] as number) : 0;
   const t1 = c1 > 2 && c1 < 0x10000 ? (tl[c1] as number) : 0;
-  const rp0 = u8at(f.rulePerson, f.n, i, 0);
-  const rpm1 = u8at(f.rulePerson, f.n, i - 1, 0);
-  const rp1 = u8at(f.rulePerson, f.n, i + 1, 0);
-  const ra0 = u8at(f.ruleAddress, f.n, i, 0);
-  const ram1 = u8at(f.ruleAddress, f.n, i - 1, 0);
-  const ra1 = u8at(f.ruleAddress, f.n, i + 1, 0);
-  const dict =
-    u8at(f.ordS, f.n, i, 0) * 1000 +
-    u8at(f.ordE, f.n, i, 0) * 100 +
-    u8at(f.plcS, f.n, i, 0) * 10 +
-    u8at(f.plcE, f.n, i, 0) +
-    u8at(f.perS, f.n, i, 0) * 10000 +
-    u8at(f.perE, f.n, i, 0) * 100000;
-  const addr = u8at(f.addrE, f.n, i, 0) * 16 + u8at(f.addrE, f.n, i - 1, 0);
-  const run = u8at(f.runPos, f.n, i) * 8 + u8at(f.runLen, f.n, i);
-  let t = 0;
-  const va = r.va;
-  const vb = r.vb;
-  const vc = r.vc;
-  va[t] = 0;
-  vb[t] = 0;
-  vc[t++] = 0; // bias
-  va[t] = c0;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = cm1;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = c1;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = cm2;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = c2;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = cm3;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = c3;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = cm1;
-  vb[t] = c0;
-  vc[t++] = 0;
-  va[t] = c0;
-  vb[t] = c1;
-  vc[t++] = 0;
-  va[t] = cm2;
-  vb[t] = cm1;
-  vc[t++] = 0;
-  va[t] = c1;
-  vb[t] = c2;
-  vc[t++] = 0;
-  va[t] = cm3;
-  vb[t] = cm2;
-  vc[t++] = 0;
-  va[t] = c2;
-  vb[t] = c3;
-  vc[t++] = 0;
-  va[t] = cm1;
-  vb[t] = c1;
-  vc[t++] = 0;
-  va[t] = cm2;
-  vb[t] = cm1;
-  vc[t++] = c0;
-  va[t] = cm1;
-  vb[t] = c0;
-  vc[t++] = c1;
-  va[t] = c0;
-  vb[t] = c1;
-  vc[t++] = c2;
-  va[t] = km2 * 64 + km1 * 8 + k0;
-  vb[t] = k1 * 8 + k2;
-  vc[t++] = 0;
-  va[t] = run;
-  vb[t] = k0;
-  vc[t++] = 0;
-  va[t] = run;
-  vb[t] = c0;
-  vc[t++] = 0;
-  va[t] = seg0;
-  vb[t] = segm1;
-  vc[t++] = seg1;
-  va[t] = seg0;
-  vb[t] = c0;
-  vc[t++] = 0;
-  va[t] = dict;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = dict;
-  vb[t] = sur0;
-  vc[t++] = 0;
-  va[t] = sur0;
-  vb[t] = surm1;
-  vc[t++] = surm2;
-  va[t] = g0;
-  vb[t] = g1;
-  vc[t++] = gm1;
-  va[t] = so0;
-  vb[t] = g0;
-  vc[t++] = g1;
-  va[t] = som1;
-  vb[t] = g0;
-  vc[t++] = g2;
-  va[t] = sur0;
-  vb[t] = g1;
-  vc[t++] = g2;
-  va[t] = cueBm1;
-  vb[t] = cueBm2;
-  vc[t++] = cueBm3;
-  va[t] = cueA1;
-  vb[t] = cueA2;
-  vc[t++] = cueA3;
-  va[t] = cueBm1;
-  vb[t] = sur0;
-  vc[t++] = seg0;
-  va[t] = cueA1;
-  vb[t] = sur0;
-  vc[t++] = g1;
-  va[t] = cueA0;
-  vb[t] = cueBm1;
-  vc[t++] = rp0;
-  va[t] = tm1;
-  vb[t] = t0;
-  vc[t++] = t1;
-  va[t] = tm1 * 2 + t1;
-  vb[t] = t0;
-  vc[t++] = seg0;
-  va[t] = rp0;
-  vb[t] = rpm1;
-  vc[t++] = rp1;
-  va[t] = ra0;
-  vb[t] = ram1;
-  vc[t++] = ra1;
-  va[t] = rp0;
-  vb[t] = c0;
-  vc[t++] = 0;
-  va[t] = ra0;
-  vb[t] = c0;
-  vc[t++] = 0;
-  va[t] = addr;
-  vb[t] = ra0;
-  vc[t++] = 0;
-  va[t] = addr;
-  vb[t] = c1;
-  vc[t++] = k0;
-  va[t] = ra0;
-  vb[t] = dict;
-  vc[t++] = 0;
-  const tr = u8at(f.tlRun, f.n, i, 0);
-  const oov = u8at(f.oovRun, f.n, i, 0);
-  va[t] = tr;
-  vb[t] = cueA1 * 8 + cueBm1;
-  vc[t++] = 0;
-  va[t] = tr;
-  vb[t] = u8at(f.tlRun, f.n, i - 1, 0);
-  vc[t++] = u8at(f.tlRun, f.n, i + 1, 0);
-  va[t] = oov;
-  vb[t] = sur0;
-  vc[t++] = g0;
-  va[t] = oov;
-  vb[t] = cueBm1;
-  vc[t++] = cueA1;
-  const word0 = i < f.n ? (f.word[i] as number) : 0;
-  va[t] = word0;
-  vb[t] = seg0;
-  vc[t++] = 0;
-  va[t] = i < f.n ? (f.wordBefore[i] as number) : 0;
-  vb[t] = seg0;
-  vc[t++] = 0;
-  va[t] = i < f.n ? (f.wordAfter[i] as number) : 0;
-  vb[t] = seg0;
-  vc[t++] = 0;
-  // hash the template values: the same h1/h2/h3 as before, in one tight loop
+  v[TLM1] = tm1;
+  v[TL0] = c0 < 0x10000 ? (tl[c0] as number) : 0;
+  v[TL1] = t1;
+  v[TLSIDES] = tm1 * 2 + t1;
+  v[RP0] = u8at(f.rulePerson, n, i, 0);
+  v[RPM1] = u8at(f.rulePerson, n, i - 1, 0);
+  v[RP1] = u8at(f.rulePerson, n, i + 1, 0);
+  v[RA0] = u8at(f.ruleAddress, n, i, 0);
+  v[RAM1] = u8at(f.ruleAddress, n, i - 1, 0);
+  v[RA1] = u8at(f.ruleAddress, n, i + 1, 0);
+  v[ADDR] = u8at(f.addrE, n, i, 0) * 16 + u8at(f.addrE, n, i - 1, 0);
+  v[TLRUN] = u8at(f.tlRun, n, i, 0);
+  v[TLRUNM1] = u8at(f.tlRun, n, i - 1, 0);
+  v[TLRUN1] = u8at(f.tlRun, n, i + 1, 0);
+  v[OOV] = u8at(f.oovRun, n, i, 0);
+  v[WORD] = i < n ? (f.word[i] as number) : 0;
+  v[WORDB] = i < n ? (f.wordBefore[i] as number) : 0;
+  v[WORDA] = i < n ? (f.wordAfter[i] as number) : 0;
+  // hash each template's slots (murmur-style mixing, then the finaliser)
   for (let k = 0; k < FEATURE_COUNT; k++) {
+    const s = k * 3;
     let h = SEEDS[k] as number;
-    let x = Math.imul(h ^ (va[k] as number), M1);
+    let x = Math.imul(h ^ (v[SLOTS[s] as number] as number), M1);
     h = x ^ (x >>> 15);
     const ar = ARITY[k] as number;
     if (ar >= 2) {
-      x = Math.imul(h ^ (vb[k] as number), M1);
+      x = Math.imul(h ^ (v[SLOTS[s + 1] as number] as number), M1);
       h = x ^ (x >>> 15);
       if (ar === 3) {
-        x = Math.imul(h ^ (vc[k] as number), M1);
+        x = Math.imul(h ^ (v[SLOTS[s + 2] as number] as number), M1);
         h = x ^ (x >>> 15);
       }
     }
