@@ -1,3 +1,4 @@
+import { intSet, type NumberSet, SmallIntSet, WideIntSet } from '../../util/int-set.js';
 import { codeAt } from '../detectors/code-at.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { CONFIDENCE_ORDER, type Detector } from '../types.js';
@@ -46,6 +47,14 @@ export interface FeatureResources {
   scratch: { cap: number; f: SentenceFacts | undefined };
   /** two-character surnames as first × 0x10000 + second */
   surname2Codes: ReadonlySet<number>;
+  /**
+   * the dictionary's person entries (tagged persons or names, one set where the word list has two)
+   * of two and of three characters, and the first two characters (packHan) of every three-character
+   * word or person entry: a position where no three-character entry starts needs no wide look-up
+   */
+  person2: NumberSet;
+  person3: NumberSet;
+  head3: NumberSet;
   /** the rule detectors whose findings are features (stacking); without them those features are constant */
   person: Detector | undefined;
   address: Detector | undefined;
@@ -127,7 +136,11 @@ export function featureResources(
   }
   const words4Tails = new Set<number>();
   for (const w of d.words?.words4 ?? []) words4Tails.add(w.charCodeAt(2) * 0x10000 + w.charCodeAt(3));
+  const { person2, person3, head3 } = personSets(d);
   return {
+    person2,
+    person3,
+    head3,
     dicts: d,
     placeHeads,
     placeLast,
@@ -165,6 +178,39 @@ export function featureResources(
     ]),
     person,
     address,
+  };
+}
+
+/** The keys of a typed-array set (undefined for another kind of set). */
+function keysOf(s: NumberSet): number[] | undefined {
+  if (!(s instanceof SmallIntSet || s instanceof WideIntSet)) return undefined;
+  const out: number[] = [];
+  for (const k of s.table) if (k >= 0) out.push(k);
+  return out;
+}
+
+const TWO32 = 4294967296;
+
+function personSets(d: PiiDictionaries): { person2: NumberSet; person3: NumberSet; head3: NumberSet } {
+  const w = d.words;
+  const none = intSet([]);
+  if (!w) return { person2: none, person3: none, head3: none };
+  const tagged = keysOf(w.taggedPersons);
+  const names = keysOf(w.names);
+  const words3 = keysOf(w.words3);
+  if (!tagged || !names || !words3) {
+    // sets of another kind: the same answers, one look-up at a time
+    const either: NumberSet = { has: (k) => w.taggedPersons.has(k) || w.names.has(k), size: 0 };
+    return { person2: either, person3: either, head3: { has: () => true, size: 0 } };
+  }
+  // packHan keys are below 2^29, pack3 keys at least 2^46 (word-stats.ts)
+  const persons = [...tagged, ...names];
+  const three = persons.filter((k) => k >= TWO32);
+  const head = (k: number) => packHan(Math.floor(k / TWO32), Math.floor(k / 0x10000) % 0x10000);
+  return {
+    person2: intSet(persons.filter((k) => k < TWO32)),
+    person3: intSet(three),
+    head3: intSet([...three, ...words3].map(head)),
   };
 }
 
@@ -394,11 +440,13 @@ export function sentenceFacts(text: string, r: FeatureResources, reuse = false):
       if (isHan(b)) {
         const p2 = packHan(a, b);
         if (w.words2.has(p2)) ord = 2;
-        if (w.taggedPersons.has(p2) || w.names.has(p2)) per = 2;
+        if (r.person2.has(p2)) per = 2;
         if (isHan(c)) {
-          const p3 = pack3(a, b, c);
-          if (w.words3.has(p3)) ord = 3;
-          if (w.taggedPersons.has(p3) || w.names.has(p3)) per = 3;
+          if (r.head3.has(p2)) {
+            const p3 = pack3(a, b, c);
+            if (w.words3.has(p3)) ord = 3;
+            if (r.person3.has(p3)) per = 3;
+          }
           if (
             isHan(d) &&
             r.words4Tails.has(c * 0x10000 + d) &&
