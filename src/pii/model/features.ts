@@ -274,7 +274,33 @@ export interface SentenceFacts {
   /** what the rules found: 0 none, else 1 + 2·confidence + (0 begin, 1 inside) */
   rulePerson: Uint8Array;
   ruleAddress: Uint8Array;
+  /**
+   * the arrays positionFeatures reads around i, as the buffers they view: index i + PAD is
+   * position i, and the PAD slots on each side hold what a read outside the text gives
+   */
+  win: WindowArrays;
 }
+
+/** the facts read at i ± 1…3, and the value each gives outside the text (left, right) */
+const WINDOW = {
+  code: [1, 2],
+  cls: [0, 0],
+  seg: [255, 255],
+  segLen: [255, 255],
+  sur: [0, 0],
+  giv: [255, 255],
+  surOdds: [255, 255],
+  cueB: [0, 0],
+  cueA: [0, 0],
+  addrE: [0, 0],
+  tlRun: [0, 0],
+  rulePerson: [0, 0],
+  ruleAddress: [0, 0],
+} as const;
+type WindowKey = keyof typeof WINDOW;
+type WindowArrays = { code: Int32Array } & { [K in Exclude<WindowKey, 'code'>]: Uint8Array };
+const WINDOW_KEYS = Object.keys(WINDOW) as WindowKey[];
+const PAD = 3;
 
 const oddsBucket = (x: number): number => (x <= -2 ? 0 : x >= 4 ? 6 : Math.round(x) + 2);
 
@@ -337,33 +363,44 @@ function runs(
 
 function newFacts(n: number): SentenceFacts {
   const u8 = () => new Uint8Array(n);
+  const win = {} as Record<WindowKey, Int32Array | Uint8Array>;
+  // (typed as WindowArrays below: code is the one Int32Array)
+  const view = {} as Record<WindowKey, Int32Array | Uint8Array>;
+  for (const k of WINDOW_KEYS) {
+    const raw = k === 'code' ? new Int32Array(n + 2 * PAD) : new Uint8Array(n + 2 * PAD);
+    raw.fill(WINDOW[k][0], 0, PAD);
+    raw.fill(WINDOW[k][1], n + PAD);
+    win[k] = raw;
+    view[k] = raw.subarray(PAD, PAD + n);
+  }
   return {
     n,
-    code: new Int32Array(n),
-    cls: u8(),
-    seg: u8(),
-    segLen: u8(),
+    win: win as WindowArrays,
+    code: view.code as Int32Array,
+    cls: view.cls as Uint8Array,
+    seg: view.seg as Uint8Array,
+    segLen: view.segLen as Uint8Array,
     ordS: u8(),
     ordE: u8(),
     plcS: u8(),
     plcE: u8(),
     perS: u8(),
     perE: u8(),
-    cueB: u8(),
-    cueA: u8(),
-    addrE: u8(),
-    sur: u8(),
-    giv: u8(),
-    surOdds: u8(),
+    cueB: view.cueB as Uint8Array,
+    cueA: view.cueA as Uint8Array,
+    addrE: view.addrE as Uint8Array,
+    sur: view.sur as Uint8Array,
+    giv: view.giv as Uint8Array,
+    surOdds: view.surOdds as Uint8Array,
     runPos: u8(),
     runLen: u8(),
-    tlRun: u8(),
+    tlRun: view.tlRun as Uint8Array,
     oovRun: u8(),
     word: new Int32Array(n),
     wordBefore: new Int32Array(n),
     wordAfter: new Int32Array(n),
-    rulePerson: u8(),
-    ruleAddress: u8(),
+    rulePerson: view.rulePerson as Uint8Array,
+    ruleAddress: view.ruleAddress as Uint8Array,
   };
 }
 
@@ -409,6 +446,8 @@ export function sentenceFacts(text: string, r: FeatureResources, reuse = false):
     } else for (const k of FACT_ARRAYS) r.scratch.f[k].fill(0, 0, n);
     f = r.scratch.f;
     f.n = n;
+    // what positions n, n + 1, n + 2 read as: outside the text
+    for (const k of WINDOW_KEYS) f.win[k].fill(WINDOW[k][1], n + PAD, n + 2 * PAD);
   } else f = newFacts(n);
   if (r.person) f.rulePerson.set(ruleTags(r.person, text));
   if (r.address) f.ruleAddress.set(ruleTags(r.address, text));
@@ -525,11 +564,6 @@ export function sentenceFacts(text: string, r: FeatureResources, reuse = false):
 
 const M1 = 0x5bd1e995;
 const seedOf = (t: number): number => Math.imul(t + 1, 0x9e3779b1);
-
-/** code at i + k in the facts, or a boundary marker */
-const at = (f: SentenceFacts, i: number): number => (i < 0 ? 1 : i >= f.n ? 2 : (f.code[i] as number));
-const u8at = (a: Uint8Array, n: number, i: number, outside = 255): number =>
-  i < 0 || i >= n ? outside : (a[i] as number);
 
 // The values a position's templates read, each in one slot of a scratch row (VALUES): a template
 // is the list of the slots it mixes, so the templates are a table below, one line each.
@@ -666,7 +700,7 @@ const SLOTS = Uint8Array.from(TEMPLATES.flatMap((t) => [t[0] ?? 0, t[1] ?? 0, t[
  * Writes the FEATURE_COUNT hashed features of position i into out[o…]: characters in a ±3 window,
  * character pairs and triples, classes, the segmentation and dictionary facts, surname and
  * given-name statistics, title/speech cues, address suffixes, transliteration characters, Latin
- * and digit runs, and what the rule detectors found (stacking).
+ * and digit runs, and what the rule detectors found (stacking). 0 ≤ i < f.n.
  */
 export function positionFeatures(
   f: SentenceFacts,
@@ -677,51 +711,61 @@ export function positionFeatures(
   o: number,
 ): void {
   const shift = 32 - bits;
-  const n = f.n;
   const v = VALUES;
-  const c0 = at(f, i);
-  const cm1 = at(f, i - 1);
-  const c1 = at(f, i + 1);
+  // the window arrays hold PAD slots of "outside the text" on each side: no bounds tests
+  const w = f.win;
+  const j = i + PAD;
+  const code = w.code;
+  const c0 = code[j] as number;
+  const cm1 = code[j - 1] as number;
+  const c1 = code[j + 1] as number;
   v[C0] = c0;
   v[CM1] = cm1;
   v[C1] = c1;
-  v[CM2] = at(f, i - 2);
-  v[C2] = at(f, i + 2);
-  v[CM3] = at(f, i - 3);
-  v[C3] = at(f, i + 3);
-  const k0 = u8at(f.cls, n, i, 0);
-  v[CLSL] = u8at(f.cls, n, i - 2, 0) * 64 + u8at(f.cls, n, i - 1, 0) * 8 + k0;
-  v[CLSR] = u8at(f.cls, n, i + 1, 0) * 8 + u8at(f.cls, n, i + 2, 0);
+  v[CM2] = code[j - 2] as number;
+  v[C2] = code[j + 2] as number;
+  v[CM3] = code[j - 3] as number;
+  v[C3] = code[j + 3] as number;
+  const cls = w.cls;
+  const k0 = cls[j] as number;
+  v[CLSL] = (cls[j - 2] as number) * 64 + (cls[j - 1] as number) * 8 + k0;
+  v[CLSR] = (cls[j + 1] as number) * 8 + (cls[j + 2] as number);
   v[CLS0] = k0;
-  v[RUN] = u8at(f.runPos, n, i) * 8 + u8at(f.runLen, n, i);
-  v[SEG0] = u8at(f.seg, n, i) * 8 + u8at(f.segLen, n, i);
-  v[SEGM1] = u8at(f.seg, n, i - 1) * 8 + u8at(f.segLen, n, i - 1);
-  v[SEG1] = u8at(f.seg, n, i + 1) * 8 + u8at(f.segLen, n, i + 1);
+  v[RUN] = (f.runPos[i] as number) * 8 + (f.runLen[i] as number);
+  const seg = w.seg;
+  const segLen = w.segLen;
+  v[SEG0] = (seg[j] as number) * 8 + (segLen[j] as number);
+  v[SEGM1] = (seg[j - 1] as number) * 8 + (segLen[j - 1] as number);
+  v[SEG1] = (seg[j + 1] as number) * 8 + (segLen[j + 1] as number);
   v[DICT] =
-    u8at(f.ordS, n, i, 0) * 1000 +
-    u8at(f.ordE, n, i, 0) * 100 +
-    u8at(f.plcS, n, i, 0) * 10 +
-    u8at(f.plcE, n, i, 0) +
-    u8at(f.perS, n, i, 0) * 10000 +
-    u8at(f.perE, n, i, 0) * 100000;
-  v[SUR0] = u8at(f.sur, n, i, 0);
-  v[SURM1] = u8at(f.sur, n, i - 1, 0);
-  v[SURM2] = u8at(f.sur, n, i - 2, 0);
-  v[GIV0] = u8at(f.giv, n, i);
-  v[GIV1] = u8at(f.giv, n, i + 1);
-  v[GIVM1] = u8at(f.giv, n, i - 1);
-  v[GIV2] = u8at(f.giv, n, i + 2);
-  v[SO0] = u8at(f.surOdds, n, i);
-  v[SOM1] = u8at(f.surOdds, n, i - 1);
-  const cueB1 = u8at(f.cueB, n, i - 1, 0);
-  const cueA1 = u8at(f.cueA, n, i + 1, 0);
+    (f.ordS[i] as number) * 1000 +
+    (f.ordE[i] as number) * 100 +
+    (f.plcS[i] as number) * 10 +
+    (f.plcE[i] as number) +
+    (f.perS[i] as number) * 10000 +
+    (f.perE[i] as number) * 100000;
+  const sur = w.sur;
+  v[SUR0] = sur[j] as number;
+  v[SURM1] = sur[j - 1] as number;
+  v[SURM2] = sur[j - 2] as number;
+  const giv = w.giv;
+  v[GIV0] = giv[j] as number;
+  v[GIV1] = giv[j + 1] as number;
+  v[GIVM1] = giv[j - 1] as number;
+  v[GIV2] = giv[j + 2] as number;
+  v[SO0] = w.surOdds[j] as number;
+  v[SOM1] = w.surOdds[j - 1] as number;
+  const cueB = w.cueB;
+  const cueA = w.cueA;
+  const cueB1 = cueB[j - 1] as number;
+  const cueA1 = cueA[j + 1] as number;
   v[CUEB1] = cueB1;
-  v[CUEB2] = u8at(f.cueB, n, i - 2, 0);
-  v[CUEB3] = u8at(f.cueB, n, i - 3, 0);
+  v[CUEB2] = cueB[j - 2] as number;
+  v[CUEB3] = cueB[j - 3] as number;
   v[CUEA1] = cueA1;
-  v[CUEA2] = u8at(f.cueA, n, i + 2, 0);
-  v[CUEA3] = u8at(f.cueA, n, i + 3, 0);
-  v[CUEA0] = u8at(f.cueA, n, i, 0);
+  v[CUEA2] = cueA[j + 2] as number;
+  v[CUEA3] = cueA[j + 3] as number;
+  v[CUEA0] = cueA[j] as number;
   v[CUES] = cueA1 * 8 + cueB1;
   const tl = r.translit;
   const tm1 = cm1 > 2 && cm1 < 0x10000 ? (tl[cm1] as number) : 0;
@@ -730,20 +774,22 @@ export function positionFeatures(
   v[TL0] = c0 < 0x10000 ? (tl[c0] as number) : 0;
   v[TL1] = t1;
   v[TLSIDES] = tm1 * 2 + t1;
-  v[RP0] = u8at(f.rulePerson, n, i, 0);
-  v[RPM1] = u8at(f.rulePerson, n, i - 1, 0);
-  v[RP1] = u8at(f.rulePerson, n, i + 1, 0);
-  v[RA0] = u8at(f.ruleAddress, n, i, 0);
-  v[RAM1] = u8at(f.ruleAddress, n, i - 1, 0);
-  v[RA1] = u8at(f.ruleAddress, n, i + 1, 0);
-  v[ADDR] = u8at(f.addrE, n, i, 0) * 16 + u8at(f.addrE, n, i - 1, 0);
-  v[TLRUN] = u8at(f.tlRun, n, i, 0);
-  v[TLRUNM1] = u8at(f.tlRun, n, i - 1, 0);
-  v[TLRUN1] = u8at(f.tlRun, n, i + 1, 0);
-  v[OOV] = u8at(f.oovRun, n, i, 0);
-  v[WORD] = i < n ? (f.word[i] as number) : 0;
-  v[WORDB] = i < n ? (f.wordBefore[i] as number) : 0;
-  v[WORDA] = i < n ? (f.wordAfter[i] as number) : 0;
+  const rp = w.rulePerson;
+  const ra = w.ruleAddress;
+  v[RP0] = rp[j] as number;
+  v[RPM1] = rp[j - 1] as number;
+  v[RP1] = rp[j + 1] as number;
+  v[RA0] = ra[j] as number;
+  v[RAM1] = ra[j - 1] as number;
+  v[RA1] = ra[j + 1] as number;
+  v[ADDR] = (w.addrE[j] as number) * 16 + (w.addrE[j - 1] as number);
+  v[TLRUN] = w.tlRun[j] as number;
+  v[TLRUNM1] = w.tlRun[j - 1] as number;
+  v[TLRUN1] = w.tlRun[j + 1] as number;
+  v[OOV] = f.oovRun[i] as number;
+  v[WORD] = f.word[i] as number;
+  v[WORDB] = f.wordBefore[i] as number;
+  v[WORDA] = f.wordAfter[i] as number;
   // hash each template's slots (murmur-style mixing, then the finaliser)
   for (let k = 0; k < FEATURE_COUNT; k++) {
     const s = k * 3;
