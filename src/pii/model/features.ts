@@ -1,3 +1,4 @@
+import { intSet, type NumberSet, SmallIntSet, WideIntSet } from '../../util/int-set.js';
 import { codeAt } from '../detectors/code-at.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { CONFIDENCE_ORDER, type Detector } from '../types.js';
@@ -42,14 +43,18 @@ export interface FeatureResources {
   /** 1 where some place word ends with this code; the last two codes of each four-character word */
   placeLast: Uint8Array;
   words4Tails: ReadonlySet<number>;
-  /** a position's template values, before hashing (scratch) */
-  va: Int32Array;
-  vb: Int32Array;
-  vc: Int32Array;
   /** reused by sentenceFacts when asked (grown to the longest text seen) */
   scratch: { cap: number; f: SentenceFacts | undefined };
   /** two-character surnames as first × 0x10000 + second */
   surname2Codes: ReadonlySet<number>;
+  /**
+   * the dictionary's person entries (tagged persons or names, one set where the word list has two)
+   * of two and of three characters, and the first two characters (packHan) of every three-character
+   * word or person entry: a position where no three-character entry starts needs no wide look-up
+   */
+  person2: NumberSet;
+  person3: NumberSet;
+  head3: NumberSet;
   /** the rule detectors whose findings are features (stacking); without them those features are constant */
   person: Detector | undefined;
   address: Detector | undefined;
@@ -131,15 +136,16 @@ export function featureResources(
   }
   const words4Tails = new Set<number>();
   for (const w of d.words?.words4 ?? []) words4Tails.add(w.charCodeAt(2) * 0x10000 + w.charCodeAt(3));
+  const { person2, person3, head3 } = personSets(d);
   return {
+    person2,
+    person3,
+    head3,
     dicts: d,
     placeHeads,
     placeLast,
     words4Tails,
     scratch: { cap: 0, f: undefined },
-    va: new Int32Array(64),
-    vb: new Int32Array(64),
-    vc: new Int32Array(64),
     surname1,
     surname2,
     surname2Codes,
@@ -172,6 +178,39 @@ export function featureResources(
     ]),
     person,
     address,
+  };
+}
+
+/** The keys of a typed-array set (undefined for another kind of set). */
+function keysOf(s: NumberSet): number[] | undefined {
+  if (!(s instanceof SmallIntSet || s instanceof WideIntSet)) return undefined;
+  const out: number[] = [];
+  for (const k of s.table) if (k >= 0) out.push(k);
+  return out;
+}
+
+const TWO32 = 4294967296;
+
+function personSets(d: PiiDictionaries): { person2: NumberSet; person3: NumberSet; head3: NumberSet } {
+  const w = d.words;
+  const none = intSet([]);
+  if (!w) return { person2: none, person3: none, head3: none };
+  const tagged = keysOf(w.taggedPersons);
+  const names = keysOf(w.names);
+  const words3 = keysOf(w.words3);
+  if (!tagged || !names || !words3) {
+    // sets of another kind: the same answers, one look-up at a time
+    const either: NumberSet = { has: (k) => w.taggedPersons.has(k) || w.names.has(k), size: 0 };
+    return { person2: either, person3: either, head3: { has: () => true, size: 0 } };
+  }
+  // packHan keys are below 2^29, pack3 keys at least 2^46 (word-stats.ts)
+  const persons = [...tagged, ...names];
+  const three = persons.filter((k) => k >= TWO32);
+  const head = (k: number) => packHan(Math.floor(k / TWO32), Math.floor(k / 0x10000) % 0x10000);
+  return {
+    person2: intSet(persons.filter((k) => k < TWO32)),
+    person3: intSet(three),
+    head3: intSet([...three, ...words3].map(head)),
   };
 }
 
@@ -235,7 +274,33 @@ export interface SentenceFacts {
   /** what the rules found: 0 none, else 1 + 2·confidence + (0 begin, 1 inside) */
   rulePerson: Uint8Array;
   ruleAddress: Uint8Array;
+  /**
+   * the arrays positionFeatures reads around i, as the buffers they view: index i + PAD is
+   * position i, and the PAD slots on each side hold what a read outside the text gives
+   */
+  win: WindowArrays;
 }
+
+/** the facts read at i ± 1…3, and the value each gives outside the text (left, right) */
+const WINDOW = {
+  code: [1, 2],
+  cls: [0, 0],
+  seg: [255, 255],
+  segLen: [255, 255],
+  sur: [0, 0],
+  giv: [255, 255],
+  surOdds: [255, 255],
+  cueB: [0, 0],
+  cueA: [0, 0],
+  addrE: [0, 0],
+  tlRun: [0, 0],
+  rulePerson: [0, 0],
+  ruleAddress: [0, 0],
+} as const;
+type WindowKey = keyof typeof WINDOW;
+type WindowArrays = { code: Int32Array } & { [K in Exclude<WindowKey, 'code'>]: Uint8Array };
+const WINDOW_KEYS = Object.keys(WINDOW) as WindowKey[];
+const PAD = 3;
 
 const oddsBucket = (x: number): number => (x <= -2 ? 0 : x >= 4 ? 6 : Math.round(x) + 2);
 
@@ -298,33 +363,44 @@ function runs(
 
 function newFacts(n: number): SentenceFacts {
   const u8 = () => new Uint8Array(n);
+  const win = {} as Record<WindowKey, Int32Array | Uint8Array>;
+  // (typed as WindowArrays below: code is the one Int32Array)
+  const view = {} as Record<WindowKey, Int32Array | Uint8Array>;
+  for (const k of WINDOW_KEYS) {
+    const raw = k === 'code' ? new Int32Array(n + 2 * PAD) : new Uint8Array(n + 2 * PAD);
+    raw.fill(WINDOW[k][0], 0, PAD);
+    raw.fill(WINDOW[k][1], n + PAD);
+    win[k] = raw;
+    view[k] = raw.subarray(PAD, PAD + n);
+  }
   return {
     n,
-    code: new Int32Array(n),
-    cls: u8(),
-    seg: u8(),
-    segLen: u8(),
+    win: win as WindowArrays,
+    code: view.code as Int32Array,
+    cls: view.cls as Uint8Array,
+    seg: view.seg as Uint8Array,
+    segLen: view.segLen as Uint8Array,
     ordS: u8(),
     ordE: u8(),
     plcS: u8(),
     plcE: u8(),
     perS: u8(),
     perE: u8(),
-    cueB: u8(),
-    cueA: u8(),
-    addrE: u8(),
-    sur: u8(),
-    giv: u8(),
-    surOdds: u8(),
+    cueB: view.cueB as Uint8Array,
+    cueA: view.cueA as Uint8Array,
+    addrE: view.addrE as Uint8Array,
+    sur: view.sur as Uint8Array,
+    giv: view.giv as Uint8Array,
+    surOdds: view.surOdds as Uint8Array,
     runPos: u8(),
     runLen: u8(),
-    tlRun: u8(),
+    tlRun: view.tlRun as Uint8Array,
     oovRun: u8(),
     word: new Int32Array(n),
     wordBefore: new Int32Array(n),
     wordAfter: new Int32Array(n),
-    rulePerson: u8(),
-    ruleAddress: u8(),
+    rulePerson: view.rulePerson as Uint8Array,
+    ruleAddress: view.ruleAddress as Uint8Array,
   };
 }
 
@@ -370,6 +446,8 @@ export function sentenceFacts(text: string, r: FeatureResources, reuse = false):
     } else for (const k of FACT_ARRAYS) r.scratch.f[k].fill(0, 0, n);
     f = r.scratch.f;
     f.n = n;
+    // what positions n, n + 1, n + 2 read as: outside the text
+    for (const k of WINDOW_KEYS) f.win[k].fill(WINDOW[k][1], n + PAD, n + 2 * PAD);
   } else f = newFacts(n);
   if (r.person) f.rulePerson.set(ruleTags(r.person, text));
   if (r.address) f.ruleAddress.set(ruleTags(r.address, text));
@@ -401,11 +479,13 @@ export function sentenceFacts(text: string, r: FeatureResources, reuse = false):
       if (isHan(b)) {
         const p2 = packHan(a, b);
         if (w.words2.has(p2)) ord = 2;
-        if (w.taggedPersons.has(p2) || w.names.has(p2)) per = 2;
+        if (r.person2.has(p2)) per = 2;
         if (isHan(c)) {
-          const p3 = pack3(a, b, c);
-          if (w.words3.has(p3)) ord = 3;
-          if (w.taggedPersons.has(p3) || w.names.has(p3)) per = 3;
+          if (r.head3.has(p2)) {
+            const p3 = pack3(a, b, c);
+            if (w.words3.has(p3)) ord = 3;
+            if (r.person3.has(p3)) per = 3;
+          }
           if (
             isHan(d) &&
             r.words4Tails.has(c * 0x10000 + d) &&
@@ -485,25 +565,142 @@ export function sentenceFacts(text: string, r: FeatureResources, reuse = false):
 const M1 = 0x5bd1e995;
 const seedOf = (t: number): number => Math.imul(t + 1, 0x9e3779b1);
 
-/** code at i + k in the facts, or a boundary marker */
-const at = (f: SentenceFacts, i: number): number => (i < 0 ? 1 : i >= f.n ? 2 : (f.code[i] as number));
-const u8at = (a: Uint8Array, n: number, i: number, outside = 255): number =>
-  i < 0 || i >= n ? outside : (a[i] as number);
+// The values a position's templates read, each in one slot of a scratch row (VALUES): a template
+// is the list of the slots it mixes, so the templates are a table below, one line each.
+const ZERO = 0;
+const C0 = 1;
+const CM1 = 2;
+const C1 = 3;
+const CM2 = 4;
+const C2 = 5;
+const CM3 = 6;
+const C3 = 7;
+/** the character classes of i−2…i and of i+1…i+2, each in one number, and of i alone */
+const CLSL = 8;
+const CLSR = 50;
+const CLS0 = 9;
+/** the Latin/digit run: position × 8 + length bucket */
+const RUN = 10;
+/** the segmentation at i−1, i, i+1: position × 8 + word length */
+const SEG0 = 11;
+const SEGM1 = 12;
+const SEG1 = 13;
+/** the dictionary words starting and ending at i, in one number */
+const DICT = 14;
+const SUR0 = 15;
+const SURM1 = 16;
+const SURM2 = 17;
+const GIV0 = 18;
+const GIV1 = 19;
+const GIVM1 = 20;
+const GIV2 = 21;
+const SO0 = 22;
+const SOM1 = 23;
+/** the before-cues ending at i−1, i−2, i−3; the after-cues starting at i+1, i+2, i+3 and at i */
+const CUEB1 = 24;
+const CUEB2 = 25;
+const CUEB3 = 26;
+const CUEA1 = 27;
+const CUEA2 = 28;
+const CUEA3 = 29;
+const CUEA0 = 30;
+const CUES = 31;
+/** transliteration characters at i−1, i, i+1, and the two neighbours in one number */
+const TLM1 = 32;
+const TL0 = 33;
+const TL1 = 34;
+const TLSIDES = 35;
+/** what the rules found at i, i−1, i+1 (stacked) */
+const RP0 = 36;
+const RPM1 = 37;
+const RP1 = 38;
+const RA0 = 39;
+const RAM1 = 40;
+const RA1 = 41;
+/** the address suffixes ending at i and at i−1 */
+const ADDR = 42;
+/** the runs of transliteration characters and of words no dictionary knows, at i (i−1, i+1) */
+const TLRUN = 43;
+const TLRUNM1 = 44;
+const TLRUN1 = 45;
+const OOV = 46;
+/** the segmentation word covering i, the one before, the one after (hashes) */
+const WORD = 47;
+const WORDB = 48;
+const WORDA = 49;
+const VALUES = new Int32Array(51);
+
+/**
+ * The feature templates, one line each: the slots each mixes, in order (its arity is part of its
+ * hash; a ZERO slot is hashed like any value, as when the templates were first defined). The
+ * order is the feature's index: a change here is a new FEATURE_SET (pinned.test.ts).
+ */
+const TEMPLATES: ReadonlyArray<readonly number[]> = [
+  [ZERO], // bias
+  [C0],
+  [CM1],
+  [C1],
+  [CM2],
+  [C2],
+  [CM3],
+  [C3],
+  [CM1, C0],
+  [C0, C1],
+  [CM2, CM1],
+  [C1, C2],
+  [CM3, CM2],
+  [C2, C3],
+  [CM1, C1],
+  [CM2, CM1, C0],
+  [CM1, C0, C1],
+  [C0, C1, C2],
+  [CLSL, CLSR, ZERO],
+  [RUN, CLS0],
+  [RUN, C0],
+  [SEG0, SEGM1, SEG1],
+  [SEG0, C0],
+  [DICT, ZERO],
+  [DICT, SUR0],
+  [SUR0, SURM1, SURM2],
+  [GIV0, GIV1, GIVM1],
+  [SO0, GIV0, GIV1],
+  [SOM1, GIV0, GIV2],
+  [SUR0, GIV1, GIV2],
+  [CUEB1, CUEB2, CUEB3],
+  [CUEA1, CUEA2, CUEA3],
+  [CUEB1, SUR0, SEG0],
+  [CUEA1, SUR0, GIV1],
+  [CUEA0, CUEB1, RP0],
+  [TLM1, TL0, TL1],
+  [TLSIDES, TL0, SEG0],
+  [RP0, RPM1, RP1],
+  [RA0, RAM1, RA1],
+  [RP0, C0],
+  [RA0, C0],
+  [ADDR, RA0],
+  [ADDR, C1, CLS0],
+  [RA0, DICT, ZERO],
+  [TLRUN, CUES],
+  [TLRUN, TLRUNM1, TLRUN1],
+  [OOV, SUR0, GIV0],
+  [OOV, CUEB1, CUEA1],
+  [WORD, SEG0],
+  [WORDB, SEG0],
+  [WORDA, SEG0],
+];
 
 /** the number of feature templates: every position has exactly this many features */
-export const FEATURE_COUNT = 51;
-/** each template's hash seed and how many values it mixes (h1, h2 or h3) */
+export const FEATURE_COUNT: number = TEMPLATES.length;
+/** each template's hash seed, arity and slots (three per template, unused ones 0) */
 const SEEDS = Int32Array.from({ length: FEATURE_COUNT }, (_, t) => seedOf(t));
-const ARITY = Uint8Array.from([
-  1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 2, 2, 3, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-  3, 3, 3, 2, 2, 2, 3, 3, 2, 3, 3, 3, 2, 2, 2,
-]);
+const ARITY = Uint8Array.from(TEMPLATES, (t) => t.length);
+const SLOTS = Uint8Array.from(TEMPLATES.flatMap((t) => [t[0] ?? 0, t[1] ?? 0, t[2] ?? 0]));
 
 /**
  * Writes the FEATURE_COUNT hashed features of position i into out[o…]: characters in a ±3 window,
  * character pairs and triples, classes, the segmentation and dictionary facts, surname and
  * given-name statistics, title/speech cues, address suffixes, transliteration characters, Latin
- * and digit runs, and what the rule detectors found (stacking).
+ * and digit runs, and what the rule detectors found (stacking). 0 ≤ i < f.n.
  */
 export function positionFeatures(
   f: SentenceFacts,
@@ -514,227 +711,97 @@ export function positionFeatures(
   o: number,
 ): void {
   const shift = 32 - bits;
-  const c0 = at(f, i);
-  const cm1 = at(f, i - 1);
-  const cm2 = at(f, i - 2);
-  const cm3 = at(f, i - 3);
-  const c1 = at(f, i + 1);
-  const c2 = at(f, i + 2);
-  const c3 = at(f, i + 3);
-  const k0 = u8at(f.cls, f.n, i, 0);
-  const km1 = u8at(f.cls, f.n, i - 1, 0);
-  const km2 = u8at(f.cls, f.n, i - 2, 0);
-  const k1 = u8at(f.cls, f.n, i + 1, 0);
-  const k2 = u8at(f.cls, f.n, i + 2, 0);
-  const seg0 = u8at(f.seg, f.n, i) * 8 + u8at(f.segLen, f.n, i);
-  const segm1 = u8at(f.seg, f.n, i - 1) * 8 + u8at(f.segLen, f.n, i - 1);
-  const seg1 = u8at(f.seg, f.n, i + 1) * 8 + u8at(f.segLen, f.n, i + 1);
-  const sur0 = u8at(f.sur, f.n, i, 0);
-  const surm1 = u8at(f.sur, f.n, i - 1, 0);
-  const surm2 = u8at(f.sur, f.n, i - 2, 0);
-  const g0 = u8at(f.giv, f.n, i);
-  const g1 = u8at(f.giv, f.n, i + 1);
-  const gm1 = u8at(f.giv, f.n, i - 1);
-  const g2 = u8at(f.giv, f.n, i + 2);
-  const so0 = u8at(f.surOdds, f.n, i);
-  const som1 = u8at(f.surOdds, f.n, i - 1);
-  const cueBm1 = u8at(f.cueB, f.n, i - 1, 0);
-  const cueBm2 = u8at(f.cueB, f.n, i - 2, 0);
-  const cueBm3 = u8at(f.cueB, f.n, i - 3, 0);
-  const cueA1 = u8at(f.cueA, f.n, i + 1, 0);
-  const cueA2 = u8at(f.cueA, f.n, i + 2, 0);
-  const cueA3 = u8at(f.cueA, f.n, i + 3, 0);
-  const cueA0 = u8at(f.cueA, f.n, i, 0);
+  const v = VALUES;
+  // the window arrays hold PAD slots of "outside the text" on each side: no bounds tests
+  const w = f.win;
+  const j = i + PAD;
+  const code = w.code;
+  const c0 = code[j] as number;
+  const cm1 = code[j - 1] as number;
+  const c1 = code[j + 1] as number;
+  v[C0] = c0;
+  v[CM1] = cm1;
+  v[C1] = c1;
+  v[CM2] = code[j - 2] as number;
+  v[C2] = code[j + 2] as number;
+  v[CM3] = code[j - 3] as number;
+  v[C3] = code[j + 3] as number;
+  const cls = w.cls;
+  const k0 = cls[j] as number;
+  v[CLSL] = (cls[j - 2] as number) * 64 + (cls[j - 1] as number) * 8 + k0;
+  v[CLSR] = (cls[j + 1] as number) * 8 + (cls[j + 2] as number);
+  v[CLS0] = k0;
+  v[RUN] = (f.runPos[i] as number) * 8 + (f.runLen[i] as number);
+  const seg = w.seg;
+  const segLen = w.segLen;
+  v[SEG0] = (seg[j] as number) * 8 + (segLen[j] as number);
+  v[SEGM1] = (seg[j - 1] as number) * 8 + (segLen[j - 1] as number);
+  v[SEG1] = (seg[j + 1] as number) * 8 + (segLen[j + 1] as number);
+  v[DICT] =
+    (f.ordS[i] as number) * 1000 +
+    (f.ordE[i] as number) * 100 +
+    (f.plcS[i] as number) * 10 +
+    (f.plcE[i] as number) +
+    (f.perS[i] as number) * 10000 +
+    (f.perE[i] as number) * 100000;
+  const sur = w.sur;
+  v[SUR0] = sur[j] as number;
+  v[SURM1] = sur[j - 1] as number;
+  v[SURM2] = sur[j - 2] as number;
+  const giv = w.giv;
+  v[GIV0] = giv[j] as number;
+  v[GIV1] = giv[j + 1] as number;
+  v[GIVM1] = giv[j - 1] as number;
+  v[GIV2] = giv[j + 2] as number;
+  v[SO0] = w.surOdds[j] as number;
+  v[SOM1] = w.surOdds[j - 1] as number;
+  const cueB = w.cueB;
+  const cueA = w.cueA;
+  const cueB1 = cueB[j - 1] as number;
+  const cueA1 = cueA[j + 1] as number;
+  v[CUEB1] = cueB1;
+  v[CUEB2] = cueB[j - 2] as number;
+  v[CUEB3] = cueB[j - 3] as number;
+  v[CUEA1] = cueA1;
+  v[CUEA2] = cueA[j + 2] as number;
+  v[CUEA3] = cueA[j + 3] as number;
+  v[CUEA0] = cueA[j] as number;
+  v[CUES] = cueA1 * 8 + cueB1;
   const tl = r.translit;
-  const t0 = c0 < 0x10000 ? (tl[c0] as number) : 0;
   const tm1 = cm1 > 2 && cm1 < 0x10000 ? (tl[cm1] as number) : 0;
   const t1 = c1 > 2 && c1 < 0x10000 ? (tl[c1] as number) : 0;
-  const rp0 = u8at(f.rulePerson, f.n, i, 0);
-  const rpm1 = u8at(f.rulePerson, f.n, i - 1, 0);
-  const rp1 = u8at(f.rulePerson, f.n, i + 1, 0);
-  const ra0 = u8at(f.ruleAddress, f.n, i, 0);
-  const ram1 = u8at(f.ruleAddress, f.n, i - 1, 0);
-  const ra1 = u8at(f.ruleAddress, f.n, i + 1, 0);
-  const dict =
-    u8at(f.ordS, f.n, i, 0) * 1000 +
-    u8at(f.ordE, f.n, i, 0) * 100 +
-    u8at(f.plcS, f.n, i, 0) * 10 +
-    u8at(f.plcE, f.n, i, 0) +
-    u8at(f.perS, f.n, i, 0) * 10000 +
-    u8at(f.perE, f.n, i, 0) * 100000;
-  const addr = u8at(f.addrE, f.n, i, 0) * 16 + u8at(f.addrE, f.n, i - 1, 0);
-  const run = u8at(f.runPos, f.n, i) * 8 + u8at(f.runLen, f.n, i);
-  let t = 0;
-  const va = r.va;
-  const vb = r.vb;
-  const vc = r.vc;
-  va[t] = 0;
-  vb[t] = 0;
-  vc[t++] = 0; // bias
-  va[t] = c0;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = cm1;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = c1;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = cm2;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = c2;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = cm3;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = c3;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = cm1;
-  vb[t] = c0;
-  vc[t++] = 0;
-  va[t] = c0;
-  vb[t] = c1;
-  vc[t++] = 0;
-  va[t] = cm2;
-  vb[t] = cm1;
-  vc[t++] = 0;
-  va[t] = c1;
-  vb[t] = c2;
-  vc[t++] = 0;
-  va[t] = cm3;
-  vb[t] = cm2;
-  vc[t++] = 0;
-  va[t] = c2;
-  vb[t] = c3;
-  vc[t++] = 0;
-  va[t] = cm1;
-  vb[t] = c1;
-  vc[t++] = 0;
-  va[t] = cm2;
-  vb[t] = cm1;
-  vc[t++] = c0;
-  va[t] = cm1;
-  vb[t] = c0;
-  vc[t++] = c1;
-  va[t] = c0;
-  vb[t] = c1;
-  vc[t++] = c2;
-  va[t] = km2 * 64 + km1 * 8 + k0;
-  vb[t] = k1 * 8 + k2;
-  vc[t++] = 0;
-  va[t] = run;
-  vb[t] = k0;
-  vc[t++] = 0;
-  va[t] = run;
-  vb[t] = c0;
-  vc[t++] = 0;
-  va[t] = seg0;
-  vb[t] = segm1;
-  vc[t++] = seg1;
-  va[t] = seg0;
-  vb[t] = c0;
-  vc[t++] = 0;
-  va[t] = dict;
-  vb[t] = 0;
-  vc[t++] = 0;
-  va[t] = dict;
-  vb[t] = sur0;
-  vc[t++] = 0;
-  va[t] = sur0;
-  vb[t] = surm1;
-  vc[t++] = surm2;
-  va[t] = g0;
-  vb[t] = g1;
-  vc[t++] = gm1;
-  va[t] = so0;
-  vb[t] = g0;
-  vc[t++] = g1;
-  va[t] = som1;
-  vb[t] = g0;
-  vc[t++] = g2;
-  va[t] = sur0;
-  vb[t] = g1;
-  vc[t++] = g2;
-  va[t] = cueBm1;
-  vb[t] = cueBm2;
-  vc[t++] = cueBm3;
-  va[t] = cueA1;
-  vb[t] = cueA2;
-  vc[t++] = cueA3;
-  va[t] = cueBm1;
-  vb[t] = sur0;
-  vc[t++] = seg0;
-  va[t] = cueA1;
-  vb[t] = sur0;
-  vc[t++] = g1;
-  va[t] = cueA0;
-  vb[t] = cueBm1;
-  vc[t++] = rp0;
-  va[t] = tm1;
-  vb[t] = t0;
-  vc[t++] = t1;
-  va[t] = tm1 * 2 + t1;
-  vb[t] = t0;
-  vc[t++] = seg0;
-  va[t] = rp0;
-  vb[t] = rpm1;
-  vc[t++] = rp1;
-  va[t] = ra0;
-  vb[t] = ram1;
-  vc[t++] = ra1;
-  va[t] = rp0;
-  vb[t] = c0;
-  vc[t++] = 0;
-  va[t] = ra0;
-  vb[t] = c0;
-  vc[t++] = 0;
-  va[t] = addr;
-  vb[t] = ra0;
-  vc[t++] = 0;
-  va[t] = addr;
-  vb[t] = c1;
-  vc[t++] = k0;
-  va[t] = ra0;
-  vb[t] = dict;
-  vc[t++] = 0;
-  const tr = u8at(f.tlRun, f.n, i, 0);
-  const oov = u8at(f.oovRun, f.n, i, 0);
-  va[t] = tr;
-  vb[t] = cueA1 * 8 + cueBm1;
-  vc[t++] = 0;
-  va[t] = tr;
-  vb[t] = u8at(f.tlRun, f.n, i - 1, 0);
-  vc[t++] = u8at(f.tlRun, f.n, i + 1, 0);
-  va[t] = oov;
-  vb[t] = sur0;
-  vc[t++] = g0;
-  va[t] = oov;
-  vb[t] = cueBm1;
-  vc[t++] = cueA1;
-  const word0 = i < f.n ? (f.word[i] as number) : 0;
-  va[t] = word0;
-  vb[t] = seg0;
-  vc[t++] = 0;
-  va[t] = i < f.n ? (f.wordBefore[i] as number) : 0;
-  vb[t] = seg0;
-  vc[t++] = 0;
-  va[t] = i < f.n ? (f.wordAfter[i] as number) : 0;
-  vb[t] = seg0;
-  vc[t++] = 0;
-  // hash the template values: the same h1/h2/h3 as before, in one tight loop
+  v[TLM1] = tm1;
+  v[TL0] = c0 < 0x10000 ? (tl[c0] as number) : 0;
+  v[TL1] = t1;
+  v[TLSIDES] = tm1 * 2 + t1;
+  const rp = w.rulePerson;
+  const ra = w.ruleAddress;
+  v[RP0] = rp[j] as number;
+  v[RPM1] = rp[j - 1] as number;
+  v[RP1] = rp[j + 1] as number;
+  v[RA0] = ra[j] as number;
+  v[RAM1] = ra[j - 1] as number;
+  v[RA1] = ra[j + 1] as number;
+  v[ADDR] = (w.addrE[j] as number) * 16 + (w.addrE[j - 1] as number);
+  v[TLRUN] = w.tlRun[j] as number;
+  v[TLRUNM1] = w.tlRun[j - 1] as number;
+  v[TLRUN1] = w.tlRun[j + 1] as number;
+  v[OOV] = f.oovRun[i] as number;
+  v[WORD] = f.word[i] as number;
+  v[WORDB] = f.wordBefore[i] as number;
+  v[WORDA] = f.wordAfter[i] as number;
+  // hash each template's slots (murmur-style mixing, then the finaliser)
   for (let k = 0; k < FEATURE_COUNT; k++) {
+    const s = k * 3;
     let h = SEEDS[k] as number;
-    let x = Math.imul(h ^ (va[k] as number), M1);
+    let x = Math.imul(h ^ (v[SLOTS[s] as number] as number), M1);
     h = x ^ (x >>> 15);
     const ar = ARITY[k] as number;
     if (ar >= 2) {
-      x = Math.imul(h ^ (vb[k] as number), M1);
+      x = Math.imul(h ^ (v[SLOTS[s + 1] as number] as number), M1);
       h = x ^ (x >>> 15);
       if (ar === 3) {
-        x = Math.imul(h ^ (vc[k] as number), M1);
+        x = Math.imul(h ^ (v[SLOTS[s + 2] as number] as number), M1);
         h = x ^ (x >>> 15);
       }
     }
