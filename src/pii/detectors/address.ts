@@ -7,7 +7,47 @@ import { WordIndex } from './code-tables.js';
 const HAN = '\\u4e00-\\u9fff';
 const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
 /** A door number: the anchor of a full address (…27号, 88-1号). */
-const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?(?:号(?:院|楼)?|弄(?!堂))/g;
+export const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?(?:号(?:院|楼)?|弄(?!堂))/g;
+/**
+ * Where ANCHOR's match ending in the 号 or 弄 at `q` starts, searched from `from` as matchAll
+ * does (its leftmost start), or -1: the characters before q are 1-5 digits, or 1-5 digits, a
+ * hyphen and 1-5 ASCII digits (read from the anchor character: the expression's scan of every
+ * character of the text was most of the numbered pass). Kept equal to matchAll by a property test.
+ */
+export function anchorAt(text: string, q: number, from: number): number {
+  const w = text.charCodeAt(q);
+  if ((w !== 0x53f7 && w !== 0x5f04) || q < from || !isDigitCode(codeAt(text, q - 1))) return -1;
+  // 弄(?!堂)
+  if (w === 0x5f04 && codeAt(text, q + 1) === 0x5802) return -1;
+  for (let s = Math.max(from, q - 11); s < q; s++) {
+    let k = s;
+    while (k < q && k - s < 5 && isDigitCode(text.charCodeAt(k))) k++;
+    if (k === s) continue;
+    if (k === q) return s;
+    if (text.charCodeAt(k) !== 0x2d) continue;
+    const j = k + 1;
+    k = j;
+    while (k < q && k - j < 5 && isAsciiDigit(text.charCodeAt(k))) k++;
+    if (k > j && k === q) return s;
+  }
+  return -1;
+}
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** the end of the ANCHOR match whose 号 or 弄 is at `q` (号院 and 号楼 taken in) */
+export const anchorEnd = (text: string, q: number): number => {
+  const after = codeAt(text, q + 1);
+  return text.charCodeAt(q) === 0x53f7 && (after === 0x9662 || after === 0x697c) ? q + 2 : q + 1;
+};
+/** ANCHOR's matches as [start, end), from every character (for the property test; numbered reads passesOf's marks) */
+export function* anchorMatches(text: string): Generator<[number, number]> {
+  let from = 0;
+  for (let q = 0; q < text.length; q++) {
+    const s = anchorAt(text, q, from);
+    if (s < 0) continue;
+    from = anchorEnd(text, q);
+    yield [s, from];
+  }
+}
 const MAX_PREFIX = 32;
 /** a prefix character by UTF-16 code: Han, Latin or a digit (a table read at every character of a prefix or name) */
 const PREFIX_CODE = new Uint8Array(0x10000);
@@ -35,11 +75,7 @@ export function* streetMatches(text: string): Generator<RegExpExecArray> {
   let from = 0;
   for (let q = 1; q < text.length; q++) {
     if (STREET_LAST[text.charCodeAt(q)] !== 1) continue;
-    let m: RegExpExecArray | null = null;
-    for (let p = Math.max(from, q - STREET_REACH); p < q && m === null; p++) {
-      STREET_AT.lastIndex = p;
-      m = STREET_AT.exec(text);
-    }
+    const m = streetEndingNear(text, q, from);
     if (m === null) {
       from = q;
       continue;
@@ -48,6 +84,15 @@ export function* streetMatches(text: string): Generator<RegExpExecArray> {
     from = m.index + m[0].length;
     q = from - 1;
   }
+}
+/** STREET's first match starting in [max(from, q - STREET_REACH), q), or null (q holds a street word's last character) */
+function streetEndingNear(text: string, q: number, from: number): RegExpExecArray | null {
+  let m: RegExpExecArray | null = null;
+  for (let p = Math.max(from, q - STREET_REACH); p < q && m === null; p++) {
+    STREET_AT.lastIndex = p;
+    m = STREET_AT.exec(text);
+  }
+  return m;
 }
 
 /** evaluation switches (NORG, NOPL), read once: an environment read per line cost 2% of a scan */
@@ -307,11 +352,25 @@ for (const k of PLACE_KINDS) {
 addBit('号弄', NUMBER_WORD);
 addBit(':：', COLON);
 /** the passes a text needs (the bits of FIRST_PASS its characters hold, 道 and 同 read with the one before) */
+/**
+ * the positions of the text's characters that FIRST_PASS marks, in order, left by passesOf for the
+ * passes to read (the streets and places passes visit these, not every character of the text again);
+ * one buffer for every call, grown as needed: detect is synchronous and never reentered
+ */
+let hits = new Int32Array(1024);
+let hitCount = 0;
 function passesOf(text: string): number {
   let bits = 0;
+  let n = 0;
   for (let k = 0; k < text.length; k++) {
     const f = FIRST_PASS[text.charCodeAt(k)] as number;
     if (f === 0) continue;
+    if (n === hits.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(hits);
+      hits = grown;
+    }
+    hits[n++] = k;
     if ((f & STREET_TWO) !== 0) {
       const b = codeAt(text, k - 1);
       if (b === 0x5927 || b === 0x80e1) bits |= STREET_ONE;
@@ -320,6 +379,7 @@ function passesOf(text: string): number {
       bits |= f & ~PLACE_END;
     } else bits |= f;
   }
+  hitCount = n;
   return bits;
 }
 /** the kinds by their last character (a table, as this is read at every character), in list order */
@@ -433,7 +493,7 @@ export function createAddress(d: PiiDictionaries): Detector {
   for (const w of [...(words?.places ?? []), ...d.regions])
     if (w.length >= 2) placeHeads.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
   const headAt = (text: string, at: number): boolean =>
-    placeHeads.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1)));
+    placeHeads.has(packHan(codeAt(text, at), codeAt(text, at + 1)));
   /** jieba's list knows it as a place name (中关村, 长安街) */
   const isPlaceName = (w: string): boolean =>
     w.length >= 2 && headAt(w, 0) && (words?.places.has(w) ?? false);
@@ -461,9 +521,9 @@ export function createAddress(d: PiiDictionaries): Detector {
    * word of jieba's list (担心, 核定); `from` when there is none
    */
   const frequentAt = (text: string, at: number): boolean =>
-    words?.frequent50.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1))) ?? false;
+    words?.frequent50.has(packHan(codeAt(text, at), codeAt(text, at + 1))) ?? false;
   const veryFrequentAt = (text: string, at: number): boolean =>
-    words?.frequent300.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1))) ?? false;
+    words?.frequent300.has(packHan(codeAt(text, at), codeAt(text, at + 1))) ?? false;
   const shortTail = (text: string, from: number, coreEnd: number, min: number): number => {
     for (let len = min; len <= 3; len++) {
       const t = coreEnd - len;
@@ -531,12 +591,18 @@ export function createAddress(d: PiiDictionaries): Detector {
 
   function numbered(text: string, out: Finding[]): void {
     let lastEnd = 0;
-    for (const m of text.matchAll(ANCHOR)) {
-      const numStart = m.index;
-      let numEnd = numStart + m[0].length;
+    // ANCHOR's matches, as matchAll gives them, read from the 号 and 弄 passesOf marked
+    let anchorFrom = 0;
+    for (let h = 0; h < hitCount; h++) {
+      const q = hits[h] as number;
+      const numStart = anchorAt(text, q, anchorFrom);
+      if (numStart < 0) continue;
+      let numEnd = anchorEnd(text, q);
+      anchorFrom = numEnd;
       const next = text.slice(numEnd, numEnd + 2);
       // (…5号楼门口: the building's door, not a gate numbered 5)
-      if (notAfter.test(next) && !(next.charCodeAt(0) === 0x95e8 && !m[0].endsWith('号'))) continue;
+      if (notAfter.test(next) && !(next.charCodeAt(0) === 0x95e8 && text.charCodeAt(numEnd - 1) !== 0x53f7))
+        continue;
       // 2号大街22号: this number is part of the street's name; the next anchor takes it in
       if (streetStart.test(next)) continue;
       let start = numStart;
@@ -604,7 +670,17 @@ export function createAddress(d: PiiDictionaries): Detector {
       cover ??= coverOf(text, out);
       return anyIn(cover, a, b);
     };
-    for (const m of streetMatches(text)) {
+    // streetMatches over the street words passesOf marked: no match starts in [from, q)
+    let from = 0;
+    for (let h = 0; h < hitCount; h++) {
+      const q = hits[h] as number;
+      if (q < from || q < 1 || STREET_LAST[text.charCodeAt(q)] !== 1) continue;
+      const m = streetEndingNear(text, q, from);
+      if (m === null) {
+        from = q;
+        continue;
+      }
+      from = m.index + m[0].length;
       let start = m.index;
       const end = start + m[0].length;
       // the name starts after the last function character (在文汇路 → 文汇路), and is short
@@ -807,7 +883,9 @@ export function createAddress(d: PiiDictionaries): Detector {
       cover ??= coverOf(text, out);
       return anyIn(cover, a, b);
     };
-    for (let p = 1; p < text.length; p++) {
+    for (let h = 0; h < hitCount; h++) {
+      const p = hits[h] as number;
+      if (p < 1) continue;
       // one table read rules out most characters: no kind ends in it, or it ends only kinds of two
       // characters or more and the one before is none of theirs (地区, 市场, 城市)
       const pc = FIRST_PASS[text.charCodeAt(p)] as number;
@@ -871,7 +949,6 @@ export function createAddress(d: PiiDictionaries): Detector {
         if (a0 >= floor && a0 >= 0 && !covered(a0, end)) {
           out.push(finding('address', text, a0, end, 0.65));
           floor = Math.max(floor, end);
-          p = end - 1;
         }
         continue;
       }
@@ -975,7 +1052,6 @@ export function createAddress(d: PiiDictionaries): Detector {
       const top = structured && !NOT_PLACE.test(name) && structureDeepAt(text, end) ? 0.9 : 0.84;
       out.push(finding('address', text, start, end, Math.min(score, top)));
       floor = Math.max(floor, end);
-      p = end - 1;
     }
   }
 
