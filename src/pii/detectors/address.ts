@@ -1,3 +1,4 @@
+import { intSet } from '../../util/int-set.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
@@ -215,6 +216,7 @@ const PLACE_WORD_END = new Set([...'园村场区厦苑寓城站镇乡县市省�
 /** cue verbs the three-character cut of a street name can take in (沿; 至 after a direction: 东至) */
 const CUE_IN_CUT = new Set([...'沿至'].map((c) => c.charCodeAt(0)));
 const NUMERAL = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const DIRECTION = new Set([...'东西南北中'].map((c) => c.charCodeAt(0)));
 /** no one-character street name before a numeral (第三路, 兵分三路, 前三路, 全三路) */
 const ONE_CHAR_NOT = new Set([...'第分前后全头末上下共有是为成左右大小老'].map((c) => c.charCodeAt(0)));
 /** cue characters before a one-character street name (经|纬二路 after 在, 于, 经, 到) */
@@ -444,6 +446,23 @@ export function createAddress(d: PiiDictionaries): Detector {
   const a = d.address;
   const region = `(?:${alt(d.regions)})`;
   const regionRe = new RegExp(region);
+  /**
+   * the first two characters of every region, as packHan: a slice none of whose pairs is one holds
+   * no region, and regionRe need not run on it (null when a region is shorter than two Han characters)
+   */
+  const regionPairs = d.regions.every((r) => r.length >= 2 && packHan(r.charCodeAt(0), r.charCodeAt(1)) >= 0)
+    ? intSet(d.regions.map((r) => packHan(r.charCodeAt(0), r.charCodeAt(1))))
+    : null;
+  /** regionRe's match in text[from, to), or null */
+  const regionIn = (text: string, from: number, to: number): RegExpExecArray | null => {
+    if (regionPairs !== null) {
+      let any = false;
+      for (let k = from; k + 1 < to && !any; k++)
+        any = regionPairs.has(packHan(text.charCodeAt(k), text.charCodeAt(k + 1)));
+      if (!any) return null;
+    }
+    return regionRe.exec(text.slice(from, to));
+  };
   const regionPrefix = new RegExp(
     `^(?:${region}(?:${alt(a['province-suffix'])})?|[${HAN}]{2,7}?(?:${alt(a['province-suffix'])}))?(?:${region}(?:${alt(a['city-suffix'])})?|[${HAN}]{1,5}?(?:${alt(a['city-suffix'])}))?`,
   );
@@ -489,9 +508,10 @@ export function createAddress(d: PiiDictionaries): Detector {
    * the first two characters of every place name and region, as packHan: most positions are ruled
    * out with one integer look-up, before any slice of the text (this runs at every candidate)
    */
-  const placeHeads = new Set<number>();
+  const heads = new Set<number>();
   for (const w of [...(words?.places ?? []), ...d.regions])
-    if (w.length >= 2) placeHeads.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
+    if (w.length >= 2) heads.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
+  const placeHeads = intSet(heads);
   const headAt = (text: string, at: number): boolean =>
     placeHeads.has(packHan(codeAt(text, at), codeAt(text, at + 1)));
   /** jieba's list knows it as a place name (中关村, 长安街) */
@@ -588,6 +608,9 @@ export function createAddress(d: PiiDictionaries): Detector {
   const notPlace = new Set(a['not-place']);
   /** Words ending in a street character that are no street (思路, 道路, 逛街…). */
   const notStreet = new Set(a['not-street']);
+  /** their first characters, by UTF-16 code: most tails of a street are no word of the list, told without a slice */
+  const NOT_STREET_HEAD = new Uint8Array(0x10000);
+  for (const w of notStreet) NOT_STREET_HEAD[w.charCodeAt(0)] = 1;
 
   function numbered(text: string, out: Finding[]): void {
     let lastEnd = 0;
@@ -684,9 +707,20 @@ export function createAddress(d: PiiDictionaries): Detector {
       let start = m.index;
       const end = start + m[0].length;
       // the name starts after the last function character (在文汇路 → 文汇路), and is short
-      const suffixLen = /(?:大道|大街|胡同)$/.test(m[0]) ? 2 : 1;
-      const mod =
-        /(?:[东西南北中]|[一二三四五六七八九十]{1,2})$/.exec(m[0].slice(0, -suffixLen))?.[0].length ?? 0;
+      // (大道 大街 胡同, read by code: two expressions on a slice at every street were a third of this pass)
+      const z = text.charCodeAt(end - 1);
+      const y = text.charCodeAt(end - 2);
+      const suffixLen =
+        (y === 0x5927 && (z === 0x9053 || z === 0x8857)) || (y === 0x80e1 && z === 0x540c) ? 2 : 1;
+      // (?:[东西南北中]|[一二三四五六七八九十]{1,2})$ on the match before its street word
+      const x = text.charCodeAt(end - suffixLen - 1);
+      const mod = NUMERAL.has(x)
+        ? end - suffixLen - 2 >= start && NUMERAL.has(text.charCodeAt(end - suffixLen - 2))
+          ? 2
+          : 1
+        : DIRECTION.has(x)
+          ? 1
+          : 0;
       // 快速路 and 高速公路 are the street word, not the name's end (京良|快速路)
       const roadKind =
         mod === 0 && suffixLen === 1 && ROAD_KIND_NEXT_TO_LAST.has(text.charCodeAt(end - 2))
@@ -711,7 +745,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       // a region across or inside the cut decides where the name starts (上海南京东路 → not 海南京东路,
       // 寸土寸金南京路 → 南京路), and an admin word the cut split (街道华兴路) stays before it
       const base = Math.max(0, start - 3);
-      const rg = NO_REGION_CUT ? null : regionRe.exec(text.slice(base, coreEnd));
+      const rg = NO_REGION_CUT ? null : regionIn(text, base, coreEnd);
       if (rg) {
         const rs = base + rg.index;
         const re = rs + rg[0].length;
@@ -784,7 +818,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       const word = text.slice(start, end);
       const name = text.slice(start, coreEnd);
       let plain = false;
-      for (let k = 0; k < coreEnd - start && !plain; k++) if (notStreet.has(word.slice(k))) plain = true;
+      for (let k = 0; k < coreEnd - start && !plain; k++)
+        if (NOT_STREET_HEAD[text.charCodeAt(start + k)] === 1 && notStreet.has(word.slice(k))) plain = true;
       // 南山路 is a street although 山路 is a word; …一路向北 is "all the way", no street
       if (plain && isPlaceName(word)) plain = false;
       if (word.endsWith('一路') && ALL_THE_WAY.has(text.charCodeAt(end))) plain = true;
@@ -937,7 +972,7 @@ export function createAddress(d: PiiDictionaries): Detector {
           if (PREFIX_CODE[c] !== 1 || STOPS[c] !== 0) break;
           base--;
         }
-        const rg = regionRe.exec(text.slice(base, start + 1));
+        const rg = regionIn(text, base, start + 1);
         if (rg && base + rg.index < start) {
           start = base + rg.index;
           bounded = true;
@@ -1254,8 +1289,23 @@ export function createAddress(d: PiiDictionaries): Detector {
     }
     return true;
   };
-  const valueLabels = new RegExp(`(?:${alt(a['value-labels'])})[:：]`, 'g');
-  const hasValueLabel = new RegExp(valueLabels.source);
+  /**
+   * `(?:value labels)[:：]` read from the colons passesOf marked, as matchAll would find it (no scan
+   * of the whole text with the expression): the start of the longest label ending right before the
+   * colon at `c` (the leftmost match), or -1
+   */
+  const valueLabelList = [...a['value-labels']].sort((x, y) => y.length - x.length);
+  const valueLabelBefore = (text: string, c: number): number => {
+    const w = text.charCodeAt(c);
+    if (w !== 0x3a && w !== 0xff1a) return -1;
+    for (const l of valueLabelList)
+      if (c >= l.length && text.startsWith(l, c - l.length)) return c - l.length;
+    return -1;
+  };
+  const hasValueLabel = (text: string): boolean => {
+    for (let h = 0; h < hitCount; h++) if (valueLabelBefore(text, hits[h] as number) >= 0) return true;
+    return false;
+  };
   /**
    * The value of a label (地点：, 地址：) up to the end of its clause, brackets included, is one
    * address: a venue and the address in brackets after it (…会展中心（…路88号）), or a place the
@@ -1269,9 +1319,11 @@ export function createAddress(d: PiiDictionaries): Detector {
     let i = 0;
     let lastEnd = 0;
     let changed = false;
-    for (const m of text.matchAll(valueLabels)) {
-      if (m.index < lastEnd) continue;
-      let from = m.index + m[0].length;
+    for (let h = 0; h < hitCount; h++) {
+      const colon = hits[h] as number;
+      const labelAt = valueLabelBefore(text, colon);
+      if (labelAt < 0 || labelAt < lastEnd) continue;
+      let from = colon + 1;
       while (from < text.length && text.charCodeAt(from) <= 0x20) from++;
       if (!isHanChar(codeAt(text, from))) continue;
       const to = valueEnd(text, from);
@@ -1317,7 +1369,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       }
       if ((passes & STREET_ONE) !== 0) streets(text, out);
       if (!NO_PLACES && (passes & (PLACE_ONE | PLACE_END)) !== 0) places(text, out);
-      return out.length > 0 || ((passes & COLON) !== 0 && hasValueLabel.test(text))
+      return out.length > 0 || ((passes & COLON) !== 0 && hasValueLabel(text))
         ? listed(text, labelledValues(text, assemble(text, out)))
         : out;
     },
