@@ -88,8 +88,15 @@ export function* streetMatches(text: string): Generator<RegExpExecArray> {
 }
 /** STREET's first match starting in [max(from, q - STREET_REACH), q), or null (q holds a street word's last character) */
 function streetEndingNear(text: string, q: number, from: number): RegExpExecArray | null {
+  // No street word's last character stands in (from, q) (each was tried before q, and a match ends
+  // at one), so a match starting in [from, q) runs through q: it starts in the run of Han characters
+  // before q, and the expression is not run from any start before a character that is none (of the
+  // nine starts, those before punctuation, a digit or a space)
+  const lowest = Math.max(from, q - STREET_REACH);
+  let first = q;
+  while (first > lowest && isHanChar(text.charCodeAt(first - 1))) first--;
   let m: RegExpExecArray | null = null;
-  for (let p = Math.max(from, q - STREET_REACH); p < q && m === null; p++) {
+  for (let p = first; p < q && m === null; p++) {
     STREET_AT.lastIndex = p;
     m = STREET_AT.exec(text);
   }
@@ -225,8 +232,17 @@ const ONE_CHAR_AFTER = new Set([...'在于经到至沿住'].map((c) => c.charCod
 const BEFORE_ZHI = new Set([...'东西南北行驶直伸通开'].map((c) => c.charCodeAt(0)));
 const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));
 /** the characters of the findings, marked (one byte a character of the text) */
+let coverScratch = new Uint8Array(1024);
+/**
+ * (one buffer for every call, cleared over the text's length: an array allocated per text cost more
+ * than the marking; the streets and places passes each build theirs in turn, and nothing reads past
+ * the text's length)
+ */
 function coverOf(text: string, found: readonly Finding[]): Uint8Array {
-  const c = new Uint8Array(text.length);
+  if (coverScratch.length < text.length)
+    coverScratch = new Uint8Array(Math.max(text.length, coverScratch.length * 2));
+  const c = coverScratch;
+  c.fill(0, 0, text.length);
   for (const f of found) c.fill(1, f.start, f.end);
   return c;
 }
