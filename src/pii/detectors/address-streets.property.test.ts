@@ -5,7 +5,7 @@ import { ANCHOR, anchorMatches, createAddress, STREET, streetMatches } from './a
 
 // every character the street expression reads (Han runs, modifiers, street words, what may not
 // follow), plus digits, Latin and punctuation that end a run
-const alphabet = [...'文汇长阳东西南北中一二三十大道街胡同路巷弄线站口局人子牌知时A1，'];
+const alphabet = [...'文汇长阳东西南北中一二三十大道街胡同路巷弄线站口局人子牌知时办边头沿委A1，'];
 const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((a) => a.join(''));
 const spans = (ms: Iterable<RegExpExecArray>) => [...ms].map((m) => [m.index, m[0]]);
 

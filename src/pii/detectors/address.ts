@@ -57,8 +57,30 @@ for (let c = 48; c <= 57; c++) PREFIX_CODE[c] = 1;
 for (let c = 65; c <= 90; c++) PREFIX_CODE[c] = 1;
 for (let c = 97; c <= 122; c++) PREFIX_CODE[c] = 1;
 /** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
-export const STREET =
-  /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?!(?!沿线)[\u4e00-\u9fff]?(?:线|站|口站|局|(?<!路)办|委|队|人|(?<!路)边|(?<!街)头|灯|费|况|况|程|径|演|舞|子|牌))/g;
+/** what may not follow a street word (沿线 may: 路沿线 is the street's) */
+const STREET_NOT_BEFORE =
+  '(?!(?!沿线)[\\u4e00-\\u9fff]?(?:线|站|口站|局|(?<!路)办|委|队|人|(?<!路)边|(?<!街)头|灯|费|况|况|程|径|演|舞|子|牌))';
+export const STREET = new RegExp(
+  `[\\u4e00-\\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)${STREET_NOT_BEFORE}`,
+  'g',
+);
+/** STREET_NOT_BEFORE at lastIndex: a street word ending right before it may end a match */
+const STREET_END_OK = new RegExp(STREET_NOT_BEFORE, 'y');
+/**
+ * A match of STREET can end at `q`: a street word ends there (路 街 巷 弄, 道 after 大, 同 after
+ * 胡) and nothing it may not stand before follows. Where none can, q is not searched from at all:
+ * a match running through it ends at a later street word and is found from that one, at the same
+ * start (every start before it within reach is tried there too), so the matches stay matchAll's.
+ */
+function streetEndsAt(text: string, q: number): boolean {
+  const c = text.charCodeAt(q);
+  if (c === 0x9053 || c === 0x540c) {
+    const b = codeAt(text, q - 1);
+    if (b !== (c === 0x9053 ? 0x5927 : 0x80e1)) return false;
+  }
+  STREET_END_OK.lastIndex = q + 1;
+  return STREET_END_OK.test(text);
+}
 /**
  * The matches of STREET, as `text.matchAll(STREET)` gives them, without running the expression from
  * every character of a long line (its lazy Han run backtracks at each one): a match ends its street
@@ -75,7 +97,7 @@ export function* streetMatches(text: string): Generator<RegExpExecArray> {
   // no match starts in [from, q): every start there was tried, or lies inside the last match
   let from = 0;
   for (let q = 1; q < text.length; q++) {
-    if (STREET_LAST[text.charCodeAt(q)] !== 1) continue;
+    if (STREET_LAST[text.charCodeAt(q)] !== 1 || !streetEndsAt(text, q)) continue;
     const m = streetEndingNear(text, q, from);
     if (m === null) {
       from = q;
@@ -713,7 +735,7 @@ export function createAddress(d: PiiDictionaries): Detector {
     let from = 0;
     for (let h = 0; h < hitCount; h++) {
       const q = hits[h] as number;
-      if (q < from || q < 1 || STREET_LAST[text.charCodeAt(q)] !== 1) continue;
+      if (q < from || q < 1 || STREET_LAST[text.charCodeAt(q)] !== 1 || !streetEndsAt(text, q)) continue;
       const m = streetEndingNear(text, q, from);
       if (m === null) {
         from = q;
