@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadPiiDictionaries } from '../load.js';
-import { createAddress, STREET, streetMatches } from './address.js';
+import { ANCHOR, anchorMatches, createAddress, STREET, streetMatches } from './address.js';
 
 // every character the street expression reads (Han runs, modifiers, street words, what may not
 // follow), plus digits, Latin and punctuation that end a run
-const alphabet = [...'文汇长阳东西南北中一二三十大道街胡同路巷弄线站口局人子牌知时A1，'];
+const alphabet = [...'文汇长阳东西南北中一二三十大道街胡同路巷弄线站口局人子牌知时办边头沿委A1，'];
 const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }).map((a) => a.join(''));
 const spans = (ms: Iterable<RegExpExecArray>) => [...ms].map((m) => [m.index, m[0]]);
 
@@ -25,6 +25,41 @@ describe('street names without a door number: the anchored search', () => {
         const s = `${'文'.repeat(n)}大道${t}胡同${'汇'.repeat(n)}路`;
         expect(spans(streetMatches(s))).toEqual(spans(s.matchAll(STREET)));
       }),
+    );
+  });
+});
+
+// the characters the door-number expression reads: ASCII and full-width digits, the hyphen, 号 弄
+// and what may follow them (院 楼 堂), and characters that end a run
+const anchorAlphabet = [...'0123456789０９-号弄院楼堂路A，'];
+const anchorText = fc.array(fc.constantFrom(...anchorAlphabet), { maxLength: 60 }).map((a) => a.join(''));
+
+describe('door numbers: the search from each 号 and 弄', () => {
+  it('finds exactly the matches of running the expression over the whole text', () => {
+    fc.assert(
+      fc.property(anchorText, (t) => {
+        expect([...anchorMatches(t)]).toEqual(
+          [...t.matchAll(ANCHOR)].map((m) => [m.index, m.index + m[0].length]),
+        );
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('also on long digit runs and hyphens before the anchor', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.integer({ min: 0, max: 7 }),
+        anchorText,
+        (w, n, k, t) => {
+          const s = `${'２'.repeat(w)}${'1'.repeat(n)}-${'3'.repeat(k)}号${t}${'4'.repeat(n)}-${'5'.repeat(k)}弄`;
+          const expected = [...s.matchAll(ANCHOR)].map((m) => [m.index, m.index + m[0].length]);
+          expect([...anchorMatches(s)]).toEqual(expected);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,3 +1,4 @@
+import { intSet } from '../../util/int-set.js';
 import type { PiiDictionaries } from '../dictionaries.js';
 import { type Detector, type Finding, finding } from '../types.js';
 import { pack3, packHan } from '../word-stats.js';
@@ -7,7 +8,47 @@ import { WordIndex } from './code-tables.js';
 const HAN = '\\u4e00-\\u9fff';
 const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
 /** A door number: the anchor of a full address (…27号, 88-1号). */
-const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?(?:号(?:院|楼)?|弄(?!堂))/g;
+export const ANCHOR = /[0-9０-９]{1,5}(?:-[0-9]{1,5})?(?:号(?:院|楼)?|弄(?!堂))/g;
+/**
+ * Where ANCHOR's match ending in the 号 or 弄 at `q` starts, searched from `from` as matchAll
+ * does (its leftmost start), or -1: the characters before q are 1-5 digits, or 1-5 digits, a
+ * hyphen and 1-5 ASCII digits (read from the anchor character: the expression's scan of every
+ * character of the text was most of the numbered pass). Kept equal to matchAll by a property test.
+ */
+export function anchorAt(text: string, q: number, from: number): number {
+  const w = text.charCodeAt(q);
+  if ((w !== 0x53f7 && w !== 0x5f04) || q < from || !isDigitCode(codeAt(text, q - 1))) return -1;
+  // 弄(?!堂)
+  if (w === 0x5f04 && codeAt(text, q + 1) === 0x5802) return -1;
+  for (let s = Math.max(from, q - 11); s < q; s++) {
+    let k = s;
+    while (k < q && k - s < 5 && isDigitCode(text.charCodeAt(k))) k++;
+    if (k === s) continue;
+    if (k === q) return s;
+    if (text.charCodeAt(k) !== 0x2d) continue;
+    const j = k + 1;
+    k = j;
+    while (k < q && k - j < 5 && isAsciiDigit(text.charCodeAt(k))) k++;
+    if (k > j && k === q) return s;
+  }
+  return -1;
+}
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** the end of the ANCHOR match whose 号 or 弄 is at `q` (号院 and 号楼 taken in) */
+export const anchorEnd = (text: string, q: number): number => {
+  const after = codeAt(text, q + 1);
+  return text.charCodeAt(q) === 0x53f7 && (after === 0x9662 || after === 0x697c) ? q + 2 : q + 1;
+};
+/** ANCHOR's matches as [start, end), from every character (for the property test; numbered reads passesOf's marks) */
+export function* anchorMatches(text: string): Generator<[number, number]> {
+  let from = 0;
+  for (let q = 0; q < text.length; q++) {
+    const s = anchorAt(text, q, from);
+    if (s < 0) continue;
+    from = anchorEnd(text, q);
+    yield [s, from];
+  }
+}
 const MAX_PREFIX = 32;
 /** a prefix character by UTF-16 code: Han, Latin or a digit (a table read at every character of a prefix or name) */
 const PREFIX_CODE = new Uint8Array(0x10000);
@@ -16,8 +57,30 @@ for (let c = 48; c <= 57; c++) PREFIX_CODE[c] = 1;
 for (let c = 65; c <= 90; c++) PREFIX_CODE[c] = 1;
 for (let c = 97; c <= 122; c++) PREFIX_CODE[c] = 1;
 /** Street names without a door number: a short name, an optional direction or ordinal, the street word. */
-export const STREET =
-  /[\u4e00-\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)(?!(?!沿线)[\u4e00-\u9fff]?(?:线|站|口站|局|(?<!路)办|委|队|人|(?<!路)边|(?<!街)头|灯|费|况|况|程|径|演|舞|子|牌))/g;
+/** what may not follow a street word (沿线 may: 路沿线 is the street's) */
+const STREET_NOT_BEFORE =
+  '(?!(?!沿线)[\\u4e00-\\u9fff]?(?:线|站|口站|局|(?<!路)办|委|队|人|(?<!路)边|(?<!街)头|灯|费|况|况|程|径|演|舞|子|牌))';
+export const STREET = new RegExp(
+  `[\\u4e00-\\u9fff]{1,6}?(?:[东西南北中]|[一二三四五六七八九十]{1,2})?(?:大道|大街|胡同|路|街|巷|弄)${STREET_NOT_BEFORE}`,
+  'g',
+);
+/** STREET_NOT_BEFORE at lastIndex: a street word ending right before it may end a match */
+const STREET_END_OK = new RegExp(STREET_NOT_BEFORE, 'y');
+/**
+ * A match of STREET can end at `q`: a street word ends there (路 街 巷 弄, 道 after 大, 同 after
+ * 胡) and nothing it may not stand before follows. Where none can, q is not searched from at all:
+ * a match running through it ends at a later street word and is found from that one, at the same
+ * start (every start before it within reach is tried there too), so the matches stay matchAll's.
+ */
+function streetEndsAt(text: string, q: number): boolean {
+  const c = text.charCodeAt(q);
+  if (c === 0x9053 || c === 0x540c) {
+    const b = codeAt(text, q - 1);
+    if (b !== (c === 0x9053 ? 0x5927 : 0x80e1)) return false;
+  }
+  STREET_END_OK.lastIndex = q + 1;
+  return STREET_END_OK.test(text);
+}
 /**
  * The matches of STREET, as `text.matchAll(STREET)` gives them, without running the expression from
  * every character of a long line (its lazy Han run backtracks at each one): a match ends its street
@@ -34,12 +97,8 @@ export function* streetMatches(text: string): Generator<RegExpExecArray> {
   // no match starts in [from, q): every start there was tried, or lies inside the last match
   let from = 0;
   for (let q = 1; q < text.length; q++) {
-    if (STREET_LAST[text.charCodeAt(q)] !== 1) continue;
-    let m: RegExpExecArray | null = null;
-    for (let p = Math.max(from, q - STREET_REACH); p < q && m === null; p++) {
-      STREET_AT.lastIndex = p;
-      m = STREET_AT.exec(text);
-    }
+    if (STREET_LAST[text.charCodeAt(q)] !== 1 || !streetEndsAt(text, q)) continue;
+    const m = streetEndingNear(text, q, from);
     if (m === null) {
       from = q;
       continue;
@@ -48,6 +107,22 @@ export function* streetMatches(text: string): Generator<RegExpExecArray> {
     from = m.index + m[0].length;
     q = from - 1;
   }
+}
+/** STREET's first match starting in [max(from, q - STREET_REACH), q), or null (q holds a street word's last character) */
+function streetEndingNear(text: string, q: number, from: number): RegExpExecArray | null {
+  // No street word's last character stands in (from, q) (each was tried before q, and a match ends
+  // at one), so a match starting in [from, q) runs through q: it starts in the run of Han characters
+  // before q, and the expression is not run from any start before a character that is none (of the
+  // nine starts, those before punctuation, a digit or a space)
+  const lowest = Math.max(from, q - STREET_REACH);
+  let first = q;
+  while (first > lowest && isHanChar(text.charCodeAt(first - 1))) first--;
+  let m: RegExpExecArray | null = null;
+  for (let p = first; p < q && m === null; p++) {
+    STREET_AT.lastIndex = p;
+    m = STREET_AT.exec(text);
+  }
+  return m;
 }
 
 /** evaluation switches (NORG, NOPL), read once: an environment read per line cost 2% of a scan */
@@ -170,6 +245,7 @@ const PLACE_WORD_END = new Set([...'园村场区厦苑寓城站镇乡县市省�
 /** cue verbs the three-character cut of a street name can take in (沿; 至 after a direction: 东至) */
 const CUE_IN_CUT = new Set([...'沿至'].map((c) => c.charCodeAt(0)));
 const NUMERAL = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const DIRECTION = new Set([...'东西南北中'].map((c) => c.charCodeAt(0)));
 /** no one-character street name before a numeral (第三路, 兵分三路, 前三路, 全三路) */
 const ONE_CHAR_NOT = new Set([...'第分前后全头末上下共有是为成左右大小老'].map((c) => c.charCodeAt(0)));
 /** cue characters before a one-character street name (经|纬二路 after 在, 于, 经, 到) */
@@ -178,8 +254,17 @@ const ONE_CHAR_AFTER = new Set([...'在于经到至沿住'].map((c) => c.charCod
 const BEFORE_ZHI = new Set([...'东西南北行驶直伸通开'].map((c) => c.charCodeAt(0)));
 const JOINER = new Set([...'和与及或、'].map((c) => c.charCodeAt(0)));
 /** the characters of the findings, marked (one byte a character of the text) */
+let coverScratch = new Uint8Array(1024);
+/**
+ * (one buffer for every call, cleared over the text's length: an array allocated per text cost more
+ * than the marking; the streets and places passes each build theirs in turn, and nothing reads past
+ * the text's length)
+ */
 function coverOf(text: string, found: readonly Finding[]): Uint8Array {
-  const c = new Uint8Array(text.length);
+  if (coverScratch.length < text.length)
+    coverScratch = new Uint8Array(Math.max(text.length, coverScratch.length * 2));
+  const c = coverScratch;
+  c.fill(0, 0, text.length);
   for (const f of found) c.fill(1, f.start, f.end);
   return c;
 }
@@ -307,11 +392,25 @@ for (const k of PLACE_KINDS) {
 addBit('号弄', NUMBER_WORD);
 addBit(':：', COLON);
 /** the passes a text needs (the bits of FIRST_PASS its characters hold, 道 and 同 read with the one before) */
+/**
+ * the positions of the text's characters that FIRST_PASS marks, in order, left by passesOf for the
+ * passes to read (the streets and places passes visit these, not every character of the text again);
+ * one buffer for every call, grown as needed: detect is synchronous and never reentered
+ */
+let hits = new Int32Array(1024);
+let hitCount = 0;
 function passesOf(text: string): number {
   let bits = 0;
+  let n = 0;
   for (let k = 0; k < text.length; k++) {
     const f = FIRST_PASS[text.charCodeAt(k)] as number;
     if (f === 0) continue;
+    if (n === hits.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(hits);
+      hits = grown;
+    }
+    hits[n++] = k;
     if ((f & STREET_TWO) !== 0) {
       const b = codeAt(text, k - 1);
       if (b === 0x5927 || b === 0x80e1) bits |= STREET_ONE;
@@ -320,6 +419,7 @@ function passesOf(text: string): number {
       bits |= f & ~PLACE_END;
     } else bits |= f;
   }
+  hitCount = n;
   return bits;
 }
 /** the kinds by their last character (a table, as this is read at every character), in list order */
@@ -384,6 +484,23 @@ export function createAddress(d: PiiDictionaries): Detector {
   const a = d.address;
   const region = `(?:${alt(d.regions)})`;
   const regionRe = new RegExp(region);
+  /**
+   * the first two characters of every region, as packHan: a slice none of whose pairs is one holds
+   * no region, and regionRe need not run on it (null when a region is shorter than two Han characters)
+   */
+  const regionPairs = d.regions.every((r) => r.length >= 2 && packHan(r.charCodeAt(0), r.charCodeAt(1)) >= 0)
+    ? intSet(d.regions.map((r) => packHan(r.charCodeAt(0), r.charCodeAt(1))))
+    : null;
+  /** regionRe's match in text[from, to), or null */
+  const regionIn = (text: string, from: number, to: number): RegExpExecArray | null => {
+    if (regionPairs !== null) {
+      let any = false;
+      for (let k = from; k + 1 < to && !any; k++)
+        any = regionPairs.has(packHan(text.charCodeAt(k), text.charCodeAt(k + 1)));
+      if (!any) return null;
+    }
+    return regionRe.exec(text.slice(from, to));
+  };
   const regionPrefix = new RegExp(
     `^(?:${region}(?:${alt(a['province-suffix'])})?|[${HAN}]{2,7}?(?:${alt(a['province-suffix'])}))?(?:${region}(?:${alt(a['city-suffix'])})?|[${HAN}]{1,5}?(?:${alt(a['city-suffix'])}))?`,
   );
@@ -429,11 +546,12 @@ export function createAddress(d: PiiDictionaries): Detector {
    * the first two characters of every place name and region, as packHan: most positions are ruled
    * out with one integer look-up, before any slice of the text (this runs at every candidate)
    */
-  const placeHeads = new Set<number>();
+  const heads = new Set<number>();
   for (const w of [...(words?.places ?? []), ...d.regions])
-    if (w.length >= 2) placeHeads.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
+    if (w.length >= 2) heads.add(packHan(w.charCodeAt(0), w.charCodeAt(1)));
+  const placeHeads = intSet(heads);
   const headAt = (text: string, at: number): boolean =>
-    placeHeads.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1)));
+    placeHeads.has(packHan(codeAt(text, at), codeAt(text, at + 1)));
   /** jieba's list knows it as a place name (中关村, 长安街) */
   const isPlaceName = (w: string): boolean =>
     w.length >= 2 && headAt(w, 0) && (words?.places.has(w) ?? false);
@@ -461,9 +579,9 @@ export function createAddress(d: PiiDictionaries): Detector {
    * word of jieba's list (担心, 核定); `from` when there is none
    */
   const frequentAt = (text: string, at: number): boolean =>
-    words?.frequent50.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1))) ?? false;
+    words?.frequent50.has(packHan(codeAt(text, at), codeAt(text, at + 1))) ?? false;
   const veryFrequentAt = (text: string, at: number): boolean =>
-    words?.frequent300.has(packHan(text.charCodeAt(at), text.charCodeAt(at + 1))) ?? false;
+    words?.frequent300.has(packHan(codeAt(text, at), codeAt(text, at + 1))) ?? false;
   const shortTail = (text: string, from: number, coreEnd: number, min: number): number => {
     for (let len = min; len <= 3; len++) {
       const t = coreEnd - len;
@@ -528,15 +646,24 @@ export function createAddress(d: PiiDictionaries): Detector {
   const notPlace = new Set(a['not-place']);
   /** Words ending in a street character that are no street (思路, 道路, 逛街…). */
   const notStreet = new Set(a['not-street']);
+  /** their first characters, by UTF-16 code: most tails of a street are no word of the list, told without a slice */
+  const NOT_STREET_HEAD = new Uint8Array(0x10000);
+  for (const w of notStreet) NOT_STREET_HEAD[w.charCodeAt(0)] = 1;
 
   function numbered(text: string, out: Finding[]): void {
     let lastEnd = 0;
-    for (const m of text.matchAll(ANCHOR)) {
-      const numStart = m.index;
-      let numEnd = numStart + m[0].length;
+    // ANCHOR's matches, as matchAll gives them, read from the 号 and 弄 passesOf marked
+    let anchorFrom = 0;
+    for (let h = 0; h < hitCount; h++) {
+      const q = hits[h] as number;
+      const numStart = anchorAt(text, q, anchorFrom);
+      if (numStart < 0) continue;
+      let numEnd = anchorEnd(text, q);
+      anchorFrom = numEnd;
       const next = text.slice(numEnd, numEnd + 2);
       // (…5号楼门口: the building's door, not a gate numbered 5)
-      if (notAfter.test(next) && !(next.charCodeAt(0) === 0x95e8 && !m[0].endsWith('号'))) continue;
+      if (notAfter.test(next) && !(next.charCodeAt(0) === 0x95e8 && text.charCodeAt(numEnd - 1) !== 0x53f7))
+        continue;
       // 2号大街22号: this number is part of the street's name; the next anchor takes it in
       if (streetStart.test(next)) continue;
       let start = numStart;
@@ -604,13 +731,34 @@ export function createAddress(d: PiiDictionaries): Detector {
       cover ??= coverOf(text, out);
       return anyIn(cover, a, b);
     };
-    for (const m of streetMatches(text)) {
+    // streetMatches over the street words passesOf marked: no match starts in [from, q)
+    let from = 0;
+    for (let h = 0; h < hitCount; h++) {
+      const q = hits[h] as number;
+      if (q < from || q < 1 || STREET_LAST[text.charCodeAt(q)] !== 1 || !streetEndsAt(text, q)) continue;
+      const m = streetEndingNear(text, q, from);
+      if (m === null) {
+        from = q;
+        continue;
+      }
+      from = m.index + m[0].length;
       let start = m.index;
       const end = start + m[0].length;
       // the name starts after the last function character (在文汇路 → 文汇路), and is short
-      const suffixLen = /(?:大道|大街|胡同)$/.test(m[0]) ? 2 : 1;
-      const mod =
-        /(?:[东西南北中]|[一二三四五六七八九十]{1,2})$/.exec(m[0].slice(0, -suffixLen))?.[0].length ?? 0;
+      // (大道 大街 胡同, read by code: two expressions on a slice at every street were a third of this pass)
+      const z = text.charCodeAt(end - 1);
+      const y = text.charCodeAt(end - 2);
+      const suffixLen =
+        (y === 0x5927 && (z === 0x9053 || z === 0x8857)) || (y === 0x80e1 && z === 0x540c) ? 2 : 1;
+      // (?:[东西南北中]|[一二三四五六七八九十]{1,2})$ on the match before its street word
+      const x = text.charCodeAt(end - suffixLen - 1);
+      const mod = NUMERAL.has(x)
+        ? end - suffixLen - 2 >= start && NUMERAL.has(text.charCodeAt(end - suffixLen - 2))
+          ? 2
+          : 1
+        : DIRECTION.has(x)
+          ? 1
+          : 0;
       // 快速路 and 高速公路 are the street word, not the name's end (京良|快速路)
       const roadKind =
         mod === 0 && suffixLen === 1 && ROAD_KIND_NEXT_TO_LAST.has(text.charCodeAt(end - 2))
@@ -635,7 +783,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       // a region across or inside the cut decides where the name starts (上海南京东路 → not 海南京东路,
       // 寸土寸金南京路 → 南京路), and an admin word the cut split (街道华兴路) stays before it
       const base = Math.max(0, start - 3);
-      const rg = NO_REGION_CUT ? null : regionRe.exec(text.slice(base, coreEnd));
+      const rg = NO_REGION_CUT ? null : regionIn(text, base, coreEnd);
       if (rg) {
         const rs = base + rg.index;
         const re = rs + rg[0].length;
@@ -708,7 +856,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       const word = text.slice(start, end);
       const name = text.slice(start, coreEnd);
       let plain = false;
-      for (let k = 0; k < coreEnd - start && !plain; k++) if (notStreet.has(word.slice(k))) plain = true;
+      for (let k = 0; k < coreEnd - start && !plain; k++)
+        if (NOT_STREET_HEAD[text.charCodeAt(start + k)] === 1 && notStreet.has(word.slice(k))) plain = true;
       // 南山路 is a street although 山路 is a word; …一路向北 is "all the way", no street
       if (plain && isPlaceName(word)) plain = false;
       if (word.endsWith('一路') && ALL_THE_WAY.has(text.charCodeAt(end))) plain = true;
@@ -807,7 +956,9 @@ export function createAddress(d: PiiDictionaries): Detector {
       cover ??= coverOf(text, out);
       return anyIn(cover, a, b);
     };
-    for (let p = 1; p < text.length; p++) {
+    for (let h = 0; h < hitCount; h++) {
+      const p = hits[h] as number;
+      if (p < 1) continue;
       // one table read rules out most characters: no kind ends in it, or it ends only kinds of two
       // characters or more and the one before is none of theirs (地区, 市场, 城市)
       const pc = FIRST_PASS[text.charCodeAt(p)] as number;
@@ -859,7 +1010,7 @@ export function createAddress(d: PiiDictionaries): Detector {
           if (PREFIX_CODE[c] !== 1 || STOPS[c] !== 0) break;
           base--;
         }
-        const rg = regionRe.exec(text.slice(base, start + 1));
+        const rg = regionIn(text, base, start + 1);
         if (rg && base + rg.index < start) {
           start = base + rg.index;
           bounded = true;
@@ -871,7 +1022,6 @@ export function createAddress(d: PiiDictionaries): Detector {
         if (a0 >= floor && a0 >= 0 && !covered(a0, end)) {
           out.push(finding('address', text, a0, end, 0.65));
           floor = Math.max(floor, end);
-          p = end - 1;
         }
         continue;
       }
@@ -975,7 +1125,6 @@ export function createAddress(d: PiiDictionaries): Detector {
       const top = structured && !NOT_PLACE.test(name) && structureDeepAt(text, end) ? 0.9 : 0.84;
       out.push(finding('address', text, start, end, Math.min(score, top)));
       floor = Math.max(floor, end);
-      p = end - 1;
     }
   }
 
@@ -1178,8 +1327,23 @@ export function createAddress(d: PiiDictionaries): Detector {
     }
     return true;
   };
-  const valueLabels = new RegExp(`(?:${alt(a['value-labels'])})[:：]`, 'g');
-  const hasValueLabel = new RegExp(valueLabels.source);
+  /**
+   * `(?:value labels)[:：]` read from the colons passesOf marked, as matchAll would find it (no scan
+   * of the whole text with the expression): the start of the longest label ending right before the
+   * colon at `c` (the leftmost match), or -1
+   */
+  const valueLabelList = [...a['value-labels']].sort((x, y) => y.length - x.length);
+  const valueLabelBefore = (text: string, c: number): number => {
+    const w = text.charCodeAt(c);
+    if (w !== 0x3a && w !== 0xff1a) return -1;
+    for (const l of valueLabelList)
+      if (c >= l.length && text.startsWith(l, c - l.length)) return c - l.length;
+    return -1;
+  };
+  const hasValueLabel = (text: string): boolean => {
+    for (let h = 0; h < hitCount; h++) if (valueLabelBefore(text, hits[h] as number) >= 0) return true;
+    return false;
+  };
   /**
    * The value of a label (地点：, 地址：) up to the end of its clause, brackets included, is one
    * address: a venue and the address in brackets after it (…会展中心（…路88号）), or a place the
@@ -1193,9 +1357,11 @@ export function createAddress(d: PiiDictionaries): Detector {
     let i = 0;
     let lastEnd = 0;
     let changed = false;
-    for (const m of text.matchAll(valueLabels)) {
-      if (m.index < lastEnd) continue;
-      let from = m.index + m[0].length;
+    for (let h = 0; h < hitCount; h++) {
+      const colon = hits[h] as number;
+      const labelAt = valueLabelBefore(text, colon);
+      if (labelAt < 0 || labelAt < lastEnd) continue;
+      let from = colon + 1;
       while (from < text.length && text.charCodeAt(from) <= 0x20) from++;
       if (!isHanChar(codeAt(text, from))) continue;
       const to = valueEnd(text, from);
@@ -1241,7 +1407,7 @@ export function createAddress(d: PiiDictionaries): Detector {
       }
       if ((passes & STREET_ONE) !== 0) streets(text, out);
       if (!NO_PLACES && (passes & (PLACE_ONE | PLACE_END)) !== 0) places(text, out);
-      return out.length > 0 || ((passes & COLON) !== 0 && hasValueLabel.test(text))
+      return out.length > 0 || ((passes & COLON) !== 0 && hasValueLabel(text))
         ? listed(text, labelledValues(text, assemble(text, out)))
         : out;
     },
