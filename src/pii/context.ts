@@ -38,14 +38,28 @@ export const before = (text: string, start: number, window = 12): string =>
 
 export const after = (text: string, end: number, window = 6): string => text.slice(end, end + window);
 
+/**
+ * A list of words as one expression that matches where any of them stands: one search of the head
+ * instead of one per word (the negative list's 27 searches cost four times its one).
+ */
+const anyOf = (words: readonly string[]): RegExp =>
+  new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const NEGATIVE_ANY = anyOf(NEGATIVE);
+/** the detectors' label lists (module constants), each made into its expression once */
+const wordsAny = new WeakMap<readonly string[], RegExp>();
+
 export function hasNegativeContext(text: string, start: number, window = 12): boolean {
-  const head = before(text, start, window);
-  return NEGATIVE.some((w) => head.includes(w));
+  return NEGATIVE_ANY.test(before(text, start, window));
 }
 
 export function hasContext(text: string, start: number, words: readonly string[], window = 12): boolean {
-  const head = before(text, start, window);
-  return words.some((w) => head.includes(w));
+  if (words.length === 0) return false;
+  let re = wordsAny.get(words);
+  if (re === undefined) {
+    re = anyOf(words);
+    wordsAny.set(words, re);
+  }
+  return re.test(before(text, start, window));
 }
 
 /** Strips spaces and dashes: grouped card and phone numbers compare digit for digit. */

@@ -79,12 +79,22 @@ export function maskValue(f: Pick<Finding, 'type' | 'value' | 'facts'>, policy?:
   // by code point, as `for…of` reads them (a surrogate pair is one character, never a separator),
   // with index loops: masking runs once per finding redacted
   let counted = 0;
+  let plain = true;
   for (let i = 0; i < v.length; i++) {
     const w = pairAt(v, i);
     if (w === 2) i++;
     if (w === 2 || SEPARATOR[v.charCodeAt(i)] !== 1) counted++;
+    if (w === 2 || SEPARATOR[v.charCodeAt(i)] === 1) plain = false;
   }
   if (prefix + suffix >= counted) prefix = Math.max(0, Math.min(prefix, counted - suffix - 1));
+  // the usual value (a name, a run of digits) has one code unit per character and no separator:
+  // its kept ends and the stars between them are three strings, not one per character
+  // (whole, non-negative counts only, as every policy gives: the loop below takes any number)
+  if (plain && prefix >= 0 && suffix >= 0 && Number.isInteger(prefix) && Number.isInteger(suffix)) {
+    const head = Math.min(prefix, counted);
+    const tail = Math.min(counted, Math.max(head, counted - suffix));
+    return v.slice(0, head) + '*'.repeat(tail - head) + v.slice(tail);
+  }
   let seen = 0;
   let out = '';
   for (let i = 0; i < v.length; i++) {

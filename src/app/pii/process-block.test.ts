@@ -35,6 +35,27 @@ describe('processBlock', () => {
     expect(r.bySource).toEqual({});
   });
 
+  it('reads valid UTF-8 blocks (ASCII only, Han, a BOM, a character outside the BMP) as written', () => {
+    for (const text of [
+      'plain ascii line\nsecond\n',
+      '\ufeff床前明月光，疑是地上霜\r\n𠀋字 ok\n',
+      '联系人：张伟',
+    ])
+      for (const encoding of ['auto', 'utf8'] as const) {
+        const r = processBlock(scanner(true), {
+          kind: 'lines',
+          file: 't.txt',
+          format: 'txt',
+          encoding,
+          firstLine: 1,
+          bytes: new TextEncoder().encode(text),
+        });
+        expect(r.malformed).toEqual([]);
+        if (!text.includes('张伟')) expect(r.out).toBe(text);
+        else expect(r.out).toBe('联系人：张*');
+      }
+  });
+
   it('counts findings per record source', () => {
     const text =
       '{"source":"forum","text":"手机13812345678"}\n{"source":"news","text":"邮箱 a.b@example.com"}\n{"source":"forum","text":"手机13912345678"}\n';

@@ -1,7 +1,8 @@
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { decodeBytes } from '../../corpus/encoding.js';
 import { getPath, textOf } from '../../corpus/fields.js';
 import { entryOf, malformedEntry } from '../../corpus/malformed.js';
-import type { CorpusBlock, MalformedEntry } from '../../corpus/types.js';
+import type { BlockEncoding, CorpusBlock, MalformedEntry } from '../../corpus/types.js';
 import type { MessageRef } from '../../i18n/index.js';
 // the modules themselves, not pii/index.js: a worker thread imports this file, and the index
 // would load the dictionary readers (yaml, zod) it never calls (~100 ms of start-up per thread)
@@ -194,7 +195,10 @@ const LONG_INTEGER = /^\d{7,}$/;
 /** A JSON leaf worth scanning: a string, or an integer that may be an identifier. */
 function leafText(v: unknown): string | undefined {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' && Number.isSafeInteger(v)) {
+  // a safe integer has 7 digits or more exactly when it is at least 10^6 (String writes safe
+  // integers without an exponent): most records' numbers (ids, counts) are smaller, and are not
+  // written out as strings to be tested
+  if (typeof v === 'number' && v >= 1e6 && Number.isSafeInteger(v)) {
     const t = String(v);
     return LONG_INTEGER.test(t) ? t : undefined;
   }
@@ -447,7 +451,7 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
   }
   const r = emptyResult(block.bytes.length);
   const { file } = block;
-  const decoded = decodeBytes(block.bytes, block.encoding);
+  const decoded = decodeBlock(block.bytes, block.encoding);
   const lines = decoded.text.split('\n');
   const trailingNewline = lines.length > 1 && lines.at(-1) === '';
   if (trailingNewline) lines.pop();
@@ -508,6 +512,21 @@ export function processBlock(s: Scanner, block: CorpusBlock): BlockResult {
   }
   if (s.options.redact) r.out = outLines.join('\n') + (trailingNewline ? '\n' : '');
   return r;
+}
+
+/**
+ * decodeBytes, with a faster way for a block of valid UTF-8 (nearly every block): ASCII is read as
+ * Latin-1 (a copy), other UTF-8 transcoded to UTF-16 in native code and read as such, a third of the
+ * CPU of TextDecoder's decode on Chinese news text (24 MB: 30 ms against 93). The same text.
+ */
+function decodeBlock(bytes: Uint8Array, encoding: BlockEncoding): { text: string; lossy: boolean } {
+  if ((encoding !== 'auto' && encoding !== 'utf8') || !isUtf8(bytes)) return decodeBytes(bytes, encoding);
+  if (isAscii(bytes)) {
+    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return { text: buf.toString('latin1'), lossy: false };
+  }
+  const utf16 = transcode(bytes, 'utf8', 'ucs2');
+  return { text: utf16.toString('utf16le'), lossy: false };
 }
 
 /**

