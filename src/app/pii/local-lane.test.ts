@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapOrdered } from '../../corpus/pool.js';
-import { createLanePool } from './scan-part.js';
+import { createLanePool, readAhead } from './scan-part.js';
 
 const worker = new URL('../../../test/fixtures/corpus/tally-worker.ts', import.meta.url);
 type Task = { i: number; fail?: boolean; ms?: number };
@@ -84,5 +84,45 @@ describe('createLanePool', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('readAhead', () => {
+  /** a source that logs when each item is asked for and when it is closed */
+  function source(n: number, log: string[], failAt?: number): AsyncIterable<number> {
+    return {
+      async *[Symbol.asyncIterator]() {
+        try {
+          for (let i = 0; i < n; i++) {
+            log.push(`read ${i}`);
+            await new Promise((r) => setTimeout(r, 1));
+            if (i === failAt) throw new Error('cannot read');
+            yield i;
+          }
+        } finally {
+          log.push('closed');
+        }
+      },
+    };
+  }
+
+  it('starts the next read before the consumer is done with the one it was given, in order', async () => {
+    const log: string[] = [];
+    for await (const i of readAhead(source(3, log))) log.push(`use ${i}`);
+    // the source's end, too, is read ahead of the last item's use
+    expect(log).toEqual(['read 0', 'read 1', 'use 0', 'read 2', 'use 1', 'closed', 'use 2']);
+  });
+
+  it('closes the source when the consumer stops early, and passes a read error on', async () => {
+    const log: string[] = [];
+    for await (const i of readAhead(source(5, log))) if (i === 1) break;
+    expect(log.at(-1)).toBe('closed');
+    const seen: number[] = [];
+    await expect(
+      (async () => {
+        for await (const i of readAhead(source(5, [], 2))) seen.push(i);
+      })(),
+    ).rejects.toThrow('cannot read');
+    expect(seen).toEqual([0, 1]);
   });
 });

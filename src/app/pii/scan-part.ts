@@ -179,7 +179,9 @@ export async function scanPiiPart(
     ...(read.blockBytes ? { blockBytes: read.blockBytes } : {}),
   };
   const sized = async function* () {
-    for await (const b of readFileBlocks(part.file, readOptions, part.range, part.path ?? part.file)) {
+    for await (const b of readAhead(
+      readFileBlocks(part.file, readOptions, part.range, part.path ?? part.file),
+    )) {
       stop();
       onBytes(b.kind === 'lines' ? b.bytes.length : b.size);
       yield b;
@@ -193,6 +195,38 @@ export async function scanPiiPart(
       await take(r);
   else for await (const b of sized()) await take(processBlock(engine.scanner(), b));
   return total;
+}
+
+/**
+ * The blocks of `source`, each next one's read started as soon as one is handed out: it goes on in
+ * libuv's thread pool while this thread scans or merges, instead of being asked for only when this
+ * thread is free again (a read round trip per block: 13-28 ms each on a loaded machine, ~0.9 s of
+ * a 96 MB run with two threads). The file reader never writes into a buffer it has handed out.
+ */
+export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  let done = false;
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) {
+        done = true;
+        return;
+      }
+      next = it.next();
+      // observed at the next turn; a failed read ahead must not go unhandled meanwhile
+      next.catch(() => {});
+      yield r.value;
+    }
+  } finally {
+    // stopped early (a consumer's break or error): let the reader close its file
+    if (!done)
+      await next.then(
+        () => it.return?.(),
+        () => undefined,
+      );
+  }
 }
 
 /** The --findings line of a row (masked values only). */
