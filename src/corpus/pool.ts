@@ -39,6 +39,14 @@ export interface PoolOptions<I = unknown, O = unknown, D = unknown> {
    * calling thread stops handing out tasks while it runs one, so each thread gets two at a time).
    */
   inline?: (data: D) => TaskHandler<I, O> | Promise<TaskHandler<I, O>>;
+  /**
+   * With `inline`: the calling thread takes a task only when every worker already holds two. By
+   * default it takes one as soon as each worker has one, and a worker gets its second only if one
+   * is queued then; with inputs read as they are needed the queue is mostly empty at that moment,
+   * so the worker finished its one task and waited for the caller's (a block of `beian pii` on 96 MB:
+   * the worker sat idle most of the run).
+   */
+  callerLast?: boolean;
 }
 
 const isPromise = (v: unknown): v is Promise<unknown> =>
@@ -92,6 +100,7 @@ export function createPool<I, O, D = unknown>(
   const size = Math.max(1, options.size ?? availableParallelism());
   let url: URL | undefined;
   const inline = options.inline;
+  const callerLast = options.callerLast === true;
   const threads = inline ? size - 1 : size;
   // tasks a thread holds at once: with the calling thread busy on its own task, a second one
   // queued in each thread keeps it from waiting for the next
@@ -105,10 +114,30 @@ export function createPool<I, O, D = unknown>(
   let here: Promise<TaskHandler<I, O>> | undefined;
   let hereBusy = false;
 
+  /** the thread holding the fewest tasks, if one holds fewer than `depth` */
+  const leastLoaded = (): [Worker | undefined, number] => {
+    let w: Worker | undefined;
+    let least = depth;
+    for (const [x, n] of load)
+      if (n < least) {
+        least = n;
+        w = x;
+      }
+    return [w, least];
+  };
+
   const runHere = (task: Task): void => {
     hereBusy = true;
     // in a macrotask: the reads and replies already due are served first
     setImmediate(() => {
+      // callerLast: a reply served meanwhile left a thread room for it (else the calling thread
+      // would run a block while that thread finishes its last and waits)
+      if (callerLast && leastLoaded()[0]) {
+        hereBusy = false;
+        queue.unshift(task);
+        dispatch();
+        return;
+      }
       (here as Promise<TaskHandler<I, O>>)
         .then((h) => h(task.input as I))
         .then(task.resolve, task.reject)
@@ -121,15 +150,10 @@ export function createPool<I, O, D = unknown>(
 
   const dispatch = (): void => {
     while (queue.length) {
-      let w: Worker | undefined;
-      let least = depth;
-      for (const [x, n] of load)
-        if (n < least) {
-          least = n;
-          w = x;
-        }
+      const [w, least] = leastLoaded();
       // a thread with nothing to do first, then the calling thread, then a second task each
-      if (w && (least === 0 || !here || hereBusy)) {
+      // (callerLast: every thread's second before the calling thread)
+      if (w && (least === 0 || !here || hereBusy || callerLast)) {
         const task = queue.shift() as Task;
         load.set(w, least + 1);
         held.get(w)?.set(task.id, task);

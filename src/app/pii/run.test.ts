@@ -2,10 +2,23 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPii } from './run.js';
+import { BYTES_PER_THREAD, defaultJobs, runPii } from './run.js';
 
 const fixture = new URL('../../../test/fixtures/pii/records.jsonl', import.meta.url).pathname;
 const tickets = new URL('../../../test/fixtures/pii/tickets.csv', import.meta.url).pathname;
+
+describe('defaultJobs', () => {
+  it('gives a thread per 16 MiB of input, at least one, at most the cores (and 16)', () => {
+    const MB = 1e6;
+    expect(defaultJobs(0, 2)).toBe(1);
+    expect(defaultJobs(24 * MB, 2)).toBe(1); // a second thread's JIT warm-up costs more than it saves
+    expect(defaultJobs(2 * BYTES_PER_THREAD, 2)).toBe(2);
+    expect(defaultJobs(96 * MB, 2)).toBe(2);
+    expect(defaultJobs(96 * MB, 8)).toBe(5);
+    expect(defaultJobs(1e12, 64)).toBe(16);
+    expect(defaultJobs(1e12, 1)).toBe(1);
+  });
+});
 
 describe('runPii', () => {
   it('gives the same counts and output on the worker pool as on one thread, across many blocks', async () => {

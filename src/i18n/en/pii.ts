@@ -52,7 +52,8 @@ Examples:
   'pii.option.out': 'folder for the de-identified copies',
   'pii.option.config':
     'project file (default: ./beian.yaml if present) whose pii: section configures redaction',
-  'pii.option.jobs': 'threads that scan: this one and N−1 workers (default: all cores)',
+  'pii.option.jobs':
+    'threads that scan: this one and N−1 workers (default: one per 16 MiB of input, up to all cores)',
   'pii.option.noSave': 'do not save the report in the database',
   'pii.redactNeedsOut': '--redact needs --out <folder>',
   'pii.outNeedsRedact': '--out is only used with --redact: add --redact to write a de-identified copy there',

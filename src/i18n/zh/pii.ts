@@ -46,7 +46,7 @@ export const pii = {
   'pii.option.redact': '去标识化：写出副本到 --out 目录',
   'pii.option.out': '去标识化副本的输出目录',
   'pii.option.config': '项目文件（默认当前目录的 beian.yaml，若存在），读取其中的 pii 配置',
-  'pii.option.jobs': '扫描线程数：本线程加 N−1 个工作线程（默认全部 CPU 核心）',
+  'pii.option.jobs': '扫描线程数：本线程加 N−1 个工作线程（默认每 16 MiB 输入一个，最多全部 CPU 核心）',
   'pii.option.noSave': '不把报告保存到数据库',
   'pii.redactNeedsOut': '--redact 需要 --out <目录>',
   'pii.outNeedsRedact': '--out 仅与 --redact 一起使用：加上 --redact 才会在该目录写出去标识化副本',
