@@ -289,13 +289,11 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
   ];
   const codes = codeSet;
   const ADDRESS_BEFORE = codes('省市县区镇乡村路街道巷号楼栋');
-  const PARTICLE = codes('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了');
   setFlag('的在是和与及等也就曾将已为、都还又被把向对从到给让并却均再于了', PARTICLE_AFTER);
-  // words that commonly stand right before a name inside a sentence (曼联的罗西, 由姚仕宪, 请杨熙)
   // function words that are soft stops: never the middle (之 too) or the end of a relaxed reading
   const FUNCTION_WORD = codes('以为其于则即所且');
   setFlag('之以为其于则即所且', MIDDLE_FUNCTION);
-  const LEFT_PARTICLE = codes('的由给以将拿请问被让对向把据是为跟找见叫令派邀和与及、同');
+  // words that commonly stand right before a name inside a sentence (曼联的罗西, 由姚仕宪, 请杨熙)
   setFlag('的由给以将拿请问被让对向把据是为跟找见叫令派邀和与及、同', PARTICLE_BEFORE);
   // words as numbers (UTF-16 codes packed), so the hot path compares without building strings
   const key2 = (a: number, b: number) => a * 0x10000 + b;
@@ -408,9 +406,9 @@ export function createPersonName(d: PiiDictionaries, options: PersonNameOptions 
   const rightCues = speech.bit | adverbs.bit | regions.bit | orgSuffix.bit;
   for (let c = 0x4e00; c <= 0x9fff; c++) {
     const f = flags[c] as number;
-    if ((f & leftCues) === 0 && !LEFT_PARTICLE.has(c) && !isLabelGap(c))
+    if ((f & (leftCues | PARTICLE_BEFORE)) === 0 && !isLabelGap(c))
       flags[c] = (flags[c] as number) | LEFT_ZERO;
-    if ((f & rightCues) === 0 && !PARTICLE.has(c) && c !== 0x7248)
+    if ((f & (rightCues | PARTICLE_AFTER)) === 0 && c !== 0x7248)
       flags[c] = (flags[c] as number) | RIGHT_ZERO;
   }
 
