@@ -76,7 +76,11 @@ const isDot = (c: number): boolean =>
 const isInnerDot = (c: number): boolean => isDot(c) || c === 46 || c === 0x25a1;
 /** · • ‧ ・: a dot that only joins names (not a dash or a full stop) */
 const isMiddleDot = (c: number): boolean => c === 0xb7 || c === 0x2022 || c === 0x2027 || c === 0x30fb;
-const MIDDLE_DOTS = ['·', '•', '‧', '・'];
+// the codes of the predicates above, for the tables built from them
+const MIDDLE_DOT_CODES = [0xb7, 0x2022, 0x2027, 0x30fb];
+const DASH_CODES = [45, 0xff0d];
+const INNER_DOT_CODES = [...MIDDLE_DOT_CODES, ...DASH_CODES, 46, 0x25a1];
+const MIDDLE_DOTS = MIDDLE_DOT_CODES.map((c) => String.fromCharCode(c));
 // the classes of a character rightCue asks about, a byte per UTF-16 code (U+FFFF, codeAt's
 // outside, in none)
 const MIDDLE_DOT = 1;
@@ -98,8 +102,8 @@ const CHAR_CLASS = ((): Uint8Array => {
   const set = (from: number, to: number, bit: number): void => {
     for (let c = from; c <= to; c++) t[c] = (t[c] as number) | bit;
   };
-  for (const c of [0xb7, 0x2022, 0x2027, 0x30fb]) set(c, c, MIDDLE_DOT);
-  for (const c of [45, 0xff0d]) set(c, c, DASH);
+  for (const c of MIDDLE_DOT_CODES) set(c, c, MIDDLE_DOT);
+  for (const c of DASH_CODES) set(c, c, DASH);
   for (const c of [40, 0xff08]) set(c, c, OPEN_BRACKET);
   for (const [from, to] of [
     [65, 90],
@@ -220,7 +224,7 @@ export function createTransliteratedNames(
   // every text, and in the runs; one table, so one table's worth of cache)
   // (2: a dot that may stand inside a run, see isInnerDot: readRuns' skip reads both in one load)
   const letterTable = new Uint8Array(0x10000);
-  for (const c of [0xb7, 0x2022, 0x2027, 0x30fb, 45, 0xff0d, 46, 0x25a1]) letterTable[c] = 2;
+  for (const c of INNER_DOT_CODES) letterTable[c] = 2;
   for (const ch of cues.translit + t.chars) letterTable[ch.charCodeAt(0)] = 1;
   // beside a name dot, also the characters of common renderings too frequent to start a run (大卫, 伊丽莎白)
   const dottedLetter = codeSet(cues.translit + t.chars + t['dotted-chars']);
