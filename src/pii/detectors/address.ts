@@ -39,10 +39,18 @@ export const anchorEnd = (text: string, q: number): number => {
   const after = codeAt(text, q + 1);
   return text.charCodeAt(q) === 0x53f7 && (after === 0x9662 || after === 0x697c) ? q + 2 : q + 1;
 };
-/** ANCHOR's matches as [start, end), from every character (for the property test; numbered reads passesOf's marks) */
-export function* anchorMatches(text: string): Generator<[number, number]> {
+/**
+ * ANCHOR's matches as [start, end), read at the positions at[0, count) (in order; numbered passes
+ * the marks of passesOf) or, without them, at every character
+ */
+export function* anchorMatches(
+  text: string,
+  at: Int32Array | null = null,
+  count = text.length,
+): Generator<[number, number]> {
   let from = 0;
-  for (let q = 0; q < text.length; q++) {
+  for (let h = 0; h < count; h++) {
+    const q = at === null ? h : (at[h] as number);
     const s = anchorAt(text, q, from);
     if (s < 0) continue;
     from = anchorEnd(text, q);
@@ -93,19 +101,24 @@ const STREET_LAST = new Uint8Array(0x10000);
 for (const c of '道街同路巷弄') STREET_LAST[c.charCodeAt(0)] = 1;
 /** 6 Han characters, a modifier of 2, a two-character street word: the last one is start + 9 */
 export const STREET_REACH = 9;
-export function* streetMatches(text: string): Generator<RegExpExecArray> {
+/** (at, count: read only at the positions at[0, count), in order, as the streets pass reads passesOf's marks) */
+export function* streetMatches(
+  text: string,
+  at: Int32Array | null = null,
+  count = text.length,
+): Generator<RegExpExecArray> {
   // no match starts in [from, q): every start there was tried, or lies inside the last match
   let from = 0;
-  for (let q = 1; q < text.length; q++) {
-    if (STREET_LAST[text.charCodeAt(q)] !== 1 || !streetEndsAt(text, q)) continue;
+  for (let h = 0; h < count; h++) {
+    const q = at === null ? h : (at[h] as number);
+    if (q < from || q < 1 || STREET_LAST[text.charCodeAt(q)] !== 1 || !streetEndsAt(text, q)) continue;
     const m = streetEndingNear(text, q, from);
     if (m === null) {
       from = q;
       continue;
     }
-    yield m;
     from = m.index + m[0].length;
-    q = from - 1;
+    yield m;
   }
 }
 /** STREET's first match starting in [max(from, q - STREET_REACH), q), or null (q holds a street word's last character) */
@@ -653,13 +666,8 @@ export function createAddress(d: PiiDictionaries): Detector {
   function numbered(text: string, out: Finding[]): void {
     let lastEnd = 0;
     // ANCHOR's matches, as matchAll gives them, read from the 号 and 弄 passesOf marked
-    let anchorFrom = 0;
-    for (let h = 0; h < hitCount; h++) {
-      const q = hits[h] as number;
-      const numStart = anchorAt(text, q, anchorFrom);
-      if (numStart < 0) continue;
-      let numEnd = anchorEnd(text, q);
-      anchorFrom = numEnd;
+    for (const [numStart, anchorStop] of anchorMatches(text, hits, hitCount)) {
+      let numEnd = anchorStop;
       const next = text.slice(numEnd, numEnd + 2);
       // (…5号楼门口: the building's door, not a gate numbered 5)
       if (notAfter.test(next) && !(next.charCodeAt(0) === 0x95e8 && text.charCodeAt(numEnd - 1) !== 0x53f7))
@@ -731,17 +739,8 @@ export function createAddress(d: PiiDictionaries): Detector {
       cover ??= coverOf(text, out);
       return anyIn(cover, a, b);
     };
-    // streetMatches over the street words passesOf marked: no match starts in [from, q)
-    let from = 0;
-    for (let h = 0; h < hitCount; h++) {
-      const q = hits[h] as number;
-      if (q < from || q < 1 || STREET_LAST[text.charCodeAt(q)] !== 1 || !streetEndsAt(text, q)) continue;
-      const m = streetEndingNear(text, q, from);
-      if (m === null) {
-        from = q;
-        continue;
-      }
-      from = m.index + m[0].length;
+    // (over the street words passesOf marked)
+    for (const m of streetMatches(text, hits, hitCount)) {
       let start = m.index;
       const end = start + m[0].length;
       // the name starts after the last function character (在文汇路 → 文汇路), and is short
